@@ -1,0 +1,9 @@
+/**
+ * The privacy notice shown at join (PIPL: purpose, fields, retention, rights). Its version is recorded with
+ * the member's consent; the server refuses a join that accepted an older version.
+ */
+export const PRIVACY_NOTICE_VERSION = '2026-11-01'
+
+export const PRIVACY_NOTICE_SUMMARY =
+  '我们收集您的姓名、手机号和生日，仅用于会员身份识别、积分与等级计算、生日礼遇及到店服务。' +
+  '您的信息保存在品牌的微信云开发环境中，不会提供给第三方；您可随时在门店申请查询、更正或注销会员。'

@@ -1,0 +1,94 @@
+/**
+ * Input schemas, checked once at the edge of every cloud function (and reused by forms for instant
+ * feedback). Unknown fields are dropped, never trusted: identity comes from the cloud context only.
+ */
+import * as v from 'valibot'
+import { MOBILE_PATTERN } from '../domain/member'
+import { SCENE_MAX_LENGTH } from '../domain/scene'
+
+/** Letters, digits, CJK, spaces and a few marks; no control, zero-width or direction-override characters. */
+const PLAIN_TEXT = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u
+
+const plainText = (label: string, max: number) =>
+  v.pipe(
+    v.string(`${label}必须是文字`),
+    v.trim(),
+    v.minLength(1, `请填写${label}`),
+    v.maxLength(max, `${label}最多 ${max} 个字`),
+    v.regex(PLAIN_TEXT, `${label}含有不可见字符`),
+  )
+
+const int = (label: string, min: number, max: number) =>
+  v.pipe(
+    v.number(`${label}必须是数字`),
+    v.integer(`${label}必须是整数`),
+    v.minValue(min, `${label}不能小于 ${min}`),
+    v.maxValue(max, `${label}不能大于 ${max}`),
+  )
+
+export const JoinSchema = v.object({
+  name: plainText('姓名', 20),
+  mobile: v.pipe(v.string('请填写手机号'), v.trim(), v.regex(MOBILE_PATTERN, '请填写 11 位手机号')),
+  birthday: v.object(
+    {
+      month: int('生日月份', 1, 12),
+      day: int('生日日期', 1, 31),
+      year: v.optional(int('出生年份', 1900, 2100)),
+    },
+    '请选择生日',
+  ),
+  consent: v.object(
+    {
+      accepted: v.literal(true, '请阅读并同意隐私政策'),
+      version: v.pipe(v.string(), v.maxLength(32)),
+    },
+    '请阅读并同意隐私政策',
+  ),
+  /** The store QR's scene, as WeChat handed it to the page (URL-encoded). */
+  scene: v.optional(v.pipe(v.string(), v.maxLength(SCENE_MAX_LENGTH * 3, '门店二维码无效'))),
+})
+export type JoinInput = v.InferInput<typeof JoinSchema>
+
+/** What staff scan or type: the member number, spaces allowed. */
+const memberCode = v.pipe(
+  v.string('请扫描或输入会员码'),
+  v.transform((s) => s.replace(/\s+/g, '')),
+  v.regex(/^\d{11}$/, '会员码应为 11 位数字'),
+)
+
+export const LookupMemberSchema = v.object({ code: memberCode })
+export type LookupMemberInput = v.InferInput<typeof LookupMemberSchema>
+
+/** ¥100,000 is far above any single till purchase; larger amounts are typos. */
+export const MAX_PURCHASE_FEN = 10_000_000
+
+export const RecordPurchaseSchema = v.object({
+  memberCode,
+  amountFen: v.pipe(
+    v.number('金额必须是数字'),
+    v.integer('金额必须是整数（分）'),
+    v.minValue(1, '金额必须大于 0'),
+    v.maxValue(MAX_PURCHASE_FEN, '金额超过单笔上限 ¥100,000'),
+  ),
+  orderNo: v.pipe(
+    v.string('请填写订单号'),
+    v.trim(),
+    v.regex(/^[A-Za-z0-9_-]{1,32}$/, '订单号应为 1–32 位字母、数字、- 或 _'),
+  ),
+})
+export type RecordPurchaseInput = v.InferInput<typeof RecordPurchaseSchema>
+
+export const EmptySchema = v.object({})
+
+/** Runs a schema; returns the output or every bad field with its message, in one go. */
+export const check = <S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; fields: { field: string; message: string }[] } => {
+  const result = v.safeParse(schema, input, { abortEarly: false })
+  if (result.success) return { ok: true, value: result.output }
+  return {
+    ok: false,
+    fields: result.issues.map((issue) => ({ field: v.getDotPath(issue) ?? '(input)', message: issue.message })),
+  }
+}

@@ -1,0 +1,29 @@
+/** The closed set of failures a caller can meet. Pages show `message`; code is for programs. */
+export type ErrorCode =
+  | 'INVALID_INPUT' // a field is malformed; details lists every bad field
+  | 'NOT_A_MEMBER' // the caller has not joined yet
+  | 'MEMBER_NOT_FOUND' // a scanned/typed member code matches nobody
+  | 'PHONE_IN_USE' // the mobile number belongs to another member
+  | 'FORBIDDEN' // the caller lacks the role the action needs
+  | 'IDEMPOTENCY_CONFLICT' // the same key was used before with different content
+  | 'BUSY' // too much contention on one document; safe to retry with the same key
+  | 'INTERNAL' // a bug or an outage; nothing the caller did
+
+export interface FieldError {
+  field: string
+  message: string
+}
+
+export class AppError extends Error {
+  override name = 'AppError' as const
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { fields?: FieldError[] } & Record<string, unknown>,
+  ) {
+    super(message)
+  }
+}
+
+export const invalidInput = (fields: FieldError[]): AppError =>
+  new AppError('INVALID_INPUT', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields })

@@ -1,0 +1,85 @@
+import type { Fen } from './money'
+import type { Instant } from './time'
+import { INITIAL_TIER_STATE, type TierState } from './tiers'
+
+export interface Birthday {
+  month: number
+  day: number
+  /** Optional: many shoppers give only month and day. */
+  year?: number
+}
+
+/** The member document (collection `members`, `_id` = the member's OPENID, so joining is idempotent). */
+export interface Member extends TierState {
+  _id: string
+  /** The public member number: on the card, in the member code, typed at the till. */
+  memberNo: string
+  name: string
+  mobile: string
+  birthday: Birthday
+  pointsBalance: number
+  /** Where and by whom the member was recruited (from the store QR); null when joined without one. */
+  storeId: string | null
+  assistantId: string | null
+  joinedAt: Instant
+  /** Which privacy notice the member accepted, and when. */
+  consent: { version: string; at: Instant }
+  /** Bumped on every write; lets a conditional update detect a concurrent change. */
+  revision: number
+}
+
+export interface NewMemberInput {
+  openid: string
+  memberNo: string
+  name: string
+  mobile: string
+  birthday: Birthday
+  storeId: string | null
+  assistantId: string | null
+  consentVersion: string
+}
+
+export const newMember = (input: NewMemberInput, now: Instant): Member => ({
+  _id: input.openid,
+  memberNo: input.memberNo,
+  name: input.name,
+  mobile: input.mobile,
+  birthday: input.birthday,
+  storeId: input.storeId,
+  assistantId: input.assistantId,
+  joinedAt: now,
+  consent: { version: input.consentVersion, at: now },
+  pointsBalance: 0,
+  ...INITIAL_TIER_STATE,
+  revision: 0,
+})
+
+/** "138****5678": enough for staff to confirm the customer, not enough to copy. */
+export const maskMobile = (mobile: string): string =>
+  mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '****'
+
+/** Mainland mobile numbers: 11 digits starting 13–19. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+/**
+ * Checks a birthday against the calendar and the clock: 30 February is refused, 29 February only in a
+ * leap year (or without a year), and a birthday in the future is refused.
+ * Returns a message in Chinese for the shopper, or null when valid.
+ */
+export const birthdayProblem = (b: Birthday, today: { year: number; month: number; day: number }): string | null => {
+  if (!Number.isInteger(b.month) || b.month < 1 || b.month > 12) return '月份无效'
+  const maxDay = b.year !== undefined && b.month === 2 && !isLeapYear(b.year) ? 28 : DAYS_IN_MONTH[b.month - 1]
+  if (!Number.isInteger(b.day) || b.day < 1 || b.day > maxDay) return '日期无效'
+  if (b.year !== undefined) {
+    if (!Number.isInteger(b.year) || b.year < today.year - 120) return '年份无效'
+    const birthdayKey = b.year * 10_000 + b.month * 100 + b.day
+    const todayKey = today.year * 10_000 + today.month * 100 + today.day
+    if (birthdayKey > todayKey) return '生日不能晚于今天'
+  }
+  return null
+}
+
+export type { Fen }

@@ -1,0 +1,154 @@
+import type { Fen } from './money'
+import type { ProgramRules, TierId } from './program'
+import { addBusinessMonths, startOfNextBusinessDay, isBefore, type Instant } from './time'
+
+/**
+ * What the tier rules need to know about a member. Lives on the member document, so one conditional
+ * write in a transaction keeps it consistent.
+ */
+export interface TierState {
+  /** The tier as of the last purchase; read it through `effectiveTier`, since a VIP year can lapse in between. */
+  tier: TierId
+  /** Exclusive end of VIP (start of the business day after the last covered day); null unless VIP. */
+  vipUntil: Instant | null
+  /** Exclusive end of the VIP year whose spend counts toward renewal; equals vipUntil until renewed. */
+  vipYearEnd: Instant | null
+  /** Spend within the current VIP year. */
+  vipYearSpendFen: Fen
+  /** Spend accumulated while not VIP, toward the cumulative VIP threshold; reset when VIP is granted. */
+  qualifyingSpendFen: Fen
+  /** Every purchase ever, toward permanent gold. */
+  lifetimeSpendFen: Fen
+  /** When gold was granted; gold never lapses. */
+  goldSince: Instant | null
+}
+
+export const INITIAL_TIER_STATE: TierState = {
+  tier: 'member',
+  vipUntil: null,
+  vipYearEnd: null,
+  vipYearSpendFen: 0,
+  qualifyingSpendFen: 0,
+  lifetimeSpendFen: 0,
+  goldSince: null,
+}
+
+export type TierChange =
+  | { kind: 'vip_granted'; vipUntil: Instant }
+  | { kind: 'vip_renewed'; vipUntil: Instant }
+  | { kind: 'gold_granted' }
+
+/** VIP runs out at `vipUntil` exactly: a purchase at that instant is a member's purchase. */
+export const effectiveTier = (state: TierState, now: Instant): TierId => {
+  if (state.tier === 'vip' && (state.vipUntil === null || !isBefore(now, state.vipUntil))) return 'member'
+  return state.tier
+}
+
+/** A VIP year that ran out becomes a plain member again, with a fresh count toward VIP. */
+const lapseIfExpired = (state: TierState, now: Instant): TierState =>
+  state.tier === 'vip' && effectiveTier(state, now) === 'member'
+    ? { ...state, tier: 'member', vipUntil: null, vipYearEnd: null, vipYearSpendFen: 0, qualifyingSpendFen: 0 }
+    : state
+
+/** After a renewal, once the old VIP year is over, the next one starts counting from zero. */
+const rollVipYear = (state: TierState, now: Instant, program: ProgramRules): TierState => {
+  if (state.tier !== 'vip' || state.vipYearEnd === null || isBefore(now, state.vipYearEnd)) return state
+  return { ...state, vipYearEnd: addBusinessMonths(state.vipYearEnd, program.vip.validMonths), vipYearSpendFen: 0 }
+}
+
+/** VIP from the day of the qualifying purchase through the same date `validMonths` later. */
+export const vipEndFor = (purchasedAt: Instant, program: ProgramRules): Instant =>
+  startOfNextBusinessDay(addBusinessMonths(purchasedAt, program.vip.validMonths))
+
+/**
+ * Applies one purchase to the tier rules. Pure: the caller passes the clock (the purchase time).
+ * Order matters and follows the handbook: an expired VIP lapses first; lifetime spend can make gold;
+ * otherwise a member may qualify for VIP, and a VIP may renew once per VIP year.
+ */
+export const applyPurchaseToTier = (
+  before: TierState,
+  amountFen: Fen,
+  at: Instant,
+  program: ProgramRules,
+): { state: TierState; change: TierChange | null } => {
+  let state = rollVipYear(lapseIfExpired(before, at), at, program)
+  state = { ...state, lifetimeSpendFen: state.lifetimeSpendFen + amountFen }
+
+  if (state.tier !== 'gold' && state.lifetimeSpendFen >= program.gold.lifetimeFen) {
+    return {
+      state: { ...state, tier: 'gold', goldSince: at, vipUntil: null, vipYearEnd: null, vipYearSpendFen: 0 },
+      change: { kind: 'gold_granted' },
+    }
+  }
+
+  if (state.tier === 'member') {
+    const qualifyingSpendFen = state.qualifyingSpendFen + amountFen
+    if (amountFen >= program.vip.singlePurchaseFen || qualifyingSpendFen >= program.vip.cumulativeFen) {
+      const vipUntil = vipEndFor(at, program)
+      return {
+        // The qualifying purchase earns the VIP year; it does not also count toward renewing it.
+        state: { ...state, tier: 'vip', vipUntil, vipYearEnd: vipUntil, vipYearSpendFen: 0, qualifyingSpendFen: 0 },
+        change: { kind: 'vip_granted', vipUntil },
+      }
+    }
+    return { state: { ...state, qualifyingSpendFen }, change: null }
+  }
+
+  if (state.tier === 'vip' && state.vipUntil !== null && state.vipYearEnd !== null) {
+    const vipYearSpendFen = state.vipYearSpendFen + amountFen
+    const notYetRenewedThisYear = state.vipUntil === state.vipYearEnd
+    if (notYetRenewedThisYear && vipYearSpendFen >= program.vip.renewFen) {
+      const vipUntil = addBusinessMonths(state.vipUntil, program.vip.validMonths)
+      return { state: { ...state, vipYearSpendFen, vipUntil }, change: { kind: 'vip_renewed', vipUntil } }
+    }
+    return { state: { ...state, vipYearSpendFen }, change: null }
+  }
+
+  return { state, change: null }
+}
+
+/** What the card shows under the tier: how far to the next step, all in fen, for the page to word. */
+export type TierProgress =
+  | {
+      tier: 'member'
+      /** Spend still needed toward the cumulative threshold. */
+      cumulativeRemainingFen: Fen
+      cumulativeTargetFen: Fen
+      /** One purchase of this much also qualifies. */
+      singlePurchaseFen: Fen
+    }
+  | {
+      tier: 'vip'
+      vipUntil: Instant
+      /** Null once this VIP year has already been renewed. */
+      renewal: { remainingFen: Fen; targetFen: Fen; extendsTo: Instant } | null
+      goldRemainingFen: Fen
+    }
+  | { tier: 'gold' }
+
+export const tierProgress = (state: TierState, program: ProgramRules, now: Instant): TierProgress => {
+  const current = rollVipYear(lapseIfExpired(state, now), now, program)
+  if (current.tier === 'gold') return { tier: 'gold' }
+  const goldRemainingFen = Math.max(0, program.gold.lifetimeFen - current.lifetimeSpendFen)
+  if (current.tier === 'vip' && current.vipUntil !== null && current.vipYearEnd !== null) {
+    const renewed = current.vipUntil !== current.vipYearEnd
+    return {
+      tier: 'vip',
+      vipUntil: current.vipUntil,
+      renewal: renewed
+        ? null
+        : {
+            remainingFen: Math.max(0, program.vip.renewFen - current.vipYearSpendFen),
+            targetFen: program.vip.renewFen,
+            extendsTo: addBusinessMonths(current.vipUntil, program.vip.validMonths),
+          },
+      goldRemainingFen,
+    }
+  }
+  return {
+    tier: 'member',
+    cumulativeRemainingFen: Math.max(0, program.vip.cumulativeFen - current.qualifyingSpendFen),
+    cumulativeTargetFen: program.vip.cumulativeFen,
+    singlePurchaseFen: program.vip.singlePurchaseFen,
+  }
+}
