@@ -24,8 +24,6 @@ export interface Member extends TierState {
   joinedAt: Instant
   /** Which privacy notice the member accepted, and when. */
   consent: { version: string; at: Instant }
-  /** Bumped on every write; lets a conditional update detect a concurrent change. */
-  revision: number
 }
 
 export interface NewMemberInput {
@@ -51,7 +49,6 @@ export const newMember = (input: NewMemberInput, now: Instant): Member => ({
   consent: { version: input.consentVersion, at: now },
   pointsBalance: 0,
   ...INITIAL_TIER_STATE,
-  revision: 0,
 })
 
 /** "138****5678": enough for staff to confirm the customer, not enough to copy. */

@@ -3,8 +3,8 @@ import { earnEntryId } from './ledger'
 import type { Member } from './member'
 import type { Fen } from './money'
 import { pointsForPurchase } from './points'
-import type { ProgramRules } from './program'
-import { applyPurchaseToTier, type TierChange } from './tiers'
+import type { ProgramRules, TierId } from './program'
+import { applyPurchaseToTier, effectiveTier, type TierChange } from './tiers'
 import type { Instant } from './time'
 
 /** Order numbers are unique per store, so the purchase key is the store plus the order number. */
@@ -29,6 +29,8 @@ export interface PurchaseRecord {
   recordedBy: string
   pointsEarned: number
   tierChange: TierChange | null
+  /** The member as this purchase left them: part of the first answer, which a retry gets again. */
+  memberAfter: { tier: TierId; vipUntil: Instant | null; pointsBalance: number }
   programVersion: number
 }
 
@@ -47,6 +49,7 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
   const points = pointsForPurchase(input.amountFen, program)
   const { state, change } = applyPurchaseToTier(member, input.amountFen, input.at, program)
   const pointsBalance = member.pointsBalance + points
+  const after: Member = { ...member, ...state, pointsBalance }
   const entry: LedgerEntry | null =
     points > 0
       ? {
@@ -63,7 +66,7 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
         }
       : null
   return {
-    member: { ...member, ...state, pointsBalance, revision: member.revision + 1 },
+    member: after,
     purchase: {
       _id: id,
       memberId: member._id,
@@ -74,6 +77,7 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       recordedBy: input.actor.id,
       pointsEarned: points,
       tierChange: change,
+      memberAfter: { tier: effectiveTier(after, input.at), vipUntil: after.vipUntil, pointsBalance },
       programVersion: program.version,
     },
     entry,

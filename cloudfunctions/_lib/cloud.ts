@@ -1,0 +1,27 @@
+/**
+ * The one place that touches wx-server-sdk's setup. On CloudBase the context comes from the platform;
+ * on the local cloud the same SDK runs with its database transport replaced.
+ */
+import * as cloud from 'wx-server-sdk'
+
+// throwOnNotFound: false makes doc().get() answer { data: null } for a missing document, so "not a member
+// yet" is a value, not an exception.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, throwOnNotFound: false } as Parameters<typeof cloud.init>[0])
+
+export const db = cloud.database()
+export const _ = db.command
+
+export type Database = typeof db
+export type Transaction = { collection: Database['collection'] }
+
+/** The caller, from the cloud context only; a request body can never claim an identity. */
+export const callerOpenid = (): string => {
+  const { OPENID } = cloud.getWXContext() as { OPENID?: string }
+  return typeof OPENID === 'string' ? OPENID : ''
+}
+
+/**
+ * The current instant. Deployed functions read the real clock; the local cloud may pin it per invocation
+ * (tests of VIP years and expiry) through an environment variable no client can set.
+ */
+export const now = (): string => process.env.VIPCARD_FAKE_NOW || new Date().toISOString()

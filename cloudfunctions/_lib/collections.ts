@@ -1,0 +1,41 @@
+/**
+ * Collection names and the shapes of their documents. Indexes and security rules for each live in
+ * database/collections/<name>.json, deployed with the functions and read by the local cloud.
+ */
+import type { ProgramRules } from '../../src/domain/program'
+
+export const COLLECTIONS = {
+  members: 'members',
+  purchases: 'purchases',
+  ledger: 'ledger',
+  staff: 'staff',
+  stores: 'stores',
+  settings: 'settings',
+} as const
+
+/** `stores/<storeId>`: a physical shop. */
+export interface StoreDoc {
+  _id: string
+  name: string
+  address: string
+  phone: string
+  openingHours: string
+}
+
+/** `staff/<OPENID>`: a shop assistant or store manager; `staffId` is what the store QR carries. */
+export interface StaffDoc {
+  _id: string
+  staffId: string
+  name: string
+  storeId: string
+  role: 'assistant' | 'manager'
+  active: boolean
+}
+
+/** `settings/program`: the live program rules, edited by operators. */
+export interface SettingsProgramDoc {
+  _id: 'program'
+  rules: ProgramRules
+  updatedAt: string
+  updatedBy: string
+}

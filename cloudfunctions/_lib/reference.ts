@@ -1,0 +1,33 @@
+/**
+ * Reference data that changes rarely (program rules, stores) is cached per function instance for a short
+ * time: CloudBase keeps instances warm between calls, and this keeps "open the card" at one read.
+ * A rule change therefore takes effect within REFERENCE_TTL_MS, going forward only.
+ */
+import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
+import type { StoreView } from '../../src/api/contract'
+import { db } from './cloud'
+import { readDoc } from './docs'
+import { COLLECTIONS, type SettingsProgramDoc, type StoreDoc } from './collections'
+
+export const REFERENCE_TTL_MS = 30_000
+
+const cache = new Map<string, { value: unknown; expiresAt: number }>()
+
+const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+  const hit = cache.get(key)
+  if (hit && hit.expiresAt > Date.now()) return hit.value as T
+  const value = await load()
+  cache.set(key, { value, expiresAt: Date.now() + REFERENCE_TTL_MS })
+  return value
+}
+
+export const loadProgram = (): Promise<ProgramRules> =>
+  cached('program', async () => {
+    const settings = await readDoc<SettingsProgramDoc>(db.collection(COLLECTIONS.settings).doc('program'))
+    return settings?.rules ?? DEFAULT_PROGRAM
+  })
+
+export const loadStore = (storeId: string): Promise<StoreDoc | null> =>
+  cached(`store:${storeId}`, () => readDoc<StoreDoc>(db.collection(COLLECTIONS.stores).doc(storeId)))
+
+export const storeView = (store: StoreDoc | null): StoreView | null => (store ? { id: store._id, name: store.name } : null)

@@ -1,0 +1,80 @@
+/**
+ * A cloud function is a table of actions. Every call goes the same way:
+ * identity (cloud context) → parse (schema) → authorize (role from the database) → run → answer.
+ */
+import type { GenericSchema, InferOutput } from 'valibot'
+import type { ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
+import { check } from '../../src/api/schemas'
+import { AppError, invalidInput } from '../../src/domain/errors'
+import { callerOpenid, db, now } from './cloud'
+import { readDoc } from './docs'
+import { COLLECTIONS, type StaffDoc } from './collections'
+
+interface BaseContext {
+  openid: string
+  now: string
+}
+export type ShopperContext = BaseContext
+export type StaffContext = BaseContext & { staff: StaffDoc }
+
+type Access = 'shopper' | 'staff'
+
+export interface Action<O> {
+  access: Access
+  schema: GenericSchema
+  run: (input: never, ctx: never) => Promise<O>
+}
+
+/** An action any WeChat user may call (joining, reading one's own card). */
+export const shopperAction = <S extends GenericSchema, O>(
+  schema: S,
+  run: (input: InferOutput<S>, ctx: ShopperContext) => Promise<O>,
+): Action<O> => ({ access: 'shopper', schema, run })
+
+/** An action only active staff may call; their staff record is loaded and passed in. */
+export const staffAction = <S extends GenericSchema, O>(
+  schema: S,
+  run: (input: InferOutput<S>, ctx: StaffContext) => Promise<O>,
+): Action<O> => ({ access: 'staff', schema, run })
+
+type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: Action<ActionOutput<F, A>> }
+
+const loadActiveStaff = async (openid: string): Promise<StaffDoc | null> => {
+  const staff = await readDoc<StaffDoc>(db.collection(COLLECTIONS.staff).doc(openid))
+  return staff?.active ? staff : null
+}
+
+const authorize = async (access: Access, base: BaseContext): Promise<ShopperContext | StaffContext> => {
+  if (!base.openid) throw new AppError('FORBIDDEN', '请在微信中打开小程序')
+  if (access === 'shopper') return base
+  const staff = await loadActiveStaff(base.openid)
+  if (!staff) throw new AppError('FORBIDDEN', '仅限门店导购使用')
+  return { ...base, staff }
+}
+
+/** Builds `exports.main` for one function from its action table. */
+export const serve =
+  <F extends FunctionName>(name: F, actions: ActionTable<F>) =>
+  async (event: unknown): Promise<CloudResult<unknown>> => {
+    try {
+      const openid = callerOpenid()
+      const { action, input } = (event ?? {}) as { action?: unknown; input?: unknown }
+      const spec =
+        typeof action === 'string' && Object.prototype.hasOwnProperty.call(actions, action)
+          ? (actions as Record<string, Action<unknown>>)[action]
+          : undefined
+      if (!spec) throw invalidInput([{ field: 'action', message: `${name} 没有这个操作` }])
+      const parsed = check(spec.schema, input ?? {})
+      if (!parsed.ok) throw invalidInput(parsed.fields)
+      const ctx = await authorize(spec.access, { openid, now: now() })
+      const run = spec.run as (input: unknown, ctx: ShopperContext | StaffContext) => Promise<unknown>
+      return { ok: true, data: await run(parsed.value, ctx) }
+    } catch (e) {
+      if (e instanceof AppError) {
+        return { ok: false, error: { code: e.code, message: e.message, ...(e.details?.fields ? { fields: e.details.fields } : {}) } }
+      }
+      // Unexpected: log the whole error for the function's logs, tell the caller nothing internal.
+      console.error(`[${name}]`, e)
+      return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }
+    }
+  }

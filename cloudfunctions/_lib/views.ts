@@ -1,0 +1,41 @@
+import type { MemberSummary, MemberView } from '../../src/api/contract'
+import type { Member } from '../../src/domain/member'
+import { maskMobile } from '../../src/domain/member'
+import { effectiveTier } from '../../src/domain/tiers'
+import type { StoreDoc } from './collections'
+import { storeView } from './reference'
+
+/** The shopper's own view of their card: tier state included, so the page computes progress itself. */
+export const memberView = (m: Member, store: StoreDoc | null): MemberView => ({
+  memberNo: m.memberNo,
+  name: m.name,
+  mobileMasked: maskMobile(m.mobile),
+  birthday: m.birthday,
+  pointsBalance: m.pointsBalance,
+  joinedAt: m.joinedAt,
+  store: storeView(store),
+  tier: m.tier,
+  vipUntil: m.vipUntil,
+  vipYearEnd: m.vipYearEnd,
+  vipYearSpendFen: m.vipYearSpendFen,
+  qualifyingSpendFen: m.qualifyingSpendFen,
+  lifetimeSpendFen: m.lifetimeSpendFen,
+  goldSince: m.goldSince,
+})
+
+/** What the till sees. */
+export const memberSummary = (m: Member, now: string): MemberSummary => ({
+  memberNo: m.memberNo,
+  name: m.name,
+  mobileMasked: maskMobile(m.mobile),
+  tier: effectiveTier(m, now),
+  vipUntil: effectiveTier(m, now) === 'vip' ? m.vipUntil : null,
+  pointsBalance: m.pointsBalance,
+})
+
+/** Documents are stored without their `_id` in the body of a set(); the SDK refuses to write `_id`. */
+export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
+  const { _id, ...rest } = doc
+  void _id
+  return rest
+}

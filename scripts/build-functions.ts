@@ -1,0 +1,62 @@
+/**
+ * Bundles each cloud function (cloudfunctions/<name>/index.ts) into build/cloudfunctions/<name>/ as one
+ * index.js + package.json + config.json, which WeChat DevTools or the CloudBase CLI uploads on its own.
+ * wx-server-sdk stays external: CloudBase installs it from package.json (and the local cloud resolves it
+ * from node_modules). Prints each bundle's size.
+ */
+import { build } from 'esbuild'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const root = resolve(__dirname, '..')
+const sourceRoot = join(root, 'cloudfunctions')
+export const functionsOutDir = join(root, 'build', 'cloudfunctions')
+const SDK_VERSION = (require(join(root, 'node_modules/wx-server-sdk/package.json')) as { version: string }).version
+
+/** Folders starting with "_" hold shared code, not deployable functions. */
+export const functionNames = (): string[] =>
+  readdirSync(sourceRoot).filter((name) => !name.startsWith('_') && statSync(join(sourceRoot, name)).isDirectory())
+
+const bundle = async (name: string): Promise<number> => {
+  const outDir = join(functionsOutDir, name)
+  rmSync(outDir, { recursive: true, force: true })
+  mkdirSync(outDir, { recursive: true })
+  await build({
+    entryPoints: [join(sourceRoot, name, 'index.ts')],
+    outfile: join(outDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16', // CloudBase's Node.js 16 runtime
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    external: ['wx-server-sdk'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  })
+  writeFileSync(
+    join(outDir, 'package.json'),
+    JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }, null, 2) + '\n',
+  )
+  const config = join(sourceRoot, name, 'config.json')
+  if (existsSync(config)) copyFileSync(config, join(outDir, 'config.json'))
+  return statSync(join(outDir, 'index.js')).size
+}
+
+export const buildFunctions = async (): Promise<Record<string, number>> => {
+  const sizes: Record<string, number> = {}
+  for (const name of functionNames()) sizes[name] = await bundle(name)
+  return sizes
+}
+
+if (require.main === module) {
+  buildFunctions().then(
+    (sizes) => {
+      for (const [name, bytes] of Object.entries(sizes)) console.log(`cloud function ${name}: ${(bytes / 1024).toFixed(1)} KB`)
+    },
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
+}
