@@ -1,0 +1,51 @@
+/**
+ * Prints the sizes that have budgets: the weapp main package (≤ 500 KB; every file in dist/ outside the
+ * subpackage roots, as WeChat counts it, without DevTools' own config files and source maps) and each cloud
+ * function bundle (≤ 150 KB). Run after `npm run build`. Figures only; budgets are read, not asserted.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+
+const root = resolve(__dirname, '..')
+const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+
+const NOT_UPLOADED = /(^|\/)(project(\.private)?\.config\.json)$|\.map$/
+
+export const weappPackages = (distDir = join(root, 'dist')) => {
+  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/?$/, '/'))
+  const sizes = { main: 0, sub: Object.fromEntries(roots.map((r) => [r, 0])) as Record<string, number> }
+  for (const file of filesUnder(distDir)) {
+    const rel = relative(distDir, file)
+    if (NOT_UPLOADED.test(rel)) continue
+    const bytes = statSync(file).size
+    const sub = roots.find((r) => rel.startsWith(r))
+    if (sub) sizes.sub[sub] += bytes
+    else sizes.main += bytes
+  }
+  return sizes
+}
+
+export const functionBundleSizes = (functionsDir = join(root, 'build', 'cloudfunctions')) =>
+  Object.fromEntries(
+    readdirSync(functionsDir)
+      .filter((name) => existsSync(join(functionsDir, name, 'index.js')))
+      .map((name) => [name, statSync(join(functionsDir, name, 'index.js')).size]),
+  )
+
+if (require.main === module) {
+  if (existsSync(join(root, 'dist', 'app.json'))) {
+    const { main, sub } = weappPackages()
+    console.log(`weapp main package: ${KB(main)} (budget 500 KB)`)
+    for (const [name, bytes] of Object.entries(sub)) console.log(`weapp subpackage ${name}: ${KB(bytes)}`)
+  } else console.log('weapp main package: not built (run npm run build:weapp)')
+  if (existsSync(join(root, 'build', 'cloudfunctions'))) {
+    for (const [name, bytes] of Object.entries(functionBundleSizes())) console.log(`cloud function ${name}: ${KB(bytes)} (budget 150 KB)`)
+  } else console.log('cloud functions: not built (run npm run build:functions)')
+}

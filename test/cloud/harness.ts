@@ -1,0 +1,56 @@
+/**
+ * Starts the local cloud on a fresh temporary database with the freshly bundled functions and the demo
+ * store and assistant, and offers typed calls as a given caller.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ActionInput, ActionName, CloudResult, FunctionName, ActionOutput } from '../../src/api/contract'
+import { buildFunctions, functionsOutDir } from '../../scripts/build-functions'
+import { demoDocuments } from '../../scripts/demo-data'
+import { startLocalCloud } from '../../localcloud'
+
+export type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>
+
+let built: Promise<unknown> | null = null
+
+export const startTestCloud = async (options: { demo?: boolean } = {}) => {
+  built ??= buildFunctions()
+  await built
+  const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-test-'))
+  const cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, port: 0, allowClockOverride: true })
+  if (options.demo !== false) {
+    const docs = demoDocuments(new Date('2026-11-01T02:00:00Z'))
+    for (const coll of ['stores', 'staff', 'settings'] as const) await cloud.executor.insert(coll, docs[coll])
+  }
+
+  const call = async <F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    input: ActionInput<F, A> | Record<string, unknown>,
+    options: { clock?: string; extra?: Record<string, unknown> } = {},
+  ): Promise<CloudResult<ActionOutput<F, A>>> =>
+    (await cloud.invoke(fn, { action, input, ...options.extra }, { openid, clock: options.clock })) as CloudResult<
+      ActionOutput<F, A>
+    >
+
+  /** Like `call`, but expects success and returns the data. */
+  const ok = async <F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    input: ActionInput<F, A>,
+    options: { clock?: string } = {},
+  ): Promise<ActionOutput<F, A>> => {
+    const result = await call(openid, fn, action, input, options)
+    if (!result.ok) throw new Error(`${fn}.${action} failed: ${result.error.code} ${result.error.message}`)
+    return result.data
+  }
+
+  const close = async () => {
+    await cloud.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { cloud, call, ok, close }
+}
