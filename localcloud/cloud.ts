@@ -1,0 +1,159 @@
+/**
+ * startLocalCloud: the executor (SQLite), the function instances and the HTTP gateway, started together.
+ * Used by `npm start`, the H5 preview and every test.
+ */
+import { existsSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Server } from 'node:http'
+import { Executor } from './executor/executor'
+import { OPENID_PATTERN, notFoundBody, parseClock, responseBody, startGateway } from './gateway/http'
+import { FunctionPool, type Invocation } from './instances/pool'
+import type { CallerContext } from './instances/protocol'
+import { timerEvent } from './timers'
+
+const REPO = resolve(__dirname, '..')
+
+export interface LocalCloudOptions {
+  /** Folder of the SQLite database (created if missing). */
+  dataDir: string
+  /** Folder of bundled functions: `<name>/index.js` (+ `config.json`). */
+  functionsDir: string
+  /** The H5 build to serve; default `<repo>/dist-h5`; null = none. */
+  staticDir?: string | null
+  /** Default 8787; 0 = any free port. Always bound to 127.0.0.1. */
+  port?: number
+  /** Instances per function (default 2). */
+  poolSize?: number
+  /** Memory of a function instance (default 128 MB, CloudBase's smallest). */
+  memoryMb?: number
+  /** Honor the `x-local-clock` header (tests only). */
+  allowClockOverride?: boolean
+  /** Declared collections; default `<repo>/database/collections`. */
+  collectionsDir?: string
+  /** See ExecutorOptions.strictCollections (default true). */
+  strictCollections?: boolean
+  /** Default 30 s (CloudBase's limit). */
+  transactionTimeoutMs?: number
+  /** Forward functions' console output, prefixed with the instance (default true). */
+  logs?: boolean
+}
+
+export interface InvokeOptions {
+  /** The caller; '' or omitted = anonymous. */
+  openid?: string
+  unionid?: string
+  /** The invocation's "now" (ISO instant or Date): VIPCARD_FAKE_NOW and db.serverDate(). */
+  clock?: string | Date
+  /** TCB_SOURCE; default 'wx_client'. */
+  source?: string
+}
+
+export type DetailedInvocation = Invocation & { body: unknown }
+
+export interface LocalCloud {
+  url: string
+  port: number
+  executor: Executor
+  /** What a client would receive: the function's result, or an `{ errCode, errMsg }` failure body. */
+  invoke(name: string, event: unknown, options?: InvokeOptions): Promise<unknown>
+  /** The same, with the outcome, database operation counts, duration and instance. */
+  invokeDetailed(name: string, event: unknown, options?: InvokeOptions): Promise<DetailedInvocation>
+  /** Runs a function as its timer trigger would (TCB_SOURCE wx_trigger, no caller). */
+  fireTimer(name: string, triggerName: string, options?: { clock?: string | Date }): Promise<DetailedInvocation>
+  functionNames(): string[]
+  instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
+  stats(): Record<string, unknown>
+  close(): Promise<void>
+}
+
+export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
+  const functionsDir = resolve(options.functionsDir)
+  const executor = new Executor({
+    dataDir: options.dataDir,
+    collectionsDir: options.collectionsDir,
+    strictCollections: options.strictCollections,
+    transactionTimeoutMs: options.transactionTimeoutMs,
+  })
+  const pools = new Map<string, FunctionPool>()
+  const poolOptions = { size: options.poolSize ?? 2, memoryMb: options.memoryMb ?? 128, logs: options.logs ?? true }
+  const startedAt = Date.now()
+
+  const hasFunction = (name: string) => /^[A-Za-z0-9_-]{1,60}$/.test(name) && existsSync(join(functionsDir, name, 'index.js'))
+  const functionNames = () =>
+    existsSync(functionsDir) ? readdirSync(functionsDir).filter(hasFunction).sort() : []
+  const pool = (name: string) => {
+    let p = pools.get(name)
+    if (!p) {
+      p = new FunctionPool(name, join(functionsDir, name), executor, poolOptions)
+      pools.set(name, p)
+    }
+    return p
+  }
+
+  const run = async (name: string, event: unknown, caller: CallerContext): Promise<DetailedInvocation> => {
+    if (!hasFunction(name)) {
+      const body = notFoundBody(name)
+      const outcome = { kind: 'crash' as const, message: body.errMsg }
+      return { id: '', fn: name, outcome, ops: { reads: 0, writes: 0, txn: 0 }, durationMs: 0, instanceId: '', body }
+    }
+    const inv = await pool(name).invoke(event, caller)
+    return { ...inv, body: responseBody(inv) }
+  }
+
+  const callerOf = (o: InvokeOptions = {}): CallerContext => {
+    const openid = o.openid ?? ''
+    if (openid !== '' && !OPENID_PATTERN.test(openid)) throw new Error(`invalid openid ${JSON.stringify(openid)}`)
+    return { openid, unionid: o.unionid, clientIp: '127.0.0.1', source: o.source ?? 'wx_client', clock: o.clock === undefined ? undefined : parseClock(o.clock) }
+  }
+
+  const stats = () => ({
+    uptimeS: Math.round((Date.now() - startedAt) / 1000),
+    db: executor.stats(),
+    functions: Object.fromEntries([...pools].map(([n, p]) => [n, p.stats()])),
+  })
+
+  let gateway: { server: Server; url: string; port: number }
+  try {
+    gateway = await startGateway(
+      {
+        hasFunction,
+        functionNames,
+        run: (name, event, caller) => run(name, event, { ...caller, source: 'wx_client' }),
+        health: () => ({ ok: true, functionNames: functionNames(), ...stats() }),
+      },
+      {
+        port: options.port ?? 8787,
+        staticDir: options.staticDir === null ? undefined : (options.staticDir ?? join(REPO, 'dist-h5')),
+        allowClockOverride: options.allowClockOverride ?? false,
+      },
+    )
+  } catch (e) {
+    executor.close()
+    throw e
+  }
+
+  let closing: Promise<void> | undefined
+  return {
+    url: gateway.url,
+    port: gateway.port,
+    executor,
+    invoke: async (name, event, o) => (await run(name, event, callerOf(o))).body,
+    invokeDetailed: (name, event, o) => run(name, event, callerOf(o)),
+    fireTimer: (name, triggerName, o = {}) => {
+      const clock = o.clock === undefined ? undefined : parseClock(o.clock)
+      return run(name, timerEvent(triggerName, clock), { openid: '', source: 'wx_trigger', clock })
+    },
+    functionNames,
+    instances: (name) => pools.get(name)?.instanceIds() ?? [],
+    stats,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          gateway.server.close(() => resolve())
+          gateway.server.closeAllConnections()
+        })
+        await Promise.all([...pools.values()].map((p) => p.close()))
+        executor.close()
+      })()),
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Errors the executor answers with. The SDK turns an answer `{ code, message }` into an SDK error whose errCode
+ * comes from wx-server-sdk's TCB_ERR_CODE (unknown codes become -501001 SYS_ERR), so the codes here are the
+ * CloudBase ones the SDK knows, spelled as CloudBase spells them (OPERRATOR, sic).
+ */
+export type DbErrorCode =
+  | 'DATABASE_REQUEST_FAILED' // -502001
+  | 'DATABASE_INVALID_OPERRATOR' // -502002
+  | 'DATABASE_COLLECTION_NOT_EXIST' // -502005
+  | 'DATABASE_TRANSACTION_CONFLICT' // not in TCB_ERR_CODE → -501001; runTransaction retries on it at commit
+  | 'INVALID_PARAM' // -501007
+
+export class DbError extends Error {
+  override name = 'DbError' as const
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export const conflict = (detail: string) =>
+  new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`)
+
+export const invalidOperator = (message: string) => new DbError('DATABASE_INVALID_OPERRATOR', `local cloud: ${message}`)
+
+export const requestFailed = (message: string) => new DbError('DATABASE_REQUEST_FAILED', message)

@@ -1,0 +1,370 @@
+/**
+ * SQLite storage: one table per collection (`id`, `doc` as relaxed EJSON text, `seq` = global commit sequence
+ * number of the document's last write), expression indexes from the declared collections, and a global
+ * commit sequence that transactions use to detect write-write conflicts.
+ */
+import Database from 'better-sqlite3'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DbError } from './errors'
+import { type Doc, decodeDoc, encodeDoc } from './ejson'
+
+export interface IndexKey {
+  field: string
+  direction: 1 | -1
+}
+export interface IndexSpec {
+  name: string
+  keys: IndexKey[]
+  unique?: boolean
+}
+export interface CollectionSpec {
+  name: string
+  indexes: IndexSpec[]
+}
+
+/** A stored row. `key` is the primary key derived from `_id` (see docKey). */
+export interface Row {
+  key: string
+  doc: string
+  seq: number
+}
+
+/** One document write applied at commit: `doc: null` deletes. */
+export interface Write {
+  coll: string
+  key: string
+  doc: Doc | null
+  /** Insert only (fails on an existing _id, like MongoDB insert), instead of insert-or-replace. */
+  insert?: boolean
+}
+
+/** A pushed-down equality: rows whose `field` equals one of `values` (scalars only). */
+export interface Pushdown {
+  ids?: unknown[]
+  field?: { path: string; values: unknown[] }
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/
+const INDEX_NAME = /^[A-Za-z0-9_.$-]{1,64}$/
+
+export const assertCollectionName = (name: unknown): string => {
+  if (typeof name !== 'string' || !NAME.test(name))
+    throw new DbError('INVALID_PARAM', `local cloud: invalid collection name ${JSON.stringify(name)}`)
+  return name
+}
+
+/**
+ * The primary key for an `_id`. CloudBase ids are strings (doc() also takes numbers); numbers get a prefix
+ * that no real string id carries, so 1 and '1' stay different documents, as in MongoDB.
+ */
+export const docKey = (id: unknown): string => {
+  if (typeof id === 'string') return id
+  if (typeof id === 'number' && Number.isFinite(id)) return `\u0000n:${id}`
+  throw new DbError('INVALID_PARAM', `local cloud: _id must be a string or a number, got ${JSON.stringify(id)}`)
+}
+
+const table = (coll: string) => `"c_${coll}"`
+const jsonPath = (field: string) =>
+  '$' + field.split('.').map((seg) => `."${seg.replace(/"/g, '\\"')}"`).join('')
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`
+
+/**
+ * An indexed field as two SQL expressions, (JSON type, value), so that 1, '1' and true stay distinct keys and a
+ * missing field equals null (MongoDB indexes a missing field as null: a unique index admits one such document).
+ */
+const keyExprs = (field: string): [string, string] => {
+  const p = sqlString(jsonPath(field))
+  return [`ifnull(json_type(doc, ${p}), 'null')`, `ifnull(json_extract(doc, ${p}), 0)`]
+}
+
+/** The (type, value) SQL pair for a pushed-down scalar, or undefined when it cannot be pushed down. */
+const scalarKey = (v: unknown): [string, string | number] | undefined => {
+  if (typeof v === 'string') return ['text', v]
+  if (typeof v === 'boolean') return [v ? 'true' : 'false', v ? 1 : 0]
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return ['integer', v]
+  if (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v)) return ['real', v]
+  return undefined
+}
+export const canPushDown = (v: unknown) => scalarKey(v) !== undefined
+
+/** Reads `<dir>/*.json` collection declarations (`{ name, indexes, rules }`). */
+export const loadCollectionSpecs = (dir: string | undefined): CollectionSpec[] => {
+  if (!dir || !existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const raw = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Partial<CollectionSpec>
+      const name = assertCollectionName(raw.name)
+      const indexes = (raw.indexes ?? []).map((ix) => {
+        if (!INDEX_NAME.test(ix.name) || !Array.isArray(ix.keys) || ix.keys.length === 0)
+          throw new Error(`local cloud: bad index ${JSON.stringify(ix)} in ${f}`)
+        return { name: ix.name, keys: ix.keys, unique: ix.unique === true }
+      })
+      return { name, indexes }
+    })
+}
+
+export class Store {
+  private readonly db: Database.Database
+  private seq: number
+  /** Seq of the last delete per document, kept while transactions may need it for conflict checks. */
+  private readonly tombstones = new Map<string, number>()
+  private readonly specs = new Map<string, CollectionSpec>()
+  private readonly tables = new Set<string>()
+  private readonly ensured = new Set<string>()
+  private readonly statements = new Map<string, Database.Statement>()
+  /** SQLite index name → the declared index, to name it in E11000 messages. */
+  private readonly indexBySqlName = new Map<string, { coll: string; spec: IndexSpec }>()
+
+  constructor(dataDir: string, specs: CollectionSpec[]) {
+    mkdirSync(dataDir, { recursive: true })
+    this.db = new Database(join(dataDir, 'localcloud.sqlite'))
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)')
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'seq'").get() as { value: number } | undefined
+    this.seq = row?.value ?? 0
+    for (const spec of specs) this.specs.set(spec.name, spec)
+    this.loadTables()
+    // Declared collections exist from the start, as after a deploy.
+    for (const spec of specs) this.ensure(spec.name)
+  }
+
+  private loadTables() {
+    this.tables.clear()
+    const rows = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as { name: string }[]
+    for (const r of rows) this.tables.add(r.name.slice(2))
+  }
+
+  get currentSeq() {
+    return this.seq
+  }
+
+  exists(coll: string) {
+    return this.tables.has(coll)
+  }
+
+  collections(): string[] {
+    return [...this.tables].sort()
+  }
+
+  indexesOf(coll: string): IndexSpec[] {
+    return this.specs.get(coll)?.indexes ?? []
+  }
+
+  /** Creates the collection's table and its declared indexes (and drops indexes no longer declared). */
+  ensure(coll: string) {
+    if (this.ensured.has(coll)) return
+    assertCollectionName(coll)
+    if (!this.tables.has(coll)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table(coll)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, seq INTEGER NOT NULL)`)
+      this.tables.add(coll)
+    }
+    const wanted = new Set<string>()
+    for (const spec of this.indexesOf(coll)) {
+      const sqlName = `ix__${coll}__${spec.name}`
+      wanted.add(sqlName)
+      this.indexBySqlName.set(sqlName, { coll, spec })
+      const cols = spec.keys.flatMap((k) => keyExprs(k.field)).join(', ')
+      try {
+        this.db.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${sqlName}" ON ${table(coll)} (${cols})`)
+      } catch (e) {
+        throw new Error(`local cloud: cannot create index ${spec.name} on ${coll}: ${(e as Error).message}`)
+      }
+    }
+    const existing = this.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix\\_\\_%' ESCAPE '\\'")
+      .all(`c_${coll}`) as { name: string }[]
+    for (const { name } of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX "${name}"`)
+    this.ensured.add(coll)
+  }
+
+  /** Prepared statements are cached: the same few shapes run thousands of times. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+
+  get(coll: string, key: string): Row | undefined {
+    if (!this.tables.has(coll)) return undefined
+    return this.stmt(`SELECT id AS key, doc, seq FROM ${table(coll)} WHERE id = ?`).get(key) as Row | undefined
+  }
+
+  /** The seq of a document's last write or delete (0 if never written while anyone could care). */
+  lastWriteSeq(coll: string, key: string): number {
+    return this.get(coll, key)?.seq ?? this.tombstones.get(`${coll}\u0000${key}`) ?? 0
+  }
+
+  /** Rows that may match: narrowed by a pushed-down equality when there is one, else the whole collection. */
+  candidates(coll: string, pushdown: Pushdown | undefined): Row[] {
+    if (!this.tables.has(coll)) return []
+    const base = `SELECT id AS key, doc, seq FROM ${table(coll)}`
+    if (pushdown?.ids) {
+      const keys = pushdown.ids.map(docKey)
+      if (keys.length === 0) return []
+      return this.stmt(`${base} WHERE id IN (${keys.map(() => '?').join(',')})`).all(...keys) as Row[]
+    }
+    if (pushdown?.field) {
+      const [t, v] = keyExprs(pushdown.field.path)
+      const pairs = pushdown.field.values.map(scalarKey).filter((p): p is [string, string | number] => !!p)
+      if (pairs.length === 0) return []
+      const where = pairs.map(() => `(${t} = ? AND ${v} = ?)`).join(' OR ')
+      return this.stmt(`${base} WHERE ${where}`).all(...pairs.flat()) as Row[]
+    }
+    return this.stmt(base).all() as Row[]
+  }
+
+  count(coll: string): number {
+    if (!this.tables.has(coll)) return 0
+    return (this.stmt(`SELECT count(*) AS n FROM ${table(coll)}`).get() as { n: number }).n
+  }
+
+  /**
+   * Rows other than `exceptKey` that hold the same unique-index key as `doc`, for the duplicate-key check
+   * done at a transactional write (the commit re-checks through SQLite's own constraint).
+   */
+  uniqueClash(coll: string, doc: Doc, exceptKey: string): { index: IndexSpec; key: string } | undefined {
+    if (!this.tables.has(coll)) return undefined
+    for (const spec of this.indexesOf(coll)) {
+      if (!spec.unique) continue
+      const sql: string[] = []
+      const args: (string | number)[] = []
+      for (const k of spec.keys) {
+        const [t, v] = keyExprs(k.field)
+        const value = readPath(doc, k.field)
+        const pair = value === undefined || value === null ? (['null', 0] as const) : scalarKey(value)
+        if (!pair) return undefined // objects/dates: leave it to the constraint at commit
+        sql.push(`${t} = ? AND ${v} = ?`)
+        args.push(pair[0], pair[1])
+      }
+      const hit = this
+        .stmt(`SELECT id AS key FROM ${table(coll)} WHERE ${sql.join(' AND ')} AND id <> ? LIMIT 1`)
+        .get(...args, exceptKey) as { key: string } | undefined
+      if (hit) return { index: spec, key: hit.key }
+    }
+    return undefined
+  }
+
+  /**
+   * Applies writes atomically, bumping the global seq once; all rows written carry the new seq.
+   * Throws DbError E11000 on a unique-index or _id violation (nothing applies then).
+   */
+  apply(writes: Write[]): number {
+    if (writes.length === 0) return this.seq
+    for (const w of writes) {
+      this.ensure(w.coll) // DDL outside the transaction, so a rolled-back write cannot un-create a table we track
+      if (w.doc) this.checkIndexedPaths(w.coll, w.doc)
+    }
+    const next = this.seq + 1
+    const run = this.db.transaction(() => {
+      for (const w of writes) {
+        if (w.doc === null) {
+          this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.key)
+        } else if (w.insert) {
+          this.stmt(`INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?)`).run(w.key, encodeDoc(w.doc), next)
+        } else {
+          this
+            .stmt(`INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, seq = excluded.seq`)
+            .run(w.key, encodeDoc(w.doc), next)
+        }
+      }
+      this.stmt("INSERT INTO meta (key, value) VALUES ('seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(next)
+    })
+    try {
+      run()
+    } catch (e) {
+      throw this.translateConstraint(e, writes)
+    }
+    this.seq = next
+    for (const w of writes) if (w.doc === null) this.tombstones.set(`${w.coll}\u0000${w.key}`, next)
+    return next
+  }
+
+  /** Forgets tombstones no open transaction can conflict with (all deletes at or before `seq`). */
+  pruneTombstones(seq: number) {
+    for (const [k, s] of this.tombstones) if (s <= seq) this.tombstones.delete(k)
+  }
+
+  /**
+   * Indexes here are on the whole value of a path; MongoDB's multikey indexes (arrays) are not modelled, so a
+   * write that puts an array on an indexed path is refused rather than silently mis-indexed.
+   */
+  private checkIndexedPaths(coll: string, doc: Doc) {
+    for (const spec of this.indexesOf(coll)) {
+      for (const { field } of spec.keys) {
+        let cur: unknown = doc
+        for (const seg of field.split('.')) {
+          if (Array.isArray(cur) || cur === null || typeof cur !== 'object') break
+          cur = (cur as Record<string, unknown>)[seg]
+          if (Array.isArray(cur))
+            throw new DbError(
+              'DATABASE_REQUEST_FAILED',
+              `local cloud: ${coll}.${field} is indexed (${spec.name}) but holds an array; multikey indexes are not supported locally`,
+            )
+        }
+      }
+    }
+  }
+
+  private translateConstraint(e: unknown, writes: Write[]): unknown {
+    const err = e as { code?: string; message?: string }
+    if (err.code !== 'SQLITE_CONSTRAINT_UNIQUE' && err.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return e
+    const ix = /index '([^']+)'/.exec(err.message ?? '')?.[1]
+    const declared = ix ? this.indexBySqlName.get(ix) : undefined
+    if (declared) {
+      const doc =
+        writes.find((w) => w.coll === declared.coll && w.doc && this.uniqueClash(w.coll, w.doc, w.key))?.doc ??
+        writes.find((w) => w.coll === declared.coll && w.doc)?.doc
+      const dup = declared.spec.keys.map((k) => `${k.field}: ${JSON.stringify(doc ? readPath(doc, k.field) ?? null : '?')}`)
+      return duplicateKey(declared.coll, declared.spec.name, `{ ${dup.join(', ')} }`)
+    }
+    const m = /failed: c_([^.]+)\.id/.exec(err.message ?? '')
+    const coll = m?.[1] ?? writes[0].coll
+    const w = writes.find((x) => x.coll === coll && x.insert && this.get(coll, x.key))
+    return duplicateKey(coll, '_id_', `{ _id: ${JSON.stringify(w?.doc?._id ?? '?')} }`)
+  }
+
+  /** Deletes every collection (keeps the declared ones, empty). */
+  reset() {
+    this.statements.clear()
+    this.ensured.clear()
+    for (const coll of [...this.tables]) this.db.exec(`DROP TABLE IF EXISTS ${table(coll)}`)
+    this.db.exec('DELETE FROM meta')
+    this.tables.clear()
+    this.tombstones.clear()
+    this.seq = 0
+    for (const spec of this.specs.values()) this.ensure(spec.name)
+  }
+
+  /** Drops one collection (CloudBase deletes collections in the console only; tests use this). */
+  drop(coll: string) {
+    this.statements.clear()
+    this.ensured.delete(coll)
+    this.db.exec(`DROP TABLE IF EXISTS ${table(coll)}`)
+    this.tables.delete(coll)
+  }
+
+  close() {
+    if (this.db.open) this.db.close()
+  }
+}
+
+export const duplicateKey = (coll: string, index: string, dup: string) =>
+  new DbError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${coll} index: ${index} dup key: ${dup}`)
+
+export const readPath = (doc: unknown, path: string): unknown => {
+  let cur: unknown = doc
+  for (const seg of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined
+    cur = (cur as Record<string, unknown>)[seg]
+  }
+  return cur
+}
+
+export { decodeDoc }

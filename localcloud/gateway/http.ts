@@ -1,0 +1,163 @@
+/**
+ * The HTTP gateway on 127.0.0.1: `POST /functions/<name>` runs a function (body = the event), `GET /local/health`,
+ * and the H5 build as static files. The caller's identity comes from `x-local-openid` — the local stand-in for
+ * what WeChat attaches to a callFunction; deployed code never sees this header, only the cloud context.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Invocation } from '../instances/pool'
+import { serveStatic } from './static'
+
+export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
+/** The callFunction payload limit (WeChat documents 5 MB for callFunction data). */
+const MAX_BODY_BYTES = 5 * 1024 * 1024
+
+export interface GatewayBackend {
+  hasFunction(name: string): boolean
+  functionNames(): string[]
+  run(name: string, event: unknown, caller: { openid: string; unionid?: string; clientIp?: string; clock?: string }): Promise<Invocation>
+  health(): unknown
+}
+
+export interface GatewayOptions {
+  port: number
+  staticDir?: string
+  allowClockOverride: boolean
+}
+
+/**
+ * What the client receives. A function's return value as is; any failure as a wx.cloud.callFunction-style error
+ * body `{ errCode, errMsg }` that no `{ ok: ... }` result can be mistaken for.
+ */
+export const responseBody = (inv: Invocation): unknown => {
+  const o = inv.outcome
+  switch (o.kind) {
+    case 'ok':
+      return o.value
+    case 'error':
+    case 'crash':
+      return { errCode: -504002, errMsg: `cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: ${o.message}` }
+    case 'timeout':
+      return {
+        errCode: -504003,
+        errMsg: `cloud.callFunction:fail Error: errCode: -504003 functions time limit exceeded | errMsg: Invoking task timed out after ${o.timeoutS} seconds`,
+      }
+  }
+}
+
+export const notFoundBody = (name: string) => ({
+  errCode: -501000,
+  errMsg: `cloud.callFunction:fail Error: errCode: -501000 | errMsg: [ResourceNotFound.Function] function ${name} not found`,
+})
+
+/** Validates a clock: an ISO instant, normalized; throws a message otherwise. */
+export const parseClock = (clock: string | Date): string => {
+  const ms = clock instanceof Date ? clock.getTime() : Date.parse(clock)
+  if (!Number.isFinite(ms)) throw new Error(`invalid clock ${JSON.stringify(clock)}: expected an ISO instant`)
+  return new Date(ms).toISOString()
+}
+
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/
+
+const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const text = JSON.stringify(body === undefined ? null : body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
+  res.end(text)
+}
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+
+export const startGateway = async (backend: GatewayBackend, options: GatewayOptions): Promise<{ server: Server; url: string; port: number }> => {
+  const server = createServer((req, res) => {
+    handle(backend, options, req, res).catch((e) => {
+      if (!res.headersSent) sendJson(res, 500, { errCode: -501001, errMsg: `local cloud gateway error: ${(e as Error).message}` })
+      else res.destroy()
+    })
+  })
+  server.keepAliveTimeout = 5_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return { server, url: `http://127.0.0.1:${port}`, port }
+}
+
+const handle = async (backend: GatewayBackend, options: GatewayOptions, req: IncomingMessage, res: ServerResponse) => {
+  const origin = req.headers.origin
+  if (origin && LOCAL_ORIGIN.test(origin)) {
+    res.setHeader('access-control-allow-origin', origin)
+    res.setHeader('vary', 'origin')
+    res.setHeader('access-control-allow-headers', 'content-type, x-local-openid, x-local-unionid, x-local-clock')
+    res.setHeader('access-control-expose-headers', 'x-local-db-ops, x-local-outcome, x-local-invocation, x-local-duration-ms')
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
+  }
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204)
+    return res.end()
+  }
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname
+
+  if (path === '/local/health' && req.method === 'GET') return sendJson(res, 200, backend.health())
+
+  const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
+  if (!fn) return serveStatic(options.staticDir, req, res)
+  if (req.method !== 'POST') return sendJson(res, 405, { errCode: -501007, errMsg: 'use POST /functions/<name>' })
+  const name = decodeURIComponent(fn[1])
+  if (!FUNCTION_NAME.test(name) || !backend.hasFunction(name)) return sendJson(res, 404, notFoundBody(name))
+
+  const openidHeader = req.headers['x-local-openid']
+  const openid = typeof openidHeader === 'string' ? openidHeader : ''
+  if (openid !== '' && !OPENID_PATTERN.test(openid))
+    return sendJson(res, 400, { errCode: -501007, errMsg: 'x-local-openid must match ^[A-Za-z0-9_-]{1,64}$' })
+  const unionidHeader = req.headers['x-local-unionid']
+  const unionid = typeof unionidHeader === 'string' && unionidHeader !== '' ? unionidHeader : undefined
+  if (unionid !== undefined && !OPENID_PATTERN.test(unionid))
+    return sendJson(res, 400, { errCode: -501007, errMsg: 'x-local-unionid must match ^[A-Za-z0-9_-]{1,64}$' })
+
+  const extra: Record<string, string> = {}
+  let clock: string | undefined
+  const clockHeader = req.headers['x-local-clock']
+  if (typeof clockHeader === 'string' && clockHeader !== '') {
+    if (!options.allowClockOverride) extra['x-local-clock-ignored'] = 'clock override is off'
+    else {
+      try {
+        clock = parseClock(clockHeader)
+      } catch (e) {
+        return sendJson(res, 400, { errCode: -501007, errMsg: (e as Error).message })
+      }
+    }
+  }
+
+  let event: unknown = {}
+  try {
+    const text = await readBody(req)
+    event = text.trim() === '' ? {} : JSON.parse(text)
+  } catch (e) {
+    const tooLarge = (e as Error).message === 'too large'
+    return sendJson(res, tooLarge ? 413 : 400, { errCode: -501007, errMsg: tooLarge ? 'request body over 5 MB' : 'request body is not JSON' })
+  }
+
+  const inv = await backend.run(name, event, { openid, unionid, clientIp: req.socket.remoteAddress, clock })
+  sendJson(res, 200, responseBody(inv), {
+    ...extra,
+    'x-local-db-ops': JSON.stringify(inv.ops),
+    'x-local-outcome': inv.outcome.kind,
+    'x-local-invocation': inv.id,
+    'x-local-duration-ms': String(inv.durationMs),
+  })
+}

@@ -1,0 +1,10 @@
+/** The local cloud: the real function bundles and wx-server-sdk over a local SQLite executor. See README.md. */
+export { startLocalCloud } from './cloud'
+export type { DetailedInvocation, InvokeOptions, LocalCloud, LocalCloudOptions } from './cloud'
+export { Executor, newId } from './executor/executor'
+export type { Answer, ExecutorOptions, OpContext, OpCounts } from './executor/executor'
+export type { FaultSpec } from './executor/faults'
+export type { CollectionSpec, IndexSpec } from './executor/store'
+export { installSeam, inspectSeam, SDK_VERSION } from './instances/seam'
+export type { Invocation, Outcome } from './instances/pool'
+export { seed } from './seed'

@@ -1,0 +1,274 @@
+/**
+ * Function instances, like CloudBase's: per function a pool of worker threads, each serving one invocation at a
+ * time and keeping module state between calls. Invocations queue when every instance is busy; instances start
+ * on demand up to the pool size. A call that runs past the function's timeout gets the platform's timeout
+ * answer and its instance is terminated (a fresh one replaces it when needed).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { Executor, OpCounts } from '../executor/executor'
+import type { CallerContext, FromWorker, ToWorker, WorkerData } from './protocol'
+
+const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js')
+
+/** CloudBase's default function timeout. */
+export const DEFAULT_TIMEOUT_S = 3
+
+export type Outcome =
+  | { kind: 'ok'; value: unknown }
+  /** main() threw or rejected. */
+  | { kind: 'error'; message: string; stack?: string }
+  | { kind: 'timeout'; timeoutS: number }
+  /** The instance died (load failure, uncaught exception, out of memory). */
+  | { kind: 'crash'; message: string }
+
+export interface Invocation {
+  id: string
+  fn: string
+  outcome: Outcome
+  ops: OpCounts
+  durationMs: number
+  instanceId: string
+}
+
+export interface PoolOptions {
+  size: number
+  memoryMb: number
+  /** Forward instances' console output to this process, prefixed `[fn#n]` (default true). */
+  logs: boolean
+}
+
+interface Job {
+  id: string
+  event: unknown
+  caller: CallerContext
+  resolve: (inv: Invocation) => void
+}
+
+let invocationSeq = 0
+const newInvocationId = () => `inv-${process.pid}-${++invocationSeq}`
+
+export const readFunctionConfig = (dir: string): { timeoutS: number } => {
+  const file = join(dir, 'config.json')
+  if (!existsSync(file)) return { timeoutS: DEFAULT_TIMEOUT_S }
+  const config = JSON.parse(readFileSync(file, 'utf8')) as { timeout?: unknown }
+  const t = config.timeout
+  return { timeoutS: typeof t === 'number' && t > 0 ? t : DEFAULT_TIMEOUT_S }
+}
+
+class Instance {
+  state: 'starting' | 'idle' | 'busy' | 'dead' = 'starting'
+  job?: Job & { startedAt: number; timer: NodeJS.Timeout }
+  readonly worker: Worker
+  invocations = 0
+
+  constructor(
+    readonly id: string,
+    readonly generation: number,
+    private readonly pool: FunctionPool,
+    entry: string,
+    options: PoolOptions,
+  ) {
+    const data: WorkerData = { entry, functionName: pool.name, instanceId: id }
+    // resourceLimits model a 128 MB function: the heap is what the limit binds in practice.
+    const heapMb = Math.max(32, options.memoryMb - 16)
+    this.worker = new Worker(BOOTSTRAP, {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+      stdout: true,
+      stderr: true,
+    })
+    forward(this.worker.stdout, process.stdout, `[${id}] `, options.logs)
+    forward(this.worker.stderr, process.stderr, `[${id}] `, options.logs)
+    this.worker.on('message', (msg: FromWorker) => this.onMessage(msg))
+    this.worker.on('error', (e) => this.die(`instance ${id} crashed: ${e?.stack ?? e}`))
+    this.worker.on('exit', (code) => this.die(`instance ${id} exited with code ${code}`))
+  }
+
+  private onMessage(msg: FromWorker) {
+    switch (msg.type) {
+      case 'ready':
+        this.state = 'idle'
+        this.pool.pump()
+        return
+      case 'load-error':
+        this.die(`function ${this.pool.name} failed to load: ${msg.message}`)
+        return
+      case 'db': {
+        const answer = this.pool.executor.handle(msg.action, msg.params, { invocationId: msg.invocationId })
+        const reply: ToWorker = { type: 'db-answer', id: msg.id, answer }
+        if (this.state !== 'dead') this.worker.postMessage(reply)
+        return
+      }
+      case 'result':
+        if (this.job?.id !== msg.id) return
+        this.finish(msg.ok ? { kind: 'ok', value: msg.value } : { kind: 'error', message: msg.message, stack: msg.stack })
+        this.state = 'idle'
+        this.pool.pump()
+    }
+  }
+
+  run(job: Job, timeoutS: number) {
+    this.state = 'busy'
+    this.invocations++
+    const timer = setTimeout(() => {
+      this.finish({ kind: 'timeout', timeoutS })
+      this.kill()
+    }, timeoutS * 1000)
+    this.job = { ...job, startedAt: Date.now(), timer }
+    this.pool.executor.beginInvocation(job.id, { clockMs: job.caller.clock ? Date.parse(job.caller.clock) : undefined })
+    const msg: ToWorker = { type: 'invoke', id: job.id, event: job.event, caller: job.caller, timeLimitMs: timeoutS * 1000 }
+    this.worker.postMessage(msg)
+  }
+
+  private finish(outcome: Outcome) {
+    const job = this.job
+    if (!job) return
+    this.job = undefined
+    clearTimeout(job.timer)
+    const ops = this.pool.executor.endInvocation(job.id)
+    this.pool.recordOutcome(outcome)
+    job.resolve({ id: job.id, fn: this.pool.name, outcome, ops, durationMs: Date.now() - job.startedAt, instanceId: this.id })
+  }
+
+  /** Terminates the worker; the pool starts a replacement when there is work for it. */
+  kill() {
+    if (this.state === 'dead') return
+    this.state = 'dead'
+    this.pool.remove(this)
+    void this.worker.terminate()
+  }
+
+  private die(message: string) {
+    if (this.state === 'dead') return
+    this.finish({ kind: 'crash', message })
+    this.state = 'dead'
+    this.pool.remove(this)
+    void this.worker.terminate()
+    // A function that cannot load would fail every queued call the same way; answer them rather than loop.
+    if (message.includes('failed to load')) this.pool.failQueued(message)
+    else this.pool.pump()
+  }
+}
+
+export class FunctionPool {
+  private readonly instances: Instance[] = []
+  private readonly queue: Job[] = []
+  private readonly entry: string
+  private generation = 0
+  private bundleMtime = 0
+  private instanceSeq = 0
+  private closed = false
+  readonly counters = { invocations: 0, errors: 0, timeouts: 0, crashes: 0, instancesStarted: 0 }
+
+  constructor(
+    readonly name: string,
+    private readonly dir: string,
+    readonly executor: Executor,
+    private readonly options: PoolOptions,
+  ) {
+    this.entry = join(dir, 'index.js')
+  }
+
+  /** Runs one invocation; always resolves (failures are outcomes). */
+  invoke(event: unknown, caller: CallerContext): Promise<Invocation> {
+    if (this.closed) return Promise.reject(new Error('local cloud is closed'))
+    this.counters.invocations++
+    this.checkBundle()
+    return new Promise((resolve) => {
+      this.queue.push({ id: newInvocationId(), event, caller, resolve })
+      this.pump()
+    })
+  }
+
+  /** Dispatches queued jobs to idle instances, starting instances up to the pool size. */
+  pump() {
+    if (this.closed) return
+    while (this.queue.length > 0) {
+      const idle = this.instances.find((i) => i.state === 'idle' && i.generation === this.generation)
+      if (idle) {
+        idle.run(this.queue.shift()!, readFunctionConfig(this.dir).timeoutS)
+        continue
+      }
+      // Instances of an older bundle retire once idle.
+      for (const old of this.instances.filter((i) => i.state === 'idle' && i.generation !== this.generation)) old.kill()
+      const live = this.instances.filter((i) => i.state !== 'dead')
+      const starting = live.filter((i) => i.state === 'starting').length
+      if (live.length < this.options.size && starting < this.queue.length) {
+        this.spawn()
+        continue
+      }
+      break
+    }
+  }
+
+  private spawn() {
+    this.counters.instancesStarted++
+    const id = `${this.name}#${++this.instanceSeq}`
+    this.instances.push(new Instance(id, this.generation, this, this.entry, this.options))
+  }
+
+  /** A rebuilt bundle (npm run build:functions while running) is picked up by new instances. */
+  private checkBundle() {
+    const mtime = existsSync(this.entry) ? statSync(this.entry).mtimeMs : 0
+    if (this.bundleMtime !== 0 && mtime !== this.bundleMtime) this.generation++
+    this.bundleMtime = mtime
+  }
+
+  remove(instance: Instance) {
+    const i = this.instances.indexOf(instance)
+    if (i >= 0) this.instances.splice(i, 1)
+  }
+
+  failQueued(message: string) {
+    for (const job of this.queue.splice(0)) {
+      this.recordOutcome({ kind: 'crash', message })
+      job.resolve({ id: job.id, fn: this.name, outcome: { kind: 'crash', message }, ops: { reads: 0, writes: 0, txn: 0 }, durationMs: 0, instanceId: '' })
+    }
+  }
+
+  recordOutcome(outcome: Outcome) {
+    if (outcome.kind === 'error') this.counters.errors++
+    if (outcome.kind === 'timeout') this.counters.timeouts++
+    if (outcome.kind === 'crash') this.counters.crashes++
+  }
+
+  stats() {
+    return {
+      ...this.counters,
+      instances: this.instances.filter((i) => i.state !== 'dead').length,
+      busy: this.instances.filter((i) => i.state === 'busy').length,
+      queued: this.queue.length,
+    }
+  }
+
+  /** Per-instance ids and thread ids (diagnostics and tests). */
+  instanceIds() {
+    return this.instances.map((i) => ({ id: i.id, threadId: i.worker.threadId, state: i.state, invocations: i.invocations }))
+  }
+
+  async close() {
+    this.closed = true
+    this.failQueued('local cloud is closing')
+    await Promise.all(this.instances.splice(0).map((i) => i.worker.terminate()))
+  }
+}
+
+/** Copies an instance's output line by line with a prefix (or discards it). */
+const forward = (from: NodeJS.ReadableStream, to: NodeJS.WritableStream, prefix: string, enabled: boolean) => {
+  if (!enabled) {
+    from.resume()
+    return
+  }
+  let partial = ''
+  from.setEncoding('utf8')
+  from.on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) to.write(prefix + line + '\n')
+  })
+  from.on('end', () => {
+    if (partial) to.write(prefix + partial + '\n')
+  })
+}

@@ -1,0 +1,34 @@
+/** Messages between the main thread (which owns SQLite) and a function instance (a worker thread). */
+
+export interface CallerContext {
+  /** '' = anonymous (no WeChat identity). */
+  openid: string
+  unionid?: string
+  clientIp?: string
+  /** 'wx_client' for gateway calls, 'wx_trigger' for timers. */
+  source: string
+  /** ISO instant: the invocation's "now" (VIPCARD_FAKE_NOW and db.serverDate()). */
+  clock?: string
+}
+
+export type ToWorker =
+  | { type: 'invoke'; id: string; event: unknown; caller: CallerContext; timeLimitMs: number }
+  | { type: 'db-answer'; id: number; answer: unknown }
+
+export type FromWorker =
+  | { type: 'ready'; loadMs: number }
+  | { type: 'load-error'; message: string }
+  | { type: 'db'; id: number; invocationId?: string; action: string; params: Record<string, unknown> | undefined }
+  | { type: 'result'; id: string; ok: true; value: unknown }
+  | { type: 'result'; id: string; ok: false; message: string; stack?: string }
+
+export interface WorkerData {
+  entry: string
+  functionName: string
+  instanceId: string
+}
+
+/** The cloud context every instance has, like CloudBase's. */
+export const APPID = 'wx-local-appid'
+export const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP'
+export const PER_CALL_ENV = ['WX_OPENID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'VIPCARD_FAKE_NOW'] as const

@@ -1,0 +1,84 @@
+/**
+ * The one place where the local cloud touches wx-server-sdk: every database request of the SDK ends in
+ * `TcbDBApiHttpRequester.prototype.send(action, params)` of @cloudbase/node-sdk. Replacing that method runs the
+ * real SDK (its serializers, `{ data }` wrappers, errMsgs, runTransaction and its retries) against the local
+ * executor. The modules are resolved from wx-server-sdk's own directory so the patch hits the instances it uses.
+ */
+import { dirname } from 'node:path'
+
+/** The SDK version the seam was verified against (package.json pins it too). */
+export const SDK_VERSION = '4.0.2'
+
+export type Transport = (action: string, params: Record<string, unknown> | undefined) => Promise<unknown>
+
+/** Marks a request object whose query was built inside a transaction (see below). */
+const TXN_MARK = Symbol.for('localcloud.transactionId')
+
+interface Requester {
+  send(action: string, params?: Record<string, unknown>, opts?: unknown): Promise<unknown>
+  [TXN_MARK]?: string
+}
+interface QueryProto {
+  _transactionId?: string
+  _request: Requester
+  [method: string]: unknown
+}
+
+const sdkPaths = () => {
+  const sdkMain = require.resolve('wx-server-sdk')
+  const nodeSdk = require.resolve('@cloudbase/node-sdk/dist/utils/tcbdbapirequester', { paths: [dirname(sdkMain)] })
+  const query = require.resolve('@cloudbase/database/dist/commonjs/query', { paths: [dirname(nodeSdk)] })
+  const sdkPkg = require.resolve('wx-server-sdk/package.json')
+  return { nodeSdk, query, sdkPkg }
+}
+
+/** Where the seam lives, and whether it is still there (a test pins this against SDK upgrades). */
+export const inspectSeam = () => {
+  const { nodeSdk, query, sdkPkg } = sdkPaths()
+  const { TcbDBApiHttpRequester } = require(nodeSdk) as { TcbDBApiHttpRequester?: { prototype: Requester } }
+  const { Query } = require(query) as { Query?: { prototype: QueryProto } }
+  return {
+    sdkVersion: (require(sdkPkg) as { version: string }).version,
+    requesterModule: nodeSdk,
+    hasSend: typeof TcbDBApiHttpRequester?.prototype.send === 'function',
+    hasQuery: typeof Query?.prototype.update === 'function' && typeof Query?.prototype.remove === 'function',
+  }
+}
+
+/**
+ * Routes every SDK database request to `transport`. Returns a function that restores the SDK.
+ *
+ * One more detail is patched, to be no kinder than CloudBase: inside `runTransaction`, the SDK builds
+ * `t.collection(c).where(...).update()/remove()/count()` requests WITHOUT the transactionId (so on CloudBase
+ * they silently run outside the transaction). We tag those requests with the transaction so the executor can
+ * refuse them, as only single-document operations are allowed in a transaction.
+ */
+export const installSeam = (transport: Transport): (() => void) => {
+  const info = inspectSeam()
+  if (!info.hasSend || !info.hasQuery)
+    throw new Error(`local cloud: wx-server-sdk ${info.sdkVersion} no longer has the database seam this local cloud patches`)
+  const { nodeSdk, query } = sdkPaths()
+  const requester = (require(nodeSdk) as { TcbDBApiHttpRequester: { prototype: Requester } }).TcbDBApiHttpRequester.prototype
+  const Query = (require(query) as { Query: { prototype: QueryProto } }).Query.prototype
+
+  const originalSend = requester.send
+  requester.send = async function (this: Requester, action: string, params?: Record<string, unknown>) {
+    const txn = this[TXN_MARK]
+    const p = txn && params && params.transactionId === undefined ? { ...params, transactionId: txn } : params
+    return transport(action, p)
+  }
+
+  const tagged = ['update', 'remove', 'count', 'updateAndReturn'] as const
+  const originals = tagged.map((m) => Query[m] as (...a: unknown[]) => unknown)
+  tagged.forEach((m, i) => {
+    Query[m] = function (this: QueryProto, ...args: unknown[]) {
+      if (this._transactionId && this._request) this._request[TXN_MARK] = this._transactionId
+      return originals[i].apply(this, args)
+    }
+  })
+
+  return () => {
+    requester.send = originalSend
+    tagged.forEach((m, i) => (Query[m] = originals[i]))
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * One function instance: loads the bundled function once and serves one invocation at a time, keeping module
+ * state between calls as a CloudBase instance does. Its database requests go to the main thread over the
+ * seam; its caller identity lives in this thread's own process.env (worker_threads copy env per thread), which
+ * is what `cloud.getWXContext()` reads.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { installSeam } from './seam'
+import { APPID, CONTEXT_KEYS, type FromWorker, PER_CALL_ENV, type ToWorker, type WorkerData } from './protocol'
+
+const { entry, functionName, instanceId } = workerData as WorkerData
+const port = parentPort!
+const post = (msg: FromWorker) => port.postMessage(msg)
+
+let currentInvocation: string | undefined
+let nextRequest = 0
+const waiting = new Map<number, (answer: unknown) => void>()
+
+// Every function gets the one wx-server-sdk whose seam is patched here, wherever its bundle lives (a temp folder
+// in tests) and even if a node_modules of its own holds another copy: otherwise it would try the real cloud.
+const SDK_ENTRY = require.resolve('wx-server-sdk')
+const Module = require('node:module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string }
+const resolveFilename = Module._resolveFilename
+Module._resolveFilename = function (request: string, ...rest: unknown[]) {
+  return request === 'wx-server-sdk' ? SDK_ENTRY : resolveFilename.call(this, request, ...rest)
+}
+
+installSeam(
+  (action, params) =>
+    new Promise((resolve) => {
+      const id = ++nextRequest
+      waiting.set(id, resolve)
+      post({ type: 'db', id, invocationId: currentInvocation, action, params })
+    }),
+)
+
+// A function's stray promise must not take the instance down (on CloudBase it is only logged).
+process.on('unhandledRejection', (reason) => {
+  console.error(`[${functionName}] unhandled rejection:`, reason)
+})
+
+process.env.TCB_ENV = 'local'
+process.env.WX_CONTEXT_KEYS = CONTEXT_KEYS
+process.env.WX_APPID = APPID
+for (const k of PER_CALL_ENV) delete process.env[k]
+
+type Main = (event: unknown, context: unknown) => unknown
+let main: Main
+const started = Date.now()
+try {
+  const mod = require(entry) as { main?: unknown }
+  if (typeof mod.main !== 'function') throw new Error(`${entry} does not export main(event, context)`)
+  main = mod.main as Main
+  post({ type: 'ready', loadMs: Date.now() - started })
+} catch (e) {
+  post({ type: 'load-error', message: (e as Error)?.stack ?? String(e) })
+}
+
+const invoke = async (msg: Extract<ToWorker, { type: 'invoke' }>) => {
+  const { caller } = msg
+  currentInvocation = msg.id
+  process.env.WX_OPENID = caller.openid
+  if (caller.unionid) process.env.WX_UNIONID = caller.unionid
+  if (caller.clientIp) process.env.WX_CLIENTIP = caller.clientIp
+  process.env.TCB_SOURCE = caller.source
+  if (caller.clock) process.env.VIPCARD_FAKE_NOW = caller.clock
+  const context = {
+    request_id: msg.id,
+    function_name: functionName,
+    function_version: '$LATEST',
+    namespace: 'local',
+    memory_limit_in_mb: 128,
+    time_limit_in_ms: msg.timeLimitMs,
+    instance_id: instanceId,
+  }
+  try {
+    const value = await main(msg.event, context)
+    // The platform sends the result as JSON: Dates become strings, undefined becomes null.
+    const json = JSON.stringify(value === undefined ? null : value)
+    post({ type: 'result', id: msg.id, ok: true, value: JSON.parse(json ?? 'null') })
+  } catch (e) {
+    const err = e as { message?: unknown; stack?: unknown; errMsg?: unknown }
+    const message = typeof err?.message === 'string' ? err.message : typeof err?.errMsg === 'string' ? err.errMsg : String(e)
+    post({ type: 'result', id: msg.id, ok: false, message, stack: typeof err?.stack === 'string' ? err.stack : undefined })
+  } finally {
+    for (const k of PER_CALL_ENV) delete process.env[k]
+    currentInvocation = undefined
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'db-answer') {
+    const resolve = waiting.get(msg.id)
+    waiting.delete(msg.id)
+    resolve?.(msg.answer)
+  } else if (msg.type === 'invoke') {
+    void invoke(msg)
+  }
+})
