@@ -1,6 +1,12 @@
 // One jest run, several projects: each kind of test in its own environment.
 const nodeTs = { '^.+\\.(ts|tsx|js|mjs)$': '<rootDir>/test/support/esbuild-transform.cjs' }
 
+// Taro/React code goes through babel with the project's own config (babel-preset-taro emits CommonJS under
+// NODE_ENV=test). Taro's H5 runtime and its dependencies ship ES modules, so they are transformed too.
+const taroBabel = { '^.+\\.(ts|tsx|js|jsx|mjs)$': ['babel-jest', { configFile: require('node:path').join(__dirname, 'babel.config.js') }] }
+const ESM_PACKAGES = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'lodash-es', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'universal-router', 'path-to-regexp', 'nanoid', 'style-inject', 'tslib', '\\.pnpm']
+const taroTransformIgnore = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`]
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
@@ -15,6 +21,32 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/cloud', '<rootDir>/test/localcloud'],
       transform: nodeTs,
+    },
+    {
+      // Taro pages and components on Taro's real H5 runtime and router, in jsdom.
+      displayName: 'taro',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/taro'],
+      testMatch: ['**/*.test.ts?(x)'],
+      setupFiles: ['<rootDir>/test/taro/support/setup.ts'],
+      transform: taroBabel,
+      transformIgnorePatterns: taroTransformIgnore,
+      // Platform files: `import './transport'` finds transport.h5.ts, as Taro's H5 build does.
+      moduleFileExtensions: ['h5.tsx', 'h5.ts', 'tsx', 'ts', 'js', 'jsx', 'mjs', 'json'],
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/test/taro/support/taro.js',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '\\.(css|scss)$': '<rootDir>/test/taro/support/style-stub.js',
+      },
+    },
+    {
+      // The native member-code component under miniprogram-simulate (its own WXML compiler, in jsdom).
+      displayName: 'native',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/native'],
+      transform: taroBabel,
+      // dist/ is already built JavaScript: run it as shipped.
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
     },
   ],
 }

@@ -1,0 +1,45 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Two targets from one source: `--type weapp` → dist/ (WeChat DevTools opens the repo root, see
+ * project.config.json) and `--type h5` → dist-h5/ (the browser preview the local cloud serves at `/`).
+ */
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isH5 = process.env.TARO_ENV === 'h5'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'vip-card',
+    date: '2026-11-23',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      // Component styles are class-scoped (BEM), so their order across chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      // Hash routes (/#/pages/card/index) need no server-side rewrites from the local cloud gateway.
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig)
+})

@@ -1,0 +1,13 @@
+export default defineAppConfig({
+  // The card is home; joining is reached from the store QR or when the card finds no member.
+  pages: ['pages/card/index', 'pages/join/index'],
+  // Staff tools live in a subpackage so shoppers never download them (main package budget: 500 KB).
+  subPackages: [{ root: 'staff', pages: ['purchase/index'] }],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f5f3ef',
+    navigationBarBackgroundColor: '#f5f3ef',
+    navigationBarTitleText: '会员卡',
+    navigationBarTextStyle: 'black',
+  },
+})

@@ -1,0 +1,40 @@
+import { Text, View } from '@tarojs/components'
+import type { MemberView } from '../../api/contract'
+import { formatMemberNo } from '../../domain/memberNo'
+import type { TierId } from '../../domain/program'
+import { BRAND_WORDMARK } from '../../brand'
+import { formatPoints } from '../../wording/points'
+import { validityWording } from '../../wording/tiers'
+import { TierBadge } from '../TierBadge'
+import './index.scss'
+
+interface Props {
+  member: MemberView
+  /** The tier in force now (a lapsed VIP shows as a member), from `effectiveTier`. */
+  tier: TierId
+}
+
+/** The card face: whose card, which tier, how many points, until when. */
+export const MemberCard = ({ member, tier }: Props) => {
+  const validity = validityWording(tier, member.vipUntil)
+  return (
+    <View className={`member-card member-card--${tier}`}>
+      <View className="member-card__top">
+        <View>
+          <Text className="member-card__brand">{BRAND_WORDMARK}</Text>
+          <Text className="member-card__store">{member.store?.name ?? '会员卡'}</Text>
+        </View>
+        <TierBadge tier={tier} />
+      </View>
+      <Text className="member-card__name">{member.name}</Text>
+      <Text className="member-card__number">NO. {formatMemberNo(member.memberNo)}</Text>
+      <View className="member-card__bottom">
+        <View>
+          <Text className="member-card__label">积分</Text>
+          <Text className="member-card__points">{formatPoints(member.pointsBalance)}</Text>
+        </View>
+        {validity && <Text className="member-card__validity">{validity}</Text>}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,48 @@
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import type { MemberView } from '../../api/contract'
+import { AppError } from '../../domain/errors'
+import type { TierId } from '../../domain/program'
+import { effectiveTier, tierProgress, type TierProgress } from '../../domain/tiers'
+import { callCloud, messageOf } from '../../services/cloud'
+import { ROUTES } from '../../routes'
+
+export type CardState =
+  | { status: 'loading' }
+  | { status: 'ready'; member: MemberView; tier: TierId; progress: TierProgress }
+  | { status: 'failed'; message: string }
+
+/**
+ * The shopper's card, read on every show (points change at the till while the app sits in the
+ * background). Tier and progress use the server's clock, so a phone with a wrong date reads the same.
+ */
+export const useCard = () => {
+  const [state, setState] = useState<CardState>({ status: 'loading' })
+
+  const load = useCallback(async () => {
+    try {
+      const { member, program, serverTime } = await callCloud('member', 'getCard', {})
+      setState({
+        status: 'ready',
+        member,
+        tier: effectiveTier(member, serverTime),
+        progress: tierProgress(member, program, serverTime),
+      })
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_A_MEMBER') {
+        await Taro.redirectTo({ url: ROUTES.join })
+        return
+      }
+      setState({ status: 'failed', message: messageOf(error) })
+    }
+  }, [])
+
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+
+  const retry = () => {
+    setState({ status: 'loading' })
+    void load()
+  }
+  return { state, retry }
+}

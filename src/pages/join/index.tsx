@@ -1,0 +1,93 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import { PRIVACY_NOTICE_SUMMARY } from '../../api/privacy'
+import { BRAND_WORDMARK } from '../../brand'
+import { Field } from '../../components/Field'
+import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
+import { StaffEntryLink } from '../../components/StaffEntryLink'
+import { StatusScreen } from '../../components/StatusScreen'
+import { BirthdayPicker } from './BirthdayPicker'
+import { useJoinForm } from './useJoinForm'
+import './index.scss'
+
+const JoinPage = () => {
+  const form = useJoinForm()
+  const { draft } = form
+  if (form.checkingMembership) {
+    return (
+      <View className="join-page">
+        <StatusScreen mark="…" title="请稍候" />
+        <LocalIdentitySwitcher />
+      </View>
+    )
+  }
+  return (
+    <View className="join-page">
+      <View className="join-page__hero">
+        <Text className="join-page__brand">{BRAND_WORDMARK}</Text>
+        <Text className="join-page__title">加入会员</Text>
+        <Text className="join-page__subtitle">消费累积分 · 满额升级VIP · 生日月专享7折</Text>
+      </View>
+
+      <View className="join-page__panel">
+        <Field label="姓名" error={form.errorOf('name')}>
+          <Input
+            className="field__input"
+            placeholderClass="field__placeholder"
+            placeholder="请输入您的姓名"
+            maxlength={20}
+            value={draft.name}
+            onInput={(e) => form.change('name', { name: e.detail.value })}
+            onBlur={() => form.touch('name')}
+          />
+        </Field>
+        <Field label="手机号" error={form.errorOf('mobile')}>
+          <Input
+            className="field__input"
+            placeholderClass="field__placeholder"
+            placeholder="11 位手机号"
+            type="number"
+            maxlength={11}
+            value={draft.mobile}
+            onInput={(e) => form.change('mobile', { mobile: e.detail.value })}
+            onBlur={() => form.touch('mobile')}
+          />
+        </Field>
+        <Field label="生日" error={form.errorOf('birthday')} hint="生日当月可享7折礼遇；年份可不填">
+          <BirthdayPicker
+            currentYear={form.currentYear}
+            value={{ month: draft.birthMonth, day: draft.birthDay, year: draft.birthYear }}
+            onChange={({ month, day, year }) => {
+              form.change('birthday', { birthMonth: month, birthDay: day, birthYear: year })
+              form.touch('birthday')
+            }}
+          />
+        </Field>
+      </View>
+
+      <View className="join-page__privacy">
+        <Text className="join-page__privacy-title">个人信息保护说明</Text>
+        <Text className="join-page__privacy-text">{PRIVACY_NOTICE_SUMMARY}</Text>
+        <View className="join-page__consent" onClick={() => form.change('consent', { consent: !draft.consent })}>
+          <View className={`join-page__checkbox${draft.consent ? ' join-page__checkbox--checked' : ''}`} />
+          <Text>我已阅读并同意以上说明</Text>
+        </View>
+        {form.errorOf('consent') && <Text className="field__error">{form.errorOf('consent')}</Text>}
+      </View>
+
+      {form.formError && <Text className="join-page__form-error">{form.formError}</Text>}
+
+      <Button
+        className={`btn btn--primary join-page__submit${form.canSubmit ? '' : ' btn--disabled'}`}
+        disabled={!form.canSubmit}
+        onClick={form.submit}
+      >
+        {form.submitting ? '正在提交…' : '立即加入'}
+      </Button>
+
+      <StaffEntryLink />
+      <LocalIdentitySwitcher />
+    </View>
+  )
+}
+
+export default JoinPage

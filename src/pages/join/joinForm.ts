@@ -1,0 +1,82 @@
+/**
+ * The join form's rules, apart from Taro: what the shopper typed → the `member.join` input, and which
+ * row is wrong. The schema is the server's own (JoinSchema), so the form is never stricter or looser.
+ */
+import { PRIVACY_NOTICE_VERSION } from '../../api/privacy'
+import { check, JoinSchema, type JoinInput } from '../../api/schemas'
+import { AppError, type FieldError } from '../../domain/errors'
+import { birthdayProblem } from '../../domain/member'
+
+export interface JoinDraft {
+  name: string
+  mobile: string
+  birthMonth: number | null
+  birthDay: number | null
+  /** Optional: many shoppers give only month and day. */
+  birthYear: number | null
+  consent: boolean
+}
+
+export const EMPTY_DRAFT: JoinDraft = { name: '', mobile: '', birthMonth: null, birthDay: null, birthYear: null, consent: false }
+
+export type JoinField = 'name' | 'mobile' | 'birthday' | 'consent'
+/** One message per form row; `form` holds what belongs to no row (e.g. an expired store QR). */
+export type JoinErrors = Partial<Record<JoinField | 'form', string>>
+
+const JOIN_FIELDS: readonly string[] = ['name', 'mobile', 'birthday', 'consent'] satisfies JoinField[]
+
+/** Schema and server paths ("birthday.month", "consent.accepted", "scene") → the row that shows them. */
+export const errorsByRow = (fields: readonly FieldError[]): JoinErrors => {
+  const errors: JoinErrors = {}
+  for (const { field, message } of fields) {
+    const head = field.split('.')[0]
+    const row = (JOIN_FIELDS.includes(head) ? head : 'form') as keyof JoinErrors
+    errors[row] ??= message
+  }
+  return errors
+}
+
+const draftAsInput = (draft: JoinDraft, scene: string | undefined) => ({
+  name: draft.name,
+  mobile: draft.mobile,
+  // An unpicked birthday is left out, so the schema says "请选择生日" rather than "must be a number".
+  birthday:
+    draft.birthMonth === null || draft.birthDay === null
+      ? undefined
+      : { month: draft.birthMonth, day: draft.birthDay, ...(draft.birthYear === null ? {} : { year: draft.birthYear }) },
+  consent: { accepted: draft.consent, version: PRIVACY_NOTICE_VERSION },
+  ...(scene ? { scene } : {}),
+})
+
+/** The input for `member.join`, or every problem by row. `today` is the phone's date; the server re-checks. */
+export const validateJoin = (
+  draft: JoinDraft,
+  scene: string | undefined,
+  today: { year: number; month: number; day: number },
+): { ok: true; input: JoinInput } | { ok: false; errors: JoinErrors } => {
+  const raw = draftAsInput(draft, scene)
+  const parsed = check(JoinSchema, raw)
+  const errors = parsed.ok ? {} : errorsByRow(parsed.fields)
+  // The calendar check (30 February, a future date) also runs when another row is wrong, to show all at once.
+  const calendarProblem = raw.birthday && !errors.birthday ? birthdayProblem(raw.birthday, today) : null
+  if (calendarProblem) errors.birthday = calendarProblem
+  return parsed.ok && !calendarProblem ? { ok: true, input: parsed.value } : { ok: false, errors }
+}
+
+/** A refused join, by row: the server's field errors where they belong, a taken number at the mobile row. */
+export const joinErrorsFrom = (error: unknown, fallbackMessage: string): JoinErrors => {
+  if (!(error instanceof AppError)) return { form: fallbackMessage }
+  if (error.code === 'INVALID_INPUT' && error.details?.fields?.length) return errorsByRow(error.details.fields)
+  if (error.code === 'PHONE_IN_USE') return { mobile: error.message }
+  return { form: error.message }
+}
+
+/** WeChat hands the store QR's scene URL-encoded (H5 has it in `?scene=`); undefined when joining without one. */
+export const sceneFromParams = (raw: string | undefined): string | undefined => {
+  if (!raw) return undefined
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw // malformed: the server refuses it with a message the form shows
+  }
+}

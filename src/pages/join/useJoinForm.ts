@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { businessTime } from '../../domain/time'
+import { callCloud, messageOf } from '../../services/cloud'
+import { ROUTES } from '../../routes'
+import { EMPTY_DRAFT, joinErrorsFrom, sceneFromParams, validateJoin, type JoinDraft, type JoinErrors, type JoinField } from './joinForm'
+
+const ALL_ROWS: JoinField[] = ['name', 'mobile', 'birthday', 'consent']
+
+const todayInBusinessTime = () => {
+  const t = businessTime(new Date())
+  return { year: t.year(), month: t.month() + 1, day: t.date() }
+}
+
+/**
+ * The join page's state. A row shows its error once the shopper has left it (or tried to submit), so
+ * typing is not interrupted; a server error stays on its row until that row changes.
+ */
+export const useJoinForm = () => {
+  const scene = sceneFromParams(useRouter().params.scene)
+  const [checkingMembership, setCheckingMembership] = useState(true)
+  const [draft, setDraft] = useState<JoinDraft>(EMPTY_DRAFT)
+  const [touched, setTouched] = useState<ReadonlySet<JoinField>>(new Set())
+  const [serverErrors, setServerErrors] = useState<JoinErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+
+  // A member who scans a store QR again goes straight to their card.
+  useEffect(() => {
+    callCloud('member', 'getCard', {}).then(
+      () => Taro.reLaunch({ url: ROUTES.card }),
+      () => setCheckingMembership(false),
+    )
+  }, [])
+
+  const today = todayInBusinessTime()
+  const validation = validateJoin(draft, scene, today)
+  const clientErrors: JoinErrors = validation.ok ? {} : validation.errors
+
+  const errorOf = (row: JoinField): string | undefined =>
+    serverErrors[row] ?? (touched.has(row) ? clientErrors[row] : undefined)
+
+  const touch = (row: JoinField) => setTouched((rows) => new Set(rows).add(row))
+
+  const change = (row: JoinField, patch: Partial<JoinDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setServerErrors(({ [row]: _cleared, ...others }) => others)
+  }
+
+  const submit = async () => {
+    setTouched(new Set(ALL_ROWS))
+    if (!validation.ok || submitting) return
+    setSubmitting(true)
+    setServerErrors({})
+    try {
+      await callCloud('member', 'join', validation.input)
+      await Taro.reLaunch({ url: ROUTES.card })
+    } catch (error) {
+      setServerErrors(joinErrorsFrom(error, messageOf(error)))
+      setSubmitting(false)
+    }
+  }
+
+  return {
+    checkingMembership,
+    draft,
+    currentYear: today.year,
+    errorOf,
+    formError: serverErrors.form,
+    canSubmit: draft.consent && !submitting,
+    submitting,
+    touch,
+    change,
+    submit,
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * How tiers read in Chinese, for the shopper's card and the till alike. Pure functions of domain values
+ * (amounts in fen, exclusive end instants), so they are tested without Taro.
+ */
+import { formatYuan } from '../domain/money'
+import { TIER_NAMES } from '../domain/program'
+import type { TierChange, TierProgress } from '../domain/tiers'
+import { lastCoveredBusinessDate, type Instant } from '../domain/time'
+
+export interface ProgressWording {
+  /** The next step, one sentence. */
+  headline: string
+  /** A second, longer-term goal (gold for a VIP), or null. */
+  detail: string | null
+  /** How far along the bar is, 0..1. */
+  ratio: number
+}
+
+const ratioOf = (remaining: number, target: number): number =>
+  target <= 0 ? 1 : Math.min(1, Math.max(0, (target - remaining) / target))
+
+const goldDetail = (goldRemainingFen: number): string => `累计再消费 ${formatYuan(goldRemainingFen)} 成为终身金卡会员`
+
+export const progressWording = (progress: TierProgress): ProgressWording => {
+  switch (progress.tier) {
+    case 'member':
+      return {
+        headline: `再消费 ${formatYuan(progress.cumulativeRemainingFen)} 或单笔消费满 ${formatYuan(progress.singlePurchaseFen)}，即可成为VIP会员`,
+        detail: null,
+        ratio: ratioOf(progress.cumulativeRemainingFen, progress.cumulativeTargetFen),
+      }
+    case 'vip':
+      return progress.renewal
+        ? {
+            headline: `本年度再消费 ${formatYuan(progress.renewal.remainingFen)}，VIP有效期将延长至 ${lastCoveredBusinessDate(progress.renewal.extendsTo)}`,
+            detail: goldDetail(progress.goldRemainingFen),
+            ratio: ratioOf(progress.renewal.remainingFen, progress.renewal.targetFen),
+          }
+        : {
+            // Renewed already this VIP year: the only step left is gold.
+            headline: `本年度已续期，VIP有效期至 ${lastCoveredBusinessDate(progress.vipUntil)}`,
+            detail: goldDetail(progress.goldRemainingFen),
+            ratio: 1,
+          }
+    case 'gold':
+      return { headline: '您已是终身金卡会员', detail: null, ratio: 1 }
+  }
+}
+
+/** "有效期至 2027-11-23" for a VIP, "永久有效" for gold, nothing for a plain member. */
+export const validityWording = (tier: TierProgress['tier'], vipUntil: Instant | null): string | null => {
+  if (tier === 'gold') return '永久有效'
+  if (tier === 'vip' && vipUntil) return `有效期至 ${lastCoveredBusinessDate(vipUntil)}`
+  return null
+}
+
+/** What a purchase did to the tier, as the till announces it. */
+export const tierChangeWording = (change: TierChange): string => {
+  switch (change.kind) {
+    case 'vip_granted':
+      return `升级为${TIER_NAMES.vip}，有效期至 ${lastCoveredBusinessDate(change.vipUntil)}`
+    case 'vip_renewed':
+      return `VIP有效期延长至 ${lastCoveredBusinessDate(change.vipUntil)}`
+    case 'gold_granted':
+      return `升级为终身${TIER_NAMES.gold}`
+  }
+}

@@ -1,0 +1,2 @@
+// Styles do not matter to jsdom; Taro's build handles them.
+module.exports = {}
