@@ -9,8 +9,15 @@ export type Doc = Record<string, unknown>
 /** JS RegExp flags that have a BSON meaning; BSON's `x` and `l` have no JS equivalent. */
 const JS_FLAGS = new Set(['i', 'm', 's', 'u'])
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype
+/**
+ * A plain `{}` object, from any realm: requests arrive from worker threads (structured clone) and jest runs tests
+ * in a vm context, so `Object.getPrototypeOf(v) === Object.prototype` would reject them.
+ */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Object.prototype.toString.call(v) !== '[object Object]') return false
+  const proto = Object.getPrototypeOf(v)
+  return proto === null || Object.getPrototypeOf(proto) === null
+}
 
 /**
  * Turns what EJSON.parse produced into values mingo evaluates: BSONRegExp → RegExp (mingo does not match

@@ -1,0 +1,57 @@
+/**
+ * Helpers for the local cloud's own tests: temporary data folders, the fixture functions and collections, and
+ * an in-process database (the real wx-server-sdk with its seam patched straight to an Executor) for executor tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Executor, type ExecutorOptions } from '../../localcloud/executor/executor'
+import { installSeam } from '../../localcloud/instances/seam'
+
+export const FIXTURES = join(__dirname, 'fixtures')
+export const FIXTURE_FUNCTIONS = join(FIXTURES, 'functions')
+export const FIXTURE_COLLECTIONS = join(FIXTURES, 'collections')
+
+export const tempDir = (prefix = 'localcloud-test-') => mkdtempSync(join(tmpdir(), prefix))
+
+/** Yields to the event loop, as a network round trip would: lets concurrent SDK calls interleave. */
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+// The SDK types are loose on purpose: tests drive it the way untyped function code does.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any
+
+/**
+ * The real wx-server-sdk in this jest module registry, its database requests answered by an Executor on a temp
+ * folder. `invocationId` (if set) attributes requests to an invocation, for fault and counting tests.
+ */
+export const inProcessDb = (options: Partial<ExecutorOptions> = {}) => {
+  const dataDir = options.dataDir ?? tempDir()
+  const executor = new Executor({ collectionsDir: FIXTURE_COLLECTIONS, ...options, dataDir })
+  const state: { invocationId?: string; log: { action: string; params: unknown }[] } = { log: [] }
+  const restore = installSeam(async (action, params) => {
+    await tick()
+    state.log.push({ action, params })
+    return executor.handle(action, params, { invocationId: state.invocationId })
+  })
+  const cloud: Any = require('wx-server-sdk')
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, throwOnNotFound: false })
+  const db: Any = cloud.database()
+  const close = () => {
+    restore()
+    executor.close()
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { executor, db, _: db.command as Any, cloud, state, dataDir, close }
+}
+
+/** The SDK error's errCode and errMsg (or a marker when the promise unexpectedly resolved). */
+export const failure = async (p: Promise<unknown>): Promise<{ errCode?: number; errMsg: string }> => {
+  try {
+    await p
+  } catch (e) {
+    const err = e as { errCode?: number; errMsg?: string; message?: string }
+    return { errCode: err.errCode, errMsg: err.errMsg ?? err.message ?? String(e) }
+  }
+  return { errMsg: 'RESOLVED (expected a failure)' }
+}
