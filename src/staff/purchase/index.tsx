@@ -63,11 +63,11 @@ const PurchasePage = () => {
               <MemberConfirm member={member} onChange={desk.startOver} />
             ) : (
               <>
-                <Field label="会员码" error={code.error} hint="扫描顾客会员码，或输入 11 位会员号">
+                <Field label="会员码" error={code.error} hint="扫描顾客出示的会员码，或输入会员号">
                   <Input
                     className="field__input"
                     placeholderClass="field__placeholder"
-                    placeholder="例如 2026 1123 002"
+                    placeholder="11 位会员号"
                     type="number"
                     value={code.text}
                     onInput={(e) => code.change(e.detail.value)}

@@ -28,7 +28,8 @@ const pagePaths = (): string[] => [
 
 /** Starts the app at `url` (e.g. "/pages/join/index?scene=..."); returns the element pages render into. */
 export const mountApp = (url: string): HTMLElement => {
-  window.location.hash = `#${url}`
+  // replaceState: setting location.hash would also fire a hashchange, which the router takes for a second visit.
+  window.history.replaceState(null, '', `#${url}`)
   const routes = pagePaths().map((path) => {
     const page = PAGES[path]
     if (!page) throw new Error(`test harness does not know page ${path}: add it to PAGES`)

@@ -1,0 +1,52 @@
+/**
+ * What ships to WeChat (dist/, built by `npm run build:weapp`, which `npm test` runs first): the local
+ * identity switcher and its demo identities never do; the main package stays within budget; staff code
+ * stays in its subpackage; the native member code is registered where the card uses it.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { weappPackages } from '../../bench/sizes'
+
+const DIST = join(__dirname, '../../dist')
+const MAIN_PACKAGE_BUDGET_BYTES = 500 * 1024
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]))
+
+const filesContaining = (files: string[], needle: string) =>
+  files.filter((file) => readFileSync(file, 'utf8').includes(needle)).map((file) => relative(DIST, file))
+
+beforeAll(() => {
+  if (!existsSync(join(DIST, 'app.json'))) throw new Error('dist/ is not built: run `npm run build:weapp` first')
+})
+
+describe('the weapp build', () => {
+  it('contains nothing of the H5-only local identity switcher', () => {
+    const files = filesUnder(DIST)
+    for (const needle of ['本地身份', 'demo-shopper-a', 'demo-shopper-b', 'demo-assistant-1', 'x-local-openid', 'vipcard.localOpenid']) {
+      expect({ needle, files: filesContaining(files, needle) }).toEqual({ needle, files: [] })
+    }
+  })
+
+  it('keeps the main package within 500 KB', () => {
+    expect(weappPackages(DIST).main).toBeLessThanOrEqual(MAIN_PACKAGE_BUDGET_BYTES)
+  })
+
+  it('keeps the staff page in the staff subpackage', () => {
+    const mainPackageFiles = filesUnder(DIST).filter((file) => !relative(DIST, file).startsWith('staff/'))
+    expect(filesContaining(mainPackageFiles, 'recordPurchase')).toEqual([])
+    expect(JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).subPackages).toEqual([{ root: 'staff', pages: ['purchase/index'] }])
+  })
+
+  it('registers the native member-code component on the card page and ships its files', () => {
+    const cardConfig = JSON.parse(readFileSync(join(DIST, 'pages/card/index.json'), 'utf8'))
+    expect(cardConfig.usingComponents['member-code']).toBe('../../components/member-code/index')
+    for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(existsSync(join(DIST, `components/member-code/index.${ext}`))).toBe(true)
+  })
+
+  it('calls the cloud through wx.cloud, not HTTP', () => {
+    const files = filesUnder(DIST)
+    expect(filesContaining(files, 'callFunction').length).toBeGreaterThan(0)
+    expect(filesContaining(files, '/functions/')).toEqual([])
+  })
+})

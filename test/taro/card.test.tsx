@@ -1,0 +1,107 @@
+/**
+ * The card page on Taro's H5 runtime: what a shopper sees for each tier, computed with the server's clock,
+ * and where the page sends someone who has not joined.
+ */
+import { screen } from '@testing-library/dom'
+import type { CardView, MemberView } from '../../src/api/contract'
+import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { INITIAL_TIER_STATE } from '../../src/domain/tiers'
+import { NETWORK_TROUBLE } from '../../src/services/cloud'
+import { setPhoneClock } from './support/clock'
+import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
+import { fail, installFakeCloud, ok } from './support/fakeCloud'
+
+// 2026-11-23 14:00 in Shanghai. The phone's own clock is deliberately far off: the card must not use it.
+const SERVER_TIME = '2026-11-23T06:00:00.000Z'
+// VIP through 2027-09-24 (exclusive end: the start of 25 September, Shanghai).
+const VIP_UNTIL = '2027-09-24T16:00:00.000Z'
+
+const member = (overrides: Partial<MemberView>): MemberView => ({
+  ...INITIAL_TIER_STATE,
+  memberNo: '20261123002',
+  name: '李娜',
+  mobileMasked: '139****1234',
+  birthday: { month: 6, day: 18 },
+  pointsBalance: 0,
+  joinedAt: '2026-07-26T02:00:00.000Z',
+  store: { id: 'SH001', name: '上海静安嘉里中心店' },
+  ...overrides,
+})
+
+const cardOf = (m: MemberView): CardView => ({ member: m, program: DEFAULT_PROGRAM, serverTime: SERVER_TIME })
+
+const openCard = async (answer: Parameters<typeof installFakeCloud>[0][string]) => {
+  installFakeCloud({ 'member.getCard': answer, 'member.join': () => fail('INTERNAL', 'unused') })
+  await openPage('/pages/card/index')
+}
+
+beforeAll(() => setPhoneClock('2031-01-01T00:00:00Z'))
+
+describe('card page', () => {
+  it('shows a member how far VIP is, in yuan, with a bar', async () => {
+    await openCard(() => ok(cardOf(member({ name: '张敏', pointsBalance: 520, qualifyingSpendFen: 52_000, lifetimeSpendFen: 52_000 }))))
+    await screen.findByText('张敏')
+    expect(textOf('.tier-badge')).toBe('普通会员')
+    expect(textOf('.member-card__points')).toBe('520')
+    expect(textOf('.member-card__validity')).toBeNull()
+    expect(textOf('.tier-progress__headline')).toBe('再消费 ¥1,280 或单笔消费满 ¥500，即可成为VIP会员')
+    expect(visiblePage().querySelector<HTMLElement>('.tier-progress__fill')!.style.width).toBe('29%')
+  })
+
+  it('shows a VIP the valid-until date and what renews the VIP year', async () => {
+    await openCard(() =>
+      ok(cardOf(member({ tier: 'vip', vipUntil: VIP_UNTIL, vipYearEnd: VIP_UNTIL, vipYearSpendFen: 25_800, lifetimeSpendFen: 125_500, pointsBalance: 1255 }))),
+    )
+    await screen.findByText('李娜')
+    expect(textOf('.member-card')).toContain('VIP会员')
+    expect(visiblePage().querySelector('.member-card--vip')).not.toBeNull()
+    expect(textOf('.member-card__validity')).toBe('有效期至 2027-09-24')
+    expect(textOf('.member-card__points')).toBe('1,255')
+    expect(textOf('.tier-progress__headline')).toBe('本年度再消费 ¥242，VIP有效期将延长至 2028-09-24')
+    expect(textOf('.tier-progress__detail')).toBe('累计再消费 ¥3,745 成为终身金卡会员')
+  })
+
+  it('shows gold as permanent, with nothing left to reach', async () => {
+    await openCard(() => ok(cardOf(member({ tier: 'gold', goldSince: '2026-10-01T02:00:00.000Z', lifetimeSpendFen: 612_300, pointsBalance: 12_480 }))))
+    await screen.findByText('永久有效')
+    expect(visiblePage().querySelector('.member-card--gold')).not.toBeNull()
+    expect(textOf('.tier-badge')).toBe('金卡会员')
+    expect(textOf('.member-card__points')).toBe('12,480')
+    expect(textOf('.tier-progress__headline')).toBe('您已是终身金卡会员')
+    expect(visiblePage().querySelector('.tier-progress__track')).toBeNull()
+  })
+
+  it('shows a VIP whose year ran out (by the server clock) as a member again', async () => {
+    const lapsedAt = '2026-11-20T16:00:00.000Z'
+    await openCard(() => ok(cardOf(member({ tier: 'vip', vipUntil: lapsedAt, vipYearEnd: lapsedAt, lifetimeSpendFen: 60_000 }))))
+    await screen.findByText('李娜')
+    expect(textOf('.tier-badge')).toBe('普通会员')
+    expect(textOf('.member-card__validity')).toBeNull()
+    expect(textOf('.tier-progress__headline')).toBe('再消费 ¥1,800 或单笔消费满 ¥500，即可成为VIP会员')
+  })
+
+  it('shows the member code for the till: a QR image and the grouped number', async () => {
+    await openCard(() => ok(cardOf(member({}))))
+    await screen.findByText('会员码')
+    // Taro's H5 <Image> is a web component carrying `src`; it draws its own <img> later, on the next frame.
+    expect(visiblePage().querySelector('.member-code__qr')?.getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+    expect(textOf('.member-code__number')).toBe('2026 1123 002')
+  })
+
+  it('sends a shopper who has not joined to the join page', async () => {
+    await openCard(() => fail('NOT_A_MEMBER', '您还不是会员，请先注册'))
+    await screen.findByText('立即加入')
+    expect(currentRoute()).toBe('/pages/join/index')
+  })
+
+  it('says the network failed and loads again on retry', async () => {
+    let attempts = 0
+    await openCard(() => (++attempts === 1 ? new Error('socket hang up') : ok(cardOf(member({ name: '王芳' })))))
+    await screen.findByText('会员卡暂时打不开')
+    expect(screen.getByText(NETWORK_TROUBLE)).toBeTruthy()
+    screen.getByText('重新加载').click()
+    await screen.findByText('王芳')
+  })
+})
+
+afterAll(() => jest.useRealTimers())
