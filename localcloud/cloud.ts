@@ -13,6 +13,8 @@ import { timerEvent } from './timers'
 
 const REPO = resolve(__dirname, '..')
 
+export const DEFAULT_DB_LATENCY_MS: [number, number] = [1, 4]
+
 export interface LocalCloudOptions {
   /** Folder of the SQLite database (created if missing). */
   dataDir: string
@@ -36,6 +38,14 @@ export interface LocalCloudOptions {
   transactionTimeoutMs?: number
   /** Forward functions' console output, prefixed with the instance (default true). */
   logs?: boolean
+  /** Start every function's instances before resolving (see LocalCloud.warm). Default false. */
+  prewarm?: boolean
+  /**
+   * Simulated database round trip per operation, ms: a number or [min, max]; default [1, 4]; 0 = none.
+   * CloudBase answers in milliseconds, which is what makes concurrent transactions overlap; answering in
+   * microseconds would all but serialize them, and race tests would pass for code that fails in production.
+   */
+  dbLatencyMs?: number | [number, number]
 }
 
 export interface InvokeOptions {
@@ -60,6 +70,11 @@ export interface LocalCloud {
   invokeDetailed(name: string, event: unknown, options?: InvokeOptions): Promise<DetailedInvocation>
   /** Runs a function as its timer trigger would (TCB_SOURCE wx_trigger, no caller). */
   fireTimer(name: string, triggerName: string, options?: { clock?: string | Date }): Promise<DetailedInvocation>
+  /**
+   * Starts the instances of one function (or all) up to the pool size and waits until they are ready. Without
+   * it, cold starts stagger the first calls of a burst so that they rarely overlap: warm before testing races.
+   */
+  warm(name?: string): Promise<void>
   functionNames(): string[]
   instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
   stats(): Record<string, unknown>
@@ -75,7 +90,12 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     transactionTimeoutMs: options.transactionTimeoutMs,
   })
   const pools = new Map<string, FunctionPool>()
-  const poolOptions = { size: options.poolSize ?? 2, memoryMb: options.memoryMb ?? 128, logs: options.logs ?? true }
+  const poolOptions = {
+    size: options.poolSize ?? 2,
+    memoryMb: options.memoryMb ?? 128,
+    logs: options.logs ?? true,
+    dbLatencyMs: options.dbLatencyMs ?? DEFAULT_DB_LATENCY_MS,
+  }
   const startedAt = Date.now()
 
   const hasFunction = (name: string) => /^[A-Za-z0-9_-]{1,60}$/.test(name) && existsSync(join(functionsDir, name, 'index.js'))
@@ -132,6 +152,13 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     throw e
   }
 
+  const warm = async (name?: string) => {
+    const names = name === undefined ? functionNames() : [name]
+    for (const n of names) if (!hasFunction(n)) throw new Error(`local cloud: no function ${n} in ${functionsDir}`)
+    await Promise.all(names.map((n) => pool(n).warm()))
+  }
+  if (options.prewarm) await warm()
+
   let closing: Promise<void> | undefined
   return {
     url: gateway.url,
@@ -143,6 +170,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       const clock = o.clock === undefined ? undefined : parseClock(o.clock)
       return run(name, timerEvent(triggerName, clock), { openid: '', source: 'wx_trigger', clock })
     },
+    warm,
     functionNames,
     instances: (name) => pools.get(name)?.instanceIds() ?? [],
     stats,

@@ -37,6 +37,8 @@ export interface PoolOptions {
   memoryMb: number
   /** Forward instances' console output to this process, prefixed `[fn#n]` (default true). */
   logs: boolean
+  /** Simulated database round trip, ms: a number or [min, max] (uniform); half each way. Default 0. */
+  dbLatencyMs?: number | [number, number]
 }
 
 interface Job {
@@ -96,9 +98,14 @@ class Instance {
         this.die(`function ${this.pool.name} failed to load: ${msg.message}`)
         return
       case 'db': {
-        const answer = this.pool.executor.handle(msg.action, msg.params, { invocationId: msg.invocationId })
-        const reply: ToWorker = { type: 'db-answer', id: msg.id, answer }
-        if (this.state !== 'dead') this.worker.postMessage(reply)
+        const execute = () => {
+          const answer = this.pool.executor.handle(msg.action, msg.params, { invocationId: msg.invocationId })
+          const reply: ToWorker = { type: 'db-answer', id: msg.id, answer }
+          this.pool.afterLatency(() => {
+            if (this.state !== 'dead') this.worker.postMessage(reply)
+          })
+        }
+        this.pool.afterLatency(execute)
         return
       }
       case 'result':
@@ -160,6 +167,7 @@ export class FunctionPool {
   private bundleMtime = 0
   private instanceSeq = 0
   private closed = false
+  private readyWaiters: (() => void)[] = []
   readonly counters = { invocations: 0, errors: 0, timeouts: 0, crashes: 0, instancesStarted: 0 }
 
   constructor(
@@ -182,9 +190,24 @@ export class FunctionPool {
     })
   }
 
+  /**
+   * Starts instances up to the pool size and resolves when none is still starting. Cold starts (~250 ms,
+   * mostly loading wx-server-sdk) otherwise stagger the first calls of a burst so much that they never overlap;
+   * tests of races warm the pool first.
+   */
+  warm(): Promise<void> {
+    if (this.closed) return Promise.resolve()
+    this.checkBundle()
+    while (this.instances.filter((i) => i.state !== 'dead').length < this.options.size) this.spawn()
+    return new Promise((resolve) => {
+      this.readyWaiters.push(resolve)
+      this.pump()
+    })
+  }
+
   /** Dispatches queued jobs to idle instances, starting instances up to the pool size. */
   pump() {
-    if (this.closed) return
+    if (this.closed) return this.releaseWaiters()
     while (this.queue.length > 0) {
       const idle = this.instances.find((i) => i.state === 'idle' && i.generation === this.generation)
       if (idle) {
@@ -201,6 +224,11 @@ export class FunctionPool {
       }
       break
     }
+    if (!this.instances.some((i) => i.state === 'starting')) this.releaseWaiters()
+  }
+
+  private releaseWaiters() {
+    for (const resolve of this.readyWaiters.splice(0)) resolve()
   }
 
   private spawn() {
@@ -214,6 +242,19 @@ export class FunctionPool {
     const mtime = existsSync(this.entry) ? statSync(this.entry).mtimeMs : 0
     if (this.bundleMtime !== 0 && mtime !== this.bundleMtime) this.generation++
     this.bundleMtime = mtime
+  }
+
+  /**
+   * Runs `fn` after half a simulated database round trip (immediately without latency). On CloudBase each
+   * database call takes milliseconds, so concurrent transactions overlap; locally they take microseconds.
+   */
+  afterLatency(fn: () => void) {
+    const l = this.options.dbLatencyMs
+    if (!l) return fn()
+    const [min, max] = typeof l === 'number' ? [l, l] : l
+    const ms = (min + Math.random() * (max - min)) / 2
+    if (ms <= 0) fn()
+    else setTimeout(fn, ms)
   }
 
   remove(instance: Instance) {

@@ -134,10 +134,15 @@ describe('clock and database through the instances', () => {
     expect(inc.ops).toEqual({ reads: 1, writes: 1, txn: 2 })
   })
 
-  it('keeps concurrent increments from different instances exact', async () => {
+  it('keeps concurrent increments from warm instances exact, through real conflicts', async () => {
+    await cloud.warm('probe')
+    expect(cloud.instances('probe').filter((i) => i.state === 'idle')).toHaveLength(4)
+    const conflictsBefore = cloud.executor.stats().conflicts
     const results = await Promise.all(Array.from({ length: 12 }, () => call('increment', { id: 'shared' })))
     expect(results.map((r) => r.value).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
     expect(cloud.executor.get('counters', 'shared')).toEqual({ _id: 'shared', n: 12 })
+    // Instances overlap (the simulated database latency keeps transactions open for milliseconds, as on CloudBase).
+    expect(cloud.executor.stats().conflicts).toBeGreaterThan(conflictsBefore)
   })
 
   it('applies nothing when the commit crashes', async () => {
