@@ -8,7 +8,7 @@ import type { Server } from 'node:http'
 import { Executor } from './executor/executor'
 import { OPENID_PATTERN, notFoundBody, parseClock, responseBody, startGateway } from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
-import type { CallerContext } from './instances/protocol'
+import { APPID, type CallerContext } from './instances/protocol'
 import { timerEvent } from './timers'
 
 const REPO = resolve(__dirname, '..')
@@ -81,6 +81,16 @@ export interface LocalCloud {
   close(): Promise<void>
 }
 
+/**
+ * CloudBase injects the caller into a client call's event as `userInfo: { appId, openId }`, replacing whatever
+ * the client sent under that name (trusted, like getWXContext()). Timer events carry none.
+ */
+const withUserInfo = (event: unknown, caller: CallerContext): unknown => {
+  if (caller.source !== 'wx_client' || typeof event !== 'object' || event === null || Array.isArray(event)) return event
+  const userInfo = caller.openid ? { appId: APPID, openId: caller.openid } : { appId: APPID }
+  return { ...(event as object), userInfo }
+}
+
 export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
   const functionsDir = resolve(options.functionsDir)
   const executor = new Executor({
@@ -116,7 +126,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       const outcome = { kind: 'crash' as const, message: body.errMsg }
       return { id: '', fn: name, outcome, ops: { reads: 0, writes: 0, txn: 0 }, durationMs: 0, instanceId: '', body }
     }
-    const inv = await pool(name).invoke(event, caller)
+    const inv = await pool(name).invoke(withUserInfo(event, caller), caller)
     return { ...inv, body: responseBody(inv) }
   }
 

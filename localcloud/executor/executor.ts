@@ -544,11 +544,12 @@ export class Executor {
     assertCollectionName(coll)
     validateFilter(filter, coll)
     if (!this.store.exists(coll)) return []
-    let cursor = find(this.matching(coll, filter).map((r) => r.doc), {}, options.projection, { scriptEnabled: false })
+    let cursor = find(this.matching(coll, filter).map((r) => r.doc), {}, undefined, { scriptEnabled: false })
     if (options.sort) cursor = cursor.sort(options.sort)
     if (options.skip) cursor = cursor.skip(options.skip)
     if (options.limit) cursor = cursor.limit(options.limit)
-    return cursor.all() as Doc[]
+    const page = cursor.all() as Doc[]
+    return options.projection ? (find(page, {}, options.projection, { scriptEnabled: false }).all() as Doc[]) : page
   }
 
   get(coll: string, id: string | number): Doc | null {
@@ -566,6 +567,8 @@ export class Executor {
 
   /** Removes matching documents; returns how many. */
   remove(coll: string, filter: Doc = {}): number {
+    assertCollectionName(coll)
+    validateFilter(filter, coll)
     const matched = this.store.exists(coll) ? this.matching(coll, filter) : []
     this.apply(matched.map(({ key }) => ({ coll, key, doc: null })))
     return matched.length

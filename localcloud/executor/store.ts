@@ -326,7 +326,14 @@ export class Store {
     }
     const m = /failed: c_([^.]+)\.id/.exec(err.message ?? '')
     const coll = m?.[1] ?? writes[0].coll
-    const w = writes.find((x) => x.coll === coll && x.insert && this.get(coll, x.key))
+    // The existing holder is either committed or an earlier document of the same batch.
+    const seen = new Set<string>()
+    const w = writes.find((x) => {
+      if (x.coll !== coll || !x.insert) return false
+      const dup = seen.has(x.key) || !!this.get(coll, x.key)
+      seen.add(x.key)
+      return dup
+    })
     return duplicateKey(coll, '_id_', `{ _id: ${JSON.stringify(w?.doc?._id ?? '?')} }`)
   }
 

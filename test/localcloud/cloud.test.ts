@@ -58,6 +58,12 @@ describe('function instances', () => {
     expect(instances.length).toBeLessThanOrEqual(4)
   })
 
+  it('injects the caller into the event as userInfo, replacing what the client sent', async () => {
+    const event = await call('echo', { userInfo: { openId: 'forged' }, x: 1 }, { openid: 'real_user' })
+    expect(event).toEqual({ action: 'echo', x: 1, userInfo: { appId: 'wx-local-appid', openId: 'real_user' } })
+    expect((await call('echo', {})).userInfo).toEqual({ appId: 'wx-local-appid' })
+  })
+
   it('runs an anonymous call with an empty OPENID, and no identity leaks from the previous call', async () => {
     await call('whoami', {}, { openid: 'someone' })
     const anonymous = await call('whoami')
