@@ -116,6 +116,23 @@ describe('set, add, remove', () => {
     expect(h.executor.count('things', { group: 'g' })).toBe(0)
   })
 
+  it('where().update({ multi: false }) updates only the first match', async () => {
+    h.executor.insert('things', [1, 2, 3].map((i) => ({ group: 'single', i })))
+    const res = await h.db.collection('things').where({ group: 'single' }).update({ data: { hit: true }, multi: false })
+    expect(res.stats.updated).toBe(1)
+    expect(h.executor.count('things', { group: 'single', hit: true })).toBe(1)
+  })
+
+  it('modifyAndReturnDoc updates the first match and returns it', () => {
+    const doc = fresh({ mr: 'x', n: 1 })
+    const answer = h.executor.handle('database.modifyAndReturnDoc', {
+      collectionName: 'things', queryType: 'WHERE', query: '{"mr":"x"}', data: '{"$inc":{"n":{"$numberInt":"4"}}}',
+    })
+    expect(answer).toMatchObject({ data: { updated: 1 } })
+    expect(JSON.parse((answer.data as { doc: string }).doc)).toEqual({ _id: doc.id, mr: 'x', n: 5 })
+    expect(doc.stored()).toEqual({ _id: doc.id, mr: 'x', n: 5 })
+  })
+
   it('doc().remove() removes one document', async () => {
     const doc = fresh({ a: 1 })
     expect((await doc.ref.remove()).stats.removed).toBe(1)
@@ -176,6 +193,20 @@ describe('aggregate', () => {
       { _id: 'A', total: 13500, n: 10 },
       { _id: 'B', total: 30000, n: 20 },
     ])
+  })
+
+  it('joins another collection with $lookup', async () => {
+    h.executor.insert('counters', { _id: 'shop-A', n: 42 })
+    const { list } = await h.db
+      .collection('things')
+      .aggregate()
+      .match({ agg: true, shop: 'A', fen: 0 })
+      .lookup({ from: 'counters', localField: 'shopKey', foreignField: 'missing', as: 'none' })
+      .addFields({ shopId: 'shop-A' })
+      .lookup({ from: 'counters', localField: 'shopId', foreignField: '_id', as: 'counter' })
+      .project({ _id: 0, shop: 1, counter: 1 })
+      .end()
+    expect(list).toEqual([{ shop: 'A', counter: [{ _id: 'shop-A', n: 42 }] }])
   })
 
   it('returns 20 documents without a limit stage, as CloudBase does', async () => {
