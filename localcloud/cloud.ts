@@ -178,7 +178,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     invokeDetailed: (name, event, o) => run(name, event, callerOf(o)),
     fireTimer: (name, triggerName, o = {}) => {
       const clock = o.clock === undefined ? undefined : parseClock(o.clock)
-      return run(name, timerEvent(triggerName, clock), { openid: '', source: 'wx_trigger', clock })
+      return run(name, timerEvent(triggerName, clock), { source: 'wx_trigger', clock })
     },
     warm,
     functionNames,

@@ -1,8 +1,8 @@
 /** Messages between the main thread (which owns SQLite) and a function instance (a worker thread). */
 
 export interface CallerContext {
-  /** '' = anonymous (no WeChat identity). */
-  openid: string
+  /** '' = anonymous client call; undefined = no caller at all (timers): WX_OPENID is not set. */
+  openid?: string
   unionid?: string
   clientIp?: string
   /** 'wx_client' for gateway calls, 'wx_trigger' for timers. */

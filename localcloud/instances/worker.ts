@@ -59,7 +59,7 @@ try {
 const invoke = async (msg: Extract<ToWorker, { type: 'invoke' }>) => {
   const { caller } = msg
   currentInvocation = msg.id
-  process.env.WX_OPENID = caller.openid
+  if (caller.openid !== undefined) process.env.WX_OPENID = caller.openid
   if (caller.unionid) process.env.WX_UNIONID = caller.unionid
   if (caller.clientIp) process.env.WX_CLIENTIP = caller.clientIp
   process.env.TCB_SOURCE = caller.source

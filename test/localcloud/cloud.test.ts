@@ -130,6 +130,11 @@ describe('clock and database through the instances', () => {
     expect(stamped.later).toBe('2027-01-01T00:01:00.000Z')
   })
 
+  it('fires a timer as its trigger would: no caller, source wx_trigger, the chosen clock', async () => {
+    const inv = await cloud.fireTimer('probe', 'nightly', { clock: '2026-12-31T16:00:00Z' })
+    expect(inv.body).toEqual({ trigger: 'nightly', time: '2026-12-31T16:00:00.000Z', source: 'wx_trigger', fakeNow: '2026-12-31T16:00:00.000Z' })
+  })
+
   it('counts the database operations of each invocation', async () => {
     cloud.executor.insert('members', { _id: 'card-1', memberNo: 'C1', mobile: 'c1' })
     cloud.executor.insert('things', [{ owner: 'card-1' }, { owner: 'card-1' }])
