@@ -87,6 +87,8 @@ describe('staff purchase page', () => {
     await screen.findByText('确认录入 ¥620.50')
     tap('确认录入 ¥620.50')
     await screen.findByText('该订单已录入，未重复计分')
+    expect(textOf('.receipt__earlier')).toBe('首次录入时：积分 +620，升级为VIP会员，有效期至 2027-11-23')
+    expect(textOf('.receipt__points')).toBeNull()
   })
 
   it('keeps a malformed amount and a reused order number next to their rows', async () => {

@@ -5,15 +5,29 @@ import { TIER_NAMES } from '../../domain/program'
 import { formatPoints } from '../../wording/points'
 import { tierChangeWording } from '../../wording/tiers'
 
-/** What the recording did: points earned, any tier change, or that this order was already in. */
+/**
+ * What the recording did: points earned and any tier change. A replayed order changed nothing this time,
+ * so what it did when first recorded is shown quietly rather than announced again.
+ */
 export const PurchaseReceipt = ({ result }: { result: PurchaseResult }) => {
   const { purchase, member, replayed } = result
+  const points = `积分 +${formatPoints(purchase.pointsEarned)}`
+  const tierChange = purchase.tierChange && tierChangeWording(purchase.tierChange)
   return (
     <View className={`receipt${replayed ? ' receipt--replayed' : ''}`}>
       <View className="receipt__mark">{replayed ? 'i' : ''}</View>
-      <Text className="receipt__title">{replayed ? '该订单已录入，未重复计分' : '录入成功'}</Text>
-      <Text className="receipt__points">{`积分 +${formatPoints(purchase.pointsEarned)}`}</Text>
-      {purchase.tierChange && <Text className="receipt__tier-change">{tierChangeWording(purchase.tierChange)}</Text>}
+      {replayed ? (
+        <>
+          <Text className="receipt__title">该订单已录入，未重复计分</Text>
+          <Text className="receipt__earlier">{`首次录入时：${[points, tierChange].filter(Boolean).join('，')}`}</Text>
+        </>
+      ) : (
+        <>
+          <Text className="receipt__title">录入成功</Text>
+          <Text className="receipt__points">{points}</Text>
+          {tierChange && <Text className="receipt__tier-change">{tierChange}</Text>}
+        </>
+      )}
       <View className="receipt__lines">
         <Text className="receipt__line">{`会员 ${member.name}（${TIER_NAMES[member.tier]}）`}</Text>
         <Text className="receipt__line">{`订单 ${purchase.orderNo} · ${formatYuan(purchase.amountFen)}`}</Text>
