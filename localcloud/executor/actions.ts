@@ -1,0 +1,421 @@
+/**
+ * The database actions of the SDK protocol (`send(action, params)`), each answering in the shape the SDK reads:
+ * documents, queries, updates, aggregation, and the transactional variants (see transactions.ts).
+ */
+import { randomBytes } from 'node:crypto'
+import { Aggregator } from 'mingo'
+import { update as applyUpdate } from 'mingo/updater'
+import { type Doc, cloneDoc, decode, decodeDoc, encodeDoc, isPlainObject } from './ejson'
+import { DbError, requestFailed } from './errors'
+import { MAX_LIMIT, choosePushdown, decodeRows, matchRows, shape } from './query'
+import { Store, type Write, assertCollectionName, docKey, duplicateKey, readPath } from './store'
+import { type Transactions, type Txn, pendingKey } from './transactions'
+import { validateFilter, validateOrder, validatePipeline, validateUpdate } from './validate'
+
+export type Answer = Record<string, unknown>
+export type Params = Record<string, unknown>
+
+/** Aggregation without a $limit stage returns 20 documents on CloudBase (measured by its users). */
+const AGGREGATE_DEFAULT_LIMIT = 20
+
+/** 32 lowercase hex characters, the shape of CloudBase's generated ids. */
+export const newId = () => randomBytes(16).toString('hex')
+
+export class Actions {
+  constructor(
+    private readonly store: Store,
+    private readonly txns: Transactions,
+    private readonly strict: boolean,
+    private readonly realNow: () => number,
+  ) {}
+
+  /** Runs one action; throws DbError (the executor turns it into a `{ code, message }` answer). */
+  dispatch(action: string, p: Params, nowMs: number, invocationId?: string): Answer {
+    switch (action) {
+      case 'database.getDocument':
+        return this.getDocument(p, nowMs)
+      case 'database.insertDocument':
+        return this.insertDocument(p, nowMs)
+      case 'database.modifyDocument':
+        return this.modifyDocument(p, nowMs)
+      case 'database.removeDocument':
+        return this.removeDocument(p, nowMs)
+      case 'database.calculateDocument':
+        return this.calculateDocument(p, nowMs)
+      case 'database.aggregateDocuments':
+        return this.aggregateDocuments(p, nowMs)
+      case 'database.modifyAndReturnDoc':
+        return this.modifyAndReturnDoc(p, nowMs)
+      case 'database.startTransaction': {
+        const txn = this.txns.start(this.store.currentSeq, this.realNow(), invocationId)
+        return { transactionId: txn.id }
+      }
+      case 'database.commitTransaction':
+        return this.commit(p)
+      case 'database.abortTransaction':
+        return this.abort(p)
+      case 'database.addCollection': {
+        const coll = assertCollectionName(p.collectionName)
+        if (this.store.exists(coll)) throw requestFailed(`local cloud: collection ${coll} already exists`)
+        this.store.ensure(coll)
+        return {}
+      }
+      default:
+        throw requestFailed(`local cloud: unsupported action ${action}`)
+    }
+  }
+
+  /** The open transaction named by the request, if any. */
+  private txnOf(p: Params): Txn | undefined {
+    return p.transactionId === undefined ? undefined : this.txns.get(p.transactionId, this.realNow())
+  }
+
+  private static singleDocOnly(what: string, coll: string) {
+    return requestFailed(
+      `local cloud: only single-document operations (doc().get/set/update/remove, add) are allowed in a transaction; got ${what} on ${coll}`,
+    )
+  }
+
+  /** A collection the SDK may read: in strict mode it must exist; else a missing one reads as empty. */
+  private readable(p: Params): { coll: string; exists: boolean } {
+    const coll = assertCollectionName(p.collectionName)
+    const exists = this.store.exists(coll)
+    if (!exists && this.strict) throw notExist(coll)
+    return { coll, exists }
+  }
+
+  private writable(p: Params): string {
+    const coll = assertCollectionName(p.collectionName)
+    if (!this.store.exists(coll)) {
+      if (this.strict) throw notExist(coll)
+      this.store.ensure(coll)
+    }
+    return coll
+  }
+
+  private docIdOf(p: Params, nowMs: number): { id: unknown; key: string } {
+    const q = decode(p.query, nowMs) as Doc | undefined
+    const id = q?._id
+    return { id, key: docKey(id) }
+  }
+
+  /** The latest committed version, overlaid with the transaction's own pending write. */
+  readDoc(coll: string, key: string, txn?: Txn): Doc | null {
+    const pending = txn?.pending.get(pendingKey(coll, key))
+    if (pending) return pending.doc && cloneDoc(pending.doc)
+    const row = this.store.get(coll, key)
+    return row ? decodeDoc(row.doc) : null
+  }
+
+  private indexedFields(coll: string): Set<string> {
+    return new Set(this.store.indexesOf(coll).map((ix) => ix.keys[0].field))
+  }
+
+  /** Documents matching a WHERE filter, in storage order. */
+  matching(coll: string, filter: Doc | undefined) {
+    const rows = this.store.candidates(coll, choosePushdown(filter, this.indexedFields(coll)))
+    return matchRows(decodeRows(rows), filter)
+  }
+
+  private whereFilter(p: Params, coll: string, nowMs: number): Doc | undefined {
+    const filter = decode(p.query, nowMs) as Doc | undefined
+    validateFilter(filter, coll)
+    return filter
+  }
+
+  private getDocument(p: Params, nowMs: number): Answer {
+    const txn = this.txnOf(p)
+    const { coll, exists } = this.readable(p)
+    const projection = decode(p.projection, nowMs) as Doc | undefined
+    let docs: Doc[]
+    if (p.queryType === 'DOC') {
+      const { key } = this.docIdOf(p, nowMs)
+      const doc = exists || txn ? this.readDoc(coll, key, txn) : null
+      docs = shape(doc ? [doc] : [], { projection })
+    } else {
+      if (txn) throw Actions.singleDocOnly('a where() query', coll)
+      const filter = this.whereFilter(p, coll, nowMs)
+      const order = validateOrder(decode(p.order, nowMs), coll)
+      const matched = exists ? this.matching(coll, filter).map((r) => r.doc) : []
+      docs = shape(matched, {
+        order,
+        offset: typeof p.offset === 'number' ? p.offset : undefined,
+        limit: typeof p.limit === 'number' ? p.limit : undefined,
+        projection,
+      })
+    }
+    return { data: { list: docs.map(encodeDoc) } }
+  }
+
+  private calculateDocument(p: Params, nowMs: number): Answer {
+    const txn = this.txnOf(p)
+    const { coll, exists } = this.readable(p)
+    if (txn) throw Actions.singleDocOnly('count()', coll)
+    const filter = this.whereFilter(p, coll, nowMs)
+    return { data: { total: exists ? this.matching(coll, filter).length : 0 } }
+  }
+
+  private insertDocument(p: Params, nowMs: number): Answer {
+    const txn = this.txnOf(p)
+    const coll = this.writable(p)
+    if (!Array.isArray(p.data) || p.data.length === 0)
+      throw new DbError('INVALID_PARAM', `local cloud: add() to ${coll} needs data`)
+    const docs = p.data.map((d) => prepareNewDoc(decode(d, nowMs), coll))
+    if (txn) {
+      for (const doc of docs) {
+        const key = docKey(doc._id)
+        if (this.readDoc(coll, key, txn)) throw duplicateKey(coll, '_id_', `{ _id: ${JSON.stringify(doc._id)} }`)
+        this.txnWrite(txn, coll, key, doc, true)
+      }
+    } else {
+      this.apply(docs.map((doc) => ({ coll, key: docKey(doc._id), doc, insert: true })))
+    }
+    return { data: { insertedIds: docs.map((d) => d._id) } }
+  }
+
+  private modifyDocument(p: Params, nowMs: number): Answer {
+    const txn = this.txnOf(p)
+    const coll = this.writable(p)
+    const merge = p.merge !== false
+    const upsert = p.upsert === true
+    if (p.queryType === 'DOC') {
+      const { id, key } = this.docIdOf(p, nowMs)
+      const base = this.readDoc(coll, key, txn)
+      let next: Doc
+      if (merge) {
+        const upd = validateUpdate(decode(p.data, nowMs), coll)
+        if (!base && !upsert) return { data: { updated: 0 } }
+        next = base ? cloneDoc(base) : { _id: id }
+        applyModifier(next, upd, coll)
+      } else {
+        if (!base && !upsert) return { data: { updated: 0 } }
+        next = replacement(decode(p.data, nowMs), id, coll)
+      }
+      // `updated` counts documents actually changed (MongoDB's nModified), as CloudBase reports it.
+      const changed = !base || encodeDoc(base) !== encodeDoc(next)
+      if (txn) {
+        this.txnCheck(txn, coll, key, id)
+        if (changed) this.txnWrite(txn, coll, key, next, !base)
+      } else if (changed) {
+        this.apply([{ coll, key, doc: next }])
+      }
+      return { data: base ? { updated: changed ? 1 : 0 } : { updated: 0, upsert_id: id } }
+    }
+    if (txn) throw Actions.singleDocOnly('a where() update', coll)
+    if (!merge) throw requestFailed(`local cloud: a where() replacement of ${coll} is not supported; use doc().set()`)
+    const filter = this.whereFilter(p, coll, nowMs)
+    const upd = validateUpdate(decode(p.data, nowMs), coll)
+    let matched = this.matching(coll, filter)
+    if (p.multi === false) matched = matched.slice(0, 1)
+    const writes: Write[] = []
+    for (const { key, doc } of matched) {
+      const before = encodeDoc(doc)
+      applyModifier(doc, upd, coll)
+      if (encodeDoc(doc) !== before) writes.push({ coll, key, doc })
+    }
+    this.apply(writes)
+    return { data: { updated: writes.length } }
+  }
+
+  private modifyAndReturnDoc(p: Params, nowMs: number): Answer {
+    const txn = this.txnOf(p)
+    const coll = this.writable(p)
+    if (txn) throw Actions.singleDocOnly('updateAndReturn()', coll)
+    const filter = this.whereFilter(p, coll, nowMs)
+    const upd = validateUpdate(decode(p.data, nowMs), coll)
+    const [first] = this.matching(coll, filter)
+    if (!first) return { data: { updated: 0, doc: null } }
+    const before = encodeDoc(first.doc)
+    applyModifier(first.doc, upd, coll)
+    const changed = encodeDoc(first.doc) !== before
+    if (changed) this.apply([{ coll, key: first.key, doc: first.doc }])
+    return { data: { updated: changed ? 1 : 0, doc: encodeDoc(first.doc) } }
+  }
+
+  private removeDocument(p: Params, nowMs: number): Answer {
+    const txn = this.txnOf(p)
+    const coll = this.writable(p)
+    if (p.queryType === 'DOC') {
+      const { id, key } = this.docIdOf(p, nowMs)
+      const base = this.readDoc(coll, key, txn)
+      if (!base) return { data: { deleted: 0 } }
+      if (txn) {
+        this.txnCheck(txn, coll, key, id)
+        this.txnWrite(txn, coll, key, null, false)
+      } else {
+        this.apply([{ coll, key, doc: null }])
+      }
+      return { data: { deleted: 1 } }
+    }
+    if (txn) throw Actions.singleDocOnly('a where() remove', coll)
+    const filter = this.whereFilter(p, coll, nowMs)
+    let matched = this.matching(coll, filter)
+    if (p.multi === false) matched = matched.slice(0, 1)
+    this.apply(matched.map(({ key }) => ({ coll, key, doc: null })))
+    return { data: { deleted: matched.length } }
+  }
+
+  private aggregateDocuments(p: Params, nowMs: number): Answer {
+    if (p.transactionId !== undefined) this.txnOf(p)
+    const { coll, exists } = this.readable(p)
+    if (!Array.isArray(p.stages)) throw new DbError('INVALID_PARAM', `local cloud: aggregate on ${coll} needs stages`)
+    const pipeline = (p.stages as { stageKey?: unknown; stageValue?: unknown }[]).map((s) => {
+      if (typeof s?.stageKey !== 'string') throw new DbError('INVALID_PARAM', `local cloud: bad aggregate stage on ${coll}`)
+      return { [s.stageKey]: decode(s.stageValue, nowMs) } as Doc
+    })
+    validatePipeline(pipeline, coll)
+    if (!pipeline.some((s) => '$limit' in s)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
+    // A leading $match narrows the scan like a query does.
+    const first = pipeline[0]?.$match as Doc | undefined
+    const input = exists ? this.matching(coll, first).map((r) => r.doc) : []
+    const out = new Aggregator(pipeline, {
+      scriptEnabled: false,
+      collectionResolver: (name: string) => {
+        const c = assertCollectionName(name)
+        if (!this.store.exists(c)) {
+          if (this.strict) throw notExist(c)
+          return []
+        }
+        return decodeRows(this.store.candidates(c, undefined)).map((r) => r.doc)
+      },
+    }).run(input) as Doc[]
+    return { data: { list: out.slice(0, MAX_LIMIT).map(encodeDoc) } }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Transactions
+
+  /** Write-write conflict checks for a transactional write to one document (see transactions.ts). */
+  private txnCheck(txn: Txn, coll: string, key: string, id: unknown) {
+    const holder = this.txns.lockHolder(coll, key, txn)
+    if (holder) throw this.txns.conflictAbort(txn, `${coll}/${String(id)} has a pending write in another transaction`)
+    if (this.store.lastWriteSeq(coll, key) > txn.startSeq)
+      throw this.txns.conflictAbort(txn, `${coll}/${String(id)} was modified after this transaction started`)
+  }
+
+  private txnWrite(txn: Txn, coll: string, key: string, doc: Doc | null, created: boolean) {
+    this.txnCheck(txn, coll, key, doc?._id ?? key)
+    if (doc) this.txnUniqueCheck(txn, coll, key, doc)
+    this.txns.record(txn, { coll, key, doc, created })
+  }
+
+  /**
+   * Unique indexes inside a transaction: a committed holder of the key is a duplicate (E11000); another open
+   * transaction's pending holder is a write conflict, as MongoDB reports for index keys written concurrently.
+   */
+  private txnUniqueCheck(txn: Txn, coll: string, key: string, doc: Doc) {
+    const unique = this.store.indexesOf(coll).filter((ix) => ix.unique)
+    if (unique.length === 0) return
+    const clash = this.store.uniqueClash(coll, doc, key)
+    if (clash && !txn.pending.has(pendingKey(coll, clash.key))) {
+      const dup = clash.index.keys.map((k) => `${k.field}: ${JSON.stringify(readPath(doc, k.field) ?? null)}`)
+      throw duplicateKey(coll, clash.index.name, `{ ${dup.join(', ')} }`)
+    }
+    const sameKey = (a: Doc, fields: string[]) =>
+      fields.every((f) => encodeDoc({ v: readPath(a, f) ?? null }) === encodeDoc({ v: readPath(doc, f) ?? null }))
+    for (const ix of unique) {
+      const fields = ix.keys.map((k) => k.field)
+      for (const p of txn.pending.values()) {
+        if (p.coll === coll && p.key !== key && p.doc && sameKey(p.doc, fields)) {
+          const dup = fields.map((f) => `${f}: ${JSON.stringify(readPath(doc, f) ?? null)}`)
+          throw duplicateKey(coll, ix.name, `{ ${dup.join(', ')} }`)
+        }
+      }
+      for (const p of this.txns.othersPending(coll, txn)) {
+        if (p.key !== key && p.doc && sameKey(p.doc, fields))
+          throw this.txns.conflictAbort(txn, `unique index ${ix.name} of ${coll} has a pending write in another transaction`)
+      }
+    }
+  }
+
+  private commit(p: Params): Answer {
+    const txn = this.txns.get(p.transactionId, this.realNow())
+    for (const w of txn.pending.values()) {
+      if (this.store.lastWriteSeq(w.coll, w.key) > txn.startSeq)
+        throw this.txns.conflictAbort(txn, `${w.coll}/${w.doc?._id ?? w.key} was modified after this transaction started`)
+    }
+    const writes: Write[] = [...txn.pending.values()].map((w) => ({ coll: w.coll, key: w.key, doc: w.doc }))
+    try {
+      this.apply(writes)
+    } catch (e) {
+      // A non-transactional write took a unique key meanwhile: the transaction lost the race. Re-running it
+      // will now see the duplicate at the write itself.
+      if (e instanceof DbError && e.message.startsWith('E11000'))
+        throw this.txns.conflictAbort(txn, `a unique key was taken by a concurrent write (${e.message})`)
+      this.txns.end(txn, 'aborted', (e as Error).message, false)
+      throw e
+    }
+    this.txns.end(txn, 'committed', 'committed', false)
+    this.pruneTombstones()
+    return {}
+  }
+
+  private abort(p: Params): Answer {
+    try {
+      const txn = this.txns.get(p.transactionId, this.realNow())
+      this.txns.end(txn, 'aborted', 'rolled back', false)
+      this.pruneTombstones()
+      return {}
+    } catch (e) {
+      // Rolling back what a conflict or the timeout already aborted is fine (runTransaction does it).
+      if (e instanceof DbError && (e.code === 'DATABASE_TRANSACTION_CONFLICT' || /is aborted/.test(e.message))) return {}
+      throw e
+    }
+  }
+
+  abortQuietly(id: unknown, reason: string) {
+    try {
+      this.txns.end(this.txns.get(id, this.realNow()), 'aborted', reason, false)
+    } catch {
+      // already gone
+    }
+  }
+
+  apply(writes: Write[]) {
+    if (writes.length === 0) return
+    this.store.apply(writes)
+    this.pruneTombstones()
+  }
+
+  private pruneTombstones() {
+    const oldest = this.txns.oldestStartSeq()
+    this.store.pruneTombstones(oldest ?? this.store.currentSeq)
+  }
+}
+
+export const notExist = (coll: string) =>
+  new DbError(
+    'DATABASE_COLLECTION_NOT_EXIST',
+    `Db or Table not exist: ${coll} (local cloud: declare it in database/collections/ or create it with db.createCollection)`,
+  )
+
+/** A document to insert: a plain object, no `$` field names, with a string or number `_id` (generated if missing). */
+export const prepareNewDoc = (value: unknown, coll: string): Doc => {
+  if (!isPlainObject(value)) throw new DbError('INVALID_PARAM', `local cloud: a document for ${coll} must be an object`)
+  for (const k of Object.keys(value))
+    if (k.startsWith('$')) throw requestFailed(`local cloud: field names may not start with $ (${k} in ${coll})`)
+  if (value._id === undefined) return { _id: newId(), ...value }
+  docKey(value._id)
+  return value
+}
+
+/** `doc().set()`: the whole document is replaced (only `_id` is kept). */
+const replacement = (value: unknown, id: unknown, coll: string): Doc => {
+  if (!isPlainObject(value)) throw new DbError('INVALID_PARAM', `local cloud: set() on ${coll} needs an object`)
+  const { _id, ...rest } = value
+  if (_id !== undefined && _id !== id) throw requestFailed(`local cloud: set() may not change _id (${coll})`)
+  for (const k of Object.keys(rest))
+    if (k.startsWith('$')) throw requestFailed(`local cloud: set() takes a document, not update operators (${k} in ${coll})`)
+  return { _id: id, ...rest }
+}
+
+/** Applies validated update operators in place (mingo's updater), refusing a change of `_id`. */
+const applyModifier = (doc: Doc, upd: Record<string, unknown>, coll: string) => {
+  const id = doc._id
+  try {
+    applyUpdate(doc, upd, undefined, undefined, { cloneMode: 'deep' })
+  } catch (e) {
+    throw requestFailed(`local cloud: update of ${coll} failed: ${(e as Error).message}`)
+  }
+  if (doc._id !== id) throw requestFailed(`local cloud: an update may not change _id (${coll})`)
+}
