@@ -17,6 +17,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     alias: { '@': path.resolve(__dirname, '..', 'src') },
+    // Inlined at build time: WeChat has no `process`. Empty means the mini-program's default cloud environment.
+    env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -44,6 +44,11 @@ describe('the weapp build', () => {
     for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(existsSync(join(DIST, `components/member-code/index.${ext}`))).toBe(true)
   })
 
+  it('leaves no `process` reference behind (WeChat has no process object)', () => {
+    const scripts = filesUnder(DIST).filter((file) => file.endsWith('.js'))
+    expect(scripts.filter((file) => /\bprocess\.env\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(DIST, file))).toEqual([])
+  })
+
   it('calls the cloud through wx.cloud, not HTTP', () => {
     const files = filesUnder(DIST)
     expect(filesContaining(files, 'callFunction').length).toBeGreaterThan(0)
