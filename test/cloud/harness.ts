@@ -18,7 +18,17 @@ export const startTestCloud = async (options: { demo?: boolean } = {}) => {
   built ??= buildFunctions()
   await built
   const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-test-'))
-  const cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, port: 0, allowClockOverride: true })
+  // Warm instances, several per function, so racing calls really interleave in the executor's optimistic
+  // transactions (cold starts would otherwise serve a burst one call after another).
+  const cloud = await startLocalCloud({
+    dataDir,
+    functionsDir: functionsOutDir,
+    port: 0,
+    allowClockOverride: true,
+    poolSize: 4,
+    prewarm: true,
+    logs: false,
+  })
   if (options.demo !== false) {
     const docs = demoDocuments(new Date('2026-11-01T02:00:00Z'))
     for (const coll of ['stores', 'staff', 'settings'] as const) await cloud.executor.insert(coll, docs[coll])

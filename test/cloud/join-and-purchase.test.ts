@@ -133,8 +133,11 @@ describe('recording a purchase at the till', () => {
   it('counts ten racing identical submissions once', async () => {
     const { openid, memberNo } = await joinedShopper()
     const input = { memberCode: memberNo, amountFen: 60_000, orderNo: orderNo() }
+    const conflictsBefore = h.cloud.executor.stats().conflicts
     const results = await Promise.all(Array.from({ length: 10 }, () => h.ok(assistant, 'staff', 'recordPurchase', input)))
     expect(results.filter((r) => !r.replayed)).toHaveLength(1)
+    // The race was real: some transactions lost and were re-run.
+    expect(h.cloud.executor.stats().conflicts).toBeGreaterThan(conflictsBefore)
     const card = await h.ok(openid, 'member', 'getCard', {})
     expect(card.member).toMatchObject({ pointsBalance: 600, lifetimeSpendFen: 60_000, tier: 'vip' })
   })
