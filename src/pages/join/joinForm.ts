@@ -23,14 +23,14 @@ export type JoinField = 'name' | 'mobile' | 'birthday' | 'consent'
 /** One message per form row; `form` holds what belongs to no row (e.g. an expired store QR). */
 export type JoinErrors = Partial<Record<JoinField | 'form', string>>
 
-const JOIN_FIELDS: readonly string[] = ['name', 'mobile', 'birthday', 'consent'] satisfies JoinField[]
+export const JOIN_ROWS: readonly JoinField[] = ['name', 'mobile', 'birthday', 'consent']
 
 /** Schema and server paths ("birthday.month", "consent.accepted", "scene") → the row that shows them. */
 export const errorsByRow = (fields: readonly FieldError[]): JoinErrors => {
   const errors: JoinErrors = {}
   for (const { field, message } of fields) {
     const head = field.split('.')[0]
-    const row = (JOIN_FIELDS.includes(head) ? head : 'form') as keyof JoinErrors
+    const row = (JOIN_ROWS as readonly string[]).includes(head) ? (head as JoinField) : 'form'
     errors[row] ??= message
   }
   return errors

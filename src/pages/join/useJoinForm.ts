@@ -3,9 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { businessTime } from '../../domain/time'
 import { callCloud, messageOf } from '../../services/cloud'
 import { ROUTES } from '../../routes'
-import { EMPTY_DRAFT, joinErrorsFrom, sceneFromParams, validateJoin, type JoinDraft, type JoinErrors, type JoinField } from './joinForm'
-
-const ALL_ROWS: JoinField[] = ['name', 'mobile', 'birthday', 'consent']
+import { EMPTY_DRAFT, JOIN_ROWS, joinErrorsFrom, sceneFromParams, validateJoin, type JoinDraft, type JoinErrors, type JoinField } from './joinForm'
 
 const todayInBusinessTime = () => {
   const t = businessTime(new Date())
@@ -47,7 +45,7 @@ export const useJoinForm = () => {
   }
 
   const submit = async () => {
-    setTouched(new Set(ALL_ROWS))
+    setTouched(new Set(JOIN_ROWS))
     if (!validation.ok || submitting) return
     setSubmitting(true)
     setServerErrors({})

@@ -47,6 +47,7 @@ export const usePurchaseDesk = () => {
   const [result, setResult] = useState<PurchaseResult | null>(null)
 
   const lookUp = async (text: string = codeText) => {
+    if (lookingUp) return
     const code = checkMemberCode(text)
     if (!code.ok) return setCodeError(code.message)
     setCodeError(undefined)
