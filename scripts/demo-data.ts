@@ -28,12 +28,6 @@ export const DEMO_ASSISTANT: StaffDoc = {
   active: true,
 }
 
-export const DEMO_IDENTITIES = [
-  { openid: 'demo-shopper-a', label: '顾客A' },
-  { openid: 'demo-shopper-b', label: '顾客B' },
-  { openid: DEMO_ASSISTANT._id, label: '导购 王丽' },
-] as const
-
 /** The store QR's scene for the demo assistant, as printed on the counter card. */
 export const DEMO_JOIN_SCENE = buildStoreScene({ storeId: DEMO_STORE._id, assistantId: DEMO_ASSISTANT.staffId })
 

@@ -6,7 +6,8 @@
 import { join, resolve } from 'node:path'
 import { startLocalCloud } from '../localcloud'
 import { functionsOutDir } from './build-functions'
-import { DEMO_IDENTITIES, DEMO_JOIN_SCENE, demoDocuments } from './demo-data'
+import { LOCAL_IDENTITIES } from '../src/services/localIdentity'
+import { DEMO_JOIN_SCENE, demoDocuments } from './demo-data'
 
 const root = resolve(__dirname, '..')
 
@@ -17,6 +18,7 @@ const main = async () => {
     functionsDir: functionsOutDir,
     staticDir: join(root, 'dist-h5'),
     port,
+    logs: process.env.LOCAL_CLOUD_LOGS !== '0',
   })
   if ((await cloud.executor.count('stores', {})) === 0) {
     for (const [collection, docs] of Object.entries(demoDocuments())) await cloud.executor.insert(collection, docs)
@@ -24,7 +26,7 @@ const main = async () => {
   }
   console.log(`\nVIP Card is running on the local cloud: ${cloud.url}/`)
   console.log(`  Join by the store QR (as 顾客A): ${cloud.url}/#/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
-  console.log(`  Identities (switch at the top of each page): ${DEMO_IDENTITIES.map((i) => i.label).join(' · ')}`)
+  console.log(`  Local identities (the pill at the bottom right of each page): ${LOCAL_IDENTITIES.map((i) => i.label).join(' · ')}`)
   console.log('Press Ctrl+C to stop.')
   const stop = async () => {
     await cloud.close()

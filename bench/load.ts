@@ -1,0 +1,125 @@
+/**
+ * Load on the local cloud as `npm start` runs it (a separate process, driven over HTTP): shoppers join, a shop
+ * assistant records purchases (and retries some), shoppers open their cards. Prints database operations per
+ * action from the gateway's x-local-db-ops header (budgets: open card ≤ 2 reads; record purchase ≤ 5 document
+ * operations in its transaction), throughput, latency, and the server process's peak RSS read from the kernel
+ * (VmHWM; budget < 300 MB). Run after `npm run build:functions`. Figures only, nothing asserted.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { PRIVACY_NOTICE_VERSION } from '../src/api/privacy'
+import { DEMO_ASSISTANT, DEMO_JOIN_SCENE } from '../scripts/demo-data'
+
+const root = resolve(__dirname, '..')
+const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 300)
+const PURCHASES = Number(process.env.BENCH_PURCHASES ?? 1500)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => done(port))
+    })
+  })
+
+const kernelMemory = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0)
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+const main = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-bench-'))
+  const port = await freePort()
+  // One node process, as npm start runs it: tsx's CommonJS hook only (its CLI would add a parent process and
+  // its ESM loader a thread of ~40 MB), so the RSS measured is the cloud's own.
+  const server = spawn(process.execPath, ['--require', 'tsx/cjs', join(root, 'scripts/start.ts')], {
+    env: { ...process.env, LOCAL_CLOUD_PORT: String(port), LOCAL_CLOUD_DATA: dataDir, LOCAL_CLOUD_LOGS: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  await new Promise<void>((ready, fail) => {
+    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('running on the local cloud') && ready())
+    server.on('exit', (code) => fail(new Error(`local cloud exited with ${code}`)))
+  })
+
+  const call = async (fn: string, openid: string, action: string, input: unknown) => {
+    const response = await fetch(`${url}/functions/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-local-openid': openid },
+      body: JSON.stringify({ action, input }),
+    })
+    const body = (await response.json()) as { ok?: boolean; data?: unknown }
+    const ops = JSON.parse(response.headers.get('x-local-db-ops') ?? '{}') as { reads?: number; writes?: number }
+    return { body, ops }
+  }
+
+  const phase = async (label: string, total: number, run: (i: number) => ReturnType<typeof call>) => {
+    const latencies: number[] = []
+    const opsSeen = new Map<string, number>()
+    let failures = 0
+    let next = 0
+    const started = performance.now()
+    const lane = async () => {
+      while (next < total) {
+        const i = next++
+        const t = performance.now()
+        const { body, ops } = await run(i)
+        latencies.push(performance.now() - t)
+        if (body.ok !== true) failures++
+        const key = `${ops.reads} reads, ${ops.writes} writes`
+        opsSeen.set(key, (opsSeen.get(key) ?? 0) + 1)
+      }
+    }
+    await Promise.all(Array.from({ length: CONCURRENCY }, lane))
+    const seconds = (performance.now() - started) / 1000
+    latencies.sort((a, b) => a - b)
+    const { rssMb } = kernelMemory(server.pid!)
+    console.log(
+      `${label.padEnd(28)} ${String(total).padStart(5)} calls ${(total / seconds).toFixed(0).padStart(5)}/s  p50 ${percentile(latencies, 50).toFixed(0)} ms` +
+        `  p95 ${percentile(latencies, 95).toFixed(0)} ms  failures ${failures}  server RSS ${rssMb.toFixed(0)} MB`,
+    )
+    for (const [key, n] of [...opsSeen].sort((a, b) => b[1] - a[1])) console.log(`${''.padEnd(30)}db ops per call: ${key} (${n} calls)`)
+  }
+
+  try {
+    console.log(`local cloud idle RSS: ${kernelMemory(server.pid!).rssMb.toFixed(0)} MB; ${CONCURRENCY} calls in flight`)
+    const memberNos: string[] = []
+    await phase('member.join', SHOPPERS, async (i) => {
+      const result = await call('member', `bench-shopper-${i}`, 'join', {
+        name: `顾客${i}`,
+        mobile: `137${String(i).padStart(8, '0')}`,
+        birthday: { month: 1 + (i % 12), day: 1 + (i % 28) },
+        consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+        scene: encodeURIComponent(DEMO_JOIN_SCENE),
+      })
+      memberNos[i] = (result.body.data as { member: { memberNo: string } } | undefined)?.member.memberNo ?? ''
+      return result
+    })
+    const purchase = (i: number) =>
+      call('staff', DEMO_ASSISTANT._id, 'recordPurchase', {
+        memberCode: memberNos[i % SHOPPERS],
+        amountFen: 5_000 + ((i * 7919) % 80_000),
+        orderNo: `B${i}`,
+      })
+    await phase('staff.recordPurchase', PURCHASES, purchase)
+    await phase('staff.recordPurchase retried', 200, purchase)
+    await phase('member.getCard', PURCHASES, (i) => call('member', `bench-shopper-${i % SHOPPERS}`, 'getCard', {}))
+    console.log(`local cloud peak RSS: ${kernelMemory(server.pid!).peakMb.toFixed(0)} MB (budget 300 MB)`)
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((done) => server.once('exit', done))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
