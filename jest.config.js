@@ -40,6 +40,14 @@ module.exports = {
       },
     },
     {
+      // The H5 build in Debian's Chromium against the local cloud (needs `npm run build` first).
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
+      transform: nodeTs,
+    },
+    {
       // The native member-code component under miniprogram-simulate (its own WXML compiler, in jsdom).
       displayName: 'native',
       testEnvironment: 'jsdom',

@@ -1,0 +1,104 @@
+/**
+ * The walking skeleton end to end: the H5 build in Debian's Chromium against the local cloud running the
+ * bundled functions. A shopper joins by the store QR, the shop assistant records a ¥520.00 purchase with the
+ * member code, and the shopper's card shows 520 points, VIP, valid until the same date next year.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startLocalCloud, type LocalCloud } from '../../localcloud'
+import { functionsOutDir } from '../../scripts/build-functions'
+import { DEMO_JOIN_SCENE, demoDocuments } from '../../scripts/demo-data'
+import { businessDate } from '../../src/domain/time'
+import { launchPhone, type PhoneBrowser } from './support/browser'
+
+jest.setTimeout(120_000)
+
+let cloud: LocalCloud
+let phone: PhoneBrowser
+let dataDir: string
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'vipcard-e2e-'))
+  cloud = await startLocalCloud({
+    dataDir,
+    functionsDir: functionsOutDir,
+    staticDir: resolve(__dirname, '../../dist-h5'),
+    port: 0,
+    logs: false,
+  })
+  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
+  phone = await launchPhone()
+})
+
+afterAll(async () => {
+  await phone?.close()
+  await cloud?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** The identity switcher reloads the page as the chosen demo identity. */
+const switchIdentity = async (openid: string) => {
+  await Promise.all([phone.page.waitForEvent('load'), phone.page.selectOption('.local-identity__select', openid)])
+}
+
+/** Taro's <Input> renders a real <input> inside its own element; type into the real one. */
+const field = (placeholder: string) => phone.page.locator(`input[placeholder="${placeholder}"]`)
+
+const cardText = async () => (await phone.page.locator('.member-card').innerText()).replace(/\s+/g, ' ')
+
+it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, and shows it on the card', async () => {
+  const { page } = phone
+
+  // 1. Shopper A scans the store QR: the join page opens with the store's scene.
+  await page.goto(`${cloud.url}/#/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
+  await page.locator('.join-page__title').waitFor()
+  await field('请输入您的姓名').fill('张敏')
+  await field('11 位手机号').fill('13812348000')
+  await page.getByText('选择月 / 日').click()
+  await page.getByText('确定', { exact: true }).first().click()
+  await page.getByText('我已阅读并同意以上说明').click()
+  await phone.screenshot('e2e-01-join-filled')
+  await page.getByText('立即加入').click()
+
+  // 2. The card: 0 points, a plain member, attributed to the store, with a member code.
+  await page.locator('.member-card').waitFor()
+  expect(await cardText()).toContain('张敏')
+  expect(await cardText()).toMatch(/积分 0\b/)
+  expect(await cardText()).toContain('普通会员')
+  expect(await cardText()).toContain('上海静安嘉里中心店')
+  const memberNo = (await cardText()).match(/NO\. (\d{4} \d{4} \d{3})/)?.[1].replace(/ /g, '')
+  expect(memberNo).toMatch(/^\d{11}$/)
+  expect(await page.getByText('再消费 ¥1,800 或单笔消费满 ¥500').count()).toBeGreaterThan(0)
+  await phone.screenshot('e2e-02-card-joined')
+
+  // 3. The shop assistant records ¥520.00 against the member code.
+  await switchIdentity('demo-assistant-1')
+  await page.goto(`${cloud.url}/#/staff/purchase/index`)
+  await field('11 位会员号').fill(memberNo!)
+  await page.getByText('查询会员').click()
+  await page.getByText('2 · 消费').waitFor()
+  await field('0.00').fill('520.00')
+  await field('例如 SO20261123001').fill('E2E-0001')
+  const recordedAt = new Date().toISOString()
+  await page.getByText('确认录入 ¥520').click()
+  await page.getByText('录入成功').waitFor()
+  expect(await page.getByText('积分 +520').count()).toBe(1)
+  await phone.screenshot('e2e-03-staff-recorded')
+
+  // 4. Back as the shopper: 520 points, VIP, valid through the same date next year.
+  await switchIdentity('demo-shopper-a')
+  await page.goto(`${cloud.url}/#/pages/card/index`)
+  await page.locator('.member-card--vip').waitFor()
+  const [year, monthDay] = [Number(businessDate(recordedAt).slice(0, 4)), businessDate(recordedAt).slice(5)]
+  const validThrough = `${year + 1}-${monthDay === '02-29' ? '02-28' : monthDay}`
+  const card = await cardText()
+  expect(card).toMatch(/积分 520\b/)
+  expect(card).toContain('VIP会员')
+  expect(card).toContain(`有效期至 ${validThrough}`)
+  await phone.screenshot('e2e-04-card-vip')
+
+  // The ledger agrees with the card.
+  const entries = cloud.executor.find('ledger', { memberId: 'demo-shopper-a' }) as { points: number }[]
+  expect(entries.map((e) => e.points)).toEqual([520])
+})
