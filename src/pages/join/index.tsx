@@ -74,7 +74,7 @@ const JoinPage = () => {
         {form.errorOf('consent') && <Text className="field__error">{form.errorOf('consent')}</Text>}
       </View>
 
-      {form.formError && <Text className="join-page__form-error">{form.formError}</Text>}
+      {form.formError && <Text className="form-error">{form.formError}</Text>}
 
       <Button
         className={`btn btn--primary join-page__submit${form.canSubmit ? '' : ' btn--disabled'}`}

@@ -112,7 +112,7 @@ const PurchasePage = () => {
                   onInput={(e) => purchase.changeOrderNo(e.detail.value)}
                 />
               </Field>
-              {purchase.errors.form && <Text className="purchase-page__form-error">{purchase.errors.form}</Text>}
+              {purchase.errors.form && <Text className="form-error">{purchase.errors.form}</Text>}
               <Button
                 className={`btn btn--primary purchase-page__action${purchase.recording ? ' btn--disabled' : ''}`}
                 disabled={purchase.recording}
