@@ -1,5 +1,5 @@
 /**
- * Demo data for the local cloud: one store, one shop assistant, two shoppers. Shopper A has not joined
+ * Demo data for the local cloud: one store, one shop assistant, one brand operator, two shoppers. Shopper A has not joined
  * (to try the store-QR join); shopper B is a VIP with a purchase history made by the real domain rules,
  * so their balance equals the sum of their ledger entries.
  */
@@ -9,7 +9,7 @@ import { recordPurchase } from '../src/domain/purchase'
 import type { LedgerEntry } from '../src/domain/ledger'
 import type { PurchaseRecord } from '../src/domain/purchase'
 import { buildStoreScene } from '../src/domain/scene'
-import type { SettingsProgramDoc, StaffDoc, StoreDoc } from '../cloudfunctions/_lib/collections'
+import type { OperatorDoc, SettingsProgramDoc, StaffDoc, StoreDoc } from '../cloudfunctions/_lib/collections'
 
 export const DEMO_STORE: StoreDoc = {
   _id: 'SH001',
@@ -27,6 +27,8 @@ export const DEMO_ASSISTANT: StaffDoc = {
   role: 'assistant',
   active: true,
 }
+
+export const DEMO_OPERATOR: OperatorDoc = { _id: 'demo-operator-1', operatorId: 'OP01', name: '陈静（品牌运营）', active: true }
 
 /** The store QR's scene for the demo assistant, as printed on the counter card. */
 export const DEMO_JOIN_SCENE = buildStoreScene({ storeId: DEMO_STORE._id, assistantId: DEMO_ASSISTANT.staffId })
@@ -67,12 +69,13 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
     )
     shopperB = decision.member
     purchases.push(decision.purchase)
-    if (decision.entry) ledger.push(decision.entry)
+    ledger.push(...decision.entries)
   }
   const program: SettingsProgramDoc = { _id: 'program', rules: DEFAULT_PROGRAM, updatedAt: now.toISOString(), updatedBy: 'seed' }
   return {
     stores: [DEMO_STORE],
     staff: [DEMO_ASSISTANT],
+    operators: [DEMO_OPERATOR],
     settings: [program],
     members: [shopperB],
     purchases,

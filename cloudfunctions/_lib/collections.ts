@@ -11,6 +11,9 @@ export const COLLECTIONS = {
   staff: 'staff',
   stores: 'stores',
   settings: 'settings',
+  refunds: 'refunds',
+  operators: 'operators',
+  jobRuns: 'jobRuns',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */
@@ -38,4 +41,26 @@ export interface SettingsProgramDoc {
   rules: ProgramRules
   updatedAt: string
   updatedBy: string
+}
+
+/** `operators/<OPENID>`: the brand's HQ staff who set rules and correct points; never shop assistants. */
+export interface OperatorDoc {
+  _id: string
+  operatorId: string
+  name: string
+  active: boolean
+}
+
+/** `jobRuns/<job>:<runKey>`: where a chunked timer job got to, so a killed run resumes instead of restarting. */
+export interface JobRunDoc {
+  _id: string
+  job: string
+  runKey: string
+  /** The last member id processed (jobs walk members in `_id` order). */
+  cursor: string
+  processed: number
+  changed: number
+  done: boolean
+  startedAt: string
+  updatedAt: string
 }

@@ -1,6 +1,7 @@
 /**
  * A cloud function is a table of actions. Every call goes the same way:
  * identity (cloud context) → parse (schema) → authorize (role from the database) → run → answer.
+ * Timer-triggered functions are a table of jobs instead, and refuse every call that is not a timer's.
  */
 import type { GenericSchema, InferOutput } from 'valibot'
 import type { ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
@@ -8,7 +9,7 @@ import { check } from '../../src/api/schemas'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { callerOpenid, db, now } from './cloud'
 import { readDoc } from './docs'
-import { COLLECTIONS, type StaffDoc } from './collections'
+import { COLLECTIONS, type OperatorDoc, type StaffDoc } from './collections'
 
 interface BaseContext {
   openid: string
@@ -16,8 +17,9 @@ interface BaseContext {
 }
 export type ShopperContext = BaseContext
 export type StaffContext = BaseContext & { staff: StaffDoc }
+export type OperatorContext = BaseContext & { operator: OperatorDoc }
 
-type Access = 'shopper' | 'staff'
+type Access = 'shopper' | 'staff' | 'operator'
 
 export interface Action<O> {
   access: Access
@@ -37,19 +39,39 @@ export const staffAction = <S extends GenericSchema, O>(
   run: (input: InferOutput<S>, ctx: StaffContext) => Promise<O>,
 ): Action<O> => ({ access: 'staff', schema, run })
 
+/** An action only the brand's active operators may call (never shop assistants). */
+export const operatorAction = <S extends GenericSchema, O>(
+  schema: S,
+  run: (input: InferOutput<S>, ctx: OperatorContext) => Promise<O>,
+): Action<O> => ({ access: 'operator', schema, run })
+
 type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: Action<ActionOutput<F, A>> }
 
-const loadActiveStaff = async (openid: string): Promise<StaffDoc | null> => {
-  const staff = await readDoc<StaffDoc>(db.collection(COLLECTIONS.staff).doc(openid))
-  return staff?.active ? staff : null
+const loadActive = async <T extends { active: boolean }>(collection: string, openid: string): Promise<T | null> => {
+  const doc = await readDoc<T>(db.collection(collection).doc(openid))
+  return doc?.active ? doc : null
 }
 
-const authorize = async (access: Access, base: BaseContext): Promise<ShopperContext | StaffContext> => {
+const authorize = async (access: Access, base: BaseContext): Promise<ShopperContext | StaffContext | OperatorContext> => {
   if (!base.openid) throw new AppError('FORBIDDEN', '请在微信中打开小程序')
   if (access === 'shopper') return base
-  const staff = await loadActiveStaff(base.openid)
-  if (!staff) throw new AppError('FORBIDDEN', '仅限门店导购使用')
-  return { ...base, staff }
+  if (access === 'staff') {
+    const staff = await loadActive<StaffDoc>(COLLECTIONS.staff, base.openid)
+    if (!staff) throw new AppError('FORBIDDEN', '仅限门店导购使用')
+    return { ...base, staff }
+  }
+  const operator = await loadActive<OperatorDoc>(COLLECTIONS.operators, base.openid)
+  if (!operator) throw new AppError('FORBIDDEN', '仅限品牌运营使用')
+  return { ...base, operator }
+}
+
+const failure = (e: unknown, name: string): CloudResult<never> => {
+  if (e instanceof AppError) {
+    return { ok: false, error: { code: e.code, message: e.message, ...(e.details?.fields ? { fields: e.details.fields } : {}) } }
+  }
+  // Unexpected: log the whole error for the function's logs, tell the caller nothing internal.
+  console.error(`[${name}]`, e)
+  return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }
 }
 
 /** Builds `exports.main` for one function from its action table. */
@@ -67,14 +89,33 @@ export const serve =
       const parsed = check(spec.schema, input ?? {})
       if (!parsed.ok) throw invalidInput(parsed.fields)
       const ctx = await authorize(spec.access, { openid, now: now() })
-      const run = spec.run as (input: unknown, ctx: ShopperContext | StaffContext) => Promise<unknown>
+      const run = spec.run as (input: unknown, ctx: ShopperContext | StaffContext | OperatorContext) => Promise<unknown>
       return { ok: true, data: await run(parsed.value, ctx) }
     } catch (e) {
-      if (e instanceof AppError) {
-        return { ok: false, error: { code: e.code, message: e.message, ...(e.details?.fields ? { fields: e.details.fields } : {}) } }
-      }
-      // Unexpected: log the whole error for the function's logs, tell the caller nothing internal.
-      console.error(`[${name}]`, e)
-      return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }
+      return failure(e, name)
+    }
+  }
+
+export interface JobContext {
+  now: string
+  /** The trigger's name from config.json, e.g. "points-expiry". */
+  trigger: string
+}
+
+/**
+ * Builds `exports.main` for a timer-triggered function. A timer's call carries no user: anything with an
+ * OPENID is a client and is refused, whatever its event claims.
+ */
+export const serveTimers =
+  <R>(name: string, jobs: Record<string, (ctx: JobContext) => Promise<R>>) =>
+  async (event: unknown): Promise<CloudResult<R>> => {
+    try {
+      const { Type, TriggerName } = (event ?? {}) as { Type?: unknown; TriggerName?: unknown }
+      if (callerOpenid() !== '' || Type !== 'Timer') throw new AppError('FORBIDDEN', '仅限定时任务调用')
+      const job = typeof TriggerName === 'string' && Object.prototype.hasOwnProperty.call(jobs, TriggerName) ? jobs[TriggerName] : undefined
+      if (!job) throw invalidInput([{ field: 'TriggerName', message: `${name} 没有这个定时任务` }])
+      return { ok: true, data: await job({ now: now(), trigger: TriggerName as string }) }
+    } catch (e) {
+      return failure(e, name)
     }
   }

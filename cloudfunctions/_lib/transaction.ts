@@ -25,3 +25,23 @@ export const inTransaction = async <T>(work: (t: Transaction) => Promise<T>): Pr
     }
   }
 }
+
+/**
+ * Thrown inside a transaction when something read before it (a query, which a transaction cannot run)
+ * turned out to be out of date; the caller reads again and retries.
+ */
+export class StaleRead extends Error {
+  override name = 'StaleRead'
+}
+
+/** Re-runs `attempt` while it reports a stale read, a bounded number of times. */
+export const withFreshReads = async <T>(attempt: () => Promise<T>): Promise<T> => {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (e) {
+      if (!(e instanceof StaleRead)) throw e
+      if (tries >= MAX_ATTEMPTS) throw new AppError('BUSY', '当前操作人数较多，请稍后重试')
+    }
+  }
+}

@@ -12,6 +12,8 @@ export const memberView = (m: Member, store: StoreDoc | null): MemberView => ({
   mobileMasked: maskMobile(m.mobile),
   birthday: m.birthday,
   pointsBalance: m.pointsBalance,
+  pointBatches: m.pointBatches,
+  pointsNextExpiry: m.pointsNextExpiry,
   joinedAt: m.joinedAt,
   store: storeView(store),
   tier: m.tier,

@@ -2,7 +2,7 @@
  * Cloud function `member`: what a shopper does for themself — join, and open their card.
  */
 import { randomInt } from 'node:crypto'
-import { EmptySchema, JoinSchema } from '../../src/api/schemas'
+import { EmptySchema, JoinSchema, PointsHistorySchema } from '../../src/api/schemas'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { birthdayProblem, newMember, type Member } from '../../src/domain/member'
@@ -12,15 +12,13 @@ import { businessTime } from '../../src/domain/time'
 import { db } from '../_lib/cloud'
 import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
+import { historyEntry, ledgerPage } from '../_lib/history'
+import { loadMember } from '../_lib/members'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 import { memberView, withoutId } from '../_lib/views'
-
-const members = () => db.collection(COLLECTIONS.members)
-
-const loadMember = (openid: string): Promise<Member | null> => readDoc<Member>(members().doc(openid))
 
 /** Which store and assistant recruited the shopper. A departed assistant's QR still credits the store. */
 const attribution = async (scene: string | undefined): Promise<{ storeId: string | null; assistantId: string | null }> => {
@@ -88,4 +86,10 @@ const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
   return { member: memberView(member, store), program, serverTime: ctx.now }
 })
 
-export const main = serve('member', { join, getCard })
+/** The shopper's own points history, newest first, a page at a time. */
+const pointsHistory = shopperAction(PointsHistorySchema, async ({ cursor }, ctx) => {
+  const { page, nextCursor } = await ledgerPage(ctx.openid, cursor)
+  return { entries: await Promise.all(page.map(historyEntry)), nextCursor }
+})
+
+export const main = serve('member', { join, getCard, pointsHistory })

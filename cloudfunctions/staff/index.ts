@@ -1,28 +1,40 @@
 /**
- * Cloud function `staff`: what shop assistants do at the till. Every action checks, on the server, that
- * the caller is active staff (see `staffAction`).
+ * Cloud function `staff`: what shop assistants do at the till — record purchases and refunds, redeem points.
+ * Every action checks, on the server, that the caller is active staff (see `staffAction`). Every write is
+ * idempotent by a key that is the id of the document it creates: the order number for a purchase, the
+ * till's request id for a refund or a redemption.
  */
-import type { MemberSummary, PurchaseResult } from '../../src/api/contract'
-import { EmptySchema, LookupMemberSchema, RecordPurchaseSchema } from '../../src/api/schemas'
+import type { MemberSummary, OrderView, PurchaseResult, RedemptionResult, RefundResult } from '../../src/api/contract'
+import {
+  EmptySchema,
+  LookupMemberSchema,
+  LookupOrderSchema,
+  RecordPurchaseSchema,
+  RecordRefundSchema,
+  RedeemPointsSchema,
+} from '../../src/api/schemas'
+import { redeemPoints as decideRedemption } from '../../src/domain/balance'
 import { AppError } from '../../src/domain/errors'
-import type { LedgerEntry } from '../../src/domain/ledger'
+import { redeemEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import type { Member } from '../../src/domain/member'
-import { isValidMemberNo } from '../../src/domain/memberNo'
-import { isSamePurchase, purchaseId, recordPurchase as decidePurchase, type PurchaseRecord } from '../../src/domain/purchase'
+import {
+  isSamePurchase,
+  purchaseId,
+  recordPurchase as decidePurchase,
+  recordRefund as decideRefund,
+  refundId,
+  type MemberAfter,
+  type PurchaseRecord,
+  type RefundRecord,
+} from '../../src/domain/purchase'
 import { db } from '../_lib/cloud'
-import { readDoc, readMany } from '../_lib/docs'
 import { COLLECTIONS } from '../_lib/collections'
+import { readDoc, readMany } from '../_lib/docs'
+import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
 import { loadProgram, loadStore, storeView } from '../_lib/reference'
-import { serve, staffAction } from '../_lib/runtime'
-import { inTransaction } from '../_lib/transaction'
+import { serve, staffAction, type StaffContext } from '../_lib/runtime'
+import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 import { memberSummary, withoutId } from '../_lib/views'
-
-const findMemberByCode = async (code: string): Promise<Member> => {
-  if (!isValidMemberNo(code)) throw new AppError('MEMBER_NOT_FOUND', '会员码有误，请核对后重新输入')
-  const [member] = await readMany<Member>(db.collection(COLLECTIONS.members).where({ memberNo: code }).limit(1))
-  if (!member) throw new AppError('MEMBER_NOT_FOUND', '未找到该会员')
-  return member
-}
 
 const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
   const store = storeView(await loadStore(staff.storeId))
@@ -34,7 +46,16 @@ const lookupMember = staffAction(LookupMemberSchema, async ({ code }, ctx) => ({
   member: memberSummary(await findMemberByCode(code), ctx.now),
 }))
 
-const replayOf = (purchase: PurchaseRecord, member: Pick<MemberSummary, 'memberNo' | 'name' | 'mobileMasked'>): PurchaseResult => ({
+type Identity = Pick<MemberSummary, 'memberNo' | 'name' | 'mobileMasked'>
+const identityOf = (member: Member, now: string): Identity => {
+  const { memberNo, name, mobileMasked } = memberSummary(member, now)
+  return { memberNo, name, mobileMasked }
+}
+const summaryAfter = (identity: Identity, after: MemberAfter): MemberSummary => ({ ...identity, ...after })
+
+const actorOf = (ctx: StaffContext) => ({ type: 'staff' as const, id: ctx.staff.staffId, storeId: ctx.staff.storeId })
+
+const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: boolean): PurchaseResult => ({
   purchase: {
     orderNo: purchase.orderNo,
     amountFen: purchase.amountFen,
@@ -42,12 +63,12 @@ const replayOf = (purchase: PurchaseRecord, member: Pick<MemberSummary, 'memberN
     pointsEarned: purchase.pointsEarned,
     tierChange: purchase.tierChange,
   },
-  member: { ...member, ...purchase.memberAfter },
-  replayed: true,
+  member: summaryAfter(identity, purchase.memberAfter),
+  replayed,
 })
 
 /**
- * Records a till purchase: points and tier for the member, one ledger entry. The order number (scoped by
+ * Records a till purchase: points and tier for the member, its ledger entries. The order number (scoped by
  * store) is the idempotency key: the purchase document's id. A retry gets the first answer; the same order
  * number with another member or amount is refused.
  */
@@ -55,38 +76,146 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   const found = await findMemberByCode(input.memberCode)
   const program = await loadProgram()
   const id = purchaseId(ctx.staff.storeId, input.orderNo)
-  const identity = { memberNo: found.memberNo, name: found.name, mobileMasked: memberSummary(found, ctx.now).mobileMasked }
+  const identity = identityOf(found, ctx.now)
 
   return inTransaction(async (t): Promise<PurchaseResult> => {
-    const purchases = t.collection(COLLECTIONS.purchases)
-    const existing = await readDoc<PurchaseRecord>(purchases.doc(id))
+    const existing = await readDoc<PurchaseRecord>(t.collection(COLLECTIONS.purchases).doc(id))
     if (existing) {
       if (!isSamePurchase(existing, found._id, input.amountFen)) {
         throw new AppError('IDEMPOTENCY_CONFLICT', `订单号 ${input.orderNo} 已录入过另一笔消费，请核对订单号`)
       }
-      return replayOf(existing, identity)
+      return purchaseAnswer(existing, identity, true)
     }
-    const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(found._id))
-    if (!member) throw new AppError('MEMBER_NOT_FOUND', '未找到该会员')
-
+    const member = await readMemberIn(t, found._id)
     const decision = decidePurchase(
       member,
-      {
-        storeId: ctx.staff.storeId,
-        orderNo: input.orderNo,
-        amountFen: input.amountFen,
-        at: ctx.now,
-        actor: { type: 'staff', id: ctx.staff.staffId, storeId: ctx.staff.storeId },
-      },
+      { storeId: ctx.staff.storeId, orderNo: input.orderNo, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx) },
       program,
     )
-    await t.collection(COLLECTIONS.members).doc(member._id).set({ data: withoutId(decision.member) })
-    await purchases.doc(id).set({ data: withoutId(decision.purchase) })
-    if (decision.entry) {
-      await t.collection(COLLECTIONS.ledger).doc(decision.entry._id).set({ data: withoutId<LedgerEntry>(decision.entry) })
-    }
-    return { ...replayOf(decision.purchase, identity), replayed: false }
+    await writeMemberIn(t, decision.member)
+    await t.collection(COLLECTIONS.purchases).doc(id).set({ data: withoutId(decision.purchase) })
+    await appendEntriesIn(t, decision.entries)
+    return purchaseAnswer(decision.purchase, identity, false)
   })
 })
 
-export const main = serve('staff', { whoami, lookupMember, recordPurchase })
+const loadOrder = async (storeId: string, orderNo: string): Promise<PurchaseRecord> => {
+  const purchase = await readDoc<PurchaseRecord>(db.collection(COLLECTIONS.purchases).doc(purchaseId(storeId, orderNo)))
+  if (!purchase) throw new AppError('ORDER_NOT_FOUND', `本店没有订单 ${orderNo} 的消费记录`)
+  return purchase
+}
+
+const lookupOrder = staffAction(LookupOrderSchema, async ({ orderNo }, ctx): Promise<{ order: OrderView }> => {
+  const purchase = await loadOrder(ctx.staff.storeId, orderNo)
+  const member = await loadMember(purchase.memberId)
+  if (!member) throw new AppError('MEMBER_NOT_FOUND', '未找到该订单的会员')
+  return {
+    order: {
+      orderNo: purchase.orderNo,
+      amountFen: purchase.amountFen,
+      refundedFen: purchase.refundedFen,
+      at: purchase.at,
+      pointsEarned: purchase.pointsEarned,
+      pointsReversed: purchase.pointsReversed,
+      member: memberSummary(member, ctx.now),
+    },
+  }
+})
+
+const refundAnswer = (refund: RefundRecord, identity: Identity, replayed: boolean): RefundResult => ({
+  refund: {
+    orderNo: refund.orderNo,
+    amountFen: refund.amountFen,
+    pointsReversed: refund.pointsReversed,
+    shortfall: refund.shortfall,
+    at: refund.at,
+  },
+  tierBefore: refund.tierBefore,
+  member: summaryAfter(identity, refund.memberAfter),
+  replayed,
+})
+
+/** Every purchase of a member, oldest first, in pages of CloudBase's 1,000-document maximum. */
+const purchaseHistory = async (memberId: string): Promise<PurchaseRecord[]> => {
+  const all: PurchaseRecord[] = []
+  for (;;) {
+    const page = await readMany<PurchaseRecord>(
+      db.collection(COLLECTIONS.purchases).where({ memberId }).orderBy('at', 'asc').orderBy('_id', 'asc').skip(all.length).limit(1000),
+    )
+    all.push(...page)
+    if (page.length < 1000) return all
+  }
+}
+
+/**
+ * A full or partial refund of an order recorded at this store. The tier is recomputed from the member's
+ * purchase history, which is read before the transaction (a transaction reads single documents only); the
+ * member's historyRevision, checked inside it, proves that history is still current, else it is re-read.
+ */
+const recordRefund = staffAction(RecordRefundSchema, async (input, ctx) => {
+  const id = refundId(ctx.staff.storeId, input.requestId)
+  const pid = purchaseId(ctx.staff.storeId, input.orderNo)
+  const program = await loadProgram()
+
+  return withFreshReads(async () => {
+    const existing = await readDoc<RefundRecord>(db.collection(COLLECTIONS.refunds).doc(id))
+    const order = existing ? null : await loadOrder(ctx.staff.storeId, input.orderNo)
+    const memberBefore = await loadMember(existing?.memberId ?? order!.memberId)
+    if (!memberBefore) throw new AppError('MEMBER_NOT_FOUND', '未找到该订单的会员')
+    const identity = identityOf(memberBefore, ctx.now)
+    const history = existing ? [] : await purchaseHistory(memberBefore._id)
+    return inTransaction(async (t): Promise<RefundResult> => {
+      const done = await readDoc<RefundRecord>(t.collection(COLLECTIONS.refunds).doc(id))
+      if (done) {
+        if (done.purchaseId !== pid || done.amountFen !== input.amountFen) {
+          throw new AppError('IDEMPOTENCY_CONFLICT', '该退款请求已用于另一笔退款，请重新发起')
+        }
+        return refundAnswer(done, identity, true)
+      }
+      const member = await readMemberIn(t, memberBefore._id)
+      if (member.historyRevision !== memberBefore.historyRevision) throw new StaleRead()
+      const purchase = await readDoc<PurchaseRecord>(t.collection(COLLECTIONS.purchases).doc(pid))
+      if (!purchase) throw new AppError('ORDER_NOT_FOUND', `本店没有订单 ${input.orderNo} 的消费记录`)
+      const refund = { requestId: input.requestId, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx) }
+      const decision = decideRefund(member, purchase, history, refund, program)
+      await writeMemberIn(t, decision.member)
+      await t.collection(COLLECTIONS.purchases).doc(pid).set({ data: withoutId(decision.purchase) })
+      await t.collection(COLLECTIONS.refunds).add({ data: decision.refund })
+      await appendEntriesIn(t, decision.entries)
+      return refundAnswer(decision.refund, identity, false)
+    })
+  })
+})
+
+const redemptionAnswer = (entry: LedgerEntry, identity: Identity, after: MemberAfter, replayed: boolean): RedemptionResult => ({
+  redemption: { points: -entry.points, reason: entry.reason, at: entry.at, balanceAfter: entry.balanceAfter },
+  member: summaryAfter(identity, after),
+  replayed,
+})
+
+/** Spends points at the till (a gift, a service). Keyed by the till's request id, scoped by the staff member. */
+const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
+  const found = await findMemberByCode(input.memberCode)
+  const program = await loadProgram()
+  const requestKey = `${ctx.staff.staffId}:${input.requestId}`
+  const identity = identityOf(found, ctx.now)
+  const reason = `兑换：${input.reason}`
+
+  return inTransaction(async (t): Promise<RedemptionResult> => {
+    const member = await readMemberIn(t, found._id)
+    const done = await readDoc<LedgerEntry>(t.collection(COLLECTIONS.ledger).doc(redeemEntryId(requestKey)))
+    if (done) {
+      if (done.memberId !== found._id || done.points !== -input.points || done.reason !== reason) {
+        throw new AppError('IDEMPOTENCY_CONFLICT', '该兑换请求已用于另一笔兑换，请重新发起')
+      }
+      return redemptionAnswer(done, identity, memberSummary(member, ctx.now), true)
+    }
+    const decision = decideRedemption(member, { requestKey, points: input.points, reason, at: ctx.now, actor: actorOf(ctx) }, program)
+    await writeMemberIn(t, decision.member)
+    await appendEntriesIn(t, decision.entries)
+    const entry = decision.entries[decision.entries.length - 1]
+    return redemptionAnswer(entry, identity, memberSummary(decision.member, ctx.now), false)
+  })
+})
+
+export const main = serve('staff', { whoami, lookupMember, recordPurchase, lookupOrder, recordRefund, redeemPoints })

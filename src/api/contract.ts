@@ -3,11 +3,23 @@
  * inputs and outputs. Pages call `callCloud('member', 'getCard', {})` and get these types back.
  */
 import type { ErrorCode, FieldError } from '../domain/errors'
+import type { LedgerKind } from '../domain/ledger'
 import type { Birthday } from '../domain/member'
+import type { PointsState } from '../domain/points'
 import type { ProgramRules, TierId } from '../domain/program'
 import type { TierChange, TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
-import type { JoinInput, LookupMemberInput, RecordPurchaseInput } from './schemas'
+import type {
+  AdjustPointsInput,
+  JoinInput,
+  LookupMemberInput,
+  LookupOrderInput,
+  MemberLedgerInput,
+  PointsHistoryInput,
+  RecordPurchaseInput,
+  RecordRefundInput,
+  RedeemPointsInput,
+} from './schemas'
 
 /** What every cloud function answers. */
 export type CloudResult<T> =
@@ -25,13 +37,15 @@ export interface StoreView {
   name: string
 }
 
-/** The shopper's own card: tier state (so the client computes progress with the same domain code). */
-export interface MemberView extends TierState {
+/**
+ * The shopper's own card: tier and points state, so the client computes progress and "N points expire on
+ * DATE" with the same domain code as the server.
+ */
+export interface MemberView extends TierState, Omit<PointsState, 'pointsShortfall'> {
   memberNo: string
   name: string
   mobileMasked: string
   birthday: Birthday
-  pointsBalance: number
   joinedAt: Instant
   store: StoreView | null
 }
@@ -73,15 +87,93 @@ export interface PurchaseResult {
   replayed: boolean
 }
 
+/** One line of a points history, in words a shopper reads. */
+export interface PointsHistoryEntry {
+  id: string
+  kind: LedgerKind
+  /** Signed. */
+  points: number
+  balanceAfter: number
+  /** What happened, e.g. "消费积分", "兑换：保温杯", "积分过期", an operator's reason. */
+  reason: string
+  at: Instant
+  /** Where it came from, for the second line: "上海静安嘉里中心店 · 订单 SO123". */
+  detail: string | null
+}
+
+export interface PointsHistoryPage {
+  entries: PointsHistoryEntry[]
+  /** Pass back to get the next (older) page; null at the end. */
+  nextCursor: string | null
+}
+
+/** An order as the till sees it before a refund. */
+export interface OrderView {
+  orderNo: string
+  amountFen: number
+  refundedFen: number
+  at: Instant
+  pointsEarned: number
+  pointsReversed: number
+  member: MemberSummary
+}
+
+export interface RefundResult {
+  refund: {
+    orderNo: string
+    amountFen: number
+    /** Points taken back by this refund, and points that could not be (the balance had been spent). */
+    pointsReversed: number
+    shortfall: number
+    at: Instant
+  }
+  tierBefore: TierId
+  member: MemberSummary
+  replayed: boolean
+}
+
+export interface RedemptionResult {
+  redemption: { points: number; reason: string; at: Instant; balanceAfter: number }
+  member: MemberSummary
+  replayed: boolean
+}
+
+export interface OperatorView {
+  operatorId: string
+  name: string
+}
+
+export interface AdjustmentResult {
+  adjustment: { points: number; reason: string; at: Instant; balanceAfter: number }
+  member: MemberSummary
+  replayed: boolean
+}
+
+/** A ledger line for the brand's audit: who did it, through what. */
+export interface AuditEntry extends PointsHistoryEntry {
+  actor: string
+  source: string
+}
+
 export interface Api {
   member: {
     join: { input: JoinInput; output: { member: MemberView; created: boolean } }
     getCard: { input: Record<string, never>; output: CardView }
+    pointsHistory: { input: PointsHistoryInput; output: PointsHistoryPage }
   }
   staff: {
     whoami: { input: Record<string, never>; output: StaffView }
     lookupMember: { input: LookupMemberInput; output: { member: MemberSummary } }
     recordPurchase: { input: RecordPurchaseInput; output: PurchaseResult }
+    lookupOrder: { input: LookupOrderInput; output: { order: OrderView } }
+    recordRefund: { input: RecordRefundInput; output: RefundResult }
+    redeemPoints: { input: RedeemPointsInput; output: RedemptionResult }
+  }
+  ops: {
+    whoami: { input: Record<string, never>; output: OperatorView }
+    lookupMember: { input: LookupMemberInput; output: { member: MemberSummary } }
+    memberLedger: { input: MemberLedgerInput; output: { member: MemberSummary; entries: AuditEntry[]; nextCursor: string | null } }
+    adjustPoints: { input: AdjustPointsInput; output: AdjustmentResult }
   }
 }
 

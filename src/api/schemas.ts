@@ -62,20 +62,64 @@ export type LookupMemberInput = v.InferInput<typeof LookupMemberSchema>
 /** ¥100,000 is far above any single till purchase; larger amounts are typos. */
 export const MAX_PURCHASE_FEN = 10_000_000
 
-export const RecordPurchaseSchema = v.object({
+
+/**
+ * A client-generated idempotency key: made when the shop assistant or operator starts an action and kept
+ * until the server answers, so a retry after a timeout carries the same key.
+ */
+const requestId = v.pipe(v.string('缺少请求编号'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效'))
+
+const orderNo = v.pipe(
+  v.string('请填写订单号'),
+  v.trim(),
+  v.regex(/^[A-Za-z0-9_-]{1,32}$/, '订单号应为 1–32 位字母、数字、- 或 _'),
+)
+
+const amountFen = (label: string) =>
+  v.pipe(
+    v.number(`${label}必须是数字`),
+    v.integer(`${label}必须是整数（分）`),
+    v.minValue(1, `${label}必须大于 0`),
+    v.maxValue(MAX_PURCHASE_FEN, `${label}超过单笔上限 ¥100,000`),
+  )
+
+/** Larger point movements than this are typos, not gifts. */
+export const MAX_POINTS_PER_CHANGE = 1_000_000
+
+const cursor = v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200))))
+
+export const PointsHistorySchema = v.object({ cursor })
+export type PointsHistoryInput = v.InferInput<typeof PointsHistorySchema>
+
+export const LookupOrderSchema = v.object({ orderNo })
+export type LookupOrderInput = v.InferInput<typeof LookupOrderSchema>
+
+export const RecordRefundSchema = v.object({ orderNo, amountFen: amountFen('退款金额'), requestId })
+export type RecordRefundInput = v.InferInput<typeof RecordRefundSchema>
+
+export const RedeemPointsSchema = v.object({
   memberCode,
-  amountFen: v.pipe(
-    v.number('金额必须是数字'),
-    v.integer('金额必须是整数（分）'),
-    v.minValue(1, '金额必须大于 0'),
-    v.maxValue(MAX_PURCHASE_FEN, '金额超过单笔上限 ¥100,000'),
-  ),
-  orderNo: v.pipe(
-    v.string('请填写订单号'),
-    v.trim(),
-    v.regex(/^[A-Za-z0-9_-]{1,32}$/, '订单号应为 1–32 位字母、数字、- 或 _'),
-  ),
+  points: int('兑换积分', 1, MAX_POINTS_PER_CHANGE),
+  reason: plainText('兑换内容', 40),
+  requestId,
 })
+export type RedeemPointsInput = v.InferInput<typeof RedeemPointsSchema>
+
+export const AdjustPointsSchema = v.object({
+  memberCode,
+  points: v.pipe(
+    int('调整积分', -MAX_POINTS_PER_CHANGE, MAX_POINTS_PER_CHANGE),
+    v.check((n) => n !== 0, '调整积分不能为 0'),
+  ),
+  reason: v.pipe(plainText('调整原因', 100), v.minLength(4, '请写明调整原因（至少 4 个字）')),
+  requestId,
+})
+export type AdjustPointsInput = v.InferInput<typeof AdjustPointsSchema>
+
+export const MemberLedgerSchema = v.object({ code: memberCode, cursor })
+export type MemberLedgerInput = v.InferInput<typeof MemberLedgerSchema>
+
+export const RecordPurchaseSchema = v.object({ memberCode, amountFen: amountFen('金额'), orderNo })
 export type RecordPurchaseInput = v.InferInput<typeof RecordPurchaseSchema>
 
 export const EmptySchema = v.object({})

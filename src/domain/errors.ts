@@ -6,6 +6,9 @@ export type ErrorCode =
   | 'PHONE_IN_USE' // the mobile number belongs to another member
   | 'FORBIDDEN' // the caller lacks the role the action needs
   | 'IDEMPOTENCY_CONFLICT' // the same key was used before with different content
+  | 'INSUFFICIENT_POINTS' // the usable balance does not cover a redemption or deduction
+  | 'ORDER_NOT_FOUND' // a refund names an order this store never recorded
+  | 'ALREADY_REFUNDED' // the order has been refunded in full
   | 'BUSY' // too much contention on one document; safe to retry with the same key
   | 'INTERNAL' // a bug or an outage; nothing the caller did
 

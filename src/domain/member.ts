@@ -1,5 +1,5 @@
-import type { Fen } from './money'
-import type { Instant } from './time'
+import { EMPTY_POINTS, type PointsState } from './points'
+import { businessTime, type Instant } from './time'
 import { INITIAL_TIER_STATE, type TierState } from './tiers'
 
 export interface Birthday {
@@ -10,20 +10,24 @@ export interface Birthday {
 }
 
 /** The member document (collection `members`, `_id` = the member's OPENID, so joining is idempotent). */
-export interface Member extends TierState {
+export interface Member extends TierState, PointsState {
   _id: string
   /** The public member number: on the card, in the member code, typed at the till. */
   memberNo: string
   name: string
   mobile: string
   birthday: Birthday
-  pointsBalance: number
   /** Where and by whom the member was recruited (from the store QR); null when joined without one. */
   storeId: string | null
   assistantId: string | null
   joinedAt: Instant
   /** Which privacy notice the member accepted, and when. */
   consent: { version: string; at: Instant }
+  /**
+   * Counts purchases and refunds applied to this member. A refund recomputes the tier from the purchase
+   * history read before its transaction; this tells it whether that history is still current.
+   */
+  historyRevision: number
 }
 
 export interface NewMemberInput {
@@ -47,8 +51,9 @@ export const newMember = (input: NewMemberInput, now: Instant): Member => ({
   assistantId: input.assistantId,
   joinedAt: now,
   consent: { version: input.consentVersion, at: now },
-  pointsBalance: 0,
   ...INITIAL_TIER_STATE,
+  ...EMPTY_POINTS,
+  historyRevision: 0,
 })
 
 /** "138****5678": enough for staff to confirm the customer, not enough to copy. */
@@ -79,4 +84,6 @@ export const birthdayProblem = (b: Birthday, today: { year: number; month: numbe
   return null
 }
 
-export type { Fen }
+
+/** Whether `at` falls in the member's birthday month (business time); a 29 February birthday is February's. */
+export const inBirthdayMonth = (birthday: Birthday, at: Instant): boolean => businessTime(at).month() + 1 === birthday.month

@@ -1,14 +1,19 @@
 /**
  * The program rules: data an operator can change, never `if` chains in code.
- * Money is integer fen (¥1 = 100 fen); durations are calendar months in business time.
- * Defaults follow the typical Chinese retail VIP handbook.
+ * Money is integer fen (¥1 = 100 fen); rates are integers too (points per ¥100, percents), so every
+ * computation is exact. Durations are calendar months/years in business time. Defaults follow the typical
+ * Chinese retail VIP handbook.
  */
+export type TierId = 'member' | 'vip' | 'gold'
+
 export interface ProgramRules {
   /** Increases whenever an operator changes a rule; stamped on what the rules decided. */
   version: number
   earning: {
-    /** Points earned per whole yuan spent (floor of the fen-exact product). */
-    pointsPerYuan: number
+    /** Points per ¥100 spent, by the member's tier when they buy (100 = 1 point per yuan). */
+    pointsPer100YuanByTier: Record<TierId, number>
+    /** Applied in the member's birthday month: 200 = double points, 100 = no bonus. */
+    birthdayMonthPercent: number
   }
   vip: {
     /** Spend accumulated while not VIP that grants VIP (¥1,800). */
@@ -23,17 +28,25 @@ export interface ProgramRules {
   gold: {
     /** Lifetime spend that grants permanent gold (¥5,000). */
     lifetimeFen: number
+    /** When refunds take lifetime spend back under the threshold: keep gold (true) or recompute it. */
+    keptWhenRefundsUnqualify: boolean
+  }
+  expiry: {
+    /**
+     * Points earned in a calendar year expire at the end of the calendar year this many years later
+     * (1 = the end of the next year). Each batch keeps the expiry it was earned with.
+     */
+    yearsAfterEarningYear: number
   }
 }
 
 export const DEFAULT_PROGRAM: ProgramRules = {
   version: 1,
-  earning: { pointsPerYuan: 1 },
+  earning: { pointsPer100YuanByTier: { member: 100, vip: 120, gold: 150 }, birthdayMonthPercent: 200 },
   vip: { cumulativeFen: 180_000, singlePurchaseFen: 50_000, validMonths: 12, renewFen: 50_000 },
-  gold: { lifetimeFen: 500_000 },
+  gold: { lifetimeFen: 500_000, keptWhenRefundsUnqualify: true },
+  expiry: { yearsAfterEarningYear: 1 },
 }
-
-export type TierId = 'member' | 'vip' | 'gold'
 
 export const TIER_NAMES: Record<TierId, string> = {
   member: '普通会员',

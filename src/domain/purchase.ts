@@ -1,21 +1,24 @@
-import type { Actor, LedgerEntry } from './ledger'
-import { earnEntryId } from './ledger'
-import type { Member } from './member'
-import type { Fen } from './money'
-import { pointsForPurchase } from './points'
+import { settleExpiry } from './balance'
+import { AppError, invalidInput } from './errors'
+import { earnEntryId, reverseEntryId, type Actor, type LedgerEntry } from './ledger'
+import { inBirthdayMonth, type Member } from './member'
+import { formatYuan, type Fen } from './money'
+import { credit, debitUpTo, expiryFor, pointsForPurchase } from './points'
 import type { ProgramRules, TierId } from './program'
-import { applyPurchaseToTier, effectiveTier, type TierChange } from './tiers'
+import { applyPurchaseToTier, effectiveTier, tierFromHistory, type SpendEvent, type TierChange } from './tiers'
 import type { Instant } from './time'
 
 /** Order numbers are unique per store, so the purchase key is the store plus the order number. */
 export const purchaseId = (storeId: string, orderNo: string): string => `${storeId}:${orderNo}`
 
-export interface PurchaseInput {
-  storeId: string
-  orderNo: string
-  amountFen: Fen
-  at: Instant
-  actor: Actor & { type: 'staff' }
+/** A refund's key: the store plus the till's request id for it. */
+export const refundId = (storeId: string, requestId: string): string => `${storeId}:${requestId}`
+
+/** What the till needs back about the member after a change; part of the stored first answer. */
+export interface MemberAfter {
+  tier: TierId
+  vipUntil: Instant | null
+  pointsBalance: number
 }
 
 /** The purchase document (collection `purchases`), which also remembers the answer given, for retries. */
@@ -28,43 +31,68 @@ export interface PurchaseRecord {
   at: Instant
   recordedBy: string
   pointsEarned: number
+  /** The batch the earned points joined (so a reversal takes them back from there first). */
+  expiresAt: Instant
   tierChange: TierChange | null
-  /** The member as this purchase left them: part of the first answer, which a retry gets again. */
-  memberAfter: { tier: TierId; vipUntil: Instant | null; pointsBalance: number }
+  memberAfter: MemberAfter
   programVersion: number
+  /** Sum of refunds against this order so far. */
+  refundedFen: Fen
+  /** Points taken back (or owed, see shortfall) by those refunds: floor(earned × refunded / amount). */
+  pointsReversed: number
+}
+
+export interface PurchaseInput {
+  storeId: string
+  orderNo: string
+  amountFen: Fen
+  at: Instant
+  actor: Actor & { type: 'staff' }
 }
 
 export interface PurchaseDecision {
   member: Member
   purchase: PurchaseRecord
-  entry: LedgerEntry | null
+  entries: LedgerEntry[]
 }
 
+const memberAfter = (member: Member, at: Instant): MemberAfter => ({
+  tier: effectiveTier(member, at),
+  vipUntil: effectiveTier(member, at) === 'vip' ? member.vipUntil : null,
+  pointsBalance: member.pointsBalance,
+})
+
 /**
- * Decides what one purchase does: points at the program's earning rate, the tier rules, and the ledger
- * entry to append. Pure; the adapter writes the result in one transaction.
+ * Decides what one purchase does: points at the rate of the tier the member holds when buying (doubled in
+ * their birthday month, by default), the tier rules, and the ledger entries to append. Pure; the adapter
+ * writes the result in one transaction.
  */
 export const recordPurchase = (member: Member, input: PurchaseInput, program: ProgramRules): PurchaseDecision => {
   const id = purchaseId(input.storeId, input.orderNo)
-  const points = pointsForPurchase(input.amountFen, program)
-  const { state, change } = applyPurchaseToTier(member, input.amountFen, input.at, program)
-  const pointsBalance = member.pointsBalance + points
-  const after: Member = { ...member, ...state, pointsBalance }
-  const entry: LedgerEntry | null =
+  const settled = settleExpiry(member, input.at, input.actor, program.version)
+  const points = pointsForPurchase(input.amountFen, effectiveTier(member, input.at), inBirthdayMonth(member.birthday, input.at), program)
+  const expiresAt = expiryFor(input.at, program)
+  const { state: tierState, change } = applyPurchaseToTier(settled.member, input.amountFen, input.at, program)
+  const withTier: Member = { ...settled.member, ...tierState, historyRevision: member.historyRevision + 1 }
+  const after: Member = points > 0 ? credit(withTier, points, expiresAt) : withTier
+  const earn: LedgerEntry[] =
     points > 0
-      ? {
-          _id: earnEntryId(id),
-          memberId: member._id,
-          kind: 'earn',
-          points,
-          balanceAfter: pointsBalance,
-          reason: '消费积分',
-          actor: input.actor,
-          source: { type: 'purchase', id, orderNo: input.orderNo, storeId: input.storeId },
-          at: input.at,
-          programVersion: program.version,
-        }
-      : null
+      ? [
+          {
+            _id: earnEntryId(id),
+            memberId: member._id,
+            kind: 'earn',
+            points,
+            balanceAfter: after.pointsBalance,
+            reason: '消费积分',
+            actor: input.actor,
+            source: { type: 'purchase', id, orderNo: input.orderNo, storeId: input.storeId },
+            at: input.at,
+            programVersion: program.version,
+            expiresAt,
+          },
+        ]
+      : []
   return {
     member: after,
     purchase: {
@@ -76,14 +104,129 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       at: input.at,
       recordedBy: input.actor.id,
       pointsEarned: points,
+      expiresAt,
       tierChange: change,
-      memberAfter: { tier: effectiveTier(after, input.at), vipUntil: after.vipUntil, pointsBalance },
+      memberAfter: memberAfter(after, input.at),
       programVersion: program.version,
+      refundedFen: 0,
+      pointsReversed: 0,
     },
-    entry,
+    entries: [...settled.entries, ...earn],
   }
 }
 
 /** A retry must carry the same content as the first call; anything else is a different purchase. */
 export const isSamePurchase = (existing: PurchaseRecord, memberId: string, amountFen: Fen): boolean =>
   existing.memberId === memberId && existing.amountFen === amountFen
+
+/** The refund document (collection `refunds`, `_id` = refundId): the record and the first answer. */
+export interface RefundRecord {
+  _id: string
+  purchaseId: string
+  memberId: string
+  storeId: string
+  orderNo: string
+  amountFen: Fen
+  at: Instant
+  recordedBy: string
+  /** Points this refund took back, and those it could not (the balance had been spent). */
+  pointsReversed: number
+  shortfall: number
+  tierBefore: TierId
+  memberAfter: MemberAfter
+  programVersion: number
+}
+
+export interface RefundInput {
+  requestId: string
+  amountFen: Fen
+  at: Instant
+  actor: Actor & { type: 'staff'; storeId: string }
+}
+
+export interface RefundDecision {
+  member: Member
+  purchase: PurchaseRecord
+  refund: RefundRecord
+  entries: LedgerEntry[]
+}
+
+/**
+ * A full or partial refund of one purchase. The points that purchase earned are taken back in proportion
+ * (cumulatively exact: refunding everything takes back everything), from the batch they joined first; when
+ * the balance has been spent, it goes down to zero and the rest is recorded as a shortfall. The tier is
+ * recomputed from the member's whole purchase history with this refund applied.
+ *
+ * `history` is every purchase of the member as stored (this one included, before this refund).
+ */
+export const recordRefund = (
+  member: Member,
+  purchase: PurchaseRecord,
+  history: Pick<PurchaseRecord, '_id' | 'at' | 'amountFen' | 'refundedFen'>[],
+  input: RefundInput,
+  program: ProgramRules,
+): RefundDecision => {
+  const refundable = purchase.amountFen - purchase.refundedFen
+  if (refundable === 0) throw new AppError('ALREADY_REFUNDED', `订单 ${purchase.orderNo} 已全额退款`)
+  if (input.amountFen > refundable) {
+    throw invalidInput([{ field: 'amountFen', message: `超过该订单可退金额 ${formatYuan(refundable)}` }])
+  }
+  const id = refundId(input.actor.storeId, input.requestId)
+  const settled = settleExpiry(member, input.at, input.actor, program.version)
+  const refundedFen = purchase.refundedFen + input.amountFen
+  const pointsReversedTotal = Math.floor((purchase.pointsEarned * refundedFen) / purchase.amountFen)
+  const toReverse = pointsReversedTotal - purchase.pointsReversed
+  const { state: pointsState, taken, shortfall } = debitUpTo(settled.member, toReverse, input.at, purchase.expiresAt)
+
+  const spend: SpendEvent[] = history.map((p) => ({
+    at: p.at,
+    netFen: p.amountFen - (p._id === purchase._id ? refundedFen : p.refundedFen),
+  }))
+  const after: Member = {
+    ...pointsState,
+    ...tierFromHistory(spend, program, settled.member),
+    pointsShortfall: settled.member.pointsShortfall + shortfall,
+    historyRevision: member.historyRevision + 1,
+  }
+  const reversal: LedgerEntry[] =
+    toReverse > 0
+      ? [
+          {
+            _id: reverseEntryId(id),
+            memberId: member._id,
+            kind: 'reverse',
+            points: -(toReverse - shortfall),
+            balanceAfter: after.pointsBalance,
+            reason: shortfall > 0 ? `退货扣回积分（${shortfall} 分因余额不足未能扣回）` : '退货扣回积分',
+            actor: input.actor,
+            source: { type: 'refund', id, orderNo: purchase.orderNo, storeId: purchase.storeId },
+            at: input.at,
+            programVersion: program.version,
+            reverses: earnEntryId(purchase._id),
+            batches: taken,
+            ...(shortfall > 0 ? { shortfall } : {}),
+          },
+        ]
+      : []
+  const afterView = memberAfter(after, input.at)
+  return {
+    member: after,
+    purchase: { ...purchase, refundedFen, pointsReversed: pointsReversedTotal },
+    refund: {
+      _id: id,
+      purchaseId: purchase._id,
+      memberId: member._id,
+      storeId: purchase.storeId,
+      orderNo: purchase.orderNo,
+      amountFen: input.amountFen,
+      at: input.at,
+      recordedBy: input.actor.id,
+      pointsReversed: toReverse - shortfall,
+      shortfall,
+      tierBefore: effectiveTier(member, input.at),
+      memberAfter: afterView,
+      programVersion: program.version,
+    },
+    entries: [...settled.entries, ...reversal],
+  }
+}

@@ -45,13 +45,13 @@ export const effectiveTier = (state: TierState, now: Instant): TierId => {
 }
 
 /** A VIP year that ran out becomes a plain member again, with a fresh count toward VIP. */
-const lapseIfExpired = (state: TierState, now: Instant): TierState =>
+export const lapseIfExpired = (state: TierState, now: Instant): TierState =>
   state.tier === 'vip' && effectiveTier(state, now) === 'member'
     ? { ...state, tier: 'member', vipUntil: null, vipYearEnd: null, vipYearSpendFen: 0, qualifyingSpendFen: 0 }
     : state
 
 /** After a renewal, once the old VIP year is over, the next one starts counting from zero. */
-const rollVipYear = (state: TierState, now: Instant, program: ProgramRules): TierState => {
+export const rollVipYear = (state: TierState, now: Instant, program: ProgramRules): TierState => {
   if (state.tier !== 'vip' || state.vipYearEnd === null || isBefore(now, state.vipYearEnd)) return state
   return { ...state, vipYearEnd: addBusinessMonths(state.vipYearEnd, program.vip.validMonths), vipYearSpendFen: 0 }
 }
@@ -151,4 +151,30 @@ export const tierProgress = (state: TierState, program: ProgramRules, now: Insta
     cumulativeTargetFen: program.vip.cumulativeFen,
     singlePurchaseFen: program.vip.singlePurchaseFen,
   }
+}
+
+/** The stored tier state as of `now`: lapsed VIPs become members, a finished renewed year rolls over. */
+export const normalizeTier = (state: TierState, now: Instant, program: ProgramRules): TierState =>
+  rollVipYear(lapseIfExpired(state, now), now, program)
+
+/** One purchase as the tier rules see it: when, and how much of it was kept (its amount less refunds). */
+export interface SpendEvent {
+  at: Instant
+  netFen: Fen
+}
+
+/**
+ * The tier a purchase history earns: every purchase replayed in time order with its amount net of refunds.
+ * A refund recomputes the tier this way, so it can take away a VIP whose qualifying purchase it un-does.
+ * Gold that the replay no longer reaches is kept when the program says so (the handbook's default).
+ */
+export const tierFromHistory = (history: SpendEvent[], program: ProgramRules, before: TierState): TierState => {
+  const replayed = [...history]
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .filter((event) => event.netFen > 0)
+    .reduce((state, event) => applyPurchaseToTier(state, event.netFen, event.at, program).state, INITIAL_TIER_STATE)
+  if (before.tier === 'gold' && replayed.tier !== 'gold' && program.gold.keptWhenRefundsUnqualify) {
+    return { ...replayed, tier: 'gold', goldSince: before.goldSince, vipUntil: null, vipYearEnd: null, vipYearSpendFen: 0 }
+  }
+  return replayed
 }

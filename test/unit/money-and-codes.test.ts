@@ -3,8 +3,6 @@ import { formatYuan, formatYuanExact, parseYuanToFen } from '../../src/domain/mo
 import { formatMemberNo, generateMemberNo, isValidMemberNo } from '../../src/domain/memberNo'
 import { buildStoreScene, parseStoreScene } from '../../src/domain/scene'
 import { birthdayProblem, maskMobile } from '../../src/domain/member'
-import { pointsForPurchase } from '../../src/domain/points'
-import { DEFAULT_PROGRAM } from '../../src/domain/program'
 
 describe('money in fen', () => {
   it('formats whole yuan with thousands separators and cents only when present', () => {
@@ -28,12 +26,6 @@ describe('money in fen', () => {
 
   it('round-trips every fen amount through formatting and parsing', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999 }), (fen) => parseYuanToFen(formatYuanExact(fen)) === fen))
-  })
-
-  it('earns one point per whole yuan, floored', () => {
-    expect(pointsForPurchase(52_099, DEFAULT_PROGRAM)).toBe(520)
-    expect(pointsForPurchase(99, DEFAULT_PROGRAM)).toBe(0)
-    expect(pointsForPurchase(150, { ...DEFAULT_PROGRAM, earning: { pointsPerYuan: 2 } })).toBe(3)
   })
 })
 

@@ -1,0 +1,37 @@
+/** Reading and writing members and their ledger entries, shared by every function that changes points. */
+import { AppError } from '../../src/domain/errors'
+import type { LedgerEntry } from '../../src/domain/ledger'
+import type { Member } from '../../src/domain/member'
+import { isValidMemberNo } from '../../src/domain/memberNo'
+import { db, type Transaction } from './cloud'
+import { COLLECTIONS } from './collections'
+import { readDoc, readMany } from './docs'
+import { withoutId } from './views'
+
+export const loadMember = (openid: string): Promise<Member | null> => readDoc<Member>(db.collection(COLLECTIONS.members).doc(openid))
+
+/** The member behind a scanned or typed member code; a mistyped code is caught by its check digit. */
+export const findMemberByCode = async (code: string): Promise<Member> => {
+  if (!isValidMemberNo(code)) throw new AppError('MEMBER_NOT_FOUND', '会员码有误，请核对后重新输入')
+  const [member] = await readMany<Member>(db.collection(COLLECTIONS.members).where({ memberNo: code }).limit(1))
+  if (!member) throw new AppError('MEMBER_NOT_FOUND', '未找到该会员')
+  return member
+}
+
+/** Inside a transaction: the member as it is now (the decision must be taken on this copy). */
+export const readMemberIn = async (t: Transaction, memberId: string): Promise<Member> => {
+  const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(memberId))
+  if (!member) throw new AppError('MEMBER_NOT_FOUND', '未找到该会员')
+  return member
+}
+
+export const writeMemberIn = (t: Transaction, member: Member) =>
+  t.collection(COLLECTIONS.members).doc(member._id).set({ data: withoutId(member) })
+
+/**
+ * Appends ledger entries. `add` with the entry's own id fails on an existing id, so the database itself
+ * keeps the ledger append-only: nothing can overwrite an entry.
+ */
+export const appendEntriesIn = async (t: Transaction, entries: LedgerEntry[]) => {
+  for (const entry of entries) await t.collection(COLLECTIONS.ledger).add({ data: entry })
+}

@@ -1,0 +1,76 @@
+import { EMPTY_POINTS, availablePoints, credit, debitUpTo, expireDue, expiryFor, nextExpiring, pointsForPurchase } from '../../src/domain/points'
+import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
+
+const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+
+describe('earning rates', () => {
+  it('earns 1 point per yuan as a member, 1.2 as VIP, 1.5 as gold, floored on the fen-exact product', () => {
+    expect(pointsForPurchase(52_099, 'member', false, DEFAULT_PROGRAM)).toBe(520)
+    expect(pointsForPurchase(10_000, 'vip', false, DEFAULT_PROGRAM)).toBe(120)
+    expect(pointsForPurchase(9_999, 'vip', false, DEFAULT_PROGRAM)).toBe(119) // 119.988
+    expect(pointsForPurchase(10_000, 'gold', false, DEFAULT_PROGRAM)).toBe(150)
+    expect(pointsForPurchase(99, 'member', false, DEFAULT_PROGRAM)).toBe(0)
+  })
+
+  it('doubles points in the birthday month, and follows the configured bonus', () => {
+    expect(pointsForPurchase(10_000, 'member', true, DEFAULT_PROGRAM)).toBe(200)
+    expect(pointsForPurchase(9_999, 'vip', true, DEFAULT_PROGRAM)).toBe(239) // 239.976
+    const noBonus: ProgramRules = { ...DEFAULT_PROGRAM, earning: { ...DEFAULT_PROGRAM.earning, birthdayMonthPercent: 100 } }
+    expect(pointsForPurchase(10_000, 'member', true, noBonus)).toBe(100)
+  })
+
+  it('never loses precision on the largest purchase', () => {
+    expect(pointsForPurchase(10_000_000, 'gold', true, DEFAULT_PROGRAM)).toBe(300_000)
+  })
+})
+
+describe('expiry by batch', () => {
+  it('expires points at the end of the calendar year after the one they were earned in (business time)', () => {
+    expect(expiryFor(at('2026-03-01T10:00:00'), DEFAULT_PROGRAM)).toBe(at('2028-01-01T00:00:00'))
+    expect(expiryFor(at('2026-12-31T23:59:59'), DEFAULT_PROGRAM)).toBe(at('2028-01-01T00:00:00'))
+    expect(expiryFor(at('2027-01-01T00:00:00'), DEFAULT_PROGRAM)).toBe(at('2029-01-01T00:00:00'))
+  })
+
+  it('follows the configured number of years', () => {
+    const sameYear: ProgramRules = { ...DEFAULT_PROGRAM, expiry: { yearsAfterEarningYear: 0 } }
+    expect(expiryFor(at('2026-03-01T10:00:00'), sameYear)).toBe(at('2027-01-01T00:00:00'))
+  })
+
+  const twoYears = credit(credit(EMPTY_POINTS, 300, at('2028-01-01T00:00:00')), 100, at('2027-01-01T00:00:00'))
+
+  it('keeps batches oldest first with the balance as their sum', () => {
+    expect(twoYears.pointBatches.map((b) => b.points)).toEqual([100, 300])
+    expect(twoYears.pointsBalance).toBe(400)
+    expect(twoYears.pointsNextExpiry).toBe(at('2027-01-01T00:00:00'))
+    expect(credit(twoYears, 50, at('2028-01-01T00:00:00')).pointBatches).toHaveLength(2)
+  })
+
+  it('spends the oldest unexpired points first', () => {
+    const { state, taken, shortfall } = debitUpTo(twoYears, 150, at('2026-06-01T00:00:00'))
+    expect(taken).toEqual([
+      { expiresAt: at('2027-01-01T00:00:00'), points: 100 },
+      { expiresAt: at('2028-01-01T00:00:00'), points: 50 },
+    ])
+    expect(shortfall).toBe(0)
+    expect(state.pointBatches).toEqual([{ expiresAt: at('2028-01-01T00:00:00'), points: 250 }])
+    expect(state.pointsNextExpiry).toBe(at('2028-01-01T00:00:00'))
+  })
+
+  it('takes from a preferred batch first, and reports what it could not take', () => {
+    const { taken, shortfall, state } = debitUpTo(twoYears, 450, at('2026-06-01T00:00:00'), at('2028-01-01T00:00:00'))
+    expect(taken.map((b) => b.points)).toEqual([300, 100])
+    expect(shortfall).toBe(50)
+    expect(state.pointsBalance).toBe(0)
+  })
+
+  it('never spends expired points, and expires them as batches', () => {
+    const after2026 = at('2027-01-01T00:00:00')
+    expect(availablePoints(twoYears, after2026)).toBe(300)
+    expect(nextExpiring(twoYears, after2026)).toEqual({ expiresAt: at('2028-01-01T00:00:00'), points: 300 })
+    expect(debitUpTo(twoYears, 400, after2026).shortfall).toBe(100)
+    const { state, expired } = expireDue(twoYears, after2026)
+    expect(expired).toEqual([{ expiresAt: after2026, points: 100 }])
+    expect(state.pointsBalance).toBe(300)
+    expect(expireDue(state, after2026).expired).toEqual([])
+  })
+})
