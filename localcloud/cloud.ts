@@ -9,7 +9,7 @@ import { Executor } from './executor/executor'
 import { OPENID_PATTERN, notFoundBody, parseClock, responseBody, startGateway } from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
-import { timerEvent } from './timers'
+import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
 
 const REPO = resolve(__dirname, '..')
 
@@ -46,6 +46,12 @@ export interface LocalCloudOptions {
    * microseconds would all but serialize them, and race tests would pass for code that fails in production.
    */
   dbLatencyMs?: number | [number, number]
+  /**
+   * Run every function's timer triggers (config.json `triggers`, 7-field cron in UTC+8) at their times.
+   * Default false (tests fire timers with `fireTimer`); `npm start` turns it on. Triggers are read and checked
+   * at start either way: an invalid one fails the start, naming the function and trigger.
+   */
+  timers?: boolean
 }
 
 export interface InvokeOptions {
@@ -68,8 +74,14 @@ export interface LocalCloud {
   invoke(name: string, event: unknown, options?: InvokeOptions): Promise<unknown>
   /** The same, with the outcome, database operation counts, duration and instance. */
   invokeDetailed(name: string, event: unknown, options?: InvokeOptions): Promise<DetailedInvocation>
-  /** Runs a function as its timer trigger would (TCB_SOURCE wx_trigger, no caller). */
+  /**
+   * Runs a function as its timer trigger would (TCB_SOURCE wx_trigger, no caller, event `{ Type: 'Timer',
+   * TriggerName, Time, Message }`), once, now. The trigger must be declared in the function's config.json.
+   * `clock` is the invocation's "now" (and the event's Time).
+   */
   fireTimer(name: string, triggerName: string, options?: { clock?: string | Date }): Promise<DetailedInvocation>
+  /** Every declared timer trigger with its next time (and counters when `timers: true` schedules them). */
+  nextTimerRuns(): TimerRun[]
   /**
    * Starts the instances of one function (or all) up to the pool size and waits until they are ready. Without
    * it, cold starts stagger the first calls of a burst so that they rarely overlap: warm before testing races.
@@ -91,8 +103,15 @@ const withUserInfo = (event: unknown, caller: CallerContext): unknown => {
   return { ...(event as object), userInfo }
 }
 
+const isFunction = (functionsDir: string, name: string) =>
+  /^[A-Za-z0-9_-]{1,60}$/.test(name) && existsSync(join(functionsDir, name, 'index.js'))
+const listFunctions = (functionsDir: string) =>
+  existsSync(functionsDir) ? readdirSync(functionsDir).filter((n) => isFunction(functionsDir, n)).sort() : []
+
 export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
   const functionsDir = resolve(options.functionsDir)
+  // Triggers first: a bad config.json fails the start before anything is opened.
+  const triggers: TimerTrigger[] = listFunctions(functionsDir).flatMap((n) => readTimerTriggers(join(functionsDir, n), n))
   const executor = new Executor({
     dataDir: options.dataDir,
     collectionsDir: options.collectionsDir,
@@ -108,9 +127,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   }
   const startedAt = Date.now()
 
-  const hasFunction = (name: string) => /^[A-Za-z0-9_-]{1,60}$/.test(name) && existsSync(join(functionsDir, name, 'index.js'))
-  const functionNames = () =>
-    existsSync(functionsDir) ? readdirSync(functionsDir).filter(hasFunction).sort() : []
+  const hasFunction = (name: string) => isFunction(functionsDir, name)
+  const functionNames = () => listFunctions(functionsDir)
   const pool = (name: string) => {
     let p = pools.get(name)
     if (!p) {
@@ -136,10 +154,30 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     return { openid, unionid: o.unionid, clientIp: '127.0.0.1', source: o.source ?? 'wx_client', clock: o.clock === undefined ? undefined : parseClock(o.clock) }
   }
 
+  const fireTimer = (name: string, triggerName: string, o: { clock?: string | Date } = {}) => {
+    const declared = hasFunction(name) ? readTimerTriggers(join(functionsDir, name), name) : []
+    if (hasFunction(name) && !declared.some((t) => t.name === triggerName))
+      throw new Error(
+        `local cloud: function ${name} declares no timer trigger ${JSON.stringify(triggerName)} in config.json ` +
+          `(declared: ${declared.map((t) => t.name).join(', ') || 'none'}); CloudBase would never fire it`,
+      )
+    const clock = o.clock === undefined ? undefined : parseClock(o.clock)
+    return run(name, timerEvent(triggerName, clock), { source: 'wx_trigger', clock })
+  }
+
+  const logTimer = options.logs === false ? () => undefined : (line: string) => console.log(line)
+  // A scheduled firing runs at the real time (no clock override); Time is the scheduled instant.
+  const scheduler = new TimerScheduler(
+    triggers,
+    (fn, trigger, at) => run(fn, timerEvent(trigger, at), { source: 'wx_trigger' }),
+    logTimer,
+  )
+
   const stats = () => ({
     uptimeS: Math.round((Date.now() - startedAt) / 1000),
     db: executor.stats(),
     functions: Object.fromEntries([...pools].map(([n, p]) => [n, p.stats()])),
+    timers: scheduler.runs(),
   })
 
   let gateway: { server: Server; url: string; port: number }
@@ -168,6 +206,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     await Promise.all(names.map((n) => pool(n).warm()))
   }
   if (options.prewarm) await warm()
+  if (options.timers) scheduler.start()
 
   let closing: Promise<void> | undefined
   return {
@@ -176,16 +215,15 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     executor,
     invoke: async (name, event, o) => (await run(name, event, callerOf(o))).body,
     invokeDetailed: (name, event, o) => run(name, event, callerOf(o)),
-    fireTimer: (name, triggerName, o = {}) => {
-      const clock = o.clock === undefined ? undefined : parseClock(o.clock)
-      return run(name, timerEvent(triggerName, clock), { source: 'wx_trigger', clock })
-    },
+    fireTimer: async (name, triggerName, o) => fireTimer(name, triggerName, o),
+    nextTimerRuns: () => scheduler.runs(),
     warm,
     functionNames,
     instances: (name) => pools.get(name)?.instanceIds() ?? [],
     stats,
     close: () =>
       (closing ??= (async () => {
+        scheduler.stop()
         await new Promise<void>((resolve) => {
           gateway.server.close(() => resolve())
           gateway.server.closeAllConnections()

@@ -1,17 +1,283 @@
 /**
- * Timer triggers — the place for them.
+ * Timer triggers, as CloudBase runs them.
  *
- * CloudBase runs a function on each `config.json` trigger (`{ "triggers": [{ "name", "type": "timer",
- * "config": "0 0 2 * * * *" }] }`, 7-field cron: second minute hour day month weekday year, in UTC+8) with
- * TCB_SOURCE 'wx_trigger' and an event `{ Type: 'Timer', TriggerName, Time, Message }`.
+ * A function's `config.json` declares `{ "triggers": [{ "name", "type": "timer", "config": "0 10 0 * * * *" }] }`:
+ * a 7-field cron (second minute hour day-of-month month day-of-week year) evaluated in UTC+8 (Asia/Shanghai has
+ * no DST). The platform then calls the function with no user (TCB_SOURCE wx_trigger, no WX_OPENID) and the event
+ * `{ Type: 'Timer', TriggerName, Time, Message }` (Tencent SCF's timer event; Time is the scheduled instant in
+ * UTC, to the second, e.g. "2026-11-23T16:10:00Z").
  *
- * Today the local cloud fires timers only on request: `cloud.fireTimer(fn, triggerName, { clock })` (tests pick
- * the clock). A scheduler would parse the cron in Asia/Shanghai, compute the next fire time per trigger, and
- * call the same `fireTimer` — nothing else in the cloud needs to change.
+ * What CloudBase accepts is checked here before croner (npm) computes the times: croner understands more than
+ * CloudBase documents (`?`, `L`, `W`, `#`, `+`, a Sunday of 7, 5- and 6-field patterns, years beyond 2099), and a
+ * local cloud that scheduled those would let a config pass here that the deploy refuses. Documented rules
+ * (WeChat cloud docs "定时触发器", tcb CLI "tcb fn trigger"):
+ *  - fields: seconds 0-59, minutes 0-59, hours 0-23, day 1-31, month 1-12 or JAN-DEC, weekday 0-6 or SUN-SAT
+ *    (0 = Sunday), year 1970-2099; each takes `,` `-` `*` `/` (a `/` needs a value on both sides: `*\/5`, `1/10`);
+ *  - day-of-month and day-of-week both given: either matches (OR), croner's default;
+ *  - trigger names: a letter, then up to 59 of `A-Z a-z 0-9 - _`; unique within a function;
+ *  - only `timer` triggers, and one per function ("目前仅支持一个触发器").
+ *
+ * Overlap (undocumented on CloudBase): a firing that comes while the previous run of the same trigger is still
+ * running (or queued for an instance) is skipped and logged, never queued, so a slow job cannot pile up runs.
+ * Missed times (the process was busy or asleep) are not caught up: the next time is computed from now.
  */
-export const timerEvent = (triggerName: string, clock?: string) => ({
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Cron } from 'croner'
+
+/** Asia/Shanghai: UTC+8 all year. */
+export const TIMER_UTC_OFFSET_MINUTES = 480
+
+export interface TimerTrigger {
+  fn: string
+  name: string
+  /** The cron expression as written in config.json. */
+  config: string
+}
+
+const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']
+
+interface FieldSpec {
+  label: string
+  min: number
+  max: number
+  names?: string[]
+  /** The value of names[0]. */
+  nameBase?: number
+}
+const FIELDS: FieldSpec[] = [
+  { label: 'second', min: 0, max: 59 },
+  { label: 'minute', min: 0, max: 59 },
+  { label: 'hour', min: 0, max: 23 },
+  { label: 'day-of-month', min: 1, max: 31 },
+  { label: 'month', min: 1, max: 12, names: MONTHS, nameBase: 1 },
+  { label: 'day-of-week', min: 0, max: 6, names: WEEKDAYS, nameBase: 0 },
+  { label: 'year', min: 1970, max: 2099 },
+]
+
+const fieldValue = (text: string, f: FieldSpec): number => {
+  const named = f.names?.indexOf(text.toUpperCase()) ?? -1
+  const n = named >= 0 ? named + (f.nameBase ?? 0) : /^\d+$/.test(text) ? Number(text) : NaN
+  if (!Number.isInteger(n) || n < f.min || n > f.max)
+    throw new Error(`${f.label} field: ${JSON.stringify(text)} is not ${f.min}-${f.max}${f.names ? ` or ${f.names[0]}-${f.names[f.names.length - 1]}` : ''}`)
+  return n
+}
+
+/** One field against CloudBase's grammar: items `*`, `v`, `a-b`, each optionally `/step`, joined by commas. */
+const checkField = (text: string, f: FieldSpec) => {
+  for (const item of text.split(',')) {
+    const m = /^([^/]+)(?:\/(\d+))?$/.exec(item)
+    if (!m) throw new Error(`${f.label} field: bad item ${JSON.stringify(item)} (CloudBase takes , - * / only; a / needs a value on both sides)`)
+    const [, base, step] = m
+    if (step !== undefined && Number(step) < 1) throw new Error(`${f.label} field: step must be at least 1 in ${JSON.stringify(item)}`)
+    if (base === '*') continue
+    const range = base.split('-')
+    if (range.length > 2) throw new Error(`${f.label} field: bad range ${JSON.stringify(base)}`)
+    const values = range.map((v) => fieldValue(v, f))
+    if (values.length === 2 && values[0] > values[1]) throw new Error(`${f.label} field: range ${JSON.stringify(base)} runs backwards`)
+  }
+}
+
+/**
+ * Parses a CloudBase timer cron into a croner schedule (not started), or throws an Error explaining what is
+ * wrong. `where` names the function and trigger in the message.
+ */
+export const parseTimerCron = (expression: string, where = 'timer'): Cron => {
+  try {
+    if (typeof expression !== 'string') throw new Error('config must be a cron string')
+    const fields = expression.trim().split(/\s+/)
+    if (fields.length !== 7)
+      throw new Error(`expected 7 fields (second minute hour day month weekday year), got ${fields.length}`)
+    fields.forEach((text, i) => checkField(text, FIELDS[i]))
+    // sloppyRanges: CloudBase documents `1/10` ("from minute 1, every 10"); croner calls that non-standard.
+    return new Cron(fields.join(' '), { mode: '7-part', utcOffset: TIMER_UTC_OFFSET_MINUTES, sloppyRanges: true, paused: true })
+  } catch (e) {
+    throw new Error(`local cloud: ${where}: invalid timer cron ${JSON.stringify(expression)}: ${(e as Error).message}`)
+  }
+}
+
+/**
+ * The timer triggers a function's config.json declares (validated: fails loudly naming the function and trigger).
+ * A missing config.json or `triggers` means none.
+ */
+export const readTimerTriggers = (fnDir: string, fn: string): TimerTrigger[] => {
+  const file = join(fnDir, 'config.json')
+  if (!existsSync(file)) return []
+  let config: { triggers?: unknown }
+  try {
+    config = JSON.parse(readFileSync(file, 'utf8')) as { triggers?: unknown }
+  } catch (e) {
+    throw new Error(`local cloud: function ${fn}: config.json is not JSON: ${(e as Error).message}`)
+  }
+  const triggers = config?.triggers
+  if (triggers === undefined) return []
+  if (!Array.isArray(triggers)) throw new Error(`local cloud: function ${fn}: config.json "triggers" must be an array`)
+  if (triggers.length > 1)
+    throw new Error(
+      `local cloud: function ${fn}: config.json declares ${triggers.length} triggers; CloudBase allows one per function ` +
+        '(dispatch several jobs from one trigger, or use one function per schedule)',
+    )
+  const seen = new Set<string>()
+  return triggers.map((t: { name?: unknown; type?: unknown; config?: unknown }, i) => {
+    const name = typeof t?.name === 'string' ? t.name : ''
+    const where = `function ${fn}, trigger ${name ? JSON.stringify(name) : `#${i + 1}`}`
+    if (!TRIGGER_NAME.test(name))
+      throw new Error(`local cloud: ${where}: a trigger name is a letter then up to 59 of A-Z a-z 0-9 - _`)
+    if (seen.has(name)) throw new Error(`local cloud: ${where}: duplicate trigger name`)
+    seen.add(name)
+    if (t.type !== 'timer') throw new Error(`local cloud: ${where}: type must be "timer" (the only trigger type CloudBase has)`)
+    parseTimerCron(t.config as string, where)
+    return { fn, name, config: t.config as string }
+  })
+}
+
+/** An instant as the timer event's Time: UTC to the second, e.g. "2026-11-23T16:10:00Z". */
+export const timerTime = (at: Date | number | string): string => {
+  const ms = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at)
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+}
+
+/** The event CloudBase passes to a function run by its timer trigger. */
+export const timerEvent = (triggerName: string, at: Date | number | string = Date.now()) => ({
   Type: 'Timer',
   TriggerName: triggerName,
-  Time: clock ?? new Date().toISOString(),
+  Time: timerTime(at),
   Message: '',
 })
+
+export interface TimerRun {
+  function: string
+  trigger: string
+  cron: string
+  /** The next scheduled time (ISO), or null if the cron never matches again (e.g. a past year). */
+  next: string | null
+  /** Whether the scheduler is running it (startLocalCloud({ timers: true })). */
+  scheduled: boolean
+  running: boolean
+  fired: number
+  skipped: number
+  lastFiredAt?: string
+  lastOutcome?: string
+}
+
+/** What the scheduler needs from the cloud: run one timer firing (resolves when the invocation ends). */
+export type FireTimer = (fn: string, trigger: string, at: Date) => Promise<{ outcome: { kind: string }; durationMs: number; body: unknown }>
+
+/** setTimeout's limit (~24.8 days); longer waits re-arm. */
+const MAX_DELAY_MS = 2 ** 31 - 1
+
+interface Slot {
+  trigger: TimerTrigger
+  cron: Cron
+  timer?: NodeJS.Timeout
+  next: Date | null
+  running: boolean
+  fired: number
+  skipped: number
+  lastFiredAt?: string
+  lastOutcome?: string
+}
+
+/** Fires every trigger at its times until stopped. */
+export class TimerScheduler {
+  private readonly slots: Slot[]
+  private started = false
+  private stopped = false
+
+  constructor(
+    triggers: TimerTrigger[],
+    private readonly fire: FireTimer,
+    private readonly log: (line: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.slots = triggers.map((trigger) => ({
+      trigger,
+      cron: parseTimerCron(trigger.config, `function ${trigger.fn}, trigger "${trigger.name}"`),
+      next: null,
+      running: false,
+      fired: 0,
+      skipped: 0,
+    }))
+  }
+
+  start() {
+    if (this.started || this.stopped) return
+    this.started = true
+    for (const slot of this.slots) this.arm(slot)
+  }
+
+  stop() {
+    this.stopped = true
+    for (const slot of this.slots) clearTimeout(slot.timer)
+  }
+
+  /** Schedules the slot's next time strictly after now (missed times are not caught up). */
+  private arm(slot: Slot) {
+    if (this.stopped) return
+    const now = this.now()
+    slot.next = slot.cron.nextRun(new Date(now))
+    if (!slot.next) return
+    const at = slot.next
+    const wait = () => {
+      const delay = at.getTime() - this.now()
+      if (delay > 0) {
+        slot.timer = setTimeout(wait, Math.min(delay, MAX_DELAY_MS))
+        slot.timer.unref()
+        return
+      }
+      this.onTime(slot, at)
+    }
+    wait()
+  }
+
+  private onTime(slot: Slot, at: Date) {
+    if (this.stopped) return
+    this.arm(slot)
+    const { fn, name } = slot.trigger
+    if (slot.running) {
+      slot.skipped++
+      this.log(`[timer] ${fn}/${name} at ${timerTime(at)} skipped: the previous run is still running`)
+      return
+    }
+    slot.running = true
+    slot.fired++
+    slot.lastFiredAt = timerTime(at)
+    this.fire(fn, name, at)
+      .then(
+        (inv) => {
+          const body = inv.body as { ok?: unknown; error?: { code?: unknown } } | null
+          const result = inv.outcome.kind !== 'ok' ? inv.outcome.kind : body?.ok === false ? `ok:false ${String(body.error?.code ?? '')}` : 'ok'
+          slot.lastOutcome = result
+          this.log(`[timer] ${fn}/${name} at ${timerTime(at)}: ${result} (${inv.durationMs} ms)`)
+        },
+        (e) => {
+          slot.lastOutcome = 'failed'
+          this.log(`[timer] ${fn}/${name} at ${timerTime(at)} failed: ${(e as Error)?.message ?? e}`)
+        },
+      )
+      .finally(() => {
+        slot.running = false
+      })
+  }
+
+  /** Each trigger's next time and counters. */
+  runs(): TimerRun[] {
+    return this.slots.map((s) => {
+      const next = this.started && !this.stopped ? s.next : s.cron.nextRun(new Date(this.now()))
+      return {
+        function: s.trigger.fn,
+        trigger: s.trigger.name,
+        cron: s.trigger.config,
+        next: next ? next.toISOString() : null,
+        scheduled: this.started && !this.stopped,
+        running: s.running,
+        fired: s.fired,
+        skipped: s.skipped,
+        ...(s.lastFiredAt ? { lastFiredAt: s.lastFiredAt } : {}),
+        ...(s.lastOutcome ? { lastOutcome: s.lastOutcome } : {}),
+      }
+    })
+  }
+}

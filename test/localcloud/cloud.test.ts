@@ -132,7 +132,11 @@ describe('clock and database through the instances', () => {
 
   it('fires a timer as its trigger would: no caller, source wx_trigger, the chosen clock', async () => {
     const inv = await cloud.fireTimer('probe', 'nightly', { clock: '2026-12-31T16:00:00Z' })
-    expect(inv.body).toEqual({ trigger: 'nightly', time: '2026-12-31T16:00:00.000Z', source: 'wx_trigger', fakeNow: '2026-12-31T16:00:00.000Z' })
+    expect(inv.body).toEqual({ trigger: 'nightly', time: '2026-12-31T16:00:00Z', source: 'wx_trigger', fakeNow: '2026-12-31T16:00:00.000Z' })
+  })
+
+  it('refuses to fire a trigger the function does not declare', async () => {
+    await expect(cloud.fireTimer('probe', 'hourly')).rejects.toThrow(/declares no timer trigger "hourly".*declared: nightly/)
   })
 
   it('counts the database operations of each invocation', async () => {
