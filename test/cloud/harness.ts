@@ -9,6 +9,7 @@ import type { ActionInput, ActionName, CloudResult, FunctionName, ActionOutput }
 import { buildFunctions, functionsOutDir } from '../../scripts/build-functions'
 import { demoDocuments } from '../../scripts/demo-data'
 import { startLocalCloud } from '../../localcloud'
+import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 
 export type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>
 
@@ -31,7 +32,7 @@ export const startTestCloud = async (options: { demo?: boolean } = {}) => {
   })
   if (options.demo !== false) {
     const docs = demoDocuments(new Date('2026-11-01T02:00:00Z'))
-    for (const coll of ['stores', 'staff', 'settings'] as const) await cloud.executor.insert(coll, docs[coll])
+    for (const coll of ['stores', 'staff', 'operators', 'settings'] as const) await cloud.executor.insert(coll, docs[coll])
   }
 
   const call = async <F extends FunctionName, A extends ActionName<F>>(
@@ -58,9 +59,23 @@ export const startTestCloud = async (options: { demo?: boolean } = {}) => {
     return result.data
   }
 
+  /** A shopper who joined (by the demo store QR), with their member number. */
+  let shoppers = 0
+  const joinedShopper = async (prefix = 'shopper') => {
+    const n = ++shoppers
+    const openid = `${prefix}-${n}`
+    const { member } = await ok(openid, 'member', 'join', {
+      name: `顾客${n}`,
+      mobile: `159${String(n).padStart(8, '0')}`, // each harness has a fresh database
+      birthday: { month: 7, day: 15 },
+      consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+    })
+    return { openid, memberNo: member.memberNo }
+  }
+
   const close = async () => {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
-  return { cloud, call, ok, close }
+  return { cloud, call, ok, joinedShopper, close }
 }
