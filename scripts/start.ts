@@ -19,14 +19,17 @@ const main = async () => {
     staticDir: join(root, 'dist-h5'),
     port,
     logs: process.env.LOCAL_CLOUD_LOGS !== '0',
+    // The functions' timer triggers (the hourly upkeep: VIP sweep, points expiry) run as on CloudBase.
+    timers: true,
   })
   if ((await cloud.executor.count('stores', {})) === 0) {
     for (const [collection, docs] of Object.entries(demoDocuments())) await cloud.executor.insert(collection, docs)
-    console.log('Seeded demo data: store SH001, shop assistant A01, shoppers A (not yet joined) and B (VIP).')
+    console.log('Seeded demo data: store SH001, shop assistant A01, operator OP01, shoppers A (not yet joined) and B (VIP).')
   }
   console.log(`\nVIP Card is running on the local cloud: ${cloud.url}/`)
   console.log(`  Join by the store QR (as 顾客A): ${cloud.url}/#/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
   console.log(`  Local identities (the pill at the bottom right of each page): ${LOCAL_IDENTITIES.map((i) => i.label).join(' · ')}`)
+  for (const run of cloud.nextTimerRuns()) console.log(`  Timer ${run.function}/${run.trigger} (${run.cron}): next run ${run.next}`)
   console.log('Press Ctrl+C to stop.')
   const stop = async () => {
     await cloud.close()
