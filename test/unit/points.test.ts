@@ -74,3 +74,20 @@ describe('expiry by batch', () => {
     expect(expireDue(state, after2026).expired).toEqual([])
   })
 })
+
+describe('changing the expiry rule', () => {
+  it('applies to points earned from then on; batches already earned keep the expiry they were earned with', () => {
+    const nextYear = DEFAULT_PROGRAM
+    const sameYear: ProgramRules = { ...DEFAULT_PROGRAM, version: 2, expiry: { yearsAfterEarningYear: 0 } }
+    const earnedBefore = credit(EMPTY_POINTS, 100, expiryFor(at('2026-03-01T10:00:00'), nextYear))
+    const earnedAfter = credit(earnedBefore, 40, expiryFor(at('2026-09-01T10:00:00'), sameYear))
+    expect(earnedAfter.pointBatches).toEqual([
+      { expiresAt: at('2027-01-01T00:00:00'), points: 40 },
+      { expiresAt: at('2028-01-01T00:00:00'), points: 100 },
+    ])
+    // On 1 January 2027 only the points earned under the new rule expire.
+    const { state, expired } = expireDue(earnedAfter, at('2027-01-01T00:00:00'))
+    expect(expired).toEqual([{ expiresAt: at('2027-01-01T00:00:00'), points: 40 }])
+    expect(state.pointsBalance).toBe(100)
+  })
+})
