@@ -2,5 +2,10 @@
 export const ROUTES = {
   card: '/pages/card/index',
   join: '/pages/join/index',
+  points: '/pages/points/index',
+  staffHome: '/staff/index/index',
   staffPurchase: '/staff/purchase/index',
+  staffRefund: '/staff/refund/index',
+  staffRedeem: '/staff/redeem/index',
+  opsMember: '/ops/member/index',
 } as const

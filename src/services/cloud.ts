@@ -8,16 +8,21 @@ import { invokeFunction } from './transport'
 
 export const NETWORK_TROUBLE = '网络开小差了，请稍后再试'
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'INVALID_INPUT',
-  'NOT_A_MEMBER',
-  'MEMBER_NOT_FOUND',
-  'PHONE_IN_USE',
-  'FORBIDDEN',
-  'IDEMPOTENCY_CONFLICT',
-  'BUSY',
-  'INTERNAL',
-])
+// A record, not a list: the compiler names any code added to ErrorCode and missing here.
+const KNOWN_ERROR_CODES: Record<ErrorCode, true> = {
+  INVALID_INPUT: true,
+  NOT_A_MEMBER: true,
+  MEMBER_NOT_FOUND: true,
+  PHONE_IN_USE: true,
+  FORBIDDEN: true,
+  IDEMPOTENCY_CONFLICT: true,
+  INSUFFICIENT_POINTS: true,
+  ORDER_NOT_FOUND: true,
+  ALREADY_REFUNDED: true,
+  BUSY: true,
+  INTERNAL: true,
+}
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_ERROR_CODES))
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 

@@ -3,7 +3,7 @@
  * (amounts in fen, exclusive end instants), so they are tested without Taro.
  */
 import { formatYuan } from '../domain/money'
-import { TIER_NAMES } from '../domain/program'
+import { TIER_NAMES, type TierId } from '../domain/program'
 import type { TierChange, TierProgress } from '../domain/tiers'
 import { lastCoveredBusinessDate, type Instant } from '../domain/time'
 
@@ -65,3 +65,7 @@ export const tierChangeWording = (change: TierChange): string => {
       return `升级为终身${TIER_NAMES.gold}`
   }
 }
+
+/** What a refund did to the tier: "会员等级由 VIP会员 调整为 普通会员"; null when it stayed. */
+export const tierMoveWording = (before: TierId, after: TierId): string | null =>
+  before === after ? null : `会员等级由 ${TIER_NAMES[before]} 调整为 ${TIER_NAMES[after]}`

@@ -1,7 +1,7 @@
 /**
  * What ships to WeChat (dist/, built by `npm run build:weapp`, which `npm test` runs first): the local
- * identity switcher and its demo identities never do; the main package stays within budget; staff code
- * stays in its subpackage; the native member code is registered where the card uses it.
+ * identity switcher and its demo identities never do; the main package stays within budget; staff and
+ * operator code stays in its subpackage; the native member code is registered where the card uses it.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -23,7 +23,7 @@ beforeAll(() => {
 describe('the weapp build', () => {
   it('contains nothing of the H5-only local identity switcher', () => {
     const files = filesUnder(DIST)
-    for (const needle of ['本地身份', 'demo-shopper-a', 'demo-shopper-b', 'demo-assistant-1', 'x-local-openid', 'vipcard.localOpenid']) {
+    for (const needle of ['本地身份', 'demo-shopper-a', 'demo-shopper-b', 'demo-assistant-1', 'demo-operator-1', 'x-local-openid', 'vipcard.localOpenid']) {
       expect({ needle, files: filesContaining(files, needle) }).toEqual({ needle, files: [] })
     }
   })
@@ -32,10 +32,24 @@ describe('the weapp build', () => {
     expect(weappPackages(DIST).main).toBeLessThanOrEqual(MAIN_PACKAGE_BUDGET_BYTES)
   })
 
-  it('keeps the staff page in the staff subpackage', () => {
-    const mainPackageFiles = filesUnder(DIST).filter((file) => !relative(DIST, file).startsWith('staff/'))
-    expect(filesContaining(mainPackageFiles, 'recordPurchase')).toEqual([])
-    expect(JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).subPackages).toEqual([{ root: 'staff', pages: ['purchase/index'] }])
+  it('declares the staff and operator subpackages with their pages', () => {
+    expect(JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).subPackages).toEqual([
+      { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index'] },
+      { root: 'ops', pages: ['member/index'] },
+    ])
+  })
+
+  // Each action's name appears only in the code that calls it: where it is found, that code shipped.
+  it.each([
+    ['staff', ['recordPurchase', 'lookupOrder', 'recordRefund', 'redeemPoints', '导购工作台']],
+    ['ops', ['memberLedger', 'adjustPoints', '会员积分审计']],
+  ])('keeps the %s pages in their own subpackage', (root, needles) => {
+    const outside = filesUnder(DIST).filter((file) => !relative(DIST, file).startsWith(`${root}/`))
+    const inside = filesUnder(join(DIST, root))
+    for (const needle of needles) {
+      expect({ needle, outside: filesContaining(outside, needle) }).toEqual({ needle, outside: [] })
+      expect(filesContaining(inside, needle).length).toBeGreaterThan(0)
+    }
   })
 
   it('registers the native member-code component on the card page and ships its files', () => {

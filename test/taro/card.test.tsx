@@ -5,28 +5,18 @@
 import { screen } from '@testing-library/dom'
 import type { CardView, MemberView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
-import { INITIAL_TIER_STATE } from '../../src/domain/tiers'
 import { NETWORK_TROUBLE } from '../../src/services/cloud'
 import { setPhoneClock } from './support/clock'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { END_OF_2026, END_OF_2027, memberView } from './support/fixtures'
 
 // 2026-11-23 14:00 in Shanghai. The phone's own clock is deliberately far off: the card must not use it.
 const SERVER_TIME = '2026-11-23T06:00:00.000Z'
 // VIP through 2027-09-24 (exclusive end: the start of 25 September, Shanghai).
 const VIP_UNTIL = '2027-09-24T16:00:00.000Z'
 
-const member = (overrides: Partial<MemberView>): MemberView => ({
-  ...INITIAL_TIER_STATE,
-  memberNo: '20261123002',
-  name: '李娜',
-  mobileMasked: '139****1234',
-  birthday: { month: 6, day: 18 },
-  pointsBalance: 0,
-  joinedAt: '2026-07-26T02:00:00.000Z',
-  store: { id: 'SH001', name: '上海静安嘉里中心店' },
-  ...overrides,
-})
+const member = memberView
 
 const cardOf = (m: MemberView): CardView => ({ member: m, program: DEFAULT_PROGRAM, serverTime: SERVER_TIME })
 
@@ -86,6 +76,53 @@ describe('card page', () => {
     // Taro's H5 <Image> is a web component carrying `src`; it draws its own <img> later, on the next frame.
     expect(visiblePage().querySelector('.member-code__qr')?.getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
     expect(textOf('.member-code__number')).toBe('2026 1123 002')
+  })
+
+  it('says how many points expire next and on which day, under the points', async () => {
+    await openCard(() =>
+      ok(cardOf(member({ pointBatches: [{ expiresAt: END_OF_2026, points: 120 }, { expiresAt: END_OF_2027, points: 400 }] }))),
+    )
+    await screen.findByText('李娜')
+    expect(textOf('.member-card__points')).toBe('520')
+    // The batch ends at the first instant of 2027 in Shanghai: its last day is 2026-12-31.
+    expect(textOf('.member-card__expiry')).toBe('120 积分将于 2026-12-31 过期')
+  })
+
+  it('no longer counts a batch past its expiry, even before the expiry job has run', async () => {
+    const expiredLastNight = '2026-11-22T16:00:00.000Z'
+    await openCard(() =>
+      ok(cardOf(member({ pointBatches: [{ expiresAt: expiredLastNight, points: 50 }, { expiresAt: END_OF_2027, points: 400 }] }))),
+    )
+    await screen.findByText('李娜')
+    expect(textOf('.member-card__points')).toBe('400')
+    expect(textOf('.member-card__expiry')).toBe('400 积分将于 2027-12-31 过期')
+  })
+
+  it('says nothing about expiry when there are no points', async () => {
+    await openCard(() => ok(cardOf(member({ name: '周婷' }))))
+    await screen.findByText('周婷')
+    expect(textOf('.member-card__points')).toBe('0')
+    expect(textOf('.member-card__expiry')).toBeNull()
+  })
+
+  it('shows the balance as sent by a cloud function from before point batches', async () => {
+    const { pointBatches: _none, pointsNextExpiry: _either, ...older } = member({ name: '吴静', pointsBalance: 880 })
+    await openCard(() => ok({ ...cardOf(member({})), member: older }))
+    await screen.findByText('吴静')
+    expect(textOf('.member-card__points')).toBe('880')
+    expect(textOf('.member-card__expiry')).toBeNull()
+  })
+
+  it('opens the points history when the points are tapped', async () => {
+    installFakeCloud({
+      'member.getCard': () => ok(cardOf(member({ name: '陈晨', pointsBalance: 300 }))),
+      'member.pointsHistory': () => ok({ entries: [], nextCursor: null }),
+    })
+    await openPage('/pages/card/index')
+    await screen.findByText('陈晨')
+    screen.getByText('明细 ›').click()
+    await screen.findByText('还没有积分记录')
+    expect(currentRoute()).toBe('/pages/points/index')
   })
 
   it('sends a shopper who has not joined to the join page', async () => {

@@ -5,25 +5,16 @@
 import { screen, waitFor } from '@testing-library/dom'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
-import { INITIAL_TIER_STATE } from '../../src/domain/tiers'
 import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok, type RecordedCall } from './support/fakeCloud'
+import { memberView } from './support/fixtures'
 import { currentRoute, openPage, visiblePage } from './support/harness'
 import { errorOf, pick, tap, typeInto } from './support/interact'
 
 const JOIN_URL = '/pages/join/index?scene=s%3DSH001%26a%3DA01'
 
 const card = (name: string) => ({
-  member: {
-    ...INITIAL_TIER_STATE,
-    memberNo: '20261123002',
-    name,
-    mobileMasked: '138****5678',
-    birthday: { month: 6, day: 18 },
-    pointsBalance: 0,
-    joinedAt: '2026-11-23T06:00:00.000Z',
-    store: { id: 'SH001', name: '上海静安嘉里中心店' },
-  },
+  member: memberView({ name, mobileMasked: '138****5678', joinedAt: '2026-11-23T06:00:00.000Z' }),
   program: DEFAULT_PROGRAM,
   serverTime: '2026-11-23T06:00:00.000Z',
 })

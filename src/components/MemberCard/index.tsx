@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import type { MemberView } from '../../api/contract'
 import { formatMemberNo } from '../../domain/memberNo'
+import type { PointBatch } from '../../domain/points'
 import type { TierId } from '../../domain/program'
 import { BRAND_WORDMARK } from '../../brand'
-import { formatPoints } from '../../wording/points'
+import { expiryWording, formatPoints } from '../../wording/points'
 import { validityWording } from '../../wording/tiers'
 import { TierBadge } from '../TierBadge'
 import './index.scss'
@@ -12,10 +13,16 @@ interface Props {
   member: MemberView
   /** The tier in force now (a lapsed VIP shows as a member), from `effectiveTier`. */
   tier: TierId
+  /** Usable points now (`availablePoints`), which can be fewer than the stored balance before the expiry job runs. */
+  points: number
+  /** The next batch to expire (`nextExpiring`), shown under the points. */
+  expiring: PointBatch | null
+  /** Tapping the points opens their history. */
+  onPointsTap: () => void
 }
 
 /** The card face: whose card, which tier, how many points, until when. */
-export const MemberCard = ({ member, tier }: Props) => {
+export const MemberCard = ({ member, tier, points, expiring, onPointsTap }: Props) => {
   const validity = validityWording(tier, member.vipUntil)
   return (
     <View className={`member-card member-card--${tier}`}>
@@ -29,9 +36,13 @@ export const MemberCard = ({ member, tier }: Props) => {
       <Text className="member-card__name">{member.name}</Text>
       <Text className="member-card__number">NO. {formatMemberNo(member.memberNo)}</Text>
       <View className="member-card__bottom">
-        <View>
+        <View className="member-card__points-block" onClick={onPointsTap}>
           <Text className="member-card__label">积分</Text>
-          <Text className="member-card__points">{formatPoints(member.pointsBalance)}</Text>
+          <View className="member-card__points-row">
+            <Text className="member-card__points">{formatPoints(points)}</Text>
+            <Text className="member-card__more">明细 ›</Text>
+          </View>
+          {expiring && <Text className="member-card__expiry">{expiryWording(expiring)}</Text>}
         </View>
         {validity && <Text className="member-card__validity">{validity}</Text>}
       </View>

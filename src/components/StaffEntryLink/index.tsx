@@ -3,11 +3,15 @@ import { Text, View } from '@tarojs/components'
 import { ROUTES } from '../../routes'
 import './index.scss'
 
-/** A quiet way in for shop assistants; the staff page itself checks who may use it. */
+/** Quiet ways in for shop assistants and the brand's operators; each page checks who may use it. */
 export const StaffEntryLink = () => (
   <View className="staff-entry">
-    <Text className="staff-entry__link" onClick={() => Taro.navigateTo({ url: ROUTES.staffPurchase })}>
+    <Text className="staff-entry__link" onClick={() => Taro.navigateTo({ url: ROUTES.staffHome })}>
       导购入口
+    </Text>
+    <Text className="staff-entry__divider">·</Text>
+    <Text className="staff-entry__link" onClick={() => Taro.navigateTo({ url: ROUTES.opsMember })}>
+      运营
     </Text>
   </View>
 )

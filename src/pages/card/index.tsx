@@ -9,7 +9,7 @@ import { useCard } from './useCard'
 import './index.scss'
 
 const CardPage = () => {
-  const { state, retry } = useCard()
+  const { state, retry, openPointsHistory } = useCard()
   return (
     <View className="card-page">
       {state.status === 'loading' && <StatusScreen mark="…" title="正在打开会员卡" />}
@@ -22,7 +22,13 @@ const CardPage = () => {
       )}
       {state.status === 'ready' && (
         <>
-          <MemberCard member={state.member} tier={state.tier} />
+          <MemberCard
+            member={state.member}
+            tier={state.tier}
+            points={state.points}
+            expiring={state.expiring}
+            onPointsTap={openPointsHistory}
+          />
           <View className="card-page__section">
             <TierProgress progress={state.progress} />
           </View>

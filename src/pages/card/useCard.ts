@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { MemberView } from '../../api/contract'
 import { AppError } from '../../domain/errors'
+import type { PointBatch } from '../../domain/points'
+import { pointsAt } from '../../wording/points'
 import type { TierId } from '../../domain/program'
 import { effectiveTier, tierProgress, type TierProgress } from '../../domain/tiers'
 import { callCloud, messageOf } from '../../services/cloud'
@@ -9,12 +11,21 @@ import { ROUTES } from '../../routes'
 
 export type CardState =
   | { status: 'loading' }
-  | { status: 'ready'; member: MemberView; tier: TierId; progress: TierProgress }
+  | {
+      status: 'ready'
+      member: MemberView
+      tier: TierId
+      progress: TierProgress
+      /** Usable now: batches past their expiry do not count even before the expiry job has run. */
+      points: number
+      /** The next batch to expire, for "N 积分将于 DATE 过期"; null when nothing will. */
+      expiring: PointBatch | null
+    }
   | { status: 'failed'; message: string }
 
 /**
  * The shopper's card, read on every show (points change at the till while the app sits in the
- * background). Tier and progress use the server's clock, so a phone with a wrong date reads the same.
+ * background). Tier, progress and expiry use the server's clock, so a phone with a wrong date reads the same.
  */
 export const useCard = () => {
   const [state, setState] = useState<CardState>({ status: 'loading' })
@@ -27,6 +38,7 @@ export const useCard = () => {
         member,
         tier: effectiveTier(member, serverTime),
         progress: tierProgress(member, program, serverTime),
+        ...pointsAt(member, serverTime),
       })
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_A_MEMBER') {
@@ -44,5 +56,6 @@ export const useCard = () => {
     setState({ status: 'loading' })
     void load()
   }
-  return { state, retry }
+  const openPointsHistory = () => void Taro.navigateTo({ url: ROUTES.points })
+  return { state, retry, openPointsHistory }
 }

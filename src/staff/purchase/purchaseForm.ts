@@ -1,20 +1,10 @@
 /**
- * The till's checks, apart from Taro: a member code before any lookup, and the amount and order number
- * before recording. Amounts go from what was typed straight to integer fen; never a float.
+ * The till's checks, apart from Taro: the amount and order number before recording (the member code is
+ * checked by ../shared/memberCode). Amounts go from what was typed straight to integer fen; never a float.
  */
-import { check, LookupMemberSchema, RecordPurchaseSchema, type RecordPurchaseInput } from '../../api/schemas'
+import { check, RecordPurchaseSchema, type RecordPurchaseInput } from '../../api/schemas'
 import { AppError, type FieldError } from '../../domain/errors'
-import { isValidMemberNo } from '../../domain/memberNo'
 import { parseYuanToFen } from '../../domain/money'
-
-/** The member number from what was typed or scanned, or the reason it cannot be one. */
-export const checkMemberCode = (text: string): { ok: true; code: string } | { ok: false; message: string } => {
-  const parsed = check(LookupMemberSchema, { code: text })
-  if (!parsed.ok) return { ok: false, message: parsed.fields[0].message }
-  // The check digit catches a mistyped digit or a swapped pair before asking the server.
-  if (!isValidMemberNo(parsed.value.code)) return { ok: false, message: '会员码有误，请核对后重新输入' }
-  return { ok: true, code: parsed.value.code }
-}
 
 export type PurchaseRow = 'amount' | 'orderNo'
 export type PurchaseErrors = Partial<Record<PurchaseRow | 'form', string>>

@@ -1,34 +1,9 @@
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
-import type { MemberSummary, PurchaseResult, StaffView } from '../../api/contract'
-import { AppError } from '../../domain/errors'
+import { useState } from 'react'
+import type { PurchaseResult } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
-import { checkMemberCode, checkPurchase, purchaseErrorsFrom, type PurchaseErrors } from './purchaseForm'
-
-export type Access =
-  | { status: 'checking' }
-  | { status: 'forbidden'; message: string }
-  | { status: 'failed'; message: string }
-  | { status: 'granted'; staff: StaffView }
-
-/** Who may use the till page: the server decides on every call; this only picks the screen. */
-const useStaffAccess = () => {
-  const [access, setAccess] = useState<Access>({ status: 'checking' })
-  const check = () => {
-    setAccess({ status: 'checking' })
-    callCloud('staff', 'whoami', {}).then(
-      (staff) => setAccess({ status: 'granted', staff }),
-      (error) =>
-        setAccess(
-          error instanceof AppError && error.code === 'FORBIDDEN'
-            ? { status: 'forbidden', message: error.message }
-            : { status: 'failed', message: messageOf(error) },
-        ),
-    )
-  }
-  useEffect(check, [])
-  return { access, retryAccess: check }
-}
+import { useMemberLookup } from '../shared/useMemberLookup'
+import { useStaffAccess } from '../shared/useStaffAccess'
+import { checkPurchase, purchaseErrorsFrom, type PurchaseErrors } from './purchaseForm'
 
 /**
  * The till, one purchase at a time: find the member (scan or type), confirm who it is, enter amount and
@@ -36,42 +11,13 @@ const useStaffAccess = () => {
  */
 export const usePurchaseDesk = () => {
   const { access, retryAccess } = useStaffAccess()
-  const [codeText, setCodeText] = useState('')
-  const [codeError, setCodeError] = useState<string>()
-  const [lookingUp, setLookingUp] = useState(false)
-  const [member, setMember] = useState<MemberSummary | null>(null)
+  const lookup = useMemberLookup()
+  const { member } = lookup
   const [amountText, setAmountText] = useState('')
   const [orderNo, setOrderNo] = useState('')
   const [errors, setErrors] = useState<PurchaseErrors>({})
   const [recording, setRecording] = useState(false)
   const [result, setResult] = useState<PurchaseResult | null>(null)
-
-  const lookUp = async (text: string = codeText) => {
-    if (lookingUp) return
-    const code = checkMemberCode(text)
-    if (!code.ok) return setCodeError(code.message)
-    setCodeError(undefined)
-    setLookingUp(true)
-    try {
-      setMember((await callCloud('staff', 'lookupMember', { code: code.code })).member)
-    } catch (error) {
-      setCodeError(messageOf(error))
-    } finally {
-      setLookingUp(false)
-    }
-  }
-
-  /** WeChat's scanner; a cancelled scan is not an error. */
-  const scan = async () => {
-    let scanned: string
-    try {
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
-    } catch {
-      return
-    }
-    setCodeText(scanned)
-    await lookUp(scanned)
-  }
 
   const record = async () => {
     if (!member || recording) return
@@ -90,9 +36,7 @@ export const usePurchaseDesk = () => {
 
   /** Back to an empty till for the next customer. */
   const startOver = () => {
-    setCodeText('')
-    setCodeError(undefined)
-    setMember(null)
+    lookup.reset()
     setAmountText('')
     setOrderNo('')
     setErrors({})
@@ -102,7 +46,7 @@ export const usePurchaseDesk = () => {
   return {
     access,
     retryAccess,
-    code: { text: codeText, error: codeError, lookingUp, change: setCodeText, lookUp: () => lookUp(), scan },
+    lookup,
     member,
     purchase: {
       amountText,

@@ -14,12 +14,9 @@ import appConfig from '../../../src/app.config'
 
 type PageModule = { default: unknown }
 
-/** Every page with its config, as the H5 loader generates them from app.config's pages and subpackages. */
-const PAGES: Record<string, { load: () => PageModule; config: object }> = {
-  'pages/card/index': { load: () => require('../../../src/pages/card/index'), config: require('../../../src/pages/card/index.config').default },
-  'pages/join/index': { load: () => require('../../../src/pages/join/index'), config: require('../../../src/pages/join/index.config').default },
-  'staff/purchase/index': { load: () => require('../../../src/staff/purchase/index'), config: require('../../../src/staff/purchase/index.config').default },
-}
+/** A page module and its config, as the H5 loader generates them for each page in app.config. */
+const loadPage = (path: string): PageModule => require(`../../../src/${path}`)
+const pageConfig = (path: string): object => require(`../../../src/${path}.config`).default
 
 const pagePaths = (): string[] => [
   ...appConfig.pages!,
@@ -30,11 +27,11 @@ const pagePaths = (): string[] => [
 export const mountApp = (url: string): HTMLElement => {
   // replaceState: setting location.hash would also fire a hashchange, which the router takes for a second visit.
   window.history.replaceState(null, '', `#${url}`)
-  const routes = pagePaths().map((path) => {
-    const page = PAGES[path]
-    if (!page) throw new Error(`test harness does not know page ${path}: add it to PAGES`)
-    return { path, load: (context: unknown, params: unknown) => [Promise.resolve(page.load()), context, params], ...page.config }
-  })
+  const routes = pagePaths().map((path) => ({
+    path,
+    load: (context: unknown, params: unknown) => [Promise.resolve(loadPage(path)), context, params],
+    ...pageConfig(path),
+  }))
   const config = { ...appConfig, routes, router: { mode: 'hash' } }
   // React 18: Taro's runtime uses these legacy react-dom entry points through the ReactDOM it is given.
   const ReactDOM = { ...ReactDOMClient, findDOMNode, render, unstable_batchedUpdates }

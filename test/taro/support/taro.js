@@ -8,7 +8,7 @@
 const h5 = require('@tarojs/taro-h5')
 const runtime = require('@tarojs/plugin-framework-react/dist/runtime')
 
-const HOOKS = ['useDidHide', 'useDidShow', 'useLoad', 'usePullDownRefresh', 'useReady', 'useRouter', 'useUnload']
+const HOOKS = ['useDidHide', 'useDidShow', 'useLoad', 'usePullDownRefresh', 'useReachBottom', 'useReady', 'useRouter', 'useUnload']
 const hooks = Object.fromEntries(HOOKS.map((name) => [name, runtime[name]]))
 
 const taroWithHooks = () => Object.assign(h5.default, hooks)

@@ -1,0 +1,170 @@
+import { useRef, useState } from 'react'
+import type { AdjustmentResult, AuditEntry, MemberSummary } from '../../api/contract'
+import { useAccess } from '../../components/AccessGate'
+import { callCloud, messageOf } from '../../services/cloud'
+import { checkMemberCode } from '../../services/memberCode'
+import { isUnanswered, usePendingRequest } from '../../services/requestId'
+import { adjustErrorsFrom, checkAdjustment, type AdjustErrors, type Adjustment, type Direction } from './adjustForm'
+
+export type MoreState = { status: 'idle' } | { status: 'loading' } | { status: 'failed'; message: string } | { status: 'end' }
+
+export interface Audit {
+  member: MemberSummary
+  entries: AuditEntry[]
+  nextCursor: string | null
+  more: MoreState
+}
+
+const moreAfter = (nextCursor: string | null): MoreState => (nextCursor ? { status: 'idle' } : { status: 'end' })
+
+const operatorWhoami = () => callCloud('ops', 'whoami', {})
+
+/**
+ * The operator's member page: find a member by code, read their whole ledger with who did what, and
+ * correct their points with a reason. The adjustment carries a request id kept until the server answers;
+ * once it lands, the ledger is read again from the top, so the new entry shows where it belongs.
+ */
+export const useMemberAudit = () => {
+  const { access, retryAccess } = useAccess(operatorWhoami)
+  const pending = usePendingRequest()
+  const [codeText, setCodeText] = useState('')
+  const [codeError, setCodeError] = useState<string>()
+  const [searching, setSearching] = useState(false)
+  const [audit, setAudit] = useState<Audit | null>(null)
+  const current = useRef(audit)
+  current.current = audit
+
+  const [direction, setDirection] = useState<Direction>('add')
+  const [pointsText, setPointsText] = useState('')
+  const [reasonText, setReasonText] = useState('')
+  const [errors, setErrors] = useState<AdjustErrors>({})
+  const [confirming, setConfirming] = useState<Adjustment | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const [unanswered, setUnanswered] = useState(false)
+  const [done, setDone] = useState<AdjustmentResult | null>(null)
+
+  const firstPage = async (code: string): Promise<Audit> => {
+    const page = await callCloud('ops', 'memberLedger', { code, cursor: null })
+    return { member: page.member, entries: page.entries, nextCursor: page.nextCursor, more: moreAfter(page.nextCursor) }
+  }
+
+  const search = async () => {
+    if (searching) return
+    const code = checkMemberCode(codeText)
+    if (!code.ok) return setCodeError(code.message)
+    setCodeError(undefined)
+    setSearching(true)
+    try {
+      setAudit(await firstPage(code.code))
+    } catch (error) {
+      setCodeError(messageOf(error))
+    } finally {
+      setSearching(false)
+    }
+  }
+
+  const loadMore = async () => {
+    const before = current.current
+    if (!before?.nextCursor || before.more.status === 'loading') return
+    setAudit({ ...before, more: { status: 'loading' } })
+    try {
+      const page = await callCloud('ops', 'memberLedger', { code: before.member.memberNo, cursor: before.nextCursor })
+      const shown = new Set(before.entries.map((e) => e.id))
+      setAudit({
+        member: page.member,
+        entries: [...before.entries, ...page.entries.filter((e) => !shown.has(e.id))],
+        nextCursor: page.nextCursor,
+        more: moreAfter(page.nextCursor),
+      })
+    } catch (error) {
+      setAudit({ ...before, more: { status: 'failed', message: messageOf(error) } })
+    }
+  }
+
+  const clearAdjustment = () => {
+    setPointsText('')
+    setReasonText('')
+    setErrors({})
+    setConfirming(null)
+    setUnanswered(false)
+  }
+
+  const review = () => {
+    if (!audit) return
+    const checked = checkAdjustment(audit.member, direction, pointsText, reasonText)
+    if (!checked.ok) return setErrors(checked.errors)
+    setErrors({})
+    setDone(null)
+    setConfirming(checked.input)
+  }
+
+  const confirm = async () => {
+    if (!audit || !confirming || submitting) return
+    setSubmitting(true)
+    setErrors({})
+    try {
+      const result = await pending.send((requestId) => callCloud('ops', 'adjustPoints', { ...confirming, requestId }))
+      setDone(result)
+      clearAdjustment()
+      setAudit({ ...audit, member: result.member })
+      // The new entry is the newest: read the ledger from the top again.
+      firstPage(result.member.memberNo).then(setAudit, (error) =>
+        setAudit((a) => (a ? { ...a, more: { status: 'failed', message: messageOf(error) } } : a)),
+      )
+    } catch (error) {
+      const retryable = isUnanswered(error)
+      setUnanswered(retryable)
+      setErrors(adjustErrorsFrom(error, messageOf(error)))
+      if (!retryable) setConfirming(null)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  /** Another member: nothing pending carries over. */
+  const changeMember = () => {
+    pending.forget()
+    clearAdjustment()
+    setDone(null)
+    setAudit(null)
+    setCodeText('')
+    setCodeError(undefined)
+  }
+
+  return {
+    access,
+    retryAccess,
+    code: { text: codeText, error: codeError, searching, change: setCodeText, search: () => void search() },
+    audit,
+    loadMore: () => void loadMore(),
+    changeMember,
+    adjust: {
+      direction,
+      pointsText,
+      reasonText,
+      errors,
+      confirming,
+      submitting,
+      unanswered,
+      done,
+      setDirection: (d: Direction) => {
+        setDirection(d)
+        setErrors(({ points: _cleared, ...others }) => others)
+      },
+      changePoints: (text: string) => {
+        setPointsText(text)
+        setErrors(({ points: _cleared, ...others }) => others)
+      },
+      changeReason: (text: string) => {
+        setReasonText(text)
+        setErrors(({ reason: _cleared, ...others }) => others)
+      },
+      review,
+      confirm: () => void confirm(),
+      back: () => {
+        setConfirming(null)
+        setErrors({})
+      },
+    },
+  }
+}

@@ -1,0 +1,46 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
+import { ROUTES } from '../../routes'
+import { StaffAccessScreen, StaffHeader } from '../shared/StaffScreens'
+import { useStaffAccess } from '../shared/useStaffAccess'
+import '../shared/desk.scss'
+import './index.scss'
+
+/** What a shop assistant does at the till, in the order they meet it. */
+const ACTIONS = [
+  { mark: '消', title: '录入消费', hint: '扫会员码，按订单累积积分', url: ROUTES.staffPurchase },
+  { mark: '退', title: '退货退款', hint: '按订单号退款，扣回相应积分', url: ROUTES.staffRefund },
+  { mark: '兑', title: '积分兑换', hint: '用会员积分兑换礼品或服务', url: ROUTES.staffRedeem },
+] as const
+
+/** The way in from "导购入口": who is signed in at which store, and the three till actions. */
+const StaffHomePage = () => {
+  const { access, retryAccess } = useStaffAccess()
+  return (
+    <View className="desk">
+      {access.status === 'granted' ? (
+        <>
+          <StaffHeader staff={access.who} />
+          <View className="staff-actions">
+            {ACTIONS.map((action) => (
+              <View key={action.url} className="staff-actions__item" onClick={() => Taro.navigateTo({ url: action.url })}>
+                <View className="staff-actions__mark">{action.mark}</View>
+                <View className="staff-actions__text">
+                  <Text className="staff-actions__title">{action.title}</Text>
+                  <Text className="staff-actions__hint">{action.hint}</Text>
+                </View>
+                <Text className="staff-actions__chevron">›</Text>
+              </View>
+            ))}
+          </View>
+        </>
+      ) : (
+        <StaffAccessScreen access={access} retry={retryAccess} />
+      )}
+      <LocalIdentitySwitcher />
+    </View>
+  )
+}
+
+export default StaffHomePage

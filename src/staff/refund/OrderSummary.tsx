@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components'
+import type { OrderView } from '../../api/contract'
+import { TierBadge } from '../../components/TierBadge'
+import { formatYuan } from '../../domain/money'
+import { businessTime } from '../../domain/time'
+import { formatPoints } from '../../wording/points'
+
+/** The order as recorded: what was paid, what was refunded already, the points it earned, and whose it is. */
+export const OrderSummary = ({ order, onChange }: { order: OrderView; onChange: () => void }) => (
+  <View className="order-summary">
+    <View className="order-summary__head">
+      <View>
+        <Text className="order-summary__no">{`订单 ${order.orderNo}`}</Text>
+        <Text className="order-summary__at">{businessTime(order.at).format('YYYY-MM-DD HH:mm')}</Text>
+      </View>
+      <Text className="member-confirm__change" onClick={onChange}>
+        换一单
+      </Text>
+    </View>
+    <View className="facts">
+      <View className="facts__row">
+        <Text className="facts__label">消费金额</Text>
+        <Text className="facts__value">{formatYuan(order.amountFen)}</Text>
+      </View>
+      <View className="facts__row">
+        <Text className="facts__label">已退款</Text>
+        <Text className="facts__value">{formatYuan(order.refundedFen)}</Text>
+      </View>
+      <View className="facts__row">
+        <Text className="facts__label">获得积分</Text>
+        <Text className="facts__value">{formatPoints(order.pointsEarned)}</Text>
+      </View>
+      {order.pointsReversed > 0 && (
+        <View className="facts__row">
+          <Text className="facts__label">已扣回积分</Text>
+          <Text className="facts__value">{formatPoints(order.pointsReversed)}</Text>
+        </View>
+      )}
+      <View className="facts__row">
+        <Text className="facts__label">会员</Text>
+        <View className="facts__value order-summary__member">
+          <Text>{`${order.member.name} · ${order.member.mobileMasked}`}</Text>
+          <TierBadge tier={order.member.tier} />
+        </View>
+      </View>
+    </View>
+  </View>
+)

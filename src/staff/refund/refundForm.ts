@@ -1,0 +1,63 @@
+/**
+ * The refund desk's rules, apart from Taro: the order number before a lookup, the amount before a refund
+ * (integer fen, never more than is left), and where a refusal is shown.
+ */
+import * as v from 'valibot'
+import type { OrderView } from '../../api/contract'
+import { check, LookupOrderSchema, RecordRefundSchema } from '../../api/schemas'
+import { AppError } from '../../domain/errors'
+import { formatYuan, parseYuanToFen, type Fen } from '../../domain/money'
+
+/** What is left to refund on an order. */
+export const refundableFen = (order: OrderView): Fen => order.amountFen - order.refundedFen
+
+/** "520" or "520.50": an amount as the assistant would type it, to prefill the amount field. */
+export const yuanInputText = (fen: Fen): string => {
+  const cents = fen % 100
+  return `${Math.floor(fen / 100)}${cents === 0 ? '' : `.${String(cents).padStart(2, '0')}`}`
+}
+
+/**
+ * Points this refund will take back, as the server computes them: the order's points in proportion to
+ * everything refunded so far (so refunding the rest takes back the rest), less what earlier refunds took.
+ * Mirrors `recordRefund` in src/domain/purchase.ts; the result screen shows the server's own figure.
+ */
+export const expectedReversal = (order: OrderView, amountFen: Fen): number =>
+  Math.floor((order.pointsEarned * (order.refundedFen + amountFen)) / order.amountFen) - order.pointsReversed
+
+export const checkOrderNo = (text: string): { ok: true; orderNo: string } | { ok: false; message: string } => {
+  const parsed = check(LookupOrderSchema, { orderNo: text })
+  return parsed.ok ? { ok: true, orderNo: parsed.value.orderNo } : { ok: false, message: parsed.fields[0].message }
+}
+
+export type RefundRow = 'orderNo' | 'amount'
+export type RefundErrors = Partial<Record<RefundRow | 'form', string>>
+
+// The request id is the desk's business, not the assistant's: check everything else.
+const RefundAmountSchema = v.omit(RecordRefundSchema, ['requestId'])
+
+export const checkRefund = (order: OrderView, amountText: string): { ok: true; amountFen: Fen } | { ok: false; errors: RefundErrors } => {
+  const amountFen = parseYuanToFen(amountText)
+  if (amountFen === null) return { ok: false, errors: { amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请填写退款金额' } }
+  const left = refundableFen(order)
+  if (amountFen > left) return { ok: false, errors: { amount: `超过该订单可退金额 ${formatYuan(left)}` } }
+  const parsed = check(RefundAmountSchema, { orderNo: order.orderNo, amountFen })
+  if (!parsed.ok) return { ok: false, errors: errorsByRow(parsed.fields) }
+  return { ok: true, amountFen }
+}
+
+const ROW_OF_FIELD: Record<string, RefundRow> = { amountFen: 'amount', orderNo: 'orderNo' }
+
+const errorsByRow = (fields: readonly { field: string; message: string }[]): RefundErrors => {
+  const errors: RefundErrors = {}
+  for (const { field, message } of fields) errors[ROW_OF_FIELD[field] ?? 'form'] ??= message
+  return errors
+}
+
+/** A refused refund, by row: the amount's problems at the amount, an order refunded meanwhile there too. */
+export const refundErrorsFrom = (error: unknown, fallbackMessage: string): RefundErrors => {
+  if (!(error instanceof AppError)) return { form: fallbackMessage }
+  if (error.code === 'INVALID_INPUT' && error.details?.fields?.length) return errorsByRow(error.details.fields)
+  if (error.code === 'ALREADY_REFUNDED') return { amount: error.message }
+  return { form: error.message }
+}

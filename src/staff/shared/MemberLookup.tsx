@@ -1,0 +1,38 @@
+import { Button, Input, View } from '@tarojs/components'
+import { Field } from '../../components/Field'
+import type { useMemberLookup } from './useMemberLookup'
+import { MemberConfirm } from './MemberConfirm'
+
+// Only WeChat has a camera scanner; the H5 preview types the code.
+const CAN_SCAN = process.env.TARO_ENV === 'weapp'
+
+/** The member step of a till page: the code field and buttons, then who it is with a way to change. */
+export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof useMemberLookup>; onChange: () => void }) => {
+  const { code, member } = lookup
+  if (member) return <MemberConfirm member={member} onChange={onChange} />
+  return (
+    <>
+      <Field label="会员码" error={code.error} hint="扫描顾客出示的会员码，或输入会员号">
+        <Input
+          className="field__input"
+          placeholderClass="field__placeholder"
+          placeholder="11 位会员号"
+          type="number"
+          value={code.text}
+          onInput={(e) => code.change(e.detail.value)}
+          onConfirm={code.lookUp}
+        />
+      </Field>
+      <View className="desk__row">
+        {CAN_SCAN && (
+          <Button className="btn btn--secondary desk__half" onClick={code.scan}>
+            扫码
+          </Button>
+        )}
+        <Button className="btn btn--primary desk__half" onClick={code.lookUp}>
+          {code.lookingUp ? '查询中…' : '查询会员'}
+        </Button>
+      </View>
+    </>
+  )
+}

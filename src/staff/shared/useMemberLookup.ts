@@ -1,0 +1,57 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import type { MemberSummary } from '../../api/contract'
+import { callCloud, messageOf } from '../../services/cloud'
+import { checkMemberCode } from '../../services/memberCode'
+
+/**
+ * Step one at the till: find the member by the code on their card (scanned on WeChat, typed in the H5
+ * preview), for the assistant to confirm with the customer. A second tap while a lookup runs is ignored.
+ */
+export const useMemberLookup = () => {
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string>()
+  const [lookingUp, setLookingUp] = useState(false)
+  const [member, setMember] = useState<MemberSummary | null>(null)
+
+  const lookUp = async (codeText: string = text) => {
+    if (lookingUp) return
+    const code = checkMemberCode(codeText)
+    if (!code.ok) return setError(code.message)
+    setError(undefined)
+    setLookingUp(true)
+    try {
+      setMember((await callCloud('staff', 'lookupMember', { code: code.code })).member)
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setLookingUp(false)
+    }
+  }
+
+  /** WeChat's scanner; a cancelled scan is not an error. */
+  const scan = async () => {
+    let scanned: string
+    try {
+      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
+    } catch {
+      return
+    }
+    setText(scanned)
+    await lookUp(scanned)
+  }
+
+  const reset = () => {
+    setText('')
+    setError(undefined)
+    setMember(null)
+  }
+
+  return {
+    code: { text, error, lookingUp, change: setText, lookUp: () => void lookUp(), scan: () => void scan() },
+    member,
+    /** After a change at the till, the member as the server now has them (new balance, new tier). */
+    updateMember: setMember,
+    reset,
+  }
+}

@@ -1,0 +1,33 @@
+/** How ledger entries read, for the shopper's points history and the operator's audit alike. */
+import { businessTime, type Instant } from '../domain/time'
+
+/** "2026年11月": the business-time month an entry falls in. */
+export const monthTitle = (at: Instant): string => businessTime(at).format('YYYY年M月')
+
+/** "11-23 14:05" under a month heading (the year is in the heading). */
+export const entryTime = (at: Instant): string => businessTime(at).format('MM-DD HH:mm')
+
+/** "2026-11-23 14:05:09": the audit names the second, to match entries with the till's receipt. */
+export const auditTime = (at: Instant): string => businessTime(at).format('YYYY-MM-DD HH:mm:ss')
+
+export interface MonthGroup<T> {
+  /** "2026-11", stable across pages. */
+  key: string
+  title: string
+  entries: T[]
+}
+
+/**
+ * Entries (newest first, as the server pages them) under their business-time month. A month that spans
+ * two pages stays one group, so group the whole list after each page arrives.
+ */
+export const groupByMonth = <T extends { at: Instant }>(entries: readonly T[]): MonthGroup<T>[] => {
+  const groups = new Map<string, MonthGroup<T>>()
+  for (const entry of entries) {
+    const key = businessTime(entry.at).format('YYYY-MM')
+    const group = groups.get(key) ?? { key, title: monthTitle(entry.at), entries: [] }
+    groups.set(key, group)
+    group.entries.push(entry)
+  }
+  return [...groups.values()]
+}
