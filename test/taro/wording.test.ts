@@ -1,7 +1,9 @@
-/** How tiers read in Chinese: the card's progress line, its validity line, and the till's tier news. */
+/** How tiers and points read in Chinese: the card's lines, the till's news, and the ledger's months. */
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { INITIAL_TIER_STATE, tierProgress, type TierState } from '../../src/domain/tiers'
-import { progressWording, tierChangeWording, validityWording } from '../../src/wording/tiers'
+import { groupByMonth } from '../../src/wording/ledger'
+import { expiryRuleWording, expiryWording, signedPoints } from '../../src/wording/points'
+import { progressWording, tierChangeWording, tierMoveWording, validityWording } from '../../src/wording/tiers'
 
 const NOW = '2026-11-23T06:00:00.000Z' // 14:00 in Shanghai
 const VIP_UNTIL = '2027-09-24T16:00:00.000Z' // covers through 2027-09-24
@@ -54,5 +56,38 @@ describe('tier change wording', () => {
     expect(tierChangeWording({ kind: 'vip_granted', vipUntil: '2027-11-23T16:00:00.000Z' })).toBe('升级为VIP会员，有效期至 2027-11-23')
     expect(tierChangeWording({ kind: 'vip_renewed', vipUntil: '2028-09-24T16:00:00.000Z' })).toBe('VIP有效期延长至 2028-09-24')
     expect(tierChangeWording({ kind: 'gold_granted' })).toBe('升级为终身金卡会员')
+  })
+})
+
+describe('points wording', () => {
+  it('signs points in and out, grouped like money', () => {
+    expect(signedPoints(1255)).toBe('+1,255')
+    expect(signedPoints(-200)).toBe('-200')
+    expect(signedPoints(0)).toBe('0')
+  })
+
+  it('names the last day a batch still covers', () => {
+    expect(expiryWording({ expiresAt: '2027-12-31T16:00:00.000Z', points: 1200 })).toBe('1,200 积分将于 2027-12-31 过期')
+  })
+
+  it('states the expiry rule from the program setting', () => {
+    expect(expiryRuleWording(DEFAULT_PROGRAM)).toBe('每年获得的积分有效期至次年年底')
+    expect(expiryRuleWording({ ...DEFAULT_PROGRAM, expiry: { yearsAfterEarningYear: 2 } })).toBe('每年获得的积分有效期至 2 年后的年底')
+  })
+
+  it('states a tier a refund took away, and nothing when it stayed', () => {
+    expect(tierMoveWording('gold', 'vip')).toBe('会员等级由 金卡会员 调整为 VIP会员')
+    expect(tierMoveWording('vip', 'vip')).toBeNull()
+  })
+})
+
+describe('ledger months', () => {
+  it('puts an entry in its Shanghai month and keeps one group per month, in first-seen order', () => {
+    const at = (iso: string) => ({ at: iso })
+    const groups = groupByMonth([at('2026-11-02T00:00:00.000Z'), at('2026-10-31T16:00:00.000Z'), at('2026-10-31T15:59:59.000Z'), at('2026-11-01T00:00:00.000Z')])
+    expect(groups.map((g) => [g.title, g.entries.length])).toEqual([
+      ['2026年11月', 3],
+      ['2026年10月', 1],
+    ])
   })
 })

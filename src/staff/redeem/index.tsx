@@ -75,7 +75,7 @@ const RedeemPage = () => {
           {member && confirming && (
             <View className="desk__panel">
               <Text className="desk__step">3 · 确认</Text>
-              <View className="facts">
+              <View className="facts confirm-facts">
                 <View className="facts__row facts__row--strong">
                   <Text className="facts__label">扣除积分</Text>
                   <Text className="facts__value">{formatPoints(confirming.points)}</Text>

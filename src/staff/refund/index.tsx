@@ -94,7 +94,7 @@ const RefundPage = () => {
           {order && confirming && (
             <View className="desk__panel">
               <Text className="desk__step">3 · 确认</Text>
-              <View className="facts">
+              <View className="facts confirm-facts">
                 <View className="facts__row facts__row--strong">
                   <Text className="facts__label">退款金额</Text>
                   <Text className="facts__value">{formatYuan(confirming.amountFen)}</Text>

@@ -1,0 +1,46 @@
+/** The staff home behind "导购入口": who is at the till, the three till actions, and who may not enter. */
+import { screen, waitFor } from '@testing-library/dom'
+import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { STAFF } from './support/fixtures'
+import { currentRoute, openPage, textOf } from './support/harness'
+import { tap } from './support/interact'
+
+describe('staff home', () => {
+  it('tells a shopper it is for shop assistants only, and what to do about it', async () => {
+    installFakeCloud({ 'staff.whoami': () => fail('FORBIDDEN', '仅限门店导购使用') })
+    await openPage('/staff/index/index')
+    await screen.findByText('仅限门店导购使用')
+    expect(screen.getByText(/如您是本店导购，请联系店长开通权限/)).toBeTruthy()
+    expect(screen.queryByText('录入消费')).toBeNull()
+  })
+
+  it('offers a retry when the check itself failed', async () => {
+    let attempts = 0
+    installFakeCloud({ 'staff.whoami': () => (++attempts === 1 ? new Error('socket hang up') : ok(STAFF)) })
+    await openPage('/staff/index/index')
+    await screen.findByText('暂时无法打开')
+    tap('重试')
+    await screen.findByText('上海静安嘉里中心店')
+  })
+
+  it('shows the store and the assistant, and opens each till action', async () => {
+    installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.lookupMember': () => fail('INTERNAL', 'unused') })
+    await openPage('/staff/index/index')
+    await screen.findByText('上海静安嘉里中心店')
+    expect(textOf('.staff-header__staff')).toBe('导购 王丽 · 工号 A01')
+    expect(Array.from(document.querySelectorAll('.staff-actions__title'), (t) => t.textContent)).toEqual(['录入消费', '退货退款', '积分兑换'])
+
+    tap('退货退款')
+    await waitFor(() => expect(currentRoute()).toBe('/staff/refund/index'))
+    await screen.findByText('查询订单')
+  })
+
+  it('is where "导购入口" leads', async () => {
+    installFakeCloud({ 'member.getCard': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册'), 'staff.whoami': () => ok(STAFF) })
+    await openPage('/pages/join/index')
+    await screen.findByText('立即加入')
+    tap('导购入口')
+    await waitFor(() => expect(currentRoute()).toBe('/staff/index/index'))
+    await screen.findByText('积分兑换')
+  })
+})
