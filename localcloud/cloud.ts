@@ -103,6 +103,30 @@ const withUserInfo = (event: unknown, caller: CallerContext): unknown => {
   return { ...(event as object), userInfo }
 }
 
+/**
+ * Defaults from the environment, for processes started by scripts (npm start, bench/): an option passed to
+ * startLocalCloud always wins. LOCAL_CLOUD_DB_LATENCY_MS = "0" | "2" | "1-4"; LOCAL_CLOUD_POOL_SIZE = 1..64.
+ */
+export const envOptions = (env: NodeJS.ProcessEnv = process.env): { dbLatencyMs?: number | [number, number]; poolSize?: number } => {
+  const out: { dbLatencyMs?: number | [number, number]; poolSize?: number } = {}
+  const latency = env.LOCAL_CLOUD_DB_LATENCY_MS?.trim()
+  if (latency) {
+    const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(latency)
+    if (!m || (m[2] !== undefined && Number(m[2]) < Number(m[1])))
+      throw new Error(`local cloud: LOCAL_CLOUD_DB_LATENCY_MS must be "0", "N" or "MIN-MAX" (ms), got ${JSON.stringify(latency)}`)
+    out.dbLatencyMs = m[2] === undefined ? Number(m[1]) : [Number(m[1]), Number(m[2])]
+  }
+  const pool = env.LOCAL_CLOUD_POOL_SIZE?.trim()
+  if (pool) {
+    const n = Number(pool)
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`local cloud: LOCAL_CLOUD_POOL_SIZE must be 1-64, got ${JSON.stringify(pool)}`)
+    out.poolSize = n
+  }
+  return out
+}
+
+const FUNCTION_CHECK_MS = 250
+
 const isFunction = (functionsDir: string, name: string) =>
   /^[A-Za-z0-9_-]{1,60}$/.test(name) && existsSync(join(functionsDir, name, 'index.js'))
 const listFunctions = (functionsDir: string) =>
@@ -112,6 +136,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const functionsDir = resolve(options.functionsDir)
   // Triggers first: a bad config.json fails the start before anything is opened.
   const triggers: TimerTrigger[] = listFunctions(functionsDir).flatMap((n) => readTimerTriggers(join(functionsDir, n), n))
+  const env = envOptions()
   const executor = new Executor({
     dataDir: options.dataDir,
     collectionsDir: options.collectionsDir,
@@ -120,14 +145,28 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   })
   const pools = new Map<string, FunctionPool>()
   const poolOptions = {
-    size: options.poolSize ?? 2,
+    size: options.poolSize ?? env.poolSize ?? 2,
     memoryMb: options.memoryMb ?? 128,
     logs: options.logs ?? true,
-    dbLatencyMs: options.dbLatencyMs ?? DEFAULT_DB_LATENCY_MS,
+    dbLatencyMs: options.dbLatencyMs ?? env.dbLatencyMs ?? DEFAULT_DB_LATENCY_MS,
   }
   const startedAt = Date.now()
 
-  const hasFunction = (name: string) => isFunction(functionsDir, name)
+  // Function lookups are cached briefly (an existsSync per request showed in profiles), and a function whose
+  // instances are alive keeps serving while a rebuild replaces its files, as CloudBase serves the old version
+  // during a deploy.
+  const seen = new Map<string, number>()
+  const hasFunction = (name: string) => {
+    const now = performance.now()
+    const at = seen.get(name)
+    if (at !== undefined && now - at < FUNCTION_CHECK_MS) return true
+    if (isFunction(functionsDir, name) || pools.get(name)?.live) {
+      seen.set(name, now)
+      return true
+    }
+    seen.delete(name)
+    return false
+  }
   const functionNames = () => listFunctions(functionsDir)
   const pool = (name: string) => {
     let p = pools.get(name)

@@ -107,6 +107,19 @@ export class Actions {
     return row ? decodeDoc(row.doc) : null
   }
 
+  /** The same, as stored EJSON text (no decoding when the caller only needs to answer or compare it). */
+  private readDocText(coll: string, key: string, txn?: Txn): string | null {
+    return this.readBase(coll, key, txn).text
+  }
+
+  /** The text, and the committed row's seq when it was read from storage (saves the conflict check a query). */
+  private readBase(coll: string, key: string, txn?: Txn): { text: string | null; seq?: number } {
+    const pending = txn?.pending.get(pendingKey(coll, key))
+    if (pending) return { text: pending.doc && (pending.text ?? encodeDoc(pending.doc)) }
+    const row = this.store.get(coll, key)
+    return row ? { text: row.doc, seq: row.seq } : { text: null }
+  }
+
   private indexedFields(coll: string): Set<string> {
     return new Set(this.store.indexesOf(coll).map((ix) => ix.keys[0].field))
   }
@@ -127,24 +140,33 @@ export class Actions {
     const txn = this.txnOf(p)
     const { coll, exists } = this.readable(p)
     const projection = decode(p.projection, nowMs) as Doc | undefined
-    let docs: Doc[]
+    const projected = projection !== undefined && projection !== null && Object.keys(projection).length > 0
     if (p.queryType === 'DOC') {
       const { key } = this.docIdOf(p, nowMs)
+      if (!projected) {
+        // The stored text is the document's EJSON: answer it as is.
+        const text = exists || txn ? this.readDocText(coll, key, txn) : null
+        return { data: { list: text === null ? [] : [text] } }
+      }
       const doc = exists || txn ? this.readDoc(coll, key, txn) : null
-      docs = shape(doc ? [doc] : [], { projection })
-    } else {
-      if (txn) throw Actions.singleDocOnly('a where() query', coll)
-      const filter = this.whereFilter(p, coll, nowMs)
-      const order = validateOrder(decode(p.order, nowMs), coll)
-      const matched = exists ? this.matching(coll, filter).map((r) => r.doc) : []
-      docs = shape(matched, {
+      return { data: { list: shape(doc ? [doc] : [], { projection }).map(encodeDoc) } }
+    }
+    if (txn) throw Actions.singleDocOnly('a where() query', coll)
+    const filter = this.whereFilter(p, coll, nowMs)
+    const order = validateOrder(decode(p.order, nowMs), coll)
+    const rows = exists ? this.matching(coll, filter) : []
+    const docs = shape(
+      rows.map((r) => r.doc),
+      {
         order,
         offset: typeof p.offset === 'number' ? p.offset : undefined,
         limit: typeof p.limit === 'number' ? p.limit : undefined,
         projection,
-      })
-    }
-    return { data: { list: docs.map(encodeDoc) } }
+      },
+    )
+    if (projected) return { data: { list: docs.map(encodeDoc) } }
+    const textOf = new Map(rows.map((r) => [r.doc, r.text]))
+    return { data: { list: docs.map((d) => textOf.get(d) ?? encodeDoc(d)) } }
   }
 
   private calculateDocument(p: Params, nowMs: number): Answer {
@@ -164,7 +186,7 @@ export class Actions {
     if (txn) {
       for (const doc of docs) {
         const key = docKey(doc._id)
-        if (this.readDoc(coll, key, txn)) throw duplicateKey(coll, '_id_', `{ _id: ${JSON.stringify(doc._id)} }`)
+        if (this.readDocText(coll, key, txn) !== null) throw duplicateKey(coll, '_id_', `{ _id: ${JSON.stringify(doc._id)} }`)
         this.txnWrite(txn, coll, key, doc, true)
       }
     } else {
@@ -180,26 +202,27 @@ export class Actions {
     const upsert = p.upsert === true
     if (p.queryType === 'DOC') {
       const { id, key } = this.docIdOf(p, nowMs)
-      const base = this.readDoc(coll, key, txn)
+      const { text: baseText, seq: baseSeq } = this.readBase(coll, key, txn)
       let next: Doc
       if (merge) {
         const upd = validateUpdate(decode(p.data, nowMs), coll)
-        if (!base && !upsert) return { data: { updated: 0 } }
-        next = base ? cloneDoc(base) : { _id: id }
+        if (baseText === null && !upsert) return { data: { updated: 0 } }
+        next = baseText === null ? { _id: id } : decodeDoc(baseText)
         applyModifier(next, upd, coll)
       } else {
-        if (!base && !upsert) return { data: { updated: 0 } }
+        if (baseText === null && !upsert) return { data: { updated: 0 } }
         next = replacement(decode(p.data, nowMs), id, coll)
       }
       // `updated` counts documents actually changed (MongoDB's nModified), as CloudBase reports it.
-      const changed = !base || encodeDoc(base) !== encodeDoc(next)
+      const text = encodeDoc(next)
+      const changed = baseText === null || baseText !== text
       if (txn) {
-        this.txnCheck(txn, coll, key, id)
-        if (changed) this.txnWrite(txn, coll, key, next, !base)
+        if (changed) this.txnWrite(txn, coll, key, next, baseText === null, text, id, baseSeq)
+        else this.txnCheck(txn, coll, key, id, baseSeq)
       } else if (changed) {
-        this.apply([{ coll, key, doc: next }])
+        this.apply([{ coll, key, doc: next, text }])
       }
-      return { data: base ? { updated: changed ? 1 : 0 } : { updated: 0, upsert_id: id } }
+      return { data: baseText !== null ? { updated: changed ? 1 : 0 } : { updated: 0, upsert_id: id } }
     }
     if (txn) throw Actions.singleDocOnly('a where() update', coll)
     if (!merge) throw requestFailed(`local cloud: a where() replacement of ${coll} is not supported; use doc().set()`)
@@ -208,10 +231,10 @@ export class Actions {
     let matched = this.matching(coll, filter)
     if (p.multi === false) matched = matched.slice(0, 1)
     const writes: Write[] = []
-    for (const { key, doc } of matched) {
-      const before = encodeDoc(doc)
+    for (const { key, doc, text: before } of matched) {
       applyModifier(doc, upd, coll)
-      if (encodeDoc(doc) !== before) writes.push({ coll, key, doc })
+      const text = encodeDoc(doc)
+      if (text !== before) writes.push({ coll, key, doc, text })
     }
     this.apply(writes)
     return { data: { updated: writes.length } }
@@ -240,8 +263,7 @@ export class Actions {
       const base = this.readDoc(coll, key, txn)
       if (!base) return { data: { deleted: 0 } }
       if (txn) {
-        this.txnCheck(txn, coll, key, id)
-        this.txnWrite(txn, coll, key, null, false)
+        this.txnWrite(txn, coll, key, null, false, undefined, id)
       } else {
         this.apply([{ coll, key, doc: null }])
       }
@@ -286,17 +308,26 @@ export class Actions {
   // Transactions
 
   /** Write-write conflict checks for a transactional write to one document (see transactions.ts). */
-  private txnCheck(txn: Txn, coll: string, key: string, id: unknown) {
+  private txnCheck(txn: Txn, coll: string, key: string, id: unknown, committedSeq?: number) {
     const holder = this.txns.lockHolder(coll, key, txn)
     if (holder) throw this.txns.conflictAbort(txn, `${coll}/${String(id)} has a pending write in another transaction`)
-    if (this.store.lastWriteSeq(coll, key) > txn.startSeq)
+    if ((committedSeq ?? this.store.lastWriteSeq(coll, key)) > txn.startSeq)
       throw this.txns.conflictAbort(txn, `${coll}/${String(id)} was modified after this transaction started`)
   }
 
-  private txnWrite(txn: Txn, coll: string, key: string, doc: Doc | null, created: boolean) {
-    this.txnCheck(txn, coll, key, doc?._id ?? key)
+  private txnWrite(
+    txn: Txn,
+    coll: string,
+    key: string,
+    doc: Doc | null,
+    created: boolean,
+    text?: string,
+    id: unknown = doc?._id ?? key,
+    committedSeq?: number,
+  ) {
+    this.txnCheck(txn, coll, key, id, committedSeq)
     if (doc) this.txnUniqueCheck(txn, coll, key, doc)
-    this.txns.record(txn, { coll, key, doc, created })
+    this.txns.record(txn, { coll, key, doc, created, text })
   }
 
   /**
@@ -334,7 +365,7 @@ export class Actions {
       if (this.store.lastWriteSeq(w.coll, w.key) > txn.startSeq)
         throw this.txns.conflictAbort(txn, `${w.coll}/${w.doc?._id ?? w.key} was modified after this transaction started`)
     }
-    const writes: Write[] = [...txn.pending.values()].map((w) => ({ coll: w.coll, key: w.key, doc: w.doc }))
+    const writes: Write[] = [...txn.pending.values()].map((w) => ({ coll: w.coll, key: w.key, doc: w.doc, text: w.text }))
     try {
       this.apply(writes)
     } catch (e) {

@@ -37,6 +37,8 @@ export interface Write {
   doc: Doc | null
   /** Insert only (fails on an existing _id, like MongoDB insert), instead of insert-or-replace. */
   insert?: boolean
+  /** `encodeDoc(doc)` when the caller has it already (saves encoding the document again). */
+  text?: string
 }
 
 /** A pushed-down equality: rows whose `field` equals one of `values` (scalars only). */
@@ -198,7 +200,10 @@ export class Store {
 
   /** The seq of a document's last write or delete (0 if never written while anyone could care). */
   lastWriteSeq(coll: string, key: string): number {
-    return this.get(coll, key)?.seq ?? this.tombstones.get(`${coll}\u0000${key}`) ?? 0
+    const seq = this.tables.has(coll)
+      ? (this.stmt(`SELECT seq FROM ${table(coll)} WHERE id = ?`).pluck().get(key) as number | undefined)
+      : undefined
+    return seq ?? this.tombstones.get(`${coll}\u0000${key}`) ?? 0
   }
 
   /** Rows that may match: narrowed by a pushed-down equality when there is one, else the whole collection. */
@@ -262,22 +267,8 @@ export class Store {
       if (w.doc) this.checkIndexedPaths(w.coll, w.doc)
     }
     const next = this.seq + 1
-    const run = this.db.transaction(() => {
-      for (const w of writes) {
-        if (w.doc === null) {
-          this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.key)
-        } else if (w.insert) {
-          this.stmt(`INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?)`).run(w.key, encodeDoc(w.doc), next)
-        } else {
-          this
-            .stmt(`INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, seq = excluded.seq`)
-            .run(w.key, encodeDoc(w.doc), next)
-        }
-      }
-      this.stmt("INSERT INTO meta (key, value) VALUES ('seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(next)
-    })
     try {
-      run()
+      this.applyAtomically(writes, next)
     } catch (e) {
       throw this.translateConstraint(e, writes)
     }
@@ -286,8 +277,29 @@ export class Store {
     return next
   }
 
+  /** One SQLite transaction for a batch of writes (built once: better-sqlite3 wraps the function per call otherwise). */
+  private readonly applyAtomically = (writes: Write[], next: number) => {
+    this.applyTxn ??= this.db.transaction((ws: Write[], seq: number) => {
+      for (const w of ws) {
+        if (w.doc === null) {
+          this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.key)
+        } else if (w.insert) {
+          this.stmt(`INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?)`).run(w.key, w.text ?? encodeDoc(w.doc), seq)
+        } else {
+          this
+            .stmt(`INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, seq = excluded.seq`)
+            .run(w.key, w.text ?? encodeDoc(w.doc), seq)
+        }
+      }
+      this.stmt("INSERT INTO meta (key, value) VALUES ('seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(seq)
+    })
+    this.applyTxn(writes, next)
+  }
+  private applyTxn?: (writes: Write[], next: number) => void
+
   /** Forgets tombstones no open transaction can conflict with (all deletes at or before `seq`). */
   pruneTombstones(seq: number) {
+    if (this.tombstones.size === 0) return
     for (const [k, s] of this.tombstones) if (s <= seq) this.tombstones.delete(k)
   }
 

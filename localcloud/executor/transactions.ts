@@ -27,6 +27,8 @@ export interface Pending {
   doc: Doc | null
   /** The document did not exist when this transaction first wrote it (commit inserts it). */
   created: boolean
+  /** `encodeDoc(doc)`, when known. */
+  text?: string
 }
 
 export interface Txn {
@@ -39,6 +41,9 @@ export interface Txn {
 
 type Ended = { state: 'committed' | 'aborted'; reason: string; conflict: boolean }
 
+/** Transaction ids: a random prefix per process and a counter (24 hex characters, like before; no RNG per start). */
+const ID_PREFIX = randomBytes(8).toString('hex')
+
 export const pendingKey = (coll: string, key: string) => `${coll}\u0000${key}`
 
 export class Transactions {
@@ -50,6 +55,7 @@ export class Transactions {
   commits = 0
   conflicts = 0
   aborts = 0
+  private idSeq = 0
 
   constructor(private readonly timeoutMs = TRANSACTION_TIMEOUT_MS) {}
 
@@ -65,7 +71,7 @@ export class Transactions {
   }
 
   start(startSeq: number, nowMs: number, invocationId?: string): Txn {
-    const txn: Txn = { id: randomBytes(12).toString('hex'), startSeq, startedAtMs: nowMs, invocationId, pending: new Map() }
+    const txn: Txn = { id: `${ID_PREFIX}${(++this.idSeq).toString(16).padStart(8, '0')}`, startSeq, startedAtMs: nowMs, invocationId, pending: new Map() }
     this.open.set(txn.id, txn)
     return txn
   }

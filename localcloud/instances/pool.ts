@@ -15,6 +15,9 @@ const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js')
 /** CloudBase's default function timeout. */
 export const DEFAULT_TIMEOUT_S = 3
 
+/** How often a pool looks at its bundle and config.json for changes. */
+const BUNDLE_CHECK_MS = 250
+
 export type Outcome =
   | { kind: 'ok'; value: unknown }
   /** main() threw or rejected. */
@@ -167,6 +170,9 @@ export class FunctionPool {
   private readonly entry: string
   private generation = 0
   private bundleMtime = 0
+  private configMtime = -1
+  private timeoutS = DEFAULT_TIMEOUT_S
+  private checkedAt = -Infinity
   private instanceSeq = 0
   private closed = false
   private readyWaiters: (() => void)[] = []
@@ -213,7 +219,7 @@ export class FunctionPool {
     while (this.queue.length > 0) {
       const idle = this.instances.find((i) => i.state === 'idle' && i.generation === this.generation)
       if (idle) {
-        idle.run(this.queue.shift()!, readFunctionConfig(this.dir).timeoutS)
+        idle.run(this.queue.shift()!, this.timeoutS)
         continue
       }
       // Instances of an older bundle retire once idle.
@@ -239,11 +245,32 @@ export class FunctionPool {
     this.instances.push(new Instance(id, this.generation, this, this.entry, this.options))
   }
 
-  /** A rebuilt bundle (npm run build:functions while running) is picked up by new instances. */
+  /**
+   * A rebuilt bundle (npm run build:functions while running) is picked up by new instances, and a changed
+   * config.json timeout by the next calls. Checked at most every BUNDLE_CHECK_MS, not on every call (two file
+   * system calls per invocation were a visible share of the main thread's time under load).
+   */
   private checkBundle() {
-    const mtime = existsSync(this.entry) ? statSync(this.entry).mtimeMs : 0
-    if (this.bundleMtime !== 0 && mtime !== this.bundleMtime) this.generation++
-    this.bundleMtime = mtime
+    const now = performance.now()
+    if (now - this.checkedAt < BUNDLE_CHECK_MS) return
+    this.checkedAt = now
+    const mtime = statSync(this.entry, { throwIfNoEntry: false })?.mtimeMs ?? 0
+    if (this.bundleMtime !== 0 && mtime !== 0 && mtime !== this.bundleMtime) this.generation++
+    if (mtime !== 0) this.bundleMtime = mtime
+    const configMtime = statSync(join(this.dir, 'config.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0
+    if (configMtime !== this.configMtime) {
+      this.configMtime = configMtime
+      try {
+        this.timeoutS = readFunctionConfig(this.dir).timeoutS
+      } catch {
+        // a config.json being rewritten: keep the last timeout until it parses
+      }
+    }
+  }
+
+  /** Whether any instance of the pool is alive (a deployed function keeps serving while its files are replaced). */
+  get live() {
+    return this.instances.some((i) => i.state !== 'dead')
   }
 
   /**

@@ -1,0 +1,244 @@
+/**
+ * Ledger throughput: `staff.recordPurchase` through the local cloud's HTTP API, as `npm start` runs it (a separate
+ * process, scripts/start.ts), with the simulated database latency off so the figures are the local cloud's own
+ * cost. Prints purchases per second and p50/p99 latency with 1, 8 and 32 concurrent clients spread over many
+ * members, the same with every client on one (hot) member, the database operations per purchase (the gateway's
+ * x-local-db-ops header; `inTxn` = operations inside the purchase's transaction), and the CPU each side used.
+ * Figures only, nothing asserted. Run after `npm run build:functions`:
+ *
+ *   npx tsx bench/ledger.ts
+ *   BENCH_POOL_SIZES=1,2,3,4 BENCH_SECONDS=5 BENCH_MEMBERS=1000 BENCH_CLIENTS=1,8,32 npx tsx bench/ledger.ts
+ *   BENCH_DB_LATENCY_MS=1-4 npx tsx bench/ledger.ts     # with CloudBase-like latency instead
+ *
+ * Targets (issue): ≥ 2,000 purchases/s and p99 ≤ 10 ms at 8 clients on a 2-core machine; ≤ 5 document
+ * operations per purchase in its transaction.
+ */
+import { spawn } from 'node:child_process'
+import { readFileSync, rmSync, mkdtempSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import { createServer } from 'node:net'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { PRIVACY_NOTICE_VERSION } from '../src/api/privacy'
+import { DEMO_ASSISTANT, DEMO_JOIN_SCENE } from '../scripts/demo-data'
+
+const root = resolve(__dirname, '..')
+const list = (v: string | undefined, d: number[]) => (v ? v.split(',').map(Number) : d)
+const POOL_SIZES = list(process.env.BENCH_POOL_SIZES, [2])
+const CLIENTS = list(process.env.BENCH_CLIENTS, [1, 8, 32])
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const DB_LATENCY = process.env.BENCH_DB_LATENCY_MS ?? '0'
+const HOT_CLIENTS = Number(process.env.BENCH_HOT_CLIENTS ?? 8)
+/** Extra node flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)
+const CLK_TCK = 100
+const cores = availableParallelism()
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => done(port))
+    })
+  })
+
+/** CPU seconds (user + system) from a /proc stat file. */
+const cpuOf = (file: string) => {
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK
+}
+/** CPU seconds of a process: all threads, and its main thread alone (the one that owns HTTP and SQLite). */
+const processCpuS = (pid: number) => ({ all: cpuOf(`/proc/${pid}/stat`), main: cpuOf(`/proc/${pid}/task/${pid}/stat`) })
+/** Busy CPU seconds of the whole machine (all processes), to tell whether anything else competed for the cores. */
+const machineCpuS = () => {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).map(Number)
+  return (user + nice + system + irq + softirq + steal) / CLK_TCK
+}
+const selfCpuS = () => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1e6
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+interface Reply {
+  status: number
+  body: { ok?: boolean; data?: unknown; error?: { code?: string } }
+  ops: string
+}
+
+const startServer = async (poolSize: number) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-ledger-'))
+  const port = await freePort()
+  const server = spawn(process.execPath, [...SERVER_FLAGS, '--require', 'tsx/cjs', join(root, 'scripts/start.ts')], {
+    env: {
+      ...process.env,
+      LOCAL_CLOUD_PORT: String(port),
+      LOCAL_CLOUD_DATA: dataDir,
+      LOCAL_CLOUD_LOGS: '0',
+      LOCAL_CLOUD_DB_LATENCY_MS: DB_LATENCY,
+      LOCAL_CLOUD_POOL_SIZE: String(poolSize),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((ready, fail) => {
+    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('running on the local cloud') && ready())
+    server.on('exit', (code) => fail(new Error(`local cloud exited with ${code}`)))
+  })
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 })
+  const call = (fn: string, openid: string, action: string, input: unknown) =>
+    new Promise<Reply>((done, fail) => {
+      const payload = JSON.stringify({ action, input })
+      const req = request(
+        {
+          agent,
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `/functions/${fn}`,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-local-openid': openid },
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () =>
+            done({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), ops: String(res.headers['x-local-db-ops'] ?? '') }),
+          )
+          res.on('error', fail)
+        },
+      )
+      req.on('error', fail)
+      req.end(payload)
+    })
+  const health = async () =>
+    (await new Promise<{ db: { conflicts: number; commits: number } }>((done, fail) => {
+      request({ agent, host: '127.0.0.1', port, path: '/local/health' }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => done(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
+        res.on('error', fail)
+      })
+        .on('error', fail)
+        .end()
+    }))
+  const stop = async () => {
+    agent.destroy()
+    server.kill('SIGTERM')
+    await new Promise((done) => server.once('exit', done))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { pid: server.pid!, call, health, stop }
+}
+
+type Server = Awaited<ReturnType<typeof startServer>>
+
+/** `clients` loops calling `run(i)` for `seconds` (or `total` calls); latency, outcomes, ops and CPU. */
+const drive = async (
+  server: Server,
+  clients: number,
+  limit: { seconds?: number; total?: number },
+  run: (i: number) => Promise<Reply>,
+) => {
+  const latencies: number[] = []
+  const ops = new Map<string, number>()
+  const failures = new Map<string, number>()
+  let next = 0
+  const started = performance.now()
+  const until = limit.seconds ? started + limit.seconds * 1000 : Infinity
+  const cpu0 = { server: processCpuS(server.pid), self: selfCpuS(), machine: machineCpuS() }
+  const lane = async () => {
+    while (performance.now() < until && (limit.total === undefined || next < limit.total)) {
+      const i = next++
+      const t = performance.now()
+      const reply = await run(i)
+      latencies.push(performance.now() - t)
+      if (reply.body?.ok !== true) {
+        const code = reply.body?.error?.code ?? `HTTP ${reply.status} ${JSON.stringify(reply.body).slice(0, 80)}`
+        failures.set(code, (failures.get(code) ?? 0) + 1)
+      }
+      ops.set(reply.ops, (ops.get(reply.ops) ?? 0) + 1)
+    }
+  }
+  await Promise.all(Array.from({ length: clients }, lane))
+  const seconds = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  return {
+    calls: latencies.length,
+    perS: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+    ops,
+    serverCpu: (processCpuS(server.pid).all - cpu0.server.all) / seconds,
+    mainCpu: (processCpuS(server.pid).main - cpu0.server.main) / seconds,
+    clientCpu: (selfCpuS() - cpu0.self) / seconds,
+    machineCpu: (machineCpuS() - cpu0.machine) / seconds,
+  }
+}
+
+const report = (label: string, r: Awaited<ReturnType<typeof drive>>, extra = '') => {
+  const fails = [...r.failures].map(([k, n]) => `${k}×${n}`).join(', ') || '0'
+  console.log(
+    `${label.padEnd(26)} ${r.perS.toFixed(0).padStart(6)} purchases/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms` +
+      `  (${r.calls} calls; failures ${fails}; CPU server ${(r.serverCpu * 100).toFixed(0)}% (main thread ${(r.mainCpu * 100).toFixed(0)}%) client ${(r.clientCpu * 100).toFixed(0)}% ` +
+      `other processes ${(Math.max(0, r.machineCpu - r.serverCpu - r.clientCpu) * 100).toFixed(0)}% of ${cores * 100}%)${extra}`,
+  )
+}
+
+const main = async () => {
+  console.log(
+    `bench/ledger: staff.recordPurchase over HTTP; ${MEMBERS} members; ${SECONDS} s per phase; db latency ${DB_LATENCY} ms; ` +
+      `pool sizes ${POOL_SIZES.join(', ')}; node ${process.version}`,
+  )
+  for (const poolSize of POOL_SIZES) {
+    const server = await startServer(poolSize)
+    try {
+      console.log(`\n-- pool size ${poolSize} (instances per function)`)
+      const memberNos: string[] = []
+      const join = await drive(server, 16, { total: MEMBERS }, async (i) => {
+        const reply = await server.call('member', `ledger-shopper-${i}`, 'join', {
+          name: `顾客${i}`,
+          mobile: `139${String(i).padStart(8, '0')}`,
+          birthday: { month: 1 + (i % 12), day: 1 + (i % 28) },
+          consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+          scene: encodeURIComponent(DEMO_JOIN_SCENE),
+        })
+        memberNos[i] = (reply.body.data as { member?: { memberNo?: string } } | undefined)?.member?.memberNo ?? ''
+        return reply
+      })
+      report('setup: member.join ×16', join)
+      if (memberNos.filter(Boolean).length !== MEMBERS) throw new Error('some joins failed; see above')
+
+      let order = 0
+      const purchase = (memberNo: string) => () =>
+        server.call('staff', DEMO_ASSISTANT._id, 'recordPurchase', {
+          memberCode: memberNo,
+          amountFen: 12345,
+          orderNo: `L${poolSize}-${++order}`,
+        })
+      // Scattered over the members (a stride coprime with their count), so clients rarely share one.
+      const spread = (i: number) => purchase(memberNos[(i * 7919) % MEMBERS])()
+      await drive(server, 32, { total: 500 }, spread) // warm every instance and V8's JIT; not reported
+
+      for (const clients of CLIENTS) {
+        const r = await drive(server, clients, { seconds: SECONDS }, spread)
+        report(`${clients} client${clients === 1 ? '' : 's'}, ${MEMBERS} members`, r)
+        if (clients === CLIENTS[0])
+          for (const [ops, n] of [...r.ops].sort((a, b) => b[1] - a[1])) console.log(`${''.padEnd(28)}db ops per purchase: ${ops} (${n} calls)`)
+      }
+      const before = await server.health()
+      const hot = await drive(server, HOT_CLIENTS, { seconds: SECONDS }, purchase(memberNos[0]))
+      const after = await server.health()
+      const conflicts = after.db.conflicts - before.db.conflicts
+      report(`${HOT_CLIENTS} clients, 1 hot member`, hot, `; ${conflicts} transaction conflicts retried`)
+    } finally {
+      await server.stop()
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
