@@ -186,11 +186,108 @@ const report = (label: string, r: Awaited<ReturnType<typeof drive>>, extra = '')
   )
 }
 
+/**
+ * Where a purchase's CPU goes, without threads or HTTP: the staff and member bundles loaded in this process with
+ * the SDK's seam wired straight to an Executor (as the local cloud's own tests do), purchases run one after
+ * another. Splits a purchase into the executor's time (main thread's database work) and the rest (wx-server-sdk
+ * and the function's own code, i.e. what an instance does). Run in a child process (BENCH_BREAKDOWN=1).
+ */
+const breakdown = async () => {
+  const { Executor, installSeam } = require('../localcloud') as typeof import('../localcloud')
+  const { demoDocuments } = require('../scripts/demo-data') as typeof import('../scripts/demo-data')
+  const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-ledger-inproc-'))
+  const executor = new Executor({ dataDir })
+  try {
+    for (const [coll, docs] of Object.entries(demoDocuments())) executor.insert(coll, docs)
+    let inExecutor = 0
+    let ops = 0
+    const byAction = new Map<string, { n: number; ms: number }>()
+    installSeam(async (action, params) => {
+      const t = performance.now()
+      const answer = executor.handle(action, params)
+      const ms = performance.now() - t
+      inExecutor += ms
+      ops++
+      const kind = `${action.replace('database.', '')}${(params as { transactionId?: unknown })?.transactionId ? ' (in txn)' : ''}`
+      const a = byAction.get(kind) ?? { n: 0, ms: 0 }
+      a.n++
+      a.ms += ms
+      byAction.set(kind, a)
+      return answer
+    })
+    const fns = join(root, 'build/cloudfunctions')
+    const member = require(join(fns, 'member/index.js')) as { main: (e: unknown) => Promise<{ ok: boolean; data?: any }> }
+    const staff = require(join(fns, 'staff/index.js')) as { main: (e: unknown) => Promise<{ ok: boolean }> }
+    // What an instance sets (localcloud/instances/worker.ts): getWXContext() reads these.
+    process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP'
+    process.env.WX_APPID = 'wx-local-appid'
+    process.env.TCB_ENV = 'local'
+    process.env.TCB_SOURCE = 'wx_client'
+    const memberNos: string[] = []
+    for (let i = 0; i < MEMBERS; i++) {
+      process.env.WX_OPENID = `inproc-shopper-${i}`
+      const r = await member.main({
+        action: 'join',
+        input: {
+          name: `顾客${i}`,
+          mobile: `138${String(i).padStart(8, '0')}`,
+          birthday: { month: 1 + (i % 12), day: 1 + (i % 28) },
+          consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+          scene: encodeURIComponent(DEMO_JOIN_SCENE),
+        },
+      })
+      if (!r.ok) throw new Error(`join failed: ${JSON.stringify(r)}`)
+      memberNos.push(r.data?.member?.memberNo)
+    }
+    process.env.WX_OPENID = DEMO_ASSISTANT._id
+    const run = async (n: number, offset: number) => {
+      for (let i = 0; i < n; i++) {
+        const r = await staff.main({
+          action: 'recordPurchase',
+          input: { memberCode: memberNos[((i + offset) * 7919) % MEMBERS], amountFen: 12345, orderNo: `P${i + offset}` },
+        })
+        if (!r.ok) throw new Error(`purchase failed: ${JSON.stringify(r)}`)
+      }
+    }
+    await run(1000, 0) // warm up
+    const N = 5000
+    inExecutor = 0
+    ops = 0
+    byAction.clear()
+    const cpu0 = process.cpuUsage()
+    const t0 = performance.now()
+    await run(N, 1000)
+    const wall = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
+    const us = (ms: number) => `${((ms / N) * 1000).toFixed(0)} µs`
+    console.log(
+      `in-process, sequential, no threads/HTTP: ${(N / (wall / 1000)).toFixed(0)} purchases/s on one core; per purchase ${us(wall)} ` +
+        `= executor ${us(inExecutor)} (${(ops / N).toFixed(0)} requests) + wx-server-sdk and the function ${us(wall - inExecutor)}` +
+        ` (process CPU ${us((cpu.user + cpu.system) / 1000)} incl. GC threads)`,
+    )
+    console.log(
+      `  executor per purchase: ${[...byAction].map(([k, a]) => `${k} ${(a.n / N).toFixed(0)}× ${((a.ms / a.n) * 1000).toFixed(0)} µs`).join(', ')}`,
+    )
+  } finally {
+    executor.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 const main = async () => {
+  if (process.env.BENCH_BREAKDOWN === '1') return breakdown()
   console.log(
     `bench/ledger: staff.recordPurchase over HTTP; ${MEMBERS} members; ${SECONDS} s per phase; db latency ${DB_LATENCY} ms; ` +
       `pool sizes ${POOL_SIZES.join(', ')}; node ${process.version}`,
   )
+  // The same purchase without threads or HTTP, in a child process (its module state must not leak into ours).
+  await new Promise<void>((done, fail) => {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', __filename], {
+      env: { ...process.env, BENCH_BREAKDOWN: '1' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`breakdown exited with ${code}`))))
+  })
   for (const poolSize of POOL_SIZES) {
     const server = await startServer(poolSize)
     try {

@@ -181,7 +181,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     if (!hasFunction(name)) {
       const body = notFoundBody(name)
       const outcome = { kind: 'crash' as const, message: body.errMsg }
-      return { id: '', fn: name, outcome, ops: { reads: 0, writes: 0, txn: 0 }, durationMs: 0, instanceId: '', body }
+      return { id: '', fn: name, outcome, ops: { reads: 0, writes: 0, txn: 0, inTxn: 0 }, durationMs: 0, instanceId: '', body }
     }
     const inv = await pool(name).invoke(withUserInfo(event, caller), caller)
     return { ...inv, body: responseBody(inv) }

@@ -7,7 +7,7 @@ import { Aggregator } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
 import { type Doc, cloneDoc, decode, decodeDoc, encodeDoc, isPlainObject } from './ejson'
 import { DbError, requestFailed } from './errors'
-import { MAX_LIMIT, choosePushdown, decodeRows, matchRows, shape } from './query'
+import { MAX_LIMIT, choosePushdown, decodeRows, matchRows, pushdownIsWholeFilter, shape } from './query'
 import { Store, type Write, assertCollectionName, docKey, duplicateKey, readPath } from './store'
 import { type Transactions, type Txn, pendingKey } from './transactions'
 import { validateFilter, validateOrder, validatePipeline, validateUpdate } from './validate'
@@ -130,6 +130,13 @@ export class Actions {
     return matchRows(decodeRows(rows), filter)
   }
 
+  /** The stored texts of the matching rows when SQLite alone decides the filter (see pushdownIsWholeFilter). */
+  private exactMatches(coll: string, filter: Doc | undefined): string[] | undefined {
+    const pushdown = choosePushdown(filter, this.indexedFields(coll))
+    if (!pushdownIsWholeFilter(filter, pushdown)) return undefined
+    return this.store.candidates(coll, pushdown).map((r) => r.doc)
+  }
+
   private whereFilter(p: Params, coll: string, nowMs: number): Doc | undefined {
     const filter = decode(p.query, nowMs) as Doc | undefined
     validateFilter(filter, coll)
@@ -154,15 +161,16 @@ export class Actions {
     if (txn) throw Actions.singleDocOnly('a where() query', coll)
     const filter = this.whereFilter(p, coll, nowMs)
     const order = validateOrder(decode(p.order, nowMs), coll)
+    const offset = typeof p.offset === 'number' ? p.offset : undefined
+    const limit = typeof p.limit === 'number' ? p.limit : undefined
+    if (!projected && (!order || Object.keys(order).length === 0)) {
+      const texts = exists ? this.exactMatches(coll, filter) : []
+      if (texts) return { data: { list: shape(texts as unknown as Doc[], { offset, limit }) as unknown as string[] } }
+    }
     const rows = exists ? this.matching(coll, filter) : []
     const docs = shape(
       rows.map((r) => r.doc),
-      {
-        order,
-        offset: typeof p.offset === 'number' ? p.offset : undefined,
-        limit: typeof p.limit === 'number' ? p.limit : undefined,
-        projection,
-      },
+      { order, offset, limit, projection },
     )
     if (projected) return { data: { list: docs.map(encodeDoc) } }
     const textOf = new Map(rows.map((r) => [r.doc, r.text]))
@@ -377,7 +385,7 @@ export class Actions {
       throw e
     }
     this.txns.end(txn, 'committed', 'committed', false)
-    this.pruneTombstones()
+    this.pruneWrites()
     return {}
   }
 
@@ -385,7 +393,7 @@ export class Actions {
     try {
       const txn = this.txns.get(p.transactionId, this.realNow())
       this.txns.end(txn, 'aborted', 'rolled back', false)
-      this.pruneTombstones()
+      this.pruneWrites()
       return {}
     } catch (e) {
       // Rolling back what a conflict or the timeout already aborted is fine (runTransaction does it).
@@ -405,12 +413,12 @@ export class Actions {
   apply(writes: Write[]) {
     if (writes.length === 0) return
     this.store.apply(writes)
-    this.pruneTombstones()
+    this.pruneWrites()
   }
 
-  private pruneTombstones() {
+  private pruneWrites() {
     const oldest = this.txns.oldestStartSeq()
-    this.store.pruneTombstones(oldest ?? this.store.currentSeq)
+    this.store.pruneWrites(oldest ?? this.store.currentSeq)
   }
 }
 

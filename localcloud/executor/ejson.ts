@@ -43,14 +43,22 @@ export const normalize = (value: unknown, nowMs: number): unknown => {
   return value
 }
 
+/**
+ * Text with no `$` anywhere holds no EJSON wrapper ($numberInt, $date, ...), no server date and no regex: plain
+ * JSON, which JSON.parse reads exactly as EJSON.parse (relaxed) would, several times faster.
+ */
+const plainJson = (text: string) => !text.includes('$')
+
 /** Parses one EJSON string from the SDK. */
 export const decode = (text: unknown, nowMs: number): unknown => {
   if (typeof text !== 'string') return normalize(text, nowMs)
+  if (plainJson(text)) return JSON.parse(text)
   return normalize(EJSON.parse(text, { relaxed: true }), nowMs)
 }
 
 /** Parses a stored document (no server dates can be in it). */
-export const decodeDoc = (text: string): Doc => normalize(EJSON.parse(text, { relaxed: true }), 0) as Doc
+export const decodeDoc = (text: string): Doc =>
+  (plainJson(text) ? JSON.parse(text) : normalize(EJSON.parse(text, { relaxed: true }), 0)) as Doc
 
 /** Serializes a document for storage and for answers (the SDK parses either form). */
 export const encodeDoc = (doc: unknown): string => EJSON.stringify(doc as Doc, { relaxed: true })

@@ -44,6 +44,8 @@ export interface OpCounts {
   writes: number
   /** start/commit/abort: reported apart from the data operations. */
   txn: number
+  /** Of the reads and writes, those made inside a transaction (carrying its id). */
+  inTxn: number
 }
 
 const READS = new Set(['database.getDocument', 'database.calculateDocument', 'database.aggregateDocuments'])
@@ -51,7 +53,7 @@ const TXN_CONTROL = new Set(['database.startTransaction', 'database.commitTransa
 
 export const DEFAULT_COLLECTIONS_DIR = resolve(__dirname, '../../database/collections')
 
-const zero = (): OpCounts => ({ reads: 0, writes: 0, txn: 0 })
+const zero = (): OpCounts => ({ reads: 0, writes: 0, txn: 0, inTxn: 0 })
 
 export class Executor {
   readonly store: Store
@@ -82,8 +84,13 @@ export class Executor {
     const params = (isPlainObject(rawParams) ? rawParams : {}) as Params
     const inv = ctx.invocationId ? this.invocations.get(ctx.invocationId) : undefined
     const kind: keyof OpCounts = TXN_CONTROL.has(action) ? 'txn' : READS.has(action) ? 'reads' : 'writes'
+    const inTxn = kind !== 'txn' && params.transactionId !== undefined
     this.totals[kind]++
-    if (inv) inv.ops[kind]++
+    if (inTxn) this.totals.inTxn++
+    if (inv) {
+      inv.ops[kind]++
+      if (inTxn) inv.ops.inTxn++
+    }
     const nowMs = inv?.clockMs ?? Date.now()
     const fault = this.faults.take(action, ctx.invocationId)
     if (fault?.when === 'before') {

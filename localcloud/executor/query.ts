@@ -67,6 +67,19 @@ const QUERY_CONTEXT = Context.init({
 })
 const QUERY_OPTIONS = { ...MINGO_OPTIONS, context: QUERY_CONTEXT }
 
+/**
+ * Whether the pushed-down equality IS the whole filter (`{ f: v }`, `{ f: { $eq: v } }`, `{ f: { $in: [...] } }`
+ * with scalars): then SQLite's answer is exactly mingo's — keys keep types apart as mingo does, and indexed paths
+ * cannot hold arrays (refused at write) — and the rows need no decoding or evaluation.
+ */
+export const pushdownIsWholeFilter = (filter: Doc | undefined, pushdown: Pushdown | undefined): boolean => {
+  if (!filter || !pushdown) return false
+  const keys = Object.keys(filter)
+  if (keys.length !== 1) return false
+  const path = pushdown.ids ? '_id' : pushdown.field?.path
+  return keys[0] === path && pinnedValues(filter[path]) !== undefined
+}
+
 export const compileFilter = (filter: Doc | undefined) => new Query(filter ?? {}, QUERY_OPTIONS)
 
 /** Decodes candidate rows and keeps those the filter matches. */

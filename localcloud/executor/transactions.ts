@@ -63,7 +63,7 @@ export class Transactions {
     return this.open.size
   }
 
-  /** The oldest start seq among open transactions (tombstones older than it are no longer needed). */
+  /** The oldest start seq among open transactions (writes at or before it no longer matter to conflict checks). */
   oldestStartSeq(): number | undefined {
     let min: number | undefined
     for (const t of this.open.values()) if (min === undefined || t.startSeq < min) min = t.startSeq

@@ -294,7 +294,7 @@ export class FunctionPool {
   failQueued(message: string) {
     for (const job of this.queue.splice(0)) {
       this.recordOutcome({ kind: 'crash', message })
-      job.resolve({ id: job.id, fn: this.name, outcome: { kind: 'crash', message }, ops: { reads: 0, writes: 0, txn: 0 }, durationMs: 0, instanceId: '' })
+      job.resolve({ id: job.id, fn: this.name, outcome: { kind: 'crash', message }, ops: { reads: 0, writes: 0, txn: 0, inTxn: 0 }, durationMs: 0, instanceId: '' })
     }
   }
 

@@ -266,7 +266,7 @@ describe('fault injection and operation counts', () => {
     expect(results[0]).toBe('ok')
     expect(results[1]).toContain('injected fault')
     expect(results[2]).toBe('ok')
-    expect(h.executor.endInvocation('faulty')).toEqual({ reads: 3, writes: 0, txn: 0 })
+    expect(h.executor.endInvocation('faulty')).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0 })
   })
 
   it('crash before commit: the call fails and nothing applies', async () => {
@@ -298,7 +298,7 @@ describe('fault injection and operation counts', () => {
     expect(value(id)).toBe(1)
   })
 
-  it('counts reads, writes and transaction control separately per invocation', async () => {
+  it('counts reads, writes, transaction control, and the operations inside transactions, per invocation', async () => {
     const id = counter(0)
     await asInvocation('counted', async () => {
       await counters().doc(id).get()
@@ -308,6 +308,6 @@ describe('fault injection and operation counts', () => {
         await t.collection('counters').doc(id).update({ data: { n: 1 } })
       })
     })
-    expect(h.executor.endInvocation('counted')).toEqual({ reads: 3, writes: 1, txn: 2 })
+    expect(h.executor.endInvocation('counted')).toEqual({ reads: 3, writes: 1, txn: 2, inTxn: 2 })
   })
 })

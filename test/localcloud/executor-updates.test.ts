@@ -241,4 +241,17 @@ describe('persistence', () => {
       rmSync(dataDir, { recursive: true, force: true })
     }
   })
+
+  it('refuses a second executor on a data folder in use (one process owns the commit sequence)', () => {
+    const dataDir = tempDir()
+    const first = new Executor({ dataDir, collectionsDir: FIXTURE_COLLECTIONS })
+    try {
+      expect(() => new Executor({ dataDir, collectionsDir: FIXTURE_COLLECTIONS })).toThrow(/is in use by another local cloud/)
+      first.insert('things', { _id: 'still-fine' })
+      expect(first.get('things', 'still-fine')).toEqual({ _id: 'still-fine' })
+    } finally {
+      first.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
 })
