@@ -83,7 +83,7 @@ describe('operator member page', () => {
 
   it("shows the member's ledger with who did what, through what, to the second", async () => {
     await openAudit()
-    expect(textOf('.ops-page__who')).toBe('运营 陈静 · OP01')
+    expect(textOf('.ops-page__who')).toBe('陈静 · OP01')
     expect(textOf('.ops-member__points')).toBe('积分 1,255')
     expect(auditRows()).toEqual(['消费积分 | +1,255 | 余额 1,255 | 导购 A01（SH001） · 2026-11-20 14:00:00 | purchase:SH001:SO1'])
   })

@@ -40,7 +40,7 @@ const confirm = async (label: string) => {
 const fillRedemption = async (reason: string, points: string) => {
   await typeInto('兑换内容', reason)
   await typeInto('兑换积分', points)
-  tap('兑换')
+  tap(/^兑换( [\d,]+ 积分)?$/)
 }
 
 describe('redemption desk', () => {

@@ -55,7 +55,7 @@ const OpsMemberPage = () => {
     <View className="ops-page">
       <View className="ops-page__header">
         <Text className="ops-page__title">会员积分审计</Text>
-        <Text className="ops-page__who">{`运营 ${access.who.name} · ${access.who.operatorId}`}</Text>
+        <Text className="ops-page__who">{`${access.who.name} · ${access.who.operatorId}`}</Text>
       </View>
 
       {!audit ? (

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { StatusScreen } from '../../components/StatusScreen'
 import { groupByMonth } from '../../wording/ledger'
 import { expiryRuleWording, expiryWording, formatPoints } from '../../wording/points'
@@ -36,6 +37,7 @@ const PointsPage = () => {
     return (
       <View className="points-page">
         <StatusScreen mark="…" title="正在加载积分明细" />
+        <LocalIdentitySwitcher />
       </View>
     )
   }
@@ -47,6 +49,7 @@ const PointsPage = () => {
             重新加载
           </Button>
         </StatusScreen>
+        <LocalIdentitySwitcher />
       </View>
     )
   }
@@ -79,6 +82,7 @@ const PointsPage = () => {
           <MoreFooter more={state.more} onMore={loadMore} />
         </>
       )}
+      <LocalIdentitySwitcher />
     </View>
   )
 }

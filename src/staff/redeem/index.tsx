@@ -5,6 +5,7 @@ import { formatPoints } from '../../wording/points'
 import { MemberLookup } from '../shared/MemberLookup'
 import { StaffAccessScreen, StaffHeader } from '../shared/StaffScreens'
 import { RedeemReceipt } from './RedeemReceipt'
+import { parsePoints } from './redeemForm'
 import { useRedeemDesk } from './useRedeemDesk'
 import '../shared/desk.scss'
 
@@ -21,6 +22,7 @@ const RedeemPage = () => {
     )
   }
 
+  const pointsToSpend = parsePoints(form.pointsText)
   return (
     <View className="desk">
       <StaffHeader staff={access.who} />
@@ -67,7 +69,7 @@ const RedeemPage = () => {
               </Field>
               {form.errors.form && <Text className="form-error">{form.errors.form}</Text>}
               <Button className="btn btn--primary desk__action" onClick={desk.review}>
-                兑换
+                {pointsToSpend ? `兑换 ${formatPoints(pointsToSpend)} 积分` : '兑换'}
               </Button>
             </View>
           )}

@@ -22,7 +22,7 @@ const errorsByRow = (fields: readonly FieldError[], errors: RedeemErrors = {}): 
 const RedemptionSchema = v.omit(RedeemPointsSchema, ['requestId'])
 
 /** "500" → 500; anything but whole positive digits is not a number of points. */
-const parsePoints = (text: string): number | null => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null)
+export const parsePoints = (text: string): number | null => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null)
 
 export const checkRedemption = (
   member: MemberSummary,

@@ -21,6 +21,22 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+/** The Taro pages on screen (the router keeps the pages below in the DOM, hidden). Runs in the page. */
+declare function shownPages(): HTMLElement[]
+const SHOWN_PAGES = `window.shownPages = () => Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')`
+
+/** Taro's H5 router slides a new page in from the right: wait until it has arrived. */
+const untilPageSettled = async (page: Page) => {
+  await page.addScriptTag({ content: SHOWN_PAGES })
+  await page
+    .waitForFunction(() => {
+      const shown = shownPages()
+      return shown.length > 0 && shown.every((p) => p.classList.contains('taro_page_stationed') && p.getBoundingClientRect().left === 0)
+    }, undefined, { timeout: 5_000 })
+    // A page that never slid (the first one) may never be marked stationed: shoot it as it is.
+    .catch(() => undefined)
+}
+
 export interface PhoneBrowser {
   page: Page
   context: BrowserContext
@@ -50,7 +66,16 @@ export const launchPhone = async (): Promise<PhoneBrowser> => {
     context,
     screenshot: async (name) => {
       const path = join(SCREENSHOT_DIR, `${name}.png`)
+      await untilPageSettled(page)
+      // Each Taro H5 page scrolls inside its own element, so a full-page shot of the document shows only the
+      // viewport: make the viewport as tall as the page for the shot.
+      const viewport = page.viewportSize()!
+      const height = await page.evaluate(() =>
+        Math.max(window.innerHeight, ...shownPages().map((p) => p.scrollHeight)),
+      )
+      if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height })
       await page.screenshot({ path, fullPage: true })
+      if (height > viewport.height) await page.setViewportSize(viewport)
       return path
     },
     close: async () => {
