@@ -74,6 +74,9 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
 
   // 3. The shop assistant records ¥520.00 against the member code.
   await switchIdentity('demo-assistant-1')
+  // The card reloads as the assistant, who is no member: wait for its redirect to the join page, or the
+  // redirect may land after the next navigation and replace the staff page.
+  await page.locator('.join-page__title').waitFor()
   await page.goto(`${cloud.url}/#/staff/purchase/index`)
   await field('11 位会员号').fill(memberNo!)
   await page.getByText('查询会员').click()

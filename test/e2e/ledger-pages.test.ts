@@ -1,0 +1,187 @@
+/**
+ * The point ledger's pages end to end: the H5 build in Debian's Chromium against the local cloud running
+ * the bundled functions, with the demo data (shopper B: a VIP with three purchases). Takes a 375-px
+ * screenshot of every page on the way (test-results/ledger-*.png).
+ *
+ * The story: B sees when points expire and their history; a shopper is turned away from the staff and
+ * operator pages; the assistant redeems 1,000 of B's points for a flask, then refunds the ¥629 order that
+ * made B a VIP (only 306 points are left to take back of its 629, and B is a member again); the operator
+ * reads B's audit and adds 200 points back with a reason; B's history shows every step.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startLocalCloud, type LocalCloud } from '../../localcloud'
+import { functionsOutDir } from '../../scripts/build-functions'
+import { DEMO_JOIN_SCENE, demoDocuments } from '../../scripts/demo-data'
+import { launchPhone, type PhoneBrowser } from './support/browser'
+
+jest.setTimeout(180_000)
+
+let cloud: LocalCloud
+let phone: PhoneBrowser
+let dataDir: string
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'vipcard-e2e-ledger-'))
+  cloud = await startLocalCloud({
+    dataDir,
+    functionsDir: functionsOutDir,
+    staticDir: resolve(__dirname, '../../dist-h5'),
+    port: 0,
+    logs: false,
+  })
+  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
+  phone = await launchPhone()
+})
+
+afterAll(async () => {
+  await phone?.close()
+  await cloud?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const SHOPPER_B_CODE = '20261123002'
+
+/**
+ * Opens a page as a demo identity (the H5 preview's identity switcher keeps it in localStorage). The identity
+ * is set from a page outside the app: a page of the app could still be redirecting as the previous identity
+ * (the card sends a non-member to the join page) and replace the page this opens.
+ */
+const openAs = async (openid: string, route: string) => {
+  const { page } = phone
+  await page.goto(`${cloud.url}/functions/`)
+  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
+  await page.goto(`${cloud.url}/#${route}`)
+}
+
+/** Taro's <Input> renders a real <input> inside its own element; type into the real one. */
+const field = (placeholder: string) => phone.page.locator(`.taro_page:visible input[placeholder="${placeholder}"]`)
+const visible = (selector: string) => phone.page.locator(`.taro_page:visible ${selector}`)
+const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
+const tapText = (label: string) => phone.page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
+
+it('shows expiry and history, and runs redemption, refund and an operator adjustment through the real cloud', async () => {
+  const { page } = phone
+
+  // 1. Shopper B's card: the next expiry under the points; tapping them opens the history.
+  await openAs('demo-shopper-b', '/pages/card/index')
+  await visible('.member-card__expiry').waitFor()
+  expect(await text('.member-card__expiry')).toBe('1,306 积分将于 2027-12-31 过期')
+  await phone.screenshot('ledger-01-card')
+  await tapText('明细 ›')
+  await visible('.points-page__balance').waitFor()
+  expect(await text('.points-page__balance')).toBe('1,306')
+  expect(await visible('.history-entry').count()).toBe(3)
+  expect(await text('.history-entry__balance')).toBe('余额 1,306')
+  await phone.screenshot('ledger-02-points-history')
+
+  // 2. A shopper is turned away from the staff and operator pages.
+  await openAs('demo-shopper-b', '/staff/index/index')
+  await page.getByText('仅限门店导购使用').waitFor()
+  await phone.screenshot('ledger-03-staff-forbidden')
+  await openAs('demo-shopper-b', '/ops/member/index')
+  await page.getByText('仅限品牌运营使用').waitFor()
+  await phone.screenshot('ledger-04-ops-forbidden')
+
+  // 3. The assistant's home, then a redemption of 1,000 points.
+  await openAs('demo-assistant-1', '/staff/index/index')
+  await visible('.staff-actions').waitFor()
+  await phone.screenshot('ledger-05-staff-home')
+  await tapText('积分兑换')
+  await field('11 位会员号').fill(SHOPPER_B_CODE)
+  await tapText('查询会员')
+  await field('例如 保温杯').fill('保温杯')
+  await field('0').fill('1000')
+  await phone.screenshot('ledger-06-redeem-form')
+  await tapText('兑换 1,000 积分')
+  await visible('.confirm-facts').waitFor()
+  await phone.screenshot('ledger-07-redeem-confirm')
+  await tapText('确认兑换')
+  await page.getByText('兑换成功').waitFor()
+  expect(await text('.receipt__points')).toBe('积分 -1,000')
+  expect(await text('.receipt')).toContain('当前积分 306')
+  await phone.screenshot('ledger-08-redeem-done')
+
+  // More than is left is stopped at the points.
+  await tapText('为该会员继续兑换')
+  await field('例如 保温杯').fill('羊绒围巾')
+  await field('0').fill('500')
+  await tapText('兑换 500 积分')
+  await visible('.field__error').waitFor()
+  expect(await text('.field__error')).toBe('积分不足：可用 306 分')
+  await phone.screenshot('ledger-09-redeem-insufficient')
+
+  // 4. A full refund of the ¥629 order: 306 of its 629 points come back, and B is no longer VIP.
+  await openAs('demo-assistant-1', '/staff/refund/index')
+  await field('例如 SO20261123001').fill('SO404')
+  await tapText('查询订单')
+  await visible('.field__error').waitFor()
+  expect(await text('.field__error')).toBe('本店没有订单 SO404 的消费记录')
+  await phone.screenshot('ledger-10-refund-not-found')
+  await field('例如 SO20261123001').fill('DEMO-0002')
+  await tapText('查询订单')
+  await visible('.order-summary').waitFor()
+  expect(await field('0.00').inputValue()).toBe('629')
+  await phone.screenshot('ledger-11-refund-order')
+  await tapText('退款 ¥629')
+  await visible('.confirm-facts').waitFor()
+  await phone.screenshot('ledger-12-refund-confirm')
+  await tapText('确认退款')
+  await page.getByText('退款成功').waitFor()
+  expect(await text('.receipt__points')).toBe('积分 -306')
+  expect(await text('.receipt__shortfall')).toBe('另有 323 分因积分已使用未能扣回')
+  expect(await text('.receipt__tier-change')).toBe('会员等级由 VIP会员 调整为 普通会员')
+  await phone.screenshot('ledger-13-refund-done')
+
+  // The same order again: nothing left to refund.
+  await tapText('办理下一笔退款')
+  await field('例如 SO20261123001').fill('DEMO-0002')
+  await tapText('查询订单')
+  await page.getByText('该订单已全额退款，无可退金额').waitFor()
+  await phone.screenshot('ledger-14-refund-nothing-left')
+
+  // 5. The operator reads B's audit and adds 200 points back with a reason.
+  await openAs('demo-operator-1', '/ops/member/index')
+  await field('11 位会员号').fill(SHOPPER_B_CODE)
+  await tapText('查询会员')
+  await visible('.audit-entry').first().waitFor()
+  expect(await visible('.audit-entry').count()).toBe(5)
+  await phone.screenshot('ledger-15-ops-audit')
+  await field('0').fill('200')
+  await field('例如 系统故障补录积分').fill('退货积分补偿')
+  await tapText('调整')
+  await visible('.ops-confirm').waitFor()
+  await phone.screenshot('ledger-16-ops-confirm')
+  await tapText('确认调整')
+  await page.getByText('已调整 +200 分，当前积分 200').waitFor()
+  await page.locator('.audit-entry__reason', { hasText: '退货积分补偿' }).waitFor()
+  expect(await text('.audit-entry')).toContain('退货积分补偿 +200 余额 200 运营 OP01')
+  await phone.screenshot('ledger-17-ops-adjusted')
+
+  // 6. B's history tells the whole story, newest first, each with the balance after it.
+  await openAs('demo-shopper-b', '/pages/points/index')
+  await visible('.history-entry').first().waitFor()
+  const rows = await visible('.history-entry').evaluateAll((els) =>
+    els.map((el) => [el.querySelector('.history-entry__reason')!.textContent, el.querySelector('.history-entry__points')!.textContent, el.querySelector('.history-entry__balance')!.textContent]),
+  )
+  expect(rows.slice(0, 3)).toEqual([
+    ['退货积分补偿', '+200', '余额 200'],
+    ['退货扣回积分（323 分因余额不足未能扣回）', '-306', '余额 0'],
+    ['兑换：保温杯', '-1,000', '余额 306'],
+  ])
+  await phone.screenshot('ledger-18-points-history-after')
+
+  // 7. A new member's history is empty.
+  await openAs('demo-shopper-a', `/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
+  await field('请输入您的姓名').fill('张敏')
+  await field('11 位手机号').fill('13812348000')
+  await page.getByText('选择月 / 日').click()
+  await page.getByText('确定', { exact: true }).first().click()
+  await page.getByText('我已阅读并同意以上说明').click()
+  await page.getByText('立即加入').click()
+  await visible('.member-card').waitFor()
+  await tapText('明细 ›')
+  await page.getByText('还没有积分记录').waitFor()
+  await phone.screenshot('ledger-19-points-empty')
+})
