@@ -274,8 +274,79 @@ const breakdown = async () => {
   }
 }
 
+/**
+ * The next layer: the same purchases through worker-thread instances with `cloud.invoke()` (no HTTP), 8 at a
+ * time, to separate the cost of instances (thread hops per database request) from the gateway's.
+ */
+const throughInstances = async (poolSize: number) => {
+  const { startLocalCloud } = require('../localcloud') as typeof import('../localcloud')
+  const { demoDocuments } = require('../scripts/demo-data') as typeof import('../scripts/demo-data')
+  const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-ledger-invoke-'))
+  const cloud = await startLocalCloud({
+    dataDir,
+    functionsDir: join(root, 'build/cloudfunctions'),
+    staticDir: null,
+    port: 0,
+    poolSize,
+    logs: false,
+    dbLatencyMs: Number(DB_LATENCY) || 0,
+    prewarm: true,
+  })
+  try {
+    for (const [coll, docs] of Object.entries(demoDocuments())) cloud.executor.insert(coll, docs)
+    const memberNos: string[] = []
+    for (let i = 0; i < MEMBERS; i++) {
+      const r = (await cloud.invoke(
+        'member',
+        {
+          action: 'join',
+          input: {
+            name: `顾客${i}`,
+            mobile: `137${String(i).padStart(8, '0')}`,
+            birthday: { month: 1 + (i % 12), day: 1 + (i % 28) },
+            consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+            scene: encodeURIComponent(DEMO_JOIN_SCENE),
+          },
+        },
+        { openid: `invoke-shopper-${i}` },
+      )) as { data?: { member?: { memberNo?: string } } }
+      memberNos.push(r.data?.member?.memberNo ?? '')
+    }
+    let order = 0
+    const buy = async (i: number) => {
+      const input = { memberCode: memberNos[(i * 7919) % MEMBERS], amountFen: 12345, orderNo: `I${++order}` }
+      const r = (await cloud.invoke('staff', { action: 'recordPurchase', input }, { openid: DEMO_ASSISTANT._id })) as { ok?: boolean }
+      if (r.ok !== true) throw new Error(`purchase failed: ${JSON.stringify(r)}`)
+    }
+    const lanes = async (clients: number, until: () => boolean) => {
+      let next = 0
+      await Promise.all(Array.from({ length: clients }, async () => { while (!until()) await buy(next++) }))
+      return next
+    }
+    let warm = 0
+    await lanes(8, () => warm++ >= 500)
+    const pid = process.pid
+    const cpu0 = processCpuS(pid)
+    const t0 = performance.now()
+    const n = await lanes(8, () => performance.now() - t0 > SECONDS * 1000)
+    const s = (performance.now() - t0) / 1000
+    const cpu = processCpuS(pid)
+    console.log(
+      `through ${poolSize} instances with invoke(), 8 at a time, no HTTP: ${(n / s).toFixed(0)} purchases/s; ` +
+        `CPU ${(((cpu.all - cpu0.all) / n) * 1e6).toFixed(0)} µs per purchase (main thread ${(((cpu.main - cpu0.main) / n) * 1e6).toFixed(0)} µs)`,
+    )
+  } finally {
+    await cloud.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 const main = async () => {
-  if (process.env.BENCH_BREAKDOWN === '1') return breakdown()
+  if (process.env.BENCH_BREAKDOWN === '1') {
+    await breakdown()
+    for (const poolSize of POOL_SIZES) await throughInstances(poolSize)
+    return
+  }
   console.log(
     `bench/ledger: staff.recordPurchase over HTTP; ${MEMBERS} members; ${SECONDS} s per phase; db latency ${DB_LATENCY} ms; ` +
       `pool sizes ${POOL_SIZES.join(', ')}; node ${process.version}`,
