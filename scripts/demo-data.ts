@@ -28,7 +28,7 @@ export const DEMO_ASSISTANT: StaffDoc = {
   active: true,
 }
 
-export const DEMO_OPERATOR: OperatorDoc = { _id: 'demo-operator-1', operatorId: 'OP01', name: '陈静（品牌运营）', active: true }
+export const DEMO_OPERATOR: OperatorDoc = { _id: 'demo-operator-1', operatorId: 'OP01', name: '陈静', active: true }
 
 /** The store QR's scene for the demo assistant, as printed on the counter card. */
 export const DEMO_JOIN_SCENE = buildStoreScene({ storeId: DEMO_STORE._id, assistantId: DEMO_ASSISTANT.staffId })

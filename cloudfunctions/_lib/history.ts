@@ -9,7 +9,7 @@ import { lastCoveredBusinessDate } from '../../src/domain/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { readMany } from './docs'
-import { loadStore } from './reference'
+import { loadOperatorById, loadStaffByStaffId, loadStore } from './reference'
 
 export const HISTORY_PAGE_SIZE = 20
 
@@ -59,14 +59,19 @@ export const historyEntry = async (entry: LedgerEntry): Promise<PointsHistoryEnt
   detail: await detailOf(entry.source),
 })
 
-const actorOf = (actor: Actor): string => {
+/** "导购 王丽（A01，上海静安嘉里中心店）": names for people, ids kept for the record. */
+const actorOf = async (actor: Actor): Promise<string> => {
   switch (actor.type) {
     case 'member':
       return '会员本人'
-    case 'staff':
-      return `导购 ${actor.id}（${actor.storeId}）`
-    case 'operator':
-      return `运营 ${actor.id}`
+    case 'staff': {
+      const staff = await loadStaffByStaffId(actor.id)
+      return `导购 ${staff?.name ?? ''}（${actor.id}，${await storeName(actor.storeId)}）`.replace('导购 （', '导购（')
+    }
+    case 'operator': {
+      const operator = await loadOperatorById(actor.id)
+      return `运营 ${operator?.name ?? ''}（${actor.id}）`.replace('运营 （', '运营（')
+    }
     case 'job':
       return `定时任务 ${actor.id}`
   }
@@ -74,6 +79,6 @@ const actorOf = (actor: Actor): string => {
 
 export const auditEntry = async (entry: LedgerEntry): Promise<AuditEntry> => ({
   ...(await historyEntry(entry)),
-  actor: actorOf(entry.actor),
+  actor: await actorOf(entry.actor),
   source: `${entry.source.type}:${entry.source.id}`,
 })

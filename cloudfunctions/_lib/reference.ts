@@ -6,8 +6,8 @@
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
 import type { StoreView } from '../../src/api/contract'
 import { db } from './cloud'
-import { readDoc } from './docs'
-import { COLLECTIONS, type SettingsProgramDoc, type StoreDoc } from './collections'
+import { readDoc, readMany } from './docs'
+import { COLLECTIONS, type OperatorDoc, type SettingsProgramDoc, type StaffDoc, type StoreDoc } from './collections'
 
 export const REFERENCE_TTL_MS = 30_000
 
@@ -29,5 +29,12 @@ export const loadProgram = (): Promise<ProgramRules> =>
 
 export const loadStore = (storeId: string): Promise<StoreDoc | null> =>
   cached(`store:${storeId}`, () => readDoc<StoreDoc>(db.collection(COLLECTIONS.stores).doc(storeId)))
+
+/** Who a ledger entry's staff or operator id is, for the audit's readers. */
+export const loadStaffByStaffId = (staffId: string): Promise<StaffDoc | null> =>
+  cached(`staff:${staffId}`, async () => (await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId }).limit(1)))[0] ?? null)
+
+export const loadOperatorById = (operatorId: string): Promise<OperatorDoc | null> =>
+  cached(`operator:${operatorId}`, async () => (await readMany<OperatorDoc>(db.collection(COLLECTIONS.operators).where({ operatorId }).limit(1)))[0] ?? null)
 
 export const storeView = (store: StoreDoc | null): StoreView | null => (store ? { id: store._id, name: store.name } : null)

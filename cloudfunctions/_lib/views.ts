@@ -1,6 +1,7 @@
 import type { MemberSummary, MemberView } from '../../src/api/contract'
 import type { Member } from '../../src/domain/member'
 import { maskMobile } from '../../src/domain/member'
+import { availablePoints } from '../../src/domain/points'
 import { effectiveTier } from '../../src/domain/tiers'
 import type { StoreDoc } from './collections'
 import { storeView } from './reference'
@@ -25,14 +26,14 @@ export const memberView = (m: Member, store: StoreDoc | null): MemberView => ({
   goldSince: m.goldSince,
 })
 
-/** What the till sees. */
+/** What the till sees: the tier and the points usable now (expired batches count for nothing, even before the job runs). */
 export const memberSummary = (m: Member, now: string): MemberSummary => ({
   memberNo: m.memberNo,
   name: m.name,
   mobileMasked: maskMobile(m.mobile),
   tier: effectiveTier(m, now),
   vipUntil: effectiveTier(m, now) === 'vip' ? m.vipUntil : null,
-  pointsBalance: m.pointsBalance,
+  pointsBalance: availablePoints(m, now),
 })
 
 /** Documents are stored without their `_id` in the body of a set(); the SDK refuses to write `_id`. */

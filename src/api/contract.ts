@@ -133,6 +133,7 @@ export interface RefundResult {
 }
 
 export interface RedemptionResult {
+  /** `points` is what was spent, a positive number. */
   redemption: { points: number; reason: string; at: Instant; balanceAfter: number }
   member: MemberSummary
   replayed: boolean
@@ -144,6 +145,7 @@ export interface OperatorView {
 }
 
 export interface AdjustmentResult {
+  /** `points` is signed: positive added, negative taken. */
   adjustment: { points: number; reason: string; at: Instant; balanceAfter: number }
   member: MemberSummary
   replayed: boolean

@@ -61,7 +61,7 @@ export const credit = <S extends PointsState>(state: S, points: number, expiresA
 }
 
 /** Points still usable at `now`: batches that have not expired (the expiry job may not have run yet). */
-export const availablePoints = (state: PointsState, now: Instant): number =>
+export const availablePoints = (state: Pick<PointsState, 'pointBatches'>, now: Instant): number =>
   state.pointBatches.filter((b) => isBefore(now, b.expiresAt)).reduce((sum, b) => sum + b.points, 0)
 
 /**
@@ -100,5 +100,5 @@ export const expireDue = <S extends PointsState>(state: S, now: Instant): { stat
 }
 
 /** The soonest batch that will expire after `now`: "N points expire on DATE". */
-export const nextExpiring = (state: PointsState, now: Instant): PointBatch | null =>
+export const nextExpiring = (state: Pick<PointsState, 'pointBatches'>, now: Instant): PointBatch | null =>
   state.pointBatches.find((b) => isBefore(now, b.expiresAt)) ?? null

@@ -119,6 +119,16 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
 export const isSamePurchase = (existing: PurchaseRecord, memberId: string, amountFen: Fen): boolean =>
   existing.memberId === memberId && existing.amountFen === amountFen
 
+/**
+ * Points a refund of `amountFen` takes back from an order: proportional and cumulatively exact, so the
+ * refunds of an order together take back exactly what it earned: floor(earned × refunded / amount) less
+ * what earlier refunds took.
+ */
+export const pointsToReverse = (
+  purchase: Pick<PurchaseRecord, 'amountFen' | 'refundedFen' | 'pointsEarned' | 'pointsReversed'>,
+  amountFen: Fen,
+): number => Math.floor((purchase.pointsEarned * (purchase.refundedFen + amountFen)) / purchase.amountFen) - purchase.pointsReversed
+
 /** The refund document (collection `refunds`, `_id` = refundId): the record and the first answer. */
 export interface RefundRecord {
   _id: string
@@ -174,8 +184,8 @@ export const recordRefund = (
   const id = refundId(input.actor.storeId, input.requestId)
   const settled = settleExpiry(member, input.at, input.actor, program.version)
   const refundedFen = purchase.refundedFen + input.amountFen
-  const pointsReversedTotal = Math.floor((purchase.pointsEarned * refundedFen) / purchase.amountFen)
-  const toReverse = pointsReversedTotal - purchase.pointsReversed
+  const toReverse = pointsToReverse(purchase, input.amountFen)
+  const pointsReversedTotal = purchase.pointsReversed + toReverse
   const { state: pointsState, taken, shortfall } = debitUpTo(settled.member, toReverse, input.at, purchase.expiresAt)
 
   const spend: SpendEvent[] = history.map((p) => ({

@@ -1,5 +1,5 @@
 import type { MemberView } from '../api/contract'
-import { availablePoints, nextExpiring, type PointBatch, type PointsState } from '../domain/points'
+import { availablePoints, nextExpiring, type PointBatch } from '../domain/points'
 import type { ProgramRules } from '../domain/program'
 import { lastCoveredBusinessDate, type Instant } from '../domain/time'
 
@@ -28,7 +28,5 @@ export const pointsAt = (member: MemberView, now: Instant): { points: number; ex
   // The mini-program and the cloud functions are released separately: a function from before point batches
   // sends none, and its balance is then the best figure there is.
   if (!Array.isArray(member.pointBatches)) return { points: member.pointsBalance, expiring: null }
-  // Both rules read only the batches; MemberView leaves out the server-only shortfall.
-  const state: PointsState = { ...member, pointsShortfall: 0 }
-  return { points: availablePoints(state, now), expiring: nextExpiring(state, now) }
+  return { points: availablePoints(member, now), expiring: nextExpiring(member, now) }
 }

@@ -137,7 +137,7 @@ class RetryLast implements fc.AsyncCommand<Model, Real> {
     const result = await h.call(last.caller, last.fn as 'staff', last.action as 'recordPurchase', last.input as never, { clock: iso(m) })
     expect(result).toMatchObject({ ok: true, data: { replayed: true } })
     const { replayed: _r1, member: _m1, ...first } = last.answer as Record<string, unknown>
-    const { replayed: _r2, member: _m2, ...again } = (result as { data: Record<string, unknown> }).data
+    const { replayed: _r2, member: _m2, ...again } = (result as unknown as { data: Record<string, unknown> }).data
     expect(again).toEqual(first)
     expect(entriesOf(r)).toHaveLength(entriesBefore)
     checkInvariants(m, r)

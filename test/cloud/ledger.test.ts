@@ -128,7 +128,7 @@ describe('redemptions and adjustments', () => {
       error: { code: 'INSUFFICIENT_POINTS' },
     })
     const audit = await h.ok(operator, 'ops', 'memberLedger', { code: memberNo })
-    expect(audit.entries).toEqual([expect.objectContaining({ kind: 'adjust', points: 300, reason: input.reason, actor: '运营 OP01' })])
+    expect(audit.entries).toEqual([expect.objectContaining({ kind: 'adjust', points: 300, reason: input.reason, actor: `运营 ${DEMO_OPERATOR.name}（OP01）` })])
     expectBalanced(openid)
   })
 })

@@ -156,7 +156,7 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   await tapText('确认调整')
   await page.getByText('已调整 +200 分，当前积分 200').waitFor()
   await page.locator('.audit-entry__reason', { hasText: '退货积分补偿' }).waitFor()
-  expect(await text('.audit-entry')).toContain('退货积分补偿 +200 余额 200 运营 OP01')
+  expect(await text('.audit-entry')).toContain('退货积分补偿 +200 余额 200 运营 陈静（OP01）')
   await phone.screenshot('ledger-17-ops-adjusted')
 
   // 6. B's history tells the whole story, newest first, each with the balance after it.

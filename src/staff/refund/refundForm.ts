@@ -7,6 +7,7 @@ import type { OrderView } from '../../api/contract'
 import { check, LookupOrderSchema, RecordRefundSchema } from '../../api/schemas'
 import { AppError } from '../../domain/errors'
 import { formatYuan, parseYuanToFen, type Fen } from '../../domain/money'
+import { pointsToReverse } from '../../domain/purchase'
 
 /** What is left to refund on an order. */
 export const refundableFen = (order: OrderView): Fen => order.amountFen - order.refundedFen
@@ -22,8 +23,7 @@ export const yuanInputText = (fen: Fen): string => {
  * everything refunded so far (so refunding the rest takes back the rest), less what earlier refunds took.
  * Mirrors `recordRefund` in src/domain/purchase.ts; the result screen shows the server's own figure.
  */
-export const expectedReversal = (order: OrderView, amountFen: Fen): number =>
-  Math.floor((order.pointsEarned * (order.refundedFen + amountFen)) / order.amountFen) - order.pointsReversed
+export const expectedReversal = (order: OrderView, amountFen: Fen): number => pointsToReverse(order, amountFen)
 
 export const checkOrderNo = (text: string): { ok: true; orderNo: string } | { ok: false; message: string } => {
   const parsed = check(LookupOrderSchema, { orderNo: text })
