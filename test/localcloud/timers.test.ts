@@ -231,9 +231,9 @@ exports.main = async (event) => {
       expect(t.event).toEqual({ Type: 'Timer', TriggerName: 'every-second', Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), Message: '' })
       expect(t.source).toBe('wx_trigger')
       expect(t.hasOpenid).toBe(false)
-      // Fired at (or just after) its scheduled second.
+      // Fired at (or just after) its scheduled second, never before (slack for a loaded test machine).
       expect(t.startedAt - Date.parse(t.event.Time)).toBeGreaterThanOrEqual(0)
-      expect(t.startedAt - Date.parse(t.event.Time)).toBeLessThan(900)
+      expect(t.startedAt - Date.parse(t.event.Time)).toBeLessThan(1500)
     }
     expect(new Set(seen.map((t) => t.event.Time)).size).toBe(seen.length)
   }, 10_000)
