@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process'
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs'
 import { Agent, request } from 'node:http'
-import { createServer } from 'node:net'
+import { type Socket, connect, createServer } from 'node:net'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PRIVACY_NOTICE_VERSION } from '../src/api/privacy'
@@ -86,31 +86,19 @@ const startServer = async (poolSize: number) => {
     server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('running on the local cloud') && ready())
     server.on('exit', (code) => fail(new Error(`local cloud exited with ${code}`)))
   })
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 })
-  const call = (fn: string, openid: string, action: string, input: unknown) =>
-    new Promise<Reply>((done, fail) => {
-      const payload = JSON.stringify({ action, input })
-      const req = request(
-        {
-          agent,
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: `/functions/${fn}`,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-local-openid': openid },
-        },
-        (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
-          res.on('end', () =>
-            done({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), ops: String(res.headers['x-local-db-ops'] ?? '') }),
-          )
-          res.on('error', fail)
-        },
-      )
-      req.on('error', fail)
-      req.end(payload)
-    })
+  // A lean HTTP/1.1 keep-alive client (one connection per client in flight): Node's http client costs several
+  // times more CPU per request, and on a 2-core machine the load generator's CPU is taken from the server.
+  const idle: LeanConnection[] = []
+  const call = async (fn: string, openid: string, action: string, input: unknown): Promise<Reply> => {
+    let conn = idle.pop()
+    // The gateway closes connections idle for 5 s (keepAliveTimeout): skip those.
+    while (conn?.closed) conn = idle.pop()
+    conn ??= new LeanConnection(port)
+    const reply = await conn.post(`/functions/${fn}`, openid, JSON.stringify({ action, input }))
+    idle.push(conn)
+    return reply
+  }
+  const agent = new Agent({ keepAlive: false })
   const health = async () =>
     (await new Promise<{ db: { conflicts: number; commits: number } }>((done, fail) => {
       request({ agent, host: '127.0.0.1', port, path: '/local/health' }, (res) => {
@@ -123,7 +111,7 @@ const startServer = async (poolSize: number) => {
         .end()
     }))
   const stop = async () => {
-    agent.destroy()
+    for (const conn of idle) conn.close()
     server.kill('SIGTERM')
     await new Promise((done) => server.once('exit', done))
     rmSync(dataDir, { recursive: true, force: true })
@@ -132,6 +120,54 @@ const startServer = async (poolSize: number) => {
 }
 
 type Server = Awaited<ReturnType<typeof startServer>>
+
+/** POST over one keep-alive socket; reads status, content-length and x-local-db-ops, parses the JSON body. */
+class LeanConnection {
+  private readonly socket: Socket
+  private buffer: Buffer = Buffer.alloc(0)
+  private waiting?: { done: (r: Reply) => void; fail: (e: Error) => void }
+  closed = false
+
+  constructor(port: number) {
+    this.socket = connect(port, '127.0.0.1')
+    this.socket.setNoDelay(true)
+    this.socket.on('data', (chunk: Buffer) => this.onData(chunk))
+    this.socket.on('error', (e) => this.waiting?.fail(e))
+    this.socket.on('close', () => {
+      this.closed = true
+      this.waiting?.fail(new Error('connection closed'))
+    })
+  }
+
+  post(path: string, openid: string, body: string): Promise<Reply> {
+    return new Promise((done, fail) => {
+      this.waiting = { done, fail }
+      this.socket.write(
+        `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-local-openid: ${openid}\r\n` +
+          `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      )
+    })
+  }
+
+  private onData(chunk: Buffer) {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk])
+    const head = this.buffer.indexOf('\r\n\r\n')
+    if (head < 0) return
+    const lines = this.buffer.toString('latin1', 0, head).split('\r\n')
+    const headers = new Map(lines.slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]))
+    const length = Number(headers.get('content-length') ?? 0)
+    if (this.buffer.length < head + 4 + length) return
+    const body = this.buffer.toString('utf8', head + 4, head + 4 + length)
+    this.buffer = this.buffer.subarray(head + 4 + length)
+    const waiting = this.waiting
+    this.waiting = undefined
+    waiting?.done({ status: Number(lines[0].split(' ')[1]), body: JSON.parse(body), ops: headers.get('x-local-db-ops') ?? '' })
+  }
+
+  close() {
+    this.socket.destroy()
+  }
+}
 
 /** `clients` loops calling `run(i)` for `seconds` (or `total` calls); latency, outcomes, ops and CPU. */
 const drive = async (
