@@ -9,6 +9,12 @@ export type ErrorCode =
   | 'INSUFFICIENT_POINTS' // the usable balance does not cover a redemption or deduction
   | 'ORDER_NOT_FOUND' // a refund names an order this store never recorded
   | 'ALREADY_REFUNDED' // the order has been refunded in full
+  | 'COUPON_NOT_FOUND' // a scanned/typed coupon code matches nothing
+  | 'COUPON_ALREADY_USED' // the coupon was used (also: lost a race to another scan)
+  | 'COUPON_NOT_APPLICABLE' // expired, not yet valid, wrong tier, below the minimum spend
+  | 'COUPON_NOT_AVAILABLE' // cannot be issued to this member (inactive template, tier, not open yet)
+  | 'OUT_OF_STOCK' // the coupon or catalog item has run out
+  | 'LIMIT_REACHED' // the member's per-item limit is used up
   | 'BUSY' // too much contention on one document; safe to retry with the same key
   | 'INTERNAL' // a bug or an outage; nothing the caller did
 

@@ -1,6 +1,7 @@
 /**
- * Member numbers: 10 random digits (first non-zero) plus a Luhn check digit, so a mistyped digit or a
- * swapped pair at the till is caught before any lookup.
+ * The codes typed or scanned at the till: random digits (first non-zero) plus a Luhn check digit, so a
+ * mistyped digit or a swapped pair is caught before any lookup. Member numbers have 11 digits, coupon codes
+ * 12, so the till tells them apart by length.
  */
 
 const luhnCheckDigit = (digits: string): number => {
@@ -17,15 +18,27 @@ const luhnCheckDigit = (digits: string): number => {
   return (10 - (sum % 10)) % 10
 }
 
-/** `random()` returns an integer in [0, 10); injected so tests and the server choose the source. */
-export const generateMemberNo = (randomDigit: () => number): string => {
+/** `randomDigit()` returns an integer in [0, 10); injected so tests and the server choose the source. */
+const generateCheckedCode = (length: number, randomDigit: () => number): string => {
   let body = String(1 + (randomDigit() % 9))
-  while (body.length < 10) body += String(randomDigit() % 10)
+  while (body.length < length - 1) body += String(randomDigit() % 10)
   return body + luhnCheckDigit(body)
 }
 
-export const isValidMemberNo = (text: string): boolean =>
-  /^[1-9]\d{10}$/.test(text) && luhnCheckDigit(text.slice(0, 10)) === Number(text[10])
+const isValidCheckedCode = (text: string, length: number): boolean =>
+  text.length === length && /^[1-9]\d+$/.test(text) && luhnCheckDigit(text.slice(0, -1)) === Number(text[length - 1])
+
+export const MEMBER_NO_LENGTH = 11
+export const COUPON_CODE_LENGTH = 12
+
+export const generateMemberNo = (randomDigit: () => number): string => generateCheckedCode(MEMBER_NO_LENGTH, randomDigit)
+export const isValidMemberNo = (text: string): boolean => isValidCheckedCode(text, MEMBER_NO_LENGTH)
+
+export const generateCouponCode = (randomDigit: () => number): string => generateCheckedCode(COUPON_CODE_LENGTH, randomDigit)
+export const isValidCouponCode = (text: string): boolean => isValidCheckedCode(text, COUPON_CODE_LENGTH)
 
 /** "1234 5678 901": easier to read aloud and to type. */
 export const formatMemberNo = (memberNo: string): string => memberNo.replace(/^(\d{4})(\d{4})(\d{3})$/, '$1 $2 $3')
+
+/** "1234 5678 9012". */
+export const formatCouponCode = (code: string): string => code.replace(/^(\d{4})(\d{4})(\d{4})$/, '$1 $2 $3')

@@ -19,6 +19,12 @@ const KNOWN_ERROR_CODES: Record<ErrorCode, true> = {
   INSUFFICIENT_POINTS: true,
   ORDER_NOT_FOUND: true,
   ALREADY_REFUNDED: true,
+  COUPON_NOT_FOUND: true,
+  COUPON_ALREADY_USED: true,
+  COUPON_NOT_APPLICABLE: true,
+  COUPON_NOT_AVAILABLE: true,
+  OUT_OF_STOCK: true,
+  LIMIT_REACHED: true,
   BUSY: true,
   INTERNAL: true,
 }
