@@ -31,6 +31,12 @@ export interface ProgramRules {
     /** When refunds take lifetime spend back under the threshold: keep gold (true) or recompute it. */
     keptWhenRefundsUnqualify: boolean
   }
+  coupons: {
+    /** Issued at join (null = none). */
+    welcomeTemplateId: string | null
+    /** Issued on the 1st of the birthday month, or at join during it (null = none). */
+    birthdayTemplateId: string | null
+  }
   expiry: {
     /**
      * Points earned in a calendar year expire at the end of the calendar year this many years later
@@ -46,6 +52,7 @@ export const DEFAULT_PROGRAM: ProgramRules = {
   vip: { cumulativeFen: 180_000, singlePurchaseFen: 50_000, validMonths: 12, renewFen: 50_000 },
   gold: { lifetimeFen: 500_000, keptWhenRefundsUnqualify: true },
   expiry: { yearsAfterEarningYear: 1 },
+  coupons: { welcomeTemplateId: 'welcome-20off200', birthdayTemplateId: 'birthday-30off' },
 }
 
 export const TIER_NAMES: Record<TierId, string> = {
