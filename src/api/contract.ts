@@ -2,6 +2,8 @@
  * The one contract between the mini-program and the cloud functions: every function, its actions, their
  * inputs and outputs. Pages call `callCloud('member', 'getCard', {})` and get these types back.
  */
+import type { Access } from '../domain/access'
+import type { CouponBenefit, CouponChannel, CouponStatus } from '../domain/coupons'
 import type { ErrorCode, FieldError } from '../domain/errors'
 import type { LedgerKind } from '../domain/ledger'
 import type { Birthday } from '../domain/member'
@@ -11,14 +13,22 @@ import type { TierChange, TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
 import type {
   AdjustPointsInput,
+  ClaimCampaignInput,
+  CorrectBirthdayInput,
+  CreateCampaignInput,
+  ExchangeInput,
   JoinInput,
+  LookupCouponInput,
   LookupMemberInput,
   LookupOrderInput,
   MemberLedgerInput,
   PointsHistoryInput,
   RecordPurchaseInput,
   RecordRefundInput,
+  RecordSubscriptionInput,
+  RedeemGiftCouponInput,
   RedeemPointsInput,
+  UndoCouponUseInput,
 } from './schemas'
 
 /** What every cloud function answers. */
@@ -50,11 +60,87 @@ export interface MemberView extends TierState, Omit<PointsState, 'pointsShortfal
   store: StoreView | null
 }
 
+/** One coupon as its holder (or the till) sees it. */
+export interface CouponView {
+  id: string
+  /** 12 digits: the QR's content and what the till types. */
+  code: string
+  title: string
+  /** "7折", "满¥200减¥20", "赠品：帆布袋". */
+  benefitText: string
+  benefit: CouponBenefit
+  /** The rules in plain words. */
+  note: string
+  channel: CouponChannel
+  combinesWithVipPrice: boolean
+  validFrom: Instant
+  /** Exclusive; show `lastCoveredBusinessDate(validUntil)`. */
+  validUntil: Instant
+  status: CouponStatus
+  usedAt: Instant | null
+}
+
+/** WeChat subscribe-message template ids the page asks consent for (requestSubscribeMessage). */
+export interface SubscribeTemplates {
+  birthdayCoupon: string
+}
+
 export interface CardView {
   member: MemberView
   program: ProgramRules
   /** The server's clock, so progress and expiry read the same on a phone with a wrong clock. */
   serverTime: Instant
+  /** This year's birthday card while it can be used (or was used this month), to highlight on the card. */
+  birthdayCoupon: CouponView | null
+  subscribeTemplates: SubscribeTemplates
+}
+
+export interface CatalogItemView {
+  id: string
+  title: string
+  description: string
+  pointsPrice: number
+  benefitText: string
+  /** Null = unlimited. */
+  stockLeft: number | null
+  perMemberLimit: number | null
+  access: Access
+}
+
+export interface CampaignView {
+  id: string
+  title: string
+  benefitText: string
+  note: string
+  access: Access
+  endsAt: Instant
+  stockLeft: number | null
+  /** The caller already holds this campaign's coupon. */
+  claimed: boolean
+}
+
+/** An operator's view of a campaign, with its issuing progress. */
+export interface OpsCampaignView {
+  id: string
+  title: string
+  templateId: string
+  mode: 'claim' | 'issue'
+  audience: string
+  opensAt: Instant
+  vipEarlyDays: number
+  endsAt: Instant
+  status: 'active' | 'issuing' | 'closed'
+  issued: number
+  skipped: number
+}
+
+export interface CouponTemplateView {
+  id: string
+  title: string
+  benefitText: string
+  tiers: TierId[]
+  stockLeft: number | null
+  active: boolean
 }
 
 export interface StaffView {
@@ -77,7 +163,11 @@ export interface MemberSummary {
 export interface PurchaseResult {
   purchase: {
     orderNo: string
+    /** What the member paid (after the coupon): the spend that earns points and counts for the tier. */
     amountFen: number
+    /** The order amount before the coupon, and the coupon used with it (if any). */
+    listAmountFen: number
+    coupon: { title: string; discountFen: number } | null
     at: Instant
     pointsEarned: number
     tierChange: TierChange | null
@@ -162,6 +252,12 @@ export interface Api {
     join: { input: JoinInput; output: { member: MemberView; created: boolean } }
     getCard: { input: Record<string, never>; output: CardView }
     pointsHistory: { input: PointsHistoryInput; output: PointsHistoryPage }
+    coupons: { input: Record<string, never>; output: { coupons: CouponView[] } }
+    catalog: { input: Record<string, never>; output: { items: CatalogItemView[]; pointsAvailable: number } }
+    exchange: { input: ExchangeInput; output: { coupon: CouponView; pointsBalance: number; replayed: boolean } }
+    campaigns: { input: Record<string, never>; output: { campaigns: CampaignView[] } }
+    claimCampaign: { input: ClaimCampaignInput; output: { coupon: CouponView; replayed: boolean } }
+    recordSubscription: { input: RecordSubscriptionInput; output: { remaining: number } }
   }
   staff: {
     whoami: { input: Record<string, never>; output: StaffView }
@@ -170,12 +266,24 @@ export interface Api {
     lookupOrder: { input: LookupOrderInput; output: { order: OrderView } }
     recordRefund: { input: RecordRefundInput; output: RefundResult }
     redeemPoints: { input: RedeemPointsInput; output: RedemptionResult }
+    /** A coupon scanned at the till: whose, and whether it applies to an amount (when given). */
+    lookupCoupon: {
+      input: LookupCouponInput
+      output: { coupon: CouponView; holder: MemberSummary; problem: string | null; discountFen: number }
+    }
+    redeemGiftCoupon: { input: RedeemGiftCouponInput; output: { coupon: CouponView; holder: MemberSummary; replayed: boolean } }
+    /** Within 10 minutes, by the assistant who redeemed it: the coupon is available again and its purchase refunded. */
+    undoCouponUse: { input: UndoCouponUseInput; output: { coupon: CouponView; refund: RefundResult | null } }
+    correctBirthday: { input: CorrectBirthdayInput; output: { member: MemberSummary } }
   }
   ops: {
     whoami: { input: Record<string, never>; output: OperatorView }
     lookupMember: { input: LookupMemberInput; output: { member: MemberSummary } }
     memberLedger: { input: MemberLedgerInput; output: { member: MemberSummary; entries: AuditEntry[]; nextCursor: string | null } }
     adjustPoints: { input: AdjustPointsInput; output: AdjustmentResult }
+    couponTemplates: { input: Record<string, never>; output: { templates: CouponTemplateView[] } }
+    createCampaign: { input: CreateCampaignInput; output: { campaign: OpsCampaignView; replayed: boolean } }
+    campaigns: { input: Record<string, never>; output: { campaigns: OpsCampaignView[] } }
   }
 }
 

@@ -119,8 +119,77 @@ export type AdjustPointsInput = v.InferInput<typeof AdjustPointsSchema>
 export const MemberLedgerSchema = v.object({ code: memberCode, cursor })
 export type MemberLedgerInput = v.InferInput<typeof MemberLedgerSchema>
 
-export const RecordPurchaseSchema = v.object({ memberCode, amountFen: amountFen('金额'), orderNo })
+/** What the till scans or types from a coupon: 12 digits, spaces allowed. */
+const couponCode = v.pipe(
+  v.string('请扫描或输入券码'),
+  v.transform((s) => s.replace(/\s+/g, '')),
+  v.regex(/^\d{12}$/, '券码应为 12 位数字'),
+)
+
+export const RecordPurchaseSchema = v.object({ memberCode, amountFen: amountFen('金额'), orderNo, couponCode: v.optional(couponCode) })
 export type RecordPurchaseInput = v.InferInput<typeof RecordPurchaseSchema>
+
+export const LookupCouponSchema = v.object({ code: couponCode, amountFen: v.optional(amountFen('金额')) })
+export type LookupCouponInput = v.InferInput<typeof LookupCouponSchema>
+
+export const RedeemGiftCouponSchema = v.object({ code: couponCode, requestId })
+export type RedeemGiftCouponInput = v.InferInput<typeof RedeemGiftCouponSchema>
+
+export const UndoCouponUseSchema = v.object({ code: couponCode })
+export type UndoCouponUseInput = v.InferInput<typeof UndoCouponUseSchema>
+
+const catalogId = v.pipe(v.string('缺少编号'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '编号无效'))
+
+export const ExchangeSchema = v.object({ itemId: catalogId, requestId })
+export type ExchangeInput = v.InferInput<typeof ExchangeSchema>
+
+export const ClaimCampaignSchema = v.object({ campaignId: catalogId })
+export type ClaimCampaignInput = v.InferInput<typeof ClaimCampaignSchema>
+
+export const RecordSubscriptionSchema = v.object({
+  template: v.picklist(['birthdayCoupon'], '未知的订阅消息'),
+  accepted: v.boolean('请说明是否同意'),
+})
+export type RecordSubscriptionInput = v.InferInput<typeof RecordSubscriptionSchema>
+
+const birthdaySchema = v.object(
+  {
+    month: int('生日月份', 1, 12),
+    day: int('生日日期', 1, 31),
+    year: v.optional(int('出生年份', 1900, 2100)),
+  },
+  '请选择生日',
+)
+
+export const CorrectBirthdaySchema = v.object({
+  memberCode,
+  birthday: birthdaySchema,
+  reason: v.pipe(plainText('修改原因', 100), v.minLength(4, '请写明修改原因（至少 4 个字）')),
+})
+export type CorrectBirthdayInput = v.InferInput<typeof CorrectBirthdaySchema>
+
+const instant = (label: string) => v.pipe(v.string(`请填写${label}`), v.isoTimestamp(`${label}格式无效`))
+
+export const CreateCampaignSchema = v.object({
+  title: plainText('活动名称', 30),
+  templateId: catalogId,
+  mode: v.picklist(['claim', 'issue'], '请选择领取方式'),
+  audience: v.variant(
+    'kind',
+    [
+      v.object({ kind: v.literal('all') }),
+      v.object({ kind: v.literal('tiers'), tiers: v.pipe(v.array(v.picklist(['member', 'vip', 'gold'])), v.minLength(1, '至少选择一个等级')) }),
+      v.object({ kind: v.literal('store'), storeId: catalogId }),
+      v.object({ kind: v.literal('list'), memberCodes: v.pipe(v.array(memberCode), v.minLength(1, '名单为空'), v.maxLength(1000, '名单最多 1,000 人')) }),
+    ],
+    '请选择发放对象',
+  ),
+  opensAt: instant('开始时间'),
+  vipEarlyDays: int('VIP提前天数', 0, 30),
+  endsAt: instant('结束时间'),
+  requestId,
+})
+export type CreateCampaignInput = v.InferInput<typeof CreateCampaignSchema>
 
 export const EmptySchema = v.object({})
 

@@ -1,4 +1,5 @@
 import { settleExpiry } from './balance'
+import { couponProblem, discountFor, useCoupon, type Coupon } from './coupons'
 import { AppError, invalidInput } from './errors'
 import { earnEntryId, reverseEntryId, type Actor, type LedgerEntry } from './ledger'
 import { inBirthdayMonth, type Member } from './member'
@@ -27,7 +28,12 @@ export interface PurchaseRecord {
   memberId: string
   storeId: string
   orderNo: string
+  /** What the member paid: the order amount less the coupon. Spend, points and refunds count this. */
   amountFen: Fen
+  /** The order amount before the coupon. */
+  listAmountFen: Fen
+  /** The coupon used with this purchase, and what it took off. */
+  coupon: { id: string; title: string; discountFen: Fen } | null
   at: Instant
   recordedBy: string
   pointsEarned: number
@@ -45,15 +51,20 @@ export interface PurchaseRecord {
 export interface PurchaseInput {
   storeId: string
   orderNo: string
+  /** The order amount before any coupon. */
   amountFen: Fen
   at: Instant
   actor: Actor & { type: 'staff' }
+  /** A coupon scanned with the purchase: used in the same decision, or the purchase is refused. */
+  coupon?: Coupon
 }
 
 export interface PurchaseDecision {
   member: Member
   purchase: PurchaseRecord
   entries: LedgerEntry[]
+  /** The coupon as used, when one came with the purchase. */
+  coupon: Coupon | null
 }
 
 const memberAfter = (member: Member, at: Instant): MemberAfter => ({
@@ -69,10 +80,20 @@ const memberAfter = (member: Member, at: Instant): MemberAfter => ({
  */
 export const recordPurchase = (member: Member, input: PurchaseInput, program: ProgramRules): PurchaseDecision => {
   const id = purchaseId(input.storeId, input.orderNo)
+  let usedCoupon: Coupon | null = null
+  let discountFen = 0
+  if (input.coupon) {
+    if (input.coupon.memberId !== member._id) throw new AppError('COUPON_NOT_APPLICABLE', '该券不属于这位会员')
+    const problem = couponProblem(input.coupon, member, input.amountFen, input.at)
+    if (problem) throw new AppError(problem.code, problem.message)
+    discountFen = discountFor(input.coupon.benefit, input.amountFen)
+    usedCoupon = useCoupon(input.coupon, { at: input.at, by: input.actor.id, storeId: input.storeId, orderId: id, discountFen })
+  }
+  const paidFen = input.amountFen - discountFen
   const settled = settleExpiry(member, input.at, input.actor, program.version)
-  const points = pointsForPurchase(input.amountFen, effectiveTier(member, input.at), inBirthdayMonth(member.birthday, input.at), program)
+  const points = pointsForPurchase(paidFen, effectiveTier(member, input.at), inBirthdayMonth(member.birthday, input.at), program)
   const expiresAt = expiryFor(input.at, program)
-  const { state: tierState, change } = applyPurchaseToTier(settled.member, input.amountFen, input.at, program)
+  const { state: tierState, change } = applyPurchaseToTier(settled.member, paidFen, input.at, program)
   const withTier: Member = { ...settled.member, ...tierState, historyRevision: member.historyRevision + 1 }
   const after: Member = points > 0 ? credit(withTier, points, expiresAt) : withTier
   const earn: LedgerEntry[] =
@@ -100,7 +121,9 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       memberId: member._id,
       storeId: input.storeId,
       orderNo: input.orderNo,
-      amountFen: input.amountFen,
+      amountFen: paidFen,
+      listAmountFen: input.amountFen,
+      coupon: usedCoupon ? { id: usedCoupon._id, title: usedCoupon.title, discountFen } : null,
       at: input.at,
       recordedBy: input.actor.id,
       pointsEarned: points,
@@ -112,12 +135,13 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       pointsReversed: 0,
     },
     entries: [...settled.entries, ...earn],
+    coupon: usedCoupon,
   }
 }
 
 /** A retry must carry the same content as the first call; anything else is a different purchase. */
-export const isSamePurchase = (existing: PurchaseRecord, memberId: string, amountFen: Fen): boolean =>
-  existing.memberId === memberId && existing.amountFen === amountFen
+export const isSamePurchase = (existing: PurchaseRecord, memberId: string, listAmountFen: Fen, couponId: string | null): boolean =>
+  existing.memberId === memberId && existing.listAmountFen === listAmountFen && (existing.coupon?.id ?? null) === couponId
 
 /**
  * Points a refund of `amountFen` takes back from an order: proportional and cumulatively exact, so the

@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { issueCoupon } from '../../src/domain/coupons'
+import { DEFAULT_COUPON_TEMPLATES } from '../../src/domain/defaultOffers'
 import { isSamePurchase, purchaseId, recordPurchase } from '../../src/domain/purchase'
+
+const birthdayTemplate = DEFAULT_COUPON_TEMPLATES.find((t) => t._id === 'birthday-30off')!
 import { at, joinedMember, staffActor, yuan } from '../support/members'
 
 const purchase = (orderNo: string, amountFen: number, when = at('2026-03-01T12:00:00')) => ({
@@ -82,10 +86,23 @@ describe('recording a purchase', () => {
     )
   })
 
-  it('treats a retry as the same purchase only with the same member and amount', () => {
+  it('treats a retry as the same purchase only with the same member, amount and coupon', () => {
     const { purchase: record } = recordPurchase(joinedMember(), purchase('A-3', 10_000), DEFAULT_PROGRAM)
-    expect(isSamePurchase(record, 'o-1', 10_000)).toBe(true)
-    expect(isSamePurchase(record, 'o-1', 10_001)).toBe(false)
-    expect(isSamePurchase(record, 'o-2', 10_000)).toBe(false)
+    expect(isSamePurchase(record, 'o-1', 10_000, null)).toBe(true)
+    expect(isSamePurchase(record, 'o-1', 10_001, null)).toBe(false)
+    expect(isSamePurchase(record, 'o-2', 10_000, null)).toBe(false)
+    expect(isSamePurchase(record, 'o-1', 10_000, 'bday:o-1:2026')).toBe(false)
+  })
+
+  it('uses a coupon in the same decision: points and spend count what was paid', () => {
+    const member = joinedMember({ birthday: { month: 3, day: 8 } })
+    const coupon = issueCoupon(birthdayTemplate, member, { key: 'bday:o-1:2026', code: '123456789012', channel: 'birthday', at: at('2026-03-01T00:05:00') }).coupon
+    const d = recordPurchase(member, { ...purchase('A-4', 52_000), coupon }, DEFAULT_PROGRAM)
+    expect(d.purchase).toMatchObject({ amountFen: 36_400, listAmountFen: 52_000, coupon: { id: 'bday:o-1:2026', discountFen: 15_600 } })
+    expect(d.member.lifetimeSpendFen).toBe(36_400)
+    expect(d.purchase.pointsEarned).toBe(728) // birthday month: ¥364 × 2
+    expect(d.coupon).toMatchObject({ state: 'used', use: { by: 'A01', orderId: 'SH001:A-4', discountFen: 15_600 } })
+    expect(() => recordPurchase(d.member, { ...purchase('A-5', 52_000), coupon: d.coupon! }, DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'COUPON_ALREADY_USED' }))
+    expect(() => recordPurchase(joinedMember({ _id: 'o-2' }), { ...purchase('A-6', 52_000), coupon }, DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'COUPON_NOT_APPLICABLE' }))
   })
 })
