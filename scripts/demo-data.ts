@@ -3,6 +3,7 @@
  * (to try the store-QR join); shopper B is a VIP with a purchase history made by the real domain rules,
  * so their balance equals the sum of their ledger entries.
  */
+import { DEFAULT_CATALOG, DEFAULT_COUPON_TEMPLATES } from '../src/domain/defaultOffers'
 import { DEFAULT_PROGRAM } from '../src/domain/program'
 import { newMember, type Member } from '../src/domain/member'
 import { recordPurchase } from '../src/domain/purchase'
@@ -76,6 +77,8 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
     stores: [DEMO_STORE],
     staff: [DEMO_ASSISTANT],
     operators: [DEMO_OPERATOR],
+    couponTemplates: DEFAULT_COUPON_TEMPLATES,
+    catalog: DEFAULT_CATALOG,
     settings: [program],
     members: [shopperB],
     purchases,

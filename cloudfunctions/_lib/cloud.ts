@@ -8,6 +8,8 @@ import * as cloud from 'wx-server-sdk'
 // yet" is a value, not an exception.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, throwOnNotFound: false } as Parameters<typeof cloud.init>[0])
 
+export { cloud }
+
 export const db = cloud.database()
 export const _ = db.command
 

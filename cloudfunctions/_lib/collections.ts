@@ -14,6 +14,11 @@ export const COLLECTIONS = {
   refunds: 'refunds',
   operators: 'operators',
   jobRuns: 'jobRuns',
+  couponTemplates: 'couponTemplates',
+  coupons: 'coupons',
+  catalog: 'catalog',
+  exchangeCounts: 'exchangeCounts',
+  campaigns: 'campaigns',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */
@@ -63,4 +68,24 @@ export interface JobRunDoc {
   done: boolean
   startedAt: string
   updatedAt: string
+}
+
+/** `campaigns/<id>`: coupons offered to members — claimed by them (`claim`) or issued to a segment (`issue`). */
+export interface CampaignDoc {
+  _id: string
+  title: string
+  templateId: string
+  mode: 'claim' | 'issue'
+  audience:
+    | { kind: 'all' }
+    | { kind: 'tiers'; tiers: ('member' | 'vip' | 'gold')[] }
+    | { kind: 'store'; storeId: string }
+    | { kind: 'list'; memberCodes: string[] }
+  earlyAccess: { opensAt: string; vipDays: number }
+  endsAt: string
+  createdBy: string
+  createdAt: string
+  status: 'active' | 'issuing' | 'closed'
+  /** Issue mode: where issuing got to (a member id, or an index into the list), and its counts. */
+  progress: { cursor: string; issued: number; skipped: number }
 }

@@ -13,7 +13,7 @@ export const REFERENCE_TTL_MS = 30_000
 
 const cache = new Map<string, { value: unknown; expiresAt: number }>()
 
-const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+export const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
   const hit = cache.get(key)
   if (hit && hit.expiresAt > Date.now()) return hit.value as T
   const value = await load()

@@ -1,9 +1,12 @@
 /**
  * Cloud function `jobs`: timer-triggered upkeep. CloudBase allows one timer trigger per function, so its
- * single trigger `upkeep` (config.json: every hour at :05, Asia/Shanghai) runs every job in turn:
+ * single trigger `upkeep` (config.json: every hour at :05, Asia/Shanghai; the first run of a month is at
+ * 00:05 on the 1st) runs every job in turn:
  * - vip-sweep: lapses VIPs whose year ran out and rolls renewed VIP years, so stored tiers (which staff
  *   lists and segments query) match the rules.
  * - points-expiry: expires every batch of points that has reached its expiry.
+ * - birthday-coupons: the birthday-month card for every member born this month (once a month, resumable).
+ * - campaign-issuing: finishes issuing campaigns to their segments.
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
  * Each job walks the members that need it in `_id` order, in chunks (a query returns at most 1,000 documents
  * in a function, and a function has a timeout), recording its cursor after every chunk, so a run that is
@@ -13,7 +16,11 @@
 import type { Member } from '../../src/domain/member'
 import { settleExpiry } from '../../src/domain/balance'
 import { normalizeTier } from '../../src/domain/tiers'
-import { businessDate } from '../../src/domain/time'
+import { AppError } from '../../src/domain/errors'
+import { businessDate, businessTime } from '../../src/domain/time'
+import { campaignsIssuing, continueIssuing } from '../_lib/campaigns'
+import { birthdayCouponKey, issueOnce, loadTemplate } from '../_lib/coupons'
+import { notify } from '../_lib/messages'
 import { _, db } from '../_lib/cloud'
 import { COLLECTIONS, type JobRunDoc } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
@@ -38,13 +45,14 @@ export interface JobReport {
 
 type MemberQuery = { orderBy(field: string, order: string): { limit(n: number): { get(): unknown } } }
 
-const runChunked = async (
+const runChunked = async <M extends Pick<Member, '_id'>>(
   job: string,
+  runKey: string,
   ctx: JobContext,
   select: (cursor: string) => MemberQuery,
-  process: (memberId: string) => Promise<boolean>,
+  process: (member: M) => Promise<boolean>,
+  chunkSize = CHUNK,
 ): Promise<JobReport> => {
-  const runKey = businessDate(ctx.now)
   const runs = db.collection(COLLECTIONS.jobRuns)
   const runId = `${job}:${runKey}`
   let run: JobRunDoc = (await readDoc<JobRunDoc>(runs.doc(runId))) ?? {
@@ -60,15 +68,15 @@ const runChunked = async (
   }
   const deadline = Date.now() + BUDGET_MS
   while (!run.done && Date.now() < deadline) {
-    const members = await readMany<Pick<Member, '_id'>>(select(run.cursor).orderBy('_id', 'asc').limit(CHUNK))
+    const members = await readMany<M>(select(run.cursor).orderBy('_id', 'asc').limit(chunkSize))
     let changed = 0
-    for (const member of members) if (await process(member._id)) changed++
+    for (const member of members) if (await process(member)) changed++
     run = {
       ...run,
       cursor: members.length > 0 ? members[members.length - 1]._id : run.cursor,
       processed: run.processed + members.length,
       changed: run.changed + changed,
-      done: members.length < CHUNK,
+      done: members.length < chunkSize,
       updatedAt: new Date().toISOString(),
     }
     await runs.doc(runId).set({ data: withoutId(run) })
@@ -81,11 +89,12 @@ const pointsExpiry = async (ctx: JobContext) => {
   const actor = { type: 'job' as const, id: 'points-expiry' }
   return runChunked(
     'points-expiry',
+    businessDate(ctx.now),
     ctx,
     (cursor) => db.collection(COLLECTIONS.members).where({ pointsNextExpiry: _.lte(ctx.now), _id: _.gt(cursor) }) as MemberQuery,
-    (memberId) =>
+    ({ _id }) =>
       inTransaction(async (t) => {
-        const settled = settleExpiry(await readMemberIn(t, memberId), ctx.now, actor, program.version)
+        const settled = settleExpiry(await readMemberIn(t, _id), ctx.now, actor, program.version)
         if (settled.entries.length === 0) return false
         await writeMemberIn(t, settled.member)
         await appendEntriesIn(t, settled.entries)
@@ -98,12 +107,13 @@ const vipSweep = async (ctx: JobContext) => {
   const program = await loadProgram()
   return runChunked(
     'vip-sweep',
+    businessDate(ctx.now),
     ctx,
     // vipYearEnd ≤ vipUntil, so this finds both lapsed VIPs and renewed years to roll.
     (cursor) => db.collection(COLLECTIONS.members).where({ tier: 'vip', vipYearEnd: _.lte(ctx.now), _id: _.gt(cursor) }) as MemberQuery,
-    (memberId) =>
+    ({ _id }) =>
       inTransaction(async (t) => {
-        const member = await readMemberIn(t, memberId)
+        const member = await readMemberIn(t, _id)
         const normalized = normalizeTier(member, ctx.now, program)
         if (normalized.tier === member.tier && normalized.vipYearEnd === member.vipYearEnd) return false
         await writeMemberIn(t, { ...member, ...normalized })
@@ -112,7 +122,62 @@ const vipSweep = async (ctx: JobContext) => {
   )
 }
 
+/**
+ * The birthday-month card: from the 1st of each month, every member born that month gets this year's card,
+ * once (its key is member + year; the database refuses a second). Reads only that month's members, through
+ * the `birthday.month` index, so it costs about one read and one write per coupon. A member who consented
+ * gets a subscribe message.
+ */
+const BIRTHDAY_CHUNK = 200
+
+const birthdayCoupons = async (ctx: JobContext): Promise<JobReport> => {
+  const today = businessTime(ctx.now)
+  const month = today.month() + 1
+  const program = await loadProgram()
+  const template = program.coupons.birthdayTemplateId ? await loadTemplate(program.coupons.birthdayTemplateId) : null
+  if (!template?.active) return { job: 'birthday-coupons', runKey: today.format('YYYY-MM'), processed: 0, changed: 0, done: true }
+  return runChunked<Member>(
+    'birthday-coupons',
+    today.format('YYYY-MM'),
+    ctx,
+    (cursor) => db.collection(COLLECTIONS.members).where({ 'birthday.month': month, _id: _.gt(cursor) }) as MemberQuery,
+    async (member) => {
+      let issued: boolean
+      try {
+        issued = await issueOnce(template, member, birthdayCouponKey(member._id, today.year()), 'birthday', ctx.now)
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'COUPON_NOT_AVAILABLE') return false // a tier the card is not for
+        throw e
+      }
+      if (issued && (member.subscriptions?.birthdayCoupon ?? 0) > 0) {
+        await notify(member._id, 'birthdayCoupon', 'pages/coupons/index', {
+          thing1: { value: template.title },
+          time2: { value: `${today.format('YYYY年M月')}内有效` },
+          thing3: { value: '生日当月到店消费享7折' },
+        })
+      }
+      return issued
+    },
+    BIRTHDAY_CHUNK,
+  )
+}
+
+/** Campaigns still issuing to their segment (the operator's call ran out of time). */
+const campaignIssuing = async (ctx: JobContext): Promise<JobReport> => {
+  let processed = 0
+  for (const campaign of await campaignsIssuing()) {
+    const saved = await continueIssuing(campaign._id, ctx.now, BUDGET_MS / 4)
+    processed += saved.progress.issued
+  }
+  return { job: 'campaign-issuing', runKey: businessDate(ctx.now), processed, changed: processed, done: true }
+}
+
 /** VIP first: it changes no points, and the expiry job then sees members as they stand today. */
-const upkeep = async (ctx: JobContext): Promise<JobReport[]> => [await vipSweep(ctx), await pointsExpiry(ctx)]
+const upkeep = async (ctx: JobContext): Promise<JobReport[]> => [
+  await vipSweep(ctx),
+  await pointsExpiry(ctx),
+  await birthdayCoupons(ctx),
+  await campaignIssuing(ctx),
+]
 
 export const main = serveTimers('jobs', { upkeep })

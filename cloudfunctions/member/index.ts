@@ -1,19 +1,39 @@
 /**
- * Cloud function `member`: what a shopper does for themself — join, and open their card.
+ * Cloud function `member`: what a shopper does for themself — join, open their card, read their points
+ * history and coupons, exchange points in the catalog, claim campaign coupons, consent to messages.
  */
 import { randomInt } from 'node:crypto'
-import { EmptySchema, JoinSchema, PointsHistorySchema } from '../../src/api/schemas'
+import type { CampaignView, CatalogItemView } from '../../src/api/contract'
+import { ClaimCampaignSchema, EmptySchema, ExchangeSchema, JoinSchema, PointsHistorySchema, RecordSubscriptionSchema } from '../../src/api/schemas'
+import { accessAt } from '../../src/domain/access'
+import { exchange, exchangeCountId, type CatalogItem, type ExchangeCount } from '../../src/domain/catalog'
+import { benefitText, couponStatus, type Coupon, type CouponTemplate } from '../../src/domain/coupons'
+import { availablePoints } from '../../src/domain/points'
+import type { ProgramRules } from '../../src/domain/program'
+import { effectiveTier } from '../../src/domain/tiers'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { birthdayProblem, newMember, type Member } from '../../src/domain/member'
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
-import { businessTime } from '../../src/domain/time'
-import { db } from '../_lib/cloud'
-import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
+import { businessTime, isBefore } from '../../src/domain/time'
+import { _, db } from '../_lib/cloud'
+import { COLLECTIONS, type CampaignDoc, type StaffDoc } from '../_lib/collections'
+import {
+  birthdayCouponKey,
+  campaignCouponKey,
+  couponsOf,
+  couponView,
+  issueIn,
+  loadTemplate,
+  newCouponCode,
+  welcomeCouponKey,
+  withFreshCode,
+} from '../_lib/coupons'
+import { recordConsent, subscribeTemplates } from '../_lib/messages'
 import { readDoc, readMany } from '../_lib/docs'
 import { historyEntry, ledgerPage } from '../_lib/history'
-import { loadMember } from '../_lib/members'
+import { appendEntriesIn, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
@@ -35,6 +55,19 @@ const attribution = async (scene: string | undefined): Promise<{ storeId: string
 
 const MEMBER_NO_ATTEMPTS = 3
 
+/** The coupons a new member receives at join, as the program says. */
+const joinCouponTemplates = async (program: ProgramRules, birthMonth: number, now: string) => {
+  const year = businessTime(now).year()
+  const wanted = [
+    { id: program.coupons.welcomeTemplateId, key: welcomeCouponKey, channel: 'welcome' as const },
+    ...(birthMonth === businessTime(now).month() + 1
+      ? [{ id: program.coupons.birthdayTemplateId, key: (memberId: string) => birthdayCouponKey(memberId, year), channel: 'birthday' as const }]
+      : []),
+  ]
+  const found = await Promise.all(wanted.map(async (w) => ({ ...w, template: w.id ? await loadTemplate(w.id) : null })))
+  return found.flatMap((f) => (f.template?.active ? [{ template: f.template, key: f.key, channel: f.channel }] : []))
+}
+
 const join = shopperAction(JoinSchema, async (input, ctx) => {
   const existing = await loadMember(ctx.openid)
   if (existing) return { member: memberView(existing, existing.storeId ? await loadStore(existing.storeId) : null), created: false }
@@ -46,6 +79,7 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
     throw invalidInput([{ field: 'consent', message: '隐私政策已更新，请重新阅读并同意' }])
   }
   const { storeId, assistantId } = await attribution(input.scene)
+  const program = await loadProgram()
 
   for (let attempt = 1; ; attempt++) {
     const candidate = newMember(
@@ -61,29 +95,50 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
       },
       ctx.now,
     )
+    const joinCoupons = await joinCouponTemplates(program, input.birthday.month, ctx.now)
     try {
       // Two taps on "join" race here: the loser's transaction conflicts, re-runs, and finds the winner's member.
       const { member, created } = await inTransaction(async (t) => {
         const current = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(ctx.openid))
         if (current) return { member: current, created: false }
         await t.collection(COLLECTIONS.members).doc(ctx.openid).set({ data: withoutId(candidate) })
+        // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
+        for (const { template, key, channel } of joinCoupons) await issueIn(t, template, candidate, key(ctx.openid), channel, ctx.now)
         return { member: candidate, created: true }
       })
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
     } catch (e) {
       const index = duplicateKeyIndex(e)
       if (index?.startsWith('mobile')) throw new AppError('PHONE_IN_USE', '该手机号已绑定其他微信，请到店由导购协助处理')
-      if (index?.startsWith('memberNo') && attempt < MEMBER_NO_ATTEMPTS) continue
+      if ((index?.startsWith('memberNo') || index?.startsWith('code')) && attempt < MEMBER_NO_ATTEMPTS) continue
       throw e
     }
   }
 })
 
-const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
-  const member = await loadMember(ctx.openid)
+const requireMember = async (openid: string): Promise<Member> => {
+  const member = await loadMember(openid)
   if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
-  const [program, store] = await Promise.all([loadProgram(), member.storeId ? loadStore(member.storeId) : null])
-  return { member: memberView(member, store), program, serverTime: ctx.now }
+  return member
+}
+
+/** The card: one read for the member, one for this year's birthday card (rules and stores are cached). */
+const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
+  const member = await requireMember(ctx.openid)
+  const [program, store, birthday] = await Promise.all([
+    loadProgram(),
+    member.storeId ? loadStore(member.storeId) : null,
+    member.birthday.month === businessTime(ctx.now).month() + 1
+      ? readDoc<Coupon>(db.collection(COLLECTIONS.coupons).doc(birthdayCouponKey(member._id, businessTime(ctx.now).year())))
+      : null,
+  ])
+  return {
+    member: memberView(member, store),
+    program,
+    serverTime: ctx.now,
+    birthdayCoupon: birthday && couponStatus(birthday, ctx.now) !== 'expired' ? couponView(birthday, ctx.now) : null,
+    subscribeTemplates: subscribeTemplates(),
+  }
 })
 
 /** The shopper's own points history, newest first, a page at a time. */
@@ -92,4 +147,129 @@ const pointsHistory = shopperAction(PointsHistorySchema, async ({ cursor }, ctx)
   return { entries: await Promise.all(page.map(historyEntry)), nextCursor }
 })
 
-export const main = serve('member', { join, getCard, pointsHistory })
+/** The wallet: every coupon the member holds, newest first; the page sorts them into available / used / expired. */
+const coupons = shopperAction(EmptySchema, async (_input, ctx) => {
+  await requireMember(ctx.openid)
+  return { coupons: (await couponsOf(ctx.openid)).map((c) => couponView(c, ctx.now)) }
+})
+
+const catalog = shopperAction(EmptySchema, async (_input, ctx) => {
+  const member = await requireMember(ctx.openid)
+  const items = await readMany<CatalogItem>(db.collection(COLLECTIONS.catalog).where({ active: true }).orderBy('sort', 'asc').limit(100))
+  const tier = effectiveTier(member, ctx.now)
+  const views = await Promise.all(
+    items.map(async (item): Promise<CatalogItemView | null> => {
+      const template = await loadTemplate(item.templateId)
+      if (!template?.active || !template.tiers.includes(tier)) return null
+      return {
+        id: item._id,
+        title: item.title,
+        description: item.description,
+        pointsPrice: item.pointsPrice,
+        benefitText: benefitText(template.benefit),
+        stockLeft: item.stock.total === null ? null : Math.max(0, item.stock.total - item.stock.exchanged),
+        perMemberLimit: item.perMemberLimit,
+        access: accessAt(item.earlyAccess, tier, ctx.now),
+      }
+    }),
+  )
+  return { items: views.filter((v): v is CatalogItemView => v !== null), pointsAvailable: availablePoints(member, ctx.now) }
+})
+
+/**
+ * Exchanges points for a catalog item: points debited, stock taken, coupon issued — one transaction, keyed
+ * by the shopper's request id (the coupon's id), so a retry answers with the coupon issued the first time.
+ */
+const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId }, ctx) => {
+  await requireMember(ctx.openid)
+  const program = await loadProgram()
+  const requestKey = `${ctx.openid}:${requestId}`
+  return withFreshCode(() =>
+    inTransaction(async (t) => {
+      const done = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(`exchange:${requestKey}`))
+      const member = await readMemberIn(t, ctx.openid)
+      if (done) {
+        const item = await readDoc<CatalogItem>(t.collection(COLLECTIONS.catalog).doc(itemId))
+        if (!item || done.templateId !== item.templateId) throw new AppError('IDEMPOTENCY_CONFLICT', '该兑换请求已用于另一件商品，请重新兑换')
+        return { coupon: couponView(done, ctx.now), pointsBalance: member.pointsBalance, replayed: true }
+      }
+      const item = await readDoc<CatalogItem>(t.collection(COLLECTIONS.catalog).doc(itemId))
+      if (!item) throw new AppError('OUT_OF_STOCK', '该商品已下架')
+      const template = await readDoc<CouponTemplate>(t.collection(COLLECTIONS.couponTemplates).doc(item.templateId))
+      if (!template) throw new AppError('OUT_OF_STOCK', '该商品已下架')
+      const countId = exchangeCountId(item._id, member._id)
+      const count = await readDoc<ExchangeCount>(t.collection(COLLECTIONS.exchangeCounts).doc(countId))
+      const d = exchange(member, item, template, count, { requestKey, couponCode: newCouponCode(), at: ctx.now }, program)
+      await writeMemberIn(t, d.member)
+      await appendEntriesIn(t, d.entries)
+      await t.collection(COLLECTIONS.catalog).doc(item._id).update({ data: { 'stock.exchanged': d.item.stock.exchanged } })
+      if (template.stock.total !== null) {
+        await t.collection(COLLECTIONS.couponTemplates).doc(template._id).update({ data: { 'stock.issued': d.template.stock.issued } })
+      }
+      await t.collection(COLLECTIONS.exchangeCounts).doc(countId).set({ data: { count: d.count.count } })
+      await t.collection(COLLECTIONS.coupons).add({ data: d.coupon })
+      return { coupon: couponView(d.coupon, ctx.now), pointsBalance: d.member.pointsBalance, replayed: false }
+    }),
+  )
+})
+
+const campaignView = async (campaign: CampaignDoc, member: Member, now: string): Promise<CampaignView | null> => {
+  const template = await loadTemplate(campaign.templateId)
+  if (!template?.active || !template.tiers.includes(effectiveTier(member, now))) return null
+  const held = await readDoc<Coupon>(db.collection(COLLECTIONS.coupons).doc(campaignCouponKey(campaign._id, member._id)))
+  return {
+    id: campaign._id,
+    title: campaign.title,
+    benefitText: benefitText(template.benefit),
+    note: template.note,
+    access: accessAt(campaign.earlyAccess, effectiveTier(member, now), now),
+    endsAt: campaign.endsAt,
+    stockLeft: template.stock.total === null ? null : Math.max(0, template.stock.total - template.stock.issued),
+    claimed: held !== null,
+  }
+}
+
+/** Campaigns a member may claim now, or soon (VIP early access shows when everyone else may). */
+const campaigns = shopperAction(EmptySchema, async (_input, ctx) => {
+  const member = await requireMember(ctx.openid)
+  const open = await readMany<CampaignDoc>(
+    db.collection(COLLECTIONS.campaigns).where({ mode: 'claim', status: 'active', endsAt: _.gt(ctx.now) }).orderBy('endsAt', 'asc').limit(50),
+  )
+  const views = await Promise.all(open.map((c) => campaignView(c, member, ctx.now)))
+  return { campaigns: views.filter((v): v is CampaignView => v !== null) }
+})
+
+/** One coupon per member per campaign: the key is the campaign and the member. */
+const claimCampaign = shopperAction(ClaimCampaignSchema, async ({ campaignId }, ctx) => {
+  const member = await requireMember(ctx.openid)
+  const campaign = await readDoc<CampaignDoc>(db.collection(COLLECTIONS.campaigns).doc(campaignId))
+  if (!campaign || campaign.mode !== 'claim' || campaign.status !== 'active' || !isBefore(ctx.now, campaign.endsAt)) {
+    throw new AppError('COUPON_NOT_AVAILABLE', '该活动已结束')
+  }
+  const access = accessAt(campaign.earlyAccess, effectiveTier(member, ctx.now), ctx.now)
+  if (!access.open) throw new AppError('COUPON_NOT_AVAILABLE', `活动将于 ${businessTime(access.opensAt).format('M月D日 HH:mm')} 开放`)
+  const template = await loadTemplate(campaign.templateId)
+  if (!template) throw new AppError('COUPON_NOT_AVAILABLE', '该券已下架')
+  const { coupon, issued } = await withFreshCode(() =>
+    inTransaction((t) => issueIn(t, template, member, campaignCouponKey(campaign._id, member._id), 'campaign', ctx.now)),
+  )
+  return { coupon: couponView(coupon, ctx.now), replayed: !issued }
+})
+
+/** After the page asked WeChat for consent: one more message of that kind may be sent. */
+const recordSubscription = shopperAction(RecordSubscriptionSchema, async ({ template, accepted }, ctx) => {
+  await requireMember(ctx.openid)
+  return { remaining: await recordConsent(ctx.openid, template, accepted) }
+})
+
+export const main = serve('member', {
+  join,
+  getCard,
+  pointsHistory,
+  coupons,
+  catalog,
+  exchange: exchangeItem,
+  campaigns,
+  claimCampaign,
+  recordSubscription,
+})

@@ -3,9 +3,17 @@
  * is an active operator (never a shop assistant).
  */
 import type { AdjustmentResult } from '../../src/api/contract'
-import { AdjustPointsSchema, EmptySchema, LookupMemberSchema, MemberLedgerSchema } from '../../src/api/schemas'
+import { AdjustPointsSchema, CreateCampaignSchema, EmptySchema, LookupMemberSchema, MemberLedgerSchema } from '../../src/api/schemas'
+import { benefitText, type CouponTemplate } from '../../src/domain/coupons'
+import { isBefore } from '../../src/domain/time'
+import { continueIssuing, opsCampaignView } from '../_lib/campaigns'
+import { db } from '../_lib/cloud'
+import { type CampaignDoc } from '../_lib/collections'
+import { loadTemplate } from '../_lib/coupons'
+import { readMany } from '../_lib/docs'
+import { duplicateKeyIndex } from '../_lib/errors'
 import { adjustPoints as decideAdjustment } from '../../src/domain/balance'
-import { AppError } from '../../src/domain/errors'
+import { AppError, invalidInput } from '../../src/domain/errors'
 import { adjustEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc } from '../_lib/docs'
@@ -58,4 +66,65 @@ const answer = (entry: LedgerEntry, member: AdjustmentResult['member'], replayed
   replayed,
 })
 
-export const main = serve('ops', { whoami, lookupMember, memberLedger, adjustPoints })
+const couponTemplates = operatorAction(EmptySchema, async () => {
+  const templates = await readMany<CouponTemplate>(db.collection(COLLECTIONS.couponTemplates).limit(100))
+  return {
+    templates: templates.map((t) => ({
+      id: t._id,
+      title: t.title,
+      benefitText: benefitText(t.benefit),
+      tiers: t.tiers,
+      stockLeft: t.stock.total === null ? null : Math.max(0, t.stock.total - t.stock.issued),
+      active: t.active,
+    })),
+  }
+})
+
+/** Issuing to a segment starts in this call and, past its time budget, continues in the hourly upkeep. */
+const ISSUE_BUDGET_MS = 5_000
+
+/**
+ * Creates a campaign: `claim` (members claim it, VIP and gold `vipEarlyDays` early) or `issue` (its coupon is
+ * issued to the audience now). Keyed by the operator's request id: the campaign's id.
+ */
+const createCampaign = operatorAction(CreateCampaignSchema, async (input, ctx) => {
+  const id = `cmp-${input.requestId}`
+  const existing = await readDoc<CampaignDoc>(db.collection(COLLECTIONS.campaigns).doc(id))
+  if (existing) {
+    if (existing.title !== input.title || existing.templateId !== input.templateId) {
+      throw new AppError('IDEMPOTENCY_CONFLICT', '该请求已用于创建另一个活动，请重新创建')
+    }
+    return { campaign: opsCampaignView(existing), replayed: true }
+  }
+  if (!isBefore(input.opensAt, input.endsAt)) throw invalidInput([{ field: 'endsAt', message: '结束时间应晚于开始时间' }])
+  if (!(await loadTemplate(input.templateId))) throw invalidInput([{ field: 'templateId', message: '券模板不存在' }])
+  const campaign: CampaignDoc = {
+    _id: id,
+    title: input.title,
+    templateId: input.templateId,
+    mode: input.mode,
+    audience: input.audience,
+    earlyAccess: { opensAt: new Date(input.opensAt).toISOString(), vipDays: input.vipEarlyDays },
+    endsAt: new Date(input.endsAt).toISOString(),
+    createdBy: ctx.operator.operatorId,
+    createdAt: ctx.now,
+    status: input.mode === 'issue' ? 'issuing' : 'active',
+    progress: { cursor: '', issued: 0, skipped: 0 },
+  }
+  try {
+    await db.collection(COLLECTIONS.campaigns).add({ data: campaign })
+  } catch (e) {
+    // A racing retry of the same request created it first: answer with that one.
+    if (duplicateKeyIndex(e) !== '_id_') throw e
+    return { campaign: opsCampaignView((await readDoc<CampaignDoc>(db.collection(COLLECTIONS.campaigns).doc(id)))!), replayed: true }
+  }
+  const saved = campaign.mode === 'issue' ? await continueIssuing(id, ctx.now, ISSUE_BUDGET_MS) : campaign
+  return { campaign: opsCampaignView(saved), replayed: false }
+})
+
+const campaigns = operatorAction(EmptySchema, async () => {
+  const all = await readMany<CampaignDoc>(db.collection(COLLECTIONS.campaigns).orderBy('createdAt', 'desc').limit(100))
+  return { campaigns: all.map(opsCampaignView) }
+})
+
+export const main = serve('ops', { whoami, lookupMember, memberLedger, adjustPoints, couponTemplates, createCampaign, campaigns })

@@ -6,15 +6,23 @@
  */
 import type { MemberSummary, OrderView, PurchaseResult, RedemptionResult, RefundResult } from '../../src/api/contract'
 import {
+  CorrectBirthdaySchema,
   EmptySchema,
+  LookupCouponSchema,
   LookupMemberSchema,
   LookupOrderSchema,
   RecordPurchaseSchema,
   RecordRefundSchema,
+  RedeemGiftCouponSchema,
   RedeemPointsSchema,
+  UndoCouponUseSchema,
 } from '../../src/api/schemas'
+import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon, type Coupon } from '../../src/domain/coupons'
+import { birthdayProblem } from '../../src/domain/member'
+import { businessTime } from '../../src/domain/time'
+import { couponView, findCouponByCode } from '../_lib/coupons'
 import { redeemPoints as decideRedemption } from '../../src/domain/balance'
-import { AppError } from '../../src/domain/errors'
+import { AppError, invalidInput } from '../../src/domain/errors'
 import { redeemEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import type { Member } from '../../src/domain/member'
 import {
@@ -59,6 +67,8 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
   purchase: {
     orderNo: purchase.orderNo,
     amountFen: purchase.amountFen,
+    listAmountFen: purchase.listAmountFen,
+    coupon: purchase.coupon ? { title: purchase.coupon.title, discountFen: purchase.coupon.discountFen } : null,
     at: purchase.at,
     pointsEarned: purchase.pointsEarned,
     tierChange: purchase.tierChange,
@@ -68,12 +78,15 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
 })
 
 /**
- * Records a till purchase: points and tier for the member, its ledger entries. The order number (scoped by
- * store) is the idempotency key: the purchase document's id. A retry gets the first answer; the same order
- * number with another member or amount is refused.
+ * Records a till purchase, with the coupon scanned for it if any: points and tier for the member, its ledger
+ * entries, and the coupon used — all in one transaction, so a coupon is used exactly once even when two tills
+ * scan it at the same moment (the loser re-runs and finds it used). The order number (scoped by store) is the
+ * idempotency key: the purchase document's id. A retry gets the first answer; the same order number with
+ * another member, amount or coupon is refused.
  */
 const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   const found = await findMemberByCode(input.memberCode)
+  const scanned = input.couponCode ? await findCouponByCode(input.couponCode) : null
   const program = await loadProgram()
   const id = purchaseId(ctx.staff.storeId, input.orderNo)
   const identity = identityOf(found, ctx.now)
@@ -81,20 +94,22 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   return inTransaction(async (t): Promise<PurchaseResult> => {
     const existing = await readDoc<PurchaseRecord>(t.collection(COLLECTIONS.purchases).doc(id))
     if (existing) {
-      if (!isSamePurchase(existing, found._id, input.amountFen)) {
+      if (!isSamePurchase(existing, found._id, input.amountFen, scanned?._id ?? null)) {
         throw new AppError('IDEMPOTENCY_CONFLICT', `订单号 ${input.orderNo} 已录入过另一笔消费，请核对订单号`)
       }
       return purchaseAnswer(existing, identity, true)
     }
     const member = await readMemberIn(t, found._id)
+    const coupon = scanned ? await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(scanned._id)) : null
     const decision = decidePurchase(
       member,
-      { storeId: ctx.staff.storeId, orderNo: input.orderNo, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx) },
+      { storeId: ctx.staff.storeId, orderNo: input.orderNo, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx), ...(coupon ? { coupon } : {}) },
       program,
     )
     await writeMemberIn(t, decision.member)
     await t.collection(COLLECTIONS.purchases).doc(id).set({ data: withoutId(decision.purchase) })
     await appendEntriesIn(t, decision.entries)
+    if (decision.coupon) await t.collection(COLLECTIONS.coupons).doc(decision.coupon._id).set({ data: withoutId(decision.coupon) })
     return purchaseAnswer(decision.purchase, identity, false)
   })
 })
@@ -218,4 +233,105 @@ const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
   })
 })
 
-export const main = serve('staff', { whoami, lookupMember, recordPurchase, lookupOrder, recordRefund, redeemPoints })
+/** A scanned coupon: whose it is and whether it applies (to an amount, when the till has one). */
+const lookupCoupon = staffAction(LookupCouponSchema, async ({ code, amountFen }, ctx) => {
+  const coupon = await findCouponByCode(code)
+  const holder = await loadMember(coupon.memberId)
+  if (!holder) throw new AppError('MEMBER_NOT_FOUND', '未找到持券会员')
+  const problem = couponProblem(coupon, holder, coupon.benefit.kind === 'gift' ? null : (amountFen ?? null), ctx.now)
+  const needsAmount = problem?.message === '该券需随消费使用'
+  return {
+    coupon: couponView(coupon, ctx.now),
+    holder: memberSummary(holder, ctx.now),
+    problem: needsAmount ? null : (problem?.message ?? null),
+    discountFen: amountFen && !problem ? discountFor(coupon.benefit, amountFen) : 0,
+  }
+})
+
+/** Hands out a gift coupon's gift: the coupon is used, no purchase. Keyed by the coupon (used once). */
+const redeemGiftCoupon = staffAction(RedeemGiftCouponSchema, async ({ code, requestId }, ctx) => {
+  const found = await findCouponByCode(code)
+  return inTransaction(async (t) => {
+    const coupon = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(found._id))
+    const holder = await readMemberIn(t, found.memberId)
+    if (!coupon) throw new AppError('COUPON_NOT_FOUND', '未找到该券')
+    const requestKey = `${ctx.staff.staffId}:${requestId}`
+    if (coupon.state === 'used' && coupon.use?.orderId === `gift:${requestKey}`) {
+      return { coupon: couponView(coupon, ctx.now), holder: memberSummary(holder, ctx.now), replayed: true }
+    }
+    const problem = couponProblem(coupon, holder, null, ctx.now)
+    if (problem) throw new AppError(problem.code, problem.message)
+    const used = useCoupon(coupon, { at: ctx.now, by: ctx.staff.staffId, storeId: ctx.staff.storeId, orderId: `gift:${requestKey}`, discountFen: 0 })
+    await t.collection(COLLECTIONS.coupons).doc(used._id).set({ data: withoutId(used) })
+    return { coupon: couponView(used, ctx.now), holder: memberSummary(holder, ctx.now), replayed: false }
+  })
+})
+
+/**
+ * Undoes a coupon use within ten minutes, by the assistant who made it: the coupon is available again and
+ * the purchase it came with is refunded in full (points and spend taken back, tier recomputed). Undoing is a
+ * state change: a repeated undo finds the coupon no longer used and changes nothing.
+ */
+const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => {
+  const found = await findCouponByCode(code)
+  const use = found.use
+  const orderId = use?.orderId && !use.orderId.startsWith('gift:') ? use.orderId : null
+  const program = await loadProgram()
+  return withFreshReads(async () => {
+    const memberBefore = await loadMember(found.memberId)
+    if (!memberBefore) throw new AppError('MEMBER_NOT_FOUND', '未找到持券会员')
+    const history = orderId ? await purchaseHistory(memberBefore._id) : []
+    return inTransaction(async (t) => {
+      const coupon = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(found._id))
+      if (!coupon) throw new AppError('COUPON_NOT_FOUND', '未找到该券')
+      if (coupon.use && coupon.use.orderId !== use?.orderId) throw new StaleRead()
+      const restored = decideUndo(coupon, ctx.staff.staffId, ctx.now)
+      let refund: RefundResult | null = null
+      if (orderId) {
+        const member = await readMemberIn(t, memberBefore._id)
+        if (member.historyRevision !== memberBefore.historyRevision) throw new StaleRead()
+        const purchase = await readDoc<PurchaseRecord>(t.collection(COLLECTIONS.purchases).doc(orderId))
+        if (!purchase) throw new AppError('ORDER_NOT_FOUND', '未找到该券对应的订单')
+        const left = purchase.amountFen - purchase.refundedFen
+        if (left > 0) {
+          const requestId = `undo-${coupon.use!.at.replace(/\D/g, '')}`
+          const d = decideRefund(member, purchase, history, { requestId, amountFen: left, at: ctx.now, actor: actorOf(ctx) }, program)
+          await writeMemberIn(t, d.member)
+          await t.collection(COLLECTIONS.purchases).doc(orderId).set({ data: withoutId(d.purchase) })
+          await t.collection(COLLECTIONS.refunds).add({ data: d.refund })
+          await appendEntriesIn(t, d.entries)
+          refund = refundAnswer(d.refund, identityOf(member, ctx.now), false)
+        }
+      }
+      await t.collection(COLLECTIONS.coupons).doc(restored._id).set({ data: withoutId(restored) })
+      return { coupon: couponView(restored, ctx.now), refund }
+    })
+  })
+})
+
+/** A member sets the birthday once, at join; a correction goes through staff, with a reason, and is logged. */
+const correctBirthday = staffAction(CorrectBirthdaySchema, async ({ memberCode, birthday, reason }, ctx) => {
+  const found = await findMemberByCode(memberCode)
+  const today = businessTime(ctx.now)
+  const problem = birthdayProblem(birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
+  if (problem) throw invalidInput([{ field: 'birthday', message: problem }])
+  return inTransaction(async (t) => {
+    const member = await readMemberIn(t, found._id)
+    const change = { from: member.birthday, to: birthday, by: ctx.staff.staffId, reason, at: ctx.now }
+    await writeMemberIn(t, { ...member, birthday, birthdayChanges: [...(member.birthdayChanges ?? []), change] })
+    return { member: memberSummary(member, ctx.now) }
+  })
+})
+
+export const main = serve('staff', {
+  whoami,
+  lookupMember,
+  recordPurchase,
+  lookupOrder,
+  recordRefund,
+  redeemPoints,
+  lookupCoupon,
+  redeemGiftCoupon,
+  undoCouponUse,
+  correctBirthday,
+})

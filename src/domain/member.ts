@@ -28,7 +28,16 @@ export interface Member extends TierState, PointsState {
    * history read before its transaction; this tells it whether that history is still current.
    */
   historyRevision: number
+  /**
+   * One-time subscribe-message consents not yet used, per message kind: WeChat allows one message per
+   * consent, so each send uses one up.
+   */
+  subscriptions?: Partial<Record<SubscriptionKind, number>>
+  /** Birthday corrections by staff (a member sets the birthday once, at join). */
+  birthdayChanges?: { from: Birthday; to: Birthday; by: string; reason: string; at: Instant }[]
 }
+
+export type SubscriptionKind = 'birthdayCoupon'
 
 export interface NewMemberInput {
   openid: string

@@ -32,7 +32,7 @@ export const startTestCloud = async (options: { demo?: boolean } = {}) => {
   })
   if (options.demo !== false) {
     const docs = demoDocuments(new Date('2026-11-01T02:00:00Z'))
-    for (const coll of ['stores', 'staff', 'operators', 'settings'] as const) await cloud.executor.insert(coll, docs[coll])
+    for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const) await cloud.executor.insert(coll, docs[coll])
   }
 
   const call = async <F extends FunctionName, A extends ActionName<F>>(

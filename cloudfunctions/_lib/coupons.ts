@@ -1,0 +1,109 @@
+/**
+ * Coupons on the server: issuing under a key (the coupon's id, so issuing twice finds the first), finding
+ * a coupon by the code the till scans, and the views pages read.
+ */
+import { randomInt } from 'node:crypto'
+import type { CouponView } from '../../src/api/contract'
+import { benefitText, couponStatus, issueCoupon, type Coupon, type CouponChannel, type CouponTemplate } from '../../src/domain/coupons'
+import { AppError } from '../../src/domain/errors'
+import type { Member } from '../../src/domain/member'
+import { generateCouponCode, isValidCouponCode } from '../../src/domain/memberNo'
+import { db, type Transaction } from './cloud'
+import { COLLECTIONS } from './collections'
+import { readDoc, readMany } from './docs'
+import { duplicateKeyIndex } from './errors'
+import { cached } from './reference'
+import { inTransaction } from './transaction'
+
+export const newCouponCode = (): string => generateCouponCode(() => randomInt(10))
+
+/** Templates change rarely: cached per instance like the program rules. A limited template's stock is read in a transaction. */
+export const loadTemplate = (id: string): Promise<CouponTemplate | null> =>
+  cached(`template:${id}`, () => readDoc<CouponTemplate>(db.collection(COLLECTIONS.couponTemplates).doc(id)))
+
+export const birthdayCouponKey = (memberId: string, year: number) => `bday:${memberId}:${year}`
+export const welcomeCouponKey = (memberId: string) => `welcome:${memberId}`
+export const campaignCouponKey = (campaignId: string, memberId: string) => `campaign:${campaignId}:${memberId}`
+
+export const couponView = (coupon: Coupon, now: string): CouponView => ({
+  id: coupon._id,
+  code: coupon.code,
+  title: coupon.title,
+  benefitText: benefitText(coupon.benefit),
+  benefit: coupon.benefit,
+  note: coupon.note,
+  channel: coupon.channel,
+  combinesWithVipPrice: coupon.combinesWithVipPrice,
+  validFrom: coupon.validFrom,
+  validUntil: coupon.validUntil,
+  status: couponStatus(coupon, now),
+  usedAt: coupon.use?.at ?? null,
+})
+
+/**
+ * Inside a transaction: issues `template` to `member` under `key`, unless a coupon with that key exists (then
+ * that one is the answer). A template with limited stock has its counter read and moved in the same transaction.
+ */
+export const issueIn = async (
+  t: Transaction,
+  template: CouponTemplate,
+  member: Member,
+  key: string,
+  channel: CouponChannel,
+  now: string,
+): Promise<{ coupon: Coupon; issued: boolean }> => {
+  const existing = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(key))
+  if (existing) return { coupon: existing, issued: false }
+  const current = template.stock.total === null ? template : await readDoc<CouponTemplate>(t.collection(COLLECTIONS.couponTemplates).doc(template._id))
+  if (!current) throw new AppError('COUPON_NOT_AVAILABLE', '该券已下架')
+  const decision = issueCoupon(current, member, { key, code: newCouponCode(), channel, at: now })
+  if (current.stock.total !== null) {
+    await t.collection(COLLECTIONS.couponTemplates).doc(current._id).update({ data: { 'stock.issued': decision.template.stock.issued } })
+  }
+  await t.collection(COLLECTIONS.coupons).add({ data: decision.coupon })
+  return { coupon: decision.coupon, issued: true }
+}
+
+/** The coupon code index is unique; a random clash (one in 10^11) re-rolls the code. */
+const CODE_ATTEMPTS = 3
+export const withFreshCode = async <T>(attempt: () => Promise<T>): Promise<T> => {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (e) {
+      if (duplicateKeyIndex(e)?.startsWith('code') && tries < CODE_ATTEMPTS) continue
+      throw e
+    }
+  }
+}
+
+/**
+ * Issues an unlimited template without a transaction: one insert whose id is the issuance key. A second issue
+ * is refused by the database (duplicate _id) and reported as not issued — what makes the birthday job cost
+ * one read (the member, in its chunk) and one write per coupon.
+ */
+export const issueOnce = async (template: CouponTemplate, member: Member, key: string, channel: CouponChannel, now: string): Promise<boolean> => {
+  if (template.stock.total !== null) {
+    return (await withFreshCode(() => inTransaction((t) => issueIn(t, template, member, key, channel, now)))).issued
+  }
+  return withFreshCode(async () => {
+    const { coupon } = issueCoupon(template, member, { key, code: newCouponCode(), channel, at: now })
+    try {
+      await db.collection(COLLECTIONS.coupons).add({ data: coupon })
+      return true
+    } catch (e) {
+      if (duplicateKeyIndex(e) === '_id_') return false
+      throw e
+    }
+  })
+}
+
+export const findCouponByCode = async (code: string): Promise<Coupon> => {
+  if (!isValidCouponCode(code)) throw new AppError('COUPON_NOT_FOUND', '券码有误，请核对后重新输入')
+  const [coupon] = await readMany<Coupon>(db.collection(COLLECTIONS.coupons).where({ code }).limit(1))
+  if (!coupon) throw new AppError('COUPON_NOT_FOUND', '未找到该券')
+  return coupon
+}
+
+export const couponsOf = (memberId: string): Promise<Coupon[]> =>
+  readMany<Coupon>(db.collection(COLLECTIONS.coupons).where({ memberId }).orderBy('issuedAt', 'desc').limit(100))

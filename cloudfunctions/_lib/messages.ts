@@ -1,0 +1,54 @@
+/**
+ * WeChat one-time subscribe messages. A member's consent (given on a page through requestSubscribeMessage)
+ * allows exactly one message, so consents are counted on the member document and a send uses one up first.
+ * Error 43101 means no consent is left on WeChat's side: the count is zeroed and the send never retried.
+ */
+import type { SubscribeTemplates } from '../../src/api/contract'
+import type { Member, SubscriptionKind } from '../../src/domain/member'
+import { cloud, db } from './cloud'
+import { COLLECTIONS } from './collections'
+import { readDoc } from './docs'
+import { inTransaction } from './transaction'
+
+/** Template ids come from the deployment (each brand's mini-program has its own); the defaults serve the local cloud. */
+export const subscribeTemplates = (): SubscribeTemplates => ({
+  birthdayCoupon: process.env.SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON || 'local-birthday-coupon',
+})
+
+/** A consent can be given many times over (each one a message); a cap keeps a stuck client from inflating it. */
+const MAX_CONSENTS = 20
+
+export const recordConsent = (memberId: string, kind: SubscriptionKind, accepted: boolean): Promise<number> =>
+  inTransaction(async (t) => {
+    const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(memberId))
+    const current = member?.subscriptions?.[kind] ?? 0
+    if (!member || !accepted) return current
+    const next = Math.min(MAX_CONSENTS, current + 1)
+    await t.collection(COLLECTIONS.members).doc(memberId).update({ data: { subscriptions: { [kind]: next } } })
+    return next
+  })
+
+export type SendOutcome = 'sent' | 'no-consent' | 'refused' | 'failed'
+
+export const notify = async (memberId: string, kind: SubscriptionKind, page: string, data: Record<string, { value: string }>): Promise<SendOutcome> => {
+  const consented = await inTransaction(async (t) => {
+    const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(memberId))
+    const left = member?.subscriptions?.[kind] ?? 0
+    if (left < 1) return false
+    await t.collection(COLLECTIONS.members).doc(memberId).update({ data: { subscriptions: { [kind]: left - 1 } } })
+    return true
+  })
+  if (!consented) return 'no-consent'
+  try {
+    await cloud.openapi.subscribeMessage.send({ touser: memberId, templateId: subscribeTemplates()[kind], page, data, miniprogramState: 'formal' })
+    return 'sent'
+  } catch (e) {
+    if ((e as { errCode?: number }).errCode === 43101) {
+      await db.collection(COLLECTIONS.members).doc(memberId).update({ data: { subscriptions: { [kind]: 0 } } })
+      return 'refused'
+    }
+    // Anything else: logged, not retried — a second message could arrive twice.
+    console.error('[subscribeMessage.send]', e)
+    return 'failed'
+  }
+}
