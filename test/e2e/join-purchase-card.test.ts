@@ -3,38 +3,26 @@
  * bundled functions. A shopper joins by the store QR, the shop assistant records a ¥520.00 purchase with the
  * member code, and the shopper's card shows 520 points, VIP, valid until the same date next year.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { startLocalCloud, type LocalCloud } from '../../localcloud'
-import { functionsOutDir } from '../../scripts/build-functions'
-import { DEMO_JOIN_SCENE, demoDocuments } from '../../scripts/demo-data'
 import { businessDate } from '../../src/domain/time'
-import { launchPhone, type PhoneBrowser } from './support/browser'
+import type { LocalCloud } from '../../localcloud'
+import { DEMO_JOIN_SCENE } from '../../scripts/demo-data'
+import type { PhoneBrowser } from './support/browser'
+import { startDemo, type Demo } from './support/demo'
 
 jest.setTimeout(120_000)
 
+let demo: Demo
 let cloud: LocalCloud
 let phone: PhoneBrowser
-let dataDir: string
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'vipcard-e2e-'))
-  cloud = await startLocalCloud({
-    dataDir,
-    functionsDir: functionsOutDir,
-    staticDir: resolve(__dirname, '../../dist-h5'),
-    port: 0,
-    logs: false,
-  })
-  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
-  phone = await launchPhone()
+  demo = await startDemo('vipcard-e2e-')
+  cloud = demo.cloud
+  phone = demo.phone
 })
 
 afterAll(async () => {
-  await phone?.close()
-  await cloud?.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await demo?.close()
 })
 
 /** The identity switcher reloads the page as the chosen demo identity. */

@@ -8,37 +8,25 @@
  * made B a VIP (only 306 points are left to take back of its 629, and B is a member again); the operator
  * reads B's audit and adds 200 points back with a reason; B's history shows every step.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { startLocalCloud, type LocalCloud } from '../../localcloud'
-import { functionsOutDir } from '../../scripts/build-functions'
-import { DEMO_JOIN_SCENE, demoDocuments } from '../../scripts/demo-data'
-import { launchPhone, type PhoneBrowser } from './support/browser'
+import type { LocalCloud } from '../../localcloud'
+import { DEMO_JOIN_SCENE } from '../../scripts/demo-data'
+import type { PhoneBrowser } from './support/browser'
+import { startDemo, type Demo } from './support/demo'
 
 jest.setTimeout(180_000)
 
+let demo: Demo
 let cloud: LocalCloud
 let phone: PhoneBrowser
-let dataDir: string
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'vipcard-e2e-ledger-'))
-  cloud = await startLocalCloud({
-    dataDir,
-    functionsDir: functionsOutDir,
-    staticDir: resolve(__dirname, '../../dist-h5'),
-    port: 0,
-    logs: false,
-  })
-  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
-  phone = await launchPhone()
+  demo = await startDemo('vipcard-e2e-ledger-')
+  cloud = demo.cloud
+  phone = demo.phone
 })
 
 afterAll(async () => {
-  await phone?.close()
-  await cloud?.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await demo?.close()
 })
 
 const SHOPPER_B_CODE = '20261123002'

@@ -83,8 +83,8 @@ describe('operator member page', () => {
 
   it("shows the member's ledger with who did what, through what, to the second", async () => {
     await openAudit()
-    expect(textOf('.ops-page__who')).toBe('陈静 · OP01')
-    expect(textOf('.ops-member__points')).toBe('积分 1,255')
+    expect(textOf('.role-header__who')).toBe('陈静 · OP01')
+    expect(textOf('.member-confirm__points')).toBe('积分 1,255')
     expect(auditRows()).toEqual(['消费积分 | +1,255 | 余额 1,255 | 导购 A01（SH001） · 2026-11-20 14:00:00 | purchase:SH001:SO1'])
   })
 
@@ -103,7 +103,7 @@ describe('operator member page', () => {
     ])
     await waitFor(() => expect(auditRows()[0]).toBe('系统故障补录积分 | +100 | 余额 1,355 | 运营 OP01 · 2026-11-23 14:00:00 | adjustment:1'))
     expect(auditRows()).toHaveLength(2)
-    expect(textOf('.ops-member__points')).toBe('积分 1,355')
+    expect(textOf('.member-confirm__points')).toBe('积分 1,355')
   })
 
   it('deducts points as a negative adjustment', async () => {

@@ -50,7 +50,7 @@ describe('staff purchase page', () => {
 
   it('shows who is at the till and catches a mistyped member code before asking the server', async () => {
     const { calls } = await openTill(() => ok({}))
-    expect(textOf('.staff-header__staff')).toBe('导购 王丽 · 工号 A01')
+    expect(textOf('.role-header__who')).toBe('导购 王丽 · 工号 A01')
     await typeInto('会员码', '20261123003') // last digit wrong: the check digit fails
     tap('查询会员')
     await waitFor(() => expect(errorOf('会员码')).toBe('会员码有误，请核对后重新输入'))

@@ -27,7 +27,7 @@ describe('staff home', () => {
     installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.lookupMember': () => fail('INTERNAL', 'unused') })
     await openPage('/staff/index/index')
     await screen.findByText('上海静安嘉里中心店')
-    expect(textOf('.staff-header__staff')).toBe('导购 王丽 · 工号 A01')
+    expect(textOf('.role-header__who')).toBe('导购 王丽 · 工号 A01')
     expect(Array.from(document.querySelectorAll('.staff-actions__title'), (t) => t.textContent)).toEqual(['录入消费', '退货退款', '积分兑换'])
 
     tap('退货退款')

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
-import { Button } from '@tarojs/components'
+import { useEffect, useState, type ReactNode } from 'react'
+import { Button, View } from '@tarojs/components'
 import { AppError } from '../../domain/errors'
 import { messageOf } from '../../services/cloud'
+import { LocalIdentitySwitcher } from '../LocalIdentitySwitcher'
 import { StatusScreen } from '../StatusScreen'
 
 export type Access<Who> =
@@ -14,7 +15,7 @@ export type Access<Who> =
  * Who may use a role's pages (shop assistants, operators): the server decides on every call; this only
  * picks the screen, from the role's `whoami`. FORBIDDEN is an answer; anything else can be retried.
  */
-export const useAccess = <Who,>(whoami: () => Promise<Who>) => {
+const useAccess = <Who,>(whoami: () => Promise<Who>) => {
   const [access, setAccess] = useState<Access<Who>>({ status: 'checking' })
   const check = () => {
     setAccess({ status: 'checking' })
@@ -33,9 +34,8 @@ export const useAccess = <Who,>(whoami: () => Promise<Who>) => {
   return { access, retryAccess: check }
 }
 
-interface ScreenProps {
-  access: Exclude<Access<unknown>, { status: 'granted' }>
-  retry: () => void
+/** What a role's access screens say. */
+export interface AccessWording {
   /** "正在验证导购身份" */
   checkingTitle: string
   /** "仅限门店导购使用" */
@@ -44,8 +44,13 @@ interface ScreenProps {
   forbiddenHint: string
 }
 
+interface ScreenProps extends AccessWording {
+  access: Exclude<Access<unknown>, { status: 'granted' }>
+  retry: () => void
+}
+
 /** Every state but granted: checking, not for you (with what to do), or a failure to retry. */
-export const AccessScreen = ({ access, retry, checkingTitle, forbiddenTitle, forbiddenHint }: ScreenProps) => {
+const AccessScreen = ({ access, retry, checkingTitle, forbiddenTitle, forbiddenHint }: ScreenProps) => {
   switch (access.status) {
     case 'checking':
       return <StatusScreen mark="…" title={checkingTitle} />
@@ -62,4 +67,28 @@ export const AccessScreen = ({ access, retry, checkingTitle, forbiddenTitle, for
         </StatusScreen>
       )
   }
+}
+
+interface GateProps<Who> {
+  /** The page root's class: it paints the page, behind the access screens too. */
+  className: string
+  /** The role's `whoami`, asked once when the page opens (and again on retry). */
+  whoami: () => Promise<Who>
+  wording: AccessWording
+  /** The page, for who was let in. */
+  children: (who: Who) => ReactNode
+}
+
+/**
+ * A role's whole page (shop assistant, operator): the access screens until the server has said who this is,
+ * then the page itself; the H5 preview's identity switcher under either.
+ */
+export const AccessGate = <Who,>({ className, whoami, wording, children }: GateProps<Who>) => {
+  const { access, retryAccess } = useAccess(whoami)
+  return (
+    <View className={className}>
+      {access.status === 'granted' ? children(access.who) : <AccessScreen access={access} retry={retryAccess} {...wording} />}
+      <LocalIdentitySwitcher />
+    </View>
+  )
 }

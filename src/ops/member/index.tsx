@@ -1,15 +1,22 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { AccessScreen } from '../../components/AccessGate'
+import { AccessGate } from '../../components/AccessGate'
 import { Field } from '../../components/Field'
-import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
-import { TierBadge } from '../../components/TierBadge'
-import { formatMemberNo } from '../../domain/memberNo'
+import { MemberConfirm } from '../../components/MemberConfirm'
+import { RoleHeader } from '../../components/RoleHeader'
+import { callCloud } from '../../services/cloud'
 import { formatPoints, signedPoints } from '../../wording/points'
 import { AuditEntryRow } from './AuditEntryRow'
 import { useMemberAudit, type MoreState } from './useMemberAudit'
 import './index.scss'
 
-const OPS_ONLY = '仅限品牌运营使用'
+// The server re-checks the operator on every call; this only picks the screen.
+const operatorWhoami = () => callCloud('ops', 'whoami', {})
+
+const OPS_ACCESS = {
+  checkingTitle: '正在验证运营身份',
+  forbiddenTitle: '仅限品牌运营使用',
+  forbiddenHint: '此页面供品牌运营查询会员积分流水并手工调整积分。如需使用，请联系品牌管理员开通权限。',
+}
 
 const MoreFooter = ({ more, onMore }: { more: MoreState; onMore: () => void }) => {
   switch (more.status) {
@@ -34,148 +41,122 @@ const MoreFooter = ({ more, onMore }: { more: MoreState; onMore: () => void }) =
 
 const OpsMemberPage = () => {
   const page = useMemberAudit()
-  const { access, code, audit, adjust } = page
-
-  if (access.status !== 'granted') {
-    return (
-      <View className="ops-page">
-        <AccessScreen
-          access={access}
-          retry={page.retryAccess}
-          checkingTitle="正在验证运营身份"
-          forbiddenTitle={OPS_ONLY}
-          forbiddenHint="此页面供品牌运营查询会员积分流水并手工调整积分。如需使用，请联系品牌管理员开通权限。"
-        />
-        <LocalIdentitySwitcher />
-      </View>
-    )
-  }
-
+  const { code, audit, adjust } = page
   return (
-    <View className="ops-page">
-      <View className="ops-page__header">
-        <Text className="ops-page__title">会员积分审计</Text>
-        <Text className="ops-page__who">{`${access.who.name} · ${access.who.operatorId}`}</Text>
-      </View>
-
-      {!audit ? (
-        <View className="ops-page__panel">
-          <Field label="会员码" error={code.error} hint="输入会员卡上的 11 位会员号">
-            <Input
-              className="field__input"
-              placeholderClass="field__placeholder"
-              placeholder="11 位会员号"
-              type="number"
-              value={code.text}
-              onInput={(e) => code.change(e.detail.value)}
-              onConfirm={code.search}
-            />
-          </Field>
-          <Button className="btn btn--primary ops-page__action" onClick={code.search}>
-            {code.searching ? '查询中…' : '查询会员'}
-          </Button>
-        </View>
-      ) : (
+    <AccessGate className="ops-page" whoami={operatorWhoami} wording={OPS_ACCESS}>
+      {(operator) => (
         <>
-          <View className="ops-page__panel ops-member">
-            <View className="ops-member__main">
-              <View className="ops-member__name-row">
-                <Text className="ops-member__name">{audit.member.name}</Text>
-                <TierBadge tier={audit.member.tier} />
-              </View>
-              <Text className="ops-member__meta">{`${audit.member.mobileMasked} · ${formatMemberNo(audit.member.memberNo)}`}</Text>
-              <Text className="ops-member__points">{`积分 ${formatPoints(audit.member.pointsBalance)}`}</Text>
-            </View>
-            <Text className="ops-member__change" onClick={page.changeMember}>
-              换一位
-            </Text>
-          </View>
+          <RoleHeader title="会员积分审计" who={`${operator.name} · ${operator.operatorId}`} />
 
-          <View className="ops-page__panel">
-            <Text className="ops-page__step">手工调整积分</Text>
-            {adjust.done && (
-              <Text className="ops-page__done">
-                {`已调整 ${signedPoints(adjust.done.adjustment.points)} 分${adjust.done.replayed ? '（重复提交，未再次调整）' : ''}，当前积分 ${formatPoints(adjust.done.member.pointsBalance)}`}
-              </Text>
-            )}
-            {adjust.confirming ? (
-              <>
-                <View className="ops-confirm">
-                  <Text className="ops-confirm__points">{`${signedPoints(adjust.confirming.points)} 分`}</Text>
-                  <Text className="ops-confirm__line">{`原因：${adjust.confirming.reason}`}</Text>
-                  <Text className="ops-confirm__line">
-                    {`调整后积分 ${formatPoints(audit.member.pointsBalance + adjust.confirming.points)}；调整记入流水，不可删除`}
-                  </Text>
-                </View>
-                {adjust.errors.form && <Text className="form-error">{adjust.errors.form}</Text>}
-                {adjust.unanswered && <Text className="ops-page__note">未收到结果，可放心重试：同一笔调整不会重复记入。</Text>}
-                <Button
-                  className={`btn btn--primary ops-page__action${adjust.submitting ? ' btn--disabled' : ''}`}
-                  disabled={adjust.submitting}
-                  onClick={adjust.confirm}
-                >
-                  {adjust.submitting ? '正在调整…' : adjust.unanswered ? '重试调整' : '确认调整'}
-                </Button>
-                {!adjust.submitting && (
-                  <Text className="ops-page__link" onClick={adjust.back}>
-                    返回修改
+          {!audit ? (
+            <View className="ops-page__panel">
+              <Field label="会员码" error={code.error} hint="输入会员卡上的 11 位会员号">
+                <Input
+                  className="field__input"
+                  placeholderClass="field__placeholder"
+                  placeholder="11 位会员号"
+                  type="number"
+                  value={code.text}
+                  onInput={(e) => code.change(e.detail.value)}
+                  onConfirm={code.search}
+                />
+              </Field>
+              <Button className="btn btn--primary ops-page__action" onClick={code.search}>
+                {code.searching ? '查询中…' : '查询会员'}
+              </Button>
+            </View>
+          ) : (
+            <>
+              <View className="ops-page__panel">
+                <MemberConfirm member={audit.member} onChange={page.changeMember} stressPoints />
+              </View>
+
+              <View className="ops-page__panel">
+                <Text className="ops-page__step">手工调整积分</Text>
+                {adjust.done && (
+                  <Text className="ops-page__done">
+                    {`已调整 ${signedPoints(adjust.done.adjustment.points)} 分${adjust.done.replayed ? '（重复提交，未再次调整）' : ''}，当前积分 ${formatPoints(adjust.done.member.pointsBalance)}`}
                   </Text>
                 )}
-              </>
-            ) : (
-              <>
-                <View className="ops-direction">
-                  {(['add', 'deduct'] as const).map((d) => (
-                    <Text
-                      key={d}
-                      className={`ops-direction__option${adjust.direction === d ? ' ops-direction__option--on' : ''}`}
-                      onClick={() => adjust.setDirection(d)}
+                {adjust.confirming ? (
+                  <>
+                    <View className="ops-confirm">
+                      <Text className="ops-confirm__points">{`${signedPoints(adjust.confirming.points)} 分`}</Text>
+                      <Text className="ops-confirm__line">{`原因：${adjust.confirming.reason}`}</Text>
+                      <Text className="ops-confirm__line">
+                        {`调整后积分 ${formatPoints(audit.member.pointsBalance + adjust.confirming.points)}；调整记入流水，不可删除`}
+                      </Text>
+                    </View>
+                    {adjust.errors.form && <Text className="form-error">{adjust.errors.form}</Text>}
+                    {adjust.unanswered && <Text className="ops-page__note">未收到结果，可放心重试：同一笔调整不会重复记入。</Text>}
+                    <Button
+                      className={`btn btn--primary ops-page__action${adjust.submitting ? ' btn--disabled' : ''}`}
+                      disabled={adjust.submitting}
+                      onClick={adjust.confirm}
                     >
-                      {d === 'add' ? '增加积分' : '扣减积分'}
-                    </Text>
-                  ))}
-                </View>
-                <Field label="积分" error={adjust.errors.points}>
-                  <Input
-                    className="field__input"
-                    placeholderClass="field__placeholder"
-                    placeholder="0"
-                    type="number"
-                    value={adjust.pointsText}
-                    onInput={(e) => adjust.changePoints(e.detail.value)}
-                  />
-                </Field>
-                <Field label="调整原因" error={adjust.errors.reason} hint="至少 4 个字，将记入积分流水">
-                  <Input
-                    className="field__input"
-                    placeholderClass="field__placeholder"
-                    placeholder="例如 系统故障补录积分"
-                    maxlength={100}
-                    value={adjust.reasonText}
-                    onInput={(e) => adjust.changeReason(e.detail.value)}
-                  />
-                </Field>
-                {adjust.errors.form && <Text className="form-error">{adjust.errors.form}</Text>}
-                <Button className="btn btn--primary ops-page__action" onClick={adjust.review}>
-                  调整
-                </Button>
-              </>
-            )}
-          </View>
+                      {adjust.submitting ? '正在调整…' : adjust.unanswered ? '重试调整' : '确认调整'}
+                    </Button>
+                    {!adjust.submitting && (
+                      <Text className="ops-page__link" onClick={adjust.back}>
+                        返回修改
+                      </Text>
+                    )}
+                  </>
+                ) : (
+                  <>
+                    <View className="ops-direction">
+                      {(['add', 'deduct'] as const).map((d) => (
+                        <Text
+                          key={d}
+                          className={`ops-direction__option${adjust.direction === d ? ' ops-direction__option--on' : ''}`}
+                          onClick={() => adjust.setDirection(d)}
+                        >
+                          {d === 'add' ? '增加积分' : '扣减积分'}
+                        </Text>
+                      ))}
+                    </View>
+                    <Field label="积分" error={adjust.errors.points}>
+                      <Input
+                        className="field__input"
+                        placeholderClass="field__placeholder"
+                        placeholder="0"
+                        type="number"
+                        value={adjust.pointsText}
+                        onInput={(e) => adjust.changePoints(e.detail.value)}
+                      />
+                    </Field>
+                    <Field label="调整原因" error={adjust.errors.reason} hint="至少 4 个字，将记入积分流水">
+                      <Input
+                        className="field__input"
+                        placeholderClass="field__placeholder"
+                        placeholder="例如 系统故障补录积分"
+                        maxlength={100}
+                        value={adjust.reasonText}
+                        onInput={(e) => adjust.changeReason(e.detail.value)}
+                      />
+                    </Field>
+                    {adjust.errors.form && <Text className="form-error">{adjust.errors.form}</Text>}
+                    <Button className="btn btn--primary ops-page__action" onClick={adjust.review}>
+                      调整
+                    </Button>
+                  </>
+                )}
+              </View>
 
-          <View className="ops-page__panel">
-            <Text className="ops-page__step">积分流水</Text>
-            {audit.entries.length === 0 ? (
-              <Text className="ops-page__empty">暂无积分记录</Text>
-            ) : (
-              audit.entries.map((entry) => <AuditEntryRow key={entry.id} entry={entry} />)
-            )}
-            {audit.entries.length > 0 && <MoreFooter more={audit.more} onMore={page.loadMore} />}
-          </View>
+              <View className="ops-page__panel">
+                <Text className="ops-page__step">积分流水</Text>
+                {audit.entries.length === 0 ? (
+                  <Text className="ops-page__empty">暂无积分记录</Text>
+                ) : (
+                  audit.entries.map((entry) => <AuditEntryRow key={entry.id} entry={entry} />)
+                )}
+                {audit.entries.length > 0 && <MoreFooter more={audit.more} onMore={page.loadMore} />}
+              </View>
+            </>
+          )}
         </>
       )}
-      <LocalIdentitySwitcher />
-    </View>
+    </AccessGate>
   )
 }
 

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react'
 import type { AdjustmentResult, AuditEntry, MemberSummary } from '../../api/contract'
-import { useAccess } from '../../components/AccessGate'
 import { callCloud, messageOf } from '../../services/cloud'
 import { checkMemberCode } from '../../services/memberCode'
 import { isUnanswered, usePendingRequest } from '../../services/requestId'
@@ -17,15 +16,12 @@ export interface Audit {
 
 const moreAfter = (nextCursor: string | null): MoreState => (nextCursor ? { status: 'idle' } : { status: 'end' })
 
-const operatorWhoami = () => callCloud('ops', 'whoami', {})
-
 /**
  * The operator's member page: find a member by code, read their whole ledger with who did what, and
  * correct their points with a reason. The adjustment carries a request id kept until the server answers;
  * once it lands, the ledger is read again from the top, so the new entry shows where it belongs.
  */
 export const useMemberAudit = () => {
-  const { access, retryAccess } = useAccess(operatorWhoami)
   const pending = usePendingRequest()
   const [codeText, setCodeText] = useState('')
   const [codeError, setCodeError] = useState<string>()
@@ -132,8 +128,6 @@ export const useMemberAudit = () => {
   }
 
   return {
-    access,
-    retryAccess,
     code: { text: codeText, error: codeError, searching, change: setCodeText, search: () => void search() },
     audit,
     loadMore: () => void loadMore(),

@@ -1,10 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { ROUTES } from '../../routes'
-import { StaffAccessScreen, StaffHeader } from '../shared/StaffScreens'
-import { useStaffAccess } from '../shared/useStaffAccess'
-import '../shared/desk.scss'
+import { StaffDesk } from '../shared/StaffDesk'
 import './index.scss'
 
 /** What a shop assistant does at the till, in the order they meet it. */
@@ -15,32 +12,21 @@ const ACTIONS = [
 ] as const
 
 /** The way in from "导购入口": who is signed in at which store, and the three till actions. */
-const StaffHomePage = () => {
-  const { access, retryAccess } = useStaffAccess()
-  return (
-    <View className="desk">
-      {access.status === 'granted' ? (
-        <>
-          <StaffHeader staff={access.who} />
-          <View className="staff-actions">
-            {ACTIONS.map((action) => (
-              <View key={action.url} className="staff-actions__item" onClick={() => Taro.navigateTo({ url: action.url })}>
-                <View className="staff-actions__mark">{action.mark}</View>
-                <View className="staff-actions__text">
-                  <Text className="staff-actions__title">{action.title}</Text>
-                  <Text className="staff-actions__hint">{action.hint}</Text>
-                </View>
-                <Text className="staff-actions__chevron">›</Text>
-              </View>
-            ))}
+const StaffHomePage = () => (
+  <StaffDesk>
+    <View className="staff-actions">
+      {ACTIONS.map((action) => (
+        <View key={action.url} className="staff-actions__item" onClick={() => Taro.navigateTo({ url: action.url })}>
+          <View className="staff-actions__mark">{action.mark}</View>
+          <View className="staff-actions__text">
+            <Text className="staff-actions__title">{action.title}</Text>
+            <Text className="staff-actions__hint">{action.hint}</Text>
           </View>
-        </>
-      ) : (
-        <StaffAccessScreen access={access} retry={retryAccess} />
-      )}
-      <LocalIdentitySwitcher />
+          <Text className="staff-actions__chevron">›</Text>
+        </View>
+      ))}
     </View>
-  )
-}
+  </StaffDesk>
+)
 
 export default StaffHomePage

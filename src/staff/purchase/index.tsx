@@ -1,31 +1,17 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
-import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { formatYuan, parseYuanToFen } from '../../domain/money'
 import { MemberLookup } from '../shared/MemberLookup'
-import { StaffAccessScreen, StaffHeader } from '../shared/StaffScreens'
+import { StaffDesk } from '../shared/StaffDesk'
 import { PurchaseReceipt } from './PurchaseReceipt'
 import { usePurchaseDesk } from './usePurchaseDesk'
-import '../shared/desk.scss'
 
 const PurchasePage = () => {
   const desk = usePurchaseDesk()
-  const { access, member, purchase, result } = desk
-
-  if (access.status !== 'granted') {
-    return (
-      <View className="desk">
-        <StaffAccessScreen access={access} retry={desk.retryAccess} />
-        <LocalIdentitySwitcher />
-      </View>
-    )
-  }
-
+  const { member, purchase, result } = desk
   const amountFen = parseYuanToFen(purchase.amountText)
   return (
-    <View className="desk">
-      <StaffHeader staff={access.who} />
-
+    <StaffDesk>
       {result ? (
         <View className="desk__panel">
           <PurchaseReceipt result={result} />
@@ -76,8 +62,7 @@ const PurchasePage = () => {
           )}
         </>
       )}
-      <LocalIdentitySwitcher />
-    </View>
+    </StaffDesk>
   )
 }
 

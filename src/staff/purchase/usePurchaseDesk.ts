@@ -2,7 +2,6 @@ import { useState } from 'react'
 import type { PurchaseResult } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { useMemberLookup } from '../shared/useMemberLookup'
-import { useStaffAccess } from '../shared/useStaffAccess'
 import { checkPurchase, purchaseErrorsFrom, type PurchaseErrors } from './purchaseForm'
 
 /**
@@ -10,7 +9,6 @@ import { checkPurchase, purchaseErrorsFrom, type PurchaseErrors } from './purcha
  * order number, record. The order number is the idempotency key, so a retried tap cannot count twice.
  */
 export const usePurchaseDesk = () => {
-  const { access, retryAccess } = useStaffAccess()
   const lookup = useMemberLookup()
   const { member } = lookup
   const [amountText, setAmountText] = useState('')
@@ -44,8 +42,6 @@ export const usePurchaseDesk = () => {
   }
 
   return {
-    access,
-    retryAccess,
     lookup,
     member,
     purchase: {

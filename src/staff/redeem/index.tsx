@@ -1,32 +1,20 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
-import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { formatPoints } from '../../wording/points'
+import { ConfirmStep } from '../shared/ConfirmStep'
+import { Fact } from '../shared/Fact'
 import { MemberLookup } from '../shared/MemberLookup'
-import { StaffAccessScreen, StaffHeader } from '../shared/StaffScreens'
+import { StaffDesk } from '../shared/StaffDesk'
 import { RedeemReceipt } from './RedeemReceipt'
 import { parsePoints } from './redeemForm'
 import { useRedeemDesk } from './useRedeemDesk'
-import '../shared/desk.scss'
 
 const RedeemPage = () => {
   const desk = useRedeemDesk()
-  const { access, member, form, confirming, result } = desk
-
-  if (access.status !== 'granted') {
-    return (
-      <View className="desk">
-        <StaffAccessScreen access={access} retry={desk.retryAccess} />
-        <LocalIdentitySwitcher />
-      </View>
-    )
-  }
-
+  const { member, form, confirming, result } = desk
   const pointsToSpend = parsePoints(form.pointsText)
   return (
-    <View className="desk">
-      <StaffHeader staff={access.who} />
-
+    <StaffDesk>
       {result ? (
         <View className="desk__panel">
           <RedeemReceipt result={result} />
@@ -75,42 +63,23 @@ const RedeemPage = () => {
           )}
 
           {member && confirming && (
-            <View className="desk__panel">
-              <Text className="desk__step">3 · 确认</Text>
-              <View className="facts confirm-facts">
-                <View className="facts__row facts__row--strong">
-                  <Text className="facts__label">扣除积分</Text>
-                  <Text className="facts__value">{formatPoints(confirming.points)}</Text>
-                </View>
-                <View className="facts__row">
-                  <Text className="facts__label">兑换内容</Text>
-                  <Text className="facts__value">{confirming.reason}</Text>
-                </View>
-                <View className="facts__row">
-                  <Text className="facts__label">兑换后积分</Text>
-                  <Text className="facts__value">{formatPoints(member.pointsBalance - confirming.points)}</Text>
-                </View>
-              </View>
-              {form.errors.form && <Text className="form-error">{form.errors.form}</Text>}
-              {desk.unanswered && <Text className="desk__note">未收到结果，可放心重试：同一笔兑换不会重复扣分。</Text>}
-              <Button
-                className={`btn btn--primary desk__action${desk.submitting ? ' btn--disabled' : ''}`}
-                disabled={desk.submitting}
-                onClick={desk.confirm}
-              >
-                {desk.submitting ? '正在兑换…' : desk.unanswered ? '重试兑换' : '确认兑换'}
-              </Button>
-              {!desk.submitting && (
-                <Text className="desk__link" onClick={desk.back}>
-                  返回修改
-                </Text>
-              )}
-            </View>
+            <ConfirmStep
+              verb="兑换"
+              retryIsSafe="同一笔兑换不会重复扣分"
+              error={form.errors.form}
+              submitting={desk.submitting}
+              unanswered={desk.unanswered}
+              onConfirm={desk.confirm}
+              onBack={desk.back}
+            >
+              <Fact strong label="扣除积分" value={formatPoints(confirming.points)} />
+              <Fact label="兑换内容" value={confirming.reason} />
+              <Fact label="兑换后积分" value={formatPoints(member.pointsBalance - confirming.points)} />
+            </ConfirmStep>
           )}
         </>
       )}
-      <LocalIdentitySwitcher />
-    </View>
+    </StaffDesk>
   )
 }
 

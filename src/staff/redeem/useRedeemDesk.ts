@@ -4,7 +4,6 @@ import type { RedemptionResult } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { isUnanswered, usePendingRequest } from '../../services/requestId'
 import { useMemberLookup } from '../shared/useMemberLookup'
-import { useStaffAccess } from '../shared/useStaffAccess'
 import { checkRedemption, redeemErrorsFrom, type RedeemErrors } from './redeemForm'
 
 /**
@@ -13,7 +12,6 @@ import { checkRedemption, redeemErrorsFrom, type RedeemErrors } from './redeemFo
  * after a network failure cannot spend the points twice.
  */
 export const useRedeemDesk = () => {
-  const { access, retryAccess } = useStaffAccess()
   const lookup = useMemberLookup()
   const { member } = lookup
   const pending = usePendingRequest()
@@ -73,8 +71,6 @@ export const useRedeemDesk = () => {
   }
 
   return {
-    access,
-    retryAccess,
     lookup,
     member,
     form: {

@@ -4,6 +4,7 @@ import { TierBadge } from '../../components/TierBadge'
 import { formatYuan } from '../../domain/money'
 import { businessTime } from '../../domain/time'
 import { formatPoints } from '../../wording/points'
+import { Fact } from '../shared/Fact'
 
 /** The order as recorded: what was paid, what was refunded already, the points it earned, and whose it is. */
 export const OrderSummary = ({ order, onChange }: { order: OrderView; onChange: () => void }) => (
@@ -13,29 +14,15 @@ export const OrderSummary = ({ order, onChange }: { order: OrderView; onChange: 
         <Text className="order-summary__no">{`订单 ${order.orderNo}`}</Text>
         <Text className="order-summary__at">{businessTime(order.at).format('YYYY-MM-DD HH:mm')}</Text>
       </View>
-      <Text className="member-confirm__change" onClick={onChange}>
+      <Text className="order-summary__change" onClick={onChange}>
         换一单
       </Text>
     </View>
     <View className="facts">
-      <View className="facts__row">
-        <Text className="facts__label">消费金额</Text>
-        <Text className="facts__value">{formatYuan(order.amountFen)}</Text>
-      </View>
-      <View className="facts__row">
-        <Text className="facts__label">已退款</Text>
-        <Text className="facts__value">{formatYuan(order.refundedFen)}</Text>
-      </View>
-      <View className="facts__row">
-        <Text className="facts__label">获得积分</Text>
-        <Text className="facts__value">{formatPoints(order.pointsEarned)}</Text>
-      </View>
-      {order.pointsReversed > 0 && (
-        <View className="facts__row">
-          <Text className="facts__label">已扣回积分</Text>
-          <Text className="facts__value">{formatPoints(order.pointsReversed)}</Text>
-        </View>
-      )}
+      <Fact label="消费金额" value={formatYuan(order.amountFen)} />
+      <Fact label="已退款" value={formatYuan(order.refundedFen)} />
+      <Fact label="获得积分" value={formatPoints(order.pointsEarned)} />
+      {order.pointsReversed > 0 && <Fact label="已扣回积分" value={formatPoints(order.pointsReversed)} />}
       <View className="facts__row">
         <Text className="facts__label">会员</Text>
         <View className="facts__value order-summary__member">

@@ -1,9 +1,9 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { RefundResult } from '../../api/contract'
 import { formatYuan } from '../../domain/money'
-import { TIER_NAMES } from '../../domain/program'
 import { formatPoints } from '../../wording/points'
 import { tierMoveWording } from '../../wording/tiers'
+import { Receipt } from '../shared/Receipt'
 
 const pointsLine = (reversed: number): string => (reversed > 0 ? `积分 -${formatPoints(reversed)}` : '无需扣回积分')
 
@@ -16,26 +16,21 @@ export const RefundReceipt = ({ result }: { result: RefundResult }) => {
   const shortfall = refund.shortfall > 0 ? `另有 ${formatPoints(refund.shortfall)} 分因积分已使用未能扣回` : null
   const tierMove = tierMoveWording(tierBefore, member.tier)
   return (
-    <View className={`receipt${replayed ? ' receipt--replayed' : ''}`}>
-      <View className="receipt__mark">{replayed ? 'i' : ''}</View>
+    <Receipt
+      replayed={replayed}
+      title={replayed ? '该退款已登记，未重复处理' : '退款成功'}
+      member={member}
+      order={`订单 ${refund.orderNo} · 退款 ${formatYuan(refund.amountFen)}`}
+    >
       {replayed ? (
-        <>
-          <Text className="receipt__title">该退款已登记，未重复处理</Text>
-          <Text className="receipt__earlier">{`首次登记时：${[pointsLine(refund.pointsReversed), shortfall, tierMove].filter(Boolean).join('，')}`}</Text>
-        </>
+        <Text className="receipt__earlier">{`首次登记时：${[pointsLine(refund.pointsReversed), shortfall, tierMove].filter(Boolean).join('，')}`}</Text>
       ) : (
         <>
-          <Text className="receipt__title">退款成功</Text>
           <Text className="receipt__points">{pointsLine(refund.pointsReversed)}</Text>
           {shortfall && <Text className="receipt__shortfall">{shortfall}</Text>}
           {tierMove && <Text className="receipt__tier-change receipt__tier-change--down">{tierMove}</Text>}
         </>
       )}
-      <View className="receipt__lines">
-        <Text className="receipt__line">{`会员 ${member.name}（${TIER_NAMES[member.tier]}）`}</Text>
-        <Text className="receipt__line">{`订单 ${refund.orderNo} · 退款 ${formatYuan(refund.amountFen)}`}</Text>
-        <Text className="receipt__line">{`当前积分 ${formatPoints(member.pointsBalance)}`}</Text>
-      </View>
-    </View>
+    </Receipt>
   )
 }

@@ -1,35 +1,23 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
-import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { formatYuan, parseYuanToFen } from '../../domain/money'
 import { formatPoints } from '../../wording/points'
-import { StaffAccessScreen, StaffHeader } from '../shared/StaffScreens'
+import { ConfirmStep } from '../shared/ConfirmStep'
+import { Fact } from '../shared/Fact'
+import { StaffDesk } from '../shared/StaffDesk'
 import { OrderSummary } from './OrderSummary'
 import { RefundReceipt } from './RefundReceipt'
 import { expectedReversal, refundableFen } from './refundForm'
 import { useRefundDesk } from './useRefundDesk'
-import '../shared/desk.scss'
 import './index.scss'
 
 const RefundPage = () => {
   const desk = useRefundDesk()
-  const { access, order, amount, confirming, result } = desk
-
-  if (access.status !== 'granted') {
-    return (
-      <View className="desk">
-        <StaffAccessScreen access={access} retry={desk.retryAccess} />
-        <LocalIdentitySwitcher />
-      </View>
-    )
-  }
-
+  const { order, amount, confirming, result } = desk
   const amountFen = parseYuanToFen(amount.text)
   const left = order ? refundableFen(order) : 0
   return (
-    <View className="desk">
-      <StaffHeader staff={access.who} />
-
+    <StaffDesk>
       {result ? (
         <View className="desk__panel">
           <RefundReceipt result={result} />
@@ -92,46 +80,24 @@ const RefundPage = () => {
           )}
 
           {order && confirming && (
-            <View className="desk__panel">
-              <Text className="desk__step">3 · 确认</Text>
-              <View className="facts confirm-facts">
-                <View className="facts__row facts__row--strong">
-                  <Text className="facts__label">退款金额</Text>
-                  <Text className="facts__value">{formatYuan(confirming.amountFen)}</Text>
-                </View>
-                <View className="facts__row">
-                  <Text className="facts__label">订单</Text>
-                  <Text className="facts__value">{order.orderNo}</Text>
-                </View>
-                <View className="facts__row">
-                  <Text className="facts__label">会员</Text>
-                  <Text className="facts__value">{order.member.name}</Text>
-                </View>
-                <View className="facts__row">
-                  <Text className="facts__label">预计扣回积分</Text>
-                  <Text className="facts__value">{formatPoints(expectedReversal(order, confirming.amountFen))}</Text>
-                </View>
-              </View>
-              {desk.formError && <Text className="form-error">{desk.formError}</Text>}
-              {desk.unanswered && <Text className="desk__note">未收到结果，可放心重试：同一笔退款不会重复办理。</Text>}
-              <Button
-                className={`btn btn--primary desk__action${desk.submitting ? ' btn--disabled' : ''}`}
-                disabled={desk.submitting}
-                onClick={desk.confirm}
-              >
-                {desk.submitting ? '正在退款…' : desk.unanswered ? '重试退款' : '确认退款'}
-              </Button>
-              {!desk.submitting && (
-                <Text className="desk__link" onClick={desk.back}>
-                  返回修改
-                </Text>
-              )}
-            </View>
+            <ConfirmStep
+              verb="退款"
+              retryIsSafe="同一笔退款不会重复办理"
+              error={desk.formError}
+              submitting={desk.submitting}
+              unanswered={desk.unanswered}
+              onConfirm={desk.confirm}
+              onBack={desk.back}
+            >
+              <Fact strong label="退款金额" value={formatYuan(confirming.amountFen)} />
+              <Fact label="订单" value={order.orderNo} />
+              <Fact label="会员" value={order.member.name} />
+              <Fact label="预计扣回积分" value={formatPoints(expectedReversal(order, confirming.amountFen))} />
+            </ConfirmStep>
           )}
         </>
       )}
-      <LocalIdentitySwitcher />
-    </View>
+    </StaffDesk>
   )
 }
 

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import type { OrderView, RefundResult } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { isUnanswered, usePendingRequest } from '../../services/requestId'
-import { useStaffAccess } from '../shared/useStaffAccess'
 import { checkOrderNo, checkRefund, refundableFen, refundErrorsFrom, yuanInputText, type RefundErrors } from './refundForm'
 
 /**
@@ -11,7 +10,6 @@ import { checkOrderNo, checkRefund, refundableFen, refundErrorsFrom, yuanInputTe
  * network failure cannot refund twice.
  */
 export const useRefundDesk = () => {
-  const { access, retryAccess } = useStaffAccess()
   const pending = usePendingRequest()
   const [orderText, setOrderText] = useState('')
   const [lookingUp, setLookingUp] = useState(false)
@@ -88,8 +86,6 @@ export const useRefundDesk = () => {
   }
 
   return {
-    access,
-    retryAccess,
     orderNo: {
       text: orderText,
       error: errors.orderNo,

@@ -1,7 +1,7 @@
 import { Button, Input, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
+import { MemberConfirm } from '../../components/MemberConfirm'
 import type { useMemberLookup } from './useMemberLookup'
-import { MemberConfirm } from './MemberConfirm'
 
 // Only WeChat has a camera scanner; the H5 preview types the code.
 const CAN_SCAN = process.env.TARO_ENV === 'weapp'
