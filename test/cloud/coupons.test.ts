@@ -1,0 +1,226 @@
+/**
+ * Coupons through the real functions on the local cloud: the birthday card (at join and by the monthly job),
+ * redemption with a purchase at the till (exactly once, also under concurrent scans), undo, gifts, the points
+ * catalog under a stock race, and campaigns with VIP early access.
+ */
+import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
+import { startTestCloud } from './harness'
+
+type Harness = Awaited<ReturnType<typeof startTestCloud>>
+let h: Harness
+beforeAll(async () => {
+  h = await startTestCloud()
+  // A second shop assistant, to prove only the redeeming one may undo.
+  h.cloud.executor.insert('staff', [{ _id: 'assistant-2', staffId: 'A02', name: '刘洋', storeId: 'SH001', role: 'assistant', active: true }])
+}, 60_000)
+afterAll(() => h?.close())
+afterEach(() => h.cloud.executor.clearFaults())
+
+const assistant = DEMO_ASSISTANT._id
+const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+let seq = 0
+const key = (label: string) => `${label}-${++seq}-${Date.now()}`
+type CouponDoc = { _id: string; memberId: string; code: string; state: string; channel: string; templateId: string }
+const couponsOf = (openid: string) => h.cloud.executor.find('coupons', { memberId: openid }) as unknown as CouponDoc[]
+const birthdayCoupons = (openid: string) => couponsOf(openid).filter((c) => c.channel === 'birthday')
+const memberDoc = (openid: string) => h.cloud.executor.get('members', openid) as unknown as { pointsBalance: number; lifetimeSpendFen: number }
+
+describe('the birthday-month card', () => {
+  it('is issued at join during the birthday month, with the welcome coupon, and shown on the card', async () => {
+    const clock = at('2026-03-10T12:00:00')
+    const march = await h.joinedShopper('bday-join', { birthday: { month: 3, day: 28 }, clock })
+    expect(couponsOf(march.openid).map((c) => c.templateId).sort()).toEqual(['birthday-30off', 'welcome-20off200'])
+    const card = await h.ok(march.openid, 'member', 'getCard', {}, { clock })
+    expect(card.birthdayCoupon).toMatchObject({ title: '生日月7折卡', benefitText: '7折', status: 'available', validUntil: at('2026-04-01T00:00:00') })
+    expect((await h.ok(march.openid, 'member', 'getCard', {}, { clock: at('2026-04-01T00:00:00') })).birthdayCoupon).toBeNull()
+
+    const may = await h.joinedShopper('bday-join', { birthday: { month: 5, day: 1 }, clock })
+    expect(couponsOf(may.openid).map((c) => c.templateId)).toEqual(['welcome-20off200'])
+  })
+
+  it('is issued by the monthly job once per member, even run twice and killed halfway, 29 February in February', async () => {
+    const joinedIn = at('2027-01-15T12:00:00')
+    const born = [
+      ...(await Promise.all(Array.from({ length: 7 }, () => h.joinedShopper('feb', { birthday: { month: 2, day: 14 }, clock: joinedIn })))),
+      await h.joinedShopper('feb', { birthday: { month: 2, day: 29 }, clock: joinedIn }),
+    ]
+    const march = await h.joinedShopper('mar', { birthday: { month: 3, day: 3 }, clock: joinedIn })
+    const firstOfFeb = at('2027-02-01T00:05:00')
+
+    // The run dies on its fourth coupon insert: three members were served.
+    h.cloud.executor.injectFault({ invocation: 'next', action: 'database.insertDocument', nth: 4 })
+    expect((await h.cloud.fireTimer('jobs', 'upkeep', { clock: firstOfFeb })).body).toMatchObject({ ok: false })
+    expect(born.filter((s) => birthdayCoupons(s.openid).length === 1)).toHaveLength(3)
+
+    for (const clock of [at('2027-02-01T01:05:00'), at('2027-02-01T02:05:00'), at('2027-02-15T10:05:00')]) {
+      expect((await h.cloud.fireTimer('jobs', 'upkeep', { clock })).body).toMatchObject({ ok: true })
+    }
+    for (const s of born) expect(birthdayCoupons(s.openid)).toEqual([expect.objectContaining({ _id: `bday:${s.openid}:2027`, state: 'available' })])
+    expect(birthdayCoupons(march.openid)).toEqual([])
+
+    // March: the March member's card, and nobody else's.
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2027-03-01T00:05:00') })
+    expect(birthdayCoupons(march.openid)).toHaveLength(1)
+    expect(born.every((s) => birthdayCoupons(s.openid).length === 1)).toBe(true)
+  })
+})
+
+describe('redeeming at the till', () => {
+  const birthdayShopper = async () => {
+    const clock = at('2026-09-05T12:00:00')
+    const s = await h.joinedShopper('redeem', { birthday: { month: 9, day: 20 }, clock })
+    const code = birthdayCoupons(s.openid)[0].code
+    return { ...s, code, clock }
+  }
+
+  it('applies the coupon in the same step as the purchase: points and spend count what was paid', async () => {
+    const s = await birthdayShopper()
+    const check = await h.ok(assistant, 'staff', 'lookupCoupon', { code: s.code, amountFen: 52_000 }, { clock: s.clock })
+    expect(check).toMatchObject({ problem: null, discountFen: 15_600, holder: { memberNo: s.memberNo } })
+    const result = await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: s.memberNo, amountFen: 52_000, orderNo: key('C'), couponCode: s.code }, { clock: s.clock })
+    expect(result.purchase).toMatchObject({ amountFen: 36_400, listAmountFen: 52_000, coupon: { title: '生日月7折卡', discountFen: 15_600 }, pointsEarned: 728 })
+    expect(memberDoc(s.openid).lifetimeSpendFen).toBe(36_400)
+    const wallet = await h.ok(s.openid, 'member', 'coupons', {}, { clock: s.clock })
+    expect(wallet.coupons.find((c) => c.code === s.code)).toMatchObject({ status: 'used' })
+  })
+
+  it('lets exactly one of 50 concurrent purchases use one coupon; the others are told it is used and record nothing', async () => {
+    const s = await birthdayShopper()
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        h.call(assistant, 'staff', 'recordPurchase', { memberCode: s.memberNo, amountFen: 30_000, orderNo: key('R'), couponCode: s.code }, { clock: s.clock }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(new Set(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code))).toEqual(new Set(['COUPON_ALREADY_USED']))
+    expect(memberDoc(s.openid).lifetimeSpendFen).toBe(21_000)
+  })
+
+  it('refuses a coupon below its minimum spend, or another member’s, changing nothing', async () => {
+    const s = await birthdayShopper()
+    const welcome = couponsOf(s.openid).find((c) => c.channel === 'welcome')!
+    expect(await h.call(assistant, 'staff', 'recordPurchase', { memberCode: s.memberNo, amountFen: 19_999, orderNo: key('M'), couponCode: welcome.code }, { clock: s.clock })).toMatchObject({
+      ok: false,
+      error: { code: 'COUPON_NOT_APPLICABLE', message: '未满¥200，不能使用该券' },
+    })
+    const other = await h.joinedShopper('other', { clock: s.clock })
+    expect(await h.call(assistant, 'staff', 'recordPurchase', { memberCode: other.memberNo, amountFen: 50_000, orderNo: key('M'), couponCode: s.code }, { clock: s.clock })).toMatchObject({
+      ok: false,
+      error: { code: 'COUPON_NOT_APPLICABLE' },
+    })
+    expect(memberDoc(s.openid).lifetimeSpendFen + memberDoc(other.openid).lifetimeSpendFen).toBe(0)
+  })
+
+  it('lets only the redeeming assistant undo within ten minutes: the coupon returns and the purchase is refunded', async () => {
+    const s = await birthdayShopper()
+    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: s.memberNo, amountFen: 40_000, orderNo: key('U'), couponCode: s.code }, { clock: s.clock })
+    const later = (minutes: number) => new Date(Date.parse(s.clock) + minutes * 60_000).toISOString()
+    expect(await h.call('assistant-2', 'staff', 'undoCouponUse', { code: s.code }, { clock: later(1) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const undone = await h.ok(assistant, 'staff', 'undoCouponUse', { code: s.code }, { clock: later(9) })
+    expect(undone.coupon.status).toBe('available')
+    expect(undone.refund).toMatchObject({ refund: { amountFen: 28_000, pointsReversed: 560 } })
+    expect(memberDoc(s.openid)).toMatchObject({ pointsBalance: 0, lifetimeSpendFen: 0 })
+
+    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: s.memberNo, amountFen: 40_000, orderNo: key('U'), couponCode: s.code }, { clock: later(10) })
+    expect(await h.call(assistant, 'staff', 'undoCouponUse', { code: s.code }, { clock: later(21) })).toMatchObject({ ok: false, error: { code: 'COUPON_NOT_APPLICABLE' } })
+  })
+})
+
+describe('the points catalog', () => {
+  it('lets exactly 10 of 30 concurrent exchanges take the last 10 items, debiting points exactly 10 times', async () => {
+    h.cloud.executor.insert('catalog', [
+      { _id: 'scarf', title: '羊绒围巾', description: '限量', pointsPrice: 200, templateId: 'gift-tote', stock: { total: 10, exchanged: 0 }, perMemberLimit: null, earlyAccess: null, active: true, sort: 9 },
+    ])
+    const shoppers = await Promise.all(Array.from({ length: 30 }, () => h.joinedShopper('catalog')))
+    for (const s of shoppers) {
+      await h.ok(DEMO_OPERATOR._id, 'ops', 'adjustPoints', { memberCode: s.memberNo, points: 500, reason: '兑换测试积分', requestId: key('A') })
+    }
+    const results = await Promise.all(shoppers.map((s) => h.call(s.openid, 'member', 'exchange', { itemId: 'scarf', requestId: key('E') })))
+    expect(results.filter((r) => r.ok)).toHaveLength(10)
+    expect(new Set(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code))).toEqual(new Set(['OUT_OF_STOCK']))
+    expect(shoppers.filter((s) => memberDoc(s.openid).pointsBalance === 300)).toHaveLength(10)
+    expect(h.cloud.executor.find('ledger', { reason: '兑换：羊绒围巾' })).toHaveLength(10)
+    expect(h.cloud.executor.get('catalog', 'scarf')).toMatchObject({ stock: { exchanged: 10 } })
+  })
+
+  it('answers a retried exchange with the coupon issued the first time, and keeps the per-member limit', async () => {
+    const s = await h.joinedShopper('catalog')
+    await h.ok(DEMO_OPERATOR._id, 'ops', 'adjustPoints', { memberCode: s.memberNo, points: 1_000, reason: '兑换测试积分', requestId: key('A') })
+    const requestId = key('E')
+    const first = await h.ok(s.openid, 'member', 'exchange', { itemId: 'tote-bag', requestId })
+    expect(await h.ok(s.openid, 'member', 'exchange', { itemId: 'tote-bag', requestId })).toEqual({ ...first, replayed: true })
+    await h.ok(s.openid, 'member', 'exchange', { itemId: 'tote-bag', requestId: key('E') })
+    expect(await h.call(s.openid, 'member', 'exchange', { itemId: 'tote-bag', requestId: key('E') })).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } })
+    expect(memberDoc(s.openid).pointsBalance).toBe(400)
+    // The gift is handed out at the till: once.
+    const gift = couponsOf(s.openid).find((c) => c.templateId === 'gift-tote')!
+    const handOut = { code: gift.code, requestId: key('G') }
+    expect(await h.ok(assistant, 'staff', 'redeemGiftCoupon', handOut)).toMatchObject({ coupon: { status: 'used' }, replayed: false })
+    expect(await h.ok(assistant, 'staff', 'redeemGiftCoupon', handOut)).toMatchObject({ replayed: true })
+    expect(await h.call(assistant, 'staff', 'redeemGiftCoupon', { code: gift.code, requestId: key('G') })).toMatchObject({ ok: false, error: { code: 'COUPON_ALREADY_USED' } })
+  })
+})
+
+describe('campaigns', () => {
+  it('opens to VIP and gold three days early and tells everyone else when it opens', async () => {
+    const created = await h.ok(DEMO_OPERATOR._id, 'ops', 'createCampaign', {
+      title: '新季预览',
+      templateId: 'vip-preview-15off',
+      mode: 'claim',
+      audience: { kind: 'all' },
+      opensAt: at('2026-10-10T10:00:00'),
+      vipEarlyDays: 3,
+      endsAt: at('2026-10-31T00:00:00'),
+      requestId: key('C'),
+    })
+    const early = at('2026-10-08T12:00:00')
+    const vip = await h.joinedShopper('campaign', { clock: early })
+    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: vip.memberNo, amountFen: 60_000, orderNo: key('V') }, { clock: early })
+    const member = await h.joinedShopper('campaign', { clock: early })
+
+    const seen = await h.ok(member.openid, 'member', 'campaigns', {}, { clock: early })
+    expect(seen.campaigns.find((c) => c.id === created.campaign.id)).toMatchObject({ access: { open: false, opensAt: at('2026-10-10T10:00:00') } })
+    expect(await h.call(member.openid, 'member', 'claimCampaign', { campaignId: created.campaign.id }, { clock: early })).toMatchObject({ ok: false, error: { code: 'COUPON_NOT_AVAILABLE' } })
+    expect(await h.ok(vip.openid, 'member', 'claimCampaign', { campaignId: created.campaign.id }, { clock: early })).toMatchObject({ coupon: { benefitText: '8.5折' }, replayed: false })
+    expect(await h.ok(vip.openid, 'member', 'claimCampaign', { campaignId: created.campaign.id }, { clock: early })).toMatchObject({ replayed: true })
+    expect(await h.ok(member.openid, 'member', 'claimCampaign', { campaignId: created.campaign.id }, { clock: at('2026-10-10T10:00:00') })).toMatchObject({ replayed: false })
+  })
+
+  it('issues to its audience (here a list) once per member, and only an operator may create it', async () => {
+    const clock = at('2026-11-01T12:00:00')
+    const vips = await Promise.all(Array.from({ length: 3 }, () => h.joinedShopper('segment', { clock })))
+    for (const v of vips) await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: v.memberNo, amountFen: 50_000, orderNo: key('S') }, { clock })
+    const plain = await h.joinedShopper('segment', { clock })
+    const input = {
+      title: 'VIP专享',
+      templateId: 'welcome-20off200',
+      mode: 'issue' as const,
+      audience: { kind: 'list' as const, memberCodes: [...vips.map((v) => v.memberNo), plain.memberNo] },
+      opensAt: clock,
+      vipEarlyDays: 0,
+      endsAt: at('2026-12-01T00:00:00'),
+      requestId: key('C'),
+    }
+    const created = await h.ok(DEMO_OPERATOR._id, 'ops', 'createCampaign', input, { clock })
+    expect(created.campaign).toMatchObject({ status: 'active', issued: 4 })
+    expect(await h.ok(DEMO_OPERATOR._id, 'ops', 'createCampaign', input, { clock })).toMatchObject({ replayed: true })
+    for (const s of [...vips, plain]) expect(couponsOf(s.openid).filter((c) => c.channel === 'campaign')).toHaveLength(1)
+    expect(await h.call(assistant, 'ops', 'createCampaign', { ...input, requestId: key('C') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('birthday corrections', () => {
+  it('are made by staff with a reason and logged on the member', async () => {
+    const s = await h.joinedShopper('fix')
+    const result = await h.ok(assistant, 'staff', 'correctBirthday', { memberCode: s.memberNo, birthday: { month: 8, day: 1 }, reason: '入会时选错月份' })
+    expect(result.member.memberNo).toBe(s.memberNo)
+    expect(h.cloud.executor.get('members', s.openid)).toMatchObject({
+      birthday: { month: 8, day: 1 },
+      birthdayChanges: [expect.objectContaining({ from: { month: 7, day: 15 }, to: { month: 8, day: 1 }, by: 'A01', reason: '入会时选错月份' })],
+    })
+    expect(await h.call(s.openid, 'staff', 'correctBirthday', { memberCode: s.memberNo, birthday: { month: 9, day: 1 }, reason: '自己想改生日' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+})
