@@ -5,10 +5,12 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Server } from 'node:http'
-import { Executor } from './executor/executor'
+import { Executor, zeroOps } from './executor/executor'
 import { OPENID_PATTERN, notFoundBody, parseClock, responseBody, startGateway } from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
+import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
+import { readAppPages } from './openapi/pages'
 import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
 
 const REPO = resolve(__dirname, '..')
@@ -52,6 +54,11 @@ export interface LocalCloudOptions {
    * at start either way: an invalid one fails the start, naming the function and trigger.
    */
   timers?: boolean
+  /**
+   * The mini program's pages (home first), which the open API stand-ins check pages against (41030 otherwise).
+   * Default: those of src/app.config.ts; null: any well-formed page.
+   */
+  miniProgramPages?: string[] | null
 }
 
 export interface InvokeOptions {
@@ -87,6 +94,19 @@ export interface LocalCloud {
    * it, cold starts stagger the first calls of a burst so that they rarely overlap: warm before testing races.
    */
   warm(name?: string): Promise<void>
+  /** The open API stand-ins' switches and their outbox (see openapi/openapi.ts). */
+  openapi: {
+    /**
+     * Matching calls of `api` fail as WeChat fails them: `refuse('subscribeMessage.send', { touser })` = that user
+     * has no consent left (errCode 43101, "user refuse to accept the msg"); `errCode`/`errMsg`/`times` to vary.
+     * Returns a function that lifts this refusal.
+     */
+    refuse(api: string, refusal?: Refusal): () => void
+    /** Lifts every refusal. */
+    clearRefusals(): void
+    /** Recorded subscribe messages (sent and refused), oldest first; also `executor.find('outbox', ...)`. */
+    outbox(filter?: Record<string, unknown>): OutboxMessage[]
+  }
   functionNames(): string[]
   instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
   stats(): Record<string, unknown>
@@ -144,7 +164,13 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     transactionTimeoutMs: options.transactionTimeoutMs,
   })
   const pools = new Map<string, FunctionPool>()
+  let baseUrl = ''
+  const openapi = new OpenApi(executor, {
+    baseUrl: () => baseUrl,
+    pages: options.miniProgramPages === undefined ? readAppPages() : options.miniProgramPages,
+  })
   const poolOptions = {
+    openapi,
     size: options.poolSize ?? env.poolSize ?? 2,
     memoryMb: options.memoryMb ?? 128,
     logs: options.logs ?? true,
@@ -181,7 +207,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     if (!hasFunction(name)) {
       const body = notFoundBody(name)
       const outcome = { kind: 'crash' as const, message: body.errMsg }
-      return { id: '', fn: name, outcome, ops: { reads: 0, writes: 0, txn: 0, inTxn: 0 }, durationMs: 0, instanceId: '', body }
+      return { id: '', fn: name, outcome, ops: zeroOps(), durationMs: 0, instanceId: '', body }
     }
     const inv = await pool(name).invoke(withUserInfo(event, caller), caller)
     return { ...inv, body: responseBody(inv) }
@@ -239,6 +265,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     throw e
   }
 
+  baseUrl = gateway.url
+
   const warm = async (name?: string) => {
     const names = name === undefined ? functionNames() : [name]
     for (const n of names) if (!hasFunction(n)) throw new Error(`local cloud: no function ${n} in ${functionsDir}`)
@@ -256,6 +284,11 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     invokeDetailed: (name, event, o) => run(name, event, callerOf(o)),
     fireTimer: async (name, triggerName, o) => fireTimer(name, triggerName, o),
     nextTimerRuns: () => scheduler.runs(),
+    openapi: {
+      refuse: (api, refusal) => openapi.refuse(api, refusal),
+      clearRefusals: () => openapi.clearRefusals(),
+      outbox: (filter) => openapi.outbox(filter),
+    },
     warm,
     functionNames,
     instances: (name) => pools.get(name)?.instanceIds() ?? [],

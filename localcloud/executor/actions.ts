@@ -7,7 +7,7 @@ import { Aggregator } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
 import { type Doc, cloneDoc, decode, decodeDoc, encodeDoc, isPlainObject } from './ejson'
 import { DbError, requestFailed } from './errors'
-import { MAX_LIMIT, choosePushdown, decodeRows, matchRows, pushdownIsWholeFilter, shape } from './query'
+import { MAX_LIMIT, checkOffset, choosePushdown, compileFilter, decodeRows, idOrderOf, pageSize, pushdownIsWholeFilter, shape } from './query'
 import { Store, type Write, assertCollectionName, docKey, duplicateKey, readPath } from './store'
 import { type Transactions, type Txn, pendingKey } from './transactions'
 import { validateFilter, validateOrder, validatePipeline, validateUpdate } from './validate'
@@ -27,7 +27,19 @@ export class Actions {
     private readonly txns: Transactions,
     private readonly strict: boolean,
     private readonly realNow: () => number,
+    /** The local cloud's own collections, invisible to the SDK (see LOCAL_COLLECTIONS). */
+    private readonly hidden: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** A collection name from the SDK: the local cloud's own collections do not exist for it. */
+  private sdkCollection(name: unknown): string {
+    const coll = assertCollectionName(name)
+    if (this.hidden.has(coll)) {
+      if (this.strict) throw notExist(coll)
+      throw requestFailed(`local cloud: the collection name ${coll} is reserved for the local cloud's own use`)
+    }
+    return coll
+  }
 
   /** Runs one action; throws DbError (the executor turns it into a `{ code, message }` answer). */
   dispatch(action: string, p: Params, nowMs: number, invocationId?: string): Answer {
@@ -56,6 +68,7 @@ export class Actions {
         return this.abort(p)
       case 'database.addCollection': {
         const coll = assertCollectionName(p.collectionName)
+        if (this.hidden.has(coll)) throw requestFailed(`local cloud: the collection name ${coll} is reserved for the local cloud's own use`)
         if (this.store.exists(coll)) throw requestFailed(`local cloud: collection ${coll} already exists`)
         this.store.ensure(coll)
         return {}
@@ -78,14 +91,14 @@ export class Actions {
 
   /** A collection the SDK may read: in strict mode it must exist; else a missing one reads as empty. */
   private readable(p: Params): { coll: string; exists: boolean } {
-    const coll = assertCollectionName(p.collectionName)
+    const coll = this.sdkCollection(p.collectionName)
     const exists = this.store.exists(coll)
     if (!exists && this.strict) throw notExist(coll)
     return { coll, exists }
   }
 
   private writable(p: Params): string {
-    const coll = assertCollectionName(p.collectionName)
+    const coll = this.sdkCollection(p.collectionName)
     if (!this.store.exists(coll)) {
       if (this.strict) throw notExist(coll)
       this.store.ensure(coll)
@@ -124,17 +137,58 @@ export class Actions {
     return new Set(this.store.indexesOf(coll).map((ix) => ix.keys[0].field))
   }
 
-  /** Documents matching a WHERE filter, in storage order. */
+  /**
+   * Documents matching a WHERE filter, in storage order. Rows are fetched lazily and only the matches are kept,
+   * so memory follows the answer, not the collection.
+   */
   matching(coll: string, filter: Doc | undefined) {
-    const rows = this.store.candidates(coll, choosePushdown(filter, this.indexedFields(coll)))
-    return matchRows(decodeRows(rows), filter)
+    const pushdown = choosePushdown(filter, this.indexedFields(coll))
+    const test = filter && Object.keys(filter).length > 0 ? compileFilter(filter) : undefined
+    const out: { key: string; doc: Doc; seq: number; text: string }[] = []
+    for (const row of this.store.scan(coll, pushdown)) {
+      const doc = decodeDoc(row.doc)
+      if (!test || test.test(doc)) out.push({ key: row.key, doc, seq: row.seq, text: row.doc })
+    }
+    return out
   }
 
-  /** The stored texts of the matching rows when SQLite alone decides the filter (see pushdownIsWholeFilter). */
-  private exactMatches(coll: string, filter: Doc | undefined): string[] | undefined {
+  /** How many documents match (SQLite alone counts when the pushdown is the whole filter). */
+  private countMatching(coll: string, filter: Doc | undefined): number {
     const pushdown = choosePushdown(filter, this.indexedFields(coll))
-    if (!pushdownIsWholeFilter(filter, pushdown)) return undefined
-    return this.store.candidates(coll, pushdown).map((r) => r.doc)
+    if (!filter || Object.keys(filter).length === 0) return this.store.count(coll)
+    let n = 0
+    if (pushdownIsWholeFilter(filter, pushdown)) {
+      for (const _ of this.store.scan(coll, pushdown)) n++
+      return n
+    }
+    const test = compileFilter(filter)
+    for (const row of this.store.scan(coll, pushdown)) if (test.test(decodeDoc(row.doc))) n++
+    return n
+  }
+
+  /**
+   * One page of a WHERE query that needs no sort of its own (no order, or `_id` order under a string `_id` range,
+   * which SQLite's primary key gives): rows are fetched in that order and tested until the page is full, so a
+   * chunked walk reads about one page of rows per chunk, not the collection. Answers the stored texts.
+   */
+  private streamPage(coll: string, filter: Doc | undefined, pushdown: ReturnType<typeof choosePushdown>, idOrder: 1 | -1 | undefined, offset: number, lim: number) {
+    const test = filter && Object.keys(filter).length > 0 && !pushdownIsWholeFilter(filter, pushdown) ? compileFilter(filter) : undefined
+    const page: { text: string; doc?: Doc }[] = []
+    let skipped = 0
+    for (const row of this.store.scan(coll, pushdown, idOrder)) {
+      let doc: Doc | undefined
+      if (test) {
+        doc = decodeDoc(row.doc)
+        if (!test.test(doc)) continue
+      }
+      if (skipped < offset) {
+        skipped++
+        continue
+      }
+      page.push({ text: row.doc, doc })
+      if (page.length >= lim) break
+    }
+    return page
   }
 
   private whereFilter(p: Params, coll: string, nowMs: number): Doc | undefined {
@@ -163,9 +217,14 @@ export class Actions {
     const order = validateOrder(decode(p.order, nowMs), coll)
     const offset = typeof p.offset === 'number' ? p.offset : undefined
     const limit = typeof p.limit === 'number' ? p.limit : undefined
-    if (!projected && (!order || Object.keys(order).length === 0)) {
-      const texts = exists ? this.exactMatches(coll, filter) : []
-      if (texts) return { data: { list: shape(texts as unknown as Doc[], { offset, limit }) as unknown as string[] } }
+    checkOffset(offset)
+    const pushdown = choosePushdown(filter, this.indexedFields(coll))
+    const idOrder = idOrderOf(order)
+    const unordered = !order || Object.keys(order).length === 0
+    if (unordered || (idOrder !== undefined && pushdown?.idRange)) {
+      const page = exists ? this.streamPage(coll, filter, pushdown, unordered ? undefined : idOrder, offset ?? 0, pageSize(limit)) : []
+      if (!projected) return { data: { list: page.map((r) => r.text) } }
+      return { data: { list: shape(page.map((r) => r.doc ?? decodeDoc(r.text)), { projection }).map(encodeDoc) } }
     }
     const rows = exists ? this.matching(coll, filter) : []
     const docs = shape(
@@ -182,7 +241,7 @@ export class Actions {
     const { coll, exists } = this.readable(p)
     if (txn) throw Actions.singleDocOnly('count()', coll)
     const filter = this.whereFilter(p, coll, nowMs)
-    return { data: { total: exists ? this.matching(coll, filter).length : 0 } }
+    return { data: { total: exists ? this.countMatching(coll, filter) : 0 } }
   }
 
   private insertDocument(p: Params, nowMs: number): Answer {
@@ -301,7 +360,7 @@ export class Actions {
     const out = new Aggregator(pipeline, {
       scriptEnabled: false,
       collectionResolver: (name: string) => {
-        const c = assertCollectionName(name)
+        const c = this.sdkCollection(name)
         if (!this.store.exists(c)) {
           if (this.strict) throw notExist(c)
           return []

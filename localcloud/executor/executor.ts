@@ -46,14 +46,30 @@ export interface OpCounts {
   txn: number
   /** Of the reads and writes, those made inside a transaction (carrying its id). */
   inTxn: number
+  /** Documents the reads returned to the function (a query of 100 documents counts 100; count() none). */
+  docsRead: number
+  /**
+   * Stored rows the executor fetched from SQLite to answer every request (reads and writes): what an index
+   * saves. A filter pushed down to an index fetches about what it returns; one that is not fetches the collection.
+   */
+  rowsScanned: number
 }
 
 const READS = new Set(['database.getDocument', 'database.calculateDocument', 'database.aggregateDocuments'])
 const TXN_CONTROL = new Set(['database.startTransaction', 'database.commitTransaction', 'database.abortTransaction'])
 
+/**
+ * The local cloud's own collections (the open API stand-ins' `outbox`): they exist from the start and through
+ * reset(), tests read them with find()/count(), and the SDK cannot see them, as CloudBase has no such collection
+ * (a function that reads one gets DATABASE_COLLECTION_NOT_EXIST).
+ */
+export const LOCAL_COLLECTIONS: CollectionSpec[] = [
+  { name: 'outbox', indexes: [{ name: 'touser', keys: [{ field: 'touser', direction: 1 }] }] },
+]
+
 export const DEFAULT_COLLECTIONS_DIR = resolve(__dirname, '../../database/collections')
 
-const zero = (): OpCounts => ({ reads: 0, writes: 0, txn: 0, inTxn: 0 })
+export const zeroOps = (): OpCounts => ({ reads: 0, writes: 0, txn: 0, inTxn: 0, docsRead: 0, rowsScanned: 0 })
 
 export class Executor {
   readonly store: Store
@@ -64,15 +80,18 @@ export class Executor {
   private readonly invocations = new Map<string, { clockMs?: number; ops: OpCounts }>()
   private readonly realNow: () => number
   private requests = 0
-  readonly totals: OpCounts = zero()
+  readonly totals: OpCounts = zeroOps()
 
   constructor(options: ExecutorOptions) {
     const specs = [...loadCollectionSpecs(options.collectionsDir ?? DEFAULT_COLLECTIONS_DIR), ...(options.collections ?? [])]
-    this.store = new Store(options.dataDir, specs)
+    for (const own of LOCAL_COLLECTIONS)
+      if (specs.some((s) => s.name === own.name))
+        throw new Error(`local cloud: the collection name ${own.name} is the local cloud's own (open API stand-ins); declare another name`)
+    this.store = new Store(options.dataDir, [...specs, ...LOCAL_COLLECTIONS])
     this.strict = options.strictCollections ?? true
     this.txns = new Transactions(options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS)
     this.realNow = options.realNow ?? Date.now
-    this.actions = new Actions(this.store, this.txns, this.strict, this.realNow)
+    this.actions = new Actions(this.store, this.txns, this.strict, this.realNow, new Set(LOCAL_COLLECTIONS.map((c) => c.name)))
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -99,11 +118,21 @@ export class Executor {
       return { code: fault.code, message: fault.message, requestId }
     }
     let answer: Answer
+    const scannedBefore = this.store.rowsScanned
     try {
       answer = { ...this.actions.dispatch(action, params, nowMs, ctx.invocationId), requestId }
     } catch (e) {
       const err = e instanceof DbError ? e : requestFailed(`local cloud: ${(e as Error)?.message ?? String(e)}`)
       answer = { code: err.code, message: err.message, requestId }
+    }
+    const scanned = this.store.rowsScanned - scannedBefore
+    const list = kind === 'reads' ? (answer.data as { list?: unknown[] } | undefined)?.list : undefined
+    const docs = Array.isArray(list) ? list.length : 0
+    this.totals.rowsScanned += scanned
+    this.totals.docsRead += docs
+    if (inv) {
+      inv.ops.rowsScanned += scanned
+      inv.ops.docsRead += docs
     }
     if (fault?.when === 'after') return { code: fault.code, message: fault.message, requestId }
     return answer
@@ -114,7 +143,7 @@ export class Executor {
 
   /** Registers an invocation so its operations are counted and use its clock for db.serverDate(). */
   beginInvocation(id: string, options: { clockMs?: number } = {}) {
-    this.invocations.set(id, { clockMs: options.clockMs, ops: zero() })
+    this.invocations.set(id, { clockMs: options.clockMs, ops: zeroOps() })
     this.faults.bindNext(id)
   }
 
@@ -122,7 +151,12 @@ export class Executor {
   endInvocation(id: string): OpCounts {
     const inv = this.invocations.get(id)
     this.invocations.delete(id)
-    return inv?.ops ?? zero()
+    return inv?.ops ?? zeroOps()
+  }
+
+  /** The clock an invocation runs with (undefined: the real one, or no such invocation). */
+  invocationClockMs(id: string): number | undefined {
+    return this.invocations.get(id)?.clockMs
   }
 
   opsOf(id: string): OpCounts | undefined {

@@ -11,7 +11,7 @@ import * as queryOperators from 'mingo/operators/query'
 import { Query } from 'mingo/query'
 import { type Doc, decodeDoc, isPlainObject } from './ejson'
 import { DbError } from './errors'
-import { type Pushdown, type Row, canPushDown } from './store'
+import { type IdRange, type Pushdown, type Row, canPushDown } from './store'
 
 /** CloudBase returns at most 1,000 documents per query in a cloud function. */
 export const MAX_LIMIT = 1000
@@ -29,9 +29,19 @@ const pinnedValues = (cond: unknown): unknown[] | undefined => {
   return undefined
 }
 
+/** String bounds an `_id` condition puts on it (`{ $gt: 'a' }`, `{ $gte: 'a', $lt: 'b' }`), if any. */
+const idBounds = (cond: unknown): IdRange | undefined => {
+  if (!isPlainObject(cond)) return undefined
+  const out: IdRange = {}
+  for (const op of ['$gt', '$gte', '$lt', '$lte'] as const)
+    if (typeof cond[op] === 'string') out[op.slice(1) as keyof IdRange] = cond[op] as string
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
 /**
- * Chooses one equality to push down: `_id` first, else the first field that leads a declared index.
- * Looks at top-level fields and inside a top-level `$and` (every branch must hold, so any one narrows).
+ * Chooses what to push down: `_id` equalities first; else the first equality on a field that leads a declared
+ * index; and string ranges on `_id` (a chunked walk's cursor), combined with the equality. Looks at top-level
+ * fields and inside a top-level `$and` (every branch must hold, so any one narrows).
  */
 export const choosePushdown = (filter: Doc | undefined, indexedFields: Set<string>): Pushdown | undefined => {
   if (!filter) return undefined
@@ -48,12 +58,33 @@ export const choosePushdown = (filter: Doc | undefined, indexedFields: Set<strin
     const ids = pinnedValues(v)?.filter((id) => typeof id === 'string' || typeof id === 'number')
     if (ids) return { ids }
   }
+  const out: Pushdown = {}
   for (const [k, v] of conditions) {
     if (!indexedFields.has(k)) continue
     const values = pinnedValues(v)
-    if (values) return { field: { path: k, values } }
+    if (values) {
+      out.field = { path: k, values }
+      break
+    }
   }
-  return undefined
+  for (const [k, v] of conditions) {
+    const bounds = k === '_id' ? idBounds(v) : undefined
+    if (!bounds) continue
+    // Several ranges all hold: keep the tightest bound of each kind.
+    const range = (out.idRange ??= {})
+    if (bounds.gt !== undefined) range.gt = range.gt === undefined || bounds.gt > range.gt ? bounds.gt : range.gt
+    if (bounds.gte !== undefined) range.gte = range.gte === undefined || bounds.gte > range.gte ? bounds.gte : range.gte
+    if (bounds.lt !== undefined) range.lt = range.lt === undefined || bounds.lt < range.lt ? bounds.lt : range.lt
+    if (bounds.lte !== undefined) range.lte = range.lte === undefined || bounds.lte < range.lte ? bounds.lte : range.lte
+  }
+  return out.field || out.idRange ? out : undefined
+}
+
+/** The direction of an order that is exactly `{ _id: 1 | -1 }`. */
+export const idOrderOf = (order: Record<string, 1 | -1> | undefined): 1 | -1 | undefined => {
+  if (!order) return undefined
+  const keys = Object.keys(order)
+  return keys.length === 1 && keys[0] === '_id' ? order._id : undefined
 }
 
 /**
@@ -73,7 +104,7 @@ const QUERY_OPTIONS = { ...MINGO_OPTIONS, context: QUERY_CONTEXT }
  * cannot hold arrays (refused at write) — and the rows need no decoding or evaluation.
  */
 export const pushdownIsWholeFilter = (filter: Doc | undefined, pushdown: Pushdown | undefined): boolean => {
-  if (!filter || !pushdown) return false
+  if (!filter || !pushdown || pushdown.idRange) return false
   const keys = Object.keys(filter)
   if (keys.length !== 1) return false
   const path = pushdown.ids ? '_id' : pushdown.field?.path
@@ -104,11 +135,18 @@ export interface Shape {
   projection?: Doc
 }
 
-/** Sorts, skips and limits (capped at 1,000) first, then projects, as MongoDB does. */
-export const shape = (docs: Doc[], { order, offset, limit, projection }: Shape): Doc[] => {
-  const lim = Math.min(limit && limit > 0 ? limit : MAX_LIMIT, MAX_LIMIT)
+/** How many documents a query answers at most: its limit, capped at 1,000. */
+export const pageSize = (limit: number | undefined) => Math.min(limit && limit > 0 ? limit : MAX_LIMIT, MAX_LIMIT)
+
+export const checkOffset = (offset: number | undefined) => {
   if (offset !== undefined && (!Number.isInteger(offset) || offset < 0))
     throw new DbError('INVALID_PARAM', `local cloud: skip must be a non-negative integer, got ${offset}`)
+}
+
+/** Sorts, skips and limits (capped at 1,000) first, then projects, as MongoDB does. */
+export const shape = (docs: Doc[], { order, offset, limit, projection }: Shape): Doc[] => {
+  const lim = pageSize(limit)
+  checkOffset(offset)
   const sorted = order && Object.keys(order).length > 0
   // Without a sort, paging is a slice (mingo's cursor costs ~50 µs even for one document).
   const page = sorted

@@ -41,10 +41,23 @@ export interface Write {
   text?: string
 }
 
-/** A pushed-down equality: rows whose `field` equals one of `values` (scalars only). */
+/** String bounds on `_id` (MongoDB compares a string bound with strings only). */
+export interface IdRange {
+  gt?: string
+  gte?: string
+  lt?: string
+  lte?: string
+}
+const RANGE_SQL: Record<keyof IdRange, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' }
+
+/**
+ * What is pushed down to SQLite: `_id` equalities, or an equality on a field leading a declared index (scalars
+ * only), and/or a string range on `_id`. All conditions hold together.
+ */
 export interface Pushdown {
   ids?: unknown[]
   field?: { path: string; values: unknown[] }
+  idRange?: IdRange
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/
@@ -184,10 +197,13 @@ export class Store {
     }
     const wanted = new Set<string>()
     for (const spec of this.indexesOf(coll)) {
-      const sqlName = `ix__${coll}__${spec.name}`
+      // A non-unique index ends with the primary key, so that an equality on its fields plus a range or order on
+      // `_id` (the chunked cursor: where({ f: v, _id: _.gt(cursor) }).orderBy('_id')) is one index range scan.
+      // (The suffix renames older data files' indexes, which the loop below then drops.)
+      const sqlName = spec.unique ? `ix__${coll}__${spec.name}` : `ix__${coll}__${spec.name}__id`
       wanted.add(sqlName)
       this.indexBySqlName.set(sqlName, { coll, spec })
-      const cols = spec.keys.flatMap((k) => keyExprs(k.field)).join(', ')
+      const cols = [...spec.keys.flatMap((k) => keyExprs(k.field)), ...(spec.unique ? [] : ['id'])].join(', ')
       try {
         this.db.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${sqlName}" ON ${table(coll)} (${cols})`)
       } catch (e) {
@@ -211,9 +227,14 @@ export class Store {
     return s
   }
 
+  /** Rows fetched by get() and candidates() so far (the executor attributes the difference to each request). */
+  rowsScanned = 0
+
   get(coll: string, key: string): Row | undefined {
     if (!this.tables.has(coll)) return undefined
-    return this.stmt(`SELECT id AS key, doc, seq FROM ${table(coll)} WHERE id = ?`).get(key) as Row | undefined
+    const row = this.stmt(`SELECT id AS key, doc, seq FROM ${table(coll)} WHERE id = ?`).get(key) as Row | undefined
+    if (row) this.rowsScanned++
+    return row
   }
 
   /**
@@ -225,23 +246,60 @@ export class Store {
     return this.recentWrites.get(`${coll}\u0000${key}`) ?? 0
   }
 
-  /** Rows that may match: narrowed by a pushed-down equality when there is one, else the whole collection. */
+  /**
+   * Rows that may match, lazily (a caller that has enough stops early, and only the rows it took are fetched):
+   * narrowed by the pushdown (ids, an indexed equality, a string range on `_id`), in `_id` order when `order` is
+   * given (SQLite's BINARY order of UTF-8 = code point order, MongoDB's order for strings). A superset of the
+   * matches: the caller evaluates the full filter on each row.
+   */
+  *scan(coll: string, pushdown: Pushdown | undefined, order?: 1 | -1): Generator<Row, void, undefined> {
+    const q = this.scanQuery(coll, pushdown, order)
+    if (!q) return
+    for (const row of this.stmt(q.sql).iterate(...q.args) as IterableIterator<Row>) {
+      this.rowsScanned++
+      yield row
+    }
+  }
+
+  /** All rows that may match (see scan). */
   candidates(coll: string, pushdown: Pushdown | undefined): Row[] {
-    if (!this.tables.has(coll)) return []
-    const base = `SELECT id AS key, doc, seq FROM ${table(coll)}`
+    return [...this.scan(coll, pushdown)]
+  }
+
+  /** SQLite's plan for a scan (tests pin that the indexes are used). */
+  explainScan(coll: string, pushdown: Pushdown | undefined, order?: 1 | -1): string {
+    const q = this.scanQuery(coll, pushdown, order)
+    if (!q) return 'nothing to scan'
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.args) as { detail: string }[]).map((r) => r.detail).join('; ')
+  }
+
+  /** The SQL of a scan, or null when nothing can match (no such table, an empty id list). */
+  private scanQuery(coll: string, pushdown: Pushdown | undefined, order?: 1 | -1): { sql: string; args: (string | number)[] } | null {
+    if (!this.tables.has(coll)) return null
+    const where: string[] = []
+    const args: (string | number)[] = []
     if (pushdown?.ids) {
       const keys = pushdown.ids.map(docKey)
-      if (keys.length === 0) return []
-      return this.stmt(`${base} WHERE id IN (${keys.map(() => '?').join(',')})`).all(...keys) as Row[]
+      if (keys.length === 0) return null
+      where.push(`id IN (${keys.map(() => '?').join(',')})`)
+      args.push(...keys)
     }
     if (pushdown?.field) {
       const [t, v] = keyExprs(pushdown.field.path)
       const pairs = pushdown.field.values.map(scalarKey).filter((p): p is [string, string | number] => !!p)
-      if (pairs.length === 0) return []
-      const where = pairs.map(() => `(${t} = ? AND ${v} = ?)`).join(' OR ')
-      return this.stmt(`${base} WHERE ${where}`).all(...pairs.flat()) as Row[]
+      if (pairs.length === 0) return null
+      where.push(pairs.length === 1 ? `${t} = ? AND ${v} = ?` : `(${pairs.map(() => `(${t} = ? AND ${v} = ?)`).join(' OR ')})`)
+      args.push(...pairs.flat())
     }
-    return this.stmt(base).all() as Row[]
+    for (const [op, bound] of Object.entries(pushdown?.idRange ?? {}) as [keyof IdRange, string][]) {
+      where.push(`id ${RANGE_SQL[op]} ?`)
+      args.push(bound)
+    }
+    const sql =
+      `SELECT id AS key, doc, seq FROM ${table(coll)}` +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      (order ? ` ORDER BY id ${order === 1 ? 'ASC' : 'DESC'}` : '')
+    return { sql, args }
   }
 
   count(coll: string): number {

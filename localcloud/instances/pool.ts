@@ -7,7 +7,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { Executor, OpCounts } from '../executor/executor'
+import { type Executor, type OpCounts, zeroOps } from '../executor/executor'
+import type { OpenApi } from '../openapi/openapi'
 import type { CallerContext, FromWorker, ToWorker, WorkerData } from './protocol'
 
 const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js')
@@ -42,6 +43,8 @@ export interface PoolOptions {
   logs: boolean
   /** Simulated database round trip, ms: a number or [min, max] (uniform); half each way. Default 0. */
   dbLatencyMs?: number | [number, number]
+  /** Answers the instances' open API calls (cloud.openapi.*); without it they fail with a clear error. */
+  openapi?: OpenApi
 }
 
 interface Job {
@@ -54,12 +57,17 @@ interface Job {
 let invocationSeq = 0
 const newInvocationId = () => `inv-${process.pid}-${++invocationSeq}`
 
-export const readFunctionConfig = (dir: string): { timeoutS: number } => {
+/** A function's config.json: its timeout and the open APIs it may call (`permissions.openapi`). */
+export const readFunctionConfig = (dir: string): { timeoutS: number; openapi: string[] } => {
   const file = join(dir, 'config.json')
-  if (!existsSync(file)) return { timeoutS: DEFAULT_TIMEOUT_S }
-  const config = JSON.parse(readFileSync(file, 'utf8')) as { timeout?: unknown }
+  if (!existsSync(file)) return { timeoutS: DEFAULT_TIMEOUT_S, openapi: [] }
+  const config = JSON.parse(readFileSync(file, 'utf8')) as { timeout?: unknown; permissions?: { openapi?: unknown } }
   const t = config.timeout
-  return { timeoutS: typeof t === 'number' && t > 0 ? t : DEFAULT_TIMEOUT_S }
+  const apis = config.permissions?.openapi
+  return {
+    timeoutS: typeof t === 'number' && t > 0 ? t : DEFAULT_TIMEOUT_S,
+    openapi: Array.isArray(apis) ? apis.filter((a): a is string => typeof a === 'string') : [],
+  }
 }
 
 class Instance {
@@ -111,6 +119,19 @@ class Instance {
           })
         }
         this.pool.afterLatency(execute)
+        return
+      }
+      case 'openapi': {
+        const reply = (answer: Uint8Array | { code: string; message: string }) => {
+          if (this.state !== 'dead') this.worker.postMessage({ type: 'openapi-answer', id: msg.id, answer } satisfies ToWorker)
+        }
+        const handler = this.pool.openapi
+        if (!handler) {
+          reply({ code: 'LOCAL_UNSUPPORTED', message: `local cloud: no open API stand-ins in this pool (openapi.${msg.api})` })
+          return
+        }
+        const call = { fn: this.pool.name, permissions: this.pool.openapiPermissions, invocationId: msg.invocationId, api: msg.api, requestData: msg.data }
+        this.pool.afterLatency(() => void handler.handle(call).then((answer) => this.pool.afterLatency(() => reply(answer))))
         return
       }
       case 'result':
@@ -172,6 +193,8 @@ export class FunctionPool {
   private bundleMtime = 0
   private configMtime = -1
   private timeoutS = DEFAULT_TIMEOUT_S
+  /** config.json `permissions.openapi`, re-read with the timeout when config.json changes. */
+  openapiPermissions: readonly string[] = []
   private checkedAt = -Infinity
   private instanceSeq = 0
   private closed = false
@@ -261,11 +284,17 @@ export class FunctionPool {
     if (configMtime !== this.configMtime) {
       this.configMtime = configMtime
       try {
-        this.timeoutS = readFunctionConfig(this.dir).timeoutS
+        const config = readFunctionConfig(this.dir)
+        this.timeoutS = config.timeoutS
+        this.openapiPermissions = config.openapi
       } catch {
         // a config.json being rewritten: keep the last timeout until it parses
       }
     }
+  }
+
+  get openapi(): OpenApi | undefined {
+    return this.options.openapi
   }
 
   /** Whether any instance of the pool is alive (a deployed function keeps serving while its files are replaced). */
@@ -294,7 +323,7 @@ export class FunctionPool {
   failQueued(message: string) {
     for (const job of this.queue.splice(0)) {
       this.recordOutcome({ kind: 'crash', message })
-      job.resolve({ id: job.id, fn: this.name, outcome: { kind: 'crash', message }, ops: { reads: 0, writes: 0, txn: 0, inTxn: 0 }, durationMs: 0, instanceId: '' })
+      job.resolve({ id: job.id, fn: this.name, outcome: { kind: 'crash', message }, ops: zeroOps(), durationMs: 0, instanceId: '' })
     }
   }
 

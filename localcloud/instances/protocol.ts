@@ -14,11 +14,14 @@ export interface CallerContext {
 export type ToWorker =
   | { type: 'invoke'; id: string; event: unknown; caller: CallerContext; timeLimitMs: number }
   | { type: 'db-answer'; id: number; answer: unknown }
+  /** A Buffer arrives as a Uint8Array (structured clone); an object is CloudBase's own `{ code, message }`. */
+  | { type: 'openapi-answer'; id: number; answer: Uint8Array | { code: string; message: string } }
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number }
   | { type: 'load-error'; message: string }
   | { type: 'db'; id: number; invocationId?: string; action: string; params: Record<string, unknown> | undefined }
+  | { type: 'openapi'; id: number; invocationId?: string; api: string; data: Uint8Array }
   | { type: 'result'; id: string; ok: true; value: unknown }
   | { type: 'result'; id: string; ok: false; message: string; stack?: string }
 

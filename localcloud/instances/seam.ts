@@ -82,3 +82,48 @@ export const installSeam = (transport: Transport): (() => void) => {
     tagged.forEach((m, i) => (Query[m] = originals[i]))
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Open API calls (cloud.openapi.*, and the SDK's other WeChat calls: getOpenData, CloudID, ...)
+
+/**
+ * What CloudBase's gateway answers `callCompatibleWxOpenApi`: a Buffer holding a `CommOpenApiResp` protobuf
+ * (WeChat's answer inside), or a JSON-ish `{ code, message }` when CloudBase itself refuses the call.
+ */
+export type OpenApiAnswer = Buffer | { code: string; message: string }
+export type OpenApiTransport = (apiName: string, requestData: Buffer) => Promise<OpenApiAnswer>
+
+interface OpenApiHost {
+  callCompatibleWxOpenApi(options: { apiName: string; requestData: Buffer; cgiName?: string }, opts?: unknown): Promise<unknown>
+}
+
+const cloudbasePath = () =>
+  require.resolve('@cloudbase/node-sdk/dist/cloudbase', { paths: [dirname(require.resolve('wx-server-sdk'))] })
+
+/** Where the open API seam lives, and whether it is still there (a test pins this against SDK upgrades). */
+export const inspectOpenApiSeam = () => {
+  const module = cloudbasePath()
+  const { CloudBase } = require(module) as { CloudBase?: { prototype: OpenApiHost } }
+  return { module, hasCall: typeof CloudBase?.prototype.callCompatibleWxOpenApi === 'function' }
+}
+
+/**
+ * Routes every WeChat open API call of the SDK to `transport`. wx-server-sdk encodes `cloud.openapi.x.y(data)`
+ * (data snake_cased, each field JSON) as a `CommApiData` protobuf and hands it to
+ * `CloudBase.prototype.callCompatibleWxOpenApi({ apiName, requestData })` of @cloudbase/node-sdk, which POSTs it
+ * to CloudBase; whatever comes back, the SDK itself decodes and turns into results or errors. Replacing that one
+ * method keeps all of the SDK's own encoding, decoding and error shaping. Returns a function that restores it.
+ */
+export const installOpenApiSeam = (transport: OpenApiTransport): (() => void) => {
+  const info = inspectOpenApiSeam()
+  if (!info.hasCall) throw new Error('local cloud: wx-server-sdk no longer has the open API seam this local cloud patches')
+  const host = (require(info.module) as { CloudBase: { prototype: OpenApiHost } }).CloudBase.prototype
+  const original = host.callCompatibleWxOpenApi
+  host.callCompatibleWxOpenApi = async function (options) {
+    const data = Buffer.isBuffer(options?.requestData) ? options.requestData : Buffer.from(options?.requestData ?? [])
+    return transport(String(options?.apiName ?? ''), data)
+  }
+  return () => {
+    host.callCompatibleWxOpenApi = original
+  }
+}

@@ -5,7 +5,7 @@
  * is what `cloud.getWXContext()` reads.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { installSeam } from './seam'
+import { installOpenApiSeam, installSeam, type OpenApiAnswer } from './seam'
 import { APPID, CONTEXT_KEYS, type FromWorker, PER_CALL_ENV, type ToWorker, type WorkerData } from './protocol'
 
 const { entry, functionName, instanceId } = workerData as WorkerData
@@ -31,6 +31,17 @@ installSeam(
       const id = ++nextRequest
       waiting.set(id, resolve)
       post({ type: 'db', id, invocationId: currentInvocation, action, params })
+    }),
+)
+
+// Open API calls (cloud.openapi.*) are answered by the main thread's stand-ins, never by the network.
+const waitingOpenApi = new Map<number, (answer: OpenApiAnswer) => void>()
+installOpenApiSeam(
+  (api, data) =>
+    new Promise((resolve) => {
+      const id = ++nextRequest
+      waitingOpenApi.set(id, resolve)
+      post({ type: 'openapi', id, invocationId: currentInvocation, api, data })
     }),
 )
 
@@ -93,6 +104,11 @@ port.on('message', (msg: ToWorker) => {
     const resolve = waiting.get(msg.id)
     waiting.delete(msg.id)
     resolve?.(msg.answer)
+  } else if (msg.type === 'openapi-answer') {
+    const resolve = waitingOpenApi.get(msg.id)
+    waitingOpenApi.delete(msg.id)
+    const a = msg.answer
+    resolve?.(a instanceof Uint8Array ? Buffer.from(a.buffer, a.byteOffset, a.byteLength) : a)
   } else if (msg.type === 'invoke') {
     void invoke(msg)
   }

@@ -144,9 +144,11 @@ describe('clock and database through the instances', () => {
     cloud.executor.insert('things', [{ owner: 'card-1' }, { owner: 'card-1' }])
     const inv = await cloud.invokeDetailed('probe', { action: 'readCard', id: 'card-1' })
     expect(inv.body).toMatchObject({ member: { memberNo: 'C1' }, things: 2, total: 2 })
-    expect(inv.ops).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0 })
+    // docsRead: the member, then 2 things (count() returns none); rowsScanned: things has no index on owner.
+    expect(inv.ops).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0, docsRead: 3, rowsScanned: expect.any(Number) })
+    expect(inv.ops.rowsScanned).toBeGreaterThanOrEqual(5)
     const inc = await cloud.invokeDetailed('probe', { action: 'increment', id: 'ops-counter' })
-    expect(inc.ops).toEqual({ reads: 1, writes: 1, txn: 2, inTxn: 2 })
+    expect(inc.ops).toEqual({ reads: 1, writes: 1, txn: 2, inTxn: 2, docsRead: 0, rowsScanned: 0 })
   })
 
   it('keeps concurrent increments from warm instances exact, through real conflicts', async () => {
@@ -183,7 +185,7 @@ describe('HTTP gateway', () => {
     const res = await post('/functions/probe', JSON.stringify({ action: 'readCard', id: 'card-1' }), { 'x-local-openid': 'o_abc-123' })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('application/json')
-    expect(JSON.parse(res.headers.get('x-local-db-ops')!)).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0 })
+    expect(JSON.parse(res.headers.get('x-local-db-ops')!)).toMatchObject({ reads: 3, writes: 0, txn: 0, inTxn: 0, docsRead: 3 })
     expect(res.headers.get('x-local-outcome')).toBe('ok')
     expect(await res.json()).toMatchObject({ total: 2 })
     const who = await (await post('/functions/probe', '{"action":"whoami"}', { 'x-local-openid': 'o_abc-123' })).json()
@@ -213,7 +215,7 @@ describe('HTTP gateway', () => {
 
   it('reports health', async () => {
     const health = await (await fetch(`${cloud.url}/local/health`)).json()
-    expect(health).toMatchObject({ ok: true, functionNames: ['probe', 'sleepy'] })
+    expect(health).toMatchObject({ ok: true, functionNames: ['messenger', 'probe', 'sleepy'] })
     expect(health.db.reads).toBeGreaterThan(0)
   })
 

@@ -266,7 +266,8 @@ describe('fault injection and operation counts', () => {
     expect(results[0]).toBe('ok')
     expect(results[1]).toContain('injected fault')
     expect(results[2]).toBe('ok')
-    expect(h.executor.endInvocation('faulty')).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0 })
+    // The failed read returned nothing and fetched nothing.
+    expect(h.executor.endInvocation('faulty')).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0, docsRead: 2, rowsScanned: 2 })
   })
 
   it('crash before commit: the call fails and nothing applies', async () => {
@@ -308,6 +309,9 @@ describe('fault injection and operation counts', () => {
         await t.collection('counters').doc(id).update({ data: { n: 1 } })
       })
     })
-    expect(h.executor.endInvocation('counted')).toEqual({ reads: 3, writes: 1, txn: 2, inTxn: 2 })
+    const ops = h.executor.endInvocation('counted')
+    // count() returns no documents but scans the (unindexed) collection.
+    expect(ops).toEqual({ reads: 3, writes: 1, txn: 2, inTxn: 2, docsRead: 2, rowsScanned: expect.any(Number) })
+    expect(ops.rowsScanned).toBeGreaterThanOrEqual(4)
   })
 })
