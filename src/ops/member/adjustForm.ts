@@ -5,20 +5,15 @@
 import * as v from 'valibot'
 import type { MemberSummary } from '../../api/contract'
 import { AdjustPointsSchema, check, type AdjustPointsInput } from '../../api/schemas'
-import { AppError, type FieldError } from '../../domain/errors'
+import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import { formatPoints } from '../../wording/points'
 
 export type Direction = 'add' | 'deduct'
 export type AdjustRow = 'points' | 'reason'
-export type AdjustErrors = Partial<Record<AdjustRow | 'form', string>>
+export type AdjustErrors = RowErrors<AdjustRow>
 export type Adjustment = Omit<AdjustPointsInput, 'requestId'>
 
 const ROW_OF_FIELD: Record<string, AdjustRow> = { points: 'points', reason: 'reason' }
-
-const errorsByRow = (fields: readonly FieldError[], errors: AdjustErrors = {}): AdjustErrors => {
-  for (const { field, message } of fields) errors[ROW_OF_FIELD[field] ?? 'form'] ??= message
-  return errors
-}
 
 // The request id is the page's business, not the operator's: check everything else.
 const AdjustmentSchema = v.omit(AdjustPointsSchema, ['requestId'])
@@ -32,7 +27,7 @@ export const checkAdjustment = (
   const magnitude = /^\d{1,9}$/.test(pointsText.trim()) ? Number(pointsText.trim()) : null
   const points = magnitude === null ? Number.NaN : direction === 'add' ? magnitude : -magnitude
   const parsed = check(AdjustmentSchema, { memberCode: member.memberNo, points, reason: reasonText })
-  const errors: AdjustErrors = parsed.ok ? {} : errorsByRow(parsed.fields)
+  const errors: AdjustErrors = parsed.ok ? {} : errorsByRow(ROW_OF_FIELD, parsed.fields)
   if (magnitude === null) errors.points = pointsText.trim() ? '积分应为正整数' : '请填写调整积分'
   else if (direction === 'deduct' && magnitude > member.pointsBalance) {
     errors.points = `扣减后积分将为负数：当前 ${formatPoints(member.pointsBalance)} 分`
@@ -41,9 +36,5 @@ export const checkAdjustment = (
 }
 
 /** A refused adjustment, by row: a deduction beyond the balance at the points. */
-export const adjustErrorsFrom = (error: unknown, fallbackMessage: string): AdjustErrors => {
-  if (!(error instanceof AppError)) return { form: fallbackMessage }
-  if (error.code === 'INVALID_INPUT' && error.details?.fields?.length) return errorsByRow(error.details.fields)
-  if (error.code === 'INSUFFICIENT_POINTS') return { points: error.message }
-  return { form: error.message }
-}
+export const adjustErrorsFrom = (error: unknown, fallbackMessage: string): AdjustErrors =>
+  refusalByRow(error, fallbackMessage, ROW_OF_FIELD, { INSUFFICIENT_POINTS: 'points' })

@@ -2,8 +2,8 @@ import { useRef, useState } from 'react'
 import type { AdjustmentResult, AuditEntry, MemberSummary } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { checkMemberCode } from '../../services/memberCode'
-import { isUnanswered, usePendingRequest } from '../../services/requestId'
-import { adjustErrorsFrom, checkAdjustment, type AdjustErrors, type Adjustment, type Direction } from './adjustForm'
+import { useConfirmStep } from '../../services/useConfirmStep'
+import { adjustErrorsFrom, checkAdjustment, type Adjustment, type Direction } from './adjustForm'
 
 export type MoreState = { status: 'idle' } | { status: 'loading' } | { status: 'failed'; message: string } | { status: 'end' }
 
@@ -22,7 +22,6 @@ const moreAfter = (nextCursor: string | null): MoreState => (nextCursor ? { stat
  * once it lands, the ledger is read again from the top, so the new entry shows where it belongs.
  */
 export const useMemberAudit = () => {
-  const pending = usePendingRequest()
   const [codeText, setCodeText] = useState('')
   const [codeError, setCodeError] = useState<string>()
   const [searching, setSearching] = useState(false)
@@ -30,19 +29,29 @@ export const useMemberAudit = () => {
   const current = useRef(audit)
   current.current = audit
 
-  const [direction, setDirection] = useState<Direction>('add')
-  const [pointsText, setPointsText] = useState('')
-  const [reasonText, setReasonText] = useState('')
-  const [errors, setErrors] = useState<AdjustErrors>({})
-  const [confirming, setConfirming] = useState<Adjustment | null>(null)
-  const [submitting, setSubmitting] = useState(false)
-  const [unanswered, setUnanswered] = useState(false)
-  const [done, setDone] = useState<AdjustmentResult | null>(null)
-
   const firstPage = async (code: string): Promise<Audit> => {
     const page = await callCloud('ops', 'memberLedger', { code, cursor: null })
     return { member: page.member, entries: page.entries, nextCursor: page.nextCursor, more: moreAfter(page.nextCursor) }
   }
+
+  const [direction, setDirection] = useState<Direction>('add')
+  const [pointsText, setPointsText] = useState('')
+  const [reasonText, setReasonText] = useState('')
+  const [done, setDone] = useState<AdjustmentResult | null>(null)
+  const step = useConfirmStep({
+    send: (input: Adjustment, requestId) => callCloud('ops', 'adjustPoints', { ...input, requestId }),
+    errorsFrom: adjustErrorsFrom,
+    onDone: (result) => {
+      setDone(result)
+      clearAdjustment()
+      // `audit` is the one the operator confirmed against: there is one whenever an adjustment is confirmed.
+      if (audit) setAudit({ ...audit, member: result.member })
+      // The new entry is the newest: read the ledger from the top again.
+      firstPage(result.member.memberNo).then(setAudit, (error) =>
+        setAudit((a) => (a ? { ...a, more: { status: 'failed', message: messageOf(error) } } : a)),
+      )
+    },
+  })
 
   const search = async () => {
     if (searching) return
@@ -80,46 +89,19 @@ export const useMemberAudit = () => {
   const clearAdjustment = () => {
     setPointsText('')
     setReasonText('')
-    setErrors({})
-    setConfirming(null)
-    setUnanswered(false)
+    step.clear()
   }
 
   const review = () => {
     if (!audit) return
     const checked = checkAdjustment(audit.member, direction, pointsText, reasonText)
-    if (!checked.ok) return setErrors(checked.errors)
-    setErrors({})
-    setDone(null)
-    setConfirming(checked.input)
-  }
-
-  const confirm = async () => {
-    if (!audit || !confirming || submitting) return
-    setSubmitting(true)
-    setErrors({})
-    try {
-      const result = await pending.send((requestId) => callCloud('ops', 'adjustPoints', { ...confirming, requestId }))
-      setDone(result)
-      clearAdjustment()
-      setAudit({ ...audit, member: result.member })
-      // The new entry is the newest: read the ledger from the top again.
-      firstPage(result.member.memberNo).then(setAudit, (error) =>
-        setAudit((a) => (a ? { ...a, more: { status: 'failed', message: messageOf(error) } } : a)),
-      )
-    } catch (error) {
-      const retryable = isUnanswered(error)
-      setUnanswered(retryable)
-      setErrors(adjustErrorsFrom(error, messageOf(error)))
-      if (!retryable) setConfirming(null)
-    } finally {
-      setSubmitting(false)
-    }
+    if (checked.ok) setDone(null)
+    step.review(checked)
   }
 
   /** Another member: nothing pending carries over. */
   const changeMember = () => {
-    pending.forget()
+    step.forget()
     clearAdjustment()
     setDone(null)
     setAudit(null)
@@ -136,29 +118,26 @@ export const useMemberAudit = () => {
       direction,
       pointsText,
       reasonText,
-      errors,
-      confirming,
-      submitting,
-      unanswered,
+      errors: step.errors,
+      confirming: step.confirming,
+      submitting: step.submitting,
+      unanswered: step.unanswered,
       done,
       setDirection: (d: Direction) => {
         setDirection(d)
-        setErrors(({ points: _cleared, ...others }) => others)
+        step.clearError('points')
       },
       changePoints: (text: string) => {
         setPointsText(text)
-        setErrors(({ points: _cleared, ...others }) => others)
+        step.clearError('points')
       },
       changeReason: (text: string) => {
         setReasonText(text)
-        setErrors(({ reason: _cleared, ...others }) => others)
+        step.clearError('reason')
       },
       review,
-      confirm: () => void confirm(),
-      back: () => {
-        setConfirming(null)
-        setErrors({})
-      },
+      confirm: step.confirm,
+      back: step.back,
     },
   }
 }

@@ -5,18 +5,14 @@
 import * as v from 'valibot'
 import type { MemberSummary } from '../../api/contract'
 import { check, RedeemPointsSchema, type RedeemPointsInput } from '../../api/schemas'
-import { AppError, type FieldError } from '../../domain/errors'
+import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import { formatPoints } from '../../wording/points'
 
 export type RedeemRow = 'reason' | 'points'
-export type RedeemErrors = Partial<Record<RedeemRow | 'form', string>>
+export type RedeemErrors = RowErrors<RedeemRow>
+export type Redemption = Omit<RedeemPointsInput, 'requestId'>
 
 const ROW_OF_FIELD: Record<string, RedeemRow> = { reason: 'reason', points: 'points' }
-
-const errorsByRow = (fields: readonly FieldError[], errors: RedeemErrors = {}): RedeemErrors => {
-  for (const { field, message } of fields) errors[ROW_OF_FIELD[field] ?? 'form'] ??= message
-  return errors
-}
 
 // The request id is the desk's business, not the assistant's: check everything else.
 const RedemptionSchema = v.omit(RedeemPointsSchema, ['requestId'])
@@ -28,10 +24,10 @@ export const checkRedemption = (
   member: MemberSummary,
   reasonText: string,
   pointsText: string,
-): { ok: true; input: Omit<RedeemPointsInput, 'requestId'> } | { ok: false; errors: RedeemErrors } => {
+): { ok: true; input: Redemption } | { ok: false; errors: RedeemErrors } => {
   const points = parsePoints(pointsText)
   const parsed = check(RedemptionSchema, { memberCode: member.memberNo, reason: reasonText, points: points ?? Number.NaN })
-  const errors: RedeemErrors = parsed.ok ? {} : errorsByRow(parsed.fields)
+  const errors: RedeemErrors = parsed.ok ? {} : errorsByRow(ROW_OF_FIELD, parsed.fields)
   // Our own wording for what is not a number; the server's balance for what is more than the member has
   // (it may refuse fewer too, when points expired since the lookup: then its INSUFFICIENT_POINTS says so).
   if (points === null) errors.points = pointsText.trim() ? '兑换积分应为正整数' : '请填写兑换积分'
@@ -40,9 +36,5 @@ export const checkRedemption = (
 }
 
 /** A refused redemption, by row: too few points at the points. */
-export const redeemErrorsFrom = (error: unknown, fallbackMessage: string): RedeemErrors => {
-  if (!(error instanceof AppError)) return { form: fallbackMessage }
-  if (error.code === 'INVALID_INPUT' && error.details?.fields?.length) return errorsByRow(error.details.fields)
-  if (error.code === 'INSUFFICIENT_POINTS') return { points: error.message }
-  return { form: error.message }
-}
+export const redeemErrorsFrom = (error: unknown, fallbackMessage: string): RedeemErrors =>
+  refusalByRow(error, fallbackMessage, ROW_OF_FIELD, { INSUFFICIENT_POINTS: 'points' })

@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import type { RedeemPointsInput } from '../../api/schemas'
 import type { RedemptionResult } from '../../api/contract'
-import { callCloud, messageOf } from '../../services/cloud'
-import { isUnanswered, usePendingRequest } from '../../services/requestId'
+import { callCloud } from '../../services/cloud'
+import { useConfirmStep } from '../../services/useConfirmStep'
 import { useMemberLookup } from '../shared/useMemberLookup'
-import { checkRedemption, redeemErrorsFrom, type RedeemErrors } from './redeemForm'
+import { checkRedemption, redeemErrorsFrom, type Redemption } from './redeemForm'
 
 /**
  * Points for a gift or a service at the till: find the member (scan or type), say what and how many
@@ -14,46 +13,23 @@ import { checkRedemption, redeemErrorsFrom, type RedeemErrors } from './redeemFo
 export const useRedeemDesk = () => {
   const lookup = useMemberLookup()
   const { member } = lookup
-  const pending = usePendingRequest()
   const [reasonText, setReasonText] = useState('')
   const [pointsText, setPointsText] = useState('')
-  const [errors, setErrors] = useState<RedeemErrors>({})
-  const [confirming, setConfirming] = useState<Omit<RedeemPointsInput, 'requestId'> | null>(null)
-  const [submitting, setSubmitting] = useState(false)
-  const [unanswered, setUnanswered] = useState(false)
   const [result, setResult] = useState<RedemptionResult | null>(null)
+  const step = useConfirmStep({
+    send: (input: Redemption, requestId) => callCloud('staff', 'redeemPoints', { ...input, requestId }),
+    errorsFrom: redeemErrorsFrom,
+    onDone: setResult,
+  })
 
   const review = () => {
-    if (!member) return
-    const checked = checkRedemption(member, reasonText, pointsText)
-    if (!checked.ok) return setErrors(checked.errors)
-    setErrors({})
-    setConfirming(checked.input)
-  }
-
-  const confirm = async () => {
-    if (!confirming || submitting) return
-    setSubmitting(true)
-    setErrors({})
-    try {
-      setResult(await pending.send((requestId) => callCloud('staff', 'redeemPoints', { ...confirming, requestId })))
-      setUnanswered(false)
-    } catch (error) {
-      const retryable = isUnanswered(error)
-      setUnanswered(retryable)
-      setErrors(redeemErrorsFrom(error, messageOf(error)))
-      if (!retryable) setConfirming(null)
-    } finally {
-      setSubmitting(false)
-    }
+    if (member) step.review(checkRedemption(member, reasonText, pointsText))
   }
 
   const clearForm = () => {
     setReasonText('')
     setPointsText('')
-    setErrors({})
-    setConfirming(null)
-    setUnanswered(false)
+    step.clear()
     setResult(null)
   }
 
@@ -65,7 +41,7 @@ export const useRedeemDesk = () => {
 
   /** The next customer: nothing pending carries over. */
   const startOver = () => {
-    pending.forget()
+    step.forget()
     lookup.reset()
     clearForm()
   }
@@ -76,25 +52,22 @@ export const useRedeemDesk = () => {
     form: {
       reasonText,
       pointsText,
-      errors,
+      errors: step.errors,
       changeReason: (text: string) => {
         setReasonText(text)
-        setErrors(({ reason: _cleared, ...others }) => others)
+        step.clearError('reason')
       },
       changePoints: (text: string) => {
         setPointsText(text)
-        setErrors(({ points: _cleared, ...others }) => others)
+        step.clearError('points')
       },
     },
-    confirming,
-    submitting,
-    unanswered,
+    confirming: step.confirming,
+    submitting: step.submitting,
+    unanswered: step.unanswered,
     review,
-    confirm: () => void confirm(),
-    back: () => {
-      setConfirming(null)
-      setErrors({})
-    },
+    confirm: step.confirm,
+    back: step.back,
     result,
     again,
     startOver,

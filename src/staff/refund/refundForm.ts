@@ -4,10 +4,10 @@
  */
 import * as v from 'valibot'
 import type { OrderView } from '../../api/contract'
-import { check, LookupOrderSchema, RecordRefundSchema } from '../../api/schemas'
-import { AppError } from '../../domain/errors'
+import { check, LookupOrderSchema, RecordRefundSchema, type RecordRefundInput } from '../../api/schemas'
 import { formatYuan, parseYuanToFen, type Fen } from '../../domain/money'
 import { pointsToReverse } from '../../domain/purchase'
+import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 
 /** What is left to refund on an order. */
 export const refundableFen = (order: OrderView): Fen => order.amountFen - order.refundedFen
@@ -31,33 +31,24 @@ export const checkOrderNo = (text: string): { ok: true; orderNo: string } | { ok
 }
 
 export type RefundRow = 'orderNo' | 'amount'
-export type RefundErrors = Partial<Record<RefundRow | 'form', string>>
+export type RefundErrors = RowErrors<RefundRow>
+export type Refund = Omit<RecordRefundInput, 'requestId'>
+
+const ROW_OF_FIELD: Record<string, RefundRow> = { amountFen: 'amount', orderNo: 'orderNo' }
 
 // The request id is the desk's business, not the assistant's: check everything else.
 const RefundAmountSchema = v.omit(RecordRefundSchema, ['requestId'])
 
-export const checkRefund = (order: OrderView, amountText: string): { ok: true; amountFen: Fen } | { ok: false; errors: RefundErrors } => {
+export const checkRefund = (order: OrderView, amountText: string): { ok: true; input: Refund } | { ok: false; errors: RefundErrors } => {
   const amountFen = parseYuanToFen(amountText)
   if (amountFen === null) return { ok: false, errors: { amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请填写退款金额' } }
   const left = refundableFen(order)
   if (amountFen > left) return { ok: false, errors: { amount: `超过该订单可退金额 ${formatYuan(left)}` } }
   const parsed = check(RefundAmountSchema, { orderNo: order.orderNo, amountFen })
-  if (!parsed.ok) return { ok: false, errors: errorsByRow(parsed.fields) }
-  return { ok: true, amountFen }
-}
-
-const ROW_OF_FIELD: Record<string, RefundRow> = { amountFen: 'amount', orderNo: 'orderNo' }
-
-const errorsByRow = (fields: readonly { field: string; message: string }[]): RefundErrors => {
-  const errors: RefundErrors = {}
-  for (const { field, message } of fields) errors[ROW_OF_FIELD[field] ?? 'form'] ??= message
-  return errors
+  if (!parsed.ok) return { ok: false, errors: errorsByRow(ROW_OF_FIELD, parsed.fields) }
+  return { ok: true, input: { orderNo: order.orderNo, amountFen } }
 }
 
 /** A refused refund, by row: the amount's problems at the amount, an order refunded meanwhile there too. */
-export const refundErrorsFrom = (error: unknown, fallbackMessage: string): RefundErrors => {
-  if (!(error instanceof AppError)) return { form: fallbackMessage }
-  if (error.code === 'INVALID_INPUT' && error.details?.fields?.length) return errorsByRow(error.details.fields)
-  if (error.code === 'ALREADY_REFUNDED') return { amount: error.message }
-  return { form: error.message }
-}
+export const refundErrorsFrom = (error: unknown, fallbackMessage: string): RefundErrors =>
+  refusalByRow(error, fallbackMessage, ROW_OF_FIELD, { ALREADY_REFUNDED: 'amount' })

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { OrderView, RefundResult } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
-import { isUnanswered, usePendingRequest } from '../../services/requestId'
-import { checkOrderNo, checkRefund, refundableFen, refundErrorsFrom, yuanInputText, type RefundErrors } from './refundForm'
+import { useConfirmStep } from '../../services/useConfirmStep'
+import { checkOrderNo, checkRefund, refundableFen, refundErrorsFrom, yuanInputText, type Refund } from './refundForm'
 
 /**
  * A refund at the till: find the order by its number, choose how much (all that is left, unless less),
@@ -10,23 +10,22 @@ import { checkOrderNo, checkRefund, refundableFen, refundErrorsFrom, yuanInputTe
  * network failure cannot refund twice.
  */
 export const useRefundDesk = () => {
-  const pending = usePendingRequest()
   const [orderText, setOrderText] = useState('')
   const [lookingUp, setLookingUp] = useState(false)
   const [order, setOrder] = useState<OrderView | null>(null)
   const [amountText, setAmountText] = useState('')
-  const [errors, setErrors] = useState<RefundErrors>({})
-  const [confirming, setConfirming] = useState<{ amountFen: number } | null>(null)
-  const [submitting, setSubmitting] = useState(false)
-  /** The last attempt went unanswered: the retry repeats its request id (and says so). */
-  const [unanswered, setUnanswered] = useState(false)
   const [result, setResult] = useState<RefundResult | null>(null)
+  const step = useConfirmStep({
+    send: (input: Refund, requestId) => callCloud('staff', 'recordRefund', { ...input, requestId }),
+    errorsFrom: refundErrorsFrom,
+    onDone: setResult,
+  })
 
   const lookUp = async () => {
     if (lookingUp) return
     const checked = checkOrderNo(orderText)
-    if (!checked.ok) return setErrors({ orderNo: checked.message })
-    setErrors({})
+    if (!checked.ok) return step.showErrors({ orderNo: checked.message })
+    step.showErrors({})
     setLookingUp(true)
     try {
       const found = (await callCloud('staff', 'lookupOrder', { orderNo: checked.orderNo })).order
@@ -34,84 +33,53 @@ export const useRefundDesk = () => {
       // Most refunds return the whole purchase: offer all that is left.
       setAmountText(yuanInputText(refundableFen(found)))
     } catch (error) {
-      setErrors({ orderNo: messageOf(error) })
+      step.showErrors({ orderNo: messageOf(error) })
     } finally {
       setLookingUp(false)
     }
   }
 
   const review = () => {
-    if (!order) return
-    const checked = checkRefund(order, amountText)
-    if (!checked.ok) return setErrors(checked.errors)
-    setErrors({})
-    setConfirming({ amountFen: checked.amountFen })
-  }
-
-  const confirm = async () => {
-    if (!order || !confirming || submitting) return
-    setSubmitting(true)
-    setErrors({})
-    try {
-      const input = { orderNo: order.orderNo, amountFen: confirming.amountFen }
-      setResult(await pending.send((requestId) => callCloud('staff', 'recordRefund', { ...input, requestId })))
-      setUnanswered(false)
-    } catch (error) {
-      const retryable = isUnanswered(error)
-      setUnanswered(retryable)
-      setErrors(refundErrorsFrom(error, messageOf(error)))
-      // A refusal is about the amount or the order: back to the form, where it is shown.
-      if (!retryable) setConfirming(null)
-    } finally {
-      setSubmitting(false)
-    }
-  }
-
-  /** Back to the amount; an unanswered attempt keeps its request id (see services/requestId). */
-  const back = () => {
-    setConfirming(null)
-    setErrors({})
+    if (order) step.review(checkRefund(order, amountText))
   }
 
   /** Another order (or the next customer): nothing pending carries over. */
   const startOver = () => {
-    pending.forget()
+    step.forget()
     setOrderText('')
     setOrder(null)
     setAmountText('')
-    setErrors({})
-    setConfirming(null)
-    setUnanswered(false)
+    step.clear()
     setResult(null)
   }
 
   return {
     orderNo: {
       text: orderText,
-      error: errors.orderNo,
+      error: step.errors.orderNo,
       lookingUp,
       change: (text: string) => {
         setOrderText(text)
-        setErrors(({ orderNo: _cleared, ...others }) => others)
+        step.clearError('orderNo')
       },
       lookUp: () => void lookUp(),
     },
     order,
     amount: {
       text: amountText,
-      error: errors.amount,
+      error: step.errors.amount,
       change: (text: string) => {
         setAmountText(text)
-        setErrors(({ amount: _cleared, ...others }) => others)
+        step.clearError('amount')
       },
     },
-    formError: errors.form,
-    confirming,
-    submitting,
-    unanswered,
+    formError: step.errors.form,
+    confirming: step.confirming,
+    submitting: step.submitting,
+    unanswered: step.unanswered,
     review,
-    confirm: () => void confirm(),
-    back,
+    confirm: step.confirm,
+    back: step.back,
     result,
     startOver,
   }
