@@ -10,6 +10,9 @@ export const entryTime = (at: Instant): string => businessTime(at).format('MM-DD
 /** "2026-11-23 14:05:09": the audit names the second, to match entries with the till's receipt. */
 export const auditTime = (at: Instant): string => businessTime(at).format('YYYY-MM-DD HH:mm:ss')
 
+/** In (earned, a positive adjustment) or out (everything else): shown green or muted. */
+export const entryDirection = (points: number): 'in' | 'out' => (points > 0 ? 'in' : 'out')
+
 export interface MonthGroup<T> {
   /** "2026-11", stable across pages. */
   key: string

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { AuditEntry } from '../../api/contract'
-import { auditTime } from '../../wording/ledger'
+import { auditTime, entryDirection } from '../../wording/ledger'
 import { formatPoints, signedPoints } from '../../wording/points'
 
 /** One ledger entry as the audit reads it: what, how many, the balance after, who, when, and from what. */
@@ -8,7 +8,7 @@ export const AuditEntryRow = ({ entry }: { entry: AuditEntry }) => (
   <View className="audit-entry">
     <View className="audit-entry__top">
       <Text className="audit-entry__reason">{entry.reason}</Text>
-      <Text className={`audit-entry__points audit-entry__points--${entry.points > 0 ? 'in' : 'out'}`}>{signedPoints(entry.points)}</Text>
+      <Text className={`audit-entry__points audit-entry__points--${entryDirection(entry.points)}`}>{signedPoints(entry.points)}</Text>
     </View>
     <View className="audit-entry__top">
       <Text className="audit-entry__detail">{entry.detail ?? ''}</Text>

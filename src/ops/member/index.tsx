@@ -4,9 +4,10 @@ import { Field } from '../../components/Field'
 import { MemberConfirm } from '../../components/MemberConfirm'
 import { RoleHeader } from '../../components/RoleHeader'
 import { callCloud } from '../../services/cloud'
+import type { MoreState } from '../../services/paging'
 import { formatPoints, signedPoints } from '../../wording/points'
 import { AuditEntryRow } from './AuditEntryRow'
-import { useMemberAudit, type MoreState } from './useMemberAudit'
+import { useMemberAudit } from './useMemberAudit'
 import './index.scss'
 
 // The server re-checks the operator on every call; this only picks the screen.

@@ -2,10 +2,9 @@ import { useRef, useState } from 'react'
 import type { AdjustmentResult, AuditEntry, MemberSummary } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { checkMemberCode } from '../../services/memberCode'
+import { appendPage, moreAfter, type MoreState } from '../../services/paging'
 import { useConfirmStep } from '../../services/useConfirmStep'
 import { adjustErrorsFrom, checkAdjustment, type Adjustment, type Direction } from './adjustForm'
-
-export type MoreState = { status: 'idle' } | { status: 'loading' } | { status: 'failed'; message: string } | { status: 'end' }
 
 export interface Audit {
   member: MemberSummary
@@ -13,8 +12,6 @@ export interface Audit {
   nextCursor: string | null
   more: MoreState
 }
-
-const moreAfter = (nextCursor: string | null): MoreState => (nextCursor ? { status: 'idle' } : { status: 'end' })
 
 /**
  * The operator's member page: find a member by code, read their whole ledger with who did what, and
@@ -74,10 +71,9 @@ export const useMemberAudit = () => {
     setAudit({ ...before, more: { status: 'loading' } })
     try {
       const page = await callCloud('ops', 'memberLedger', { code: before.member.memberNo, cursor: before.nextCursor })
-      const shown = new Set(before.entries.map((e) => e.id))
       setAudit({
         member: page.member,
-        entries: [...before.entries, ...page.entries.filter((e) => !shown.has(e.id))],
+        entries: appendPage(before.entries, page.entries),
         nextCursor: page.nextCursor,
         more: moreAfter(page.nextCursor),
       })

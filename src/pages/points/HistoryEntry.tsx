@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { PointsHistoryEntry } from '../../api/contract'
-import { entryTime } from '../../wording/ledger'
+import { entryDirection, entryTime } from '../../wording/ledger'
 import { formatPoints, signedPoints } from '../../wording/points'
-import { direction } from './historyView'
 
 /** One ledger line: what happened and where, when; the points it moved and the balance after it. */
 export const HistoryEntry = ({ entry }: { entry: PointsHistoryEntry }) => (
@@ -13,7 +12,7 @@ export const HistoryEntry = ({ entry }: { entry: PointsHistoryEntry }) => (
       <Text className="history-entry__time">{entryTime(entry.at)}</Text>
     </View>
     <View className="history-entry__side">
-      <Text className={`history-entry__points history-entry__points--${direction(entry.points)}`}>{signedPoints(entry.points)}</Text>
+      <Text className={`history-entry__points history-entry__points--${entryDirection(entry.points)}`}>{signedPoints(entry.points)}</Text>
       <Text className="history-entry__balance">{`余额 ${formatPoints(entry.balanceAfter)}`}</Text>
     </View>
   </View>

@@ -6,11 +6,8 @@ import type { PointBatch } from '../../domain/points'
 import { pointsAt } from '../../wording/points'
 import type { ProgramRules } from '../../domain/program'
 import { callCloud, messageOf } from '../../services/cloud'
+import { appendPage, moreAfter, type MoreState } from '../../services/paging'
 import { ROUTES } from '../../routes'
-import { appendPage } from './historyView'
-
-/** Where the next page stands: a button, a spinner, a failure to retry, or the end of the history. */
-export type MoreState = { status: 'idle' } | { status: 'loading' } | { status: 'failed'; message: string } | { status: 'end' }
 
 export type HistoryState =
   | { status: 'loading' }
@@ -25,8 +22,6 @@ export type HistoryState =
       nextCursor: string | null
       more: MoreState
     }
-
-const moreAfter = (nextCursor: string | null): MoreState => (nextCursor ? { status: 'idle' } : { status: 'end' })
 
 /**
  * The shopper's points history: the balance and next expiry (from the card, by the server's clock) on top,
