@@ -18,7 +18,13 @@ const VIP_UNTIL = '2027-09-24T16:00:00.000Z'
 
 const member = memberView
 
-const cardOf = (m: MemberView): CardView => ({ member: m, program: DEFAULT_PROGRAM, serverTime: SERVER_TIME })
+const cardOf = (m: MemberView): CardView => ({
+  member: m,
+  program: DEFAULT_PROGRAM,
+  serverTime: SERVER_TIME,
+  birthdayCoupon: null,
+  subscribeTemplates: { birthdayCoupon: 'local-birthday-coupon' },
+})
 
 const openCard = async (answer: Parameters<typeof installFakeCloud>[0][string]) => {
   installFakeCloud({ 'member.getCard': answer, 'member.join': () => fail('INTERNAL', 'unused') })

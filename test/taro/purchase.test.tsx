@@ -15,6 +15,8 @@ const purchaseResult = (input: { orderNo: string; amountFen: number }, replayed 
   purchase: {
     orderNo: input.orderNo,
     amountFen: input.amountFen,
+    listAmountFen: input.amountFen,
+    coupon: null,
     at: '2026-11-23T06:00:00.000Z',
     pointsEarned: Math.floor(input.amountFen / 100),
     tierChange: { kind: 'vip_granted', vipUntil: '2027-11-23T16:00:00.000Z' },
