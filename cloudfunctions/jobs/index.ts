@@ -152,7 +152,8 @@ const birthdayCoupons = async (ctx: JobContext): Promise<JobReport> => {
       if (issued && (member.subscriptions?.birthdayCoupon ?? 0) > 0) {
         await notify(member._id, 'birthdayCoupon', 'pages/coupons/index', {
           thing1: { value: template.title },
-          time2: { value: `${today.format('YYYY年M月')}内有效` },
+          // A `time` field must hold a 24-hour time (a date may come with it): the card's last minute.
+          time2: { value: today.endOf('month').format('YYYY年M月D日 HH:mm') },
           thing3: { value: '生日当月到店消费享7折' },
         })
       }

@@ -224,3 +224,25 @@ describe('birthday corrections', () => {
     })
   })
 })
+
+describe('subscribe messages', () => {
+  it('sends the birthday message once per consent, never without one, and stops after WeChat says 43101', async () => {
+    const joinedIn = at('2027-05-10T12:00:00')
+    const [consented, silent, refusing] = await Promise.all(
+      [1, 2, 3].map(() => h.joinedShopper('msg', { birthday: { month: 6, day: 6 }, clock: joinedIn })),
+    )
+    expect(await h.ok(consented.openid, 'member', 'recordSubscription', { template: 'birthdayCoupon', accepted: true })).toEqual({ remaining: 1 })
+    expect(await h.ok(silent.openid, 'member', 'recordSubscription', { template: 'birthdayCoupon', accepted: false })).toEqual({ remaining: 0 })
+    await h.ok(refusing.openid, 'member', 'recordSubscription', { template: 'birthdayCoupon', accepted: true })
+    h.cloud.openapi.refuse('subscribeMessage.send', { touser: refusing.openid })
+
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2027-06-01T00:05:00') })
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2027-06-01T01:05:00') })
+    const sent = h.cloud.openapi.outbox({ touser: consented.openid }) as { status: string; page: string; data: Record<string, { value: string }> }[]
+    expect(sent).toEqual([expect.objectContaining({ status: 'sent', page: 'pages/coupons/index', data: expect.objectContaining({ thing1: { value: '生日月7折卡' }, time2: { value: '2027年6月30日 23:59' } }) })])
+    expect(h.cloud.openapi.outbox({ touser: silent.openid })).toEqual([])
+    expect(h.cloud.openapi.outbox({ touser: refusing.openid })).toEqual([expect.objectContaining({ status: 'refused', errCode: 43101 })])
+    for (const s of [consented, refusing]) expect(h.cloud.executor.get('members', s.openid)).toMatchObject({ subscriptions: { birthdayCoupon: 0 } })
+    h.cloud.openapi.clearRefusals()
+  })
+})

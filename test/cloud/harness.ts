@@ -28,7 +28,7 @@ export const startTestCloud = async (options: { demo?: boolean } = {}) => {
     allowClockOverride: true,
     poolSize: 4,
     prewarm: true,
-    logs: false,
+    logs: process.env.CLOUD_TEST_LOGS === '1',
   })
   if (options.demo !== false) {
     const docs = demoDocuments(new Date('2026-11-01T02:00:00Z'))
