@@ -1,10 +1,19 @@
 export default defineAppConfig({
   // The card is home; joining is reached from the store QR or when the card finds no member.
-  pages: ['pages/card/index', 'pages/join/index', 'pages/points/index'],
+  // The shopper's coupon pages are small and opened from the card, so they stay in the main package.
+  pages: [
+    'pages/card/index',
+    'pages/join/index',
+    'pages/points/index',
+    'pages/coupons/index',
+    'pages/coupon/index',
+    'pages/catalog/index',
+    'pages/campaigns/index',
+  ],
   // Staff and operator tools live in subpackages so shoppers never download them (main package budget: 500 KB).
   subPackages: [
-    { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index'] },
-    { root: 'ops', pages: ['member/index'] },
+    { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index'] },
+    { root: 'ops', pages: ['member/index', 'campaigns/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -3,9 +3,22 @@ export const ROUTES = {
   card: '/pages/card/index',
   join: '/pages/join/index',
   points: '/pages/points/index',
+  coupons: '/pages/coupons/index',
+  coupon: '/pages/coupon/index',
+  catalog: '/pages/catalog/index',
+  campaigns: '/pages/campaigns/index',
   staffHome: '/staff/index/index',
   staffPurchase: '/staff/purchase/index',
   staffRefund: '/staff/refund/index',
   staffRedeem: '/staff/redeem/index',
+  staffGift: '/staff/gift/index',
+  staffBirthday: '/staff/birthday/index',
   opsMember: '/ops/member/index',
+  opsCampaigns: '/ops/campaigns/index',
 } as const
+
+/** A coupon's detail. Ids hold ":" ("bday:<openid>:2026"), so they travel encoded. */
+export const couponUrl = (id: string): string => `${ROUTES.coupon}?id=${encodeURIComponent(id)}`
+
+/** The card just after joining: it offers the birthday-coupon reminder once. */
+export const JOINED_CARD_URL = `${ROUTES.card}?joined=1`

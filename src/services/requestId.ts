@@ -64,8 +64,8 @@ export class PendingRequest {
 }
 
 /** One PendingRequest for the life of a page: a re-render never changes the id of the action in progress. */
-export const usePendingRequest = (): PendingRequest => {
+export const usePendingRequest = (generate?: () => string): PendingRequest => {
   const ref = useRef<PendingRequest | null>(null)
-  ref.current ??= new PendingRequest()
+  ref.current ??= new PendingRequest(generate)
   return ref.current
 }

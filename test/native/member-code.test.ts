@@ -73,7 +73,8 @@ describe('member-code (source component)', () => {
 })
 
 // The copy Taro puts in dist/ is the source re-wrapped as a webpack chunk that needs Taro's runtime and the
-// shared chunk (common.js, where formatMemberNo lives) first, as app.js loads them on WeChat.
+// shared chunks first (common.js, where formatMemberNo lives; vendors.js, where qrcode-generator lives since
+// the coupon page draws QR codes too), as app.js loads them on WeChat.
 const built = existsSync(path.join(DIST, 'components/member-code/index.js')) ? describe : describe.skip
 built('member-code (the copy in dist/, as shipped)', () => {
   let componentId: string
@@ -81,6 +82,7 @@ built('member-code (the copy in dist/, as shipped)', () => {
     Object.assign(globalThis, { wx: (globalThis as { wx?: object }).wx ?? {} })
     require(path.join(DIST, 'runtime.js'))
     require(path.join(DIST, 'common.js'))
+    require(path.join(DIST, 'vendors.js'))
     componentId = loadWithImageStub(path.join(DIST, 'components/member-code/index'))
   })
 

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
+import './index.scss'
 
 export interface BirthdayValue {
   month: number | null

@@ -1,5 +1,5 @@
 /**
- * What the member code shows, shared by the native weapp component and the H5 React one.
+ * What the member code shows, shared by the native weapp component and the H5 React one (and the coupon QR).
  * qrcode-generator draws a GIF data URL in plain JS: no canvas or DOM, so it runs in the mini-program.
  */
 import qrcode from 'qrcode-generator'
@@ -14,13 +14,18 @@ export interface MemberCodeFace {
   formattedNo: string
 }
 
-export const memberCodeFace = (memberNo: string): MemberCodeFace => {
-  if (!memberNo) return { qrSrc: '', formattedNo: '' }
+/** A QR code of `value` as a GIF data URL (the member code, and a coupon's code on its detail page). */
+export const qrDataUrl = (value: string): string => {
   // Error correction M survives a scratched screen protector; size 0 = the smallest version that fits.
   const qr = qrcode(0, 'M')
-  qr.addData(memberNo, /^\d+$/.test(memberNo) ? 'Numeric' : 'Byte')
+  qr.addData(value, /^\d+$/.test(value) ? 'Numeric' : 'Byte')
   qr.make()
-  return { qrSrc: qr.createDataURL(CELL_PX, CELL_PX * QUIET_ZONE_CELLS), formattedNo: formatMemberNo(memberNo) }
+  return qr.createDataURL(CELL_PX, CELL_PX * QUIET_ZONE_CELLS)
+}
+
+export const memberCodeFace = (memberNo: string): MemberCodeFace => {
+  if (!memberNo) return { qrSrc: '', formattedNo: '' }
+  return { qrSrc: qrDataUrl(memberNo), formattedNo: formatMemberNo(memberNo) }
 }
 
 const twoDigits = (n: number) => String(n).padStart(2, '0')

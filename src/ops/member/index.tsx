@@ -1,23 +1,14 @@
+import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { AccessGate } from '../../components/AccessGate'
 import { Field } from '../../components/Field'
 import { MemberConfirm } from '../../components/MemberConfirm'
-import { RoleHeader } from '../../components/RoleHeader'
-import { callCloud } from '../../services/cloud'
+import { ROUTES } from '../../routes'
 import type { MoreState } from '../../services/paging'
 import { formatPoints, signedPoints } from '../../wording/points'
 import { AuditEntryRow } from './AuditEntryRow'
+import { OpsDesk } from '../shared/OpsDesk'
 import { useMemberAudit } from './useMemberAudit'
 import './index.scss'
-
-// The server re-checks the operator on every call; this only picks the screen.
-const operatorWhoami = () => callCloud('ops', 'whoami', {})
-
-const OPS_ACCESS = {
-  checkingTitle: '正在验证运营身份',
-  forbiddenTitle: '仅限品牌运营使用',
-  forbiddenHint: '此页面供品牌运营查询会员积分流水并手工调整积分。如需使用，请联系品牌管理员开通权限。',
-}
 
 const MoreFooter = ({ more, onMore }: { more: MoreState; onMore: () => void }) => {
   switch (more.status) {
@@ -44,10 +35,12 @@ const OpsMemberPage = () => {
   const page = useMemberAudit()
   const { code, audit, adjust } = page
   return (
-    <AccessGate className="ops-page" whoami={operatorWhoami} wording={OPS_ACCESS}>
-      {(operator) => (
+    <OpsDesk title="会员积分审计">
+      {() => (
         <>
-          <RoleHeader title="会员积分审计" who={`${operator.name} · ${operator.operatorId}`} />
+          <Text className="ops-page__nav" onClick={() => Taro.navigateTo({ url: ROUTES.opsCampaigns })}>
+            优惠券活动 ›
+          </Text>
 
           {!audit ? (
             <View className="ops-page__panel">
@@ -157,7 +150,7 @@ const OpsMemberPage = () => {
           )}
         </>
       )}
-    </AccessGate>
+    </OpsDesk>
   )
 }
 

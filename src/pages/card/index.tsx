@@ -1,21 +1,24 @@
 import { Button, Text, View } from '@tarojs/components'
+import { BirthdayReminder } from '../../components/BirthdayReminder'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { MemberCard } from '../../components/MemberCard'
 import { MemberCode } from '../../components/MemberCode'
 import { StaffEntryLink } from '../../components/StaffEntryLink'
 import { StatusScreen } from '../../components/StatusScreen'
 import { TierProgress } from '../../components/TierProgress'
+import { birthdayBlockText } from '../../wording/coupons'
 import { useCard } from './useCard'
 import './index.scss'
 
 const CardPage = () => {
-  const { state, retry, openPointsHistory } = useCard()
+  const card = useCard()
+  const { state } = card
   return (
     <View className="card-page">
       {state.status === 'loading' && <StatusScreen mark="…" title="正在打开会员卡" />}
       {state.status === 'failed' && (
         <StatusScreen mark="!" title="会员卡暂时打不开" message={state.message}>
-          <Button className="btn btn--primary" onClick={retry}>
+          <Button className="btn btn--primary" onClick={card.retry}>
             重新加载
           </Button>
         </StatusScreen>
@@ -27,8 +30,36 @@ const CardPage = () => {
             tier={state.tier}
             points={state.points}
             expiring={state.expiring}
-            onPointsTap={openPointsHistory}
+            onPointsTap={card.openPointsHistory}
           />
+          {state.birthdayCoupon && (
+            <View className="card-page__birthday" onClick={() => card.openCoupon(state.birthdayCoupon!.id)}>
+              <View className="card-page__birthday-text">
+                <Text className="card-page__birthday-title">{birthdayBlockText(state.birthdayCoupon)}</Text>
+                <Text className="card-page__birthday-hint">生日快乐！本月到店消费出示此券即享礼遇</Text>
+              </View>
+              <Text className="card-page__birthday-go">出示 ›</Text>
+            </View>
+          )}
+          {card.justJoined && (
+            <View className="card-page__section">
+              <BirthdayReminder templates={state.subscribeTemplates} />
+            </View>
+          )}
+          <View className="card-page__section card-page__perks">
+            <View className="card-page__perk" onClick={card.openCoupons}>
+              <Text className="card-page__perk-mark">券</Text>
+              <Text className="card-page__perk-title">我的优惠券</Text>
+            </View>
+            <View className="card-page__perk" onClick={card.openCatalog}>
+              <Text className="card-page__perk-mark">兑</Text>
+              <Text className="card-page__perk-title">积分兑换</Text>
+            </View>
+            <View className="card-page__perk" onClick={card.openCampaigns}>
+              <Text className="card-page__perk-mark">礼</Text>
+              <Text className="card-page__perk-title">会员活动</Text>
+            </View>
+          </View>
           <View className="card-page__section">
             <TierProgress progress={state.progress} />
           </View>

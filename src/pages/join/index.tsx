@@ -1,11 +1,11 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { PRIVACY_NOTICE_SUMMARY } from '../../api/privacy'
 import { BRAND_WORDMARK } from '../../brand'
+import { BirthdayPicker } from '../../components/BirthdayPicker'
 import { Field } from '../../components/Field'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { StaffEntryLink } from '../../components/StaffEntryLink'
 import { StatusScreen } from '../../components/StatusScreen'
-import { BirthdayPicker } from './BirthdayPicker'
 import { useJoinForm } from './useJoinForm'
 import './index.scss'
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { businessTime } from '../../domain/time'
 import { callCloud, messageOf } from '../../services/cloud'
-import { ROUTES } from '../../routes'
+import { JOINED_CARD_URL, ROUTES } from '../../routes'
 import { EMPTY_DRAFT, JOIN_ROWS, joinErrorsFrom, sceneFromParams, validateJoin, type JoinDraft, type JoinErrors, type JoinField } from './joinForm'
 
 const todayInBusinessTime = () => {
@@ -51,7 +51,8 @@ export const useJoinForm = () => {
     setServerErrors({})
     try {
       await callCloud('member', 'join', validation.input)
-      await Taro.reLaunch({ url: ROUTES.card })
+      // The card offers the birthday-coupon reminder right after joining.
+      await Taro.reLaunch({ url: JOINED_CARD_URL })
     } catch (error) {
       setServerErrors(joinErrorsFrom(error, messageOf(error)))
       setSubmitting(false)

@@ -4,14 +4,16 @@ import { ROUTES } from '../../routes'
 import { StaffDesk } from '../shared/StaffDesk'
 import './index.scss'
 
-/** What a shop assistant does at the till, in the order they meet it. */
+/** What a shop assistant does at the till, in the order they meet it (coupons are used within 录入消费). */
 const ACTIONS = [
   { mark: '消', title: '录入消费', hint: '扫会员码，按订单累积积分', url: ROUTES.staffPurchase },
   { mark: '退', title: '退货退款', hint: '按订单号退款，扣回相应积分', url: ROUTES.staffRefund },
   { mark: '兑', title: '积分兑换', hint: '用会员积分兑换礼品或服务', url: ROUTES.staffRedeem },
+  { mark: '礼', title: '赠品券核销', hint: '扫礼品券，把积分兑换的礼品交给顾客', url: ROUTES.staffGift },
+  { mark: '生', title: '修改生日', hint: '为会员更正生日（需填写原因）', url: ROUTES.staffBirthday },
 ] as const
 
-/** The way in from "导购入口": who is signed in at which store, and the three till actions. */
+/** The way in from "导购入口": who is signed in at which store, and the till actions. */
 const StaffHomePage = () => (
   <StaffDesk>
     <View className="staff-actions">

@@ -1,20 +1,22 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
-import { formatYuan, parseYuanToFen } from '../../domain/money'
 import { MemberLookup } from '../shared/MemberLookup'
 import { StaffDesk } from '../shared/StaffDesk'
+import { CouponStep } from './CouponStep'
+import { CouponUndo } from './CouponUndo'
 import { PurchaseReceipt } from './PurchaseReceipt'
 import { usePurchaseDesk } from './usePurchaseDesk'
+import './index.scss'
 
 const PurchasePage = () => {
   const desk = usePurchaseDesk()
   const { member, purchase, result } = desk
-  const amountFen = parseYuanToFen(purchase.amountText)
   return (
     <StaffDesk>
       {result ? (
         <View className="desk__panel">
           <PurchaseReceipt result={result} />
+          {desk.undo.available && <CouponUndo undo={desk.undo} />}
           <Button className="btn btn--primary desk__action" onClick={desk.startOver}>
             录入下一笔
           </Button>
@@ -50,13 +52,14 @@ const PurchasePage = () => {
                   onInput={(e) => purchase.changeOrderNo(e.detail.value)}
                 />
               </Field>
+              <CouponStep coupon={desk.coupon} amountFen={purchase.amountFen} />
               {purchase.errors.form && <Text className="form-error">{purchase.errors.form}</Text>}
               <Button
-                className={`btn btn--primary desk__action${purchase.recording ? ' btn--disabled' : ''}`}
-                disabled={purchase.recording}
-                onClick={purchase.record}
+                className={`btn btn--primary desk__action${purchase.recording || purchase.next.action === 'none' ? ' btn--disabled' : ''}`}
+                disabled={purchase.recording || purchase.next.action === 'none'}
+                onClick={purchase.proceed}
               >
-                {purchase.recording ? '正在录入…' : amountFen ? `确认录入 ${formatYuan(amountFen)}` : '确认录入'}
+                {purchase.recording ? '正在录入…' : desk.coupon.entry.lookingUp ? '查询中…' : purchase.next.label}
               </Button>
             </View>
           )}

@@ -1,44 +1,96 @@
 import { useState } from 'react'
 import type { PurchaseResult } from '../../api/contract'
+import { parseYuanToFen } from '../../domain/money'
 import { callCloud, messageOf } from '../../services/cloud'
+import { useCouponLookup } from '../shared/useCouponLookup'
 import { useMemberLookup } from '../shared/useMemberLookup'
-import { checkPurchase, purchaseErrorsFrom, type PurchaseErrors } from './purchaseForm'
+import { couponVerdict, recordLabel, type CouponVerdict } from './couponStep'
+import { checkPurchase, purchaseErrorsFrom, type PurchaseErrors, type PurchaseRow } from './purchaseForm'
+import { useCouponUndo } from './useCouponUndo'
 
 /**
  * The till, one purchase at a time: find the member (scan or type), confirm who it is, enter amount and
- * order number, record. The order number is the idempotency key, so a retried tap cannot count twice.
+ * order number, optionally check a coupon against the amount, record. The coupon is used in the same call
+ * as the purchase; the order number is the idempotency key, so a retried tap cannot count (or redeem) twice.
+ * A coupon scanned where the member code goes finds its holder, who becomes the member.
  */
 export const usePurchaseDesk = () => {
-  const lookup = useMemberLookup()
+  const coupon = useCouponLookup()
+  const [usingCoupon, setUsingCoupon] = useState(false)
+  const lookup = useMemberLookup({
+    onCouponCode: async (code) => {
+      const answer = await callCloud('staff', 'lookupCoupon', { code })
+      coupon.take({ ...answer, code, amountFen: null })
+      setUsingCoupon(true)
+      return answer.holder
+    },
+  })
   const { member } = lookup
   const [amountText, setAmountText] = useState('')
   const [orderNo, setOrderNo] = useState('')
   const [errors, setErrors] = useState<PurchaseErrors>({})
   const [recording, setRecording] = useState(false)
   const [result, setResult] = useState<PurchaseResult | null>(null)
+  /** The coupon code recorded with the purchase on the receipt, for "撤销核销". */
+  const [usedCouponCode, setUsedCouponCode] = useState<string | null>(null)
+  const undo = useCouponUndo()
+
+  const amountFen = parseYuanToFen(amountText)
+  const verdict: CouponVerdict | null = !member || !usingCoupon
+    ? null
+    : coupon.checked
+      ? couponVerdict(coupon.checked, member, amountFen)
+      : { kind: 'pending' }
+  const next = recordLabel(amountFen, verdict)
+
+  const clearError = (row: PurchaseRow) => setErrors(({ [row]: _cleared, ...others }) => others)
 
   const record = async () => {
     if (!member || recording) return
-    const checked = checkPurchase(member.memberNo, amountText, orderNo)
+    const couponCode = verdict?.kind === 'applies' ? coupon.checked!.code : undefined
+    const checked = checkPurchase(member.memberNo, amountText, orderNo, couponCode)
     if (!checked.ok) return setErrors(checked.errors)
     setErrors({})
     setRecording(true)
     try {
-      setResult(await callCloud('staff', 'recordPurchase', checked.input))
+      const recorded = await callCloud('staff', 'recordPurchase', checked.input)
+      setUsedCouponCode(recorded.purchase.coupon ? (couponCode ?? null) : null)
+      setResult(recorded)
     } catch (error) {
-      setErrors(purchaseErrorsFrom(error, messageOf(error)))
+      const refused = purchaseErrorsFrom(error, messageOf(error))
+      setErrors(refused)
+      // The coupon changed since its check (another till used it): check again, so the step shows why.
+      if (refused.coupon && couponCode && amountFen !== null) coupon.lookUp(amountFen)
     } finally {
       setRecording(false)
     }
   }
 
+  /** The button under the purchase: check the coupon against the amount, or record. */
+  const proceed = () => {
+    if (next.action === 'record') return void record()
+    if (next.action !== 'check') return
+    if (amountFen === null) return setErrors((e) => ({ ...e, amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请先填写消费金额' }))
+    clearError('coupon')
+    coupon.lookUp(amountFen)
+  }
+
+  const dropCoupon = () => {
+    coupon.reset()
+    setUsingCoupon(false)
+    clearError('coupon')
+  }
+
   /** Back to an empty till for the next customer. */
   const startOver = () => {
     lookup.reset()
+    dropCoupon()
     setAmountText('')
     setOrderNo('')
     setErrors({})
     setResult(null)
+    setUsedCouponCode(null)
+    undo.reset()
   }
 
   return {
@@ -46,20 +98,41 @@ export const usePurchaseDesk = () => {
     member,
     purchase: {
       amountText,
+      amountFen,
       orderNo,
       errors,
       recording,
       changeAmount: (text: string) => {
         setAmountText(text)
-        setErrors(({ amount: _cleared, ...others }) => others)
+        clearError('amount')
       },
       changeOrderNo: (text: string) => {
         setOrderNo(text)
-        setErrors(({ orderNo: _cleared, ...others }) => others)
+        clearError('orderNo')
       },
-      record,
+      next,
+      proceed,
+    },
+    coupon: {
+      entry: coupon,
+      using: usingCoupon,
+      verdict,
+      error: errors.coupon,
+      use: () => setUsingCoupon(true),
+      /** Another coupon: back to the code field. */
+      change: () => {
+        coupon.reset()
+        clearError('coupon')
+      },
+      drop: dropCoupon,
     },
     result,
+    undo: {
+      ...undo,
+      /** Offered on the receipt of a purchase that used a coupon. */
+      available: result?.purchase.coupon != null && usedCouponCode !== null,
+      undo: () => usedCouponCode && undo.undo(usedCouponCode),
+    },
     startOver,
   }
 }

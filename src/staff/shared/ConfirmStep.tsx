@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 
 interface Props {
+  /** The step's label, when it is not the third: "2 · 确认". */
+  step?: string
   /** "兑换": the button reads 确认兑换, then 正在兑换… while it runs, and 重试兑换 after an unanswered attempt. */
   verb: string
   /** Why a retry cannot act twice, said after an unanswered attempt: "同一笔兑换不会重复扣分". */
@@ -20,9 +22,9 @@ interface Props {
  * The last step before points move: what will happen, one button to do it, and a way back to the form.
  * While the request is out there is no way back; after it went unanswered the button retries it.
  */
-export const ConfirmStep = ({ verb, retryIsSafe, error, submitting, unanswered, onConfirm, onBack, children }: Props) => (
+export const ConfirmStep = ({ step = '3 · 确认', verb, retryIsSafe, error, submitting, unanswered, onConfirm, onBack, children }: Props) => (
   <View className="desk__panel">
-    <Text className="desk__step">3 · 确认</Text>
+    <Text className="desk__step">{step}</Text>
     <View className="facts confirm-facts">{children}</View>
     {error && <Text className="form-error">{error}</Text>}
     {unanswered && <Text className="desk__note">{`未收到结果，可放心重试：${retryIsSafe}。`}</Text>}

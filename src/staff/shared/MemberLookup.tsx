@@ -10,9 +10,10 @@ const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof useMemberLookup>; onChange: () => void }) => {
   const { code, member } = lookup
   if (member) return <MemberConfirm member={member} onChange={onChange} />
+  const hint = lookup.acceptsCoupons ? '扫描顾客出示的会员码或优惠券，或输入会员号' : '扫描顾客出示的会员码，或输入会员号'
   return (
     <>
-      <Field label="会员码" error={code.error} hint="扫描顾客出示的会员码，或输入会员号">
+      <Field label="会员码" error={code.error} hint={hint}>
         <Input
           className="field__input"
           placeholderClass="field__placeholder"

@@ -2,13 +2,22 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { MemberSummary } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
+import { checkCouponCode, looksLikeCouponCode } from '../../services/couponCode'
 import { checkMemberCode } from '../../services/memberCode'
+
+interface Options {
+  /**
+   * A coupon's 12-digit code where a member code was expected (the customer showed the coupon first): the
+   * page looks the coupon up and answers with its holder, who becomes the member at the till.
+   */
+  onCouponCode?: (code: string) => Promise<MemberSummary>
+}
 
 /**
  * Step one at the till: find the member by the code on their card (scanned on WeChat, typed in the H5
  * preview), for the assistant to confirm with the customer. A second tap while a lookup runs is ignored.
  */
-export const useMemberLookup = () => {
+export const useMemberLookup = ({ onCouponCode }: Options = {}) => {
   const [text, setText] = useState('')
   const [error, setError] = useState<string>()
   const [lookingUp, setLookingUp] = useState(false)
@@ -16,12 +25,13 @@ export const useMemberLookup = () => {
 
   const lookUp = async (codeText: string = text) => {
     if (lookingUp) return
-    const code = checkMemberCode(codeText)
+    const asCoupon = onCouponCode !== undefined && looksLikeCouponCode(codeText)
+    const code = asCoupon ? checkCouponCode(codeText) : checkMemberCode(codeText)
     if (!code.ok) return setError(code.message)
     setError(undefined)
     setLookingUp(true)
     try {
-      setMember((await callCloud('staff', 'lookupMember', { code: code.code })).member)
+      setMember(asCoupon ? await onCouponCode(code.code) : (await callCloud('staff', 'lookupMember', { code: code.code })).member)
     } catch (e) {
       setError(messageOf(e))
     } finally {
@@ -49,6 +59,8 @@ export const useMemberLookup = () => {
 
   return {
     code: { text, error, lookingUp, change: setText, lookUp: () => void lookUp(), scan: () => void scan() },
+    /** A scanned coupon also finds its holder here (the purchase till). */
+    acceptsCoupons: onCouponCode !== undefined,
     member,
     /** After a change at the till, the member as the server now has them (new balance, new tier). */
     updateMember: setMember,

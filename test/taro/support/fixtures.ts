@@ -1,5 +1,5 @@
 /** Members and staff as the server describes them, consistent the way the server keeps them. */
-import type { MemberSummary, MemberView, StaffView } from '../../../src/api/contract'
+import type { CouponView, MemberSummary, MemberView, StaffView } from '../../../src/api/contract'
 import type { PointBatch } from '../../../src/domain/points'
 import { INITIAL_TIER_STATE } from '../../../src/domain/tiers'
 
@@ -41,3 +41,40 @@ export const memberView = (overrides: Partial<MemberView> = {}): MemberView => {
     pointsNextExpiry: pointBatches[0]?.expiresAt ?? null,
   }
 }
+
+/** November 2026 in Shanghai: the birthday card of a member born in November. */
+export const NOVEMBER_FROM = '2026-10-31T16:00:00.000Z'
+export const NOVEMBER_UNTIL = '2026-11-30T16:00:00.000Z'
+
+/** This month's birthday card, unused. */
+export const BIRTHDAY_COUPON: CouponView = {
+  id: 'bday:demo-shopper-b:2026',
+  code: '100000000008',
+  title: '生日月7折卡',
+  benefitText: '7折',
+  benefit: { kind: 'percentOff', percentOff: 30 },
+  note: '生日当月整月有效，单笔消费享7折；活动期间VIP价可与本券同享。',
+  channel: 'birthday',
+  combinesWithVipPrice: true,
+  validFrom: NOVEMBER_FROM,
+  validUntil: NOVEMBER_UNTIL,
+  status: 'available',
+  usedAt: null,
+}
+
+/** A coupon as the server describes it; the welcome coupon unless told otherwise. */
+export const couponView = (overrides: Partial<CouponView> = {}): CouponView => ({
+  id: 'welcome:demo-shopper-b',
+  code: '200000000006',
+  title: '新会员礼券',
+  benefitText: '满¥200减¥20',
+  benefit: { kind: 'amountOff', amountOffFen: 2_000, minSpendFen: 20_000 },
+  note: '入会 30 天内有效，单笔消费满 ¥200 可用。',
+  channel: 'welcome',
+  combinesWithVipPrice: false,
+  validFrom: '2026-11-10T02:00:00.000Z',
+  validUntil: '2026-12-09T16:00:00.000Z',
+  status: 'available',
+  usedAt: null,
+  ...overrides,
+})

@@ -1,0 +1,109 @@
+import { Button, Text, View } from '@tarojs/components'
+import { StatusScreen } from '../../components/StatusScreen'
+import { TIER_NAMES } from '../../domain/program'
+import { lastCoveredBusinessDate } from '../../domain/time'
+import { openingTime } from '../../wording/coupons'
+import { OpsDesk } from '../shared/OpsDesk'
+import { CampaignEntry } from './CampaignEntry'
+import { CampaignForm } from './CampaignForm'
+import { MODE_WORDS, type CampaignInput } from './campaignForm'
+import { useOpsCampaigns } from './useOpsCampaigns'
+import './index.scss'
+
+const audienceWords = (audience: CampaignInput['audience']): string => {
+  switch (audience.kind) {
+    case 'all':
+      return '全部会员'
+    case 'tiers':
+      return audience.tiers.map((t) => TIER_NAMES[t]).join('、')
+    case 'store':
+      return `门店 ${audience.storeId} 的会员`
+    case 'list':
+      return `名单 ${audience.memberCodes.length} 人`
+  }
+}
+
+const OpsCampaignsPage = () => {
+  const page = useOpsCampaigns()
+  const { list, confirming, created } = page
+  return (
+    <OpsDesk title="优惠券活动">
+      {() => (
+        <>
+          <Text className="ops-page__nav" onClick={page.openMembers}>
+            会员积分审计 ›
+          </Text>
+          {list.status === 'loading' && <StatusScreen mark="…" title="正在加载活动" />}
+          {list.status === 'failed' && (
+            <StatusScreen mark="!" title="活动暂时打不开" message={list.message}>
+              <Button className="btn btn--primary" onClick={page.retry}>
+                重新加载
+              </Button>
+            </StatusScreen>
+          )}
+          {list.status === 'ready' && (
+            <>
+              <View className="ops-page__panel">
+                <Text className="ops-page__step">新建活动</Text>
+                {created && (
+                  <Text className="ops-page__done">
+                    {`已创建「${created.campaign.title}」${created.replayed ? '（重复提交，未再次创建）' : ''}` +
+                      (created.campaign.mode === 'issue' ? `，已发放 ${created.campaign.issued} 张` : '')}
+                  </Text>
+                )}
+                {confirming ? (
+                  <>
+                    <View className="ops-confirm">
+                      <Text className="ops-confirm__title">{confirming.title}</Text>
+                      <Text className="ops-confirm__line">{`券：${page.templates.find((t) => t.id === confirming.templateId)?.title ?? confirming.templateId}`}</Text>
+                      <Text className="ops-confirm__line">{`${MODE_WORDS[confirming.mode]} · ${audienceWords(confirming.audience)}`}</Text>
+                      <Text className="ops-confirm__line">
+                        {`${openingTime(confirming.opensAt)} 开始` +
+                          (confirming.mode === 'claim' && confirming.vipEarlyDays > 0 ? `，VIP提前 ${confirming.vipEarlyDays} 天` : '') +
+                          ` · ${lastCoveredBusinessDate(confirming.endsAt)} 结束`}
+                      </Text>
+                      {confirming.mode === 'issue' && <Text className="ops-confirm__line">创建后立即向活动对象发券，不可撤回</Text>}
+                    </View>
+                    {page.errors.form && <Text className="form-error">{page.errors.form}</Text>}
+                    {page.unanswered && <Text className="ops-page__note">未收到结果，可放心重试：同一个活动不会重复创建。</Text>}
+                    <Button
+                      className={`btn btn--primary ops-page__action${page.submitting ? ' btn--disabled' : ''}`}
+                      disabled={page.submitting}
+                      onClick={page.confirm}
+                    >
+                      {page.submitting ? '正在创建…' : page.unanswered ? '重试创建' : '确认创建'}
+                    </Button>
+                    {!page.submitting && (
+                      <Text className="ops-page__link" onClick={page.back}>
+                        返回修改
+                      </Text>
+                    )}
+                  </>
+                ) : (
+                  <CampaignForm page={page} />
+                )}
+              </View>
+
+              <View className="ops-page__panel">
+                <Text className="ops-page__step">全部活动</Text>
+                {list.campaigns.length === 0 ? (
+                  <Text className="ops-page__empty">还没有活动</Text>
+                ) : (
+                  list.campaigns.map((campaign) => (
+                    <CampaignEntry
+                      key={campaign.id}
+                      campaign={campaign}
+                      templateTitle={list.templates.find((t) => t.id === campaign.templateId)?.title ?? campaign.templateId}
+                    />
+                  ))
+                )}
+              </View>
+            </>
+          )}
+        </>
+      )}
+    </OpsDesk>
+  )
+}
+
+export default OpsCampaignsPage

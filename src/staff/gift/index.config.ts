@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '赠品券核销',
+})

@@ -1,0 +1,57 @@
+import { Button, Text, View } from '@tarojs/components'
+import { formatYuan } from '../../domain/money'
+import { vipPriceText } from '../../wording/coupons'
+import { CouponEntry } from '../shared/CouponEntry'
+import { CouponSummary } from '../shared/CouponSummary'
+import { Fact } from '../shared/Fact'
+import type { usePurchaseDesk } from './usePurchaseDesk'
+
+type Desk = ReturnType<typeof usePurchaseDesk>
+
+/**
+ * The optional coupon at the till: its code (scanned or typed), then what the server says about it for this
+ * amount — whose it is, whether it applies, the discount and what to charge, and the VIP-price rule.
+ */
+export const CouponStep = ({ coupon, amountFen }: { coupon: Desk['coupon']; amountFen: number | null }) => {
+  const { entry, verdict } = coupon
+  if (!coupon.using) {
+    return (
+      <View className="purchase-coupon">
+        <Button className="btn btn--secondary" onClick={coupon.use}>
+          使用优惠券
+        </Button>
+      </View>
+    )
+  }
+  const checked = entry.checked
+  return (
+    <View className="purchase-coupon">
+      <Text className="purchase-coupon__title">优惠券</Text>
+      {checked ? (
+        <>
+          <CouponSummary
+            coupon={checked.coupon}
+            holder={checked.holder}
+            problem={verdict?.kind === 'otherHolder' || verdict?.kind === 'problem' ? verdict.message : null}
+            onChange={coupon.change}
+          />
+          {verdict?.kind === 'unchecked' && <Text className="desk__note">{verdict.message}</Text>}
+          {verdict?.kind === 'applies' && amountFen !== null && (
+            <View className="facts purchase-coupon__facts">
+              <Fact label="消费金额" value={formatYuan(amountFen)} />
+              <Fact label="券优惠" value={`-${formatYuan(verdict.discountFen)}`} />
+              <Fact strong label="应收" value={formatYuan(verdict.chargeFen)} />
+              <Fact label="VIP价" value={vipPriceText(checked.coupon.combinesWithVipPrice)} />
+            </View>
+          )}
+        </>
+      ) : (
+        <CouponEntry coupon={entry} amountFen={amountFen} lookUpLabel="核对优惠券" />
+      )}
+      {coupon.error && <Text className="form-error">{coupon.error}</Text>}
+      <Text className="desk__link" onClick={coupon.drop}>
+        不使用优惠券
+      </Text>
+    </View>
+  )
+}

@@ -1,0 +1,233 @@
+/**
+ * Coupons end to end: the H5 build in Debian's Chromium against the local cloud running the bundled
+ * functions, with the demo data. Takes a 375-px screenshot of every new page (test-results/coupons-*.png).
+ *
+ * The story: shopper A joins with a birthday this month (the real current month) and consents to the
+ * birthday reminder; the card shows the birthday 7折卡; the shop assistant records a purchase with that
+ * coupon's code and the wallet shows it as used. Then the rest of issue 4's pages: a gift from the points
+ * catalog handed out at the counter, a VIP-early campaign created by the operator and claimed, a welcome
+ * coupon's use undone at the till, and a birthday corrected by the assistant.
+ */
+import type { Page } from 'playwright-core'
+import type { LocalCloud } from '../../localcloud'
+import { businessTime } from '../../src/domain/time'
+import { DEMO_JOIN_SCENE } from '../../scripts/demo-data'
+import type { PhoneBrowser } from './support/browser'
+import { startDemo, type Demo } from './support/demo'
+
+jest.setTimeout(240_000)
+
+let demo: Demo
+let cloud: LocalCloud
+let phone: PhoneBrowser
+let page: Page
+
+beforeAll(async () => {
+  demo = await startDemo('vipcard-e2e-coupons-')
+  cloud = demo.cloud
+  phone = demo.phone
+  page = phone.page
+})
+
+afterAll(async () => {
+  await demo?.close()
+})
+
+/** As in the ledger test: the identity is set from outside the app, then the page opened. */
+const openAs = async (openid: string, route: string) => {
+  await page.goto(`${cloud.url}/functions/`)
+  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
+  await page.goto(`${cloud.url}/#${route}`)
+}
+
+const field = (placeholder: string) => page.locator(`.taro_page:visible input[placeholder="${placeholder}"]`)
+const visible = (selector: string) => page.locator(`.taro_page:visible ${selector}`)
+const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
+const tapText = (label: string) => page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
+
+/**
+ * Confirms a choice in the n-th picker of the page on screen, as Taro's Picker reports it on confirm (its
+ * scroll wheels are not worth driving by touch for a date).
+ */
+const pick = (nth: number, value: unknown) =>
+  page.evaluate(
+    ([index, chosen]) => {
+      const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
+      const picker = shown[shown.length - 1].querySelectorAll('taro-picker-core')[index as number]
+      picker.dispatchEvent(new CustomEvent('change', { detail: { value: chosen } }))
+    },
+    [nth, value] as const,
+  )
+
+type CouponDoc = { _id: string; code: string; templateId: string; channel: string; state: string }
+const couponsOf = (memberId: string) => cloud.executor.find('coupons', { memberId }) as unknown as CouponDoc[]
+
+const now = businessTime(new Date())
+const thisMonth = now.month() + 1
+const lastDayThisMonth = now.endOf('month').format('MM-DD')
+let memberNo = ''
+
+it('shows this month’s birthday card on the card, uses it at the till, and files it under 已使用', async () => {
+  // 1. Shopper A joins by the store QR with a birthday on the 1st of this month (never a future date).
+  await openAs('demo-shopper-a', `/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
+  await visible('.join-page__title').waitFor()
+  await field('请输入您的姓名').fill('张敏')
+  await field('11 位手机号').fill('13812348000')
+  await pick(0, [thisMonth - 1, 0])
+  await visible('.birthday-picker__part').getByText(`${thisMonth}月1日`).waitFor()
+  await page.getByText('我已阅读并同意以上说明').click()
+  await tapText('立即加入')
+
+  // 2. The new card offers the birthday reminder, and shows the birthday card.
+  await visible('.birthday-reminder').waitFor()
+  expect(await text('.card-page__birthday-title')).toBe(`生日月7折卡 · 本月有效至 ${lastDayThisMonth}`)
+  await phone.screenshot('coupons-01-card-joined-reminder')
+  await tapText('开启提醒')
+  await visible('.birthday-reminder__done').waitFor()
+  expect(cloud.executor.get('members', 'demo-shopper-a')).toMatchObject({ subscriptions: { birthdayCoupon: 1 } })
+  memberNo = (cloud.executor.get('members', 'demo-shopper-a') as unknown as { memberNo: string }).memberNo
+  await phone.screenshot('coupons-02-card-birthday')
+
+  // 3. Its detail: the QR and the 12 digits the till types, and the rules.
+  await visible('.card-page__birthday').click()
+  await visible('.coupon-code__digits').waitFor()
+  const code = (await text('.coupon-code__digits')).replace(/ /g, '')
+  const birthday = couponsOf('demo-shopper-a').find((c) => c.channel === 'birthday')!
+  expect(code).toBe(birthday.code)
+  expect(await text('.coupon-page')).toContain('VIP价 可与VIP价同享')
+  await phone.screenshot('coupons-03-coupon-detail')
+
+  // 4. The wallet: the birthday card first, highlighted, then the welcome coupon.
+  await openAs('demo-shopper-a', '/pages/coupons/index')
+  await visible('.coupon-ticket').first().waitFor()
+  expect(await visible('.coupon-ticket__title').allInnerTexts()).toEqual(['生日月7折卡', '新会员礼券'])
+  expect(await visible('.coupon-ticket').first().getAttribute('class')).toContain('coupon-ticket--birthday')
+  await phone.screenshot('coupons-04-wallet')
+
+  // 5. The shop assistant records ¥1,000 with the birthday card: ¥700 charged.
+  await openAs('demo-assistant-1', '/staff/purchase/index')
+  await field('11 位会员号').fill(memberNo)
+  await tapText('查询会员')
+  await page.getByText('2 · 消费').waitFor()
+  await field('0.00').fill('1000')
+  await field('例如 SO20261123001').fill('E2E-C-0001')
+  await tapText('使用优惠券')
+  await field('12 位券码').fill(code)
+  await tapText('核对优惠券')
+  await page.getByText('确认录入 应收 ¥700').waitFor()
+  expect(await text('.purchase-coupon__facts')).toBe('消费金额 ¥1,000 券优惠 -¥300 应收 ¥700 VIP价 可与VIP价同享')
+  await phone.screenshot('coupons-05-till-coupon-checked')
+  await tapText('确认录入 应收 ¥700')
+  await page.getByText('录入成功').waitFor()
+  expect(await text('.receipt__coupon')).toBe('生日月7折卡 优惠 ¥300')
+  expect(await text('.receipt')).toContain('原价 ¥1,000 · 实收 ¥700')
+  await phone.screenshot('coupons-06-till-receipt')
+
+  // 6. The wallet files it under 已使用.
+  await openAs('demo-shopper-a', '/pages/coupons/index')
+  await visible('.wallet-tabs__tab').first().waitFor()
+  await visible('.wallet-tabs__tab', ).getByText('已使用 1').click()
+  await visible('.coupon-ticket__stamp').waitFor()
+  expect(await visible('.coupon-ticket__title').allInnerTexts()).toEqual(['生日月7折卡'])
+  expect(await text('.coupon-ticket__line')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 已使用$/)
+  await phone.screenshot('coupons-07-wallet-used')
+  // And the card no longer offers it.
+  await openAs('demo-shopper-a', '/pages/card/index')
+  await visible('.member-card').waitFor()
+  expect(await visible('.card-page__birthday').count()).toBe(0)
+})
+
+it('exchanges points for a gift, hands it out at the counter, and claims a VIP-early campaign', async () => {
+  // 1. The catalog: A's points from the ¥700 paid (double in the birthday month).
+  await openAs('demo-shopper-a', '/pages/catalog/index')
+  await visible('.catalog-item').first().waitFor()
+  await phone.screenshot('coupons-08-catalog')
+  await visible('.catalog-item').filter({ hasText: '品牌帆布袋' }).getByText('兑换', { exact: true }).click()
+  await visible('.catalog-confirm').waitFor()
+  await phone.screenshot('coupons-09-catalog-confirm')
+  await tapText('确认兑换')
+  await page.getByText('兑换成功').waitFor()
+  await visible('.birthday-reminder').waitFor()
+  await phone.screenshot('coupons-10-catalog-exchanged')
+  const gift = couponsOf('demo-shopper-a').find((c) => c.templateId === 'gift-tote')!
+
+  // 2. The assistant hands the tote out against the gift coupon.
+  await openAs('demo-assistant-1', '/staff/index/index')
+  await visible('.staff-actions').waitFor()
+  await phone.screenshot('coupons-11-staff-home')
+  await tapText('赠品券核销')
+  await field('12 位券码').fill(gift.code)
+  await tapText('查询礼品券')
+  await visible('.coupon-summary').waitFor()
+  await tapText('核销礼品')
+  await visible('.confirm-facts').waitFor()
+  await phone.screenshot('coupons-12-gift-confirm')
+  await tapText('确认核销')
+  await page.getByText('礼品券已核销').waitFor()
+  expect(await text('.receipt__earlier')).toBe('请将「品牌帆布袋」交给顾客')
+  await phone.screenshot('coupons-13-gift-done')
+  expect(couponsOf('demo-shopper-a').find((c) => c._id === gift._id)!.state).toBe('used')
+
+  // 3. The operator creates a campaign opening to everyone in two days, VIPs three days early.
+  await openAs('demo-operator-1', '/ops/campaigns/index')
+  await visible('.ops-campaign-form').waitFor()
+  await field('例如 新季预览会').fill('新季预览会')
+  // The preview coupon, wherever the server lists it among the active templates.
+  const active = (cloud.executor.find('couponTemplates', { active: true }) as unknown as { _id: string }[]).length
+  for (let i = 0; i < active && !(await visible('.field__hint').getByText('8.5折 · 剩余 500 张').count()); i++) await pick(0, i)
+  await visible('.field__hint').getByText('8.5折 · 剩余 500 张').waitFor()
+  await pick(1, now.add(2, 'day').format('YYYY-MM-DD'))
+  await phone.screenshot('coupons-14-ops-campaign-form')
+  await tapText('创建活动')
+  await visible('.ops-confirm').waitFor()
+  await tapText('确认创建')
+  await page.getByText('已创建「新季预览会」').waitFor()
+  await visible('.ops-campaign').filter({ hasText: '新季预览会' }).waitFor()
+  await phone.screenshot('coupons-15-ops-campaigns')
+
+  // 4. A (a VIP since the ¥1,000 purchase) may claim it now, ahead of everyone.
+  await openAs('demo-shopper-a', '/pages/campaigns/index')
+  await visible('.campaign-item').first().waitFor()
+  expect(await text('.campaign-item .vip-early')).toBe('VIP抢先')
+  await phone.screenshot('coupons-16-campaigns')
+  await visible('.campaign-item').filter({ hasText: '新季预览会' }).getByText('领取', { exact: true }).click()
+  await visible('.campaign-item').filter({ hasText: '新季预览会' }).getByText('已领取', { exact: true }).waitFor()
+  expect(couponsOf('demo-shopper-a').filter((c) => c.channel === 'campaign')).toHaveLength(1)
+})
+
+it('undoes a coupon use at the till, and corrects a birthday', async () => {
+  // 1. The welcome coupon (满200减20) on a ¥300 purchase, then undone within ten minutes.
+  const welcome = couponsOf('demo-shopper-a').find((c) => c.channel === 'welcome')!
+  await openAs('demo-assistant-1', '/staff/purchase/index')
+  await field('11 位会员号').fill(welcome.code)
+  await tapText('查询会员')
+  await visible('.member-confirm').waitFor()
+  await visible('.coupon-summary').waitFor()
+  await field('0.00').fill('300')
+  await field('例如 SO20261123001').fill('E2E-C-0002')
+  await tapText('核对优惠券')
+  await page.getByText('确认录入 应收 ¥280').waitFor()
+  await tapText('确认录入 应收 ¥280')
+  await page.getByText('录入成功').waitFor()
+  await tapText('撤销核销（10 分钟内）')
+  await tapText('确认撤销核销')
+  await visible('.coupon-undo__done').waitFor()
+  expect(await text('.coupon-undo__done')).toMatch(/^已撤销核销：「新会员礼券」已退回顾客券包；本单 ¥280 已全额退款，扣回积分 [\d,]+$/)
+  await phone.screenshot('coupons-17-till-undone')
+  expect(couponsOf('demo-shopper-a').find((c) => c._id === welcome._id)!.state).toBe('available')
+
+  // 2. Shopper B's birthday put right, with a reason.
+  await openAs('demo-assistant-1', '/staff/birthday/index')
+  await field('11 位会员号').fill('20261123002')
+  await tapText('查询会员')
+  await page.getByText('2 · 新生日').waitFor()
+  await pick(0, [7, 0])
+  await field('例如 入会时选错月份').fill('入会时选错月份')
+  await phone.screenshot('coupons-18-birthday-form')
+  await tapText('提交修改')
+  await visible('.confirm-facts').waitFor()
+  await tapText('确认修改')
+  await page.getByText('生日已修改').waitFor()
+  await phone.screenshot('coupons-19-birthday-done')
+  expect(cloud.executor.get('members', 'demo-shopper-b')).toMatchObject({ birthday: { month: 8, day: 1 } })
+})

@@ -1,0 +1,165 @@
+/**
+ * The operator's campaigns on Taro's H5 runtime: the list with issuing progress, and a new campaign —
+ * claim with VIP early access, or issued to a list of members — created with a request id kept until answered.
+ */
+import { fireEvent, screen, waitFor } from '@testing-library/dom'
+import type { CouponTemplateView, OpsCampaignView } from '../../src/api/contract'
+import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { LI_NA } from './support/fixtures'
+import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
+import { errorOf, pick, row, tap, typeInto } from './support/interact'
+import { setPhoneClock } from './support/clock'
+
+const OPERATOR = { operatorId: 'OP01', name: '陈静' }
+
+const TEMPLATES: CouponTemplateView[] = [
+  { id: 'birthday-30off', title: '生日月7折卡', benefitText: '7折', tiers: ['member', 'vip', 'gold'], stockLeft: null, active: true },
+  { id: 'retired', title: '旧券', benefitText: '9折', tiers: ['member'], stockLeft: null, active: false },
+  { id: 'vip-preview-15off', title: '新季预览 85折', benefitText: '8.5折', tiers: ['member', 'vip', 'gold'], stockLeft: 500, active: true },
+]
+
+const EXISTING: OpsCampaignView = {
+  id: 'cmp-old',
+  title: '老客回馈',
+  templateId: 'welcome-20off200',
+  mode: 'issue',
+  audience: '名单 120 人',
+  opensAt: '2026-11-01T02:00:00.000Z',
+  vipEarlyDays: 0,
+  endsAt: '2026-12-01T16:00:00.000Z',
+  status: 'active',
+  issued: 118,
+  skipped: 2,
+}
+
+type CreateInput = Record<string, unknown> & { requestId: string }
+type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
+
+/** Taro's <Textarea> renders a real <textarea> inside its own element. */
+const typeIntoTextarea = async (label: string, text: string) => {
+  const area = await waitFor(() => {
+    const found = row(label).querySelector<HTMLTextAreaElement>('textarea')
+    if (!found) throw new Error(`the ${label} textarea has not rendered yet`)
+    return found
+  })
+  area.value = text
+  fireEvent.input(area)
+  await waitFor(() => expect(area.value).toBe(text))
+}
+
+const openCampaigns = async (create: (input: CreateInput) => Answer) => {
+  const campaigns: OpsCampaignView[] = [EXISTING]
+  const cloud = installFakeCloud({
+    'ops.whoami': () => ok(OPERATOR),
+    'ops.couponTemplates': () => ok({ templates: TEMPLATES }),
+    'ops.campaigns': () => ok({ campaigns }),
+    'ops.createCampaign': (input) => {
+      const answer = create(input as CreateInput)
+      if (!(answer instanceof Error) && answer.ok) campaigns.unshift((answer.data as { campaign: OpsCampaignView }).campaign)
+      return answer
+    },
+  })
+  await openPage('/ops/campaigns/index')
+  await screen.findByText('全部活动')
+  return { creates: () => cloud.calls.filter((c) => c.action === 'createCampaign').map((c) => c.input as CreateInput) }
+}
+
+const campaignOf = (input: CreateInput): OpsCampaignView => ({
+  id: `cmp-${input.requestId}`,
+  title: input.title as string,
+  templateId: input.templateId as string,
+  mode: input.mode as OpsCampaignView['mode'],
+  audience: '名单 2 人',
+  opensAt: input.opensAt as string,
+  vipEarlyDays: input.vipEarlyDays as number,
+  endsAt: input.endsAt as string,
+  status: 'active',
+  issued: 2,
+  skipped: 0,
+})
+
+const optionIn = (text: string) => fireEvent.click(Array.from(visiblePage().querySelectorAll('.ops-direction__option')).find((o) => o.textContent === text)!)
+
+beforeAll(() => setPhoneClock('2026-11-23T06:00:00.000Z'))
+afterAll(() => jest.useRealTimers())
+
+describe("the operator's campaigns", () => {
+  it('lists campaigns with how far issuing got', async () => {
+    await openCampaigns(() => fail('INTERNAL', 'unused'))
+    expect(textOf('.ops-campaign')).toContain('老客回馈')
+    expect(textOf('.ops-campaign__status')).toBe('进行中')
+    // A template no longer listed shows by its id.
+    expect(textOf('.ops-campaign')).toContain('直接发放 · 名单 120 人 · welcome-20off200')
+    expect(textOf('.ops-campaign__progress')).toBe('已发放 118 张 · 跳过 2 人')
+  })
+
+  it('creates a claim campaign that opens to VIPs three days early, keeping the request id across a retry', async () => {
+    let attempts = 0
+    const { creates } = await openCampaigns((input) => (++attempts === 1 ? new Error('socket hang up') : ok({ campaign: campaignOf(input), replayed: false })))
+    await typeInto('活动名称', '新季预览会')
+    // Only active templates are offered: the second is the preview coupon, not the retired one.
+    pick('优惠券', 1)
+    await screen.findByText('8.5折 · 剩余 500 张')
+    expect((row('VIP提前天数').querySelector('input') as HTMLInputElement).value).toBe('3')
+    tap('创建活动')
+    await screen.findByText('确认创建')
+    expect(textOf('.ops-confirm')).toContain('会员领取 · 全部会员')
+    expect(textOf('.ops-confirm')).toContain('11月23日 10:00 开始，VIP提前 3 天')
+    tap('确认创建')
+    await screen.findByText('未收到结果，可放心重试：同一个活动不会重复创建。')
+    tap('重试创建')
+    await screen.findByText('已创建「新季预览会」')
+    // Back to an empty form for the next campaign.
+    expect(screen.queryByText('确认创建')).toBeNull()
+    await waitFor(() => expect((row('活动名称').querySelector('input') as HTMLInputElement).value).toBe(''))
+    expect(creates()).toHaveLength(2)
+    expect(creates()[1]).toEqual(creates()[0])
+    expect(creates()[0]).toEqual({
+      title: '新季预览会',
+      templateId: 'vip-preview-15off',
+      mode: 'claim',
+      audience: { kind: 'all' },
+      opensAt: '2026-11-23T02:00:00.000Z',
+      vipEarlyDays: 3,
+      endsAt: '2026-12-22T16:00:00.000Z',
+      // The campaign's id is "cmp-" + the request id, and a claim takes ids of at most 40 characters.
+      requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,36}$/),
+    })
+    await waitFor(() => expect(visiblePage().querySelectorAll('.ops-campaign')).toHaveLength(2))
+    expect(textOf('.ops-campaign')).toContain('会员领取 · 名单 2 人 · 新季预览 85折')
+  })
+
+  it('issues to a list of member codes, one per line, naming a mistyped line first', async () => {
+    const { creates } = await openCampaigns((input) => ok({ campaign: campaignOf(input), replayed: false }))
+    await typeInto('活动名称', '老客专享')
+    pick('优惠券', 0)
+    optionIn('直接发放')
+    optionIn('名单')
+    await typeIntoTextarea('会员码名单', `${LI_NA.memberNo}\n20261123011`)
+    tap('创建活动')
+    await waitFor(() => expect(errorOf('会员码名单')).toBe('第 2 行：会员码有误，请核对'))
+    expect(creates()).toHaveLength(0)
+
+    await typeIntoTextarea('会员码名单', `${LI_NA.memberNo}\n20261123010`)
+    tap('创建活动')
+    await screen.findByText('确认创建')
+    expect(textOf('.ops-confirm')).toContain('直接发放 · 名单 2 人')
+    expect(textOf('.ops-confirm')).toContain('创建后立即向活动对象发券，不可撤回')
+    tap('确认创建')
+    await screen.findByText('已创建「老客专享」，已发放 2 张')
+    expect(creates()[0]).toMatchObject({ mode: 'issue', vipEarlyDays: 0, audience: { kind: 'list', memberCodes: ['20261123002', '20261123010'] } })
+  })
+
+  it('is reached from the operator’s member page', async () => {
+    installFakeCloud({
+      'ops.whoami': () => ok(OPERATOR),
+      'ops.couponTemplates': () => ok({ templates: TEMPLATES }),
+      'ops.campaigns': () => ok({ campaigns: [] }),
+    })
+    await openPage('/ops/member/index')
+    await screen.findByText('优惠券活动 ›')
+    tap('优惠券活动 ›')
+    await waitFor(() => expect(currentRoute()).toBe('/ops/campaigns/index'))
+    await screen.findByText('还没有活动')
+  })
+})
