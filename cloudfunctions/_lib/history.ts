@@ -43,6 +43,8 @@ const detailOf = async (source: LedgerSource): Promise<string | null> => {
       return `${await storeName(source.storeId)} · 退货 订单 ${source.orderNo}`
     case 'expiry':
       return `${lastCoveredBusinessDate(source.id)} 到期的积分`
+    case 'event':
+      return '会员活动'
     case 'redemption':
     case 'adjustment':
       return null

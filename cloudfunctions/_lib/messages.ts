@@ -13,6 +13,8 @@ import { inTransaction } from './transaction'
 /** Template ids come from the deployment (each brand's mini-program has its own); the defaults serve the local cloud. */
 export const subscribeTemplates = (): SubscribeTemplates => ({
   birthdayCoupon: process.env.SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON || 'local-birthday-coupon',
+  eventReminder: process.env.SUBSCRIBE_TEMPLATE_EVENT_REMINDER || 'local-event-reminder',
+  waitlistPromoted: process.env.SUBSCRIBE_TEMPLATE_WAITLIST_PROMOTED || 'local-waitlist-promoted',
 })
 
 /** A consent can be given many times over (each one a message); a cap keeps a stuck client from inflating it. */

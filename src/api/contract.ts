@@ -83,6 +83,8 @@ export interface CouponView {
 /** WeChat subscribe-message template ids the page asks consent for (requestSubscribeMessage). */
 export interface SubscribeTemplates {
   birthdayCoupon: string
+  eventReminder: string
+  waitlistPromoted: string
 }
 
 export interface CardView {

@@ -147,7 +147,7 @@ export const ClaimCampaignSchema = v.object({ campaignId: catalogId })
 export type ClaimCampaignInput = v.InferInput<typeof ClaimCampaignSchema>
 
 export const RecordSubscriptionSchema = v.object({
-  template: v.picklist(['birthdayCoupon'], '未知的订阅消息'),
+  template: v.picklist(['birthdayCoupon', 'eventReminder', 'waitlistPromoted'], '未知的订阅消息'),
   accepted: v.boolean('请说明是否同意'),
 })
 export type RecordSubscriptionInput = v.InferInput<typeof RecordSubscriptionSchema>

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'COUPON_NOT_AVAILABLE' // cannot be issued to this member (inactive template, tier, not open yet)
   | 'OUT_OF_STOCK' // the coupon or catalog item has run out
   | 'LIMIT_REACHED' // the member's per-item limit is used up
+  | 'EVENT_CLOSED' // RSVP or cancellation after its deadline, a closed event, check-in outside its time
+  | 'TICKET_NOT_FOUND' // a scanned/typed ticket code matches no RSVP
   | 'BUSY' // too much contention on one document; safe to retry with the same key
   | 'INTERNAL' // a bug or an outage; nothing the caller did
 

@@ -21,6 +21,7 @@ export type LedgerSource =
   | { type: 'redemption'; id: string }
   | { type: 'adjustment'; id: string }
   | { type: 'expiry'; id: string }
+  | { type: 'event'; id: string; eventId: string }
 
 export type LedgerKind = 'earn' | 'redeem' | 'expire' | 'reverse' | 'adjust'
 

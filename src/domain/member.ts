@@ -37,7 +37,7 @@ export interface Member extends TierState, PointsState {
   birthdayChanges?: { from: Birthday; to: Birthday; by: string; reason: string; at: Instant }[]
 }
 
-export type SubscriptionKind = 'birthdayCoupon'
+export type SubscriptionKind = 'birthdayCoupon' | 'eventReminder' | 'waitlistPromoted'
 
 export interface NewMemberInput {
   openid: string

@@ -34,6 +34,11 @@ export const COUPON_CODE_LENGTH = 12
 export const generateMemberNo = (randomDigit: () => number): string => generateCheckedCode(MEMBER_NO_LENGTH, randomDigit)
 export const isValidMemberNo = (text: string): boolean => isValidCheckedCode(text, MEMBER_NO_LENGTH)
 
+/** Event tickets: 10 digits, told apart from member numbers (11) and coupon codes (12) by length. */
+export const TICKET_CODE_LENGTH = 10
+export const generateTicketCode = (randomDigit: () => number): string => generateCheckedCode(TICKET_CODE_LENGTH, randomDigit)
+export const isValidTicketCode = (text: string): boolean => isValidCheckedCode(text, TICKET_CODE_LENGTH)
+
 export const generateCouponCode = (randomDigit: () => number): string => generateCheckedCode(COUPON_CODE_LENGTH, randomDigit)
 export const isValidCouponCode = (text: string): boolean => isValidCheckedCode(text, COUPON_CODE_LENGTH)
 

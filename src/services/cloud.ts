@@ -25,6 +25,8 @@ const KNOWN_ERROR_CODES: Record<ErrorCode, true> = {
   COUPON_NOT_AVAILABLE: true,
   OUT_OF_STOCK: true,
   LIMIT_REACHED: true,
+  EVENT_CLOSED: true,
+  TICKET_NOT_FOUND: true,
   BUSY: true,
   INTERNAL: true,
 }

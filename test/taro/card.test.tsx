@@ -23,7 +23,7 @@ const cardOf = (m: MemberView): CardView => ({
   program: DEFAULT_PROGRAM,
   serverTime: SERVER_TIME,
   birthdayCoupon: null,
-  subscribeTemplates: { birthdayCoupon: 'local-birthday-coupon' },
+  subscribeTemplates: { birthdayCoupon: 'local-birthday-coupon', eventReminder: 'local-event-reminder', waitlistPromoted: 'local-waitlist-promoted' },
 })
 
 const openCard = async (answer: Parameters<typeof installFakeCloud>[0][string]) => {
