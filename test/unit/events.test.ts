@@ -1,0 +1,118 @@
+import { cancel, checkIn, rsvp, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { at, joinedMember } from '../support/members'
+
+const event = (overrides: Partial<MemberEvent> = {}): MemberEvent => ({
+  _id: 'ev1',
+  title: '秋冬新品品鉴会',
+  description: '',
+  coverUrl: '',
+  storeId: 'SH001',
+  startsAt: at('2026-12-05T14:00:00'),
+  endsAt: at('2026-12-05T17:00:00'),
+  capacity: 3,
+  tiers: ['member', 'vip', 'gold'],
+  rsvpDeadline: at('2026-12-04T18:00:00'),
+  cancelDeadline: at('2026-12-04T12:00:00'),
+  attendancePoints: 50,
+  maxGuests: 1,
+  status: 'open',
+  seatsTaken: 0,
+  waiting: 0,
+  nextWaitNo: 1,
+  createdBy: 'OP01',
+  createdAt: at('2026-11-01T10:00:00'),
+  ...overrides,
+})
+const now = at('2026-11-20T10:00:00')
+const m = (id: string) => joinedMember({ _id: id })
+let code = 0
+const ticket = () => String(1_000_000_000 + ++code)
+
+/** RSVPs in order; returns the event and every RSVP made. */
+const fill = (e: MemberEvent, people: [string, number][]) => {
+  const made: Rsvp[] = []
+  for (const [id, guests] of people) {
+    const d = rsvp(e, null, m(id), guests, ticket(), now)
+    e = d.event
+    made.push(d.rsvp)
+  }
+  return { e, made }
+}
+
+describe('RSVP', () => {
+  it('confirms while seats last, guests counting, then waitlists in order', () => {
+    const { e, made } = fill(event(), [['a', 1], ['b', 0], ['c', 0], ['d', 1]])
+    expect(made.map((r) => [r.memberId, r.status, r.waitNo])).toEqual([
+      ['a', 'confirmed', null],
+      ['b', 'confirmed', null],
+      ['c', 'waitlisted', 1],
+      ['d', 'waitlisted', 2],
+    ])
+    expect(e).toMatchObject({ seatsTaken: 3, waiting: 2, nextWaitNo: 3 })
+    expect(made[0].ticketCode).toMatch(/^\d{10}$/)
+  })
+
+  it('sends newcomers behind the waitlist even when a seat looks free', () => {
+    const full = fill(event({ capacity: 2 }), [['a', 0], ['b', 1]]) // b (2 seats) waits
+    const next = rsvp(full.e, null, m('c'), 0, ticket(), now)
+    expect(next.rsvp).toMatchObject({ status: 'waitlisted', waitNo: 2 })
+  })
+
+  it('answers a repeated RSVP with the one already made', () => {
+    const first = rsvp(event(), null, m('a'), 0, ticket(), now)
+    expect(rsvp(first.event, first.rsvp, m('a'), 0, ticket(), now)).toEqual({ event: first.event, rsvp: first.rsvp })
+  })
+
+  it('keeps higher-tier events to their tiers, guests to the limit, and closes at the deadline', () => {
+    expect(() => rsvp(event({ tiers: ['vip', 'gold'] }), null, m('a'), 0, ticket(), now)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }))
+    expect(() => rsvp(event(), null, m('a'), 2, ticket(), now)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }))
+    expect(rsvp(event(), null, m('a'), 0, ticket(), at('2026-12-04T17:59:59')).rsvp.status).toBe('confirmed')
+    expect(() => rsvp(event(), null, m('a'), 0, ticket(), at('2026-12-04T18:00:00'))).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED' }))
+  })
+})
+
+describe('cancelling', () => {
+  it('frees the seats and promotes the waitlist strictly in order while the head fits', () => {
+    const { e, made } = fill(event(), [['a', 1], ['b', 0], ['c', 1], ['d', 0]])
+    const queue = made.filter((r) => r.status === 'waitlisted')
+    // b leaves one seat: c needs two, so nobody jumps ahead of c.
+    const one = cancel(e, made[1], queue, ticket, now)
+    expect(one.promoted).toEqual([])
+    expect(one.event).toMatchObject({ seatsTaken: 2, waiting: 2 })
+    // a leaves two more: c, then d.
+    const two = cancel(one.event, made[0], queue, ticket, now)
+    expect(two.promoted.map((r) => [r.memberId, r.status])).toEqual([
+      ['c', 'confirmed'],
+      ['d', 'confirmed'],
+    ])
+    expect(two.event).toMatchObject({ seatsTaken: 3, waiting: 0 })
+    expect(two.promoted[0].ticketCode).toMatch(/^\d{10}$/)
+  })
+
+  it('takes a waiting RSVP off the list, and refuses after the cancellation deadline', () => {
+    const { e, made } = fill(event({ capacity: 1 }), [['a', 0], ['b', 0]])
+    expect(cancel(e, made[1], [made[1]], ticket, now).event).toMatchObject({ waiting: 0, seatsTaken: 1 })
+    expect(() => cancel(e, made[0], [], ticket, at('2026-12-04T12:00:00'))).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED' }))
+  })
+})
+
+describe('check-in', () => {
+  const { made } = fill(event(), [['o-1', 0]])
+  const member = joinedMember()
+  const doors = at('2026-12-05T13:55:00')
+
+  it('checks in once, crediting the attendance points; a second scan says when', () => {
+    const first = checkIn(event(), made[0], member, 'A01', doors, DEFAULT_PROGRAM)
+    expect(first.already).toBe(false)
+    if (first.already) return
+    expect(first.entries).toEqual([expect.objectContaining({ _id: `attend:${made[0]._id}`, kind: 'earn', points: 50, balanceAfter: 50 })])
+    expect(first.member.pointsBalance).toBe(50)
+    expect(checkIn(event(), first.rsvp, first.member, 'A02', at('2026-12-05T14:30:00'), DEFAULT_PROGRAM)).toEqual({ already: true, rsvp: first.rsvp })
+  })
+
+  it('refuses tickets outside the event day and unconfirmed RSVPs', () => {
+    expect(() => checkIn(event(), made[0], member, 'A01', at('2026-12-04T23:59:59'), DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED' }))
+    expect(() => checkIn(event(), { ...made[0], status: 'waitlisted' }, member, 'A01', doors, DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED' }))
+  })
+})
