@@ -19,6 +19,9 @@ export const COLLECTIONS = {
   catalog: 'catalog',
   exchangeCounts: 'exchangeCounts',
   campaigns: 'campaigns',
+  events: 'events',
+  rsvps: 'rsvps',
+  tickets: 'tickets',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */

@@ -7,12 +7,14 @@
  * - points-expiry: expires every batch of points that has reached its expiry.
  * - birthday-coupons: the birthday-month card for every member born this month (once a month, resumable).
  * - campaign-issuing: finishes issuing campaigns to their segments.
+ * - event-reminders: the day-before message to confirmed guests who consented.
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
  * Each job walks the members that need it in `_id` order, in chunks (a query returns at most 1,000 documents
  * in a function, and a function has a timeout), recording its cursor after every chunk, so a run that is
  * killed resumes where it stopped. Each member is changed in its own transaction that re-checks the member,
  * and expiry entries have ids derived from member and batch, so running a job twice changes nothing twice.
  */
+import type { MemberEvent, Rsvp } from '../../src/domain/events'
 import type { Member } from '../../src/domain/member'
 import { settleExpiry } from '../../src/domain/balance'
 import { normalizeTier } from '../../src/domain/tiers'
@@ -173,12 +175,51 @@ const campaignIssuing = async (ctx: JobContext): Promise<JobReport> => {
   return { job: 'campaign-issuing', runKey: businessDate(ctx.now), processed, changed: processed, done: true }
 }
 
+/**
+ * The day-before reminder: for events starting tomorrow (business time), every confirmed guest is marked
+ * reminded once (a conditional update, so a second run sends nothing) and, if they consented, messaged.
+ */
+const eventReminders = async (ctx: JobContext): Promise<JobReport> => {
+  const tomorrow = businessTime(ctx.now).startOf('day').add(1, 'day')
+  const upcoming = await readMany<MemberEvent>(
+    db.collection(COLLECTIONS.events).where({ status: 'open', startsAt: _.gte(tomorrow.toISOString()).and(_.lt(tomorrow.add(1, 'day').toISOString())) }).limit(100),
+  )
+  let processed = 0
+  let sent = 0
+  const deadline = Date.now() + BUDGET_MS / 4
+  for (const event of upcoming) {
+    for (;;) {
+      if (Date.now() > deadline) return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: false }
+      const due = await readMany<Rsvp>(db.collection(COLLECTIONS.rsvps).where({ eventId: event._id, status: 'confirmed', remindedAt: null }).limit(CHUNK))
+      for (const r of due) {
+        const claimed = await inTransaction(async (t) => {
+          const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(r._id))
+          if (!current || current.remindedAt !== null || current.status !== 'confirmed') return false
+          await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { remindedAt: ctx.now } })
+          return true
+        })
+        processed++
+        if (!claimed) continue
+        const outcome = await notify(r.memberId, 'eventReminder', 'pages/events/index', {
+          thing1: { value: event.title.slice(0, 20) },
+          time2: { value: businessTime(event.startsAt).format('YYYY年M月D日 HH:mm') },
+          thing3: { value: '明天见！请携带电子票到店签到' },
+        })
+        if (outcome === 'sent') sent++
+      }
+      if (due.length < CHUNK) break
+    }
+  }
+  return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: true }
+}
+
 /** VIP first: it changes no points, and the expiry job then sees members as they stand today. */
 const upkeep = async (ctx: JobContext): Promise<JobReport[]> => [
   await vipSweep(ctx),
   await pointsExpiry(ctx),
   await birthdayCoupons(ctx),
   await campaignIssuing(ctx),
+  await eventReminders(ctx),
 ]
 
 export const main = serveTimers('jobs', { upkeep })

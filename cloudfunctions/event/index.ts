@@ -1,0 +1,280 @@
+/**
+ * Cloud function `event`: member events. Shoppers list, RSVP and cancel; shop assistants check guests in at
+ * the door and read the guest list; operators create events. Seats and the waitlist counters live on the
+ * event document and each member's RSVP is one document (event + member), so 200 people racing for 30 seats
+ * get exactly 30 confirmations and a waitlist in the order their transactions committed.
+ */
+import { randomInt } from 'node:crypto'
+import type { CheckInResult, EventView, GuestView, RsvpView } from '../../src/api/contract'
+import { CheckInSchema, CreateEventSchema, EmptySchema, EventIdSchema, RsvpSchema } from '../../src/api/schemas'
+import { AppError } from '../../src/domain/errors'
+import { cancel, checkIn, mayAttend, rsvp as decideRsvp, rsvpId, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import { maskMobile, type Member } from '../../src/domain/member'
+import { generateTicketCode } from '../../src/domain/memberNo'
+import { businessTime, isBefore } from '../../src/domain/time'
+import { _, db, type Transaction } from '../_lib/cloud'
+import { COLLECTIONS } from '../_lib/collections'
+import { readDoc, readMany } from '../_lib/docs'
+import { duplicateKeyIndex } from '../_lib/errors'
+import { appendEntriesIn, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
+import { notify } from '../_lib/messages'
+import { loadProgram, loadStore, storeView } from '../_lib/reference'
+import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runtime'
+import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
+import { withoutId } from '../_lib/views'
+
+const events = () => db.collection(COLLECTIONS.events)
+const rsvps = () => db.collection(COLLECTIONS.rsvps)
+
+/** `tickets/<code>`: the ticket code's owner. Its id is the code, so the database keeps codes unique. */
+interface TicketDoc {
+  _id: string
+  rsvpId: string
+  eventId: string
+}
+
+const loadEvent = async (eventId: string): Promise<MemberEvent> => {
+  const event = await readDoc<MemberEvent>(events().doc(eventId))
+  if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
+  return event
+}
+
+const requireMember = async (openid: string): Promise<Member> => {
+  const member = await loadMember(openid)
+  if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
+  return member
+}
+
+const rsvpView = async (r: Rsvp | null): Promise<RsvpView | null> => {
+  if (!r) return null
+  const ahead =
+    r.status === 'waitlisted'
+      ? ((await rsvps().where({ eventId: r.eventId, status: 'waitlisted', waitNo: _.lt(r.waitNo) }).count()) as { total: number }).total
+      : null
+  return { status: r.status, seats: r.seats, ticketCode: r.ticketCode, ahead, confirmedAt: r.confirmedAt, checkedInAt: r.checkedInAt }
+}
+
+const eventView = async (e: MemberEvent, member: Member | null, mine: Rsvp | null, now: string): Promise<EventView> => ({
+  id: e._id,
+  title: e.title,
+  description: e.description,
+  coverUrl: e.coverUrl,
+  store: storeView(await loadStore(e.storeId)),
+  startsAt: e.startsAt,
+  endsAt: e.endsAt,
+  capacity: e.capacity,
+  seatsLeft: Math.max(0, e.capacity - e.seatsTaken),
+  waiting: e.waiting,
+  tiers: e.tiers,
+  eligible: member ? mayAttend(e, member, now) : true,
+  rsvpDeadline: e.rsvpDeadline,
+  cancelDeadline: e.cancelDeadline,
+  attendancePoints: e.attendancePoints,
+  maxGuests: e.maxGuests,
+  status: e.status,
+  myRsvp: await rsvpView(mine),
+})
+
+const newTicketCode = () => generateTicketCode(() => randomInt(10))
+
+/** Confirms with a ticket: the ticket document's id is its code, so a clash is refused by the database. */
+const issueTicketsIn = async (t: Transaction, confirmed: Rsvp[]) => {
+  for (const r of confirmed) {
+    if (r.ticketCode) await t.collection(COLLECTIONS.tickets).add({ data: { _id: r.ticketCode, rsvpId: r._id, eventId: r.eventId } })
+  }
+}
+
+/** A one-in-10^9 ticket-code clash re-rolls the whole transaction. */
+const withFreshTickets = async <T>(attempt: () => Promise<T>): Promise<T> => {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (e) {
+      if (tries < 3 && duplicateKeyIndex(e) === '_id_') continue
+      throw e
+    }
+  }
+}
+
+const list = shopperAction(EmptySchema, async (_input, ctx) => {
+  const member = await requireMember(ctx.openid)
+  const upcoming = await readMany<MemberEvent>(events().where({ status: 'open', endsAt: _.gt(ctx.now) }).orderBy('startsAt', 'asc').limit(50))
+  const mine = await readMany<Rsvp>(rsvps().where({ memberId: member._id, eventId: _.in(upcoming.map((e) => e._id)) }).limit(50))
+  return {
+    events: await Promise.all(upcoming.map((e) => eventView(e, member, mine.find((r) => r.eventId === e._id) ?? null, ctx.now))),
+  }
+})
+
+/** One tap: confirmed with a ticket while seats last, else on the waitlist. A repeat answers the same RSVP. */
+const rsvp = shopperAction(RsvpSchema, async ({ eventId, guests }, ctx) => {
+  const member = await requireMember(ctx.openid)
+  const { event, rsvp: result, replayed } = await withFreshTickets(() =>
+    inTransaction(async (t) => {
+      const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
+      if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
+      const existing = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvpId(eventId, member._id)))
+      if (existing && existing.status !== 'cancelled') return { event, rsvp: existing, replayed: true }
+      const d = decideRsvp(event, existing, member, guests, newTicketCode(), ctx.now)
+      await t.collection(COLLECTIONS.events).doc(eventId).update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting, nextWaitNo: d.event.nextWaitNo } })
+      await t.collection(COLLECTIONS.rsvps).doc(d.rsvp._id).set({ data: withoutId(d.rsvp) })
+      await issueTicketsIn(t, [d.rsvp])
+      return { event: d.event, rsvp: d.rsvp, replayed: false }
+    }),
+  )
+  return { event: await eventView(event, member, result, ctx.now), replayed }
+})
+
+/** How far down the waitlist a cancellation may promote at once. */
+const PROMOTION_WINDOW = 20
+
+/**
+ * Cancels before the deadline and promotes the waitlist in order. The waitlist head is read before the
+ * transaction (a transaction reads single documents); inside it each is re-read, and a head that changed
+ * meanwhile sends the whole cancellation round again.
+ */
+const cancelRsvp = shopperAction(EventIdSchema, async ({ eventId }, ctx) => {
+  const member = await requireMember(ctx.openid)
+  const { event, promoted, mine } = await withFreshTickets(() =>
+    withFreshReads(async () => {
+      const queue = await readMany<Rsvp>(rsvps().where({ eventId, status: 'waitlisted' }).orderBy('waitNo', 'asc').limit(PROMOTION_WINDOW))
+      return inTransaction(async (t) => {
+        const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
+        const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvpId(eventId, member._id)))
+        if (!event || !current) throw new AppError('EVENT_CLOSED', '没有找到您的报名')
+        for (const head of queue) {
+          const now = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(head._id))
+          if (now?.status !== 'waitlisted') throw new StaleRead()
+        }
+        const d = cancel(event, current, queue, newTicketCode, ctx.now)
+        await t.collection(COLLECTIONS.events).doc(eventId).update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting } })
+        for (const r of [d.cancelled, ...d.promoted]) await t.collection(COLLECTIONS.rsvps).doc(r._id).set({ data: withoutId(r) })
+        await issueTicketsIn(t, d.promoted)
+        return { event: d.event, promoted: d.promoted, mine: d.cancelled }
+      })
+    }),
+  )
+  for (const r of promoted) {
+    await notify(r.memberId, 'waitlistPromoted', 'pages/events/index', {
+      thing1: { value: event.title.slice(0, 20) },
+      time2: { value: businessTime(event.startsAt).format('YYYY年M月D日 HH:mm') },
+      thing3: { value: '候补成功，您已获得活动名额' },
+    })
+  }
+  return { event: await eventView(event, member, mine, ctx.now) }
+})
+
+const mine = shopperAction(EmptySchema, async (_input, ctx) => {
+  const member = await requireMember(ctx.openid)
+  const held = await readMany<Rsvp>(rsvps().where({ memberId: member._id, status: _.neq('cancelled') }).orderBy('createdAt', 'desc').limit(100))
+  const withEvents = await Promise.all(held.map(async (r) => ({ r, e: await readDoc<MemberEvent>(events().doc(r.eventId)) })))
+  const upcoming = withEvents.filter(({ e }) => e && isBefore(ctx.now, e.endsAt))
+  const attended = withEvents.filter(({ e, r }) => e && r.checkedInAt && !isBefore(ctx.now, e.endsAt))
+  return {
+    upcoming: await Promise.all(upcoming.map(({ r, e }) => eventView(e!, member, r, ctx.now))),
+    attended: await Promise.all(attended.map(({ r, e }) => eventView(e!, member, r, ctx.now))),
+  }
+})
+
+const guestOf = (r: Rsvp, m: Member | null): GuestView => ({
+  name: m?.name ?? '—',
+  memberNo: m?.memberNo ?? '',
+  mobileMasked: m ? maskMobile(m.mobile) : '',
+  seats: r.seats,
+  status: r.status,
+  waitNo: r.waitNo,
+  checkedInAt: r.checkedInAt,
+})
+
+/** At the door: the first scan checks in and credits the attendance points; a second says when it happened. */
+const checkInTicket = staffAction(CheckInSchema, async ({ ticketCode }, ctx): Promise<CheckInResult> => {
+  const ticket = await readDoc<TicketDoc>(db.collection(COLLECTIONS.tickets).doc(ticketCode))
+  if (!ticket) throw new AppError('TICKET_NOT_FOUND', '票码无效，请核对')
+  const event = await loadEvent(ticket.eventId)
+  if (event.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该活动不在本店举办')
+  const program = await loadProgram()
+  const result = await inTransaction(async (t) => {
+    const r = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(ticket.rsvpId))
+    if (!r || r.ticketCode !== ticketCode) throw new AppError('TICKET_NOT_FOUND', '该票已失效（报名已取消）')
+    const member = await readMemberIn(t, r.memberId)
+    const d = checkIn(event, r, member, ctx.staff.staffId, ctx.now, program)
+    if (d.already) return { already: true, rsvp: d.rsvp, member, points: 0 }
+    await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
+    if (d.entries.length > 0) {
+      await writeMemberIn(t, d.member)
+      await appendEntriesIn(t, d.entries)
+    }
+    return { already: false, rsvp: d.rsvp, member: d.member, points: event.attendancePoints }
+  })
+  return {
+    already: result.already,
+    checkedInAt: result.rsvp.checkedInAt!,
+    guest: guestOf(result.rsvp, result.member),
+    event: { id: event._id, title: event.title },
+    pointsCredited: result.points,
+  }
+})
+
+/** The guest list at the door: every RSVP with its check-in state, and the seats left. */
+const guestList = staffAction(EventIdSchema, async ({ eventId }, ctx) => {
+  const event = await loadEvent(eventId)
+  if (event.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该活动不在本店举办')
+  const all = await readMany<Rsvp>(rsvps().where({ eventId, status: _.neq('cancelled') }).orderBy('createdAt', 'asc').limit(1000))
+  const members = await Promise.all(all.map((r) => loadMember(r.memberId)))
+  const guests = all.map((r, i) => guestOf(r, members[i]))
+  guests.sort((a, b) => (a.status === b.status ? (a.waitNo ?? 0) - (b.waitNo ?? 0) : a.status === 'confirmed' ? -1 : 1))
+  return { event: await eventView(event, null, null, ctx.now), guests }
+})
+
+const storeEvents = staffAction(EmptySchema, async (_input, ctx) => {
+  const upcoming = await readMany<MemberEvent>(
+    events().where({ storeId: ctx.staff.storeId, endsAt: _.gt(ctx.now) }).orderBy('startsAt', 'asc').limit(50),
+  )
+  return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now))) }
+})
+
+/** An operator creates an event; the request id is its id, so a retried create finds the first. */
+const create = operatorAction(CreateEventSchema, async (input, ctx) => {
+  const id = `ev-${input.requestId}`
+  if (!(await loadStore(input.storeId))) throw new AppError('INVALID_INPUT', '门店不存在', { fields: [{ field: 'storeId', message: '门店不存在' }] })
+  const event: MemberEvent = {
+    _id: id,
+    title: input.title,
+    description: input.description,
+    coverUrl: input.coverUrl,
+    storeId: input.storeId,
+    startsAt: new Date(input.startsAt).toISOString(),
+    endsAt: new Date(input.endsAt).toISOString(),
+    capacity: input.capacity,
+    tiers: input.tiers,
+    rsvpDeadline: new Date(input.rsvpDeadline).toISOString(),
+    cancelDeadline: new Date(input.cancelDeadline).toISOString(),
+    attendancePoints: input.attendancePoints,
+    maxGuests: input.maxGuests,
+    status: 'open',
+    seatsTaken: 0,
+    waiting: 0,
+    nextWaitNo: 1,
+    createdBy: ctx.operator.operatorId,
+    createdAt: ctx.now,
+  }
+  try {
+    await events().add({ data: event })
+    return { event: await eventView(event, null, null, ctx.now), replayed: false }
+  } catch (e) {
+    if (duplicateKeyIndex(e) !== '_id_') throw e
+    const first = await loadEvent(id)
+    if (first.title !== input.title || first.startsAt !== event.startsAt) throw new AppError('IDEMPOTENCY_CONFLICT', '该请求已用于创建另一个活动，请重新创建')
+    return { event: await eventView(first, null, null, ctx.now), replayed: true }
+  }
+})
+
+export const main = serve('event', {
+  list,
+  rsvp,
+  cancel: cancelRsvp,
+  mine,
+  checkIn: checkInTicket,
+  guestList,
+  storeEvents,
+  create,
+})

@@ -1,0 +1,161 @@
+/**
+ * Member events through the real functions on the local cloud: the RSVP race for capacity, cancellation
+ * storms with in-order promotion, tiers, deadlines, guests, check-in once, the day-before reminder.
+ */
+import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
+import type { CreateEventInput } from '../../src/api/schemas'
+import { startTestCloud } from './harness'
+
+type Harness = Awaited<ReturnType<typeof startTestCloud>>
+let h: Harness
+beforeAll(async () => {
+  h = await startTestCloud()
+  h.cloud.executor.insert('stores', [{ _id: 'BJ001', name: '北京三里屯店', address: '', phone: '', openingHours: '' }])
+  h.cloud.executor.insert('staff', [{ _id: 'assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true }])
+}, 60_000)
+afterAll(() => h?.close())
+
+const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+const now = at('2026-11-20T10:00:00')
+let seq = 0
+const create = async (overrides: Partial<CreateEventInput> = {}) =>
+  (
+    await h.ok(
+      DEMO_OPERATOR._id,
+      'event',
+      'create',
+      {
+        title: '秋冬新品品鉴会',
+        description: '设计师讲解新季面料与搭配',
+        coverUrl: '',
+        storeId: 'SH001',
+        startsAt: at('2026-12-05T14:00:00'),
+        endsAt: at('2026-12-05T17:00:00'),
+        capacity: 30,
+        tiers: ['member', 'vip', 'gold'],
+        rsvpDeadline: at('2026-12-04T18:00:00'),
+        cancelDeadline: at('2026-12-04T12:00:00'),
+        attendancePoints: 50,
+        maxGuests: 1,
+        requestId: `event-${++seq}-${Date.now()}`,
+        ...overrides,
+      },
+      { clock: now },
+    )
+  ).event
+type RsvpDoc = { _id: string; memberId: string; status: string; waitNo: number | null; seats: number }
+const rsvpsOf = (eventId: string) => h.cloud.executor.find('rsvps', { eventId }) as unknown as RsvpDoc[]
+const eventDoc = (eventId: string) => h.cloud.executor.get('events', eventId) as unknown as { seatsTaken: number; waiting: number }
+
+describe('the RSVP race', () => {
+  it('confirms exactly 30 of 200 concurrent RSVPs (duplicates included), waitlisting the rest in order, nobody twice', async () => {
+    const event = await create()
+    const shoppers = await Promise.all(Array.from({ length: 150 }, () => h.joinedShopper('race', { clock: now })))
+    const sends = [...shoppers, ...shoppers.slice(0, 50)].map((s) => h.call(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now }))
+    const results = await Promise.all(sends)
+    expect(results.filter((r) => !r.ok)).toEqual([])
+    const all = rsvpsOf(event.id)
+    expect(all).toHaveLength(150)
+    expect(all.filter((r) => r.status === 'confirmed')).toHaveLength(30)
+    const waitNos = all.filter((r) => r.status === 'waitlisted').map((r) => r.waitNo!).sort((a, b) => a - b)
+    expect(waitNos).toEqual(Array.from({ length: 120 }, (_, i) => i + 1))
+    expect(eventDoc(event.id)).toMatchObject({ seatsTaken: 30, waiting: 120 })
+    expect(new Set(h.cloud.executor.find('tickets', { eventId: event.id }).map((t) => t._id)).size).toBe(30)
+
+    // A cancellation storm: 12 confirmed guests cancel at once; 12 seats go to the 12 first on the waitlist.
+    const confirmed = all.filter((r) => r.status === 'confirmed').slice(0, 12)
+    const cancels = await Promise.all(confirmed.map((r) => h.call(r.memberId, 'event', 'cancel', { eventId: event.id }, { clock: now })))
+    expect(cancels.filter((r) => !r.ok)).toEqual([])
+    const after = rsvpsOf(event.id)
+    expect(after.filter((r) => r.status === 'confirmed')).toHaveLength(30)
+    const promoted = after.filter((r) => r.status === 'confirmed' && r.waitNo !== null).map((r) => r.waitNo!).sort((a, b) => a - b)
+    expect(promoted).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
+    expect(eventDoc(event.id)).toMatchObject({ seatsTaken: 30, waiting: 108 })
+
+    const firstWaiting = after.find((r) => r.waitNo === 13)!
+    const view = await h.ok(firstWaiting.memberId, 'event', 'list', {}, { clock: now })
+    expect(view.events.find((e) => e.id === event.id)?.myRsvp).toMatchObject({ status: 'waitlisted', ahead: 0 })
+  }, 60_000)
+})
+
+describe('rules', () => {
+  it('keeps VIP events to VIP and gold, shown greyed to members', async () => {
+    const event = await create({ tiers: ['vip', 'gold'], title: 'VIP 专场' })
+    const member = await h.joinedShopper('tier', { clock: now })
+    expect((await h.ok(member.openid, 'event', 'list', {}, { clock: now })).events.find((e) => e.id === event.id)).toMatchObject({ eligible: false })
+    expect(await h.call(member.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: member.memberNo, amountFen: 60_000, orderNo: `VIP-${Date.now()}` }, { clock: now })
+    expect(await h.ok(member.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).toMatchObject({ event: { myRsvp: { status: 'confirmed' } } })
+  })
+
+  it('counts guests against capacity and closes RSVPs and cancellations at their deadlines', async () => {
+    const event = await create({ capacity: 3 })
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => h.joinedShopper('rules', { clock: now })))
+    expect((await h.ok(a.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: now })).event).toMatchObject({ seatsLeft: 1, myRsvp: { seats: 2 } })
+    expect(await h.call(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 2 }, { clock: now })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.ok(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: at('2026-12-04T17:59:59') })).toMatchObject({ event: { myRsvp: { status: 'waitlisted' } } })
+    expect(await h.call(c.openid, 'event', 'rsvp', { eventId: event.id }, { clock: at('2026-12-04T18:00:00') })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
+    expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T12:00:00') })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
+    // Cancelled in time: a's two seats go to b (two seats) at once.
+    await h.ok(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T11:59:59') })
+    expect(rsvpsOf(event.id).find((r) => r.memberId === b.openid)).toMatchObject({ status: 'confirmed', seats: 2 })
+  })
+})
+
+describe('at the door', () => {
+  it('checks a ticket in once, credits the attendance points once, and tells a second scan when', async () => {
+    const event = await create({ title: '亲子手作课' })
+    const s = await h.joinedShopper('door', { clock: now })
+    const ticket = (await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).event.myRsvp!.ticketCode!
+    const doors = at('2026-12-05T14:03:00')
+    const first = await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })
+    expect(first).toMatchObject({ already: false, checkedInAt: doors, pointsCredited: 50, guest: { memberNo: s.memberNo } })
+    const second = await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: at('2026-12-05T14:20:00') })
+    expect(second).toMatchObject({ already: true, checkedInAt: doors, pointsCredited: 0 })
+    expect(h.cloud.executor.find('ledger', { memberId: s.openid, kind: 'earn' })).toHaveLength(1)
+    expect(h.cloud.executor.get('members', s.openid)).toMatchObject({ pointsBalance: 50 })
+
+    expect(await h.call('assistant-bj', 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(s.openid, 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const list = await h.ok(DEMO_ASSISTANT._id, 'event', 'guestList', { eventId: event.id }, { clock: doors })
+    expect(list.guests).toEqual([expect.objectContaining({ memberNo: s.memberNo, checkedInAt: doors })])
+    expect(list.event.seatsLeft).toBe(29)
+    const mine = await h.ok(s.openid, 'event', 'mine', {}, { clock: at('2026-12-06T10:00:00') })
+    expect(mine.attended.map((e) => e.id)).toEqual([event.id])
+  })
+
+  it('only lets operators create events', async () => {
+    expect(await h.call(DEMO_ASSISTANT._id, 'event', 'create', { title: 'x' })).toMatchObject({ ok: false })
+    const result = await h.call(DEMO_ASSISTANT._id, 'event', 'create', {
+      title: '导购自建活动',
+      description: '',
+      coverUrl: '',
+      storeId: 'SH001',
+      startsAt: at('2026-12-05T14:00:00'),
+      endsAt: at('2026-12-05T17:00:00'),
+      capacity: 10,
+      tiers: ['member'],
+      rsvpDeadline: at('2026-12-04T18:00:00'),
+      cancelDeadline: at('2026-12-04T12:00:00'),
+      attendancePoints: 0,
+      maxGuests: 0,
+      requestId: `event-staff-${Date.now()}`,
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('the day-before reminder', () => {
+  it('messages confirmed guests who consented, once', async () => {
+    const event = await create({ title: '会员沙龙', startsAt: at('2026-12-10T14:00:00'), endsAt: at('2026-12-10T16:00:00'), rsvpDeadline: at('2026-12-09T12:00:00'), cancelDeadline: at('2026-12-09T12:00:00') })
+    const [yes, no] = await Promise.all([1, 2].map(() => h.joinedShopper('remind', { clock: now })))
+    for (const s of [yes, no]) await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })
+    await h.ok(yes.openid, 'member', 'recordSubscription', { template: 'eventReminder', accepted: true })
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-08T10:05:00') })
+    expect(h.cloud.openapi.outbox({ touser: yes.openid })).toEqual([])
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-09T09:05:00') })
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-09T10:05:00') })
+    expect(h.cloud.openapi.outbox({ touser: yes.openid })).toEqual([expect.objectContaining({ status: 'sent', data: expect.objectContaining({ thing1: { value: '会员沙龙' } }) })])
+    expect(h.cloud.openapi.outbox({ touser: no.openid })).toEqual([])
+  })
+})
