@@ -196,6 +196,21 @@ it('exchanges points for a gift, hands it out at the counter, and claims a VIP-e
 })
 
 it('undoes a coupon use at the till, and corrects a birthday', async () => {
+  // 0. A's used birthday card scanned for shopper B: someone else's, and used already.
+  const used = couponsOf('demo-shopper-a').find((c) => c.channel === 'birthday')!
+  await openAs('demo-assistant-1', '/staff/purchase/index')
+  await field('11 位会员号').fill('20261123002')
+  await tapText('查询会员')
+  await page.getByText('2 · 消费').waitFor()
+  await field('0.00').fill('300')
+  await tapText('使用优惠券')
+  await field('12 位券码').fill(used.code)
+  await tapText('核对优惠券')
+  await visible('.coupon-summary__problem').waitFor()
+  expect(await text('.coupon-summary__problem')).toBe('该券属于会员 张敏（138****8000），不是当前会员的券，不能用于本单')
+  expect(await text('.desk__action')).toBe('该券不能用于本单')
+  await phone.screenshot('coupons-17-till-coupon-not-theirs')
+
   // 1. The welcome coupon (满200减20) on a ¥300 purchase, then undone within ten minutes.
   const welcome = couponsOf('demo-shopper-a').find((c) => c.channel === 'welcome')!
   await openAs('demo-assistant-1', '/staff/purchase/index')
@@ -213,7 +228,7 @@ it('undoes a coupon use at the till, and corrects a birthday', async () => {
   await tapText('确认撤销核销')
   await visible('.coupon-undo__done').waitFor()
   expect(await text('.coupon-undo__done')).toMatch(/^已撤销核销：「新会员礼券」已退回顾客券包；本单 ¥280 已全额退款，扣回积分 [\d,]+$/)
-  await phone.screenshot('coupons-17-till-undone')
+  await phone.screenshot('coupons-18-till-undone')
   expect(couponsOf('demo-shopper-a').find((c) => c._id === welcome._id)!.state).toBe('available')
 
   // 2. Shopper B's birthday put right, with a reason.
@@ -223,11 +238,11 @@ it('undoes a coupon use at the till, and corrects a birthday', async () => {
   await page.getByText('2 · 新生日').waitFor()
   await pick(0, [7, 0])
   await field('例如 入会时选错月份').fill('入会时选错月份')
-  await phone.screenshot('coupons-18-birthday-form')
+  await phone.screenshot('coupons-19-birthday-form')
   await tapText('提交修改')
   await visible('.confirm-facts').waitFor()
   await tapText('确认修改')
   await page.getByText('生日已修改').waitFor()
-  await phone.screenshot('coupons-19-birthday-done')
+  await phone.screenshot('coupons-20-birthday-done')
   expect(cloud.executor.get('members', 'demo-shopper-b')).toMatchObject({ birthday: { month: 8, day: 1 } })
 })
