@@ -11,7 +11,7 @@ import * as queryOperators from 'mingo/operators/query'
 import { Query } from 'mingo/query'
 import { type Doc, decodeDoc, isPlainObject } from './ejson'
 import { DbError } from './errors'
-import { type IdRange, type Pushdown, type Row, canPushDown } from './store'
+import { type StringRange, type Pushdown, type Row, canPushDown } from './store'
 
 /** CloudBase returns at most 1,000 documents per query in a cloud function. */
 export const MAX_LIMIT = 1000
@@ -29,12 +29,15 @@ const pinnedValues = (cond: unknown): unknown[] | undefined => {
   return undefined
 }
 
-/** String bounds an `_id` condition puts on it (`{ $gt: 'a' }`, `{ $gte: 'a', $lt: 'b' }`), if any. */
-const idBounds = (cond: unknown): IdRange | undefined => {
+/**
+ * String bounds a condition puts on its field (`{ $gt: 'a' }`, `{ $gte: 'a', $lt: 'b' }`), if any: they hold
+ * whatever else the condition says, and a string bound matches strings only (MongoDB compares like types).
+ */
+const stringBounds = (cond: unknown): StringRange | undefined => {
   if (!isPlainObject(cond)) return undefined
-  const out: IdRange = {}
+  const out: StringRange = {}
   for (const op of ['$gt', '$gte', '$lt', '$lte'] as const)
-    if (typeof cond[op] === 'string') out[op.slice(1) as keyof IdRange] = cond[op] as string
+    if (typeof cond[op] === 'string') out[op.slice(1) as keyof StringRange] = cond[op] as string
   return Object.keys(out).length > 0 ? out : undefined
 }
 
@@ -67,17 +70,34 @@ export const choosePushdown = (filter: Doc | undefined, indexedFields: Set<strin
       break
     }
   }
-  for (const [k, v] of conditions) {
-    const bounds = k === '_id' ? idBounds(v) : undefined
-    if (!bounds) continue
-    // Several ranges all hold: keep the tightest bound of each kind.
-    const range = (out.idRange ??= {})
-    if (bounds.gt !== undefined) range.gt = range.gt === undefined || bounds.gt > range.gt ? bounds.gt : range.gt
-    if (bounds.gte !== undefined) range.gte = range.gte === undefined || bounds.gte > range.gte ? bounds.gte : range.gte
-    if (bounds.lt !== undefined) range.lt = range.lt === undefined || bounds.lt < range.lt ? bounds.lt : range.lt
-    if (bounds.lte !== undefined) range.lte = range.lte === undefined || bounds.lte < range.lte ? bounds.lte : range.lte
+  // Else a string range on an indexed field (e.g. an expiry instant `_.lte(now)`).
+  if (!out.field) {
+    for (const [k, v] of conditions) {
+      if (indexedFields.has(k) && stringBounds(v)) {
+        out.field = { path: k, range: tightest(conditions.filter(([c]) => c === k).map(([, w]) => stringBounds(w) ?? {})) }
+        break
+      }
+    }
   }
+  const idRanges = conditions.filter(([k]) => k === '_id').map(([, v]) => stringBounds(v)).filter((b): b is StringRange => !!b)
+  if (idRanges.length > 0) out.idRange = tightest(idRanges)
   return out.field || out.idRange ? out : undefined
+}
+
+/**
+ * Several ranges that all hold, as one (the largest lower and smallest upper bound of each kind). Compared as
+ * JS strings; where that differs from SQLite's code point order (astral characters) the range only gets looser,
+ * and mingo still evaluates the filter.
+ */
+const tightest = (ranges: StringRange[]): StringRange => {
+  const out: StringRange = {}
+  for (const r of ranges) {
+    if (r.gt !== undefined && (out.gt === undefined || r.gt > out.gt)) out.gt = r.gt
+    if (r.gte !== undefined && (out.gte === undefined || r.gte > out.gte)) out.gte = r.gte
+    if (r.lt !== undefined && (out.lt === undefined || r.lt < out.lt)) out.lt = r.lt
+    if (r.lte !== undefined && (out.lte === undefined || r.lte < out.lte)) out.lte = r.lte
+  }
+  return out
 }
 
 /** The direction of an order that is exactly `{ _id: 1 | -1 }`. */
@@ -107,7 +127,8 @@ export const pushdownIsWholeFilter = (filter: Doc | undefined, pushdown: Pushdow
   if (!filter || !pushdown || pushdown.idRange) return false
   const keys = Object.keys(filter)
   if (keys.length !== 1) return false
-  const path = pushdown.ids ? '_id' : pushdown.field?.path
+  if (!pushdown.ids && !pushdown.field?.values) return false
+  const path = pushdown.ids ? '_id' : pushdown.field!.path
   return keys[0] === path && pinnedValues(filter[path]) !== undefined
 }
 

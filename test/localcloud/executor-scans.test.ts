@@ -9,12 +9,24 @@ import { inProcessDb } from './support'
 
 let h: ReturnType<typeof inProcessDb>
 
-const WALKERS = { name: 'walkers', indexes: [{ name: 'birthday_month', keys: [{ field: 'birthday.month', direction: 1 as const }] }] }
+const WALKERS = {
+  name: 'walkers',
+  indexes: [
+    { name: 'birthday_month', keys: [{ field: 'birthday.month', direction: 1 as const }] },
+    { name: 'expires', keys: [{ field: 'expires', direction: 1 as const }] },
+  ],
+}
 const N = 600
-/** ids w000..w599 inserted in a scrambled order; month = i % 12 + 1; every fifth one is `vip`. */
+/**
+ * ids w000..w599 inserted in a scrambled order; month = i % 12 + 1; every fifth one is `vip`; `expires` is an
+ * ISO instant, null, missing, a number or a Date in turn.
+ */
+const expiresOf = (i: number): unknown =>
+  [`2026-0${(i % 9) + 1}-01T00:00:00.000Z`, null, undefined, i, new Date('2026-01-01T00:00:00Z')][i % 5]
 const docs = Array.from({ length: N }, (_, k) => {
   const i = (k * 7919) % N
-  return { _id: `w${String(i).padStart(3, '0')}`, birthday: { month: (i % 12) + 1, day: 1 }, vip: i % 5 === 0 }
+  const expires = expiresOf(i)
+  return { _id: `w${String(i).padStart(3, '0')}`, birthday: { month: (i % 12) + 1, day: 1 }, vip: i % 5 === 0, ...(expires === undefined ? {} : { expires }) }
 })
 const mayIds = docs.filter((d) => d.birthday.month === 5).map((d) => d._id).sort()
 
@@ -107,6 +119,27 @@ describe('a chunked walk over an indexed equality', () => {
   })
 })
 
+describe('a chunked walk over an indexed string range', () => {
+  it('finds exactly the strings in range (never null, missing, numbers or Dates), fetching only them', async () => {
+    const expected = docs.filter((d) => typeof d.expires === 'string' && d.expires <= '2026-05-01T00:00:00.000Z').map((d) => d._id).sort()
+    expect(expected.length).toBeGreaterThan(40)
+    const { seen, scannedPerChunk } = await walk((cursor) => ({ expires: h._.lte('2026-05-01T00:00:00.000Z'), _id: h._.gt(cursor) }), 25)
+    expect(seen).toEqual(expected)
+    expect(scannedPerChunk.reduce((a, b) => a + b, 0)).toBe(expected.length)
+    const plan = h.executor.store.explainScan('walkers', { field: { path: 'expires', range: { lte: '2026-05' } }, idRange: { gt: '' } }, 1)
+    expect(plan).toContain('ix__walkers__expires__id')
+  })
+
+  it('answers a range with mixed operators as mingo does', async () => {
+    const { data } = await walkers()
+      .where({ expires: h._.gt('2026-03').and(h._.neq('2026-07-01T00:00:00.000Z')) })
+      .limit(1000)
+      .get()
+    const expected = docs.filter((d) => typeof d.expires === 'string' && d.expires > '2026-03' && d.expires !== '2026-07-01T00:00:00.000Z').map((d) => d._id)
+    expect((data as { _id: string }[]).map((d) => d._id).sort()).toEqual(expected.sort())
+  })
+})
+
 describe('other queries stop early or count without decoding', () => {
   it('an unordered limit fetches only the page', async () => {
     const { value, ops } = await counted('unordered', () => walkers().where({ 'birthday.month': 5 }).limit(3).get())
@@ -122,5 +155,41 @@ describe('other queries stop early or count without decoding', () => {
   it('counts matches, numbers included', async () => {
     expect((await walkers().where({ 'birthday.month': 5 }).count()).total).toBe(mayIds.length + 2)
     expect((await walkers().where({ 'birthday.month': 5, _id: h._.gt('') }).count()).total).toBe(mayIds.length)
+  })
+})
+
+describe('bulkInsert (seeding large data sets)', () => {
+  const member = (i: number, over: object = {}) => ({ _id: `b${i}`, memberNo: `B${i}`, mobile: `m${i}`, storeId: 's1', tier: 'member', ...over })
+
+  it('loads batches from a generator, all indexes rebuilt and used', async () => {
+    const batches = function* () {
+      for (let b = 0; b < 5; b++) yield Array.from({ length: 200 }, (_, k) => member(b * 200 + k))
+    }
+    const seqBefore = h.executor.stats().seq
+    expect(h.executor.bulkInsert('members', batches())).toBe(1000)
+    expect(h.executor.stats().seq).toBe(seqBefore + 1)
+    expect(h.executor.count('members', { storeId: 's1' })).toBe(1000)
+    expect((await h.db.collection('members').where({ memberNo: 'B777' }).get()).data).toEqual([member(777)])
+    expect(h.executor.store.explainScan('members', { field: { path: 'memberNo', values: ['B777'] } })).toContain('ix__members__memberNo_unique')
+  })
+
+  it('fails whole on a duplicate _id or unique key, applying nothing', () => {
+    const before = h.executor.count('members')
+    expect(() => h.executor.bulkInsert('members', [[member(5000), member(5001)], [member(5002), member(5001)]])).toThrow(
+      'E11000 duplicate key error collection: members index: _id_ dup key: { _id: "b5001" }',
+    )
+    expect(() => h.executor.bulkInsert('members', [[member(6000), member(6001, { memberNo: 'B5' })]])).toThrow(
+      /E11000 duplicate key error collection: members index: memberNo_unique/,
+    )
+    expect(h.executor.count('members')).toBe(before)
+    expect(h.executor.get('members', 'b6000')).toBeNull()
+    // The unique index is back and still enforced.
+    expect(() => h.executor.insert('members', member(7000, { memberNo: 'B5' }))).toThrow(/memberNo_unique/)
+  })
+
+  it('is refused while a transaction is open', async () => {
+    const started = h.executor.handle('database.startTransaction', {}) as { transactionId: string }
+    expect(() => h.executor.bulkInsert('members', [[member(8000)]])).toThrow(/transaction\(s\) are open/)
+    h.executor.handle('database.abortTransaction', { transactionId: started.transactionId })
   })
 })
