@@ -106,6 +106,14 @@ describe("the till's verdict on a coupon", () => {
   it("passes on the server's problem", () => {
     expect(couponVerdict(checked({ problem: '该券已使用', discountFen: 0 }), LI_NA, 52_000)).toEqual({ kind: 'problem', message: '该券已使用' })
   })
+  it('sends a gift coupon to the gift counter, though the server finds nothing wrong with it', () => {
+    const gift = { ...BIRTHDAY_COUPON, benefit: { kind: 'gift' as const, giftName: '品牌帆布袋' }, benefitText: '赠品：品牌帆布袋' }
+    expect(couponVerdict(checked({ coupon: gift, discountFen: 0 }), LI_NA, 52_000)).toEqual({
+      kind: 'problem',
+      message: '这是礼品券，请在「赠品券核销」中核销，不随消费使用',
+    })
+  })
+
   it('asks for a new check when the amount changed since', () => {
     const verdict = couponVerdict(checked(), LI_NA, 60_000)
     expect(verdict).toEqual({ kind: 'unchecked', message: '金额已修改，请重新核对优惠券' })
