@@ -32,6 +32,7 @@ export const couponView = (coupon: Coupon, now: string): CouponView => ({
   benefitText: benefitText(coupon.benefit),
   benefit: coupon.benefit,
   note: coupon.note,
+  tiers: coupon.tiers,
   channel: coupon.channel,
   combinesWithVipPrice: coupon.combinesWithVipPrice,
   validFrom: coupon.validFrom,

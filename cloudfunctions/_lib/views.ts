@@ -31,6 +31,7 @@ export const memberSummary = (m: Member, now: string): MemberSummary => ({
   memberNo: m.memberNo,
   name: m.name,
   mobileMasked: maskMobile(m.mobile),
+  birthday: m.birthday,
   tier: effectiveTier(m, now),
   vipUntil: effectiveTier(m, now) === 'vip' ? m.vipUntil : null,
   pointsBalance: availablePoints(m, now),

@@ -9,9 +9,9 @@
  * - campaign-issuing: finishes issuing campaigns to their segments.
  * - event-reminders: the day-before message to confirmed guests who consented.
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
- * Each job walks the members that need it in `_id` order, in chunks (a query returns at most 1,000 documents
- * in a function, and a function has a timeout), recording its cursor after every chunk, so a run that is
- * killed resumes where it stopped. Each member is changed in its own transaction that re-checks the member,
+ * Each job walks the members that need it in chunks (a query returns at most 1,000 documents in a function,
+ * and a function has a timeout), recording its progress after every chunk, so a run that is killed resumes
+ * where it stopped (see `Walk`). Each member is changed in its own transaction that re-checks the member,
  * and expiry entries have ids derived from member and batch, so running a job twice changes nothing twice.
  */
 import type { MemberEvent, Rsvp } from '../../src/domain/events'
@@ -45,16 +45,52 @@ export interface JobReport {
   done: boolean
 }
 
-type MemberQuery = { orderBy(field: string, order: string): { limit(n: number): { get(): unknown } } }
+type Limitable = { limit(n: number): { get(): unknown } }
+type MemberQuery = Limitable & { orderBy(field: string, order: string): Limitable }
+
+/**
+ * How a job walks its members:
+ * - `drain`: the query matches only members the job still has to change, and changing one takes it out of the
+ *   match (expired points, a lapsed VIP); the job takes the first chunk again and again until none is left.
+ *   No cursor and no sort, so a due list of any size costs an index range read per chunk.
+ * - `cursor`: members stay in the match after the job (a birthday month), so it walks them in `_id` order
+ *   from the saved cursor.
+ */
+type Walk = { kind: 'drain'; select: () => MemberQuery } | { kind: 'cursor'; select: (cursor: string) => MemberQuery }
+
+/**
+ * Members of a chunk are independent documents: several at a time, within the instance's means. After a
+ * failure no new member is started, the ones in flight finish, then the failure ends the run.
+ */
+const inParallel = async <T>(items: T[], limit: number, work: (item: T) => Promise<boolean>): Promise<number> => {
+  let next = 0
+  let changed = 0
+  let failed = false
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      try {
+        if (await work(items[next++])) changed++
+      } catch (e) {
+        failed = true
+        throw e
+      }
+    }
+  }
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane))
+  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected')
+  if (failure) throw failure.reason
+  return changed
+}
 
 const runChunked = async <M extends Pick<Member, '_id'>>(
   job: string,
   runKey: string,
   ctx: JobContext,
-  select: (cursor: string) => MemberQuery,
+  walk: Walk,
   process: (member: M) => Promise<boolean>,
-  chunkSize = CHUNK,
+  options: { chunkSize?: number; concurrency?: number } = {},
 ): Promise<JobReport> => {
+  const chunkSize = options.chunkSize ?? CHUNK
   const runs = db.collection(COLLECTIONS.jobRuns)
   const runId = `${job}:${runKey}`
   let run: JobRunDoc = (await readDoc<JobRunDoc>(runs.doc(runId))) ?? {
@@ -70,18 +106,24 @@ const runChunked = async <M extends Pick<Member, '_id'>>(
   }
   const deadline = Date.now() + BUDGET_MS
   while (!run.done && Date.now() < deadline) {
-    const members = await readMany<M>(select(run.cursor).orderBy('_id', 'asc').limit(chunkSize))
-    let changed = 0
-    for (const member of members) if (await process(member)) changed++
+    const query = walk.kind === 'drain' ? walk.select() : walk.select(run.cursor).orderBy('_id', 'asc')
+    const members = await readMany<M>(query.limit(chunkSize))
+    const changed = await inParallel(members, options.concurrency ?? 8, process)
+    // A drained chunk that changed nothing would be read again forever: stop, and let the next trigger retry.
+    const stuck = walk.kind === 'drain' && members.length > 0 && changed === 0
     run = {
       ...run,
       cursor: members.length > 0 ? members[members.length - 1]._id : run.cursor,
       processed: run.processed + members.length,
       changed: run.changed + changed,
-      done: members.length < chunkSize,
+      done: members.length < chunkSize && !stuck,
       updatedAt: new Date().toISOString(),
     }
     await runs.doc(runId).set({ data: withoutId(run) })
+    if (stuck) {
+      console.error(`[jobs] ${job}: ${members.length} members still match but none changed; stopping this run`)
+      break
+    }
   }
   return { job: run.job, runKey, processed: run.processed, changed: run.changed, done: run.done }
 }
@@ -93,7 +135,7 @@ const pointsExpiry = async (ctx: JobContext) => {
     'points-expiry',
     businessDate(ctx.now),
     ctx,
-    (cursor) => db.collection(COLLECTIONS.members).where({ pointsNextExpiry: _.lte(ctx.now), _id: _.gt(cursor) }) as MemberQuery,
+    { kind: 'drain', select: () => db.collection(COLLECTIONS.members).where({ pointsNextExpiry: _.lte(ctx.now) }) as MemberQuery },
     ({ _id }) =>
       inTransaction(async (t) => {
         const settled = settleExpiry(await readMemberIn(t, _id), ctx.now, actor, program.version)
@@ -112,7 +154,7 @@ const vipSweep = async (ctx: JobContext) => {
     businessDate(ctx.now),
     ctx,
     // vipYearEnd ≤ vipUntil, so this finds both lapsed VIPs and renewed years to roll.
-    (cursor) => db.collection(COLLECTIONS.members).where({ tier: 'vip', vipYearEnd: _.lte(ctx.now), _id: _.gt(cursor) }) as MemberQuery,
+    { kind: 'drain', select: () => db.collection(COLLECTIONS.members).where({ tier: 'vip', vipYearEnd: _.lte(ctx.now) }) as MemberQuery },
     ({ _id }) =>
       inTransaction(async (t) => {
         const member = await readMemberIn(t, _id)
@@ -142,7 +184,7 @@ const birthdayCoupons = async (ctx: JobContext): Promise<JobReport> => {
     'birthday-coupons',
     today.format('YYYY-MM'),
     ctx,
-    (cursor) => db.collection(COLLECTIONS.members).where({ 'birthday.month': month, _id: _.gt(cursor) }) as MemberQuery,
+    { kind: 'cursor', select: (cursor) => db.collection(COLLECTIONS.members).where({ 'birthday.month': month, _id: _.gt(cursor) }) as MemberQuery },
     async (member) => {
       let issued: boolean
       try {
@@ -161,7 +203,8 @@ const birthdayCoupons = async (ctx: JobContext): Promise<JobReport> => {
       }
       return issued
     },
-    BIRTHDAY_CHUNK,
+    // Unlimited templates issue without a transaction: one insert each, many at a time.
+    { chunkSize: BIRTHDAY_CHUNK, concurrency: 16 },
   )
 }
 

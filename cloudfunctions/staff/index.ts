@@ -20,7 +20,7 @@ import {
 import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon, type Coupon } from '../../src/domain/coupons'
 import { birthdayProblem } from '../../src/domain/member'
 import { businessTime } from '../../src/domain/time'
-import { couponView, findCouponByCode } from '../_lib/coupons'
+import { birthdayCouponKey, couponView, findCouponByCode, issueOnce, loadTemplate } from '../_lib/coupons'
 import { redeemPoints as decideRedemption } from '../../src/domain/balance'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { redeemEntryId, type LedgerEntry } from '../../src/domain/ledger'
@@ -54,10 +54,10 @@ const lookupMember = staffAction(LookupMemberSchema, async ({ code }, ctx) => ({
   member: memberSummary(await findMemberByCode(code), ctx.now),
 }))
 
-type Identity = Pick<MemberSummary, 'memberNo' | 'name' | 'mobileMasked'>
+type Identity = Pick<MemberSummary, 'memberNo' | 'name' | 'mobileMasked' | 'birthday'>
 const identityOf = (member: Member, now: string): Identity => {
-  const { memberNo, name, mobileMasked } = memberSummary(member, now)
-  return { memberNo, name, mobileMasked }
+  const { memberNo, name, mobileMasked, birthday } = memberSummary(member, now)
+  return { memberNo, name, mobileMasked, birthday }
 }
 const summaryAfter = (identity: Identity, after: MemberAfter): MemberSummary => ({ ...identity, ...after })
 
@@ -309,18 +309,29 @@ const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => 
   })
 })
 
-/** A member sets the birthday once, at join; a correction goes through staff, with a reason, and is logged. */
+/**
+ * A member sets the birthday once, at join; a correction goes through staff, with a reason, and is logged.
+ * Corrected into the current month, the birthday card is issued now (the monthly job has run already) —
+ * still once a year: its key is member + year.
+ */
 const correctBirthday = staffAction(CorrectBirthdaySchema, async ({ memberCode, birthday, reason }, ctx) => {
   const found = await findMemberByCode(memberCode)
   const today = businessTime(ctx.now)
   const problem = birthdayProblem(birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
   if (problem) throw invalidInput([{ field: 'birthday', message: problem }])
-  return inTransaction(async (t) => {
+  const corrected = await inTransaction(async (t) => {
     const member = await readMemberIn(t, found._id)
     const change = { from: member.birthday, to: birthday, by: ctx.staff.staffId, reason, at: ctx.now }
-    await writeMemberIn(t, { ...member, birthday, birthdayChanges: [...(member.birthdayChanges ?? []), change] })
-    return { member: memberSummary(member, ctx.now) }
+    const after: Member = { ...member, birthday, birthdayChanges: [...(member.birthdayChanges ?? []), change] }
+    await writeMemberIn(t, after)
+    return after
   })
+  const program = await loadProgram()
+  const template = program.coupons.birthdayTemplateId ? await loadTemplate(program.coupons.birthdayTemplateId) : null
+  if (template?.active && birthday.month === today.month() + 1 && template.tiers.includes(memberSummary(corrected, ctx.now).tier)) {
+    await issueOnce(template, corrected, birthdayCouponKey(corrected._id, today.year()), 'birthday', ctx.now)
+  }
+  return { member: memberSummary(corrected, ctx.now) }
 })
 
 export const main = serve('staff', {

@@ -13,7 +13,11 @@ import type { TierChange, TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
 import type {
   AdjustPointsInput,
+  CheckInInput,
   ClaimCampaignInput,
+  CreateEventInput,
+  EventIdInput,
+  RsvpInput,
   CorrectBirthdayInput,
   CreateCampaignInput,
   ExchangeInput,
@@ -71,6 +75,8 @@ export interface CouponView {
   benefit: CouponBenefit
   /** The rules in plain words. */
   note: string
+  /** Tiers that may use it. */
+  tiers: TierId[]
   channel: CouponChannel
   combinesWithVipPrice: boolean
   validFrom: Instant
@@ -157,6 +163,8 @@ export interface MemberSummary {
   memberNo: string
   name: string
   mobileMasked: string
+  /** Staff see it to wish happy birthday and to correct it. */
+  birthday: Birthday
   tier: TierId
   vipUntil: Instant | null
   pointsBalance: number
@@ -249,6 +257,59 @@ export interface AuditEntry extends PointsHistoryEntry {
   source: string
 }
 
+export interface RsvpView {
+  status: 'confirmed' | 'waitlisted' | 'cancelled'
+  seats: number
+  /** Shown as QR + digits at the door once confirmed. */
+  ticketCode: string | null
+  /** Waiting: how many are ahead (0 = next to be promoted). */
+  ahead: number | null
+  confirmedAt: Instant | null
+  checkedInAt: Instant | null
+}
+
+export interface EventView {
+  id: string
+  title: string
+  description: string
+  coverUrl: string
+  store: StoreView | null
+  startsAt: Instant
+  endsAt: Instant
+  capacity: number
+  seatsLeft: number
+  waiting: number
+  tiers: TierId[]
+  /** The caller's tier may RSVP (otherwise shown greyed: "for VIP members"). */
+  eligible: boolean
+  rsvpDeadline: Instant
+  cancelDeadline: Instant
+  attendancePoints: number
+  maxGuests: number
+  status: 'open' | 'closed'
+  myRsvp: RsvpView | null
+}
+
+/** One line of the guest list at the door. */
+export interface GuestView {
+  name: string
+  memberNo: string
+  mobileMasked: string
+  seats: number
+  status: 'confirmed' | 'waitlisted' | 'cancelled'
+  waitNo: number | null
+  checkedInAt: Instant | null
+}
+
+export interface CheckInResult {
+  /** True when the ticket had been checked in before: `checkedInAt` is that first time. */
+  already: boolean
+  checkedInAt: Instant
+  guest: GuestView
+  event: { id: string; title: string }
+  pointsCredited: number
+}
+
 export interface Api {
   member: {
     join: { input: JoinInput; output: { member: MemberView; created: boolean } }
@@ -277,6 +338,19 @@ export interface Api {
     /** Within 10 minutes, by the assistant who redeemed it: the coupon is available again and its purchase refunded. */
     undoCouponUse: { input: UndoCouponUseInput; output: { coupon: CouponView; refund: RefundResult | null } }
     correctBirthday: { input: CorrectBirthdayInput; output: { member: MemberSummary } }
+  }
+  event: {
+    /** Upcoming events: those the caller may join, and (greyed) those for higher tiers. */
+    list: { input: Record<string, never>; output: { events: EventView[] } }
+    rsvp: { input: RsvpInput; output: { event: EventView; replayed: boolean } }
+    cancel: { input: EventIdInput; output: { event: EventView } }
+    /** The caller's tickets: upcoming, and past events attended. */
+    mine: { input: Record<string, never>; output: { upcoming: EventView[]; attended: EventView[] } }
+    checkIn: { input: CheckInInput; output: CheckInResult }
+    guestList: { input: EventIdInput; output: { event: EventView; guests: GuestView[] } }
+    /** The caller's store's upcoming events (staff). */
+    storeEvents: { input: Record<string, never>; output: { events: EventView[] } }
+    create: { input: CreateEventInput; output: { event: EventView; replayed: boolean } }
   }
   ops: {
     whoami: { input: Record<string, never>; output: OperatorView }

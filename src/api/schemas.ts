@@ -138,7 +138,8 @@ export type RedeemGiftCouponInput = v.InferInput<typeof RedeemGiftCouponSchema>
 export const UndoCouponUseSchema = v.object({ code: couponCode })
 export type UndoCouponUseInput = v.InferInput<typeof UndoCouponUseSchema>
 
-const catalogId = v.pipe(v.string('缺少编号'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '编号无效'))
+/** Ids made of a prefix and a client request id (up to 64 characters) fit too. */
+const catalogId = v.pipe(v.string('缺少编号'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '编号无效'))
 
 export const ExchangeSchema = v.object({ itemId: catalogId, requestId })
 export type ExchangeInput = v.InferInput<typeof ExchangeSchema>
@@ -190,6 +191,54 @@ export const CreateCampaignSchema = v.object({
   requestId,
 })
 export type CreateCampaignInput = v.InferInput<typeof CreateCampaignSchema>
+
+const eventId = v.pipe(v.string('缺少活动编号'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '活动编号无效'))
+
+export const EventIdSchema = v.object({ eventId })
+export type EventIdInput = v.InferInput<typeof EventIdSchema>
+
+export const RsvpSchema = v.object({ eventId, guests: v.optional(int('同行人数', 0, 5), 0) })
+export type RsvpInput = v.InferInput<typeof RsvpSchema>
+
+export const CheckInSchema = v.object({
+  ticketCode: v.pipe(
+    v.string('请扫描或输入票码'),
+    v.transform((s) => s.replace(/\s+/g, '')),
+    v.regex(/^\d{10}$/, '票码应为 10 位数字'),
+  ),
+})
+export type CheckInInput = v.InferInput<typeof CheckInSchema>
+
+export const CreateEventSchema = v.pipe(
+  v.object({
+    title: plainText('活动名称', 30),
+    description: v.pipe(v.string(), v.trim(), v.maxLength(500, '活动介绍最多 500 字'), v.regex(PLAIN_TEXT, '活动介绍含有不可见字符')),
+    coverUrl: v.union([v.literal(''), v.pipe(v.string(), v.url('封面图片地址无效'), v.startsWith('https://', '封面图片须为 https 地址'), v.maxLength(500))]),
+    storeId: catalogId,
+    startsAt: instant('开始时间'),
+    endsAt: instant('结束时间'),
+    capacity: int('名额', 1, 10_000),
+    tiers: v.pipe(v.array(v.picklist(['member', 'vip', 'gold'])), v.minLength(1, '至少选择一个等级')),
+    rsvpDeadline: instant('报名截止时间'),
+    cancelDeadline: instant('取消截止时间'),
+    attendancePoints: int('签到积分', 0, 10_000),
+    maxGuests: int('可带同伴人数', 0, 5),
+    requestId,
+  }),
+  v.forward(
+    v.check((e) => Date.parse(e.startsAt) < Date.parse(e.endsAt), '结束时间应晚于开始时间'),
+    ['endsAt'],
+  ),
+  v.forward(
+    v.check((e) => Date.parse(e.rsvpDeadline) <= Date.parse(e.startsAt), '报名截止应不晚于活动开始'),
+    ['rsvpDeadline'],
+  ),
+  v.forward(
+    v.check((e) => Date.parse(e.cancelDeadline) <= Date.parse(e.startsAt), '取消截止应不晚于活动开始'),
+    ['cancelDeadline'],
+  ),
+)
+export type CreateEventInput = v.InferInput<typeof CreateEventSchema>
 
 export const EmptySchema = v.object({})
 

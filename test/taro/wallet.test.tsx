@@ -15,7 +15,7 @@ const card = (birthdayCoupon: CouponView | null): CardView => ({
   program: DEFAULT_PROGRAM,
   serverTime: SERVER_TIME,
   birthdayCoupon,
-  subscribeTemplates: { birthdayCoupon: 'tmpl-birthday' },
+  subscribeTemplates: { birthdayCoupon: 'tmpl-birthday', eventReminder: 'tmpl-event', waitlistPromoted: 'tmpl-waitlist' },
 })
 
 const USED = couponView({ id: 'used-1', title: '春季礼券', status: 'used', usedAt: '2026-11-20T07:05:00.000Z' })

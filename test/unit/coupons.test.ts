@@ -101,9 +101,9 @@ describe('VIP early access', () => {
   const early = { opensAt: at('2026-03-10T10:00:00'), vipDays: 3 }
   it('opens to VIP and gold three days before everyone else', () => {
     expect(accessAt(early, 'vip', at('2026-03-07T09:59:59'))).toMatchObject({ open: false, opensAt: at('2026-03-07T10:00:00') })
-    expect(accessAt(early, 'vip', at('2026-03-07T10:00:00'))).toEqual({ open: true, vipEarly: true, opensToAllAt: early.opensAt })
+    expect(accessAt(early, 'vip', at('2026-03-07T10:00:00'))).toEqual({ open: true, vipEarly: true, opensToAllAt: early.opensAt, vipDays: 3 })
     expect(accessAt(early, 'gold', at('2026-03-08T10:00:00'))).toMatchObject({ open: true, vipEarly: true })
-    expect(accessAt(early, 'member', at('2026-03-10T09:59:59'))).toEqual({ open: false, opensAt: early.opensAt, opensToAllAt: early.opensAt })
+    expect(accessAt(early, 'member', at('2026-03-10T09:59:59'))).toEqual({ open: false, opensAt: early.opensAt, opensToAllAt: early.opensAt, vipDays: 3 })
     expect(accessAt(early, 'member', at('2026-03-10T10:00:00'))).toMatchObject({ open: true, vipEarly: false })
   })
 })
