@@ -45,6 +45,8 @@ const detailOf = async (source: LedgerSource): Promise<string | null> => {
       return `${lastCoveredBusinessDate(source.id)} 到期的积分`
     case 'event':
       return '会员活动'
+    case 'referral':
+      return '好友首次到店消费'
     case 'redemption':
     case 'adjustment':
       return null

@@ -22,6 +22,8 @@ export type LedgerSource =
   | { type: 'adjustment'; id: string }
   | { type: 'expiry'; id: string }
   | { type: 'event'; id: string; eventId: string }
+  /** `id` is the invitee's member id: one reward per pair. */
+  | { type: 'referral'; id: string }
 
 export type LedgerKind = 'earn' | 'redeem' | 'expire' | 'reverse' | 'adjust'
 

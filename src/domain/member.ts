@@ -1,4 +1,5 @@
 import { EMPTY_POINTS, type PointsState } from './points'
+import type { ReferralRewardCount, ReferralStatus } from './referral'
 import { businessTime, type Instant } from './time'
 import { INITIAL_TIER_STATE, type TierState } from './tiers'
 
@@ -33,6 +34,14 @@ export interface Member extends TierState, PointsState {
    * consent, so each send uses one up.
    */
   subscriptions?: Partial<Record<SubscriptionKind, number>>
+  /** The member's own code for inviting friends (unique). */
+  referralCode?: string
+  /** WeChat unionid when the platform gives one: self-referral is checked against it. */
+  unionid?: string | null
+  /** Who invited this member, and where that referral stands (mirrors `referrals/<this member>`). */
+  referredBy?: { inviterId: string; status: ReferralStatus } | null
+  /** Rewards this member earned as an inviter in a month: the monthly cap's counter. */
+  referralRewards?: ReferralRewardCount
   /** Birthday corrections by staff (a member sets the birthday once, at join). */
   birthdayChanges?: { from: Birthday; to: Birthday; by: string; reason: string; at: Instant }[]
 }

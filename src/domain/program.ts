@@ -4,6 +4,8 @@
  * computation is exact. Durations are calendar months/years in business time. Defaults follow the typical
  * Chinese retail VIP handbook.
  */
+import { DEFAULT_REFERRAL_RULES, type ReferralRules } from './referral'
+
 export type TierId = 'member' | 'vip' | 'gold'
 
 export interface ProgramRules {
@@ -37,6 +39,7 @@ export interface ProgramRules {
     /** Issued on the 1st of the birthday month, or at join during it (null = none). */
     birthdayTemplateId: string | null
   }
+  referral: ReferralRules
   expiry: {
     /**
      * Points earned in a calendar year expire at the end of the calendar year this many years later
@@ -53,6 +56,7 @@ export const DEFAULT_PROGRAM: ProgramRules = {
   gold: { lifetimeFen: 500_000, keptWhenRefundsUnqualify: true },
   expiry: { yearsAfterEarningYear: 1 },
   coupons: { welcomeTemplateId: 'welcome-20off200', birthdayTemplateId: 'birthday-30off' },
+  referral: DEFAULT_REFERRAL_RULES,
 }
 
 export const TIER_NAMES: Record<TierId, string> = {

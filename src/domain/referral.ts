@@ -1,0 +1,198 @@
+/**
+ * Referral (老带新): a member's friend who joins through their link or poster is bound to them at join; the
+ * inviter is rewarded when the friend's first qualifying purchase is recorded in store. Binding is refused for
+ * self-referral; suspicious referrals are held for an operator instead of paid; a monthly cap bounds rewards.
+ */
+import type { LedgerEntry } from './ledger'
+import type { Member } from './member'
+import { credit, expiryFor } from './points'
+import type { ProgramRules } from './program'
+import { settleExpiry } from './balance'
+import { businessTime, type Instant } from './time'
+
+export interface ReferralRules {
+  /** The invitee's first purchase of at least this pays the inviter (¥100). */
+  minPurchaseFen: number
+  inviterPoints: number
+  /** Issued to the invitee at join (null = none). */
+  inviteeCouponTemplateId: string | null
+  /** Rewarded referrals per inviter per calendar month (business time); more are recorded, not paid. */
+  monthlyCap: number
+  /** This many joins through one inviter within `burstHours` flags the latest for review. */
+  burstJoins: number
+  burstHours: number
+}
+
+export const DEFAULT_REFERRAL_RULES: ReferralRules = {
+  minPurchaseFen: 10_000,
+  inviterPoints: 200,
+  inviteeCouponTemplateId: 'referral-20off200',
+  monthlyCap: 10,
+  burstJoins: 5,
+  burstHours: 24,
+}
+
+export type ReferralStatus = 'pending' | 'rewarded' | 'capped' | 'held' | 'rejected'
+
+export type FraudSignal =
+  /** Many joins through one inviter in a short time. */
+  | 'burst'
+  /** The invitee's mobile differs from the inviter's only in its last two digits (numbers bought together). */
+  | 'relatedPhone'
+  /** The inviter is staff and recorded the invitee's first purchase themself. */
+  | 'staffSelfRecorded'
+
+/** `referrals/<inviteeId>`: one per invitee (one inviter per member). */
+export interface Referral {
+  _id: string
+  inviterId: string
+  inviteeId: string
+  joinedAt: Instant
+  status: ReferralStatus
+  flags: FraudSignal[]
+  /** The purchase that qualified (or was held), and when the inviter was paid. */
+  purchaseId: string | null
+  rewardedAt: Instant | null
+  review: { by: string; at: Instant; decision: 'approve' | 'reject' } | null
+}
+
+/** Short, unambiguous (no 0/O/1/I), easy to read aloud: 6 characters of 32. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const generateReferralCode = (randomIndex: (n: number) => number): string =>
+  Array.from({ length: 6 }, () => CODE_ALPHABET[randomIndex(CODE_ALPHABET.length)]).join('')
+export const isReferralCode = (text: string): boolean => /^[A-HJ-NP-Z2-9]{6}$/.test(text)
+
+/** The poster's mini-program code scene: "r=CODE" (WeChat allows 32 characters). */
+export const referralScene = (code: string) => `r=${code}`
+
+/** A scene or share parameter naming a referral code, or null. */
+export const parseReferral = (raw: string | undefined): string | null => {
+  if (!raw) return null
+  let text: string
+  try {
+    text = decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+  const code = text.startsWith('r=') ? text.slice(2) : text
+  return isReferralCode(code) ? code : null
+}
+
+export interface Joiner {
+  openid: string
+  unionid: string | null
+  mobile: string
+}
+
+/** Self-referral in any form: the same WeChat user (openid or unionid) or the same phone. */
+export const isSelfReferral = (inviter: Pick<Member, '_id' | 'mobile'> & { unionid?: string | null }, joiner: Joiner): boolean =>
+  inviter._id === joiner.openid || (joiner.unionid !== null && inviter.unionid === joiner.unionid) || inviter.mobile === joiner.mobile
+
+/** Signals seen at join; the purchase may add `staffSelfRecorded`. */
+export const joinSignals = (inviterMobile: string, joinerMobile: string, recentJoins: number, rules: ReferralRules): FraudSignal[] => [
+  ...(recentJoins + 1 >= rules.burstJoins ? (['burst'] as const) : []),
+  ...(inviterMobile.slice(0, 9) === joinerMobile.slice(0, 9) ? (['relatedPhone'] as const) : []),
+]
+
+export const referralEntryId = (inviteeId: string) => `referral:${inviteeId}`
+
+/** The inviter's rewards in a business month, on the inviter's document: the cap's counter. */
+export interface ReferralRewardCount {
+  month: string
+  count: number
+}
+
+export type PayDecision =
+  | { paid: true; inviter: Member; entries: LedgerEntry[]; rewards: ReferralRewardCount }
+  | { paid: false; status: 'capped' }
+
+/**
+ * Pays the inviter, unless this month's cap is reached (then the referral is recorded as capped). The entry's
+ * id is the invitee's, so a pair is paid at most once whatever retries or races happen.
+ */
+export const payInviter = (inviter: Member, inviteeId: string, at: Instant, program: ProgramRules): PayDecision => {
+  const month = businessTime(at).format('YYYY-MM')
+  const sofar = inviter.referralRewards?.month === month ? inviter.referralRewards.count : 0
+  if (sofar >= program.referral.monthlyCap) return { paid: false, status: 'capped' }
+  const actor = { type: 'job' as const, id: 'referral' }
+  const settled = settleExpiry(inviter, at, actor, program.version)
+  const expiresAt = expiryFor(at, program)
+  const after = credit(settled.member, program.referral.inviterPoints, expiresAt)
+  return {
+    paid: true,
+    inviter: after,
+    rewards: { month, count: sofar + 1 },
+    entries: [
+      ...settled.entries,
+      {
+        _id: referralEntryId(inviteeId),
+        memberId: inviter._id,
+        kind: 'earn',
+        points: program.referral.inviterPoints,
+        balanceAfter: after.pointsBalance,
+        reason: '邀请好友奖励',
+        actor,
+        source: { type: 'referral', id: inviteeId },
+        at,
+        programVersion: program.version,
+        expiresAt,
+      },
+    ],
+  }
+}
+
+export interface ReferralOutcome {
+  referral: Referral
+  /** The inviter after payment (null when nothing was paid). */
+  inviter: Member | null
+  entries: LedgerEntry[]
+}
+
+/**
+ * The invitee's purchase: the first that qualifies settles the referral — paid, capped, or held for review
+ * when the inviter recorded it themself as staff. Anything else leaves it pending. Pure.
+ */
+export const referralOnPurchase = (
+  referral: Referral,
+  inviter: Member,
+  purchase: { id: string; paidFen: number; recordedBy: string },
+  at: Instant,
+  program: ProgramRules,
+): ReferralOutcome | null => {
+  if (referral.status !== 'pending' || purchase.paidFen < program.referral.minPurchaseFen) return null
+  const settled = { ...referral, purchaseId: purchase.id }
+  if (purchase.recordedBy === inviter._id) {
+    return { referral: { ...settled, status: 'held', flags: [...referral.flags, 'staffSelfRecorded'] }, inviter: null, entries: [] }
+  }
+  const pay = payInviter(inviter, referral.inviteeId, at, program)
+  if (!pay.paid) return { referral: { ...settled, status: 'capped' }, inviter: null, entries: [] }
+  return {
+    referral: { ...settled, status: 'rewarded', rewardedAt: at },
+    inviter: { ...pay.inviter, referralRewards: pay.rewards },
+    entries: pay.entries,
+  }
+}
+
+/**
+ * An operator's review of a held referral: rejected ones are never paid; approved ones are paid now (within
+ * the cap) if their qualifying purchase was held, or wait for it again if they were held at join.
+ */
+export const reviewReferral = (
+  referral: Referral,
+  inviter: Member,
+  decision: 'approve' | 'reject',
+  operatorId: string,
+  at: Instant,
+  program: ProgramRules,
+): ReferralOutcome => {
+  const review = { by: operatorId, at, decision }
+  if (decision === 'reject') return { referral: { ...referral, status: 'rejected', review }, inviter: null, entries: [] }
+  if (referral.purchaseId === null) return { referral: { ...referral, status: 'pending', review }, inviter: null, entries: [] }
+  const pay = payInviter(inviter, referral.inviteeId, at, program)
+  if (!pay.paid) return { referral: { ...referral, status: 'capped', review }, inviter: null, entries: [] }
+  return {
+    referral: { ...referral, status: 'rewarded', rewardedAt: at, review },
+    inviter: { ...pay.inviter, referralRewards: pay.rewards },
+    entries: pay.entries,
+  }
+}
