@@ -9,8 +9,6 @@ interface Options<Input, Result, Row extends string> {
   /** A refusal (or no answer), by row. */
   errorsFrom: (error: unknown, fallbackMessage: string) => RowErrors<Row>
   onDone: (result: Result) => void
-  /** Where request ids come from, when the action needs them shorter than ./requestId's own. */
-  newRequestId?: () => string
 }
 
 /**
@@ -19,8 +17,8 @@ interface Options<Input, Result, Row extends string> {
  * `confirm` sends that input with the pending request id (./requestId): an unanswered attempt stays on the
  * confirmation, to be retried with the same id; a refusal goes back to the form, where its errors show.
  */
-export const useConfirmStep = <Input, Result, Row extends string>({ send, errorsFrom, onDone, newRequestId }: Options<Input, Result, Row>) => {
-  const pending = usePendingRequest(newRequestId)
+export const useConfirmStep = <Input, Result, Row extends string>({ send, errorsFrom, onDone }: Options<Input, Result, Row>) => {
+  const pending = usePendingRequest()
   const [errors, setErrors] = useState<RowErrors<Row>>({})
   const [confirming, setConfirming] = useState<Input | null>(null)
   const [submitting, setSubmitting] = useState(false)

@@ -6,6 +6,7 @@ import type { CouponView } from '../api/contract'
 import type { Access } from '../domain/access'
 import { formatYuan } from '../domain/money'
 import { businessDate, businessTime, lastCoveredBusinessDate, type Instant } from '../domain/time'
+import { tiersText } from './tiers'
 
 /** "有效期至 2026-03-31": the last day the coupon covers (its `validUntil` is an exclusive end). */
 export const validUntilText = (coupon: Pick<CouponView, 'validUntil'>): string => `有效期至 ${lastCoveredBusinessDate(coupon.validUntil)}`
@@ -58,6 +59,7 @@ export const couponRules = (coupon: CouponView): RuleLine[] => {
       break
   }
   rows.push({ label: '有效期', value: `${businessDate(coupon.validFrom)} 至 ${lastCoveredBusinessDate(coupon.validUntil)}` })
+  rows.push({ label: '适用会员', value: tiersText(coupon.tiers) })
   if (benefit.kind !== 'gift') rows.push({ label: 'VIP价', value: vipPriceText(coupon.combinesWithVipPrice) })
   rows.push({ label: '使用方式', value: '结账时向导购出示本券二维码，每张券限用一次' })
   if (coupon.note) rows.push({ label: '说明', value: coupon.note })
@@ -100,17 +102,15 @@ export const EMPTY_TAB: Record<WalletTab, string> = {
   expired: '没有过期的优惠券',
 }
 
-const DAY_MS = 86_400_000
-
 export type AccessWording =
   /** Open to this member now; `vipEarly`: only because they are VIP (the "VIP抢先" badge). */
   | { open: true; vipEarly: boolean; line: string | null }
   | { open: false; line: string }
 
 /**
- * VIP early access in words, for a catalog item (`verb` 兑换) or a campaign (领取). A member waiting for the
- * public opening is told VIPs go first and when everyone may; a VIP waiting for their own early opening is
- * told how many days early that is.
+ * VIP early access in words, for a catalog item (`verb` 兑换) or a campaign (领取), from the offer's own VIP
+ * days. A member waiting for the public opening is told VIPs go first and when everyone may; a VIP waiting
+ * for their own early opening is told how many days early that is; with no VIP days, only when it opens.
  */
 export const accessWording = (access: Access, verb: string): AccessWording => {
   if (access.open) {
@@ -120,13 +120,14 @@ export const accessWording = (access: Access, verb: string): AccessWording => {
       line: access.vipEarly && access.opensToAllAt ? `${openingTime(access.opensToAllAt)} 向所有会员开放` : null,
     }
   }
-  const daysEarly = Math.round((Date.parse(access.opensToAllAt) - Date.parse(access.opensAt)) / DAY_MS)
+  if (access.vipDays <= 0) return { open: false, line: `${openingTime(access.opensToAllAt)} 起可${verb}` }
+  // A VIP's own opening comes before everyone's; a member's is everyone's.
+  const waitingAsVip = Date.parse(access.opensAt) < Date.parse(access.opensToAllAt)
   return {
     open: false,
-    line:
-      daysEarly > 0
-        ? `VIP提前 ${daysEarly} 天开放 · ${openingTime(access.opensAt)} 起可${verb}`
-        : `VIP会员提前${verb} · ${openingTime(access.opensToAllAt)} 向所有会员开放`,
+    line: waitingAsVip
+      ? `VIP提前 ${access.vipDays} 天开放 · ${openingTime(access.opensAt)} 起可${verb}`
+      : `VIP会员提前${verb} · ${openingTime(access.opensToAllAt)} 向所有会员开放`,
   }
 }
 

@@ -66,6 +66,13 @@ export const tierChangeWording = (change: TierChange): string => {
   }
 }
 
+/** The tiers from lowest to highest, the order they are named in. */
+const TIER_ORDER: readonly TierId[] = ['member', 'vip', 'gold']
+
+/** Who may use or join something: "所有会员", or the tiers by name, "VIP会员、金卡会员". */
+export const tiersText = (tiers: readonly TierId[]): string =>
+  TIER_ORDER.every((t) => tiers.includes(t)) ? '所有会员' : TIER_ORDER.filter((t) => tiers.includes(t)).map((t) => TIER_NAMES[t]).join('、')
+
 /** What a refund did to the tier: "会员等级由 VIP会员 调整为 普通会员"; null when it stayed. */
 export const tierMoveWording = (before: TierId, after: TierId): string | null =>
   before === after ? null : `会员等级由 ${TIER_NAMES[before]} 调整为 ${TIER_NAMES[after]}`

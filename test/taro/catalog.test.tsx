@@ -20,14 +20,14 @@ const item = (overrides: Partial<CatalogItemView>): CatalogItemView => ({
   benefitText: '赠品：品牌帆布袋',
   stockLeft: 200,
   perMemberLimit: 2,
-  access: { open: true, vipEarly: false, opensToAllAt: null },
+  access: { open: true, vipEarly: false, opensToAllAt: null, vipDays: 0 },
   ...overrides,
 })
 
 const TOTE = item({})
 const VOUCHER = item({ id: 'coupon-50off500', title: '满500减50券', pointsPrice: 500, benefitText: '满¥500减¥50', stockLeft: null, perMemberLimit: null, description: '' })
-const SCARF_FOR_VIPS = item({ id: 'scarf', title: '羊绒围巾', pointsPrice: 800, access: { open: true, vipEarly: true, opensToAllAt: OPENS_TO_ALL } })
-const SCARF_LATER = item({ id: 'scarf', title: '羊绒围巾', pointsPrice: 800, access: { open: false, opensAt: OPENS_TO_ALL, opensToAllAt: OPENS_TO_ALL } })
+const SCARF_FOR_VIPS = item({ id: 'scarf', title: '羊绒围巾', pointsPrice: 800, access: { open: true, vipEarly: true, opensToAllAt: OPENS_TO_ALL, vipDays: 3 } })
+const SCARF_LATER = item({ id: 'scarf', title: '羊绒围巾', pointsPrice: 800, access: { open: false, opensAt: OPENS_TO_ALL, opensToAllAt: OPENS_TO_ALL, vipDays: 3 } })
 
 const TOTE_COUPON: CouponView = couponView({
   id: 'exchange:demo-shopper-b:r1',
@@ -147,7 +147,7 @@ describe('campaigns', () => {
     title: '新季预览',
     benefitText: '8.5折',
     note: '新品上市活动券，VIP与金卡会员可提前 3 天领取。',
-    access: { open: true, vipEarly: false, opensToAllAt: null },
+    access: { open: true, vipEarly: false, opensToAllAt: null, vipDays: 0 },
     endsAt: '2026-12-31T16:00:00.000Z',
     stockLeft: 480,
     claimed: false,
@@ -162,7 +162,7 @@ describe('campaigns', () => {
         ok({
           campaigns: [
             campaign({}),
-            campaign({ id: 'cmp-2', title: 'VIP专场', access: { open: false, opensAt: '2026-11-28T02:00:00.000Z', opensToAllAt: OPENS_TO_ALL } }),
+            campaign({ id: 'cmp-2', title: 'VIP专场', access: { open: false, opensAt: '2026-11-28T02:00:00.000Z', opensToAllAt: OPENS_TO_ALL, vipDays: 3 } }),
             campaign({ id: 'cmp-3', title: '老客回馈', claimed: true }),
             campaign({ id: 'cmp-4', title: '限量礼券' }),
           ],

@@ -41,6 +41,7 @@ describe("a coupon's rules", () => {
       { label: '优惠', value: '立减¥20' },
       { label: '使用门槛', value: '单笔消费满¥200可用' },
       { label: '有效期', value: '2026-11-10 至 2026-12-09' },
+      { label: '适用会员', value: '所有会员' },
       { label: 'VIP价', value: '不与VIP价同享' },
       { label: '使用方式', value: '结账时向导购出示本券二维码，每张券限用一次' },
       { label: '说明', value: '入会 30 天内有效，单笔消费满 ¥200 可用。' },
@@ -56,28 +57,39 @@ describe("a coupon's rules", () => {
 
   it('reads a gift coupon as a gift collected in store, with nothing about prices', () => {
     const rules = couponRules(couponView({ benefit: { kind: 'gift', giftName: '品牌帆布袋' }, benefitText: '赠品：品牌帆布袋', note: '' }))
-    expect(rules.map((r) => r.label)).toEqual(['礼品', '领取方式', '有效期', '使用方式'])
+    expect(rules.map((r) => r.label)).toEqual(['礼品', '领取方式', '有效期', '适用会员', '使用方式'])
     expect(rules[0].value).toBe('品牌帆布袋')
+  })
+
+  it('names the tiers that may use it when not every member may', () => {
+    expect(couponRules(couponView({ tiers: ['vip', 'gold'] })).find((r) => r.label === '适用会员')?.value).toBe('VIP会员、金卡会员')
+    expect(couponRules(couponView({ tiers: ['gold'] })).find((r) => r.label === '适用会员')?.value).toBe('金卡会员')
   })
 })
 
 describe('VIP early access', () => {
   const opensToAllAt = '2026-12-01T02:00:00.000Z' // 12月1日 10:00
   it('tells a member VIPs go first and when everyone may', () => {
-    expect(accessWording({ open: false, opensAt: opensToAllAt, opensToAllAt }, '兑换')).toEqual({
+    expect(accessWording({ open: false, opensAt: opensToAllAt, opensToAllAt, vipDays: 3 }, '兑换')).toEqual({
       open: false,
       line: 'VIP会员提前兑换 · 12月1日 10:00 向所有会员开放',
     })
   })
   it('tells a VIP how many days early their own opening is', () => {
-    expect(accessWording({ open: false, opensAt: '2026-11-28T02:00:00.000Z', opensToAllAt }, '领取')).toEqual({
+    expect(accessWording({ open: false, opensAt: '2026-11-28T02:00:00.000Z', opensToAllAt, vipDays: 3 }, '领取')).toEqual({
       open: false,
       line: 'VIP提前 3 天开放 · 11月28日 10:00 起可领取',
     })
   })
   it('marks what only early access opens', () => {
-    expect(accessWording({ open: true, vipEarly: true, opensToAllAt }, '兑换')).toEqual({ open: true, vipEarly: true, line: '12月1日 10:00 向所有会员开放' })
-    expect(accessWording({ open: true, vipEarly: false, opensToAllAt: null }, '兑换')).toEqual({ open: true, vipEarly: false, line: null })
+    expect(accessWording({ open: true, vipEarly: true, opensToAllAt, vipDays: 3 }, '兑换')).toEqual({ open: true, vipEarly: true, line: '12月1日 10:00 向所有会员开放' })
+    expect(accessWording({ open: true, vipEarly: false, opensToAllAt: null, vipDays: 0 }, '兑换')).toEqual({ open: true, vipEarly: false, line: null })
+  })
+  it('says only when it opens, and nothing of VIPs, when the offer gives VIPs no days', () => {
+    expect(accessWording({ open: false, opensAt: opensToAllAt, opensToAllAt, vipDays: 0 }, '领取')).toEqual({
+      open: false,
+      line: '12月1日 10:00 起可领取',
+    })
   })
 })
 

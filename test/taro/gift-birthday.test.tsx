@@ -100,12 +100,13 @@ describe('birthday corrections', () => {
 
   it('takes the new birthday and a reason, confirms, and corrects it', async () => {
     const { corrections } = await openBirthdayDesk()
+    expect(textOf('.birthday-current')).toBe('当前生日6月18日')
     pick('生日', [7, 0]) // 8月1日
     await screen.findByText('8月1日')
     await typeInto('修改原因', '入会时选错月份')
     tap('提交修改')
     await screen.findByText('确认修改')
-    expect(textOf('.confirm-facts')).toBe('新生日8月1日会员李娜 139****1234原因入会时选错月份')
+    expect(textOf('.confirm-facts')).toBe('新生日8月1日原生日6月18日会员李娜 139****1234原因入会时选错月份')
     tap('确认修改')
     await screen.findByText('生日已修改')
     expect(textOf('.receipt__earlier')).toBe('新生日 8月1日，已记入会员档案')

@@ -126,8 +126,8 @@ describe("the operator's campaigns", () => {
       opensAt: '2026-11-23T02:00:00.000Z',
       vipEarlyDays: 3,
       endsAt: '2026-12-22T16:00:00.000Z',
-      // The campaign's id is "cmp-" + the request id, and a claim takes ids of at most 40 characters.
-      requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,36}$/),
+      // The campaign's id is "cmp-" + the request id, and a claim takes ids of up to 80 characters.
+      requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
     })
     await waitFor(() => expect(visiblePage().querySelectorAll('.ops-campaign')).toHaveLength(2))
     expect(textOf('.ops-campaign')).toContain('会员领取 · 名单 2 人 · 新季预览 85折')

@@ -9,7 +9,7 @@ import { openPage, textOf } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 
 const STAFF: StaffView = { staffId: 'A01', name: '王丽', role: 'assistant', store: { id: 'SH001', name: '上海静安嘉里中心店' } }
-const LI_NA: MemberSummary = { memberNo: '20261123002', name: '李娜', mobileMasked: '139****1234', tier: 'member', vipUntil: null, pointsBalance: 1255 }
+const LI_NA: MemberSummary = { memberNo: '20261123002', name: '李娜', mobileMasked: '139****1234', birthday: { month: 6, day: 18 }, tier: 'member', vipUntil: null, pointsBalance: 1255 }
 
 const purchaseResult = (input: { orderNo: string; amountFen: number }, replayed = false): PurchaseResult => ({
   purchase: {

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ActionOutput, CouponTemplateView, OpsCampaignView } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
-import { newRequestId } from '../../services/requestId'
 import { useConfirmStep } from '../../services/useConfirmStep'
 import { ROUTES } from '../../routes'
 import { campaignErrorsFrom, checkCampaign, newDraft, type CampaignDraft, type CampaignInput, type CampaignRow } from './campaignForm'
@@ -34,9 +33,6 @@ export const useOpsCampaigns = () => {
 
   const step = useConfirmStep({
     send: (input: CampaignInput, requestId) => callCloud('ops', 'createCampaign', { ...input, requestId }),
-    // The campaign's id is "cmp-" + this id, and a claim accepts ids of at most 40 characters: 36 here
-    // (still over 130 random bits) until the server's limits agree.
-    newRequestId: () => newRequestId().slice(0, 36),
     errorsFrom: campaignErrorsFrom,
     onDone: (result) => {
       setCreated(result)

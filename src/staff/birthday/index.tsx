@@ -8,6 +8,7 @@ import { Receipt } from '../shared/Receipt'
 import { StaffDesk } from '../shared/StaffDesk'
 import { birthdayWords } from './birthdayForm'
 import { useBirthdayDesk } from './useBirthdayDesk'
+import './index.scss'
 
 const BirthdayPage = () => {
   const desk = useBirthdayDesk()
@@ -33,6 +34,9 @@ const BirthdayPage = () => {
           {member && !confirming && (
             <View className="desk__panel">
               <Text className="desk__step">2 · 新生日</Text>
+              <View className="facts birthday-current">
+                <Fact label="当前生日" value={birthdayWords(member.birthday)} />
+              </View>
               <Field label="生日" error={form.errors.birthday} hint="生日月份决定生日月7折卡的发放；年份可不填">
                 <BirthdayPicker currentYear={desk.currentYear} value={form.draft} onChange={form.changeBirthday} />
               </Field>
@@ -64,6 +68,7 @@ const BirthdayPage = () => {
               onBack={desk.back}
             >
               <Fact strong label="新生日" value={birthdayWords(confirming.birthday)} />
+              <Fact label="原生日" value={birthdayWords(member.birthday)} />
               <Fact label="会员" value={`${member.name} ${member.mobileMasked}`} />
               <Fact label="原因" value={confirming.reason} />
             </ConfirmStep>
