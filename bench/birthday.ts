@@ -85,6 +85,8 @@ const memberAt = (i: number, rand: () => number): Member => {
       storeId: DEMO_STORE._id,
       assistantId: rand() < 0.7 ? DEMO_ASSISTANT.staffId : null,
       consentVersion: '2026-11-01',
+      // Unique per member (a unique index): the member number in the referral alphabet's letters.
+      referralCode: `${String(i).padStart(7, '0')}`.replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)]),
     },
     joinedAt,
   )

@@ -47,6 +47,7 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
       storeId: DEMO_STORE._id,
       assistantId: DEMO_ASSISTANT.staffId,
       consentVersion: '2026-11-01',
+      referralCode: 'LNAB88',
     },
     daysBefore(now, 120),
   )

@@ -22,6 +22,12 @@ export const callerOpenid = (): string => {
   return typeof OPENID === 'string' ? OPENID : ''
 }
 
+/** The caller's unionid when WeChat provides one (the mini-program is bound to an open platform account). */
+export const callerUnionid = (): string | null => {
+  const { UNIONID } = cloud.getWXContext() as { UNIONID?: string }
+  return typeof UNIONID === 'string' && UNIONID !== '' ? UNIONID : null
+}
+
 /**
  * The current instant. Deployed functions read the real clock; the local cloud may pin it per invocation
  * (tests of VIP years and expiry) through an environment variable no client can set.

@@ -22,6 +22,8 @@ export const COLLECTIONS = {
   events: 'events',
   rsvps: 'rsvps',
   tickets: 'tickets',
+  referrals: 'referrals',
+  posters: 'posters',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */

@@ -3,7 +3,7 @@
  * history and coupons, exchange points in the catalog, claim campaign coupons, consent to messages.
  */
 import { randomInt } from 'node:crypto'
-import type { CampaignView, CatalogItemView } from '../../src/api/contract'
+import type { CampaignView, CatalogItemView, InviteView } from '../../src/api/contract'
 import { ClaimCampaignSchema, EmptySchema, ExchangeSchema, JoinSchema, PointsHistorySchema, RecordSubscriptionSchema } from '../../src/api/schemas'
 import { accessAt } from '../../src/domain/access'
 import { exchange, exchangeCountId, type CatalogItem, type ExchangeCount } from '../../src/domain/catalog'
@@ -14,10 +14,11 @@ import { effectiveTier } from '../../src/domain/tiers'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { birthdayProblem, newMember, type Member } from '../../src/domain/member'
+import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parseReferral, type Joiner, type Referral } from '../../src/domain/referral'
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
 import { businessTime, isBefore } from '../../src/domain/time'
-import { _, db } from '../_lib/cloud'
+import { _, callerUnionid, cloud, db } from '../_lib/cloud'
 import { COLLECTIONS, type CampaignDoc, type StaffDoc } from '../_lib/collections'
 import {
   birthdayCouponKey,
@@ -55,6 +56,32 @@ const attribution = async (scene: string | undefined): Promise<{ storeId: string
 
 const MEMBER_NO_ATTEMPTS = 3
 
+/**
+ * A friend's invitation, decided at join: bound only to a new member, never to themself (openid, unionid or
+ * phone), and held for review when it looks suspicious. An unknown code or a self-referral joins unbound.
+ */
+const invitationFor = async (raw: string | undefined, joiner: Joiner, program: ProgramRules, now: string) => {
+  const code = parseReferral(raw)
+  if (!code) return null
+  const [inviter] = await readMany<Member>(db.collection(COLLECTIONS.members).where({ referralCode: code }).limit(1))
+  if (!inviter || isSelfReferral(inviter, joiner)) return null
+  const since = new Date(Date.parse(now) - program.referral.burstHours * 3_600_000).toISOString()
+  const { total: recentJoins } = (await db.collection(COLLECTIONS.referrals).where({ inviterId: inviter._id, joinedAt: _.gt(since) }).count()) as { total: number }
+  const flags = joinSignals(inviter.mobile, joiner.mobile, recentJoins, program.referral)
+  const referral: Omit<Referral, '_id' | 'inviteeId'> = {
+    inviterId: inviter._id,
+    joinedAt: now,
+    status: flags.length > 0 ? 'held' : 'pending',
+    flags,
+    purchaseId: null,
+    rewardedAt: null,
+    review: null,
+  }
+  const template = program.referral.inviteeCouponTemplateId ? await loadTemplate(program.referral.inviteeCouponTemplateId) : null
+  const coupon = template?.active ? { template, key: (memberId: string) => `referral:${memberId}`, channel: 'referral' as const } : null
+  return { referral, coupon }
+}
+
 /** The coupons a new member receives at join, as the program says. */
 const joinCouponTemplates = async (program: ProgramRules, birthMonth: number, now: string) => {
   const year = businessTime(now).year()
@@ -80,6 +107,8 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
   }
   const { storeId, assistantId } = await attribution(input.scene)
   const program = await loadProgram()
+  const unionid = callerUnionid()
+  const invitation = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile: input.mobile }, program, ctx.now)
 
   for (let attempt = 1; ; attempt++) {
     const candidate = newMember(
@@ -92,10 +121,16 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
         storeId,
         assistantId,
         consentVersion: input.consent.version,
+        referralCode: generateReferralCode((n) => randomInt(n)),
+        unionid,
+        referredBy: invitation ? { inviterId: invitation.referral.inviterId, status: invitation.referral.status } : null,
       },
       ctx.now,
     )
-    const joinCoupons = await joinCouponTemplates(program, input.birthday.month, ctx.now)
+    const joinCoupons = [
+      ...(await joinCouponTemplates(program, input.birthday.month, ctx.now)),
+      ...(invitation?.coupon ? [invitation.coupon] : []),
+    ]
     try {
       // Two taps on "join" race here: the loser's transaction conflicts, re-runs, and finds the winner's member.
       const { member, created } = await inTransaction(async (t) => {
@@ -104,13 +139,15 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
         await t.collection(COLLECTIONS.members).doc(ctx.openid).set({ data: withoutId(candidate) })
         // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
         for (const { template, key, channel } of joinCoupons) await issueIn(t, template, candidate, key(ctx.openid), channel, ctx.now)
+        if (invitation) await t.collection(COLLECTIONS.referrals).add({ data: { ...invitation.referral, _id: ctx.openid, inviteeId: ctx.openid } })
         return { member: candidate, created: true }
       })
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
     } catch (e) {
       const index = duplicateKeyIndex(e)
       if (index?.startsWith('mobile')) throw new AppError('PHONE_IN_USE', '该手机号已绑定其他微信，请到店由导购协助处理')
-      if ((index?.startsWith('memberNo') || index?.startsWith('code')) && attempt < MEMBER_NO_ATTEMPTS) continue
+      const retryable = ['memberNo', 'code', 'referralCode'].some((prefix) => index?.startsWith(prefix))
+      if (retryable && attempt < MEMBER_NO_ATTEMPTS) continue
       throw e
     }
   }
@@ -262,6 +299,54 @@ const recordSubscription = shopperAction(RecordSubscriptionSchema, async ({ temp
   return { remaining: await recordConsent(ctx.openid, template, accepted) }
 })
 
+/**
+ * The invite page: the member's code, the share path, the poster's mini-program code (made once through
+ * wxacode.getUnlimited with scene "r=CODE" and kept in `posters`), and how their invitations stand.
+ */
+const invite = shopperAction(EmptySchema, async (_input, ctx): Promise<InviteView> => {
+  const member = await requireMember(ctx.openid)
+  const program = await loadProgram()
+  const poster = await posterFor(member)
+  const count = async (status: Referral['status']) =>
+    ((await db.collection(COLLECTIONS.referrals).where({ inviterId: member._id, status }).count()) as { total: number }).total
+  const [pending, rewarded, capped, held, rejected] = await Promise.all((['pending', 'rewarded', 'capped', 'held', 'rejected'] as const).map(count))
+  const gift = program.referral.inviteeCouponTemplateId ? await loadTemplate(program.referral.inviteeCouponTemplateId) : null
+  return {
+    code: member.referralCode,
+    sharePath: `/pages/join/index?ref=${member.referralCode}`,
+    posterImage: `data:${poster.contentType};base64,${poster.base64}`,
+    stats: { joined: pending + rewarded + capped + held + rejected, rewarded, waiting: pending, held },
+    rules: {
+      minPurchaseFen: program.referral.minPurchaseFen,
+      inviterPoints: program.referral.inviterPoints,
+      inviteeGift: gift?.active ? `${gift.title}（${benefitText(gift.benefit)}）` : null,
+    },
+  }
+})
+
+interface PosterDoc {
+  _id: string
+  scene: string
+  contentType: string
+  base64: string
+  createdAt: string
+}
+
+/** The poster's code is made once per member: a second call reads it back. */
+const posterFor = async (member: Member): Promise<PosterDoc> => {
+  const kept = await readDoc<PosterDoc>(db.collection(COLLECTIONS.posters).doc(member._id))
+  if (kept) return kept
+  const scene = referralScene(member.referralCode)
+  const code = (await cloud.openapi.wxacode.getUnlimited({ scene, page: 'pages/join/index', width: 430 })) as { contentType: string; buffer: Buffer }
+  const poster: PosterDoc = { _id: member._id, scene, contentType: code.contentType, base64: Buffer.from(code.buffer).toString('base64'), createdAt: new Date().toISOString() }
+  try {
+    await db.collection(COLLECTIONS.posters).add({ data: poster })
+  } catch (e) {
+    if (duplicateKeyIndex(e) !== '_id_') throw e // made by a concurrent call: the same code either way
+  }
+  return poster
+}
+
 export const main = serve('member', {
   join,
   getCard,
@@ -272,4 +357,5 @@ export const main = serve('member', {
   campaigns,
   claimCampaign,
   recordSubscription,
+  invite,
 })

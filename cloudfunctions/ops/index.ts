@@ -3,7 +3,9 @@
  * is an active operator (never a shop assistant).
  */
 import type { AdjustmentResult } from '../../src/api/contract'
-import { AdjustPointsSchema, CreateCampaignSchema, EmptySchema, LookupMemberSchema, MemberLedgerSchema } from '../../src/api/schemas'
+import type { ReferralView } from '../../src/api/contract'
+import { AdjustPointsSchema, CreateCampaignSchema, EmptySchema, LookupMemberSchema, MemberLedgerSchema, ReferralsSchema, ReviewReferralSchema } from '../../src/api/schemas'
+import { reviewReferral as decideReview, type FraudSignal, type Referral } from '../../src/domain/referral'
 import { benefitText, type CouponTemplate } from '../../src/domain/coupons'
 import { isBefore } from '../../src/domain/time'
 import { continueIssuing, opsCampaignView } from '../_lib/campaigns'
@@ -18,11 +20,11 @@ import { adjustEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc } from '../_lib/docs'
 import { auditEntry, ledgerPage } from '../_lib/history'
-import { appendEntriesIn, findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
+import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { operatorAction, serve } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
-import { memberSummary } from '../_lib/views'
+import { memberSummary, withoutId } from '../_lib/views'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
 
@@ -127,4 +129,59 @@ const campaigns = operatorAction(EmptySchema, async () => {
   return { campaigns: all.map(opsCampaignView) }
 })
 
-export const main = serve('ops', { whoami, lookupMember, memberLedger, adjustPoints, couponTemplates, createCampaign, campaigns })
+const FLAG_WORDS: Record<FraudSignal, string> = {
+  burst: '短时间内大量好友加入',
+  relatedPhone: '好友手机号与邀请人号段相同',
+  staffSelfRecorded: '邀请人为导购且亲自录入好友首单',
+}
+
+const referralView = async (r: Referral): Promise<ReferralView> => {
+  const [invitee, inviter] = await Promise.all([loadMember(r.inviteeId), loadMember(r.inviterId)])
+  return {
+    invitee: { name: invitee?.name ?? '—', memberNo: invitee?.memberNo ?? '' },
+    inviter: { name: inviter?.name ?? '—', memberNo: inviter?.memberNo ?? '' },
+    joinedAt: r.joinedAt,
+    status: r.status,
+    flags: r.flags.map((f) => FLAG_WORDS[f]),
+  }
+}
+
+/** Referrals by status (default: held for review), newest first. */
+const referrals = operatorAction(ReferralsSchema, async ({ status }) => {
+  const found = await readMany<Referral>(db.collection(COLLECTIONS.referrals).where({ status: status ?? 'held' }).orderBy('joinedAt', 'desc').limit(100))
+  return { referrals: await Promise.all(found.map(referralView)) }
+})
+
+/** An operator approves (pays, or lets the first purchase pay) or rejects a held referral. */
+const reviewReferral = operatorAction(ReviewReferralSchema, async ({ inviteeCode, decision }, ctx) => {
+  const invitee = await findMemberByCode(inviteeCode)
+  const program = await loadProgram()
+  const reviewed = await inTransaction(async (t) => {
+    const referral = await readDoc<Referral>(t.collection(COLLECTIONS.referrals).doc(invitee._id))
+    if (!referral) throw new AppError('MEMBER_NOT_FOUND', '该会员不是通过邀请加入的')
+    if (referral.status !== 'held') throw new AppError('INVALID_INPUT', '该邀请不在待审核状态', { fields: [{ field: 'inviteeCode', message: '该邀请不在待审核状态' }] })
+    const inviter = await readMemberIn(t, referral.inviterId)
+    const member = await readMemberIn(t, invitee._id)
+    const outcome = decideReview(referral, inviter, decision, ctx.operator.operatorId, ctx.now, program)
+    await t.collection(COLLECTIONS.referrals).doc(referral._id).set({ data: withoutId(outcome.referral) })
+    await writeMemberIn(t, { ...member, referredBy: { inviterId: referral.inviterId, status: outcome.referral.status } })
+    if (outcome.inviter) {
+      await writeMemberIn(t, outcome.inviter)
+      await appendEntriesIn(t, outcome.entries)
+    }
+    return outcome.referral
+  })
+  return { referral: await referralView(reviewed) }
+})
+
+export const main = serve('ops', {
+  whoami,
+  lookupMember,
+  memberLedger,
+  adjustPoints,
+  couponTemplates,
+  createCampaign,
+  campaigns,
+  referrals,
+  reviewReferral,
+})

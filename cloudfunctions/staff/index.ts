@@ -19,6 +19,8 @@ import {
 } from '../../src/api/schemas'
 import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon, type Coupon } from '../../src/domain/coupons'
 import { birthdayProblem } from '../../src/domain/member'
+import type { ProgramRules } from '../../src/domain/program'
+import { referralOnPurchase, type Referral } from '../../src/domain/referral'
 import { businessTime } from '../../src/domain/time'
 import { birthdayCouponKey, couponView, findCouponByCode, issueOnce, loadTemplate } from '../_lib/coupons'
 import { redeemPoints as decideRedemption } from '../../src/domain/balance'
@@ -35,7 +37,7 @@ import {
   type PurchaseRecord,
   type RefundRecord,
 } from '../../src/domain/purchase'
-import { db } from '../_lib/cloud'
+import { db, type Transaction } from '../_lib/cloud'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
 import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
@@ -106,13 +108,33 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
       { storeId: ctx.staff.storeId, orderNo: input.orderNo, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx), ...(coupon ? { coupon } : {}) },
       program,
     )
-    await writeMemberIn(t, decision.member)
+    const referred = await settleReferralIn(t, decision.member, decision.purchase, ctx.openid, ctx.now, program)
+    await writeMemberIn(t, referred)
     await t.collection(COLLECTIONS.purchases).doc(id).set({ data: withoutId(decision.purchase) })
     await appendEntriesIn(t, decision.entries)
     if (decision.coupon) await t.collection(COLLECTIONS.coupons).doc(decision.coupon._id).set({ data: withoutId(decision.coupon) })
     return purchaseAnswer(decision.purchase, identity, false)
   })
 })
+
+/**
+ * A referred member's first qualifying purchase settles the referral in the purchase's transaction: the
+ * inviter is paid (an entry keyed by the invitee, so once per pair), capped, or held when the inviter recorded
+ * it themself. Returns the invitee with the referral's new status.
+ */
+const settleReferralIn = async (t: Transaction, invitee: Member, purchase: PurchaseRecord, recorder: string, now: string, program: ProgramRules): Promise<Member> => {
+  if (invitee.referredBy?.status !== 'pending') return invitee
+  const referral = await readDoc<Referral>(t.collection(COLLECTIONS.referrals).doc(invitee._id))
+  const inviter = referral ? await readDoc<Member>(t.collection(COLLECTIONS.members).doc(referral.inviterId)) : null
+  const outcome = referral && inviter && referralOnPurchase(referral, inviter, { id: purchase._id, paidFen: purchase.amountFen, recordedBy: recorder }, now, program)
+  if (!outcome) return invitee
+  await t.collection(COLLECTIONS.referrals).doc(outcome.referral._id).set({ data: withoutId(outcome.referral) })
+  if (outcome.inviter) {
+    await writeMemberIn(t, outcome.inviter)
+    await appendEntriesIn(t, outcome.entries)
+  }
+  return { ...invitee, referredBy: { inviterId: outcome.referral.inviterId, status: outcome.referral.status } }
+}
 
 const loadOrder = async (storeId: string, orderNo: string): Promise<PurchaseRecord> => {
   const purchase = await readDoc<PurchaseRecord>(db.collection(COLLECTIONS.purchases).doc(purchaseId(storeId, orderNo)))

@@ -32,6 +32,8 @@ import type {
   RecordSubscriptionInput,
   RedeemGiftCouponInput,
   RedeemPointsInput,
+  ReferralsInput,
+  ReviewReferralInput,
   UndoCouponUseInput,
 } from './schemas'
 
@@ -310,6 +312,26 @@ export interface CheckInResult {
   pointsCredited: number
 }
 
+export interface InviteView {
+  code: string
+  /** The path a WeChat share opens (onShareAppMessage): the join page carrying the code. */
+  sharePath: string
+  /** The poster's mini-program code (a data URL), made once per member and kept. */
+  posterImage: string
+  stats: { joined: number; rewarded: number; waiting: number; held: number }
+  rules: { minPurchaseFen: number; inviterPoints: number; inviteeGift: string | null }
+}
+
+/** A referral as operators review it. */
+export interface ReferralView {
+  invitee: { name: string; memberNo: string }
+  inviter: { name: string; memberNo: string }
+  joinedAt: Instant
+  status: 'pending' | 'rewarded' | 'capped' | 'held' | 'rejected'
+  /** Why it was held, in words. */
+  flags: string[]
+}
+
 export interface Api {
   member: {
     join: { input: JoinInput; output: { member: MemberView; created: boolean } }
@@ -321,6 +343,7 @@ export interface Api {
     campaigns: { input: Record<string, never>; output: { campaigns: CampaignView[] } }
     claimCampaign: { input: ClaimCampaignInput; output: { coupon: CouponView; replayed: boolean } }
     recordSubscription: { input: RecordSubscriptionInput; output: { remaining: number } }
+    invite: { input: Record<string, never>; output: InviteView }
   }
   staff: {
     whoami: { input: Record<string, never>; output: StaffView }
@@ -360,6 +383,8 @@ export interface Api {
     couponTemplates: { input: Record<string, never>; output: { templates: CouponTemplateView[] } }
     createCampaign: { input: CreateCampaignInput; output: { campaign: OpsCampaignView; replayed: boolean } }
     campaigns: { input: Record<string, never>; output: { campaigns: OpsCampaignView[] } }
+    referrals: { input: ReferralsInput; output: { referrals: ReferralView[] } }
+    reviewReferral: { input: ReviewReferralInput; output: { referral: ReferralView } }
   }
 }
 

@@ -46,6 +46,8 @@ export const JoinSchema = v.object({
   ),
   /** The store QR's scene, as WeChat handed it to the page (URL-encoded). */
   scene: v.optional(v.pipe(v.string(), v.maxLength(SCENE_MAX_LENGTH * 3, '门店二维码无效'))),
+  /** A friend's referral code, from their share link (`ref=`) or poster scene (`r=CODE`). */
+  referral: v.optional(v.pipe(v.string(), v.maxLength(SCENE_MAX_LENGTH * 3, '邀请码无效'))),
 })
 export type JoinInput = v.InferInput<typeof JoinSchema>
 
@@ -239,6 +241,12 @@ export const CreateEventSchema = v.pipe(
   ),
 )
 export type CreateEventInput = v.InferInput<typeof CreateEventSchema>
+
+export const ReferralsSchema = v.object({ status: v.optional(v.picklist(['pending', 'rewarded', 'capped', 'held', 'rejected'])) })
+export type ReferralsInput = v.InferInput<typeof ReferralsSchema>
+
+export const ReviewReferralSchema = v.object({ inviteeCode: memberCode, decision: v.picklist(['approve', 'reject'], '请选择通过或驳回') })
+export type ReviewReferralInput = v.InferInput<typeof ReviewReferralSchema>
 
 export const EmptySchema = v.object({})
 

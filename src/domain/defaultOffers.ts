@@ -32,6 +32,17 @@ export const DEFAULT_COUPON_TEMPLATES: CouponTemplate[] = [
     active: true,
   },
   {
+    _id: 'referral-20off200',
+    title: '好友邀请礼券',
+    note: '受邀加入的新会员专享，入会 30 天内有效，单笔消费满 ¥200 可用。',
+    benefit: { kind: 'amountOff', amountOffFen: 2_000, minSpendFen: 20_000 },
+    validity: { kind: 'daysFromIssue', days: 30 },
+    tiers: ALL_TIERS,
+    stock: { total: null, issued: 0 },
+    combinesWithVipPrice: false,
+    active: true,
+  },
+  {
     _id: 'points-50off500',
     title: '积分兑换 满500减50',
     note: '兑换后 60 天内有效。',

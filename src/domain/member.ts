@@ -35,7 +35,7 @@ export interface Member extends TierState, PointsState {
    */
   subscriptions?: Partial<Record<SubscriptionKind, number>>
   /** The member's own code for inviting friends (unique). */
-  referralCode?: string
+  referralCode: string
   /** WeChat unionid when the platform gives one: self-referral is checked against it. */
   unionid?: string | null
   /** Who invited this member, and where that referral stands (mirrors `referrals/<this member>`). */
@@ -57,6 +57,10 @@ export interface NewMemberInput {
   storeId: string | null
   assistantId: string | null
   consentVersion: string
+  referralCode: string
+  unionid?: string | null
+  /** Set when the member joined through a friend's invitation (the binding is decided at join). */
+  referredBy?: Member['referredBy']
 }
 
 export const newMember = (input: NewMemberInput, now: Instant): Member => ({
@@ -69,6 +73,9 @@ export const newMember = (input: NewMemberInput, now: Instant): Member => ({
   assistantId: input.assistantId,
   joinedAt: now,
   consent: { version: input.consentVersion, at: now },
+  referralCode: input.referralCode,
+  unionid: input.unionid ?? null,
+  referredBy: input.referredBy ?? null,
   ...INITIAL_TIER_STATE,
   ...EMPTY_POINTS,
   historyRevision: 0,

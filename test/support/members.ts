@@ -15,6 +15,7 @@ export const joinedMember = (overrides: Partial<Member> = {}): Member => ({
       storeId: 'SH001',
       assistantId: 'A01',
       consentVersion: 'v1',
+      referralCode: 'TEST23',
     },
     at('2026-01-01T10:00:00'),
   ),
