@@ -30,7 +30,8 @@ const joinVia = async (code: string | undefined, options: { clock?: string; mobi
       action: 'join',
       input: {
         name: `朋友${i}`,
-        mobile: options.mobile ?? `186${String(i).padStart(8, '0')}`,
+        // Spread out, so no two share the first nine digits (that is the "related phone" signal).
+        mobile: options.mobile ?? `13${String((i * 104_729) % 1_000_000_000).padStart(9, '0')}`,
         birthday: { month: 4, day: 2 },
         consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
         ...(code ? { referral: code } : {}),
