@@ -120,6 +120,12 @@ describe('fraud signals', () => {
     for (let i = 0; i < 5; i++) burst.push(await joinVia(a.code, { clock: at(`2026-06-01T1${i}:00:00`) }))
     expect(burst.map((f) => memberDoc(f.openid).referredBy?.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'held'])
 
+    // A number from the inviter's own block (bought together): held too.
+    const b = await inviterWithCode()
+    const inviterMobile = (h.cloud.executor.get('members', b.openid) as unknown as { mobile: string }).mobile
+    const sibling = await joinVia(b.code, { mobile: inviterMobile.slice(0, 9) + String((Number(inviterMobile.slice(9)) + 1) % 100).padStart(2, '0') })
+    expect(memberDoc(sibling.openid).referredBy?.status).toBe('held')
+
     // The shop assistant is also a member, invites a friend, and records the friend's first purchase.
     await h.ok(assistant, 'member', 'join', { name: '王丽', mobile: '13511112222', birthday: { month: 1, day: 1 }, consent: { accepted: true, version: PRIVACY_NOTICE_VERSION } })
     const friend = await joinVia(memberDoc(assistant).referralCode)
@@ -128,7 +134,7 @@ describe('fraud signals', () => {
     expect(memberDoc(assistant).pointsBalance).toBe(0)
 
     const held = await h.ok(DEMO_OPERATOR._id, 'ops', 'referrals', { status: 'held' })
-    expect(held.referrals.map((r) => r.flags[0])).toEqual(expect.arrayContaining(['短时间内大量好友加入', '邀请人为导购且亲自录入好友首单']))
+    expect(held.referrals.map((r) => r.flags[0])).toEqual(expect.arrayContaining(['短时间内大量好友加入', '好友手机号与邀请人号段相同', '邀请人为导购且亲自录入好友首单']))
     expect(await h.call(assistant, 'ops', 'reviewReferral', { inviteeCode: friend.result.data!.member.memberNo, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const approved = await h.ok(DEMO_OPERATOR._id, 'ops', 'reviewReferral', { inviteeCode: friend.result.data!.member.memberNo, decision: 'approve' }, { clock: at('2026-06-03T10:00:00') })
     expect(approved.referral.status).toBe('rewarded')
