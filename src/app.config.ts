@@ -1,6 +1,7 @@
 export default defineAppConfig({
   // The card is home; joining is reached from the store QR or when the card finds no member.
-  // The shopper's coupon pages are small and opened from the card, so they stay in the main package.
+  // The shopper's coupon and event pages are small and opened from the card, so they stay in the main package.
+  // pages/events/index is also where the server's event reminders and waitlist messages lead: keep the path.
   pages: [
     'pages/card/index',
     'pages/join/index',
@@ -9,11 +10,13 @@ export default defineAppConfig({
     'pages/coupon/index',
     'pages/catalog/index',
     'pages/campaigns/index',
+    'pages/events/index',
+    'pages/tickets/index',
   ],
   // Staff and operator tools live in subpackages so shoppers never download them (main package budget: 500 KB).
   subPackages: [
-    { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index'] },
-    { root: 'ops', pages: ['member/index', 'campaigns/index'] },
+    { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index'] },
+    { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -7,18 +7,26 @@ export const ROUTES = {
   coupon: '/pages/coupon/index',
   catalog: '/pages/catalog/index',
   campaigns: '/pages/campaigns/index',
+  events: '/pages/events/index',
+  tickets: '/pages/tickets/index',
   staffHome: '/staff/index/index',
   staffPurchase: '/staff/purchase/index',
   staffRefund: '/staff/refund/index',
   staffRedeem: '/staff/redeem/index',
   staffGift: '/staff/gift/index',
   staffBirthday: '/staff/birthday/index',
+  staffEvents: '/staff/events/index',
+  staffDoor: '/staff/door/index',
   opsMember: '/ops/member/index',
   opsCampaigns: '/ops/campaigns/index',
+  opsEvents: '/ops/events/index',
 } as const
 
 /** A coupon's detail. Ids hold ":" ("bday:<openid>:2026"), so they travel encoded. */
 export const couponUrl = (id: string): string => `${ROUTES.coupon}?id=${encodeURIComponent(id)}`
+
+/** An event's door screen (check-in and guest list) at the store. */
+export const doorUrl = (eventId: string): string => `${ROUTES.staffDoor}?id=${encodeURIComponent(eventId)}`
 
 /** The card just after joining: it offers the birthday-coupon reminder once. */
 export const JOINED_CARD_URL = `${ROUTES.card}?joined=1`

@@ -83,7 +83,7 @@ it('shows this month’s birthday card on the card, uses it at the till, and fil
   expect(await text('.card-page__birthday-title')).toBe(`生日月7折卡 · 本月有效至 ${lastDayThisMonth}`)
   await phone.screenshot('coupons-01-card-joined-reminder')
   await tapText('开启提醒')
-  await visible('.birthday-reminder__done').waitFor()
+  await visible('.birthday-reminder .reminder-opt-in__done').waitFor()
   expect(cloud.executor.get('members', 'demo-shopper-a')).toMatchObject({ subscriptions: { birthdayCoupon: 1 } })
   memberNo = (cloud.executor.get('members', 'demo-shopper-a') as unknown as { memberNo: string }).memberNo
   await phone.screenshot('coupons-02-card-birthday')

@@ -34,15 +34,15 @@ describe('the weapp build', () => {
 
   it('declares the staff and operator subpackages with their pages', () => {
     expect(JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).subPackages).toEqual([
-      { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index'] },
-      { root: 'ops', pages: ['member/index', 'campaigns/index'] },
+      { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index'] },
+      { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index'] },
     ])
   })
 
   // Each action's name appears only in the code that calls it: where it is found, that code shipped.
   it.each([
-    ['staff', ['recordPurchase', 'lookupOrder', 'recordRefund', 'redeemPoints', 'lookupCoupon', 'undoCouponUse', 'redeemGiftCoupon', 'correctBirthday', '导购工作台']],
-    ['ops', ['memberLedger', 'adjustPoints', 'couponTemplates', 'createCampaign', '会员积分审计']],
+    ['staff', ['recordPurchase', 'lookupOrder', 'recordRefund', 'redeemPoints', 'lookupCoupon', 'undoCouponUse', 'redeemGiftCoupon', 'correctBirthday', '导购工作台', 'storeEvents', 'guestList']],
+    ['ops', ['memberLedger', 'adjustPoints', 'couponTemplates', 'createCampaign', '会员积分审计', '创建会员活动']],
   ])('keeps the %s pages in their own subpackage', (root, needles) => {
     const outside = filesUnder(DIST).filter((file) => !relative(DIST, file).startsWith(`${root}/`))
     const inside = filesUnder(join(DIST, root))
@@ -63,7 +63,13 @@ describe('the weapp build', () => {
     expect(scripts.filter((file) => /\bprocess\.env\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(DIST, file))).toEqual([])
   })
 
-  it('asks WeChat itself for the birthday-reminder consent, from the main package', () => {
+  it("ships the shopper's event pages in the main package, where the server's event messages lead", () => {
+    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/events/index', 'pages/tickets/index']))
+    for (const ext of ['js', 'json', 'wxml']) expect(existsSync(join(DIST, `pages/events/index.${ext}`))).toBe(true)
+  })
+
+  it('asks WeChat itself for the reminder consents, from the main package', () => {
     const main = filesUnder(DIST).filter((file) => !/^(staff|ops)\//.test(relative(DIST, file)))
     expect(filesContaining(main, 'requestSubscribeMessage').length).toBeGreaterThan(0)
   })

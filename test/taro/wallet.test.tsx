@@ -49,12 +49,13 @@ describe('the birthday card on the member card', () => {
     expect(visiblePage().querySelector('.card-page__birthday')).toBeNull()
   })
 
-  it('leads to the wallet, the catalog and the campaigns', async () => {
+  it('leads to the wallet, the catalog, the campaigns and the events', async () => {
     installFakeCloud({
       'member.getCard': () => ok(card(null)),
       'member.coupons': () => ok({ coupons: WALLET }),
       'member.catalog': () => ok({ items: [], pointsAvailable: 0 }),
       'member.campaigns': () => ok({ campaigns: [] }),
+      'event.list': () => ok({ events: [] }),
     })
     await openPage('/pages/card/index')
     fireEvent.click(await screen.findByText('我的优惠券'))
@@ -65,8 +66,13 @@ describe('the birthday card on the member card', () => {
     await screen.findByText('暂无可兑换的礼品')
     expect(currentRoute()).toBe('/pages/catalog/index')
     await openPage('/pages/card/index')
+    fireEvent.click(await screen.findByText('领券中心'))
+    await screen.findByText('暂无可领取的券，敬请期待')
+    expect(currentRoute()).toBe('/pages/campaigns/index')
+    await openPage('/pages/card/index')
     fireEvent.click(await screen.findByText('会员活动'))
-    await screen.findByText('暂无进行中的活动，敬请期待')
+    await screen.findByText('暂无即将举办的活动，敬请期待')
+    expect(currentRoute()).toBe('/pages/events/index')
   })
 })
 

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { SubscribeTemplates } from '../../api/contract'
+import type { SubscriptionKind } from '../../domain/member'
 import { callCloud, messageOf } from '../../services/cloud'
 import { askSubscribeConsent } from '../../services/subscribe'
 
@@ -11,24 +12,26 @@ export type ReminderState =
   | { status: 'failed'; message: string }
 
 /**
- * The birthday-coupon reminder: one consent = one message (WeChat's one-time subscription), asked at the
- * moments a shopper cares (just joined, just exchanged). The consent is asked first, inside the tap (WeChat
- * requires it), then recorded on the server, which spends it when the birthday card is issued.
+ * A reminder opt-in: one consent = one message (WeChat's one-time subscription), asked at the moments a
+ * shopper cares (just joined, just exchanged, just RSVPed). The consent for every kind is asked first, in one
+ * sheet inside the tap (WeChat requires it), then each answer recorded on the server, which spends a consent
+ * when it sends that kind of message. Accepted once any kind was accepted.
  */
-export const useBirthdayReminder = (templates: SubscribeTemplates) => {
+export const useReminderOptIn = (templates: SubscribeTemplates, kinds: readonly SubscriptionKind[]) => {
   const [state, setState] = useState<ReminderState>({ status: 'offer' })
 
-  const record = async (consent: Promise<boolean>) => {
-    let accepted: boolean
+  const record = async (consent: Promise<boolean[]>) => {
+    let answers: boolean[]
     try {
-      accepted = await consent
+      answers = await consent
     } catch {
       // The sheet could not show (subscriptions switched off in WeChat's settings): nothing was consented.
-      accepted = false
+      answers = kinds.map(() => false)
     }
     try {
-      await callCloud('member', 'recordSubscription', { template: 'birthdayCoupon', accepted })
-      setState({ status: accepted ? 'accepted' : 'declined' })
+      // One after another: each answer is its own small write to the member's consents.
+      for (const [i, template] of kinds.entries()) await callCloud('member', 'recordSubscription', { template, accepted: answers[i] ?? false })
+      setState({ status: answers.some(Boolean) ? 'accepted' : 'declined' })
     } catch (error) {
       setState({ status: 'failed', message: messageOf(error) })
     }
@@ -38,7 +41,7 @@ export const useBirthdayReminder = (templates: SubscribeTemplates) => {
     if (state.status === 'asking') return
     setState({ status: 'asking' })
     // No await before this call: WeChat shows its sheet only from within the tap.
-    void record(askSubscribeConsent(templates.birthdayCoupon))
+    void record(askSubscribeConsent(kinds.map((kind) => templates[kind])))
   }
 
   return { state, optIn }

@@ -2,6 +2,7 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import { TIER_NAMES, type TierId } from '../../domain/program'
 import { AUDIENCE_WORDS, MODE_WORDS, type AudienceKind, type CampaignMode } from './campaignForm'
+import { Choice } from '../shared/Choice'
 import type { useOpsCampaigns } from './useOpsCampaigns'
 
 type Page = ReturnType<typeof useOpsCampaigns>
@@ -9,17 +10,6 @@ type Page = ReturnType<typeof useOpsCampaigns>
 const MODES: CampaignMode[] = ['claim', 'issue']
 const AUDIENCES: AudienceKind[] = ['all', 'tiers', 'store', 'list']
 const TIERS: TierId[] = ['member', 'vip', 'gold']
-
-/** A row of options, one (or, with `many`, several) on. */
-const Choice = <T extends string>({ options, on, words, pick }: { options: T[]; on: (o: T) => boolean; words: Record<T, string>; pick: (o: T) => void }) => (
-  <View className="ops-direction">
-    {options.map((o) => (
-      <Text key={o} className={`ops-direction__option${on(o) ? ' ops-direction__option--on' : ''}`} onClick={() => pick(o)}>
-        {words[o]}
-      </Text>
-    ))}
-  </View>
-)
 
 /** The new campaign's fields, each with its error beside it. */
 export const CampaignForm = ({ page }: { page: Page }) => {

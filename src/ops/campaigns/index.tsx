@@ -3,7 +3,9 @@ import { StatusScreen } from '../../components/StatusScreen'
 import { TIER_NAMES } from '../../domain/program'
 import { lastCoveredBusinessDate } from '../../domain/time'
 import { openingTime } from '../../wording/coupons'
+import { ROUTES } from '../../routes'
 import { OpsDesk } from '../shared/OpsDesk'
+import { OpsNav } from '../shared/OpsNav'
 import { CampaignEntry } from './CampaignEntry'
 import { CampaignForm } from './CampaignForm'
 import { MODE_WORDS, type CampaignInput } from './campaignForm'
@@ -30,9 +32,7 @@ const OpsCampaignsPage = () => {
     <OpsDesk title="优惠券活动">
       {() => (
         <>
-          <Text className="ops-page__nav" onClick={page.openMembers}>
-            会员积分审计 ›
-          </Text>
+          <OpsNav current={ROUTES.opsCampaigns} />
           {list.status === 'loading' && <StatusScreen mark="…" title="正在加载活动" />}
           {list.status === 'failed' && (
             <StatusScreen mark="!" title="活动暂时打不开" message={list.message}>

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import type { ActionOutput, CouponTemplateView, OpsCampaignView } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { useConfirmStep } from '../../services/useConfirmStep'
-import { ROUTES } from '../../routes'
 import { campaignErrorsFrom, checkCampaign, newDraft, type CampaignDraft, type CampaignInput, type CampaignRow } from './campaignForm'
 
 export type CampaignsList =
@@ -68,6 +66,5 @@ export const useOpsCampaigns = () => {
       setList({ status: 'loading' })
       void load()
     },
-    openMembers: () => void Taro.navigateTo({ url: ROUTES.opsMember }),
   }
 }

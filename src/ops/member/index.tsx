@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import { MemberConfirm } from '../../components/MemberConfirm'
@@ -7,6 +6,7 @@ import type { MoreState } from '../../services/paging'
 import { formatPoints, signedPoints } from '../../wording/points'
 import { AuditEntryRow } from './AuditEntryRow'
 import { OpsDesk } from '../shared/OpsDesk'
+import { OpsNav } from '../shared/OpsNav'
 import { useMemberAudit } from './useMemberAudit'
 import './index.scss'
 
@@ -38,9 +38,7 @@ const OpsMemberPage = () => {
     <OpsDesk title="会员积分审计">
       {() => (
         <>
-          <Text className="ops-page__nav" onClick={() => Taro.navigateTo({ url: ROUTES.opsCampaigns })}>
-            优惠券活动 ›
-          </Text>
+          <OpsNav current={ROUTES.opsMember} />
 
           {!audit ? (
             <View className="ops-page__panel">

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '会员活动',
+  navigationBarTitleText: '领券中心',
   enablePullDownRefresh: true,
 })

@@ -10,9 +10,9 @@ const CampaignsPage = () => {
   const { state } = page
   return (
     <View className="campaigns-page">
-      {state.status === 'loading' && <StatusScreen mark="…" title="正在加载会员活动" />}
+      {state.status === 'loading' && <StatusScreen mark="…" title="正在加载领券中心" />}
       {state.status === 'failed' && (
-        <StatusScreen mark="!" title="会员活动暂时打不开" message={state.message}>
+        <StatusScreen mark="!" title="领券中心暂时打不开" message={state.message}>
           <Button className="btn btn--primary" onClick={page.retry}>
             重新加载
           </Button>
@@ -21,12 +21,12 @@ const CampaignsPage = () => {
       {state.status === 'ready' && (
         <>
           <View className="campaigns-page__intro">
-            <Text className="campaigns-page__title">会员专享活动</Text>
+            <Text className="campaigns-page__title">会员专享券</Text>
             <Text className="campaigns-page__hint">领取的券放入「我的优惠券」；VIP与金卡会员可提前领取</Text>
           </View>
           {state.campaigns.length === 0 ? (
             <View className="campaigns-page__empty">
-              <Text>暂无进行中的活动，敬请期待</Text>
+              <Text>暂无可领取的券，敬请期待</Text>
             </View>
           ) : (
             state.campaigns.map((campaign) => {

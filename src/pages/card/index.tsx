@@ -56,7 +56,11 @@ const CardPage = () => {
               <Text className="card-page__perk-title">积分兑换</Text>
             </View>
             <View className="card-page__perk" onClick={card.openCampaigns}>
-              <Text className="card-page__perk-mark">礼</Text>
+              <Text className="card-page__perk-mark">领</Text>
+              <Text className="card-page__perk-title">领券中心</Text>
+            </View>
+            <View className="card-page__perk" onClick={card.openEvents}>
+              <Text className="card-page__perk-mark">约</Text>
               <Text className="card-page__perk-title">会员活动</Text>
             </View>
           </View>

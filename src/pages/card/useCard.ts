@@ -74,6 +74,7 @@ export const useCard = () => {
     openCoupons: open(ROUTES.coupons),
     openCatalog: open(ROUTES.catalog),
     openCampaigns: open(ROUTES.campaigns),
+    openEvents: open(ROUTES.events),
     openCoupon: (id: string) => void Taro.navigateTo({ url: couponUrl(id) }),
   }
 }

@@ -11,6 +11,7 @@ const ACTIONS = [
   { mark: '兑', title: '积分兑换', hint: '用会员积分兑换礼品或服务', url: ROUTES.staffRedeem },
   { mark: '礼', title: '赠品券核销', hint: '扫礼品券，把积分兑换的礼品交给顾客', url: ROUTES.staffGift },
   { mark: '生', title: '修改生日', hint: '为会员更正生日（需填写原因）', url: ROUTES.staffBirthday },
+  { mark: '签', title: '活动签到', hint: '本店会员活动：扫票码签到，查看签到名单', url: ROUTES.staffEvents },
 ] as const
 
 /** The way in from "导购入口": who is signed in at which store, and the till actions. */

@@ -35,8 +35,11 @@ export const typeInto = async (label: string, text: string): Promise<void> => {
   fireEvent.blur(input)
 }
 
-/** Confirms a choice in the row's n-th picker, as Taro's Picker reports it (indexes into its columns). */
-export const pick = (label: string, value: number | number[], nth = 0): void => {
+/**
+ * Confirms a choice in the row's n-th picker, as Taro's Picker reports it: indexes into its columns, or the
+ * date ("2026-12-01") or time ("14:00") a date or time picker gives.
+ */
+export const pick = (label: string, value: number | number[] | string, nth = 0): void => {
   const picker = row(label).querySelectorAll('taro-picker-core')[nth]
   picker.dispatchEvent(new CustomEvent('change', { detail: { value } }))
 }

@@ -1,0 +1,20 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ROUTES } from '../../routes'
+
+const TOOLS = [
+  { url: ROUTES.opsMember, title: '会员积分审计' },
+  { url: ROUTES.opsCampaigns, title: '优惠券活动' },
+  { url: ROUTES.opsEvents, title: '创建活动' },
+] as const
+
+/** The operator's other tools, top right under the header. */
+export const OpsNav = ({ current }: { current: (typeof TOOLS)[number]['url'] }) => (
+  <View className="ops-page__nav">
+    {TOOLS.filter((tool) => tool.url !== current).map((tool) => (
+      <Text key={tool.url} className="ops-page__nav-link" onClick={() => Taro.navigateTo({ url: tool.url })}>
+        {`${tool.title} ›`}
+      </Text>
+    ))}
+  </View>
+)

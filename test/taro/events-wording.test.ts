@@ -1,0 +1,44 @@
+/** Member events in words: business-time dates, who may join, seats, the waitlist and the door's times. */
+import { audienceText, eventWhen, formatTicketCode, onlyForText, perksLine, seatsLine, seatsText, waitingLine, waitlistText } from '../../src/wording/events'
+
+const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+
+describe('events in words', () => {
+  it('dates an event in Shanghai time, both days when it runs past midnight', () => {
+    // 06:00 UTC is already 14:00 in Shanghai: never the phone's zone.
+    expect(eventWhen({ startsAt: '2026-12-05T06:00:00.000Z', endsAt: '2026-12-05T09:00:00.000Z' })).toBe('12月5日 周六 14:00–17:00')
+    expect(eventWhen({ startsAt: at('2026-12-31T20:00:00'), endsAt: at('2027-01-01T01:00:00') })).toBe('12月31日 周四 20:00 至 1月1日 周五 01:00')
+  })
+
+  it('names who may join: everyone, VIPs (gold included), or the tiers by name', () => {
+    expect(audienceText(['member', 'vip', 'gold'])).toBe('所有会员')
+    expect(audienceText(['gold', 'vip'])).toBe('VIP会员')
+    expect(audienceText(['gold'])).toBe('金卡会员')
+    expect(audienceText(['member', 'gold'])).toBe('普通会员、金卡会员')
+    expect(onlyForText(['vip', 'gold'])).toBe('仅限VIP会员')
+  })
+
+  it('counts seats, then the waitlist once full', () => {
+    expect(seatsLine({ seatsLeft: 1, capacity: 1_200, waiting: 0 })).toBe('剩余 1 个名额 · 共 1,200 个')
+    expect(seatsLine({ seatsLeft: 0, capacity: 30, waiting: 0 })).toBe('名额已满 · 可加入候补')
+    // Someone waiting takes a freed seat first: it reads as full.
+    expect(seatsLine({ seatsLeft: 2, capacity: 30, waiting: 5 })).toBe('名额已满 · 5 人候补中')
+    expect(seatsText(1)).toBe('1 人')
+    expect(seatsText(3)).toBe('3 人（含 2 位同伴）')
+  })
+
+  it('says what attending gives, and nothing when it gives nothing', () => {
+    expect(perksLine({ attendancePoints: 0, maxGuests: 0 })).toBeNull()
+    expect(perksLine({ attendancePoints: 1_000, maxGuests: 1 })).toBe('签到得 1,000 积分 · 可带 1 位同伴')
+  })
+
+  it('tells a waiting member their place', () => {
+    expect(waitlistText(3)).toBe('已加入候补，前面还有 3 人')
+    expect(waitlistText(0)).toBe('已加入候补，您是下一位')
+    expect(waitingLine(0)).toBe('候补中 · 您是下一位')
+  })
+
+  it('groups a ticket’s ten digits in two', () => {
+    expect(formatTicketCode('1234567897')).toBe('12345 67897')
+  })
+})

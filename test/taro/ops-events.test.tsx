@@ -1,0 +1,166 @@
+/**
+ * The operator's new member event on Taro's H5 runtime: every field's error at its row (the server's own
+ * schema, its rules across fields, and the server's refusal of an unknown store), then a confirmed create
+ * with a request id kept until answered.
+ */
+import { configure, fireEvent, screen, waitFor } from '@testing-library/dom'
+import type { EventView } from '../../src/api/contract'
+import { setPhoneClock } from './support/clock'
+import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
+import { errorOf, pick, row, tap, typeInto } from './support/interact'
+
+const OPERATOR = { operatorId: 'OP01', name: '陈静' }
+
+// Eight date and time pickers make this a heavy page to mount in jsdom on a busy 2-core machine, and the
+// field-errors test types into a dozen rows: room for both when every project runs at once.
+configure({ asyncUtilTimeout: 4_000 })
+jest.setTimeout(20_000)
+
+type CreateInput = Record<string, unknown> & { requestId: string }
+type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
+
+const created = (input: CreateInput): EventView => ({
+  id: `ev-${input.requestId}`,
+  title: input.title as string,
+  description: input.description as string,
+  coverUrl: input.coverUrl as string,
+  store: { id: 'SH001', name: '上海静安嘉里中心店' },
+  startsAt: input.startsAt as string,
+  endsAt: input.endsAt as string,
+  capacity: input.capacity as number,
+  seatsLeft: input.capacity as number,
+  waiting: 0,
+  tiers: input.tiers as EventView['tiers'],
+  eligible: true,
+  rsvpDeadline: input.rsvpDeadline as string,
+  cancelDeadline: input.cancelDeadline as string,
+  attendancePoints: input.attendancePoints as number,
+  maxGuests: input.maxGuests as number,
+  status: 'open',
+  myRsvp: null,
+})
+
+const openForm = async (create: (input: CreateInput) => Answer = (input) => ok({ event: created(input), replayed: false })) => {
+  const cloud = installFakeCloud({ 'ops.whoami': () => ok(OPERATOR), 'event.create': (input) => create(input as CreateInput) })
+  await openPage('/ops/events/index')
+  await screen.findByText('新建会员活动')
+  return { creates: () => cloud.calls.filter((c) => c.action === 'create').map((c) => c.input as CreateInput) }
+}
+
+const tierOption = (name: string) =>
+  Array.from(visiblePage().querySelectorAll<HTMLElement>('.ops-direction__option')).find((o) => o.textContent === name)!
+
+// 23 November 2026, 14:00 in Shanghai: the form's defaults are a week from today.
+beforeAll(() => setPhoneClock('2026-11-23T06:00:00.000Z'))
+
+describe('a new member event', () => {
+  it('starts a week from today, 14:00–17:00, RSVPs closing the evening before', async () => {
+    await openForm()
+    const times = (label: string) => Array.from(row(label).querySelectorAll('.ops-when__part'), (p) => p.textContent)
+    expect(times('开始时间')).toEqual(['2026-11-30', '14:00'])
+    expect(times('结束时间')).toEqual(['2026-11-30', '17:00'])
+    expect(times('报名截止')).toEqual(['2026-11-29', '18:00'])
+    expect(times('取消截止')).toEqual(['2026-11-29', '12:00'])
+  })
+
+  it('puts every bad field’s message at its row, before asking the server', async () => {
+    const { creates } = await openForm()
+    await typeInto('封面图片地址', 'http://example.com/cover.jpg')
+    await typeInto('名额', '0')
+    await typeInto('签到积分', '')
+    await typeInto('每人可带同伴', '9')
+    for (const tier of ['普通会员', 'VIP会员', '金卡会员']) fireEvent.click(tierOption(tier))
+    await waitFor(() => expect(visiblePage().querySelectorAll('.ops-direction__option--on')).toHaveLength(0))
+    tap('创建活动')
+    await waitFor(() => expect(errorOf('活动名称')).toBe('请填写活动名称'))
+    expect(errorOf('封面图片地址')).toBe('封面图片须为 https 地址')
+    expect(errorOf('门店编号')).toBe('请填写门店编号')
+    expect(errorOf('名额')).toBe('名额不能小于 1')
+    expect(errorOf('签到积分')).toBe('请填写签到积分')
+    expect(errorOf('每人可带同伴')).toBe('可带同伴人数不能大于 5')
+    expect(textOf('.ops-event-form__tiers-error')).toBe('至少选择一个等级')
+    expect(creates()).toEqual([])
+
+    // Fixed, the rules across fields speak: the end before the start, a deadline after it.
+    await typeInto('活动名称', '秋冬新品品鉴会')
+    await typeInto('封面图片地址', '')
+    await typeInto('门店编号', 'SH001')
+    await typeInto('名额', '30')
+    await typeInto('签到积分', '50')
+    await typeInto('每人可带同伴', '1')
+    fireEvent.click(tierOption('VIP会员'))
+    await waitFor(() => expect(tierOption('VIP会员').className).toContain('ops-direction__option--on'))
+    pick('结束时间', '13:00', 1)
+    pick('取消截止', '2026-12-01', 0)
+    await waitFor(() => expect(errorOf('名额')).toBeNull())
+    tap('创建活动')
+    await waitFor(() => expect(errorOf('结束时间')).toBe('结束时间应晚于开始时间'))
+    expect(errorOf('取消截止')).toBe('取消截止应不晚于活动开始')
+    expect(errorOf('活动名称')).toBeNull()
+    expect(creates()).toEqual([])
+
+    // And a start already past is a typo in the date.
+    pick('开始时间', '2026-11-20', 0)
+    tap('创建活动')
+    await waitFor(() => expect(errorOf('开始时间')).toBe('开始时间应晚于现在'))
+  })
+
+  it('confirms, creates with a request id kept until answered, and names the event made', async () => {
+    let attempts = 0
+    const { creates } = await openForm((input) => (++attempts === 1 ? new Error('socket hang up') : ok({ event: created(input), replayed: false })))
+    await typeInto('活动名称', '亲子手作课')
+    await typeInto('门店编号', 'SH001')
+    await typeInto('每人可带同伴', '2')
+    tap('创建活动')
+    await screen.findByText('确认创建')
+    expect(Array.from(visiblePage().querySelectorAll('.ops-confirm__line'), (l) => l.textContent)).toEqual([
+      '11月30日 周一 14:00–17:00 · 门店 SH001',
+      '30 个名额 · 所有会员',
+      '报名截止 11月29日 18:00 · 取消截止 11月29日 12:00',
+      '签到得 50 积分 · 可带 2 位同伴',
+      '创建后会员即可报名',
+    ])
+    tap('确认创建')
+    await screen.findByText('未收到结果，可放心重试：同一个活动不会重复创建。')
+    tap('重试创建')
+    await screen.findByText('已创建「亲子手作课」，会员可在「会员活动」报名')
+    expect(creates()).toHaveLength(2)
+    expect(creates()[1]).toEqual(creates()[0])
+    expect(creates()[0]).toEqual({
+      title: '亲子手作课',
+      description: '',
+      coverUrl: '',
+      storeId: 'SH001',
+      startsAt: '2026-11-30T06:00:00.000Z',
+      endsAt: '2026-11-30T09:00:00.000Z',
+      capacity: 30,
+      tiers: ['member', 'vip', 'gold'],
+      rsvpDeadline: '2026-11-29T10:00:00.000Z',
+      cancelDeadline: '2026-11-29T04:00:00.000Z',
+      attendancePoints: 50,
+      maxGuests: 2,
+      requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+    })
+    // The form is empty again for the next event.
+    await waitFor(() => expect(row('活动名称').querySelector('taro-input-core')!.getAttribute('value')).toBe(''))
+  })
+
+  it('puts the server’s refusal of an unknown store at the store', async () => {
+    await openForm(() => fail('INVALID_INPUT', '门店不存在', [{ field: 'storeId', message: '门店不存在' }]))
+    await typeInto('活动名称', '会员沙龙')
+    await typeInto('门店编号', 'XX999')
+    tap('创建活动')
+    await screen.findByText('确认创建')
+    tap('确认创建')
+    await waitFor(() => expect(errorOf('门店编号')).toBe('门店不存在'))
+  })
+
+  it('is reached from the operator’s other pages', async () => {
+    installFakeCloud({ 'ops.whoami': () => ok(OPERATOR) })
+    await openPage('/ops/member/index')
+    tap(await screen.findByText('创建活动 ›').then(() => '创建活动 ›'))
+    await waitFor(() => expect(currentRoute()).toBe('/ops/events/index'))
+    await screen.findByText('新建会员活动')
+  })
+})
