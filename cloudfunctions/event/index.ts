@@ -102,6 +102,7 @@ const list = shopperAction(EmptySchema, async (_input, ctx) => {
   const mine = await readMany<Rsvp>(rsvps().where({ memberId: member._id, eventId: _.in(upcoming.map((e) => e._id)) }).limit(50))
   return {
     events: await Promise.all(upcoming.map((e) => eventView(e, member, mine.find((r) => r.eventId === e._id) ?? null, ctx.now))),
+    serverTime: ctx.now,
   }
 })
 
@@ -172,6 +173,7 @@ const mine = shopperAction(EmptySchema, async (_input, ctx) => {
   return {
     upcoming: await Promise.all(upcoming.map(({ r, e }) => eventView(e!, member, r, ctx.now))),
     attended: await Promise.all(attended.map(({ r, e }) => eventView(e!, member, r, ctx.now))),
+    serverTime: ctx.now,
   }
 })
 

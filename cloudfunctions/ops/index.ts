@@ -10,14 +10,13 @@ import { benefitText, type CouponTemplate } from '../../src/domain/coupons'
 import { isBefore } from '../../src/domain/time'
 import { continueIssuing, opsCampaignView } from '../_lib/campaigns'
 import { db } from '../_lib/cloud'
-import { type CampaignDoc } from '../_lib/collections'
 import { loadTemplate } from '../_lib/coupons'
 import { readMany } from '../_lib/docs'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { adjustPoints as decideAdjustment } from '../../src/domain/balance'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { adjustEntryId, type LedgerEntry } from '../../src/domain/ledger'
-import { COLLECTIONS } from '../_lib/collections'
+import { COLLECTIONS, type CampaignDoc, type StoreDoc } from '../_lib/collections'
 import { readDoc } from '../_lib/docs'
 import { auditEntry, ledgerPage } from '../_lib/history'
 import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
@@ -129,6 +128,10 @@ const campaigns = operatorAction(EmptySchema, async () => {
   return { campaigns: all.map(opsCampaignView) }
 })
 
+const stores = operatorAction(EmptySchema, async () => ({
+  stores: (await readMany<StoreDoc>(db.collection(COLLECTIONS.stores).orderBy('_id', 'asc').limit(1000))).map((s) => ({ id: s._id, name: s.name })),
+}))
+
 const FLAG_WORDS: Record<FraudSignal, string> = {
   burst: '短时间内大量好友加入',
   relatedPhone: '好友手机号与邀请人号段相同',
@@ -182,6 +185,7 @@ export const main = serve('ops', {
   couponTemplates,
   createCampaign,
   campaigns,
+  stores,
   referrals,
   reviewReferral,
 })

@@ -364,11 +364,11 @@ export interface Api {
   }
   event: {
     /** Upcoming events: those the caller may join, and (greyed) those for higher tiers. */
-    list: { input: Record<string, never>; output: { events: EventView[] } }
+    list: { input: Record<string, never>; output: { events: EventView[]; serverTime: Instant } }
     rsvp: { input: RsvpInput; output: { event: EventView; replayed: boolean } }
     cancel: { input: EventIdInput; output: { event: EventView } }
     /** The caller's tickets: upcoming, and past events attended. */
-    mine: { input: Record<string, never>; output: { upcoming: EventView[]; attended: EventView[] } }
+    mine: { input: Record<string, never>; output: { upcoming: EventView[]; attended: EventView[]; serverTime: Instant } }
     checkIn: { input: CheckInInput; output: CheckInResult }
     guestList: { input: EventIdInput; output: { event: EventView; guests: GuestView[] } }
     /** The caller's store's upcoming events (staff). */
@@ -381,6 +381,7 @@ export interface Api {
     memberLedger: { input: MemberLedgerInput; output: { member: MemberSummary; entries: AuditEntry[]; nextCursor: string | null } }
     adjustPoints: { input: AdjustPointsInput; output: AdjustmentResult }
     couponTemplates: { input: Record<string, never>; output: { templates: CouponTemplateView[] } }
+    stores: { input: Record<string, never>; output: { stores: StoreView[] } }
     createCampaign: { input: CreateCampaignInput; output: { campaign: OpsCampaignView; replayed: boolean } }
     campaigns: { input: Record<string, never>; output: { campaigns: OpsCampaignView[] } }
     referrals: { input: ReferralsInput; output: { referrals: ReferralView[] } }
