@@ -34,6 +34,20 @@ export interface Member extends TierState, PointsState {
    * consent, so each send uses one up.
    */
   subscriptions?: Partial<Record<SubscriptionKind, number>>
+  /** Visits and value, kept with every purchase for the staff's lists and the segments. */
+  purchaseCount: number
+  /** Gross margin of the member's purchases (when the till records it): the handbook's 大户. */
+  marginFen: number
+  lastPurchaseAt: Instant | null
+  /** The later of joining and the last purchase: "not seen for 90 days" reads this. */
+  lastSeenAt: Instant
+  /** The handbook's customer card, kept by staff (and, later, by the member). All optional. */
+  profile?: CustomerProfile
+  /** When staff should call next, and when they last did (the monthly callback, 回访). */
+  nextCallbackAt?: Instant | null
+  lastCallbackAt?: Instant | null
+  /** Every change of the responsible shop assistant. */
+  assignmentLog?: { from: string | null; to: string | null; by: string; at: Instant }[]
   /** The member's own code for inviting friends (unique). */
   referralCode: string
   /** WeChat unionid when the platform gives one: self-referral is checked against it. */
@@ -44,6 +58,17 @@ export interface Member extends TierState, PointsState {
   referralRewards?: ReferralRewardCount
   /** Birthday corrections by staff (a member sets the birthday once, at join). */
   birthdayChanges?: { from: Birthday; to: Birthday; by: string; reason: string; at: Instant }[]
+}
+
+export interface CustomerProfile {
+  clothingSize?: string
+  shoeSize?: string
+  /** Children's sizes for children's-wear brands. */
+  children?: { name: string; size: string }[]
+  colours?: string[]
+  styles?: string[]
+  /** Staff notes: what they like, what they asked for. */
+  notes?: string
 }
 
 export type SubscriptionKind = 'birthdayCoupon' | 'eventReminder' | 'waitlistPromoted'
@@ -73,6 +98,10 @@ export const newMember = (input: NewMemberInput, now: Instant): Member => ({
   assistantId: input.assistantId,
   joinedAt: now,
   consent: { version: input.consentVersion, at: now },
+  purchaseCount: 0,
+  marginFen: 0,
+  lastPurchaseAt: null,
+  lastSeenAt: now,
   referralCode: input.referralCode,
   unionid: input.unionid ?? null,
   referredBy: input.referredBy ?? null,

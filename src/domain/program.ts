@@ -5,6 +5,7 @@
  * Chinese retail VIP handbook.
  */
 import { DEFAULT_REFERRAL_RULES, type ReferralRules } from './referral'
+import { DEFAULT_SEGMENT_RULES, type SegmentRules } from './segments'
 
 export type TierId = 'member' | 'vip' | 'gold'
 
@@ -40,6 +41,15 @@ export interface ProgramRules {
     birthdayTemplateId: string | null
   }
   referral: ReferralRules
+  /** What the staff workbench lists: VIPs about to lapse, customers not seen for a while, callbacks. */
+  workbench: {
+    lapseWarningDays: number
+    /** Two thresholds, e.g. 90 and 180 days: "drifting" and "lost". */
+    winBackDays: [number, number]
+    /** The handbook's monthly callback: the next one is due this many days after the last. */
+    callbackEveryDays: number
+  }
+  segments: SegmentRules
   expiry: {
     /**
      * Points earned in a calendar year expire at the end of the calendar year this many years later
@@ -57,6 +67,8 @@ export const DEFAULT_PROGRAM: ProgramRules = {
   expiry: { yearsAfterEarningYear: 1 },
   coupons: { welcomeTemplateId: 'welcome-20off200', birthdayTemplateId: 'birthday-30off' },
   referral: DEFAULT_REFERRAL_RULES,
+  workbench: { lapseWarningDays: 30, winBackDays: [90, 180], callbackEveryDays: 30 },
+  segments: DEFAULT_SEGMENT_RULES,
 }
 
 export const TIER_NAMES: Record<TierId, string> = {

@@ -39,6 +39,8 @@ export interface PurchaseRecord {
   pointsEarned: number
   /** The batch the earned points joined (so a reversal takes them back from there first). */
   expiresAt: Instant
+  /** Gross margin of the order as the till recorded it (0 when unknown). */
+  marginFen: Fen
   tierChange: TierChange | null
   memberAfter: MemberAfter
   programVersion: number
@@ -57,6 +59,8 @@ export interface PurchaseInput {
   actor: Actor & { type: 'staff' }
   /** A coupon scanned with the purchase: used in the same decision, or the purchase is refused. */
   coupon?: Coupon
+  /** Gross margin of the order, when the till knows it (for the handbook's 大户 ranking). */
+  marginFen?: Fen
 }
 
 export interface PurchaseDecision {
@@ -94,7 +98,15 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
   const points = pointsForPurchase(paidFen, effectiveTier(member, input.at), inBirthdayMonth(member.birthday, input.at), program)
   const expiresAt = expiryFor(input.at, program)
   const { state: tierState, change } = applyPurchaseToTier(settled.member, paidFen, input.at, program)
-  const withTier: Member = { ...settled.member, ...tierState, historyRevision: member.historyRevision + 1 }
+  const withTier: Member = {
+    ...settled.member,
+    ...tierState,
+    historyRevision: member.historyRevision + 1,
+    purchaseCount: member.purchaseCount + 1,
+    marginFen: member.marginFen + (input.marginFen ?? 0),
+    lastPurchaseAt: input.at,
+    lastSeenAt: input.at,
+  }
   const after: Member = points > 0 ? credit(withTier, points, expiresAt) : withTier
   const earn: LedgerEntry[] =
     points > 0
@@ -128,6 +140,7 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       recordedBy: input.actor.id,
       pointsEarned: points,
       expiresAt,
+      marginFen: input.marginFen ?? 0,
       tierChange: change,
       memberAfter: memberAfter(after, input.at),
       programVersion: program.version,
@@ -152,6 +165,10 @@ export const pointsToReverse = (
   purchase: Pick<PurchaseRecord, 'amountFen' | 'refundedFen' | 'pointsEarned' | 'pointsReversed'>,
   amountFen: Fen,
 ): number => Math.floor((purchase.pointsEarned * (purchase.refundedFen + amountFen)) / purchase.amountFen) - purchase.pointsReversed
+
+/** The order's margin that refunds of `refundedFen` in total take back, floored like points. */
+const marginRefunded = (purchase: Pick<PurchaseRecord, 'marginFen' | 'amountFen'>, refundedFen: Fen): Fen =>
+  Math.floor(((purchase.marginFen ?? 0) * refundedFen) / purchase.amountFen)
 
 /** The refund document (collection `refunds`, `_id` = refundId): the record and the first answer. */
 export interface RefundRecord {
@@ -221,6 +238,8 @@ export const recordRefund = (
     ...tierFromHistory(spend, program, settled.member),
     pointsShortfall: settled.member.pointsShortfall + shortfall,
     historyRevision: member.historyRevision + 1,
+    // A refund takes back its share of the order's margin (the visit still happened).
+    marginFen: member.marginFen - (marginRefunded(purchase, refundedFen) - marginRefunded(purchase, purchase.refundedFen)),
   }
   const reversal: LedgerEntry[] =
     toReverse > 0
