@@ -24,6 +24,7 @@ export const COLLECTIONS = {
   tickets: 'tickets',
   referrals: 'referrals',
   posters: 'posters',
+  callbacks: 'callbacks',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */

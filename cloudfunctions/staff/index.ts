@@ -45,6 +45,7 @@ import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { serve, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 import { memberSummary, withoutId } from '../_lib/views'
+import { callbackStats, customer, customers, logCallback, reassign, storeStaff, today, updateCustomerCard } from './workbench'
 
 const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
   const store = storeView(await loadStore(staff.storeId))
@@ -105,7 +106,15 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
     const coupon = scanned ? await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(scanned._id)) : null
     const decision = decidePurchase(
       member,
-      { storeId: ctx.staff.storeId, orderNo: input.orderNo, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx), ...(coupon ? { coupon } : {}) },
+      {
+        storeId: ctx.staff.storeId,
+        orderNo: input.orderNo,
+        amountFen: input.amountFen,
+        at: ctx.now,
+        actor: actorOf(ctx),
+        ...(coupon ? { coupon } : {}),
+        ...(input.marginFen !== undefined ? { marginFen: input.marginFen } : {}),
+      },
       program,
     )
     const referred = await settleReferralIn(t, decision.member, decision.purchase, ctx.openid, ctx.now, program)
@@ -367,4 +376,12 @@ export const main = serve('staff', {
   redeemGiftCoupon,
   undoCouponUse,
   correctBirthday,
+  customers,
+  customer,
+  today,
+  logCallback,
+  updateCustomerCard,
+  reassign,
+  callbackStats,
+  storeStaff,
 })

@@ -6,13 +6,19 @@ import type { Access } from '../domain/access'
 import type { CouponBenefit, CouponChannel, CouponStatus } from '../domain/coupons'
 import type { ErrorCode, FieldError } from '../domain/errors'
 import type { LedgerKind } from '../domain/ledger'
-import type { Birthday } from '../domain/member'
+import type { Birthday, CustomerProfile } from '../domain/member'
+import type { CustomerClass } from '../domain/segments'
 import type { PointsState } from '../domain/points'
 import type { ProgramRules, TierId } from '../domain/program'
 import type { TierChange, TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
 import type {
   AdjustPointsInput,
+  CallbackStatsInput,
+  CustomerCardInput,
+  CustomersInput,
+  LogCallbackInput,
+  ReassignInput,
   CheckInInput,
   ClaimCampaignInput,
   CreateEventInput,
@@ -332,6 +338,48 @@ export interface ReferralView {
   flags: string[]
 }
 
+/** A customer on the staff workbench: who, how valuable, when last seen, and the customer card. */
+export interface CustomerView extends MemberSummary {
+  joinedAt: Instant
+  lastPurchaseAt: Instant | null
+  lastSeenAt: Instant
+  lifetimeSpendFen: number
+  purchaseCount: number
+  /** Who looks after them (staffId), and that assistant's name. */
+  assistant: { staffId: string; name: string } | null
+  profile: CustomerProfile
+  nextCallbackAt: Instant | null
+  lastCallbackAt: Instant | null
+  customerClass: CustomerClass
+}
+
+export interface TodayView {
+  /** Business-time month these lists are about. */
+  month: string
+  birthdays: CustomerView[]
+  /** VIPs whose year ends within the warning window. */
+  lapsing: CustomerView[]
+  /** Not seen for the first win-back threshold (e.g. 90 days) but less than the second. */
+  drifting: CustomerView[]
+  /** Not seen for the second threshold (e.g. 180 days) or more. */
+  lost: CustomerView[]
+  callbacksDue: CustomerView[]
+  thresholds: { lapseWarningDays: number; winBackDays: [number, number] }
+}
+
+export interface CallbackEntry {
+  at: Instant
+  staffName: string
+  outcome: 'reached' | 'message' | 'noAnswer' | 'declined'
+  note: string
+  nextAt: Instant | null
+}
+
+export interface CallbackStats {
+  month: string
+  byAssistant: { staffId: string; name: string; callbacks: number; customers: number }[]
+}
+
 export interface Api {
   member: {
     join: { input: JoinInput; output: { member: MemberView; created: boolean } }
@@ -361,6 +409,18 @@ export interface Api {
     /** Within 10 minutes, by the assistant who redeemed it: the coupon is available again and its purchase refunded. */
     undoCouponUse: { input: UndoCouponUseInput; output: { coupon: CouponView; refund: RefundResult | null } }
     correctBirthday: { input: CorrectBirthdayInput; output: { member: MemberSummary } }
+    /** My customers (a manager: the store's), newest seen first, searchable by name or phone suffix. */
+    customers: { input: CustomersInput; output: { customers: CustomerView[]; more: boolean } }
+    customer: { input: LookupMemberInput; output: { customer: CustomerView; callbacks: CallbackEntry[] } }
+    today: { input: Record<string, never>; output: TodayView }
+    logCallback: { input: LogCallbackInput; output: { customer: CustomerView; replayed: boolean } }
+    updateCustomerCard: { input: CustomerCardInput; output: { customer: CustomerView } }
+    /** Managers only: who looks after a customer. */
+    reassign: { input: ReassignInput; output: { customer: CustomerView } }
+    /** Managers only: callbacks per assistant in a month. */
+    callbackStats: { input: CallbackStatsInput; output: CallbackStats }
+    /** The store's assistants (for reassigning and the stats). */
+    storeStaff: { input: Record<string, never>; output: { staff: { staffId: string; name: string; role: 'assistant' | 'manager' }[] } }
   }
   event: {
     /** Upcoming events: those the caller may join, and (greyed) those for higher tiers. */

@@ -128,7 +128,20 @@ const couponCode = v.pipe(
   v.regex(/^\d{12}$/, '券码应为 12 位数字'),
 )
 
-export const RecordPurchaseSchema = v.object({ memberCode, amountFen: amountFen('金额'), orderNo, couponCode: v.optional(couponCode) })
+export const RecordPurchaseSchema = v.pipe(
+  v.object({
+    memberCode,
+    amountFen: amountFen('金额'),
+    orderNo,
+    couponCode: v.optional(couponCode),
+    /** The order's gross margin, when the till knows it. */
+    marginFen: v.optional(v.pipe(v.number('毛利必须是数字'), v.integer('毛利必须是整数（分）'), v.minValue(0, '毛利不能为负'))),
+  }),
+  v.forward(
+    v.check((p) => p.marginFen === undefined || p.marginFen <= p.amountFen, '毛利不能超过金额'),
+    ['marginFen'],
+  ),
+)
 export type RecordPurchaseInput = v.InferInput<typeof RecordPurchaseSchema>
 
 export const LookupCouponSchema = v.object({ code: couponCode, amountFen: v.optional(amountFen('金额')) })
@@ -247,6 +260,49 @@ export type ReferralsInput = v.InferInput<typeof ReferralsSchema>
 
 export const ReviewReferralSchema = v.object({ inviteeCode: memberCode, decision: v.picklist(['approve', 'reject'], '请选择通过或驳回') })
 export type ReviewReferralInput = v.InferInput<typeof ReviewReferralSchema>
+
+const optionalText = (label: string, max: number) =>
+  v.optional(v.pipe(v.string(`${label}必须是文字`), v.trim(), v.maxLength(max, `${label}最多 ${max} 个字`), v.regex(PLAIN_TEXT, `${label}含有不可见字符`)))
+
+export const CustomersSchema = v.object({
+  /** A name (its start) or the last 4 digits of a phone number. */
+  search: optionalText('搜索', 20),
+  offset: v.optional(int('分页', 0, 100_000), 0),
+})
+export type CustomersInput = v.InferInput<typeof CustomersSchema>
+
+const businessDateText = (label: string) => v.pipe(v.string(`请选择${label}`), v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`))
+
+export const LogCallbackSchema = v.object({
+  memberCode,
+  outcome: v.picklist(['reached', 'message', 'noAnswer', 'declined'], '请选择回访结果'),
+  note: v.optional(optionalText('回访记录', 200), ''),
+  /** The next callback's business date; omitted: the program's monthly rhythm. */
+  nextDate: v.optional(businessDateText('下次回访日期')),
+  requestId,
+})
+export type LogCallbackInput = v.InferInput<typeof LogCallbackSchema>
+
+const tagList = (label: string) =>
+  v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(10, `${label}每项最多 10 个字`), v.regex(PLAIN_TEXT, `${label}含有不可见字符`))), v.maxLength(10, `${label}最多 10 项`)))
+
+export const CustomerProfileSchema = v.object({
+  clothingSize: optionalText('服装尺码', 10),
+  shoeSize: optionalText('鞋码', 10),
+  children: v.optional(v.pipe(v.array(v.object({ name: plainText('孩子称呼', 10), size: plainText('童装尺码', 10) })), v.maxLength(5, '最多 5 个孩子'))),
+  colours: tagList('喜欢的颜色'),
+  styles: tagList('喜欢的风格'),
+  notes: optionalText('备注', 500),
+})
+
+export const CustomerCardSchema = v.object({ memberCode, profile: CustomerProfileSchema })
+export type CustomerCardInput = v.InferInput<typeof CustomerCardSchema>
+
+export const ReassignSchema = v.object({ memberCode, staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
+export type ReassignInput = v.InferInput<typeof ReassignSchema>
+
+export const CallbackStatsSchema = v.object({ month: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM'))) })
+export type CallbackStatsInput = v.InferInput<typeof CallbackStatsSchema>
 
 export const EmptySchema = v.object({})
 

@@ -1,0 +1,111 @@
+/**
+ * Customers as the workbench shows them, and the queries behind its lists. A scope says whose customers:
+ * one assistant's, a store's (managers), or everyone's (operators). Every list is a query on indexed fields
+ * of the member document, capped, newest seen first.
+ */
+import type { CallbackEntry, CustomerView } from '../../src/api/contract'
+import type { Member } from '../../src/domain/member'
+import type { ProgramRules } from '../../src/domain/program'
+import { customerClass } from '../../src/domain/segments'
+import { businessTime, toInstant } from '../../src/domain/time'
+import { _, db } from './cloud'
+import { COLLECTIONS, type StaffDoc } from './collections'
+import { readMany } from './docs'
+import { loadStaffByStaffId } from './reference'
+import { memberSummary } from './views'
+
+export type Scope = { storeId: string; assistantId?: string } | { all: true }
+
+/** The fields a scope adds to every customer query. */
+export const scopeFilter = (scope: Scope): Record<string, unknown> =>
+  'all' in scope ? {} : scope.assistantId ? { storeId: scope.storeId, assistantId: scope.assistantId } : { storeId: scope.storeId }
+
+/** A shop assistant sees their own customers; a manager the store's. */
+export const staffScope = (staff: StaffDoc): Scope =>
+  staff.role === 'manager' ? { storeId: staff.storeId } : { storeId: staff.storeId, assistantId: staff.staffId }
+
+export const customerView = async (m: Member, now: string, program: ProgramRules): Promise<CustomerView> => {
+  const assistant = m.assistantId ? await loadStaffByStaffId(m.assistantId) : null
+  return {
+    ...memberSummary(m, now),
+    joinedAt: m.joinedAt,
+    lastPurchaseAt: m.lastPurchaseAt ?? null,
+    lastSeenAt: m.lastSeenAt ?? m.joinedAt,
+    lifetimeSpendFen: m.lifetimeSpendFen,
+    purchaseCount: m.purchaseCount ?? 0,
+    assistant: m.assistantId ? { staffId: m.assistantId, name: assistant?.name ?? m.assistantId } : null,
+    profile: m.profile ?? {},
+    nextCallbackAt: m.nextCallbackAt ?? null,
+    lastCallbackAt: m.lastCallbackAt ?? null,
+    customerClass: customerClass({ lifetimeSpendFen: m.lifetimeSpendFen, purchaseCount: m.purchaseCount ?? 0, lastPurchaseAt: m.lastPurchaseAt ?? null }, program.segments),
+  }
+}
+
+const LIST_LIMIT = 50
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** A name's start or a phone's last digits (4 digits or more). */
+const searchFilter = (search: string | undefined) => {
+  if (!search) return {}
+  if (/^\d{4,11}$/.test(search)) return { mobile: db.RegExp({ regexp: `${search}$` }) }
+  return { name: db.RegExp({ regexp: `^${escapeRegExp(search)}` }) }
+}
+
+export const findCustomers = async (scope: Scope, search: string | undefined, offset: number): Promise<{ members: Member[]; more: boolean }> => {
+  const found = await readMany<Member>(
+    db
+      .collection(COLLECTIONS.members)
+      .where({ ...scopeFilter(scope), ...searchFilter(search) })
+      .orderBy('lastSeenAt', 'desc')
+      .skip(offset)
+      .limit(LIST_LIMIT + 1),
+  )
+  return { members: found.slice(0, LIST_LIMIT), more: found.length > LIST_LIMIT }
+}
+
+const list = (filter: Record<string, unknown>, order: [string, 'asc' | 'desc']) =>
+  readMany<Member>(db.collection(COLLECTIONS.members).where(filter).orderBy(order[0], order[1]).limit(LIST_LIMIT))
+
+/** Today's lists: birthdays this month, VIPs about to lapse, the win-back lists, callbacks due. */
+export const todayLists = async (scope: Scope, now: string, program: ProgramRules) => {
+  const today = businessTime(now)
+  const base = scopeFilter(scope)
+  const daysAgo = (days: number) => toInstant(today.subtract(days, 'day'))
+  const [near, far] = program.workbench.winBackDays
+  const [birthdays, lapsing, drifting, lost, callbacksDue] = await Promise.all([
+    list({ ...base, 'birthday.month': today.month() + 1 }, ['birthday.day', 'asc']),
+    list({ ...base, tier: 'vip', vipUntil: _.gt(now).and(_.lte(toInstant(today.add(program.workbench.lapseWarningDays, 'day')))) }, ['vipUntil', 'asc']),
+    list({ ...base, lastSeenAt: _.lte(daysAgo(near)).and(_.gt(daysAgo(far))) }, ['lastSeenAt', 'asc']),
+    list({ ...base, lastSeenAt: _.lte(daysAgo(far)) }, ['lastSeenAt', 'desc']),
+    list({ ...base, nextCallbackAt: _.lte(toInstant(today.endOf('day'))) }, ['nextCallbackAt', 'asc']),
+  ])
+  return { month: today.format('YYYY-MM'), birthdays, lapsing, drifting, lost, callbacksDue }
+}
+
+/** `callbacks/<staffId>:<requestId>`: the handbook's 回访, logged per call. */
+export interface CallbackDoc {
+  _id: string
+  memberId: string
+  storeId: string
+  staffId: string
+  at: string
+  /** Business month, for the manager's monthly counts. */
+  month: string
+  outcome: CallbackEntry['outcome']
+  note: string
+  nextAt: string | null
+}
+
+export const callbacksOf = async (memberId: string): Promise<CallbackEntry[]> => {
+  const found = await readMany<CallbackDoc>(db.collection(COLLECTIONS.callbacks).where({ memberId }).orderBy('at', 'desc').limit(20))
+  return Promise.all(
+    found.map(async (c) => ({
+      at: c.at,
+      staffName: (await loadStaffByStaffId(c.staffId))?.name ?? c.staffId,
+      outcome: c.outcome,
+      note: c.note,
+      nextAt: c.nextAt,
+    })),
+  )
+}

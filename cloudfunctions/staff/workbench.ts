@@ -1,0 +1,161 @@
+/**
+ * The staff workbench: an assistant's own customers (a manager's: the store's), today's lists, the monthly
+ * callback, the customer card, and — managers only — reassignment and callback counts per assistant.
+ * A customer of another store is never shown or changed: the store, not the person, owns the list.
+ */
+import type { CallbackStats, CustomerView } from '../../src/api/contract'
+import {
+  CallbackStatsSchema,
+  CustomerCardSchema,
+  CustomersSchema,
+  EmptySchema,
+  LogCallbackSchema,
+  LookupMemberSchema,
+  ReassignSchema,
+} from '../../src/api/schemas'
+import { AppError } from '../../src/domain/errors'
+import type { Member } from '../../src/domain/member'
+import type { ProgramRules } from '../../src/domain/program'
+import { businessTime, toInstant } from '../../src/domain/time'
+import { db } from '../_lib/cloud'
+import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
+import { callbacksOf, customerView, findCustomers, staffScope, todayLists, type CallbackDoc } from '../_lib/customers'
+import { readDoc, readMany } from '../_lib/docs'
+import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
+import { loadProgram } from '../_lib/reference'
+import { staffAction, type StaffContext } from '../_lib/runtime'
+import { inTransaction } from '../_lib/transaction'
+
+const views = (members: Member[], now: string, program: ProgramRules) => Promise.all(members.map((m) => customerView(m, now, program)))
+
+/** The member behind a code, if they belong to the caller's store. */
+const storeCustomer = async (code: string, ctx: StaffContext): Promise<Member> => {
+  const member = await findMemberByCode(code)
+  if (member.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该会员不属于本店')
+  return member
+}
+
+const requireManager = (ctx: StaffContext) => {
+  if (ctx.staff.role !== 'manager') throw new AppError('FORBIDDEN', '仅限店长操作')
+}
+
+export const customers = staffAction(CustomersSchema, async ({ search, offset }, ctx) => {
+  const program = await loadProgram()
+  const { members, more } = await findCustomers(staffScope(ctx.staff), search, offset)
+  return { customers: await views(members, ctx.now, program), more }
+})
+
+export const customer = staffAction(LookupMemberSchema, async ({ code }, ctx) => {
+  const member = await storeCustomer(code, ctx)
+  const program = await loadProgram()
+  return { customer: await customerView(member, ctx.now, program), callbacks: await callbacksOf(member._id) }
+})
+
+export const today = staffAction(EmptySchema, async (_input, ctx) => {
+  const program = await loadProgram()
+  const lists = await todayLists(staffScope(ctx.staff), ctx.now, program)
+  return {
+    month: lists.month,
+    birthdays: await views(lists.birthdays, ctx.now, program),
+    lapsing: await views(lists.lapsing, ctx.now, program),
+    drifting: await views(lists.drifting, ctx.now, program),
+    lost: await views(lists.lost, ctx.now, program),
+    callbacksDue: await views(lists.callbacksDue, ctx.now, program),
+    thresholds: { lapseWarningDays: program.workbench.lapseWarningDays, winBackDays: program.workbench.winBackDays },
+  }
+})
+
+/**
+ * Logs a callback and schedules the next (the given date, else the program's monthly rhythm), in one
+ * transaction; the request id is the log's id, so a retry logs nothing twice.
+ */
+export const logCallback = staffAction(LogCallbackSchema, async (input, ctx) => {
+  const found = await storeCustomer(input.memberCode, ctx)
+  const program = await loadProgram()
+  const id = `${ctx.staff.staffId}:${input.requestId}`
+  const nextAt = input.nextDate
+    ? toInstant(businessTime(`${input.nextDate}T09:00:00+08:00`))
+    : toInstant(businessTime(ctx.now).startOf('day').add(program.workbench.callbackEveryDays, 'day').hour(9))
+  if (Date.parse(nextAt) <= Date.parse(ctx.now)) {
+    throw new AppError('INVALID_INPUT', '下次回访日期应在今天之后', { fields: [{ field: 'nextDate', message: '下次回访日期应在今天之后' }] })
+  }
+  const { member, replayed } = await inTransaction(async (t) => {
+    const member = await readMemberIn(t, found._id)
+    if (await readDoc<CallbackDoc>(t.collection(COLLECTIONS.callbacks).doc(id))) return { member, replayed: true }
+    const log: CallbackDoc = {
+      _id: id,
+      memberId: member._id,
+      storeId: ctx.staff.storeId,
+      staffId: ctx.staff.staffId,
+      at: ctx.now,
+      month: businessTime(ctx.now).format('YYYY-MM'),
+      outcome: input.outcome,
+      note: input.note ?? '',
+      nextAt,
+    }
+    await t.collection(COLLECTIONS.callbacks).add({ data: log })
+    const after: Member = { ...member, lastCallbackAt: ctx.now, nextCallbackAt: nextAt }
+    await writeMemberIn(t, after)
+    return { member: after, replayed: false }
+  })
+  return { customer: await customerView(member, ctx.now, program), replayed }
+})
+
+export const updateCustomerCard = staffAction(CustomerCardSchema, async ({ memberCode, profile }, ctx) => {
+  const found = await storeCustomer(memberCode, ctx)
+  const program = await loadProgram()
+  const member = await inTransaction(async (t) => {
+    const member = await readMemberIn(t, found._id)
+    const after: Member = { ...member, profile: { ...member.profile, ...profile } }
+    await writeMemberIn(t, after)
+    return after
+  })
+  return { customer: await customerView(member, ctx.now, program) }
+})
+
+const activeStoreStaff = (storeId: string) => readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ storeId, active: true }).limit(200))
+
+export const storeStaff = staffAction(EmptySchema, async (_input, ctx) => ({
+  staff: (await activeStoreStaff(ctx.staff.storeId)).map((s) => ({ staffId: s.staffId, name: s.name, role: s.role })),
+}))
+
+/** A manager hands a customer to another assistant of the store; logged on the member. */
+export const reassign = staffAction(ReassignSchema, async ({ memberCode, staffId }, ctx): Promise<{ customer: CustomerView }> => {
+  requireManager(ctx)
+  const found = await storeCustomer(memberCode, ctx)
+  if (!(await activeStoreStaff(ctx.staff.storeId)).some((s) => s.staffId === staffId)) {
+    throw new AppError('INVALID_INPUT', '该导购不在本店', { fields: [{ field: 'staffId', message: '该导购不在本店' }] })
+  }
+  const program = await loadProgram()
+  const member = await inTransaction(async (t) => {
+    const member = await readMemberIn(t, found._id)
+    if (member.assistantId === staffId) return member
+    const log = [...(member.assignmentLog ?? []), { from: member.assistantId, to: staffId, by: ctx.staff.staffId, at: ctx.now }]
+    const after: Member = { ...member, assistantId: staffId, assignmentLog: log }
+    await writeMemberIn(t, after)
+    return after
+  })
+  return { customer: await customerView(member, ctx.now, program) }
+})
+
+/** A manager's monthly view: callbacks per assistant, and how many customers they reached. */
+export const callbackStats = staffAction(CallbackStatsSchema, async ({ month }, ctx): Promise<CallbackStats> => {
+  requireManager(ctx)
+  const which = month ?? businessTime(ctx.now).format('YYYY-MM')
+  const result = (await db
+    .collection(COLLECTIONS.callbacks)
+    .aggregate()
+    .match({ storeId: ctx.staff.storeId, month: which })
+    .group({ _id: '$staffId', callbacks: db.command.aggregate.sum(1), members: db.command.aggregate.addToSet('$memberId') })
+    .end()) as { list: { _id: string; callbacks: number; members: string[] }[] }
+  const staff = await activeStoreStaff(ctx.staff.storeId)
+  return {
+    month: which,
+    byAssistant: staff
+      .map((s) => {
+        const row = result.list.find((r) => r._id === s.staffId)
+        return { staffId: s.staffId, name: s.name, callbacks: row?.callbacks ?? 0, customers: row?.members.length ?? 0 }
+      })
+      .sort((a, b) => b.callbacks - a.callbacks),
+  }
+})
