@@ -16,7 +16,7 @@ import {
 import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
-import { businessTime, toInstant } from '../../src/domain/time'
+import { businessDate, businessTime, toInstant } from '../../src/domain/time'
 import { db } from '../_lib/cloud'
 import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
 import { callbacksOf, customerView, findCustomers, staffScope, todayLists, type CallbackDoc } from '../_lib/customers'
@@ -45,10 +45,18 @@ export const customers = staffAction(CustomersSchema, async ({ search, offset },
   return { customers: await views(members, ctx.now, program), more }
 })
 
+/** When the next callback falls if the assistant picks no date: the program's rhythm from today, 09:00. */
+const defaultNextCallback = (now: string, program: ProgramRules): string =>
+  toInstant(businessTime(now).startOf('day').add(program.workbench.callbackEveryDays, 'day').hour(9))
+
 export const customer = staffAction(LookupMemberSchema, async ({ code }, ctx) => {
   const member = await storeCustomer(code, ctx)
   const program = await loadProgram()
-  return { customer: await customerView(member, ctx.now, program), callbacks: await callbacksOf(member._id) }
+  return {
+    customer: await customerView(member, ctx.now, program),
+    callbacks: await callbacksOf(member._id),
+    callbackDefaultDate: businessDate(defaultNextCallback(ctx.now, program)),
+  }
 })
 
 export const today = staffAction(EmptySchema, async (_input, ctx) => {
@@ -56,6 +64,7 @@ export const today = staffAction(EmptySchema, async (_input, ctx) => {
   const lists = await todayLists(staffScope(ctx.staff), ctx.now, program)
   return {
     month: lists.month,
+    serverTime: ctx.now,
     birthdays: await views(lists.birthdays, ctx.now, program),
     lapsing: await views(lists.lapsing, ctx.now, program),
     drifting: await views(lists.drifting, ctx.now, program),
@@ -75,7 +84,7 @@ export const logCallback = staffAction(LogCallbackSchema, async (input, ctx) => 
   const id = `${ctx.staff.staffId}:${input.requestId}`
   const nextAt = input.nextDate
     ? toInstant(businessTime(`${input.nextDate}T09:00:00+08:00`))
-    : toInstant(businessTime(ctx.now).startOf('day').add(program.workbench.callbackEveryDays, 'day').hour(9))
+    : defaultNextCallback(ctx.now, program)
   if (Date.parse(nextAt) <= Date.parse(ctx.now)) {
     throw new AppError('INVALID_INPUT', '下次回访日期应在今天之后', { fields: [{ field: 'nextDate', message: '下次回访日期应在今天之后' }] })
   }

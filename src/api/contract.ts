@@ -356,6 +356,8 @@ export interface CustomerView extends MemberSummary {
 export interface TodayView {
   /** Business-time month these lists are about. */
   month: string
+  /** The server's clock, so "not seen for N days" reads the same on a phone with a wrong clock. */
+  serverTime: Instant
   birthdays: CustomerView[]
   /** VIPs whose year ends within the warning window. */
   lapsing: CustomerView[]
@@ -411,7 +413,8 @@ export interface Api {
     correctBirthday: { input: CorrectBirthdayInput; output: { member: MemberSummary } }
     /** My customers (a manager: the store's), newest seen first, searchable by name or phone suffix. */
     customers: { input: CustomersInput; output: { customers: CustomerView[]; more: boolean } }
-    customer: { input: LookupMemberInput; output: { customer: CustomerView; callbacks: CallbackEntry[] } }
+    /** `callbackDefaultDate`: the business date the next callback gets when none is picked (YYYY-MM-DD). */
+    customer: { input: LookupMemberInput; output: { customer: CustomerView; callbacks: CallbackEntry[]; callbackDefaultDate: string } }
     today: { input: Record<string, never>; output: TodayView }
     logCallback: { input: LogCallbackInput; output: { customer: CustomerView; replayed: boolean } }
     updateCustomerCard: { input: CustomerCardInput; output: { customer: CustomerView } }

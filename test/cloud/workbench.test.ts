@@ -117,6 +117,19 @@ describe('callbacks', () => {
   })
 })
 
+describe('what the pages show beside the lists', () => {
+  it('gives the record the date a callback schedules when none is picked, and today the server’s clock', async () => {
+    const c = await customer('A01', 'SH001')
+    // 07:00 in Shanghai is still the day before in UTC: the date is the business day's.
+    const early = at('2026-11-24T07:00:00')
+    const detail = await h.ok(DEMO_ASSISTANT._id, 'staff', 'customer', { code: c.memberNo }, { clock: early })
+    expect(detail.callbackDefaultDate).toBe('2026-12-24')
+    const logged = await h.ok(DEMO_ASSISTANT._id, 'staff', 'logCallback', { memberCode: c.memberNo, outcome: 'noAnswer', requestId: `cb-${Date.now()}-default` }, { clock: early })
+    expect(logged.customer.nextCallbackAt).toBe(at(`${detail.callbackDefaultDate}T09:00:00`))
+    expect((await h.ok(DEMO_ASSISTANT._id, 'staff', 'today', {}, { clock: now })).serverTime).toBe(now)
+  })
+})
+
 describe('the customer card and reassignment', () => {
   it('keeps sizes and preferences, and lets only a manager reassign, logged', async () => {
     const c = await customer('A01', 'SH001')
