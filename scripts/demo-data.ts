@@ -1,7 +1,8 @@
 /**
- * Demo data for the local cloud: one store, one shop assistant, one brand operator, two shoppers. Shopper A has not joined
+ * Demo data for the local cloud: one store, two shop assistants and the store manager, one brand operator, two shoppers. Shopper A has not joined
  * (to try the store-QR join); shopper B is a VIP with a purchase history made by the real domain rules,
- * so their balance equals the sum of their ledger entries.
+ * so their balance equals the sum of their ledger entries. The store's other customers fill the staff
+ * workbench's lists (./demo-customers).
  */
 import { DEFAULT_CATALOG, DEFAULT_COUPON_TEMPLATES } from '../src/domain/defaultOffers'
 import { DEFAULT_PROGRAM } from '../src/domain/program'
@@ -11,6 +12,7 @@ import type { LedgerEntry } from '../src/domain/ledger'
 import type { PurchaseRecord } from '../src/domain/purchase'
 import { buildStoreScene } from '../src/domain/scene'
 import type { OperatorDoc, SettingsProgramDoc, StaffDoc, StoreDoc } from '../cloudfunctions/_lib/collections'
+import { demoCustomers } from './demo-customers'
 
 export const DEMO_STORE: StoreDoc = {
   _id: 'SH001',
@@ -28,6 +30,12 @@ export const DEMO_ASSISTANT: StaffDoc = {
   role: 'assistant',
   active: true,
 }
+
+/** The store manager: sees the whole store's customers, reassigns them, and counts the callbacks. */
+export const DEMO_MANAGER: StaffDoc = { _id: 'demo-manager-1', staffId: 'M01', name: '周慧', storeId: DEMO_STORE._id, role: 'manager', active: true }
+
+/** A second shop assistant, so the manager's lists and figures span more than one person. */
+export const DEMO_COLLEAGUE: StaffDoc = { _id: 'demo-assistant-3', staffId: 'A03', name: '赵敏', storeId: DEMO_STORE._id, role: 'assistant', active: true }
 
 export const DEMO_OPERATOR: OperatorDoc = { _id: 'demo-operator-1', operatorId: 'OP01', name: '陈静', active: true }
 
@@ -74,15 +82,17 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
     ledger.push(...decision.entries)
   }
   const program: SettingsProgramDoc = { _id: 'program', rules: DEFAULT_PROGRAM, updatedAt: now.toISOString(), updatedBy: 'seed' }
+  const customers = demoCustomers(now, { store: DEMO_STORE, assistant: DEMO_ASSISTANT, colleague: DEMO_COLLEAGUE })
   return {
     stores: [DEMO_STORE],
-    staff: [DEMO_ASSISTANT],
+    staff: [DEMO_ASSISTANT, DEMO_MANAGER, DEMO_COLLEAGUE],
     operators: [DEMO_OPERATOR],
     couponTemplates: DEFAULT_COUPON_TEMPLATES,
     catalog: DEFAULT_CATALOG,
     settings: [program],
-    members: [shopperB],
-    purchases,
-    ledger,
+    members: [shopperB, ...customers.members],
+    purchases: [...purchases, ...customers.purchases],
+    ledger: [...ledger, ...customers.ledger],
+    callbacks: customers.callbacks,
   }
 }

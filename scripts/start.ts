@@ -24,7 +24,7 @@ const main = async () => {
   })
   if ((await cloud.executor.count('stores', {})) === 0) {
     for (const [collection, docs] of Object.entries(demoDocuments())) await cloud.executor.insert(collection, docs)
-    console.log('Seeded demo data: store SH001, shop assistant A01, operator OP01, shoppers A (not yet joined) and B (VIP).')
+    console.log('Seeded demo data: store SH001, shop assistants A01 and A03, store manager M01, operator OP01, shoppers A (not yet joined) and B (VIP), and customers for the staff workbench.')
   }
   console.log(`\nVIP Card is running on the local cloud: ${cloud.url}/`)
   console.log(`  Join by the store QR (as 顾客A): ${cloud.url}/#/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)

@@ -11,6 +11,7 @@ export const LOCAL_IDENTITIES: readonly LocalIdentity[] = [
   { openid: 'demo-shopper-a', label: '顾客A' },
   { openid: 'demo-shopper-b', label: '顾客B' },
   { openid: 'demo-assistant-1', label: '导购 王丽' },
+  { openid: 'demo-manager-1', label: '店长 周慧' },
   { openid: 'demo-operator-1', label: '品牌运营' },
 ]
 

@@ -2,7 +2,7 @@
  * The staff workbench through the real functions: whose customers each role sees, today's lists, callbacks,
  * the customer card, reassignment — and that another store's customers stay out of reach.
  */
-import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_OPERATOR } from '../../scripts/demo-data'
+import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { startTestCloud } from './harness'
 
@@ -14,7 +14,6 @@ beforeAll(async () => {
   h = await startTestCloud()
   h.cloud.executor.insert('stores', [{ _id: 'BJ001', name: '北京三里屯店', address: '', phone: '', openingHours: '' }])
   h.cloud.executor.insert('staff', [
-    { _id: 'manager-sh', staffId: 'M01', name: '陈店长', storeId: 'SH001', role: 'manager', active: true },
     { _id: 'assistant-a02', staffId: 'A02', name: '刘洋', storeId: 'SH001', role: 'assistant', active: true },
     { _id: 'assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true },
   ])
@@ -58,7 +57,7 @@ describe('whose customers', () => {
     const a01 = await h.ok(DEMO_ASSISTANT._id, 'staff', 'customers', {}, { clock: now })
     expect(a01.customers.map((c) => c.memberNo)).toContain(mine.memberNo)
     expect(a01.customers.map((c) => c.memberNo)).not.toContain(colleague.memberNo)
-    const manager = await h.ok('manager-sh', 'staff', 'customers', {}, { clock: now })
+    const manager = await h.ok(DEMO_MANAGER._id, 'staff', 'customers', {}, { clock: now })
     expect(manager.customers.map((c) => c.memberNo)).toEqual(expect.arrayContaining([mine.memberNo, colleague.memberNo]))
     expect(manager.customers.map((c) => c.memberNo)).not.toContain(beijing.memberNo)
     expect(await h.call('assistant-bj', 'staff', 'customer', { code: mine.memberNo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -111,7 +110,7 @@ describe('callbacks', () => {
       ['reached', '王丽'],
     ])
     expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'callbackStats', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const stats = await h.ok('manager-sh', 'staff', 'callbackStats', { month: '2026-11' }, { clock: now })
+    const stats = await h.ok(DEMO_MANAGER._id, 'staff', 'callbackStats', { month: '2026-11' }, { clock: now })
     expect(stats.byAssistant.find((a) => a.staffId === 'A01')).toMatchObject({ callbacks: 2, customers: 1 })
     expect(stats.byAssistant.find((a) => a.staffId === 'A02')).toMatchObject({ callbacks: 0 })
   })
@@ -136,8 +135,8 @@ describe('the customer card and reassignment', () => {
     const card = await h.ok(DEMO_ASSISTANT._id, 'staff', 'updateCustomerCard', { memberCode: c.memberNo, profile: { clothingSize: 'M', colours: ['驼色'], notes: '喜欢羊绒' } })
     expect(card.customer.profile).toEqual({ clothingSize: 'M', colours: ['驼色'], notes: '喜欢羊绒' })
     expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'A02' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call('manager-sh', 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'B01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    const moved = await h.ok('manager-sh', 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'A02' }, { clock: now })
+    expect(await h.call(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'B01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const moved = await h.ok(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'A02' }, { clock: now })
     expect(moved.customer.assistant).toEqual({ staffId: 'A02', name: '刘洋' })
     expect(h.cloud.executor.get('members', c.openid)).toMatchObject({ assignmentLog: [{ from: 'A01', to: 'A02', by: 'M01', at: now }] })
   })

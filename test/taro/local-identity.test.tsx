@@ -9,7 +9,7 @@ import { openPage, visiblePage } from './support/harness'
 const switcher = () => visiblePage().querySelector<HTMLSelectElement>('.local-identity__select')!
 
 describe('local identity switcher (H5 only)', () => {
-  it('shows shopper A first, and offers both shoppers, the shop assistant and the brand operator', async () => {
+  it('shows shopper A first, and offers both shoppers, the shop assistant, the store manager and the brand operator', async () => {
     installFakeCloud({ 'member.getCard': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册') })
     await openPage('/pages/join/index')
     await screen.findByText('本地身份：顾客A ▾')
@@ -17,6 +17,7 @@ describe('local identity switcher (H5 only)', () => {
       ['demo-shopper-a', '顾客A'],
       ['demo-shopper-b', '顾客B'],
       ['demo-assistant-1', '导购 王丽'],
+      ['demo-manager-1', '店长 周慧'],
       ['demo-operator-1', '品牌运营'],
     ])
   })
