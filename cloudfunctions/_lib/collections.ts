@@ -2,6 +2,7 @@
  * Collection names and the shapes of their documents. Indexes and security rules for each live in
  * database/collections/<name>.json, deployed with the functions and read by the local cloud.
  */
+import type { RuleChange } from '../../src/domain/programChanges'
 import type { ProgramRules } from '../../src/domain/program'
 
 export const COLLECTIONS = {
@@ -25,6 +26,7 @@ export const COLLECTIONS = {
   referrals: 'referrals',
   posters: 'posters',
   callbacks: 'callbacks',
+  programVersions: 'programVersions',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */
@@ -52,6 +54,20 @@ export interface SettingsProgramDoc {
   rules: ProgramRules
   updatedAt: string
   updatedBy: string
+}
+
+/** `programVersions/v<000001>`: every saved version of the rules, with who changed what and why. */
+export interface ProgramVersionDoc {
+  _id: string
+  version: number
+  rules: ProgramRules
+  at: string
+  /** operatorId */
+  by: string
+  note: string
+  changes: RuleChange[]
+  /** `<operatorId>:<requestId>`: a retried save answers with this version instead of saving again. */
+  requestKey: string
 }
 
 /** `operators/<OPENID>`: the brand's HQ staff who set rules and correct points; never shop assistants. */

@@ -21,11 +21,22 @@ export const cached = async <T>(key: string, load: () => Promise<T>): Promise<T>
   return value
 }
 
-export const loadProgram = (): Promise<ProgramRules> =>
-  cached('program', async () => {
-    const settings = await readDoc<SettingsProgramDoc>(db.collection(COLLECTIONS.settings).doc('program'))
-    return settings?.rules ?? DEFAULT_PROGRAM
-  })
+const readProgram = async (): Promise<ProgramRules> => {
+  const settings = await readDoc<SettingsProgramDoc>(db.collection(COLLECTIONS.settings).doc('program'))
+  return settings?.rules ?? DEFAULT_PROGRAM
+}
+
+/**
+ * The program rules. Reads (the card, lists) may use a copy up to REFERENCE_TTL_MS old; writes that decide
+ * points, tiers or rewards pass `fresh` so an operator's change applies from the very next purchase
+ * (one extra read, outside the transaction: the rules a purchase used are stamped on its entries).
+ */
+export const loadProgram = async (options: { fresh?: boolean } = {}): Promise<ProgramRules> => {
+  if (!options.fresh) return cached('program', readProgram)
+  const rules = await readProgram()
+  cache.set('program', { value: rules, expiresAt: Date.now() + REFERENCE_TTL_MS })
+  return rules
+}
 
 export const loadStore = (storeId: string): Promise<StoreDoc | null> =>
   cached(`store:${storeId}`, () => readDoc<StoreDoc>(db.collection(COLLECTIONS.stores).doc(storeId)))

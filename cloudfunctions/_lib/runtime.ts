@@ -86,9 +86,10 @@ export const serve =
           ? (actions as Record<string, Action<unknown>>)[action]
           : undefined
       if (!spec) throw invalidInput([{ field: 'action', message: `${name} 没有这个操作` }])
+      // Who first, then what: a caller without the role learns nothing about the action's input.
+      const ctx = await authorize(spec.access, { openid, now: now() })
       const parsed = check(spec.schema, input ?? {})
       if (!parsed.ok) throw invalidInput(parsed.fields)
-      const ctx = await authorize(spec.access, { openid, now: now() })
       const run = spec.run as (input: unknown, ctx: ShopperContext | StaffContext | OperatorContext) => Promise<unknown>
       return { ok: true, data: await run(parsed.value, ctx) }
     } catch (e) {

@@ -193,7 +193,7 @@ const checkInTicket = staffAction(CheckInSchema, async ({ ticketCode }, ctx): Pr
   if (!ticket) throw new AppError('TICKET_NOT_FOUND', '票码无效，请核对')
   const event = await loadEvent(ticket.eventId)
   if (event.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该活动不在本店举办')
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
   const result = await inTransaction(async (t) => {
     const r = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(ticket.rsvpId))
     if (!r || r.ticketCode !== ticketCode) throw new AppError('TICKET_NOT_FOUND', '该票已失效（报名已取消）')

@@ -106,7 +106,7 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
     throw invalidInput([{ field: 'consent', message: '隐私政策已更新，请重新阅读并同意' }])
   }
   const { storeId, assistantId } = await attribution(input.scene)
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
   const unionid = callerUnionid()
   const invitation = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile: input.mobile }, program, ctx.now)
 
@@ -219,7 +219,7 @@ const catalog = shopperAction(EmptySchema, async (_input, ctx) => {
  */
 const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId }, ctx) => {
   await requireMember(ctx.openid)
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
   const requestKey = `${ctx.openid}:${requestId}`
   return withFreshCode(() =>
     inTransaction(async (t) => {

@@ -23,6 +23,7 @@ import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMembe
 import { loadProgram } from '../_lib/reference'
 import { operatorAction, serve } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
+import { program, programHistory, updateProgram } from './program'
 import { memberSummary, withoutId } from '../_lib/views'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
@@ -41,7 +42,7 @@ const memberLedger = operatorAction(MemberLedgerSchema, async ({ code, cursor },
 /** A manual correction of a member's points, with a mandatory reason; keyed by the operator's request id. */
 const adjustPoints = operatorAction(AdjustPointsSchema, async (input, ctx) => {
   const found = await findMemberByCode(input.memberCode)
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
   const requestKey = `${ctx.operator.operatorId}:${input.requestId}`
 
   return inTransaction(async (t): Promise<AdjustmentResult> => {
@@ -158,7 +159,7 @@ const referrals = operatorAction(ReferralsSchema, async ({ status }) => {
 /** An operator approves (pays, or lets the first purchase pay) or rejects a held referral. */
 const reviewReferral = operatorAction(ReviewReferralSchema, async ({ inviteeCode, decision }, ctx) => {
   const invitee = await findMemberByCode(inviteeCode)
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
   const reviewed = await inTransaction(async (t) => {
     const referral = await readDoc<Referral>(t.collection(COLLECTIONS.referrals).doc(invitee._id))
     if (!referral) throw new AppError('MEMBER_NOT_FOUND', '该会员不是通过邀请加入的')
@@ -188,4 +189,7 @@ export const main = serve('ops', {
   stores,
   referrals,
   reviewReferral,
+  program,
+  updateProgram,
+  programHistory,
 })

@@ -90,7 +90,7 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
 const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   const found = await findMemberByCode(input.memberCode)
   const scanned = input.couponCode ? await findCouponByCode(input.couponCode) : null
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
   const id = purchaseId(ctx.staff.storeId, input.orderNo)
   const identity = identityOf(found, ctx.now)
 
@@ -201,7 +201,7 @@ const purchaseHistory = async (memberId: string): Promise<PurchaseRecord[]> => {
 const recordRefund = staffAction(RecordRefundSchema, async (input, ctx) => {
   const id = refundId(ctx.staff.storeId, input.requestId)
   const pid = purchaseId(ctx.staff.storeId, input.orderNo)
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
 
   return withFreshReads(async () => {
     const existing = await readDoc<RefundRecord>(db.collection(COLLECTIONS.refunds).doc(id))
@@ -242,7 +242,7 @@ const redemptionAnswer = (entry: LedgerEntry, identity: Identity, after: MemberA
 /** Spends points at the till (a gift, a service). Keyed by the till's request id, scoped by the staff member. */
 const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
   const found = await findMemberByCode(input.memberCode)
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
   const requestKey = `${ctx.staff.staffId}:${input.requestId}`
   const identity = identityOf(found, ctx.now)
   const reason = `兑换：${input.reason}`
@@ -307,7 +307,7 @@ const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => 
   const found = await findCouponByCode(code)
   const use = found.use
   const orderId = use?.orderId && !use.orderId.startsWith('gift:') ? use.orderId : null
-  const program = await loadProgram()
+  const program = await loadProgram({ fresh: true })
   return withFreshReads(async () => {
     const memberBefore = await loadMember(found.memberId)
     if (!memberBefore) throw new AppError('MEMBER_NOT_FOUND', '未找到持券会员')

@@ -42,6 +42,8 @@ import type {
   ReviewReferralInput,
   UndoCouponUseInput,
 } from './schemas'
+import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
+import type { RuleChange } from '../domain/programChanges'
 
 /** What every cloud function answers. */
 export type CloudResult<T> =
@@ -382,6 +384,25 @@ export interface CallbackStats {
   byAssistant: { staffId: string; name: string; callbacks: number; customers: number }[]
 }
 
+/** The live program rules as the editor loads them. */
+export interface ProgramView {
+  rules: ProgramRules
+  updatedAt: Instant | null
+  /** The operator who saved this version (null: the built-in defaults). */
+  updatedBy: string | null
+  /** Coupon templates the rules may name (welcome, birthday, referral gift). */
+  templates: { id: string; title: string }[]
+}
+
+/** One saved version of the rules: who changed what, when and why. */
+export interface ProgramVersionView {
+  version: number
+  at: Instant
+  by: string
+  note: string
+  changes: RuleChange[]
+}
+
 export interface Api {
   member: {
     join: { input: JoinInput; output: { member: MemberView; created: boolean } }
@@ -449,6 +470,11 @@ export interface Api {
     campaigns: { input: Record<string, never>; output: { campaigns: OpsCampaignView[] } }
     referrals: { input: ReferralsInput; output: { referrals: ReferralView[] } }
     reviewReferral: { input: ReviewReferralInput; output: { referral: ReferralView } }
+    program: { input: Record<string, never>; output: ProgramView }
+    /** Saves a new version, going forward only: what the old rules decided stays decided. */
+    updateProgram: { input: UpdateProgramInput; output: { program: ProgramView; version: ProgramVersionView; replayed: boolean } }
+    /** Saved versions, newest first, 20 at a time (`before`: older than this version). */
+    programHistory: { input: ProgramHistoryInput; output: { versions: ProgramVersionView[] } }
   }
 }
 

@@ -7,7 +7,7 @@ import { MOBILE_PATTERN } from '../domain/member'
 import { SCENE_MAX_LENGTH } from '../domain/scene'
 
 /** Letters, digits, CJK, spaces and a few marks; no control, zero-width or direction-override characters. */
-const PLAIN_TEXT = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u
+export const PLAIN_TEXT = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u
 
 const plainText = (label: string, max: number) =>
   v.pipe(
@@ -18,7 +18,7 @@ const plainText = (label: string, max: number) =>
     v.regex(PLAIN_TEXT, `${label}含有不可见字符`),
   )
 
-const int = (label: string, min: number, max: number) =>
+export const int = (label: string, min: number, max: number) =>
   v.pipe(
     v.number(`${label}必须是数字`),
     v.integer(`${label}必须是整数`),
@@ -69,7 +69,7 @@ export const MAX_PURCHASE_FEN = 10_000_000
  * A client-generated idempotency key: made when the shop assistant or operator starts an action and kept
  * until the server answers, so a retry after a timeout carries the same key.
  */
-const requestId = v.pipe(v.string('缺少请求编号'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效'))
+export const requestId = v.pipe(v.string('缺少请求编号'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效'))
 
 const orderNo = v.pipe(
   v.string('请填写订单号'),

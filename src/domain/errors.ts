@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'LIMIT_REACHED' // the member's per-item limit is used up
   | 'EVENT_CLOSED' // RSVP or cancellation after its deadline, a closed event, check-in outside its time
   | 'TICKET_NOT_FOUND' // a scanned/typed ticket code matches no RSVP
+  | 'VERSION_CONFLICT' // someone else saved a newer version since the caller loaded it; reload and redo
   | 'BUSY' // too much contention on one document; safe to retry with the same key
   | 'INTERNAL' // a bug or an outage; nothing the caller did
 

@@ -27,6 +27,7 @@ const KNOWN_ERROR_CODES: Record<ErrorCode, true> = {
   LIMIT_REACHED: true,
   EVENT_CLOSED: true,
   TICKET_NOT_FOUND: true,
+  VERSION_CONFLICT: true,
   BUSY: true,
   INTERNAL: true,
 }
