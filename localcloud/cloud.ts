@@ -11,6 +11,7 @@ import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
 import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
 import { readAppPages } from './openapi/pages'
+import { Storage, cloudPathOf, fileIdOf } from './storage/storage'
 import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
 
 const REPO = resolve(__dirname, '..')
@@ -107,6 +108,16 @@ export interface LocalCloud {
     /** Recorded subscribe messages (sent and refused), oldest first; also `executor.find('outbox', ...)`. */
     outbox(filter?: Record<string, unknown>): OutboxMessage[]
   }
+  /** Cloud storage's files under `<dataDir>/storage/objects` (see storage/storage.ts). */
+  storage: {
+    /** The stored bytes of a fileID (`cloud://local.<bucket>/<cloudPath>`), or null. */
+    read(fileID: string): Buffer | null
+    /** Stored fileIDs, optionally under a cloudPath prefix. */
+    list(prefix?: string): string[]
+    /** A signed GET link to a fileID valid until `expiresAt` (past instants make expired links for tests). */
+    signedUrl(fileID: string, expiresAt: Date | string): string
+    fileIdOf(cloudPath: string): string
+  }
   functionNames(): string[]
   instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
   stats(): Record<string, unknown>
@@ -169,8 +180,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     baseUrl: () => baseUrl,
     pages: options.miniProgramPages === undefined ? readAppPages() : options.miniProgramPages,
   })
+  const storage = new Storage({ dataDir: options.dataDir, baseUrl: () => baseUrl })
   const poolOptions = {
     openapi,
+    storage,
     size: options.poolSize ?? env.poolSize ?? 2,
     memoryMb: options.memoryMb ?? 128,
     logs: options.logs ?? true,
@@ -241,6 +254,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const stats = () => ({
     uptimeS: Math.round((Date.now() - startedAt) / 1000),
     db: executor.stats(),
+    storage: storage.stats(),
     functions: Object.fromEntries([...pools].map(([n, p]) => [n, p.stats()])),
     timers: scheduler.runs(),
   })
@@ -253,6 +267,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         functionNames,
         run: (name, event, caller) => run(name, event, { ...caller, source: 'wx_client' }),
         health: () => ({ ok: true, functionNames: functionNames(), ...stats() }),
+        files: (req, res) => storage.serve(req, res),
       },
       {
         port: options.port ?? 8787,
@@ -288,6 +303,16 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       refuse: (api, refusal) => openapi.refuse(api, refusal),
       clearRefusals: () => openapi.clearRefusals(),
       outbox: (filter) => openapi.outbox(filter),
+    },
+    storage: {
+      read: (fileID) => storage.read(fileID),
+      list: (prefix) => storage.list(prefix),
+      signedUrl: (fileID, expiresAt) => {
+        const cloudPath = cloudPathOf(fileID)
+        if (cloudPath === null) throw new Error(`local cloud: ${JSON.stringify(fileID)} is not a fileID of this environment`)
+        return storage.signedUrl(cloudPath, Math.floor(new Date(expiresAt).getTime() / 1000))
+      },
+      fileIdOf,
     },
     warm,
     functionNames,

@@ -18,6 +18,8 @@ export interface GatewayBackend {
   functionNames(): string[]
   run(name: string, event: unknown, caller: { openid: string; unionid?: string; clientIp?: string; clock?: string }): Promise<Invocation>
   health(): unknown
+  /** Cloud storage's links and uploads under /local/files/ (storage/storage.ts). */
+  files?(req: IncomingMessage, res: ServerResponse): Promise<void>
 }
 
 export interface GatewayOptions {
@@ -113,6 +115,8 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   const path = new URL(req.url ?? '/', 'http://localhost').pathname
 
   if (path === '/local/health' && req.method === 'GET') return sendJson(res, 200, backend.health())
+  // Matched on the raw URL: a normalized path would have resolved "/local/files/../x" before storage could refuse it.
+  if (backend.files && (req.url ?? '').startsWith('/local/files/')) return backend.files(req, res)
 
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
   if (!fn) return serveStatic(options.staticDir, req, res)

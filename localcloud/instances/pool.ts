@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { type Executor, type OpCounts, zeroOps } from '../executor/executor'
 import type { OpenApi } from '../openapi/openapi'
+import type { Storage } from '../storage/storage'
 import type { CallerContext, FromWorker, ToWorker, WorkerData } from './protocol'
 
 const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js')
@@ -45,6 +46,8 @@ export interface PoolOptions {
   dbLatencyMs?: number | [number, number]
   /** Answers the instances' open API calls (cloud.openapi.*); without it they fail with a clear error. */
   openapi?: OpenApi
+  /** Answers the instances' cloud storage API actions (cloud.uploadFile & co.); without it they fail clearly. */
+  storage?: Storage
 }
 
 interface Job {
@@ -132,6 +135,20 @@ class Instance {
         }
         const call = { fn: this.pool.name, permissions: this.pool.openapiPermissions, invocationId: msg.invocationId, api: msg.api, requestData: msg.data }
         this.pool.afterLatency(() => void handler.handle(call).then((answer) => this.pool.afterLatency(() => reply(answer))))
+        return
+      }
+      case 'storage': {
+        const storage = this.pool.storage
+        const answer = () =>
+          storage
+            ? storage.handle(msg.action, msg.params)
+            : { code: 'SYS_ERR', message: `local cloud: no cloud storage in this pool (${msg.action})` }
+        this.pool.afterLatency(() => {
+          const reply: ToWorker = { type: 'storage-answer', id: msg.id, answer: answer() }
+          this.pool.afterLatency(() => {
+            if (this.state !== 'dead') this.worker.postMessage(reply)
+          })
+        })
         return
       }
       case 'result':
@@ -295,6 +312,10 @@ export class FunctionPool {
 
   get openapi(): OpenApi | undefined {
     return this.options.openapi
+  }
+
+  get storage(): Storage | undefined {
+    return this.options.storage
   }
 
   /** Whether any instance of the pool is alive (a deployed function keeps serving while its files are replaced). */

@@ -16,12 +16,15 @@ export type ToWorker =
   | { type: 'db-answer'; id: number; answer: unknown }
   /** A Buffer arrives as a Uint8Array (structured clone); an object is CloudBase's own `{ code, message }`. */
   | { type: 'openapi-answer'; id: number; answer: Uint8Array | { code: string; message: string } }
+  /** CloudBase's storage API answer (storage/storage.ts). */
+  | { type: 'storage-answer'; id: number; answer: Record<string, unknown> }
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number }
   | { type: 'load-error'; message: string }
   | { type: 'db'; id: number; invocationId?: string; action: string; params: Record<string, unknown> | undefined }
   | { type: 'openapi'; id: number; invocationId?: string; api: string; data: Uint8Array }
+  | { type: 'storage'; id: number; invocationId?: string; action: string; params: Record<string, unknown> }
   | { type: 'result'; id: string; ok: true; value: unknown }
   | { type: 'result'; id: string; ok: false; message: string; stack?: string }
 

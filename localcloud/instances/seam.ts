@@ -127,3 +127,62 @@ export const installOpenApiSeam = (transport: OpenApiTransport): (() => void) =>
     host.callCompatibleWxOpenApi = original
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cloud storage (cloud.uploadFile, getTempFileURL, deleteFile, downloadFile)
+
+/** CloudBase's storage API answer (@cloudbase/node-sdk reads `data` and turns a `code` into its TcbError). */
+export type StorageTransport = (action: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>
+
+interface TcbApiModule {
+  request(args: { params?: { action?: unknown } & Record<string, unknown> }): Promise<unknown>
+}
+
+const nodeSdkPaths = () => {
+  const base = { paths: [dirname(require.resolve('wx-server-sdk'))] }
+  return {
+    tcbApi: require.resolve('@cloudbase/node-sdk/dist/utils/tcbapirequester', base),
+    utils: require.resolve('@cloudbase/node-sdk/dist/utils/utils', base),
+    storage: require.resolve('@cloudbase/node-sdk/dist/storage', base),
+  }
+}
+
+/** Where the storage seam lives, and whether it is still there (a test pins this against SDK upgrades). */
+export const inspectStorageSeam = () => {
+  const paths = nodeSdkPaths()
+  const tcbApi = require(paths.tcbApi) as Partial<TcbApiModule>
+  const storage = require(paths.storage) as Record<string, unknown>
+  return {
+    module: paths.tcbApi,
+    hasRequest: typeof tcbApi.request === 'function',
+    hasStorage: ['uploadFile', 'getTempFileURL', 'deleteFile', 'downloadFile'].every((f) => typeof storage[f] === 'function'),
+  }
+}
+
+/**
+ * Routes the SDK's storage API actions (`storage.*`) to `transport`. wx-server-sdk's `cloud.uploadFile` & co. call
+ * @cloudbase/node-sdk's storage module, which sends each CloudBase API action through the module function
+ * `request(args)` of utils/tcbapirequester (looked up on the module at every call) — the storage counterpart of
+ * the database requester's `send`. Replacing it for `storage.*` keeps the SDK's own argument checks, result
+ * shaping and errors; other actions go on as before. The bytes themselves travel as the SDK sends them: an HTTP
+ * PUT to the upload URL and a GET of the temporary link, both on the local gateway. Returns a restore function.
+ */
+export const installStorageSeam = (transport: StorageTransport): (() => void) => {
+  const info = inspectStorageSeam()
+  if (!info.hasRequest || !info.hasStorage) throw new Error('local cloud: wx-server-sdk no longer has the storage seam this local cloud patches')
+  const paths = nodeSdkPaths()
+  const tcbApi = require(paths.tcbApi) as TcbApiModule
+  const { processReturn } = require(paths.utils) as { processReturn: (r: unknown) => unknown }
+  const original = tcbApi.request
+  tcbApi.request = async function (this: unknown, args) {
+    const action = args?.params?.action
+    if (typeof action !== 'string' || !action.startsWith('storage.')) return original.call(this, args)
+    const { action: _action, ...params } = args.params ?? {}
+    const result = await transport(action, params)
+    // What the original does with an answer carrying a code (throws a TcbError unless throwOnCode is off).
+    return result && result.code ? processReturn(result) : result
+  }
+  return () => {
+    tcbApi.request = original
+  }
+}

@@ -5,7 +5,7 @@
  * is what `cloud.getWXContext()` reads.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { installOpenApiSeam, installSeam, type OpenApiAnswer } from './seam'
+import { installOpenApiSeam, installSeam, installStorageSeam, type OpenApiAnswer } from './seam'
 import { APPID, CONTEXT_KEYS, type FromWorker, PER_CALL_ENV, type ToWorker, type WorkerData } from './protocol'
 
 const { entry, functionName, instanceId } = workerData as WorkerData
@@ -42,6 +42,18 @@ installOpenApiSeam(
       const id = ++nextRequest
       waitingOpenApi.set(id, resolve)
       post({ type: 'openapi', id, invocationId: currentInvocation, api, data })
+    }),
+)
+
+// Cloud storage API actions are answered by the main thread's stand-in; the file bytes go over HTTP to the
+// gateway, as the SDK sends them to COS.
+const waitingStorage = new Map<number, (answer: Record<string, unknown>) => void>()
+installStorageSeam(
+  (action, params) =>
+    new Promise((resolve) => {
+      const id = ++nextRequest
+      waitingStorage.set(id, resolve)
+      post({ type: 'storage', id, invocationId: currentInvocation, action, params })
     }),
 )
 
@@ -109,6 +121,10 @@ port.on('message', (msg: ToWorker) => {
     waitingOpenApi.delete(msg.id)
     const a = msg.answer
     resolve?.(a instanceof Uint8Array ? Buffer.from(a.buffer, a.byteOffset, a.byteLength) : a)
+  } else if (msg.type === 'storage-answer') {
+    const resolve = waitingStorage.get(msg.id)
+    waitingStorage.delete(msg.id)
+    resolve?.(msg.answer)
   } else if (msg.type === 'invoke') {
     void invoke(msg)
   }
