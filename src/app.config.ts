@@ -12,11 +12,12 @@ export default defineAppConfig({
     'pages/campaigns/index',
     'pages/events/index',
     'pages/tickets/index',
+    'pages/invite/index',
   ],
   // Staff and operator tools live in subpackages so shoppers never download them (main package budget: 500 KB).
   subPackages: [
     { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index'] },
-    { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index'] },
+    { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -9,6 +9,7 @@ export const ROUTES = {
   campaigns: '/pages/campaigns/index',
   events: '/pages/events/index',
   tickets: '/pages/tickets/index',
+  invite: '/pages/invite/index',
   staffHome: '/staff/index/index',
   staffPurchase: '/staff/purchase/index',
   staffRefund: '/staff/refund/index',
@@ -20,6 +21,7 @@ export const ROUTES = {
   opsMember: '/ops/member/index',
   opsCampaigns: '/ops/campaigns/index',
   opsEvents: '/ops/events/index',
+  opsReferrals: '/ops/referrals/index',
 } as const
 
 /** A coupon's detail. Ids hold ":" ("bday:<openid>:2026"), so they travel encoded. */

@@ -6,6 +6,7 @@ const TOOLS = [
   { url: ROUTES.opsMember, title: '会员积分审计' },
   { url: ROUTES.opsCampaigns, title: '优惠券活动' },
   { url: ROUTES.opsEvents, title: '创建活动' },
+  { url: ROUTES.opsReferrals, title: '邀请审核' },
 ] as const
 
 /** The operator's other tools, top right under the header. */

@@ -7,6 +7,7 @@ import { StaffEntryLink } from '../../components/StaffEntryLink'
 import { StatusScreen } from '../../components/StatusScreen'
 import { TierProgress } from '../../components/TierProgress'
 import { birthdayBlockText } from '../../wording/coupons'
+import { formatPoints } from '../../wording/points'
 import { useCard } from './useCard'
 import './index.scss'
 
@@ -66,6 +67,11 @@ const CardPage = () => {
           </View>
           <View className="card-page__section">
             <TierProgress progress={state.progress} />
+          </View>
+          <View className="card-page__invite" onClick={card.openInvite}>
+            <Text className="card-page__invite-title">邀请好友</Text>
+            <Text className="card-page__invite-hint">{`好友首次消费，你得 ${formatPoints(state.inviterPoints)} 积分`}</Text>
+            <Text className="card-page__invite-go">›</Text>
           </View>
           <View className="card-page__section card-page__code">
             <Text className="card-page__code-title">会员码</Text>

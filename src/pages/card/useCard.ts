@@ -24,6 +24,8 @@ export type CardState =
       /** This month's birthday card while it can still be used; null otherwise (used ones are not shown). */
       birthdayCoupon: CouponView | null
       subscribeTemplates: SubscribeTemplates
+      /** What inviting a friend earns (the program's rule), for the invite row. */
+      inviterPoints: number
     }
   | { status: 'failed'; message: string }
 
@@ -48,6 +50,7 @@ export const useCard = () => {
         ...pointsAt(member, serverTime),
         birthdayCoupon: birthdayCoupon?.status === 'available' ? birthdayCoupon : null,
         subscribeTemplates,
+        inviterPoints: program.referral.inviterPoints,
       })
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_A_MEMBER') {
@@ -75,6 +78,7 @@ export const useCard = () => {
     openCatalog: open(ROUTES.catalog),
     openCampaigns: open(ROUTES.campaigns),
     openEvents: open(ROUTES.events),
+    openInvite: open(ROUTES.invite),
     openCoupon: (id: string) => void Taro.navigateTo({ url: couponUrl(id) }),
   }
 }

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { StaffEntryLink } from '../../components/StaffEntryLink'
 import { StatusScreen } from '../../components/StatusScreen'
+import { invitedLine } from '../../wording/referral'
 import { useJoinForm } from './useJoinForm'
 import './index.scss'
 
@@ -24,6 +25,7 @@ const JoinPage = () => {
     <View className="join-page">
       <View className="join-page__hero">
         <Text className="join-page__brand">{BRAND_WORDMARK}</Text>
+        {form.invitedBy !== null && <Text className="join-page__invited">{invitedLine(form.invitedBy)}</Text>}
         <Text className="join-page__title">加入会员</Text>
         <Text className="join-page__subtitle">消费累积分 · 满额升级VIP · 生日月专享7折</Text>
       </View>

@@ -6,6 +6,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../api/privacy'
 import { check, JoinSchema, type JoinInput } from '../../api/schemas'
 import { AppError, type FieldError } from '../../domain/errors'
 import { birthdayProblem } from '../../domain/member'
+import { parseReferral } from '../../domain/referral'
 
 export interface JoinDraft {
   name: string
@@ -36,7 +37,7 @@ export const errorsByRow = (fields: readonly FieldError[]): JoinErrors => {
   return errors
 }
 
-const draftAsInput = (draft: JoinDraft, scene: string | undefined) => ({
+const draftAsInput = (draft: JoinDraft, { scene, referral }: Arrival) => ({
   name: draft.name,
   mobile: draft.mobile,
   // An unpicked birthday is left out, so the schema says "请选择生日" rather than "must be a number".
@@ -46,15 +47,16 @@ const draftAsInput = (draft: JoinDraft, scene: string | undefined) => ({
       : { month: draft.birthMonth, day: draft.birthDay, ...(draft.birthYear === null ? {} : { year: draft.birthYear }) },
   consent: { accepted: draft.consent, version: PRIVACY_NOTICE_VERSION },
   ...(scene ? { scene } : {}),
+  ...(referral ? { referral } : {}),
 })
 
 /** The input for `member.join`, or every problem by row. `today` is the phone's date; the server re-checks. */
 export const validateJoin = (
   draft: JoinDraft,
-  scene: string | undefined,
+  arrival: Arrival,
   today: { year: number; month: number; day: number },
 ): { ok: true; input: JoinInput } | { ok: false; errors: JoinErrors } => {
-  const raw = draftAsInput(draft, scene)
+  const raw = draftAsInput(draft, arrival)
   const parsed = check(JoinSchema, raw)
   const errors = parsed.ok ? {} : errorsByRow(parsed.fields)
   // The calendar check (30 February, a future date) also runs when another row is wrong, to show all at once.
@@ -71,12 +73,44 @@ export const joinErrorsFrom = (error: unknown, fallbackMessage: string): JoinErr
   return { form: error.message }
 }
 
-/** WeChat hands the store QR's scene URL-encoded (H5 has it in `?scene=`); undefined when joining without one. */
-export const sceneFromParams = (raw: string | undefined): string | undefined => {
+/** WeChat hands a mini-program code's scene URL-encoded (H5 has it in `?scene=`); undefined when there is none. */
+const decoded = (raw: string | undefined): string | undefined => {
   if (!raw) return undefined
   try {
     return decodeURIComponent(raw)
   } catch {
     return raw // malformed: the server refuses it with a message the form shows
+  }
+}
+
+/** How the shopper reached the join page: what `member.join` is told, and whom to thank on the page. */
+export interface Arrival {
+  /** A store QR's scene ("s=SH001&a=A01"): the store and assistant who recruited them. */
+  scene?: string
+  /** A friend's referral code, from a share link or a poster. */
+  referral?: string
+  /**
+   * The inviter's name as the share link carries it (`from=`), for the greeting only: anyone can write a link,
+   * so it decides nothing (the server binds by the code). Null when unknown, e.g. from a poster.
+   */
+  inviterName?: string | null
+}
+
+const INVITER_NAME_MAX = 12
+
+/**
+ * The page's params → the arrival. A share link carries `ref=CODE` (and `from=NAME`); a poster's code opens
+ * the page with the scene `r=CODE`; a store QR with the scene `s=STORE&a=ASSISTANT`. A poster's scene is a
+ * referral, not a store: it is never sent as `scene`, which the server reads as a store QR.
+ */
+export const arrivalFromParams = (params: Partial<Record<'scene' | 'ref' | 'from', string>>): Arrival => {
+  const scene = decoded(params.scene)
+  const posterCode = scene?.startsWith('r=') ? parseReferral(scene) : null
+  const referral = parseReferral(params.ref) ?? posterCode ?? undefined
+  const name = referral && params.ref ? Array.from(decoded(params.from)?.replace(/[\u0000-\u001f]/g, '').trim() ?? '') : []
+  return {
+    ...(scene && !scene.startsWith('r=') ? { scene } : {}),
+    ...(referral ? { referral } : {}),
+    inviterName: name.length > 0 ? name.slice(0, INVITER_NAME_MAX).join('') : null,
   }
 }

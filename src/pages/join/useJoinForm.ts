@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { businessTime } from '../../domain/time'
 import { callCloud, messageOf } from '../../services/cloud'
 import { JOINED_CARD_URL, ROUTES } from '../../routes'
-import { EMPTY_DRAFT, JOIN_ROWS, joinErrorsFrom, sceneFromParams, validateJoin, type JoinDraft, type JoinErrors, type JoinField } from './joinForm'
+import { arrivalFromParams, EMPTY_DRAFT, JOIN_ROWS, joinErrorsFrom, validateJoin, type JoinDraft, type JoinErrors, type JoinField } from './joinForm'
 
 const todayInBusinessTime = () => {
   const t = businessTime(new Date())
@@ -15,14 +15,16 @@ const todayInBusinessTime = () => {
  * typing is not interrupted; a server error stays on its row until that row changes.
  */
 export const useJoinForm = () => {
-  const scene = sceneFromParams(useRouter().params.scene)
+  const { params } = useRouter()
+  const [arrival] = useState(() => arrivalFromParams(params))
   const [checkingMembership, setCheckingMembership] = useState(true)
   const [draft, setDraft] = useState<JoinDraft>(EMPTY_DRAFT)
   const [touched, setTouched] = useState<ReadonlySet<JoinField>>(new Set())
   const [serverErrors, setServerErrors] = useState<JoinErrors>({})
   const [submitting, setSubmitting] = useState(false)
 
-  // A member who scans a store QR again goes straight to their card.
+  // A member who scans a store QR (or opens a friend's invitation) goes straight to their card: an invitation
+  // binds only new members.
   useEffect(() => {
     callCloud('member', 'getCard', {}).then(
       () => Taro.reLaunch({ url: ROUTES.card }),
@@ -31,7 +33,7 @@ export const useJoinForm = () => {
   }, [])
 
   const today = todayInBusinessTime()
-  const validation = validateJoin(draft, scene, today)
+  const validation = validateJoin(draft, arrival, today)
   const clientErrors: JoinErrors = validation.ok ? {} : validation.errors
 
   const errorOf = (row: JoinField): string | undefined =>
@@ -61,6 +63,8 @@ export const useJoinForm = () => {
 
   return {
     checkingMembership,
+    /** Invited by a friend: their name when the share link carried it, '' when not known (a poster). */
+    invitedBy: arrival.referral ? (arrival.inviterName ?? '') : null,
     draft,
     currentYear: today.year,
     errorOf,

@@ -8,10 +8,17 @@
 const h5 = require('@tarojs/taro-h5')
 const runtime = require('@tarojs/plugin-framework-react/dist/runtime')
 
-const HOOKS = ['useDidHide', 'useDidShow', 'useLoad', 'usePullDownRefresh', 'useReachBottom', 'useReady', 'useRouter', 'useUnload']
+const HOOKS = ['useDidHide', 'useDidShow', 'useLoad', 'usePullDownRefresh', 'useReachBottom', 'useReady', 'useRouter', 'useShareAppMessage', 'useUnload']
 const hooks = Object.fromEntries(HOOKS.map((name) => [name, runtime[name]]))
 
-const taroWithHooks = () => Object.assign(h5.default, hooks)
+// The H5 build's babel plugin (transform-taroapi) turns `Taro.setClipboardData(...)` into taro-h5's named export;
+// here the default object falls back to those exports the same way.
+let taroDefault
+const taroWithHooks = () =>
+  (taroDefault ??= new Proxy(Object.assign(h5.default, hooks), {
+    get: (target, key) => (key in target ? target[key] : h5[key]),
+    has: (target, key) => key in target || key in h5,
+  }))
 
 module.exports = new Proxy(
   {},

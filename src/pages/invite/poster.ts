@@ -1,0 +1,157 @@
+/**
+ * The invitation poster as a picture: painted on a Canvas 2D context (WeChat's `<canvas type="2d">` and the
+ * browser's canvas speak the same API), so the image a member saves matches the poster on the page. Apart
+ * from Taro: the platform files (./posterExport) give it a canvas and the code's image, and export the result.
+ */
+import { BRAND_WORDMARK } from '../../brand'
+
+/** The poster in its own units; exported at `POSTER_SCALE` times that for a sharp print on any phone. */
+export const POSTER_WIDTH = 600
+export const POSTER_HEIGHT = 960
+export const POSTER_SCALE = 2
+
+export interface PosterWords {
+  headline: string
+  gift: string
+}
+
+/** What the poster says under the code and at its foot (the page's preview shows the same words). */
+export const POSTER_CODE_HINT = '长按识别小程序码'
+export const POSTER_CODE_SUBHINT = '微信扫一扫，立即加入会员'
+export const POSTER_FOOTER = '消费累积分 · 满额升级VIP · 生日月专享礼遇'
+
+const CHAMPAGNE = '#ecd3a4'
+const INK = '#1f1d1a'
+const MUTED = '#8a857c'
+const FONT = "'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
+const MARGIN = 48
+
+/** The subset of a 2D context the poster uses; WeChat's Canvas 2D context has all of it. */
+export type PosterContext = Pick<
+  CanvasRenderingContext2D,
+  | 'fillStyle'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'globalAlpha'
+  | 'fillRect'
+  | 'fillText'
+  | 'measureText'
+  | 'createLinearGradient'
+  | 'createRadialGradient'
+  | 'beginPath'
+  | 'moveTo'
+  | 'arcTo'
+  | 'closePath'
+  | 'fill'
+  | 'drawImage'
+  | 'save'
+  | 'restore'
+  | 'scale'
+>
+
+/**
+ * Greedy line breaking, a character at a time (Chinese has no spaces to break at); at most `maxLines`, the
+ * last one ending in "…" when the text runs on.
+ */
+export const wrapLines = (measure: (text: string) => number, text: string, maxWidth: number, maxLines: number): string[] => {
+  const lines: string[] = []
+  let line = ''
+  for (const char of Array.from(text)) {
+    if (line !== '' && measure(line + char) > maxWidth) {
+      lines.push(line)
+      line = char.trim() === '' ? '' : char
+    } else line += char
+  }
+  if (line !== '') lines.push(line)
+  if (lines.length <= maxLines) return lines
+  const kept = lines.slice(0, maxLines)
+  let last = kept[maxLines - 1]
+  while (last.length > 0 && measure(`${last}…`) > maxWidth) last = Array.from(last).slice(0, -1).join('')
+  kept[maxLines - 1] = `${last}…`
+  return kept
+}
+
+const roundedRect = (ctx: PosterContext, x: number, y: number, w: number, h: number, r: number) => {
+  ctx.beginPath()
+  ctx.moveTo(x + r, y)
+  ctx.arcTo(x + w, y, x + w, y + h, r)
+  ctx.arcTo(x + w, y + h, x, y + h, r)
+  ctx.arcTo(x, y + h, x, y, r)
+  ctx.arcTo(x, y, x + w, y, r)
+  ctx.closePath()
+}
+
+/** Letter-spaced text (canvas has no letter-spacing everywhere): one character at a time. */
+const spacedText = (ctx: PosterContext, text: string, x: number, y: number, spacing: number) => {
+  let at = x
+  for (const char of Array.from(text)) {
+    ctx.fillText(char, at, y)
+    at += ctx.measureText(char).width + spacing
+  }
+}
+
+/**
+ * Paints the poster at the context's origin, in poster units (scale the context first for a larger image):
+ * the brand, who invites, what the friend gets, the mini-program code on a white panel, the program's promise.
+ */
+export const paintPoster = (ctx: PosterContext, words: PosterWords, code: CanvasImageSource) => {
+  ctx.save()
+  const background = ctx.createLinearGradient(0, 0, POSTER_WIDTH, POSTER_HEIGHT)
+  background.addColorStop(0, '#2b2724')
+  background.addColorStop(0.6, '#151312')
+  background.addColorStop(1, '#3b3026')
+  ctx.fillStyle = background
+  ctx.fillRect(0, 0, POSTER_WIDTH, POSTER_HEIGHT)
+  // The card's soft champagne sheen, top right.
+  const sheen = ctx.createRadialGradient(520, 40, 0, 520, 40, 420)
+  sheen.addColorStop(0, 'rgba(236, 211, 164, 0.18)')
+  sheen.addColorStop(1, 'rgba(236, 211, 164, 0)')
+  ctx.fillStyle = sheen
+  ctx.fillRect(0, 0, POSTER_WIDTH, POSTER_HEIGHT)
+
+  ctx.textBaseline = 'alphabetic'
+  ctx.textAlign = 'left'
+  ctx.fillStyle = CHAMPAGNE
+  ctx.globalAlpha = 0.8
+  ctx.font = `700 22px ${FONT}`
+  spacedText(ctx, BRAND_WORDMARK, MARGIN, 84, 8)
+  ctx.fillRect(MARGIN, 108, 56, 3)
+
+  ctx.globalAlpha = 1
+  ctx.font = `600 44px ${FONT}`
+  const measure = (text: string) => ctx.measureText(text).width
+  let y = 186
+  for (const line of wrapLines(measure, words.headline, POSTER_WIDTH - 2 * MARGIN, 2)) {
+    ctx.fillText(line, MARGIN, y)
+    y += 60
+  }
+  ctx.globalAlpha = 0.78
+  ctx.font = `400 28px ${FONT}`
+  y += 4
+  for (const line of wrapLines(measure, words.gift, POSTER_WIDTH - 2 * MARGIN, 2)) {
+    ctx.fillText(line, MARGIN, y)
+    y += 42
+  }
+
+  ctx.globalAlpha = 1
+  const panel = { x: MARGIN, y: 420, w: POSTER_WIDTH - 2 * MARGIN, h: 452 }
+  ctx.fillStyle = '#ffffff'
+  roundedRect(ctx, panel.x, panel.y, panel.w, panel.h, 24)
+  ctx.fill()
+  const codeSize = 300
+  ctx.drawImage(code, (POSTER_WIDTH - codeSize) / 2, panel.y + 36, codeSize, codeSize)
+  ctx.textAlign = 'center'
+  ctx.fillStyle = INK
+  ctx.font = `600 28px ${FONT}`
+  ctx.fillText(POSTER_CODE_HINT, POSTER_WIDTH / 2, panel.y + 380)
+  ctx.fillStyle = MUTED
+  ctx.font = `400 22px ${FONT}`
+  ctx.fillText(POSTER_CODE_SUBHINT, POSTER_WIDTH / 2, panel.y + 416)
+
+  ctx.fillStyle = CHAMPAGNE
+  ctx.globalAlpha = 0.6
+  ctx.font = `400 20px ${FONT}`
+  ctx.fillText(POSTER_FOOTER, POSTER_WIDTH / 2, POSTER_HEIGHT - 36)
+  ctx.restore()
+}
