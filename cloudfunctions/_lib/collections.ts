@@ -27,6 +27,7 @@ export const COLLECTIONS = {
   posters: 'posters',
   callbacks: 'callbacks',
   programVersions: 'programVersions',
+  exports: 'exports',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */
@@ -76,6 +77,26 @@ export interface OperatorDoc {
   operatorId: string
   name: string
   active: boolean
+  /** Extra powers granted one by one; `exportPII`: member exports carry full phone numbers. */
+  permissions?: OperatorPermission[]
+}
+
+export type OperatorPermission = 'exportPII'
+
+/** `exports/<id>`: every CSV export, for the privacy audit: who took what, how many rows, with personal data or not. */
+export interface ExportDoc {
+  _id: string
+  operatorId: string
+  operatorName: string
+  kind: 'members' | 'ledger'
+  /** Ledger exports: the business days covered, both included. */
+  range: { from: string; to: string } | null
+  rows: number
+  /** Whether full phone numbers were in the file. */
+  pii: boolean
+  fileID: string
+  bytes: number
+  at: string
 }
 
 /** `jobRuns/<job>:<runKey>`: where a chunked timer job got to, so a killed run resumes instead of restarting. */

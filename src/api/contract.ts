@@ -43,6 +43,7 @@ import type {
   UndoCouponUseInput,
 } from './schemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
+import type { LedgerExportInput } from './schemas'
 import type { RuleChange } from '../domain/programChanges'
 
 /** What every cloud function answers. */
@@ -403,6 +404,19 @@ export interface ProgramVersionView {
   changes: RuleChange[]
 }
 
+/** A CSV file an operator exported to cloud storage, with a temporary link to it. */
+export interface ExportResult {
+  fileID: string
+  /** The temporary download link (CloudBase's getTempFileURL; on the local cloud a signed link on its gateway). */
+  url: string
+  /** Data rows, the header not counted. */
+  rows: number
+  /** When the link stops working (the file stays in storage). */
+  expiresAt: Instant
+  /** Whether the file holds full phone numbers (the operator's exportPII permission); else they are masked. */
+  pii: boolean
+}
+
 export interface Api {
   member: {
     join: { input: JoinInput; output: { member: MemberView; created: boolean } }
@@ -475,6 +489,13 @@ export interface Api {
     updateProgram: { input: UpdateProgramInput; output: { program: ProgramView; version: ProgramVersionView; replayed: boolean } }
     /** Saved versions, newest first, 20 at a time (`before`: older than this version). */
     programHistory: { input: ProgramHistoryInput; output: { versions: ProgramVersionView[] } }
+  }
+  /** Operators' CSV exports, in a function of their own so that the heavy reads never slow `ops`. */
+  export: {
+    /** Every member; phones masked unless the operator may export personal data. */
+    members: { input: Record<string, never>; output: ExportResult }
+    /** Every ledger entry of a range of business days (at most 366). */
+    ledger: { input: LedgerExportInput; output: ExportResult }
   }
 }
 

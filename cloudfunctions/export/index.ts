@@ -1,0 +1,215 @@
+/**
+ * Cloud function `export`: the operators' CSV exports — every member, or every ledger entry of a range of
+ * business days — written to cloud storage and answered with a temporary link. A function of its own (60 s,
+ * config.json) so that reading a whole collection never holds up `ops`.
+ *
+ * - Reads in pages: a query returns at most 1,000 documents in a function, so members are walked by `_id`
+ *   (`_id > cursor`, ordered by `_id`) and the ledger a business day at a time through its `at` index, each day by
+ *   (`at`, `_id`). Nothing is read unbounded.
+ * - Memory stays flat: each page becomes CSV lines appended to a file in /tmp (CloudBase gives functions a
+ *   writable /tmp), which is uploaded as a stream.
+ * - Phone numbers are masked unless the operator's document grants `exportPII`; every export is logged in
+ *   `exports` (who, what, rows, with personal data or not) before the link is handed out.
+ */
+import { randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ExportResult } from '../../src/api/contract'
+import { EmptySchema, LedgerExportSchema } from '../../src/api/schemas'
+import { CSV_BOM, csvLine } from '../../src/domain/csv'
+import { LEDGER_COLUMNS, MEMBER_COLUMNS, type ExportNames, businessDays, ledgerRow, memberRow } from '../../src/domain/exports'
+import type { LedgerEntry } from '../../src/domain/ledger'
+import type { Member } from '../../src/domain/member'
+import { businessTime } from '../../src/domain/time'
+import { _, cloud, db } from '../_lib/cloud'
+import { COLLECTIONS, type ExportDoc, type OperatorDoc, type StaffDoc, type StoreDoc } from '../_lib/collections'
+import { readMany } from '../_lib/docs'
+import { type OperatorContext, operatorAction, serve } from '../_lib/runtime'
+
+/** CloudBase's most documents per query in a cloud function. */
+const PAGE = 1000
+/** The link is for downloading now; the file stays in storage (and the log names it). */
+const LINK_MAX_AGE_S = 3600
+
+type Doc = { _id: string }
+
+/**
+ * Every document of a collection in `_id` order, a page at a time. `fields`: a projection, so that a page of
+ * members carries only the exported fields.
+ */
+async function* pagesById<T extends Doc>(collection: string, fields?: Record<string, true>): AsyncGenerator<T[]> {
+  let cursor = ''
+  for (;;) {
+    let query = db.collection(collection).where({ _id: _.gt(cursor) })
+    if (fields) query = query.field({ ...fields, _id: true })
+    const page = await readMany<T>(query.orderBy('_id', 'asc').limit(PAGE))
+    if (page.length > 0) yield page
+    if (page.length < PAGE) return
+    cursor = page[page.length - 1]._id
+  }
+}
+
+/** Store, assistant and operator names for the rows, read once per export. */
+const loadNames = async (): Promise<ExportNames> => {
+  const stores = new Map<string, string>()
+  const staff = new Map<string, string>()
+  const operators = new Map<string, string>()
+  for await (const page of pagesById<StoreDoc>(COLLECTIONS.stores, { name: true })) for (const s of page) stores.set(s._id, s.name)
+  for await (const page of pagesById<StaffDoc>(COLLECTIONS.staff, { staffId: true, name: true })) for (const s of page) staff.set(s.staffId, s.name)
+  for await (const page of pagesById<OperatorDoc>(COLLECTIONS.operators, { operatorId: true, name: true }))
+    for (const o of page) operators.set(o.operatorId, o.name)
+  return { stores, staff, operators }
+}
+
+/** A CSV file in /tmp, written a page at a time. */
+class CsvFile {
+  readonly path = join(tmpdir(), `export-${randomBytes(8).toString('hex')}.csv`)
+  rows = 0
+  bytes = 0
+  private readonly out: WriteStream = createWriteStream(this.path)
+
+  constructor(columns: readonly string[]) {
+    this.write(CSV_BOM + csvLine(columns))
+  }
+
+  /** Appends lines; waits when the disk is behind, so that pages never pile up in memory. */
+  async add(lines: string[]) {
+    if (lines.length === 0) return
+    this.rows += lines.length
+    if (!this.write(lines.join(''))) await once(this.out, 'drain')
+  }
+
+  private write(text: string): boolean {
+    const buf = Buffer.from(text, 'utf8')
+    this.bytes += buf.length
+    return this.out.write(buf)
+  }
+
+  async finish() {
+    this.out.end()
+    await once(this.out, 'finish')
+  }
+
+  remove() {
+    this.out.destroy()
+    rmSync(this.path, { force: true })
+  }
+}
+
+/** `exports/OP01/20261120-103000-7f3a-members.csv`: business time; the random part keeps two exports in one second apart. */
+const cloudPathFor = (operatorId: string, now: string, name: string) =>
+  `exports/${operatorId.replace(/[^A-Za-z0-9_-]/g, '_')}/${businessTime(now).format('YYYYMMDD-HHmmss')}-${randomBytes(2).toString('hex')}-${name}.csv`
+
+/** Uploads the file, logs the export, and answers the link. */
+const publish = async (
+  file: CsvFile,
+  ctx: OperatorContext,
+  what: { kind: ExportDoc['kind']; name: string; range: ExportDoc['range']; pii: boolean },
+): Promise<ExportResult> => {
+  await file.finish()
+  const cloudPath = cloudPathFor(ctx.operator.operatorId, ctx.now, what.name)
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: createReadStream(file.path) })
+  const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_MAX_AGE_S }] })) as { fileList: { status: number; tempFileURL: string; errMsg: string }[] }
+  const link = links.fileList[0]
+  if (!link || link.status !== 0) throw new Error(`getTempFileURL for ${fileID}: ${link?.errMsg ?? 'no answer'}`)
+  // Storage signs links with its own (real) clock, so the expiry is counted from the real time too.
+  const expiresAt = new Date(Date.now() + LINK_MAX_AGE_S * 1000).toISOString()
+  const log: Omit<ExportDoc, '_id'> = {
+    operatorId: ctx.operator.operatorId,
+    operatorName: ctx.operator.name,
+    kind: what.kind,
+    range: what.range,
+    rows: file.rows,
+    pii: what.pii,
+    fileID,
+    bytes: file.bytes,
+    at: ctx.now,
+  }
+  await db.collection(COLLECTIONS.exports).add({ data: log })
+  return { fileID, url: link.tempFileURL, rows: file.rows, expiresAt, pii: what.pii }
+}
+
+/** Writes, publishes, and always removes the temporary file. */
+const exporting = async (columns: readonly string[], write: (file: CsvFile) => Promise<void>, finish: (file: CsvFile) => Promise<ExportResult>) => {
+  const file = new CsvFile(columns)
+  try {
+    await write(file)
+    return await finish(file)
+  } finally {
+    file.remove()
+  }
+}
+
+const MEMBER_FIELDS = {
+  memberNo: true,
+  name: true,
+  mobile: true,
+  birthday: true,
+  storeId: true,
+  assistantId: true,
+  joinedAt: true,
+  pointsBalance: true,
+  tier: true,
+  vipUntil: true,
+  vipYearEnd: true,
+  vipYearSpendFen: true,
+  qualifyingSpendFen: true,
+  lifetimeSpendFen: true,
+  goldSince: true,
+} as const
+
+const members = operatorAction(EmptySchema, async (_input, ctx) => {
+  const pii = ctx.operator.permissions?.includes('exportPII') === true
+  const names = await loadNames()
+  return exporting(
+    MEMBER_COLUMNS,
+    async (file) => {
+      for await (const page of pagesById<Member>(COLLECTIONS.members, MEMBER_FIELDS)) await file.add(page.map((m) => csvLine(memberRow(m, names, ctx.now, pii))))
+    },
+    (file) => publish(file, ctx, { kind: 'members', name: 'members', range: null, pii }),
+  )
+})
+
+/** Member numbers of the entries' members not looked up yet (one `_id in` query per page). */
+const addMemberNos = async (memberNos: Map<string, string>, entries: LedgerEntry[]) => {
+  const missing = [...new Set(entries.map((e) => e.memberId))].filter((id) => !memberNos.has(id))
+  if (missing.length === 0) return
+  const found = await readMany<Pick<Member, '_id' | 'memberNo'>>(
+    db.collection(COLLECTIONS.members).where({ _id: _.in(missing) }).field({ _id: true, memberNo: true }).limit(PAGE),
+  )
+  for (const m of found) memberNos.set(m._id, m.memberNo)
+  for (const id of missing) if (!memberNos.has(id)) memberNos.set(id, '')
+}
+
+const ledger = operatorAction(LedgerExportSchema, async ({ from, to }, ctx) => {
+  const names = await loadNames()
+  const memberNos = new Map<string, string>()
+  return exporting(
+    LEDGER_COLUMNS,
+    async (file) => {
+      // A day at a time through the `at` index, each day in (at, _id) order: a query never reaches past the
+      // day it reads, however long the range.
+      for (const day of businessDays(from, to)) {
+        let after: LedgerEntry | null = null
+        for (;;) {
+          const inDay = [{ at: _.gte(day.start) }, { at: _.lt(day.end) }]
+          const filter: object = after
+            ? _.and([...inDay, _.or([{ at: _.gt(after.at) }, { at: after.at, _id: _.gt(after._id) }])])
+            : _.and(inDay)
+          const page: LedgerEntry[] = await readMany<LedgerEntry>(
+            db.collection(COLLECTIONS.ledger).where(filter).orderBy('at', 'asc').orderBy('_id', 'asc').limit(PAGE),
+          )
+          await addMemberNos(memberNos, page)
+          await file.add(page.map((e) => csvLine(ledgerRow(e, memberNos.get(e.memberId) ?? '', names))))
+          if (page.length < PAGE) break
+          after = page[page.length - 1]
+        }
+      }
+    },
+    (file) => publish(file, ctx, { kind: 'ledger', name: `ledger-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}`, range: { from, to }, pii: false }),
+  )
+})
+
+export const main = serve('export', { members, ledger })
