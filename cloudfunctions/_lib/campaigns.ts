@@ -4,10 +4,11 @@
  * the hourly upkeep job finishes the rest. Each coupon's key is campaign + member, so nothing is issued twice.
  */
 import type { OpsCampaignView } from '../../src/api/contract'
+import { audienceWords } from '../../src/domain/audience'
 import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import { _, db } from './cloud'
-import { COLLECTIONS, type CampaignDoc } from './collections'
+import { COLLECTIONS, type CampaignDoc, type SegmentDoc } from './collections'
 import { campaignCouponKey, issueIn, loadTemplate, withFreshCode } from './coupons'
 import { readDoc, readMany } from './docs'
 import { inTransaction } from './transaction'
@@ -15,25 +16,12 @@ import { withoutId } from './views'
 
 const CHUNK = 100
 
-const audienceText = (audience: CampaignDoc['audience']): string => {
-  switch (audience.kind) {
-    case 'all':
-      return '全部会员'
-    case 'tiers':
-      return audience.tiers.map((t) => ({ member: '普通会员', vip: 'VIP会员', gold: '金卡会员' })[t]).join('、')
-    case 'store':
-      return `门店 ${audience.storeId} 的会员`
-    case 'list':
-      return `名单 ${audience.memberCodes.length} 人`
-  }
-}
-
 export const opsCampaignView = (c: CampaignDoc): OpsCampaignView => ({
   id: c._id,
   title: c.title,
   templateId: c.templateId,
   mode: c.mode,
-  audience: audienceText(c.audience),
+  audience: audienceWords(c.audience),
   opensAt: c.earlyAccess.opensAt,
   vipEarlyDays: c.earlyAccess.vipDays,
   endsAt: c.endsAt,
@@ -50,6 +38,15 @@ const nextChunk = async (c: CampaignDoc): Promise<{ members: Member[]; cursor: s
     const codes = c.audience.memberCodes.slice(start, start + CHUNK)
     const found = codes.length ? await readMany<Member>(members.where({ memberNo: _.in(codes) }).limit(CHUNK)) : []
     return { members: found, cursor: String(start + codes.length), done: start + codes.length >= c.audience.memberCodes.length }
+  }
+  if (c.audience.kind === 'classes') {
+    // Classes as the nightly job last stored them: walk the segment docs, then read those members.
+    const picked = await readMany<SegmentDoc>(
+      db.collection(COLLECTIONS.segments).where({ class: _.in(c.audience.classes), _id: _.gt(c.progress.cursor) }).orderBy('_id', 'asc').field({ _id: true }).limit(CHUNK),
+    )
+    const ids = picked.map((p) => p._id)
+    const found = ids.length ? await readMany<Member>(members.where({ _id: _.in(ids) }).limit(CHUNK)) : []
+    return { members: found, cursor: ids.length ? ids[ids.length - 1] : c.progress.cursor, done: ids.length < CHUNK }
   }
   const after = { _id: _.gt(c.progress.cursor) }
   const filter =

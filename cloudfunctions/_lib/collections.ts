@@ -2,8 +2,10 @@
  * Collection names and the shapes of their documents. Indexes and security rules for each live in
  * database/collections/<name>.json, deployed with the functions and read by the local cloud.
  */
+import type { Audience } from '../../src/domain/audience'
 import type { RuleChange } from '../../src/domain/programChanges'
-import type { ProgramRules } from '../../src/domain/program'
+import type { MemberSegment, SegmentTally } from '../../src/domain/segments'
+import type { ProgramRules, TierId } from '../../src/domain/program'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -27,6 +29,8 @@ export const COLLECTIONS = {
   posters: 'posters',
   callbacks: 'callbacks',
   programVersions: 'programVersions',
+  segments: 'segments',
+  stats: 'stats',
   exports: 'exports',
 } as const
 
@@ -119,16 +123,43 @@ export interface CampaignDoc {
   title: string
   templateId: string
   mode: 'claim' | 'issue'
-  audience:
-    | { kind: 'all' }
-    | { kind: 'tiers'; tiers: ('member' | 'vip' | 'gold')[] }
-    | { kind: 'store'; storeId: string }
-    | { kind: 'list'; memberCodes: string[] }
+  audience: Audience
   earlyAccess: { opensAt: string; vipDays: number }
   endsAt: string
   createdBy: string
   createdAt: string
   status: 'active' | 'issuing' | 'closed'
+  closedAt?: string
+  closedBy?: string
   /** Issue mode: where issuing got to (a member id, or an index into the list), and its counts. */
   progress: { cursor: string; issued: number; skipped: number }
+}
+
+/** `segments/<memberId>`: the member's class and RFM scores as the nightly job last computed them. */
+export interface SegmentDoc extends MemberSegment {
+  _id: string
+  storeId: string | null
+  rulesVersion: number
+  at: string
+}
+
+/** `stats/segments`: the last finished nightly segment computation. */
+export interface SegmentStatsDoc {
+  _id: 'segments'
+  computedAt: string
+  rulesVersion: number
+  tally: SegmentTally
+}
+
+/** `stats/day:<YYYY-MM-DD>`: one business day's figures, written once just after the day ends. */
+export interface DayStatsDoc {
+  _id: string
+  date: string
+  /** Members by tier when the day ended. */
+  tiers: Record<TierId, number>
+  newMembers: { storeId: string | null; assistantId: string | null; count: number }[]
+  /** Paid amounts less refunds, by the buyer's tier after each purchase or refund. */
+  salesFen: Record<TierId, number>
+  coupons: { templateId: string; issued: number; used: number }[]
+  computedAt: string
 }

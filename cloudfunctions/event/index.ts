@@ -6,9 +6,9 @@
  */
 import { randomInt } from 'node:crypto'
 import type { CheckInResult, EventView, GuestView, RsvpView } from '../../src/api/contract'
-import { CheckInSchema, CreateEventSchema, EmptySchema, EventIdSchema, RsvpSchema } from '../../src/api/schemas'
+import { CheckInSchema, CreateEventSchema, EmptySchema, EventIdSchema, RsvpSchema, UpdateEventSchema } from '../../src/api/schemas'
 import { AppError } from '../../src/domain/errors'
-import { cancel, checkIn, mayAttend, rsvp as decideRsvp, rsvpId, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import { cancel, checkIn, editEvent, mayAttend, rsvp as decideRsvp, rsvpId, type MemberEvent, type Rsvp } from '../../src/domain/events'
 import { maskMobile, type Member } from '../../src/domain/member'
 import { generateTicketCode } from '../../src/domain/memberNo'
 import { businessTime, isBefore } from '../../src/domain/time'
@@ -133,6 +133,17 @@ const PROMOTION_WINDOW = 20
  * transaction (a transaction reads single documents); inside it each is re-read, and a head that changed
  * meanwhile sends the whole cancellation round again.
  */
+/** Waitlisted members who got a seat hear it (when they consented). */
+const tellPromoted = async (event: MemberEvent, promoted: Rsvp[]) => {
+  for (const r of promoted) {
+    await notify(r.memberId, 'waitlistPromoted', 'pages/events/index', {
+      thing1: { value: event.title.slice(0, 20) },
+      time2: { value: businessTime(event.startsAt).format('YYYY年M月D日 HH:mm') },
+      thing3: { value: '候补成功，您已获得活动名额' },
+    })
+  }
+}
+
 const cancelRsvp = shopperAction(EventIdSchema, async ({ eventId }, ctx) => {
   const member = await requireMember(ctx.openid)
   const { event, promoted, mine } = await withFreshTickets(() =>
@@ -154,13 +165,7 @@ const cancelRsvp = shopperAction(EventIdSchema, async ({ eventId }, ctx) => {
       })
     }),
   )
-  for (const r of promoted) {
-    await notify(r.memberId, 'waitlistPromoted', 'pages/events/index', {
-      thing1: { value: event.title.slice(0, 20) },
-      time2: { value: businessTime(event.startsAt).format('YYYY年M月D日 HH:mm') },
-      thing3: { value: '候补成功，您已获得活动名额' },
-    })
-  }
+  await tellPromoted(event, promoted)
   return { event: await eventView(event, member, mine, ctx.now) }
 })
 
@@ -270,6 +275,49 @@ const create = operatorAction(CreateEventSchema, async (input, ctx) => {
   }
 })
 
+/** An operator edits an event; a larger capacity promotes the waitlist in order, as a cancellation does. */
+const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, ctx) => {
+  const edit = {
+    ...input,
+    startsAt: new Date(input.startsAt).toISOString(),
+    endsAt: new Date(input.endsAt).toISOString(),
+    rsvpDeadline: new Date(input.rsvpDeadline).toISOString(),
+    cancelDeadline: new Date(input.cancelDeadline).toISOString(),
+  }
+  const { event, promoted } = await withFreshTickets(() =>
+    withFreshReads(async () => {
+      const queue = await readMany<Rsvp>(rsvps().where({ eventId, status: 'waitlisted' }).orderBy('waitNo', 'asc').limit(PROMOTION_WINDOW))
+      return inTransaction(async (t) => {
+        const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
+        if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
+        for (const head of queue) {
+          const now = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(head._id))
+          if (now?.status !== 'waitlisted') throw new StaleRead()
+        }
+        const d = editEvent(event, edit, queue, newTicketCode, ctx.now)
+        await t.collection(COLLECTIONS.events).doc(eventId).set({ data: withoutId({ ...d.event, updatedAt: ctx.now, updatedBy: ctx.operator.operatorId }) })
+        for (const r of d.promoted) await t.collection(COLLECTIONS.rsvps).doc(r._id).set({ data: withoutId(r) })
+        await issueTicketsIn(t, d.promoted)
+        return d
+      })
+    }),
+  )
+  await tellPromoted(event, promoted)
+  return { event: await eventView(event, null, null, ctx.now) }
+})
+
+/** Stops new RSVPs (and waitlist places); confirmed tickets still get in at the door. */
+const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
+  const event = await inTransaction(async (t) => {
+    const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
+    if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
+    if (event.status === 'closed') return event
+    await t.collection(COLLECTIONS.events).doc(eventId).update({ data: { status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId } })
+    return { ...event, status: 'closed' as const }
+  })
+  return { event: await eventView(event, null, null, ctx.now) }
+})
+
 export const main = serve('event', {
   list,
   rsvp,
@@ -279,4 +327,6 @@ export const main = serve('event', {
   guestList,
   storeEvents,
   create,
+  update,
+  close,
 })

@@ -8,6 +8,8 @@
  * - birthday-coupons: the birthday-month card for every member born this month (once a month, resumable).
  * - campaign-issuing: finishes issuing campaigns to their segments.
  * - event-reminders: the day-before message to confirmed guests who consented.
+ * - daily-stats: yesterday's figures for the operators' dashboard, stored once.
+ * - segments: every member's class and RFM scores, and their summary (once a day, resumable).
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
  * Each job walks the members that need it in chunks (a query returns at most 1,000 documents in a function,
  * and a function has a timeout), recording its progress after every chunk, so a run that is killed resumes
@@ -31,6 +33,8 @@ import { loadProgram } from '../_lib/reference'
 import { serveTimers, type JobContext } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 import { withoutId } from '../_lib/views'
+import { storeYesterday } from './dailyStats'
+import { computeSegments } from './segments'
 
 const CHUNK = 100
 /** Stop taking new chunks well before config.json's 60 s timeout; the next trigger resumes from the cursor. */
@@ -256,6 +260,9 @@ const eventReminders = async (ctx: JobContext): Promise<JobReport> => {
   return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: true }
 }
 
+/** The segments walk every member: it takes what is left of the trigger's minute and resumes next hour. */
+const SEGMENTS_BUDGET_MS = 15_000
+
 /** VIP first: it changes no points, and the expiry job then sees members as they stand today. */
 const upkeep = async (ctx: JobContext): Promise<JobReport[]> => [
   await vipSweep(ctx),
@@ -263,6 +270,8 @@ const upkeep = async (ctx: JobContext): Promise<JobReport[]> => [
   await birthdayCoupons(ctx),
   await campaignIssuing(ctx),
   await eventReminders(ctx),
+  await storeYesterday(ctx),
+  await computeSegments(ctx, SEGMENTS_BUDGET_MS),
 ]
 
 export const main = serveTimers('jobs', { upkeep })

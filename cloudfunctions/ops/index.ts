@@ -24,6 +24,8 @@ import { loadProgram } from '../_lib/reference'
 import { operatorAction, serve } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 import { program, programHistory, updateProgram } from './program'
+import { closeCampaign, resolveAudience, updateCampaign } from './campaignAdmin'
+import { dashboard, segments } from './insights'
 import { memberSummary, withoutId } from '../_lib/views'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
@@ -105,7 +107,7 @@ const createCampaign = operatorAction(CreateCampaignSchema, async (input, ctx) =
     title: input.title,
     templateId: input.templateId,
     mode: input.mode,
-    audience: input.audience,
+    audience: await resolveAudience(input.audience),
     earlyAccess: { opensAt: new Date(input.opensAt).toISOString(), vipDays: input.vipEarlyDays },
     endsAt: new Date(input.endsAt).toISOString(),
     createdBy: ctx.operator.operatorId,
@@ -192,4 +194,8 @@ export const main = serve('ops', {
   program,
   updateProgram,
   programHistory,
+  segments,
+  dashboard,
+  updateCampaign,
+  closeCampaign,
 })

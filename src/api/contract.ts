@@ -41,9 +41,11 @@ import type {
   ReferralsInput,
   ReviewReferralInput,
   UndoCouponUseInput,
+  UpdateEventInput,
 } from './schemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
 import type { LedgerExportInput } from './schemas'
+import type { CampaignIdInput, DashboardInput, UpdateCampaignInput } from './opsSchemas'
 import type { RuleChange } from '../domain/programChanges'
 
 /** What every cloud function answers. */
@@ -404,6 +406,54 @@ export interface ProgramVersionView {
   changes: RuleChange[]
 }
 
+/** One of the handbook's top customers: 忠实户 (most visits), 主力户 (most spend), 大户 (most gross margin). */
+export interface TopCustomer {
+  memberNo: string
+  name: string
+  tier: TierId
+  storeName: string
+  purchaseCount: number
+  lifetimeSpendFen: number
+  marginFen: number
+  lastPurchaseAt: Instant | null
+}
+
+export type TopList = 'loyal' | 'main' | 'big'
+
+/** Who the customers are, as of the last nightly computation. */
+export interface SegmentsView {
+  /** When the nightly job last finished (null: never yet). */
+  computedAt: Instant | null
+  /** The program version whose thresholds the classes used. */
+  rulesVersion: number | null
+  members: number
+  /** A, B, C, D with their members, their lifetime spend, and the rule in words. */
+  classes: { name: CustomerClass; members: number; spendFen: number; rule: string }[]
+  /** Recency × frequency, 25 cells (r, f from 1 to 5), with members and their average lifetime spend. */
+  rfm: { r: number; f: number; members: number; avgSpendFen: number }[]
+  /** Live top 20 of each list. */
+  top: Record<TopList, TopCustomer[]>
+}
+
+/** The operators' dashboard over the last `days` business days (to = yesterday or today, inclusive). */
+export interface DashboardView {
+  from: string
+  to: string
+  /** Members by tier at the end of each day (nightly snapshots). */
+  tiers: { date: string; member: number; vip: number; gold: number }[]
+  newMembers: {
+    daily: { date: string; count: number }[]
+    byStore: { storeId: string; name: string; count: number }[]
+    byAssistant: { staffId: string; name: string; storeName: string; count: number }[]
+  }
+  /** Member sales (paid amounts less refunds) in the period, by the buyer's tier after the purchase. */
+  sales: { totalFen: number; byTier: Record<TierId, number>; daily: { date: string; fen: number }[] }
+  /** Coupons issued in the period and how many of those were used. */
+  coupons: { templateId: string; title: string; issued: number; used: number }[]
+  /** Events that started in the period: seats confirmed and guests checked in. */
+  events: { id: string; title: string; startsAt: Instant; confirmed: number; checkedIn: number }[]
+}
+
 /** A CSV file an operator exported to cloud storage, with a temporary link to it. */
 export interface ExportResult {
   fileID: string
@@ -472,6 +522,10 @@ export interface Api {
     /** The caller's store's upcoming events (staff). */
     storeEvents: { input: Record<string, never>; output: { events: EventView[] } }
     create: { input: CreateEventInput; output: { event: EventView; replayed: boolean } }
+    /** Operators: change an event's words, times and capacity (never below the seats already taken). */
+    update: { input: UpdateEventInput; output: { event: EventView } }
+    /** Operators: stop taking RSVPs; tickets already confirmed still get in. */
+    close: { input: EventIdInput; output: { event: EventView } }
   }
   ops: {
     whoami: { input: Record<string, never>; output: OperatorView }
@@ -489,6 +543,11 @@ export interface Api {
     updateProgram: { input: UpdateProgramInput; output: { program: ProgramView; version: ProgramVersionView; replayed: boolean } }
     /** Saved versions, newest first, 20 at a time (`before`: older than this version). */
     programHistory: { input: ProgramHistoryInput; output: { versions: ProgramVersionView[] } }
+    segments: { input: Record<string, never>; output: SegmentsView }
+    dashboard: { input: DashboardInput; output: DashboardView }
+    /** Title and end of a campaign; closing stops claims and issuing (coupons already held stay valid). */
+    updateCampaign: { input: UpdateCampaignInput; output: { campaign: OpsCampaignView } }
+    closeCampaign: { input: CampaignIdInput; output: { campaign: OpsCampaignView } }
   }
   /** Operators' CSV exports, in a function of their own so that the heavy reads never slow `ops`. */
   export: {

@@ -18,7 +18,7 @@ const ascending = <T extends number[]>(label: string) =>
 const four = (label: string, max: number) =>
   v.pipe(v.strictTuple([int(label, 0, max), int(label, 0, max), int(label, 0, max), int(label, 0, max)], `${label}应为 4 个数`), ascending(label))
 
-const classRule = (name: 'A' | 'B' | 'C') =>
+const classRule = <N extends 'A' | 'B' | 'C'>(name: N) =>
   v.object({ name: v.literal(name, `类别应为 ${name}`), minSpendFen: fen(`${name}类消费门槛`), minVisits: int(`${name}类到店次数`, 0, 10_000) })
 
 export const ProgramRulesSchema = v.pipe(

@@ -198,6 +198,10 @@ export const CreateCampaignSchema = v.object({
       v.object({ kind: v.literal('tiers'), tiers: v.pipe(v.array(v.picklist(['member', 'vip', 'gold'])), v.minLength(1, '至少选择一个等级')) }),
       v.object({ kind: v.literal('store'), storeId: catalogId }),
       v.object({ kind: v.literal('list'), memberCodes: v.pipe(v.array(memberCode), v.minLength(1, '名单为空'), v.maxLength(1000, '名单最多 1,000 人')) }),
+      /** Customer classes as the last nightly computation put them. */
+      v.object({ kind: v.literal('classes'), classes: v.pipe(v.array(v.picklist(['A', 'B', 'C', 'D'])), v.minLength(1, '至少选择一个客户类别')) }),
+      /** The top of 忠实户 / 主力户 / 大户 at the moment the campaign is created. */
+      v.object({ kind: v.literal('top'), list: v.picklist(['loyal', 'main', 'big'], '请选择名单'), count: int('人数', 1, 1000) }),
     ],
     '请选择发放对象',
   ),
@@ -225,36 +229,41 @@ export const CheckInSchema = v.object({
 })
 export type CheckInInput = v.InferInput<typeof CheckInSchema>
 
-export const CreateEventSchema = v.pipe(
-  v.object({
-    title: plainText('活动名称', 30),
-    description: v.pipe(v.string(), v.trim(), v.maxLength(500, '活动介绍最多 500 字'), v.regex(PLAIN_TEXT, '活动介绍含有不可见字符')),
-    coverUrl: v.union([v.literal(''), v.pipe(v.string(), v.url('封面图片地址无效'), v.startsWith('https://', '封面图片须为 https 地址'), v.maxLength(500))]),
-    storeId: catalogId,
-    startsAt: instant('开始时间'),
-    endsAt: instant('结束时间'),
-    capacity: int('名额', 1, 10_000),
-    tiers: v.pipe(v.array(v.picklist(['member', 'vip', 'gold'])), v.minLength(1, '至少选择一个等级')),
-    rsvpDeadline: instant('报名截止时间'),
-    cancelDeadline: instant('取消截止时间'),
-    attendancePoints: int('签到积分', 0, 10_000),
-    maxGuests: int('可带同伴人数', 0, 5),
-    requestId,
-  }),
-  v.forward(
-    v.check((e) => Date.parse(e.startsAt) < Date.parse(e.endsAt), '结束时间应晚于开始时间'),
-    ['endsAt'],
-  ),
-  v.forward(
-    v.check((e) => Date.parse(e.rsvpDeadline) <= Date.parse(e.startsAt), '报名截止应不晚于活动开始'),
-    ['rsvpDeadline'],
-  ),
-  v.forward(
-    v.check((e) => Date.parse(e.cancelDeadline) <= Date.parse(e.startsAt), '取消截止应不晚于活动开始'),
-    ['cancelDeadline'],
-  ),
-)
+const eventWords = {
+  title: plainText('活动名称', 30),
+  description: v.pipe(v.string(), v.trim(), v.maxLength(500, '活动介绍最多 500 字'), v.regex(PLAIN_TEXT, '活动介绍含有不可见字符')),
+  coverUrl: v.union([v.literal(''), v.pipe(v.string(), v.url('封面图片地址无效'), v.startsWith('https://', '封面图片须为 https 地址'), v.maxLength(500))]),
+  startsAt: instant('开始时间'),
+  endsAt: instant('结束时间'),
+  capacity: int('名额', 1, 10_000),
+  rsvpDeadline: instant('报名截止时间'),
+  cancelDeadline: instant('取消截止时间'),
+}
+
+/** The order of an event's times, for creating and editing alike. */
+type EventTimes = { startsAt: string; endsAt: string; rsvpDeadline: string; cancelDeadline: string }
+const eventTimesInOrder = <T extends EventTimes>() =>
+  [
+    v.forward<T, v.CheckIssue<T>, readonly ['endsAt']>(v.check((e: T) => Date.parse(e.startsAt) < Date.parse(e.endsAt), '结束时间应晚于开始时间'), ['endsAt'] as never),
+    v.forward<T, v.CheckIssue<T>, readonly ['rsvpDeadline']>(v.check((e: T) => Date.parse(e.rsvpDeadline) <= Date.parse(e.startsAt), '报名截止应不晚于活动开始'), ['rsvpDeadline'] as never),
+    v.forward<T, v.CheckIssue<T>, readonly ['cancelDeadline']>(v.check((e: T) => Date.parse(e.cancelDeadline) <= Date.parse(e.startsAt), '取消截止应不晚于活动开始'), ['cancelDeadline'] as never),
+  ] as const
+
+const createEventObject = v.object({
+  ...eventWords,
+  storeId: catalogId,
+  tiers: v.pipe(v.array(v.picklist(['member', 'vip', 'gold'])), v.minLength(1, '至少选择一个等级')),
+  attendancePoints: int('签到积分', 0, 10_000),
+  maxGuests: int('可带同伴人数', 0, 5),
+  requestId,
+})
+export const CreateEventSchema = v.pipe(createEventObject, ...eventTimesInOrder<v.InferOutput<typeof createEventObject>>())
 export type CreateEventInput = v.InferInput<typeof CreateEventSchema>
+
+/** An operator's edit of an event: its words, times and capacity; store, tiers and points stay as promised. */
+const updateEventObject = v.object({ eventId, ...eventWords })
+export const UpdateEventSchema = v.pipe(updateEventObject, ...eventTimesInOrder<v.InferOutput<typeof updateEventObject>>())
+export type UpdateEventInput = v.InferInput<typeof UpdateEventSchema>
 
 export const ReferralsSchema = v.object({ status: v.optional(v.picklist(['pending', 'rewarded', 'capped', 'held', 'rejected'])) })
 export type ReferralsInput = v.InferInput<typeof ReferralsSchema>

@@ -6,7 +6,7 @@
  */
 import { settleExpiry } from './balance'
 import { credit, expiryFor } from './points'
-import { AppError } from './errors'
+import { AppError, invalidInput } from './errors'
 import type { LedgerEntry } from './ledger'
 import type { Member } from './member'
 import type { ProgramRules, TierId } from './program'
@@ -140,14 +140,40 @@ export const cancel = (
     waiting: event.waiting - (wasConfirmed ? 0 : 1),
   }
   const cancelled: Rsvp = { ...current, status: 'cancelled', cancelledAt: now, ticketCode: null }
+  const filled = promoteWaiting(next, queue.filter((r) => r._id !== current._id), ticketCodes, now)
+  return { event: filled.event, cancelled, promoted: filled.promoted }
+}
+
+/** Free seats go to the waitlist in order; the first who does not fit stops it (nobody jumps the queue). */
+export const promoteWaiting = (
+  event: MemberEvent,
+  queue: Rsvp[],
+  ticketCodes: () => string,
+  now: Instant,
+): { event: MemberEvent; promoted: Rsvp[] } => {
+  let next = event
   const promoted: Rsvp[] = []
   for (const head of queue) {
-    if (head._id === current._id) continue
     if (next.seatsTaken + head.seats > next.capacity) break
     next = { ...next, seatsTaken: next.seatsTaken + head.seats, waiting: next.waiting - 1 }
     promoted.push({ ...head, status: 'confirmed', ticketCode: ticketCodes(), confirmedAt: now })
   }
-  return { event: next, cancelled, promoted }
+  return { event: next, promoted }
+}
+
+export type EventEdit = Pick<MemberEvent, 'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'>
+
+/**
+ * An operator's edit: words, times and capacity. Never under the seats already confirmed (people hold
+ * tickets); a larger capacity goes to the waitlist in order. An event that has ended is history.
+ */
+export const editEvent = (event: MemberEvent, edit: EventEdit, queue: Rsvp[], ticketCodes: () => string, now: Instant) => {
+  if (!isBefore(now, event.endsAt)) throw new AppError('EVENT_CLOSED', '活动已结束，不能再修改')
+  if (edit.capacity < event.seatsTaken) {
+    throw invalidInput([{ field: 'capacity', message: `名额不能少于已确认的 ${event.seatsTaken} 人` }])
+  }
+  const edited: MemberEvent = { ...event, ...edit }
+  return event.status === 'open' ? promoteWaiting(edited, queue, ticketCodes, now) : { event: edited, promoted: [] }
 }
 
 export type CheckIn =

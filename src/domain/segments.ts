@@ -8,9 +8,15 @@ import { type Instant } from './time'
 
 export type CustomerClass = 'A' | 'B' | 'C' | 'D'
 
+export interface ClassRule<N extends CustomerClass> {
+  name: N
+  minSpendFen: Fen
+  minVisits: number
+}
+
 export interface SegmentRules {
   /** Checked in order; the first a member meets is theirs; anyone else is D. */
-  classes: { name: Exclude<CustomerClass, 'D'>; minSpendFen: Fen; minVisits: number }[]
+  classes: [ClassRule<'A'>, ClassRule<'B'>, ClassRule<'C'>]
   rfm: {
     /** Days since the last visit at which R drops from 5 to 4, 4 to 3, 3 to 2, 2 to 1 (ascending). */
     recencyDays: [number, number, number, number]
@@ -51,4 +57,51 @@ export const rfm = (member: Shape, now: Instant, rules: SegmentRules): Rfm => {
   // Recency: fewer days is better, so count the boundaries the days have NOT passed.
   const r = (5 - rules.rfm.recencyDays.filter((d) => days > d).length) as Score
   return { r, f: reached(member.purchaseCount, rules.rfm.visits), m: reached(member.lifetimeSpendFen, rules.rfm.spendFen) }
+}
+
+/** What the nightly job stores per member (`segments/<memberId>`), for audiences by class. */
+export interface MemberSegment {
+  class: CustomerClass
+  r: Score
+  f: Score
+  m: Score
+}
+
+export const segmentOf = (member: Shape, now: Instant, rules: SegmentRules): MemberSegment => ({
+  class: customerClass(member, rules),
+  ...rfm(member, now, rules),
+})
+
+/** Counts and spend per class and per recency × frequency cell, added up member by member (resumably). */
+export interface SegmentTally {
+  members: number
+  classes: Record<CustomerClass, { members: number; spendFen: Fen }>
+  /** Keyed "r:f", e.g. "5:1". */
+  rfm: Record<string, { members: number; spendFen: Fen }>
+}
+
+export const CLASS_NAMES: readonly CustomerClass[] = ['A', 'B', 'C', 'D']
+
+export const emptyTally = (): SegmentTally => ({
+  members: 0,
+  classes: { A: { members: 0, spendFen: 0 }, B: { members: 0, spendFen: 0 }, C: { members: 0, spendFen: 0 }, D: { members: 0, spendFen: 0 } },
+  rfm: {},
+})
+
+export const addToTally = (tally: SegmentTally, segment: MemberSegment, spendFen: Fen): SegmentTally => {
+  const cell = `${segment.r}:${segment.f}`
+  const before = tally.rfm[cell] ?? { members: 0, spendFen: 0 }
+  const klass = tally.classes[segment.class]
+  return {
+    members: tally.members + 1,
+    classes: { ...tally.classes, [segment.class]: { members: klass.members + 1, spendFen: klass.spendFen + spendFen } },
+    rfm: { ...tally.rfm, [cell]: { members: before.members + 1, spendFen: before.spendFen + spendFen } },
+  }
+}
+
+/** The class rule in words, e.g. "累计消费≥¥3,000 且到店≥3次"; D is everyone else. */
+export const classRuleWords = (name: CustomerClass, rules: SegmentRules): string => {
+  const rule = rules.classes.find((c) => c.name === name)
+  if (!rule) return '其余会员'
+  return `累计消费≥¥${(rule.minSpendFen / 100).toLocaleString('en-US')} 且到店≥${rule.minVisits}次`
 }

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { StatusScreen } from '../../components/StatusScreen'
-import { TIER_NAMES } from '../../domain/program'
+import { audienceWords } from '../../domain/audience'
 import { lastCoveredBusinessDate } from '../../domain/time'
 import { openingTime } from '../../wording/coupons'
 import { ROUTES } from '../../routes'
@@ -11,19 +11,6 @@ import { CampaignForm } from './CampaignForm'
 import { MODE_WORDS, type CampaignInput } from './campaignForm'
 import { useOpsCampaigns } from './useOpsCampaigns'
 import './index.scss'
-
-const audienceWords = (audience: CampaignInput['audience']): string => {
-  switch (audience.kind) {
-    case 'all':
-      return '全部会员'
-    case 'tiers':
-      return audience.tiers.map((t) => TIER_NAMES[t]).join('、')
-    case 'store':
-      return `门店 ${audience.storeId} 的会员`
-    case 'list':
-      return `名单 ${audience.memberCodes.length} 人`
-  }
-}
 
 const OpsCampaignsPage = () => {
   const page = useOpsCampaigns()

@@ -1,0 +1,132 @@
+/**
+ * Segments, top lists, campaign audiences from them, the dashboard's figures, and the management of
+ * campaigns and events — through the real functions on a fixed dataset whose answers are worked out by hand.
+ */
+import { DEMO_ASSISTANT, DEMO_OPERATOR, DEMO_STORE } from '../../scripts/demo-data'
+import { newMember, type Member } from '../../src/domain/member'
+import { startTestCloud } from './harness'
+
+type Harness = Awaited<ReturnType<typeof startTestCloud>>
+let h: Harness
+const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+const now = at('2026-11-23T10:00:00')
+beforeAll(async () => {
+  h = await startTestCloud()
+}, 60_000)
+afterAll(() => h?.close())
+
+/**
+ * The fixed dataset (default rules: A ≥ ¥10,000 & 6 visits, B ≥ ¥3,000 & 3, C ≥ ¥500 & 1; recency boundaries
+ * 30/90/180/365 days; visit boundaries 1/2/4/8):
+ *   seg-1  ¥12,000, 8 visits, 10 days ago,  margin ¥1,000 → A, r5 f5
+ *   seg-2  ¥12,000, 3 visits, 40 days ago,  margin ¥6,000 → B (too few visits for A), r4 f3
+ *   seg-3  ¥4,000,  9 visits, 100 days ago, margin ¥500   → B, r3 f5
+ *   seg-4  ¥600,    1 visit,  200 days ago, margin ¥100   → C, r2 f2
+ *   seg-5  ¥300,    2 visits, 400 days ago, margin ¥0     → D (under ¥500), r1 f3
+ *   seg-6  nothing bought                                 → D, r1 f1
+ */
+const DATASET: [string, number, number, number | null, number][] = [
+  ['seg-1', 1_200_000, 8, 10, 100_000],
+  ['seg-2', 1_200_000, 3, 40, 600_000],
+  ['seg-3', 400_000, 9, 100, 50_000],
+  ['seg-4', 60_000, 1, 200, 10_000],
+  ['seg-5', 30_000, 2, 400, 0],
+  ['seg-6', 0, 0, null, 0],
+]
+
+const seed = () => {
+  const docs: Member[] = DATASET.map(([id, spend, visits, daysAgo, margin], i) => ({
+    ...newMember(
+      {
+        openid: id,
+        memberNo: `8800000000${i + 1}`,
+        name: `分层${i + 1}`,
+        mobile: `1390000000${i + 1}`,
+        birthday: { month: 5, day: 5 },
+        storeId: DEMO_STORE._id,
+        assistantId: DEMO_ASSISTANT.staffId,
+        consentVersion: 'v1',
+        referralCode: `SEG00${i + 1}`,
+      },
+      at('2024-01-01T10:00:00'),
+    ),
+    lifetimeSpendFen: spend,
+    purchaseCount: visits,
+    marginFen: margin,
+    lastPurchaseAt: daysAgo === null ? null : new Date(Date.parse(now) - daysAgo * 86_400_000).toISOString(),
+  }))
+  h.cloud.executor.insert('members', docs)
+}
+
+describe('segments', () => {
+  beforeAll(seed)
+
+  it('classes, RFM cells and top lists match the hand-worked answers', async () => {
+    const before = await h.ok(DEMO_OPERATOR._id, 'ops', 'segments', {})
+    expect(before).toMatchObject({ computedAt: null, members: 0 })
+    const fired = await h.cloud.fireTimer('jobs', 'upkeep', { clock: now })
+    expect(fired.body).toMatchObject({ ok: true })
+    const view = await h.ok(DEMO_OPERATOR._id, 'ops', 'segments', {})
+    expect(view.members).toBe(6)
+    expect(view.computedAt).not.toBeNull()
+    expect(view.classes.map((c) => [c.name, c.members, c.spendFen])).toEqual([
+      ['A', 1, 1_200_000],
+      ['B', 2, 1_600_000],
+      ['C', 1, 60_000],
+      ['D', 2, 30_000],
+    ])
+    expect(view.classes[0].rule).toBe('累计消费≥¥10,000 且到店≥6次')
+    const cell = (r: number, f: number) => view.rfm.find((c) => c.r === r && c.f === f)
+    expect(view.rfm).toHaveLength(25)
+    expect(cell(5, 5)).toEqual({ r: 5, f: 5, members: 1, avgSpendFen: 1_200_000 })
+    expect(cell(4, 3)?.members).toBe(1)
+    expect(cell(3, 5)?.members).toBe(1)
+    expect(cell(2, 2)?.members).toBe(1)
+    expect(cell(1, 3)?.members).toBe(1)
+    expect(cell(1, 1)).toEqual({ r: 1, f: 1, members: 1, avgSpendFen: 0 })
+    expect(view.rfm.reduce((n, c) => n + c.members, 0)).toBe(6)
+    expect(view.top.loyal.map((c) => c.name)).toEqual(['分层3', '分层1', '分层2', '分层5', '分层4'])
+    expect(view.top.main.map((c) => c.name).slice(0, 3)).toEqual(['分层1', '分层2', '分层3'])
+    expect(view.top.big.map((c) => c.name)).toEqual(['分层2', '分层1', '分层3', '分层4'])
+    expect(view.top.big[0]).toMatchObject({ marginFen: 600_000, storeName: DEMO_STORE.name })
+  })
+
+  it('stores each member’s segment once a day, and rewrites only what moved', async () => {
+    expect(h.cloud.executor.get('segments', 'seg-1')).toMatchObject({ class: 'A', r: 5, f: 5, m: 5 })
+    const again = await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-11-23T11:05:00') })
+    expect((again.body as { data: { job: string; processed: number }[] }).data.find((r) => r.job === 'segments')).toMatchObject({ processed: 6, done: true })
+    // The next day: 40 days becomes 41 — nothing crosses a boundary except seg-1 (10 → 11 days: no), so none move.
+    const nextDay = await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-11-24T00:05:00') })
+    expect((nextDay.body as { data: { job: string; changed: number }[] }).data.find((r) => r.job === 'segments')).toMatchObject({ changed: 0 })
+  })
+
+  it('issues a campaign to a class, and to a top list fixed at creation', async () => {
+    const toA = await h.ok(DEMO_OPERATOR._id, 'ops', 'createCampaign', {
+      title: 'A类客户专享',
+      templateId: 'welcome-20off200',
+      mode: 'issue',
+      audience: { kind: 'classes', classes: ['A', 'C'] },
+      opensAt: at('2026-11-24T00:00:00'),
+      vipEarlyDays: 0,
+      endsAt: at('2026-12-31T23:59:59'),
+      requestId: 'insights-classes-1',
+    })
+    expect(toA.campaign).toMatchObject({ issued: 2, audience: 'A、C 类客户' })
+    const holders = h.cloud.executor.find('coupons', { templateId: 'welcome-20off200', channel: 'campaign' }).map((c) => c.memberId).sort()
+    expect(holders).toEqual(['seg-1', 'seg-4'])
+
+    const toBig = await h.ok(DEMO_OPERATOR._id, 'ops', 'createCampaign', {
+      title: '大户答谢',
+      templateId: 'referral-20off200',
+      mode: 'issue',
+      audience: { kind: 'top', list: 'big', count: 2 },
+      opensAt: at('2026-11-24T00:00:00'),
+      vipEarlyDays: 0,
+      endsAt: at('2026-12-31T23:59:59'),
+      requestId: 'insights-top-1',
+    })
+    expect(toBig.campaign.audience).toBe('大户前 2 名（2 人）')
+    expect(toBig.campaign.issued).toBe(2)
+    expect(h.cloud.executor.find('coupons', { templateId: 'referral-20off200', channel: 'campaign' }).map((c) => c.memberId).sort()).toEqual(['seg-1', 'seg-2'])
+  })
+})
