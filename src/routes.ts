@@ -22,6 +22,7 @@ export const ROUTES = {
   opsCampaigns: '/ops/campaigns/index',
   opsEvents: '/ops/events/index',
   opsReferrals: '/ops/referrals/index',
+  opsExport: '/ops/export/index',
 } as const
 
 /** A coupon's detail. Ids hold ":" ("bday:<openid>:2026"), so they travel encoded. */

@@ -7,6 +7,7 @@ const TOOLS = [
   { url: ROUTES.opsCampaigns, title: '优惠券活动' },
   { url: ROUTES.opsEvents, title: '创建活动' },
   { url: ROUTES.opsReferrals, title: '邀请审核' },
+  { url: ROUTES.opsExport, title: '数据导出' },
 ] as const
 
 /** The operator's other tools, top right under the header. */

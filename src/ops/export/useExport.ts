@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import type { ExportResult } from '../../api/contract'
+import { LedgerExportSchema, check } from '../../api/schemas'
+import { businessDate, businessTime } from '../../domain/time'
+import { callCloud, messageOf } from '../../services/cloud'
+
+export type ExportKind = 'members' | 'ledger'
+
+export interface Finished {
+  kind: ExportKind
+  /** The ledger's business days, both included. */
+  range: { from: string; to: string } | null
+  result: ExportResult
+}
+
+/** This month so far, in business time: what an operator most often exports. */
+const thisMonth = () => {
+  const now = new Date().toISOString()
+  return { from: businessTime(now).startOf('month').format('YYYY-MM-DD'), to: businessDate(now) }
+}
+
+/**
+ * The operator's exports: one at a time (each reads a whole collection), the ledger's range checked with the
+ * server's own schema before asking, and the last file's link kept on screen.
+ */
+export const useExport = () => {
+  const [range, setRange] = useState(thisMonth)
+  const [rangeError, setRangeError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<ExportKind | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [finished, setFinished] = useState<Finished | null>(null)
+
+  const run = async (kind: ExportKind, send: () => Promise<ExportResult>, exportedRange: Finished['range']) => {
+    if (busy) return
+    setBusy(kind)
+    setError(null)
+    setFinished(null)
+    try {
+      setFinished({ kind, range: exportedRange, result: await send() })
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return {
+    range,
+    rangeError,
+    busy,
+    error,
+    finished,
+    changeRange: (patch: Partial<typeof range>) => {
+      setRange((r) => ({ ...r, ...patch }))
+      setRangeError(null)
+    },
+    exportMembers: () => run('members', () => callCloud('export', 'members', {}), null),
+    exportLedger: () => {
+      const parsed = check(LedgerExportSchema, range)
+      if (!parsed.ok) {
+        setRangeError(parsed.fields[0].message)
+        return Promise.resolve()
+      }
+      const asked = { ...range }
+      return run('ledger', () => callCloud('export', 'ledger', asked), asked)
+    },
+  }
+}
