@@ -22,6 +22,9 @@ export const ROUTES = {
   opsCampaigns: '/ops/campaigns/index',
   opsEvents: '/ops/events/index',
   opsReferrals: '/ops/referrals/index',
+  opsProgram: '/ops/program/index',
+  opsSegments: '/ops/segments/index',
+  opsDashboard: '/ops/dashboard/index',
   opsExport: '/ops/export/index',
 } as const
 
