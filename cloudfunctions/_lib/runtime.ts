@@ -19,7 +19,7 @@ export type ShopperContext = BaseContext
 export type StaffContext = BaseContext & { staff: StaffDoc }
 export type OperatorContext = BaseContext & { operator: OperatorDoc }
 
-type Access = 'shopper' | 'staff' | 'operator'
+type Access = 'shopper' | 'staff' | 'manager' | 'operator'
 
 export interface Action<O> {
   access: Access
@@ -39,6 +39,12 @@ export const staffAction = <S extends GenericSchema, O>(
   run: (input: InferOutput<S>, ctx: StaffContext) => Promise<O>,
 ): Action<O> => ({ access: 'staff', schema, run })
 
+/** An action only a store's active manager may call (not the assistants). */
+export const managerAction = <S extends GenericSchema, O>(
+  schema: S,
+  run: (input: InferOutput<S>, ctx: StaffContext) => Promise<O>,
+): Action<O> => ({ access: 'manager', schema, run })
+
 /** An action only the brand's active operators may call (never shop assistants). */
 export const operatorAction = <S extends GenericSchema, O>(
   schema: S,
@@ -55,9 +61,10 @@ const loadActive = async <T extends { active: boolean }>(collection: string, ope
 const authorize = async (access: Access, base: BaseContext): Promise<ShopperContext | StaffContext | OperatorContext> => {
   if (!base.openid) throw new AppError('FORBIDDEN', '请在微信中打开小程序')
   if (access === 'shopper') return base
-  if (access === 'staff') {
+  if (access === 'staff' || access === 'manager') {
     const staff = await loadActive<StaffDoc>(COLLECTIONS.staff, base.openid)
     if (!staff) throw new AppError('FORBIDDEN', '仅限门店导购使用')
+    if (access === 'manager' && staff.role !== 'manager') throw new AppError('FORBIDDEN', '仅限店长操作')
     return { ...base, staff }
   }
   const operator = await loadActive<OperatorDoc>(COLLECTIONS.operators, base.openid)

@@ -23,7 +23,7 @@ import { callbacksOf, customerView, findCustomers, staffScope, todayLists, type 
 import { readDoc, readMany } from '../_lib/docs'
 import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
-import { staffAction, type StaffContext } from '../_lib/runtime'
+import { managerAction, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 
 const views = (members: Member[], now: string, program: ProgramRules) => Promise.all(members.map((m) => customerView(m, now, program)))
@@ -33,10 +33,6 @@ const storeCustomer = async (code: string, ctx: StaffContext): Promise<Member> =
   const member = await findMemberByCode(code)
   if (member.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该会员不属于本店')
   return member
-}
-
-const requireManager = (ctx: StaffContext) => {
-  if (ctx.staff.role !== 'manager') throw new AppError('FORBIDDEN', '仅限店长操作')
 }
 
 export const customers = staffAction(CustomersSchema, async ({ search, offset }, ctx) => {
@@ -129,8 +125,7 @@ export const storeStaff = staffAction(EmptySchema, async (_input, ctx) => ({
 }))
 
 /** A manager hands a customer to another assistant of the store; logged on the member. */
-export const reassign = staffAction(ReassignSchema, async ({ memberCode, staffId }, ctx): Promise<{ customer: CustomerView }> => {
-  requireManager(ctx)
+export const reassign = managerAction(ReassignSchema, async ({ memberCode, staffId }, ctx): Promise<{ customer: CustomerView }> => {
   const found = await storeCustomer(memberCode, ctx)
   if (!(await activeStoreStaff(ctx.staff.storeId)).some((s) => s.staffId === staffId)) {
     throw new AppError('INVALID_INPUT', '该导购不在本店', { fields: [{ field: 'staffId', message: '该导购不在本店' }] })
@@ -148,8 +143,7 @@ export const reassign = staffAction(ReassignSchema, async ({ memberCode, staffId
 })
 
 /** A manager's monthly view: callbacks per assistant, and how many customers they reached. */
-export const callbackStats = staffAction(CallbackStatsSchema, async ({ month }, ctx): Promise<CallbackStats> => {
-  requireManager(ctx)
+export const callbackStats = managerAction(CallbackStatsSchema, async ({ month }, ctx): Promise<CallbackStats> => {
   const which = month ?? businessTime(ctx.now).format('YYYY-MM')
   const result = (await db
     .collection(COLLECTIONS.callbacks)

@@ -61,7 +61,7 @@ export const startTestCloud = async (options: { demo?: boolean } = {}) => {
 
   /** A shopper who joined (by the demo store QR), with their member number. */
   let shoppers = 0
-  const joinedShopper = async (prefix = 'shopper', options: { birthday?: { month: number; day: number; year?: number }; clock?: string } = {}) => {
+  const joinedShopper = async (prefix = 'shopper', options: { birthday?: { month: number; day: number; year?: number }; clock?: string; scene?: string } = {}) => {
     const n = ++shoppers
     const openid = `${prefix}-${n}`
     const { member } = await ok(
@@ -73,6 +73,7 @@ export const startTestCloud = async (options: { demo?: boolean } = {}) => {
         mobile: `159${String(n).padStart(8, '0')}`, // each harness has a fresh database
         birthday: options.birthday ?? { month: 7, day: 15 },
         consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+        ...(options.scene ? { scene: options.scene } : {}),
       },
       options.clock ? { clock: options.clock } : {},
     )

@@ -2,7 +2,7 @@
  * Segments, top lists, campaign audiences from them, the dashboard's figures, and the management of
  * campaigns and events — through the real functions on a fixed dataset whose answers are worked out by hand.
  */
-import { DEMO_ASSISTANT, DEMO_OPERATOR, DEMO_STORE } from '../../scripts/demo-data'
+import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_OPERATOR, DEMO_STORE } from '../../scripts/demo-data'
 import { newMember, type Member } from '../../src/domain/member'
 import { startTestCloud } from './harness'
 
@@ -128,5 +128,101 @@ describe('segments', () => {
     expect(toBig.campaign.audience).toBe('大户前 2 名（2 人）')
     expect(toBig.campaign.issued).toBe(2)
     expect(h.cloud.executor.find('coupons', { templateId: 'referral-20off200', channel: 'campaign' }).map((c) => c.memberId).sort()).toEqual(['seg-1', 'seg-2'])
+  })
+})
+
+describe('the dashboard', () => {
+  it('adds up stored days and today: tiers, joins by store and assistant, sales by tier less refunds, coupons', async () => {
+    const day1 = at('2026-12-01T11:00:00')
+    const byStoreQr = { clock: day1, scene: DEMO_JOIN_SCENE }
+    const a = await h.joinedShopper('dash', byStoreQr)
+    const b = await h.joinedShopper('dash', byStoreQr)
+    // ¥600 in one purchase makes a VIP (sales counted as VIP); ¥200 stays a member's; then ¥50 refunded.
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: a.memberNo, amountFen: 60_000, orderNo: 'DASH-1' }, { clock: day1 })
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: b.memberNo, amountFen: 20_000, orderNo: 'DASH-2' }, { clock: day1 })
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordRefund', { orderNo: 'DASH-2', amountFen: 5_000, requestId: 'dash-refund-1' }, { clock: day1 })
+    // Just after midnight the job stores 1 December.
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-02T00:05:00') })
+    const stored = h.cloud.executor.get('stats', 'day:2026-12-01')
+    expect(stored).toMatchObject({ salesFen: { member: 15_000, vip: 60_000, gold: 0 }, newMembers: [{ storeId: DEMO_STORE._id, assistantId: DEMO_ASSISTANT.staffId, count: 2 }] })
+    // Today (2 December): one more join, live.
+    const day2 = at('2026-12-02T15:00:00')
+    await h.joinedShopper('dash', { clock: day2, scene: DEMO_JOIN_SCENE })
+    const view = await h.ok(DEMO_OPERATOR._id, 'ops', 'dashboard', { days: 7 }, { clock: day2 })
+    expect(view).toMatchObject({ from: '2026-11-26', to: '2026-12-02' })
+    expect(view.sales).toMatchObject({ totalFen: 75_000, byTier: { member: 15_000, vip: 60_000, gold: 0 } })
+    expect(view.newMembers.daily.slice(-2)).toEqual([
+      { date: '2026-12-01', count: 2 },
+      { date: '2026-12-02', count: 1 },
+    ])
+    expect(view.newMembers.byStore).toEqual([{ storeId: DEMO_STORE._id, name: DEMO_STORE.name, count: 3 }])
+    expect(view.newMembers.byAssistant).toEqual([{ staffId: DEMO_ASSISTANT.staffId, name: DEMO_ASSISTANT.name, storeName: DEMO_STORE.name, count: 3 }])
+    expect(view.coupons.find((c) => c.templateId === 'welcome-20off200')).toMatchObject({ issued: 3, used: 0 })
+    const last = view.tiers[view.tiers.length - 1]
+    expect(last.date).toBe('2026-12-02')
+    expect(last.vip).toBeGreaterThanOrEqual(1)
+    expect(last.member + last.vip + last.gold).toBe(h.cloud.executor.find('members', {}).length)
+    // Staff and shoppers never see it.
+    expect(await h.call(DEMO_ASSISTANT._id, 'ops', 'dashboard', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('managing campaigns and events', () => {
+  it('edits and closes a claim campaign: closed, members can no longer claim it', async () => {
+    const shopper = await h.joinedShopper('cmp-admin', { clock: now })
+    const { campaign } = await h.ok(DEMO_OPERATOR._id, 'ops', 'createCampaign', {
+      title: '冬季领券',
+      templateId: 'welcome-20off200',
+      mode: 'claim',
+      audience: { kind: 'all' },
+      opensAt: at('2026-11-20T00:00:00'),
+      vipEarlyDays: 0,
+      endsAt: at('2026-12-31T23:59:59'),
+      requestId: 'insights-claim-1',
+    }, { clock: now })
+    expect(await h.call(DEMO_OPERATOR._id, 'ops', 'updateCampaign', { campaignId: campaign.id, title: '冬季领券', endsAt: at('2026-11-01T00:00:00') }, { clock: now })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ field: 'endsAt' }] },
+    })
+    const edited = await h.ok(DEMO_OPERATOR._id, 'ops', 'updateCampaign', { campaignId: campaign.id, title: '冬季暖心券', endsAt: at('2026-12-15T23:59:59') }, { clock: now })
+    expect(edited.campaign).toMatchObject({ title: '冬季暖心券', endsAt: at('2026-12-15T23:59:59') })
+    expect((await h.ok(shopper.openid, 'member', 'campaigns', {}, { clock: now })).campaigns.map((c) => c.id)).toContain(campaign.id)
+    expect((await h.ok(DEMO_OPERATOR._id, 'ops', 'closeCampaign', { campaignId: campaign.id }, { clock: now })).campaign.status).toBe('closed')
+    expect((await h.ok(shopper.openid, 'member', 'campaigns', {}, { clock: now })).campaigns.map((c) => c.id)).not.toContain(campaign.id)
+    expect(await h.call(shopper.openid, 'member', 'claimCampaign', { campaignId: campaign.id }, { clock: now })).toMatchObject({ ok: false })
+  })
+
+  it('edits an event: never under the seats taken; more seats promote the waitlist in order; closing stops RSVPs', async () => {
+    const { event } = await h.ok(DEMO_OPERATOR._id, 'event', 'create', {
+      title: '新品品鉴会',
+      description: '',
+      coverUrl: '',
+      storeId: DEMO_STORE._id,
+      startsAt: at('2026-11-28T14:00:00'),
+      endsAt: at('2026-11-28T16:00:00'),
+      capacity: 2,
+      tiers: ['member', 'vip', 'gold'],
+      rsvpDeadline: at('2026-11-28T12:00:00'),
+      cancelDeadline: at('2026-11-28T12:00:00'),
+      attendancePoints: 0,
+      maxGuests: 1,
+      requestId: 'insights-event-1',
+    }, { clock: now })
+    const guests = [] as { openid: string }[]
+    for (let i = 0; i < 4; i++) guests.push(await h.joinedShopper('ev-admin', { clock: now }))
+    for (const g of guests) await h.ok(g.openid, 'event', 'rsvp', { eventId: event.id, guests: 0 }, { clock: now })
+    const words = { eventId: event.id, title: '新品品鉴会（加场）', description: '加开名额', coverUrl: '', startsAt: event.startsAt, endsAt: event.endsAt, rsvpDeadline: event.rsvpDeadline, cancelDeadline: event.cancelDeadline }
+    expect(await h.call(DEMO_OPERATOR._id, 'event', 'update', { ...words, capacity: 1 }, { clock: now })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ field: 'capacity', message: '名额不能少于已确认的 2 人' }] },
+    })
+    const bigger = await h.ok(DEMO_OPERATOR._id, 'event', 'update', { ...words, capacity: 3 }, { clock: now })
+    expect(bigger.event).toMatchObject({ title: '新品品鉴会（加场）', capacity: 3, seatsLeft: 0, waiting: 1 })
+    const statuses = await Promise.all(guests.map(async (g) => (await h.ok(g.openid, 'event', 'mine', {}, { clock: now })).upcoming[0]?.myRsvp?.status))
+    expect(statuses).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted'])
+    expect(await h.call(DEMO_ASSISTANT._id, 'event', 'close', { eventId: event.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await h.ok(DEMO_OPERATOR._id, 'event', 'close', { eventId: event.id }, { clock: now })).event.status).toBe('closed')
+    const late = await h.joinedShopper('ev-admin', { clock: now })
+    expect(await h.call(late.openid, 'event', 'rsvp', { eventId: event.id, guests: 0 }, { clock: now })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
   })
 })
