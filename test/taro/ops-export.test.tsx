@@ -55,6 +55,8 @@ describe('exports', () => {
     expect(textOf('.export-result__what')).toBe('会员名单 · 2,500 位会员')
     expect(textOf('.export-result__pii')).toBe('手机号已脱敏（如 138****1234）')
     expect(textOf('.export-result__expiry')).toBe('下载链接 11-23 15:00 前有效，本次导出已记录')
+    // Under the button that made it, not in a panel out of sight further down.
+    expect(screen.getByText('导出会员名单').closest('.ops-page__panel')!.querySelector('.export-result')).not.toBeNull()
   })
 
   it('warns when the file holds full phone numbers', async () => {
@@ -89,14 +91,15 @@ describe('exports', () => {
     expect(dateOf('开始日期')).toBe('2026-11-01')
     expect(dateOf('结束日期')).toBe('2026-11-23')
     tap('导出积分流水')
-    await screen.findByText('积分流水 2026-11-01 至 2026-11-23 · 1,204 条')
+    await screen.findByText('积分流水 · 1,204 条')
+    expect(textOf('.export-result__range')).toBe('2026-11-01 至 2026-11-23（北京时间）')
     expect(textOf('.export-result__pii')).toBeNull()
 
     pick('开始日期', '2026-10-01')
     pick('结束日期', '2026-10-31')
     await waitFor(() => expect(dateOf('结束日期')).toBe('2026-10-31'))
     tap('导出积分流水')
-    await screen.findByText('积分流水 2026-10-01 至 2026-10-31 · 1,204 条')
+    await waitFor(() => expect(textOf('.export-result__range')).toBe('2026-10-01 至 2026-10-31（北京时间）'))
     expect(calls('ledger')).toEqual([
       { from: '2026-11-01', to: '2026-11-23' },
       { from: '2026-10-01', to: '2026-10-31' },

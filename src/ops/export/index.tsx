@@ -15,16 +15,18 @@ const DatePicker = ({ value, onChange }: { value: string; onChange: (date: strin
   </Picker>
 )
 
-const whatWasExported = ({ kind, range, result }: Finished) =>
-  kind === 'members'
-    ? `会员名单 · ${formatPoints(result.rows)} 位会员`
-    : `积分流水 ${range!.from} 至 ${range!.to} · ${formatPoints(result.rows)} 条`
+const whatWasExported = ({ kind, result }: Finished) =>
+  kind === 'members' ? `会员名单 · ${formatPoints(result.rows)} 位会员` : `积分流水 · ${formatPoints(result.rows)} 条`
 
-/** The finished file: what it holds, whether phone numbers are in it, until when the link works. */
+/**
+ * The finished file, under the button that made it (on a phone a panel further down would be out of sight):
+ * what it holds, whether phone numbers are in it, until when the link works.
+ */
 const Result = ({ finished }: { finished: Finished }) => (
-  <View className="ops-page__panel export-result">
-    <Text className="ops-page__step">导出完成</Text>
+  <View className="export-result">
+    <Text className="export-result__done">导出完成</Text>
     <Text className="export-result__what">{whatWasExported(finished)}</Text>
+    {finished.range && <Text className="export-result__range">{`${finished.range.from} 至 ${finished.range.to}（北京时间）`}</Text>}
     {finished.kind === 'members' && (
       <Text className={`export-result__pii${finished.result.pii ? ' export-result__pii--full' : ''}`}>
         {finished.result.pii ? '含完整手机号，请妥善保管，勿外传' : '手机号已脱敏（如 138****1234）'}
@@ -54,6 +56,8 @@ const OpsExportPage = () => {
             >
               {busy === 'members' ? '正在导出会员名单…' : '导出会员名单'}
             </Button>
+            {page.error?.kind === 'members' && <Text className="form-error">{page.error.message}</Text>}
+            {page.finished?.kind === 'members' && <Result finished={page.finished} />}
           </View>
 
           <View className="ops-page__panel">
@@ -71,14 +75,9 @@ const OpsExportPage = () => {
             >
               {busy === 'ledger' ? '正在导出积分流水…' : '导出积分流水'}
             </Button>
+            {page.error?.kind === 'ledger' && <Text className="form-error">{page.error.message}</Text>}
+            {page.finished?.kind === 'ledger' && <Result finished={page.finished} />}
           </View>
-
-          {page.error && (
-            <View className="ops-page__panel">
-              <Text className="form-error">{page.error}</Text>
-            </View>
-          )}
-          {page.finished && <Result finished={page.finished} />}
         </>
       )}
     </OpsDesk>

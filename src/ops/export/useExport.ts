@@ -27,7 +27,7 @@ export const useExport = () => {
   const [range, setRange] = useState(thisMonth)
   const [rangeError, setRangeError] = useState<string | null>(null)
   const [busy, setBusy] = useState<ExportKind | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<{ kind: ExportKind; message: string } | null>(null)
   const [finished, setFinished] = useState<Finished | null>(null)
 
   const run = async (kind: ExportKind, send: () => Promise<ExportResult>, exportedRange: Finished['range']) => {
@@ -38,7 +38,7 @@ export const useExport = () => {
     try {
       setFinished({ kind, range: exportedRange, result: await send() })
     } catch (e) {
-      setError(messageOf(e))
+      setError({ kind, message: messageOf(e) })
     } finally {
       setBusy(null)
     }
