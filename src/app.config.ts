@@ -16,7 +16,7 @@ export default defineAppConfig({
   ],
   // Staff and operator tools live in subpackages so shoppers never download them (main package budget: 500 KB).
   subPackages: [
-    { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index'] },
+    { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index', 'customers/index', 'customer/index', 'today/index', 'callbacks/index'] },
     { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index', 'export/index', 'program/index', 'segments/index', 'dashboard/index'] },
   ],
   window: {

@@ -18,6 +18,10 @@ export const ROUTES = {
   staffBirthday: '/staff/birthday/index',
   staffEvents: '/staff/events/index',
   staffDoor: '/staff/door/index',
+  staffCustomers: '/staff/customers/index',
+  staffCustomer: '/staff/customer/index',
+  staffToday: '/staff/today/index',
+  staffCallbacks: '/staff/callbacks/index',
   opsMember: '/ops/member/index',
   opsCampaigns: '/ops/campaigns/index',
   opsEvents: '/ops/events/index',
@@ -33,6 +37,9 @@ export const couponUrl = (id: string): string => `${ROUTES.coupon}?id=${encodeUR
 
 /** An event's door screen (check-in and guest list) at the store. */
 export const doorUrl = (eventId: string): string => `${ROUTES.staffDoor}?id=${encodeURIComponent(eventId)}`
+
+/** A customer's record on the staff workbench, by member number. */
+export const customerUrl = (memberNo: string): string => `${ROUTES.staffCustomer}?no=${encodeURIComponent(memberNo)}`
 
 /** The card just after joining: it offers the birthday-coupon reminder once. */
 export const JOINED_CARD_URL = `${ROUTES.card}?joined=1`

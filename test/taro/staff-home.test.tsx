@@ -1,4 +1,4 @@
-/** The staff home behind "导购入口": who is at the till, the till actions, and who may not enter. */
+/** The staff home behind "导购入口": who is at the till, the till actions and the workbench, and who may not enter. */
 import { screen, waitFor } from '@testing-library/dom'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { STAFF } from './support/fixtures'
@@ -28,7 +28,7 @@ describe('staff home', () => {
     await openPage('/staff/index/index')
     await screen.findByText('上海静安嘉里中心店')
     expect(textOf('.role-header__who')).toBe('导购 王丽 · 工号 A01')
-    expect(Array.from(document.querySelectorAll('.staff-actions__title'), (t) => t.textContent)).toEqual(['录入消费', '退货退款', '积分兑换', '赠品券核销', '修改生日', '活动签到'])
+    expect(Array.from(document.querySelectorAll('.staff-actions__title'), (t) => t.textContent)).toEqual(['录入消费', '退货退款', '积分兑换', '赠品券核销', '修改生日', '活动签到', '今日与本月', '我的顾客'])
 
     tap('退货退款')
     await waitFor(() => expect(currentRoute()).toBe('/staff/refund/index'))

@@ -20,14 +20,15 @@ const staffLine = (staff: StaffView) => `${ROLE_NAMES[staff.role]} ${staff.name}
 
 /**
  * Every staff page: for shop assistants only, and headed by which store and who, as a till receipt is.
- * The till's panels go inside.
+ * The till's panels go inside; a page that differs by role (a manager's extra controls) takes the signed-in
+ * staff member as a function of them.
  */
-export const StaffDesk = ({ children }: { children: ReactNode }) => (
+export const StaffDesk = ({ children }: { children: ReactNode | ((staff: StaffView) => ReactNode) }) => (
   <AccessGate className="desk" whoami={staffWhoami} wording={STAFF_ACCESS}>
     {(staff) => (
       <>
         <RoleHeader title={staff.store.name} who={staffLine(staff)} />
-        {children}
+        {typeof children === 'function' ? children(staff) : children}
       </>
     )}
   </AccessGate>

@@ -1,0 +1,269 @@
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import type { ActionOutput, StaffView } from '../../api/contract'
+import { Field } from '../../components/Field'
+import { StatusScreen } from '../../components/StatusScreen'
+import { TierBadge } from '../../components/TierBadge'
+import { formatMemberNo } from '../../domain/memberNo'
+import { formatYuan } from '../../domain/money'
+import { businessDate, businessTime } from '../../domain/time'
+import { formatPoints } from '../../wording/points'
+import { validityWording } from '../../wording/tiers'
+import { birthdayText, callbackHead, nextCallbackText, OUTCOME_NAMES, OUTCOMES, profileRows } from '../../wording/workbench'
+import { ClassBadge } from '../shared/CustomerRow'
+import { Fact } from '../shared/Fact'
+import { Pills } from '../shared/Pills'
+import { StaffDesk } from '../shared/StaffDesk'
+import type { CardRow } from './cardForm'
+import { useCallbackLog, useCardEditor, useCustomer, useReassign } from './useCustomer'
+import '../shared/workbench.scss'
+import './index.scss'
+
+type CustomerRecord = ActionOutput<'staff', 'customer'>
+type Page = ReturnType<typeof useCustomer>
+
+const tomorrow = () => businessTime(new Date()).add(1, 'day').format('YYYY-MM-DD')
+
+/** "顾客详情": who the customer is and what they are worth, their card, the callbacks, and who looks after them. */
+const CustomerPage = () => {
+  const page = useCustomer()
+  const { state } = page
+  return (
+    <StaffDesk>
+      {(staff) => (
+        <>
+          {state.status === 'loading' && <StatusScreen mark="…" title="正在加载顾客资料" />}
+          {state.status === 'failed' && (
+            <StatusScreen mark="!" title="顾客资料暂时打不开" message={state.message}>
+              <Button className="btn btn--primary" onClick={page.retry}>
+                重新加载
+              </Button>
+            </StatusScreen>
+          )}
+          {state.status === 'ready' && (
+            <>
+              <Summary record={state} page={page} staff={staff} />
+              <CardPanel record={state} page={page} />
+              <CallbackPanel record={state} page={page} />
+              <History record={state} />
+            </>
+          )}
+        </>
+      )}
+    </StaffDesk>
+  )
+}
+
+/** Who, how valuable, when last seen; who looks after them (a manager may hand them to someone else). */
+const Summary = ({ record, page, staff }: { record: CustomerRecord; page: Page; staff: StaffView }) => {
+  const c = record.customer
+  const reassign = useReassign(c, page.replace)
+  const validity = validityWording(c.tier, c.vipUntil)
+  return (
+    <View className="desk__panel customer-summary">
+      <View className="customer-summary__head">
+        <Text className="customer-summary__name">{c.name}</Text>
+        <TierBadge tier={c.tier} />
+        <ClassBadge value={c.customerClass} />
+      </View>
+      <Text className="customer-summary__id">{`会员号 ${formatMemberNo(c.memberNo)} · ${c.mobileMasked}`}</Text>
+      <View className="facts customer-summary__facts">
+        <Fact label="可用积分" value={formatPoints(c.pointsBalance)} />
+        <Fact label="累计消费" value={formatYuan(c.lifetimeSpendFen)} />
+        <Fact label="消费次数" value={`${c.purchaseCount} 次`} />
+        <Fact label="上次消费" value={c.lastPurchaseAt ? businessDate(c.lastPurchaseAt) : '尚未消费'} />
+        <Fact label="上次到店" value={businessDate(c.lastSeenAt)} />
+        <Fact label="入会日期" value={businessDate(c.joinedAt)} />
+        <Fact label="生日" value={birthdayText(c.birthday)} />
+        {validity && <Fact label="会员有效期" value={validity.replace('有效期至 ', '至 ')} />}
+        <Fact label="下次回访" value={c.nextCallbackAt ? businessDate(c.nextCallbackAt) : '未安排'} />
+        <View className="facts__row">
+          <Text className="facts__label">负责导购</Text>
+          <View className="customer-summary__assistant">
+            <Text className="facts__value">{c.assistant?.name ?? '未分配'}</Text>
+            {staff.role === 'manager' && !reassign.open && (
+              <Text className="customer-summary__change" onClick={reassign.start}>
+                更换导购
+              </Text>
+            )}
+          </View>
+        </View>
+      </View>
+      {reassign.done && <Text className="wb-done customer-summary__done">{reassign.done}</Text>}
+      {reassign.open && <ReassignStep reassign={reassign} customerName={c.name} current={c.assistant?.name ?? '未分配'} />}
+    </View>
+  )
+}
+
+const ReassignStep = ({ reassign, customerName, current }: { reassign: ReturnType<typeof useReassign>; customerName: string; current: string }) => (
+  <View className="reassign">
+    <Text className="desk__step">更换负责导购</Text>
+    {reassign.confirming ? (
+      <>
+        <Text className="reassign__question">{`将 ${customerName} 由 ${current} 改为 ${reassign.chosenName} 负责？`}</Text>
+        <Text className="desk__note">更换后顾客出现在新导购的「我的顾客」中，更换记录会保留。</Text>
+        {reassign.error && <Text className="form-error">{reassign.error}</Text>}
+        <Button className={`btn btn--primary desk__action${reassign.sending ? ' btn--disabled' : ''}`} disabled={reassign.sending} onClick={reassign.confirm}>
+          {reassign.sending ? '正在更换…' : '确认更换'}
+        </Button>
+        {!reassign.sending && (
+          <Text className="desk__link" onClick={reassign.back}>
+            返回重选
+          </Text>
+        )}
+      </>
+    ) : (
+      <>
+        {reassign.options === null && !reassign.error && <Text className="wb-section__empty">正在加载本店导购…</Text>}
+        {reassign.options?.length === 0 && <Text className="wb-section__empty">本店没有其他导购可以接手</Text>}
+        {reassign.options && reassign.options.length > 0 && (
+          <Pills
+            options={reassign.options.map((s) => s.staffId)}
+            words={Object.fromEntries(reassign.options.map((s) => [s.staffId, s.role === 'manager' ? `${s.name}（店长）` : s.name]))}
+            value={reassign.chosen}
+            pick={reassign.choose}
+          />
+        )}
+        {reassign.error && <Text className="form-error">{reassign.error}</Text>}
+        <View className="desk__row">
+          <Button className="btn btn--secondary desk__half" onClick={reassign.cancel}>
+            取消
+          </Button>
+          <Button className="btn btn--primary desk__half" onClick={reassign.review}>
+            下一步
+          </Button>
+        </View>
+      </>
+    )}
+  </View>
+)
+
+const CARD_ROWS: { row: Exclude<CardRow, 'notes'>; label: string; placeholder: string; hint?: string; maxlength: number }[] = [
+  { row: 'clothingSize', label: '服装尺码', placeholder: '例如 M、170/88A', maxlength: 10 },
+  { row: 'shoeSize', label: '鞋码', placeholder: '例如 37', maxlength: 10 },
+  { row: 'colours', label: '喜欢的颜色', placeholder: '例如 驼色、米白', hint: '多个用顿号或空格分开，最多 10 项', maxlength: 120 },
+  { row: 'styles', label: '喜欢的风格', placeholder: '例如 通勤、简约', hint: '多个用顿号或空格分开，最多 10 项', maxlength: 120 },
+]
+
+/** The handbook's customer card: sizes, favourite colours and styles, notes. */
+const CardPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => {
+  const card = useCardEditor(record.customer, page.replace)
+  const rows = profileRows(record.customer.profile)
+  return (
+    <View className="desk__panel">
+      <View className="panel-head">
+        <Text className="desk__step panel-head__step">顾客资料卡</Text>
+        {!card.editing && (
+          <Text className="panel-head__action" onClick={card.edit}>
+            编辑
+          </Text>
+        )}
+      </View>
+      {card.saved && !card.editing && <Text className="wb-done">已保存顾客资料</Text>}
+      {card.draft ? (
+        <View className="card-form">
+          {CARD_ROWS.map(({ row, label, placeholder, hint, maxlength }) => (
+            <Field key={row} label={label} error={card.errors[row]} hint={hint}>
+              <Input
+                className="field__input"
+                placeholderClass="field__placeholder"
+                placeholder={placeholder}
+                maxlength={maxlength}
+                value={card.draft![row]}
+                onInput={(e) => card.change(row, e.detail.value)}
+              />
+            </Field>
+          ))}
+          <Field label="备注" error={card.errors.notes} hint="选填，最多 500 字">
+            <Textarea
+              className="wb-textarea"
+              placeholderClass="field__placeholder"
+              placeholder="喜好、忌讳、家人、想要的款式"
+              maxlength={500}
+              value={card.draft.notes}
+              onInput={(e) => card.change('notes', e.detail.value)}
+            />
+          </Field>
+          {card.errors.form && <Text className="form-error">{card.errors.form}</Text>}
+          <View className="desk__row">
+            <Button className="btn btn--secondary desk__half" onClick={card.cancel}>
+              取消
+            </Button>
+            <Button className={`btn btn--primary desk__half${card.saving ? ' btn--disabled' : ''}`} disabled={card.saving} onClick={card.save}>
+              {card.saving ? '正在保存…' : '保存资料'}
+            </Button>
+          </View>
+        </View>
+      ) : rows.length === 0 ? (
+        <Text className="wb-section__empty">还没有填写尺码和喜好，点「编辑」补充</Text>
+      ) : (
+        <View className="facts">
+          {rows.map((r) => (
+            <View key={r.label} className="facts__row profile-row">
+              <Text className="facts__label profile-row__label">{r.label}</Text>
+              <Text className="profile-row__value">{r.value}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** "记录回访": how it went, a note, when to call next (the server's default unless changed). */
+const CallbackPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => {
+  const log = useCallbackLog(record.customer.memberNo, record.callbackDefaultDate, page.reload)
+  const { draft, errors } = log
+  const next = log.logged && nextCallbackText(log.logged.nextAt)
+  return (
+    <View className="desk__panel">
+      <Text className="desk__step">记录回访</Text>
+      {log.loggedText && <Text className="wb-done">{next ? `${log.loggedText}，${next}` : log.loggedText}</Text>}
+      <View className={`field callback-outcome${errors.outcome ? ' field--invalid' : ''}`}>
+        <Text className="field__label">回访结果</Text>
+        <Pills options={OUTCOMES} words={OUTCOME_NAMES} value={draft.outcome} pick={(outcome) => log.change('outcome', { outcome })} />
+        {errors.outcome && <Text className="field__error">{errors.outcome}</Text>}
+      </View>
+      <Field label="回访记录" error={errors.note} hint="选填，最多 200 字">
+        <Textarea
+          className="wb-textarea wb-textarea--short"
+          placeholderClass="field__placeholder"
+          placeholder="聊了什么、顾客的需求"
+          maxlength={200}
+          value={draft.note}
+          onInput={(e) => log.change('note', { note: e.detail.value })}
+        />
+      </Field>
+      <Field label="下次回访" error={errors.nextDate} hint={draft.nextDate === record.callbackDefaultDate ? '默认按每月回访安排，可修改' : undefined}>
+        {/* Tomorrow by the phone's clock only guides the wheel: the server's day decides (and says so at this row). */}
+        <Picker mode="date" value={draft.nextDate} start={tomorrow()} onChange={(e) => log.change('nextDate', { nextDate: String(e.detail.value) })}>
+          <Text className="field__input callback-date">{draft.nextDate}</Text>
+        </Picker>
+      </Field>
+      {errors.form && <Text className="form-error">{errors.form}</Text>}
+      {log.unanswered && <Text className="desk__note">未收到结果，可放心重试：同一次回访不会重复记录。</Text>}
+      <Button className={`btn btn--primary desk__action${log.submitting ? ' btn--disabled' : ''}`} disabled={log.submitting} onClick={log.submit}>
+        {log.submitting ? '正在保存…' : log.unanswered ? '重试保存' : '保存回访'}
+      </Button>
+    </View>
+  )
+}
+
+/** Earlier callbacks, newest first: when, who, how it went, what was said, the next date agreed. */
+const History = ({ record }: { record: CustomerRecord }) => (
+  <View className="desk__panel">
+    <Text className="desk__step">回访记录</Text>
+    {record.callbacks.length === 0 ? (
+      <Text className="wb-section__empty">还没有回访记录</Text>
+    ) : (
+      record.callbacks.map((entry) => (
+        <View key={`${entry.at}-${entry.staffName}`} className="callback-entry">
+          <Text className="callback-entry__head">{callbackHead(entry)}</Text>
+          {entry.note && <Text className="callback-entry__note">{entry.note}</Text>}
+          {entry.nextAt && <Text className="callback-entry__next">{nextCallbackText(entry.nextAt)}</Text>}
+        </View>
+      ))
+    )}
+  </View>
+)
+
+export default CustomerPage

@@ -1,0 +1,105 @@
+/**
+ * How the staff workbench reads in Chinese: customers' last visits and spend, the win-back and lapse lines,
+ * callbacks, the customer card's lists. Pure functions of domain values and the server's clock.
+ */
+import type { CallbackEntry, CustomerView } from '../api/contract'
+import type { Birthday, CustomerProfile } from '../domain/member'
+import { formatYuan } from '../domain/money'
+import type { CustomerClass } from '../domain/segments'
+import { businessDate, businessTime, lastCoveredBusinessDate, type Instant } from '../domain/time'
+
+export type CallbackOutcome = CallbackEntry['outcome']
+
+export const OUTCOMES: readonly CallbackOutcome[] = ['reached', 'message', 'noAnswer', 'declined']
+
+export const OUTCOME_NAMES: Record<CallbackOutcome, string> = {
+  reached: '已沟通',
+  message: '已留言',
+  noAnswer: '未接通',
+  declined: '婉拒回访',
+}
+
+/** "A类": the handbook's grade, by spend and visits. */
+export const classText = (c: CustomerClass): string => `${c}类`
+
+/** Whole business days from `at` to `now` (yesterday evening to this morning is one). */
+export const daysSince = (at: Instant, now: Instant): number =>
+  businessTime(now).startOf('day').diff(businessTime(at).startOf('day'), 'day')
+
+/** "11月27日". */
+export const birthdayText = (b: Birthday): string => `${b.month}月${b.day}日`
+
+/** "上次消费 2026-11-04" or "尚未消费". */
+export const lastPurchaseText = (c: Pick<CustomerView, 'lastPurchaseAt'>): string =>
+  c.lastPurchaseAt ? `上次消费 ${businessDate(c.lastPurchaseAt)}` : '尚未消费'
+
+/** A row in the customer list: the last purchase and the total spend. */
+export const customerLine = (c: Pick<CustomerView, 'lastPurchaseAt' | 'lifetimeSpendFen'>): string =>
+  `${lastPurchaseText(c)} · 累计 ${formatYuan(c.lifetimeSpendFen)}`
+
+/** "上次到店 2026-08-17 · 99 天未到店". */
+export const notSeenText = (c: Pick<CustomerView, 'lastSeenAt'>, now: Instant): string =>
+  `上次到店 ${businessDate(c.lastSeenAt)} · ${daysSince(c.lastSeenAt, now)} 天未到店`
+
+/** "VIP有效期至 2026-12-13 · 还剩 19 天". */
+export const lapsingText = (c: Pick<CustomerView, 'vipUntil'>, now: Instant): string => {
+  if (!c.vipUntil) return ''
+  // The last covered day, counted from today: 0 when today is the last day.
+  const left = businessTime(c.vipUntil).subtract(1, 'millisecond').startOf('day').diff(businessTime(now).startOf('day'), 'day')
+  return `VIP有效期至 ${lastCoveredBusinessDate(c.vipUntil)} · ${left <= 0 ? '今天到期' : `还剩 ${left} 天`}`
+}
+
+/** "生日 11月27日", with "今天" or "已过" against the server's day. */
+export const birthdayLine = (c: Pick<CustomerView, 'birthday'>, now: Instant): string => {
+  const today = businessTime(now)
+  const when = c.birthday.day === today.date() && c.birthday.month === today.month() + 1 ? '今天生日' : c.birthday.day < today.date() ? '本月已过' : null
+  return `生日 ${birthdayText(c.birthday)}${when ? ` · ${when}` : ''}`
+}
+
+/** "今天应回访" or "应于 11-20 回访 · 已过 3 天". */
+export const dueText = (c: Pick<CustomerView, 'nextCallbackAt'>, now: Instant): string => {
+  if (!c.nextCallbackAt) return '未安排回访'
+  const late = daysSince(c.nextCallbackAt, now)
+  return late <= 0 ? '今天应回访' : `应于 ${businessTime(c.nextCallbackAt).format('MM-DD')} 回访 · 已过 ${late} 天`
+}
+
+/** "2026-11-24 15:20 · 王丽 · 已沟通". */
+export const callbackHead = (entry: Pick<CallbackEntry, 'at' | 'staffName' | 'outcome'>): string =>
+  `${businessTime(entry.at).format('YYYY-MM-DD HH:mm')} · ${entry.staffName} · ${OUTCOME_NAMES[entry.outcome]}`
+
+/** "下次回访 2026-12-24", or null. */
+export const nextCallbackText = (nextAt: Instant | null): string | null => (nextAt ? `下次回访 ${businessDate(nextAt)}` : null)
+
+/** "驼色、米白". */
+export const tagsText = (tags: readonly string[] | undefined): string => (tags ?? []).join('、')
+
+/** What staff type into a list row ("驼色、米白 雾蓝"): split at 、，, ; and spaces, blanks dropped. */
+export const parseTags = (text: string): string[] =>
+  text
+    .split(/[、，,;；\s]+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+
+/** The customer card's rows as shown (not edited): only what is on file. */
+export const profileRows = (p: CustomerProfile): { label: string; value: string }[] =>
+  [
+    { label: '服装尺码', value: p.clothingSize ?? '' },
+    { label: '鞋码', value: p.shoeSize ?? '' },
+    { label: '童装尺码', value: (p.children ?? []).map((c) => `${c.name} ${c.size}`).join('、') },
+    { label: '喜欢的颜色', value: tagsText(p.colours) },
+    { label: '喜欢的风格', value: tagsText(p.styles) },
+    { label: '备注', value: p.notes ?? '' },
+  ].filter((row) => row.value !== '')
+
+/** "2026-11" → "2026年11月". */
+export const monthText = (month: string): string => {
+  const [y, m] = month.split('-')
+  return `${y}年${Number(m)}月`
+}
+
+/** "2026-11" and -1 → "2026-10"; across years too. */
+export const shiftMonth = (month: string, by: number): string => {
+  const [y, m] = month.split('-').map(Number)
+  const index = y * 12 + (m - 1) + by
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}

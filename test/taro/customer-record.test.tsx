@@ -1,0 +1,218 @@
+/**
+ * A customer's record on the staff workbench (Taro's H5 runtime): the facts, the customer card edited with
+ * each error at its row, the monthly callback logged with a request id kept until answered and the server's
+ * refusals at their rows, and — for a store manager only — handing the customer to another assistant.
+ */
+import { screen, waitFor } from '@testing-library/dom'
+import type { CallbackEntry, CustomerView } from '../../src/api/contract'
+import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { STAFF } from './support/fixtures'
+import { openPage, textOf, visiblePage } from './support/harness'
+import { errorOf, pick, row, tap, typeInto } from './support/interact'
+import { day, MANAGER, typeIntoTextarea, WU_QIAN, ZHANG_MIN, ZHAO_YA } from './support/workbench'
+
+type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
+type LogInput = { memberCode: string; outcome: string; note: string; nextDate?: string; requestId: string }
+
+const EARLIER: CallbackEntry = { at: day('2026-10-23', '16:20:00'), staffName: '王丽', outcome: 'reached', note: '大衣合身，想等新款礼服到店再来看', nextAt: day('2026-11-23', '09:00:00') }
+
+interface Options {
+  who?: typeof STAFF
+  customer?: CustomerView
+  logCallback?: (input: LogInput) => Answer
+  updateCard?: (input: { profile: CustomerView['profile'] }) => Answer
+}
+
+const openRecord = async ({ who = STAFF, customer = WU_QIAN, logCallback, updateCard }: Options = {}) => {
+  let shown = customer
+  let callbacks: CallbackEntry[] = [EARLIER]
+  const cloud = installFakeCloud({
+    'staff.whoami': () => ok(who),
+    'staff.customer': () => ok({ customer: shown, callbacks, callbackDefaultDate: '2026-12-23' }),
+    'staff.logCallback': (raw) => {
+      const input = raw as LogInput
+      const answer = logCallback ? logCallback(input) : ok(null)
+      if (answer instanceof Error || !answer.ok) return answer
+      const nextAt = day(input.nextDate ?? '2026-12-23', '09:00:00')
+      shown = { ...shown, nextCallbackAt: nextAt, lastCallbackAt: day('2026-11-23', '14:00:00') }
+      callbacks = [{ at: day('2026-11-23', '14:00:00'), staffName: who.name, outcome: input.outcome as CallbackEntry['outcome'], note: input.note, nextAt }, ...callbacks]
+      return ok({ customer: shown, replayed: false })
+    },
+    'staff.updateCustomerCard': (raw) => {
+      const input = raw as { profile: CustomerView['profile'] }
+      const answer = updateCard ? updateCard(input) : ok(null)
+      if (answer instanceof Error || !answer.ok) return answer
+      shown = { ...shown, profile: { ...shown.profile, ...input.profile } }
+      return ok({ customer: shown })
+    },
+    'staff.storeStaff': () =>
+      ok({
+        staff: [
+          { staffId: 'A01', name: '王丽', role: 'assistant' },
+          { staffId: 'M01', name: '周慧', role: 'manager' },
+          { staffId: 'A03', name: '赵敏', role: 'assistant' },
+        ],
+      }),
+    'staff.reassign': (raw) => {
+      const { staffId } = raw as { staffId: string }
+      shown = { ...shown, assistant: { staffId, name: staffId === 'A03' ? '赵敏' : '周慧' } }
+      return ok({ customer: shown })
+    },
+  })
+  await openPage(`/staff/customer/index?no=${customer.memberNo}`)
+  await screen.findByText('顾客资料卡')
+  const of = (action: string) => cloud.calls.filter((c) => c.action === action).map((c) => c.input)
+  return { of }
+}
+
+const fact = (label: string) =>
+  Array.from(visiblePage().querySelectorAll('.facts__row')).find((r) => r.querySelector('.facts__label')?.textContent === label)?.querySelector('.facts__value')?.textContent
+const option = (name: string) => Array.from(visiblePage().querySelectorAll<HTMLElement>('.pills__option')).find((o) => o.textContent === name)!
+
+describe('the record', () => {
+  it('shows who the customer is, what they are worth, when last seen and who looks after them', async () => {
+    await openRecord({ customer: ZHAO_YA })
+    expect(textOf('.customer-summary__name')).toBe('赵雅')
+    expect(textOf('.customer-summary .tier-badge')).toBe('VIP会员')
+    expect(textOf('.customer-summary .class-badge')).toBe('C类')
+    expect(textOf('.customer-summary__id')).toBe('会员号 2026 1123 119 · 137****2101')
+    expect(fact('可用积分')).toBe('736')
+    expect(fact('累计消费')).toBe('¥879')
+    expect(fact('消费次数')).toBe('2 次')
+    expect(fact('上次消费')).toBe('2026-10-19')
+    expect(fact('上次到店')).toBe('2026-10-19')
+    expect(fact('生日')).toBe('5月9日')
+    expect(fact('会员有效期')).toBe('至 2026-12-13')
+    expect(fact('下次回访')).toBe('未安排')
+    expect(fact('负责导购')).toBe('王丽')
+    // A shop assistant cannot hand customers over.
+    expect(screen.queryByText('更换导购')).toBeNull()
+  })
+
+  it('shows the callback history, newest first, with the next date agreed', async () => {
+    await openRecord()
+    expect(textOf('.callback-entry__head')).toBe('2026-10-23 16:20 · 王丽 · 已沟通')
+    expect(textOf('.callback-entry__note')).toBe('大衣合身，想等新款礼服到店再来看')
+    expect(textOf('.callback-entry__next')).toBe('下次回访 2026-11-23')
+  })
+
+  it('tells why it cannot open another store’s customer', async () => {
+    installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.customer': () => fail('FORBIDDEN', '该会员不属于本店') })
+    await openPage('/staff/customer/index?no=20261123101')
+    await screen.findByText('顾客资料暂时打不开')
+    expect(screen.getByText('该会员不属于本店')).toBeTruthy()
+  })
+})
+
+describe('the customer card', () => {
+  it('shows what is on file, and saves an edit with colours and styles as lists (emptied rows sent empty)', async () => {
+    const { of } = await openRecord({ customer: ZHANG_MIN })
+    const shownRows = () => Array.from(visiblePage().querySelectorAll('.profile-row'), (r) => `${r.children[0].textContent}:${r.children[1].textContent}`)
+    expect(shownRows()).toEqual(['服装尺码:S', '鞋码:36', '喜欢的颜色:米白、雾蓝', '喜欢的风格:通勤', '备注:偏爱针织开衫'])
+    tap('编辑')
+    await typeInto('服装尺码', 'M')
+    await typeInto('鞋码', '')
+    await typeInto('喜欢的颜色', '驼色、米白 雾蓝')
+    await typeIntoTextarea('备注', '喜欢羊绒，换季通知')
+    tap('保存资料')
+    await screen.findByText('已保存顾客资料')
+    expect(of('updateCustomerCard')).toEqual([
+      { memberCode: '20261123101', profile: { clothingSize: 'M', shoeSize: '', colours: ['驼色', '米白', '雾蓝'], styles: ['通勤'], notes: '喜欢羊绒，换季通知' } },
+    ])
+    expect(shownRows()).toEqual(['服装尺码:M', '喜欢的颜色:驼色、米白、雾蓝', '喜欢的风格:通勤', '备注:喜欢羊绒，换季通知'])
+  })
+
+  it('puts each problem at its row: too many colours before asking, the server’s refusal of a style after', async () => {
+    const { of } = await openRecord({
+      customer: ZHANG_MIN,
+      updateCard: () => fail('INVALID_INPUT', '输入有误', [{ field: 'profile.styles.0', message: '喜欢的风格每项最多 10 个字' }]),
+    })
+    tap('编辑')
+    await typeInto('喜欢的颜色', '红 橙 黄 绿 青 蓝 紫 黑 白 灰 粉')
+    tap('保存资料')
+    await waitFor(() => expect(errorOf('喜欢的颜色')).toBe('喜欢的颜色最多 10 项'))
+    expect(of('updateCustomerCard')).toEqual([])
+
+    await typeInto('喜欢的颜色', '红')
+    expect(errorOf('喜欢的颜色')).toBeNull()
+    tap('保存资料')
+    await waitFor(() => expect(errorOf('喜欢的风格')).toBe('喜欢的风格每项最多 10 个字'))
+    expect(errorOf('喜欢的颜色')).toBeNull()
+    expect(screen.queryByText('输入有误')).toBeNull()
+  })
+})
+
+describe('记录回访', () => {
+  it('asks for the outcome first, at its row, without asking the server', async () => {
+    const { of } = await openRecord()
+    tap('保存回访')
+    await waitFor(() => expect(row('回访结果').querySelector('.field__error')?.textContent).toBe('请选择回访结果'))
+    expect(of('logCallback')).toEqual([])
+  })
+
+  it('proposes the server’s next date and shows its refusal of another date at that row', async () => {
+    await openRecord({ logCallback: (input) => (input.nextDate === '2026-11-20' ? fail('INVALID_INPUT', '下次回访日期应在今天之后', [{ field: 'nextDate', message: '下次回访日期应在今天之后' }]) : ok(null)) })
+    expect(row('下次回访').querySelector('.callback-date')!.textContent).toBe('2026-12-23')
+    expect(row('下次回访').querySelector('.field__hint')!.textContent).toBe('默认按每月回访安排，可修改')
+    tap('已留言')
+    await waitFor(() => expect(option('已留言').classList.contains('pills__option--on')).toBe(true))
+    pick('下次回访', '2026-11-20')
+    await waitFor(() => expect(row('下次回访').querySelector('.callback-date')!.textContent).toBe('2026-11-20'))
+    tap('保存回访')
+    await waitFor(() => expect(errorOf('下次回访')).toBe('下次回访日期应在今天之后'))
+    expect(visiblePage().querySelector('.form-error')).toBeNull()
+  })
+
+  it('keeps the request id through an unanswered attempt, logs once, then starts the next callback afresh', async () => {
+    let attempts = 0
+    const { of } = await openRecord({ logCallback: () => (++attempts === 1 ? new Error('socket hang up') : ok(null)) })
+    tap('已沟通')
+    await waitFor(() => expect(option('已沟通').classList.contains('pills__option--on')).toBe(true))
+    await typeIntoTextarea('回访记录', '约了周六来试礼服')
+    pick('下次回访', '2026-12-05')
+    tap('保存回访')
+    await screen.findByText('未收到结果，可放心重试：同一次回访不会重复记录。')
+    expect(screen.getByText('网络开小差了，请稍后再试')).toBeTruthy()
+    tap('重试保存')
+    await screen.findByText('已记录回访：已沟通，下次回访 2026-12-05')
+    const [first, retry] = of('logCallback') as LogInput[]
+    expect(retry).toEqual({ memberCode: WU_QIAN.memberNo, outcome: 'reached', note: '约了周六来试礼服', nextDate: '2026-12-05', requestId: first.requestId })
+    // The record is read again: the history and the next date show the new callback.
+    await waitFor(() => expect(fact('下次回访')).toBe('2026-12-05'))
+    expect(textOf('.callback-entry__head')).toBe('2026-11-23 14:00 · 王丽 · 已沟通')
+    // The form starts over; the next callback is another request.
+    expect(visiblePage().querySelector('.pills__option--on')).toBeNull()
+    expect(row('下次回访').querySelector('.callback-date')!.textContent).toBe('2026-12-23')
+    tap('未接通')
+    await waitFor(() => expect(option('未接通').classList.contains('pills__option--on')).toBe(true))
+    tap('保存回访')
+    await screen.findByText('已记录回访：未接通，下次回访 2026-12-23')
+    const third = (of('logCallback') as LogInput[])[2]
+    expect(third.requestId).not.toBe(first.requestId)
+    expect(third.nextDate).toBe('2026-12-23')
+  })
+})
+
+describe('更换导购', () => {
+  it('is only for a store manager: pick another of the store’s staff, confirm, and the record says who now', async () => {
+    const { of } = await openRecord({ who: MANAGER })
+    tap('更换导购')
+    await screen.findByText('赵敏')
+    // Whoever looks after the customer now is not offered.
+    expect(Array.from(visiblePage().querySelectorAll('.pills__option'), (o) => o.textContent).filter((t) => !['已沟通', '已留言', '未接通', '婉拒回访'].includes(t!))).toEqual([
+      '周慧（店长）',
+      '赵敏',
+    ])
+    tap('下一步')
+    await screen.findByText('请选择接手的导购')
+    tap('赵敏')
+    await waitFor(() => expect(option('赵敏').classList.contains('pills__option--on')).toBe(true))
+    tap('下一步')
+    await screen.findByText('将 吴倩 由 王丽 改为 赵敏 负责？')
+    expect(of('reassign')).toEqual([])
+    tap('确认更换')
+    await screen.findByText('已改由 赵敏 负责')
+    expect(of('reassign')).toEqual([{ memberCode: WU_QIAN.memberNo, staffId: 'A03' }])
+    expect(fact('负责导购')).toBe('赵敏')
+  })
+})
