@@ -32,6 +32,7 @@ import type { OpCounts } from '../localcloud/executor/executor'
 import { functionsOutDir } from '../scripts/build-functions'
 import { DEMO_ASSISTANT, DEMO_STORE, demoDocuments } from '../scripts/demo-data'
 import { type Member, newMember } from '../src/domain/member'
+import { fmt, mulberry32, nameOf, openidOf, peakRssMb, referralCodeOf, rssMb } from './generate'
 
 const SIZES = (process.env.BENCH_MEMBERS ?? '100000,1000000').split(',').map(Number)
 const MONTH = process.env.BENCH_MONTH ?? '2027-05'
@@ -49,23 +50,7 @@ const HOUR = 3600_000
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic generation (a seeded PRNG: the same members every run)
 
-const mulberry32 = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-/** 28 characters starting with "o", like a mini program OPENID: random, so `_id` order is not join order. */
-const openidOf = (rand: () => number) => {
-  let s = 'o'
-  for (let i = 0; i < 27; i++) s += ALPHABET[Math.floor(rand() * 64)]
-  return s
-}
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华'
 
 /** Member `i` (0-based): birthday on a uniformly random day of a leap year; some give the year; some consented. */
 const memberAt = (i: number, rand: () => number): Member => {
@@ -79,14 +64,13 @@ const memberAt = (i: number, rand: () => number): Member => {
     {
       openid: openidOf(rand),
       memberNo: `2026${String(i + 1).padStart(7, '0')}`,
-      name: SURNAMES[Math.floor(rand() * SURNAMES.length)] + GIVEN[Math.floor(rand() * GIVEN.length)] + (rand() < 0.5 ? GIVEN[Math.floor(rand() * GIVEN.length)] : ''),
+      name: nameOf(rand),
       mobile: `1${3 + Math.floor(i / 100_000_000)}${String(i).padStart(9, '0')}`,
       birthday,
       storeId: DEMO_STORE._id,
       assistantId: rand() < 0.7 ? DEMO_ASSISTANT.staffId : null,
       consentVersion: '2026-11-01',
-      // Unique per member (a unique index): the member number in the referral alphabet's letters.
-      referralCode: `${String(i).padStart(7, '0')}`.replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)]),
+      referralCode: referralCodeOf(i),
     },
     joinedAt,
   )
@@ -102,11 +86,6 @@ const memberAt = (i: number, rand: () => number): Member => {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-const rssMb = () => process.memoryUsage().rss / 1048576
-/** Peak resident memory of this process (the executor, the instances' threads and the generator): kernel's maxRSS. */
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
 interface JobReport {
   job: string

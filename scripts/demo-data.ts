@@ -13,6 +13,7 @@ import type { PurchaseRecord } from '../src/domain/purchase'
 import { buildStoreScene } from '../src/domain/scene'
 import type { OperatorDoc, SettingsProgramDoc, StaffDoc, StoreDoc } from '../cloudfunctions/_lib/collections'
 import { demoCustomers } from './demo-customers'
+import { demoDayStats } from './demo-stats'
 
 export const DEMO_STORE: StoreDoc = {
   _id: 'SH001',
@@ -94,5 +95,6 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
     purchases: [...purchases, ...customers.purchases],
     ledger: [...ledger, ...customers.ledger],
     callbacks: customers.callbacks,
+    stats: demoDayStats([shopperB, ...customers.members], [...purchases, ...customers.purchases], now),
   }
 }

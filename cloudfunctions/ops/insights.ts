@@ -20,14 +20,13 @@ import { operatorAction } from '../_lib/runtime'
 
 const TOP_ORDER: Record<TopList, keyof Member> = { loyal: 'purchaseCount', main: 'lifetimeSpendFen', big: 'marginFen' }
 
-/** The first `count` members of a top list, best first (ties: earlier member id). */
+/** The first `count` members of a top list, best first: one index range read (ties come in an order the database picks). */
 export const topMembers = (list: TopList, count: number): Promise<Member[]> =>
   readMany<Member>(
     db
       .collection(COLLECTIONS.members)
       .where({ [TOP_ORDER[list]]: _.gt(0) })
       .orderBy(TOP_ORDER[list], 'desc')
-      .orderBy('_id', 'asc')
       .limit(count),
   )
 

@@ -7,7 +7,7 @@ import { Aggregator } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
 import { type Doc, cloneDoc, decode, decodeDoc, encodeDoc, isPlainObject } from './ejson'
 import { DbError, requestFailed } from './errors'
-import { MAX_LIMIT, checkOffset, choosePushdown, compileFilter, decodeRows, idOrderOf, pageSize, pushdownIsWholeFilter, shape } from './query'
+import { MAX_LIMIT, checkOffset, choosePushdown, compileFilter, decodeRows, fieldOrderOf, idOrderOf, pageSize, pushdownIsWholeFilter, shape } from './query'
 import { Store, type Write, assertCollectionName, docKey, duplicateKey, readPath } from './store'
 import { type Transactions, type Txn, pendingKey } from './transactions'
 import { validateFilter, validateOrder, validatePipeline, validateUpdate } from './validate'
@@ -221,6 +221,12 @@ export class Actions {
     const pushdown = choosePushdown(filter, this.indexedFields(coll))
     const idOrder = idOrderOf(order)
     const unordered = !order || Object.keys(order).length === 0
+    const fieldOrder = fieldOrderOf(order, pushdown)
+    if (fieldOrder !== undefined && exists) {
+      const page = this.streamPage(coll, filter, { ...pushdown!, field: { ...pushdown!.field!, order: fieldOrder } }, undefined, offset ?? 0, pageSize(limit))
+      if (!projected) return { data: { list: page.map((r) => r.text) } }
+      return { data: { list: shape(page.map((r) => r.doc ?? decodeDoc(r.text)), { projection }).map(encodeDoc) } }
+    }
     if (unordered || (idOrder !== undefined && pushdown?.idRange)) {
       const page = exists ? this.streamPage(coll, filter, pushdown, unordered ? undefined : idOrder, offset ?? 0, pageSize(limit)) : []
       if (!projected) return { data: { list: page.map((r) => r.text) } }

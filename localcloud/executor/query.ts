@@ -11,7 +11,7 @@ import * as queryOperators from 'mingo/operators/query'
 import { Query } from 'mingo/query'
 import { type Doc, decodeDoc, isPlainObject } from './ejson'
 import { DbError } from './errors'
-import { type StringRange, type Pushdown, type Row, canPushDown } from './store'
+import { type NumberRange, type StringRange, type Pushdown, type Row, canPushDown } from './store'
 
 /** CloudBase returns at most 1,000 documents per query in a cloud function. */
 export const MAX_LIMIT = 1000
@@ -38,6 +38,15 @@ const stringBounds = (cond: unknown): StringRange | undefined => {
   const out: StringRange = {}
   for (const op of ['$gt', '$gte', '$lt', '$lte'] as const)
     if (typeof cond[op] === 'string') out[op.slice(1) as keyof StringRange] = cond[op] as string
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
+/** Number bounds a condition puts on its field (`{ $gt: 0 }`); like string bounds, they match numbers only. */
+const numberBounds = (cond: unknown): NumberRange | undefined => {
+  if (!isPlainObject(cond)) return undefined
+  const out: NumberRange = {}
+  for (const op of ['$gt', '$gte', '$lt', '$lte'] as const)
+    if (typeof cond[op] === 'number' && Number.isFinite(cond[op])) out[op.slice(1) as keyof NumberRange] = cond[op] as number
   return Object.keys(out).length > 0 ? out : undefined
 }
 
@@ -79,6 +88,16 @@ export const choosePushdown = (filter: Doc | undefined, indexedFields: Set<strin
       }
     }
   }
+  // Else a number range on an indexed field (e.g. `purchaseCount > 0`, ordered by it for a top list).
+  if (!out.field) {
+    for (const [k, v] of conditions) {
+      const bounds = numberBounds(v)
+      if (k !== '_id' && indexedFields.has(k) && bounds) {
+        out.field = { path: k, numRange: bounds }
+        break
+      }
+    }
+  }
   const idRanges = conditions.filter(([k]) => k === '_id').map(([, v]) => stringBounds(v)).filter((b): b is StringRange => !!b)
   if (idRanges.length > 0) out.idRange = tightest(idRanges)
   return out.field || out.idRange ? out : undefined
@@ -98,6 +117,16 @@ const tightest = (ranges: StringRange[]): StringRange => {
     if (r.lte !== undefined && (out.lte === undefined || r.lte < out.lte)) out.lte = r.lte
   }
   return out
+}
+
+/**
+ * The direction of an order that is exactly `{ field: 1 | -1 }` on the field a number range was pushed down on:
+ * SQLite then gives the rows in that order (ties by `_id`), and a top-N query reads N rows, not the collection.
+ */
+export const fieldOrderOf = (order: Record<string, 1 | -1> | undefined, pushdown: Pushdown | undefined): 1 | -1 | undefined => {
+  if (!order || !pushdown?.field?.numRange || pushdown.ids) return undefined
+  const keys = Object.keys(order)
+  return keys.length === 1 && keys[0] === pushdown.field.path ? order[keys[0]] : undefined
 }
 
 /** The direction of an order that is exactly `{ _id: 1 | -1 }`. */

@@ -54,10 +54,20 @@ const RANGE_SQL: Record<keyof StringRange, string> = { gt: '>', gte: '>=', lt: '
  * What is pushed down to SQLite: `_id` equalities, or an equality on a field leading a declared index (scalars
  * only), and/or a string range on `_id`. All conditions hold together.
  */
+export interface NumberRange {
+  gt?: number
+  gte?: number
+  lt?: number
+  lte?: number
+}
+
 export interface Pushdown {
   ids?: unknown[]
-  /** An equality (`values`: scalars) or a string range (`range`) on a field leading a declared index. */
-  field?: { path: string; values?: unknown[]; range?: StringRange }
+  /**
+   * An equality (`values`: scalars), a string range (`range`) or a number range (`numRange`) on a field leading a
+   * declared index; with a number range the rows may come in that field's order (`order`, ties by `_id`).
+   */
+  field?: { path: string; values?: unknown[]; range?: StringRange; numRange?: NumberRange; order?: 1 | -1 }
   idRange?: StringRange
 }
 
@@ -300,6 +310,15 @@ export class Store {
         args.push(bound)
       }
     }
+    if (pushdown?.field?.numRange) {
+      // Only numbers compare with a number bound; integers and reals both, compared by value.
+      const [t, v] = keyExprs(pushdown.field.path)
+      where.push(`${t} IN ('integer', 'real')`)
+      for (const [op, bound] of Object.entries(pushdown.field.numRange) as [keyof NumberRange, number][]) {
+        where.push(`${v} ${RANGE_SQL[op]} ?`)
+        args.push(bound)
+      }
+    }
     for (const [op, bound] of Object.entries(pushdown?.idRange ?? {}) as [keyof StringRange, string][]) {
       where.push(`id ${RANGE_SQL[op]} ?`)
       args.push(bound)
@@ -307,7 +326,11 @@ export class Store {
     const sql =
       `SELECT id AS key, doc, seq FROM ${table(coll)}` +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      (order ? ` ORDER BY id ${order === 1 ? 'ASC' : 'DESC'}` : '')
+      (pushdown?.field?.numRange && pushdown.field.order
+        ? ` ORDER BY ${keyExprs(pushdown.field.path)[1]} ${pushdown.field.order === 1 ? 'ASC' : 'DESC'}, id ASC`
+        : order
+          ? ` ORDER BY id ${order === 1 ? 'ASC' : 'DESC'}`
+          : '')
     return { sql, args }
   }
 

@@ -1,4 +1,6 @@
-import { DEFAULT_SEGMENT_RULES, customerClass, rfm } from '../../src/domain/segments'
+import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { diffRules } from '../../src/domain/programChanges'
+import { DEFAULT_SEGMENT_RULES, addToTally, classRuleWords, customerClass, emptyTally, rfm, segmentOf } from '../../src/domain/segments'
 
 const now = '2026-11-23T04:00:00.000Z'
 const daysAgo = (d: number) => new Date(Date.parse(now) - d * 86_400_000).toISOString()
@@ -21,5 +23,40 @@ describe('RFM', () => {
     expect(rfm(m(180_000, 2, daysAgo(31)), now, DEFAULT_SEGMENT_RULES)).toEqual({ r: 4, f: 3, m: 3 })
     expect(rfm(m(49_999, 1, daysAgo(365)), now, DEFAULT_SEGMENT_RULES)).toEqual({ r: 2, f: 2, m: 1 })
     expect(rfm(m(0, 0, null), now, DEFAULT_SEGMENT_RULES)).toEqual({ r: 1, f: 1, m: 1 })
+  })
+})
+
+describe('the tally', () => {
+  it('adds members into their class and recency × frequency cell, whatever the order', () => {
+    const members = [m(1_000_000, 8, daysAgo(3)), m(60_000, 1, daysAgo(200)), m(0, 0, null), m(1_200_000, 9, daysAgo(10))]
+    const tallyOf = (list: typeof members) => list.reduce((t, x) => addToTally(t, segmentOf(x, now, DEFAULT_SEGMENT_RULES), x.lifetimeSpendFen), emptyTally())
+    const tally = tallyOf(members)
+    expect(tally.members).toBe(4)
+    expect(tally.classes).toEqual({ A: { members: 2, spendFen: 2_200_000 }, B: { members: 0, spendFen: 0 }, C: { members: 1, spendFen: 60_000 }, D: { members: 1, spendFen: 0 } })
+    expect(tally.rfm).toEqual({ '5:5': { members: 2, spendFen: 2_200_000 }, '2:2': { members: 1, spendFen: 60_000 }, '1:1': { members: 1, spendFen: 0 } })
+    expect(tallyOf([...members].reverse())).toEqual(tally)
+  })
+
+  it('says each class rule in words', () => {
+    expect(classRuleWords('B', DEFAULT_SEGMENT_RULES)).toBe('累计消费≥¥3,000 且到店≥3次')
+    expect(classRuleWords('D', DEFAULT_SEGMENT_RULES)).toBe('其余会员')
+  })
+})
+
+describe('what a rules edit changed', () => {
+  it('lists every changed leaf by its path, tuples included, and ignores the version', () => {
+    const after = {
+      ...DEFAULT_PROGRAM,
+      version: 7,
+      vip: { ...DEFAULT_PROGRAM.vip, cumulativeFen: 300_000 },
+      workbench: { ...DEFAULT_PROGRAM.workbench, winBackDays: [60, 180] as [number, number] },
+      coupons: { ...DEFAULT_PROGRAM.coupons, welcomeTemplateId: null },
+    }
+    expect(diffRules(DEFAULT_PROGRAM, after)).toEqual([
+      { path: 'coupons.welcomeTemplateId', from: 'welcome-20off200', to: null },
+      { path: 'vip.cumulativeFen', from: 180_000, to: 300_000 },
+      { path: 'workbench.winBackDays.0', from: 90, to: 60 },
+    ])
+    expect(diffRules(DEFAULT_PROGRAM, { ...DEFAULT_PROGRAM, version: 2 })).toEqual([])
   })
 })
