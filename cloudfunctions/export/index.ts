@@ -194,10 +194,11 @@ const ledger = operatorAction(LedgerExportSchema, async ({ from, to }, ctx) => {
       for (const day of businessDays(from, to)) {
         let after: LedgerEntry | null = null
         for (;;) {
-          const inDay = [{ at: _.gte(day.start) }, { at: _.lt(day.end) }]
+          // After a full page: from the last entry on. The plain `at >= last` narrows the indexed range; the `$or`
+          // breaks ties between entries of the same instant by `_id`.
           const filter: object = after
-            ? _.and([...inDay, _.or([{ at: _.gt(after.at) }, { at: after.at, _id: _.gt(after._id) }])])
-            : _.and(inDay)
+            ? _.and([{ at: _.gte(after.at) }, { at: _.lt(day.end) }, _.or([{ at: _.gt(after.at) }, { at: after.at, _id: _.gt(after._id) }])])
+            : _.and([{ at: _.gte(day.start) }, { at: _.lt(day.end) }])
           const page: LedgerEntry[] = await readMany<LedgerEntry>(
             db.collection(COLLECTIONS.ledger).where(filter).orderBy('at', 'asc').orderBy('_id', 'asc').limit(PAGE),
           )
