@@ -2,7 +2,7 @@
  * The operator's campaigns on Taro's H5 runtime: the list with issuing progress, and a new campaign —
  * claim with VIP early access, or issued to a list of members — created with a request id kept until answered.
  */
-import { configure, fireEvent, screen, waitFor } from '@testing-library/dom'
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/dom'
 import type { CouponTemplateView, OpsCampaignView } from '../../src/api/contract'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { LI_NA } from './support/fixtures'
@@ -15,6 +15,8 @@ const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 // Four pickers (template, dates, time) make this the heaviest page to mount in jsdom: on a busy 2-core
 // machine it can take longer than the default second to appear.
 configure({ asyncUtilTimeout: 4_000 })
+// The segment audiences test creates two campaigns through the form: room for it on a busy machine.
+jest.setTimeout(20_000)
 
 const TEMPLATES: CouponTemplateView[] = [
   { id: 'birthday-30off', title: '生日月7折卡', benefitText: '7折', tiers: ['member', 'vip', 'gold'], stockLeft: null, active: true },
@@ -152,6 +154,107 @@ describe("the operator's campaigns", () => {
     tap('确认创建')
     await screen.findByText('已创建「老客专享」，已发放 2 张')
     expect(creates()[0]).toMatchObject({ mode: 'issue', vipEarlyDays: 0, audience: { kind: 'list', memberCodes: ['20261123002', '20261123010'] } })
+  })
+
+  it('issues to customer classes (several at once) or to the first N of a top list', async () => {
+    const { creates } = await openCampaigns((input) => ok({ campaign: campaignOf(input), replayed: false }))
+    await typeInto('活动名称', 'A类客户回馈')
+    pick('优惠券', 0)
+    optionIn('直接发放')
+    optionIn('客户类别')
+    await screen.findByText('按每晚计算的客户分类，可多选')
+    tap('创建活动')
+    await waitFor(() => expect(textOf('.field__error')).toBe('至少选择一个客户类别'))
+    optionIn('A类')
+    optionIn('B类')
+    await waitFor(() => expect(visiblePage().querySelectorAll('.ops-direction__option--on')).toHaveLength(4))
+    tap('创建活动')
+    await screen.findByText('确认创建')
+    expect(textOf('.ops-confirm')).toContain('直接发放 · A、B 类客户')
+    tap('确认创建')
+    await screen.findByText('已创建「A类客户回馈」，已发放 2 张')
+    expect(creates()[0]).toMatchObject({ mode: 'issue', audience: { kind: 'classes', classes: ['A', 'B'] } })
+
+    await typeInto('活动名称', '主力户专享')
+    pick('优惠券', 0)
+    optionIn('直接发放')
+    optionIn('重点客户')
+    await screen.findByText('主力户')
+    optionIn('主力户')
+    await typeInto('发券人数', '0')
+    tap('创建活动')
+    await waitFor(() => expect(errorOf('发券人数')).toBe('人数不能小于 1'))
+    await typeInto('发券人数', '50')
+    tap('创建活动')
+    await screen.findByText('确认创建')
+    expect(textOf('.ops-confirm')).toContain('直接发放 · 主力户前 50 名')
+    tap('确认创建')
+    await screen.findByText('已创建「主力户专享」，已发放 2 张')
+    expect(creates()[1]).toMatchObject({ audience: { kind: 'top', list: 'main', count: 50 } })
+  })
+
+  it('edits a running campaign’s title and last day, with the server’s refusal at its row', async () => {
+    let refuse = true
+    const cloud = installFakeCloud({
+      'ops.whoami': () => ok(OPERATOR),
+      'ops.couponTemplates': () => ok({ templates: TEMPLATES }),
+      'ops.campaigns': () => ok({ campaigns: [EXISTING] }),
+      'ops.updateCampaign': (input) => {
+        const { title, endsAt } = input as { title: string; endsAt: string }
+        if (refuse) {
+          refuse = false
+          return fail('INVALID_INPUT', 'endsAt', [{ field: 'endsAt', message: '结束时间应晚于开始时间' }])
+        }
+        return ok({ campaign: { ...EXISTING, title, endsAt } })
+      },
+    })
+    await openPage('/ops/campaigns/index')
+    await screen.findByText('全部活动')
+    const entry = () => visiblePage().querySelector<HTMLElement>('.ops-campaign')!
+    fireEvent.click(within(entry()).getByText('编辑'))
+    await waitFor(() => expect(entry().querySelector('.ops-campaign__manage')).not.toBeNull())
+    // The form holds the campaign as it is: the last day it covers, not its exclusive end.
+    expect(Array.from(entry().querySelectorAll('.ops-when__part'), (p) => p.textContent)).toEqual(['2026-12-01'])
+    const titleInput = await waitFor(() => {
+      const found = entry().querySelector<HTMLInputElement>('.ops-campaign__manage taro-input-core input')
+      if (!found) throw new Error('the title input has not rendered yet')
+      return found
+    })
+    titleInput.value = '老客回馈（延长）'
+    fireEvent.input(titleInput)
+    entry().querySelector('.ops-campaign__manage taro-picker-core')!.dispatchEvent(new CustomEvent('change', { detail: { value: '2026-12-31' } }))
+    await waitFor(() => expect(entry().querySelector('.ops-when__part')!.textContent).toBe('2026-12-31'))
+    fireEvent.click(within(entry()).getByText('保存修改'))
+    await waitFor(() => expect(entry().querySelector('.field__error')?.textContent).toBe('结束时间应晚于开始时间'))
+    fireEvent.click(within(entry()).getByText('保存修改'))
+    await screen.findByText('已保存「老客回馈（延长）」')
+    expect(textOf('.ops-campaign')).toContain('2026-12-31 结束')
+    const updates = cloud.calls.filter((c) => c.action === 'updateCampaign').map((c) => c.input)
+    expect(updates[1]).toEqual({ campaignId: 'cmp-old', title: '老客回馈（延长）', endsAt: '2026-12-31T16:00:00.000Z' })
+  })
+
+  it('ends a campaign only after a confirmation that says coupons already held stay valid', async () => {
+    const cloud = installFakeCloud({
+      'ops.whoami': () => ok(OPERATOR),
+      'ops.couponTemplates': () => ok({ templates: TEMPLATES }),
+      'ops.campaigns': () => ok({ campaigns: [EXISTING] }),
+      'ops.closeCampaign': () => ok({ campaign: { ...EXISTING, status: 'closed' } }),
+    })
+    await openPage('/ops/campaigns/index')
+    await screen.findByText('全部活动')
+    tap('结束活动')
+    await screen.findByText('结束「老客回馈」？')
+    expect(textOf('.ops-campaign__closing')).toContain('结束后停止发放；已发出的券在有效期内仍可使用。')
+    fireEvent.click(within(visiblePage().querySelector<HTMLElement>('.ops-campaign__closing')!).getByText('取消'))
+    await waitFor(() => expect(screen.queryByText('确认结束')).toBeNull())
+    expect(cloud.calls.filter((c) => c.action === 'closeCampaign')).toEqual([])
+    tap('结束活动')
+    tap(await screen.findByText('确认结束').then(() => '确认结束'))
+    await screen.findByText('已结束「老客回馈」，会员不能再领取，已发出的券仍可使用')
+    expect(textOf('.ops-campaign__status')).toBe('已结束')
+    // A closed campaign offers nothing more to do.
+    expect(screen.queryByText('编辑')).toBeNull()
+    expect(cloud.calls.filter((c) => c.action === 'closeCampaign').map((c) => c.input)).toEqual([{ campaignId: 'cmp-old' }])
   })
 
   it('is reached from the operator’s member page', async () => {

@@ -1,6 +1,8 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
+import { TOP_LIST_NAMES, type TopListName } from '../../domain/audience'
 import { TIER_NAMES, type TierId } from '../../domain/program'
+import type { CustomerClass } from '../../domain/segments'
 import { AUDIENCE_WORDS, MODE_WORDS, type AudienceKind, type CampaignMode } from './campaignForm'
 import { Choice } from '../shared/Choice'
 import type { useOpsCampaigns } from './useOpsCampaigns'
@@ -8,8 +10,13 @@ import type { useOpsCampaigns } from './useOpsCampaigns'
 type Page = ReturnType<typeof useOpsCampaigns>
 
 const MODES: CampaignMode[] = ['claim', 'issue']
+// Two rows of switches: six choices do not fit one row on a phone.
 const AUDIENCES: AudienceKind[] = ['all', 'tiers', 'store', 'list']
+const SEGMENT_AUDIENCES: AudienceKind[] = ['classes', 'top']
 const TIERS: TierId[] = ['member', 'vip', 'gold']
+const CLASSES: CustomerClass[] = ['A', 'B', 'C', 'D']
+const CLASS_WORDS: Record<CustomerClass, string> = { A: 'A类', B: 'B类', C: 'C类', D: 'D类' }
+const TOP_LISTS: TopListName[] = ['loyal', 'main', 'big']
 
 /** The new campaign's fields, each with its error beside it. */
 export const CampaignForm = ({ page }: { page: Page }) => {
@@ -48,6 +55,31 @@ export const CampaignForm = ({ page }: { page: Page }) => {
 
       <Text className="ops-form__label">活动对象</Text>
       <Choice options={AUDIENCES} words={AUDIENCE_WORDS} on={(a) => draft.audienceKind === a} pick={(audienceKind) => change('audience', { audienceKind })} />
+      <Choice options={SEGMENT_AUDIENCES} words={AUDIENCE_WORDS} on={(a) => draft.audienceKind === a} pick={(audienceKind) => change('audience', { audienceKind })} />
+      {draft.audienceKind === 'classes' && (
+        <>
+          <Choice options={CLASSES} words={CLASS_WORDS} on={(c) => draft.classes.includes(c)} pick={page.toggleClass} />
+          <Text className="field__hint ops-campaign-form__hint">按每晚计算的客户分类，可多选</Text>
+        </>
+      )}
+      {draft.audienceKind === 'top' && (
+        <>
+          <Choice options={TOP_LISTS} words={TOP_LIST_NAMES} on={(l) => draft.topList === l} pick={(topList) => change('audience', { topList })} />
+          <Field label="发券人数" error={errors.audience} hint="创建时按当时的排名取前 N 名（1–1,000），之后名单不再变动">
+            <Text className="ops-campaign-form__affix">前</Text>
+            <Input
+              className="field__input"
+              placeholderClass="field__placeholder"
+              placeholder="20"
+              type="number"
+              maxlength={4}
+              value={draft.topCountText}
+              onInput={(e) => change('audience', { topCountText: e.detail.value })}
+            />
+            <Text className="ops-campaign-form__affix">名</Text>
+          </Field>
+        </>
+      )}
       {draft.audienceKind === 'tiers' && (
         <Choice
           options={TIERS}
@@ -80,7 +112,7 @@ export const CampaignForm = ({ page }: { page: Page }) => {
           />
         </Field>
       )}
-      {draft.audienceKind !== 'store' && draft.audienceKind !== 'list' && errors.audience && <Text className="field__error">{errors.audience}</Text>}
+      {draft.audienceKind !== 'store' && draft.audienceKind !== 'list' && draft.audienceKind !== 'top' && errors.audience && <Text className="field__error">{errors.audience}</Text>}
 
       <Field label="开始时间" error={errors.opensAt} hint={draft.mode === 'claim' ? '所有会员从此时起可领取' : '发放记录的开始时间'}>
         <View className="ops-when">

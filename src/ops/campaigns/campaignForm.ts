@@ -7,10 +7,13 @@ import * as v from 'valibot'
 import { check, CreateCampaignSchema, type CreateCampaignInput } from '../../api/schemas'
 import { DEFAULT_VIP_EARLY_DAYS } from '../../domain/access'
 import { AppError } from '../../domain/errors'
+import type { TopListName } from '../../domain/audience'
 import { isValidMemberNo } from '../../domain/memberNo'
 import type { TierId } from '../../domain/program'
+import type { CustomerClass } from '../../domain/segments'
 import { businessTime, isBefore, startOfNextBusinessDay, type Instant } from '../../domain/time'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
+import type { AudiencePreset } from './audiencePreset'
 
 export type CampaignMode = CreateCampaignInput['mode']
 export type AudienceKind = CreateCampaignInput['audience']['kind']
@@ -24,6 +27,11 @@ export interface CampaignDraft {
   storeId: string
   /** One member code per line. */
   memberCodesText: string
+  /** Customer classes as the nightly computation put them. */
+  classes: CustomerClass[]
+  /** A top list and how many of it, fixed into members when the campaign is created. */
+  topList: TopListName
+  topCountText: string
   /** "2026-12-01" and "10:00", business time. */
   opensDate: string
   opensTime: string
@@ -37,19 +45,25 @@ export type CampaignErrors = RowErrors<CampaignRow>
 export type CampaignInput = Omit<CreateCampaignInput, 'requestId'>
 
 export const MODE_WORDS: Record<CampaignMode, string> = { claim: '会员领取', issue: '直接发放' }
-export const AUDIENCE_WORDS: Record<AudienceKind, string> = { all: '全部会员', tiers: '按等级', store: '按门店', list: '名单' }
+export const AUDIENCE_WORDS: Record<AudienceKind, string> = { all: '全部会员', tiers: '按等级', store: '按门店', list: '名单', classes: '客户类别', top: '重点客户' }
 
-/** A new campaign: opens today at 10:00 (business time), VIPs 3 days early, runs 30 days. */
-export const newDraft = (now: Instant): CampaignDraft => {
+/**
+ * A new campaign: opens today at 10:00 (business time), VIPs 3 days early, runs 30 days. One opened from
+ * the segments page has its audience chosen already, and is issued to it directly.
+ */
+export const newDraft = (now: Instant, preset: AudiencePreset | null = null): CampaignDraft => {
   const today = businessTime(now)
   return {
     title: '',
     templateId: null,
-    mode: 'claim',
-    audienceKind: 'all',
+    mode: preset ? 'issue' : 'claim',
+    audienceKind: preset?.kind ?? 'all',
     tiers: [],
     storeId: '',
     memberCodesText: '',
+    classes: preset?.kind === 'classes' ? preset.classes : [],
+    topList: preset?.kind === 'top' ? preset.list : 'loyal',
+    topCountText: preset?.kind === 'top' ? String(preset.count) : '20',
     opensDate: today.format('YYYY-MM-DD'),
     opensTime: '10:00',
     vipEarlyDaysText: String(DEFAULT_VIP_EARLY_DAYS),
@@ -89,6 +103,10 @@ const audienceOf = (draft: CampaignDraft): unknown => {
       return { kind: 'store', storeId: draft.storeId.trim() }
     case 'list':
       return { kind: 'list', memberCodes: memberCodeLines(draft.memberCodesText).map((line) => line.code) }
+    case 'classes':
+      return { kind: 'classes', classes: draft.classes }
+    case 'top':
+      return { kind: 'top', list: draft.topList, count: /^\d{1,4}$/.test(draft.topCountText.trim()) ? Number(draft.topCountText.trim()) : Number.NaN }
   }
 }
 
@@ -120,6 +138,7 @@ export const checkCampaign = (draft: CampaignDraft): { ok: true; input: Campaign
   const errors: CampaignErrors = parsed.ok ? {} : byRow(parsed.fields, lines)
   if (draft.templateId === null) errors.template = '请选择优惠券'
   if (Number.isNaN(vipEarlyDays)) errors.vipEarlyDays = 'VIP提前天数应为 0–30 的整数'
+  if (draft.audienceKind === 'top' && !/^\d{1,4}$/.test(draft.topCountText.trim())) errors.audience = '发券人数应为 1–1,000 的整数'
   if (!errors.endsAt && !isBefore(opensAt, endsAt)) errors.endsAt = '结束日期应晚于开始时间'
   // The check digit catches a mistyped code before the server skips it.
   if (!errors.audience && draft.audienceKind === 'list') {

@@ -8,7 +8,7 @@ import { OpsDesk } from '../shared/OpsDesk'
 import { OpsNav } from '../shared/OpsNav'
 import { CampaignEntry } from './CampaignEntry'
 import { CampaignForm } from './CampaignForm'
-import { MODE_WORDS, type CampaignInput } from './campaignForm'
+import { MODE_WORDS } from './campaignForm'
 import { useOpsCampaigns } from './useOpsCampaigns'
 import './index.scss'
 
@@ -32,6 +32,9 @@ const OpsCampaignsPage = () => {
             <>
               <View className="ops-page__panel">
                 <Text className="ops-page__step">新建活动</Text>
+                {page.preset && !created && !confirming && (
+                  <Text className="ops-page__note ops-campaign-form__preset">{`已按客户分层预选活动对象：${audienceWords(page.preset)}`}</Text>
+                )}
                 {created && (
                   <Text className="ops-page__done">
                     {`已创建「${created.campaign.title}」${created.replayed ? '（重复提交，未再次创建）' : ''}` +
@@ -73,6 +76,7 @@ const OpsCampaignsPage = () => {
 
               <View className="ops-page__panel">
                 <Text className="ops-page__step">全部活动</Text>
+                {page.managed && <Text className="ops-page__done">{page.managed}</Text>}
                 {list.campaigns.length === 0 ? (
                   <Text className="ops-page__empty">还没有活动</Text>
                 ) : (
@@ -81,6 +85,7 @@ const OpsCampaignsPage = () => {
                       key={campaign.id}
                       campaign={campaign}
                       templateTitle={list.templates.find((t) => t.id === campaign.templateId)?.title ?? campaign.templateId}
+                      page={page}
                     />
                   ))
                 )}

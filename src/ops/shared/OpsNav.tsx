@@ -7,10 +7,10 @@ const TOOLS = [
   { url: ROUTES.opsCampaigns, title: '优惠券活动' },
   { url: ROUTES.opsEvents, title: '创建活动' },
   { url: ROUTES.opsReferrals, title: '邀请审核' },
+  { url: ROUTES.opsExport, title: '数据导出' },
   { url: ROUTES.opsProgram, title: '会员规则' },
   { url: ROUTES.opsSegments, title: '客户分层' },
   { url: ROUTES.opsDashboard, title: '数据看板' },
-  { url: ROUTES.opsExport, title: '数据导出' },
 ] as const
 
 /** The operator's other tools, top right under the header. */
