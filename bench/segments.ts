@@ -173,6 +173,7 @@ const main = async () => {
     const expected: Record<CustomerClass, number> = { A: 0, B: 0, C: 0, D: 0 }
     for (let i = 0; i < MEMBERS; i++) expected[customerClass({ lifetimeSpendFen: spend[i], purchaseCount: visits[i], lastPurchaseAt: null }, DEFAULT_PROGRAM.segments)]++
 
+    await cloud.warm('ops')
     const call = async (action: 'segments' | 'dashboard', input: object) => {
       const inv = await cloud.invokeDetailed('ops', { action, input }, { openid: DEMO_OPERATOR._id, clock: new Date(firstRun + 10 * HOUR).toISOString() })
       return inv
