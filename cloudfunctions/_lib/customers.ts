@@ -3,7 +3,7 @@
  * one assistant's, a store's (managers), or everyone's (operators). Every list is a query on indexed fields
  * of the member document, capped, newest seen first.
  */
-import type { CallbackEntry, CustomerView } from '../../src/api/contract'
+import type { CallbackEntry, CustomerView, TodayView } from '../../src/api/contract'
 import type { Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
 import { customerClass } from '../../src/domain/segments'
@@ -81,6 +81,27 @@ export const todayLists = async (scope: Scope, now: string, program: ProgramRule
     list({ ...base, nextCallbackAt: _.lte(toInstant(today.endOf('day'))) }, ['nextCallbackAt', 'asc']),
   ])
   return { month: today.format('YYYY-MM'), birthdays, lapsing, drifting, lost, callbacksDue }
+}
+
+export const customerViews = (members: Member[], now: string, program: ProgramRules): Promise<CustomerView[]> =>
+  Promise.all(members.map((m) => customerView(m, now, program)))
+
+/** Today's lists as the workbench shows them, for any scope (an assistant, a store, every store). */
+export const todayView = async (scope: Scope, now: string, program: ProgramRules): Promise<TodayView> => {
+  const lists = await todayLists(scope, now, program)
+  const [birthdays, lapsing, drifting, lost, callbacksDue] = await Promise.all(
+    [lists.birthdays, lists.lapsing, lists.drifting, lists.lost, lists.callbacksDue].map((l) => customerViews(l, now, program)),
+  )
+  return {
+    month: lists.month,
+    serverTime: now,
+    birthdays,
+    lapsing,
+    drifting,
+    lost,
+    callbacksDue,
+    thresholds: { lapseWarningDays: program.workbench.lapseWarningDays, winBackDays: program.workbench.winBackDays },
+  }
 }
 
 /** `callbacks/<staffId>:<requestId>`: the handbook's 回访, logged per call. */

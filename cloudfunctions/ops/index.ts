@@ -26,6 +26,7 @@ import { inTransaction } from '../_lib/transaction'
 import { program, programHistory, updateProgram } from './program'
 import { closeCampaign, resolveAudience, updateCampaign } from './campaignAdmin'
 import { dashboard, segments } from './insights'
+import { customer, customers, today } from './customers'
 import { memberSummary, withoutId } from '../_lib/views'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
@@ -198,4 +199,7 @@ export const main = serve('ops', {
   dashboard,
   updateCampaign,
   closeCampaign,
+  customers,
+  customer,
+  today,
 })

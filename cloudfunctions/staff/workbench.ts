@@ -19,14 +19,14 @@ import type { ProgramRules } from '../../src/domain/program'
 import { businessDate, businessTime, toInstant } from '../../src/domain/time'
 import { db } from '../_lib/cloud'
 import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
-import { callbacksOf, customerView, findCustomers, staffScope, todayLists, type CallbackDoc } from '../_lib/customers'
+import { callbacksOf, customerView, customerViews, findCustomers, staffScope, todayView, type CallbackDoc } from '../_lib/customers'
 import { readDoc, readMany } from '../_lib/docs'
 import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { managerAction, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 
-const views = (members: Member[], now: string, program: ProgramRules) => Promise.all(members.map((m) => customerView(m, now, program)))
+const views = customerViews
 
 /** The member behind a code, if they belong to the caller's store. */
 const storeCustomer = async (code: string, ctx: StaffContext): Promise<Member> => {
@@ -55,20 +55,7 @@ export const customer = staffAction(LookupMemberSchema, async ({ code }, ctx) =>
   }
 })
 
-export const today = staffAction(EmptySchema, async (_input, ctx) => {
-  const program = await loadProgram()
-  const lists = await todayLists(staffScope(ctx.staff), ctx.now, program)
-  return {
-    month: lists.month,
-    serverTime: ctx.now,
-    birthdays: await views(lists.birthdays, ctx.now, program),
-    lapsing: await views(lists.lapsing, ctx.now, program),
-    drifting: await views(lists.drifting, ctx.now, program),
-    lost: await views(lists.lost, ctx.now, program),
-    callbacksDue: await views(lists.callbacksDue, ctx.now, program),
-    thresholds: { lapseWarningDays: program.workbench.lapseWarningDays, winBackDays: program.workbench.winBackDays },
-  }
-})
+export const today = staffAction(EmptySchema, async (_input, ctx) => todayView(staffScope(ctx.staff), ctx.now, await loadProgram()))
 
 /**
  * Logs a callback and schedules the next (the given date, else the program's monthly rhythm), in one

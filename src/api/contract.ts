@@ -45,7 +45,7 @@ import type {
 } from './schemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
 import type { LedgerExportInput } from './schemas'
-import type { CampaignIdInput, DashboardInput, UpdateCampaignInput } from './opsSchemas'
+import type { CampaignIdInput, DashboardInput, OpsCustomersInput, OpsTodayInput, UpdateCampaignInput } from './opsSchemas'
 import type { RuleChange } from '../domain/programChanges'
 
 /** What every cloud function answers. */
@@ -548,6 +548,11 @@ export interface Api {
     /** Title and end of a campaign; closing stops claims and issuing (coupons already held stay valid). */
     updateCampaign: { input: UpdateCampaignInput; output: { campaign: OpsCampaignView } }
     closeCampaign: { input: CampaignIdInput; output: { campaign: OpsCampaignView } }
+    /** Every store's customers (or one store's), read-only: the workbench's list for the brand. */
+    customers: { input: OpsCustomersInput; output: { customers: CustomerView[]; more: boolean } }
+    customer: { input: LookupMemberInput; output: { customer: CustomerView; callbacks: CallbackEntry[] } }
+    /** Today's lists for every store, or one. */
+    today: { input: OpsTodayInput; output: TodayView }
   }
   /** Operators' CSV exports, in a function of their own so that the heavy reads never slow `ops`. */
   export: {

@@ -16,3 +16,16 @@ export type UpdateCampaignInput = v.InferInput<typeof UpdateCampaignSchema>
 
 export const DashboardSchema = v.object({ days: v.optional(int('天数', 7, 180), 30) })
 export type DashboardInput = v.InferInput<typeof DashboardSchema>
+
+const storeId = v.optional(v.pipe(v.string('门店编号无效'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '门店编号无效')))
+
+/** Operators see every store's customers, or one store's. */
+export const OpsCustomersSchema = v.object({
+  storeId,
+  search: v.optional(v.pipe(v.string('搜索必须是文字'), v.trim(), v.maxLength(20, '搜索最多 20 个字'), v.regex(PLAIN_TEXT, '搜索含有不可见字符'))),
+  offset: v.optional(int('分页', 0, 100_000), 0),
+})
+export type OpsCustomersInput = v.InferInput<typeof OpsCustomersSchema>
+
+export const OpsTodaySchema = v.object({ storeId })
+export type OpsTodayInput = v.InferInput<typeof OpsTodaySchema>

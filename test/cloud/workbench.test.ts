@@ -143,3 +143,22 @@ describe('the customer card and reassignment', () => {
 })
 
 void DEMO_JOIN_SCENE
+
+describe('operators', () => {
+  it('see every store’s customers and lists, or one store’s, read-only', async () => {
+    const shanghai = await customer('A01', 'SH001', { name: '沪客户', birthday: { month: 11, day: 25 } })
+    const beijing = await customer('B01', 'BJ001', { name: '京客户', birthday: { month: 11, day: 26 } })
+    const all = await h.ok(DEMO_OPERATOR._id, 'ops', 'customers', {}, { clock: now })
+    expect(all.customers.map((c) => c.memberNo)).toEqual(expect.arrayContaining([shanghai.memberNo, beijing.memberNo]))
+    const bj = await h.ok(DEMO_OPERATOR._id, 'ops', 'customers', { storeId: 'BJ001' }, { clock: now })
+    expect(bj.customers.map((c) => c.memberNo)).toContain(beijing.memberNo)
+    expect(bj.customers.map((c) => c.memberNo)).not.toContain(shanghai.memberNo)
+    const today = await h.ok(DEMO_OPERATOR._id, 'ops', 'today', {}, { clock: now })
+    expect(names(today.birthdays)).toEqual(expect.arrayContaining(['沪客户', '京客户']))
+    expect(names((await h.ok(DEMO_OPERATOR._id, 'ops', 'today', { storeId: 'SH001' }, { clock: now })).birthdays)).not.toContain('京客户')
+    expect((await h.ok(DEMO_OPERATOR._id, 'ops', 'customer', { code: beijing.memberNo }, { clock: now })).customer.name).toBe('京客户')
+    // A shop assistant asking for the Beijing customer is refused; the operator's lists are theirs alone.
+    expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'customer', { code: beijing.memberNo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(DEMO_ASSISTANT._id, 'ops', 'customers', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
