@@ -4,7 +4,8 @@
  * 12, so the till tells them apart by length.
  */
 
-const luhnCheckDigit = (digits: string): number => {
+/** The Luhn check digit of `digits` (also the dynamic member code's last digit, see memberCode.ts). */
+export const luhnCheckDigit = (digits: string): number => {
   let sum = 0
   for (let i = 0; i < digits.length; i++) {
     // Double every second digit counting from the right of the final number (check digit included).
