@@ -3,6 +3,9 @@ export type ErrorCode =
   | 'INVALID_INPUT' // a field is malformed; details lists every bad field
   | 'NOT_A_MEMBER' // the caller has not joined yet
   | 'MEMBER_NOT_FOUND' // a scanned/typed member code matches nobody
+  | 'CODE_INVALID' // a dynamic member code that is mistyped, tampered, forged or made with a reset secret
+  | 'CODE_EXPIRED' // a dynamic member code older than 60 s (an old screenshot), or a till session past its time
+  | 'CODE_ALREADY_USED' // a dynamic member code accepted before (a second scan, or by another till)
   | 'PHONE_IN_USE' // the mobile number belongs to another member
   | 'FORBIDDEN' // the caller lacks the role the action needs
   | 'IDEMPOTENCY_CONFLICT' // the same key was used before with different content
