@@ -5,7 +5,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Server } from 'node:http'
-import { Executor, zeroOps } from './executor/executor'
+import { ClientDb, loadRules } from './clientdb/clientdb'
+import { DEFAULT_COLLECTIONS_DIR, Executor, zeroOps } from './executor/executor'
 import { OPENID_PATTERN, notFoundBody, parseClock, responseBody, startGateway } from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
@@ -108,6 +109,12 @@ export interface LocalCloud {
     /** Recorded subscribe messages (sent and refused), oldest first; also `executor.find('outbox', ...)`. */
     outbox(filter?: Record<string, unknown>): OutboxMessage[]
   }
+  /**
+   * A client SDK's database request (`wx.cloud.database()`), answered under the collections' security rules, as
+   * `POST /local/db` answers it: `clientDb(openid, 'database.getDocument', { collectionName, queryType, query })`.
+   * `openid` null = anonymous. See clientdb/clientdb.ts.
+   */
+  clientDb(openid: string | null, action: string, params: Record<string, unknown>): Record<string, unknown>
   /** Cloud storage's files under `<dataDir>/storage/objects` (see storage/storage.ts). */
   storage: {
     /** The stored bytes of a fileID (`cloud://local.<bucket>/<cloudPath>`), or null. */
@@ -167,6 +174,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const functionsDir = resolve(options.functionsDir)
   // Triggers first: a bad config.json fails the start before anything is opened.
   const triggers: TimerTrigger[] = listFunctions(functionsDir).flatMap((n) => readTimerTriggers(join(functionsDir, n), n))
+  // Security rules too: one the local cloud cannot evaluate exactly fails the start.
+  const rules = loadRules(options.collectionsDir ?? DEFAULT_COLLECTIONS_DIR)
   const env = envOptions()
   const executor = new Executor({
     dataDir: options.dataDir,
@@ -174,6 +183,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     strictCollections: options.strictCollections,
     transactionTimeoutMs: options.transactionTimeoutMs,
   })
+  const clientDb = new ClientDb(executor, rules)
   const pools = new Map<string, FunctionPool>()
   let baseUrl = ''
   const openapi = new OpenApi(executor, {
@@ -268,6 +278,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         run: (name, event, caller) => run(name, event, { ...caller, source: 'wx_client' }),
         health: () => ({ ok: true, functionNames: functionNames(), ...stats() }),
         files: (req, res) => storage.serve(req, res),
+        clientDb: (openid, body) => clientDb.handle(openid, body),
       },
       {
         port: options.port ?? 8787,
@@ -304,6 +315,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       clearRefusals: () => openapi.clearRefusals(),
       outbox: (filter) => openapi.outbox(filter),
     },
+    clientDb: (openid, action, params) => clientDb.handle(openid, { ...params, action }),
     storage: {
       read: (fileID) => storage.read(fileID),
       list: (prefix) => storage.list(prefix),

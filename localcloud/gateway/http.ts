@@ -20,6 +20,8 @@ export interface GatewayBackend {
   health(): unknown
   /** Cloud storage's links and uploads under /local/files/ (storage/storage.ts). */
   files?(req: IncomingMessage, res: ServerResponse): Promise<void>
+  /** A client SDK's database request under the security rules (clientdb/clientdb.ts); openid null = anonymous. */
+  clientDb?(openid: string | null, body: unknown): unknown
 }
 
 export interface GatewayOptions {
@@ -99,6 +101,27 @@ export const startGateway = async (backend: GatewayBackend, options: GatewayOpti
   return { server, url: `http://127.0.0.1:${port}`, port }
 }
 
+/**
+ * `POST /local/db`: what `wx.cloud.database()` sends from a client — body `{ action, ...params }`, the caller in
+ * `x-local-openid` (absent = anonymous) — answered under the collection's security rules; always HTTP 200 with
+ * the database's answer (`{ data }` or `{ code, message }`), as CloudBase's client endpoint answers.
+ */
+const handleClientDb = async (backend: GatewayBackend, req: IncomingMessage, res: ServerResponse) => {
+  if (req.method !== 'POST') return sendJson(res, 405, { errCode: -501007, errMsg: 'use POST /local/db' })
+  const openidHeader = req.headers['x-local-openid']
+  const openid = typeof openidHeader === 'string' && openidHeader !== '' ? openidHeader : null
+  if (openid !== null && !OPENID_PATTERN.test(openid))
+    return sendJson(res, 400, { errCode: -501007, errMsg: 'x-local-openid must match ^[A-Za-z0-9_-]{1,64}$' })
+  let body: unknown
+  try {
+    body = JSON.parse(await readBody(req))
+  } catch (e) {
+    const tooLarge = (e as Error).message === 'too large'
+    return sendJson(res, tooLarge ? 413 : 400, { errCode: -501007, errMsg: tooLarge ? 'request body over 5 MB' : 'request body is not JSON' })
+  }
+  return sendJson(res, 200, backend.clientDb!(openid, body))
+}
+
 const handle = async (backend: GatewayBackend, options: GatewayOptions, req: IncomingMessage, res: ServerResponse) => {
   const origin = req.headers.origin
   if (origin && LOCAL_ORIGIN.test(origin)) {
@@ -117,6 +140,8 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   if (path === '/local/health' && req.method === 'GET') return sendJson(res, 200, backend.health())
   // Matched on the raw URL: a normalized path would have resolved "/local/files/../x" before storage could refuse it.
   if (backend.files && (req.url ?? '').startsWith('/local/files/')) return backend.files(req, res)
+
+  if (path === '/local/db' && backend.clientDb) return handleClientDb(backend, req, res)
 
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
   if (!fn) return serveStatic(options.staticDir, req, res)
