@@ -53,6 +53,12 @@ describe('the poster', () => {
     expect(wrapLines(measureAt(10), '李娜 邀请你加入会员', 200, 2)).toEqual(['李娜 邀请你加入会员'])
   })
 
+  it('never starts a line with a closing mark, nor splits an amount', () => {
+    // "（满¥200减¥20）" at 10 units a character in 140: the "）" would start the second line alone.
+    expect(wrapLines(measureAt(10), '好友礼券（满¥200减¥20）', 140, 2)).toEqual(['好友礼券（满¥200减', '¥20）'])
+    expect(wrapLines(measureAt(10), '好友礼券（满¥200减¥20）', 100, 2)).toEqual(['好友礼券（满¥200', '减¥20）'])
+  })
+
   it('paints who invites, the friend’s gift, the code on its panel and how to scan it', () => {
     const { ctx, painted } = recordingContext()
     const code = { kind: 'code image' }

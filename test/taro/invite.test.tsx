@@ -11,7 +11,6 @@ import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { memberView, SERVER_TIME } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
-import { tap } from './support/interact'
 
 const CARD: CardView = {
   member: memberView({ name: '李娜' }),

@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { Button, Image, Text, View } from '@tarojs/components'
 import { BRAND_WORDMARK } from '../../brand'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
@@ -35,7 +36,17 @@ const InvitePage = () => {
 
           <View className="invite-page__panel">
             <Text className="invite-page__step">邀请进度</Text>
-            <Text className="invite-page__stats">{inviteStatsLine(state.invite.stats)}</Text>
+            <View className="invite-page__stats">
+              {/* Each count stays on one line; a narrow phone breaks between them. */}
+              {inviteStatsLine(state.invite.stats)
+                .split(' · ')
+                .map((part, i) => (
+                  <Fragment key={part}>
+                    {i > 0 && <Text>{' · '}</Text>}
+                    <Text className="invite-page__stat">{part}</Text>
+                  </Fragment>
+                ))}
+            </View>
           </View>
 
           <ShareButton path={invitationPath(state.invite.sharePath, state.inviterName)} />

@@ -50,20 +50,25 @@ export type PosterContext = Pick<
   | 'scale'
 >
 
+/** Marks a line may not start with (Chinese typesetting's 避头点): they stay with what they close. */
+const NO_LINE_START = new Set(Array.from('，。、；：！？）」』】》…,.;:!?)'))
+
 /**
- * Greedy line breaking, a character at a time (Chinese has no spaces to break at); at most `maxLines`, the
- * last one ending in "…" when the text runs on.
+ * Greedy line breaking by tokens: a CJK character, or a run of Latin letters and digits with its currency
+ * sign ("¥200"), which is never split. A closing mark that would start a line takes the token before it
+ * along. At most `maxLines`; the last one ends in "…" when the text runs on.
  */
 export const wrapLines = (measure: (text: string) => number, text: string, maxWidth: number, maxLines: number): string[] => {
   const lines: string[] = []
-  let line = ''
-  for (const char of Array.from(text)) {
-    if (line !== '' && measure(line + char) > maxWidth) {
-      lines.push(line)
-      line = char.trim() === '' ? '' : char
-    } else line += char
+  let tokens: string[] = []
+  for (const token of text.match(/[¥$]?[0-9A-Za-z.%]+|[^]/gu) ?? []) {
+    if (tokens.length > 0 && measure([...tokens, token].join('')) > maxWidth) {
+      const carried = NO_LINE_START.has(token) && tokens.length > 1 ? [tokens.pop()!] : []
+      lines.push(tokens.join('').trimEnd())
+      tokens = token.trim() === '' && carried.length === 0 ? [] : [...carried, token]
+    } else tokens.push(token)
   }
-  if (line !== '') lines.push(line)
+  if (tokens.length > 0) lines.push(tokens.join(''))
   if (lines.length <= maxLines) return lines
   const kept = lines.slice(0, maxLines)
   let last = kept[maxLines - 1]

@@ -1,19 +1,22 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 
 /**
  * The browser preview has no WeChat to share with: the same path becomes a link to this H5 app, copied and
- * shown (to copy by hand where the browser refuses the clipboard).
+ * shown (to copy by hand where the browser refuses the clipboard). The page says it was copied, so the
+ * clipboard is written directly rather than through Taro's API, which adds a toast of its own.
  */
 export const ShareButton = ({ path }: { path: string }) => {
   const [copied, setCopied] = useState<boolean | null>(null)
   const link = `${window.location.origin}${window.location.pathname}#${path}`
-  const share = () =>
-    Taro.setClipboardData({ data: link }).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    )
+  const share = async () => {
+    try {
+      await navigator.clipboard.writeText(link)
+      setCopied(true)
+    } catch {
+      setCopied(false)
+    }
+  }
   return (
     <>
       <Button className="btn btn--primary invite-page__share" onClick={() => void share()}>
