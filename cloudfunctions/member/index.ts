@@ -13,7 +13,7 @@ import type { ProgramRules } from '../../src/domain/program'
 import { effectiveTier } from '../../src/domain/tiers'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
-import { birthdayProblem, newMember, type Member } from '../../src/domain/member'
+import { birthdayProblem, guardianConsentProblem, newMember, type Member } from '../../src/domain/member'
 import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parseReferral, type Joiner, type Referral } from '../../src/domain/referral'
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
@@ -102,6 +102,8 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
   const today = businessTime(ctx.now)
   const problem = birthdayProblem(input.birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
   if (problem) throw invalidInput([{ field: 'birthday', message: problem }])
+  const minor = guardianConsentProblem(input.birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
+  if (minor) throw invalidInput([{ field: 'birthday.year', message: minor }])
   if (input.consent.version !== PRIVACY_NOTICE_VERSION) {
     throw invalidInput([{ field: 'consent', message: '隐私政策已更新，请重新阅读并同意' }])
   }

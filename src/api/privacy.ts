@@ -7,3 +7,6 @@ export const PRIVACY_NOTICE_VERSION = '2026-11-01'
 export const PRIVACY_NOTICE_SUMMARY =
   '我们收集您的姓名、手机号和生日，仅用于会员身份识别、积分与等级计算、生日礼遇及到店服务。' +
   '您的信息保存在品牌的微信云开发环境中，不会提供给第三方；您可随时在门店申请查询、更正或注销会员。'
+
+/** Said at join, before anything is sent: children under 14 join in a store, with a guardian's consent. */
+export const MINOR_NOTICE = '未满14周岁的儿童需经监护人同意方可成为会员，请由监护人陪同到店办理。'

@@ -138,6 +138,20 @@ export const birthdayProblem = (b: Birthday, today: { year: number; month: numbe
   return null
 }
 
+/**
+ * PIPL art. 31: a child under 14's personal information is processed only with a guardian's consent, which an
+ * online form cannot verify — such a child joins in a store, with the guardian. Only a given birth year can tell.
+ */
+export const GUARDIAN_AGE = 14
+export const GUARDIAN_CONSENT_MESSAGE = '未满14周岁需监护人同意，请由监护人陪同到店办理'
+
+/** Whole years of age on `today` (a 29 February birthday comes on 1 March in other years). */
+export const ageOn = (b: Birthday & { year: number }, today: { year: number; month: number; day: number }): number =>
+  today.year - b.year - (today.month * 100 + today.day < b.month * 100 + b.day ? 1 : 0)
+
+/** The guardian-consent message when the birth year makes the member younger than 14 on `today`, else null. */
+export const guardianConsentProblem = (b: Birthday, today: { year: number; month: number; day: number }): string | null =>
+  b.year !== undefined && ageOn({ ...b, year: b.year }, today) < GUARDIAN_AGE ? GUARDIAN_CONSENT_MESSAGE : null
 
 /** Whether `at` falls in the member's birthday month (business time); a 29 February birthday is February's. */
 export const inBirthdayMonth = (birthday: Birthday, at: Instant): boolean => businessTime(at).month() + 1 === birthday.month

@@ -106,6 +106,35 @@ describe('join page', () => {
     await waitFor(() => expect(errorOf('生日')).toBe('日期无效'))
   })
 
+  it('says before submitting that a child under 14 joins in a store with a guardian, and sends nothing', async () => {
+    const { calls } = notYetAMember(() => ok({ created: true }))
+    await openPage(JOIN_URL)
+    await screen.findByText('立即加入')
+    expect(visiblePage().textContent).toContain('未满14周岁的儿童需经监护人同意方可成为会员')
+    await fillValidForm()
+    // Born 18 June 2013: 13 on the phone's date (23 November 2026).
+    pick('生日', 1 + (2026 - 2013), 1)
+    await waitFor(() => expect(errorOf('生日')).toBe('未满14周岁需监护人同意，请由监护人陪同到店办理'))
+    tap('立即加入')
+    expect(joinCalls(calls)).toHaveLength(0)
+    // Born 18 June 2012: 14 already, so the form goes through.
+    pick('生日', 1 + (2026 - 2012), 1)
+    await waitFor(() => expect(errorOf('生日')).toBeNull())
+    tap('立即加入')
+    await waitFor(() => expect(joinCalls(calls)).toHaveLength(1))
+    expect(joinCalls(calls)[0].input).toMatchObject({ birthday: { month: 6, day: 18, year: 2012 } })
+    await screen.findByText('张敏')
+  })
+
+  it('shows the server’s guardian-consent refusal (birthday.year) at the birthday row', async () => {
+    notYetAMember(() => fail('INVALID_INPUT', 'birthday.year: 未满14周岁需监护人同意', [{ field: 'birthday.year', message: '未满14周岁需监护人同意，请由监护人陪同到店办理' }]))
+    await openPage(JOIN_URL)
+    await screen.findByText('立即加入')
+    await fillValidForm()
+    tap('立即加入')
+    await waitFor(() => expect(errorOf('生日')).toBe('未满14周岁需监护人同意，请由监护人陪同到店办理'))
+  })
+
   it('joins with the decoded store scene and the consent version, then opens the new card', async () => {
     const { calls } = notYetAMember(() => ok({ created: true }))
     await openPage(JOIN_URL)

@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { PRIVACY_NOTICE_SUMMARY } from '../../api/privacy'
+import { MINOR_NOTICE, PRIVACY_NOTICE_SUMMARY } from '../../api/privacy'
 import { BRAND_WORDMARK } from '../../brand'
 import { BirthdayPicker } from '../../components/BirthdayPicker'
 import { Field } from '../../components/Field'
@@ -54,7 +54,7 @@ const JoinPage = () => {
             onBlur={() => form.touch('mobile')}
           />
         </Field>
-        <Field label="生日" error={form.errorOf('birthday')} hint="生日当月可享7折礼遇；年份可不填">
+        <Field label="生日" error={form.errorOf('birthday')} hint="生日当月可享7折礼遇；年份可不填（未满14周岁请由监护人陪同到店办理）">
           <BirthdayPicker
             currentYear={form.currentYear}
             value={{ month: draft.birthMonth, day: draft.birthDay, year: draft.birthYear }}
@@ -69,6 +69,7 @@ const JoinPage = () => {
       <View className="join-page__privacy">
         <Text className="join-page__privacy-title">个人信息保护说明</Text>
         <Text className="join-page__privacy-text">{PRIVACY_NOTICE_SUMMARY}</Text>
+        <Text className="join-page__privacy-text join-page__privacy-minor">{MINOR_NOTICE}</Text>
         <View className="join-page__consent" onClick={() => form.change('consent', { consent: !draft.consent })}>
           <View className={`join-page__checkbox${draft.consent ? ' join-page__checkbox--checked' : ''}`} />
           <Text>我已阅读并同意以上说明</Text>

@@ -5,7 +5,7 @@
 import { PRIVACY_NOTICE_VERSION } from '../../api/privacy'
 import { check, JoinSchema, type JoinInput } from '../../api/schemas'
 import { AppError, type FieldError } from '../../domain/errors'
-import { birthdayProblem } from '../../domain/member'
+import { birthdayProblem, guardianConsentProblem } from '../../domain/member'
 import { parseReferral } from '../../domain/referral'
 
 export interface JoinDraft {
@@ -60,7 +60,9 @@ export const validateJoin = (
   const parsed = check(JoinSchema, raw)
   const errors = parsed.ok ? {} : errorsByRow(parsed.fields)
   // The calendar check (30 February, a future date) also runs when another row is wrong, to show all at once.
-  const calendarProblem = raw.birthday && !errors.birthday ? birthdayProblem(raw.birthday, today) : null
+  // Then the age: a child under 14 joins in a store with a guardian (PIPL), said before anything is sent.
+  const calendarProblem =
+    raw.birthday && !errors.birthday ? (birthdayProblem(raw.birthday, today) ?? guardianConsentProblem(raw.birthday, today)) : null
   if (calendarProblem) errors.birthday = calendarProblem
   return parsed.ok && !calendarProblem ? { ok: true, input: parsed.value } : { ok: false, errors }
 }
