@@ -32,6 +32,8 @@ export const COLLECTIONS = {
   segments: 'segments',
   stats: 'stats',
   exports: 'exports',
+  memberSecrets: 'memberSecrets',
+  usedCodes: 'usedCodes',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */

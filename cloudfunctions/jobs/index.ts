@@ -10,6 +10,7 @@
  * - event-reminders: the day-before message to confirmed guests who consented.
  * - daily-stats: yesterday's figures for the operators' dashboard, stored once.
  * - segments: every member's class and RFM scores, and their summary (once a day, resumable).
+ * - used-codes-cleanup: accepted dynamic member codes whose step can no longer be presented.
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
  * Each job walks the members that need it in chunks (a query returns at most 1,000 documents in a function,
  * and a function has a timeout), recording its progress after every chunk, so a run that is killed resumes
@@ -35,6 +36,7 @@ import { inTransaction } from '../_lib/transaction'
 import { withoutId } from '../_lib/views'
 import { storeYesterday } from './dailyStats'
 import { computeSegments } from './segments'
+import { usedCodesCleanup } from './usedCodes'
 
 const CHUNK = 100
 /** Stop taking new chunks well before config.json's 60 s timeout; the next trigger resumes from the cursor. */
@@ -272,6 +274,7 @@ const upkeep = async (ctx: JobContext): Promise<JobReport[]> => [
   await eventReminders(ctx),
   await storeYesterday(ctx),
   await computeSegments(ctx, SEGMENTS_BUDGET_MS),
+  await usedCodesCleanup(ctx),
 ]
 
 export const main = serveTimers('jobs', { upkeep })

@@ -40,6 +40,7 @@ import { loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 import { memberView, withoutId } from '../_lib/views'
+import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
 
 /** Which store and assistant recruited the shopper. A departed assistant's QR still credits the store. */
 const attribution = async (scene: string | undefined): Promise<{ storeId: string | null; assistantId: string | null }> => {
@@ -164,12 +165,13 @@ const requireMember = async (openid: string): Promise<Member> => {
 /** The card: one read for the member, one for this year's birthday card (rules and stores are cached). */
 const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
-  const [program, store, birthday] = await Promise.all([
+  const [program, store, birthday, codeVersion] = await Promise.all([
     loadProgram(),
     member.storeId ? loadStore(member.storeId) : null,
     member.birthday.month === businessTime(ctx.now).month() + 1
       ? readDoc<Coupon>(db.collection(COLLECTIONS.coupons).doc(birthdayCouponKey(member._id, businessTime(ctx.now).year())))
       : null,
+    codeVersionOf(member._id),
   ])
   return {
     member: memberView(member, store),
@@ -177,6 +179,7 @@ const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
     serverTime: ctx.now,
     birthdayCoupon: birthday && couponStatus(birthday, ctx.now) !== 'expired' ? couponView(birthday, ctx.now) : null,
     subscribeTemplates: subscribeTemplates(),
+    codeVersion,
   }
 })
 
@@ -360,4 +363,6 @@ export const main = serve('member', {
   claimCampaign,
   recordSubscription,
   invite,
+  codeSecret,
+  resetMemberCode,
 })

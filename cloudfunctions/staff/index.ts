@@ -9,12 +9,12 @@ import {
   CorrectBirthdaySchema,
   EmptySchema,
   LookupCouponSchema,
-  LookupMemberSchema,
   LookupOrderSchema,
   RecordPurchaseSchema,
   RecordRefundSchema,
   RedeemGiftCouponSchema,
   RedeemPointsSchema,
+  ScanMemberSchema,
   UndoCouponUseSchema,
 } from '../../src/api/schemas'
 import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon, type Coupon } from '../../src/domain/coupons'
@@ -27,6 +27,7 @@ import { redeemPoints as decideRedemption } from '../../src/domain/balance'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { redeemEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import type { Member } from '../../src/domain/member'
+import { MEMBER_NO_LENGTH } from '../../src/domain/memberNo'
 import {
   isSamePurchase,
   purchaseId,
@@ -41,6 +42,7 @@ import { db, type Transaction } from '../_lib/cloud'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
 import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
+import { acceptScanIn, readScannedCode, spendCodeIn, type ScannedCode } from '../_lib/memberCodes'
 import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { serve, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
@@ -53,9 +55,31 @@ const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
   return { staffId: staff.staffId, name: staff.name, role: staff.role, store }
 })
 
-const lookupMember = staffAction(LookupMemberSchema, async ({ code }, ctx) => ({
-  member: memberSummary(await findMemberByCode(code), ctx.now),
-}))
+/**
+ * The till's scan. A dynamic code (18 digits) is accepted here, once: the purchase or redemption that follows
+ * spends this acceptance (see _lib/memberCodes). A member number (11 digits) only finds the member, for what
+ * needs no proof of presence (a birthday correction; the workbench has its own look-up).
+ */
+const lookupMember = staffAction(ScanMemberSchema, async ({ code }, ctx) => {
+  if (code.length === MEMBER_NO_LENGTH) return { member: memberSummary(await findMemberByCode(code), ctx.now) }
+  const scanned = await readScannedCode(code, ctx.now)
+  await inTransaction((t) => acceptScanIn(t, scanned, ctx.staff, ctx.now))
+  return { member: memberSummary(scanned.member, ctx.now) }
+})
+
+/**
+ * Who a purchase is for: the dynamic code's member, or — only with a coupon of theirs in the same purchase —
+ * the member named by number (the coupon, shown from their phone and used up here, stands for their presence).
+ */
+const purchaser = async (memberCode: string, coupon: Coupon | null, now: string): Promise<{ member: Member; scanned: ScannedCode | null }> => {
+  if (memberCode.length !== MEMBER_NO_LENGTH) {
+    const scanned = await readScannedCode(memberCode, now)
+    return { member: scanned.member, scanned }
+  }
+  const member = await findMemberByCode(memberCode)
+  if (!coupon || coupon.memberId !== member._id) throw invalidInput([{ field: 'memberCode', message: '请扫描顾客会员卡上的动态会员码（18 位）' }])
+  return { member, scanned: null }
+}
 
 type Identity = Pick<MemberSummary, 'memberNo' | 'name' | 'mobileMasked' | 'birthday'>
 const identityOf = (member: Member, now: string): Identity => {
@@ -88,8 +112,8 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
  * another member, amount or coupon is refused.
  */
 const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
-  const found = await findMemberByCode(input.memberCode)
   const scanned = input.couponCode ? await findCouponByCode(input.couponCode) : null
+  const { member: found, scanned: code } = await purchaser(input.memberCode, scanned, ctx.now)
   const program = await loadProgram({ fresh: true })
   const id = purchaseId(ctx.staff.storeId, input.orderNo)
   const identity = identityOf(found, ctx.now)
@@ -102,6 +126,7 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
       }
       return purchaseAnswer(existing, identity, true)
     }
+    if (code) await spendCodeIn(t, code, ctx.staff, `purchase:${id}`, ctx.now)
     const member = await readMemberIn(t, found._id)
     const coupon = scanned ? await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(scanned._id)) : null
     const decision = decidePurchase(
@@ -241,7 +266,8 @@ const redemptionAnswer = (entry: LedgerEntry, identity: Identity, after: MemberA
 
 /** Spends points at the till (a gift, a service). Keyed by the till's request id, scoped by the staff member. */
 const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
-  const found = await findMemberByCode(input.memberCode)
+  const code = await readScannedCode(input.memberCode, ctx.now)
+  const found = code.member
   const program = await loadProgram({ fresh: true })
   const requestKey = `${ctx.staff.staffId}:${input.requestId}`
   const identity = identityOf(found, ctx.now)
@@ -256,6 +282,7 @@ const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
       }
       return redemptionAnswer(done, identity, memberSummary(member, ctx.now), true)
     }
+    await spendCodeIn(t, code, ctx.staff, `redeem:${redeemEntryId(requestKey)}`, ctx.now)
     const decision = decideRedemption(member, { requestKey, points: input.points, reason, at: ctx.now, actor: actorOf(ctx) }, program)
     await writeMemberIn(t, decision.member)
     await appendEntriesIn(t, decision.entries)

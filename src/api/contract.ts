@@ -36,6 +36,7 @@ import type {
   RecordPurchaseInput,
   RecordRefundInput,
   RecordSubscriptionInput,
+  ScanMemberInput,
   RedeemGiftCouponInput,
   RedeemPointsInput,
   ReferralsInput,
@@ -114,6 +115,21 @@ export interface CardView {
   /** This year's birthday card while it can be used (or was used this month), to highlight on the card. */
   birthdayCoupon: CouponView | null
   subscribeTemplates: SubscribeTemplates
+  /**
+   * The member code secret's current version (null: none made yet); a device holding another asks anew.
+   * Absent from older servers' answers: the device keeps what it has.
+   */
+  codeVersion?: number | null
+}
+
+/** The secret a member's device makes dynamic member codes with (see src/domain/memberCode.ts). */
+export interface MemberCodeSecret {
+  memberNo: string
+  /** 64 hex digits. */
+  secret: string
+  version: number
+  /** The server's clock when answering: the device keeps its offset to make codes on the server's time. */
+  serverTime: Instant
 }
 
 export interface CatalogItemView {
@@ -479,10 +495,15 @@ export interface Api {
     claimCampaign: { input: ClaimCampaignInput; output: { coupon: CouponView; replayed: boolean } }
     recordSubscription: { input: RecordSubscriptionInput; output: { remaining: number } }
     invite: { input: Record<string, never>; output: InviteView }
+    /** The dynamic member code's secret for this device (made on first call). */
+    codeSecret: { input: Record<string, never>; output: MemberCodeSecret }
+    /** Lost phone: a new secret; every code made with the old one is refused from now on. */
+    resetMemberCode: { input: Record<string, never>; output: MemberCodeSecret }
   }
   staff: {
     whoami: { input: Record<string, never>; output: StaffView }
-    lookupMember: { input: LookupMemberInput; output: { member: MemberSummary } }
+    /** A dynamic code is accepted here, once (see cloudfunctions/_lib/memberCodes.ts); a member number only finds. */
+    lookupMember: { input: ScanMemberInput; output: { member: MemberSummary } }
     recordPurchase: { input: RecordPurchaseInput; output: PurchaseResult }
     lookupOrder: { input: LookupOrderInput; output: { order: OrderView } }
     recordRefund: { input: RecordRefundInput; output: RefundResult }

@@ -62,6 +62,26 @@ const memberCode = v.pipe(
 export const LookupMemberSchema = v.object({ code: memberCode })
 export type LookupMemberInput = v.InferInput<typeof LookupMemberSchema>
 
+/**
+ * The dynamic member code on the member's phone (src/domain/memberCode.ts): 18 digits, spaces allowed. What
+ * moves points or money at the till needs it; the member number alone does not prove the member is there.
+ */
+const dynamicCode = v.pipe(
+  v.string('请扫描顾客会员卡上的动态会员码'),
+  v.transform((s) => s.replace(/\s+/g, '')),
+  v.regex(/^\d{18}$/, '请扫描顾客会员卡上的动态会员码（18 位）'),
+)
+
+/** What a till scans or types to find a member: the dynamic code (18 digits) or the member number (11). */
+const tillMemberCode = v.pipe(
+  v.string('请扫描或输入会员码'),
+  v.transform((s) => s.replace(/\s+/g, '')),
+  v.regex(/^(\d{11}|\d{18})$/, '会员码应为 18 位动态码或 11 位会员号'),
+)
+
+export const ScanMemberSchema = v.object({ code: tillMemberCode })
+export type ScanMemberInput = v.InferInput<typeof ScanMemberSchema>
+
 /** ¥100,000 is far above any single till purchase; larger amounts are typos. */
 export const MAX_PURCHASE_FEN = 10_000_000
 
@@ -101,7 +121,7 @@ export const RecordRefundSchema = v.object({ orderNo, amountFen: amountFen('退�
 export type RecordRefundInput = v.InferInput<typeof RecordRefundSchema>
 
 export const RedeemPointsSchema = v.object({
-  memberCode,
+  memberCode: dynamicCode,
   points: int('兑换积分', 1, MAX_POINTS_PER_CHANGE),
   reason: plainText('兑换内容', 40),
   requestId,
@@ -131,7 +151,8 @@ const couponCode = v.pipe(
 
 export const RecordPurchaseSchema = v.pipe(
   v.object({
-    memberCode,
+    /** The dynamic code; the member number only with that member's coupon (checked by the server). */
+    memberCode: tillMemberCode,
     amountFen: amountFen('金额'),
     orderNo,
     couponCode: v.optional(couponCode),
@@ -141,6 +162,10 @@ export const RecordPurchaseSchema = v.pipe(
   v.forward(
     v.check((p) => p.marginFen === undefined || p.marginFen <= p.amountFen, '毛利不能超过金额'),
     ['marginFen'],
+  ),
+  v.forward(
+    v.check((p) => p.memberCode.length === 18 || p.couponCode !== undefined, '请扫描顾客会员卡上的动态会员码（18 位）'),
+    ['memberCode'],
   ),
 )
 export type RecordPurchaseInput = v.InferInput<typeof RecordPurchaseSchema>

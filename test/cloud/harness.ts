@@ -10,6 +10,7 @@ import { buildFunctions, functionsOutDir } from '../../scripts/build-functions'
 import { demoDocuments } from '../../scripts/demo-data'
 import { startLocalCloud } from '../../localcloud'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
+import { dynamicMemberCode } from '../../src/domain/memberCode'
 
 export type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>
 
@@ -80,9 +81,24 @@ export const startTestCloud = async (options: { demo?: boolean } = {}) => {
     return { openid, memberNo: member.memberNo }
   }
 
+  /**
+   * The dynamic member code a shopper's phone shows at `clock` (default: now), made with the secret the
+   * phone got from member.codeSecret (asked once per shopper, as a device does; `fresh` asks again, after a
+   * reset). Each code is accepted once: a test that pays twice for one member passes two clocks.
+   */
+  const secrets = new Map<string, { memberNo: string; secret: string }>()
+  const tillCode = async (openid: string, clock?: string, options: { fresh?: boolean } = {}) => {
+    let kept = secrets.get(openid)
+    if (!kept || options.fresh) {
+      kept = await ok(openid, 'member', 'codeSecret', {})
+      secrets.set(openid, kept)
+    }
+    return dynamicMemberCode(kept.memberNo, kept.secret, clock ? Date.parse(clock) : Date.now())
+  }
+
   const close = async () => {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
-  return { cloud, call, ok, joinedShopper, close }
+  return { cloud, call, ok, joinedShopper, tillCode, close }
 }
