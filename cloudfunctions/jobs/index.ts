@@ -39,8 +39,10 @@ import { computeSegments } from './segments'
 import { usedCodesCleanup } from './usedCodes'
 
 const CHUNK = 100
-/** Stop taking new chunks well before config.json's 60 s timeout; the next trigger resumes from the cursor. */
+/** One job's longest turn in a run; the next trigger resumes from its cursor. */
 const BUDGET_MS = 40_000
+/** All jobs of one run together stop taking new work well before config.json's 60 s timeout. */
+const UPKEEP_BUDGET_MS = 50_000
 
 export interface JobReport {
   /** The job's name, e.g. "points-expiry". */
@@ -94,7 +96,7 @@ const runChunked = async <M extends Pick<Member, '_id'>>(
   ctx: JobContext,
   walk: Walk,
   process: (member: M) => Promise<boolean>,
-  options: { chunkSize?: number; concurrency?: number } = {},
+  options: { chunkSize?: number; concurrency?: number; budgetMs?: number } = {},
 ): Promise<JobReport> => {
   const chunkSize = options.chunkSize ?? CHUNK
   const runs = db.collection(COLLECTIONS.jobRuns)
@@ -110,7 +112,7 @@ const runChunked = async <M extends Pick<Member, '_id'>>(
     startedAt: ctx.now,
     updatedAt: ctx.now,
   }
-  const deadline = Date.now() + BUDGET_MS
+  const deadline = Date.now() + (options.budgetMs ?? BUDGET_MS)
   while (!run.done && Date.now() < deadline) {
     const query = walk.kind === 'drain' ? walk.select() : walk.select(run.cursor).orderBy('_id', 'asc')
     const members = await readMany<M>(query.limit(chunkSize))
@@ -134,7 +136,7 @@ const runChunked = async <M extends Pick<Member, '_id'>>(
   return { job: run.job, runKey, processed: run.processed, changed: run.changed, done: run.done }
 }
 
-const pointsExpiry = async (ctx: JobContext) => {
+const pointsExpiry = async (ctx: JobContext, budgetMs: number) => {
   const program = await loadProgram()
   const actor = { type: 'job' as const, id: 'points-expiry' }
   return runChunked(
@@ -150,10 +152,11 @@ const pointsExpiry = async (ctx: JobContext) => {
         await appendEntriesIn(t, settled.entries)
         return true
       }),
+    { budgetMs },
   )
 }
 
-const vipSweep = async (ctx: JobContext) => {
+const vipSweep = async (ctx: JobContext, budgetMs: number) => {
   const program = await loadProgram()
   return runChunked(
     'vip-sweep',
@@ -169,6 +172,7 @@ const vipSweep = async (ctx: JobContext) => {
         await writeMemberIn(t, { ...member, ...normalized })
         return true
       }),
+    { budgetMs },
   )
 }
 
@@ -180,7 +184,7 @@ const vipSweep = async (ctx: JobContext) => {
  */
 const BIRTHDAY_CHUNK = 200
 
-const birthdayCoupons = async (ctx: JobContext): Promise<JobReport> => {
+const birthdayCoupons = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => {
   const today = businessTime(ctx.now)
   const month = today.month() + 1
   const program = await loadProgram()
@@ -210,15 +214,15 @@ const birthdayCoupons = async (ctx: JobContext): Promise<JobReport> => {
       return issued
     },
     // Unlimited templates issue without a transaction: one insert each, many at a time.
-    { chunkSize: BIRTHDAY_CHUNK, concurrency: 16 },
+    { chunkSize: BIRTHDAY_CHUNK, concurrency: 16, budgetMs },
   )
 }
 
 /** Campaigns still issuing to their segment (the operator's call ran out of time). */
-const campaignIssuing = async (ctx: JobContext): Promise<JobReport> => {
+const campaignIssuing = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => {
   let processed = 0
   for (const campaign of await campaignsIssuing()) {
-    const saved = await continueIssuing(campaign._id, ctx.now, BUDGET_MS / 4)
+    const saved = await continueIssuing(campaign._id, ctx.now, budgetMs)
     processed += saved.progress.issued
   }
   return { job: 'campaign-issuing', runKey: businessDate(ctx.now), processed, changed: processed, done: true }
@@ -228,14 +232,14 @@ const campaignIssuing = async (ctx: JobContext): Promise<JobReport> => {
  * The day-before reminder: for events starting tomorrow (business time), every confirmed guest is marked
  * reminded once (a conditional update, so a second run sends nothing) and, if they consented, messaged.
  */
-const eventReminders = async (ctx: JobContext): Promise<JobReport> => {
+const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => {
   const tomorrow = businessTime(ctx.now).startOf('day').add(1, 'day')
   const upcoming = await readMany<MemberEvent>(
     db.collection(COLLECTIONS.events).where({ status: 'open', startsAt: _.gte(tomorrow.toISOString()).and(_.lt(tomorrow.add(1, 'day').toISOString())) }).limit(100),
   )
   let processed = 0
   let sent = 0
-  const deadline = Date.now() + BUDGET_MS / 4
+  const deadline = Date.now() + budgetMs
   for (const event of upcoming) {
     for (;;) {
       if (Date.now() > deadline) return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: false }
@@ -262,19 +266,26 @@ const eventReminders = async (ctx: JobContext): Promise<JobReport> => {
   return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: true }
 }
 
-/** The segments walk every member: it takes what is left of the trigger's minute and resumes next hour. */
+/** The segments walk every member: they take what is left of the run and resume next hour. */
 const SEGMENTS_BUDGET_MS = 15_000
 
-/** VIP first: it changes no points, and the expiry job then sees members as they stand today. */
-const upkeep = async (ctx: JobContext): Promise<JobReport[]> => [
-  await vipSweep(ctx),
-  await pointsExpiry(ctx),
-  await birthdayCoupons(ctx),
-  await campaignIssuing(ctx),
-  await eventReminders(ctx),
-  await storeYesterday(ctx),
-  await computeSegments(ctx, SEGMENTS_BUDGET_MS),
-  await usedCodesCleanup(ctx),
-]
+/**
+ * VIP first: it changes no points, and the expiry job then sees members as they stand today. Each job gets
+ * its own cap but never more than what is left of the run, so one backlog cannot starve the run into its timeout.
+ */
+const upkeep = async (ctx: JobContext): Promise<JobReport[]> => {
+  const until = Date.now() + UPKEEP_BUDGET_MS
+  const turn = (capMs: number) => Math.max(0, Math.min(capMs, until - Date.now()))
+  return [
+    await vipSweep(ctx, turn(BUDGET_MS)),
+    await pointsExpiry(ctx, turn(BUDGET_MS)),
+    await birthdayCoupons(ctx, turn(BUDGET_MS)),
+    await campaignIssuing(ctx, turn(BUDGET_MS / 4)),
+    await eventReminders(ctx, turn(BUDGET_MS / 4)),
+    await storeYesterday(ctx),
+    await computeSegments(ctx, turn(SEGMENTS_BUDGET_MS)),
+    await usedCodesCleanup(ctx),
+  ]
+}
 
 export const main = serveTimers('jobs', { upkeep })
