@@ -120,11 +120,12 @@ const tightest = (ranges: StringRange[]): StringRange => {
 }
 
 /**
- * The direction of an order that is exactly `{ field: 1 | -1 }` on the field a number range was pushed down on:
- * SQLite then gives the rows in that order (ties by `_id`), and a top-N query reads N rows, not the collection.
+ * The direction of an order that is exactly `{ field: 1 | -1 }` on the field a range (numbers, or strings such as
+ * ISO instants) was pushed down on: SQLite then gives the rows in that order (ties by `_id`), so a top-N query or
+ * a page of a time range reads about a page of rows, not every match.
  */
 export const fieldOrderOf = (order: Record<string, 1 | -1> | undefined, pushdown: Pushdown | undefined): 1 | -1 | undefined => {
-  if (!order || !pushdown?.field?.numRange || pushdown.ids) return undefined
+  if (!order || !(pushdown?.field?.numRange || pushdown?.field?.range) || pushdown.ids) return undefined
   const keys = Object.keys(order)
   return keys.length === 1 && keys[0] === pushdown.field.path ? order[keys[0]] : undefined
 }

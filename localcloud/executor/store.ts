@@ -65,7 +65,7 @@ export interface Pushdown {
   ids?: unknown[]
   /**
    * An equality (`values`: scalars), a string range (`range`) or a number range (`numRange`) on a field leading a
-   * declared index; with a number range the rows may come in that field's order (`order`, ties by `_id`).
+   * declared index; with a range the rows may come in that field's order (`order`, ties by `_id`).
    */
   field?: { path: string; values?: unknown[]; range?: StringRange; numRange?: NumberRange; order?: 1 | -1 }
   idRange?: StringRange
@@ -326,7 +326,7 @@ export class Store {
     const sql =
       `SELECT id AS key, doc, seq FROM ${table(coll)}` +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      (pushdown?.field?.numRange && pushdown.field.order
+      ((pushdown?.field?.numRange || pushdown?.field?.range) && pushdown.field.order
         ? ` ORDER BY ${keyExprs(pushdown.field.path)[1]} ${pushdown.field.order === 1 ? 'ASC' : 'DESC'}, id ASC`
         : order
           ? ` ORDER BY id ${order === 1 ? 'ASC' : 'DESC'}`

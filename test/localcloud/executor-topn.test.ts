@@ -64,3 +64,31 @@ describe('a top-N by an indexed number', () => {
     expect((value as { data: { _id: string }[] }).data.map((d) => d._id).sort()).toEqual(all.map((d) => d._id).sort())
   })
 })
+
+describe('a page of a string range in that field’s order', () => {
+  it('reads about a page of rows (ISO instants by time), numbers and nulls never matching', async () => {
+    const h2 = inProcessDb({ collections: [{ name: 'entries', indexes: [{ name: 'at', keys: [{ field: 'at', direction: 1 as const }] }] }] })
+    try {
+      const at = (i: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString()
+      const rows = Array.from({ length: 500 }, (_, k) => {
+        const i = (k * 7919) % 500
+        return { _id: `e${String(i).padStart(3, '0')}`, at: i % 10 === 9 ? i : i % 10 === 8 ? null : at(i) }
+      })
+      h2.executor.insert('entries', rows)
+      h2.executor.beginInvocation('page')
+      h2.state.invocationId = 'page'
+      const page = await h2.db.collection('entries').where({ at: h2._.gte(at(100)).and(h2._.lt(at(400))) }).orderBy('at', 'asc').limit(25).get()
+      const ops = h2.executor.endInvocation('page')
+      h2.state.invocationId = undefined
+      const expected = rows
+        .filter((r) => typeof r.at === 'string' && r.at >= at(100) && r.at < at(400))
+        .sort((a, b) => ((a.at as string) < (b.at as string) ? -1 : 1))
+        .slice(0, 25)
+        .map((r) => r._id)
+      expect((page as { data: { _id: string }[] }).data.map((d) => d._id)).toEqual(expected)
+      expect(ops.rowsScanned).toBe(25)
+    } finally {
+      h2.close()
+    }
+  })
+})
