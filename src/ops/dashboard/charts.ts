@@ -15,7 +15,9 @@ const jsx = (type: unknown, props: object, ...children: ChartElement[]): ChartEl
 
 const INK = '#4a463f'
 const TIER_COLORS = ['#cfd6de', '#3b3026', '#d9b77e']
-const AXIS_LABEL = { fontSize: '20px', fill: '#8a857c' }
+const AXIS_LABEL = { fontSize: '22px', fill: '#8a857c' }
+/** People are counted whole: a tick between two counts (0.5) is left unlabelled. */
+const wholeTicks = (v: number): string => (Number.isInteger(v) ? String(v) : '')
 
 /** Members by tier, stacked, day by day. */
 export const tiersChart = (view: DashboardView): ChartElement =>
@@ -23,7 +25,7 @@ export const tiersChart = (view: DashboardView): ChartElement =>
     Chart,
     {
       data: tierSeries(view),
-      scale: { date: { type: 'cat', tickCount: 4, formatter: shortDate }, members: { min: 0, nice: true, tickCount: 4 } },
+      scale: { date: { type: 'cat', tickCount: 4, formatter: shortDate }, members: { min: 0, nice: true, tickCount: 4, formatter: wholeTicks } },
     },
     jsx(Axis, { field: 'date', style: { label: AXIS_LABEL } }),
     jsx(Axis, { field: 'members', style: { label: AXIS_LABEL } }),
@@ -36,7 +38,7 @@ export const tiersChart = (view: DashboardView): ChartElement =>
 const countBars = (data: { label: string; value: number }[]): ChartElement =>
   jsx(
     Chart,
-    { data, coord: { transposed: true }, scale: { value: { min: 0, nice: true, tickCount: 3 } } },
+    { data, coord: { transposed: true }, scale: { value: { min: 0, nice: true, tickCount: 3, formatter: wholeTicks } } },
     jsx(Axis, { field: 'label', style: { label: AXIS_LABEL } }),
     jsx(Axis, { field: 'value', style: { label: AXIS_LABEL } }),
     jsx(Interval, { x: 'label', y: 'value', color: INK, style: { radius: [0, 4, 4, 0] } }),
@@ -72,7 +74,7 @@ export const couponsChart = (view: DashboardView): ChartElement =>
 export const eventsChart = (view: DashboardView): ChartElement =>
   jsx(
     Chart,
-    { data: eventBars(view), scale: { seats: { min: 0, nice: true, tickCount: 3 } } },
+    { data: eventBars(view), scale: { seats: { min: 0, nice: true, tickCount: 3, formatter: wholeTicks } } },
     jsx(Axis, { field: 'label', style: { label: AXIS_LABEL } }),
     jsx(Axis, { field: 'seats', style: { label: AXIS_LABEL } }),
     jsx(Interval, { x: 'label', y: 'seats', color: { field: 'kind', range: ['#cfd6de', INK] }, adjust: { type: 'dodge', marginRatio: 0.1 } }),

@@ -72,7 +72,8 @@ const OpsProgramPage = () => {
               <View className="ops-page__panel program-head">
                 <Text className="program-head__version">{`当前规则 · 第 ${program.rules.version} 版`}</Text>
                 <Text className="program-head__by">
-                  {program.updatedAt ? `${program.updatedBy ?? '运营'} 于 ${when(program.updatedAt)} 修改` : '品牌默认规则，尚未修改'}
+                  {/* Version 1 is the brand's defaults, however they were put in place (the demo seed, an install). */}
+                  {program.rules.version > 1 && program.updatedAt ? `${program.updatedBy ?? '运营'} 于 ${when(program.updatedAt)} 修改` : '品牌默认规则，尚未修改'}
                 </Text>
                 {saved && (
                   <Text className="ops-page__done program-head__saved">

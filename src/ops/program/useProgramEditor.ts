@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { ProgramVersionView, ProgramView } from '../../api/contract'
 import type { UpdateProgramInput } from '../../api/programSchema'
@@ -95,6 +96,8 @@ export const useProgramEditor = () => {
       setSaved({ version: result.program.rules.version, replayed: result.replayed })
       setLoaded({ status: 'ready', program: result.program })
       setDraft(draftFrom(result.program.rules))
+      // The confirmation sat low on a long page: the answer is at the top.
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
       void loadHistory()
     } catch (error) {
       const retryable = isUnanswered(error)
@@ -107,6 +110,7 @@ export const useProgramEditor = () => {
         setErrors({})
         const note = draft?.note ?? ''
         const fresh = await load(note)
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
         setConflict(
           fresh
             ? `规则已被他人更新为第 ${fresh.rules.version} 版，已载入最新规则，请在此基础上重新修改后保存。`

@@ -1,6 +1,13 @@
 import { Canvas, jsx } from '@antv/f2'
 import type { ChartElement } from '../charts'
 
+/**
+ * F2 sizes its theme in 750-wide design pixels ("20px") and converts them by the page's root font size when
+ * there is one: on H5 that is Taro's rem base (20px), which shrank labels to a fifth. The conversion is fixed
+ * here to what a 750 design means on a phone, half, as the rest of the app's styles are.
+ */
+const designPx = (px: number): number => px / 2
+
 export interface Drawn {
   destroy: () => void
 }
@@ -18,7 +25,7 @@ export const drawChart = (
 ): Drawn => {
   node.width = Math.round(size.width * size.pixelRatio)
   node.height = Math.round(size.height * size.pixelRatio)
-  const { props } = jsx(Canvas, { context, pixelRatio: size.pixelRatio, width: size.width, height: size.height, animate: false }, chart)
+  const { props } = jsx(Canvas, { context, pixelRatio: size.pixelRatio, width: size.width, height: size.height, animate: false, px2hd: designPx }, chart)
   const canvas = new Canvas(props)
   canvas.render()
   return { destroy: () => canvas.destroy() }
