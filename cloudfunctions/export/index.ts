@@ -180,6 +180,14 @@ const addMemberNos = async (memberNos: Map<string, string>, entries: LedgerEntry
     db.collection(COLLECTIONS.members).where({ _id: _.in(missing) }).field({ _id: true, memberNo: true }).limit(PAGE),
   )
   for (const m of found) memberNos.set(m._id, m.memberNo)
+  // A deleted membership's entries stand under its pseudonym; its tombstone keeps the member number.
+  const erased = missing.filter((id) => !memberNos.has(id))
+  if (erased.length > 0) {
+    const tombstones = await readMany<Pick<Member, '_id' | 'memberNo'>>(
+      db.collection('erasedMembers').where({ _id: _.in(erased) }).field({ _id: true, memberNo: true }).limit(PAGE),
+    )
+    for (const m of tombstones) memberNos.set(m._id, m.memberNo)
+  }
   for (const id of missing) if (!memberNos.has(id)) memberNos.set(id, '')
 }
 

@@ -41,6 +41,7 @@ import { serve, shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 import { memberView, withoutId } from '../_lib/views'
 import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
+import { deleteMembership, myData } from './myData'
 
 /** Which store and assistant recruited the shopper. A departed assistant's QR still credits the store. */
 const attribution = async (scene: string | undefined): Promise<{ storeId: string | null; assistantId: string | null }> => {
@@ -365,4 +366,6 @@ export const main = serve('member', {
   invite,
   codeSecret,
   resetMemberCode,
+  myData,
+  deleteMembership,
 })

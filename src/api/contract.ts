@@ -45,6 +45,8 @@ import type {
   UpdateEventInput,
 } from './schemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
+import type { DeleteMembershipResult, MyDataFile } from './privacy'
+import type { DeleteMembershipInput } from './privacySchemas'
 import type { LedgerExportInput } from './schemas'
 import type { CampaignIdInput, DashboardInput, OpsCustomersInput, OpsTodayInput, UpdateCampaignInput } from './opsSchemas'
 import type { RuleChange } from '../domain/programChanges'
@@ -499,6 +501,10 @@ export interface Api {
     codeSecret: { input: Record<string, never>; output: MemberCodeSecret }
     /** Lost phone: a new secret; every code made with the old one is refused from now on. */
     resetMemberCode: { input: Record<string, never>; output: MemberCodeSecret }
+    /** PIPL: everything held about the caller, as a JSON file in cloud storage. */
+    myData: { input: Record<string, never>; output: MyDataFile }
+    /** PIPL: erases the caller's personal data; the books keep a pseudonymous tombstone. Repeat while inProgress. */
+    deleteMembership: { input: DeleteMembershipInput; output: DeleteMembershipResult }
   }
   staff: {
     whoami: { input: Record<string, never>; output: StaffView }

@@ -10,3 +10,20 @@ export const PRIVACY_NOTICE_SUMMARY =
 
 /** Said at join, before anything is sent: children under 14 join in a store, with a guardian's consent. */
 export const MINOR_NOTICE = '未满14周岁的儿童需经监护人同意方可成为会员，请由监护人陪同到店办理。'
+
+/** `member.myData`: a JSON file in cloud storage with everything held about the caller, and a link to it. */
+export interface MyDataFile {
+  fileID: string
+  /** The temporary download link (getTempFileURL). */
+  url: string
+  expiresAt: string
+  bytes: number
+  /** Records per collection in the file. */
+  counts: Record<string, number>
+}
+
+/**
+ * `member.deleteMembership`: erasing runs in steps within the function's time limit; `inProgress` means call
+ * again with the same confirmation (each step is idempotent), until `deleted`.
+ */
+export type DeleteMembershipResult = { status: 'inProgress' } | { status: 'deleted'; pointsForfeited: number }

@@ -1,0 +1,43 @@
+/**
+ * Where a member's personal information lives (PIPL): every collection of database/collections/ is either one
+ * that holds some — exported by `member.myData`, erased or pseudonymized by `member.deleteMembership` — or one
+ * that holds none, with the reason. test/cloud/privacy.test.ts fails for a collection in neither list, so a new
+ * collection is classified before it ships.
+ */
+
+/** Collections holding a member's personal data, in the order the export lists them. */
+export const PERSONAL_DATA_COLLECTIONS = [
+  'members',
+  'memberSecrets',
+  'usedCodes',
+  'ledger',
+  'purchases',
+  'refunds',
+  'coupons',
+  'exchangeCounts',
+  'rsvps',
+  'tickets',
+  'referrals',
+  'posters',
+  'callbacks',
+  'segments',
+] as const
+
+export type PersonalDataCollection = (typeof PERSONAL_DATA_COLLECTIONS)[number]
+
+/** Collections that hold no member's personal data, and why. */
+export const NO_PERSONAL_DATA: Record<string, string> = {
+  erasedMembers: "tombstones of deleted memberships: a random pseudonym, the member number and the books' figures, nothing that names a person",
+  stores: 'the brand’s shops',
+  staff: 'shop assistants (their own records, not members’)',
+  operators: 'the brand’s HQ operators (not members)',
+  settings: 'program rules',
+  programVersions: 'versions of the program rules, with the operator who saved them',
+  couponTemplates: 'coupon templates (what a coupon gives), no holder',
+  catalog: 'the points catalog',
+  campaigns: 'coupon campaigns; a list audience names member numbers only, and an issuing cursor that names a deleted member is moved on at deletion',
+  events: 'events and their seat counters; who comes is in rsvps',
+  jobRuns: 'timer jobs’ progress; a resume cursor that names a deleted member is moved on at deletion',
+  stats: 'daily counts and totals, no member named',
+  exports: 'the operators’ export log (who exported what, when); the files themselves are the operators’ responsibility',
+}
