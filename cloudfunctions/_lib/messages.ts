@@ -8,6 +8,7 @@ import type { Member, SubscriptionKind } from '../../src/domain/member'
 import { cloud, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { readDoc } from './docs'
+import { redactForLog } from './redact'
 import { inTransaction } from './transaction'
 
 /** Template ids come from the deployment (each brand's mini-program has its own); the defaults serve the local cloud. */
@@ -50,7 +51,7 @@ export const notify = async (memberId: string, kind: SubscriptionKind, page: str
       return 'refused'
     }
     // Anything else: logged, not retried — a second message could arrive twice.
-    console.error('[subscribeMessage.send]', e)
+    console.error('[subscribeMessage.send]', redactForLog(e))
     return 'failed'
   }
 }

@@ -10,6 +10,7 @@ import { AppError, invalidInput } from '../../src/domain/errors'
 import { callerOpenid, db, now } from './cloud'
 import { readDoc } from './docs'
 import { COLLECTIONS, type OperatorDoc, type StaffDoc } from './collections'
+import { redactForLog } from './redact'
 
 interface BaseContext {
   openid: string
@@ -77,7 +78,7 @@ const failure = (e: unknown, name: string): CloudResult<never> => {
     return { ok: false, error: { code: e.code, message: e.message, ...(e.details?.fields ? { fields: e.details.fields } : {}) } }
   }
   // Unexpected: log the whole error for the function's logs, tell the caller nothing internal.
-  console.error(`[${name}]`, e)
+  console.error(`[${name}]`, redactForLog(e))
   return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }
 }
 
