@@ -10,7 +10,7 @@ type Page = ReturnType<typeof useOpsEvent>
 const TIERS: TierId[] = ['member', 'vip', 'gold']
 
 /** A date and a time, picked apart: the two halves of one row. */
-const WhenPicker = ({ value, onChange }: { value: When; onChange: (value: When) => void }) => (
+export const WhenPicker = ({ value, onChange }: { value: When; onChange: (value: When) => void }) => (
   <View className="ops-when">
     <Picker mode="date" value={value.date} onChange={(e) => onChange({ ...value, date: String(e.detail.value) })}>
       <Text className="ops-when__part">{value.date}</Text>

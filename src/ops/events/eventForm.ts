@@ -3,7 +3,8 @@
  * cancellation deadlines, the attendance points and the guests a member may bring — checked with the
  * server's own schema, each message at its row. Times are business time (Shanghai), picked as date + time.
  */
-import { check, CreateEventSchema, type CreateEventInput } from '../../api/schemas'
+import type { EventView } from '../../api/contract'
+import { check, CreateEventSchema, UpdateEventSchema, type CreateEventInput, type UpdateEventInput } from '../../api/schemas'
 import type { TierId } from '../../domain/program'
 import { businessTime, isBefore, type Instant } from '../../domain/time'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
@@ -126,3 +127,61 @@ export const checkEvent = (draft: EventDraft, now: Instant): { ok: true; input: 
 
 /** A refused event, by row: the server's field errors (an unknown store) at their rows, anything else at the form. */
 export const eventErrorsFrom = (error: unknown, fallbackMessage: string): EventErrors => refusalByRow(error, fallbackMessage, ROW_OF_FIELD)
+
+/** Editing an event already announced: its words, times and capacity (store, tiers and points stay as promised). */
+export interface EventEditDraft {
+  title: string
+  description: string
+  coverUrl: string
+  starts: When
+  ends: When
+  capacityText: string
+  rsvpDeadline: When
+  cancelDeadline: When
+}
+
+export type EventEditRow = 'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'
+export type EventEditErrors = RowErrors<EventEditRow>
+
+const whenOf = (at: Instant): When => {
+  const t = businessTime(at)
+  return { date: t.format('YYYY-MM-DD'), time: t.format('HH:mm') }
+}
+
+export const editDraftOf = (event: Pick<EventView, 'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'>): EventEditDraft => ({
+  title: event.title,
+  description: event.description,
+  coverUrl: event.coverUrl,
+  starts: whenOf(event.startsAt),
+  ends: whenOf(event.endsAt),
+  capacityText: String(event.capacity),
+  rsvpDeadline: whenOf(event.rsvpDeadline),
+  cancelDeadline: whenOf(event.cancelDeadline),
+})
+
+const EDIT_ROW_OF_FIELD: Record<string, EventEditRow> = Object.fromEntries(
+  (['title', 'description', 'coverUrl', 'startsAt', 'endsAt', 'capacity', 'rsvpDeadline', 'cancelDeadline'] as const).map((row) => [row, row]),
+)
+
+/** The edit checked with the server's own schema (its order of times too); capacity against seats taken is the server's. */
+export const checkEventEdit = (eventId: string, draft: EventEditDraft): { ok: true; input: UpdateEventInput } | { ok: false; errors: EventEditErrors } => {
+  const capacity = wholeNumber(draft.capacityText)
+  const parsed = check(UpdateEventSchema, {
+    eventId,
+    title: draft.title,
+    description: draft.description,
+    coverUrl: draft.coverUrl.trim(),
+    startsAt: instantOf(draft.starts),
+    endsAt: instantOf(draft.ends),
+    capacity,
+    rsvpDeadline: instantOf(draft.rsvpDeadline),
+    cancelDeadline: instantOf(draft.cancelDeadline),
+  })
+  const errors: EventEditErrors = parsed.ok ? {} : errorsByRow(EDIT_ROW_OF_FIELD, parsed.fields)
+  if (capacity === undefined) errors.capacity = '请填写名额'
+  else if (Number.isNaN(capacity)) errors.capacity = '名额应为整数'
+  return parsed.ok && Object.keys(errors).length === 0 ? { ok: true, input: parsed.value } : { ok: false, errors }
+}
+
+/** A refused edit, by row: "名额不能少于已确认的 12 人" at the capacity, anything else under the form. */
+export const eventEditErrorsFrom = (error: unknown, fallbackMessage: string): EventEditErrors => refusalByRow(error, fallbackMessage, EDIT_ROW_OF_FIELD)

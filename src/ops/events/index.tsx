@@ -1,21 +1,30 @@
 import { Button, Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
 import { ROUTES } from '../../routes'
 import { audienceText, deadlinesLine, eventWhen, perksLine } from '../../wording/events'
 import { formatPoints } from '../../wording/points'
 import { OpsDesk } from '../shared/OpsDesk'
 import { OpsNav } from '../shared/OpsNav'
 import { EventForm } from './EventForm'
+import { EventManager } from './EventManager'
+import { useEventManager } from './useEventManager'
 import { useOpsEvent } from './useOpsEvent'
 import './index.scss'
 
 const OpsEventPage = () => {
   const page = useOpsEvent()
+  const manager = useEventManager()
   const { confirming, created } = page
+  // An event made here is upcoming too: it joins the list without a reload.
+  useEffect(() => {
+    if (created) manager.added(created.event)
+  }, [created])
   return (
     <OpsDesk title="会员活动">
       {() => (
         <>
           <OpsNav current={ROUTES.opsEvents} />
+          <EventManager manager={manager} />
           <View className="ops-page__panel">
             <Text className="ops-page__step">新建会员活动</Text>
             {created && (

@@ -5,12 +5,13 @@ import { ROUTES } from '../../routes'
 const TOOLS = [
   { url: ROUTES.opsMember, title: '会员积分审计' },
   { url: ROUTES.opsCampaigns, title: '优惠券活动' },
-  { url: ROUTES.opsEvents, title: '创建活动' },
+  { url: ROUTES.opsEvents, title: '会员活动' },
   { url: ROUTES.opsReferrals, title: '邀请审核' },
   { url: ROUTES.opsExport, title: '数据导出' },
   { url: ROUTES.opsProgram, title: '会员规则' },
   { url: ROUTES.opsSegments, title: '客户分层' },
   { url: ROUTES.opsDashboard, title: '数据看板' },
+  { url: ROUTES.opsCustomers, title: '全部顾客' },
 ] as const
 
 /** The operator's other tools, top right under the header. */
