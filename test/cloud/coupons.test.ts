@@ -106,7 +106,7 @@ describe('redeeming at the till', () => {
       error: { code: 'COUPON_NOT_APPLICABLE', message: '未满¥200，不能使用该券' },
     })
     const other = await h.joinedShopper('other', { clock: s.clock })
-    expect(await h.call(assistant, 'staff', 'recordPurchase', { memberCode: other.memberNo, amountFen: 50_000, orderNo: key('M'), couponCode: s.code }, { clock: s.clock })).toMatchObject({
+    expect(await h.call(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(other.openid, s.clock), amountFen: 50_000, orderNo: key('M'), couponCode: s.code }, { clock: s.clock })).toMatchObject({
       ok: false,
       error: { code: 'COUPON_NOT_APPLICABLE' },
     })
@@ -177,7 +177,7 @@ describe('campaigns', () => {
     })
     const early = at('2026-10-08T12:00:00')
     const vip = await h.joinedShopper('campaign', { clock: early })
-    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: vip.memberNo, amountFen: 60_000, orderNo: key('V') }, { clock: early })
+    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(vip.openid, early), amountFen: 60_000, orderNo: key('V') }, { clock: early })
     const member = await h.joinedShopper('campaign', { clock: early })
 
     const seen = await h.ok(member.openid, 'member', 'campaigns', {}, { clock: early })
@@ -191,7 +191,7 @@ describe('campaigns', () => {
   it('issues to its audience (here a list) once per member, and only an operator may create it', async () => {
     const clock = at('2026-11-01T12:00:00')
     const vips = await Promise.all(Array.from({ length: 3 }, () => h.joinedShopper('segment', { clock })))
-    for (const v of vips) await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: v.memberNo, amountFen: 50_000, orderNo: key('S') }, { clock })
+    for (const v of vips) await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(v.openid, clock), amountFen: 50_000, orderNo: key('S') }, { clock })
     const plain = await h.joinedShopper('segment', { clock })
     const input = {
       title: 'VIP专享',

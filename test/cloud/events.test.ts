@@ -84,7 +84,7 @@ describe('rules', () => {
     const member = await h.joinedShopper('tier', { clock: now })
     expect((await h.ok(member.openid, 'event', 'list', {}, { clock: now })).events.find((e) => e.id === event.id)).toMatchObject({ eligible: false })
     expect(await h.call(member.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: member.memberNo, amountFen: 60_000, orderNo: `VIP-${Date.now()}` }, { clock: now })
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(member.openid, now), amountFen: 60_000, orderNo: `VIP-${Date.now()}` }, { clock: now })
     expect(await h.ok(member.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).toMatchObject({ event: { myRsvp: { status: 'confirmed' } } })
   })
 

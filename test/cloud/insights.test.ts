@@ -138,8 +138,8 @@ describe('the dashboard', () => {
     const a = await h.joinedShopper('dash', byStoreQr)
     const b = await h.joinedShopper('dash', byStoreQr)
     // ¥600 in one purchase makes a VIP (sales counted as VIP); ¥200 stays a member's; then ¥50 refunded.
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: a.memberNo, amountFen: 60_000, orderNo: 'DASH-1' }, { clock: day1 })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: b.memberNo, amountFen: 20_000, orderNo: 'DASH-2' }, { clock: day1 })
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(a.openid, day1), amountFen: 60_000, orderNo: 'DASH-1' }, { clock: day1 })
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(b.openid, day1), amountFen: 20_000, orderNo: 'DASH-2' }, { clock: day1 })
     await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordRefund', { orderNo: 'DASH-2', amountFen: 5_000, requestId: 'dash-refund-1' }, { clock: day1 })
     // Just after midnight the job stores 1 December.
     await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-02T00:05:00') })

@@ -110,10 +110,9 @@ describe('recording a purchase at the till', () => {
   const orderNo = () => `T${Date.now()}-${++orderSeq}`
 
   it('earns a point per yuan and makes a ¥520 buyer VIP for a year', async () => {
-    const { openid, memberNo } = await joinedShopper()
-    const result = await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: memberNo, amountFen: 52_000, orderNo: orderNo() }, {
-      clock: '2026-11-23T06:30:00Z',
-    })
+    const { openid } = await joinedShopper()
+    const clock = '2026-11-23T06:30:00Z'
+    const result = await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, clock), amountFen: 52_000, orderNo: orderNo() }, { clock })
     expect(result.replayed).toBe(false)
     expect(result.purchase).toMatchObject({ pointsEarned: 520, tierChange: { kind: 'vip_granted', vipUntil: '2027-11-23T16:00:00.000Z' } })
     const card = await h.ok(openid, 'member', 'getCard', {})
@@ -121,8 +120,8 @@ describe('recording a purchase at the till', () => {
   })
 
   it('has effect once when the same order number is recorded twice, and answers the first answer again', async () => {
-    const { openid, memberNo } = await joinedShopper()
-    const input = { memberCode: memberNo, amountFen: 12_345, orderNo: orderNo() }
+    const { openid } = await joinedShopper()
+    const input = { memberCode: await h.tillCode(openid), amountFen: 12_345, orderNo: orderNo() }
     const first = await h.ok(assistant, 'staff', 'recordPurchase', input)
     const second = await h.ok(assistant, 'staff', 'recordPurchase', input)
     expect(second).toEqual({ ...first, replayed: true })
@@ -131,8 +130,8 @@ describe('recording a purchase at the till', () => {
   })
 
   it('counts ten racing identical submissions once', async () => {
-    const { openid, memberNo } = await joinedShopper()
-    const input = { memberCode: memberNo, amountFen: 60_000, orderNo: orderNo() }
+    const { openid } = await joinedShopper()
+    const input = { memberCode: await h.tillCode(openid), amountFen: 60_000, orderNo: orderNo() }
     const conflictsBefore = h.cloud.executor.stats().conflicts
     const results = await Promise.all(Array.from({ length: 10 }, () => h.ok(assistant, 'staff', 'recordPurchase', input)))
     expect(results.filter((r) => !r.replayed)).toHaveLength(1)
@@ -143,9 +142,12 @@ describe('recording a purchase at the till', () => {
   })
 
   it('keeps every purchase when different orders for one member race', async () => {
-    const { openid, memberNo } = await joinedShopper()
+    const { openid } = await joinedShopper()
+    // Eight tills, each with the member's code of its own moment (a code pays once): half a minute apart.
+    const clocks = Array.from({ length: 8 }, (_, i) => new Date(Date.parse('2026-11-23T06:30:00Z') + i * 30_000).toISOString())
+    const codes = await Promise.all(clocks.map((clock) => h.tillCode(openid, clock)))
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => h.ok(assistant, 'staff', 'recordPurchase', { memberCode: memberNo, amountFen: 10_000 + i, orderNo: orderNo() })),
+      clocks.map((clock, i) => h.ok(assistant, 'staff', 'recordPurchase', { memberCode: codes[i], amountFen: 10_000 + i, orderNo: orderNo() }, { clock })),
     )
     const card = await h.ok(openid, 'member', 'getCard', {})
     expect(card.member.lifetimeSpendFen).toBe(8 * 10_000 + 28)
@@ -155,10 +157,11 @@ describe('recording a purchase at the till', () => {
   })
 
   it('refuses the same order number with a different amount, changing nothing', async () => {
-    const { openid, memberNo } = await joinedShopper()
+    const { openid } = await joinedShopper()
     const no = orderNo()
-    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: memberNo, amountFen: 10_000, orderNo: no })
-    const result = await h.call(assistant, 'staff', 'recordPurchase', { memberCode: memberNo, amountFen: 20_000, orderNo: no })
+    const memberCode = await h.tillCode(openid)
+    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode, amountFen: 10_000, orderNo: no })
+    const result = await h.call(assistant, 'staff', 'recordPurchase', { memberCode, amountFen: 20_000, orderNo: no })
     expect(result).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_CONFLICT' } })
     expect((await h.ok(openid, 'member', 'getCard', {})).member.pointsBalance).toBe(100)
   })
@@ -176,7 +179,8 @@ describe('recording a purchase at the till', () => {
   })
 
   it('refuses bad amounts and order numbers as INVALID_INPUT, changing nothing', async () => {
-    const { memberNo } = await joinedShopper()
+    const { openid } = await joinedShopper()
+    const memberCode = await h.tillCode(openid)
     const purchasesBefore = await count('purchases')
     const bad: Record<string, unknown>[] = [
       { amountFen: -100 },
@@ -190,7 +194,7 @@ describe('recording a purchase at the till', () => {
       { memberCode: { $ne: null } },
     ]
     for (const override of bad) {
-      const result = await h.call(assistant, 'staff', 'recordPurchase', { memberCode: memberNo, amountFen: 100, orderNo: orderNo(), ...override })
+      const result = await h.call(assistant, 'staff', 'recordPurchase', { memberCode, amountFen: 100, orderNo: orderNo(), ...override })
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     }
     expect(await count('purchases')).toBe(purchasesBefore)

@@ -28,7 +28,7 @@ interface Model {
   orders: { orderNo: string; amountFen: number; refundedFen: number; at: string }[]
   everGold: boolean
   /** The last write that succeeded, to send again with the same key. */
-  last: { fn: 'staff' | 'ops'; action: string; input: Record<string, unknown>; caller: string; answer: unknown } | null
+  last: { fn: 'staff' | 'ops'; action: string; input: Record<string, unknown>; caller: string; answer: unknown; at: number } | null
   seq: number
 }
 interface Real {
@@ -64,11 +64,17 @@ const checkInvariants = (m: Model, r: Real) => {
   }
 }
 
+/** Each till action at its own half minute, with the code the member's phone shows then (a code pays once). */
+const tillCode = (m: Model, r: Real) => {
+  m.now += 30_000
+  return h.tillCode(r.openid, iso(m))
+}
+
 const send = async (m: Model, caller: string, fn: 'staff' | 'ops', action: string, input: Record<string, unknown>) => {
   const result = (await h.call(caller, fn as 'staff', action as 'recordPurchase', input as never, { clock: iso(m) })) as
     | { ok: true; data: unknown }
     | { ok: false; error: { code: string } }
-  if (result.ok) m.last = { fn, action, input, caller, answer: result.data }
+  if (result.ok) m.last = { fn, action, input, caller, answer: result.data, at: m.now }
   return result
 }
 
@@ -77,7 +83,7 @@ class Purchase implements fc.AsyncCommand<Model, Real> {
   check = () => true
   async run(m: Model, r: Real) {
     const orderNo = `${r.openid}-${String(++m.seq).padStart(4, '0')}`
-    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: r.memberNo, amountFen: this.amountFen, orderNo })
+    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await tillCode(m, r), amountFen: this.amountFen, orderNo })
     expect(result.ok).toBe(true)
     m.orders.push({ orderNo, amountFen: this.amountFen, refundedFen: 0, at: iso(m) })
     checkInvariants(m, r)
@@ -107,8 +113,9 @@ class Redeem implements fc.AsyncCommand<Model, Real> {
   constructor(readonly points: number) {}
   check = () => true
   async run(m: Model, r: Real) {
+    const memberCode = await tillCode(m, r)
     const usable = availablePoints(memberOf(r), iso(m))
-    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'redeemPoints', { memberCode: r.memberNo, points: this.points, reason: '礼品', requestId: `${r.openid}-redeem-${++m.seq}` })
+    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'redeemPoints', { memberCode, points: this.points, reason: '礼品', requestId: `${r.openid}-redeem-${++m.seq}` })
     if (this.points <= usable) expect(result.ok).toBe(true)
     else expect(result).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
     checkInvariants(m, r)
@@ -130,7 +137,8 @@ class Adjust implements fc.AsyncCommand<Model, Real> {
 }
 
 class RetryLast implements fc.AsyncCommand<Model, Real> {
-  check = (m: Readonly<Model>) => m.last !== null
+  // A till retries with the code it sent, while that code can still be read (its two-hour look-back).
+  check = (m: Readonly<Model>) => m.last !== null && (m.last.input.memberCode === undefined || m.last.fn === 'ops' || m.now - m.last.at < 60 * 60_000)
   async run(m: Model, r: Real) {
     const last = m.last!
     const entriesBefore = entriesOf(r).length

@@ -80,7 +80,7 @@ describe('a change of the VIP threshold', () => {
     const before = await h.joinedShopper('rules-before')
     const after = await h.joinedShopper('rules-after')
     // Under the defaults one purchase of ¥500 makes a VIP; this also warms the staff function's rule cache.
-    const old = await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: before.memberNo, amountFen: 60_000, orderNo: 'RULES-1' })
+    const old = await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(before.openid), amountFen: 60_000, orderNo: 'RULES-1' })
     expect(old.member.tier).toBe('vip')
 
     const { rules } = await h.ok(DEMO_OPERATOR._id, 'ops', 'program', {})
@@ -93,7 +93,7 @@ describe('a change of the VIP threshold', () => {
       { path: 'vip.singlePurchaseFen', from: 50_000, to: 100_000 },
     ])
 
-    const next = await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: after.memberNo, amountFen: 60_000, orderNo: 'RULES-2' })
+    const next = await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(after.openid), amountFen: 60_000, orderNo: 'RULES-2' })
     expect(next.member.tier).toBe('member')
     expect(h.cloud.executor.get('ledger', earnEntryId(purchaseId(DEMO_STORE._id, 'RULES-2')))).toMatchObject({ programVersion: rules.version + 1 })
     // Going forward only: the VIP granted under the old rules stays.

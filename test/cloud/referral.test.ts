@@ -45,8 +45,10 @@ const inviterWithCode = async (clock = at('2026-03-01T10:00:00')) => {
   const inviter = await h.joinedShopper('inviter', { clock })
   return { ...inviter, code: memberDoc(inviter.openid).referralCode }
 }
-const buy = (memberNo: string, amountFen: number, clock: string, by = assistant, orderNo = `RF-${next()}`) =>
-  h.call(by, 'staff', 'recordPurchase', { memberCode: memberNo, amountFen, orderNo }, { clock })
+/** A purchase at `clock` with the code the shopper's phone shows at `codeClock` (a phone off by ±30 s still pays). */
+const buy = async (openid: string, amountFen: number, clock: string, by = assistant, orderNo = `RF-${next()}`, codeClock = clock) =>
+  h.call(by, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, codeClock), amountFen, orderNo }, { clock })
+const secondsAfter = (clock: string, s: number) => new Date(Date.parse(clock) + s * 1000).toISOString()
 
 describe('binding at join', () => {
   it('binds a new member to the friend whose link they opened, with the invitee gift coupon', async () => {
@@ -81,15 +83,15 @@ describe('the reward', () => {
   it('pays the inviter 200 points on the friend’s first ¥100 purchase, once, through retries and races', async () => {
     const a = await inviterWithCode()
     const b = await joinVia(a.code, { clock: at('2026-03-02T10:00:00') })
-    const memberNo = b.result.data!.member.memberNo
-    expect(await buy(memberNo, 9_999, at('2026-03-03T10:00:00'))).toMatchObject({ ok: true })
+    expect(await buy(b.openid, 9_999, at('2026-03-03T10:00:00'))).toMatchObject({ ok: true })
     expect(memberDoc(a.openid).pointsBalance).toBe(0)
     const orderNo = `RF-RACE-${next()}`
     const racing = await Promise.all([
-      buy(memberNo, 15_000, at('2026-03-04T10:00:00'), assistant, orderNo),
-      buy(memberNo, 15_000, at('2026-03-04T10:00:00'), assistant, orderNo),
-      buy(memberNo, 20_000, at('2026-03-04T10:00:00')),
-      buy(memberNo, 30_000, at('2026-03-04T10:00:00')),
+      buy(b.openid, 15_000, at('2026-03-04T10:00:00'), assistant, orderNo),
+      buy(b.openid, 15_000, at('2026-03-04T10:00:00'), assistant, orderNo),
+      // Each other purchase with a code of its own: phones half a minute behind and ahead.
+      buy(b.openid, 20_000, at('2026-03-04T10:00:00'), assistant, `RF-${next()}`, secondsAfter(at('2026-03-04T10:00:00'), -30)),
+      buy(b.openid, 30_000, at('2026-03-04T10:00:00'), assistant, `RF-${next()}`, secondsAfter(at('2026-03-04T10:00:00'), 30)),
     ])
     expect(racing.every((r) => r.ok)).toBe(true)
     expect(memberDoc(a.openid).pointsBalance).toBe(200)
@@ -105,7 +107,7 @@ describe('the reward', () => {
     const a = await inviterWithCode(at('2026-05-01T10:00:00'))
     const friends = []
     for (let day = 2; day <= 12; day++) friends.push(await joinVia(a.code, { clock: at(`2026-05-${String(day).padStart(2, '0')}T10:00:00`) }))
-    for (const f of friends) expect(await buy(f.result.data!.member.memberNo, 10_000, at('2026-05-20T10:00:00'))).toMatchObject({ ok: true })
+    for (const f of friends) expect(await buy(f.openid, 10_000, at('2026-05-20T10:00:00'))).toMatchObject({ ok: true })
     expect(memberDoc(a.openid).pointsBalance).toBe(2_000)
     const statuses = friends.map((f) => memberDoc(f.openid).referredBy?.status)
     expect(statuses.filter((s) => s === 'rewarded')).toHaveLength(10)
@@ -129,7 +131,7 @@ describe('fraud signals', () => {
     // The shop assistant is also a member, invites a friend, and records the friend's first purchase.
     await h.ok(assistant, 'member', 'join', { name: '王丽', mobile: '13511112222', birthday: { month: 1, day: 1 }, consent: { accepted: true, version: PRIVACY_NOTICE_VERSION } })
     const friend = await joinVia(memberDoc(assistant).referralCode)
-    await buy(friend.result.data!.member.memberNo, 50_000, at('2026-06-02T10:00:00'))
+    await buy(friend.openid, 50_000, at('2026-06-02T10:00:00'))
     expect(memberDoc(friend.openid).referredBy?.status).toBe('held')
     expect(memberDoc(assistant).pointsBalance).toBe(0)
 

@@ -43,7 +43,7 @@ const customer = async (assistantId: string, storeId: string, options: { joined?
   const memberNo = result.data.member.memberNo
   if (options.bought) {
     const till = storeId === 'SH001' ? DEMO_ASSISTANT._id : 'assistant-bj'
-    await h.ok(till, 'staff', 'recordPurchase', { memberCode: memberNo, amountFen: 60_000, orderNo: `WB-${i}` }, { clock: options.bought })
+    await h.ok(till, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, options.bought), amountFen: 60_000, orderNo: `WB-${i}` }, { clock: options.bought })
   }
   return { openid, memberNo }
 }
