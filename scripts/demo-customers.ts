@@ -187,8 +187,9 @@ export const demoCustomers = (
     members.push(c.profile ? { ...member, profile: c.profile } : member)
   })
 
-  // The monthly callback: 吴倩 was called 31 days ago (always last month) and is due again today; 钱芳 was
-  // called earlier this month, so the manager's figures for this month are not all zero.
+  // The monthly callback: 吴倩 was called a calendar month ago (always last month) and is due again today;
+  // 钱芳 was called earlier this month (today or yesterday, never before the 1st) and is due in 30 days, so
+  // the manager's figures for this month are not all zero.
   const callbacks: CallbackDoc[] = []
   const call = (key: string, by: StaffDoc, at: string, outcome: CallbackDoc['outcome'], note: string, nextAt: string) => {
     const member = members.find((m) => m._id === `demo-customer-${key}`)!
@@ -205,9 +206,11 @@ export const demoCustomers = (
     })
     Object.assign(member, { lastCallbackAt: at, nextCallbackAt: nextAt })
   }
-  call('wu-qian', assistant, daysAgo(31, 16), 'reached', '大衣合身，想等新款礼服到店再来看', toInstant(today.startOf('day').hour(9)))
-  const earlierThisMonth = today.startOf('month').hour(11)
-  const qianFangCalled = earlierThisMonth.isAfter(today) ? today : earlierThisMonth
+  const monthAgo = today.subtract(1, 'month').hour(16).minute(20).second(0).millisecond(0)
+  call('wu-qian', assistant, toInstant(monthAgo), 'reached', '大衣合身，想等新款礼服到店再来看', toInstant(today.startOf('day').hour(9)))
+  const thisMorning = today.startOf('day').hour(10).minute(30)
+  const recent = thisMorning.isAfter(today) ? today.subtract(1, 'day').hour(16).minute(0) : thisMorning
+  const qianFangCalled = recent.isBefore(today.startOf('month')) ? today : recent
   call('qian-fang', colleague, toInstant(qianFangCalled), 'message', '已发新品图册，等她回复', toInstant(qianFangCalled.startOf('day').add(30, 'day').hour(9)))
 
   return { members, purchases, ledger, callbacks }
