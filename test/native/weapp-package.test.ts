@@ -34,14 +34,14 @@ describe('the weapp build', () => {
 
   it('declares the staff and operator subpackages with their pages', () => {
     expect(JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).subPackages).toEqual([
-      { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index'] },
+      { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index', 'customers/index', 'customer/index', 'today/index', 'callbacks/index'] },
       { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index'] },
     ])
   })
 
   // Each action's name appears only in the code that calls it: where it is found, that code shipped.
   it.each([
-    ['staff', ['recordPurchase', 'lookupOrder', 'recordRefund', 'redeemPoints', 'lookupCoupon', 'undoCouponUse', 'redeemGiftCoupon', 'correctBirthday', '导购工作台', 'storeEvents', 'guestList']],
+    ['staff', ['recordPurchase', 'lookupOrder', 'recordRefund', 'redeemPoints', 'lookupCoupon', 'undoCouponUse', 'redeemGiftCoupon', 'correctBirthday', '导购工作台', 'storeEvents', 'guestList', 'logCallback', 'updateCustomerCard', 'callbackStats', '今日与本月']],
     ['ops', ['memberLedger', 'adjustPoints', 'couponTemplates', 'createCampaign', '会员积分审计', '创建会员活动']],
   ])('keeps the %s pages in their own subpackage', (root, needles) => {
     const outside = filesUnder(DIST).filter((file) => !relative(DIST, file).startsWith(`${root}/`))
