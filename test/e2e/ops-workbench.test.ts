@@ -6,8 +6,9 @@
  * and one purchase ¥500 → ¥2,500, since under the old ¥500 rule one ¥2,000 purchase makes a VIP whatever
  * the cumulative threshold — and saves; shopper A joins, and the shop assistant records a ¥2,000 purchase
  * for them (scanning their dynamic member code) that the old rules would have made VIP: they stay a member,
- * and their card counts towards the new thresholds; the history names the change. Then the segments after the nightly job, a campaign for a top
- * list opened from them, and the dashboard with its charts drawn.
+ * and their card counts towards the new thresholds; the history names the change. Then the segments after
+ * the nightly job, a campaign for a top list opened from them (created, edited, ended), and the dashboard
+ * with its charts drawn.
  */
 import type { Page } from 'playwright-core'
 import type { LocalCloud } from '../../localcloud'
@@ -138,6 +139,32 @@ it('shows the segments after the nightly job, and opens a campaign for the first
   await tapText('给这批客户发券')
   await page.getByText('已按客户分层预选活动对象：主力户前 10 名').waitFor()
   await phone.screenshot('ops-06-campaign-preset')
+
+  // Created for the top list, then edited and ended from the list.
+  await page.locator('.taro_page:visible input[placeholder="例如 新季预览会"]').fill('主力户回馈')
+  await page.evaluate(() => {
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
+    shown[shown.length - 1].querySelector('taro-picker-core')!.dispatchEvent(new CustomEvent('change', { detail: { value: 0 } }))
+  })
+  await tapText('创建活动')
+  await visible('.ops-confirm').waitFor()
+  expect(await text('.ops-confirm')).toContain('直接发放 · 主力户前 10 名')
+  await tapText('确认创建')
+  await page.getByText(/^已创建「主力户回馈」，已发放 \d+ 张$/).waitFor()
+  const entry = visible('.ops-campaign').filter({ hasText: '主力户回馈' })
+  await entry.getByText('编辑', { exact: true }).click()
+  await entry.locator('.ops-campaign__manage input').first().fill('主力户回馈（加码）')
+  await entry.getByText('保存修改', { exact: true }).click()
+  await page.getByText('已保存「主力户回馈（加码）」').waitFor()
+  const edited = visible('.ops-campaign').filter({ hasText: '主力户回馈（加码）' })
+  await edited.getByText('结束活动', { exact: true }).click()
+  await edited.locator('.ops-campaign__closing').waitFor()
+  await phone.screenshot('ops-07-campaign-close-confirm')
+  await edited.getByText('确认结束', { exact: true }).click()
+  await page.getByText('已结束「主力户回馈（加码）」，会员不能再领取，已发出的券仍可使用').waitFor()
+  expect(await edited.locator('.ops-campaign__status').innerText()).toBe('已结束')
+  const stored = cloud.executor.find('campaigns', { title: '主力户回馈（加码）' }) as unknown as { status: string; audience: { kind: string; label?: string } }[]
+  expect(stored[0]).toMatchObject({ status: 'closed', audience: { kind: 'list', label: '主力户前 10 名' } })
 })
 
 it('shows the dashboard with its charts drawn and their numbers as text', async () => {
@@ -158,8 +185,8 @@ it('shows the dashboard with its charts drawn and their numbers as text', async 
   )
   expect(inked.length).toBeGreaterThan(0)
   expect(inked.every((n) => n > 100)).toBe(true)
-  await phone.screenshot('ops-07-dashboard-30')
+  await phone.screenshot('ops-08-dashboard-30')
   await page.locator('.taro_page:visible .ops-direction__option', { hasText: '近 7 天' }).click()
   await page.waitForFunction(() => /至/.test(document.querySelector('.dash-range')?.textContent ?? '') && document.querySelectorAll('.taro_page canvas').length > 0)
-  await phone.screenshot('ops-08-dashboard-7')
+  await phone.screenshot('ops-09-dashboard-7')
 })

@@ -16,7 +16,7 @@ const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 // machine it can take longer than the default second to appear.
 configure({ asyncUtilTimeout: 4_000 })
 // The segment audiences test creates two campaigns through the form: room for it on a busy machine.
-jest.setTimeout(20_000)
+jest.setTimeout(40_000)
 
 const TEMPLATES: CouponTemplateView[] = [
   { id: 'birthday-30off', title: '生日月7折卡', benefitText: '7折', tiers: ['member', 'vip', 'gold'], stockLeft: null, active: true },
