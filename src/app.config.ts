@@ -18,7 +18,12 @@ export default defineAppConfig({
   subPackages: [
     { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index', 'customers/index', 'customer/index', 'today/index', 'callbacks/index'] },
     { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index', 'export/index', 'program/index', 'segments/index', 'dashboard/index'] },
+    // 隐私与个人信息 (policy, export, deletion): opened rarely, so downloaded only when opened.
+    { root: 'privacy', pages: ['index/index'] },
   ],
+  // WeChat's privacy check: privacy APIs (album, clipboard) wait for consent to the mini-program's privacy guide;
+  // pages ask first through services/privacyAuth (wx.requirePrivacyAuthorize, WeChat's own popup).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f3ef',

@@ -10,6 +10,7 @@ export const ROUTES = {
   events: '/pages/events/index',
   tickets: '/pages/tickets/index',
   invite: '/pages/invite/index',
+  privacy: '/privacy/index/index',
   staffHome: '/staff/index/index',
   staffPurchase: '/staff/purchase/index',
   staffRefund: '/staff/refund/index',

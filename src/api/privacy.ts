@@ -27,3 +27,37 @@ export interface MyDataFile {
  * again with the same confirmation (each step is idempotent), until `deleted`.
  */
 export type DeleteMembershipResult = { status: 'inProgress' } | { status: 'deleted'; pointsForfeited: number }
+
+/**
+ * The privacy policy in full (the join page shows the summary above; the privacy page shows both). Plain words,
+ * as PIPL art. 17 asks: who processes what, why, how long, and the member's rights and how to use them.
+ */
+export const PRIVACY_POLICY: readonly { title: string; text: string }[] = [
+  {
+    title: '我们收集哪些信息',
+    text:
+      '注册时：姓名、手机号、生日（出生年份可不填）。使用中：消费、退款与积分记录，优惠券与活动报名，邀请好友的关系，导购的回访记录，以及识别您微信账号的标识（openid）。我们只收集会员服务必需的信息。',
+  },
+  {
+    title: '用途',
+    text: '识别会员身份、计算积分与等级、发放生日礼遇与优惠券、活动报名与签到、门店导购为您提供到店服务。未经您同意，不会用于其他目的。',
+  },
+  {
+    title: '保存与安全',
+    text:
+      '信息保存在品牌的微信云开发环境中，只有经授权的门店导购和品牌运营人员能按职责查看；导购只能看到隐去中间四位的手机号。会员期间保存；注销后个人信息即删除，消费与积分流水以匿名方式保留，仅用于财务对账。',
+  },
+  {
+    title: '对外提供',
+    text: '我们不出售、不向第三方提供您的个人信息。订阅消息（如生日礼券提醒）经您逐次同意后由微信发送。',
+  },
+  {
+    title: '未成年人',
+    text: MINOR_NOTICE,
+  },
+  {
+    title: '您的权利',
+    text:
+      '您可以随时在本页导出全部个人信息（查阅、复制），到店请导购协助更正信息，或在本页注销会员（删除）。订阅消息可在微信设置中关闭。如有疑问，请联系门店店长。',
+  },
+]

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { ensurePrivacyAuthorized } from '../../services/privacyAuth'
 
 /**
  * WeChat cannot open a CSV file (wx.openDocument takes doc, xls, ppt, pdf and their x-forms, not csv), so the
@@ -8,7 +9,11 @@ import { Button, Text, View } from '@tarojs/components'
  */
 export const FileActions = ({ url }: { url: string }) => {
   const [copied, setCopied] = useState(false)
-  const copy = () => Taro.setClipboardData({ data: url }).then(() => setCopied(true), () => setCopied(false))
+  const copy = async () => {
+    // The clipboard is a privacy API: WeChat asks for the privacy guide's consent first.
+    if (!(await ensurePrivacyAuthorized())) return setCopied(false)
+    await Taro.setClipboardData({ data: url }).then(() => setCopied(true), () => setCopied(false))
+  }
   return (
     <View className="export-file">
       <Button className="btn btn--primary export-file__action" onClick={() => void copy()}>

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { BirthdayReminder } from '../../components/BirthdayReminder'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { MemberCard } from '../../components/MemberCard'
@@ -8,6 +9,7 @@ import { StatusScreen } from '../../components/StatusScreen'
 import { TierProgress } from '../../components/TierProgress'
 import { birthdayBlockText } from '../../wording/coupons'
 import { formatPoints } from '../../wording/points'
+import { ROUTES } from '../../routes'
 import { useCard } from './useCard'
 import './index.scss'
 
@@ -78,6 +80,9 @@ const CardPage = () => {
             <Text className="card-page__code-hint">结账时出示给导购扫码，积分自动累计</Text>
             <MemberCode memberNo={state.member.memberNo} />
           </View>
+          <Text className="card-page__privacy" onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
+            隐私与个人信息 ›
+          </Text>
         </>
       )}
       <StaffEntryLink />

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Canvas } from '@tarojs/components'
+import { ensurePrivacyAuthorized, PRIVACY_DECLINED } from '../../services/privacyAuth'
 import type { PosterOutcome } from './posterExport'
 import { paintPoster, POSTER_HEIGHT, POSTER_SCALE, POSTER_WIDTH, type PosterContext, type PosterWords } from './poster'
 
@@ -75,6 +76,7 @@ const mayWriteAlbum = async (): Promise<boolean> => {
 
 export const savePoster = async (words: PosterWords, codeDataUrl: string): Promise<PosterOutcome> => {
   try {
+    if (!(await ensurePrivacyAuthorized())) return { ok: false, message: PRIVACY_DECLINED }
     if (!(await mayWriteAlbum())) return { ok: false, message: '未获得相册权限，海报未保存' }
     const canvas = await canvasNode()
     const code = await loadImage(canvas, await codeFile(codeDataUrl))

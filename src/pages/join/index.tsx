@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { MINOR_NOTICE, PRIVACY_NOTICE_SUMMARY } from '../../api/privacy'
 import { BRAND_WORDMARK } from '../../brand'
 import { BirthdayPicker } from '../../components/BirthdayPicker'
@@ -7,6 +8,7 @@ import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { StaffEntryLink } from '../../components/StaffEntryLink'
 import { StatusScreen } from '../../components/StatusScreen'
 import { invitedLine } from '../../wording/referral'
+import { ROUTES } from '../../routes'
 import { useJoinForm } from './useJoinForm'
 import './index.scss'
 
@@ -70,6 +72,9 @@ const JoinPage = () => {
         <Text className="join-page__privacy-title">个人信息保护说明</Text>
         <Text className="join-page__privacy-text">{PRIVACY_NOTICE_SUMMARY}</Text>
         <Text className="join-page__privacy-text join-page__privacy-minor">{MINOR_NOTICE}</Text>
+        <Text className="join-page__privacy-link" onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
+          查看完整隐私政策 ›
+        </Text>
         <View className="join-page__consent" onClick={() => form.change('consent', { consent: !draft.consent })}>
           <View className={`join-page__checkbox${draft.consent ? ' join-page__checkbox--checked' : ''}`} />
           <Text>我已阅读并同意以上说明</Text>
