@@ -98,7 +98,7 @@ describe("a member's data: export, then deletion", () => {
     // RSVPs to a one-seat event ahead of Dave, consents to a message; her assistant logs a callback about her.
     carol = 'privacy-carol'
     expect(await join_(carol, { name: '李卡罗', mobile: '13911112222' })).toMatchObject({ ok: true })
-    const carolCode = (doc('members', carol) as { referralCode: string }).referralCode
+    const carolCode = (doc('members', carol) as unknown as { referralCode: string }).referralCode
     const joined = await join_(alice.openid, { name: alice.name, mobile: alice.mobile, birthday: { year: 1990, month: 5, day: 4 }, scene: DEMO_JOIN_SCENE, referral: carolCode }, { unionid: alice.unionid })
     expect(joined).toMatchObject({ ok: true })
     aliceNo = joined.data!.member.memberNo
@@ -111,7 +111,7 @@ describe("a member's data: export, then deletion", () => {
     await h.ok(alice.openid, 'member', 'recordSubscription', { template: 'birthdayCoupon', accepted: true }, { clock })
     await h.ok(alice.openid, 'member', 'invite', {}, { clock })
     bob = 'privacy-bob'
-    aliceCode = (doc('members', alice.openid) as { referralCode: string }).referralCode
+    aliceCode = (doc('members', alice.openid) as unknown as { referralCode: string }).referralCode
     expect(await join_(bob, { name: '王鲍勃', mobile: '13822223333', referral: aliceCode }, { clock })).toMatchObject({ ok: true })
 
     const event = await h.ok(
@@ -178,7 +178,7 @@ describe("a member's data: export, then deletion", () => {
   })
 
   it('deletes the membership: resumable after a failure midway, then no trace of the person anywhere', async () => {
-    const member = doc('members', alice.openid) as { pointsBalance: number; lifetimeSpendFen: number }
+    const member = doc('members', alice.openid) as unknown as { pointsBalance: number; lifetimeSpendFen: number }
     balanceBefore = member.pointsBalance
     spendBefore = member.lifetimeSpendFen
     expect(balanceBefore).toBeGreaterThan(0)
