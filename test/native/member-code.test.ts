@@ -1,13 +1,22 @@
 /**
  * The native member-code component (src/components/member-code), as WeChat runs it: loaded with
- * miniprogram-simulate, its own WXML compiled, data flowing through its own setData.
+ * miniprogram-simulate, its own WXML compiled, data flowing through its own setData. It makes the dynamic
+ * code on the phone from the kept secret, on the server's time (phone clock + offset), with no network.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { dynamicMemberCode, formatDynamicCode } from '../../src/domain/memberCode'
 import { simulate, type SimulatedComponent } from './support/simulate'
 
 const SOURCE = path.resolve(__dirname, '../../src/components/member-code/index')
 const DIST = path.resolve(__dirname, '../../dist')
+
+const MEMBER_NO = '20261123002'
+const SECRET = 'c0ffee'.repeat(10) + 'c0ff'
+/** The phone's clock, 10 s into a step; the server is 5 minutes and 20 s ahead of it (offset). */
+const PHONE_NOW = Date.parse('2026-11-23T06:00:10Z')
+const OFFSET_MS = 320_000
+const codeAt = (phoneMs: number) => formatDynamicCode(dynamicMemberCode(MEMBER_NO, SECRET, phoneMs + OFFSET_MS))
 
 // The simulator does not know WeChat's built-in <image>: stand one in that keeps its `src`, so the test
 // reads what the component bound to the image rather than its internal data.
@@ -19,14 +28,15 @@ const loadWithImageStub = (componentPath: string) => {
   return simulate.load(componentPath, { usingComponents: { image } })
 }
 
-const mount = (componentId: string, memberNo: string): SimulatedComponent => {
-  const code = simulate.render(componentId, { value: memberNo })
+const mount = (componentId: string, properties: Record<string, unknown> = { number: MEMBER_NO, secret: SECRET, offset: OFFSET_MS }): SimulatedComponent => {
+  const code = simulate.render(componentId, properties)
   code.attach(document.createElement('parent-wrapper'))
   return code
 }
 
 const qrSrcOf = (code: SimulatedComponent): string => (code.querySelector('.member-code__qr')?.data as { src: string }).src
-const textOf = (code: SimulatedComponent, selector: string): string => code.querySelector(selector)!.dom!.textContent!.trim()
+const textOf = (code: SimulatedComponent, selector: string): string | null => code.querySelector(selector)?.dom?.textContent?.trim() ?? null
+const darkBars = (code: SimulatedComponent) => code.querySelectorAll('.member-code__bar--dark').length
 
 describe('member-code (source component)', () => {
   // The simulator runs a component's JS once per load; one load serves every render.
@@ -36,36 +46,54 @@ describe('member-code (source component)', () => {
   })
 
   beforeEach(() => {
-    jest.useFakeTimers({ now: new Date(2026, 10, 23, 14, 5, 9) })
+    jest.useFakeTimers({ now: PHONE_NOW })
   })
   afterEach(() => jest.useRealTimers())
 
-  it('draws the member number as a QR image from a data URL, with the number grouped for reading', () => {
-    const code = mount(componentId, '20261123002')
+  it('draws the code of the server’s time as a barcode, a QR image and grouped digits', () => {
+    const code = mount(componentId)
+    expect(textOf(code, '.member-code__number')).toBe(codeAt(PHONE_NOW))
+    expect(textOf(code, '.member-code__number')).toMatch(/^2026 1123 002\d \d{4} \d{2}$/)
     expect(qrSrcOf(code)).toMatch(/^data:image\/gif;base64,[A-Za-z0-9+/]+=*$/)
-    expect(textOf(code, '.member-code__number')).toBe('2026 1123 002')
+    // Code 128: every symbol has three bars; 18 digits are start, 9 pairs, check and stop.
+    expect(darkBars(code)).toBe(3 * 11 + 4)
+    // The server is at 06:05:30: a fresh step, 30 s to go.
+    expect(textOf(code, '.member-code__ring-hole')).toBe('30')
   })
 
-  it('redraws the QR and the number when its value changes', () => {
-    const code = mount(componentId, '20261123002')
-    const before = qrSrcOf(code)
-    code.setData({ value: '31415926535' })
-    expect(qrSrcOf(code)).toMatch(/^data:image\/gif;base64,/)
-    expect(qrSrcOf(code)).not.toBe(before)
-    expect(textOf(code, '.member-code__number')).toBe('3141 5926 535')
-  })
-
-  it('shows a clock that ticks every second on its own', () => {
-    const code = mount(componentId, '20261123002')
-    expect(textOf(code, '.member-code__clock')).toBe('14:05:09')
+  it('counts down every second and draws a new code when the step turns', () => {
+    const code = mount(componentId)
+    const first = textOf(code, '.member-code__number')
+    const qr = qrSrcOf(code)
     jest.advanceTimersByTime(1000)
-    expect(textOf(code, '.member-code__clock')).toBe('14:05:10')
-    jest.advanceTimersByTime(60_000)
-    expect(textOf(code, '.member-code__clock')).toBe('14:06:10')
+    expect(textOf(code, '.member-code__ring-hole')).toBe('29')
+    expect(textOf(code, '.member-code__refresh')).toBe('29 秒后自动更新 · 截图无效')
+    jest.advanceTimersByTime(28_000)
+    expect(textOf(code, '.member-code__ring-hole')).toBe('1')
+    expect(textOf(code, '.member-code__number')).toBe(first)
+    jest.advanceTimersByTime(1000)
+    expect(textOf(code, '.member-code__ring-hole')).toBe('30')
+    expect(textOf(code, '.member-code__number')).toBe(codeAt(PHONE_NOW + 30_000))
+    expect(textOf(code, '.member-code__number')).not.toBe(first)
+    expect(qrSrcOf(code)).not.toBe(qr)
+  })
+
+  it('redraws at once for another secret (a reset) or clock offset', () => {
+    const code = mount(componentId)
+    const before = textOf(code, '.member-code__number')
+    code.setData({ secret: '5a'.repeat(32) })
+    expect(textOf(code, '.member-code__number')).toBe(formatDynamicCode(dynamicMemberCode(MEMBER_NO, '5a'.repeat(32), PHONE_NOW + OFFSET_MS)))
+    expect(textOf(code, '.member-code__number')).not.toBe(before)
+  })
+
+  it('says how to get the code when the phone has no secret yet', () => {
+    const code = mount(componentId, { number: MEMBER_NO, secret: '', offset: 0 })
+    expect(textOf(code, '.member-code__missing')).toBe('首次使用请连接网络，下拉刷新后显示会员码')
+    expect(code.querySelector('.member-code__qr')).toBeUndefined()
   })
 
   it('stops its timer when detached', () => {
-    const code = mount(componentId, '20261123002')
+    const code = mount(componentId)
     expect(jest.getTimerCount()).toBe(1)
     code.detach()
     expect(jest.getTimerCount()).toBe(0)
@@ -73,8 +101,8 @@ describe('member-code (source component)', () => {
 })
 
 // The copy Taro puts in dist/ is the source re-wrapped as a webpack chunk that needs Taro's runtime and the
-// shared chunks first (common.js, where formatMemberNo lives; vendors.js, where qrcode-generator lives since
-// the coupon page draws QR codes too), as app.js loads them on WeChat.
+// shared chunks first (common.js, where the member code's domain lives; vendors.js, where qrcode-generator,
+// jsbarcode and @noble/hashes live), as app.js loads them on WeChat.
 const built = existsSync(path.join(DIST, 'components/member-code/index.js')) ? describe : describe.skip
 built('member-code (the copy in dist/, as shipped)', () => {
   let componentId: string
@@ -86,13 +114,14 @@ built('member-code (the copy in dist/, as shipped)', () => {
     componentId = loadWithImageStub(path.join(DIST, 'components/member-code/index'))
   })
 
-  it('renders the same QR, number and ticking clock', () => {
-    jest.useFakeTimers({ now: new Date(2026, 10, 23, 14, 5, 9) })
-    const code = mount(componentId, '20261123002')
+  it('renders the same code, barcode and countdown, and turns to the next code', () => {
+    jest.useFakeTimers({ now: PHONE_NOW })
+    const code = mount(componentId)
     expect(qrSrcOf(code)).toMatch(/^data:image\/gif;base64,/)
-    expect(textOf(code, '.member-code__number')).toBe('2026 1123 002')
-    jest.advanceTimersByTime(1000)
-    expect(textOf(code, '.member-code__clock')).toBe('14:05:10')
+    expect(textOf(code, '.member-code__number')).toBe(codeAt(PHONE_NOW))
+    expect(darkBars(code)).toBe(37)
+    jest.advanceTimersByTime(30_000)
+    expect(textOf(code, '.member-code__number')).toBe(codeAt(PHONE_NOW + 30_000))
     code.detach()
     expect(jest.getTimerCount()).toBe(0)
     jest.useRealTimers()

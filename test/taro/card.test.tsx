@@ -2,8 +2,10 @@
  * The card page on Taro's H5 runtime: what a shopper sees for each tier, computed with the server's clock,
  * and where the page sends someone who has not joined.
  */
-import { screen } from '@testing-library/dom'
-import type { CardView, MemberView } from '../../src/api/contract'
+import { screen, waitFor } from '@testing-library/dom'
+import Taro from '@tarojs/taro'
+import type { CardView, MemberCodeSecret, MemberView } from '../../src/api/contract'
+import { dynamicMemberCode, formatDynamicCode } from '../../src/domain/memberCode'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { NETWORK_TROUBLE } from '../../src/services/cloud'
 import { setPhoneClock } from './support/clock'
@@ -24,14 +26,24 @@ const cardOf = (m: MemberView): CardView => ({
   serverTime: SERVER_TIME,
   birthdayCoupon: null,
   subscribeTemplates: { birthdayCoupon: 'local-birthday-coupon', eventReminder: 'local-event-reminder', waitlistPromoted: 'local-waitlist-promoted' },
+  codeVersion: 1,
 })
 
-const openCard = async (answer: Parameters<typeof installFakeCloud>[0][string]) => {
-  installFakeCloud({ 'member.getCard': answer, 'member.join': () => fail('INTERNAL', 'unused') })
+const SECRET = 'c0ffee'.repeat(10) + 'c0ff'
+const NEW_SECRET = '5a'.repeat(32)
+const secretOf = (secret = SECRET, version = 1): MemberCodeSecret => ({ memberNo: '20261123002', secret, version, serverTime: SERVER_TIME })
+/** The code a phone shows at a server instant, grouped as under the barcode. */
+const codeAt = (serverMs: number, secret = SECRET) => formatDynamicCode(dynamicMemberCode('20261123002', secret, serverMs))
+
+const openCard = async (answer: Parameters<typeof installFakeCloud>[0][string], more: Parameters<typeof installFakeCloud>[0] = {}) => {
+  const cloud = installFakeCloud({ 'member.getCard': answer, 'member.join': () => fail('INTERNAL', 'unused'), 'member.codeSecret': () => ok(secretOf()), ...more })
   await openPage('/pages/card/index')
+  return cloud
 }
 
 beforeAll(() => setPhoneClock('2031-01-01T00:00:00Z'))
+// Each test starts as a fresh install: nothing kept on the phone.
+beforeEach(() => localStorage.clear())
 
 describe('card page', () => {
   it('shows a member how far VIP is, in yuan, with a bar', async () => {
@@ -76,12 +88,80 @@ describe('card page', () => {
     expect(textOf('.tier-progress__headline')).toBe('再消费 ¥1,800 或单笔消费满 ¥500，即可成为VIP会员')
   })
 
-  it('shows the member code for the till: a QR image and the grouped number', async () => {
+  it('shows the dynamic member code for the till, made on the phone on the server’s time: barcode, QR, digits', async () => {
     await openCard(() => ok(cardOf(member({}))))
     await screen.findByText('会员码')
+    // The phone's clock says 2031; the code is the one for the server's 14:00:00.
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME))))
+    expect(textOf('.member-code__number')).toMatch(/^2026 1123 002\d \d{4} \d{2}$/)
     // Taro's H5 <Image> is a web component carrying `src`; it draws its own <img> later, on the next frame.
     expect(visiblePage().querySelector('.member-code__qr')?.getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
-    expect(textOf('.member-code__number')).toBe('2026 1123 002')
+    expect(visiblePage().querySelectorAll('.member-code__bar--dark').length).toBeGreaterThan(20)
+    expect(textOf('.member-code__refresh')).toMatch(/秒后自动更新 · 截图无效$/)
+  })
+
+  it('counts down and draws a new code when the 30-second step turns', async () => {
+    await openCard(() => ok(cardOf(member({}))))
+    const first = codeAt(Date.parse(SERVER_TIME))
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(first))
+    const qrBefore = visiblePage().querySelector('.member-code__qr')!.getAttribute('src')
+    jest.setSystemTime(new Date('2031-01-01T00:00:12Z')) // the phone's clock 12 s on: 18 s left of this code
+    await waitFor(() => expect(textOf('.member-code__ring-hole')).toBe('18'))
+    expect(textOf('.member-code__number')).toBe(first)
+    jest.setSystemTime(new Date('2031-01-01T00:00:31Z')) // the next step, 29 s left
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME) + 30_000)))
+    expect(textOf('.member-code__ring-hole')).toBe('29')
+    expect(visiblePage().querySelector('.member-code__qr')!.getAttribute('src')).not.toBe(qrBefore)
+    setPhoneClock('2031-01-01T00:00:00Z')
+  })
+
+  it('asks for the code’s secret once per install, and again only when the card names another version', async () => {
+    const first = await openCard(() => ok(cardOf(member({}))))
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME))))
+    const again = await openCard(() => ok(cardOf(member({}))))
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME))))
+    expect(first.calls.filter((c) => c.action === 'codeSecret')).toHaveLength(1)
+    expect(again.calls.filter((c) => c.action === 'codeSecret')).toHaveLength(0)
+    // Reset on another phone: the card says version 2, so this phone asks for the new secret.
+    const reset = await openCard(() => ok({ ...cardOf(member({})), codeVersion: 2 }), { 'member.codeSecret': () => ok(secretOf(NEW_SECRET, 2)) })
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME), NEW_SECRET)))
+    expect(reset.calls.filter((c) => c.action === 'codeSecret')).toHaveLength(1)
+  })
+
+  it('works with no network: the last card marked offline with the time of its balance, and the code as ever', async () => {
+    await openCard(() => ok(cardOf(member({ name: '王芳', pointsBalance: 880 }))))
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME))))
+    expect(textOf('.card-page__offline')).toBeNull()
+    // In the store, no signal, half a minute later.
+    jest.setSystemTime(new Date('2031-01-01T00:00:30Z'))
+    const { calls } = await openCard(() => new Error('request:fail'), { 'member.codeSecret': () => new Error('request:fail') })
+    await screen.findByText('离线 · 余额更新于 14:00')
+    expect(textOf('.member-card__points')).toBe('880')
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME) + 30_000)))
+    expect(calls.filter((c) => c.action === 'codeSecret')).toHaveLength(0)
+    setPhoneClock('2031-01-01T00:00:00Z')
+  })
+
+  it('says how to get the code when a fresh install opens the card without it', async () => {
+    await openCard(() => ok(cardOf(member({ name: '周婷' }))), { 'member.codeSecret': () => new Error('request:fail') })
+    await screen.findByText('周婷')
+    await screen.findByText('首次使用请连接网络，下拉刷新后显示会员码')
+    expect(visiblePage().querySelector('.member-code__qr')).toBeNull()
+  })
+
+  it('resets the code for a lost phone, after confirming, and shows the new one', async () => {
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    const { calls } = await openCard(() => ok(cardOf(member({}))), { 'member.resetMemberCode': () => ok(secretOf(NEW_SECRET, 2)) })
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME))))
+    screen.getByText('手机丢失或更换？重置会员码').click()
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME), NEW_SECRET)))
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '重置会员码' }))
+    expect(calls.filter((c) => c.action === 'resetMemberCode')).toHaveLength(1)
+    // Kept: the next show uses the new secret without asking.
+    const next = await openCard(() => ok({ ...cardOf(member({})), codeVersion: 2 }))
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME), NEW_SECRET)))
+    expect(next.calls.filter((c) => c.action === 'codeSecret')).toHaveLength(0)
+    modal.mockRestore()
   })
 
   it('says how many points expire next and on which day, under the points', async () => {

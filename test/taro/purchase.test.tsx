@@ -7,6 +7,7 @@ import type { MemberSummary, PurchaseResult, StaffView } from '../../src/api/con
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { openPage, textOf } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
+import { LI_NA_CODE } from './support/fixtures'
 
 const STAFF: StaffView = { staffId: 'A01', name: '王丽', role: 'assistant', store: { id: 'SH001', name: '上海静安嘉里中心店' } }
 const LI_NA: MemberSummary = { memberNo: '20261123002', name: '李娜', mobileMasked: '139****1234', birthday: { month: 6, day: 18 }, tier: 'member', vipUntil: null, pointsBalance: 1255 }
@@ -37,7 +38,7 @@ const openTill = async (recordPurchase: (input: { orderNo: string; amountFen: nu
 }
 
 const findLiNa = async () => {
-  await typeInto('会员码', '20261123002')
+  await typeInto('会员码', LI_NA_CODE)
   tap('查询会员')
   await screen.findByText('李娜')
 }
@@ -53,9 +54,13 @@ describe('staff purchase page', () => {
   it('shows who is at the till and catches a mistyped member code before asking the server', async () => {
     const { calls } = await openTill(() => ok({}))
     expect(textOf('.role-header__who')).toBe('导购 王丽 · 工号 A01')
-    await typeInto('会员码', '20261123003') // last digit wrong: the check digit fails
+    await typeInto('会员码', '202611230023438192') // last digit wrong: the check digit fails
     tap('查询会员')
     await waitFor(() => expect(errorOf('会员码')).toBe('会员码有误，请核对后重新输入'))
+    // The member number alone proves nothing at the till: the dynamic code from the phone is asked for.
+    await typeInto('会员码', '20261123002')
+    tap('查询会员')
+    await waitFor(() => expect(errorOf('会员码')).toBe('请扫描顾客会员卡上的动态会员码（18 位）'))
     expect(calls.filter((c) => c.action === 'lookupMember')).toHaveLength(0)
   })
 
@@ -72,7 +77,7 @@ describe('staff purchase page', () => {
     tap('确认录入 ¥620.50')
 
     await screen.findByText('录入成功')
-    expect(calls.find((c) => c.action === 'recordPurchase')!.input).toEqual({ memberCode: '20261123002', amountFen: 62_050, orderNo: 'SO20261123001' })
+    expect(calls.find((c) => c.action === 'recordPurchase')!.input).toEqual({ memberCode: LI_NA_CODE, amountFen: 62_050, orderNo: 'SO20261123001' })
     expect(textOf('.receipt__points')).toBe('积分 +620')
     expect(textOf('.receipt__tier-change')).toBe('升级为VIP会员，有效期至 2027-11-23')
     expect(textOf('.receipt')).toContain('当前积分 1,875')

@@ -5,7 +5,7 @@
 import { screen, waitFor } from '@testing-library/dom'
 import type { RedemptionResult } from '../../src/api/contract'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
-import { LI_NA, STAFF } from './support/fixtures'
+import { LI_NA, LI_NA_CODE, STAFF } from './support/fixtures'
 import { openPage, textOf } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 
@@ -18,15 +18,18 @@ const redeemed = (input: RedeemInput, balanceBefore = LI_NA.pointsBalance): Rede
   replayed: false,
 })
 
-const openDesk = async (redeemPoints: (input: RedeemInput) => Answer) => {
+/** Her code of the next half minute: a code pays once, so another redemption scans again. */
+const LI_NA_NEXT_CODE = '202611230021218710'
+
+const openDesk = async (redeemPoints: (input: RedeemInput) => Answer, balance: () => number = () => LI_NA.pointsBalance) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
-    'staff.lookupMember': () => ok({ member: LI_NA }),
+    'staff.lookupMember': () => ok({ member: { ...LI_NA, pointsBalance: balance() } }),
     'staff.redeemPoints': (input) => redeemPoints(input as RedeemInput),
   })
   await openPage('/staff/redeem/index')
   await screen.findByText('上海静安嘉里中心店')
-  await typeInto('会员码', '20261123002')
+  await typeInto('会员码', LI_NA_CODE)
   tap('查询会员')
   await screen.findByText('李娜')
   return { redeemCalls: () => cloud.calls.filter((c) => c.action === 'redeemPoints').map((c) => c.input as RedeemInput) }
@@ -62,7 +65,7 @@ describe('redemption desk', () => {
     tap('确认兑换')
 
     await screen.findByText('兑换成功')
-    expect(redeemCalls()).toEqual([{ memberCode: '20261123002', points: 500, reason: '保温杯', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }])
+    expect(redeemCalls()).toEqual([{ memberCode: LI_NA_CODE, points: 500, reason: '保温杯', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }])
     expect(textOf('.receipt__points')).toBe('积分 -500')
     expect(textOf('.receipt__earlier')).toBe('兑换：保温杯')
     expect(textOf('.receipt')).toContain('当前积分 755')
@@ -99,7 +102,7 @@ describe('redemption desk', () => {
       const result = redeemed(input, balance)
       balance = result.member.pointsBalance
       return ok(result)
-    })
+    }, () => balance)
     await fillRedemption('保温杯', '500')
     await confirm('确认兑换')
     await screen.findByText('未收到结果，可放心重试：同一笔兑换不会重复扣分。')
@@ -107,12 +110,16 @@ describe('redemption desk', () => {
     await screen.findByText('兑换成功')
     expect(redeemCalls()[1]).toEqual(redeemCalls()[0])
 
-    // Another gift for the same customer starts from the new balance, under a new id.
-    tap('为该会员继续兑换')
+    // Another gift for the same customer: her code is scanned again (a code pays once), then the new
+    // balance, under a new id.
+    tap('为该会员继续兑换（需重新扫码）')
+    await typeInto('会员码', LI_NA_NEXT_CODE)
+    tap('查询会员')
     await screen.findByText('可用 755 分')
     await fillRedemption('帆布袋', '200')
     await confirm('确认兑换')
     await screen.findByText('兑换成功')
+    expect(redeemCalls()[2]).toMatchObject({ memberCode: LI_NA_NEXT_CODE })
     expect(redeemCalls()[2].requestId).not.toBe(redeemCalls()[0].requestId)
     expect(textOf('.receipt')).toContain('当前积分 555')
   })

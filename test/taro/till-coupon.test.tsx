@@ -5,7 +5,7 @@
 import { screen, waitFor } from '@testing-library/dom'
 import type { ActionOutput, MemberSummary, PurchaseResult } from '../../src/api/contract'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
-import { BIRTHDAY_COUPON, LI_NA, STAFF } from './support/fixtures'
+import { BIRTHDAY_COUPON, LI_NA, LI_NA_CODE, STAFF } from './support/fixtures'
 import { openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 
@@ -61,7 +61,7 @@ const openTill = async (handlers: {
 }
 
 const findLiNaAndEnter = async (amount: string) => {
-  await typeInto('会员码', '20261123002')
+  await typeInto('会员码', LI_NA_CODE)
   tap('查询会员')
   await screen.findByText('李娜')
   await typeInto('消费金额（元）', amount)
@@ -89,7 +89,7 @@ describe('a coupon at the till', () => {
 
     tap('确认录入 应收 ¥364')
     await screen.findByText('录入成功')
-    expect(purchases()).toEqual([{ memberCode: '20261123002', amountFen: 52_000, orderNo: 'SO20261123001', couponCode: '100000000008' }])
+    expect(purchases()).toEqual([{ memberCode: LI_NA_CODE, amountFen: 52_000, orderNo: 'SO20261123001', couponCode: '100000000008' }])
     expect(textOf('.receipt__coupon')).toBe('生日月7折卡 优惠 ¥156')
     expect(textOf('.receipt')).toContain('订单 SO20261123001 · 原价 ¥520 · 实收 ¥364')
     expect(textOf('.receipt__points')).toBe('积分 +364')
@@ -108,7 +108,7 @@ describe('a coupon at the till', () => {
     await screen.findByText('确认录入 ¥520')
     tap('确认录入 ¥520')
     await screen.findByText('录入成功')
-    expect(purchases()).toEqual([{ memberCode: '20261123002', amountFen: 52_000, orderNo: 'SO20261123001' }])
+    expect(purchases()).toEqual([{ memberCode: LI_NA_CODE, amountFen: 52_000, orderNo: 'SO20261123001' }])
   })
 
   it('says when the coupon belongs to another member than the one at the till', async () => {

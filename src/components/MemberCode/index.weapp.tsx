@@ -5,9 +5,9 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       /** The native component in src/components/member-code, registered in the card page's usingComponents. */
-      'member-code': { value: string }
+      'member-code': { number: string; secret: string; offset: number }
     }
   }
 }
 
-export const MemberCode = ({ memberNo }: MemberCodeProps) => <member-code value={memberNo} />
+export const MemberCode = ({ memberNo, secret, offsetMs }: MemberCodeProps) => <member-code number={memberNo} secret={secret ?? ''} offset={offsetMs} />

@@ -1,18 +1,16 @@
 /**
  * What the member code shows, shared by the native weapp component and the H5 React one (and the coupon QR).
- * qrcode-generator draws a GIF data URL in plain JS: no canvas or DOM, so it runs in the mini-program.
+ * Everything here is plain JS that runs in the mini-program: qrcode-generator draws the QR as a GIF data URL
+ * (no canvas or DOM), jsbarcode's Code 128 encoder alone gives the barcode's bars (drawn as views), and the
+ * code itself comes from src/domain/memberCode (HMAC in plain JS: the mini-program has no WebCrypto).
  */
 import qrcode from 'qrcode-generator'
-import { formatMemberNo } from '../../domain/memberNo'
+import CODE128C from 'jsbarcode/bin/barcodes/CODE128/CODE128C'
+import { CODE_STEP_SECONDS, codeStep, dynamicMemberCode, formatDynamicCode, isSecretHex, secondsLeftInStep } from '../../domain/memberCode'
 
 /** Big cells keep the code sharp when the phone scales the image up; the GIF stays a few KB. */
 const CELL_PX = 12
 const QUIET_ZONE_CELLS = 2
-
-export interface MemberCodeFace {
-  qrSrc: string
-  formattedNo: string
-}
 
 /** A QR code of `value` as a GIF data URL (the member code, and a coupon's code on its detail page). */
 export const qrDataUrl = (value: string): string => {
@@ -23,13 +21,51 @@ export const qrDataUrl = (value: string): string => {
   return qr.createDataURL(CELL_PX, CELL_PX * QUIET_ZONE_CELLS)
 }
 
-export const memberCodeFace = (memberNo: string): MemberCodeFace => {
-  if (!memberNo) return { qrSrc: '', formattedNo: '' }
-  return { qrSrc: qrDataUrl(memberNo), formattedNo: formatMemberNo(memberNo) }
+/** One run of the barcode: dark or light, so many modules wide. */
+export interface Bar {
+  dark: boolean
+  modules: number
 }
 
-const twoDigits = (n: number) => String(n).padStart(2, '0')
+/** Code 128 set C (digit pairs: the shortest barcode for 18 digits) as runs of bars and spaces. */
+export const barcodeBars = (digits: string): Bar[] => {
+  const { data } = new CODE128C(digits, {}).encode() as { data: string }
+  const bars: Bar[] = []
+  for (const bit of data) {
+    const dark = bit === '1'
+    const last = bars[bars.length - 1]
+    if (last && last.dark === dark) last.modules++
+    else bars.push({ dark, modules: 1 })
+  }
+  return bars
+}
 
-/** "14:05:09" in the phone's local time: a liveness cue, so a screenshot of the code reads as stale. */
-export const clockText = (date: Date): string =>
-  `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}:${twoDigits(date.getSeconds())}`
+export interface MemberCodeFace {
+  /** Empty when there is no secret on this device yet (first open with no network). */
+  qrSrc: string
+  bars: Bar[]
+  /** "1234 5678 9034 9203 97", to type when scanning fails. */
+  formattedCode: string
+  /** The step the code belongs to: the component redraws when it changes. */
+  step: number
+}
+
+/** The code for the server's time `serverNowMs` (the phone's clock plus its known offset). */
+export const memberCodeFace = (memberNo: string, secret: string, serverNowMs: number): MemberCodeFace => {
+  if (!memberNo || !isSecretHex(secret)) return { qrSrc: '', bars: [], formattedCode: '', step: -1 }
+  const code = dynamicMemberCode(memberNo, secret, serverNowMs)
+  return { qrSrc: qrDataUrl(code), bars: barcodeBars(code), formattedCode: formatDynamicCode(code), step: codeStep(serverNowMs) }
+}
+
+export interface Countdown {
+  /** Seconds until the next code (30 … 1). */
+  secondsLeft: number
+  /** The ring's filled share, as a CSS background (a conic gradient both WeChat and browsers draw). */
+  ringBackground: string
+}
+
+export const countdown = (serverNowMs: number): Countdown => {
+  const secondsLeft = secondsLeftInStep(serverNowMs)
+  const degrees = Math.round((secondsLeft / CODE_STEP_SECONDS) * 360)
+  return { secondsLeft, ringBackground: `conic-gradient(#2fa36b 0deg ${degrees}deg, #e7e2d9 ${degrees}deg 360deg)` }
+}

@@ -10,7 +10,7 @@ import { TierProgress } from '../../components/TierProgress'
 import { birthdayBlockText } from '../../wording/coupons'
 import { formatPoints } from '../../wording/points'
 import { ROUTES } from '../../routes'
-import { useCard } from './useCard'
+import { offlineWording, useCard } from './useCard'
 import './index.scss'
 
 const CardPage = () => {
@@ -28,6 +28,7 @@ const CardPage = () => {
       )}
       {state.status === 'ready' && (
         <>
+          {state.offline && <Text className="card-page__offline">{offlineWording(state.offline.savedAt, new Date(Date.now() + state.offline.offsetMs).toISOString())}</Text>}
           <MemberCard
             member={state.member}
             tier={state.tier}
@@ -78,7 +79,10 @@ const CardPage = () => {
           <View className="card-page__section card-page__code">
             <Text className="card-page__code-title">会员码</Text>
             <Text className="card-page__code-hint">结账时出示给导购扫码，积分自动累计</Text>
-            <MemberCode memberNo={state.member.memberNo} />
+            <MemberCode memberNo={state.member.memberNo} secret={card.code.secret} offsetMs={card.code.offsetMs} />
+            <Text className="card-page__code-reset" onClick={card.resetCode}>
+              {card.resetting ? '正在重置…' : '手机丢失或更换？重置会员码'}
+            </Text>
           </View>
           <Text className="card-page__privacy" onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
             隐私与个人信息 ›

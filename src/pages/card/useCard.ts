@@ -1,12 +1,14 @@
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { CouponView, MemberView, SubscribeTemplates } from '../../api/contract'
+import type { CardView, CouponView, MemberView, SubscribeTemplates } from '../../api/contract'
 import { AppError } from '../../domain/errors'
 import type { PointBatch } from '../../domain/points'
 import { pointsAt } from '../../wording/points'
 import type { TierId } from '../../domain/program'
 import { effectiveTier, tierProgress, type TierProgress } from '../../domain/tiers'
 import { callCloud, messageOf } from '../../services/cloud'
+import { keepCard, keepSecret, keptCard, keptSecret, offsetFrom, secretFits, updateOffset, type KeptSecret } from '../../services/memberCodeStore'
+import { businessTime, type Instant } from '../../domain/time'
 import { rememberSubscribeTemplates } from '../../services/subscribeTemplates'
 import { couponUrl, ROUTES } from '../../routes'
 
@@ -26,40 +28,109 @@ export type CardState =
       subscribeTemplates: SubscribeTemplates
       /** What inviting a friend earns (the program's rule), for the invite row. */
       inviterPoints: number
+      /** Shown from the phone's last copy with no network: when the server last said so, and its clock's offset. */
+      offline: { savedAt: Instant; offsetMs: number } | null
     }
   | { status: 'failed'; message: string }
+
+/** The member code as the card draws it: made on the phone from the kept secret, on the server's time. */
+export interface CodeState {
+  secret: string | null
+  offsetMs: number
+}
+
+const readyState = (
+  { member, program, serverTime, birthdayCoupon, subscribeTemplates }: CardView,
+  offline: { savedAt: Instant; offsetMs: number } | null,
+  now: Instant = serverTime,
+): CardState => ({
+  status: 'ready',
+  member,
+  tier: effectiveTier(member, now),
+  progress: tierProgress(member, program, now),
+  ...pointsAt(member, now),
+  birthdayCoupon: birthdayCoupon?.status === 'available' ? birthdayCoupon : null,
+  subscribeTemplates,
+  inviterPoints: program.referral.inviterPoints,
+  offline,
+})
+
+/** "离线 · 余额更新于 14:05" (another day: "离线 · 余额更新于 11月22日 14:05"), in business time. */
+export const offlineWording = (savedAt: Instant, now: Instant): string => {
+  const saved = businessTime(savedAt)
+  const sameDay = saved.format('YYYY-MM-DD') === businessTime(now).format('YYYY-MM-DD')
+  return `离线 · 余额更新于 ${saved.format(sameDay ? 'HH:mm' : 'M月D日 HH:mm')}`
+}
+
+const codeOf = (kept: KeptSecret | null): CodeState => ({ secret: kept?.secret ?? null, offsetMs: kept?.offsetMs ?? 0 })
 
 /**
  * The shopper's card, one call, read on every show (points change at the till while the app sits in the
  * background). Tier, progress and expiry use the server's clock, so a phone with a wrong date reads the same.
+ * The member code needs no network: its secret is asked for once per install (again only when the card says
+ * it was reset elsewhere) and kept; with no network the page shows the last card it kept, marked offline.
  */
 export const useCard = () => {
   const [state, setState] = useState<CardState>({ status: 'loading' })
+  const [code, setCode] = useState<CodeState>({ secret: null, offsetMs: 0 })
+  const [resetting, setResetting] = useState(false)
   /** Just joined: the moment to offer the birthday-coupon reminder. */
   const justJoined = useRouter().params.joined === '1'
 
-  const load = useCallback(async () => {
+  /** The kept secret if it fits this member and version, else a new delivery (no network: none yet). */
+  const ensureSecret = async (card: CardView) => {
+    const kept = keptSecret()
+    if (secretFits(kept, card.member.memberNo, card.codeVersion)) return setCode(codeOf(updateOffset(kept, offsetFrom(card.serverTime))))
+    setCode(codeOf(null))
     try {
-      const { member, program, serverTime, birthdayCoupon, subscribeTemplates } = await callCloud('member', 'getCard', {})
-      rememberSubscribeTemplates(subscribeTemplates)
-      setState({
-        status: 'ready',
-        member,
-        tier: effectiveTier(member, serverTime),
-        progress: tierProgress(member, program, serverTime),
-        ...pointsAt(member, serverTime),
-        birthdayCoupon: birthdayCoupon?.status === 'available' ? birthdayCoupon : null,
-        subscribeTemplates,
-        inviterPoints: program.referral.inviterPoints,
-      })
+      setCode(codeOf(keepSecret(await callCloud('member', 'codeSecret', {}))))
+    } catch {
+      // The next show (or pull to refresh) asks again.
+    }
+  }
+
+  const load = useCallback(async () => {
+    let card: CardView
+    try {
+      card = await callCloud('member', 'getCard', {})
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_A_MEMBER') {
         await Taro.redirectTo({ url: ROUTES.join })
         return
       }
-      setState({ status: 'failed', message: messageOf(error) })
+      const kept = error instanceof AppError && error.code === 'INTERNAL' ? keptCard() : null
+      if (!kept) return setState({ status: 'failed', message: messageOf(error) })
+      // No network (or no server): the last card, on the server's time as last known, and the kept code.
+      const secret = keptSecret()
+      setCode(codeOf(secretFits(secret, kept.card.member.memberNo, undefined) ? secret : null))
+      setState(readyState(kept.card, { savedAt: kept.savedAt, offsetMs: kept.offsetMs }, new Date(Date.now() + kept.offsetMs).toISOString()))
+      return
     }
+    rememberSubscribeTemplates(card.subscribeTemplates)
+    keepCard(card)
+    setState(readyState(card, null))
+    await ensureSecret(card)
   }, [])
+
+  /** Lost phone: a new secret here; codes on the old phone (and its screenshots) stop working at once. */
+  const resetCode = async () => {
+    if (resetting) return
+    const { confirm } = await Taro.showModal({
+      title: '重置会员码',
+      content: '手机丢失或更换时使用。重置后，其他手机上的会员码和截图将立即失效。',
+      confirmText: '重置',
+    })
+    if (!confirm) return
+    setResetting(true)
+    try {
+      setCode(codeOf(keepSecret(await callCloud('member', 'resetMemberCode', {}))))
+      void Taro.showToast({ title: '会员码已重置', icon: 'success' })
+    } catch (error) {
+      void Taro.showToast({ title: messageOf(error), icon: 'none' })
+    } finally {
+      setResetting(false)
+    }
+  }
 
   useDidShow(() => void load())
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
@@ -71,6 +142,9 @@ export const useCard = () => {
   const open = (url: string) => () => void Taro.navigateTo({ url })
   return {
     state,
+    code,
+    resetCode: () => void resetCode(),
+    resetting,
     retry,
     justJoined,
     openPointsHistory: open(ROUTES.points),

@@ -21,7 +21,8 @@ const todayInBusinessTime = () => {
  * member, the new birthday and a reason, confirm. The server logs who changed it, from what, and why.
  */
 export const useBirthdayDesk = () => {
-  const lookup = useMemberLookup()
+  // A correction needs no proof of presence: the member number will do (the change is logged with a reason).
+  const lookup = useMemberLookup({ numberAllowed: true })
   const { member } = lookup
   const [draft, setDraft] = useState<BirthdayDraft>(EMPTY)
   const [reasonText, setReasonText] = useState('')

@@ -48,7 +48,7 @@ export const usePurchaseDesk = () => {
   const record = async () => {
     if (!member || recording) return
     const couponCode = verdict?.kind === 'applies' ? coupon.checked!.code : undefined
-    const checked = checkPurchase(member.memberNo, amountText, orderNo, couponCode)
+    const checked = checkPurchase(lookup.memberCode ?? member.memberNo, amountText, orderNo, couponCode)
     if (!checked.ok) return setErrors(checked.errors)
     setErrors({})
     setRecording(true)

@@ -22,7 +22,7 @@ const RedeemPage = () => {
             下一位顾客
           </Button>
           <Text className="desk__link" onClick={desk.again}>
-            为该会员继续兑换
+            为该会员继续兑换（需重新扫码）
           </Text>
         </View>
       ) : (

@@ -22,11 +22,13 @@ export const parsePoints = (text: string): number | null => (/^\d{1,9}$/.test(te
 
 export const checkRedemption = (
   member: MemberSummary,
+  /** The dynamic code scanned for this redemption. */
+  memberCode: string,
   reasonText: string,
   pointsText: string,
 ): { ok: true; input: Redemption } | { ok: false; errors: RedeemErrors } => {
   const points = parsePoints(pointsText)
-  const parsed = check(RedemptionSchema, { memberCode: member.memberNo, reason: reasonText, points: points ?? Number.NaN })
+  const parsed = check(RedemptionSchema, { memberCode, reason: reasonText, points: points ?? Number.NaN })
   const errors: RedeemErrors = parsed.ok ? {} : errorsByRow(ROW_OF_FIELD, parsed.fields)
   // Our own wording for what is not a number; the server's balance for what is more than the member has
   // (it may refuse fewer too, when points expired since the lookup: then its INSUFFICIENT_POINTS says so).

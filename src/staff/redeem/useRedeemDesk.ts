@@ -23,7 +23,7 @@ export const useRedeemDesk = () => {
   })
 
   const review = () => {
-    if (member) step.review(checkRedemption(member, reasonText, pointsText))
+    if (member && lookup.memberCode) step.review(checkRedemption(member, lookup.memberCode, reasonText, pointsText))
   }
 
   const clearForm = () => {
@@ -33,9 +33,10 @@ export const useRedeemDesk = () => {
     setResult(null)
   }
 
-  /** Another gift for the same customer, from their new balance. */
+  /** Another gift for the same customer: a code pays once, so their code is scanned again. */
   const again = () => {
-    if (result) lookup.updateMember(result.member)
+    step.forget()
+    lookup.reset()
     clearForm()
   }
 

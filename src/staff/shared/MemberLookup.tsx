@@ -10,14 +10,18 @@ const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof useMemberLookup>; onChange: () => void }) => {
   const { code, member } = lookup
   if (member) return <MemberConfirm member={member} onChange={onChange} />
-  const hint = lookup.acceptsCoupons ? '扫描顾客出示的会员码或优惠券，或输入会员号' : '扫描顾客出示的会员码，或输入会员号'
+  const hint = lookup.acceptsCoupons
+    ? '扫描顾客会员卡上的动态会员码或优惠券，或输入码下数字'
+    : lookup.numberAllowed
+      ? '扫描顾客出示的会员码，或输入会员号'
+      : '扫描顾客会员卡上的动态会员码，或输入码下数字'
   return (
     <>
       <Field label="会员码" error={code.error} hint={hint}>
         <Input
           className="field__input"
           placeholderClass="field__placeholder"
-          placeholder="11 位会员号"
+          placeholder={lookup.numberAllowed ? '18 位会员码或 11 位会员号' : '18 位动态会员码'}
           type="number"
           value={code.text}
           onInput={(e) => code.change(e.detail.value)}

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { MemberSummary } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { checkCouponCode, looksLikeCouponCode } from '../../services/couponCode'
-import { checkMemberCode } from '../../services/memberCode'
+import { checkTillCode } from '../../services/memberCode'
 
 interface Options {
   /**
@@ -11,27 +11,37 @@ interface Options {
    * page looks the coupon up and answers with its holder, who becomes the member at the till.
    */
   onCouponCode?: (code: string) => Promise<MemberSummary>
+  /**
+   * Whether the member number alone will do (a birthday correction). Where points or money move (a purchase,
+   * a redemption) it will not: the till needs the dynamic code from the member's phone, which the server
+   * accepts once, and which the action then carries.
+   */
+  numberAllowed?: boolean
 }
 
 /**
  * Step one at the till: find the member by the code on their card (scanned on WeChat, typed in the H5
  * preview), for the assistant to confirm with the customer. A second tap while a lookup runs is ignored.
  */
-export const useMemberLookup = ({ onCouponCode }: Options = {}) => {
+export const useMemberLookup = ({ onCouponCode, numberAllowed = false }: Options = {}) => {
   const [text, setText] = useState('')
   const [error, setError] = useState<string>()
   const [lookingUp, setLookingUp] = useState(false)
   const [member, setMember] = useState<MemberSummary | null>(null)
+  /** The code that found the member: what the purchase or redemption carries (a coupon's holder: their number). */
+  const [memberCode, setMemberCode] = useState<string | null>(null)
 
   const lookUp = async (codeText: string = text) => {
     if (lookingUp) return
     const asCoupon = onCouponCode !== undefined && looksLikeCouponCode(codeText)
-    const code = asCoupon ? checkCouponCode(codeText) : checkMemberCode(codeText)
+    const code = asCoupon ? checkCouponCode(codeText) : checkTillCode(codeText, { numberAllowed })
     if (!code.ok) return setError(code.message)
     setError(undefined)
     setLookingUp(true)
     try {
-      setMember(asCoupon ? await onCouponCode(code.code) : (await callCloud('staff', 'lookupMember', { code: code.code })).member)
+      const found = asCoupon ? await onCouponCode(code.code) : (await callCloud('staff', 'lookupMember', { code: code.code })).member
+      setMemberCode(asCoupon ? found.memberNo : code.code)
+      setMember(found)
     } catch (e) {
       setError(messageOf(e))
     } finally {
@@ -43,7 +53,8 @@ export const useMemberLookup = ({ onCouponCode }: Options = {}) => {
   const scan = async () => {
     let scanned: string
     try {
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
+      // The member code's QR or its barcode (Code 128), a coupon's QR.
+      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode', 'barCode'] })).result
     } catch {
       return
     }
@@ -55,13 +66,16 @@ export const useMemberLookup = ({ onCouponCode }: Options = {}) => {
     setText('')
     setError(undefined)
     setMember(null)
+    setMemberCode(null)
   }
 
   return {
     code: { text, error, lookingUp, change: setText, lookUp: () => void lookUp(), scan: () => void scan() },
     /** A scanned coupon also finds its holder here (the purchase till). */
     acceptsCoupons: onCouponCode !== undefined,
+    numberAllowed,
     member,
+    memberCode,
     /** After a change at the till, the member as the server now has them (new balance, new tier). */
     updateMember: setMember,
     reset,

@@ -6,6 +6,7 @@ export interface SimulatedComponent {
   readonly dom: HTMLElement | undefined
   readonly data: Record<string, unknown>
   querySelector(selector: string): SimulatedComponent | undefined
+  querySelectorAll(selector: string): SimulatedComponent[]
   setData(data: Record<string, unknown>): void
   attach(parent: Node): void
   detach(): void

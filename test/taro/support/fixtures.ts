@@ -11,6 +11,9 @@ export const END_OF_2026 = '2026-12-31T16:00:00.000Z'
 
 export const STAFF: StaffView = { staffId: 'A01', name: '王丽', role: 'assistant', store: { id: 'SH001', name: '上海静安嘉里中心店' } }
 
+/** A dynamic member code of 李娜's (her number, a password, the check digit), as the till scans it from her phone. */
+export const LI_NA_CODE = '202611230023438191'
+
 export const LI_NA: MemberSummary = {
   memberNo: '20261123002',
   name: '李娜',
