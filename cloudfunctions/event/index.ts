@@ -318,6 +318,13 @@ const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
   return { event: await eventView(event, null, null, ctx.now) }
 })
 
+/** Every store's events that have not ended, soonest first: what operators edit or close. */
+const manageList = operatorAction(EmptySchema, async (_input, ctx) => {
+  const upcoming = await readMany<MemberEvent>(events().where({ endsAt: _.gt(ctx.now) }).orderBy('endsAt', 'asc').limit(100))
+  upcoming.sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+  return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now))), serverTime: ctx.now }
+})
+
 export const main = serve('event', {
   list,
   rsvp,
@@ -329,4 +336,5 @@ export const main = serve('event', {
   create,
   update,
   close,
+  manageList,
 })

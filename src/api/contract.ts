@@ -553,6 +553,8 @@ export interface Api {
     update: { input: UpdateEventInput; output: { event: EventView } }
     /** Operators: stop taking RSVPs; tickets already confirmed still get in. */
     close: { input: EventIdInput; output: { event: EventView } }
+    /** Operators: every store's events not yet ended, soonest first, to edit or close. */
+    manageList: { input: Record<string, never>; output: { events: EventView[]; serverTime: Instant } }
   }
   ops: {
     whoami: { input: Record<string, never>; output: OperatorView }

@@ -216,6 +216,7 @@ describe('managing campaigns and events', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', fields: [{ field: 'capacity', message: '名额不能少于已确认的 2 人' }] },
     })
+    expect((await h.ok(DEMO_OPERATOR._id, 'event', 'manageList', {}, { clock: now })).events.map((e) => e.id)).toContain(event.id)
     const bigger = await h.ok(DEMO_OPERATOR._id, 'event', 'update', { ...words, capacity: 3 }, { clock: now })
     expect(bigger.event).toMatchObject({ title: '新品品鉴会（加场）', capacity: 3, seatsLeft: 0, waiting: 1 })
     const statuses = await Promise.all(guests.map(async (g) => (await h.ok(g.openid, 'event', 'mine', {}, { clock: now })).upcoming[0]?.myRsvp?.status))

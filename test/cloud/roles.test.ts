@@ -35,7 +35,7 @@ const MANAGERS_ONLY: ActionName<'staff'>[] = ['reassign', 'callbackStats']
 /** Event actions by who may call them. */
 const EVENT: Record<ActionName<'event'>, 'shopper' | 'staff' | 'operator'> = {
   list: 'shopper', rsvp: 'shopper', cancel: 'shopper', mine: 'shopper', checkIn: 'staff', guestList: 'staff', storeEvents: 'staff',
-  create: 'operator', update: 'operator', close: 'operator',
+  create: 'operator', update: 'operator', close: 'operator', manageList: 'operator',
 }
 
 const forbidden = { ok: false, error: { code: 'FORBIDDEN' } }

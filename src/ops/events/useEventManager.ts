@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { ActionName, EventView } from '../../api/contract'
+import type { EventView } from '../../api/contract'
 import type { Instant } from '../../domain/time'
 import { callCloud, messageOf } from '../../services/cloud'
 import { checkEventEdit, editDraftOf, eventEditErrorsFrom, type EventEditDraft, type EventEditErrors } from './eventForm'
@@ -11,14 +11,8 @@ export type Managing =
   | { kind: 'edit'; eventId: string; draft: EventEditDraft; errors: EventEditErrors; busy: boolean }
   | { kind: 'close'; eventId: string; error: string | null; busy: boolean }
 
-/**
- * Every store's upcoming events as operators manage them. The server has no such list yet (`event.list`
- * answers shoppers, `event.storeEvents` one store's staff): the page asks for `event.manageList`, which the
- * event function is to answer with `{ events: EventView[]; serverTime }` for operators. Until it does, the list
- * says it cannot load and the rest of the page (creating) works.
- */
-const MANAGE_LIST = 'manageList' as ActionName<'event'>
-const loadUpcoming = () => callCloud('event', MANAGE_LIST, {} as never) as unknown as Promise<{ events: EventView[]; serverTime: Instant }>
+/** Every store's events not yet ended (`event.manageList`, operators only). */
+const loadUpcoming = () => callCloud('event', 'manageList', {})
 
 /**
  * The operator's upcoming events: each editable (words, times, capacity never below the seats taken, which
