@@ -256,3 +256,29 @@ describe("a member's data: export, then deletion", () => {
     expect(doc('members', alice.openid)).toMatchObject({ pointsBalance: 0, referredBy: null })
   })
 })
+
+describe('two taps on 注销会员 at once', () => {
+  it('erase the member once: one tombstone, one forfeit, no trace', async () => {
+    const erin = { openid: 'privacy-erin-Kw2', name: '钱二林', mobile: '13755556666' }
+    const joined = await join_(erin.openid, { name: erin.name, mobile: erin.mobile, scene: DEMO_JOIN_SCENE })
+    const memberNo = joined.data!.member.memberNo
+    const clock = minutesAfter(NOW, 40)
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(erin.openid, clock), amountFen: 30_000, orderNo: 'PRIV-ERIN' }, { clock })
+    const held = (doc('members', erin.openid) as unknown as { pointsBalance: number }).pointsBalance
+
+    const results = await Promise.all([1, 2].map(() => h.call(erin.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock: minutesAfter(NOW, 41) })))
+    // Each tap ends deleted, or (the later one) finds the membership already gone.
+    for (const r of results) expect(r.ok ? r.data : r.error.code).toEqual(r.ok ? { status: 'deleted', pointsForfeited: expect.any(Number) } : 'NOT_A_MEMBER')
+    const tombs = find('erasedMembers', { memberNo })
+    expect(tombs).toHaveLength(1)
+    expect(find('erasedMembers').filter((t) => t.state === 'erasing')).toEqual([])
+    const entries = find('ledger', { memberId: tombs[0]._id })
+    expect(entries.filter((e) => e.reason === '注销会员，积分作废')).toMatchObject([{ points: -held }])
+    expect(entries.reduce((s, e) => s + (e.points as number), 0)).toBe(0)
+    const leftovers = h.cloud.executor
+      .collections()
+      .filter((c) => c !== 'outbox')
+      .flatMap((c) => find(c).filter((d) => mentions(d, { ...erin, unionid: null })).map((d) => `${c}/${d._id}`))
+    expect(leftovers).toEqual([])
+  })
+})
