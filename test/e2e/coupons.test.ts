@@ -14,6 +14,7 @@ import { businessTime } from '../../src/domain/time'
 import { DEMO_JOIN_SCENE } from '../../scripts/demo-data'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { memberCodeNow } from './support/memberCode'
 
 jest.setTimeout(240_000)
 
@@ -104,9 +105,14 @@ it('shows this month’s birthday card on the card, uses it at the till, and fil
   expect(await visible('.coupon-ticket').first().getAttribute('class')).toContain('coupon-ticket--birthday')
   await phone.screenshot('coupons-04-wallet')
 
-  // 5. The shop assistant records ¥1,000 with the birthday card: ¥700 charged.
+  // 5. The shop assistant records ¥1,000 with the birthday card: ¥700 charged. The member shows the dynamic
+  // code on her card (read here as the digits under its barcode), then the coupon.
+  await openAs('demo-shopper-a', '/pages/card/index')
+  await visible('.member-code__number').waitFor()
+  const memberCode = (await text('.member-code__number')).replace(/\s+/g, '')
+  expect(memberCode.slice(0, 11)).toBe(memberNo)
   await openAs('demo-assistant-1', '/staff/purchase/index')
-  await field('11 位会员号').fill(memberNo)
+  await field('18 位动态会员码').fill(memberCode)
   await tapText('查询会员')
   await page.getByText('2 · 消费').waitFor()
   await field('0.00').fill('1000')
@@ -199,7 +205,7 @@ it('undoes a coupon use at the till, and corrects a birthday', async () => {
   // 0. A's used birthday card scanned for shopper B: someone else's, and used already.
   const used = couponsOf('demo-shopper-a').find((c) => c.channel === 'birthday')!
   await openAs('demo-assistant-1', '/staff/purchase/index')
-  await field('11 位会员号').fill('20261123002')
+  await field('18 位动态会员码').fill(await memberCodeNow(cloud, 'demo-shopper-b'))
   await tapText('查询会员')
   await page.getByText('2 · 消费').waitFor()
   await field('0.00').fill('300')
@@ -214,7 +220,8 @@ it('undoes a coupon use at the till, and corrects a birthday', async () => {
   // 1. The welcome coupon (满200减20) on a ¥300 purchase, then undone within ten minutes.
   const welcome = couponsOf('demo-shopper-a').find((c) => c.channel === 'welcome')!
   await openAs('demo-assistant-1', '/staff/purchase/index')
-  await field('11 位会员号').fill(welcome.code)
+  // The coupon first: it finds its holder, and stands for her at the till (used up in this purchase).
+  await field('18 位动态会员码').fill(welcome.code)
   await tapText('查询会员')
   await visible('.member-confirm').waitFor()
   await visible('.coupon-summary').waitFor()
@@ -233,7 +240,7 @@ it('undoes a coupon use at the till, and corrects a birthday', async () => {
 
   // 2. Shopper B's birthday put right, with a reason.
   await openAs('demo-assistant-1', '/staff/birthday/index')
-  await field('11 位会员号').fill('20261123002')
+  await field('18 位会员码或 11 位会员号').fill('20261123002')
   await tapText('查询会员')
   await page.getByText('2 · 新生日').waitFor()
   await pick(0, [7, 0])

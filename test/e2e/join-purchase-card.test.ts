@@ -58,7 +58,14 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
   const memberNo = (await cardText()).match(/NO\. (\d{4} \d{4} \d{3})/)?.[1].replace(/ /g, '')
   expect(memberNo).toMatch(/^\d{11}$/)
   expect(await page.getByText('再消费 ¥1,800 或单笔消费满 ¥500').count()).toBeGreaterThan(0)
+  // The dynamic member code: the member number, a one-time password and a check digit, under a countdown.
+  await page.locator('.member-code__number').waitFor()
+  await page.locator('.member-code__number').scrollIntoViewIfNeeded()
   await phone.screenshot('e2e-02-card-joined')
+  // What the assistant's scanner reads off the phone (here: the digits under the barcode, typed).
+  const code = (await page.locator('.member-code__number').innerText()).replace(/\s+/g, '')
+  expect(code).toMatch(new RegExp(`^${memberNo}\\d{7}$`))
+  expect(await page.locator('.member-code__refresh').innerText()).toMatch(/秒后自动更新/)
 
   // 3. The shop assistant records ¥520.00 against the member code.
   await switchIdentity('demo-assistant-1')
@@ -66,7 +73,12 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
   // redirect may land after the next navigation and replace the staff page.
   await page.locator('.join-page__title').waitFor()
   await page.goto(`${cloud.url}/#/staff/purchase/index`)
-  await field('11 位会员号').fill(memberNo!)
+  // The member number alone is not enough at the till: the code from the phone is.
+  await field('18 位动态会员码').fill(memberNo!)
+  await page.getByText('查询会员').click()
+  await page.getByText('请扫描顾客会员卡上的动态会员码（18 位）').waitFor()
+  await phone.screenshot('e2e-03-staff-number-refused')
+  await field('18 位动态会员码').fill(code)
   await page.getByText('查询会员').click()
   await page.getByText('2 · 消费').waitFor()
   await field('0.00').fill('520.00')
@@ -92,4 +104,16 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
   // The ledger agrees with the card.
   const entries = cloud.executor.find('ledger', { memberId: 'demo-shopper-a' }) as { points: number }[]
   expect(entries.map((e) => e.points)).toEqual([520])
+
+  // 5. In a store with no signal: the last card, marked offline, and a member code made on the phone.
+  await page.context().setOffline(true)
+  await page.getByText('明细 ›').click()
+  await page.waitForURL(/pages\/points/)
+  await page.goBack()
+  await page.getByText(/^离线 · 余额更新于 \d{2}:\d{2}$/).waitFor()
+  expect(await cardText()).toMatch(/积分 520\b/)
+  const offlineCode = (await page.locator('.member-code__number').innerText()).replace(/\s+/g, '')
+  expect(offlineCode.slice(0, 11)).toBe(memberNo)
+  await phone.screenshot('e2e-05-card-offline')
+  await page.context().setOffline(false)
 })

@@ -12,6 +12,7 @@ import type { LocalCloud } from '../../localcloud'
 import { DEMO_JOIN_SCENE } from '../../scripts/demo-data'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { memberCodeNow } from './support/memberCode'
 
 jest.setTimeout(180_000)
 
@@ -77,7 +78,8 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   await visible('.staff-actions').waitFor()
   await phone.screenshot('ledger-05-staff-home')
   await tapText('积分兑换')
-  await field('11 位会员号').fill(SHOPPER_B_CODE)
+  // Points are spent only with the dynamic code from the member's phone.
+  await field('18 位动态会员码').fill(await memberCodeNow(cloud, 'demo-shopper-b'))
   await tapText('查询会员')
   await field('例如 保温杯').fill('保温杯')
   await field('0').fill('1000')
@@ -91,8 +93,10 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   expect(await text('.receipt')).toContain('当前积分 306')
   await phone.screenshot('ledger-08-redeem-done')
 
-  // More than is left is stopped at the points.
-  await tapText('为该会员继续兑换')
+  // More than is left is stopped at the points. A code pays once: the next gift scans the code again.
+  await tapText('为该会员继续兑换（需重新扫码）')
+  await field('18 位动态会员码').fill(await memberCodeNow(cloud, 'demo-shopper-b', 1))
+  await tapText('查询会员')
   await field('例如 保温杯').fill('羊绒围巾')
   await field('0').fill('500')
   await tapText('兑换 500 积分')
