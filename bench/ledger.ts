@@ -21,6 +21,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PRIVACY_NOTICE_VERSION } from '../src/api/privacy'
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE } from '../scripts/demo-data'
+import { TillCodes } from './tillCodes'
 
 const root = resolve(__dirname, '..')
 const list = (v: string | undefined, d: number[]) => (v ? v.split(',').map(Number) : d)
@@ -79,6 +80,7 @@ const startServer = async (poolSize: number) => {
       LOCAL_CLOUD_LOGS: '0',
       LOCAL_CLOUD_DB_LATENCY_MS: DB_LATENCY,
       LOCAL_CLOUD_POOL_SIZE: String(poolSize),
+      LOCAL_CLOUD_ALLOW_CLOCK: '1', // each purchase at the instant of its member code (tillCodes.ts)
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -89,12 +91,12 @@ const startServer = async (poolSize: number) => {
   // A lean HTTP/1.1 keep-alive client (one connection per client in flight): Node's http client costs several
   // times more CPU per request, and on a 2-core machine the load generator's CPU is taken from the server.
   const idle: LeanConnection[] = []
-  const call = async (fn: string, openid: string, action: string, input: unknown): Promise<Reply> => {
+  const call = async (fn: string, openid: string, action: string, input: unknown, clock?: string): Promise<Reply> => {
     let conn = idle.pop()
     // The gateway closes connections idle for 5 s (keepAliveTimeout): skip those.
     while (conn?.closed) conn = idle.pop()
     conn ??= new LeanConnection(port)
-    const reply = await conn.post(`/functions/${fn}`, openid, JSON.stringify({ action, input }))
+    const reply = await conn.post(`/functions/${fn}`, openid, JSON.stringify({ action, input }), clock)
     idle.push(conn)
     return reply
   }
@@ -139,11 +141,12 @@ class LeanConnection {
     })
   }
 
-  post(path: string, openid: string, body: string): Promise<Reply> {
+  post(path: string, openid: string, body: string, clock?: string): Promise<Reply> {
     return new Promise((done, fail) => {
       this.waiting = { done, fail }
       this.socket.write(
         `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-local-openid: ${openid}\r\n` +
+          (clock ? `x-local-clock: ${clock}\r\n` : '') +
           `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
       )
     })
@@ -260,6 +263,7 @@ const breakdown = async () => {
     process.env.TCB_ENV = 'local'
     process.env.TCB_SOURCE = 'wx_client'
     const memberNos: string[] = []
+    const codes = new TillCodes()
     for (let i = 0; i < MEMBERS; i++) {
       process.env.WX_OPENID = `inproc-shopper-${i}`
       const r = await member.main({
@@ -274,14 +278,18 @@ const breakdown = async () => {
       })
       if (!r.ok) throw new Error(`join failed: ${JSON.stringify(r)}`)
       memberNos.push(r.data?.member?.memberNo)
+      codes.remember((await member.main({ action: 'codeSecret', input: {} })).data)
     }
     process.env.WX_OPENID = DEMO_ASSISTANT._id
     const run = async (n: number, offset: number) => {
       for (let i = 0; i < n; i++) {
+        const { code, clock } = codes.next(memberNos[((i + offset) * 7919) % MEMBERS])
+        process.env.VIPCARD_FAKE_NOW = clock // what the local cloud sets for a call with a clock
         const r = await staff.main({
           action: 'recordPurchase',
-          input: { memberCode: memberNos[((i + offset) * 7919) % MEMBERS], amountFen: 12345, orderNo: `P${i + offset}` },
+          input: { memberCode: code, amountFen: 12345, orderNo: `P${i + offset}` },
         })
+        delete process.env.VIPCARD_FAKE_NOW
         if (!r.ok) throw new Error(`purchase failed: ${JSON.stringify(r)}`)
       }
     }
@@ -331,6 +339,7 @@ const throughInstances = async (poolSize: number) => {
   try {
     for (const [coll, docs] of Object.entries(demoDocuments())) cloud.executor.insert(coll, docs)
     const memberNos: string[] = []
+    const codes = new TillCodes()
     for (let i = 0; i < MEMBERS; i++) {
       const r = (await cloud.invoke(
         'member',
@@ -347,11 +356,14 @@ const throughInstances = async (poolSize: number) => {
         { openid: `invoke-shopper-${i}` },
       )) as { data?: { member?: { memberNo?: string } } }
       memberNos.push(r.data?.member?.memberNo ?? '')
+      const secret = (await cloud.invoke('member', { action: 'codeSecret', input: {} }, { openid: `invoke-shopper-${i}` })) as { data: { memberNo: string; secret: string } }
+      codes.remember(secret.data)
     }
     let order = 0
     const buy = async (i: number) => {
-      const input = { memberCode: memberNos[(i * 7919) % MEMBERS], amountFen: 12345, orderNo: `I${++order}` }
-      const r = (await cloud.invoke('staff', { action: 'recordPurchase', input }, { openid: DEMO_ASSISTANT._id })) as { ok?: boolean }
+      const { code, clock } = codes.next(memberNos[(i * 7919) % MEMBERS])
+      const input = { memberCode: code, amountFen: 12345, orderNo: `I${++order}` }
+      const r = (await cloud.invoke('staff', { action: 'recordPurchase', input }, { openid: DEMO_ASSISTANT._id, clock })) as { ok?: boolean }
       if (r.ok !== true) throw new Error(`purchase failed: ${JSON.stringify(r)}`)
     }
     const lanes = async (clients: number, until: () => boolean) => {
@@ -413,14 +425,18 @@ const main = async () => {
       })
       report('setup: member.join ×16', join)
       if (memberNos.filter(Boolean).length !== MEMBERS) throw new Error('some joins failed; see above')
+      const codes = new TillCodes()
+      await drive(server, 16, { total: MEMBERS }, async (i) => {
+        const reply = await server.call('member', `ledger-shopper-${i}`, 'codeSecret', {})
+        codes.remember(reply.body.data as { memberNo: string; secret: string })
+        return reply
+      })
 
       let order = 0
-      const purchase = (memberNo: string) => () =>
-        server.call('staff', DEMO_ASSISTANT._id, 'recordPurchase', {
-          memberCode: memberNo,
-          amountFen: 12345,
-          orderNo: `L${poolSize}-${++order}`,
-        })
+      const purchase = (memberNo: string) => () => {
+        const { code, clock } = codes.next(memberNo)
+        return server.call('staff', DEMO_ASSISTANT._id, 'recordPurchase', { memberCode: code, amountFen: 12345, orderNo: `L${poolSize}-${++order}` }, clock)
+      }
       // Scattered over the members (a stride coprime with their count), so clients rarely share one.
       const spread = (i: number) => purchase(memberNos[(i * 7919) % MEMBERS])()
       await drive(server, 32, { total: 500 }, spread) // warm every instance and V8's JIT; not reported

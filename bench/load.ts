@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PRIVACY_NOTICE_VERSION } from '../src/api/privacy'
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE } from '../scripts/demo-data'
+import { TillCodes } from './tillCodes'
 
 const root = resolve(__dirname, '..')
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 300)
@@ -40,7 +41,7 @@ const main = async () => {
   // One node process, as npm start runs it: tsx's CommonJS hook only (its CLI would add a parent process and
   // its ESM loader a thread of ~40 MB), so the RSS measured is the cloud's own.
   const server = spawn(process.execPath, ['--require', 'tsx/cjs', join(root, 'scripts/start.ts')], {
-    env: { ...process.env, LOCAL_CLOUD_PORT: String(port), LOCAL_CLOUD_DATA: dataDir, LOCAL_CLOUD_LOGS: '0' },
+    env: { ...process.env, LOCAL_CLOUD_PORT: String(port), LOCAL_CLOUD_DATA: dataDir, LOCAL_CLOUD_LOGS: '0', LOCAL_CLOUD_ALLOW_CLOCK: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
@@ -49,10 +50,10 @@ const main = async () => {
     server.on('exit', (code) => fail(new Error(`local cloud exited with ${code}`)))
   })
 
-  const call = async (fn: string, openid: string, action: string, input: unknown) => {
+  const call = async (fn: string, openid: string, action: string, input: unknown, clock?: string) => {
     const response = await fetch(`${url}/functions/${fn}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-local-openid': openid },
+      headers: { 'content-type': 'application/json', 'x-local-openid': openid, ...(clock ? { 'x-local-clock': clock } : {}) },
       body: JSON.stringify({ action, input }),
     })
     const body = (await response.json()) as { ok?: boolean; data?: unknown }
@@ -102,12 +103,23 @@ const main = async () => {
       memberNos[i] = (result.body.data as { member: { memberNo: string } } | undefined)?.member.memberNo ?? ''
       return result
     })
-    const purchase = (i: number) =>
-      call('staff', DEMO_ASSISTANT._id, 'recordPurchase', {
-        memberCode: memberNos[i % SHOPPERS],
-        amountFen: 5_000 + ((i * 7919) % 80_000),
-        orderNo: `B${i}`,
-      })
+    // Each purchase with the member's code of its own half minute (bench/tillCodes.ts); a retry repeats it.
+    const codes = new TillCodes()
+    for (let i = 0; i < SHOPPERS; i++) {
+      const answer = await call('member', `bench-shopper-${i}`, 'codeSecret', {})
+      codes.remember(answer.body.data as { memberNo: string; secret: string })
+    }
+    const scanned: { code: string; clock: string }[] = []
+    const purchase = (i: number) => {
+      scanned[i] ??= codes.next(memberNos[i % SHOPPERS])
+      return call(
+        'staff',
+        DEMO_ASSISTANT._id,
+        'recordPurchase',
+        { memberCode: scanned[i].code, amountFen: 5_000 + ((i * 7919) % 80_000), orderNo: `B${i}` },
+        scanned[i].clock,
+      )
+    }
     await phase('staff.recordPurchase', PURCHASES, purchase)
     await phase('staff.recordPurchase retried', 200, purchase)
     await phase('member.getCard', PURCHASES, (i) => call('member', `bench-shopper-${i % SHOPPERS}`, 'getCard', {}))

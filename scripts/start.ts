@@ -21,6 +21,8 @@ const main = async () => {
     logs: process.env.LOCAL_CLOUD_LOGS !== '0',
     // The functions' timer triggers (the hourly upkeep: VIP sweep, points expiry) run as on CloudBase.
     timers: true,
+    // Benchmarks only (bench/tillCodes.ts): each purchase at its own instant, named by the x-local-clock header.
+    allowClockOverride: process.env.LOCAL_CLOUD_ALLOW_CLOCK === '1',
   })
   if ((await cloud.executor.count('stores', {})) === 0) {
     for (const [collection, docs] of Object.entries(demoDocuments())) await cloud.executor.insert(collection, docs)
