@@ -30,6 +30,8 @@ export const ROUTES = {
   opsProgram: '/ops/program/index',
   opsSegments: '/ops/segments/index',
   opsDashboard: '/ops/dashboard/index',
+  opsCustomers: '/ops/customers/index',
+  opsCustomer: '/ops/customer/index',
   opsExport: '/ops/export/index',
 } as const
 
@@ -41,6 +43,9 @@ export const doorUrl = (eventId: string): string => `${ROUTES.staffDoor}?id=${en
 
 /** A customer's record on the staff workbench, by member number. */
 export const customerUrl = (memberNo: string): string => `${ROUTES.staffCustomer}?no=${encodeURIComponent(memberNo)}`
+
+/** A customer's record as operators read it (any store's, read-only). */
+export const opsCustomerUrl = (memberNo: string): string => `${ROUTES.opsCustomer}?no=${encodeURIComponent(memberNo)}`
 
 /** The card just after joining: it offers the birthday-coupon reminder once. */
 export const JOINED_CARD_URL = `${ROUTES.card}?joined=1`

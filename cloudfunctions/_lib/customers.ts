@@ -11,7 +11,7 @@ import { businessTime, toInstant } from '../../src/domain/time'
 import { _, db } from './cloud'
 import { COLLECTIONS, type StaffDoc } from './collections'
 import { readMany } from './docs'
-import { loadStaffByStaffId } from './reference'
+import { loadStaffByStaffId, loadStore, storeView } from './reference'
 import { memberSummary } from './views'
 
 export type Scope = { storeId: string; assistantId?: string } | { all: true }
@@ -25,7 +25,10 @@ export const staffScope = (staff: StaffDoc): Scope =>
   staff.role === 'manager' ? { storeId: staff.storeId } : { storeId: staff.storeId, assistantId: staff.staffId }
 
 export const customerView = async (m: Member, now: string, program: ProgramRules): Promise<CustomerView> => {
-  const assistant = m.assistantId ? await loadStaffByStaffId(m.assistantId) : null
+  const [assistant, store] = await Promise.all([
+    m.assistantId ? loadStaffByStaffId(m.assistantId) : null,
+    m.storeId ? loadStore(m.storeId) : null,
+  ])
   return {
     ...memberSummary(m, now),
     joinedAt: m.joinedAt,
@@ -34,6 +37,7 @@ export const customerView = async (m: Member, now: string, program: ProgramRules
     lifetimeSpendFen: m.lifetimeSpendFen,
     purchaseCount: m.purchaseCount ?? 0,
     assistant: m.assistantId ? { staffId: m.assistantId, name: assistant?.name ?? m.assistantId } : null,
+    store: m.storeId ? (storeView(store) ?? { id: m.storeId, name: m.storeId }) : null,
     profile: m.profile ?? {},
     nextCallbackAt: m.nextCallbackAt ?? null,
     lastCallbackAt: m.lastCallbackAt ?? null,

@@ -370,6 +370,8 @@ export interface CustomerView extends MemberSummary {
   purchaseCount: number
   /** Who looks after them (staffId), and that assistant's name. */
   assistant: { staffId: string; name: string } | null
+  /** The store whose customer this is (operators see every store's). */
+  store: StoreView | null
   profile: CustomerProfile
   nextCallbackAt: Instant | null
   lastCallbackAt: Instant | null

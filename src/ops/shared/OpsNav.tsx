@@ -11,6 +11,7 @@ const TOOLS = [
   { url: ROUTES.opsProgram, title: '会员规则' },
   { url: ROUTES.opsSegments, title: '客户分层' },
   { url: ROUTES.opsDashboard, title: '数据看板' },
+  { url: ROUTES.opsCustomers, title: '全部顾客' },
 ] as const
 
 /** The operator's other tools, top right under the header. */

@@ -4,7 +4,7 @@ import { StatusScreen } from '../../components/StatusScreen'
 import { monthText } from '../../wording/workbench'
 import { StaffDesk } from '../shared/StaffDesk'
 import { useCallbackStats } from './useCallbackStats'
-import '../shared/workbench.scss'
+import '../../components/Workbench/workbench.scss'
 import './index.scss'
 
 /** "回访统计": callbacks and customers reached per assistant in a month. Store managers only (the server checks too). */

@@ -2,15 +2,9 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { ActionOutput, StaffView } from '../../api/contract'
 import { Field } from '../../components/Field'
 import { StatusScreen } from '../../components/StatusScreen'
-import { TierBadge } from '../../components/TierBadge'
-import { formatMemberNo } from '../../domain/memberNo'
-import { formatYuan } from '../../domain/money'
-import { businessDate, businessTime } from '../../domain/time'
-import { formatPoints } from '../../wording/points'
-import { validityWording } from '../../wording/tiers'
-import { birthdayText, callbackHead, nextCallbackText, OUTCOME_NAMES, OUTCOMES, profileRows } from '../../wording/workbench'
-import { ClassBadge } from '../shared/CustomerRow'
-import { Fact } from '../shared/Fact'
+import { CallbackHistory, CustomerCardFacts, CustomerSummary } from '../../components/Workbench/CustomerRecord'
+import { businessTime } from '../../domain/time'
+import { nextCallbackText, OUTCOME_NAMES, OUTCOMES } from '../../wording/workbench'
 import { Pills } from '../shared/Pills'
 import { StaffDesk } from '../shared/StaffDesk'
 import type { CardRow } from './cardForm'
@@ -57,37 +51,19 @@ const CustomerPage = () => {
 const Summary = ({ record, page, staff }: { record: CustomerRecord; page: Page; staff: StaffView }) => {
   const c = record.customer
   const reassign = useReassign(c, page.replace)
-  const validity = validityWording(c.tier, c.vipUntil)
   return (
     <View className="desk__panel customer-summary">
-      <View className="customer-summary__head">
-        <Text className="customer-summary__name">{c.name}</Text>
-        <TierBadge tier={c.tier} />
-        <ClassBadge value={c.customerClass} />
-      </View>
-      <Text className="customer-summary__id">{`会员号 ${formatMemberNo(c.memberNo)} · ${c.mobileMasked}`}</Text>
-      <View className="facts customer-summary__facts">
-        <Fact label="可用积分" value={formatPoints(c.pointsBalance)} />
-        <Fact label="累计消费" value={formatYuan(c.lifetimeSpendFen)} />
-        <Fact label="消费次数" value={`${c.purchaseCount} 次`} />
-        <Fact label="上次消费" value={c.lastPurchaseAt ? businessDate(c.lastPurchaseAt) : '尚未消费'} />
-        <Fact label="上次到店" value={businessDate(c.lastSeenAt)} />
-        <Fact label="入会日期" value={businessDate(c.joinedAt)} />
-        <Fact label="生日" value={birthdayText(c.birthday)} />
-        {validity && <Fact label="会员有效期" value={validity.replace('有效期至 ', '至 ')} />}
-        <Fact label="下次回访" value={c.nextCallbackAt ? businessDate(c.nextCallbackAt) : '未安排'} />
-        <View className="facts__row">
-          <Text className="facts__label">负责导购</Text>
-          <View className="customer-summary__assistant">
-            <Text className="facts__value">{c.assistant?.name ?? '未分配'}</Text>
-            {staff.role === 'manager' && !reassign.open && (
-              <Text className="customer-summary__change" onClick={reassign.start}>
-                更换导购
-              </Text>
-            )}
-          </View>
-        </View>
-      </View>
+      <CustomerSummary
+        customer={c}
+        assistantAction={
+          staff.role === 'manager' &&
+          !reassign.open && (
+            <Text className="customer-summary__change" onClick={reassign.start}>
+              更换导购
+            </Text>
+          )
+        }
+      />
       {reassign.done && <Text className="wb-done customer-summary__done">{reassign.done}</Text>}
       {reassign.open && <ReassignStep reassign={reassign} customerName={c.name} current={c.assistant?.name ?? '未分配'} />}
     </View>
@@ -147,7 +123,6 @@ const CARD_ROWS: { row: Exclude<CardRow, 'notes'>; label: string; placeholder: s
 /** The handbook's customer card: sizes, favourite colours and styles, notes. */
 const CardPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => {
   const card = useCardEditor(record.customer, page.replace)
-  const rows = profileRows(record.customer.profile)
   return (
     <View className="desk__panel">
       <View className="panel-head">
@@ -193,17 +168,8 @@ const CardPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => 
             </Button>
           </View>
         </View>
-      ) : rows.length === 0 ? (
-        <Text className="wb-section__empty">还没有填写尺码和喜好，点「编辑」补充</Text>
       ) : (
-        <View className="facts">
-          {rows.map((r) => (
-            <View key={r.label} className="facts__row profile-row">
-              <Text className="facts__label profile-row__label">{r.label}</Text>
-              <Text className="profile-row__value">{r.value}</Text>
-            </View>
-          ))}
-        </View>
+        <CustomerCardFacts profile={record.customer.profile} empty="还没有填写尺码和喜好，点「编辑」补充" />
       )}
     </View>
   )
@@ -252,17 +218,7 @@ const CallbackPanel = ({ record, page }: { record: CustomerRecord; page: Page })
 const History = ({ record }: { record: CustomerRecord }) => (
   <View className="desk__panel">
     <Text className="desk__step">回访记录</Text>
-    {record.callbacks.length === 0 ? (
-      <Text className="wb-section__empty">还没有回访记录</Text>
-    ) : (
-      record.callbacks.map((entry) => (
-        <View key={`${entry.at}-${entry.staffName}`} className="callback-entry">
-          <Text className="callback-entry__head">{callbackHead(entry)}</Text>
-          {entry.note && <Text className="callback-entry__note">{entry.note}</Text>}
-          {entry.nextAt && <Text className="callback-entry__next">{nextCallbackText(entry.nextAt)}</Text>}
-        </View>
-      ))
-    )}
+    <CallbackHistory callbacks={record.callbacks} />
   </View>
 )
 

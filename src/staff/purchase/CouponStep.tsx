@@ -3,7 +3,7 @@ import { formatYuan } from '../../domain/money'
 import { vipPriceText } from '../../wording/coupons'
 import { CouponEntry } from '../shared/CouponEntry'
 import { CouponSummary } from '../shared/CouponSummary'
-import { Fact } from '../shared/Fact'
+import { Fact } from '../../components/Fact'
 import type { usePurchaseDesk } from './usePurchaseDesk'
 
 type Desk = ReturnType<typeof usePurchaseDesk>

@@ -4,7 +4,7 @@ import { TierBadge } from '../../components/TierBadge'
 import { formatYuan } from '../../domain/money'
 import { businessTime } from '../../domain/time'
 import { formatPoints } from '../../wording/points'
-import { Fact } from '../shared/Fact'
+import { Fact } from '../../components/Fact'
 
 /** The order as recorded: what was paid, what was refunded already, the points it earned, and whose it is. */
 export const OrderSummary = ({ order, onChange }: { order: OrderView; onChange: () => void }) => (

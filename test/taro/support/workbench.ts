@@ -23,6 +23,7 @@ export const customer = (overrides: Partial<CustomerView> = {}): CustomerView =>
   lifetimeSpendFen: 36_800,
   purchaseCount: 1,
   assistant: { staffId: 'A01', name: '王丽' },
+  store: STAFF.store,
   profile: {},
   nextCallbackAt: null,
   lastCallbackAt: null,
