@@ -9,6 +9,7 @@ import { installFakeCloud, ok } from './support/fakeCloud'
 import { BIRTHDAY_COUPON, couponView, memberView, SERVER_TIME } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { tap } from './support/interact'
+import { keepSecret } from '../../src/services/memberCodeStore'
 
 const card = (birthdayCoupon: CouponView | null): CardView => ({
   member: memberView({ birthday: { month: 11, day: 18 } }),
@@ -28,6 +29,8 @@ const titles = () => Array.from(visiblePage().querySelectorAll('.coupon-ticket__
 describe('the birthday card on the member card', () => {
   it('is highlighted with its last day this month, and opens its detail; the card stays one call', async () => {
     const { calls } = installFakeCloud({ 'member.getCard': () => ok(card(BIRTHDAY_COUPON)), 'member.coupons': () => ok({ coupons: WALLET }) })
+    // A phone that has its member code secret already (it is asked for once per install).
+    keepSecret({ memberNo: '20261123002', secret: 'ab'.repeat(32), version: 1, serverTime: SERVER_TIME })
     await openPage('/pages/card/index')
     await screen.findByText('生日月7折卡 · 本月有效至 11-30')
     expect(calls.map((c) => c.action)).toEqual(['getCard'])
