@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core'
 import type { LocalCloud } from '../../localcloud'
 import { POSTER_HEIGHT, POSTER_SCALE, POSTER_WIDTH } from '../../src/pages/invite/poster'
 import { SCREENSHOT_DIR, type PhoneBrowser } from './support/browser'
+import { memberCodeNow } from './support/memberCode'
 import { startDemo, type Demo } from './support/demo'
 
 jest.setTimeout(240_000)
@@ -126,9 +127,9 @@ it('greets the new friend in the inviter’s name and binds them at join, with t
 })
 
 it('pays the inviter exactly 200 points when the shop assistant records the friend’s ¥150 purchase', async () => {
-  const friendNo = memberDoc(FRIEND).memberNo
   await openAs('demo-assistant-1', '/staff/purchase/index')
-  await field('11 位会员号').fill(friendNo)
+  // The friend shows the card's dynamic code at the till.
+  await field('18 位动态会员码').fill(await memberCodeNow(cloud, FRIEND))
   await tapText('查询会员')
   await page.getByText('2 · 消费').waitFor()
   await field('0.00').fill('150.00')
