@@ -23,6 +23,14 @@ module.exports = {
       transform: nodeTs,
     },
     {
+      // Bad input and faults on the local cloud: input fuzzing, forged identities, fault injection (FUZZ_RUNS).
+      displayName: 'fuzz',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/fuzz'],
+      testMatch: ['**/*.test.ts'],
+      transform: nodeTs,
+    },
+    {
       // Taro pages and components on Taro's real H5 runtime and router, in jsdom.
       displayName: 'taro',
       testEnvironment: 'jsdom',

@@ -29,6 +29,15 @@ export const callerUnionid = (): string | null => {
 }
 
 /**
+ * What started this run (wx-server-sdk's SOURCE, from TCB_SOURCE): `wx_trigger` for a timer trigger; a client
+ * call says `wx_client`, `wx_http`, `wx_devtools` ... and another function adds `,scf`.
+ */
+export const invocationSource = (): string => {
+  const { SOURCE } = cloud.getWXContext() as { SOURCE?: string }
+  return typeof SOURCE === 'string' ? SOURCE : ''
+}
+
+/**
  * The current instant. Deployed functions read the real clock; the local cloud may pin it per invocation
  * (tests of VIP years and expiry) through an environment variable no client can set.
  */

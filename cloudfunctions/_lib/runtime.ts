@@ -7,7 +7,7 @@ import type { GenericSchema, InferOutput } from 'valibot'
 import type { ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
 import { check } from '../../src/api/schemas'
 import { AppError, invalidInput } from '../../src/domain/errors'
-import { callerOpenid, db, now } from './cloud'
+import { callerOpenid, db, invocationSource, now } from './cloud'
 import { readDoc } from './docs'
 import { COLLECTIONS, type OperatorDoc, type StaffDoc } from './collections'
 import { redactForLog } from './redact'
@@ -112,15 +112,16 @@ export interface JobContext {
 }
 
 /**
- * Builds `exports.main` for a timer-triggered function. A timer's call carries no user: anything with an
- * OPENID is a client and is refused, whatever its event claims.
+ * Builds `exports.main` for a timer-triggered function. Only the platform's timer trigger may run it: its
+ * SOURCE is `wx_trigger` and it carries no user. Anything else is a client and is refused, whatever its event
+ * claims — with an OPENID, and also without one (an HTTP API or web call has none).
  */
 export const serveTimers =
   <R>(name: string, jobs: Record<string, (ctx: JobContext) => Promise<R>>) =>
   async (event: unknown): Promise<CloudResult<R>> => {
     try {
       const { Type, TriggerName } = (event ?? {}) as { Type?: unknown; TriggerName?: unknown }
-      if (callerOpenid() !== '' || Type !== 'Timer') throw new AppError('FORBIDDEN', '仅限定时任务调用')
+      if (invocationSource() !== 'wx_trigger' || callerOpenid() !== '' || Type !== 'Timer') throw new AppError('FORBIDDEN', '仅限定时任务调用')
       const job = typeof TriggerName === 'string' && Object.prototype.hasOwnProperty.call(jobs, TriggerName) ? jobs[TriggerName] : undefined
       if (!job) throw invalidInput([{ field: 'TriggerName', message: `${name} 没有这个定时任务` }])
       return { ok: true, data: await job({ now: now(), trigger: TriggerName as string }) }

@@ -1,6 +1,6 @@
 /** Inputs of the operators' campaign management and dashboard. */
 import * as v from 'valibot'
-import { int, PLAIN_TEXT } from './schemas'
+import { instant, int, PLAIN_TEXT } from './schemas'
 
 const campaignId = v.pipe(v.string('缺少活动编号'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '活动编号无效'))
 
@@ -10,7 +10,7 @@ export type CampaignIdInput = v.InferInput<typeof CampaignIdSchema>
 export const UpdateCampaignSchema = v.object({
   campaignId,
   title: v.pipe(v.string('活动名称必须是文字'), v.trim(), v.minLength(1, '请填写活动名称'), v.maxLength(30, '活动名称最多 30 个字'), v.regex(PLAIN_TEXT, '活动名称含有不可见字符')),
-  endsAt: v.pipe(v.string('请填写结束时间'), v.isoTimestamp('结束时间格式无效')),
+  endsAt: instant('结束时间'),
 })
 export type UpdateCampaignInput = v.InferInput<typeof UpdateCampaignSchema>
 

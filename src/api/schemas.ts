@@ -7,8 +7,11 @@ import { MOBILE_PATTERN } from '../domain/member'
 import { SCENE_MAX_LENGTH } from '../domain/scene'
 import { MAX_EXPORT_DAYS, businessDaysIncluded, isBusinessDate } from '../domain/exports'
 
-/** Letters, digits, CJK, spaces and a few marks; no control, zero-width or direction-override characters. */
-export const PLAIN_TEXT = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u
+/**
+ * Letters, digits, CJK, spaces and a few marks; no control, zero-width or direction-override characters, and
+ * no lone surrogate halves (not text at all: storage would turn them into U+FFFD).
+ */
+export const PLAIN_TEXT = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]*$/u
 
 const plainText = (label: string, max: number) =>
   v.pipe(
@@ -210,7 +213,28 @@ export const CorrectBirthdaySchema = v.object({
 })
 export type CorrectBirthdayInput = v.InferInput<typeof CorrectBirthdaySchema>
 
-const instant = (label: string) => v.pipe(v.string(`请填写${label}`), v.isoTimestamp(`${label}格式无效`))
+/** Whether an ISO timestamp names a day the calendar has: valibot's isoTimestamp takes "2026-02-30T10:00:00Z". */
+const onTheCalendar = (text: string): boolean => {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number)
+  const day = new Date(0)
+  day.setUTCFullYear(y, m - 1, d) // not Date.UTC, which reads years 0–99 as 1900–1999
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d
+}
+
+/** An ISO timestamp that Date can read too (valibot's isoTimestamp also takes "+08", which Date.parse cannot). */
+const readableTimestamp = (text: string): boolean => v.ISO_TIMESTAMP_REGEX.test(text) && Number.isFinite(Date.parse(text))
+
+/**
+ * An instant as clients send it (ISO 8601 with an offset). Each check passes what an earlier one refused, so a
+ * bad value gets one message: the format, the calendar (no 30 February), then a range any program date falls in.
+ */
+export const instant = (label: string) =>
+  v.pipe(
+    v.string(`请填写${label}`),
+    v.check(readableTimestamp, `${label}格式无效`),
+    v.check((s) => !readableTimestamp(s) || onTheCalendar(s), `${label}不存在（请检查月份和日期）`),
+    v.check((s) => !readableTimestamp(s) || !onTheCalendar(s) || (s >= '2000' && s < '2100'), `${label}应在 2000–2099 年之间`),
+  )
 
 export const CreateCampaignSchema = v.object({
   title: plainText('活动名称', 30),
@@ -306,7 +330,12 @@ export const CustomersSchema = v.object({
 })
 export type CustomersInput = v.InferInput<typeof CustomersSchema>
 
-const businessDateText = (label: string) => v.pipe(v.string(`请选择${label}`), v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`))
+const businessDateText = (label: string) =>
+  v.pipe(
+    v.string(`请选择${label}`),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`),
+    v.check((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isBusinessDate(s), `${label}不存在（请检查月份和日期）`),
+  )
 
 export const LogCallbackSchema = v.object({
   memberCode,
@@ -336,17 +365,49 @@ export type CustomerCardInput = v.InferInput<typeof CustomerCardSchema>
 export const ReassignSchema = v.object({ memberCode, staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
 export type ReassignInput = v.InferInput<typeof ReassignSchema>
 
-export const CallbackStatsSchema = v.object({ month: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM'))) })
+export const CallbackStatsSchema = v.object({
+  month: v.optional(
+    v.pipe(
+      v.string('月份格式应为 YYYY-MM'),
+      v.regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM'),
+      v.check((s) => !/^\d{4}-\d{2}$/.test(s) || (Number(s.slice(5)) >= 1 && Number(s.slice(5)) <= 12), '月份不存在'),
+    ),
+  ),
+})
 export type CallbackStatsInput = v.InferInput<typeof CallbackStatsSchema>
 
 export const EmptySchema = v.object({})
+
+/**
+ * Words for an issue whose schema names none — a missing field, a wrong type, a value outside the options —
+ * instead of valibot's English ("Invalid key: Expected ..."), which no shopper or shop assistant should read.
+ */
+const fallbackMessage = (issue: v.BaseIssue<unknown>): string => {
+  if (issue.received === 'undefined') return '请填写此项'
+  switch (issue.type) {
+    case 'picklist':
+    case 'literal':
+    case 'variant':
+    case 'union':
+      return '不是可选的值'
+    case 'min_length':
+    case 'max_length':
+    case 'length':
+      return '长度不符合要求'
+    case 'min_value':
+    case 'max_value':
+      return '超出允许的范围'
+    default:
+      return '格式无效'
+  }
+}
 
 /** Runs a schema; returns the output or every bad field with its message, in one go. */
 export const check = <S extends v.GenericSchema>(
   schema: S,
   input: unknown,
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; fields: { field: string; message: string }[] } => {
-  const result = v.safeParse(schema, input, { abortEarly: false })
+  const result = v.safeParse(schema, input, { abortEarly: false, message: fallbackMessage })
   if (result.success) return { ok: true, value: result.output }
   return {
     ok: false,

@@ -2,7 +2,7 @@
  * Starts the local cloud on a fresh temporary database with the freshly bundled functions and the demo
  * store and assistant, and offers typed calls as a given caller.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ActionInput, ActionName, CloudResult, FunctionName, ActionOutput } from '../../src/api/contract'
@@ -16,20 +16,32 @@ export type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>
 
 let built: Promise<unknown> | null = null
 
-export const startTestCloud = async (options: { demo?: boolean } = {}) => {
+export const startTestCloud = async (
+  options: {
+    demo?: boolean
+    poolSize?: number
+    dbLatencyMs?: number | [number, number]
+    logs?: boolean
+    /** Serve a private copy of the bundles, so a rebuild by another test run cannot swap them mid-run. */
+    isolated?: boolean
+  } = {},
+) => {
   built ??= buildFunctions()
   await built
   const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-test-'))
+  const functionsDir = options.isolated ? join(dataDir, 'functions') : functionsOutDir
+  if (options.isolated) cpSync(functionsOutDir, functionsDir, { recursive: true })
   // Warm instances, several per function, so racing calls really interleave in the executor's optimistic
   // transactions (cold starts would otherwise serve a burst one call after another).
   const cloud = await startLocalCloud({
     dataDir,
-    functionsDir: functionsOutDir,
+    functionsDir,
     port: 0,
     allowClockOverride: true,
-    poolSize: 4,
+    poolSize: options.poolSize ?? 4,
     prewarm: true,
-    logs: process.env.CLOUD_TEST_LOGS === '1',
+    logs: options.logs ?? process.env.CLOUD_TEST_LOGS === '1',
+    ...(options.dbLatencyMs !== undefined ? { dbLatencyMs: options.dbLatencyMs } : {}),
   })
   if (options.demo !== false) {
     const docs = demoDocuments(new Date('2026-11-01T02:00:00Z'))
