@@ -69,10 +69,10 @@ export const continueIssuing = async (campaignId: string, now: string, budgetMs:
     let skipped = 0
     for (const member of chunk.members) {
       try {
-        const result = await withFreshCode(() =>
-          inTransaction((t) => issueIn(t, template, member, campaignCouponKey(campaign!._id, member._id), 'campaign', now)),
-        )
-        if (result.issued) issued++
+        await withFreshCode(() => inTransaction((t) => issueIn(t, template, member, campaignCouponKey(campaign!._id, member._id), 'campaign', now)))
+        // Issued now, or found: issued by a run of this chunk that stopped before saving its progress (the chunk
+        // is walked again from the saved cursor), so the count still says how many members hold the coupon.
+        issued++
       } catch (e) {
         // A member whose tier may not hold it, or stock run out: skipped and counted, never retried forever.
         if (e instanceof AppError && (e.code === 'COUPON_NOT_AVAILABLE' || e.code === 'OUT_OF_STOCK')) skipped++

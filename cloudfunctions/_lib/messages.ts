@@ -33,12 +33,28 @@ export const recordConsent = (memberId: string, kind: SubscriptionKind, accepted
 
 export type SendOutcome = 'sent' | 'no-consent' | 'refused' | 'failed'
 
-export const notify = async (memberId: string, kind: SubscriptionKind, page: string, data: Record<string, { value: string }>): Promise<SendOutcome> => {
+/** How many message keys a member document keeps (see `notify`). */
+const MESSAGE_KEYS_KEPT = 20
+
+/**
+ * Sends one subscribe message if the member has a consent left, using it up first. `key` names the message
+ * (e.g. `reminder:<event>`): the consent it took is recorded with it, so a second attempt at the same message —
+ * after an attempt whose consent was taken but whose answer was lost — sends it without taking another.
+ */
+export const notify = async (
+  memberId: string,
+  kind: SubscriptionKind,
+  page: string,
+  data: Record<string, { value: string }>,
+  key?: string,
+): Promise<SendOutcome> => {
   const consented = await inTransaction(async (t) => {
-    const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(memberId))
+    const member = await readDoc<Member & { messageKeys?: string[] }>(t.collection(COLLECTIONS.members).doc(memberId))
+    if (key !== undefined && member?.messageKeys?.includes(key)) return true
     const left = member?.subscriptions?.[kind] ?? 0
-    if (left < 1) return false
-    await t.collection(COLLECTIONS.members).doc(memberId).update({ data: { subscriptions: { [kind]: left - 1 } } })
+    if (!member || left < 1) return false
+    const taken = key === undefined ? {} : { messageKeys: [...(member.messageKeys ?? []), key].slice(-MESSAGE_KEYS_KEPT) }
+    await t.collection(COLLECTIONS.members).doc(memberId).update({ data: { subscriptions: { [kind]: left - 1 }, ...taken } })
     return true
   })
   if (!consented) return 'no-consent'

@@ -69,13 +69,21 @@ class CsvFile {
   rows = 0
   bytes = 0
   private readonly out: WriteStream = createWriteStream(this.path)
+  /** A write that failed (the disk), or writes still queued when the file was removed after a failed export. */
+  private failed: Error | null = null
 
   constructor(columns: readonly string[]) {
+    // Without a listener, an error event — e.g. ERR_STREAM_DESTROYED for lines still queued when remove()
+    // destroys the stream of an export that failed halfway — is an uncaught exception that kills the instance.
+    this.out.on('error', (e) => {
+      this.failed ??= e
+    })
     this.write(CSV_BOM + csvLine(columns))
   }
 
   /** Appends lines; waits when the disk is behind, so that pages never pile up in memory. */
   async add(lines: string[]) {
+    if (this.failed) throw this.failed
     if (lines.length === 0) return
     this.rows += lines.length
     if (!this.write(lines.join(''))) await once(this.out, 'drain')
@@ -88,6 +96,7 @@ class CsvFile {
   }
 
   async finish() {
+    if (this.failed) throw this.failed
     this.out.end()
     await once(this.out, 'finish')
   }

@@ -17,6 +17,7 @@
  * where it stopped (see `Walk`). Each member is changed in its own transaction that re-checks the member,
  * and expiry entries have ids derived from member and batch, so running a job twice changes nothing twice.
  */
+import { randomBytes } from 'node:crypto'
 import type { MemberEvent, Rsvp } from '../../src/domain/events'
 import type { Member } from '../../src/domain/member'
 import { settleExpiry } from '../../src/domain/balance'
@@ -196,26 +197,76 @@ const birthdayCoupons = async (ctx: JobContext, budgetMs: number): Promise<JobRe
     ctx,
     { kind: 'cursor', select: (cursor) => db.collection(COLLECTIONS.members).where({ 'birthday.month': month, _id: _.gt(cursor) }) as MemberQuery },
     async (member) => {
+      const key = birthdayCouponKey(member._id, today.year())
       let issued: boolean
       try {
-        issued = await issueOnce(template, member, birthdayCouponKey(member._id, today.year()), 'birthday', ctx.now)
+        issued = await issueOnce(template, member, key, 'birthday', ctx.now)
       } catch (e) {
         if (e instanceof AppError && e.code === 'COUPON_NOT_AVAILABLE') return false // a tier the card is not for
         throw e
       }
-      if (issued && (member.subscriptions?.birthdayCoupon ?? 0) > 0) {
-        await notify(member._id, 'birthdayCoupon', 'pages/coupons/index', {
-          thing1: { value: template.title },
-          // A `time` field must hold a 24-hour time (a date may come with it): the card's last minute.
-          time2: { value: today.endOf('month').format('YYYY年M月D日 HH:mm') },
-          thing3: { value: '生日当月到店消费享7折' },
-        })
+      // Also for a card issued by a run that stopped before its message: the claim on the card says whether it
+      // went. A consent that run took for it, and whose answer it lost, is recorded under the message's key.
+      const messageKey = `bday:${today.year()}`
+      const owed = (member.subscriptions?.birthdayCoupon ?? 0) > 0 || (member as Member & { messageKeys?: string[] }).messageKeys?.includes(messageKey)
+      if (owed) {
+        await once(
+          COLLECTIONS.coupons,
+          key,
+          'messageClaim',
+          () =>
+            notify(
+              member._id,
+              'birthdayCoupon',
+              'pages/coupons/index',
+              {
+                thing1: { value: template.title },
+                // A `time` field must hold a 24-hour time (a date may come with it): the card's last minute.
+                time2: { value: today.endOf('month').format('YYYY年M月D日 HH:mm') },
+                thing3: { value: '生日当月到店消费享7折' },
+              },
+              messageKey,
+            ),
+        )
       }
       return issued
     },
     // Unlimited templates issue without a transaction: one insert each, many at a time.
     { chunkSize: BIRTHDAY_CHUNK, concurrency: 16, budgetMs },
   )
+}
+
+/**
+ * A message sent at most once per document (a birthday card, a ticket), and not lost to a failure: the run claims
+ * it on the document with a token of its own (a conditional update, so of two runs one wins), sends, and — if it
+ * could not send (the claim's or the consent's write failed) — gives the claim back for the next run. Only a run
+ * that stops between sending and returning leaves it claimed, as it must: it may have gone out.
+ */
+const once = async (collection: string, id: string, field: string, send: () => Promise<unknown>): Promise<boolean> => {
+  const token = randomBytes(8).toString('hex')
+  const giveBack = async () => {
+    try {
+      await db.collection(collection).where({ _id: id, [field]: token }).update({ data: { [field]: _.remove() } })
+    } catch {
+      // the run fails with its own error either way
+    }
+  }
+  let claimed: boolean
+  try {
+    const { stats } = (await db.collection(collection).where({ _id: id, [field]: _.exists(false) }).update({ data: { [field]: token } })) as { stats: { updated: number } }
+    claimed = stats.updated === 1
+  } catch (e) {
+    await giveBack()
+    throw e
+  }
+  if (!claimed) return false
+  try {
+    await send()
+  } catch (e) {
+    await giveBack()
+    throw e
+  }
+  return true
 }
 
 /** Campaigns still issuing to their segment (the operator's call ran out of time). */
@@ -230,7 +281,8 @@ const campaignIssuing = async (ctx: JobContext, budgetMs: number): Promise<JobRe
 
 /**
  * The day-before reminder: for events starting tomorrow (business time), every confirmed guest is marked
- * reminded once (a conditional update, so a second run sends nothing) and, if they consented, messaged.
+ * reminded once (a transaction on the RSVP, so a second run sends nothing) and, if they consented, messaged;
+ * a run that could not send gives its mark back.
  */
 const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => {
   const tomorrow = businessTime(ctx.now).startOf('day').add(1, 'day')
@@ -245,19 +297,47 @@ const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobRep
       if (Date.now() > deadline) return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: false }
       const due = await readMany<Rsvp>(db.collection(COLLECTIONS.rsvps).where({ eventId: event._id, status: 'confirmed', remindedAt: null }).limit(CHUNK))
       for (const r of due) {
-        const claimed = await inTransaction(async (t) => {
-          const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(r._id))
-          if (!current || current.remindedAt !== null || current.status !== 'confirmed') return false
-          await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { remindedAt: ctx.now } })
-          return true
-        })
+        // Claimed with a token of this run: what it could not send (its claim's or the consent's write failed)
+        // it gives back to the next run, as in `once` above.
+        const token = randomBytes(8).toString('hex')
+        const giveBack = async () => {
+          try {
+            await db.collection(COLLECTIONS.rsvps).where({ _id: r._id, remindClaim: token }).update({ data: { remindedAt: null, remindClaim: _.remove() } })
+          } catch {
+            // the run fails with its own error either way
+          }
+        }
+        let claimed: boolean
+        try {
+          claimed = await inTransaction(async (t) => {
+            const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(r._id))
+            if (!current || current.remindedAt !== null || current.status !== 'confirmed') return false
+            await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { remindedAt: ctx.now, remindClaim: token } })
+            return true
+          })
+        } catch (e) {
+          await giveBack()
+          throw e
+        }
         processed++
         if (!claimed) continue
-        const outcome = await notify(r.memberId, 'eventReminder', 'pages/events/index', {
-          thing1: { value: event.title.slice(0, 20) },
-          time2: { value: businessTime(event.startsAt).format('YYYY年M月D日 HH:mm') },
-          thing3: { value: '明天见！请携带电子票到店签到' },
-        })
+        let outcome: string
+        try {
+          outcome = await notify(
+            r.memberId,
+            'eventReminder',
+            'pages/events/index',
+            {
+              thing1: { value: event.title.slice(0, 20) },
+              time2: { value: businessTime(event.startsAt).format('YYYY年M月D日 HH:mm') },
+              thing3: { value: '明天见！请携带电子票到店签到' },
+            },
+            `reminder:${event._id}`,
+          )
+        } catch (e) {
+          await giveBack()
+          throw e
+        }
         if (outcome === 'sent') sent++
       }
       if (due.length < CHUNK) break

@@ -99,7 +99,9 @@ const createCampaign = operatorAction(CreateCampaignSchema, async (input, ctx) =
     if (existing.title !== input.title || existing.templateId !== input.templateId) {
       throw new AppError('IDEMPOTENCY_CONFLICT', '该请求已用于创建另一个活动，请重新创建')
     }
-    return { campaign: opsCampaignView(existing), replayed: true }
+    // The retry of a call that failed while issuing goes on issuing where it stopped (else only the hourly upkeep would).
+    const saved = existing.status === 'issuing' ? await continueIssuing(id, ctx.now, ISSUE_BUDGET_MS) : existing
+    return { campaign: opsCampaignView(saved), replayed: true }
   }
   if (!isBefore(input.opensAt, input.endsAt)) throw invalidInput([{ field: 'endsAt', message: '结束时间应晚于开始时间' }])
   if (!(await loadTemplate(input.templateId))) throw invalidInput([{ field: 'templateId', message: '券模板不存在' }])

@@ -379,6 +379,9 @@ const correctBirthday = staffAction(CorrectBirthdaySchema, async ({ memberCode, 
   if (problem) throw invalidInput([{ field: 'birthday', message: problem }])
   const corrected = await inTransaction(async (t) => {
     const member = await readMemberIn(t, found._id)
+    // Already so (a retry whose first answer was lost, or a second tap): nothing to correct, nothing to log twice.
+    const { month, day, year } = member.birthday
+    if (month === birthday.month && day === birthday.day && year === birthday.year) return member
     const change = { from: member.birthday, to: birthday, by: ctx.staff.staffId, reason, at: ctx.now }
     const after: Member = { ...member, birthday, birthdayChanges: [...(member.birthdayChanges ?? []), change] }
     await writeMemberIn(t, after)
