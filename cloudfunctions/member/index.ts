@@ -98,12 +98,12 @@ const joinCouponTemplates = async (program: ProgramRules, birthMonth: number, no
 }
 
 const join = shopperAction(JoinSchema, async (input, ctx) => {
-  const existing = await loadMember(ctx.openid)
-  if (existing) return { member: memberView(existing, existing.storeId ? await loadStore(existing.storeId) : null), created: false }
-
+  // The input first: a birthday still to come is refused as such, even from someone who joined already.
   const today = businessTime(ctx.now)
   const problem = birthdayProblem(input.birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
   if (problem) throw invalidInput([{ field: 'birthday', message: problem }])
+  const existing = await loadMember(ctx.openid)
+  if (existing) return { member: memberView(existing, existing.storeId ? await loadStore(existing.storeId) : null), created: false }
   const minor = guardianConsentProblem(input.birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
   if (minor) throw invalidInput([{ field: 'birthday.year', message: minor }])
   if (input.consent.version !== PRIVACY_NOTICE_VERSION) {

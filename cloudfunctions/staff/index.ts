@@ -373,10 +373,11 @@ const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => 
  * still once a year: its key is member + year.
  */
 const correctBirthday = staffAction(CorrectBirthdaySchema, async ({ memberCode, birthday, reason }, ctx) => {
-  const found = await findMemberByCode(memberCode)
+  // The input first: a birthday still to come is refused as such, whoever the code names.
   const today = businessTime(ctx.now)
   const problem = birthdayProblem(birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
   if (problem) throw invalidInput([{ field: 'birthday', message: problem }])
+  const found = await findMemberByCode(memberCode)
   const corrected = await inTransaction(async (t) => {
     const member = await readMemberIn(t, found._id)
     // Already so (a retry whose first answer was lost, or a second tap): nothing to correct, nothing to log twice.

@@ -30,10 +30,15 @@ export const int = (label: string, min: number, max: number) =>
     v.maxValue(max, `${label}不能大于 ${max}`),
   )
 
-export const JoinSchema = v.object({
-  name: plainText('姓名', 20),
-  mobile: v.pipe(v.string('请填写手机号'), v.trim(), v.regex(MOBILE_PATTERN, '请填写 11 位手机号')),
-  birthday: v.object(
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+/**
+ * A birthday the calendar has: no 30 February, and 29 February only in a leap year when the year is given. (A
+ * birthday in the future depends on today: the functions check it.)
+ */
+const birthdaySchema = v.pipe(
+  v.object(
     {
       month: int('生日月份', 1, 12),
       day: int('生日日期', 1, 31),
@@ -41,6 +46,19 @@ export const JoinSchema = v.object({
     },
     '请选择生日',
   ),
+  // The same words as the functions' check (birthdayProblem), on the same field; a month or day out of range
+  // is reported by its own field already.
+  v.check(
+    (b) =>
+      !(b.month >= 1 && b.month <= 12) || b.day <= (b.month === 2 && b.year !== undefined && !isLeapYear(b.year) ? 28 : DAYS_IN_MONTH[b.month - 1]),
+    '日期无效',
+  ),
+)
+
+export const JoinSchema = v.object({
+  name: plainText('姓名', 20),
+  mobile: v.pipe(v.string('请填写手机号'), v.trim(), v.regex(MOBILE_PATTERN, '请填写 11 位手机号')),
+  birthday: birthdaySchema,
   consent: v.object(
     {
       accepted: v.literal(true, '请阅读并同意隐私政策'),
@@ -196,15 +214,6 @@ export const RecordSubscriptionSchema = v.object({
   accepted: v.boolean('请说明是否同意'),
 })
 export type RecordSubscriptionInput = v.InferInput<typeof RecordSubscriptionSchema>
-
-const birthdaySchema = v.object(
-  {
-    month: int('生日月份', 1, 12),
-    day: int('生日日期', 1, 31),
-    year: v.optional(int('出生年份', 1900, 2100)),
-  },
-  '请选择生日',
-)
 
 export const CorrectBirthdaySchema = v.object({
   memberCode,
