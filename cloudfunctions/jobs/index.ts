@@ -8,6 +8,7 @@
  * - birthday-coupons: the birthday-month card for every member born this month (once a month, resumable).
  * - campaign-issuing: finishes issuing campaigns to their segments.
  * - event-reminders: the day-before message to confirmed guests who consented.
+ * - erasures: finishes membership deletions a member left unfinished.
  * - daily-stats: yesterday's figures for the operators' dashboard, stored once.
  * - segments: every member's class and RFM scores, and their summary (once a day, resumable).
  * - used-codes-cleanup: accepted dynamic member codes whose step can no longer be presented.
@@ -37,6 +38,7 @@ import { inTransaction } from '../_lib/transaction'
 import { withoutId } from '../_lib/views'
 import { storeYesterday } from './dailyStats'
 import { computeSegments } from './segments'
+import { eraseMember, unfinishedErasures } from '../_lib/erasure'
 import { usedCodesCleanup } from './usedCodes'
 
 const CHUNK = 100
@@ -346,6 +348,25 @@ const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobRep
   return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: true }
 }
 
+/**
+ * Deletions a member started and left (closed the app mid-way, or a failure): after ERASURE_GRACE_MS (the member
+ * may still be on the page, calling again) the upkeep finishes them, so no personal field outlives the request.
+ */
+const ERASURE_GRACE_MS = 10 * 60_000
+
+const erasures = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => {
+  const deadline = Date.now() + budgetMs
+  let processed = 0
+  let changed = 0
+  for (const openid of await unfinishedErasures(new Date(Date.parse(ctx.now) - ERASURE_GRACE_MS).toISOString(), 20)) {
+    const left = deadline - Date.now()
+    if (left <= 0) break
+    processed++
+    if ((await eraseMember(openid, ctx.now, left))?.status === 'deleted') changed++
+  }
+  return { job: 'erasures', runKey: businessDate(ctx.now), processed, changed, done: true }
+}
+
 /** The segments walk every member: they take what is left of the run and resume next hour. */
 const SEGMENTS_BUDGET_MS = 15_000
 
@@ -362,6 +383,7 @@ const upkeep = async (ctx: JobContext): Promise<JobReport[]> => {
     await birthdayCoupons(ctx, turn(BUDGET_MS)),
     await campaignIssuing(ctx, turn(BUDGET_MS / 4)),
     await eventReminders(ctx, turn(BUDGET_MS / 4)),
+    await erasures(ctx, turn(BUDGET_MS / 4)),
     await storeYesterday(ctx),
     await computeSegments(ctx, turn(SEGMENTS_BUDGET_MS)),
     await usedCodesCleanup(ctx),

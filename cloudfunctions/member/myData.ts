@@ -1,129 +1,28 @@
 /**
  * A member's rights over their personal information (PIPL arts. 45 and 47), in the `member` function:
  *
- * - `myData` exports everything held about the caller — every collection of personalData.ts — as one JSON file in
- *   cloud storage, answered with a temporary link (the member's own file: their full phone number is in it).
- * - `deleteMembership` erases them: the member document is deleted and a pseudonymous tombstone
- *   (`erasedMembers/<random id>`) takes its place in the books; every record the books keep (ledger, purchases,
- *   refunds, coupons, RSVPs, tickets, referrals, callbacks) is moved under the pseudonym, with the openid, unionid,
- *   phone number and name scrubbed from it; what only served the member (poster, code secret, segment, exchange
- *   counters, used codes, earlier exports) is deleted; unused coupons are voided, upcoming RSVPs cancelled with
- *   their seats going down the waitlist, points forfeited by a ledger entry, and the referral code dies with the
- *   member document. Nothing in the database names the person afterwards.
- *
- * Erasing touches many documents, one small transaction each (CloudBase transactions hold single-document
- * operations), so it runs in idempotent steps within a time budget and answers `inProgress` when the budget runs
- * out: the page calls again and the next call goes on from where things are (the member document carries the
- * pseudonym until the very end).
+ * - `myData` exports everything held about the caller — every collection of _lib/personalData.ts — as one JSON
+ *   file in cloud storage, answered with a temporary link (the member's own file: their full phone number is in it).
+ * - `deleteMembership` erases them (see _lib/erasure.ts), a step at a time within the function's timeout: the
+ *   page calls again while the answer is `inProgress`, and the hourly upkeep finishes what a member left.
  */
-import { randomBytes, randomInt } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { DeleteMembershipResult, MyDataFile } from '../../src/api/privacy'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DeleteMembershipSchema } from '../../src/api/privacySchemas'
 import { EmptySchema } from '../../src/api/schemas'
 import { AppError } from '../../src/domain/errors'
-import { finishErasure, scrubber, startTombstone, voidCoupon, withdrawRsvp, type ErasedMember, type ErasureSubject } from '../../src/domain/erasure'
-import { rsvpId, type MemberEvent, type Rsvp } from '../../src/domain/events'
-import type { Member } from '../../src/domain/member'
-import { generateTicketCode } from '../../src/domain/memberNo'
 import { businessTime } from '../../src/domain/time'
-import { _, cloud, db, type Transaction } from '../_lib/cloud'
+import { _, cloud, db } from '../_lib/cloud'
 import { COLLECTIONS } from '../_lib/collections'
-import { readDoc, readMany } from '../_lib/docs'
-import { duplicateKeyIndex } from '../_lib/errors'
-import { notify } from '../_lib/messages'
-import { loadProgram } from '../_lib/reference'
-import { shopperAction, type ShopperContext } from '../_lib/runtime'
-import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
-import { withoutId } from '../_lib/views'
-import { PERSONAL_DATA_COLLECTIONS, type PersonalDataCollection } from './personalData'
+import { readDoc } from '../_lib/docs'
+import { eraseMember, FINDERS, type Doc, type MemberWithPrivacy } from '../_lib/erasure'
+import { PERSONAL_DATA_COLLECTIONS, type PersonalDataCollection } from '../_lib/personalData'
+import { shopperAction } from '../_lib/runtime'
 
-/** Tombstones of deleted memberships (database/collections/erasedMembers.json). */
-export const ERASED_MEMBERS = 'erasedMembers'
-const MEMBER_SECRETS = 'memberSecrets'
-const USED_CODES = 'usedCodes'
-
-type Doc = { _id: string } & Record<string, unknown>
-
-/** What the member document carries besides the Member fields while and after the member uses these rights. */
-type MemberWithPrivacy = Member & {
-  /** Set when deletion starts: the pseudonym the records move under. */
-  erasure?: { pseudonym: string; startedAt: string }
-  /** The member's own exports (the files are deleted with the membership). */
-  dataExports?: { fileID: string; at: string }[]
-}
-
-const PAGE = 1000
-const IN_CHUNK = 100
 const LINK_MAX_AGE_S = 3600
 /** Within config.json's 10 s timeout, with room for the last step in flight. */
 const ERASE_BUDGET_MS = 6_000
-
-const chunks = <T>(items: T[], size = IN_CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_v, i) => items.slice(i * size, i * size + size))
-
-/** Every document a filter matches, a page at a time in `_id` order (one member's records: never unbounded). */
-const allOf = async (collection: string, filter: object): Promise<Doc[]> => {
-  const out: Doc[] = []
-  let cursor = ''
-  for (;;) {
-    const page = await readMany<Doc>(db.collection(collection).where(_.and([filter, { _id: _.gt(cursor) }])).orderBy('_id', 'asc').limit(PAGE))
-    out.push(...page)
-    if (page.length < PAGE) return out
-    cursor = page[page.length - 1]._id
-  }
-}
-
-const byIds = async (collection: string, field: string, values: string[]): Promise<Doc[]> => {
-  const found: Doc[] = []
-  for (const part of chunks([...new Set(values)])) found.push(...(await allOf(collection, { [field]: _.in(part) })))
-  return found
-}
-
-const one = async (collection: string, id: string): Promise<Doc[]> => {
-  const doc = await readDoc<Doc>(db.collection(collection).doc(id))
-  return doc ? [doc] : []
-}
-
-/** `usedCodes/<memberId>:v<version>:<step>`: the member's ids, as a primary-key range. */
-const idsPrefixed = (prefix: string) => ({ _id: _.gte(`${prefix}:`).and(_.lt(`${prefix};`)) })
-
-/** `exchangeCounts/<itemId>:<memberId>`: one possible id per catalog item. */
-const exchangeCountsOf = async (memberId: string): Promise<Doc[]> => {
-  const items = await allOf(COLLECTIONS.catalog, {})
-  return byIds(COLLECTIONS.exchangeCounts, '_id', items.map((i) => `${i._id}:${memberId}`))
-}
-
-/**
- * Where each collection keeps a member's records (ids known up front or an indexed field; no scans). `ids` are
- * every id the member has gone by: the openid, and the pseudonym once deletion has started.
- */
-const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<Doc[]>> = {
-  members: async (ids) => one(COLLECTIONS.members, ids[0]),
-  memberSecrets: async (ids) => one(MEMBER_SECRETS, ids[0]),
-  usedCodes: async (ids) => (await Promise.all(ids.map((id) => allOf(USED_CODES, idsPrefixed(id))))).flat(),
-  ledger: (ids) => byIds(COLLECTIONS.ledger, 'memberId', ids),
-  purchases: (ids) => byIds(COLLECTIONS.purchases, 'memberId', ids),
-  refunds: async (ids) => {
-    const purchases = await byIds(COLLECTIONS.purchases, 'memberId', ids)
-    return (await byIds(COLLECTIONS.refunds, 'purchaseId', purchases.map((p) => p._id))).filter((r) => ids.includes(r.memberId as string))
-  },
-  coupons: (ids) => byIds(COLLECTIONS.coupons, 'memberId', ids),
-  exchangeCounts: async (ids) => (await Promise.all(ids.map(exchangeCountsOf))).flat(),
-  rsvps: (ids) => byIds(COLLECTIONS.rsvps, 'memberId', ids),
-  tickets: async (ids) => {
-    const rsvps = await byIds(COLLECTIONS.rsvps, 'memberId', ids)
-    // A cancelled RSVP no longer names its ticket, but the ticket still names the RSVP: look up every id it had.
-    const rsvpIds = rsvps.flatMap((r) => ids.map((id) => rsvpId(r.eventId as string, id)))
-    return byIds(COLLECTIONS.tickets, 'rsvpId', rsvpIds)
-  },
-  referrals: async (ids) => [...(await byIds(COLLECTIONS.referrals, '_id', ids)), ...(await byIds(COLLECTIONS.referrals, 'inviterId', ids))],
-  posters: async (ids) => one(COLLECTIONS.posters, ids[0]),
-  callbacks: (ids) => byIds(COLLECTIONS.callbacks, 'memberId', ids),
-  segments: async (ids) => one(COLLECTIONS.segments, ids[0]),
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Export
 
 /** What the file shows of a record: internal secrets left out, images summarized. */
 const exported: Partial<Record<PersonalDataCollection, (doc: Doc) => Doc>> = {
@@ -176,183 +75,8 @@ export const myData = shopperAction(EmptySchema, async (_input, ctx): Promise<My
   }
 })
 
-// ---------------------------------------------------------------------------------------------------------
-// Deletion
-
-class OutOfTime extends Error {}
-
-interface Erasure {
-  openid: string
-  pseudonym: string
-  subject: ErasureSubject
-  scrub: <T>(doc: T) => T
-  now: string
-  deadline: number
-}
-
-const pseudonymOf = () => `anon-${randomBytes(12).toString('hex')}`
-
-const checkTime = (e: Erasure) => {
-  if (Date.now() > e.deadline) throw new OutOfTime()
-}
-
-/**
- * Moves one document under the pseudonym (or deletes it: `next` null): in one transaction, the old id removed
- * and the new one added, so the document exists under exactly one id whatever happens.
- */
-const rewrite = async (e: Erasure, collection: string, id: string, change: (doc: Doc) => Doc | null) => {
-  checkTime(e)
-  await inTransaction(async (t) => {
-    const current = await readDoc<Doc>(t.collection(collection).doc(id))
-    if (!current) return
-    const next = change(current)
-    if (next === current) return
-    if (next === null) return void (await t.collection(collection).doc(id).remove())
-    if (next._id === id) return void (await t.collection(collection).doc(id).set({ data: withoutId(next) }))
-    await t.collection(collection).doc(id).remove()
-    await t.collection(collection).add({ data: next })
-  })
-}
-
-const scrubAll = async (e: Erasure, collection: string, docs: Doc[], extra: (doc: Doc) => Doc = (d) => d) => {
-  for (const doc of docs) await rewrite(e, collection, doc._id, (d) => e.scrub(extra(d)))
-}
-const deleteAll = async (e: Erasure, collection: string, docs: Doc[]) => {
-  for (const doc of docs) await rewrite(e, collection, doc._id, () => null)
-}
-
-const PROMOTION_WINDOW = 20
-
-/** Cancels an upcoming RSVP whatever the deadline; the freed seats go down the waitlist in order. */
-const withdraw = async (e: Erasure, rsvp: Rsvp) => {
-  checkTime(e)
-  const outcome = await withFreshReads(async () => {
-    const queue = await readMany<Rsvp>(
-      db.collection(COLLECTIONS.rsvps).where({ eventId: rsvp.eventId, status: 'waitlisted' }).orderBy('waitNo', 'asc').limit(PROMOTION_WINDOW),
-    )
-    for (let tries = 1; ; tries++) {
-      try {
-        return await inTransaction(async (t: Transaction) => {
-          const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(rsvp.eventId))
-          const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvp._id))
-          if (!event || !current) return null
-          for (const head of queue) {
-            const now = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(head._id))
-            if (now?.status !== 'waitlisted') throw new StaleRead()
-          }
-          const d = withdrawRsvp(event, current, queue, () => generateTicketCode(() => randomInt(10)), e.now)
-          if (!d) return null
-          await t.collection(COLLECTIONS.events).doc(event._id).update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting } })
-          for (const r of [d.cancelled, ...d.promoted]) await t.collection(COLLECTIONS.rsvps).doc(r._id).set({ data: withoutId(r) })
-          for (const r of d.promoted) if (r.ticketCode) await t.collection(COLLECTIONS.tickets).add({ data: { _id: r.ticketCode, rsvpId: r._id, eventId: r.eventId } })
-          return { event: d.event, promoted: d.promoted }
-        })
-      } catch (err) {
-        if (tries < 3 && duplicateKeyIndex(err) === '_id_') continue // a ticket-code clash: new codes
-        throw err
-      }
-    }
-  })
-  if (!outcome) return
-  for (const r of outcome.promoted) {
-    await notify(r.memberId, 'waitlistPromoted', 'pages/events/index', {
-      thing1: { value: outcome.event.title.slice(0, 20) },
-      time2: { value: businessTime(outcome.event.startsAt).format('YYYY年M月D日 HH:mm') },
-      thing3: { value: '候补成功，您已获得活动名额' },
-    })
-  }
-}
-
-/**
- * Every record of the member, moved under the pseudonym or deleted. Idempotent: what was done is not found
- * again (it no longer carries the openid), so a later call goes on with what is left.
- */
-const sweep = async (e: Erasure) => {
-  const me = [e.openid]
-  for (const r of (await FINDERS.rsvps(me)) as unknown as Rsvp[]) if (r.status !== 'cancelled') await withdraw(e, r)
-  // Tickets before RSVPs: a ticket is found through the RSVP ids the member had.
-  await scrubAll(e, COLLECTIONS.tickets, await FINDERS.tickets(me))
-  await scrubAll(e, COLLECTIONS.rsvps, await FINDERS.rsvps(me))
-  await scrubAll(e, COLLECTIONS.coupons, await FINDERS.coupons(me), (c) => voidCoupon(c as Doc & { state: 'available' | 'used'; validUntil: string }, e.now))
-  await scrubAll(e, COLLECTIONS.ledger, await FINDERS.ledger(me))
-  // The inviter's reward for this member's joining is keyed by this member.
-  await scrubAll(e, COLLECTIONS.ledger, await one(COLLECTIONS.ledger, `referral:${e.openid}`))
-  // Refunds before purchases: they are found through the member's purchases.
-  await scrubAll(e, COLLECTIONS.refunds, await FINDERS.refunds([e.openid, e.pseudonym]).then((all) => all.filter((r) => r.memberId === e.openid)))
-  await scrubAll(e, COLLECTIONS.purchases, await FINDERS.purchases(me))
-  // Friends this member invited keep their own referral (now naming the pseudonym as inviter).
-  const invited = await byIds(COLLECTIONS.referrals, 'inviterId', me)
-  for (const r of invited) {
-    await rewrite(e, COLLECTIONS.members, r._id, (m) => {
-      const referredBy = m.referredBy as Member['referredBy']
-      return referredBy?.inviterId === e.openid ? { ...m, referredBy: { ...referredBy, inviterId: e.pseudonym } } : m
-    })
-  }
-  await scrubAll(e, COLLECTIONS.referrals, await FINDERS.referrals(me))
-  // A staff note is about the member: the call stays in the assistant's figures, the words go.
-  await scrubAll(e, COLLECTIONS.callbacks, await FINDERS.callbacks(me), (c) => ({ ...c, note: '' }))
-  for (const name of ['posters', 'segments', 'memberSecrets', 'usedCodes', 'exchangeCounts'] as const) {
-    const collection = name === 'memberSecrets' ? MEMBER_SECRETS : name === 'usedCodes' ? USED_CODES : COLLECTIONS[name]
-    await deleteAll(e, collection, await FINDERS[name](me))
-  }
-}
-
-/** Timer jobs and campaigns walk members in `_id` order: a cursor on the deleted member moves to the one before. */
-const moveCursors = async (e: Erasure) => {
-  const before = await readMany<Doc>(db.collection(COLLECTIONS.members).where({ _id: _.lt(e.openid) }).orderBy('_id', 'desc').field({ _id: true }).limit(1))
-  const previous = before[0]?._id ?? ''
-  for (const run of await allOf(COLLECTIONS.jobRuns, { cursor: e.openid })) await rewrite(e, COLLECTIONS.jobRuns, run._id, (d) => ({ ...d, cursor: previous }))
-  for (const c of await allOf(COLLECTIONS.campaigns, { 'progress.cursor': e.openid }))
-    await rewrite(e, COLLECTIONS.campaigns, c._id, (d) => ({ ...d, progress: { ...(d.progress as object), cursor: previous } }))
-}
-
-/** Marks the member as being erased (once): the pseudonym and a tombstone in the making. */
-const startErasure = (ctx: ShopperContext) =>
-  inTransaction(async (t) => {
-    const member = await readDoc<MemberWithPrivacy>(t.collection(COLLECTIONS.members).doc(ctx.openid))
-    if (!member) return null
-    if (member.erasure) return { member, pseudonym: member.erasure.pseudonym }
-    const pseudonym = pseudonymOf()
-    const erasure = { pseudonym, startedAt: ctx.now }
-    await t.collection(COLLECTIONS.members).doc(ctx.openid).update({ data: { erasure } })
-    await t.collection(ERASED_MEMBERS).doc(pseudonym).set({ data: withoutId(startTombstone(member, pseudonym, ctx.now)) })
-    return { member: { ...member, erasure }, pseudonym }
-  })
-
-/** The last step: points forfeited under the pseudonym, the tombstone's final figures, the member document gone. */
-const finish = async (e: Erasure): Promise<ErasedMember | null> => {
-  const program = await loadProgram({ fresh: true })
-  return inTransaction(async (t) => {
-    const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(e.openid))
-    if (!member) return null
-    const started = await readDoc<ErasedMember>(t.collection(ERASED_MEMBERS).doc(e.pseudonym))
-    const { tombstone, entries } = finishErasure(member, started ?? startTombstone(member, e.pseudonym, e.now), e.now, program.version)
-    for (const entry of entries) await t.collection(COLLECTIONS.ledger).add({ data: entry })
-    await t.collection(ERASED_MEMBERS).doc(e.pseudonym).set({ data: withoutId(tombstone) })
-    await t.collection(COLLECTIONS.members).doc(e.openid).remove()
-    return tombstone
-  })
-}
-
 export const deleteMembership = shopperAction(DeleteMembershipSchema, async (_input, ctx): Promise<DeleteMembershipResult> => {
-  const deadline = Date.now() + ERASE_BUDGET_MS
-  const started = await startErasure(ctx)
-  if (!started) throw new AppError('NOT_A_MEMBER', '未找到会员信息：您还不是会员，或会员已注销')
-  const { member, pseudonym } = started
-  const subject: ErasureSubject = { openid: ctx.openid, unionid: member.unionid, name: member.name, mobile: member.mobile }
-  const e: Erasure = { openid: ctx.openid, pseudonym, subject, scrub: scrubber(subject, pseudonym), now: ctx.now, deadline }
-  try {
-    await sweep(e)
-    const files = (member.dataExports ?? []).map((x) => x.fileID)
-    for (const part of chunks(files, 50)) await cloud.deleteFile({ fileList: part })
-    const tombstone = await finish(e)
-    // Anything written for the member while the sweep ran (a purchase at the till) is moved too.
-    e.deadline = Number.POSITIVE_INFINITY
-    await sweep(e)
-    await moveCursors(e)
-    return { status: 'deleted', pointsForfeited: tombstone?.pointsForfeited ?? 0 }
-  } catch (err) {
-    if (err instanceof OutOfTime) return { status: 'inProgress' }
-    throw err
-  }
+  const outcome = await eraseMember(ctx.openid, ctx.now, ERASE_BUDGET_MS)
+  if (!outcome) throw new AppError('NOT_A_MEMBER', '未找到会员信息：您还不是会员，或会员已注销')
+  return outcome
 })

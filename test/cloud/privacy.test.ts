@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_OPERATOR } from '../../scripts/demo-data'
-import { NO_PERSONAL_DATA, PERSONAL_DATA_COLLECTIONS } from '../../cloudfunctions/member/personalData'
+import { NO_PERSONAL_DATA, PERSONAL_DATA_COLLECTIONS } from '../../cloudfunctions/_lib/personalData'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DELETE_CONFIRM_PHRASE, mentions, type ErasureSubject } from '../../src/domain/erasure'
 import { couponStatus } from '../../src/domain/coupons'
@@ -279,6 +279,37 @@ describe('two taps on 注销会员 at once', () => {
       .collections()
       .filter((c) => c !== 'outbox')
       .flatMap((c) => find(c).filter((d) => mentions(d, { ...erin, unionid: null })).map((d) => `${c}/${d._id}`))
+    expect(leftovers).toEqual([])
+  })
+})
+
+describe('a deletion the member left unfinished', () => {
+  it('is finished by the hourly upkeep: no trace, the points forfeited once', async () => {
+    const fay = { openid: 'privacy-fay-Pq5', name: '孔繁菲', mobile: '13766667777' }
+    const joined = await join_(fay.openid, { name: fay.name, mobile: fay.mobile, scene: DEMO_JOIN_SCENE })
+    const memberNo = joined.data!.member.memberNo
+    const clock = minutesAfter(NOW, 50)
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(fay.openid, clock), amountFen: 20_000, orderNo: 'PRIV-FAY' }, { clock })
+    const held = (doc('members', fay.openid) as unknown as { pointsBalance: number }).pointsBalance
+
+    // The first call fails midway and the member closes the app: nobody calls again.
+    h.cloud.executor.failNthOperation('next', 12)
+    expect(await h.call(fay.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock: minutesAfter(NOW, 51) })).toMatchObject({ ok: false })
+    expect(doc('members', fay.openid)).toMatchObject({ erasure: { startedAt: minutesAfter(NOW, 51) } })
+
+    // Too fresh for the upkeep (the member may still be on the page), then finished an hour later.
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: minutesAfter(NOW, 55) })
+    expect(doc('members', fay.openid)).not.toBeNull()
+    const fired = await h.cloud.fireTimer('jobs', 'upkeep', { clock: minutesAfter(NOW, 115) })
+    expect((fired.body as { data: { job: string; changed: number }[] }).data.find((r) => r.job === 'erasures')).toMatchObject({ changed: 1 })
+    expect(doc('members', fay.openid)).toBeNull()
+    const tombs = find('erasedMembers', { memberNo })
+    expect(tombs).toHaveLength(1)
+    expect(find('ledger', { memberId: tombs[0]._id }).filter((e) => e.reason === '注销会员，积分作废')).toMatchObject([{ points: -held }])
+    const leftovers = h.cloud.executor
+      .collections()
+      .filter((c) => c !== 'outbox')
+      .flatMap((c) => find(c).filter((d) => mentions(d, { ...fay, unionid: null })).map((d) => `${c}/${d._id}`))
     expect(leftovers).toEqual([])
   })
 })
