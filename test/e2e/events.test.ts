@@ -13,6 +13,7 @@ import { businessTime } from '../../src/domain/time'
 import { DEMO_OPERATOR, DEMO_STORE } from '../../scripts/demo-data'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { onScreen } from './support/screen'
 
 jest.setTimeout(240_000)
 
@@ -32,34 +33,7 @@ afterAll(async () => {
   await demo?.close()
 })
 
-/** As in the other tests: the identity is set from outside the app, then the page opened. */
-const openAs = async (openid: string, route: string) => {
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
-  await page.goto(`${cloud.url}/#${route}`)
-}
-
-const field = (placeholder: string) => page.locator(`.taro_page:visible input[placeholder="${placeholder}"]`)
-const visible = (selector: string) => page.locator(`.taro_page:visible ${selector}`)
-const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
-const tapText = (label: string) => page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
-
-/** Confirms a choice in the n-th picker of the page on screen, as Taro's Picker reports it on confirm. */
-const pick = (nth: number, value: unknown) =>
-  page.evaluate(
-    ([index, chosen]) => {
-      const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
-      const picker = shown[shown.length - 1].querySelectorAll('taro-picker-core')[index as number]
-      picker.dispatchEvent(new CustomEvent('change', { detail: { value: chosen } }))
-    },
-    [nth, value] as const,
-  )
-
-const call = async <T>(openid: string, name: string, action: string, input: object): Promise<T> => {
-  const result = (await cloud.invoke(name, { action, input }, { openid })) as { ok: boolean; data: T; error?: unknown }
-  if (!result.ok) throw new Error(`${name}.${action}: ${JSON.stringify(result.error)}`)
-  return result.data
-}
+const { openAs, field, visible, text, tapText, pick, call } = onScreen(() => demo)
 
 type MemberDoc = { pointsBalance: number; subscriptions?: Record<string, number> }
 const memberDoc = (id: string) => cloud.executor.get('members', id) as unknown as MemberDoc

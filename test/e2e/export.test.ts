@@ -12,6 +12,7 @@ import type { LocalCloud } from '../../localcloud'
 import { DEMO_OPERATOR } from '../../scripts/demo-data'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { onScreen } from './support/screen'
 
 jest.setTimeout(240_000)
 
@@ -31,15 +32,7 @@ afterAll(async () => {
   await demo?.close()
 })
 
-const openAs = async (openid: string, url: string) => {
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
-  await page.goto(`${cloud.url}/#${url}`)
-}
-
-const visible = (selector: string) => page.locator(`.taro_page:visible ${selector}`)
-const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
-const tapText = (label: string) => page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
+const { openAs, visible, text, tapText } = onScreen(() => demo)
 
 it('is reached from the operators\' nav', async () => {
   await openAs(DEMO_OPERATOR._id, '/ops/member/index')

@@ -12,6 +12,7 @@ import type { LocalCloud } from '../../localcloud'
 import { DEMO_JOIN_SCENE } from '../../scripts/demo-data'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { onScreen } from './support/screen'
 import { memberCodeNow } from './support/memberCode'
 
 jest.setTimeout(180_000)
@@ -32,23 +33,7 @@ afterAll(async () => {
 
 const SHOPPER_B_CODE = '20261123002'
 
-/**
- * Opens a page as a demo identity (the H5 preview's identity switcher keeps it in localStorage). The identity
- * is set from a page outside the app: a page of the app could still be redirecting as the previous identity
- * (the card sends a non-member to the join page) and replace the page this opens.
- */
-const openAs = async (openid: string, route: string) => {
-  const { page } = phone
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
-  await page.goto(`${cloud.url}/#${route}`)
-}
-
-/** Taro's <Input> renders a real <input> inside its own element; type into the real one. */
-const field = (placeholder: string) => phone.page.locator(`.taro_page:visible input[placeholder="${placeholder}"]`)
-const visible = (selector: string) => phone.page.locator(`.taro_page:visible ${selector}`)
-const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
-const tapText = (label: string) => phone.page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
+const { openAs, field, visible, text, tapText } = onScreen(() => demo)
 
 it('shows expiry and history, and runs redemption, refund and an operator adjustment through the real cloud', async () => {
   const { page } = phone

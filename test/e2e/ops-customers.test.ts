@@ -16,6 +16,7 @@ import { newMember } from '../../src/domain/member'
 import { businessTime } from '../../src/domain/time'
 import { SCREENSHOT_DIR, type PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { onScreen } from './support/screen'
 
 jest.setTimeout(240_000)
 
@@ -57,16 +58,8 @@ afterAll(async () => {
   await demo?.close()
 })
 
-/** As in the other tests: the identity is set from outside the app, then the page opened. */
-const openAs = async (openid: string, route: string) => {
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
-  await page.goto(`${cloud.url}/#${route}`)
-}
+const { openAs, visible, text, tapText } = onScreen(() => demo)
 
-const visible = (selector: string) => page.locator(`.taro_page:visible ${selector}`)
-const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
-const tapText = (label: string) => page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
 const rowOf = (name: string) => visible('.customer-row').filter({ has: page.locator('.customer-row__name', { hasText: new RegExp(`^${name}$`) }) })
 const linesOf = async (name: string) => rowOf(name).first().locator('.customer-row__line').allInnerTexts()
 

@@ -16,6 +16,7 @@ import { DEMO_OPERATOR } from '../../scripts/demo-data'
 import { dynamicMemberCode } from '../../src/domain/memberCode'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { onScreen } from './support/screen'
 
 jest.setTimeout(240_000)
 
@@ -35,24 +36,10 @@ afterAll(async () => {
   await demo?.close()
 })
 
-/** As in the other tests: the identity is set from outside the app, then the page opened. */
-const openAs = async (openid: string, route: string) => {
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
-  await page.goto(`${cloud.url}/#${route}`)
-}
+const { openAs, visible, text, tapText, call } = onScreen(() => demo)
 
-const visible = (selector: string) => page.locator(`.taro_page:visible ${selector}`)
-const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
-const tapText = (label: string) => page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
 /** The input of the form row labelled `label`. */
 const rowInput = (label: string) => visible('.field').filter({ has: page.locator('.field__label', { hasText: new RegExp(`^${label}$`) }) }).locator('input')
-
-const call = async <T>(openid: string, name: string, action: string, input: object): Promise<T> => {
-  const result = (await cloud.invoke(name, { action, input }, { openid })) as { ok: boolean; data: T; error?: unknown }
-  if (!result.ok) throw new Error(`${name}.${action}: ${JSON.stringify(result.error)}`)
-  return result.data
-}
 
 type MemberDoc = { tier: string; lifetimeSpendFen: number; memberNo: string }
 const memberDoc = (id: string) => cloud.executor.get('members', id) as unknown as MemberDoc

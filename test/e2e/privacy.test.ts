@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import type { LocalCloud } from '../../localcloud'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { onScreen } from './support/screen'
 
 jest.setTimeout(240_000)
 
@@ -30,14 +31,7 @@ afterAll(async () => {
   await demo?.close()
 })
 
-const openAs = async (openid: string, url: string) => {
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
-  await page.goto(`${cloud.url}/#${url}`)
-}
-
-const visible = (selector: string) => page.locator(`.taro_page:visible ${selector}`)
-const tapText = (label: string) => page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
+const { openAs, visible, tapText } = onScreen(() => demo)
 
 const SHOPPER_B = 'demo-shopper-b'
 type MemberDoc = { name: string; mobile: string; memberNo: string; pointsBalance: number }

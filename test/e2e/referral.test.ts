@@ -16,6 +16,7 @@ import { POSTER_HEIGHT, POSTER_SCALE, POSTER_WIDTH } from '../../src/pages/invit
 import { SCREENSHOT_DIR, type PhoneBrowser } from './support/browser'
 import { memberCodeNow } from './support/memberCode'
 import { startDemo, type Demo } from './support/demo'
+import { onScreen } from './support/screen'
 
 jest.setTimeout(240_000)
 
@@ -35,33 +36,7 @@ afterAll(async () => {
   await demo?.close()
 })
 
-/** As in the other tests: the identity is set from outside the app, then the page opened. */
-const openAs = async (openid: string, url: string) => {
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
-  await page.goto(url.startsWith('http') ? url : `${cloud.url}/#${url}`)
-}
-
-const field = (placeholder: string) => page.locator(`.taro_page:visible input[placeholder="${placeholder}"]`)
-const visible = (selector: string) => page.locator(`.taro_page:visible ${selector}`)
-const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
-const tapText = (label: string) => page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
-
-const pick = (nth: number, value: unknown) =>
-  page.evaluate(
-    ([index, chosen]) => {
-      const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
-      const picker = shown[shown.length - 1].querySelectorAll('taro-picker-core')[index as number]
-      picker.dispatchEvent(new CustomEvent('change', { detail: { value: chosen } }))
-    },
-    [nth, value] as const,
-  )
-
-const call = async <T>(openid: string, name: string, action: string, input: object): Promise<T> => {
-  const result = (await cloud.invoke(name, { action, input }, { openid })) as { ok: boolean; data: T; error?: unknown }
-  if (!result.ok) throw new Error(`${name}.${action}: ${JSON.stringify(result.error)}`)
-  return result.data
-}
+const { openAs, field, visible, text, tapText, pick, call } = onScreen(() => demo)
 
 type MemberDoc = { pointsBalance: number; memberNo: string; referralCode: string; mobile: string }
 const memberDoc = (id: string) => cloud.executor.get('members', id) as unknown as MemberDoc

@@ -16,6 +16,7 @@ import { newMember } from '../../src/domain/member'
 import { businessTime } from '../../src/domain/time'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { onScreen } from './support/screen'
 
 jest.setTimeout(240_000)
 
@@ -57,25 +58,10 @@ afterAll(async () => {
   await demo?.close()
 })
 
-/** As in the other tests: the identity is set from outside the app, then the page opened. */
-const openAs = async (openid: string, route: string) => {
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), openid)
-  await page.goto(`${cloud.url}/#${route}`)
-}
+const { openAs, visible, text, tapText, field, call } = onScreen(() => demo)
 
-const visible = (selector: string) => page.locator(`.taro_page:visible ${selector}`)
-const text = async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim()
-const tapText = (label: string) => page.locator('.taro_page:visible').getByText(label, { exact: true }).click()
-const field = (placeholder: string) => page.locator(`.taro_page:visible input[placeholder="${placeholder}"]`)
 const namesIn = async (section: string) => (await visible(`.today-section--${section} .customer-row__name`).allInnerTexts()).sort()
 const countOf = async (section: string) => text(`.today-section--${section} .wb-section__count`)
-
-const call = async <T>(openid: string, name: string, action: string, input: object): Promise<T> => {
-  const result = (await cloud.invoke(name, { action, input }, { openid })) as { ok: boolean; data: T; error?: unknown }
-  if (!result.ok) throw new Error(`${name}.${action}: ${JSON.stringify(result.error)}`)
-  return result.data
-}
 
 it('shows the store manager this month’s birthdays, the lapsing VIP and the win-back lists for the whole store', async () => {
   await openAs(DEMO_MANAGER._id, '/staff/index/index')
