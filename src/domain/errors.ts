@@ -24,6 +24,36 @@ export type ErrorCode =
   | 'BUSY' // too much contention on one document; safe to retry with the same key
   | 'INTERNAL' // a bug or an outage; nothing the caller did
 
+// A record, not a list: the compiler names any code added to ErrorCode and missing here.
+const ALL_ERROR_CODES: Record<ErrorCode, true> = {
+  INVALID_INPUT: true,
+  NOT_A_MEMBER: true,
+  MEMBER_NOT_FOUND: true,
+  CODE_INVALID: true,
+  CODE_EXPIRED: true,
+  CODE_ALREADY_USED: true,
+  PHONE_IN_USE: true,
+  FORBIDDEN: true,
+  IDEMPOTENCY_CONFLICT: true,
+  INSUFFICIENT_POINTS: true,
+  ORDER_NOT_FOUND: true,
+  ALREADY_REFUNDED: true,
+  COUPON_NOT_FOUND: true,
+  COUPON_ALREADY_USED: true,
+  COUPON_NOT_APPLICABLE: true,
+  COUPON_NOT_AVAILABLE: true,
+  OUT_OF_STOCK: true,
+  LIMIT_REACHED: true,
+  EVENT_CLOSED: true,
+  TICKET_NOT_FOUND: true,
+  VERSION_CONFLICT: true,
+  BUSY: true,
+  INTERNAL: true,
+}
+
+/** Every code a function may answer: what a client or a test accepts as a known failure. */
+export const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(ALL_ERROR_CODES))
+
 export interface FieldError {
   field: string
   message: string

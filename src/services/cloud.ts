@@ -3,38 +3,11 @@
  * action's output from the contract, or rejects with an AppError whose message a page can show as is.
  */
 import type { ActionInput, ActionName, ActionOutput, CloudResult, FunctionName } from '../api/contract'
-import { AppError, type ErrorCode } from '../domain/errors'
+import { AppError, ERROR_CODES } from '../domain/errors'
 import { invokeFunction } from './transport'
 
 export const NETWORK_TROUBLE = '网络开小差了，请稍后再试'
 
-// A record, not a list: the compiler names any code added to ErrorCode and missing here.
-const KNOWN_ERROR_CODES: Record<ErrorCode, true> = {
-  INVALID_INPUT: true,
-  NOT_A_MEMBER: true,
-  MEMBER_NOT_FOUND: true,
-  CODE_INVALID: true,
-  CODE_EXPIRED: true,
-  CODE_ALREADY_USED: true,
-  PHONE_IN_USE: true,
-  FORBIDDEN: true,
-  IDEMPOTENCY_CONFLICT: true,
-  INSUFFICIENT_POINTS: true,
-  ORDER_NOT_FOUND: true,
-  ALREADY_REFUNDED: true,
-  COUPON_NOT_FOUND: true,
-  COUPON_ALREADY_USED: true,
-  COUPON_NOT_APPLICABLE: true,
-  COUPON_NOT_AVAILABLE: true,
-  OUT_OF_STOCK: true,
-  LIMIT_REACHED: true,
-  EVENT_CLOSED: true,
-  TICKET_NOT_FOUND: true,
-  VERSION_CONFLICT: true,
-  BUSY: true,
-  INTERNAL: true,
-}
-const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_ERROR_CODES))
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 

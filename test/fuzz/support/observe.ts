@@ -6,36 +6,10 @@
  * - a digest of every collection, the stored files and the message outbox, to compare around a batch.
  */
 import { createHash } from 'node:crypto'
-import type { ErrorCode } from '../../../src/domain/errors'
+import { ERROR_CODES } from '../../../src/domain/errors'
 import type { LocalCloud } from '../../cloud/harness'
 
-/** Every code a function may answer (typed over ErrorCode: a new code fails to compile until listed here). */
-const CODES: Record<ErrorCode, true> = {
-  INVALID_INPUT: true,
-  CODE_INVALID: true,
-  CODE_EXPIRED: true,
-  CODE_ALREADY_USED: true,
-  NOT_A_MEMBER: true,
-  MEMBER_NOT_FOUND: true,
-  PHONE_IN_USE: true,
-  FORBIDDEN: true,
-  IDEMPOTENCY_CONFLICT: true,
-  INSUFFICIENT_POINTS: true,
-  ORDER_NOT_FOUND: true,
-  ALREADY_REFUNDED: true,
-  COUPON_NOT_FOUND: true,
-  COUPON_ALREADY_USED: true,
-  COUPON_NOT_APPLICABLE: true,
-  COUPON_NOT_AVAILABLE: true,
-  OUT_OF_STOCK: true,
-  LIMIT_REACHED: true,
-  EVENT_CLOSED: true,
-  TICKET_NOT_FOUND: true,
-  VERSION_CONFLICT: true,
-  BUSY: true,
-  INTERNAL: true,
-}
-export const KNOWN_CODES = new Set(Object.keys(CODES))
+export const KNOWN_CODES = ERROR_CODES
 
 const HAN = /\p{Script=Han}/u
 
