@@ -134,16 +134,26 @@ const checkTime = (e: Erasure) => {
  */
 const rewrite = async (e: Erasure, collection: string, id: string, change: (doc: Doc) => Doc | null) => {
   checkTime(e)
-  await inTransaction(async (t) => {
-    const current = await readDoc<Doc>(t.collection(collection).doc(id))
-    if (!current) return
-    const next = change(current)
-    if (next === current) return
-    if (next === null) return void (await t.collection(collection).doc(id).remove())
-    if (next._id === id) return void (await t.collection(collection).doc(id).set({ data: withoutId(next) }))
-    await t.collection(collection).doc(id).remove()
-    await t.collection(collection).add({ data: next })
-  })
+  // Two calls erasing at once (two taps, a tap and the upkeep) may move the same document: the one that finds
+  // its new id taken has lost the race, and its re-run finds the document moved.
+  await withFreshReads(() =>
+    inTransaction(async (t) => {
+      const current = await readDoc<Doc>(t.collection(collection).doc(id))
+      if (!current) return
+      const next = change(current)
+      if (next === current) return
+      if (next === null) return void (await t.collection(collection).doc(id).remove())
+      if (next._id === id) return void (await t.collection(collection).doc(id).set({ data: withoutId(next) }))
+      await t.collection(collection).doc(id).remove()
+      if (await readDoc<Doc>(t.collection(collection).doc(next._id))) return
+      try {
+        await t.collection(collection).add({ data: next })
+      } catch (err) {
+        if (duplicateKeyIndex(err) === '_id_') throw new StaleRead()
+        throw err
+      }
+    }),
+  )
 }
 
 const scrubAll = async (e: Erasure, collection: string, docs: Doc[], extra: (doc: Doc) => Doc = (d) => d) => {
@@ -254,16 +264,27 @@ const startErasure = (openid: string, now: string) =>
 /** The last step: points forfeited under the pseudonym, the tombstone's final figures, the member document gone. */
 const finish = async (e: Erasure): Promise<ErasedMember | null> => {
   const program = await loadProgram({ fresh: true })
-  return inTransaction(async (t) => {
-    const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(e.openid))
-    if (!member) return null
-    const started = await readDoc<ErasedMember>(t.collection(ERASED_MEMBERS).doc(e.pseudonym))
-    const { tombstone, entries } = finishErasure(member, started ?? startTombstone(member, e.pseudonym, e.now), e.now, program.version)
-    for (const entry of entries) await t.collection(COLLECTIONS.ledger).add({ data: entry })
-    await t.collection(ERASED_MEMBERS).doc(e.pseudonym).set({ data: withoutId(tombstone) })
-    await t.collection(COLLECTIONS.members).doc(e.openid).remove()
-    return tombstone
-  })
+  // The member document goes first: of two calls finishing at once, the second conflicts on it and, re-run,
+  // finds it gone; a forfeit entry already written means the same.
+  return withFreshReads(() =>
+    inTransaction(async (t) => {
+      const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(e.openid))
+      if (!member) return null
+      const started = await readDoc<ErasedMember>(t.collection(ERASED_MEMBERS).doc(e.pseudonym))
+      const { tombstone, entries } = finishErasure(member, started ?? startTombstone(member, e.pseudonym, e.now), e.now, program.version)
+      await t.collection(COLLECTIONS.members).doc(e.openid).remove()
+      await t.collection(ERASED_MEMBERS).doc(e.pseudonym).set({ data: withoutId(tombstone) })
+      for (const entry of entries) {
+        try {
+          await t.collection(COLLECTIONS.ledger).add({ data: entry })
+        } catch (err) {
+          if (duplicateKeyIndex(err) === '_id_') throw new StaleRead()
+          throw err
+        }
+      }
+      return tombstone
+    }),
+  )
 }
 
 export type ErasureOutcome = { status: 'deleted'; pointsForfeited: number } | { status: 'inProgress' } | null
