@@ -16,6 +16,9 @@ type Body = Record<string, any>
 let cloud: LocalCloud
 let dataDir: string
 
+// Rendering and decoding QR PNGs takes a few seconds on a busy machine: more than jest's default 5 s per test.
+jest.setTimeout(30_000)
+
 const PAGES = ['pages/card/index', 'pages/join/index', 'staff/index/index']
 
 beforeAll(async () => {
