@@ -9,6 +9,9 @@ const taroTransformIgnore = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`]
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A timeout only catches a hang (no test asserts speed): generous, so a loaded CI machine does not fail a test
+  // that is merely slow.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',
