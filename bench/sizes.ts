@@ -1,8 +1,11 @@
 /**
  * Prints the sizes that have budgets: the weapp main package (≤ 500 KB; every file in dist/ outside the
  * subpackage roots, as WeChat counts it, without DevTools' own config files and source maps) and each cloud
- * function bundle (≤ 150 KB). Run after `npm run build`. Figures only; budgets are read, not asserted.
+ * function bundle (≤ 150 KB), with its cold start: the time to `require` the bundle (wx-server-sdk included) in a
+ * fresh Node process and that process's RSS after it, against the 128 MB of a function instance. Run after
+ * `npm run build`. Figures only; budgets are read, not asserted.
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 
@@ -39,6 +42,12 @@ export const functionBundleSizes = (functionsDir = join(root, 'build', 'cloudfun
       .map((name) => [name, statSync(join(functionsDir, name, 'index.js')).size]),
   )
 
+/** A fresh Node process requires the bundle: milliseconds to load it, and the process's RSS afterwards (MB). */
+export const coldRequire = (bundle: string): { ms: number; rssMb: number } => {
+  const script = `const t = process.hrtime.bigint(); require(${JSON.stringify(bundle)}); console.log(JSON.stringify({ ms: Number(process.hrtime.bigint() - t) / 1e6, rssMb: process.memoryUsage().rss / 1048576 }))`
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) as { ms: number; rssMb: number }
+}
+
 if (require.main === module) {
   if (existsSync(join(root, 'dist', 'app.json'))) {
     const { main, sub } = weappPackages()
@@ -46,6 +55,9 @@ if (require.main === module) {
     for (const [name, bytes] of Object.entries(sub)) console.log(`weapp subpackage ${name}: ${KB(bytes)}`)
   } else console.log('weapp main package: not built (run npm run build:weapp)')
   if (existsSync(join(root, 'build', 'cloudfunctions'))) {
-    for (const [name, bytes] of Object.entries(functionBundleSizes())) console.log(`cloud function ${name}: ${KB(bytes)} (budget 150 KB)`)
+    for (const [name, bytes] of Object.entries(functionBundleSizes())) {
+      const cold = coldRequire(join(root, 'build', 'cloudfunctions', name, 'index.js'))
+      console.log(`cloud function ${name}: ${KB(bytes)} (budget 150 KB); cold require ${cold.ms.toFixed(0)} ms, RSS after it ${cold.rssMb.toFixed(0)} MB (instance 128 MB)`)
+    }
   } else console.log('cloud functions: not built (run npm run build:functions)')
 }
