@@ -174,7 +174,7 @@ it('counts the callback in the manager’s 回访统计, and keeps the page from
 
   // Last month holds the demo's earlier callback of the same customer.
   await tapText('‹ 上月')
-  await page.getByText(businessTime(new Date()).subtract(1, 'month').format('YYYY年M月')).waitFor()
+  await page.getByText(businessTime(new Date()).subtract(1, 'month').format('YYYY年M月'), { exact: true }).waitFor()
   await visible('.stats-table__row').filter({ hasText: DEMO_ASSISTANT.name }).filter({ hasText: '1 次' }).waitFor()
 })
 
