@@ -8,9 +8,11 @@ import Taro from '@tarojs/taro'
 import type { CardView, MemberCodeSecret } from '../api/contract'
 import { isSecretHex } from '../domain/memberCode'
 import type { Instant } from '../domain/time'
+import { storageScope } from './storageScope'
 
 const SECRET_KEY = 'vipcard.memberCode'
-const CARD_KEY = 'vipcard.card'
+// The card is drawn from storage before the network answers (cache-first), so it is kept per user.
+const cardKey = () => `vipcard.card${storageScope()}`
 
 export interface KeptSecret {
   memberNo: string
@@ -78,13 +80,22 @@ export const secretFits = (kept: KeptSecret | null, memberNo: string, serverVers
   kept !== null && kept.memberNo === memberNo && (serverVersion === undefined || serverVersion === null || serverVersion === kept.version)
 
 export const keptCard = (): KeptCard | null => {
-  const v = read(CARD_KEY)
+  const v = read(cardKey())
   if (!isObject(v) || !isObject(v.card) || !isObject(v.card.member) || typeof v.savedAt !== 'string') return null
   return { card: v.card as unknown as CardView, savedAt: v.savedAt, offsetMs: typeof v.offsetMs === 'number' ? v.offsetMs : 0 }
 }
 
 export const keepCard = (card: CardView, phoneNowMs: number = Date.now()): KeptCard => {
   const kept: KeptCard = { card, savedAt: card.serverTime, offsetMs: offsetFrom(card.serverTime, phoneNowMs) }
-  write(CARD_KEY, kept)
+  write(cardKey(), kept)
   return kept
+}
+
+/** No longer a member here (deleted, or never joined): nothing of an old card stays to be shown. */
+export const forgetCard = () => {
+  try {
+    Taro.removeStorageSync(cardKey())
+  } catch {
+    // Nothing kept, or no storage: nothing to forget.
+  }
 }

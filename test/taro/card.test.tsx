@@ -142,6 +142,29 @@ describe('card page', () => {
     setPhoneClock('2031-01-01T00:00:00Z')
   })
 
+  it('draws the card this phone kept before the network answers, then the answer', async () => {
+    await openCard(() => ok(cardOf(member({ name: '王芳', pointsBalance: 880 }))))
+    await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME))))
+    // The next visit: the network takes its time, and the balance has changed at the till meanwhile.
+    let answer: (value: ReturnType<typeof ok>) => void = () => undefined
+    await openCard(() => new Promise((resolve) => (answer = resolve)))
+    await screen.findByText('王芳')
+    expect(textOf('.member-card__points')).toBe('880')
+    expect(textOf('.card-page__offline')).toBeNull()
+    expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME)))
+    answer(ok(cardOf(member({ name: '王芳', pointsBalance: 1_080 }))))
+    await waitFor(() => expect(textOf('.member-card__points')).toBe('1,080'))
+  })
+
+  it('forgets the kept card when the server says this is no longer a member', async () => {
+    await openCard(() => ok(cardOf(member({ name: '王芳' }))))
+    await screen.findByText('王芳')
+    await openCard(() => fail('NOT_A_MEMBER', '您还不是会员，请先注册'))
+    await screen.findByText('立即加入')
+    expect(currentRoute()).toBe('/pages/join/index')
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('vipcard.card'))).toEqual([])
+  })
+
   it('says how to get the code when a fresh install opens the card without it', async () => {
     await openCard(() => ok(cardOf(member({ name: '周婷' }))), { 'member.codeSecret': () => new Error('request:fail') })
     await screen.findByText('周婷')

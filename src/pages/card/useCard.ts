@@ -7,7 +7,7 @@ import { pointsAt } from '../../wording/points'
 import type { TierId } from '../../domain/program'
 import { effectiveTier, tierProgress, type TierProgress } from '../../domain/tiers'
 import { callCloud, messageOf } from '../../services/cloud'
-import { keepCard, keepSecret, keptCard, keptSecret, offsetFrom, secretFits, updateOffset, type KeptSecret } from '../../services/memberCodeStore'
+import { forgetCard, keepCard, keepSecret, keptCard, keptSecret, offsetFrom, secretFits, updateOffset, type KeptSecret } from '../../services/memberCodeStore'
 import { businessTime, type Instant } from '../../domain/time'
 import { rememberSubscribeTemplates } from '../../services/subscribeTemplates'
 import { couponUrl, ROUTES } from '../../routes'
@@ -89,12 +89,25 @@ export const useCard = () => {
     }
   }
 
+  /**
+   * Cache-first: on the page's first show, the last card this phone kept is drawn at once (with its code) while
+   * the network answers; the answer then replaces it. A slow network no longer holds the card behind a spinner.
+   */
+  const showKeptCard = () => {
+    const kept = keptCard()
+    if (!kept) return
+    const secret = keptSecret()
+    setCode(codeOf(secretFits(secret, kept.card.member.memberNo, undefined) ? secret : null))
+    setState((shown) => (shown.status === 'loading' ? readyState(kept.card, null, new Date(Date.now() + kept.offsetMs).toISOString()) : shown))
+  }
+
   const load = useCallback(async () => {
     let card: CardView
     try {
       card = await callCloud('member', 'getCard', {})
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_A_MEMBER') {
+        forgetCard()
         await Taro.redirectTo({ url: ROUTES.join })
         return
       }
@@ -132,7 +145,10 @@ export const useCard = () => {
     }
   }
 
-  useDidShow(() => void load())
+  useDidShow(() => {
+    if (state.status === 'loading') showKeptCard()
+    void load()
+  })
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
   const retry = () => {
