@@ -1,0 +1,413 @@
+/**
+ * The deploy plan: what `npm run deploy` creates or updates on a WeChat cloud (CloudBase) environment, built
+ * from what the repository holds and validated before anything is uploaded. Pure: the caller reads the files
+ * (read.ts) and the same plan drives the dry run (printed) and the real run (upload.ts).
+ */
+
+/** Budgets the issue sets: a bundle ≤ 150 KB (cold start), the weapp main package ≤ 500 KB. */
+export const FUNCTION_BUDGET_BYTES = 150 * 1024
+export const MAIN_PACKAGE_BUDGET_BYTES = 500 * 1024
+/** WeChat's own hard limit for each subpackage (and the main one). */
+export const SUBPACKAGE_LIMIT_BYTES = 2 * 1024 * 1024
+/** CloudBase runtime matching build-functions' esbuild target (node16). */
+export const FUNCTION_RUNTIME = 'Nodejs16.13'
+/** WeChat cloud development caps a cloud function's timeout at 60 s. */
+export const MAX_TIMEOUT_SECONDS = 60
+
+/**
+ * Open APIs (云调用) a function may name in config.json `permissions.openapi`: the WeChat server APIs that
+ * cloud functions reach through `cloud.openapi`. A name outside this list is a typo that would only show as
+ * -604101 at run time, so the plan refuses it.
+ */
+export const KNOWN_OPENAPI = [
+  'subscribeMessage.send',
+  'subscribeMessage.addTemplate',
+  'subscribeMessage.getTemplateList',
+  'wxacode.getUnlimited',
+  'wxacode.get',
+  'wxacode.createQRCode',
+  'urlscheme.generate',
+  'urllink.generate',
+  'phonenumber.getPhoneNumber',
+  'security.msgSecCheck',
+  'security.imgSecCheck',
+  'customerServiceMessage.send',
+  'uniformMessage.send',
+  'cloudbase.sendSms',
+] as const
+
+/** The environment variables a real run reads (the dry run needs none). */
+export const DEPLOY_ENV = {
+  TCB_ENV_ID: 'CloudBase environment id (云开发控制台 → 环境 ID), e.g. vipcard-prod-1a2b3c',
+  TCB_SECRET_ID: 'Tencent Cloud API key SecretId (访问管理 → API 密钥)',
+  TCB_SECRET_KEY: 'Tencent Cloud API key SecretKey',
+  WX_APPID: "the mini-program's AppID (wx + 16 hex digits)",
+  WX_UPLOAD_KEY_PATH: 'path of the code upload private key file (private.<appid>.key)',
+} as const
+export type DeployEnvName = keyof typeof DEPLOY_ENV
+/** Optional: TCB_REGION (default ap-shanghai), WX_VERSION (default package.json's), WX_ROBOT (1–30, default 1), WX_DESC. */
+
+export type PlanProblemCode =
+  | 'ENV_MISSING'
+  | 'ENV_INVALID'
+  | 'FUNCTION_NOT_BUILT'
+  | 'FUNCTION_TOO_BIG'
+  | 'FUNCTION_CONFIG_INVALID'
+  | 'TRIGGER_INVALID'
+  | 'CRON_INVALID'
+  | 'PERMISSION_UNKNOWN'
+  | 'COLLECTION_INVALID'
+  | 'INDEX_NAME_DUPLICATE'
+  | 'COLLECTION_WITHOUT_DEFINITION'
+  | 'DEFINITION_WITHOUT_COLLECTION'
+  | 'WEAPP_NOT_BUILT'
+  | 'MAIN_PACKAGE_TOO_BIG'
+  | 'SUBPACKAGE_TOO_BIG'
+
+export interface PlanProblem {
+  code: PlanProblemCode
+  message: string
+}
+
+/** A refused plan or a failed upload step: a code and words a person can act on. */
+export class DeployError extends Error {
+  override name = 'DeployError' as const
+  constructor(
+    readonly code: PlanProblemCode | 'UPLOAD_FAILED' | 'BUILD_FAILED',
+    message: string,
+    readonly problems: PlanProblem[] = [],
+  ) {
+    super(message)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Inputs (read from the repository by read.ts) and the plan
+
+export interface FunctionSource {
+  name: string
+  /** Size of build/cloudfunctions/<name>/index.js; null when not built. */
+  bundleBytes: number | null
+  /** cloudfunctions/<name>/config.json as parsed JSON; null when the file is absent or does not parse. */
+  config: unknown
+  /** The JSON parser's words when config.json does not parse. */
+  parseError?: string
+}
+
+export interface CollectionSource {
+  /** The file's base name without .json. */
+  file: string
+  json: unknown
+  parseError?: string
+}
+
+export interface WeappSizes {
+  main: number
+  /** Subpackage root → bytes. */
+  sub: Record<string, number>
+}
+
+export interface PlanInputs {
+  functions: FunctionSource[]
+  collections: CollectionSource[]
+  /** Collection names the cloud functions use (COLLECTIONS and literal names). */
+  collectionsInCode: string[]
+  /** null when dist/ is not built. */
+  weapp: WeappSizes | null
+  env: Partial<Record<string, string>>
+  /** Whether WX_UPLOAD_KEY_PATH names a readable file (null: not checked). */
+  uploadKeyReadable: boolean | null
+  dryRun: boolean
+}
+
+export interface TriggerPlan {
+  name: string
+  type: 'timer'
+  /** 7 fields, seconds first, Asia/Shanghai (CloudBase's timer format). */
+  cron: string
+}
+
+export interface FunctionPlan {
+  name: string
+  bundleBytes: number | null
+  runtime: string
+  timeoutSeconds: number
+  /** CloudBase installs package.json's dependencies (wx-server-sdk) on upload. */
+  installDependency: true
+  triggers: TriggerPlan[]
+  openapi: string[]
+}
+
+export interface IndexPlan {
+  name: string
+  keys: { field: string; direction: 1 | -1 }[]
+  unique: boolean
+}
+
+/** A security rule: `true`/`false` or a CloudBase rule expression such as "doc._id == auth.openid". */
+export type RuleValue = boolean | string
+
+export interface CollectionPlan {
+  name: string
+  indexes: IndexPlan[]
+  rules: { read: RuleValue; write: RuleValue }
+}
+
+export interface DeployPlan {
+  envId: string | null
+  appid: string | null
+  functions: FunctionPlan[]
+  collections: CollectionPlan[]
+  weapp: WeappSizes | null
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cron (CloudBase timer triggers: "second minute hour day month weekday year")
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']
+const CRON_FIELDS: { name: string; min: number; max: number; names?: string[]; namesFrom?: number }[] = [
+  { name: 'second', min: 0, max: 59 },
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of month', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12, names: MONTHS, namesFrom: 1 },
+  { name: 'day of week', min: 0, max: 6, names: WEEKDAYS, namesFrom: 0 },
+  { name: 'year', min: 1970, max: 2099 },
+]
+
+/** Why a 7-field cron expression is not valid, or null when it is. */
+export const cronProblem = (cron: string): string | null => {
+  const fields = cron.trim().split(/\s+/)
+  if (fields.length !== 7) return `has ${fields.length} fields; CloudBase timers take 7 (second minute hour day month weekday year)`
+  for (let i = 0; i < 7; i++) {
+    const spec = CRON_FIELDS[i]
+    const value = (token: string): number | null => {
+      const named = spec.names?.indexOf(token.toUpperCase()) ?? -1
+      if (named >= 0) return named + (spec.namesFrom ?? 0)
+      if (!/^\d+$/.test(token)) return null
+      const n = Number(token)
+      return n >= spec.min && n <= spec.max ? n : null
+    }
+    for (const part of fields[i].split(',')) {
+      const [range, step, extra] = part.split('/')
+      if (extra !== undefined || (step !== undefined && !/^[1-9]\d*$/.test(step))) return `${spec.name} "${fields[i]}": bad step`
+      if (range === '*') continue
+      const [from, to, more] = range.split('-')
+      const a = value(from)
+      const b = to === undefined ? a : value(to)
+      if (more !== undefined || a === null || b === null || b < a) {
+        return `${spec.name} "${fields[i]}" is not * or a value/range within ${spec.min}–${spec.max}${spec.names ? ` (or ${spec.names[0]}…)` : ''}`
+      }
+    }
+  }
+  return null
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Building and validating
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/
+const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
+const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+const functionPlan = (source: FunctionSource, problems: PlanProblem[]): FunctionPlan => {
+  const where = `function ${source.name}`
+  const config = source.config
+  const plan: FunctionPlan = {
+    name: source.name,
+    bundleBytes: source.bundleBytes,
+    runtime: FUNCTION_RUNTIME,
+    timeoutSeconds: 3,
+    installDependency: true,
+    triggers: [],
+    openapi: [],
+  }
+  if (source.bundleBytes === null) problems.push({ code: 'FUNCTION_NOT_BUILT', message: `${where}: build/cloudfunctions/${source.name}/index.js is missing (npm run build:functions)` })
+  else if (source.bundleBytes > FUNCTION_BUDGET_BYTES) {
+    problems.push({ code: 'FUNCTION_TOO_BIG', message: `${where}: bundle ${KB(source.bundleBytes)} exceeds the ${KB(FUNCTION_BUDGET_BYTES)} budget` })
+  }
+  if (source.parseError !== undefined) {
+    problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: config.json is not JSON (${source.parseError})` })
+    return plan
+  }
+  if (config === null) {
+    problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: cloudfunctions/${source.name}/config.json is missing` })
+    return plan
+  }
+  if (!isObject(config)) {
+    problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: config.json must be an object` })
+    return plan
+  }
+  const { timeout, permissions, triggers } = config
+  if (timeout !== undefined) {
+    if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
+      problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: timeout must be whole seconds 1–${MAX_TIMEOUT_SECONDS}, not ${JSON.stringify(timeout)}` })
+    } else plan.timeoutSeconds = timeout
+  }
+  if (permissions !== undefined) {
+    const openapi = isObject(permissions) ? permissions.openapi : undefined
+    if (!Array.isArray(openapi) || !openapi.every((p): p is string => typeof p === 'string')) {
+      problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: permissions.openapi must be a list of API names` })
+    } else {
+      plan.openapi = [...openapi]
+      const known: readonly string[] = KNOWN_OPENAPI
+      for (const api of openapi) {
+        if (!known.includes(api)) problems.push({ code: 'PERMISSION_UNKNOWN', message: `${where}: open API "${api}" is not a known cloud call (${KNOWN_OPENAPI.join(', ')})` })
+      }
+    }
+  }
+  if (triggers !== undefined) {
+    if (!Array.isArray(triggers)) {
+      problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: triggers must be a list` })
+    } else {
+      const seen = new Set<string>()
+      for (const t of triggers) {
+        if (!isObject(t) || typeof t.name !== 'string' || typeof t.config !== 'string') {
+          problems.push({ code: 'TRIGGER_INVALID', message: `${where}: each trigger needs a name, type "timer" and a cron config` })
+          continue
+        }
+        if (t.type !== 'timer') problems.push({ code: 'TRIGGER_INVALID', message: `${where}: trigger "${t.name}" has type ${JSON.stringify(t.type)}; only "timer" deploys` })
+        if (!TRIGGER_NAME.test(t.name)) problems.push({ code: 'TRIGGER_INVALID', message: `${where}: trigger name "${t.name}" must start with a letter and hold only letters, digits, - and _ (≤ 60)` })
+        if (seen.has(t.name)) problems.push({ code: 'TRIGGER_INVALID', message: `${where}: trigger name "${t.name}" appears twice` })
+        seen.add(t.name)
+        const bad = cronProblem(t.config)
+        if (bad) problems.push({ code: 'CRON_INVALID', message: `${where}: trigger "${t.name}" cron "${t.config}" ${bad}` })
+        plan.triggers.push({ name: t.name, type: 'timer', cron: t.config })
+      }
+    }
+  }
+  return plan
+}
+
+const ruleValue = (v: unknown): v is RuleValue => typeof v === 'boolean' || (typeof v === 'string' && v.trim().length > 0)
+
+const collectionPlan = (source: CollectionSource, problems: PlanProblem[]): CollectionPlan | null => {
+  const where = `collection file ${source.file}.json`
+  const json = source.json
+  const refuse = (message: string) => problems.push({ code: 'COLLECTION_INVALID', message: `${where}: ${message}` })
+  if (source.parseError !== undefined) {
+    refuse(`is not JSON (${source.parseError})`)
+    return null
+  }
+  if (!isObject(json)) {
+    refuse('must be an object { name, description, indexes, rules }')
+    return null
+  }
+  if (typeof json.name !== 'string' || !COLLECTION_NAME.test(json.name)) refuse(`name ${JSON.stringify(json.name)} must be a collection name (a letter, then letters, digits, - or _)`)
+  else if (json.name !== source.file) refuse(`name "${json.name}" differs from the file name`)
+  const indexes: IndexPlan[] = []
+  if (!Array.isArray(json.indexes)) refuse('indexes must be a list (may be empty)')
+  else {
+    const names = new Set<string>()
+    json.indexes.forEach((index, i) => {
+      const at = `index #${i + 1}`
+      if (!isObject(index) || typeof index.name !== 'string' || index.name.length === 0) return refuse(`${at} needs a name`)
+      if (index.name === '_id_') return refuse(`${at}: "_id_" is the built-in index of every collection`)
+      if (names.has(index.name)) problems.push({ code: 'INDEX_NAME_DUPLICATE', message: `${where}: index name "${index.name}" is used twice` })
+      names.add(index.name)
+      if (typeof index.unique !== 'boolean') refuse(`index "${index.name}": unique must be true or false`)
+      const keys = index.keys
+      if (!Array.isArray(keys) || keys.length === 0) return refuse(`index "${index.name}" needs at least one key`)
+      const parsed: IndexPlan['keys'] = []
+      for (const key of keys) {
+        if (!isObject(key) || typeof key.field !== 'string' || !FIELD_PATH.test(key.field) || (key.direction !== 1 && key.direction !== -1)) {
+          return refuse(`index "${index.name}": each key is { field: "a.b", direction: 1 | -1 }`)
+        }
+        parsed.push({ field: key.field, direction: key.direction })
+      }
+      indexes.push({ name: index.name, keys: parsed, unique: index.unique === true })
+    })
+  }
+  const rules = json.rules
+  if (!isObject(rules) || !ruleValue(rules.read) || !ruleValue(rules.write)) {
+    refuse('rules must be { read, write }, each true, false or a rule expression')
+    return null
+  }
+  return typeof json.name === 'string' ? { name: json.name, indexes, rules: { read: rules.read, write: rules.write } } : null
+}
+
+/** Builds the plan and lists every problem with it (an empty list: the plan may be deployed). */
+export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: PlanProblem[] } => {
+  const problems: PlanProblem[] = []
+
+  if (!inputs.dryRun) {
+    for (const name of Object.keys(DEPLOY_ENV) as DeployEnvName[]) {
+      if (!inputs.env[name]?.trim()) problems.push({ code: 'ENV_MISSING', message: `environment variable ${name} is not set: ${DEPLOY_ENV[name]}` })
+    }
+    const appid = inputs.env.WX_APPID?.trim()
+    if (appid && !/^wx[0-9a-f]{16}$/.test(appid)) problems.push({ code: 'ENV_INVALID', message: `WX_APPID "${appid}" is not a mini-program AppID (wx + 16 hex digits)` })
+    if (inputs.env.WX_UPLOAD_KEY_PATH?.trim() && inputs.uploadKeyReadable === false) {
+      problems.push({ code: 'ENV_INVALID', message: `WX_UPLOAD_KEY_PATH "${inputs.env.WX_UPLOAD_KEY_PATH}" is not a readable file` })
+    }
+    const robot = inputs.env.WX_ROBOT
+    if (robot !== undefined && !/^([1-9]|[12]\d|30)$/.test(robot)) problems.push({ code: 'ENV_INVALID', message: `WX_ROBOT "${robot}" must be 1–30` })
+  }
+
+  const functions = [...inputs.functions].sort((a, b) => a.name.localeCompare(b.name)).map((f) => functionPlan(f, problems))
+
+  const collections: CollectionPlan[] = []
+  for (const source of [...inputs.collections].sort((a, b) => a.file.localeCompare(b.file))) {
+    const plan = collectionPlan(source, problems)
+    if (plan) collections.push(plan)
+  }
+  const defined = new Set(inputs.collections.map((c) => c.file))
+  const used = new Set(inputs.collectionsInCode)
+  for (const name of [...used].sort()) {
+    if (!defined.has(name)) problems.push({ code: 'COLLECTION_WITHOUT_DEFINITION', message: `collection "${name}" is used by the cloud functions but has no database/collections/${name}.json (indexes and rules)` })
+  }
+  for (const name of [...defined].sort()) {
+    if (!used.has(name)) problems.push({ code: 'DEFINITION_WITHOUT_COLLECTION', message: `database/collections/${name}.json defines a collection no cloud function uses` })
+  }
+
+  if (inputs.weapp === null) problems.push({ code: 'WEAPP_NOT_BUILT', message: 'dist/app.json is missing: the weapp is not built (npm run build:weapp)' })
+  else {
+    if (inputs.weapp.main > MAIN_PACKAGE_BUDGET_BYTES) {
+      problems.push({ code: 'MAIN_PACKAGE_TOO_BIG', message: `weapp main package ${KB(inputs.weapp.main)} exceeds the ${KB(MAIN_PACKAGE_BUDGET_BYTES)} budget` })
+    }
+    for (const [root, bytes] of Object.entries(inputs.weapp.sub)) {
+      if (bytes > SUBPACKAGE_LIMIT_BYTES) problems.push({ code: 'SUBPACKAGE_TOO_BIG', message: `weapp subpackage ${root} ${KB(bytes)} exceeds WeChat's ${KB(SUBPACKAGE_LIMIT_BYTES)}` })
+    }
+  }
+
+  return {
+    plan: { envId: inputs.env.TCB_ENV_ID?.trim() || null, appid: inputs.env.WX_APPID?.trim() || null, functions, collections, weapp: inputs.weapp },
+    problems,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Printing
+
+const rule = (v: RuleValue) => (typeof v === 'boolean' ? String(v) : JSON.stringify(v))
+
+/** The plan as the lines the dry run prints. */
+export const formatPlan = (plan: DeployPlan): string[] => {
+  const lines: string[] = []
+  lines.push(`Deploy plan for environment ${plan.envId ?? '<TCB_ENV_ID>'}, mini-program ${plan.appid ?? '<WX_APPID>'}`)
+  lines.push('', `Cloud functions (${plan.functions.length}; runtime ${FUNCTION_RUNTIME}; budget ${KB(FUNCTION_BUDGET_BYTES)} each; uploaded with index.js, package.json, config.json):`)
+  for (const f of plan.functions) {
+    const size = f.bundleBytes === null ? 'not built' : `${KB(f.bundleBytes)} (${Math.round((f.bundleBytes / FUNCTION_BUDGET_BYTES) * 100)}% of budget)`
+    lines.push(`  ${f.name.padEnd(8)} ${size}, timeout ${f.timeoutSeconds} s`)
+    lines.push(`           open API: ${f.openapi.length ? f.openapi.join(', ') : 'none'}`)
+    for (const t of f.triggers) lines.push(`           timer ${t.name}: "${t.cron}" (second minute hour day month weekday year, Asia/Shanghai)`)
+  }
+  const indexCount = plan.collections.reduce((n, c) => n + c.indexes.length, 0)
+  const uniqueCount = plan.collections.reduce((n, c) => n + c.indexes.filter((i) => i.unique).length, 0)
+  lines.push('', `Database collections (${plan.collections.length}; ${indexCount} indexes, ${uniqueCount} unique; rules as CUSTOM security rules):`)
+  for (const c of plan.collections) {
+    lines.push(`  ${c.name}  rules read ${rule(c.rules.read)}, write ${rule(c.rules.write)}`)
+    for (const i of c.indexes) {
+      lines.push(`    ${i.unique ? 'unique' : 'index '} ${i.name}: ${i.keys.map((k) => `${k.field} ${k.direction === 1 ? 'asc' : 'desc'}`).join(', ')}`)
+    }
+  }
+  lines.push('', 'Mini-program (dist/, uploaded with miniprogram-ci as a development version):')
+  if (plan.weapp === null) lines.push('  not built')
+  else {
+    lines.push(`  main package ${KB(plan.weapp.main)} (budget ${KB(MAIN_PACKAGE_BUDGET_BYTES)})`)
+    for (const [root, bytes] of Object.entries(plan.weapp.sub)) lines.push(`  subpackage ${root} ${KB(bytes)} (limit ${KB(SUBPACKAGE_LIMIT_BYTES)})`)
+  }
+  return lines
+}
