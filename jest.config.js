@@ -59,6 +59,17 @@ module.exports = {
       transform: nodeTs,
     },
     {
+      // setData payloads of the compiled weapp pages (dist/ and the function bundles, built by `npm test` first):
+      // Taro's runtime as shipped, the WeChat globals stubbed, the local cloud answering.
+      displayName: 'perf',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/perf'],
+      testMatch: ['**/*.test.ts'],
+      transform: nodeTs,
+      // dist/ is already built JavaScript: run it as shipped.
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+    },
+    {
       // The native member-code component under miniprogram-simulate (its own WXML compiler, in jsdom).
       displayName: 'native',
       testEnvironment: 'jsdom',
