@@ -123,7 +123,7 @@ const generate = (cloud: LocalCloud, n: number) => {
 }
 
 const runJob = async (cloud: LocalCloud) => {
-  const totals: OpCounts = { reads: 0, writes: 0, txn: 0, inTxn: 0, docsRead: 0, rowsScanned: 0 }
+  const totals: OpCounts = { reads: 0, writes: 0, txn: 0, inTxn: 0, maxTxnOps: 0, docsRead: 0, rowsScanned: 0 }
   const runs: { ms: number; report?: JobReport; outcome: string }[] = []
   const started = performance.now()
   for (let i = 0; i < MAX_RUNS; i++) {

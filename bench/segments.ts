@@ -135,7 +135,7 @@ const generateMembers = (cloud: LocalCloud) => {
   cloud.executor.bulkInsert('members', batches())
 }
 
-const zero = (): OpCounts => ({ reads: 0, writes: 0, txn: 0, inTxn: 0, docsRead: 0, rowsScanned: 0 })
+const zero = (): OpCounts => ({ reads: 0, writes: 0, txn: 0, inTxn: 0, maxTxnOps: 0, docsRead: 0, rowsScanned: 0 })
 const add = (into: OpCounts, ops: OpCounts) => {
   for (const k of Object.keys(into) as (keyof OpCounts)[]) into[k] += ops[k]
 }

@@ -46,6 +46,11 @@ export interface OpCounts {
   txn: number
   /** Of the reads and writes, those made inside a transaction (carrying its id). */
   inTxn: number
+  /**
+   * The most document operations one transaction carried (CloudBase's budget is per transaction; a retried
+   * transaction starts again under a new id, so a retry does not add up here as it does in `inTxn`).
+   */
+  maxTxnOps: number
   /** Documents the reads returned to the function (a query of 100 documents counts 100; count() none). */
   docsRead: number
   /**
@@ -69,7 +74,7 @@ export const LOCAL_COLLECTIONS: CollectionSpec[] = [
 
 export const DEFAULT_COLLECTIONS_DIR = resolve(__dirname, '../../database/collections')
 
-export const zeroOps = (): OpCounts => ({ reads: 0, writes: 0, txn: 0, inTxn: 0, docsRead: 0, rowsScanned: 0 })
+export const zeroOps = (): OpCounts => ({ reads: 0, writes: 0, txn: 0, inTxn: 0, maxTxnOps: 0, docsRead: 0, rowsScanned: 0 })
 
 export class Executor {
   readonly store: Store
@@ -77,7 +82,7 @@ export class Executor {
   private readonly txns: Transactions
   private readonly actions: Actions
   private readonly faults = new Faults()
-  private readonly invocations = new Map<string, { clockMs?: number; ops: OpCounts }>()
+  private readonly invocations = new Map<string, { clockMs?: number; ops: OpCounts; opsPerTxn: Map<unknown, number> }>()
   private readonly realNow: () => number
   private requests = 0
   readonly totals: OpCounts = zeroOps()
@@ -108,7 +113,13 @@ export class Executor {
     if (inTxn) this.totals.inTxn++
     if (inv) {
       inv.ops[kind]++
-      if (inTxn) inv.ops.inTxn++
+      if (inTxn) {
+        inv.ops.inTxn++
+        const inThisTxn = (inv.opsPerTxn.get(params.transactionId) ?? 0) + 1
+        inv.opsPerTxn.set(params.transactionId, inThisTxn)
+        inv.ops.maxTxnOps = Math.max(inv.ops.maxTxnOps, inThisTxn)
+        this.totals.maxTxnOps = Math.max(this.totals.maxTxnOps, inThisTxn)
+      }
     }
     const nowMs = inv?.clockMs ?? Date.now()
     const fault = this.faults.take(action, ctx.invocationId)
@@ -143,7 +154,7 @@ export class Executor {
 
   /** Registers an invocation so its operations are counted and use its clock for db.serverDate(). */
   beginInvocation(id: string, options: { clockMs?: number } = {}) {
-    this.invocations.set(id, { clockMs: options.clockMs, ops: zeroOps() })
+    this.invocations.set(id, { clockMs: options.clockMs, ops: zeroOps(), opsPerTxn: new Map() })
     this.faults.bindNext(id)
   }
 

@@ -145,10 +145,10 @@ describe('clock and database through the instances', () => {
     const inv = await cloud.invokeDetailed('probe', { action: 'readCard', id: 'card-1' })
     expect(inv.body).toMatchObject({ member: { memberNo: 'C1' }, things: 2, total: 2 })
     // docsRead: the member, then 2 things (count() returns none); rowsScanned: things has no index on owner.
-    expect(inv.ops).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0, docsRead: 3, rowsScanned: expect.any(Number) })
+    expect(inv.ops).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0, maxTxnOps: 0, docsRead: 3, rowsScanned: expect.any(Number) })
     expect(inv.ops.rowsScanned).toBeGreaterThanOrEqual(5)
     const inc = await cloud.invokeDetailed('probe', { action: 'increment', id: 'ops-counter' })
-    expect(inc.ops).toEqual({ reads: 1, writes: 1, txn: 2, inTxn: 2, docsRead: 0, rowsScanned: 0 })
+    expect(inc.ops).toEqual({ reads: 1, writes: 1, txn: 2, inTxn: 2, maxTxnOps: 2, docsRead: 0, rowsScanned: 0 })
   })
 
   it('keeps concurrent increments from warm instances exact, through real conflicts', async () => {

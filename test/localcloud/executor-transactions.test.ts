@@ -267,7 +267,7 @@ describe('fault injection and operation counts', () => {
     expect(results[1]).toContain('injected fault')
     expect(results[2]).toBe('ok')
     // The failed read returned nothing and fetched nothing.
-    expect(h.executor.endInvocation('faulty')).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0, docsRead: 2, rowsScanned: 2 })
+    expect(h.executor.endInvocation('faulty')).toEqual({ reads: 3, writes: 0, txn: 0, inTxn: 0, maxTxnOps: 0, docsRead: 2, rowsScanned: 2 })
   })
 
   it('crash before commit: the call fails and nothing applies', async () => {
@@ -311,7 +311,23 @@ describe('fault injection and operation counts', () => {
     })
     const ops = h.executor.endInvocation('counted')
     // count() returns no documents but scans the (unindexed) collection.
-    expect(ops).toEqual({ reads: 3, writes: 1, txn: 2, inTxn: 2, docsRead: 2, rowsScanned: expect.any(Number) })
+    expect(ops).toEqual({ reads: 3, writes: 1, txn: 2, inTxn: 2, maxTxnOps: 2, docsRead: 2, rowsScanned: expect.any(Number) })
     expect(ops.rowsScanned).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reports the most operations one transaction carried, apart from the sum over the invocation', async () => {
+    const [a, b] = [counter(0), counter(0)]
+    await asInvocation('two-transactions', async () => {
+      await h.db.runTransaction(async (t: any) => {
+        await t.collection('counters').doc(a).get()
+        await t.collection('counters').doc(a).update({ data: { n: 1 } })
+      })
+      await h.db.runTransaction(async (t: any) => {
+        await t.collection('counters').doc(a).get()
+        await t.collection('counters').doc(b).get()
+        await t.collection('counters').doc(b).update({ data: { n: 1 } })
+      })
+    })
+    expect(h.executor.endInvocation('two-transactions')).toMatchObject({ txn: 4, inTxn: 5, maxTxnOps: 3 })
   })
 })
