@@ -15,9 +15,36 @@ import { DEMO_ASSISTANT, DEMO_JOIN_SCENE } from '../scripts/demo-data'
 import { TillCodes } from './tillCodes'
 
 const root = resolve(__dirname, '..')
-const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 300)
-const PURCHASES = Number(process.env.BENCH_PURCHASES ?? 1500)
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
+
+export interface LoadOptions {
+  shoppers: number
+  purchases: number
+  concurrency: number
+}
+
+export interface LoadPhase {
+  label: string
+  calls: number
+  perSecond: number
+  p50Ms: number
+  p95Ms: number
+  failures: number
+  /** "R reads, W writes" → calls that made them. */
+  dbOps: Record<string, number>
+}
+
+export interface LoadFigures {
+  options: LoadOptions
+  phases: LoadPhase[]
+  idleRssMb: number
+  peakRssMb: number
+}
+
+const optionsFromEnv = (): LoadOptions => ({
+  shoppers: Number(process.env.BENCH_SHOPPERS ?? 300),
+  purchases: Number(process.env.BENCH_PURCHASES ?? 1500),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
+})
 
 const freePort = () =>
   new Promise<number>((done) => {
@@ -35,7 +62,9 @@ const kernelMemory = (pid: number) => {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
-const main = async () => {
+export const loadBench = async (options: LoadOptions = optionsFromEnv()): Promise<LoadFigures> => {
+  const { shoppers: SHOPPERS, purchases: PURCHASES, concurrency: CONCURRENCY } = options
+  const phases: LoadPhase[] = []
   const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-bench-'))
   const port = await freePort()
   // One node process, as npm start runs it: tsx's CommonJS hook only (its CLI would add a parent process and
@@ -87,10 +116,12 @@ const main = async () => {
         `  p95 ${percentile(latencies, 95).toFixed(0)} ms  failures ${failures}  server RSS ${rssMb.toFixed(0)} MB`,
     )
     for (const [key, n] of [...opsSeen].sort((a, b) => b[1] - a[1])) console.log(`${''.padEnd(30)}db ops per call: ${key} (${n} calls)`)
+    phases.push({ label, calls: total, perSecond: total / seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), failures, dbOps: Object.fromEntries(opsSeen) })
   }
 
   try {
-    console.log(`local cloud idle RSS: ${kernelMemory(server.pid!).rssMb.toFixed(0)} MB; ${CONCURRENCY} calls in flight`)
+    const idleRssMb = kernelMemory(server.pid!).rssMb
+    console.log(`local cloud idle RSS: ${idleRssMb.toFixed(0)} MB; ${CONCURRENCY} calls in flight`)
     const memberNos: string[] = []
     await phase('member.join', SHOPPERS, async (i) => {
       const result = await call('member', `bench-shopper-${i}`, 'join', {
@@ -123,7 +154,9 @@ const main = async () => {
     await phase('staff.recordPurchase', PURCHASES, purchase)
     await phase('staff.recordPurchase retried', 200, purchase)
     await phase('member.getCard', PURCHASES, (i) => call('member', `bench-shopper-${i % SHOPPERS}`, 'getCard', {}))
-    console.log(`local cloud peak RSS: ${kernelMemory(server.pid!).peakMb.toFixed(0)} MB (budget 300 MB)`)
+    const peakRssMb = kernelMemory(server.pid!).peakMb
+    console.log(`local cloud peak RSS: ${peakRssMb.toFixed(0)} MB (budget 300 MB)`)
+    return { options, phases, idleRssMb, peakRssMb }
   } finally {
     server.kill('SIGTERM')
     await new Promise((done) => server.once('exit', done))
@@ -131,7 +164,9 @@ const main = async () => {
   }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+if (require.main === module) {
+  loadBench().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}

@@ -48,16 +48,35 @@ export const coldRequire = (bundle: string): { ms: number; rssMb: number } => {
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) as { ms: number; rssMb: number }
 }
 
-if (require.main === module) {
-  if (existsSync(join(root, 'dist', 'app.json'))) {
-    const { main, sub } = weappPackages()
-    console.log(`weapp main package: ${KB(main)} (budget 500 KB)`)
-    for (const [name, bytes] of Object.entries(sub)) console.log(`weapp subpackage ${name}: ${KB(bytes)}`)
+export interface SizeFigures {
+  /** null: dist/ not built. */
+  weapp: { main: number; sub: Record<string, number> } | null
+  /** Empty: build/cloudfunctions not built. */
+  functions: { name: string; bytes: number; coldRequireMs: number; rssMb: number }[]
+}
+
+/** The sizes with budgets, and each function bundle's cold start (a fresh Node process per bundle). */
+export const sizesBench = (): SizeFigures => {
+  const weapp = existsSync(join(root, 'dist', 'app.json')) ? weappPackages() : null
+  const functionsDir = join(root, 'build', 'cloudfunctions')
+  const functions = existsSync(functionsDir)
+    ? Object.entries(functionBundleSizes()).map(([name, bytes]) => {
+        const cold = coldRequire(join(functionsDir, name, 'index.js'))
+        return { name, bytes, coldRequireMs: cold.ms, rssMb: cold.rssMb }
+      })
+    : []
+  return { weapp, functions }
+}
+
+export const printSizes = ({ weapp, functions }: SizeFigures) => {
+  if (weapp) {
+    console.log(`weapp main package: ${KB(weapp.main)} (budget 500 KB)`)
+    for (const [name, bytes] of Object.entries(weapp.sub)) console.log(`weapp subpackage ${name}: ${KB(bytes)}`)
   } else console.log('weapp main package: not built (run npm run build:weapp)')
-  if (existsSync(join(root, 'build', 'cloudfunctions'))) {
-    for (const [name, bytes] of Object.entries(functionBundleSizes())) {
-      const cold = coldRequire(join(root, 'build', 'cloudfunctions', name, 'index.js'))
-      console.log(`cloud function ${name}: ${KB(bytes)} (budget 150 KB); cold require ${cold.ms.toFixed(0)} ms, RSS after it ${cold.rssMb.toFixed(0)} MB (instance 128 MB)`)
-    }
+  if (functions.length) {
+    for (const f of functions)
+      console.log(`cloud function ${f.name}: ${KB(f.bytes)} (budget 150 KB); cold require ${f.coldRequireMs.toFixed(0)} ms, RSS after it ${f.rssMb.toFixed(0)} MB (instance 128 MB)`)
   } else console.log('cloud functions: not built (run npm run build:functions)')
 }
+
+if (require.main === module) printSizes(sizesBench())

@@ -13,12 +13,12 @@ import { join, resolve } from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../../localcloud'
 import { functionsOutDir } from '../../scripts/build-functions'
 import { DEMO_ASSISTANT, DEMO_MANAGER, DEMO_OPERATOR, demoDocuments } from '../../scripts/demo-data'
+import { SETDATA_REPORT } from '../../bench/setdata'
 import { TillCodes } from '../../bench/tillCodes'
 import { loadWeapp, type PageRun } from './support/weapp'
 
 const ROOT = resolve(__dirname, '../..')
 const DIST = join(ROOT, 'dist')
-export const SETDATA_REPORT = join(ROOT, 'test-results', 'setdata-payloads.json')
 const SETDATA_LIMIT_BYTES = 256 * 1024
 
 const SHOPPER = 'demo-shopper-b'
