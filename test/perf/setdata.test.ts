@@ -7,7 +7,7 @@
  * advised limit. The largest payload of each page goes to test-results/setdata-payloads.json, which
  * `npm run bench` prints. Sizes are asserted against the limit only; nothing here times anything.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../../localcloud'
@@ -93,8 +93,11 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** [route, caller, query, texts the page must have sent]. */
-const PAGES: [string, string, () => Record<string, string>, string[]][] = [
+/**
+ * [route, caller, query, texts the page must have sent with this data]. A page of app.json not listed here (a
+ * new one) is still opened, as the user its package serves, and must send some text within the limit.
+ */
+const KNOWN_PAGES: [string, string, () => Record<string, string>, string[]][] = [
   ['pages/card/index', SHOPPER, () => ({}), ['李娜', '2026 1123 002', '会员码']],
   ['pages/join/index', 'perf-newcomer', () => ({}), ['立即加入']],
   ['pages/points/index', SHOPPER, () => ({}), ['订单 PERF-99']],
@@ -130,11 +133,19 @@ const PAGES: [string, string, () => Record<string, string>, string[]][] = [
   ['ops/customer/index', DEMO_OPERATOR._id, () => ({ no: SHOPPER_NO }), ['李娜', '2026 1123 002']],
 ]
 
+const callerFor = (route: string) =>
+  route.startsWith('staff/') ? DEMO_ASSISTANT._id : route.startsWith('ops/') ? DEMO_OPERATOR._id : SHOPPER
+
+// Not built: beforeAll says so; the known pages stand in for the table meanwhile.
+const app = existsSync(join(DIST, 'app.json'))
+  ? (JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] })
+  : { pages: KNOWN_PAGES.map(([route]) => route) }
+const ALL_ROUTES = [...app.pages, ...(app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`))]
+const PAGES = ALL_ROUTES.map((route) => KNOWN_PAGES.find(([known]) => known === route) ?? ([route, callerFor(route), () => ({}), []] as (typeof KNOWN_PAGES)[number]))
+
 describe('setData payloads of the compiled weapp pages, with a heavy shopper', () => {
-  it('lists every page of app.json', () => {
-    const app = require(join(DIST, 'app.json')) as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
-    const all = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
-    expect(PAGES.map(([route]) => route).sort()).toEqual(all.sort())
+  it('covers the pages the tests know with their data, and opens every other page of app.json too', () => {
+    expect(KNOWN_PAGES.map(([route]) => route).filter((route) => !ALL_ROUTES.includes(route))).toEqual([])
   })
 
   it.each(PAGES)('%s renders within 256 KB per setData', async (route, caller, query, texts) => {
@@ -142,8 +153,8 @@ describe('setData payloads of the compiled weapp pages, with a heavy shopper', (
     runs.push(run)
     if (process.env.SETDATA_DEBUG) console.log(route, run.payloads.length, run.maxBytes, run.cloudCalls, run.text.replace(/\s+/g, ' ').slice(0, 400))
     expect(run.payloads.length).toBeGreaterThan(0)
+    expect({ route, rendersText: run.text.trim().length > 0 }).toEqual({ route, rendersText: true })
     for (const text of texts) expect({ route, has: text, shown: run.text.includes(text) }).toEqual({ route, has: text, shown: true })
-    expect({ route, maxBytes: run.maxBytes }).toEqual({ route, maxBytes: expect.any(Number) })
     expect(run.maxBytes).toBeLessThanOrEqual(SETDATA_LIMIT_BYTES)
   })
 })
