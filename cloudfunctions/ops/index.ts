@@ -28,6 +28,7 @@ import { closeCampaign, resolveAudience, updateCampaign } from './campaignAdmin'
 import { dashboard, segments } from './insights'
 import { customer, customers, today } from './customers'
 import { memberSummary, withoutId } from '../_lib/views'
+import { storeCode, storeDirectory } from './storeCodes'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
 
@@ -204,4 +205,6 @@ export const main = serve('ops', {
   customers,
   customer,
   today,
+  storeDirectory,
+  storeCode,
 })

@@ -48,7 +48,7 @@ import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
 import type { DeleteMembershipResult, MyDataFile } from './privacy'
 import type { DeleteMembershipInput } from './privacySchemas'
 import type { LedgerExportInput } from './schemas'
-import type { CampaignIdInput, DashboardInput, OpsCustomersInput, OpsTodayInput, UpdateCampaignInput } from './opsSchemas'
+import type { CampaignIdInput, DashboardInput, OpsCustomersInput, OpsTodayInput, StoreCodeInput, UpdateCampaignInput } from './opsSchemas'
 import type { RuleChange } from '../domain/programChanges'
 
 /** What every cloud function answers. */
@@ -65,6 +65,22 @@ export interface CloudRequest<A extends string = string, I = unknown> {
 export interface StoreView {
   id: string
   name: string
+}
+
+/** A store for the operators' poster run: where it is and who recruits there. */
+export interface StoreDirectoryEntry extends StoreView {
+  address: string
+  staff: { staffId: string; name: string; role: 'assistant' | 'manager' }[]
+}
+
+/** A store QR to print: the code's image (its own content type: WeChat answers JPEG, the local cloud PNG). */
+export interface StoreCodeView {
+  store: StoreView & { address: string }
+  assistant: { staffId: string; name: string } | null
+  /** "s=SH001&a=A01": what the join page receives as `scene`. */
+  scene: string
+  page: string
+  image: { contentType: string; base64: string }
 }
 
 /**
@@ -584,6 +600,10 @@ export interface Api {
     customer: { input: LookupMemberInput; output: { customer: CustomerView; callbacks: CallbackEntry[] } }
     /** Today's lists for every store, or one. */
     today: { input: OpsTodayInput; output: TodayView }
+    /** Every store with its address and active staff: what the store-QR posters are printed for. */
+    storeDirectory: { input: Record<string, never>; output: { stores: StoreDirectoryEntry[] } }
+    /** A store's (or one of its staff's) mini-program code to print: wxacode.getUnlimited, scene "s=STORE&a=STAFF". */
+    storeCode: { input: StoreCodeInput; output: StoreCodeView }
   }
   /** Operators' CSV exports, in a function of their own so that the heavy reads never slow `ops`. */
   export: {

@@ -29,3 +29,10 @@ export type OpsCustomersInput = v.InferInput<typeof OpsCustomersSchema>
 
 export const OpsTodaySchema = v.object({ storeId })
 export type OpsTodayInput = v.InferInput<typeof OpsTodaySchema>
+
+/** Ids as the store QR's scene carries them (src/domain/scene.ts: 1–12 of A–Z a–z 0–9 _ -). */
+const sceneId = (what: string) => v.pipe(v.string(`${what}无效`), v.regex(/^[A-Za-z0-9_-]{1,12}$/, `${what}无效`))
+
+/** The printed store QR: one store's code, or one of its assistants' (who then looks after those who join). */
+export const StoreCodeSchema = v.object({ storeId: sceneId('门店编号'), assistantId: v.optional(v.nullable(sceneId('导购编号')), null) })
+export type StoreCodeInput = v.InferInput<typeof StoreCodeSchema>

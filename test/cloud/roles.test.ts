@@ -23,7 +23,7 @@ const every = <F extends FunctionName>(actions: Record<ActionName<F>, true>) => 
 const OPS: Record<ActionName<'ops'>, true> = {
   whoami: true, lookupMember: true, memberLedger: true, adjustPoints: true, couponTemplates: true, stores: true, createCampaign: true,
   campaigns: true, referrals: true, reviewReferral: true, program: true, updateProgram: true, programHistory: true, segments: true,
-  dashboard: true, updateCampaign: true, closeCampaign: true, customers: true, customer: true, today: true,
+  dashboard: true, updateCampaign: true, closeCampaign: true, customers: true, customer: true, today: true, storeDirectory: true, storeCode: true,
 }
 const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true }
 const STAFF: Record<ActionName<'staff'>, true> = {

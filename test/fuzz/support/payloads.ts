@@ -290,6 +290,14 @@ export const OPS: Specs<'ops'> = {
   customers: { callers: operator, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01'), search: fc.constantFrom('顾客', '1234'), offset: fc.integer({ min: 0, max: 50 }) }), optional: ['storeId', 'search', 'offset'] },
   customer: { callers: operator, fields: (w) => ({ code: memberCode(w) }) },
   today: { callers: operator, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01') }), optional: ['storeId'] },
+  storeDirectory: { callers: operator, fields: none },
+  // Each valid call draws a code (a PNG on the local cloud): weighed low, so the run stays short.
+  storeCode: {
+    callers: operator,
+    fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01'), assistantId: fc.oneof(fc.constant(null), fc.constantFrom(...STAFF_IDS), fc.constant('Z99')) }),
+    optional: ['assistantId'],
+    validWeight: 5,
+  },
 }
 
 export const EXPORT: Specs<'export'> = {

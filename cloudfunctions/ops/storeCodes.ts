@@ -1,0 +1,55 @@
+/**
+ * The printed store QR codes: operators list the stores with their staff, then fetch each code to print
+ * (scripts/posters makes the A5 posters). The code is a mini-program code from wxacode.getUnlimited (config.json
+ * grants `ops` that cloud call) whose scene names the store and the assistant who recruits with it: the join page
+ * binds the new member to both. Codes are not kept: a code is fetched when a poster is printed, rarely.
+ */
+import type { StoreCodeView, StoreDirectoryEntry } from '../../src/api/contract'
+import { StoreCodeSchema } from '../../src/api/opsSchemas'
+import { EmptySchema } from '../../src/api/schemas'
+import { invalidInput } from '../../src/domain/errors'
+import { buildStoreScene } from '../../src/domain/scene'
+import { cloud, db } from '../_lib/cloud'
+import { COLLECTIONS, type StaffDoc, type StoreDoc } from '../_lib/collections'
+import { readDoc, readMany } from '../_lib/docs'
+import { operatorAction } from '../_lib/runtime'
+
+/** Where a scanned store code opens: the join page reads the scene. */
+export const STORE_CODE_PAGE = 'pages/join/index'
+/** Pixels of the code's side: large enough to print sharp at A5. */
+const CODE_WIDTH = 860
+
+export const storeDirectory = operatorAction(EmptySchema, async (): Promise<{ stores: StoreDirectoryEntry[] }> => {
+  const [stores, staff] = await Promise.all([
+    readMany<StoreDoc>(db.collection(COLLECTIONS.stores).orderBy('_id', 'asc').limit(1000)),
+    readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ active: true }).orderBy('staffId', 'asc').limit(1000)),
+  ])
+  return {
+    stores: stores.map((s) => ({
+      id: s._id,
+      name: s.name,
+      address: s.address,
+      staff: staff.filter((p) => p.storeId === s._id).map((p) => ({ staffId: p.staffId, name: p.name, role: p.role })),
+    })),
+  }
+})
+
+export const storeCode = operatorAction(StoreCodeSchema, async ({ storeId, assistantId }): Promise<StoreCodeView> => {
+  const store = await readDoc<StoreDoc>(db.collection(COLLECTIONS.stores).doc(storeId))
+  if (!store) throw invalidInput([{ field: 'storeId', message: '没有这个门店' }])
+  let assistant: StaffDoc | null = null
+  if (assistantId) {
+    ;[assistant] = await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId: assistantId }).limit(1))
+    // A poster must never bind new members to someone who left, or to another store's assistant.
+    if (!assistant?.active || assistant.storeId !== storeId) throw invalidInput([{ field: 'assistantId', message: '该门店没有这位在职导购' }])
+  }
+  const scene = buildStoreScene({ storeId, assistantId: assistant?.staffId ?? null })
+  const code = (await cloud.openapi.wxacode.getUnlimited({ scene, page: STORE_CODE_PAGE, width: CODE_WIDTH })) as { contentType: string; buffer: Buffer }
+  return {
+    store: { id: store._id, name: store.name, address: store.address },
+    assistant: assistant ? { staffId: assistant.staffId, name: assistant.name } : null,
+    scene,
+    page: STORE_CODE_PAGE,
+    image: { contentType: code.contentType, base64: Buffer.from(code.buffer).toString('base64') },
+  }
+})
