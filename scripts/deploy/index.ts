@@ -9,7 +9,7 @@
  * Exits 1 with every problem listed when the plan is refused, 1 with the failed step when an upload fails.
  */
 import { execFileSync } from 'node:child_process'
-import { buildPlan, DeployError, DEPLOY_ENV, formatPlan } from './plan'
+import { buildPlan, DeployError, DEPLOY_ENV, formatPlan, TEMPLATE_ENV } from './plan'
 import { readPlanInputs, repoRoot } from './read'
 
 interface Options {
@@ -28,7 +28,7 @@ const parseArgs = (argv: string[]): Options => {
       console.log(USAGE)
       console.log('Environment (real run):')
       for (const [name, what] of Object.entries(DEPLOY_ENV)) console.log(`  ${name.padEnd(18)} ${what}`)
-      console.log('  TCB_REGION, WX_VERSION, WX_DESC, WX_ROBOT (optional)')
+      console.log(`  TCB_REGION, WX_VERSION, WX_DESC, WX_ROBOT, ${TEMPLATE_ENV.join(', ')} (optional)`)
       process.exit(0)
     } else throw new DeployError('BUILD_FAILED', `unknown option ${arg}; ${USAGE}`)
   }
@@ -36,10 +36,12 @@ const parseArgs = (argv: string[]): Options => {
 }
 
 const build = () => {
+  // The mini-program calls the environment it was built for (src/app.ts: Taro.cloud.init({ env })).
+  const env = { ...process.env, TARO_APP_CLOUD_ENV: process.env.TARO_APP_CLOUD_ENV ?? process.env.TCB_ENV_ID ?? '' }
   for (const script of ['build:functions', 'build:weapp']) {
     console.log(`== npm run ${script}`)
     try {
-      execFileSync('npm', ['run', '--silent', script], { cwd: repoRoot, stdio: 'inherit' })
+      execFileSync('npm', ['run', '--silent', script], { cwd: repoRoot, stdio: 'inherit', env })
     } catch {
       throw new DeployError('BUILD_FAILED', `npm run ${script} failed (its output is above)`)
     }
@@ -49,9 +51,10 @@ const build = () => {
 const main = async () => {
   const options = parseArgs(process.argv.slice(2))
   if (options.build) build()
-  const { plan, problems } = buildPlan(readPlanInputs({ dryRun: options.dryRun }))
+  const { plan, problems, warnings } = buildPlan(readPlanInputs({ dryRun: options.dryRun }))
   console.log(`== deploy plan${options.dryRun ? ' (dry run: nothing is uploaded)' : ''}`)
   for (const line of formatPlan(plan)) console.log(line)
+  for (const warning of warnings) console.log(`\nwarning: ${warning}`)
   if (problems.length) {
     throw new DeployError(problems[0].code, `the plan is refused (${problems.length} problem${problems.length > 1 ? 's' : ''})`, problems)
   }

@@ -47,6 +47,12 @@ export const DEPLOY_ENV = {
 export type DeployEnvName = keyof typeof DEPLOY_ENV
 /** Optional: TCB_REGION (default ap-shanghai), WX_VERSION (default package.json's), WX_ROBOT (1–30, default 1), WX_DESC. */
 
+/**
+ * Subscribe-message template ids (mp.weixin.qq.com → 订阅消息), handed to every function that sends messages as its
+ * environment variables (cloudfunctions/_lib/messages.ts reads them). Without them those sends fail (40037).
+ */
+export const TEMPLATE_ENV = ['SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON', 'SUBSCRIBE_TEMPLATE_EVENT_REMINDER', 'SUBSCRIBE_TEMPLATE_WAITLIST_PROMOTED'] as const
+
 export type PlanProblemCode =
   | 'ENV_MISSING'
   | 'ENV_INVALID'
@@ -136,6 +142,8 @@ export interface FunctionPlan {
   installDependency: true
   triggers: TriggerPlan[]
   openapi: string[]
+  /** Set on the function (the subscribe-message template ids for those that send messages). */
+  envVariables: Record<string, string>
 }
 
 export interface IndexPlan {
@@ -224,6 +232,7 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
     installDependency: true,
     triggers: [],
     openapi: [],
+    envVariables: {},
   }
   if (source.bundleBytes === null) problems.push({ code: 'FUNCTION_NOT_BUILT', message: `${where}: build/cloudfunctions/${source.name}/index.js is missing (npm run build:functions)` })
   else if (source.bundleBytes > FUNCTION_BUDGET_BYTES) {
@@ -330,8 +339,9 @@ const collectionPlan = (source: CollectionSource, problems: PlanProblem[]): Coll
 }
 
 /** Builds the plan and lists every problem with it (an empty list: the plan may be deployed). */
-export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: PlanProblem[] } => {
+export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: PlanProblem[]; warnings: string[] } => {
   const problems: PlanProblem[] = []
+  const warnings: string[] = []
 
   if (!inputs.dryRun) {
     for (const name of Object.keys(DEPLOY_ENV) as DeployEnvName[]) {
@@ -347,6 +357,13 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
   }
 
   const functions = [...inputs.functions].sort((a, b) => a.name.localeCompare(b.name)).map((f) => functionPlan(f, problems))
+  const templates = Object.fromEntries(TEMPLATE_ENV.flatMap((name) => (inputs.env[name]?.trim() ? [[name, inputs.env[name]!.trim()]] : [])))
+  const senders = functions.filter((f) => f.openapi.includes('subscribeMessage.send'))
+  for (const f of senders) f.envVariables = { ...templates }
+  const missing = TEMPLATE_ENV.filter((name) => !(name in templates))
+  if (senders.length && missing.length) {
+    warnings.push(`${missing.join(', ')} not set: ${senders.map((f) => f.name).join(', ')} cannot send those subscribe messages (40037) until they are set and deployed again`)
+  }
 
   const collections: CollectionPlan[] = []
   for (const source of [...inputs.collections].sort((a, b) => a.file.localeCompare(b.file))) {
@@ -375,6 +392,7 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
   return {
     plan: { envId: inputs.env.TCB_ENV_ID?.trim() || null, appid: inputs.env.WX_APPID?.trim() || null, functions, collections, weapp: inputs.weapp },
     problems,
+    warnings,
   }
 }
 
@@ -392,6 +410,8 @@ export const formatPlan = (plan: DeployPlan): string[] => {
     const size = f.bundleBytes === null ? 'not built' : `${KB(f.bundleBytes)} (${Math.round((f.bundleBytes / FUNCTION_BUDGET_BYTES) * 100)}% of budget)`
     lines.push(`  ${f.name.padEnd(8)} ${size}, timeout ${f.timeoutSeconds} s`)
     lines.push(`           open API: ${f.openapi.length ? f.openapi.join(', ') : 'none'}`)
+    const vars = Object.entries(f.envVariables)
+    if (vars.length) lines.push(`           env: ${vars.map(([k, v]) => `${k}=${v}`).join(', ')}`)
     for (const t of f.triggers) lines.push(`           timer ${t.name}: "${t.cron}" (second minute hour day month weekday year, Asia/Shanghai)`)
   }
   const indexCount = plan.collections.reduce((n, c) => n + c.indexes.length, 0)

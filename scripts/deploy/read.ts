@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync 
 import { join, resolve } from 'node:path'
 import { weappPackages } from '../../bench/sizes'
 import { COLLECTIONS } from '../../cloudfunctions/_lib/collections'
-import type { CollectionSource, FunctionSource, PlanInputs } from './plan'
+import { TEMPLATE_ENV, type CollectionSource, type FunctionSource, type PlanInputs } from './plan'
 
 export const repoRoot = resolve(__dirname, '..', '..')
 export const functionsSourceDir = join(repoRoot, 'cloudfunctions')
@@ -90,6 +90,7 @@ export const readPlanInputs = (options: { dryRun: boolean; env?: NodeJS.ProcessE
       WX_APPID: env.WX_APPID,
       WX_UPLOAD_KEY_PATH: env.WX_UPLOAD_KEY_PATH,
       WX_ROBOT: env.WX_ROBOT,
+      ...Object.fromEntries(TEMPLATE_ENV.map((name) => [name, env[name]])),
     },
     uploadKeyReadable: keyPath ? readable(resolve(keyPath)) : null,
     dryRun: options.dryRun,

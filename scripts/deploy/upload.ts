@@ -80,6 +80,7 @@ const deployFunction = async (manager: Manager, f: FunctionPlan) => {
     runtime: f.runtime,
     timeout: f.timeoutSeconds,
     installDependency: f.installDependency,
+    envVariables: f.envVariables,
     handler: 'index.main',
     ignore: ['node_modules', 'node_modules/**/*'],
     triggers: f.triggers.map((t) => ({ name: t.name, type: t.type, config: t.cron })),

@@ -89,6 +89,21 @@ describe('a valid plan', () => {
   })
 })
 
+describe('function environment', () => {
+  it('hands the subscribe-message template ids to the functions that send messages, and warns when one is missing', () => {
+    const env = { SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON: 'tmpl-b', SUBSCRIBE_TEMPLATE_EVENT_REMINDER: 'tmpl-e', SUBSCRIBE_TEMPLATE_WAITLIST_PROMOTED: 'tmpl-w' }
+    const { plan, warnings } = buildPlan({ ...validInputs(), env })
+    expect(plan.functions.find((f) => f.name === 'member')!.envVariables).toEqual(env)
+    expect(plan.functions.find((f) => f.name === 'jobs')!.envVariables).toEqual({})
+    expect(warnings).toEqual([])
+    const partial = buildPlan({ ...validInputs(), env: { SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON: 'tmpl-b' } })
+    expect(partial.problems).toEqual([])
+    expect(partial.warnings).toEqual([
+      'SUBSCRIBE_TEMPLATE_EVENT_REMINDER, SUBSCRIBE_TEMPLATE_WAITLIST_PROMOTED not set: member cannot send those subscribe messages (40037) until they are set and deployed again',
+    ])
+  })
+})
+
 describe('a broken plan is refused', () => {
   it('when a function bundle is over 150 KB or not built', () => {
     const inputs = validInputs()
