@@ -15,7 +15,7 @@ import { functionsOutDir } from '../../scripts/build-functions'
 import { DEMO_ASSISTANT, DEMO_MANAGER, DEMO_OPERATOR, demoDocuments } from '../../scripts/demo-data'
 import { SETDATA_REPORT } from '../../bench/setdata'
 import { TillCodes } from '../../bench/tillCodes'
-import { loadWeapp, type PageRun } from './support/weapp'
+import { loadWeapp, textOf, type PageRun } from './support/weapp'
 
 const ROOT = resolve(__dirname, '../..')
 const DIST = join(ROOT, 'dist')
@@ -156,5 +156,13 @@ describe('setData payloads of the compiled weapp pages, with a heavy shopper', (
     expect({ route, rendersText: run.text.trim().length > 0 }).toEqual({ route, rendersText: true })
     for (const text of texts) expect({ route, has: text, shown: run.text.includes(text) }).toEqual({ route, has: text, shown: true })
     expect(run.maxBytes).toBeLessThanOrEqual(SETDATA_LIMIT_BYTES)
+  })
+
+  it('draws the card the phone kept before the cloud answers, when the card is opened again', async () => {
+    const again = await weapp.openPage('pages/card/index', {}, SHOPPER)
+    const beforeAnyAnswer = textOf(again.payloads.filter((p) => p.answeredBefore === 0))
+    expect(beforeAnyAnswer).toContain('李娜')
+    expect(beforeAnyAnswer).toContain('2026 1123 002')
+    expect(beforeAnyAnswer).not.toContain('正在打开会员卡')
   })
 })

@@ -11,6 +11,8 @@ import { join } from 'node:path'
 export interface SetDataRecord {
   bytes: number
   json: string
+  /** Cloud calls of this page run answered before this setData (0: drawn before the network said anything). */
+  answeredBefore: number
 }
 
 export interface PageRun {
@@ -21,6 +23,7 @@ export interface PageRun {
   maxBytes: number
   totalBytes: number
   cloudCalls: string[]
+  cloudAnswers: number
 }
 
 type CallFunction = (name: string, data: unknown, openid: string) => Promise<unknown>
@@ -38,7 +41,13 @@ const SYSTEM_INFO = {
  * values and placeholders as attributes; those are what a user reads.
  */
 const TEXT_KEYS = /(^|\.)(v|value|placeholder)$/
-const stringsOf = (value: unknown, out: string[], key = '') => {
+export const textOf = (payloads: SetDataRecord[]): string => {
+  const strings: string[] = []
+  for (const p of payloads) stringsOf(JSON.parse(p.json), strings)
+  return strings.join('\n')
+}
+
+const stringsOf = (value: unknown, out: string[], key = ''): void => {
   if (typeof value === 'string') {
     if (TEXT_KEYS.test(key)) out.push(value)
   } else if (Array.isArray(value)) for (const v of value) stringsOf(v, out, key)
@@ -79,7 +88,11 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
         const promise = callFunction(options.name, options.data, openid).then((result) => ({ result, errMsg: 'cloud.callFunction:ok' }))
         promise
           .then((r) => { options.success?.(r); options.complete?.(r) }, (e) => { options.fail?.(e); options.complete?.(e) })
-          .finally(() => { inFlight--; lastAnswer = touch() })
+          .finally(() => {
+            inFlight--
+            lastAnswer = touch()
+            if (run) run.cloudAnswers++
+          })
         return promise
       },
     },
@@ -165,7 +178,7 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     }
     const config = pageConfigs.get(route)
     if (!config) throw new Error(`${route}.js did not call Page()`)
-    const current: PageRun = { route, payloads: [], text: '', maxBytes: 0, totalBytes: 0, cloudCalls: [] }
+    const current: PageRun = { route, payloads: [], text: '', maxBytes: 0, totalBytes: 0, cloudCalls: [], cloudAnswers: 0 }
     run = current
     const page = Object.assign(Object.create(config) as PageInstance, {
       route,
@@ -174,7 +187,7 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
       data: JSON.parse(JSON.stringify(config.data ?? {})),
       setData(data: Record<string, unknown>, cb?: () => void) {
         const json = JSON.stringify(data)
-        current.payloads.push({ bytes: Buffer.byteLength(json, 'utf8'), json })
+        current.payloads.push({ bytes: Buffer.byteLength(json, 'utf8'), json, answeredBefore: current.cloudAnswers })
         lastSetData = touch()
         setTimeout(() => cb?.(), 0)
       },
@@ -185,9 +198,7 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     ;(page.onReady as () => void)?.call(page)
     await settled()
     run = null
-    const strings: string[] = []
-    for (const p of current.payloads) stringsOf(JSON.parse(p.json), strings)
-    current.text = strings.join('\n')
+    current.text = textOf(current.payloads)
     current.maxBytes = Math.max(0, ...current.payloads.map((p) => p.bytes))
     current.totalBytes = current.payloads.reduce((sum, p) => sum + p.bytes, 0)
     return current
