@@ -21,6 +21,17 @@ export const DEMO_STORE: StoreDoc = {
   address: '上海市静安区南京西路1515号 嘉里中心南区 L2-12',
   phone: '021-6288-0001',
   openingHours: '10:00–22:00',
+  location: { latitude: 31.2243, longitude: 121.4457 },
+}
+
+/** A second shop, so a member can move their home store (my home store) in the demo. */
+export const DEMO_STORE_2: StoreDoc = {
+  _id: 'SH002',
+  name: '上海徐汇港汇恒隆店',
+  address: '上海市徐汇区虹桥路1号 港汇恒隆广场 3F-21',
+  phone: '021-6407-0002',
+  openingHours: '10:00–22:00（周五、周六至22:30）',
+  location: { latitude: 31.1947, longitude: 121.4373 },
 }
 
 export const DEMO_ASSISTANT: StaffDoc = {
@@ -85,7 +96,7 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
   const program: SettingsProgramDoc = { _id: 'program', rules: DEFAULT_PROGRAM, updatedAt: now.toISOString(), updatedBy: 'seed' }
   const customers = demoCustomers(now, { store: DEMO_STORE, assistant: DEMO_ASSISTANT, colleague: DEMO_COLLEAGUE })
   return {
-    stores: [DEMO_STORE],
+    stores: [DEMO_STORE, DEMO_STORE_2],
     staff: [DEMO_ASSISTANT, DEMO_MANAGER, DEMO_COLLEAGUE],
     operators: [DEMO_OPERATOR],
     couponTemplates: DEFAULT_COUPON_TEMPLATES,

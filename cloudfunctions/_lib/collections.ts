@@ -43,6 +43,8 @@ export interface StoreDoc {
   address: string
   phone: string
   openingHours: string
+  /** GCJ-02 coordinates for the map (Taro.openLocation); optional: older store documents lack it. */
+  location?: { latitude: number; longitude: number } | null
 }
 
 /** `staff/<OPENID>`: a shop assistant or store manager; `staffId` is what the store QR carries. */

@@ -3,7 +3,7 @@
  * time: CloudBase keeps instances warm between calls, and this keeps "open the card" at one read.
  * A rule change therefore takes effect within REFERENCE_TTL_MS, going forward only.
  */
-import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
+import { DEFAULT_PROGRAM, withRuleDefaults, type ProgramRules } from '../../src/domain/program'
 import type { StoreView } from '../../src/api/contract'
 import { db } from './cloud'
 import { readDoc, readMany } from './docs'
@@ -23,7 +23,7 @@ export const cached = async <T>(key: string, load: () => Promise<T>): Promise<T>
 
 const readProgram = async (): Promise<ProgramRules> => {
   const settings = await readDoc<SettingsProgramDoc>(db.collection(COLLECTIONS.settings).doc('program'))
-  return settings?.rules ?? DEFAULT_PROGRAM
+  return settings ? withRuleDefaults(settings.rules) : DEFAULT_PROGRAM
 }
 
 /**

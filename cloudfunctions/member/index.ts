@@ -42,6 +42,7 @@ import { inTransaction } from '../_lib/transaction'
 import { memberView, withoutId } from '../_lib/views'
 import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
 import { deleteMembership, myData } from './myData'
+import { changeStore, handbook, homeStore, profile, updateProfile } from './profile'
 
 /** Which store and assistant recruited the shopper. A departed assistant's QR still credits the store. */
 const attribution = async (scene: string | undefined): Promise<{ storeId: string | null; assistantId: string | null }> => {
@@ -368,4 +369,9 @@ export const main = serve('member', {
   resetMemberCode,
   myData,
   deleteMembership,
+  handbook,
+  profile,
+  updateProfile,
+  homeStore,
+  changeStore,
 })

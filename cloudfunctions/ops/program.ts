@@ -7,7 +7,7 @@ import { ProgramHistorySchema, UpdateProgramSchema } from '../../src/api/program
 import { EmptySchema } from '../../src/api/schemas'
 import type { CouponTemplate } from '../../src/domain/coupons'
 import { AppError, invalidInput, type FieldError } from '../../src/domain/errors'
-import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
+import { DEFAULT_PROGRAM, withRuleDefaults, type ProgramRules } from '../../src/domain/program'
 import { diffRules } from '../../src/domain/programChanges'
 import { _, db } from '../_lib/cloud'
 import { COLLECTIONS, type ProgramVersionDoc, type SettingsProgramDoc } from '../_lib/collections'
@@ -25,7 +25,7 @@ const loadTemplates = async (): Promise<ProgramView['templates']> =>
   (await readMany<CouponTemplate>(db.collection(COLLECTIONS.couponTemplates).limit(100))).map((t) => ({ id: t._id, title: t.title }))
 
 const programView = async (settings: SettingsProgramDoc | null): Promise<ProgramView> => ({
-  rules: settings?.rules ?? DEFAULT_PROGRAM,
+  rules: settings ? withRuleDefaults(settings.rules) : DEFAULT_PROGRAM,
   updatedAt: settings?.updatedAt ?? null,
   updatedBy: settings ? await operatorName(settings.updatedBy) : null,
   templates: await loadTemplates(),
@@ -44,7 +44,7 @@ const settingsRef = () => db.collection(COLLECTIONS.settings).doc('program')
 export const program = operatorAction(EmptySchema, async () => programView(await readDoc<SettingsProgramDoc>(settingsRef())))
 
 /** Every coupon template the rules name must exist, or the welcome/birthday/referral gift would silently fail. */
-const missingTemplates = (rules: Omit<ProgramRules, 'version'>, known: Set<string>): FieldError[] =>
+const missingTemplates = (rules: Pick<ProgramRules, 'coupons' | 'referral'>, known: Set<string>): FieldError[] =>
   (
     [
       ['coupons.welcomeTemplateId', rules.coupons.welcomeTemplateId],
@@ -71,11 +71,12 @@ export const updateProgram = operatorAction(UpdateProgramSchema, async (input, c
 
   const saved = await inTransaction(async (t) => {
     const settings = await readDoc<SettingsProgramDoc>(t.collection(COLLECTIONS.settings).doc('program'))
-    const current = settings?.rules ?? DEFAULT_PROGRAM
+    const current = settings ? withRuleDefaults(settings.rules) : DEFAULT_PROGRAM
     if (current.version !== input.baseVersion) {
       throw new AppError('VERSION_CONFLICT', `规则已被他人更新为第 ${current.version} 版，请刷新后重新修改`, { currentVersion: current.version })
     }
-    const rules: ProgramRules = { ...input.rules, version: current.version + 1 }
+    // An editor that predates the service benefits list sends none: the list stays as it is.
+    const rules: ProgramRules = { ...input.rules, serviceBenefits: input.rules.serviceBenefits ?? current.serviceBenefits, version: current.version + 1 }
     const changes = diffRules(current, rules)
     if (changes.length === 0) throw invalidInput([{ field: 'rules', message: '规则没有任何修改' }])
     const version: ProgramVersionDoc = {

@@ -14,7 +14,7 @@ import {
   ReassignSchema,
 } from '../../src/api/schemas'
 import { AppError } from '../../src/domain/errors'
-import type { Member } from '../../src/domain/member'
+import { editProfile, type Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
 import { businessDate, businessTime, toInstant } from '../../src/domain/time'
 import { db } from '../_lib/cloud'
@@ -98,7 +98,11 @@ export const updateCustomerCard = staffAction(CustomerCardSchema, async ({ membe
   const program = await loadProgram()
   const member = await inTransaction(async (t) => {
     const member = await readMemberIn(t, found._id)
-    const after: Member = { ...member, profile: { ...member.profile, ...profile } }
+    // One set of fields with the member's own profile (see CustomerProfile): the fields sent replace what is
+    // there, whoever typed it last, and each changed field is stamped with this assistant's name.
+    const next = editProfile(member.profile, profile, { by: 'staff', staffId: ctx.staff.staffId, name: ctx.staff.name }, ctx.now)
+    if (next === member.profile) return member
+    const after: Member = { ...member, profile: next }
     await writeMemberIn(t, after)
     return after
   })

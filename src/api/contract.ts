@@ -43,6 +43,8 @@ import type {
   ReviewReferralInput,
   UndoCouponUseInput,
   UpdateEventInput,
+  UpdateProfileInput,
+  ChangeStoreInput,
 } from './schemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
 import type { DeleteMembershipResult, MyDataFile } from './privacy'
@@ -67,6 +69,19 @@ export interface StoreView {
   name: string
 }
 
+/**
+ * The shopper's own card: tier and points state, so the client computes progress and "N points expire on
+ * DATE" with the same domain code as the server.
+ */
+export interface MemberView extends TierState, Omit<PointsState, 'pointsShortfall'> {
+  memberNo: string
+  name: string
+  mobileMasked: string
+  birthday: Birthday
+  joinedAt: Instant
+  store: StoreView | null
+}
+
 /** A store for the operators' poster run: where it is and who recruits there. */
 export interface StoreDirectoryEntry extends StoreView {
   address: string
@@ -83,17 +98,47 @@ export interface StoreCodeView {
   image: { contentType: string; base64: string }
 }
 
-/**
- * The shopper's own card: tier and points state, so the client computes progress and "N points expire on
- * DATE" with the same domain code as the server.
- */
-export interface MemberView extends TierState, Omit<PointsState, 'pointsShortfall'> {
-  memberNo: string
+/** A store as its members find it: where, when open, whom to call, and (when known) where on the map. */
+export interface StoreDetailView extends StoreView {
+  address: string
+  phone: string
+  openingHours: string
+  /** GCJ-02, as Taro.openLocation wants; null when the brand has not placed the store on the map. */
+  location: { latitude: number; longitude: number } | null
+}
+
+/** The member's own profile (my profile page): what the store keeps about them, bar the staff's notes. */
+export interface ProfileView {
   name: string
-  mobileMasked: string
+  /** Set once at join; later changes only through staff (the birthday coupon depends on it). */
   birthday: Birthday
-  joinedAt: Instant
-  store: StoreView | null
+  profile: Omit<CustomerProfile, 'notes'>
+}
+
+/** One rule change the handbook shows: the rule's path, its old and new value, and when it took effect. */
+export interface HandbookChange {
+  path: string
+  from: unknown
+  to: unknown
+  at: Instant
+}
+
+/** Everything the member handbook is generated from: the live rules and the reader's own standing. */
+export interface HandbookView {
+  rules: ProgramRules
+  /** Recent rule changes (newest first), each with the date it took effect. */
+  changes: HandbookChange[]
+  /** The reader's tier state, to mark their place on the ladder (null: not a member yet). */
+  standing: TierState | null
+  serverTime: Instant
+  /** The coupons the rules name, in words ("生日7折卡（7折）"), null when none is given. */
+  gifts: { welcome: string | null; birthday: string | null; referral: string | null }
+}
+
+/** The member's home store and the stores they may move to. */
+export interface HomeStoreView {
+  store: StoreDetailView | null
+  stores: StoreDetailView[]
 }
 
 /** One coupon as its holder (or the till) sees it. */
@@ -523,6 +568,14 @@ export interface Api {
     myData: { input: Record<string, never>; output: MyDataFile }
     /** PIPL: erases the caller's personal data; the books keep a pseudonymous tombstone. Repeat while inProgress. */
     deleteMembership: { input: DeleteMembershipInput; output: DeleteMembershipResult }
+    /** The member handbook: the live program rules, recent changes with their dates, the caller's standing. */
+    handbook: { input: Record<string, never>; output: HandbookView }
+    profile: { input: Record<string, never>; output: ProfileView }
+    /** Replaces the fields sent, keeps the rest; all or nothing. The birthday is refused once set. */
+    updateProfile: { input: UpdateProfileInput; output: ProfileView }
+    homeStore: { input: Record<string, never>; output: HomeStoreView }
+    /** The member moves to another store (their shop assistant stays with the old store). */
+    changeStore: { input: ChangeStoreInput; output: HomeStoreView }
   }
   staff: {
     whoami: { input: Record<string, never>; output: StaffView }

@@ -4,7 +4,7 @@
  * win-back thresholds in order). Money is fen, as everywhere; the editor shows yuan.
  */
 import * as v from 'valibot'
-import { int, PLAIN_TEXT, requestId } from './schemas'
+import { int, PLAIN_TEXT, PROFILE_TEXT, requestId } from './schemas'
 
 /** Up to ¥1,000,000. */
 const fen = (label: string, min = 0) => int(label, min, 100_000_000)
@@ -20,6 +20,33 @@ const four = (label: string, max: number) =>
 
 const classRule = <N extends 'A' | 'B' | 'C'>(name: N) =>
   v.object({ name: v.literal(name, `类别应为 ${name}`), minSpendFen: fen(`${name}类消费门槛`), minVisits: int(`${name}类到店次数`, 0, 10_000) })
+
+const benefitWords = (label: string, min: number, max: number) =>
+  v.pipe(
+    v.string(`${label}必须是文字`),
+    v.trim(),
+    v.minLength(min, `请填写${label}`),
+    v.maxLength(max, `${label}最多 ${max} 个字`),
+    v.regex(PROFILE_TEXT, `${label}不能含表情或特殊字符`),
+  )
+
+/** The handbook's service benefits: up to 12, each a title, a line more, and the tiers that enjoy it. */
+export const ServiceBenefitsSchema = v.pipe(
+  v.array(
+    v.object({
+      title: benefitWords('服务名称', 1, 16),
+      detail: benefitWords('服务说明', 0, 40),
+      tiers: v.pipe(
+        v.array(v.picklist(['member', 'vip', 'gold'], '会员等级无效'), '请选择享有的会员等级'),
+        v.minLength(1, '请至少选择一个会员等级'),
+        v.check((ts) => new Set(ts).size === ts.length, '会员等级重复'),
+      ),
+    }),
+    '会员服务格式不对',
+  ),
+  v.maxLength(12, '会员服务最多 12 项'),
+  v.check((bs) => new Set(bs.map((b) => b.title)).size === bs.length, '会员服务名称重复'),
+)
 
 export const ProgramRulesSchema = v.pipe(
   v.object({
@@ -47,6 +74,8 @@ export const ProgramRulesSchema = v.pipe(
       keptWhenRefundsUnqualify: v.boolean('请选择退货后是否保留金卡'),
     }),
     expiry: v.object({ yearsAfterEarningYear: int('积分有效年数', 0, 10) }),
+    /** Optional: an editor that does not send it keeps the list as it is. */
+    serviceBenefits: v.optional(ServiceBenefitsSchema),
     coupons: v.object({ welcomeTemplateId: templateId('入会礼券'), birthdayTemplateId: templateId('生日券') }),
     referral: v.object({
       minPurchaseFen: fen('好友首单门槛'),

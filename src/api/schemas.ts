@@ -13,6 +13,16 @@ import { MAX_EXPORT_DAYS, businessDaysIncluded, isBusinessDate } from '../domain
  */
 export const PLAIN_TEXT = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]*$/u
 
+/**
+ * What a member or a shop assistant types about a person (sizes, colours, an address): plain text and no emoji
+ * or pictographs either — the till's printer, the CSV export and the staff's phone all render them badly, and a
+ * size or a street name never needs one.
+ */
+export const PROFILE_TEXT = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{20E3}]*$/u
+
+/** A size as shops write it: "M", "L/170", "38.5", "110cm", "均码", "XL(加大)". */
+export const SIZE_TEXT = /^[\p{L}\p{N} ./+\-()（）]{0,10}$/u
+
 const plainText = (label: string, max: number) =>
   v.pipe(
     v.string(`${label}必须是文字`),
@@ -357,14 +367,49 @@ export const LogCallbackSchema = v.object({
 export type LogCallbackInput = v.InferInput<typeof LogCallbackSchema>
 
 const tagList = (label: string) =>
-  v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(10, `${label}每项最多 10 个字`), v.regex(PLAIN_TEXT, `${label}含有不可见字符`))), v.maxLength(10, `${label}最多 10 项`)))
+  v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(v.string(`${label}必须是文字`), v.trim(), v.minLength(1, `${label}不能为空`), v.maxLength(10, `${label}每项最多 10 个字`), v.regex(PROFILE_TEXT, `${label}不能含表情或特殊字符`)),
+        `${label}格式不对`,
+      ),
+      v.maxLength(10, `${label}最多 10 项`),
+    ),
+  )
 
-export const CustomerProfileSchema = v.object({
-  clothingSize: optionalText('服装尺码', 10),
-  shoeSize: optionalText('鞋码', 10),
-  children: v.optional(v.pipe(v.array(v.object({ name: plainText('孩子称呼', 10), size: plainText('童装尺码', 10) })), v.maxLength(5, '最多 5 个孩子'))),
+/** A size, or empty (cleared): letters, digits and a few marks ("L/170", "38.5", "均码"). */
+const sizeText = (label: string) =>
+  v.pipe(v.string(`${label}必须是文字`), v.trim(), v.maxLength(10, `${label}最多 10 个字`), v.regex(SIZE_TEXT, `${label}只能填写字母、数字或汉字，如 M、L/170、38.5、均码`))
+
+const profileText = (label: string, max: number, min = 0) =>
+  v.pipe(
+    v.string(`${label}必须是文字`),
+    v.trim(),
+    v.minLength(min, min > 0 ? `请填写${label}` : `${label}格式不对`),
+    v.maxLength(max, `${label}最多 ${max} 个字`),
+    v.regex(PROFILE_TEXT, `${label}不能含表情或特殊字符`),
+  )
+
+/** Children's sizes, one row per child (for children's-wear brands). */
+const childrenSizes = v.pipe(
+  v.array(v.object({ name: profileText('孩子称呼', 10, 1), size: v.pipe(sizeText('童装尺码'), v.minLength(1, '请填写童装尺码')) }, '孩子的尺码格式不对'), '孩子的尺码格式不对'),
+  v.maxLength(5, '最多 5 个孩子'),
+)
+
+/**
+ * The fields of the customer card that a member and the store's staff both keep (one set, see
+ * cloudfunctions/member/profile.ts): the same checks whoever types them.
+ */
+const sharedProfileFields = {
+  clothingSize: v.optional(sizeText('服装尺码')),
+  shoeSize: v.optional(sizeText('鞋码')),
+  children: v.optional(childrenSizes),
   colours: tagList('喜欢的颜色'),
   styles: tagList('喜欢的风格'),
+}
+
+export const CustomerProfileSchema = v.object({
+  ...sharedProfileFields,
   notes: optionalText('备注', 500),
 })
 
@@ -441,3 +486,42 @@ export const LedgerExportSchema = v.pipe(
   ),
 )
 export type LedgerExportInput = v.InferInput<typeof LedgerExportSchema>
+
+/** A delivery address: whom to, their phone, and where. All three, or none (null clears it). */
+const deliveryAddressSchema = v.nullable(
+  v.object(
+    {
+      recipient: profileText('收件人', 20, 1),
+      phone: v.pipe(v.string('请填写收件人手机号'), v.trim(), v.regex(MOBILE_PATTERN, '请填写 11 位手机号')),
+      address: profileText('收货地址', 120, 5),
+    },
+    '收货地址格式不对',
+  ),
+)
+
+/** The kinds of messages a member wants (the subscribe consents themselves are WeChat's, asked per message). */
+const messageKindsSchema = v.object(
+  {
+    newArrivals: v.boolean('请选择是否接收新品通知'),
+    events: v.boolean('请选择是否接收活动通知'),
+    birthday: v.boolean('请选择是否接收生日祝福'),
+    pointsExpiry: v.boolean('请选择是否接收积分到期提醒'),
+  },
+  '消息偏好格式不对',
+)
+
+/**
+ * The member's own edit of their profile: what is sent is replaced, what is not sent stays. The name is
+ * required whenever sent; the birthday only as it already stands (set once at join; staff correct it).
+ */
+export const UpdateProfileSchema = v.object({
+  name: v.optional(profileText('姓名', 20, 1)),
+  birthday: v.optional(birthdaySchema),
+  ...sharedProfileFields,
+  deliveryAddress: v.optional(deliveryAddressSchema),
+  messages: v.optional(messageKindsSchema),
+})
+export type UpdateProfileInput = v.InferInput<typeof UpdateProfileSchema>
+
+export const ChangeStoreSchema = v.object({ storeId: v.pipe(v.string('请选择门店'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '门店编号无效')) })
+export type ChangeStoreInput = v.InferInput<typeof ChangeStoreSchema>

@@ -46,6 +46,8 @@ export interface Member extends TierState, PointsState {
   /** When staff should call next, and when they last did (the monthly callback, 回访). */
   nextCallbackAt?: Instant | null
   lastCallbackAt?: Instant | null
+  /** The member's own moves to another store (my home store). */
+  storeChanges?: { from: string | null; to: string; at: Instant }[]
   /** Every change of the responsible shop assistant. */
   assignmentLog?: { from: string | null; to: string | null; by: string; at: Instant }[]
   /** The member's own code for inviting friends (unique). */
@@ -60,6 +62,15 @@ export interface Member extends TierState, PointsState {
   birthdayChanges?: { from: Birthday; to: Birthday; by: string; reason: string; at: Instant }[]
 }
 
+/**
+ * The customer card (顾客资料卡). Sizes, children's sizes, colours and styles are ONE set of fields that the
+ * member (my profile) and the store's staff (the customer record) both edit: a size is a fact about the
+ * customer, not an opinion of who typed it, and two copies would disagree the first time someone grows or a
+ * shop assistant measures. Last writer wins, and `edits` records who changed each field last and when, so the
+ * staff see "顾客本人 11月23日" next to a size the customer typed (and the member sees what the store keeps).
+ * Notes are the staff's alone; the delivery address and the message kinds are the member's alone (staff read
+ * them, never edit them).
+ */
 export interface CustomerProfile {
   clothingSize?: string
   shoeSize?: string
@@ -69,6 +80,57 @@ export interface CustomerProfile {
   styles?: string[]
   /** Staff notes: what they like, what they asked for. */
   notes?: string
+  /** Optional, the member's: where to deliver (the handbook's free delivery). Null: removed. */
+  deliveryAddress?: DeliveryAddress | null
+  /** Which kinds of messages the member wants; absent: never chosen (nothing is sent but what WeChat consents allow). */
+  messages?: MessageKinds
+  /** Who last changed each field, and when. */
+  edits?: Partial<Record<ProfileField, ProfileEdit>>
+}
+
+export interface DeliveryAddress {
+  recipient: string
+  phone: string
+  address: string
+}
+
+export interface MessageKinds {
+  newArrivals: boolean
+  events: boolean
+  birthday: boolean
+  pointsExpiry: boolean
+}
+
+export type ProfileField = 'clothingSize' | 'shoeSize' | 'children' | 'colours' | 'styles' | 'notes' | 'deliveryAddress' | 'messages'
+
+export type ProfileEdit = { at: Instant } & ({ by: 'member' } | { by: 'staff'; staffId: string; name: string })
+
+/**
+ * Applies an edit to the profile: the fields given are replaced, the rest kept; each field whose value really
+ * changed is stamped with who changed it. Returns the same object when nothing changed, so callers write nothing.
+ */
+export const editProfile = (
+  profile: CustomerProfile | undefined,
+  changes: Partial<Omit<CustomerProfile, 'edits'>>,
+  who: { by: 'member' } | { by: 'staff'; staffId: string; name: string },
+  at: Instant,
+): CustomerProfile => {
+  const before: CustomerProfile = profile ?? {}
+  const after: CustomerProfile = { ...before, edits: { ...before.edits } }
+  // An emptied field and a never-filled one are the same to the reader.
+  const same = (a: unknown, b: unknown) => {
+    const norm = (x: unknown) => (x === undefined || x === '' || (Array.isArray(x) && x.length === 0) ? null : x)
+    return JSON.stringify(norm(a)) === JSON.stringify(norm(b))
+  }
+  let changed = false
+  for (const [key, value] of Object.entries(changes) as [ProfileField, unknown][]) {
+    if (value === undefined) continue
+    if (same(before[key], value)) continue
+    ;(after as Record<string, unknown>)[key] = value
+    after.edits![key] = { ...who, at }
+    changed = true
+  }
+  return changed ? after : before
 }
 
 export type SubscriptionKind = 'birthdayCoupon' | 'eventReminder' | 'waitlistPromoted'

@@ -9,6 +9,9 @@ import { DEFAULT_SEGMENT_RULES, type SegmentRules } from './segments'
 
 export type TierId = 'member' | 'vip' | 'gold'
 
+/** The ladder, lowest first. */
+export const TIER_ORDER: readonly TierId[] = ['member', 'vip', 'gold']
+
 export interface ProgramRules {
   /** Increases whenever an operator changes a rule; stamped on what the rules decided. */
   version: number
@@ -50,6 +53,11 @@ export interface ProgramRules {
     callbackEveryDays: number
   }
   segments: SegmentRules
+  /**
+   * The handbook's service benefits (免费修改, 熨烫, 礼品包装, 送货, VIP专享提前购): a list an operator edits, each
+   * naming the tiers that enjoy it. Read by the member handbook; the till does not price them.
+   */
+  serviceBenefits: ServiceBenefit[]
   expiry: {
     /**
      * Points earned in a calendar year expire at the end of the calendar year this many years later
@@ -58,6 +66,23 @@ export interface ProgramRules {
     yearsAfterEarningYear: number
   }
 }
+
+export interface ServiceBenefit {
+  /** A few words, e.g. "免费修改裤长". */
+  title: string
+  /** One line more, may be empty. */
+  detail: string
+  /** The tiers that enjoy it (a higher tier is not implied: the list says it). */
+  tiers: TierId[]
+}
+
+export const DEFAULT_SERVICE_BENEFITS: ServiceBenefit[] = [
+  { title: '免费修改', detail: '裤长、袖长修改，本店购买的衣物', tiers: ['member', 'vip', 'gold'] },
+  { title: '礼品包装', detail: '节日与生日礼物免费包装', tiers: ['member', 'vip', 'gold'] },
+  { title: '免费熨烫', detail: '本店购买的衣物，随时到店熨烫', tiers: ['vip', 'gold'] },
+  { title: 'VIP专享提前购', detail: '促销开始前三天优先选购', tiers: ['vip', 'gold'] },
+  { title: '送货上门', detail: '同城免费送货', tiers: ['gold'] },
+]
 
 export const DEFAULT_PROGRAM: ProgramRules = {
   version: 1,
@@ -69,7 +94,15 @@ export const DEFAULT_PROGRAM: ProgramRules = {
   referral: DEFAULT_REFERRAL_RULES,
   workbench: { lapseWarningDays: 30, winBackDays: [90, 180], callbackEveryDays: 30 },
   segments: DEFAULT_SEGMENT_RULES,
+  serviceBenefits: DEFAULT_SERVICE_BENEFITS,
 }
+
+/**
+ * Rules saved before a rule existed lack it: the default fills in, so every reader sees a whole rule set.
+ * (Only the service benefits list was added after rules were first saved.)
+ */
+export const withRuleDefaults = (rules: ProgramRules): ProgramRules =>
+  rules.serviceBenefits ? rules : { ...rules, serviceBenefits: DEFAULT_PROGRAM.serviceBenefits }
 
 export const TIER_NAMES: Record<TierId, string> = {
   member: '普通会员',

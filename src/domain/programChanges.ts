@@ -13,7 +13,17 @@ export interface RuleChange {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null
 
+/**
+ * Lists an operator edits as a whole (entries added, removed, reordered): one change with both lists, since
+ * "entry 3's title" means nothing once entries move.
+ */
+const WHOLE_LISTS = new Set(['serviceBenefits'])
+
 const walk = (before: unknown, after: unknown, path: string, out: RuleChange[]): void => {
+  if (WHOLE_LISTS.has(path)) {
+    if (JSON.stringify(before ?? null) !== JSON.stringify(after ?? null)) out.push({ path, from: before ?? null, to: after ?? null })
+    return
+  }
   if (isRecord(before) && isRecord(after)) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)])
     for (const key of [...keys].sort()) walk(before[key], after[key], path ? `${path}.${key}` : key, out)

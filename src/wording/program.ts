@@ -5,7 +5,7 @@
  */
 import type { RuleChange } from '../domain/programChanges'
 import { formatYuan } from '../domain/money'
-import { TIER_NAMES, type TierId } from '../domain/program'
+import { TIER_NAMES, type ServiceBenefit, type TierId } from '../domain/program'
 
 /** How a rule's value reads: money, a rate per ¥100, a percent shown as a multiple, a count with its word. */
 export type RuleUnit =
@@ -82,6 +82,7 @@ export const RULE_GROUP_LABELS: Readonly<Record<string, string>> = {
   'segments.rfm.recencyDays': '最近消费分档',
   'segments.rfm.visits': '消费次数分档',
   'segments.rfm.spendFen': '消费金额分档',
+  serviceBenefits: '会员服务权益',
 }
 
 /** "vip.cumulativeFen" from the server's "rules.vip.cumulativeFen". */
@@ -107,12 +108,16 @@ export const expiryText = (years: number): string =>
 
 type Templates = readonly { id: string; title: string }[]
 
+/** "免费熨烫（VIP会员、金卡会员）". */
+export const serviceBenefitText = (b: ServiceBenefit): string => `${b.title}（${b.tiers.map((t) => TIER_NAMES[t]).join('、')}）`
+
 /** A rule's value in words, e.g. "¥1,800", "12个月", "2倍", "生日月7折卡", "不发放". */
 export const ruleValueText = (path: string, value: unknown, templates: Templates = []): string => {
   const unit = RULE_WORDS[path]?.unit
   if (value === null || value === undefined) return unit === 'template' ? '不发放' : '无'
   if (unit === 'template') return templates.find((t) => t.id === value)?.title ?? String(value)
   if (unit === 'keepGold') return value ? '保留金卡' : '按消费重新计算'
+  if (path === 'serviceBenefits' && Array.isArray(value)) return value.length ? (value as ServiceBenefit[]).map(serviceBenefitText).join('；') : '无'
   if (typeof value !== 'number') return String(value)
   switch (unit) {
     case 'fen':

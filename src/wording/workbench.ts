@@ -3,7 +3,7 @@
  * callbacks, the customer card's lists. Pure functions of domain values and the server's clock.
  */
 import type { CallbackEntry, CustomerView } from '../api/contract'
-import type { Birthday, CustomerProfile } from '../domain/member'
+import { maskMobile, type Birthday, type CustomerProfile, type MessageKinds, type ProfileEdit } from '../domain/member'
 import { formatYuan } from '../domain/money'
 import type { CustomerClass } from '../domain/segments'
 import { businessDate, businessTime, lastCoveredBusinessDate, type Instant } from '../domain/time'
@@ -81,15 +81,42 @@ export const parseTags = (text: string): string[] =>
     .filter((t) => t !== '')
 
 /** The customer card's rows as shown (not edited): only what is on file. */
-export const profileRows = (p: CustomerProfile): { label: string; value: string }[] =>
-  [
-    { label: '服装尺码', value: p.clothingSize ?? '' },
-    { label: '鞋码', value: p.shoeSize ?? '' },
-    { label: '童装尺码', value: (p.children ?? []).map((c) => `${c.name} ${c.size}`).join('、') },
-    { label: '喜欢的颜色', value: tagsText(p.colours) },
-    { label: '喜欢的风格', value: tagsText(p.styles) },
-    { label: '备注', value: p.notes ?? '' },
-  ].filter((row) => row.value !== '')
+const MESSAGE_WORDS: Record<keyof MessageKinds, string> = { newArrivals: '新品', events: '活动', birthday: '生日', pointsExpiry: '积分到期' }
+
+/** "新品、生日", "都不接收", or '' when never chosen. */
+export const messagesText = (m: MessageKinds | undefined): string => {
+  if (!m) return ''
+  const wanted = (Object.keys(MESSAGE_WORDS) as (keyof MessageKinds)[]).filter((k) => m[k]).map((k) => MESSAGE_WORDS[k])
+  return wanted.length ? wanted.join('、') : '都不接收'
+}
+
+/** Who changed a field last: "顾客本人 · 11月23日", "导购 王丽 · 11月23日". */
+export const editText = (edit: ProfileEdit | undefined): string | undefined =>
+  edit && `${edit.by === 'member' ? '顾客本人' : `导购 ${edit.name}`} · ${businessTime(edit.at).format('M月D日')}`
+
+/**
+ * The customer card's rows for staff: sizes, colours and styles (kept by the customer and the staff alike,
+ * each with who changed it last), the customer's own delivery address (phone masked) and message choices, and
+ * the staff's notes. Empty rows are left out.
+ */
+export const profileRows = (p: CustomerProfile): { label: string; value: string; source?: string }[] =>
+  (
+    [
+      { label: '服装尺码', value: p.clothingSize ?? '', field: 'clothingSize' },
+      { label: '鞋码', value: p.shoeSize ?? '', field: 'shoeSize' },
+      { label: '童装尺码', value: (p.children ?? []).map((c) => `${c.name} ${c.size}`).join('、'), field: 'children' },
+      { label: '喜欢的颜色', value: tagsText(p.colours), field: 'colours' },
+      { label: '喜欢的风格', value: tagsText(p.styles), field: 'styles' },
+      { label: '收货地址', value: p.deliveryAddress ? `${p.deliveryAddress.recipient} ${maskMobile(p.deliveryAddress.phone)} ${p.deliveryAddress.address}` : '', field: 'deliveryAddress' },
+      { label: '希望收到', value: messagesText(p.messages), field: 'messages' },
+      { label: '备注', value: p.notes ?? '', field: 'notes' },
+    ] as const
+  )
+    .filter((row) => row.value !== '')
+    .map(({ label, value, field }) => {
+      const source = editText(p.edits?.[field])
+      return source ? { label, value, source } : { label, value }
+    })
 
 /** "2026-11" → "2026年11月". */
 export const monthText = (month: string): string => {

@@ -133,7 +133,7 @@ describe('the customer card and reassignment', () => {
   it('keeps sizes and preferences, and lets only a manager reassign, logged', async () => {
     const c = await customer('A01', 'SH001')
     const card = await h.ok(DEMO_ASSISTANT._id, 'staff', 'updateCustomerCard', { memberCode: c.memberNo, profile: { clothingSize: 'M', colours: ['驼色'], notes: '喜欢羊绒' } })
-    expect(card.customer.profile).toEqual({ clothingSize: 'M', colours: ['驼色'], notes: '喜欢羊绒' })
+    expect(card.customer.profile).toMatchObject({ clothingSize: 'M', colours: ['驼色'], notes: '喜欢羊绒', edits: { clothingSize: { by: 'staff', name: DEMO_ASSISTANT.name } } })
     expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'A02' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'B01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     const moved = await h.ok(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'A02' }, { clock: now })

@@ -147,6 +147,26 @@ export const MEMBER: Specs<'member'> = {
     callers: (w) => fc.oneof(fc.constantFrom(...w.disposable.map((s) => s.openid)), fc.constant(FRESH)),
     fields: () => ({ confirm: fc.constantFrom(DELETE_CONFIRM_PHRASE, ` ${DELETE_CONFIRM_PHRASE} `) }),
   },
+  handbook: { callers: (w) => fc.oneof(shopper(w), fc.constant(FRESH)), fields: none },
+  profile: { callers: shopper, fields: none },
+  updateProfile: {
+    callers: shopper,
+    fields: () => ({
+      name,
+      // Mostly not the birthday on file: refused, and nothing else of the edit may land.
+      birthday,
+      clothingSize: fc.constantFrom('M', 'L/170', '', '均码', 'XL(加大)'),
+      shoeSize: fc.constantFrom('37', '38.5', '', '42'),
+      children: fc.array(fc.record({ name: fc.constantFrom('大宝', '小宝', 'Mia'), size: fc.constantFrom('110', '120cm', '130') }), { maxLength: 3 }),
+      colours: fc.array(fc.constantFrom('驼色', '米白', '雾蓝', '黑色'), { maxLength: 4 }),
+      styles: fc.array(fc.constantFrom('通勤', '休闲', '简约'), { maxLength: 3 }),
+      deliveryAddress: fc.oneof(fc.constant(null), fc.record({ recipient: name, phone: mobile, address: fc.constantFrom('上海市静安区南京西路1515号', '北京市朝阳区三里屯路19号') })),
+      messages: fc.record({ newArrivals: fc.boolean(), events: fc.boolean(), birthday: fc.boolean(), pointsExpiry: fc.boolean() }),
+    }),
+    optional: ['name', 'birthday', 'clothingSize', 'shoeSize', 'children', 'colours', 'styles', 'deliveryAddress', 'messages'],
+  },
+  homeStore: { callers: shopper, fields: none },
+  changeStore: { callers: shopper, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01') }) },
 }
 
 export const STAFF: Specs<'staff'> = {

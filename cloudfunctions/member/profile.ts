@@ -1,0 +1,143 @@
+/**
+ * The shopper's own pages beyond the card: the member handbook (generated from the live rules), my profile
+ * (sizes, children's sizes, colours, styles, a delivery address, which messages they want) and my home store.
+ *
+ * Sizes, colours and styles are one set of fields on the member document that the member and the store's
+ * staff both edit (staff through workbench.updateCustomerCard); `profile.edits` says who changed each last —
+ * see CustomerProfile in src/domain/member.ts for why there is one copy, not two.
+ */
+import type { HandbookView, HomeStoreView, ProfileView, StoreDetailView } from '../../src/api/contract'
+import { ChangeStoreSchema, EmptySchema, UpdateProfileSchema } from '../../src/api/schemas'
+import { benefitText } from '../../src/domain/coupons'
+import { AppError, invalidInput } from '../../src/domain/errors'
+import { handbookChanges } from '../../src/domain/handbook'
+import { editProfile, type Birthday, type Member } from '../../src/domain/member'
+import { db } from '../_lib/cloud'
+import { COLLECTIONS, type ProgramVersionDoc, type StoreDoc } from '../_lib/collections'
+import { loadTemplate } from '../_lib/coupons'
+import { readDoc, readMany } from '../_lib/docs'
+import { loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
+import { loadProgram } from '../_lib/reference'
+import { shopperAction } from '../_lib/runtime'
+import { inTransaction } from '../_lib/transaction'
+
+const requireMember = async (openid: string): Promise<Member> => {
+  const member = await loadMember(openid)
+  if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
+  return member
+}
+
+const giftText = async (templateId: string | null): Promise<string | null> => {
+  const template = templateId ? await loadTemplate(templateId) : null
+  return template?.active ? `${template.title}（${benefitText(template.benefit)}）` : null
+}
+
+/** The handbook reads for anyone who opened the mini-program; a member also sees their place on the ladder. */
+export const handbook = shopperAction(EmptySchema, async (_input, ctx): Promise<HandbookView> => {
+  const [member, rules, versions] = await Promise.all([
+    loadMember(ctx.openid),
+    loadProgram(),
+    // The last 20 saved versions are far more than the news window ever holds.
+    readMany<ProgramVersionDoc>(db.collection(COLLECTIONS.programVersions).orderBy('version', 'desc').limit(20)),
+  ])
+  const [welcome, birthday, referral] = await Promise.all([
+    giftText(rules.coupons.welcomeTemplateId),
+    giftText(rules.coupons.birthdayTemplateId),
+    giftText(rules.referral.inviteeCouponTemplateId),
+  ])
+  return {
+    rules,
+    changes: handbookChanges(versions, ctx.now),
+    standing: member
+      ? {
+          tier: member.tier,
+          vipUntil: member.vipUntil,
+          vipYearEnd: member.vipYearEnd,
+          vipYearSpendFen: member.vipYearSpendFen,
+          qualifyingSpendFen: member.qualifyingSpendFen,
+          lifetimeSpendFen: member.lifetimeSpendFen,
+          goldSince: member.goldSince,
+        }
+      : null,
+    serverTime: ctx.now,
+    gifts: { welcome, birthday, referral },
+  }
+})
+
+const profileView = (member: Member): ProfileView => {
+  const { notes: _staffNotes, ...profile } = member.profile ?? {}
+  return { name: member.name, birthday: member.birthday, profile }
+}
+
+export const profile = shopperAction(EmptySchema, async (_input, ctx) => profileView(await requireMember(ctx.openid)))
+
+const sameBirthday = (a: Birthday, b: Birthday) => a.month === b.month && a.day === b.day && (a.year ?? null) === (b.year ?? null)
+
+export const BIRTHDAY_LOCKED_MESSAGE = '生日已登记，如需更正请到门店由导购办理'
+
+/**
+ * All or nothing: every field is checked (the schema, then the birthday against the one on file) before one
+ * transaction writes the member document. A birthday is set once, at join; the member may resend it unchanged
+ * (a form sends what it shows) but not change it — the birthday coupon and double points hang on it, so a
+ * correction goes through staff (staff.correctBirthday, logged with a reason).
+ */
+export const updateProfile = shopperAction(UpdateProfileSchema, async (input, ctx) => {
+  const found = await requireMember(ctx.openid)
+  if (input.birthday && !sameBirthday(input.birthday, found.birthday)) throw invalidInput([{ field: 'birthday', message: BIRTHDAY_LOCKED_MESSAGE }])
+  const { name, birthday: _unchanged, ...fields } = input
+  const member = await inTransaction(async (t) => {
+    const member = await readMemberIn(t, ctx.openid)
+    // Read again inside: a staff correction may have landed since.
+    if (input.birthday && !sameBirthday(input.birthday, member.birthday)) throw invalidInput([{ field: 'birthday', message: BIRTHDAY_LOCKED_MESSAGE }])
+    const profile = editProfile(member.profile, fields, { by: 'member' }, ctx.now)
+    const nextName = name ?? member.name
+    if (profile === member.profile && nextName === member.name) return member
+    const after: Member = { ...member, name: nextName, profile }
+    await writeMemberIn(t, after)
+    return after
+  })
+  return profileView(member)
+})
+
+const storeDetail = (s: StoreDoc): StoreDetailView => ({
+  id: s._id,
+  name: s.name,
+  address: s.address,
+  phone: s.phone,
+  openingHours: s.openingHours,
+  location: s.location ?? null,
+})
+
+/** The brand has tens of stores, not thousands: one read lists them. */
+const allStores = async (): Promise<StoreDetailView[]> =>
+  (await readMany<StoreDoc>(db.collection(COLLECTIONS.stores).limit(200))).map(storeDetail).sort((a, b) => a.id.localeCompare(b.id))
+
+const homeStoreView = async (member: Member): Promise<HomeStoreView> => {
+  const stores = await allStores()
+  return { store: stores.find((s) => s.id === member.storeId) ?? null, stores }
+}
+
+export const homeStore = shopperAction(EmptySchema, async (_input, ctx) => homeStoreView(await requireMember(ctx.openid)))
+
+/**
+ * The member moves to another store. Their shop assistant belongs to the old store, so the new store's
+ * manager sees them unassigned (and assigns someone); the move is logged on the member.
+ */
+export const changeStore = shopperAction(ChangeStoreSchema, async ({ storeId }, ctx) => {
+  await requireMember(ctx.openid)
+  const store = await readDoc<StoreDoc>(db.collection(COLLECTIONS.stores).doc(storeId))
+  if (!store) throw invalidInput([{ field: 'storeId', message: '没有这家门店' }])
+  const member = await inTransaction(async (t) => {
+    const member = await readMemberIn(t, ctx.openid)
+    if (member.storeId === storeId) return member
+    const after: Member = {
+      ...member,
+      storeId,
+      assistantId: null,
+      storeChanges: [...(member.storeChanges ?? []), { from: member.storeId, to: storeId, at: ctx.now }],
+    }
+    await writeMemberIn(t, after)
+    return after
+  })
+  return homeStoreView(member)
+})
