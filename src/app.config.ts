@@ -20,6 +20,8 @@ export default defineAppConfig({
     { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index', 'export/index', 'program/index', 'segments/index', 'dashboard/index', 'customers/index', 'customer/index'] },
     // 隐私与个人信息 (policy, export, deletion): opened rarely, so downloaded only when opened.
     { root: 'privacy', pages: ['index/index'] },
+    // The member's own pages (会员手册, 我的资料, 我的门店): the main package is near its budget, so they load on first open.
+    { root: 'me', pages: ['handbook/index', 'profile/index', 'store/index'] },
   ],
   // WeChat's privacy check: privacy APIs (album, clipboard) wait for consent to the mini-program's privacy guide;
   // pages ask first through services/privacyAuth (wx.requirePrivacyAuthorize, WeChat's own popup).

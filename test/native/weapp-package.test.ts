@@ -32,11 +32,12 @@ describe('the weapp build', () => {
     expect(weappPackages(DIST).main).toBeLessThanOrEqual(MAIN_PACKAGE_BUDGET_BYTES)
   })
 
-  it('declares the staff, operator and privacy subpackages with their pages', () => {
+  it('declares the staff, operator, privacy and member (me) subpackages with their pages', () => {
     expect(JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).subPackages).toEqual([
       { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index', 'customers/index', 'customer/index', 'today/index', 'callbacks/index'] },
       { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index', 'export/index', 'program/index', 'segments/index', 'dashboard/index', 'customers/index', 'customer/index'] },
       { root: 'privacy', pages: ['index/index'] },
+      { root: 'me', pages: ['handbook/index', 'profile/index', 'store/index'] },
     ])
   })
 
@@ -45,6 +46,7 @@ describe('the weapp build', () => {
     ['staff', ['recordPurchase', 'lookupOrder', 'recordRefund', 'redeemPoints', 'lookupCoupon', 'undoCouponUse', 'redeemGiftCoupon', 'correctBirthday', '导购工作台', 'storeEvents', 'guestList', 'logCallback', 'updateCustomerCard', 'callbackStats', '今日与本月']],
     ['ops', ['memberLedger', 'adjustPoints', 'couponTemplates', 'createCampaign', '会员积分审计', '创建会员活动', 'updateProgram', 'programHistory', 'reviewReferral', 'manageList', 'closeCampaign', '客户分层', '数据看板']],
     ['privacy', ['deleteMembership', 'myData']],
+    ['me', ['updateProfile', 'changeStore', 'benefits__tier']],
   ])('keeps the %s pages in their own subpackage', (root, needles) => {
     const outside = filesUnder(DIST).filter((file) => !relative(DIST, file).startsWith(`${root}/`))
     const inside = filesUnder(join(DIST, root))

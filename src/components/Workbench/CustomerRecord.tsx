@@ -69,6 +69,7 @@ export const CustomerCardFacts = ({ profile, empty }: { profile: CustomerView['p
         <View key={r.label} className="facts__row profile-row">
           <Text className="facts__label profile-row__label">{r.label}</Text>
           <Text className="profile-row__value">{r.value}</Text>
+          {r.source && <Text className="profile-row__source">{r.source}</Text>}
         </View>
       ))}
     </View>

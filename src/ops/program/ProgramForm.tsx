@@ -2,6 +2,7 @@ import { Input, Picker, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import { expiryText, RULE_WORDS, ruleLabel, type RuleUnit } from '../../wording/program'
 import { Choice } from '../shared/Choice'
+import { TIER_NAMES, TIER_ORDER } from '../../domain/program'
 import { parseHundredths, templateChoices, type TemplatePath } from './programForm'
 import type { useProgramEditor } from './useProgramEditor'
 
@@ -161,6 +162,31 @@ export const ProgramForm = ({ editor }: { editor: Editor }) => {
         <RuleRow editor={editor} path="referral.monthlyCap" />
         <RuleRow editor={editor} path="referral.burstJoins" />
         <RuleRow editor={editor} path="referral.burstHours" />
+      </View>
+
+      <View className="ops-page__panel">
+        <Text className="ops-page__step">会员服务权益</Text>
+        <Text className="field__hint">会员手册按此列出各等级享有的服务（免费修改、熨烫、礼品包装、送货、VIP专享提前购等）</Text>
+        {draft.benefits.map((b, i) => (
+          <View key={i} className="benefit-row">
+            <View className="benefit-row__inputs">
+              <Input className="field__input benefit-row__title" maxlength={16} placeholder="服务名称" value={b.title} onInput={(e) => editor.setBenefit(i, { title: e.detail.value })} />
+              <Input className="field__input benefit-row__detail" maxlength={40} placeholder="说明（选填）" value={b.detail} onInput={(e) => editor.setBenefit(i, { detail: e.detail.value })} />
+            </View>
+            <View className="benefit-row__foot">
+              <Choice options={TIER_ORDER} words={TIER_NAMES} on={(t) => b.tiers.includes(t)} pick={(t) => editor.toggleBenefitTier(i, t)} />
+              <Text className="benefit-row__remove" onClick={() => editor.removeBenefit(i)}>
+                删除
+              </Text>
+            </View>
+          </View>
+        ))}
+        {draft.benefits.length < 12 && (
+          <Text className="benefit-row__add" onClick={editor.addBenefit}>
+            ＋ 添加服务
+          </Text>
+        )}
+        <GroupError editor={editor} group="serviceBenefits" />
       </View>
 
       <View className="ops-page__panel">

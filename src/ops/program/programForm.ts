@@ -9,7 +9,7 @@ import { UpdateProgramSchema, type UpdateProgramInput } from '../../api/programS
 import type { ProgramView } from '../../api/contract'
 import { AppError } from '../../domain/errors'
 import { parseYuanToFen } from '../../domain/money'
-import type { ProgramRules } from '../../domain/program'
+import type { ProgramRules, ServiceBenefit } from '../../domain/program'
 import { diffRules, type RuleChange } from '../../domain/programChanges'
 import { RULE_GROUP_LABELS, RULE_WORDS, ruleLabel, rulePath, type RuleUnit } from '../../wording/program'
 
@@ -42,6 +42,7 @@ export const KEEP_GOLD_PATH = 'gold.keptWhenRefundsUnqualify'
 
 /** Groups whose rules across fields the editor shows an error for (under the group's last field). */
 export const GROUP_PATHS: readonly string[] = [
+  'serviceBenefits',
   'earning.pointsPer100YuanByTier',
   'workbench.winBackDays',
   'segments.classes',
@@ -55,6 +56,8 @@ export interface ProgramDraft {
   numbers: Record<string, string>
   keepGold: boolean
   templates: Record<TemplatePath, string | null>
+  /** The handbook's service benefits, as edited (a list: add, remove, tiers per entry). */
+  benefits: ServiceBenefit[]
   /** 修改原因. */
   note: string
 }
@@ -90,6 +93,7 @@ export const draftFrom = (rules: ProgramRules, note = ''): ProgramDraft => ({
     'coupons.birthdayTemplateId': rules.coupons.birthdayTemplateId,
     'referral.inviteeCouponTemplateId': rules.referral.inviteeCouponTemplateId,
   },
+  benefits: rules.serviceBenefits.map((b) => ({ ...b, tiers: [...b.tiers] })),
   note,
 })
 
@@ -150,6 +154,7 @@ export const checkProgram = (draft: ProgramDraft, base: ProgramRules): ProgramCh
   }
   setIn(rules, KEEP_GOLD_PATH, draft.keepGold)
   for (const path of TEMPLATE_PATHS) setIn(rules, path, draft.templates[path])
+  rules.serviceBenefits = draft.benefits
 
   const parsed = check(UpdateProgramSchema, { baseVersion: base.version, rules, note: draft.note, requestId: STAND_IN_REQUEST_ID })
   if (!parsed.ok) errorsByRule(parsed.fields, errors)

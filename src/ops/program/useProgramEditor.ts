@@ -4,6 +4,7 @@ import type { ProgramVersionView, ProgramView } from '../../api/contract'
 import type { UpdateProgramInput } from '../../api/programSchema'
 import { AppError } from '../../domain/errors'
 import type { RuleChange } from '../../domain/programChanges'
+import { TIER_ORDER, type ServiceBenefit, type TierId } from '../../domain/program'
 import { callCloud, messageOf } from '../../services/cloud'
 import type { MoreState } from '../../services/paging'
 import { isUnanswered, usePendingRequest } from '../../services/requestId'
@@ -153,6 +154,31 @@ export const useProgramEditor = () => {
     setTemplate: (path: TemplatePath, id: string | null) => {
       setDraft((d) => (d ? { ...d, templates: { ...d.templates, [path]: id } } : d))
       clearError(path)
+    },
+    setBenefit: (i: number, patch: Partial<ServiceBenefit>) => {
+      setDraft((d) => (d ? { ...d, benefits: d.benefits.map((b, j) => (j === i ? { ...b, ...patch } : b)) } : d))
+      clearError('serviceBenefits')
+    },
+    toggleBenefitTier: (i: number, tier: TierId) => {
+      setDraft((d) =>
+        d
+          ? {
+              ...d,
+              benefits: d.benefits.map((b, j) =>
+                j === i ? { ...b, tiers: b.tiers.includes(tier) ? b.tiers.filter((t) => t !== tier) : TIER_ORDER.filter((t) => t === tier || b.tiers.includes(t)) } : b,
+              ),
+            }
+          : d,
+      )
+      clearError('serviceBenefits')
+    },
+    addBenefit: () => {
+      setDraft((d) => (d ? { ...d, benefits: [...d.benefits, { title: '', detail: '', tiers: ['vip', 'gold'] }] } : d))
+      clearError('serviceBenefits')
+    },
+    removeBenefit: (i: number) => {
+      setDraft((d) => (d ? { ...d, benefits: d.benefits.filter((_, j) => j !== i) } : d))
+      clearError('serviceBenefits')
     },
     setNote: (note: string) => {
       setDraft((d) => (d ? { ...d, note } : d))

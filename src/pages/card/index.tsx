@@ -4,6 +4,7 @@ import { BirthdayReminder } from '../../components/BirthdayReminder'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { MemberCard } from '../../components/MemberCard'
 import { MemberCode } from '../../components/MemberCode'
+import { MeLinks } from '../../components/MeLinks'
 import { StaffEntryLink } from '../../components/StaffEntryLink'
 import { StatusScreen } from '../../components/StatusScreen'
 import { TierProgress } from '../../components/TierProgress'
@@ -71,6 +72,7 @@ const CardPage = () => {
           <View className="card-page__section">
             <TierProgress progress={state.progress} />
           </View>
+          <MeLinks />
           <View className="card-page__invite" onClick={card.openInvite}>
             <Text className="card-page__invite-title">邀请好友</Text>
             <Text className="card-page__invite-hint">{`好友首次消费，你得 ${formatPoints(state.inviterPoints)} 积分`}</Text>
