@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type CloudBase from '@cloudbase/manager-node'
 import { DeployError, type CollectionPlan, type DeployPlan, type FunctionPlan, type IndexPlan } from './plan'
-import { functionsBuildDir, repoRoot } from './read'
+import { functionsBuildDir, repoRoot, weappDir } from './read'
 
 type Manager = InstanceType<typeof CloudBase>
 
@@ -152,10 +152,11 @@ const uploadWeapp = async (settings: UploadSettings) => {
   const project = new ci.Project({
     appid: settings.appid,
     type: 'miniProgram',
-    // project.config.json's directory: its miniprogramRoot ("dist/") is what gets uploaded.
-    projectPath: repoRoot,
+    // Taro writes dist/project.config.json (miniprogramRoot "./"): the project is the build alone, so nothing
+    // else of the repository can end up in the package.
+    projectPath: weappDir,
     privateKeyPath: settings.uploadKeyPath,
-    ignores: ['node_modules/**/*', 'build/**/*', 'dist-h5/**/*', 'test-results/**/*', '.data/**/*'],
+    ignores: ['**/*.map'],
   })
   const result = await step(`mini-program ${settings.appid}: upload version ${settings.version} (robot ${settings.robot})`, () =>
     ci.upload({
