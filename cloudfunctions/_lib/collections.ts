@@ -33,7 +33,6 @@ export const COLLECTIONS = {
   stats: 'stats',
   exports: 'exports',
   memberSecrets: 'memberSecrets',
-  usedCodes: 'usedCodes',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */

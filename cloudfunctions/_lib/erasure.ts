@@ -32,7 +32,6 @@ import { withoutId } from './views'
 /** Tombstones of deleted memberships (database/collections/erasedMembers.json). */
 export const ERASED_MEMBERS = 'erasedMembers'
 const MEMBER_SECRETS = 'memberSecrets'
-const USED_CODES = 'usedCodes'
 
 export type Doc = { _id: string } & Record<string, unknown>
 
@@ -72,9 +71,6 @@ const one = async (collection: string, id: string): Promise<Doc[]> => {
   return doc ? [doc] : []
 }
 
-/** `usedCodes/<memberId>:v<version>:<step>`: the member's ids, as a primary-key range. */
-const idsPrefixed = (prefix: string) => ({ _id: _.gte(`${prefix}:`).and(_.lt(`${prefix};`)) })
-
 /** `exchangeCounts/<itemId>:<memberId>`: one possible id per catalog item. */
 const exchangeCountsOf = async (memberId: string): Promise<Doc[]> => {
   const items = await allOf(COLLECTIONS.catalog, {})
@@ -88,7 +84,6 @@ const exchangeCountsOf = async (memberId: string): Promise<Doc[]> => {
 export const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<Doc[]>> = {
   members: async (ids) => one(COLLECTIONS.members, ids[0]),
   memberSecrets: async (ids) => one(MEMBER_SECRETS, ids[0]),
-  usedCodes: async (ids) => (await Promise.all(ids.map((id) => allOf(USED_CODES, idsPrefixed(id))))).flat(),
   ledger: (ids) => byIds(COLLECTIONS.ledger, 'memberId', ids),
   purchases: (ids) => byIds(COLLECTIONS.purchases, 'memberId', ids),
   refunds: async (ids) => {
@@ -233,8 +228,8 @@ const sweep = async (e: Erasure) => {
   await scrubAll(e, COLLECTIONS.referrals, await FINDERS.referrals(me))
   // A staff note is about the member: the call stays in the assistant's figures, the words go.
   await scrubAll(e, COLLECTIONS.callbacks, await FINDERS.callbacks(me), (c) => ({ ...c, note: '' }))
-  for (const name of ['posters', 'segments', 'memberSecrets', 'usedCodes', 'exchangeCounts'] as const) {
-    const collection = name === 'memberSecrets' ? MEMBER_SECRETS : name === 'usedCodes' ? USED_CODES : COLLECTIONS[name]
+  for (const name of ['posters', 'segments', 'memberSecrets', 'exchangeCounts'] as const) {
+    const collection = name === 'memberSecrets' ? MEMBER_SECRETS : COLLECTIONS[name]
     await deleteAll(e, collection, await FINDERS[name](me))
   }
 }

@@ -9,7 +9,6 @@
 export const PERSONAL_DATA_COLLECTIONS = [
   'members',
   'memberSecrets',
-  'usedCodes',
   'ledger',
   'purchases',
   'refunds',

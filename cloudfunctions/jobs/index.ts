@@ -11,7 +11,6 @@
  * - erasures: finishes membership deletions a member left unfinished.
  * - daily-stats: yesterday's figures for the operators' dashboard, stored once.
  * - segments: every member's class and RFM scores, and their summary (once a day, resumable).
- * - used-codes-cleanup: accepted dynamic member codes whose step can no longer be presented.
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
  * Each job walks the members that need it in chunks (a query returns at most 1,000 documents in a function,
  * and a function has a timeout), recording its progress after every chunk, so a run that is killed resumes
@@ -39,7 +38,6 @@ import { withoutId } from '../_lib/views'
 import { storeYesterday } from './dailyStats'
 import { computeSegments } from './segments'
 import { eraseMember, unfinishedErasures } from '../_lib/erasure'
-import { usedCodesCleanup } from './usedCodes'
 
 const CHUNK = 100
 /** One job's longest turn in a run; the next trigger resumes from its cursor. */
@@ -386,7 +384,6 @@ const upkeep = async (ctx: JobContext): Promise<JobReport[]> => {
     await erasures(ctx, turn(BUDGET_MS / 4)),
     await storeYesterday(ctx),
     await computeSegments(ctx, turn(SEGMENTS_BUDGET_MS)),
-    await usedCodesCleanup(ctx),
   ]
 }
 

@@ -41,8 +41,9 @@ import {
 import { db, type Transaction } from '../_lib/cloud'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
+import { spendCode } from '../../src/domain/tillCode'
 import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
-import { acceptScanIn, readScannedCode, spendCodeIn, type ScannedCode } from '../_lib/memberCodes'
+import { acceptScanIn, readScannedCode, type ScannedCode } from '../_lib/memberCodes'
 import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { serve, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
@@ -126,8 +127,9 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
       }
       return purchaseAnswer(existing, identity, true)
     }
-    if (code) await spendCodeIn(t, code, ctx.staff, `purchase:${id}`, ctx.now)
-    const member = await readMemberIn(t, found._id)
+    const read = await readMemberIn(t, found._id)
+    // The code is spent on the member document this transaction writes anyway: five document operations.
+    const member = code ? { ...read, tillCodes: spendCode(read.tillCodes, code, ctx.staff, `purchase:${id}`, ctx.now) } : read
     const coupon = scanned ? await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(scanned._id)) : null
     const decision = decidePurchase(
       member,
@@ -282,8 +284,8 @@ const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
       }
       return redemptionAnswer(done, identity, memberSummary(member, ctx.now), true)
     }
-    await spendCodeIn(t, code, ctx.staff, `redeem:${redeemEntryId(requestKey)}`, ctx.now)
-    const decision = decideRedemption(member, { requestKey, points: input.points, reason, at: ctx.now, actor: actorOf(ctx) }, program)
+    const tillCodes = spendCode(member.tillCodes, code, ctx.staff, `redeem:${redeemEntryId(requestKey)}`, ctx.now)
+    const decision = decideRedemption({ ...member, tillCodes }, { requestKey, points: input.points, reason, at: ctx.now, actor: actorOf(ctx) }, program)
     await writeMemberIn(t, decision.member)
     await appendEntriesIn(t, decision.entries)
     const entry = decision.entries[decision.entries.length - 1]

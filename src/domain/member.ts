@@ -1,3 +1,4 @@
+import type { TillCodeState } from './tillCode'
 import { EMPTY_POINTS, type PointsState } from './points'
 import type { ReferralRewardCount, ReferralStatus } from './referral'
 import { businessTime, type Instant } from './time'
@@ -60,6 +61,8 @@ export interface Member extends TierState, PointsState {
   referralRewards?: ReferralRewardCount
   /** Birthday corrections by staff (a member sets the birthday once, at join). */
   birthdayChanges?: { from: Birthday; to: Birthday; by: string; reason: string; at: Instant }[]
+  /** The dynamic member codes tills accepted recently: each code is accepted once (domain/tillCode). */
+  tillCodes?: TillCodeState[]
 }
 
 /**

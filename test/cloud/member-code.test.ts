@@ -23,7 +23,6 @@ let seq = 0
 const orderNo = () => `MC-${++seq}`
 const requestId = () => `mc-request-${++seq}`
 const balanceOf = (openid: string) => (h.cloud.executor.get('members', openid) as unknown as { pointsBalance: number }).pointsBalance
-const usedCodes = () => h.cloud.executor.find('usedCodes', {}) as unknown as { _id: string; memberId: string; usedFor: string | null; expiresAt: string }[]
 const errorOf = (result: { ok: boolean; error?: { code: string; message: string } }) => (result.ok ? 'ok' : result.error!.code)
 
 /** The same code with one password digit changed and the check digit made right again: a deliberate forgery. */
@@ -219,18 +218,22 @@ describe('a lost phone', () => {
   })
 })
 
-describe('the hourly clean-up', () => {
-  it('removes accepted codes once their step can no longer be presented, and keeps the recent ones', async () => {
-    const shopper = await h.joinedShopper('cleanup')
+describe('accepted codes on the member document', () => {
+  it('keeps only the codes that could still be presented, and scans waiting to be spent', async () => {
+    const shopper = await h.joinedShopper('kept-codes')
     const clock = at('2026-11-25T09:00:00')
+    const kept = () => ((h.cloud.executor.get('members', shopper.openid) as { tillCodes?: { step: number; usedFor: string | null }[] }).tillCodes ?? [])
     await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, clock) }, { clock })
-    const recent = later(clock, 60 * 60_000)
-    await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, recent) }, { clock: recent })
-    const mine = () => usedCodes().filter((c) => c.memberId === shopper.openid)
-    expect(mine()).toHaveLength(2)
-    const run = await h.cloud.fireTimer('jobs', 'upkeep', { clock: later(clock, 2 * 60 * 60_000 + 60_000) })
-    expect(run.body).toMatchObject({ ok: true })
-    expect(mine()).toHaveLength(1)
-    expect(mine()[0].expiresAt > later(clock, 2 * 60 * 60_000 + 60_000)).toBe(true)
+    // The step before is still fresh and was never shown at a till: accepted as well.
+    await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, later(clock, -30_000)) }, { clock })
+    expect(kept()).toHaveLength(2)
+    // An hour on, both scans are past their session and their codes can no longer be presented: forgotten.
+    const hourLater = later(clock, 60 * 60_000)
+    await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, hourLater) }, { clock: hourLater })
+    expect(kept()).toEqual([expect.objectContaining({ usedFor: null })])
+    expect(await h.call(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, clock) }, { clock: hourLater })).toMatchObject({
+      ok: false,
+      error: { code: 'CODE_EXPIRED' },
+    })
   })
 })

@@ -160,7 +160,7 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
     add('campaigns.issued', c.progress?.issued ?? 0)
   }
   for (const r of docs('referrals')) add(`referrals.${r.status}`, 1)
-  for (const u of docs('usedCodes')) add(u.usedFor ? 'usedCodes.spent' : 'usedCodes.scanned', 1)
+  for (const m of docs('members')) for (const c of m.tillCodes ?? []) add(c.usedFor ? 'tillCodes.spent' : 'tillCodes.scanned', 1)
   for (const t of docs('erasedMembers')) add(`erased.${t.state}`, 1)
   const program = executor.get('settings', 'program') as { rules?: { version?: number } } | null
   add('program.version', program?.rules?.version ?? 0)
