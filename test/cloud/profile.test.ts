@@ -7,6 +7,7 @@
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_OPERATOR } from '../../scripts/demo-data'
 import type { ProfileView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { DELETE_CONFIRM_PHRASE } from '../../src/domain/erasure'
 import { startTestCloud } from './harness'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
@@ -99,10 +100,21 @@ describe('my profile', () => {
     expect(mine.profile.edits?.colours).toMatchObject({ by: 'member' })
   })
 
-  it('is in the member’s data export', async () => {
+  it('is in the member’s data export, and gone with the membership', async () => {
     const { openid } = await joined('pf')
     await h.ok(openid, 'member', 'updateProfile', FULL)
-    expect(memberDoc(openid)).toMatchObject({ profile: { deliveryAddress: FULL.deliveryAddress, messages: FULL.messages } })
+    await h.ok(openid, 'member', 'changeStore', { storeId: 'SH002' })
+    const { url } = await h.ok(openid, 'member', 'myData', {})
+    const file = (await (await fetch(url)).json()) as { collections: { members: Record<string, unknown>[] } }
+    expect(file.collections.members[0]).toMatchObject({
+      profile: { clothingSize: 'M', children: FULL.children, deliveryAddress: FULL.deliveryAddress, messages: FULL.messages },
+      storeChanges: [{ from: 'SH001', to: 'SH002' }],
+    })
+    let result = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE })
+    for (let i = 0; i < 10 && result.status === 'inProgress'; i++) result = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE })
+    expect(result.status).toBe('deleted')
+    expect(h.cloud.executor.get('members', openid)).toBeNull()
+    expect(JSON.stringify(h.cloud.executor.find('erasedMembers'))).not.toMatch(/13812345678|南京西路1515号 1201室|大宝/)
   })
 })
 

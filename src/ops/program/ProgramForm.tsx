@@ -2,7 +2,7 @@ import { Input, Picker, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import { expiryText, RULE_WORDS, ruleLabel, type RuleUnit } from '../../wording/program'
 import { Choice } from '../shared/Choice'
-import { TIER_NAMES, TIER_ORDER } from '../../domain/program'
+import { TIER_ORDER, type TierId } from '../../domain/program'
 import { parseHundredths, templateChoices, type TemplatePath } from './programForm'
 import type { useProgramEditor } from './useProgramEditor'
 
@@ -117,6 +117,9 @@ const TemplateRow = ({ editor, path }: { editor: Editor; path: TemplatePath }) =
   )
 }
 
+/** Short tier names for the service benefits' tier switches (three on one line beside 删除). */
+const TIER_SHORT: Record<TierId, string> = { member: '普通', vip: 'VIP', gold: '金卡' }
+
 const KEEP = ['keep', 'recompute'] as const
 const KEEP_WORDS = { keep: '保留金卡', recompute: '按消费重新计算' }
 
@@ -169,12 +172,16 @@ export const ProgramForm = ({ editor }: { editor: Editor }) => {
         <Text className="field__hint">会员手册按此列出各等级享有的服务（免费修改、熨烫、礼品包装、送货、VIP专享提前购等）</Text>
         {draft.benefits.map((b, i) => (
           <View key={i} className="benefit-row">
-            <View className="benefit-row__inputs">
-              <Input className="field__input benefit-row__title" maxlength={16} placeholder="服务名称" value={b.title} onInput={(e) => editor.setBenefit(i, { title: e.detail.value })} />
-              <Input className="field__input benefit-row__detail" maxlength={40} placeholder="说明（选填）" value={b.detail} onInput={(e) => editor.setBenefit(i, { detail: e.detail.value })} />
+            <View className="field__control benefit-row__control">
+              <Input className="field__input" maxlength={16} placeholder="服务名称" value={b.title} onInput={(e) => editor.setBenefit(i, { title: e.detail.value })} />
+            </View>
+            <View className="field__control benefit-row__control">
+              <Input className="field__input" maxlength={40} placeholder="说明（选填）" value={b.detail} onInput={(e) => editor.setBenefit(i, { detail: e.detail.value })} />
             </View>
             <View className="benefit-row__foot">
-              <Choice options={TIER_ORDER} words={TIER_NAMES} on={(t) => b.tiers.includes(t)} pick={(t) => editor.toggleBenefitTier(i, t)} />
+              <View className="benefit-row__tiers">
+                <Choice options={TIER_ORDER} words={TIER_SHORT} on={(t) => b.tiers.includes(t)} pick={(t) => editor.toggleBenefitTier(i, t)} />
+              </View>
               <Text className="benefit-row__remove" onClick={() => editor.removeBenefit(i)}>
                 删除
               </Text>
