@@ -8,7 +8,7 @@
  * then looks up her home store.
  */
 import type { Page } from 'playwright-core'
-import { DEMO_ASSISTANT } from '../../scripts/demo-data'
+import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
 import { onScreen } from './support/screen'
@@ -101,4 +101,12 @@ it('shows the home store with its address and hours, and lets the shopper move t
   await tapText('更换门店')
   await visible('.me-store__other').first().waitFor()
   await phone.screenshot('me-07-store-choose')
+})
+
+it('lets an operator edit the service benefits list in the rules editor', async () => {
+  await openAs(DEMO_OPERATOR._id, '/ops/program/index')
+  await visible('.benefit-row').first().waitFor()
+  expect(await visible('.benefit-row').count()).toBe(5)
+  await visible('.benefit-row').last().scrollIntoViewIfNeeded()
+  await phone.screenshot('me-08-ops-service-benefits')
 })
