@@ -151,7 +151,7 @@ describe('referral review', () => {
     await screen.findByText('确认通过')
     tap('确认通过')
     await screen.findByText('未收到结果，可放心重试：同一邀请只会审核一次。')
-    tap('重试')
+    tap('重试提交')
     await screen.findByText('已通过 王芳 的邀请，现为「已奖励」')
     expect(reviews()).toHaveLength(2)
   })

@@ -11,6 +11,7 @@ import { CampaignForm } from './CampaignForm'
 import { MODE_WORDS } from './campaignForm'
 import { useOpsCampaigns } from './useOpsCampaigns'
 import './index.scss'
+import { ConfirmActions } from '../shared/ConfirmActions'
 
 const OpsCampaignsPage = () => {
   const page = useOpsCampaigns()
@@ -54,20 +55,15 @@ const OpsCampaignsPage = () => {
                       </Text>
                       {confirming.mode === 'issue' && <Text className="ops-confirm__line">创建后立即向活动对象发券，不可撤回</Text>}
                     </View>
-                    {page.errors.form && <Text className="form-error">{page.errors.form}</Text>}
-                    {page.unanswered && <Text className="ops-page__note">未收到结果，可放心重试：同一个活动不会重复创建。</Text>}
-                    <Button
-                      className={`btn btn--primary ops-page__action${page.submitting ? ' btn--disabled' : ''}`}
-                      disabled={page.submitting}
-                      onClick={page.confirm}
-                    >
-                      {page.submitting ? '正在创建…' : page.unanswered ? '重试创建' : '确认创建'}
-                    </Button>
-                    {!page.submitting && (
-                      <Text className="ops-page__link" onClick={page.back}>
-                        返回修改
-                      </Text>
-                    )}
+                    <ConfirmActions
+                      verb="创建"
+                      retryIsSafe="同一个活动不会重复创建"
+                      error={page.errors.form}
+                      submitting={page.submitting}
+                      unanswered={page.unanswered}
+                      onConfirm={page.confirm}
+                      onBack={page.back}
+                    />
                   </>
                 ) : (
                   <CampaignForm page={page} />

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { ROUTES } from '../../routes'
 import { audienceText, deadlinesLine, eventWhen, perksLine } from '../../wording/events'
@@ -10,6 +10,7 @@ import { EventManager } from './EventManager'
 import { useEventManager } from './useEventManager'
 import { useOpsEvent } from './useOpsEvent'
 import './index.scss'
+import { ConfirmActions } from '../shared/ConfirmActions'
 
 const OpsEventPage = () => {
   const page = useOpsEvent()
@@ -42,20 +43,15 @@ const OpsEventPage = () => {
                   <Text className="ops-confirm__line">{perksLine(confirming) ?? '签到不赠送积分 · 仅限会员本人'}</Text>
                   <Text className="ops-confirm__line">创建后会员即可报名</Text>
                 </View>
-                {page.errors.form && <Text className="form-error">{page.errors.form}</Text>}
-                {page.unanswered && <Text className="ops-page__note">未收到结果，可放心重试：同一个活动不会重复创建。</Text>}
-                <Button
-                  className={`btn btn--primary ops-page__action${page.submitting ? ' btn--disabled' : ''}`}
-                  disabled={page.submitting}
-                  onClick={page.confirm}
-                >
-                  {page.submitting ? '正在创建…' : page.unanswered ? '重试创建' : '确认创建'}
-                </Button>
-                {!page.submitting && (
-                  <Text className="ops-page__link" onClick={page.back}>
-                    返回修改
-                  </Text>
-                )}
+                <ConfirmActions
+                  verb="创建"
+                  retryIsSafe="同一个活动不会重复创建"
+                  error={page.errors.form}
+                  submitting={page.submitting}
+                  unanswered={page.unanswered}
+                  onConfirm={page.confirm}
+                  onBack={page.back}
+                />
               </>
             ) : (
               <EventForm page={page} />

@@ -9,6 +9,7 @@ import { OpsDesk } from '../shared/OpsDesk'
 import { OpsNav } from '../shared/OpsNav'
 import { useMemberAudit } from './useMemberAudit'
 import './index.scss'
+import { ConfirmActions } from '../shared/ConfirmActions'
 
 const MoreFooter = ({ more, onMore }: { more: MoreState; onMore: () => void }) => {
   switch (more.status) {
@@ -79,20 +80,15 @@ const OpsMemberPage = () => {
                         {`调整后积分 ${formatPoints(audit.member.pointsBalance + adjust.confirming.points)}；调整记入流水，不可删除`}
                       </Text>
                     </View>
-                    {adjust.errors.form && <Text className="form-error">{adjust.errors.form}</Text>}
-                    {adjust.unanswered && <Text className="ops-page__note">未收到结果，可放心重试：同一笔调整不会重复记入。</Text>}
-                    <Button
-                      className={`btn btn--primary ops-page__action${adjust.submitting ? ' btn--disabled' : ''}`}
-                      disabled={adjust.submitting}
-                      onClick={adjust.confirm}
-                    >
-                      {adjust.submitting ? '正在调整…' : adjust.unanswered ? '重试调整' : '确认调整'}
-                    </Button>
-                    {!adjust.submitting && (
-                      <Text className="ops-page__link" onClick={adjust.back}>
-                        返回修改
-                      </Text>
-                    )}
+                    <ConfirmActions
+                      verb="调整"
+                      retryIsSafe="同一笔调整不会重复记入"
+                      error={adjust.errors.form}
+                      submitting={adjust.submitting}
+                      unanswered={adjust.unanswered}
+                      onConfirm={adjust.confirm}
+                      onBack={adjust.back}
+                    />
                   </>
                 ) : (
                   <>

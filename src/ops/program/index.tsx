@@ -10,6 +10,7 @@ import { OpsNav } from '../shared/OpsNav'
 import { ProgramForm } from './ProgramForm'
 import { useProgramEditor, type History } from './useProgramEditor'
 import './index.scss'
+import { ConfirmActions } from '../shared/ConfirmActions'
 
 /** "2026-11-23 16:30", business time. */
 const when = (at: string) => businessTime(at).format('YYYY-MM-DD HH:mm')
@@ -98,20 +99,15 @@ const OpsProgramPage = () => {
                     <Text className="ops-confirm__line">{`修改原因：${confirming.input.note}`}</Text>
                     <Text className="ops-confirm__line">{`保存为第 ${program.rules.version + 1} 版，立即生效；只影响之后的消费，已有的等级和积分不变。`}</Text>
                   </View>
-                  {editor.errors.form && <Text className="form-error">{editor.errors.form}</Text>}
-                  {editor.unanswered && <Text className="ops-page__note">未收到结果，可放心重试：同一次修改不会重复保存。</Text>}
-                  <Button
-                    className={`btn btn--primary ops-page__action${editor.submitting ? ' btn--disabled' : ''}`}
-                    disabled={editor.submitting}
-                    onClick={editor.confirm}
-                  >
-                    {editor.submitting ? '正在保存…' : editor.unanswered ? '重试保存' : '确认保存'}
-                  </Button>
-                  {!editor.submitting && (
-                    <Text className="ops-page__link" onClick={editor.back}>
-                      返回修改
-                    </Text>
-                  )}
+                  <ConfirmActions
+                    verb="保存"
+                    retryIsSafe="同一次修改不会重复保存"
+                    error={editor.errors.form}
+                    submitting={editor.submitting}
+                    unanswered={editor.unanswered}
+                    onConfirm={editor.confirm}
+                    onBack={editor.back}
+                  />
                 </View>
               ) : (
                 <>

@@ -8,6 +8,7 @@ import { OpsNav } from '../shared/OpsNav'
 import { ReferralEntry } from './ReferralEntry'
 import { useOpsReferrals, type Review } from './useOpsReferrals'
 import './index.scss'
+import { ConfirmActions } from '../shared/ConfirmActions'
 
 /** What a decision does, said before it is made. */
 const CONSEQUENCE: Record<Review['decision'], string> = {
@@ -41,20 +42,17 @@ const OpsReferralsPage = () => {
                 ))}
                 <Text className="ops-confirm__line">{CONSEQUENCE[confirming.decision]}</Text>
               </View>
-              {page.error && <Text className="form-error">{page.error}</Text>}
-              {page.unanswered && <Text className="ops-page__note">未收到结果，可放心重试：同一邀请只会审核一次。</Text>}
-              <Button
-                className={`btn btn--primary ops-page__action${page.submitting ? ' btn--disabled' : ''}`}
-                disabled={page.submitting}
-                onClick={page.confirm}
-              >
-                {page.submitting ? '正在提交…' : page.unanswered ? '重试' : confirming.decision === 'approve' ? '确认通过' : '确认驳回'}
-              </Button>
-              {!page.submitting && (
-                <Text className="ops-page__link" onClick={page.back}>
-                  返回
-                </Text>
-              )}
+              <ConfirmActions
+                verb="提交"
+                retryIsSafe="同一邀请只会审核一次"
+                confirmLabel={confirming.decision === 'approve' ? '确认通过' : '确认驳回'}
+                backLabel="返回"
+                error={page.error}
+                submitting={page.submitting}
+                unanswered={page.unanswered}
+                onConfirm={page.confirm}
+                onBack={page.back}
+              />
             </View>
           ) : (
             <View className="ops-page__panel">
