@@ -10,6 +10,7 @@ import { COLLECTIONS } from './collections'
 import { readDoc } from './docs'
 import { redactForLog } from './redact'
 import { inTransaction } from './transaction'
+import { wantsMessage } from '../../src/domain/messagePrefs'
 
 /** Template ids come from the deployment (each brand's mini-program has its own); the defaults serve the local cloud. */
 export const subscribeTemplates = (): SubscribeTemplates => ({
@@ -51,6 +52,8 @@ export const notify = async (
   const consented = await inTransaction(async (t) => {
     const member = await readDoc<Member & { messageKeys?: string[] }>(t.collection(COLLECTIONS.members).doc(memberId))
     if (key !== undefined && member?.messageKeys?.includes(key)) return true
+    // The member switched this kind off under 我的资料: not sent, and the consent is kept.
+    if (member && !wantsMessage(member.profile, kind)) return false
     const left = member?.subscriptions?.[kind] ?? 0
     if (!member || left < 1) return false
     const taken = key === undefined ? {} : { messageKeys: [...(member.messageKeys ?? []), key].slice(-MESSAGE_KEYS_KEPT) }

@@ -177,3 +177,35 @@ describe('the handbook', () => {
     expect(view.rules.serviceBenefits.length).toBeGreaterThan(0)
   })
 })
+
+describe('the kinds of messages wanted', () => {
+  it('holds back the event reminder from a member who switched events off, keeping the consent', async () => {
+    const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+    const now = at('2026-12-01T10:00:00')
+    const { event } = await h.ok(DEMO_OPERATOR._id, 'event', 'create', {
+      title: '新品品鉴会',
+      description: '',
+      coverUrl: '',
+      storeId: 'SH001',
+      startsAt: at('2026-12-20T14:00:00'),
+      endsAt: at('2026-12-20T16:00:00'),
+      capacity: 10,
+      tiers: ['member', 'vip', 'gold'],
+      rsvpDeadline: at('2026-12-19T12:00:00'),
+      cancelDeadline: at('2026-12-19T12:00:00'),
+      attendancePoints: 0,
+      maxGuests: 0,
+      requestId: `pf-event-${Date.now()}`,
+    }, { clock: now })
+    const [wants, declines] = [await joined('msg'), await joined('msg')]
+    for (const s of [wants, declines]) {
+      await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })
+      await h.ok(s.openid, 'member', 'recordSubscription', { template: 'eventReminder', accepted: true })
+    }
+    await h.ok(declines.openid, 'member', 'updateProfile', { messages: { newArrivals: true, events: false, birthday: true, pointsExpiry: true } })
+    await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-19T10:05:00') })
+    expect(h.cloud.openapi.outbox({ touser: wants.openid })).toEqual([expect.objectContaining({ status: 'sent' })])
+    expect(h.cloud.openapi.outbox({ touser: declines.openid })).toEqual([])
+    expect(memberDoc(declines.openid)).toMatchObject({ subscriptions: { eventReminder: 1 } })
+  })
+})

@@ -262,6 +262,19 @@ const SCENARIOS: Scenario[] = [
   },
   { fn: 'staff', action: 'reassign', kind: 'once', prepare: async () => call('staff', 'reassign', MANAGER, { memberCode: (await member('reassign')).memberNo, staffId: 'A03' }) },
   {
+    fn: 'member',
+    action: 'updateProfile',
+    kind: 'once',
+    prepare: async () =>
+      call('member', 'updateProfile', (await member('profile')).openid, {
+        clothingSize: 'M',
+        children: [{ name: '大宝', size: '120' }],
+        deliveryAddress: { recipient: '林晓', phone: '13812345678', address: '上海市静安区南京西路1515号' },
+        messages: { newArrivals: true, events: false, birthday: true, pointsExpiry: false },
+      }),
+  },
+  { fn: 'member', action: 'changeStore', kind: 'once', prepare: async () => call('member', 'changeStore', (await member('move')).openid, { storeId: 'SH002' }) },
+  {
     fn: 'event',
     action: 'rsvp',
     kind: 'once',

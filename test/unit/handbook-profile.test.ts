@@ -4,6 +4,7 @@
  * changed a profile field last.
  */
 import { handbookChanges, HANDBOOK_NEWS_DAYS } from '../../src/domain/handbook'
+import { wantsMessage } from '../../src/domain/messagePrefs'
 import { editProfile } from '../../src/domain/member'
 import { DEFAULT_PROGRAM, withRuleDefaults, type ProgramRules } from '../../src/domain/program'
 import { diffRules } from '../../src/domain/programChanges'
@@ -61,5 +62,17 @@ describe('the customer card, kept by the member and the staff', () => {
   it('returns the same profile when nothing really changed (an emptied field equals a missing one)', () => {
     const profile = { clothingSize: 'M', colours: [] }
     expect(editProfile(profile, { clothingSize: 'M', shoeSize: '', colours: [] }, { by: 'member' }, NOW)).toBe(profile)
+  })
+})
+
+describe('the kinds of messages a member wants', () => {
+  it('holds back a kind switched off, and sends as before when never chosen', () => {
+    const off = { messages: { newArrivals: true, events: false, birthday: false, pointsExpiry: true } }
+    expect(wantsMessage(off, 'birthdayCoupon')).toBe(false)
+    expect(wantsMessage(off, 'eventReminder')).toBe(false)
+    expect(wantsMessage(off, 'waitlistPromoted')).toBe(false)
+    expect(wantsMessage({ messages: { ...off.messages, birthday: true } }, 'birthdayCoupon')).toBe(true)
+    expect(wantsMessage(undefined, 'birthdayCoupon')).toBe(true)
+    expect(wantsMessage({}, 'eventReminder')).toBe(true)
   })
 })
