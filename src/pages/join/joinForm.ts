@@ -3,7 +3,8 @@
  * row is wrong. The schema is the server's own (JoinSchema), so the form is never stricter or looser.
  */
 import { PRIVACY_NOTICE_VERSION } from '../../api/privacy'
-import { check, JoinSchema, type JoinInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { JoinSchema, type JoinInput } from '../../api/joinSchema'
 import { AppError, type FieldError } from '../../domain/errors'
 import { birthdayProblem, guardianConsentProblem } from '../../domain/member'
 import { parseReferral } from '../../domain/referral'
