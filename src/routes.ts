@@ -36,6 +36,7 @@ export const ROUTES = {
   opsCustomers: '/ops/customers/index',
   opsCustomer: '/ops/customer/index',
   opsExport: '/ops/export/index',
+  opsPosters: '/ops/posters/index',
 } as const
 
 /** A coupon's detail. Ids hold ":" ("bday:<openid>:2026"), so they travel encoded. */

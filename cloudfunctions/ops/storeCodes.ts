@@ -1,8 +1,9 @@
 /**
- * The printed store QR codes: operators list the stores with their staff, then fetch each code to print
- * (scripts/posters makes the A5 posters). The code is a mini-program code from wxacode.getUnlimited (config.json
- * grants `ops` that cloud call) whose scene names the store and the assistant who recruits with it: the join page
- * binds the new member to both. Codes are not kept: a code is fetched when a poster is printed, rarely.
+ * The printed store QR codes: operators list the stores with their staff, then fetch each code to print (the
+ * mini-program's 门店海报, src/ops/posters, paints the A5 posters; scripts/posters does on the local cloud). The
+ * code is a mini-program code from wxacode.getUnlimited (config.json grants `ops` that cloud call) whose scene
+ * names the store and the assistant who recruits with it: the join page binds the new member to both. Codes are
+ * not kept: a code is fetched when a poster is printed, rarely.
  */
 import type { StoreCodeView, StoreDirectoryEntry } from '../../src/api/contract'
 import { StoreCodeSchema } from '../../src/api/opsSchemas'

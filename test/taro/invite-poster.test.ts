@@ -1,11 +1,15 @@
 /**
  * The invitation poster apart from the page: what is painted where (./poster, on any Canvas 2D context), and
- * how WeChat saves it (posterExport.weapp): the album permission asked once, the settings page after a
+ * how WeChat saves it (services/posterImage.weapp): the album permission asked once, the settings page after a
  * refusal, the canvas exported and saved; a closed save sheet is no failure.
  */
 import Taro from '@tarojs/taro'
-import { paintPoster, POSTER_CODE_HINT, POSTER_HEIGHT, POSTER_SCALE, POSTER_WIDTH, wrapLines, type PosterContext } from '../../src/pages/invite/poster'
-import { savePoster } from '../../src/pages/invite/posterExport.weapp'
+import { paintPoster, POSTER_CODE_HINT, POSTER_HEIGHT, POSTER_SCALE, POSTER_WIDTH } from '../../src/pages/invite/poster'
+import { savePoster } from '../../src/pages/invite/posterExport'
+import { wrapLines, type PosterContext } from '../../src/services/posterPaint'
+
+// The WeChat build's way of painting and saving (Taro's platform files: jest resolves the H5 one by default).
+jest.mock('../../src/services/posterImage', () => jest.requireActual('../../src/services/posterImage.weapp'))
 
 /** Every character as wide as the font is tall: enough to test where lines break. */
 const measureAt = (size: number) => (text: string) => Array.from(text).length * size
@@ -132,7 +136,7 @@ describe('saving the poster on WeChat', () => {
     await expect(savePoster(WORDS, CODE)).resolves.toEqual({ ok: true, message: '海报已保存到相册' })
     expect(api.authorize).toHaveBeenCalledWith({ scope: 'scope.writePhotosAlbum' })
     // The code image is the server's PNG, written to a file first.
-    expect(written).toEqual([{ filePath: 'wxfile://usr/invite-poster-code.png', data: 'iVBORw0KGgo=', encoding: 'base64' }])
+    expect(written).toEqual([{ filePath: 'wxfile://usr/poster-code.png', data: 'iVBORw0KGgo=', encoding: 'base64' }])
     expect([canvas.width, canvas.height]).toEqual([POSTER_WIDTH * POSTER_SCALE, POSTER_HEIGHT * POSTER_SCALE])
     expect(painted.scaledBy).toEqual([POSTER_SCALE])
     expect(painted.texts.join('')).toContain('李娜 邀请你加入会员')

@@ -12,6 +12,7 @@ const TOOLS = [
   { url: ROUTES.opsSegments, title: '客户分层' },
   { url: ROUTES.opsDashboard, title: '数据看板' },
   { url: ROUTES.opsCustomers, title: '全部顾客' },
+  { url: ROUTES.opsPosters, title: '门店海报' },
 ] as const
 
 /** The operator's other tools, top right under the header. */

@@ -1,9 +1,10 @@
 /**
  * The invitation poster as a picture: painted on a Canvas 2D context (WeChat's `<canvas type="2d">` and the
  * browser's canvas speak the same API), so the image a member saves matches the poster on the page. Apart
- * from Taro: the platform files (./posterExport) give it a canvas and the code's image, and export the result.
+ * from Taro: services/posterImage gives it a canvas and the code's image, and exports the result.
  */
 import { BRAND_WORDMARK } from '../../brand'
+import { POSTER_FONT as FONT, roundedRect, spacedText, wrapLines, type PosterContext } from '../../services/posterPaint'
 
 /** The poster in its own units; exported at `POSTER_SCALE` times that for a sharp print on any phone. */
 export const POSTER_WIDTH = 600
@@ -23,78 +24,7 @@ export const POSTER_FOOTER = '消费累积分 · 满额升级VIP · 生日月专
 const CHAMPAGNE = '#ecd3a4'
 const INK = '#1f1d1a'
 const MUTED = '#8a857c'
-const FONT = "'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 const MARGIN = 48
-
-/** The subset of a 2D context the poster uses; WeChat's Canvas 2D context has all of it. */
-export type PosterContext = Pick<
-  CanvasRenderingContext2D,
-  | 'fillStyle'
-  | 'font'
-  | 'textAlign'
-  | 'textBaseline'
-  | 'globalAlpha'
-  | 'fillRect'
-  | 'fillText'
-  | 'measureText'
-  | 'createLinearGradient'
-  | 'createRadialGradient'
-  | 'beginPath'
-  | 'moveTo'
-  | 'arcTo'
-  | 'closePath'
-  | 'fill'
-  | 'drawImage'
-  | 'save'
-  | 'restore'
-  | 'scale'
->
-
-/** Marks a line may not start with (Chinese typesetting's 避头点): they stay with what they close. */
-const NO_LINE_START = new Set(Array.from('，。、；：！？）」』】》…,.;:!?)'))
-
-/**
- * Greedy line breaking by tokens: a CJK character, or a run of Latin letters and digits with its currency
- * sign ("¥200"), which is never split. A closing mark that would start a line takes the token before it
- * along. At most `maxLines`; the last one ends in "…" when the text runs on.
- */
-export const wrapLines = (measure: (text: string) => number, text: string, maxWidth: number, maxLines: number): string[] => {
-  const lines: string[] = []
-  let tokens: string[] = []
-  for (const token of text.match(/[¥$]?[0-9A-Za-z.%]+|[^]/gu) ?? []) {
-    if (tokens.length > 0 && measure([...tokens, token].join('')) > maxWidth) {
-      const carried = NO_LINE_START.has(token) && tokens.length > 1 ? [tokens.pop()!] : []
-      lines.push(tokens.join('').trimEnd())
-      tokens = token.trim() === '' && carried.length === 0 ? [] : [...carried, token]
-    } else tokens.push(token)
-  }
-  if (tokens.length > 0) lines.push(tokens.join(''))
-  if (lines.length <= maxLines) return lines
-  const kept = lines.slice(0, maxLines)
-  let last = kept[maxLines - 1]
-  while (last.length > 0 && measure(`${last}…`) > maxWidth) last = Array.from(last).slice(0, -1).join('')
-  kept[maxLines - 1] = `${last}…`
-  return kept
-}
-
-const roundedRect = (ctx: PosterContext, x: number, y: number, w: number, h: number, r: number) => {
-  ctx.beginPath()
-  ctx.moveTo(x + r, y)
-  ctx.arcTo(x + w, y, x + w, y + h, r)
-  ctx.arcTo(x + w, y + h, x, y + h, r)
-  ctx.arcTo(x, y + h, x, y, r)
-  ctx.arcTo(x, y, x + w, y, r)
-  ctx.closePath()
-}
-
-/** Letter-spaced text (canvas has no letter-spacing everywhere): one character at a time. */
-const spacedText = (ctx: PosterContext, text: string, x: number, y: number, spacing: number) => {
-  let at = x
-  for (const char of Array.from(text)) {
-    ctx.fillText(char, at, y)
-    at += ctx.measureText(char).width + spacing
-  }
-}
 
 /**
  * Paints the poster at the context's origin, in poster units (scale the context first for a larger image):
