@@ -64,6 +64,19 @@ export const offlineWording = (savedAt: Instant, now: Instant): string => {
 
 const codeOf = (kept: KeptSecret | null): CodeState => ({ secret: kept?.secret ?? null, offsetMs: kept?.offsetMs ?? 0 })
 
+/** The last card this phone kept, on the server's time as last known; loading when there is none. */
+const keptCardState = (): CardState => {
+  const kept = keptCard()
+  return kept ? readyState(kept.card, null, new Date(Date.now() + kept.offsetMs).toISOString()) : { status: 'loading' }
+}
+
+/** The kept code secret, if it belongs to the kept card's member. */
+const keptCode = (): CodeState => {
+  const kept = keptCard()
+  const secret = keptSecret()
+  return codeOf(kept && secretFits(secret, kept.card.member.memberNo, undefined) ? secret : null)
+}
+
 /**
  * The shopper's card, one call, read on every show (points change at the till while the app sits in the
  * background). Tier, progress and expiry use the server's clock, so a phone with a wrong date reads the same.
@@ -71,8 +84,10 @@ const codeOf = (kept: KeptSecret | null): CodeState => ({ secret: kept?.secret ?
  * it was reset elsewhere) and kept; with no network the page shows the last card it kept, marked offline.
  */
 export const useCard = () => {
-  const [state, setState] = useState<CardState>({ status: 'loading' })
-  const [code, setCode] = useState<CodeState>({ secret: null, offsetMs: 0 })
+  // Cache-first: the page's very first render draws the last card this phone kept (with its code) while the
+  // network answers; the answer then replaces it. A slow network no longer holds the card behind a spinner.
+  const [state, setState] = useState<CardState>(keptCardState)
+  const [code, setCode] = useState<CodeState>(keptCode)
   const [resetting, setResetting] = useState(false)
   /** Just joined: the moment to offer the birthday-coupon reminder. */
   const justJoined = useRouter().params.joined === '1'
@@ -87,18 +102,6 @@ export const useCard = () => {
     } catch {
       // The next show (or pull to refresh) asks again.
     }
-  }
-
-  /**
-   * Cache-first: on the page's first show, the last card this phone kept is drawn at once (with its code) while
-   * the network answers; the answer then replaces it. A slow network no longer holds the card behind a spinner.
-   */
-  const showKeptCard = () => {
-    const kept = keptCard()
-    if (!kept) return
-    const secret = keptSecret()
-    setCode(codeOf(secretFits(secret, kept.card.member.memberNo, undefined) ? secret : null))
-    setState((shown) => (shown.status === 'loading' ? readyState(kept.card, null, new Date(Date.now() + kept.offsetMs).toISOString()) : shown))
   }
 
   const load = useCallback(async () => {
@@ -145,10 +148,7 @@ export const useCard = () => {
     }
   }
 
-  useDidShow(() => {
-    if (state.status === 'loading') showKeptCard()
-    void load()
-  })
+  useDidShow(() => void load())
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
   const retry = () => {
