@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import './index.scss'
 
 interface Props {
@@ -20,3 +20,18 @@ export const StatusScreen = ({ mark, title, message, children }: Props) => (
     {children && <View className="status-screen__actions">{children}</View>}
   </View>
 )
+
+/** A page's data while it is not ready: loading, or failed with a way to load it again. */
+export type NotReady = { status: 'loading' } | { status: 'failed'; message: string }
+
+/** The whole-page state of data that is loading or failed to load: "正在…" or "…暂时打不开" with 重新加载. */
+export const LoadStatus = ({ state, loading, failed, onRetry }: { state: NotReady; loading: string; failed: string; onRetry: () => void }) =>
+  state.status === 'failed' ? (
+    <StatusScreen mark="!" title={failed} message={state.message}>
+      <Button className="btn btn--primary" onClick={onRetry}>
+        重新加载
+      </Button>
+    </StatusScreen>
+  ) : (
+    <StatusScreen mark="…" title={loading} />
+  )

@@ -1,6 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
-import { StatusScreen } from '../../components/StatusScreen'
+import { LoadStatus } from '../../components/StatusScreen'
 import { TIER_NAMES } from '../../domain/program'
 import { callCloud } from '../../services/cloud'
 import { handbookOf, type HandbookSection, type RuleNews } from '../../wording/handbook'
@@ -39,15 +39,7 @@ const HandbookPage = () => {
   if (state.status !== 'ready') {
     return (
       <View className="handbook">
-        {state.status === 'loading' ? (
-          <StatusScreen mark="…" title="正在打开会员手册" />
-        ) : (
-          <StatusScreen mark="!" title="会员手册暂时打不开" message={state.message}>
-            <Button className="btn btn--primary" onClick={retry}>
-              重新加载
-            </Button>
-          </StatusScreen>
-        )}
+        <LoadStatus state={state} loading="正在打开会员手册" failed="会员手册暂时打不开" onRetry={retry} />
         <LocalIdentitySwitcher />
       </View>
     )

@@ -1,7 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
-import { StatusScreen } from '../../components/StatusScreen'
+import { LoadStatus } from '../../components/StatusScreen'
 import { birthdayText } from '../../wording/workbench'
 import { MESSAGE_KINDS, WHY } from './profileForm'
 import { useProfile } from './useProfile'
@@ -28,15 +28,7 @@ const ProfilePage = () => {
   if (state.status !== 'ready' || !draft) {
     return (
       <View className="me-profile">
-        {state.status === 'failed' ? (
-          <StatusScreen mark="!" title="资料暂时打不开" message={state.message}>
-            <Button className="btn btn--primary" onClick={page.retry}>
-              重新加载
-            </Button>
-          </StatusScreen>
-        ) : (
-          <StatusScreen mark="…" title="正在加载资料" />
-        )}
+        <LoadStatus state={state.status === 'ready' ? { status: 'loading' } : state} loading="正在加载资料" failed="资料暂时打不开" onRetry={page.retry} />
         <LocalIdentitySwitcher />
       </View>
     )

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { StoreDetailView } from '../../api/contract'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
-import { StatusScreen } from '../../components/StatusScreen'
+import { LoadStatus } from '../../components/StatusScreen'
 import { useHomeStore } from './useHomeStore'
 import './index.scss'
 
@@ -29,15 +29,7 @@ const StorePage = () => {
   if (state.status !== 'ready') {
     return (
       <View className="me-store">
-        {state.status === 'failed' ? (
-          <StatusScreen mark="!" title="门店信息暂时打不开" message={state.message}>
-            <Button className="btn btn--primary" onClick={page.retry}>
-              重新加载
-            </Button>
-          </StatusScreen>
-        ) : (
-          <StatusScreen mark="…" title="正在加载门店" />
-        )}
+        <LoadStatus state={state} loading="正在加载门店" failed="门店信息暂时打不开" onRetry={page.retry} />
         <LocalIdentitySwitcher />
       </View>
     )

@@ -55,15 +55,7 @@ const OpsCampaignsPage = () => {
                       </Text>
                       {confirming.mode === 'issue' && <Text className="ops-confirm__line">创建后立即向活动对象发券，不可撤回</Text>}
                     </View>
-                    <ConfirmActions
-                      verb="创建"
-                      retryIsSafe="同一个活动不会重复创建"
-                      error={page.errors.form}
-                      submitting={page.submitting}
-                      unanswered={page.unanswered}
-                      onConfirm={page.confirm}
-                      onBack={page.back}
-                    />
+                    <ConfirmActions verb="创建" retryIsSafe="同一个活动不会重复创建" error={page.errors.form} flow={page} />
                   </>
                 ) : (
                   <CampaignForm page={page} />

@@ -43,15 +43,7 @@ const OpsEventPage = () => {
                   <Text className="ops-confirm__line">{perksLine(confirming) ?? '签到不赠送积分 · 仅限会员本人'}</Text>
                   <Text className="ops-confirm__line">创建后会员即可报名</Text>
                 </View>
-                <ConfirmActions
-                  verb="创建"
-                  retryIsSafe="同一个活动不会重复创建"
-                  error={page.errors.form}
-                  submitting={page.submitting}
-                  unanswered={page.unanswered}
-                  onConfirm={page.confirm}
-                  onBack={page.back}
-                />
+                <ConfirmActions verb="创建" retryIsSafe="同一个活动不会重复创建" error={page.errors.form} flow={page} />
               </>
             ) : (
               <EventForm page={page} />

@@ -80,15 +80,7 @@ const OpsMemberPage = () => {
                         {`调整后积分 ${formatPoints(audit.member.pointsBalance + adjust.confirming.points)}；调整记入流水，不可删除`}
                       </Text>
                     </View>
-                    <ConfirmActions
-                      verb="调整"
-                      retryIsSafe="同一笔调整不会重复记入"
-                      error={adjust.errors.form}
-                      submitting={adjust.submitting}
-                      unanswered={adjust.unanswered}
-                      onConfirm={adjust.confirm}
-                      onBack={adjust.back}
-                    />
+                    <ConfirmActions verb="调整" retryIsSafe="同一笔调整不会重复记入" error={adjust.errors.form} flow={adjust} />
                   </>
                 ) : (
                   <>

@@ -99,15 +99,7 @@ const OpsProgramPage = () => {
                     <Text className="ops-confirm__line">{`修改原因：${confirming.input.note}`}</Text>
                     <Text className="ops-confirm__line">{`保存为第 ${program.rules.version + 1} 版，立即生效；只影响之后的消费，已有的等级和积分不变。`}</Text>
                   </View>
-                  <ConfirmActions
-                    verb="保存"
-                    retryIsSafe="同一次修改不会重复保存"
-                    error={editor.errors.form}
-                    submitting={editor.submitting}
-                    unanswered={editor.unanswered}
-                    onConfirm={editor.confirm}
-                    onBack={editor.back}
-                  />
+                  <ConfirmActions verb="保存" retryIsSafe="同一次修改不会重复保存" error={editor.errors.form} flow={editor} />
                 </View>
               ) : (
                 <>

@@ -48,10 +48,7 @@ const OpsReferralsPage = () => {
                 confirmLabel={confirming.decision === 'approve' ? '确认通过' : '确认驳回'}
                 backLabel="返回"
                 error={page.error}
-                submitting={page.submitting}
-                unanswered={page.unanswered}
-                onConfirm={page.confirm}
-                onBack={page.back}
+                flow={page}
               />
             </View>
           ) : (
