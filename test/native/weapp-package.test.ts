@@ -35,7 +35,7 @@ describe('the weapp build', () => {
   it('declares the staff, operator, privacy and member (me) subpackages with their pages', () => {
     expect(JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).subPackages).toEqual([
       { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index', 'customers/index', 'customer/index', 'today/index', 'callbacks/index'] },
-      { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index', 'export/index', 'program/index', 'segments/index', 'dashboard/index', 'customers/index', 'customer/index'] },
+      { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index', 'export/index', 'program/index', 'segments/index', 'dashboard/index', 'customers/index', 'customer/index', 'posters/index'] },
       { root: 'privacy', pages: ['index/index'] },
       { root: 'me', pages: ['handbook/index', 'profile/index', 'store/index'] },
     ])
@@ -44,7 +44,7 @@ describe('the weapp build', () => {
   // Each action's name appears only in the code that calls it: where it is found, that code shipped.
   it.each([
     ['staff', ['recordPurchase', 'lookupOrder', 'recordRefund', 'redeemPoints', 'lookupCoupon', 'undoCouponUse', 'redeemGiftCoupon', 'correctBirthday', '导购工作台', 'storeEvents', 'guestList', 'logCallback', 'updateCustomerCard', 'callbackStats', '今日与本月']],
-    ['ops', ['memberLedger', 'adjustPoints', 'couponTemplates', 'createCampaign', '会员积分审计', '创建会员活动', 'updateProgram', 'programHistory', 'reviewReferral', 'manageList', 'closeCampaign', '客户分层', '数据看板']],
+    ['ops', ['memberLedger', 'adjustPoints', 'couponTemplates', 'createCampaign', '会员积分审计', '创建会员活动', 'updateProgram', 'programHistory', 'reviewReferral', 'manageList', 'closeCampaign', '客户分层', '数据看板', 'storeCode', 'storeDirectory']],
     ['privacy', ['deleteMembership', 'myData']],
     ['me', ['updateProfile', 'changeStore', 'benefits__tier']],
   ])('keeps the %s pages in their own subpackage', (root, needles) => {
