@@ -10,6 +10,13 @@ import { withoutId } from './views'
 
 export const loadMember = (openid: string): Promise<Member | null> => readDoc<Member>(db.collection(COLLECTIONS.members).doc(openid))
 
+/** The calling shopper's member document; a shopper who has not joined is told to join first. */
+export const requireMember = async (openid: string): Promise<Member> => {
+  const member = await loadMember(openid)
+  if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
+  return member
+}
+
 /** The member behind a scanned or typed member code; a mistyped code is caught by its check digit. */
 export const findMemberByCode = async (code: string): Promise<Member> => {
   if (!isValidMemberNo(code)) throw new AppError('MEMBER_NOT_FOUND', '会员码有误，请核对后重新输入')

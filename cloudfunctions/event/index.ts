@@ -16,7 +16,7 @@ import { _, db, type Transaction } from '../_lib/cloud'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
 import { duplicateKeyIndex } from '../_lib/errors'
-import { appendEntriesIn, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
+import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
 import { notify } from '../_lib/messages'
 import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runtime'
@@ -37,12 +37,6 @@ const loadEvent = async (eventId: string): Promise<MemberEvent> => {
   const event = await readDoc<MemberEvent>(events().doc(eventId))
   if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
   return event
-}
-
-const requireMember = async (openid: string): Promise<Member> => {
-  const member = await loadMember(openid)
-  if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
-  return member
 }
 
 const rsvpView = async (r: Rsvp | null): Promise<RsvpView | null> => {

@@ -34,7 +34,7 @@ import {
 import { recordConsent, subscribeTemplates } from '../_lib/messages'
 import { readDoc, readMany } from '../_lib/docs'
 import { historyEntry, ledgerPage } from '../_lib/history'
-import { appendEntriesIn, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
+import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
@@ -157,12 +157,6 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
     }
   }
 })
-
-const requireMember = async (openid: string): Promise<Member> => {
-  const member = await loadMember(openid)
-  if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
-  return member
-}
 
 /** The card: one read for the member, one for this year's birthday card (rules and stores are cached). */
 const getCard = shopperAction(EmptySchema, async (_input, ctx) => {

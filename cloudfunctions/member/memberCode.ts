@@ -5,17 +5,10 @@
  */
 import type { MemberCodeSecret } from '../../src/api/contract'
 import { EmptySchema } from '../../src/api/schemas'
-import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
-import { loadMember } from '../_lib/members'
+import { requireMember } from '../_lib/members'
 import { deliverSecret, loadSecret, resetSecret, type MemberSecretDoc } from '../_lib/memberCodes'
 import { shopperAction } from '../_lib/runtime'
-
-const memberOf = async (openid: string): Promise<Member> => {
-  const member = await loadMember(openid)
-  if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
-  return member
-}
 
 const answer = (member: Member, doc: MemberSecretDoc, now: string): MemberCodeSecret => ({
   memberNo: member.memberNo,
@@ -26,13 +19,13 @@ const answer = (member: Member, doc: MemberSecretDoc, now: string): MemberCodeSe
 
 /** The secret for this device (made on the member's first call). */
 export const codeSecret = shopperAction(EmptySchema, async (_input, ctx) => {
-  const member = await memberOf(ctx.openid)
+  const member = await requireMember(ctx.openid)
   return answer(member, await deliverSecret(member._id, ctx.now), ctx.now)
 })
 
 /** Lost phone: a new secret for this device; codes made with the old one are refused from now on. */
 export const resetMemberCode = shopperAction(EmptySchema, async (_input, ctx) => {
-  const member = await memberOf(ctx.openid)
+  const member = await requireMember(ctx.openid)
   return answer(member, await resetSecret(member._id, ctx.now), ctx.now)
 })
 

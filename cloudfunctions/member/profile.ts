@@ -9,23 +9,17 @@
 import type { HandbookView, HomeStoreView, ProfileView, StoreDetailView } from '../../src/api/contract'
 import { ChangeStoreSchema, EmptySchema, UpdateProfileSchema } from '../../src/api/schemas'
 import { benefitText } from '../../src/domain/coupons'
-import { AppError, invalidInput } from '../../src/domain/errors'
+import { invalidInput } from '../../src/domain/errors'
 import { handbookChanges } from '../../src/domain/handbook'
 import { editProfile, type Birthday, type Member } from '../../src/domain/member'
 import { db } from '../_lib/cloud'
 import { COLLECTIONS, type ProgramVersionDoc, type StoreDoc } from '../_lib/collections'
 import { loadTemplate } from '../_lib/coupons'
 import { readDoc, readMany } from '../_lib/docs'
-import { loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
+import { loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
-
-const requireMember = async (openid: string): Promise<Member> => {
-  const member = await loadMember(openid)
-  if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
-  return member
-}
 
 const giftText = async (templateId: string | null): Promise<string | null> => {
   const template = templateId ? await loadTemplate(templateId) : null
