@@ -16,11 +16,12 @@
 import { spawn } from 'node:child_process'
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs'
 import { Agent, request } from 'node:http'
-import { type Socket, connect, createServer } from 'node:net'
+import { type Socket, connect } from 'node:net'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PRIVACY_NOTICE_VERSION } from '../src/api/privacy'
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE } from '../scripts/demo-data'
+import { percentile, spawnLocalCloud } from './localServer'
 import { TillCodes } from './tillCodes'
 
 const root = resolve(__dirname, '..')
@@ -35,14 +36,6 @@ const HOT_CLIENTS = Number(process.env.BENCH_HOT_CLIENTS ?? 8)
 const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)
 const CLK_TCK = 100
 const cores = availableParallelism()
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
 
 /** CPU seconds (user + system) from a /proc stat file. */
 const cpuOf = (file: string) => {
@@ -61,8 +54,6 @@ const selfCpuS = () => {
   return (u.user + u.system) / 1e6
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-
 interface Reply {
   status: number
   body: { ok?: boolean; data?: unknown; error?: { code?: string } }
@@ -70,23 +61,14 @@ interface Reply {
 }
 
 const startServer = async (poolSize: number) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-ledger-'))
-  const port = await freePort()
-  const server = spawn(process.execPath, [...SERVER_FLAGS, '--require', 'tsx/cjs', join(root, 'scripts/start.ts')], {
+  const { port, pid, stop: stopServer } = await spawnLocalCloud({
+    dataPrefix: 'vipcard-ledger-',
+    nodeFlags: SERVER_FLAGS,
     env: {
-      ...process.env,
-      LOCAL_CLOUD_PORT: String(port),
-      LOCAL_CLOUD_DATA: dataDir,
-      LOCAL_CLOUD_LOGS: '0',
       LOCAL_CLOUD_DB_LATENCY_MS: DB_LATENCY,
       LOCAL_CLOUD_POOL_SIZE: String(poolSize),
       LOCAL_CLOUD_ALLOW_CLOCK: '1', // each purchase at the instant of its member code (tillCodes.ts)
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((ready, fail) => {
-    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('running on the local cloud') && ready())
-    server.on('exit', (code) => fail(new Error(`local cloud exited with ${code}`)))
   })
   // A lean HTTP/1.1 keep-alive client (one connection per client in flight): Node's http client costs several
   // times more CPU per request, and on a 2-core machine the load generator's CPU is taken from the server.
@@ -114,11 +96,9 @@ const startServer = async (poolSize: number) => {
     }))
   const stop = async () => {
     for (const conn of idle) conn.close()
-    server.kill('SIGTERM')
-    await new Promise((done) => server.once('exit', done))
-    rmSync(dataDir, { recursive: true, force: true })
+    await stopServer()
   }
-  return { pid: server.pid!, call, health, stop }
+  return { pid, call, health, stop }
 }
 
 type Server = Awaited<ReturnType<typeof startServer>>

@@ -5,16 +5,11 @@
  * operations in its transaction), throughput, latency, and the server process's peak RSS read from the kernel
  * (VmHWM; budget < 300 MB). Run after `npm run build:functions`. Figures only, nothing asserted.
  */
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { PRIVACY_NOTICE_VERSION } from '../src/api/privacy'
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE } from '../scripts/demo-data'
+import { percentile, spawnLocalCloud } from './localServer'
 import { TillCodes } from './tillCodes'
-
-const root = resolve(__dirname, '..')
 
 export interface LoadOptions {
   shoppers: number
@@ -46,38 +41,18 @@ const optionsFromEnv = (): LoadOptions => ({
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
 })
 
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
-
 const kernelMemory = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0)
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-
 export const loadBench = async (options: LoadOptions = optionsFromEnv()): Promise<LoadFigures> => {
   const { shoppers: SHOPPERS, purchases: PURCHASES, concurrency: CONCURRENCY } = options
   const phases: LoadPhase[] = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-bench-'))
-  const port = await freePort()
-  // One node process, as npm start runs it: tsx's CommonJS hook only (its CLI would add a parent process and
-  // its ESM loader a thread of ~40 MB), so the RSS measured is the cloud's own.
-  const server = spawn(process.execPath, ['--require', 'tsx/cjs', join(root, 'scripts/start.ts')], {
-    env: { ...process.env, LOCAL_CLOUD_PORT: String(port), LOCAL_CLOUD_DATA: dataDir, LOCAL_CLOUD_LOGS: '0', LOCAL_CLOUD_ALLOW_CLOCK: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = `http://127.0.0.1:${port}`
-  await new Promise<void>((ready, fail) => {
-    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('running on the local cloud') && ready())
-    server.on('exit', (code) => fail(new Error(`local cloud exited with ${code}`)))
-  })
+  // One node process, as npm start runs it, so the RSS measured is the cloud's own.
+  const server = await spawnLocalCloud({ dataPrefix: 'vipcard-bench-', env: { LOCAL_CLOUD_ALLOW_CLOCK: '1' } })
+  const url = `http://127.0.0.1:${server.port}`
 
   const call = async (fn: string, openid: string, action: string, input: unknown, clock?: string) => {
     const response = await fetch(`${url}/functions/${fn}`, {
@@ -110,7 +85,7 @@ export const loadBench = async (options: LoadOptions = optionsFromEnv()): Promis
     await Promise.all(Array.from({ length: CONCURRENCY }, lane))
     const seconds = (performance.now() - started) / 1000
     latencies.sort((a, b) => a - b)
-    const { rssMb } = kernelMemory(server.pid!)
+    const { rssMb } = kernelMemory(server.pid)
     console.log(
       `${label.padEnd(28)} ${String(total).padStart(5)} calls ${(total / seconds).toFixed(0).padStart(5)}/s  p50 ${percentile(latencies, 50).toFixed(0)} ms` +
         `  p95 ${percentile(latencies, 95).toFixed(0)} ms  failures ${failures}  server RSS ${rssMb.toFixed(0)} MB`,
@@ -120,7 +95,7 @@ export const loadBench = async (options: LoadOptions = optionsFromEnv()): Promis
   }
 
   try {
-    const idleRssMb = kernelMemory(server.pid!).rssMb
+    const idleRssMb = kernelMemory(server.pid).rssMb
     console.log(`local cloud idle RSS: ${idleRssMb.toFixed(0)} MB; ${CONCURRENCY} calls in flight`)
     const memberNos: string[] = []
     await phase('member.join', SHOPPERS, async (i) => {
@@ -154,13 +129,11 @@ export const loadBench = async (options: LoadOptions = optionsFromEnv()): Promis
     await phase('staff.recordPurchase', PURCHASES, purchase)
     await phase('staff.recordPurchase retried', 200, purchase)
     await phase('member.getCard', PURCHASES, (i) => call('member', `bench-shopper-${i % SHOPPERS}`, 'getCard', {}))
-    const peakRssMb = kernelMemory(server.pid!).peakMb
+    const peakRssMb = kernelMemory(server.pid).peakMb
     console.log(`local cloud peak RSS: ${peakRssMb.toFixed(0)} MB (budget 300 MB)`)
     return { options, phases, idleRssMb, peakRssMb }
   } finally {
-    server.kill('SIGTERM')
-    await new Promise((done) => server.once('exit', done))
-    rmSync(dataDir, { recursive: true, force: true })
+    await server.stop()
   }
 }
 
