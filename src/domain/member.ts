@@ -106,18 +106,27 @@ export interface MessageKinds {
 
 export type ProfileField = 'clothingSize' | 'shoeSize' | 'children' | 'colours' | 'styles' | 'notes' | 'deliveryAddress' | 'messages'
 
-export type ProfileEdit = { at: Instant } & ({ by: 'member' } | { by: 'staff'; staffId: string; name: string })
+/** Who edits the card: the member, or a named shop assistant. */
+export type ProfileEditor = { by: 'member' } | { by: 'staff'; staffId: string; name: string }
+export type ProfileEdit = { at: Instant } & ProfileEditor
 
 /**
  * Applies an edit to the profile: the fields given are replaced, the rest kept; each field whose value really
  * changed is stamped with who changed it. Returns the same object when nothing changed, so callers write nothing.
  */
-export const editProfile = (
+export function editProfile(profile: CustomerProfile, changes: Partial<Omit<CustomerProfile, 'edits'>>, who: ProfileEditor, at: Instant): CustomerProfile
+export function editProfile(
   profile: CustomerProfile | undefined,
   changes: Partial<Omit<CustomerProfile, 'edits'>>,
-  who: { by: 'member' } | { by: 'staff'; staffId: string; name: string },
+  who: ProfileEditor,
   at: Instant,
-): CustomerProfile => {
+): CustomerProfile | undefined
+export function editProfile(
+  profile: CustomerProfile | undefined,
+  changes: Partial<Omit<CustomerProfile, 'edits'>>,
+  who: ProfileEditor,
+  at: Instant,
+): CustomerProfile | undefined {
   const before: CustomerProfile = profile ?? {}
   const after: CustomerProfile = { ...before, edits: { ...before.edits } }
   // An emptied field and a never-filled one are the same to the reader.
@@ -133,7 +142,8 @@ export const editProfile = (
     after.edits![key] = { ...who, at }
     changed = true
   }
-  return changed ? after : before
+  // Unchanged: the very object given (undefined for a member with no card yet), so no write follows.
+  return changed ? after : profile
 }
 
 export type SubscriptionKind = 'birthdayCoupon' | 'eventReminder' | 'waitlistPromoted'

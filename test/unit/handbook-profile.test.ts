@@ -62,6 +62,7 @@ describe('the customer card, kept by the member and the staff', () => {
   it('returns the same profile when nothing really changed (an emptied field equals a missing one)', () => {
     const profile = { clothingSize: 'M', colours: [] }
     expect(editProfile(profile, { clothingSize: 'M', shoeSize: '', colours: [] }, { by: 'member' }, NOW)).toBe(profile)
+    expect(editProfile(undefined, { shoeSize: '', colours: [] }, { by: 'member' }, NOW)).toBeUndefined()
   })
 })
 
