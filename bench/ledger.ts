@@ -75,7 +75,7 @@ const startServer = async (poolSize: number) => {
   const idle: LeanConnection[] = []
   const call = async (fn: string, openid: string, action: string, input: unknown, clock?: string): Promise<Reply> => {
     let conn = idle.pop()
-    // The gateway closes connections idle for 5 s (keepAliveTimeout): skip those.
+    // The gateway closes connections idle for 65 s (keepAliveTimeout): skip those.
     while (conn?.closed) conn = idle.pop()
     conn ??= new LeanConnection(port)
     const reply = await conn.post(`/functions/${fn}`, openid, JSON.stringify({ action, input }), clock)

@@ -92,7 +92,9 @@ export const startGateway = async (backend: GatewayBackend, options: GatewayOpti
       else res.destroy()
     })
   })
-  server.keepAliveTimeout = 5_000
+  // Longer than clients keep an idle connection (Node's fetch: 4 s): the client closes first, so a request is never
+  // sent on a connection the gateway is closing at that moment (which the client would see as ECONNRESET).
+  server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => resolve())

@@ -109,7 +109,10 @@ export const runAll = async (
       options.onResult?.(r)
     }
   }
-  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, lane))
+  // Every lane finishes before a failure is reported: a lane still sending would change the database under the
+  // next test's before/after comparison.
+  const failed = (await Promise.allSettled(Array.from({ length: options.concurrency ?? 8 }, lane))).find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
   return tally
 }
 
