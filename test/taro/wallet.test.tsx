@@ -45,12 +45,12 @@ describe('the birthday card on the member card', () => {
     // The card this phone kept from the test before still has the coupon: the server's answer takes it away.
     await openPage('/pages/card/index')
     await screen.findByText('我的优惠券')
-    await waitFor(() => expect(visiblePage().querySelector('.card-page__birthday')).toBeNull())
+    await waitFor(() => expect(visiblePage().querySelector('.card-page__birthday')).toBeNull(), { timeout: 5_000 })
 
     installFakeCloud({ 'member.getCard': () => ok(card(null)) })
     await openPage('/pages/card/index')
     await screen.findByText('我的优惠券')
-    await waitFor(() => expect(visiblePage().querySelector('.card-page__birthday')).toBeNull())
+    await waitFor(() => expect(visiblePage().querySelector('.card-page__birthday')).toBeNull(), { timeout: 5_000 })
   })
 
   it('leads to the wallet, the catalog, the campaigns and the events', async () => {
