@@ -92,7 +92,7 @@ describe('rules', () => {
     const event = await create({ capacity: 3 })
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => h.joinedShopper('rules', { clock: now })))
     expect((await h.ok(a.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: now })).event).toMatchObject({ seatsLeft: 1, myRsvp: { seats: 2 } })
-    expect(await h.call(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 2 }, { clock: now })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 2 }, { clock: now })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '最多可携带 1 位同伴', fields: [{ field: 'guests', message: '最多可携带 1 位同伴' }] } })
     expect(await h.ok(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: at('2026-12-04T17:59:59') })).toMatchObject({ event: { myRsvp: { status: 'waitlisted' } } })
     expect(await h.call(c.openid, 'event', 'rsvp', { eventId: event.id }, { clock: at('2026-12-04T18:00:00') })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
     expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T12:00:00') })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
