@@ -10,7 +10,7 @@ import type { HandbookView, HomeStoreView, ProfileView } from '../../src/api/con
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
 import { INITIAL_TIER_STATE } from '../../src/domain/tiers'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
-import { openPage, textOf, visiblePage } from './support/harness'
+import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 
 const NOW = '2026-11-23T06:00:00.000Z'
@@ -78,6 +78,19 @@ describe('会员手册', () => {
     expect(rows).toEqual(['免费熨烫 — ✓ ✓', '私人造型师 — — ✓'])
     expect(textOf('.handbook__panel--tiers .handbook__news-text')).toBe('VIP累计消费门槛 ¥1,800 → ¥3,000')
     expect(textOf('.handbook__panel--tiers .handbook__news-date')).toBe('2026年11月20日起生效')
+  })
+
+  it('is opened from the join page by someone who has not joined, with no place marked', async () => {
+    installFakeCloud({
+      'member.getCard': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册'),
+      'member.handbook': () => ok({ ...HANDBOOK, standing: null }),
+    })
+    await openPage('/pages/join/index')
+    fireEvent.click(await screen.findByText('查看会员手册 ›'))
+    await screen.findByText('VIP会员手册')
+    expect(currentRoute()).toBe('/me/handbook/index')
+    expect(pageText()).toContain('累计消费满 ¥3,000，或单笔消费满 ¥800')
+    expect(visiblePage().querySelector('.ladder__step--mine')).toBeNull()
   })
 })
 

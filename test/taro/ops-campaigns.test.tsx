@@ -2,7 +2,7 @@
  * The operator's campaigns on Taro's H5 runtime: the list with issuing progress, and a new campaign —
  * claim with VIP early access, or issued to a list of members — created with a request id kept until answered.
  */
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/dom'
+import { fireEvent, screen, waitFor, within } from '@testing-library/dom'
 import type { CouponTemplateView, OpsCampaignView } from '../../src/api/contract'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { LI_NA } from './support/fixtures'
@@ -12,9 +12,6 @@ import { setPhoneClock } from './support/clock'
 
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 
-// Four pickers (template, dates, time) make this the heaviest page to mount in jsdom: on a busy 2-core
-// machine it can take longer than the default second to appear.
-configure({ asyncUtilTimeout: 4_000 })
 // The segment audiences test creates two campaigns through the form: room for it on a busy machine.
 jest.setTimeout(40_000)
 

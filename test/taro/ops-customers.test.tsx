@@ -4,7 +4,7 @@
  * assistant, 今日与本月 for the chosen scope — and a customer's record that only reads: no editing, no
  * callback logging, no reassignment (the store looks after its customers).
  */
-import { configure, screen, waitFor } from '@testing-library/dom'
+import { screen, waitFor } from '@testing-library/dom'
 import type { CallbackEntry, CustomerView, StoreView } from '../../src/api/contract'
 import { setPhoneClock } from './support/clock'
 import { installFakeCloud, ok } from './support/fakeCloud'
@@ -15,7 +15,6 @@ import { customer, day, todayView, WU_QIAN, ZHANG_MIN } from './support/workbenc
 // The phone's clock is months off: "days ago" and the date line come from the server's clock.
 beforeAll(() => setPhoneClock('2027-03-02T02:00:00.000Z'))
 // Fifty rows at a time take a while on a busy machine.
-configure({ asyncUtilTimeout: 4_000 })
 jest.setTimeout(20_000)
 
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }

@@ -4,7 +4,7 @@
  * sales by tier in yuan with shares, coupon redemption rates, event attendance. jsdom has no canvas to draw
  * on; the charts' data is checked as the rows F2 is given.
  */
-import { configure, fireEvent, screen, waitFor } from '@testing-library/dom'
+import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { DashboardView } from '../../src/api/contract'
 import { couponsChart, salesChart, tiersChart } from '../../src/ops/dashboard/charts'
 import { couponRows, tierSeries } from '../../src/ops/dashboard/dashboardData'
@@ -14,7 +14,6 @@ import { openPage, textOf, visiblePage } from './support/harness'
 
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 
-configure({ asyncUtilTimeout: 4_000 })
 
 const VIEW: DashboardView = {
   from: '2026-10-25',

@@ -3,7 +3,7 @@
  * schema, its rules across fields, and the server's refusal of an unknown store), then a confirmed create
  * with a request id kept until answered.
  */
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/dom'
+import { fireEvent, screen, waitFor, within } from '@testing-library/dom'
 import type { EventView } from '../../src/api/contract'
 import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
@@ -14,7 +14,6 @@ const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 
 // Eight date and time pickers make this a heavy page to mount in jsdom on a busy 2-core machine, and the
 // field-errors test types into a dozen rows: room for both when every project runs at once.
-configure({ asyncUtilTimeout: 4_000 })
 jest.setTimeout(40_000)
 
 type CreateInput = Record<string, unknown> & { requestId: string }

@@ -4,7 +4,7 @@
  * what will change in words before saving, a colleague's save first (VERSION_CONFLICT) reloading the rules,
  * and the history of changes in words.
  */
-import { configure, screen, waitFor } from '@testing-library/dom'
+import { screen, waitFor } from '@testing-library/dom'
 import type { ProgramVersionView, ProgramView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
 import { checkProgram, draftFrom, fenToYuan, hundredthsInput, yuanToFen } from '../../src/ops/program/programForm'
@@ -17,7 +17,6 @@ import { errorOf, row, tap, typeInto } from './support/interact'
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 
 // Some forty rule rows make this a heavy page to mount in jsdom on a busy machine.
-configure({ asyncUtilTimeout: 4_000 })
 jest.setTimeout(20_000)
 
 const TEMPLATES = [

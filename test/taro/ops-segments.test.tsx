@@ -3,7 +3,7 @@
  * A/B/C/D with members, spend and the rule, the 25-cell RFM table as numbers, the live top lists, and
  * "给这批客户发券" opening the campaign form with the audience already chosen.
  */
-import { configure, fireEvent, screen, waitFor } from '@testing-library/dom'
+import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { CouponTemplateView, OpsCampaignView, SegmentsView, TopCustomer } from '../../src/api/contract'
 import { compactYuan, heatOf } from '../../src/ops/segments/segmentsWords'
 import { campaignUrlFor, presetFrom } from '../../src/ops/campaigns/audiencePreset'
@@ -14,7 +14,6 @@ import { pick, tap, typeInto } from './support/interact'
 
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 
-configure({ asyncUtilTimeout: 4_000 })
 jest.setTimeout(20_000)
 
 const customer = (overrides: Partial<TopCustomer>): TopCustomer => ({

@@ -3,7 +3,7 @@
  * as data — renames one, gives it to another tier, deletes one, adds one — sees the change in words and saves
  * the list with the rules; a bad entry is refused under the list.
  */
-import { configure, fireEvent, screen, waitFor } from '@testing-library/dom'
+import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { ProgramView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
 import { setPhoneClock } from './support/clock'
@@ -11,7 +11,6 @@ import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { openPage, visiblePage } from './support/harness'
 import { tap } from './support/interact'
 
-configure({ asyncUtilTimeout: 4_000 })
 jest.setTimeout(20_000)
 beforeAll(() => setPhoneClock('2026-11-23T06:00:00.000Z'))
 

@@ -30,6 +30,9 @@ const JoinPage = () => {
         {form.invitedBy !== null && <Text className="join-page__invited">{invitedLine(form.invitedBy)}</Text>}
         <Text className="join-page__title">加入会员</Text>
         <Text className="join-page__subtitle">消费累积分 · 满额升级VIP · 生日月专享7折</Text>
+        <Text className="join-page__handbook-link" onClick={() => void Taro.navigateTo({ url: ROUTES.handbook })}>
+          查看会员手册 ›
+        </Text>
       </View>
 
       <View className="join-page__panel">

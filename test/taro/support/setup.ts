@@ -15,3 +15,7 @@ Object.assign(globalThis, {
 })
 
 require('@tarojs/taro-h5')
+
+// findBy*/waitFor wait for a page's answer from the local cloud: 1 s (testing-library's default) was too short on
+// a loaded CI machine. A wait is not a timing assertion; 5 s only turns a hang into a failure sooner than jest's.
+require('@testing-library/dom').configure({ asyncUtilTimeout: 5_000 })
