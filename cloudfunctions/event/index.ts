@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto'
 import type { CheckInResult, EventView, GuestView, RsvpView } from '../../src/api/contract'
 import { CheckInSchema, CreateEventSchema, EmptySchema, EventIdSchema, RsvpSchema, UpdateEventSchema } from '../../src/api/schemas'
-import { AppError } from '../../src/domain/errors'
+import { AppError, fieldRefused } from '../../src/domain/errors'
 import { cancel, checkIn, editEvent, mayAttend, rsvp as decideRsvp, rsvpId, type MemberEvent, type Rsvp } from '../../src/domain/events'
 import { maskMobile, type Member } from '../../src/domain/member'
 import { generateTicketCode } from '../../src/domain/memberNo'
@@ -236,7 +236,7 @@ const storeEvents = staffAction(EmptySchema, async (_input, ctx) => {
 /** An operator creates an event; the request id is its id, so a retried create finds the first. */
 const create = operatorAction(CreateEventSchema, async (input, ctx) => {
   const id = `ev-${input.requestId}`
-  if (!(await loadStore(input.storeId))) throw new AppError('INVALID_INPUT', '门店不存在', { fields: [{ field: 'storeId', message: '门店不存在' }] })
+  if (!(await loadStore(input.storeId))) throw fieldRefused('storeId', '门店不存在')
   const event: MemberEvent = {
     _id: id,
     title: input.title,

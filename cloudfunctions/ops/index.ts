@@ -14,7 +14,7 @@ import { loadTemplate } from '../_lib/coupons'
 import { readMany } from '../_lib/docs'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { adjustPoints as decideAdjustment } from '../../src/domain/balance'
-import { AppError, invalidInput } from '../../src/domain/errors'
+import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
 import { adjustEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import { COLLECTIONS, type CampaignDoc, type StoreDoc } from '../_lib/collections'
 import { readDoc } from '../_lib/docs'
@@ -169,7 +169,7 @@ const reviewReferral = operatorAction(ReviewReferralSchema, async ({ inviteeCode
   const reviewed = await inTransaction(async (t) => {
     const referral = await readDoc<Referral>(t.collection(COLLECTIONS.referrals).doc(invitee._id))
     if (!referral) throw new AppError('MEMBER_NOT_FOUND', '该会员不是通过邀请加入的')
-    if (referral.status !== 'held') throw new AppError('INVALID_INPUT', '该邀请不在待审核状态', { fields: [{ field: 'inviteeCode', message: '该邀请不在待审核状态' }] })
+    if (referral.status !== 'held') throw fieldRefused('inviteeCode', '该邀请不在待审核状态')
     const inviter = await readMemberIn(t, referral.inviterId)
     const member = await readMemberIn(t, invitee._id)
     const outcome = decideReview(referral, inviter, decision, ctx.operator.operatorId, ctx.now, program)

@@ -354,7 +354,8 @@ const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => 
         if (!purchase) throw new AppError('ORDER_NOT_FOUND', '未找到该券对应的订单')
         const left = purchase.amountFen - purchase.refundedFen
         if (left > 0) {
-          const requestId = `undo-${coupon.use!.at.replace(/\D/g, '')}`
+          // One refund per coupon use: two coupons used in one store at the same instant are two refunds.
+          const requestId = `undo-${coupon.code}-${coupon.use!.at.replace(/\D/g, '')}`
           const d = decideRefund(member, purchase, history, { requestId, amountFen: left, at: ctx.now, actor: actorOf(ctx) }, program)
           await writeMemberIn(t, d.member)
           await t.collection(COLLECTIONS.purchases).doc(orderId).set({ data: withoutId(d.purchase) })

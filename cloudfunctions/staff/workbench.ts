@@ -13,7 +13,7 @@ import {
   LookupMemberSchema,
   ReassignSchema,
 } from '../../src/api/schemas'
-import { AppError } from '../../src/domain/errors'
+import { AppError, fieldRefused } from '../../src/domain/errors'
 import { editProfile, type Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
 import { businessDate, businessTime, toInstant } from '../../src/domain/time'
@@ -69,7 +69,7 @@ export const logCallback = staffAction(LogCallbackSchema, async (input, ctx) => 
     ? toInstant(businessTime(`${input.nextDate}T09:00:00+08:00`))
     : defaultNextCallback(ctx.now, program)
   if (Date.parse(nextAt) <= Date.parse(ctx.now)) {
-    throw new AppError('INVALID_INPUT', '下次回访日期应在今天之后', { fields: [{ field: 'nextDate', message: '下次回访日期应在今天之后' }] })
+    throw fieldRefused('nextDate', '下次回访日期应在今天之后')
   }
   const { member, replayed } = await inTransaction(async (t) => {
     const member = await readMemberIn(t, found._id)
@@ -119,7 +119,7 @@ export const storeStaff = staffAction(EmptySchema, async (_input, ctx) => ({
 export const reassign = managerAction(ReassignSchema, async ({ memberCode, staffId }, ctx): Promise<{ customer: CustomerView }> => {
   const found = await storeCustomer(memberCode, ctx)
   if (!(await activeStoreStaff(ctx.staff.storeId)).some((s) => s.staffId === staffId)) {
-    throw new AppError('INVALID_INPUT', '该导购不在本店', { fields: [{ field: 'staffId', message: '该导购不在本店' }] })
+    throw fieldRefused('staffId', '该导购不在本店')
   }
   const program = await loadProgram()
   const member = await inTransaction(async (t) => {

@@ -6,7 +6,7 @@
  */
 import { settleExpiry } from './balance'
 import { credit, expiryFor } from './points'
-import { AppError, invalidInput } from './errors'
+import { AppError, fieldRefused, invalidInput } from './errors'
 import type { LedgerEntry } from './ledger'
 import type { Member } from './member'
 import type { ProgramRules, TierId } from './program'
@@ -77,9 +77,6 @@ export interface RsvpDecision {
   rsvp: Rsvp
 }
 
-/** The guests asked for do not fit this event: a field error on guests, like every refused input. */
-const guestsRefused = (message: string): AppError => new AppError('INVALID_INPUT', message, { fields: [{ field: 'guests', message }] })
-
 /**
  * An RSVP: confirmed when the seats fit and nobody is waiting, else on the waitlist with the next number.
  * A member who cancelled may RSVP again (a new place in the queue).
@@ -95,10 +92,10 @@ export const rsvp = (
   if (event.status !== 'open') throw new AppError('EVENT_CLOSED', '活动已关闭报名')
   if (!isBefore(now, event.rsvpDeadline)) throw new AppError('EVENT_CLOSED', '报名已截止')
   if (!mayAttend(event, member, now)) throw new AppError('FORBIDDEN', `该活动仅限${event.tiers.map(tierWord).join('、')}报名`)
-  if (guests > event.maxGuests) throw guestsRefused(event.maxGuests === 0 ? '该活动不可携带同伴' : `最多可携带 ${event.maxGuests} 位同伴`)
+  if (guests > event.maxGuests) throw fieldRefused('guests', event.maxGuests === 0 ? '该活动不可携带同伴' : `最多可携带 ${event.maxGuests} 位同伴`)
   if (existing && existing.status !== 'cancelled') return { event, rsvp: existing }
   const seats = 1 + guests
-  if (seats > event.capacity) throw guestsRefused(`活动共 ${event.capacity} 个名额`)
+  if (seats > event.capacity) throw fieldRefused('guests', `活动共 ${event.capacity} 个名额`)
   const base = {
     _id: rsvpId(event._id, member._id),
     eventId: event._id,

@@ -126,6 +126,19 @@ describe('redeeming at the till', () => {
     await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: s.memberNo, amountFen: 40_000, orderNo: key('U'), couponCode: s.code }, { clock: later(10) })
     expect(await h.call(assistant, 'staff', 'undoCouponUse', { code: s.code }, { clock: later(21) })).toMatchObject({ ok: false, error: { code: 'COUPON_NOT_APPLICABLE' } })
   })
+
+  it('undoes two coupons used in one store at the same instant as two refunds', async () => {
+    const [a, b] = [await birthdayShopper(), await birthdayShopper()]
+    await Promise.all(
+      [a, b].map((s) => h.ok(assistant, 'staff', 'recordPurchase', { memberCode: s.memberNo, amountFen: 40_000, orderNo: key('T'), couponCode: s.code }, { clock: s.clock })),
+    )
+    const later = new Date(Date.parse(a.clock) + 60_000).toISOString()
+    for (const s of [a, b]) {
+      const undone = await h.ok(assistant, 'staff', 'undoCouponUse', { code: s.code }, { clock: later })
+      expect(undone.refund).toMatchObject({ refund: { amountFen: 28_000 } })
+      expect(memberDoc(s.openid)).toMatchObject({ pointsBalance: 0, lifetimeSpendFen: 0 })
+    }
+  })
 })
 
 describe('the points catalog', () => {
