@@ -7,14 +7,10 @@
  * `{ Type: 'Timer', TriggerName, Time, Message }` (Tencent SCF's timer event; Time is the scheduled instant in
  * UTC, to the second, e.g. "2026-11-23T16:10:00Z").
  *
- * What CloudBase accepts is checked here before croner (npm) computes the times: croner understands more than
- * CloudBase documents (`?`, `L`, `W`, `#`, `+`, a Sunday of 7, 5- and 6-field patterns, years beyond 2099), and a
- * local cloud that scheduled those would let a config pass here that the deploy refuses. Documented rules
- * (WeChat cloud docs "定时触发器", tcb CLI "tcb fn trigger"):
- *  - fields: seconds 0-59, minutes 0-59, hours 0-23, day 1-31, month 1-12 or JAN-DEC, weekday 0-6 or SUN-SAT
- *    (0 = Sunday), year 1970-2099; each takes `,` `-` `*` `/` (a `/` needs a value on both sides: `*\/5`, `1/10`);
+ * What CloudBase accepts (cloudbaseCron.ts, shared with the deploy plan) is checked before croner (npm) computes the
+ * times: croner understands more than CloudBase documents, and a local cloud that scheduled those would let a
+ * config pass here that the deploy refuses. Also:
  *  - day-of-month and day-of-week both given: either matches (OR), croner's default;
- *  - trigger names: a letter, then up to 59 of `A-Z a-z 0-9 - _`; unique within a function;
  *  - only `timer` triggers, and one per function ("目前仅支持一个触发器").
  *
  * Overlap (undocumented on CloudBase): a firing that comes while the previous run of the same trigger is still
@@ -24,6 +20,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Cron } from 'croner'
+import { cronProblem, TRIGGER_NAME } from './cloudbaseCron'
 
 /** Asia/Shanghai: UTC+8 all year. */
 export const TIMER_UTC_OFFSET_MINUTES = 480
@@ -35,64 +32,16 @@ export interface TimerTrigger {
   config: string
 }
 
-const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
-const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']
-
-interface FieldSpec {
-  label: string
-  min: number
-  max: number
-  names?: string[]
-  /** The value of names[0]. */
-  nameBase?: number
-}
-const FIELDS: FieldSpec[] = [
-  { label: 'second', min: 0, max: 59 },
-  { label: 'minute', min: 0, max: 59 },
-  { label: 'hour', min: 0, max: 23 },
-  { label: 'day-of-month', min: 1, max: 31 },
-  { label: 'month', min: 1, max: 12, names: MONTHS, nameBase: 1 },
-  { label: 'day-of-week', min: 0, max: 6, names: WEEKDAYS, nameBase: 0 },
-  { label: 'year', min: 1970, max: 2099 },
-]
-
-const fieldValue = (text: string, f: FieldSpec): number => {
-  const named = f.names?.indexOf(text.toUpperCase()) ?? -1
-  const n = named >= 0 ? named + (f.nameBase ?? 0) : /^\d+$/.test(text) ? Number(text) : NaN
-  if (!Number.isInteger(n) || n < f.min || n > f.max)
-    throw new Error(`${f.label} field: ${JSON.stringify(text)} is not ${f.min}-${f.max}${f.names ? ` or ${f.names[0]}-${f.names[f.names.length - 1]}` : ''}`)
-  return n
-}
-
-/** One field against CloudBase's grammar: items `*`, `v`, `a-b`, each optionally `/step`, joined by commas. */
-const checkField = (text: string, f: FieldSpec) => {
-  for (const item of text.split(',')) {
-    const m = /^([^/]+)(?:\/(\d+))?$/.exec(item)
-    if (!m) throw new Error(`${f.label} field: bad item ${JSON.stringify(item)} (CloudBase takes , - * / only; a / needs a value on both sides)`)
-    const [, base, step] = m
-    if (step !== undefined && Number(step) < 1) throw new Error(`${f.label} field: step must be at least 1 in ${JSON.stringify(item)}`)
-    if (base === '*') continue
-    const range = base.split('-')
-    if (range.length > 2) throw new Error(`${f.label} field: bad range ${JSON.stringify(base)}`)
-    const values = range.map((v) => fieldValue(v, f))
-    if (values.length === 2 && values[0] > values[1]) throw new Error(`${f.label} field: range ${JSON.stringify(base)} runs backwards`)
-  }
-}
-
 /**
  * Parses a CloudBase timer cron into a croner schedule (not started), or throws an Error explaining what is
  * wrong. `where` names the function and trigger in the message.
  */
 export const parseTimerCron = (expression: string, where = 'timer'): Cron => {
   try {
-    if (typeof expression !== 'string') throw new Error('config must be a cron string')
-    const fields = expression.trim().split(/\s+/)
-    if (fields.length !== 7)
-      throw new Error(`expected 7 fields (second minute hour day month weekday year), got ${fields.length}`)
-    fields.forEach((text, i) => checkField(text, FIELDS[i]))
+    const problem = cronProblem(expression)
+    if (problem) throw new Error(problem)
     // sloppyRanges: CloudBase documents `1/10` ("from minute 1, every 10"); croner calls that non-standard.
-    return new Cron(fields.join(' '), { mode: '7-part', utcOffset: TIMER_UTC_OFFSET_MINUTES, sloppyRanges: true, paused: true })
+    return new Cron(expression.trim().split(/\s+/).join(' '), { mode: '7-part', utcOffset: TIMER_UTC_OFFSET_MINUTES, sloppyRanges: true, paused: true })
   } catch (e) {
     throw new Error(`local cloud: ${where}: invalid timer cron ${JSON.stringify(expression)}: ${(e as Error).message}`)
   }

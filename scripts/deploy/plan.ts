@@ -3,6 +3,7 @@
  * from what the repository holds and validated before anything is uploaded. Pure: the caller reads the files
  * (read.ts) and the same plan drives the dry run (printed) and the real run (upload.ts).
  */
+import { cronProblem, TRIGGER_NAME } from '../../localcloud/cloudbaseCron'
 
 /** Budgets the issue sets: a bundle ≤ 150 KB (cold start), the weapp main package ≤ 500 KB. */
 export const FUNCTION_BUDGET_BYTES = 150 * 1024
@@ -170,53 +171,9 @@ export interface DeployPlan {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Cron (CloudBase timer triggers: "second minute hour day month weekday year")
-
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
-const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']
-const CRON_FIELDS: { name: string; min: number; max: number; names?: string[]; namesFrom?: number }[] = [
-  { name: 'second', min: 0, max: 59 },
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: MONTHS, namesFrom: 1 },
-  { name: 'day of week', min: 0, max: 6, names: WEEKDAYS, namesFrom: 0 },
-  { name: 'year', min: 1970, max: 2099 },
-]
-
-/** Why a 7-field cron expression is not valid, or null when it is. */
-export const cronProblem = (cron: string): string | null => {
-  const fields = cron.trim().split(/\s+/)
-  if (fields.length !== 7) return `has ${fields.length} fields; CloudBase timers take 7 (second minute hour day month weekday year)`
-  for (let i = 0; i < 7; i++) {
-    const spec = CRON_FIELDS[i]
-    const value = (token: string): number | null => {
-      const named = spec.names?.indexOf(token.toUpperCase()) ?? -1
-      if (named >= 0) return named + (spec.namesFrom ?? 0)
-      if (!/^\d+$/.test(token)) return null
-      const n = Number(token)
-      return n >= spec.min && n <= spec.max ? n : null
-    }
-    for (const part of fields[i].split(',')) {
-      const [range, step, extra] = part.split('/')
-      if (extra !== undefined || (step !== undefined && !/^[1-9]\d*$/.test(step))) return `${spec.name} "${fields[i]}": bad step`
-      if (range === '*') continue
-      const [from, to, more] = range.split('-')
-      const a = value(from)
-      const b = to === undefined ? a : value(to)
-      if (more !== undefined || a === null || b === null || b < a) {
-        return `${spec.name} "${fields[i]}" is not * or a value/range within ${spec.min}–${spec.max}${spec.names ? ` (or ${spec.names[0]}…)` : ''}`
-      }
-    }
-  }
-  return null
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Building and validating
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
@@ -283,7 +240,7 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
         if (seen.has(t.name)) problems.push({ code: 'TRIGGER_INVALID', message: `${where}: trigger name "${t.name}" appears twice` })
         seen.add(t.name)
         const bad = cronProblem(t.config)
-        if (bad) problems.push({ code: 'CRON_INVALID', message: `${where}: trigger "${t.name}" cron "${t.config}" ${bad}` })
+        if (bad) problems.push({ code: 'CRON_INVALID', message: `${where}: trigger "${t.name}" cron "${t.config}" is not CloudBase's: ${bad}` })
         plan.triggers.push({ name: t.name, type: 'timer', cron: t.config })
       }
     }

@@ -2,7 +2,8 @@
  * The deploy plan (scripts/deploy/plan.ts): a valid plan passes; each kind of broken plan is refused with a
  * code and a message naming what to fix. The plan is pure: these inputs stand for what read.ts finds.
  */
-import { buildPlan, cronProblem, formatPlan, type PlanInputs, type PlanProblemCode } from '../../scripts/deploy/plan'
+import { cronProblem } from '../../localcloud/cloudbaseCron'
+import { buildPlan, formatPlan, type PlanInputs, type PlanProblemCode } from '../../scripts/deploy/plan'
 import { readCollections, readCollectionsInCode, readFunctions } from '../../scripts/deploy/read'
 
 const KB = 1024
@@ -128,9 +129,9 @@ describe('a broken plan is refused', () => {
   it('when a timer cron is not 7 valid fields', () => {
     const inputs = validInputs()
     inputs.functions[1].config = { timeout: 60, triggers: [{ name: 'upkeep', type: 'timer', config: '0 5 * * *' }] }
-    expect(refusal(inputs, 'CRON_INVALID')).toMatch(/trigger "upkeep" cron "0 5 \* \* \*" has 5 fields; CloudBase timers take 7/)
+    expect(refusal(inputs, 'CRON_INVALID')).toMatch(/trigger "upkeep" cron "0 5 \* \* \*" is not CloudBase's: expected 7 fields \(second minute hour day month weekday year\), got 5/)
     inputs.functions[1].config = { timeout: 60, triggers: [{ name: 'upkeep', type: 'timer', config: '0 61 * * * * *' }] }
-    expect(refusal(inputs, 'CRON_INVALID')).toMatch(/minute "61"/)
+    expect(refusal(inputs, 'CRON_INVALID')).toMatch(/minute field: "61" is not 0-59/)
   })
 
   it('when a trigger is not a timer, is badly named or named twice', () => {
@@ -190,16 +191,16 @@ describe('CloudBase timer cron (second minute hour day month weekday year)', () 
     expect(cronProblem(cron)).toBeNull()
   })
   it.each([
-    ['0 5 * * *', /5 fields/],
-    ['60 * * * * * *', /second "60"/],
-    ['0 0 24 * * * *', /hour "24"/],
-    ['0 0 0 0 * * *', /day of month "0"/],
-    ['0 0 0 * 13 * *', /month "13"/],
-    ['0 0 0 * * 7 *', /day of week "7"/],
-    ['0 0 0 * * * 1969', /year "1969"/],
-    ['0 */0 * * * * *', /bad step/],
-    ['0 10-5 * * * * *', /minute "10-5"/],
-    ['0 ? * * * * *', /minute "\?"/],
+    ['0 5 * * *', /got 5/],
+    ['60 * * * * * *', /second field: "60" is not 0-59/],
+    ['0 0 24 * * * *', /hour field: "24" is not 0-23/],
+    ['0 0 0 0 * * *', /day-of-month field: "0" is not 1-31/],
+    ['0 0 0 * 13 * *', /month field: "13" is not 1-12 or JAN-DEC/],
+    ['0 0 0 * * 7 *', /day-of-week field: "7" is not 0-6 or SUN-SAT/],
+    ['0 0 0 * * * 1969', /year field: "1969" is not 1970-2099/],
+    ['0 */0 * * * * *', /step must be at least 1/],
+    ['0 10-5 * * * * *', /minute field: range "10-5" runs backwards/],
+    ['0 ? * * * * *', /minute field: "\?" is not 0-59/],
   ])('refuses %s', (cron, words) => {
     expect(cronProblem(cron)).toMatch(words)
   })
