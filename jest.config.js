@@ -70,6 +70,17 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
     },
     {
+      // The weapp as WeChat compiles and draws it: wcc/wcsc and the JSON schemas over dist/, stylelint over the
+      // sources, each page drawn from wcc's templates with the data Taro set (compared with the H5 build in
+      // Chromium), the walking-skeleton story tapped through the drawn tree, screenshots of the drawing.
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/weapp'],
+      testMatch: ['**/*.test.ts'],
+      transform: nodeTs,
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+    },
+    {
       // The native member-code component under miniprogram-simulate (its own WXML compiler, in jsdom).
       displayName: 'native',
       testEnvironment: 'jsdom',

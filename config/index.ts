@@ -19,6 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     // Inlined at build time: WeChat has no `process`. Empty means the mini-program's default cloud environment.
     env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
+    // WeChat reads sitemap.json beside app.json: which pages its search may index (the join page only).
+    copy: isH5 ? { patterns: [], options: {} } : { patterns: [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -26,6 +26,8 @@ export default defineAppConfig({
   // WeChat's privacy check: privacy APIs (album, clipboard) wait for consent to the mini-program's privacy guide;
   // pages ask first through services/privacyAuth (wx.requirePrivacyAuthorize, WeChat's own popup).
   __usePrivacyCheck__: true,
+  // Which pages WeChat search may index (src/sitemap.json, copied beside app.json): the join page only.
+  sitemapLocation: 'sitemap.json',
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f3ef',

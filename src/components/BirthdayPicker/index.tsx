@@ -31,6 +31,7 @@ export const BirthdayPicker = ({ value, onChange, currentYear }: Props) => {
   return (
     <View className="birthday-picker">
       <Picker
+        className="birthday-picker__wheel"
         mode="multiSelector"
         range={[MONTHS, dayLabels(wheelMonth)]}
         value={[(value.month ?? 1) - 1, (value.day ?? 1) - 1]}
@@ -52,6 +53,7 @@ export const BirthdayPicker = ({ value, onChange, currentYear }: Props) => {
       </Picker>
       <View className="birthday-picker__divider" />
       <Picker
+        className="birthday-picker__wheel"
         mode="selector"
         range={[NO_YEAR, ...years.map((y) => `${y}年`)]}
         value={value.year === null ? 0 : currentYear - value.year + 1}

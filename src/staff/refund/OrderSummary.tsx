@@ -26,7 +26,7 @@ export const OrderSummary = ({ order, onChange }: { order: OrderView; onChange: 
       <View className="facts__row">
         <Text className="facts__label">会员</Text>
         <View className="facts__value order-summary__member">
-          <Text>{`${order.member.name} · ${order.member.mobileMasked}`}</Text>
+          <Text className="order-summary__member-name">{`${order.member.name} · ${order.member.mobileMasked}`}</Text>
           <TierBadge tier={order.member.tier} />
         </View>
       </View>
