@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
+import { compiledPackageSizes, type CompiledPackageSizes } from '../scripts/weapp/packageSizes'
 
 const root = resolve(__dirname, '..')
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
@@ -51,13 +52,17 @@ export const coldRequire = (bundle: string): { ms: number; rssMb: number } => {
 export interface SizeFigures {
   /** null: dist/ not built. */
   weapp: { main: number; sub: Record<string, number> } | null
+  /** The same packages as WeChat's compile step makes them (scripts/weapp/packageSizes.ts); null: not built. */
+  weappCompiled: CompiledPackageSizes | null
   /** Empty: build/cloudfunctions not built. */
   functions: { name: string; bytes: number; coldRequireMs: number; rssMb: number }[]
 }
 
 /** The sizes with budgets, and each function bundle's cold start (a fresh Node process per bundle). */
 export const sizesBench = (): SizeFigures => {
-  const weapp = existsSync(join(root, 'dist', 'app.json')) ? weappPackages() : null
+  const built = existsSync(join(root, 'dist', 'app.json'))
+  const weapp = built ? weappPackages() : null
+  const weappCompiled = built ? compiledPackageSizes(join(root, 'dist')) : null
   const functionsDir = join(root, 'build', 'cloudfunctions')
   const functions = existsSync(functionsDir)
     ? Object.entries(functionBundleSizes()).map(([name, bytes]) => {
@@ -65,14 +70,22 @@ export const sizesBench = (): SizeFigures => {
         return { name, bytes, coldRequireMs: cold.ms, rssMb: cold.rssMb }
       })
     : []
-  return { weapp, functions }
+  return { weapp, weappCompiled, functions }
 }
 
-export const printSizes = ({ weapp, functions }: SizeFigures) => {
+export const printSizes = ({ weapp, weappCompiled, functions }: SizeFigures) => {
   if (weapp) {
     console.log(`weapp main package: ${KB(weapp.main)} (budget 500 KB)`)
     for (const [name, bytes] of Object.entries(weapp.sub)) console.log(`weapp subpackage ${name}: ${KB(bytes)}`)
   } else console.log('weapp main package: not built (run npm run build:weapp)')
+  if (weappCompiled) {
+    console.log('weapp packages as WeChat compiles them (dist sum → compiled: scripts in define(), wcc templates, wcsc styles, merged config, other files):')
+    const packages = [['main', weappCompiled.main], ...Object.entries(weappCompiled.subpackages)] as const
+    for (const [name, p] of packages)
+      console.log(
+        `  ${name.padEnd(9)} ${KB(p.distBytes).padStart(9)} → ${KB(p.compiledBytes).padStart(9)}   scripts ${KB(p.parts.scripts)}, templates ${KB(p.parts.templates)}, styles ${KB(p.parts.styles)}, config ${KB(p.parts.config)}, other ${KB(p.parts.other)}`,
+      )
+  }
   if (functions.length) {
     for (const f of functions)
       console.log(`cloud function ${f.name}: ${KB(f.bytes)} (budget 150 KB); cold require ${f.coldRequireMs.toFixed(0)} ms, RSS after it ${f.rssMb.toFixed(0)} MB (instance 128 MB)`)

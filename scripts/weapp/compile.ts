@@ -103,16 +103,25 @@ const offsetOf = (text: string, line: number, column: number) => {
   return offset + column - 1
 }
 
+export interface CompileOptions {
+  /** Only these dist-relative files (default: every one of the kind). */
+  files?: string[]
+  /** Without the debug information DevTools adds while developing (the release build's output, for sizes). */
+  release?: boolean
+}
+
 /** Every WXML and WXS file of the build, compiled together as DevTools does. */
-export const compileTemplates = (distDir: string): TemplateCompilation => {
-  const wxml = filesUnder(distDir, '.wxml')
-  const wxs = filesUnder(distDir, '.wxs')
+export const compileTemplates = (distDir: string, options: CompileOptions = {}): TemplateCompilation => {
+  const chosen = (ext: string) => filesUnder(distDir, ext).filter((f) => !options.files || options.files.includes(f))
+  const wxml = chosen('.wxml')
+  const wxs = chosen('.wxs')
   // `-cc "<count> <file> <n> <name>…"`: which custom components each file may use.
   const using = wxml.flatMap((file) => {
     const names = Object.keys((readJson(join(distDir, file.replace(/\.wxml$/, '.json')))?.usingComponents as object | undefined) ?? {})
     return names.length ? [[file, String(names.length), ...names]] : []
   })
-  const run = spawnSync(binary('wcc'), ['-d', '-cc', [String(using.length), ...using.flat()].join(' '), ...wxml, ...wxs, '-gn', '$gwx'], {
+  const debug = options.release ? [] : ['-d']
+  const run = spawnSync(binary('wcc'), [...debug, '-cc', [String(using.length), ...using.flat()].join(' '), ...wxml, ...wxs, '-gn', '$gwx'], {
     cwd: distDir,
     maxBuffer: MAX_OUTPUT_BYTES,
   })
@@ -124,11 +133,12 @@ export const compileTemplates = (distDir: string): TemplateCompilation => {
 }
 
 /** Every WXSS file of the build, compiled together as DevTools does (pages' and components' sheets first). */
-export const compileStyles = (distDir: string): StyleCompilation => {
-  const all = filesUnder(distDir, '.wxss')
+export const compileStyles = (distDir: string, options: CompileOptions = {}): StyleCompilation => {
+  const all = filesUnder(distDir, '.wxss').filter((f) => !options.files || options.files.includes(f))
   const own = all.filter((f) => existsSync(join(distDir, f.replace(/\.wxss$/, '.json'))))
   const imported = all.filter((f) => !own.includes(f))
-  const run = spawnSync(binary('wcsc'), ['-db', '-pc', String(own.length), ...own, ...imported], { cwd: distDir, maxBuffer: MAX_OUTPUT_BYTES })
+  const debug = options.release ? [] : ['-db']
+  const run = spawnSync(binary('wcsc'), [...debug, '-pc', String(own.length), ...own, ...imported], { cwd: distDir, maxBuffer: MAX_OUTPUT_BYTES })
   if (run.error) throw run.error
   const stderr = run.stderr.toString()
   if (run.status !== 0) {
