@@ -13,7 +13,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Page } from 'playwright-core'
 import { startLocalCloud, type LocalCloud } from '../../localcloud'
 import { functionsOutDir } from '../../scripts/build-functions'
 import { demoDocuments } from '../../scripts/demo-data'
@@ -35,7 +34,6 @@ let cloud: LocalCloud
 let dataDir: string
 let phone: WeappPhone
 let browser: PhoneBrowser
-let drawingPage: Page
 let styles: StyleCompilation
 let fixture: Fixture
 
@@ -47,8 +45,8 @@ beforeAll(async () => {
   fixture = await makeHeavyShopper(cloud)
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   styles = compileStyles(DIST)
+  // One tab for both pictures: a tab in the background is throttled, and its screenshot waits seconds for it.
   browser = await launchPhone()
-  drawingPage = await browser.context.newPage()
 }, 240_000)
 
 afterAll(async () => {
@@ -76,7 +74,7 @@ describe('every page of app.json, drawn from WeChat’s compiled templates', () 
     const page = phone.weapp.current()!
     expect({ route, dropped: undrawn(page.instance.data, drawing), templateWarnings: phone.templates.warnings.splice(0) }).toEqual({ route, dropped: [], templateWarnings: [] })
 
-    const weapp = await showDrawing(drawingPage, DIST, styles, route, drawing, `weapp-${pageName(route)}`)
+    const weapp = await showDrawing(browser.page, DIST, styles, route, drawing, `weapp-${pageName(route)}`)
     await openH5(route, query, visit.caller)
     const h5 = await h5Text(browser.page)
     await shootH5(browser.page, `h5-${pageName(route)}`)

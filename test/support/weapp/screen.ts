@@ -71,14 +71,14 @@ export const h5Text = (page: Page) =>
     return text
   })
 
-/** Waits until the H5 page has loaded its data: no request for 500 ms and its text unchanged for 600 ms. */
+/** Waits until the H5 page has loaded its data: no request for 500 ms, then its text unchanged for 300 ms. */
 export const h5Settled = async (page: Page, timeoutMs = 15_000) => {
   await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined)
   const started = Date.now()
   let last = ''
   let stable = 0
-  while (Date.now() - started < timeoutMs && stable < 3) {
-    await page.waitForTimeout(200)
+  while (Date.now() - started < timeoutMs && stable < 2) {
+    await page.waitForTimeout(150)
     const text = await h5Text(page)
     stable = text === last && text.trim() ? stable + 1 : 0
     last = text
