@@ -65,6 +65,16 @@ describe('nothing dropped', () => {
   })
 })
 
+describe('the WeChat stand-in', () => {
+  it('answers only APIs WeChat has (miniprogram-api-typings, by WeChat)', () => {
+    const typings = readFileSync(require.resolve('miniprogram-api-typings/types/wx/lib.wx.api.d.ts'), 'utf8')
+    const wx = typings.slice(typings.indexOf('interface Wx {'))
+    const declared = new Set([...wx.matchAll(/^ {8}(\w+)[<(:]/gm)].map((m) => m[1]))
+    expect(declared.size).toBeGreaterThan(300)
+    expect(phone.weapp.answeredApis().filter((api) => !declared.has(api))).toEqual([])
+  })
+})
+
 describe('text parity', () => {
   const h5 = '李娜\nNO. 2026 1123 002\n积分\n1,306\n下载海报\n8 秒后自动更新 · 截图无效'
   it('passes when the weapp shows every H5 line, in its own words and on its own second', () => {

@@ -203,8 +203,9 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
   const current = () => stack[stack.length - 1]
   const target = (options: { url?: string }) => parseUrl(options.url ?? '', current()?.route ?? '')
 
-  // Taro wraps each wx API it knows by name: answer the ones the pages call, the rest succeed quietly.
-  const known: Record<string, unknown> = {
+  // Taro wraps each wx API it knows by name: answer the ones the pages call, the rest succeed quietly. Each is one
+  // WeChat has (a test checks the names against miniprogram-api-typings, WeChat's own types).
+  const wxApis: Record<string, unknown> = {
     cloud: {
       init: () => undefined,
       callFunction: (options: { name: string; data: unknown; success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }) => {
@@ -241,10 +242,11 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
       return query
     },
     createCanvasContext: () => new Proxy({}, { get: () => () => undefined }),
-    onAppRoute: () => undefined,
     // The user taps 确定 on every modal (a test that needs 取消 reads `calls` and drives the page itself).
     showModal: (o: never) => (calls.push({ api: 'showModal', options: o }), succeed(o, { confirm: true, cancel: false, errMsg: 'showModal:ok' })),
   }
+  // The base library's own hooks Taro calls, which WeChat does not document.
+  const known: Record<string, unknown> = { ...wxApis, onAppRoute: () => undefined }
   // Navigation changes the stack after the call returns, as on a phone; the success callback follows it.
   const stackChange = {
     navigateTo: (options: { url?: string }) => {
@@ -422,6 +424,8 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     calls,
     close,
     componentAt,
+    /** The wx APIs this stand-in answers itself (others answer with a plain success). */
+    answeredApis: () => Object.keys(wxApis),
     current: () => current(),
     stack: () => [...stack],
     /** Who the cloud sees calling from now on (the local identity switcher of the H5 preview does the same). */
