@@ -7,13 +7,10 @@
  * advised limit. The largest payload of each page goes to test-results/setdata-payloads.json, which
  * `npm run bench` prints. Sizes are asserted against the limit only; nothing here times anything.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { startLocalCloud, type LocalCloud } from '../../localcloud'
-import { functionsOutDir } from '../../scripts/build-functions'
-import { demoDocuments } from '../../scripts/demo-data'
 import { SETDATA_REPORT } from '../../bench/setdata'
+import { startDemoCloud, type DemoCloud } from '../support/demoCloud'
 import { loadWeapp, textOf, type PageRun } from '../support/weapp/runtime'
 import { HEAVY_SHOPPER, makeHeavyShopper, pageVisits, SHOPPER, type Fixture } from '../support/weapp/visits'
 
@@ -21,19 +18,16 @@ const ROOT = resolve(__dirname, '../..')
 const DIST = join(ROOT, 'dist')
 const SETDATA_LIMIT_BYTES = 256 * 1024
 
-let cloud: LocalCloud
-let dataDir: string
+let demo: DemoCloud
 let weapp: ReturnType<typeof loadWeapp>
 const runs: PageRun[] = []
 let fixture: Fixture
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'app.json'))) throw new Error('dist/ is not built: run `npm run build:weapp` first')
-  dataDir = mkdtempSync(join(tmpdir(), 'vipcard-setdata-'))
-  cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, port: 0, logs: false })
-  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
-  fixture = await makeHeavyShopper(cloud)
-  weapp = loadWeapp(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
+  demo = await startDemoCloud('vipcard-setdata-')
+  fixture = await makeHeavyShopper(demo.cloud)
+  weapp = loadWeapp(DIST, (name, data, openid) => demo.cloud.invoke(name, data, { openid }))
 }, 180_000)
 
 afterAll(async () => {
@@ -43,8 +37,7 @@ afterAll(async () => {
     const pages = Object.fromEntries(runs.map((r) => [r.route, { maxBytes: r.maxBytes, totalBytes: r.totalBytes, setDataCalls: r.payloads.length }]))
     writeFileSync(SETDATA_REPORT, JSON.stringify({ limitBytes: SETDATA_LIMIT_BYTES, data: HEAVY_SHOPPER, pages }, null, 2))
   }
-  await cloud?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  await demo?.close()
 })
 
 /**

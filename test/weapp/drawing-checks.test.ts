@@ -7,34 +7,31 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { startLocalCloud, type LocalCloud } from '../../localcloud'
-import { functionsOutDir } from '../../scripts/build-functions'
-import { demoDocuments } from '../../scripts/demo-data'
-import { drawPage, loadTemplates } from '../support/weapp/draw'
+import type { LocalCloud } from '../../localcloud'
+import { drawPage, loadTemplates, textOfDrawing } from '../support/weapp/draw'
 import { undrawn } from '../support/weapp/dropped'
 import { missingFromWeapp } from '../support/weapp/parity'
+import { startDemoCloud, type DemoCloud } from '../support/demoCloud'
 import { weappPhone, type WeappPhone } from '../support/weapp/phone'
 
 const DIST = resolve(__dirname, '../../dist')
 
 let cloud: LocalCloud
-let dataDir: string
+let demo: DemoCloud
 let phone: WeappPhone
 let broken: string
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'app.json'))) throw new Error('dist/ is not built: run `npm run build:weapp` first')
-  dataDir = mkdtempSync(join(tmpdir(), 'vipcard-weapp-checks-'))
-  cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, port: 0, logs: false })
-  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
+  demo = await startDemoCloud('vipcard-weapp-checks-')
+  cloud = demo.cloud
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   await phone.open('pages/card/index', {}, 'demo-shopper-b')
 }, 60_000)
 
 afterAll(async () => {
   phone?.close()
-  await cloud?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  await demo?.close()
 })
 
 beforeEach(() => {
@@ -48,6 +45,20 @@ const breakBase = (change: (wxml: string) => string) => writeFileSync(join(broke
 describe('nothing dropped', () => {
   it('finds every node of the card drawn by the real templates', () => {
     expect(undrawn(phone.weapp.current()!.instance.data, phone.draw())).toEqual([])
+  })
+
+  it('draws a tree deeper than base.wxml’s levels through Taro’s comp component, dropping nothing', () => {
+    const card = phone.weapp.current()!
+    const root = card.instance.data.root as { cn: unknown[] }
+    // The card's tree under 20 more plain views: past the 15 template levels Taro generates.
+    let deep: unknown[] = root.cn
+    for (let level = 20; level > 0; level--) deep = [{ nn: '3', sid: `_deep${level}`, cl: `deep-${level}`, cn: deep }]
+    const deeper = { ...card, instance: { ...card.instance, data: { ...card.instance.data, root: { ...root, cn: deep } } }, components: new Map() }
+    const drawing = drawPage(phone.templates, phone.weapp, deeper)
+    expect(undrawn(deeper.instance.data, drawing)).toEqual([])
+    expect([...deeper.components.values()].some((c) => c.path === 'comp')).toBe(true)
+    expect(textOfDrawing(drawing)).toContain('李娜')
+    for (const c of deeper.components.values()) c.detach()
   })
 
   it('names the nodes a lost component template leaves undrawn (the member code)', () => {

@@ -10,15 +10,13 @@
  *   listed in PLATFORM_ONLY with their reason;
  * - pictures: test-results/weapp-<page>.png and its twin h5-<page>.png.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { startLocalCloud, type LocalCloud } from '../../localcloud'
-import { functionsOutDir } from '../../scripts/build-functions'
-import { demoDocuments } from '../../scripts/demo-data'
+import type { LocalCloud } from '../../localcloud'
 import { compileStyles, type StyleCompilation } from '../../scripts/weapp/compile'
 import { launchPhone, type PhoneBrowser } from '../e2e/support/browser'
 import { undrawn } from '../support/weapp/dropped'
+import { startDemoCloud, type DemoCloud } from '../support/demoCloud'
 import { weappPhone, type WeappPhone } from '../support/weapp/phone'
 import { h5Settled, h5Text, showDrawing, shootH5 } from '../support/weapp/screen'
 import { makeHeavyShopper, pageName, pageVisits, type Fixture } from '../support/weapp/visits'
@@ -31,7 +29,7 @@ const H5 = join(ROOT, 'dist-h5')
 jest.setTimeout(120_000)
 
 let cloud: LocalCloud
-let dataDir: string
+let demo: DemoCloud
 let phone: WeappPhone
 let browser: PhoneBrowser
 let styles: StyleCompilation
@@ -39,9 +37,8 @@ let fixture: Fixture
 
 beforeAll(async () => {
   for (const built of [join(DIST, 'app.json'), join(H5, 'index.html')]) if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`)
-  dataDir = mkdtempSync(join(tmpdir(), 'vipcard-weapp-pages-'))
-  cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, staticDir: H5, port: 0, logs: false })
-  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
+  demo = await startDemoCloud('vipcard-weapp-pages-', { staticDir: H5 })
+  cloud = demo.cloud
   fixture = await makeHeavyShopper(cloud)
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   styles = compileStyles(DIST)
@@ -52,8 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   phone?.close()
   await browser?.close()
-  await cloud?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  await demo?.close()
 })
 
 /** Opens the H5 twin as `caller` (kept where the H5 identity switcher keeps it) and waits for its data. */

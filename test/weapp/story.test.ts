@@ -6,17 +6,16 @@
  * next year. Pictures: test-results/weapp-join-filled.png, weapp-card-member.png, weapp-member-code.png,
  * weapp-staff-purchase-receipt.png, weapp-card-vip.png.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { startLocalCloud, type LocalCloud } from '../../localcloud'
-import { functionsOutDir } from '../../scripts/build-functions'
-import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, demoDocuments } from '../../scripts/demo-data'
+import type { LocalCloud } from '../../localcloud'
+import { DEMO_ASSISTANT, DEMO_JOIN_SCENE } from '../../scripts/demo-data'
 import { compileStyles, type StyleCompilation } from '../../scripts/weapp/compile'
 import { businessDate } from '../../src/domain/time'
 import { launchPhone, SCREENSHOT_DIR, type PhoneBrowser } from '../e2e/support/browser'
 import { findNode, ownText } from '../support/weapp/draw'
+import { startDemoCloud, type DemoCloud } from '../support/demoCloud'
 import { weappPhone, type WeappPhone } from '../support/weapp/phone'
 import { showDrawing } from '../support/weapp/screen'
 
@@ -26,7 +25,7 @@ const SHOPPER = 'demo-shopper-a'
 jest.setTimeout(120_000)
 
 let cloud: LocalCloud
-let dataDir: string
+let demo: DemoCloud
 let phone: WeappPhone
 let browser: PhoneBrowser
 let screen: Page
@@ -34,9 +33,8 @@ let styles: StyleCompilation
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'app.json'))) throw new Error('dist/ is not built: run `npm run build:weapp` first')
-  dataDir = mkdtempSync(join(tmpdir(), 'vipcard-weapp-story-'))
-  cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, port: 0, logs: false })
-  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
+  demo = await startDemoCloud('vipcard-weapp-story-')
+  cloud = demo.cloud
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   styles = compileStyles(DIST)
   browser = await launchPhone()
@@ -46,8 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   phone?.close()
   await browser?.close()
-  await cloud?.close()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  await demo?.close()
 })
 
 /** Photographs what the phone draws now as test-results/<name>.png. */

@@ -3,12 +3,9 @@
  * build (`npm run build` first), seeded with the demo data, and a 375-px phone browser. Each test file
  * starts its own in a fresh data folder, so the files never see each other's writes.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { startLocalCloud, type LocalCloud } from '../../../localcloud'
-import { functionsOutDir } from '../../../scripts/build-functions'
-import { demoDocuments } from '../../../scripts/demo-data'
+import { resolve } from 'node:path'
+import type { LocalCloud } from '../../../localcloud'
+import { startDemoCloud } from '../../support/demoCloud'
 import { launchPhone, type PhoneBrowser } from './browser'
 
 export interface Demo {
@@ -20,25 +17,15 @@ export interface Demo {
 
 /** `dataDirPrefix` names the temporary data folder (in the system's temp folder), to tell runs apart. */
 export const startDemo = async (dataDirPrefix: string): Promise<Demo> => {
-  const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix))
-  let cloud: LocalCloud | undefined
+  const demo = await startDemoCloud(dataDirPrefix, { staticDir: resolve(__dirname, '../../../dist-h5') })
   let phone: PhoneBrowser | undefined
   const close = async () => {
     await phone?.close()
-    await cloud?.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await demo.close()
   }
   try {
-    cloud = await startLocalCloud({
-      dataDir,
-      functionsDir: functionsOutDir,
-      staticDir: resolve(__dirname, '../../../dist-h5'),
-      port: 0,
-      logs: false,
-    })
-    for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
     phone = await launchPhone()
-    return { cloud, phone, close }
+    return { cloud: demo.cloud, phone, close }
   } catch (error) {
     // Half started: close what did start, or it keeps jest from exiting.
     await close()

@@ -1,0 +1,37 @@
+/**
+ * The local cloud as `npm start` runs it, for tests that use the built bundles (`npm run build` first): the
+ * bundled functions on a fresh data folder with the full demo data, optionally serving the H5 build. `close()`
+ * stops it and removes the folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startLocalCloud, type LocalCloud } from '../../localcloud'
+import { functionsOutDir } from '../../scripts/build-functions'
+import { demoDocuments } from '../../scripts/demo-data'
+
+export interface DemoCloud {
+  cloud: LocalCloud
+  close: () => Promise<void>
+}
+
+/** `dataDirPrefix` names the temporary data folder (in the system's temp folder), to tell runs apart. */
+export const startDemoCloud = async (dataDirPrefix: string, options: { staticDir?: string } = {}): Promise<DemoCloud> => {
+  const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix))
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true })
+  let cloud: LocalCloud
+  try {
+    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, staticDir: options.staticDir, port: 0, logs: false })
+  } catch (error) {
+    removeData()
+    throw error
+  }
+  for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
+  return {
+    cloud,
+    close: async () => {
+      await cloud.close()
+      removeData()
+    },
+  }
+}
