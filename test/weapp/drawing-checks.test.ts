@@ -84,6 +84,12 @@ describe('the WeChat stand-in', () => {
     expect(declared.size).toBeGreaterThan(300)
     expect(phone.weapp.answeredApis().filter((api) => !declared.has(api))).toEqual([])
   })
+
+  it('refuses to open a page app.json does not declare, as WeChat does', async () => {
+    const wx = (globalThis as unknown as { wx: { navigateTo: (o: { url: string }) => Promise<unknown> } }).wx
+    await expect(wx.navigateTo({ url: '/pages/nowhere/index' })).rejects.toEqual({ errMsg: 'navigateTo:fail page "pages/nowhere/index" is not found' })
+    expect(phone.route()).toBe('pages/card/index')
+  })
 })
 
 describe('text parity', () => {

@@ -10,7 +10,9 @@
  * Drawing the data through WeChat's compiled templates is draw.ts; tapping and typing into the drawing is
  * events.ts.
  */
+import { readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
+import { pageRoutes } from '../../../scripts/weapp/schemas'
 import { applySetData, clone } from './setData'
 
 export interface SetDataRecord {
@@ -270,10 +272,18 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
       lifecycle(current(), 'onShow')
     },
   }
+  const routes = new Set(pageRoutes(JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8'))))
   for (const [api, change] of Object.entries(stackChange)) {
-    known[api] = (options: { url?: string; delta?: number; success?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
+    known[api] = (options: { url?: string; delta?: number; success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
       calls.push({ api, options })
       touch()
+      // As WeChat answers a page app.json does not declare.
+      if (options.url !== undefined && !routes.has(target(options).route)) {
+        const failure = { errMsg: `${api}:fail page "${target(options).route}" is not found` }
+        options.fail?.(failure)
+        options.complete?.(failure)
+        return Promise.reject(failure)
+      }
       return new Promise((resolve) =>
         setTimeout(() => {
           change(options)
