@@ -8,7 +8,8 @@ import { randomInt } from 'node:crypto'
 import type { CheckInResult, EventView, GuestView, RsvpView } from '../../src/api/contract'
 import { CheckInSchema, CreateEventSchema, EmptySchema, EventIdSchema, RsvpSchema, UpdateEventSchema } from '../../src/api/schemas'
 import { AppError, fieldRefused } from '../../src/domain/errors'
-import { cancel, checkIn, editEvent, mayAttend, rsvp as decideRsvp, rsvpId, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import { attendanceEntryId, cancel, checkIn, editEvent, mayAttend, rsvp as decideRsvp, rsvpId, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import type { LedgerEntry } from '../../src/domain/ledger'
 import { maskMobile, type Member } from '../../src/domain/member'
 import { generateTicketCode } from '../../src/domain/memberNo'
 import { businessTime, isBefore } from '../../src/domain/time'
@@ -197,8 +198,13 @@ const checkInTicket = staffAction(CheckInSchema, async ({ ticketCode }, ctx): Pr
     const r = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(ticket.rsvpId))
     if (!r || r.ticketCode !== ticketCode) throw new AppError('TICKET_NOT_FOUND', '该票已失效（报名已取消）')
     const member = await readMemberIn(t, r.memberId)
-    const d = checkIn(event, r, member, ctx.staff.staffId, ctx.now, program)
-    if (d.already) return { already: true, rsvp: d.rsvp, member, points: 0 }
+    // Not marked yet: the attendance entry (keyed by the RSVP) says whether this RSVP was credited before.
+    const credited = !r.checkedInAt && event.attendancePoints > 0 ? await readDoc<LedgerEntry>(t.collection(COLLECTIONS.ledger).doc(attendanceEntryId(r))) : null
+    const d = checkIn(event, r, member, ctx.staff.staffId, ctx.now, program, credited)
+    if (d.already) {
+      if (d.recovered) await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
+      return { already: true, rsvp: d.rsvp, member, points: 0 }
+    }
     await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
     if (d.entries.length > 0) {
       await writeMemberIn(t, d.member)

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'CODE_INVALID' // a dynamic member code that is mistyped, tampered, forged or made with a reset secret
   | 'CODE_EXPIRED' // a dynamic member code older than 60 s (an old screenshot), or a till session past its time
   | 'CODE_ALREADY_USED' // a dynamic member code accepted before (a second scan, or by another till)
+  | 'CODE_LOCKED' // too many wrong dynamic codes for this member: every dynamic code of theirs refused for a while
+  | 'TILL_PAUSED' // too many wrong dynamic codes from this assistant: their member-code actions wait for the manager
   | 'PHONE_IN_USE' // the mobile number belongs to another member
   | 'FORBIDDEN' // the caller lacks the role the action needs
   | 'IDEMPOTENCY_CONFLICT' // the same key was used before with different content
@@ -20,6 +22,7 @@ export type ErrorCode =
   | 'LIMIT_REACHED' // the member's per-item limit is used up
   | 'EVENT_CLOSED' // RSVP or cancellation after its deadline, a closed event, check-in outside its time
   | 'TICKET_NOT_FOUND' // a scanned/typed ticket code matches no RSVP
+  | 'ALREADY_CHECKED_IN' // the guest was checked in at the door: the RSVP can no longer be cancelled
   | 'VERSION_CONFLICT' // someone else saved a newer version since the caller loaded it; reload and redo
   | 'BUSY' // too much contention on one document; safe to retry with the same key
   | 'INTERNAL' // a bug or an outage; nothing the caller did
@@ -32,6 +35,8 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   CODE_INVALID: true,
   CODE_EXPIRED: true,
   CODE_ALREADY_USED: true,
+  CODE_LOCKED: true,
+  TILL_PAUSED: true,
   PHONE_IN_USE: true,
   FORBIDDEN: true,
   IDEMPOTENCY_CONFLICT: true,
@@ -46,6 +51,7 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   LIMIT_REACHED: true,
   EVENT_CLOSED: true,
   TICKET_NOT_FOUND: true,
+  ALREADY_CHECKED_IN: true,
   VERSION_CONFLICT: true,
   BUSY: true,
   INTERNAL: true,

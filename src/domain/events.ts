@@ -103,8 +103,10 @@ export const rsvp = (
     seats,
     createdAt: now,
     cancelledAt: null,
-    checkedInAt: null,
-    checkedInBy: null,
+    // A check-in is never undone: an RSVP cancelled after one (possible before `cancel` refused it) keeps it
+    // when made again, as its attendance entry (keyed by the RSVP) keeps the points credited then.
+    checkedInAt: existing?.checkedInAt ?? null,
+    checkedInBy: existing?.checkedInBy ?? null,
     remindedAt: null,
   }
   if (event.waiting === 0 && event.seatsTaken + seats <= event.capacity) {
@@ -132,6 +134,8 @@ export const cancel = (
   now: Instant,
 ): { event: MemberEvent; cancelled: Rsvp; promoted: Rsvp[] } => {
   if (current.status === 'cancelled') throw new AppError('EVENT_CLOSED', '报名已取消')
+  // The guest came: freeing the seat now would hand it to the waitlist while the attendance points stay.
+  if (current.checkedInAt) throw new AppError('ALREADY_CHECKED_IN', '您已签到入场，不能再取消报名')
   if (!isBefore(now, event.cancelDeadline)) throw new AppError('EVENT_CLOSED', '已过取消截止时间，如需取消请联系门店')
   const wasConfirmed = current.status === 'confirmed'
   let next: MemberEvent = {
@@ -178,15 +182,30 @@ export const editEvent = (event: MemberEvent, edit: EventEdit, queue: Rsvp[], ti
 
 export type CheckIn =
   | { already: false; rsvp: Rsvp; member: Member; entries: LedgerEntry[] }
-  | { already: true; rsvp: Rsvp }
+  /** `recovered`: the RSVP had lost the mark of a check-in its attendance entry proves; `rsvp` carries it again. */
+  | { already: true; rsvp: Rsvp; recovered: boolean }
+
+/** The attendance entry already credited for an RSVP, if any: when, and by whom. */
+export type Credited = Pick<LedgerEntry, 'at' | 'actor'> | null
 
 /**
  * Checks a ticket in at the door, once: the first scan credits the attendance points (an entry keyed by the
- * RSVP, so a second credit is impossible); a second scan reports when it was checked in.
+ * RSVP, so a second credit is impossible); a second scan reports when it was checked in. `credited` is that
+ * entry when it exists: an RSVP cancelled after its check-in and made again (before cancelling a check-in was
+ * refused) came back unmarked with a new ticket, and its check-in is the entry's.
  */
-export const checkIn = (event: MemberEvent, ticket: Rsvp, member: Member, staffId: string, now: Instant, program: ProgramRules): CheckIn => {
+export const checkIn = (
+  event: MemberEvent,
+  ticket: Rsvp,
+  member: Member,
+  staffId: string,
+  now: Instant,
+  program: ProgramRules,
+  credited: Credited = null,
+): CheckIn => {
   if (ticket.status !== 'confirmed') throw new AppError('EVENT_CLOSED', '该报名未确认或已取消')
-  if (ticket.checkedInAt) return { already: true, rsvp: ticket }
+  if (ticket.checkedInAt) return { already: true, rsvp: ticket, recovered: false }
+  if (credited) return { already: true, rsvp: { ...ticket, checkedInAt: credited.at, checkedInBy: credited.actor.id }, recovered: true }
   if (isBefore(now, businessTime(event.startsAt).startOf('day').toISOString()) || !isBefore(now, event.endsAt)) {
     throw new AppError('EVENT_CLOSED', '不在活动签到时间内')
   }

@@ -124,6 +124,51 @@ describe('at the door', () => {
     expect(mine.attended.map((e) => e.id)).toEqual([event.id])
   })
 
+  it('refuses to cancel a ticket that was checked in (ALREADY_CHECKED_IN): the seat, the ticket and the points stay', async () => {
+    // Cancelling is open until the event starts; the doors open on the day, before that.
+    const event = await create({ title: '周末花艺沙龙', capacity: 1, cancelDeadline: at('2026-12-05T14:00:00') })
+    const [s, waiting] = [await h.joinedShopper('door-cancel', { clock: now }), await h.joinedShopper('door-cancel', { clock: now })]
+    const ticket = (await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).event.myRsvp!.ticketCode!
+    await h.ok(waiting.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })
+    const doors = at('2026-12-05T13:30:00')
+    await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })
+    const cancelled = await h.call(s.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-05T13:45:00') })
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'ALREADY_CHECKED_IN', message: expect.stringContaining('已签到') } })
+    expect(rsvpsOf(event.id).find((r) => r.memberId === s.openid)).toMatchObject({ status: 'confirmed' })
+    expect(rsvpsOf(event.id).find((r) => r.memberId === waiting.openid)).toMatchObject({ status: 'waitlisted' })
+    expect(eventDoc(event.id)).toMatchObject({ seatsTaken: 1, waiting: 1 })
+    expect(h.cloud.executor.get('members', s.openid)).toMatchObject({ pointsBalance: 50 })
+  })
+
+  it('answers a ticket re-issued after a cancellation that followed a check-in as already checked in, crediting nothing twice', async () => {
+    // Before cancelling after a check-in was refused, a member could: checked in, cancel, RSVP again (a fresh RSVP
+    // under the same id, not checked in), promoted from the waitlist with a new ticket. That RSVP's attendance
+    // points were credited at the first check-in. The state that left is made here as the old cancellation left it.
+    const event = await create({ title: '周末茶艺沙龙', capacity: 1, rsvpDeadline: at('2026-12-05T14:00:00'), cancelDeadline: at('2026-12-05T14:00:00') })
+    const [s, other] = [await h.joinedShopper('door-again', { clock: now }), await h.joinedShopper('door-again', { clock: now })]
+    const first = (await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).event.myRsvp!.ticketCode!
+    await h.ok(other.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })
+    const doors = at('2026-12-05T13:30:00')
+    await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: first }, { clock: doors })
+    const rsvpKey = `${event.id}:${s.openid}`
+    const checkedIn = h.cloud.executor.get('rsvps', rsvpKey)!
+    h.cloud.executor.remove('rsvps', { _id: rsvpKey })
+    h.cloud.executor.insert('rsvps', { ...checkedIn, checkedInAt: null, checkedInBy: null })
+    await h.ok(s.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-05T13:35:00') })
+    // Back on the waitlist, promoted when the other guest cancels: a new ticket.
+    await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: at('2026-12-05T13:40:00') })
+    await h.ok(other.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-05T13:45:00') })
+    const again = rsvpsOf(event.id).find((r) => r.memberId === s.openid) as RsvpDoc & { ticketCode: string }
+    expect(again).toMatchObject({ status: 'confirmed' })
+    expect(again.ticketCode).not.toBe(first)
+
+    const scan = await h.call(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: again.ticketCode }, { clock: at('2026-12-05T13:50:00') })
+    expect(scan).toMatchObject({ ok: true, data: { already: true, checkedInAt: doors, pointsCredited: 0 } })
+    expect(h.cloud.executor.find('ledger', { memberId: s.openid, kind: 'earn' })).toHaveLength(1)
+    expect(h.cloud.executor.get('members', s.openid)).toMatchObject({ pointsBalance: 50 })
+    expect(rsvpsOf(event.id).find((r) => r.memberId === s.openid)).toMatchObject({ checkedInAt: doors })
+  })
+
   it('only lets operators create events', async () => {
     expect(await h.call(DEMO_ASSISTANT._id, 'event', 'create', { title: 'x' })).toMatchObject({ ok: false })
     const result = await h.call(DEMO_ASSISTANT._id, 'event', 'create', {

@@ -108,7 +108,25 @@ describe('check-in', () => {
     if (first.already) return
     expect(first.entries).toEqual([expect.objectContaining({ _id: `attend:${made[0]._id}`, kind: 'earn', points: 50, balanceAfter: 50 })])
     expect(first.member.pointsBalance).toBe(50)
-    expect(checkIn(event(), first.rsvp, first.member, 'A02', at('2026-12-05T14:30:00'), DEFAULT_PROGRAM)).toEqual({ already: true, rsvp: first.rsvp })
+    expect(checkIn(event(), first.rsvp, first.member, 'A02', at('2026-12-05T14:30:00'), DEFAULT_PROGRAM)).toEqual({ already: true, rsvp: first.rsvp, recovered: false })
+  })
+
+  it('refuses to cancel after the check-in, and an RSVP made again after such a cancellation keeps its check-in', () => {
+    const e = event({ rsvpDeadline: at('2026-12-05T14:00:00'), cancelDeadline: at('2026-12-05T14:00:00') })
+    const first = checkIn(e, made[0], member, 'A01', doors, DEFAULT_PROGRAM)
+    expect(() => cancel(e, first.rsvp, [], ticket, at('2026-12-05T13:58:00'))).toThrow(expect.objectContaining({ code: 'ALREADY_CHECKED_IN' }))
+    // A cancellation recorded before that refusal existed: made again, the RSVP is still the one checked in.
+    const again = rsvp(e, { ...first.rsvp, status: 'cancelled', ticketCode: null }, m('o-1'), 0, ticket(), at('2026-12-05T13:59:00'))
+    expect(again.rsvp).toMatchObject({ status: 'confirmed', checkedInAt: doors, checkedInBy: 'A01' })
+  })
+
+  it('answers an RSVP whose attendance was credited but whose mark was lost as checked in then, crediting nothing', () => {
+    const credited = { at: doors, actor: { type: 'staff' as const, id: 'A01', storeId: 'SH001' } }
+    expect(checkIn(event(), made[0], member, 'A02', at('2026-12-05T14:30:00'), DEFAULT_PROGRAM, credited)).toEqual({
+      already: true,
+      rsvp: { ...made[0], checkedInAt: doors, checkedInBy: 'A01' },
+      recovered: true,
+    })
   })
 
   it('refuses tickets outside the event day and unconfirmed RSVPs', () => {
