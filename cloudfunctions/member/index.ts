@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto'
 import type { CampaignView, CatalogItemView, InviteView } from '../../src/api/contract'
 import { ClaimCampaignSchema, EmptySchema, ExchangeSchema, JoinSchema, PointsHistorySchema, RecordSubscriptionSchema } from '../../src/api/schemas'
 import { accessAt } from '../../src/domain/access'
+import { inAudience, needsClass, type AudienceFacts } from '../../src/domain/audience'
 import { exchange, exchangeCountId, type CatalogItem, type ExchangeCount } from '../../src/domain/catalog'
 import { benefitText, couponStatus, type Coupon, type CouponTemplate } from '../../src/domain/coupons'
 import { availablePoints } from '../../src/domain/points'
@@ -19,7 +20,7 @@ import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
 import { businessTime, isBefore } from '../../src/domain/time'
 import { _, callerUnionid, cloud, db } from '../_lib/cloud'
-import { COLLECTIONS, type CampaignDoc, type StaffDoc } from '../_lib/collections'
+import { COLLECTIONS, type CampaignDoc, type SegmentDoc, type StaffDoc } from '../_lib/collections'
 import {
   birthdayCouponKey,
   campaignCouponKey,
@@ -267,13 +268,25 @@ const campaignView = async (campaign: CampaignDoc, member: Member, now: string):
   }
 }
 
-/** Campaigns a member may claim now, or soon (VIP early access shows when everyone else may). */
+/**
+ * What places the member in a campaign's audience. The class is the one the nightly segments job stored (as
+ * when issuing to classes), read only when an audience needs it.
+ */
+const audienceFacts = async (member: Member, now: string, withClass: boolean): Promise<AudienceFacts> => ({
+  tier: effectiveTier(member, now),
+  storeId: member.storeId,
+  memberNo: member.memberNo,
+  customerClass: withClass ? ((await readDoc<SegmentDoc>(db.collection(COLLECTIONS.segments).doc(member._id)))?.class ?? null) : null,
+})
+
+/** Campaigns a member may claim now, or soon (VIP early access shows when everyone else may); only their own audience's. */
 const campaigns = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
   const open = await readMany<CampaignDoc>(
     db.collection(COLLECTIONS.campaigns).where({ mode: 'claim', status: 'active', endsAt: _.gt(ctx.now) }).orderBy('endsAt', 'asc').limit(50),
   )
-  const views = await Promise.all(open.map((c) => campaignView(c, member, ctx.now)))
+  const facts = await audienceFacts(member, ctx.now, open.some((c) => needsClass(c.audience)))
+  const views = await Promise.all(open.filter((c) => inAudience(c.audience, facts)).map((c) => campaignView(c, member, ctx.now)))
   return { campaigns: views.filter((v): v is CampaignView => v !== null) }
 })
 
@@ -283,6 +296,14 @@ const claimCampaign = shopperAction(ClaimCampaignSchema, async ({ campaignId }, 
   const campaign = await readDoc<CampaignDoc>(db.collection(COLLECTIONS.campaigns).doc(campaignId))
   if (!campaign || campaign.mode !== 'claim' || campaign.status !== 'active' || !isBefore(ctx.now, campaign.endsAt)) {
     throw new AppError('COUPON_NOT_AVAILABLE', '该活动已结束')
+  }
+  // Outside the audience nothing is written and no stock is touched: the transaction below (which takes the
+  // stock) is only entered by members in it. The audience is fixed at creation, so it cannot move meanwhile.
+  // One who holds the coupon already (claimed it, then moved store) gets it back, as any retry does.
+  if (!inAudience(campaign.audience, await audienceFacts(member, ctx.now, needsClass(campaign.audience)))) {
+    const held = await readDoc<Coupon>(db.collection(COLLECTIONS.coupons).doc(campaignCouponKey(campaign._id, member._id)))
+    if (held) return { coupon: couponView(held, ctx.now), replayed: true }
+    throw new AppError('NOT_IN_AUDIENCE', '该活动仅限指定会员参加，您暂不在领取范围内')
   }
   const access = accessAt(campaign.earlyAccess, effectiveTier(member, ctx.now), ctx.now)
   if (!access.open) throw new AppError('COUPON_NOT_AVAILABLE', `活动将于 ${businessTime(access.opensAt).format('M月D日 HH:mm')} 开放`)

@@ -39,3 +39,33 @@ export const audienceWords = (audience: AudienceChoice): string => {
       return topListLabel(audience.list, audience.count)
   }
 }
+
+/**
+ * What places a member in an audience: the tier they hold now, their home store, their member number, and the
+ * class the nightly segments job last stored for them (null before it has run for them).
+ */
+export interface AudienceFacts {
+  tier: TierId
+  storeId: string | null
+  memberNo: string
+  customerClass: CustomerClass | null
+}
+
+/** Whether a member is in a (fixed) audience: claim campaigns are listed and claimable only within it. */
+export const inAudience = (audience: Audience, member: AudienceFacts): boolean => {
+  switch (audience.kind) {
+    case 'all':
+      return true
+    case 'tiers':
+      return audience.tiers.includes(member.tier)
+    case 'store':
+      return member.storeId !== null && member.storeId === audience.storeId
+    case 'list':
+      return audience.memberCodes.includes(member.memberNo)
+    case 'classes':
+      return member.customerClass !== null && audience.classes.includes(member.customerClass)
+  }
+}
+
+/** Whether deciding `inAudience` needs the member's stored class (one more read). */
+export const needsClass = (audience: Audience): boolean => audience.kind === 'classes'

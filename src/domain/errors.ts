@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'COUPON_NOT_APPLICABLE' // expired, not yet valid, wrong tier, below the minimum spend
   | 'COUPON_NOT_AVAILABLE' // cannot be issued to this member (inactive template, tier, not open yet)
   | 'OUT_OF_STOCK' // the coupon or catalog item has run out
+  | 'NOT_IN_AUDIENCE' // a campaign for other members (another store, tier, list or class)
   | 'LIMIT_REACHED' // the member's per-item limit is used up
   | 'EVENT_CLOSED' // RSVP or cancellation after its deadline, a closed event, check-in outside its time
   | 'TICKET_NOT_FOUND' // a scanned/typed ticket code matches no RSVP
@@ -48,6 +49,7 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   COUPON_NOT_APPLICABLE: true,
   COUPON_NOT_AVAILABLE: true,
   OUT_OF_STOCK: true,
+  NOT_IN_AUDIENCE: true,
   LIMIT_REACHED: true,
   EVENT_CLOSED: true,
   TICKET_NOT_FOUND: true,
