@@ -58,9 +58,11 @@ export const handbook = shopperAction(EmptySchema, async (_input, ctx): Promise<
   }
 })
 
+/** The staff's notes are theirs: neither the note nor the stamp of who wrote it when reaches the member. */
 const profileView = (member: Member): ProfileView => {
-  const { notes: _staffNotes, ...profile } = member.profile ?? {}
-  return { name: member.name, birthday: member.birthday, profile }
+  const { notes: _staffNotes, edits, ...profile } = member.profile ?? {}
+  const { notes: _noteEdit, ...memberEdits } = edits ?? {}
+  return { name: member.name, birthday: member.birthday, profile: edits ? { ...profile, edits: memberEdits } : profile }
 }
 
 export const profile = shopperAction(EmptySchema, async (_input, ctx) => profileView(await requireMember(ctx.openid)))

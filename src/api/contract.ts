@@ -112,7 +112,7 @@ export interface ProfileView {
   name: string
   /** Set once at join; later changes only through staff (the birthday coupon depends on it). */
   birthday: Birthday
-  profile: Omit<CustomerProfile, 'notes'>
+  profile: Omit<CustomerProfile, 'notes' | 'edits'> & { edits?: Omit<NonNullable<CustomerProfile['edits']>, 'notes'> }
 }
 
 /** One rule change the handbook shows: the rule's path, its old and new value, and when it took effect. */
