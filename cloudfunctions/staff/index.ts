@@ -48,7 +48,7 @@ import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { serve, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 import { memberSummary, withoutId } from '../_lib/views'
-import { callbackStats, customer, customers, logCallback, reassign, storeStaff, today, updateCustomerCard } from './workbench'
+import { callbackStats, customer, customers, logCallback, reassign, storeCustomer, storeStaff, today, updateCustomerCard } from './workbench'
 
 const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
   const store = storeView(await loadStore(staff.storeId))
@@ -371,22 +371,25 @@ const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => 
 })
 
 /**
- * A member sets the birthday once, at join; a correction goes through staff, with a reason, and is logged.
- * Corrected into the current month, the birthday card is issued now (the monthly job has run already) —
- * still once a year: its key is member + year.
+ * A member sets the birthday once, at join; a correction goes through staff of the member's own store (its
+ * assistants and its manager, as every record action of the workbench), with a reason, and is logged on the
+ * member: who, at which store, when, the old and the new birthday, why. Corrected into the current month, the
+ * birthday card is issued now (the monthly job has run already) — still once a year: its key is member + year.
  */
 const correctBirthday = staffAction(CorrectBirthdaySchema, async ({ memberCode, birthday, reason }, ctx) => {
   // The input first: a birthday still to come is refused as such, whoever the code names.
   const today = businessTime(ctx.now)
   const problem = birthdayProblem(birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
   if (problem) throw invalidInput([{ field: 'birthday', message: problem }])
-  const found = await findMemberByCode(memberCode)
+  const found = await storeCustomer(memberCode, ctx)
   const corrected = await inTransaction(async (t) => {
     const member = await readMemberIn(t, found._id)
+    // Moved to another store since it was read: no longer this store's to correct.
+    if (member.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该会员不属于本店')
     // Already so (a retry whose first answer was lost, or a second tap): nothing to correct, nothing to log twice.
     const { month, day, year } = member.birthday
     if (month === birthday.month && day === birthday.day && year === birthday.year) return member
-    const change = { from: member.birthday, to: birthday, by: ctx.staff.staffId, reason, at: ctx.now }
+    const change = { from: member.birthday, to: birthday, by: ctx.staff.staffId, storeId: ctx.staff.storeId, reason, at: ctx.now }
     const after: Member = { ...member, birthday, birthdayChanges: [...(member.birthdayChanges ?? []), change] }
     await writeMemberIn(t, after)
     return after

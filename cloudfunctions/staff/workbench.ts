@@ -28,9 +28,13 @@ import { inTransaction } from '../_lib/transaction'
 
 const views = customerViews
 
-/** The member behind a code, if they belong to the caller's store. */
-const storeCustomer = async (code: string, ctx: StaffContext): Promise<Member> => {
+/**
+ * The member behind a code, if they belong to the caller's store: what every record action of the store's staff
+ * (assistants and manager alike) is scoped by. A member who chose no store yet belongs to none.
+ */
+export const storeCustomer = async (code: string, ctx: StaffContext): Promise<Member> => {
   const member = await findMemberByCode(code)
+  if (member.storeId === null) throw new AppError('FORBIDDEN', '该会员尚未选择门店，请顾客先在会员卡的“我的门店”中选择本店')
   if (member.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该会员不属于本店')
   return member
 }

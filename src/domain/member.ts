@@ -59,8 +59,11 @@ export interface Member extends TierState, PointsState {
   referredBy?: { inviterId: string; status: ReferralStatus } | null
   /** Rewards this member earned as an inviter in a month: the monthly cap's counter. */
   referralRewards?: ReferralRewardCount
-  /** Birthday corrections by staff (a member sets the birthday once, at join). */
-  birthdayChanges?: { from: Birthday; to: Birthday; by: string; reason: string; at: Instant }[]
+  /**
+   * Birthday corrections by staff (a member sets the birthday once, at join): `by` the staffId, `storeId` where
+   * (the member's own store; absent in entries made before it was kept).
+   */
+  birthdayChanges?: { from: Birthday; to: Birthday; by: string; storeId?: string; reason: string; at: Instant }[]
   /** The dynamic member codes tills accepted recently: each code is accepted once (domain/tillCode). */
   tillCodes?: TillCodeState[]
 }

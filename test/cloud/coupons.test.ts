@@ -12,11 +12,20 @@ beforeAll(async () => {
   h = await startTestCloud()
   // A second shop assistant, to prove only the redeeming one may undo.
   h.cloud.executor.insert('staff', [{ _id: 'assistant-2', staffId: 'A02', name: '刘洋', storeId: 'SH001', role: 'assistant', active: true }])
+  // The other store's people, and this store's manager, for the birthday corrections' scope.
+  h.cloud.executor.insert('staff', [
+    { _id: 'assistant-sh002', staffId: 'S01', name: '孙悦', storeId: 'SH002', role: 'assistant', active: true },
+    { _id: 'manager-sh002', staffId: 'SM1', name: '钱琳', storeId: 'SH002', role: 'manager', active: true },
+    { _id: 'manager-sh001', staffId: 'M91', name: '吴静', storeId: 'SH001', role: 'manager', active: true },
+  ])
 }, 60_000)
 afterAll(() => h?.close())
 afterEach(() => h.cloud.executor.clearFaults())
 
 const assistant = DEMO_ASSISTANT._id
+/** The store QRs' scenes (as the join page receives them): a member joining by one belongs to that store. */
+const SH001_QR = encodeURIComponent('s=SH001&a=A01')
+const SH002_QR = encodeURIComponent('s=SH002&a=S01')
 const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 let seq = 0
 const key = (label: string) => `${label}-${++seq}-${Date.now()}`
@@ -226,7 +235,7 @@ describe('campaigns', () => {
 
 describe('birthday corrections', () => {
   it('are made by staff with a reason and logged on the member', async () => {
-    const s = await h.joinedShopper('fix')
+    const s = await h.joinedShopper('fix', { scene: SH001_QR })
     const result = await h.ok(assistant, 'staff', 'correctBirthday', { memberCode: s.memberNo, birthday: { month: 8, day: 1 }, reason: '入会时选错月份' })
     expect(result.member.memberNo).toBe(s.memberNo)
     expect(h.cloud.executor.get('members', s.openid)).toMatchObject({
@@ -235,7 +244,7 @@ describe('birthday corrections', () => {
     })
     // Corrected into the current month: the birthday card now, once a year.
     const clock = at('2026-10-12T12:00:00')
-    const october = await h.joinedShopper('fix', { clock })
+    const october = await h.joinedShopper('fix', { clock, scene: SH001_QR })
     expect(birthdayCoupons(october.openid)).toEqual([])
     await h.ok(assistant, 'staff', 'correctBirthday', { memberCode: october.memberNo, birthday: { month: 10, day: 20 }, reason: '生日登记错误' }, { clock })
     await h.ok(assistant, 'staff', 'correctBirthday', { memberCode: october.memberNo, birthday: { month: 10, day: 21 }, reason: '日期再次更正' }, { clock })
@@ -244,6 +253,39 @@ describe('birthday corrections', () => {
     expect(await h.call(s.openid, 'staff', 'correctBirthday', { memberCode: s.memberNo, birthday: { month: 9, day: 1 }, reason: '自己想改生日' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
+    })
+  })
+
+  it('are made only at the member’s own store, by its assistants and its manager, each logged with who, where, when, old, new and why', async () => {
+    // 12 October: a birthday moved into this month would issue the birthday card and double the points.
+    const clock = at('2026-10-12T12:00:00')
+    const s = await h.joinedShopper('fix-scope', { clock, scene: SH002_QR, birthday: { month: 7, day: 15, year: 1990 } })
+    const before = h.cloud.executor.get('members', s.openid)
+    for (const other of [assistant, 'manager-sh001']) {
+      const refused = await h.call(other, 'staff', 'correctBirthday', { memberCode: s.memberNo, birthday: { month: 10, day: 20, year: 1990 }, reason: '帮朋友改生日' }, { clock })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '该会员不属于本店' } })
+    }
+    expect(h.cloud.executor.get('members', s.openid)).toEqual(before)
+    expect(birthdayCoupons(s.openid)).toEqual([])
+
+    // Its own store: an assistant, then the manager.
+    await h.ok('assistant-sh002', 'staff', 'correctBirthday', { memberCode: s.memberNo, birthday: { month: 10, day: 20, year: 1990 }, reason: '入会时选错月份' }, { clock })
+    const later = at('2026-10-12T15:00:00')
+    await h.ok('manager-sh002', 'staff', 'correctBirthday', { memberCode: s.memberNo, birthday: { month: 10, day: 21, year: 1990 }, reason: '身份证核对后更正' }, { clock: later })
+    expect(h.cloud.executor.get('members', s.openid)).toMatchObject({
+      birthday: { month: 10, day: 21, year: 1990 },
+      birthdayChanges: [
+        { from: { month: 7, day: 15, year: 1990 }, to: { month: 10, day: 20, year: 1990 }, by: 'S01', storeId: 'SH002', reason: '入会时选错月份', at: clock },
+        { from: { month: 10, day: 20, year: 1990 }, to: { month: 10, day: 21, year: 1990 }, by: 'SM1', storeId: 'SH002', reason: '身份证核对后更正', at: later },
+      ],
+    })
+    expect(birthdayCoupons(s.openid)).toHaveLength(1)
+
+    // A member who chose no store yet is no store's: they pick one under 我的门店 first.
+    const storeless = await h.joinedShopper('fix-scope', { clock })
+    expect(await h.call(assistant, 'staff', 'correctBirthday', { memberCode: storeless.memberNo, birthday: { month: 8, day: 1 }, reason: '入会时选错月份' }, { clock })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('我的门店') },
     })
   })
 })
