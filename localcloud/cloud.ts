@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import type { Server } from 'node:http'
 import { ClientDb, loadRules } from './clientdb/clientdb'
 import { DEFAULT_COLLECTIONS_DIR, Executor, zeroOps } from './executor/executor'
-import { OPENID_PATTERN, notFoundBody, parseClock, responseBody, startGateway } from './gateway/http'
+import { MAX_FUNCTION_PAYLOAD_BYTES, OPENID_PATTERN, notFoundBody, parseClock, payloadTooLargeBody, responseBody, startGateway } from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
 import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
@@ -236,6 +236,23 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     return { ...inv, body: responseBody(inv) }
   }
 
+  /**
+   * invoke() as a client's callFunction: a payload over CloudBase's limit never reaches the function (the gateway
+   * measures the HTTP body; here the event as JSON, as the client SDK sends it). An event JSON cannot carry
+   * (a BigInt, a cycle) is passed on as before: only tests build those, to reach the functions with them.
+   */
+  const runAsClient = async (name: string, event: unknown, caller: CallerContext): Promise<DetailedInvocation> => {
+    let bytes = 0
+    try {
+      bytes = Buffer.byteLength(JSON.stringify(event) ?? '')
+    } catch {
+      // not JSON: measured by nothing
+    }
+    if (bytes <= MAX_FUNCTION_PAYLOAD_BYTES) return run(name, event, caller)
+    const body = payloadTooLargeBody()
+    return { id: '', fn: name, outcome: { kind: 'crash', message: body.errMsg }, ops: zeroOps(), durationMs: 0, instanceId: '', body }
+  }
+
   const callerOf = (o: InvokeOptions = {}): CallerContext => {
     const openid = o.openid ?? ''
     if (openid !== '' && !OPENID_PATTERN.test(openid)) throw new Error(`invalid openid ${JSON.stringify(openid)}`)
@@ -306,8 +323,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     url: gateway.url,
     port: gateway.port,
     executor,
-    invoke: async (name, event, o) => (await run(name, event, callerOf(o))).body,
-    invokeDetailed: (name, event, o) => run(name, event, callerOf(o)),
+    invoke: async (name, event, o) => (await runAsClient(name, event, callerOf(o))).body,
+    invokeDetailed: (name, event, o) => runAsClient(name, event, callerOf(o)),
     fireTimer: async (name, triggerName, o) => fireTimer(name, triggerName, o),
     nextTimerRuns: () => scheduler.runs(),
     openapi: {

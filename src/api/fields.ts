@@ -86,16 +86,61 @@ const fallbackMessage = (issue: v.BaseIssue<unknown>): string => {
   }
 }
 
-/** Runs a schema; returns the output or every bad field with its message, in one go. */
+/**
+ * An array whose length is checked BEFORE its items: valibot's v.array validates (and reports) every item
+ * first, so a few million items would cost an instance its memory before a maxLength after it could refuse.
+ */
+export const boundedArray = <T extends v.GenericSchema>(item: T, max: number, tooMany: string, notArray: string) =>
+  v.pipe(v.custom<v.InferInput<T>[]>(Array.isArray, notArray), v.maxLength(max, tooMany), v.array(item, notArray))
+
+/**
+ * What no input needs, checked on the raw input before any schema runs (a walk that stops at the first excess,
+ * so its cost is bounded by these numbers, not by the input): more nesting than any form has, more items in
+ * one array than the largest list (1,000 members), text far beyond any field, more values than any form sends.
+ * Forms never reach them, so their words name no number: each field's own limit speaks below them.
+ */
+export const INPUT_LIMITS = { depth: 16, arrayItems: 1_000, stringLength: 10_000, values: 10_000 } as const
+
+/** The edge answers at most this many bad fields (an input can have thousands). */
+export const MAX_FIELD_ERRORS = 20
+
+const oversizedAt = (input: unknown): { field: string; message: string } | null => {
+  const at = (path: (string | number)[], message: string) => ({ field: path.length ? path.join('.') : '(input)', message })
+  const stack: [unknown, (string | number)[]][] = [[input, []]]
+  let values = 0
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!
+    if (++values > INPUT_LIMITS.values) return at(path, '内容过多，请删减')
+    if (typeof value === 'string' && value.length > INPUT_LIMITS.stringLength) return at(path, '内容过长，请删减')
+    if (value === null || typeof value !== 'object') continue
+    if (path.length >= INPUT_LIMITS.depth) return at(path, '格式不对（层级过深）')
+    if (Array.isArray(value)) {
+      if (value.length > INPUT_LIMITS.arrayItems) return at(path, '项目过多，请删减')
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]])
+    } else {
+      let keys = 0
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue
+        if (values + ++keys > INPUT_LIMITS.values) return at(path, '内容过多，请删减')
+        stack.push([(value as Record<string, unknown>)[key], [...path, key]])
+      }
+    }
+  }
+  return null
+}
+
+/** Runs a schema; returns the output or the bad fields (up to MAX_FIELD_ERRORS) with their messages, in one go. */
 export const check = <S extends v.GenericSchema>(
   schema: S,
   input: unknown,
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; fields: { field: string; message: string }[] } => {
+  const oversized = oversizedAt(input)
+  if (oversized) return { ok: false, fields: [oversized] }
   const result = v.safeParse(schema, input, { abortEarly: false, message: fallbackMessage })
   if (result.success) return { ok: true, value: result.output }
   return {
     ok: false,
-    fields: result.issues.map((issue) => ({ field: v.getDotPath(issue) ?? '(input)', message: issue.message })),
+    fields: result.issues.slice(0, MAX_FIELD_ERRORS).map((issue) => ({ field: v.getDotPath(issue) ?? '(input)', message: issue.message })),
   }
 }
 

@@ -4,6 +4,7 @@
  * win-back thresholds in order). Money is fen, as everywhere; the editor shows yuan.
  */
 import * as v from 'valibot'
+import { boundedArray } from './fields'
 import { int, PLAIN_TEXT, PROFILE_TEXT, requestId } from './schemas'
 
 /** Up to ¥1,000,000. */
@@ -32,19 +33,20 @@ const benefitWords = (label: string, min: number, max: number) =>
 
 /** The handbook's service benefits: up to 12, each a title, a line more, and the tiers that enjoy it. */
 export const ServiceBenefitsSchema = v.pipe(
-  v.array(
+  boundedArray(
     v.object({
       title: benefitWords('服务名称', 1, 16),
       detail: benefitWords('服务说明', 0, 40),
       tiers: v.pipe(
-        v.array(v.picklist(['member', 'vip', 'gold'], '会员等级无效'), '请选择享有的会员等级'),
+        boundedArray(v.picklist(['member', 'vip', 'gold'], '会员等级无效'), 3, '会员等级最多 3 个', '请选择享有的会员等级'),
         v.minLength(1, '请至少选择一个会员等级'),
         v.check((ts) => new Set(ts).size === ts.length, '会员等级重复'),
       ),
     }),
+    12,
+    '会员服务最多 12 项',
     '会员服务格式不对',
   ),
-  v.maxLength(12, '会员服务最多 12 项'),
   v.check((bs) => new Set(bs.map((b) => b.title)).size === bs.length, '会员服务名称重复'),
 )
 

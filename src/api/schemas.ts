@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot'
 import { MOBILE_PATTERN } from '../domain/member'
-import { birthdaySchema, int, PLAIN_TEXT, plainText, PROFILE_TEXT, SIZE_TEXT } from './fields'
+import { birthdaySchema, boundedArray, int, PLAIN_TEXT, plainText, PROFILE_TEXT, SIZE_TEXT } from './fields'
 // The shopper's join form and the shared field rules live in their own modules so the main package carries
 // only them, not every staff and operator schema (weapp main package budget: 500 KB).
 export { check, int, PLAIN_TEXT, PROFILE_TEXT, SIZE_TEXT } from './fields'
@@ -183,6 +183,9 @@ export const instant = (label: string) =>
     v.check((s) => !readableTimestamp(s) || !onTheCalendar(s) || (s >= '2000' && s < '2100'), `${label}应在 2000–2099 年之间`),
   )
 
+/** Tiers to pick, each at most once in practice: three at most. */
+const tierList = boundedArray(v.picklist(['member', 'vip', 'gold']), 3, '等级最多 3 个', '等级格式不对')
+
 export const CreateCampaignSchema = v.object({
   title: plainText('活动名称', 30),
   templateId: catalogId,
@@ -191,11 +194,14 @@ export const CreateCampaignSchema = v.object({
     'kind',
     [
       v.object({ kind: v.literal('all') }),
-      v.object({ kind: v.literal('tiers'), tiers: v.pipe(v.array(v.picklist(['member', 'vip', 'gold'])), v.minLength(1, '至少选择一个等级')) }),
+      v.object({ kind: v.literal('tiers'), tiers: v.pipe(tierList, v.minLength(1, '至少选择一个等级')) }),
       v.object({ kind: v.literal('store'), storeId: catalogId }),
-      v.object({ kind: v.literal('list'), memberCodes: v.pipe(v.array(memberCode), v.minLength(1, '名单为空'), v.maxLength(1000, '名单最多 1,000 人')) }),
+      v.object({ kind: v.literal('list'), memberCodes: v.pipe(boundedArray(memberCode, 1000, '名单最多 1,000 人', '名单格式不对'), v.minLength(1, '名单为空')) }),
       /** Customer classes as the last nightly computation put them. */
-      v.object({ kind: v.literal('classes'), classes: v.pipe(v.array(v.picklist(['A', 'B', 'C', 'D'])), v.minLength(1, '至少选择一个客户类别')) }),
+      v.object({
+        kind: v.literal('classes'),
+        classes: v.pipe(boundedArray(v.picklist(['A', 'B', 'C', 'D']), 4, '客户类别最多 4 个', '客户类别格式不对'), v.minLength(1, '至少选择一个客户类别')),
+      }),
       /** The top of 忠实户 / 主力户 / 大户 at the moment the campaign is created. */
       v.object({ kind: v.literal('top'), list: v.picklist(['loyal', 'main', 'big'], '请选择名单'), count: int('人数', 1, 1000) }),
     ],
@@ -248,7 +254,7 @@ const eventTimesInOrder = <T extends EventTimes>() =>
 const createEventObject = v.object({
   ...eventWords,
   storeId: catalogId,
-  tiers: v.pipe(v.array(v.picklist(['member', 'vip', 'gold'])), v.minLength(1, '至少选择一个等级')),
+  tiers: v.pipe(tierList, v.minLength(1, '至少选择一个等级')),
   attendancePoints: int('签到积分', 0, 10_000),
   maxGuests: int('可带同伴人数', 0, 5),
   requestId,
@@ -296,12 +302,11 @@ export type LogCallbackInput = v.InferInput<typeof LogCallbackSchema>
 
 const tagList = (label: string) =>
   v.optional(
-    v.pipe(
-      v.array(
-        v.pipe(v.string(`${label}必须是文字`), v.trim(), v.minLength(1, `${label}不能为空`), v.maxLength(10, `${label}每项最多 10 个字`), v.regex(PROFILE_TEXT, `${label}不能含表情或特殊字符`)),
-        `${label}格式不对`,
-      ),
-      v.maxLength(10, `${label}最多 10 项`),
+    boundedArray(
+      v.pipe(v.string(`${label}必须是文字`), v.trim(), v.minLength(1, `${label}不能为空`), v.maxLength(10, `${label}每项最多 10 个字`), v.regex(PROFILE_TEXT, `${label}不能含表情或特殊字符`)),
+      10,
+      `${label}最多 10 项`,
+      `${label}格式不对`,
     ),
   )
 
@@ -319,9 +324,11 @@ const profileText = (label: string, max: number, min = 0) =>
   )
 
 /** Children's sizes, one row per child (for children's-wear brands). */
-const childrenSizes = v.pipe(
-  v.array(v.object({ name: profileText('孩子称呼', 10, 1), size: v.pipe(sizeText('童装尺码'), v.minLength(1, '请填写童装尺码')) }, '孩子的尺码格式不对'), '孩子的尺码格式不对'),
-  v.maxLength(5, '最多 5 个孩子'),
+const childrenSizes = boundedArray(
+  v.object({ name: profileText('孩子称呼', 10, 1), size: v.pipe(sizeText('童装尺码'), v.minLength(1, '请填写童装尺码')) }, '孩子的尺码格式不对'),
+  5,
+  '最多 5 个孩子',
+  '孩子的尺码格式不对',
 )
 
 /**
@@ -346,6 +353,10 @@ export type CustomerCardInput = v.InferInput<typeof CustomerCardSchema>
 
 export const ReassignSchema = v.object({ memberCode, staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
 export type ReassignInput = v.InferInput<typeof ReassignSchema>
+
+/** A store manager resumes a till the brake on guessing paused (src/domain/codeGuard.ts). */
+export const ResumeTillSchema = v.object({ staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
+export type ResumeTillInput = v.InferInput<typeof ResumeTillSchema>
 
 export const CallbackStatsSchema = v.object({
   month: v.optional(
