@@ -12,7 +12,7 @@ import { _, db } from './cloud'
 import { COLLECTIONS, type StaffDoc } from './collections'
 import { readMany } from './docs'
 import { loadStaffByStaffId, loadStore, storeView } from './reference'
-import { memberSummary } from './views'
+import { customerProfileView, memberSummary } from './views'
 
 export type Scope = { storeId: string; assistantId?: string } | { all: true }
 
@@ -38,7 +38,7 @@ export const customerView = async (m: Member, now: string, program: ProgramRules
     purchaseCount: m.purchaseCount ?? 0,
     assistant: m.assistantId ? { staffId: m.assistantId, name: assistant?.name ?? m.assistantId } : null,
     store: m.storeId ? (storeView(store) ?? { id: m.storeId, name: m.storeId }) : null,
-    profile: m.profile ?? {},
+    profile: customerProfileView(m.profile),
     nextCallbackAt: m.nextCallbackAt ?? null,
     lastCallbackAt: m.lastCallbackAt ?? null,
     customerClass: customerClass({ lifetimeSpendFen: m.lifetimeSpendFen, purchaseCount: m.purchaseCount ?? 0, lastPurchaseAt: m.lastPurchaseAt ?? null }, program.segments),

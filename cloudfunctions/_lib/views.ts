@@ -1,5 +1,5 @@
-import type { MemberSummary, MemberView } from '../../src/api/contract'
-import type { Member } from '../../src/domain/member'
+import type { CustomerProfileView, MemberSummary, MemberView } from '../../src/api/contract'
+import type { CustomerProfile, Member } from '../../src/domain/member'
 import { maskMobile } from '../../src/domain/member'
 import { availablePoints } from '../../src/domain/points'
 import { effectiveTier } from '../../src/domain/tiers'
@@ -36,6 +36,19 @@ export const memberSummary = (m: Member, now: string): MemberSummary => ({
   vipUntil: effectiveTier(m, now) === 'vip' ? m.vipUntil : null,
   pointsBalance: availablePoints(m, now),
 })
+
+/**
+ * The customer card as staff and operators read it. The delivery address is the member's own, and its phone is
+ * usually their mobile: it leaves the server masked, like `mobileMasked`, so no page has a full number to show.
+ */
+export const customerProfileView = (profile: CustomerProfile | undefined): CustomerProfileView => {
+  const { deliveryAddress, ...rest } = profile ?? {}
+  if (deliveryAddress === undefined) return rest
+  return {
+    ...rest,
+    deliveryAddress: deliveryAddress && { recipient: deliveryAddress.recipient, phoneMasked: maskMobile(deliveryAddress.phone), address: deliveryAddress.address },
+  }
+}
 
 /** Documents are stored without their `_id` in the body of a set(); the SDK refuses to write `_id`. */
 export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {

@@ -422,6 +422,16 @@ export interface ReferralView {
   flags: string[]
 }
 
+/** The member's delivery address as staff and operators read it: the phone masked on the server (138****5678). */
+export interface DeliveryAddressView {
+  recipient: string
+  phoneMasked: string
+  address: string
+}
+
+/** The customer card as staff and operators read it: the member's delivery address carries no full phone number. */
+export type CustomerProfileView = Omit<CustomerProfile, 'deliveryAddress'> & { deliveryAddress?: DeliveryAddressView | null }
+
 /** A customer on the staff workbench: who, how valuable, when last seen, and the customer card. */
 export interface CustomerView extends MemberSummary {
   joinedAt: Instant
@@ -433,7 +443,7 @@ export interface CustomerView extends MemberSummary {
   assistant: { staffId: string; name: string } | null
   /** The store whose customer this is (operators see every store's). */
   store: StoreView | null
-  profile: CustomerProfile
+  profile: CustomerProfileView
   nextCallbackAt: Instant | null
   lastCallbackAt: Instant | null
   customerClass: CustomerClass

@@ -3,7 +3,8 @@
  * callbacks, the customer card's lists. Pure functions of domain values and the server's clock.
  */
 import type { CallbackEntry, CustomerView } from '../api/contract'
-import { maskMobile, type Birthday, type CustomerProfile, type MessageKinds, type ProfileEdit } from '../domain/member'
+import type { CustomerProfileView } from '../api/contract'
+import type { Birthday, MessageKinds, ProfileEdit } from '../domain/member'
 import { formatYuan } from '../domain/money'
 import type { CustomerClass } from '../domain/segments'
 import { businessDate, businessTime, lastCoveredBusinessDate, type Instant } from '../domain/time'
@@ -96,10 +97,10 @@ export const editText = (edit: ProfileEdit | undefined): string | undefined =>
 
 /**
  * The customer card's rows for staff: sizes, colours and styles (kept by the customer and the staff alike,
- * each with who changed it last), the customer's own delivery address (phone masked) and message choices, and
- * the staff's notes. Empty rows are left out.
+ * each with who changed it last), the customer's own delivery address (its phone masked by the server) and
+ * message choices, and the staff's notes. Empty rows are left out.
  */
-export const profileRows = (p: CustomerProfile): { label: string; value: string; source?: string }[] =>
+export const profileRows = (p: CustomerProfileView): { label: string; value: string; source?: string }[] =>
   (
     [
       { label: '服装尺码', value: p.clothingSize ?? '', field: 'clothingSize' },
@@ -107,7 +108,7 @@ export const profileRows = (p: CustomerProfile): { label: string; value: string;
       { label: '童装尺码', value: (p.children ?? []).map((c) => `${c.name} ${c.size}`).join('、'), field: 'children' },
       { label: '喜欢的颜色', value: tagsText(p.colours), field: 'colours' },
       { label: '喜欢的风格', value: tagsText(p.styles), field: 'styles' },
-      { label: '收货地址', value: p.deliveryAddress ? `${p.deliveryAddress.recipient} ${maskMobile(p.deliveryAddress.phone)} ${p.deliveryAddress.address}` : '', field: 'deliveryAddress' },
+      { label: '收货地址', value: p.deliveryAddress ? `${p.deliveryAddress.recipient} ${p.deliveryAddress.phoneMasked} ${p.deliveryAddress.address}` : '', field: 'deliveryAddress' },
       { label: '希望收到', value: messagesText(p.messages), field: 'messages' },
       { label: '备注', value: p.notes ?? '', field: 'notes' },
     ] as const

@@ -122,6 +122,19 @@ describe('the customer card', () => {
     expect(shownRows()).toEqual(['服装尺码:M', '喜欢的颜色:驼色、米白、雾蓝', '喜欢的风格:通勤', '备注:喜欢羊绒，换季通知'])
   })
 
+  it('shows the customer’s own delivery address with the phone as the server masked it, and never sends it back', async () => {
+    const address = { recipient: '张敏', phoneMasked: '138****5678', address: '上海市静安区南京西路1515号' }
+    const { of } = await openRecord({ customer: { ...ZHANG_MIN, profile: { ...ZHANG_MIN.profile, deliveryAddress: address } } })
+    const shownRows = () => Array.from(visiblePage().querySelectorAll('.profile-row'), (r) => `${r.children[0].textContent}:${r.children[1].textContent}`)
+    expect(shownRows()).toContain('收货地址:张敏 138****5678 上海市静安区南京西路1515号')
+    tap('编辑')
+    await typeInto('服装尺码', 'M')
+    tap('保存资料')
+    await screen.findByText('已保存顾客资料')
+    expect(of('updateCustomerCard')).toEqual([{ memberCode: '20261123101', profile: { clothingSize: 'M', shoeSize: '36', colours: ['米白', '雾蓝'], styles: ['通勤'], notes: '偏爱针织开衫' } }])
+    expect(shownRows()).toContain('收货地址:张敏 138****5678 上海市静安区南京西路1515号')
+  })
+
   it('puts each problem at its row: too many colours before asking, the server’s refusal of a style after', async () => {
     const { of } = await openRecord({
       customer: ZHANG_MIN,

@@ -60,6 +60,13 @@ describe('the workbench in words', () => {
     ])
   })
 
+  it('shows the delivery address with its phone as the server masked it', () => {
+    expect(profileRows({ deliveryAddress: { recipient: '林晓', phoneMasked: '138****5678', address: '上海市静安区南京西路1515号' } })).toEqual([
+      { label: '收货地址', value: '林晓 138****5678 上海市静安区南京西路1515号' },
+    ])
+    expect(profileRows({ deliveryAddress: null })).toEqual([])
+  })
+
   it('names and steps months across the year', () => {
     expect(monthText('2026-01')).toBe('2026年1月')
     expect(shiftMonth('2026-01', -1)).toBe('2025-12')

@@ -22,7 +22,7 @@ export type CardErrors = RowErrors<CardRow>
 const ROWS: readonly CardRow[] = ['clothingSize', 'shoeSize', 'colours', 'styles', 'notes']
 const ROW_OF_FIELD: Record<string, CardRow> = Object.fromEntries(ROWS.map((row) => [row, row]))
 
-export const draftOf = (p: CustomerProfile): CardDraft => ({
+export const draftOf = (p: Pick<CustomerProfile, 'clothingSize' | 'shoeSize' | 'colours' | 'styles' | 'notes'>): CardDraft => ({
   clothingSize: p.clothingSize ?? '',
   shoeSize: p.shoeSize ?? '',
   colours: tagsText(p.colours),
