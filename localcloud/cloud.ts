@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import type { Server } from 'node:http'
 import { ClientDb, loadRules } from './clientdb/clientdb'
 import { DEFAULT_COLLECTIONS_DIR, Executor, zeroOps } from './executor/executor'
+import { toJsonText } from './instances/json'
 import { MAX_FUNCTION_PAYLOAD_BYTES, OPENID_PATTERN, notFoundBody, parseClock, payloadTooLargeBody, responseBody, startGateway } from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
@@ -244,9 +245,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const runAsClient = async (name: string, event: unknown, caller: CallerContext): Promise<DetailedInvocation> => {
     let bytes = 0
     try {
-      bytes = Buffer.byteLength(JSON.stringify(event) ?? '')
+      bytes = Buffer.byteLength(toJsonText(event) ?? '')
     } catch {
-      // not JSON: measured by nothing
+      // not JSON (a BigInt, a cycle): measured by nothing
     }
     if (bytes <= MAX_FUNCTION_PAYLOAD_BYTES) return run(name, event, caller)
     const body = payloadTooLargeBody()

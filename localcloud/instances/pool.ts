@@ -11,6 +11,7 @@ import { type Executor, type OpCounts, zeroOps } from '../executor/executor'
 import type { OpenApi } from '../openapi/openapi'
 import type { Storage } from '../storage/storage'
 import type { CallerContext, FromWorker, ToWorker, WorkerData } from './protocol'
+import { toJsonText } from './json'
 
 const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js')
 
@@ -169,7 +170,14 @@ class Instance {
     this.job = { ...job, startedAt: Date.now(), timer }
     this.pool.executor.beginInvocation(job.id, { clockMs: job.caller.clock ? Date.parse(job.caller.clock) : undefined })
     const msg: ToWorker = { type: 'invoke', id: job.id, event: job.event, caller: job.caller, timeLimitMs: timeoutS * 1000 }
-    this.worker.postMessage(msg)
+    try {
+      this.worker.postMessage(msg)
+    } catch (e) {
+      // By name: the error may come from another realm (a test runner's VM context), where instanceof fails.
+      if ((e as Error)?.name !== 'RangeError') throw e
+      // Nested too deep for structured clone: sent as the client sent it, JSON text, which the instance parses.
+      this.worker.postMessage({ ...msg, event: undefined, eventJson: toJsonText(job.event) ?? 'null' } satisfies ToWorker)
+    }
   }
 
   private finish(outcome: Outcome) {

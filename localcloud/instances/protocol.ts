@@ -12,7 +12,8 @@ export interface CallerContext {
 }
 
 export type ToWorker =
-  | { type: 'invoke'; id: string; event: unknown; caller: CallerContext; timeLimitMs: number }
+  /** `eventJson` instead of `event` when the event nests too deep for structured clone (instances/json.ts). */
+  | { type: 'invoke'; id: string; event: unknown; eventJson?: string; caller: CallerContext; timeLimitMs: number }
   | { type: 'db-answer'; id: number; answer: unknown }
   /** A Buffer arrives as a Uint8Array (structured clone); an object is CloudBase's own `{ code, message }`. */
   | { type: 'openapi-answer'; id: number; answer: Uint8Array | { code: string; message: string } }

@@ -97,7 +97,7 @@ const invoke = async (msg: Extract<ToWorker, { type: 'invoke' }>) => {
     instance_id: instanceId,
   }
   try {
-    const value = await main(msg.event, context)
+    const value = await main(msg.eventJson === undefined ? msg.event : JSON.parse(msg.eventJson), context)
     // The platform sends the result as JSON: Dates become strings, undefined becomes null.
     const json = JSON.stringify(value === undefined ? null : value)
     post({ type: 'result', id: msg.id, ok: true, value: JSON.parse(json ?? 'null') })

@@ -60,6 +60,21 @@ describe('a 2.4-million-item array in member.updateProfile', () => {
   })
 })
 
+describe('10,000-deep nesting', () => {
+  it('reaches the function as CloudBase delivers it (parsed JSON) and is refused INVALID_INPUT, over HTTP and through invoke()', async () => {
+    let deep: unknown = 1
+    for (let i = 0; i < 10_000; i++) deep = { a: deep }
+    const event = { action: 'updateProfile', input: { deliveryAddress: deep } }
+    // Over HTTP as raw text: JSON.stringify itself overflows at this depth, JSON.parse (what CloudBase runs) does not.
+    const text = `{"action":"updateProfile","input":{"deliveryAddress":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}}`
+    const res = await fetch(`${h.cloud.url}/functions/member`, { method: 'POST', headers: { 'x-local-openid': shopper.openid }, body: text })
+    const refused = { ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: expect.stringMatching(/^deliveryAddress\.a\.a/) }] } }
+    expect(res.headers.get('x-local-outcome')).toBe('ok')
+    expect(await res.json()).toMatchObject(refused)
+    expect(await h.cloud.invoke('member', event, { openid: shopper.openid })).toMatchObject(refused)
+  })
+})
+
 describe('the callFunction payload limit', () => {
   it('is CloudBase’s 6 MB, read as 6,000,000 bytes', () => {
     expect(MAX_FUNCTION_PAYLOAD_BYTES).toBe(6_000_000)

@@ -18,7 +18,7 @@ import { startTestCloud } from '../cloud/harness'
 import { violations } from './support/invariants'
 import { operatorObject, badShape, badText, badNumber } from './support/nasty'
 import { observe, type Observer } from './support/observe'
-import { EVENT, EXPORT, MEMBER, OPS, STAFF, eventsFor, type FuzzCall, type Specs } from './support/payloads'
+import { EVENT, EXPORT, MEMBER, OPS, STAFF, eventsFor, oversizedCalls, type FuzzCall, type Specs } from './support/payloads'
 import { describeFailure, runAll, type Tally } from './support/runner'
 import { ASSISTANT, CLOCK, OPERATOR, buildWorld, type Harness, type World } from './support/world'
 
@@ -154,5 +154,38 @@ describe('input fuzzing, per function, as its legitimate callers', () => {
     expect(after).toBe(before)
     // The timer itself still runs.
     expect((await h.cloud.fireTimer('jobs', 'upkeep', { clock: CLOCK })).body).toMatchObject({ ok: true })
+  }, 600_000)
+})
+
+describe('oversized input, every action', () => {
+  /** Time in the function, per call: a refusal walks at most the edge's limits, whatever was sent. */
+  const QUICK_MS = 1_000
+
+  it('1 MB arrays (many small items, one huge string) and 10,000-deep nesting anywhere: INVALID_INPUT naming it, quickly, no crash, nothing changed', async () => {
+    const calls = [
+      ...oversizedCalls('member', MEMBER, w),
+      ...oversizedCalls('staff', STAFF, w),
+      ...oversizedCalls('event', EVENT, w),
+      ...oversizedCalls('ops', OPS, w),
+      ...oversizedCalls('export', EXPORT, w),
+    ]
+    let slowest = { ms: 0, what: '' }
+    const before = observer.digest()
+    const tally = await runAll(h.cloud, observer, calls, {
+      concurrency: 2,
+      httpEvery: 10,
+      onResult: (r) => {
+        if (r.ms > slowest.ms) slowest = { ms: r.ms, what: `${r.call.fn}.${r.call.action} ${r.call.refuse?.why} in ${r.call.refuse?.field}` }
+      },
+    })
+    const after = observer.digest()
+    summary.push(`  oversized ${calls.length} payloads (${tally.viaHttp} over HTTP): ${JSON.stringify(tally.byCode)}; slowest ${slowest.ms} ms (${slowest.what})`)
+
+    expect(observer.takeErrors().slice(0, 8)).toEqual([])
+    expect(tally.failures.slice(0, 8).map(describeFailure)).toEqual([])
+    expect(tally.byCode).toEqual({ INVALID_INPUT: calls.length })
+    expect(tally.refusedAsRequired).toBe(calls.length)
+    expect(slowest.ms).toBeLessThan(QUICK_MS)
+    expect(after).toBe(before)
   }, 600_000)
 })

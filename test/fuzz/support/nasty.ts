@@ -220,3 +220,17 @@ export const mustRefuse = (path: (string | number)[], original: unknown, bad: un
   if (typeof bad === 'string' && TEXT_FIELDS.has(field) && INVISIBLE.test(bad.trim())) return `invisible or control characters in ${field}`
   return null
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Oversized input: what a client can send well within CloudBase's 6 MB callFunction limit
+
+/**
+ * A 1 MB array of many small items, an array of one 1 MB string, and 10,000-deep nesting; `at` is where the
+ * excess sits when the value is the whole input (the dotted path the refusal names, or a prefix of it).
+ */
+export const oversizedValues = (): { label: string; value: unknown; at: string }[] => [
+  // JSON `"x",` is 4 bytes: 262,144 of them are 1 MB.
+  { label: '1 MB array of 262,144 small items', value: Array<string>(262_144).fill('x'), at: '(input)' },
+  { label: 'array of one 1 MB string', value: ['x'.repeat(1 << 20)], at: '0' },
+  { label: '10,000-deep nesting', value: nested(10_000), at: 'a' },
+]

@@ -12,7 +12,7 @@ import { DELETE_CONFIRM_PHRASE } from '../../../src/domain/erasure'
 import { luhnCheckDigit } from '../../../src/domain/memberNo'
 import { DEFAULT_PROGRAM } from '../../../src/domain/program'
 import { DEMO_JOIN_SCENE } from '../../../scripts/demo-data'
-import { anyNasty, badNumber, badShape, badText, mustRefuse, nastyFor, operatorObject, ownProto, pollutionKeys } from './nasty'
+import { anyNasty, badNumber, badShape, badText, mustRefuse, nastyFor, operatorObject, oversizedValues, ownProto, pollutionKeys } from './nasty'
 import { ASSISTANT, CLOCK, MANAGER, OPERATOR, STAFF_IDS, STORE_ID, tillCode, type World } from './world'
 
 /** A caller: an openid, or FRESH (a new WeChat user for each call, e.g. someone joining). */
@@ -490,3 +490,27 @@ export const eventsFor = <F extends FunctionName>(fn: F, specs: Specs<F>, w: Wor
     .map(([caller, event]): FuzzCall => ({ fn, caller, action: null, event }))
   return fc.oneof({ arbitrary: known, weight: 40 }, { arbitrary: unknown, weight: 2 }, { arbitrary: noInput, weight: 2 }, { arbitrary: badEvent, weight: 1 })
 }
+
+/**
+ * Oversized values (./nasty oversizedValues) in each top-level field of a valid input of every action, under an
+ * unknown key, and as the whole input, sent by the action's legitimate caller: each must be refused
+ * INVALID_INPUT naming where it sits.
+ */
+export const oversizedCalls = <F extends FunctionName>(fn: F, specs: Specs<F>, w: World): FuzzCall[] =>
+  (Object.keys(specs) as ActionName<F>[]).flatMap((action, n) => {
+    const { input, clock } = validInput(specs[action], w, n + 1)
+    const [caller] = fc.sample(specs[action].callers(w), { numRuns: 1, seed: n + 1 })
+    const valid = input as Record<string, unknown>
+    return oversizedValues().flatMap(({ label, value, at }) =>
+      [...Object.keys(valid), 'oversized', null].map(
+        (field): FuzzCall => ({
+          fn,
+          caller,
+          action,
+          event: { action, input: field === null ? value : { ...valid, [field]: value } },
+          ...(clock ? { clock } : {}),
+          refuse: { field: field ?? at, why: `a ${label}` },
+        }),
+      ),
+    )
+  })

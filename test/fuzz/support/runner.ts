@@ -5,6 +5,7 @@
  * CloudResult with a known code and a message in words (INVALID_INPUT lists each bad field), never INTERNAL,
  * and a refused call changed no stored document.
  */
+import { toJsonText } from '../../../localcloud/instances/json'
 import type { LocalCloud } from '../../cloud/harness'
 import { answerProblems, errorCode, type Observer } from './observe'
 import { FRESH, type FuzzCall } from './payloads'
@@ -38,7 +39,8 @@ export const newTally = (): Tally => ({ calls: 0, ok: 0, byCode: {}, viaHttp: 0,
 let fresh = 0
 
 const viaHttp = async (cloud: LocalCloud, fn: string, caller: string, event: unknown, clock: string) => {
-  const body = event === undefined ? '' : JSON.stringify(event)
+  // As a client sends it; JSON.stringify itself overflows on nesting thousands of levels deep.
+  const body = event === undefined ? '' : (toJsonText(event) ?? '')
   const res = await fetch(`${cloud.url}/functions/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-local-clock': clock, ...(caller ? { 'x-local-openid': caller } : {}) },
@@ -118,6 +120,11 @@ export const runAll = async (
 
 /** A short, readable account of a failing call for the test output. */
 export const describeFailure = (r: CallResult) => {
-  const event = JSON.stringify(r.call.event, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))
+  let event: string | undefined
+  try {
+    event = JSON.stringify(r.call.event, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))
+  } catch {
+    event = toJsonText(r.call.event) // nested too deep for JSON.stringify
+  }
   return `${r.call.fn} as ${r.caller} via ${r.via}: ${r.problems.join('; ')}\n  event: ${(event ?? 'undefined').slice(0, 400)}\n  answer: ${JSON.stringify(r.body).slice(0, 400)}`
 }
