@@ -33,6 +33,7 @@ export const COLLECTIONS = {
   stats: 'stats',
   exports: 'exports',
   memberSecrets: 'memberSecrets',
+  codeGuards: 'codeGuards',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */
@@ -166,3 +167,10 @@ export interface DayStatsDoc {
   coupons: { templateId: string; issued: number; used: number }[]
   computedAt: string
 }
+
+/**
+ * `codeGuards/<member:memberNo | till:staffId | alert:…>`: the brake on guessing dynamic member codes — wrong
+ * codes counted per member number and per till, locks, pauses, and the store managers' alerts. Written by the
+ * refused calls themselves (an audit), so the fuzz rule "a refused call changes nothing" exempts it by name.
+ */
+export type { CodeAlert, MemberCodeGuard, TillCodeGuard } from '../../src/domain/codeGuard'

@@ -21,6 +21,8 @@ import { readDoc, readMany } from './docs'
 import { inTransaction } from './transaction'
 import { withoutId } from './views'
 import { acceptScan, type Till } from '../../src/domain/tillCode'
+import { codeLocked, lockedUntil } from '../../src/domain/codeGuard'
+import { countWrongCode, loadMemberGuard } from './codeGuards'
 
 /** `memberSecrets/<OPENID>`. */
 export interface MemberSecretDoc {
@@ -88,19 +90,26 @@ export interface ScannedCode {
 }
 
 /**
- * Reads a scanned dynamic code (outside any transaction): the member by the number in front (an indexed
- * lookup; no search over secrets), then the password against that member's secret. A code older than the
- * look-back, forged, tampered with or made before a reset is CODE_INVALID; a mistyped one says so.
+ * Reads a scanned dynamic code (outside any transaction) at a till: the member by the number in front (an
+ * indexed lookup; no search over secrets), then the password against that member's secret. A code older than
+ * the look-back, forged, tampered with or made before a reset is CODE_INVALID, and counted by the brake on
+ * guessing (_lib/codeGuards: the till's and the member's counters; it may answer CODE_LOCKED or TILL_PAUSED
+ * instead); a mistyped one says so and is not counted (the check digits caught it before any look-up). While
+ * the member's code is locked, every code of theirs is refused, the right one too.
  */
-export const readScannedCode = async (text: string, now: string): Promise<ScannedCode> => {
+export const readScannedCode = async (text: string, now: string, till: Till): Promise<ScannedCode> => {
   const parsed = parseDynamicCode(text)
   if (!parsed.ok) throw new AppError('CODE_INVALID', MISTYPED)
-  const [member] = await readMany<Member>(db.collection(COLLECTIONS.members).where({ memberNo: parsed.memberNo }).limit(1))
+  const [[member], guard] = await Promise.all([
+    readMany<Member>(db.collection(COLLECTIONS.members).where({ memberNo: parsed.memberNo }).limit(1)),
+    loadMemberGuard(parsed.memberNo),
+  ])
   const secret = member ? await loadSecret(member._id) : null
-  if (!member || !secret) throw new AppError('CODE_INVALID', NOT_VALID)
-  const judged = judgeCode(secret.secret, parsed.otp, Date.parse(now))
-  if (judged.verdict === 'invalid') throw new AppError('CODE_INVALID', NOT_VALID)
-  return { member, version: secret.version, step: judged.step, fresh: judged.verdict === 'fresh' }
+  const judged = secret ? judgeCode(secret.secret, parsed.otp, Date.parse(now)) : ({ verdict: 'invalid' } as const)
+  if (judged.verdict === 'invalid') throw await countWrongCode(member ? parsed.memberNo : null, till, now, new AppError('CODE_INVALID', NOT_VALID))
+  const locked = lockedUntil(guard, now)
+  if (locked) throw codeLocked(locked)
+  return { member, version: secret!.version, step: judged.step, fresh: judged.verdict === 'fresh' }
 }
 
 /** A till's scan (look-up), in its own transaction: the code is accepted now or never (see src/domain/tillCode). */

@@ -38,5 +38,6 @@ export const NO_PERSONAL_DATA: Record<string, string> = {
   events: 'events and their seat counters; who comes is in rsvps',
   jobRuns: 'timer jobs’ progress; a resume cursor that names a deleted member is moved on at deletion',
   stats: 'daily counts and totals, no member named',
+  codeGuards: 'the brake on guessing member codes: wrong-code counts and locks by member number, by till (staff id), and the managers’ alerts; no name, phone or openid (member numbers only, as the tombstones keep)',
   exports: 'the operators’ export log (who exported what, when); the files themselves are the operators’ responsibility',
 }

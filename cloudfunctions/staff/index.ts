@@ -41,13 +41,15 @@ import {
 import { db, type Transaction } from '../_lib/cloud'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
-import { spendCode } from '../../src/domain/tillCode'
+import { spendCode, type Till } from '../../src/domain/tillCode'
+import { assertTillOpen } from '../_lib/codeGuards'
 import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
 import { acceptScanIn, readScannedCode, type ScannedCode } from '../_lib/memberCodes'
 import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { serve, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 import { memberSummary, withoutId } from '../_lib/views'
+import { codeAlerts, resumeTill } from './tills'
 import { callbackStats, customer, customers, logCallback, reassign, storeCustomer, storeStaff, today, updateCustomerCard } from './workbench'
 
 const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
@@ -59,11 +61,13 @@ const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
 /**
  * The till's scan. A dynamic code (18 digits) is accepted here, once: the purchase or redemption that follows
  * spends this acceptance (see _lib/memberCodes). A member number (11 digits) only finds the member, for what
- * needs no proof of presence (a birthday correction; the workbench has its own look-up).
+ * needs no proof of presence (a birthday correction; the workbench has its own look-up). A till paused by the
+ * brake on guessing (_lib/codeGuards) takes neither, as no action that takes a member code does.
  */
 const lookupMember = staffAction(ScanMemberSchema, async ({ code }, ctx) => {
+  await assertTillOpen(ctx.staff)
   if (code.length === MEMBER_NO_LENGTH) return { member: memberSummary(await findMemberByCode(code), ctx.now) }
-  const scanned = await readScannedCode(code, ctx.now)
+  const scanned = await readScannedCode(code, ctx.now, ctx.staff)
   await inTransaction((t) => acceptScanIn(t, scanned, ctx.staff, ctx.now))
   return { member: memberSummary(scanned.member, ctx.now) }
 })
@@ -72,9 +76,9 @@ const lookupMember = staffAction(ScanMemberSchema, async ({ code }, ctx) => {
  * Who a purchase is for: the dynamic code's member, or — only with a coupon of theirs in the same purchase —
  * the member named by number (the coupon, shown from their phone and used up here, stands for their presence).
  */
-const purchaser = async (memberCode: string, coupon: Coupon | null, now: string): Promise<{ member: Member; scanned: ScannedCode | null }> => {
+const purchaser = async (memberCode: string, coupon: Coupon | null, till: Till, now: string): Promise<{ member: Member; scanned: ScannedCode | null }> => {
   if (memberCode.length !== MEMBER_NO_LENGTH) {
-    const scanned = await readScannedCode(memberCode, now)
+    const scanned = await readScannedCode(memberCode, now, till)
     return { member: scanned.member, scanned }
   }
   const member = await findMemberByCode(memberCode)
@@ -113,8 +117,9 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
  * another member, amount or coupon is refused.
  */
 const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
+  await assertTillOpen(ctx.staff)
   const scanned = input.couponCode ? await findCouponByCode(input.couponCode) : null
-  const { member: found, scanned: code } = await purchaser(input.memberCode, scanned, ctx.now)
+  const { member: found, scanned: code } = await purchaser(input.memberCode, scanned, ctx.staff, ctx.now)
   const program = await loadProgram({ fresh: true })
   const id = purchaseId(ctx.staff.storeId, input.orderNo)
   const identity = identityOf(found, ctx.now)
@@ -268,7 +273,8 @@ const redemptionAnswer = (entry: LedgerEntry, identity: Identity, after: MemberA
 
 /** Spends points at the till (a gift, a service). Keyed by the till's request id, scoped by the staff member. */
 const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
-  const code = await readScannedCode(input.memberCode, ctx.now)
+  await assertTillOpen(ctx.staff)
+  const code = await readScannedCode(input.memberCode, ctx.now, ctx.staff)
   const found = code.member
   const program = await loadProgram({ fresh: true })
   const requestKey = `${ctx.staff.staffId}:${input.requestId}`
@@ -421,4 +427,6 @@ export const main = serve('staff', {
   reassign,
   callbackStats,
   storeStaff,
+  codeAlerts,
+  resumeTill,
 })

@@ -21,6 +21,7 @@ import { db } from '../_lib/cloud'
 import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
 import { callbacksOf, customerView, customerViews, findCustomers, staffScope, todayView, type CallbackDoc } from '../_lib/customers'
 import { readDoc, readMany } from '../_lib/docs'
+import { assertTillOpen } from '../_lib/codeGuards'
 import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { managerAction, staffAction, type StaffContext } from '../_lib/runtime'
@@ -30,9 +31,11 @@ const views = customerViews
 
 /**
  * The member behind a code, if they belong to the caller's store: what every record action of the store's staff
- * (assistants and manager alike) is scoped by. A member who chose no store yet belongs to none.
+ * (assistants and manager alike) is scoped by. A member who chose no store yet belongs to none. A till paused by
+ * the brake on guessing takes no member code (_lib/codeGuards).
  */
 export const storeCustomer = async (code: string, ctx: StaffContext): Promise<Member> => {
+  await assertTillOpen(ctx.staff)
   const member = await findMemberByCode(code)
   if (member.storeId === null) throw new AppError('FORBIDDEN', '该会员尚未选择门店，请顾客先在会员卡的“我的门店”中选择本店')
   if (member.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该会员不属于本店')

@@ -19,6 +19,7 @@ import type {
   CustomersInput,
   LogCallbackInput,
   ReassignInput,
+  ResumeTillInput,
   CheckInInput,
   ClaimCampaignInput,
   CreateEventInput,
@@ -478,6 +479,33 @@ export interface CallbackStats {
   byAssistant: { staffId: string; name: string; callbacks: number; customers: number }[]
 }
 
+/** One alert of the brake on guessing member codes, for the store manager (src/domain/codeGuard.ts). */
+export interface CodeAlertView {
+  id: string
+  /** A member's dynamic code locked after wrong codes at this store's tills, or a till of this store paused. */
+  kind: 'memberLocked' | 'tillPaused'
+  at: Instant
+  /** The till whose wrong code locked the member or paused itself. */
+  staff: { staffId: string; name: string }
+  memberNo: string | null
+  /** A lock's end; null for a pause. */
+  until: Instant | null
+  /** A paused till still waiting to be resumed. */
+  open: boolean
+  resolvedAt: Instant | null
+  /** The manager who resumed it (name). */
+  resolvedBy: string | null
+}
+
+export interface CodeAlertsView {
+  alerts: CodeAlertView[]
+  /** The brake's figures, to say them on the page. */
+  brake: {
+    member: { wrongCodes: number; withinMinutes: number; lockMinutes: number }
+    till: { wrongCodes: number; withinMinutes: number }
+  }
+}
+
 /** The live program rules as the editor loads them. */
 export interface ProgramView {
   rules: ProgramRules
@@ -617,6 +645,10 @@ export interface Api {
     callbackStats: { input: CallbackStatsInput; output: CallbackStats }
     /** The store's assistants (for reassigning and the stats). */
     storeStaff: { input: Record<string, never>; output: { staff: { staffId: string; name: string; role: 'assistant' | 'manager' }[] } }
+    /** Managers only: the brake on guessing member codes — this store's locked member codes and paused tills. */
+    codeAlerts: { input: Record<string, never>; output: CodeAlertsView }
+    /** Managers only: a till the brake paused takes member codes again (not the manager's own). `resumed`: it was paused. */
+    resumeTill: { input: ResumeTillInput; output: { resumed: boolean } }
   }
   event: {
     /** Upcoming events: those the caller may join, and (greyed) those for higher tiers. */

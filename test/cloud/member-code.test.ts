@@ -3,7 +3,7 @@
  * device, the till's scan (accepted once, ±1 step), the purchase or redemption that spends it, replays
  * (old screenshot, double scan, two tills at once, tampering), the lost-phone reset, and the hourly clean-up.
  */
-import { DEMO_ASSISTANT, DEMO_COLLEAGUE } from '../../scripts/demo-data'
+import { DEMO_ASSISTANT, DEMO_COLLEAGUE, DEMO_MANAGER } from '../../scripts/demo-data'
 import { dynamicCodeForStep, codeStep, dynamicMemberCode } from '../../src/domain/memberCode'
 import { luhnCheckDigit } from '../../src/domain/memberNo'
 import { startTestCloud } from './harness'
@@ -12,6 +12,15 @@ type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
   h = await startTestCloud()
+  // Tills of their own for the brake's tests, so that no other test's till is paused or its count moved.
+  h.cloud.executor.insert('staff', [
+    { _id: 'till-g1', staffId: 'G01', name: '郑凯', storeId: 'SH001', role: 'assistant', active: true },
+    { _id: 'till-g2', staffId: 'G02', name: '冯雪', storeId: 'SH001', role: 'assistant', active: true },
+    { _id: 'till-g3', staffId: 'G03', name: '褚涛', storeId: 'SH001', role: 'assistant', active: true },
+    { _id: 'till-g4', staffId: 'G04', name: '卫蓝', storeId: 'SH001', role: 'assistant', active: true },
+    { _id: 'till-g5', staffId: 'G05', name: '蒋青', storeId: 'SH001', role: 'assistant', active: true },
+    { _id: 'manager-sh002', staffId: 'SM1', name: '钱琳', storeId: 'SH002', role: 'manager', active: true },
+  ])
 }, 60_000)
 afterAll(() => h?.close())
 
@@ -236,4 +245,115 @@ describe('accepted codes on the member document', () => {
       error: { code: 'CODE_EXPIRED' },
     })
   })
+})
+
+describe('the brake on guessing codes', () => {
+  const guard = (id: string) => h.cloud.executor.get('codeGuards', id) as unknown as Record<string, unknown> | null
+  const alertsOf = (memberNo: string) => h.cloud.executor.find('codeGuards', { kind: 'alert', memberNo }) as unknown as Record<string, unknown>[]
+  /** A well-formed dynamic code (both check digits right) for a member number nobody holds. */
+  const nobodys = (i: number) => {
+    const body = String(9_100_000_000 + i * 7_919)
+    const memberNo = body + luhnCheckDigit(body)
+    const code = memberNo + String(100_000 + i).slice(-6)
+    return code + luhnCheckDigit(code)
+  }
+
+  it('locks a member’s dynamic code for 15 minutes after 5 wrong codes in 10 minutes — a right one too — and says until when', async () => {
+    const shopper = await h.joinedShopper('brake')
+    const clock = at('2026-11-26T10:00:00')
+    const code = await h.tillCode(shopper.openid, clock)
+    for (let i = 0; i < 4; i++) {
+      const wrong = await h.call('till-g1', 'staff', 'lookupMember', { code: forged(code, 12 + i) }, { clock: later(clock, i * 60_000) })
+      expect(errorOf(wrong)).toBe('CODE_INVALID')
+    }
+    // The fifth wrong code within ten minutes, from another till: the member's code is locked until 10:20.
+    const fifth = await h.call('till-g2', 'staff', 'lookupMember', { code: forged(code, 16) }, { clock: later(clock, 5 * 60_000) })
+    expect(fifth).toMatchObject({ ok: false, error: { code: 'CODE_LOCKED', message: expect.stringContaining('10:20') } })
+
+    // The member's own fresh code is refused while locked, for a scan, a purchase and a redemption alike.
+    const during = at('2026-11-26T10:06:00')
+    const right = await h.tillCode(shopper.openid, during)
+    expect(await h.call(till, 'staff', 'lookupMember', { code: right }, { clock: during })).toMatchObject({
+      ok: false,
+      error: { code: 'CODE_LOCKED', message: expect.stringMatching(/多次.*10:20/) },
+    })
+    expect(errorOf(await h.call(till, 'staff', 'recordPurchase', { memberCode: right, amountFen: 10_000, orderNo: orderNo() }, { clock: during }))).toBe('CODE_LOCKED')
+    expect(errorOf(await h.call(till, 'staff', 'redeemPoints', { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() }, { clock: during }))).toBe('CODE_LOCKED')
+    expect(balanceOf(shopper.openid)).toBe(0)
+    // The member number still finds the customer (it proves nothing and spends nothing).
+    expect(await h.call(till, 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: during })).toMatchObject({ ok: true })
+
+    // The store manager sees it on the workbench: which member, which till, until when.
+    const { alerts } = await h.ok(DEMO_MANAGER._id, 'staff', 'codeAlerts', {}, { clock: during })
+    expect(alerts).toContainEqual(
+      expect.objectContaining({ kind: 'memberLocked', memberNo: shopper.memberNo, staff: { staffId: 'G02', name: '冯雪' }, at: later(clock, 5 * 60_000), until: at('2026-11-26T10:20:00') }),
+    )
+    expect(guard(`member:${shopper.memberNo}`)).toMatchObject({ wrongCodes: 5, locks: 1, lockedUntil: at('2026-11-26T10:20:00') })
+
+    // At 10:20 the lock is over: the right code is taken again.
+    const after = at('2026-11-26T10:20:00')
+    expect(await h.call(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, after) }, { clock: after })).toMatchObject({ ok: true })
+  })
+
+  it('counts wrong codes from two tills at once exactly, on one document: 12 racing guesses, 4 refused as wrong, then locked once', async () => {
+    const shopper = await h.joinedShopper('brake-race')
+    const clock = at('2026-11-26T11:00:00')
+    const code = await h.tillCode(shopper.openid, clock)
+    const guesses = Array.from({ length: 12 }, (_, i) => forged(code, 11 + (i % 6)))
+    const results = await Promise.all(guesses.map((g, i) => h.call(i % 2 ? 'till-g3' : 'till-g4', 'staff', 'lookupMember', { code: g }, { clock })))
+    expect(results.map(errorOf).sort()).toEqual([...Array(4).fill('CODE_INVALID'), ...Array(8).fill('CODE_LOCKED')])
+    expect(guard(`member:${shopper.memberNo}`)).toMatchObject({ wrongCodes: 12, locks: 1 })
+    expect(alertsOf(shopper.memberNo)).toHaveLength(1)
+    expect(guard('till:G03')).toMatchObject({ wrongCodes: 6 })
+    expect(guard('till:G04')).toMatchObject({ wrongCodes: 6 })
+  }, 60_000)
+
+  it('pauses a till after 30 wrong codes in an hour: every action with a member code refused, with no end, until the store manager resumes it', async () => {
+    const shopper = await h.joinedShopper('brake-till', { scene: encodeURIComponent('s=SH001&a=A01') })
+    const clock = at('2026-11-26T14:00:00')
+    for (let i = 0; i < 29; i++) {
+      expect(errorOf(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(i) }, { clock: later(clock, i * 90_000) }))).toBe('CODE_INVALID')
+    }
+    const last = later(clock, 59 * 60_000)
+    expect(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(29) }, { clock: last })).toMatchObject({
+      ok: false,
+      error: { code: 'TILL_PAUSED', message: expect.stringContaining('店长') },
+    })
+
+    // Paused: every action that takes a member code, a right one included, and nothing else.
+    const then = at('2026-11-26T17:00:00')
+    const right = await h.tillCode(shopper.openid, then)
+    const refused = [
+      await h.call('till-g5', 'staff', 'lookupMember', { code: right }, { clock: then }),
+      await h.call('till-g5', 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: then }),
+      await h.call('till-g5', 'staff', 'recordPurchase', { memberCode: right, amountFen: 10_000, orderNo: orderNo() }, { clock: then }),
+      await h.call('till-g5', 'staff', 'redeemPoints', { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() }, { clock: then }),
+      await h.call('till-g5', 'staff', 'correctBirthday', { memberCode: shopper.memberNo, birthday: { month: 8, day: 1 }, reason: '入会时选错月份' }, { clock: then }),
+      await h.call('till-g5', 'staff', 'customer', { code: shopper.memberNo }, { clock: then }),
+      await h.call('till-g5', 'staff', 'logCallback', { memberCode: shopper.memberNo, outcome: 'reached', requestId: requestId() }, { clock: then }),
+      await h.call('till-g5', 'staff', 'updateCustomerCard', { memberCode: shopper.memberNo, profile: { clothingSize: 'M' } }, { clock: then }),
+    ]
+    expect(refused.map(errorOf)).toEqual(Array(8).fill('TILL_PAUSED'))
+    expect(await h.call('till-g5', 'staff', 'whoami', {}, { clock: then })).toMatchObject({ ok: true })
+    expect(balanceOf(shopper.openid)).toBe(0)
+    // Other tills go on.
+    expect(await h.call(otherTill, 'staff', 'lookupMember', { code: right }, { clock: then })).toMatchObject({ ok: true })
+
+    // The store's manager sees the paused till and resumes it; the assistant cannot, nor another store's manager.
+    const { alerts } = await h.ok(DEMO_MANAGER._id, 'staff', 'codeAlerts', {}, { clock: then })
+    expect(alerts).toContainEqual(expect.objectContaining({ kind: 'tillPaused', staff: { staffId: 'G05', name: '蒋青' }, at: last, open: true }))
+    expect(errorOf(await h.call('till-g5', 'staff', 'resumeTill', { staffId: 'G05' }, { clock: then }))).toBe('FORBIDDEN')
+    expect(errorOf(await h.call('manager-sh002', 'staff', 'resumeTill', { staffId: 'G05' }, { clock: then }))).toBe('INVALID_INPUT')
+    expect((await h.ok('manager-sh002', 'staff', 'codeAlerts', {}, { clock: then })).alerts).toEqual([])
+    const resumedAt = at('2026-11-26T17:05:00')
+    expect(await h.ok(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: 'G05' }, { clock: resumedAt })).toMatchObject({ resumed: true })
+    expect(await h.ok(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: 'G05' }, { clock: resumedAt })).toMatchObject({ resumed: false })
+    expect((await h.ok(DEMO_MANAGER._id, 'staff', 'codeAlerts', {}, { clock: resumedAt })).alerts).toContainEqual(
+      expect.objectContaining({ kind: 'tillPaused', staff: { staffId: 'G05', name: '蒋青' }, open: false, resolvedAt: resumedAt, resolvedBy: '周慧' }),
+    )
+    const fresh = at('2026-11-26T17:06:00')
+    expect(await h.call('till-g5', 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, fresh) }, { clock: fresh })).toMatchObject({ ok: true })
+    // Its count starts again: one more wrong code does not pause it.
+    expect(errorOf(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(30) }, { clock: fresh }))).toBe('CODE_INVALID')
+  }, 120_000)
 })

@@ -29,9 +29,9 @@ const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true
 const STAFF: Record<ActionName<'staff'>, true> = {
   whoami: true, lookupMember: true, recordPurchase: true, lookupOrder: true, recordRefund: true, redeemPoints: true, lookupCoupon: true,
   redeemGiftCoupon: true, undoCouponUse: true, correctBirthday: true, customers: true, customer: true, today: true, logCallback: true,
-  updateCustomerCard: true, reassign: true, callbackStats: true, storeStaff: true,
+  updateCustomerCard: true, reassign: true, callbackStats: true, storeStaff: true, codeAlerts: true, resumeTill: true,
 }
-const MANAGERS_ONLY: ActionName<'staff'>[] = ['reassign', 'callbackStats']
+const MANAGERS_ONLY: ActionName<'staff'>[] = ['reassign', 'callbackStats', 'codeAlerts', 'resumeTill']
 /** Event actions by who may call them. */
 const EVENT: Record<ActionName<'event'>, 'shopper' | 'staff' | 'operator'> = {
   list: 'shopper', rsvp: 'shopper', cancel: 'shopper', mine: 'shopper', checkIn: 'staff', guestList: 'staff', storeEvents: 'staff',

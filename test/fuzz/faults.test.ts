@@ -14,6 +14,7 @@
 import type { FunctionName } from '../../src/api/contract'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DELETE_CONFIRM_PHRASE } from '../../src/domain/erasure'
+import { luhnCheckDigit } from '../../src/domain/memberNo'
 import { startTestCloud } from '../cloud/harness'
 import { difference, fingerprint, sumOf, violations } from './support/invariants'
 import { answerProblems, errorCode, observe, type Observer } from './support/observe'
@@ -261,6 +262,24 @@ const SCENARIOS: Scenario[] = [
       call('staff', 'updateCustomerCard', ASSISTANT, { memberCode: (await member('card')).memberNo, profile: { clothingSize: 'M', colours: ['藏青'], notes: '喜欢通勤款' } }),
   },
   { fn: 'staff', action: 'reassign', kind: 'once', prepare: async () => call('staff', 'reassign', MANAGER, { memberCode: (await member('reassign')).memberNo, staffId: 'A03' }) },
+  {
+    fn: 'staff',
+    action: 'resumeTill',
+    kind: 'once',
+    prepare: async () => {
+      // A till of its own, paused by 30 wrong codes within the hour (for member numbers nobody holds).
+      const n = ++seq
+      const till = { _id: `ft-till-${n}`, staffId: `FT${n}`, name: '故障演练', storeId: STORE_ID, role: 'assistant', active: true }
+      h.cloud.executor.insert('staff', [till])
+      for (let i = 0; i < 30; i++) {
+        const body = String(9_200_000_000 + n * 100 + i)
+        const memberNo = body + luhnCheckDigit(body)
+        const code = `${memberNo}123456`
+        await send(call('staff', 'lookupMember', till._id, { code: code + luhnCheckDigit(code) }))
+      }
+      return call('staff', 'resumeTill', MANAGER, { staffId: till.staffId })
+    },
+  },
   {
     fn: 'member',
     action: 'updateProfile',

@@ -199,6 +199,54 @@ describe('今日与本月', () => {
     await screen.findByText('顾客资料卡')
   })
 
+  it('shows a store manager the brake’s alerts above the lists, and resumes a paused till from there', async () => {
+    const brake = { member: { wrongCodes: 5, withinMinutes: 10, lockMinutes: 15 }, till: { wrongCodes: 30, withinMinutes: 60 } }
+    const locked = {
+      id: 'alert:member:20261123002:1:SH001',
+      kind: 'memberLocked' as const,
+      at: '2026-11-23T02:05:00.000Z',
+      staff: { staffId: 'A03', name: '赵敏' },
+      memberNo: '20261123002',
+      until: '2026-11-23T02:20:00.000Z',
+      open: false,
+      resolvedAt: null,
+      resolvedBy: null,
+    }
+    const paused = { ...locked, id: 'alert:till:A03:1', kind: 'tillPaused' as const, at: '2026-11-23T03:00:00.000Z', memberNo: null, until: null, open: true }
+    let resumed = false
+    const { calls } = installFakeCloud({
+      'staff.whoami': () => ok(MANAGER),
+      'staff.today': () => ok(todayView()),
+      'staff.codeAlerts': () =>
+        ok({ alerts: resumed ? [{ ...paused, open: false, resolvedAt: '2026-11-23T03:10:00.000Z', resolvedBy: '周慧' }, locked] : [paused, locked], brake }),
+      'staff.resumeTill': () => {
+        resumed = true
+        return ok({ resumed: true })
+      },
+    })
+    await openPage('/staff/today/index')
+    await screen.findByText('安全提醒')
+    expect(texts('.code-alert__title')).toEqual(['导购 赵敏 的收银台已暂停扫码', '会员 2026 1123 002 的动态码已锁定至 10:20'])
+    expect(texts('.code-alert__line')[1]).toBe('11月23日 10:05 · 赵敏 的收银台多次输错该会员的会员码')
+    tap('恢复收银')
+    await screen.findByText('导购 赵敏 的收银台曾暂停扫码')
+    expect(calls.filter((c) => c.action === 'resumeTill').map((c) => c.input)).toEqual([{ staffId: 'A03' }])
+    expect(texts('.code-alert__line')[0]).toBe('11月23日 11:00 暂停 · 周慧 于 11月23日 11:10 恢复')
+    expect(screen.queryByText('恢复收银')).toBeNull()
+  })
+
+  it('asks an assistant for no alerts, and shows a manager none when all is quiet', async () => {
+    const assistant = installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.today': () => ok(todayView()) })
+    await openPage('/staff/today/index')
+    await screen.findByText('本月生日')
+    expect(assistant.calls.map((c) => c.action)).not.toContain('codeAlerts')
+    const manager = installFakeCloud({ 'staff.whoami': () => ok(MANAGER), 'staff.today': () => ok(todayView()), 'staff.codeAlerts': () => ok({ alerts: [], brake: {} }) })
+    await openPage('/staff/today/index')
+    await screen.findByText('本店全部顾客', { exact: false })
+    await waitFor(() => expect(manager.calls.map((c) => c.action)).toContain('codeAlerts'))
+    expect(screen.queryByText('安全提醒')).toBeNull()
+  })
+
   it('offers a retry when the lists cannot be read', async () => {
     installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.today': () => fail('INTERNAL', '系统繁忙，请稍后再试') })
     await openPage('/staff/today/index')

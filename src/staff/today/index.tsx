@@ -5,10 +5,14 @@ import { TodaySections } from '../../components/Workbench/TodaySections'
 import { businessTime } from '../../domain/time'
 import { customerUrl } from '../../routes'
 import { StaffDesk } from '../shared/StaffDesk'
+import { ManagerCodeAlerts } from './CodeAlerts'
 import { useToday } from './useToday'
 import './index.scss'
 
-/** "今日与本月": birthdays this month, VIPs about to lapse, the win-back lists, callbacks due; each row opens the record. */
+/**
+ * "今日与本月": birthdays this month, VIPs about to lapse, the win-back lists, callbacks due; each row opens the
+ * record. A store manager also finds 安全提醒 above them when the brake on guessing member codes has acted.
+ */
 const TodayPage = () => {
   const page = useToday()
   const { state } = page
@@ -29,6 +33,7 @@ const TodayPage = () => {
               <Text className="today-date">
                 {`${businessTime(state.today.serverTime).format('M月D日')} · ${staff.role === 'manager' ? '本店全部顾客' : '我负责的顾客'}`}
               </Text>
+              <ManagerCodeAlerts manager={staff.role === 'manager'} />
               <TodaySections today={state.today} desk="desk" whose={(c) => assistantLine(c, staff.role === 'manager')} url={customerUrl} />
             </>
           )}

@@ -115,7 +115,7 @@ export const violations = (executor: Executor): string[] => {
 
 /**
  * The effects stored so far, as numbers: documents per collection, and the sums that writes move (points, spend,
- * refunds, stock, seats, coupon uses, statuses, rule versions, birthday corrections, reassignments, consents).
+ * refunds, stock, seats, coupon uses, statuses, rule versions, birthday corrections, reassignments, consents, paused tills).
  * The difference of two fingerprints is what happened in between, whatever random ids and codes were drawn:
  * the fault suite compares the difference a faulty call and its retries made with the one a clean call made.
  */
@@ -162,6 +162,10 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
   for (const r of docs('referrals')) add(`referrals.${r.status}`, 1)
   for (const m of docs('members')) for (const c of m.tillCodes ?? []) add(c.usedFor ? 'tillCodes.spent' : 'tillCodes.scanned', 1)
   for (const t of docs('erasedMembers')) add(`erased.${t.state}`, 1)
+  for (const g of docs('codeGuards')) {
+    if (g.kind === 'till') add('codeGuards.tillsPaused', g.pausedAt ? 1 : 0)
+    if (g.kind === 'alert') add('codeGuards.alertsResolved', g.resolvedAt ? 1 : 0)
+  }
   const program = executor.get('settings', 'program') as { rules?: { version?: number } } | null
   add('program.version', program?.rules?.version ?? 0)
   return out

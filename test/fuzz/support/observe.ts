@@ -1,15 +1,24 @@
 /**
  * What the fuzz and fault suites watch on the local cloud besides the answers:
  * - which invocations changed stored state: the executor is single-threaded and answers each database request
- *   synchronously, so a commit sequence that moves during one of an invocation's requests was moved by it;
+ *   synchronously, so the writes applied during one of an invocation's requests were made by it;
  * - what the function instances wrote to stderr (console.error of an INTERNAL error, an unhandled rejection);
  * - a digest of every collection, the stored files and the message outbox, to compare around a batch.
+ * Both the per-invocation check and the digest leave out the collections a refused call writes by design
+ * (WRITTEN_WHEN_REFUSED), and only those.
  */
 import { createHash } from 'node:crypto'
 import { ERROR_CODES } from '../../../src/domain/errors'
 import type { LocalCloud } from '../../cloud/harness'
 
 export const KNOWN_CODES = ERROR_CODES
+
+/**
+ * Collections that a refused call writes by design, exempt by name from "a refused call changes nothing":
+ * `codeGuards`, the brake on guessing member codes, counts each wrong dynamic code on the call that refuses it
+ * (README, The member code). Nothing else is exempt.
+ */
+export const WRITTEN_WHEN_REFUSED: ReadonlySet<string> = new Set(['codeGuards'])
 
 const HAN = /\p{Script=Han}/u
 
@@ -56,12 +65,24 @@ const INSTANCE_LINE = /^\[(\w+)#\d+\] /
 export const observe = (cloud: LocalCloud): Observer => {
   const executor = cloud.executor
   const changedBy = new Set<string>()
+  // Every write of a function reaches the store through apply(), inside one of the invocation's requests.
+  let serving: string | undefined
   const handle = executor.handle
   executor.handle = function (this: typeof executor, action, params, ctx = {}) {
-    const before = executor.store.currentSeq
-    const answer = handle.call(executor, action, params, ctx)
-    if (executor.store.currentSeq !== before && ctx.invocationId) changedBy.add(ctx.invocationId)
-    return answer
+    const outer = serving
+    serving = ctx.invocationId
+    try {
+      return handle.call(executor, action, params, ctx)
+    } finally {
+      serving = outer
+    }
+  }
+  const store = executor.store
+  const apply = store.apply
+  store.apply = function (this: typeof store, writes) {
+    const seq = apply.call(store, writes)
+    if (serving && writes.some((w) => !WRITTEN_WHEN_REFUSED.has(w.coll))) changedBy.add(serving)
+    return seq
   }
 
   // Instances' output is forwarded to this process line by line, prefixed "[fn#n] " (localcloud/instances/pool.ts).
@@ -92,6 +113,7 @@ export const observe = (cloud: LocalCloud): Observer => {
     digest() {
       const hash = createHash('sha256')
       for (const coll of executor.collections().sort()) {
+        if (WRITTEN_WHEN_REFUSED.has(coll)) continue
         hash.update(`\n#${coll}\n`)
         for (const doc of executor.find(coll, {}, { sort: { _id: 1 } })) hash.update(JSON.stringify(doc))
       }
@@ -100,6 +122,7 @@ export const observe = (cloud: LocalCloud): Observer => {
     },
     stop() {
       executor.handle = handle
+      store.apply = apply
       process.stderr.write = write
       process.stdout.write = out
     },

@@ -227,6 +227,8 @@ export const STAFF: Specs<'staff'> = {
   reassign: { callers: manager, fields: (w) => ({ memberCode: memberCode(w), staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)) }) },
   callbackStats: { callers: manager, fields: () => ({ month: fc.constantFrom('2026-11', '2026-10', '2025-01') }), optional: ['month'] },
   storeStaff: { callers: staffCaller, fields: none },
+  codeAlerts: { callers: manager, fields: none },
+  resumeTill: { callers: manager, fields: () => ({ staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)) }) },
 }
 
 const eventWords = {

@@ -1,0 +1,27 @@
+/**
+ * The store manager's side of the brake on guessing member codes (src/domain/codeGuard.ts): the store's alerts —
+ * a member's code locked after wrong codes at one of its tills, a till paused — and resuming a paused till.
+ * A pause has no end of its own: the manager looks at what happened (a broken scanner, a colleague guessing)
+ * and resumes it; never their own till, which another manager of the store resumes.
+ */
+import { EmptySchema, ResumeTillSchema } from '../../src/api/schemas'
+import { CODE_BRAKE } from '../../src/domain/codeGuard'
+import { fieldRefused } from '../../src/domain/errors'
+import { db } from '../_lib/cloud'
+import { resumePausedTill, storeAlerts } from '../_lib/codeGuards'
+import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
+import { readMany } from '../_lib/docs'
+import { managerAction } from '../_lib/runtime'
+
+export const codeAlerts = managerAction(EmptySchema, async (_input, ctx) => ({
+  alerts: await storeAlerts(ctx.staff.storeId, ctx.now),
+  brake: CODE_BRAKE,
+}))
+
+export const resumeTill = managerAction(ResumeTillSchema, async ({ staffId }, ctx) => {
+  if (staffId === ctx.staff.staffId) throw fieldRefused('staffId', '不能恢复自己的收银台，请由本店另一位店长恢复')
+  // Active or not: a till paused before its assistant left is still the store's to close.
+  const [colleague] = await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId, storeId: ctx.staff.storeId }).limit(1))
+  if (!colleague) throw fieldRefused('staffId', '该导购不在本店')
+  return { resumed: await resumePausedTill(staffId, ctx.staff.staffId, ctx.now) }
+})
