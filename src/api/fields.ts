@@ -105,7 +105,8 @@ export const INPUT_LIMITS = { depth: 16, arrayItems: 1_000, stringLength: 10_000
 export const MAX_FIELD_ERRORS = 20
 
 const oversizedAt = (input: unknown): { field: string; message: string } | null => {
-  const at = (path: (string | number)[], message: string) => ({ field: path.length ? path.join('.') : '(input)', message })
+  // The input itself, or a key named '' at the top, is '(input)': a field error always names something.
+  const at = (path: (string | number)[], message: string) => ({ field: path.join('.') || '(input)', message })
   const stack: [unknown, (string | number)[]][] = [[input, []]]
   let values = 0
   while (stack.length > 0) {

@@ -108,6 +108,7 @@ describe('oversized input anywhere, for every input schema', () => {
     expect(at({ colours: Array(5_000).fill('红') })).toBe('colours')
     expect(at({ styles: ['x'.repeat(MB)] })).toBe('styles.0')
     expect(at({ deliveryAddress: nested(10_000) })).toMatch(/^deliveryAddress\.a\.a/)
+    expect(at({ '': Array(5_000).fill(1) })).toBe('(input)') // a key named '' still names something
   })
 
   it('leaves inputs of every real size alone: a list of 1,000 members, a long description', () => {
