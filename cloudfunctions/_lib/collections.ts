@@ -34,6 +34,9 @@ export const COLLECTIONS = {
   exports: 'exports',
   memberSecrets: 'memberSecrets',
   codeGuards: 'codeGuards',
+  serverSecrets: 'serverSecrets',
+  erasedGrants: 'erasedGrants',
+  personalExports: 'personalExports',
 } as const
 
 /** `stores/<storeId>`: a physical shop. */
@@ -105,6 +108,8 @@ export interface ExportDoc {
   fileID: string
   bytes: number
   at: string
+  /** When the file was deleted (7 days on, or when a member it may name left); the entry stays as the log. */
+  fileDeletedAt?: string
 }
 
 /** `jobRuns/<job>:<runKey>`: where a chunked timer job got to, so a killed run resumes instead of restarting. */

@@ -8,6 +8,7 @@ import { benefitText, couponStatus, issueCoupon, type Coupon, type CouponChannel
 import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import { generateCouponCode, isValidCouponCode } from '../../src/domain/memberNo'
+import { couponGrant, hadGrant } from '../../src/domain/onceGrants'
 import { db, type Transaction } from './cloud'
 import { COLLECTIONS } from './collections'
 import { readDoc, readMany } from './docs'
@@ -41,9 +42,13 @@ export const couponView = (coupon: Coupon, now: string): CouponView => ({
   usedAt: coupon.use?.at ?? null,
 })
 
+/** A once-only coupon the member had under a membership they deleted (domain/onceGrants). */
+const ALREADY_HAD = '您已领取过该券，每人限领一次'
+
 /**
  * Inside a transaction: issues `template` to `member` under `key`, unless a coupon with that key exists (then
- * that one is the answer). A template with limited stock has its counter read and moved in the same transaction.
+ * that one is the answer) or the member had it under a membership they deleted (COUPON_NOT_AVAILABLE). A
+ * template with limited stock has its counter read and moved in the same transaction.
  */
 export const issueIn = async (
   t: Transaction,
@@ -55,6 +60,7 @@ export const issueIn = async (
 ): Promise<{ coupon: Coupon; issued: boolean }> => {
   const existing = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(key))
   if (existing) return { coupon: existing, issued: false }
+  if (hadGrant(member, couponGrant(key, member._id, channel))) throw new AppError('COUPON_NOT_AVAILABLE', ALREADY_HAD)
   const current = template.stock.total === null ? template : await readDoc<CouponTemplate>(t.collection(COLLECTIONS.couponTemplates).doc(template._id))
   if (!current) throw new AppError('COUPON_NOT_AVAILABLE', '该券已下架')
   const decision = issueCoupon(current, member, { key, code: newCouponCode(), channel, at: now })
@@ -84,6 +90,7 @@ export const withFreshCode = async <T>(attempt: () => Promise<T>): Promise<T> =>
  * one read (the member, in its chunk) and one write per coupon.
  */
 export const issueOnce = async (template: CouponTemplate, member: Member, key: string, channel: CouponChannel, now: string): Promise<boolean> => {
+  if (hadGrant(member, couponGrant(key, member._id, channel))) return false
   if (template.stock.total !== null) {
     return (await withFreshCode(() => inTransaction((t) => issueIn(t, template, member, key, channel, now)))).issued
   }

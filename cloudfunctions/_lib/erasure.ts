@@ -15,16 +15,20 @@
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { finishErasure, scrubber, startTombstone, voidCoupon, withdrawRsvp, type ErasedMember, type ErasureSubject } from '../../src/domain/erasure'
+import type { CouponChannel } from '../../src/domain/coupons'
 import { type MemberEvent, type Rsvp, rsvpId } from '../../src/domain/events'
+import { couponGrant, invitedByGrant, unionGrants } from '../../src/domain/onceGrants'
 import type { Member } from '../../src/domain/member'
 import { generateTicketCode } from '../../src/domain/memberNo'
 import { businessTime } from '../../src/domain/time'
-import { _, cloud, db, type Transaction } from './cloud'
+import { _, db, type Transaction } from './cloud'
 import { COLLECTIONS } from './collections'
 import { readDoc, readMany } from './docs'
 import { duplicateKeyIndex } from './errors'
 import { notify } from './messages'
-import { type PersonalDataCollection } from './personalData'
+import { keepGrants, keyedHash } from './onceGrants'
+import { PERSONAL_DATA_COLLECTIONS, type PersonalDataCollection } from './personalData'
+import { deleteFiles, deleteOperatorExportFiles, deletePersonalExports, operatorExportFiles, type PersonalExportDoc } from './personalExports'
 import { loadProgram } from './reference'
 import { inTransaction, StaleRead, withFreshReads } from './transaction'
 import { withoutId } from './views'
@@ -103,6 +107,7 @@ export const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<
   posters: async (ids) => one(COLLECTIONS.posters, ids[0]),
   callbacks: (ids) => byIds(COLLECTIONS.callbacks, 'memberId', ids),
   segments: async (ids) => one(COLLECTIONS.segments, ids[0]),
+  personalExports: (ids) => byIds(COLLECTIONS.personalExports, 'memberId', ids),
 }
 
 
@@ -232,6 +237,55 @@ const sweep = async (e: Erasure) => {
     const collection = name === 'memberSecrets' ? MEMBER_SECRETS : COLLECTIONS[name]
     await deleteAll(e, collection, await FINDERS[name](me))
   }
+  // A collection listed as personal that no step above names (a new one) is not left as it is: its records are
+  // moved under the pseudonym with every name and phone number scrubbed from their text.
+  for (const name of PERSONAL_DATA_COLLECTIONS) {
+    if (SWEPT.has(name)) continue
+    await scrubAll(e, (COLLECTIONS as Record<string, string>)[name] ?? name, await FINDERS[name](me))
+  }
+}
+
+/** What the sweep, the member document's deletion (`finish`) and the exports' deletion handle by name. */
+const SWEPT: ReadonlySet<PersonalDataCollection> = new Set<PersonalDataCollection>([
+  'members',
+  'memberSecrets',
+  'ledger',
+  'purchases',
+  'refunds',
+  'coupons',
+  'exchangeCounts',
+  'rsvps',
+  'tickets',
+  'referrals',
+  'posters',
+  'callbacks',
+  'segments',
+  'personalExports',
+])
+
+/**
+ * Files in storage that may name the member, deleted: their own 导出我的数据 files (and those the member document
+ * still lists from before exports were tracked in `personalExports`); those their inviter and the friends they
+ * invited made since they joined (a referral record in them names the member); and the operators' exports made
+ * since they joined (a member list names everyone, a ledger quotes the operators' reasons) — the operators' log
+ * keeps each entry, marked `fileDeletedAt`. The links lasted an hour: nobody loses a download they could still make.
+ */
+const deleteExportFiles = async (e: Erasure, member: MemberWithPrivacy) => {
+  checkTime(e)
+  const ids = [e.openid, e.pseudonym]
+  const legacy = (member.dataExports ?? []).map((x) => x.fileID)
+  if (legacy.length > 0) await deleteFiles(legacy)
+  const inviters = (await byIds(COLLECTIONS.referrals, '_id', ids)).map((r) => r.inviterId as string)
+  const invitees = (await byIds(COLLECTIONS.referrals, 'inviterId', ids)).map((r) => r._id)
+  const friends = [...inviters, ...invitees].filter((id) => !ids.includes(id))
+  const theirs = friends.length > 0 ? (await byIds(COLLECTIONS.personalExports, 'memberId', friends)).filter((d) => (d.at as string) >= member.joinedAt) : []
+  const own = await FINDERS.personalExports(ids)
+  await deletePersonalExports([...own, ...theirs] as unknown as PersonalExportDoc[])
+  for (;;) {
+    checkTime(e)
+    const files = await operatorExportFiles({ since: member.joinedAt }, PAGE)
+    if (files.length === 0 || (await deleteOperatorExportFiles(files, e.now)) < files.length) return
+  }
 }
 
 /** Timer jobs and campaigns walk members in `_id` order: a cursor on the deleted member moves to the one before. */
@@ -241,6 +295,26 @@ const moveCursors = async (e: Erasure) => {
   for (const run of await allOf(COLLECTIONS.jobRuns, { cursor: e.openid })) await rewrite(e, COLLECTIONS.jobRuns, run._id, (d) => ({ ...d, cursor: previous }))
   for (const c of await allOf(COLLECTIONS.campaigns, { 'progress.cursor': e.openid }))
     await rewrite(e, COLLECTIONS.campaigns, c._id, (d) => ({ ...d, progress: { ...(d.progress as object), cursor: previous } }))
+}
+
+/**
+ * What the member had once (their coupons' issuing keys, the pair with their inviter, and what they had before a
+ * rejoin), filed under keyed hashes of their phone, openid and unionid (_lib/onceGrants.ts) before anything is
+ * moved: rejoining gives none of it twice. Every call of an erasure repeats it; a union, so nothing is written twice.
+ */
+const keepOnceGrants = async (e: Erasure, member: MemberWithPrivacy) => {
+  checkTime(e)
+  const ids = [e.openid, e.pseudonym]
+  const coupons = await FINDERS.coupons(ids)
+  const grants = unionGrants(
+    member.priorGrants,
+    coupons.flatMap((c) => couponGrant(c._id, c.memberId as string, c.channel as CouponChannel) ?? []),
+  )
+  for (const r of await byIds(COLLECTIONS.referrals, '_id', ids)) grants.push(invitedByGrant(await keyedHash('inviter', r.inviterId as string)))
+  // A number held unconfirmed (typed at join while another membership had it) may be someone else's: no grant
+  // is filed under it, or whoever typed it could cost its owner their welcome coupon.
+  const confirmed = !(member as { mobileClaim?: string }).mobileClaim
+  await keepGrants({ openid: e.openid, unionid: member.unionid, mobile: confirmed ? member.mobile : '' }, grants)
 }
 
 /** Marks the member as being erased (once): the pseudonym and a tombstone in the making. */
@@ -296,13 +370,14 @@ export const eraseMember = async (openid: string, now: string, budgetMs: number)
   const subject: ErasureSubject = { openid, unionid: member.unionid, name: member.name, mobile: member.mobile }
   const e: Erasure = { openid, pseudonym, subject, scrub: scrubber(subject, pseudonym), now, deadline }
   try {
+    await keepOnceGrants(e, member)
     await sweep(e)
-    const files = (member.dataExports ?? []).map((x) => x.fileID)
-    for (const part of chunks(files, 50)) await cloud.deleteFile({ fileList: part })
+    await deleteExportFiles(e, member)
     const tombstone = await finish(e)
-    // Anything written for the member while the sweep ran (a purchase at the till) is moved too.
+    // Anything written for the member while the sweep ran (a purchase at the till, an export) is moved too.
     e.deadline = Number.POSITIVE_INFINITY
     await sweep(e)
+    await deleteExportFiles(e, member)
     await moveCursors(e)
     return { status: 'deleted', pointsForfeited: tombstone?.pointsForfeited ?? 0 }
   } catch (err) {

@@ -20,6 +20,7 @@ export const PERSONAL_DATA_COLLECTIONS = [
   'posters',
   'callbacks',
   'segments',
+  'personalExports',
 ] as const
 
 export type PersonalDataCollection = (typeof PERSONAL_DATA_COLLECTIONS)[number]
@@ -39,5 +40,8 @@ export const NO_PERSONAL_DATA: Record<string, string> = {
   jobRuns: 'timer jobs’ progress; a resume cursor that names a deleted member is moved on at deletion',
   stats: 'daily counts and totals, no member named',
   codeGuards: 'the brake on guessing member codes: wrong-code counts and locks by member number, by till (staff id), and the managers’ alerts; no name, phone or openid (member numbers only, as the tombstones keep)',
-  exports: 'the operators’ export log (who exported what, when); the files themselves are the operators’ responsibility',
+  exports: 'the operators’ export log (who exported what, when); its files expire after 7 days, and deleting a membership deletes every one made since the member joined',
+  serverSecrets: 'server-side keys (the HMAC key of erasedGrants), no member data',
+  erasedGrants:
+    'once-only grants of deleted memberships (welcome coupon, birthday card of a year, campaign, referral pair) under keyed hashes (HMAC, key in serverSecrets) of the phone, openid and unionid: de-identified, names nobody without the key, kept so that a rejoiner gets nothing twice',
 }

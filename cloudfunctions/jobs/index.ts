@@ -9,6 +9,7 @@
  * - campaign-issuing: finishes issuing campaigns to their segments.
  * - event-reminders: the day-before message to confirmed guests who consented.
  * - erasures: finishes membership deletions a member left unfinished.
+ * - export-expiry: deletes export files (a member's own data, an operator's CSV) once they are 7 days old.
  * - daily-stats: yesterday's figures for the operators' dashboard, stored once.
  * - segments: every member's class and RFM scores, and their summary (once a day, resumable).
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
@@ -38,6 +39,7 @@ import { withoutId } from '../_lib/views'
 import { storeYesterday } from './dailyStats'
 import { computeSegments } from './segments'
 import { eraseMember, unfinishedErasures } from '../_lib/erasure'
+import { expireExports } from '../_lib/personalExports'
 
 const CHUNK = 100
 /** One job's longest turn in a run; the next trigger resumes from its cursor. */
@@ -365,6 +367,13 @@ const erasures = async (ctx: JobContext, budgetMs: number): Promise<JobReport> =
   return { job: 'erasures', runKey: businessDate(ctx.now), processed, changed, done: true }
 }
 
+/** Export files (a member's 导出我的数据, an operator's CSV) 7 days old: deleted (_lib/personalExports.ts). */
+const exportExpiry = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => ({
+  job: 'export-expiry',
+  runKey: businessDate(ctx.now),
+  ...(await expireExports(ctx.now, budgetMs)),
+})
+
 /** The segments walk every member: they take what is left of the run and resume next hour. */
 const SEGMENTS_BUDGET_MS = 15_000
 
@@ -382,6 +391,7 @@ const upkeep = async (ctx: JobContext): Promise<JobReport[]> => {
     await campaignIssuing(ctx, turn(BUDGET_MS / 4)),
     await eventReminders(ctx, turn(BUDGET_MS / 4)),
     await erasures(ctx, turn(BUDGET_MS / 4)),
+    await exportExpiry(ctx, turn(BUDGET_MS / 8)),
     await storeYesterday(ctx),
     await computeSegments(ctx, turn(SEGMENTS_BUDGET_MS)),
   ]

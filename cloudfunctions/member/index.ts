@@ -43,6 +43,8 @@ import { inTransaction } from '../_lib/transaction'
 import { memberView, withoutId } from '../_lib/views'
 import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
 import { deleteMembership, myData } from './myData'
+import { couponGrant, hadGrant, invitedByGrant, type OnceGrant } from '../../src/domain/onceGrants'
+import { keyedHash, priorGrantsOf } from '../_lib/onceGrants'
 import { changeStore, handbook, homeStore, profile, updateProfile } from './profile'
 
 /** Which store and assistant recruited the shopper. A departed assistant's QR still credits the store. */
@@ -64,11 +66,13 @@ const MEMBER_NO_ATTEMPTS = 3
  * A friend's invitation, decided at join: bound only to a new member, never to themself (openid, unionid or
  * phone), and held for review when it looks suspicious. An unknown code or a self-referral joins unbound.
  */
-const invitationFor = async (raw: string | undefined, joiner: Joiner, program: ProgramRules, now: string) => {
+const invitationFor = async (raw: string | undefined, joiner: Joiner, program: ProgramRules, now: string, priorGrants: OnceGrant[]) => {
   const code = parseReferral(raw)
   if (!code) return null
   const [inviter] = await readMany<Member>(db.collection(COLLECTIONS.members).where({ referralCode: code }).limit(1))
   if (!inviter || isSelfReferral(inviter, joiner)) return null
+  // A pair is made once: a rejoiner this inviter brought before joins unbound to them (and pays them nothing).
+  if (priorGrants.length > 0 && priorGrants.includes(invitedByGrant(await keyedHash('inviter', inviter._id)))) return null
   const since = new Date(Date.parse(now) - program.referral.burstHours * 3_600_000).toISOString()
   const { total: recentJoins } = (await db.collection(COLLECTIONS.referrals).where({ inviterId: inviter._id, joinedAt: _.gt(since) }).count()) as { total: number }
   const flags = joinSignals(inviter.mobile, joiner.mobile, recentJoins, program.referral)
@@ -114,7 +118,9 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
   const { storeId, assistantId } = await attribution(input.scene)
   const program = await loadProgram({ fresh: true })
   const unionid = callerUnionid()
-  const invitation = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile: input.mobile }, program, ctx.now)
+  // Someone who deleted a membership before (known by phone, openid or unionid) gets no once-only grant twice.
+  const priorGrants = await priorGrantsOf({ openid: ctx.openid, unionid, mobile: input.mobile })
+  const invitation = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile: input.mobile }, program, ctx.now, priorGrants)
 
   for (let attempt = 1; ; attempt++) {
     const candidate = newMember(
@@ -133,10 +139,11 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
       },
       ctx.now,
     )
+    if (priorGrants.length > 0) candidate.priorGrants = priorGrants
     const joinCoupons = [
       ...(await joinCouponTemplates(program, input.birthday.month, ctx.now)),
       ...(invitation?.coupon ? [invitation.coupon] : []),
-    ]
+    ].filter(({ key, channel }) => !hadGrant(candidate, couponGrant(key(ctx.openid), ctx.openid, channel)))
     try {
       // Two taps on "join" race here: the loser's transaction conflicts, re-runs, and finds the winner's member.
       const { member, created } = await inTransaction(async (t) => {
@@ -264,7 +271,7 @@ const campaignView = async (campaign: CampaignDoc, member: Member, now: string):
     access: accessAt(campaign.earlyAccess, effectiveTier(member, now), now),
     endsAt: campaign.endsAt,
     stockLeft: template.stock.total === null ? null : Math.max(0, template.stock.total - template.stock.issued),
-    claimed: held !== null,
+    claimed: held !== null || hadGrant(member, couponGrant(campaignCouponKey(campaign._id, member._id), member._id, 'campaign')),
   }
 }
 

@@ -13,11 +13,12 @@ import { DeleteMembershipSchema } from '../../src/api/privacySchemas'
 import { EmptySchema } from '../../src/api/schemas'
 import { AppError } from '../../src/domain/errors'
 import { businessTime } from '../../src/domain/time'
-import { _, cloud, db } from '../_lib/cloud'
+import { cloud, db } from '../_lib/cloud'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc } from '../_lib/docs'
 import { eraseMember, FINDERS, type Doc, type MemberWithPrivacy } from '../_lib/erasure'
 import { PERSONAL_DATA_COLLECTIONS, type PersonalDataCollection } from '../_lib/personalData'
+import { deleteFiles, recordExport, uploaded } from '../_lib/personalExports'
 import { shopperAction } from '../_lib/runtime'
 
 const LINK_MAX_AGE_S = 3600
@@ -38,6 +39,10 @@ const exported: Partial<Record<PersonalDataCollection, (doc: Doc) => Doc>> = {
 export const myData = shopperAction(EmptySchema, async (_input, ctx): Promise<MyDataFile> => {
   const member = await readDoc<MemberWithPrivacy>(db.collection(COLLECTIONS.members).doc(ctx.openid))
   if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
+  // Recorded before it exists: every file is in `personalExports` until it is deleted (7 days on, or with the
+  // membership), so none is left behind whatever fails from here on.
+  const cloudPath = `mydata/${businessTime(ctx.now).format('YYYYMMDD')}-${randomBytes(12).toString('hex')}.json`
+  const exportId = await recordExport(ctx.openid, cloudPath, ctx.now)
   const ids = [ctx.openid]
   const collections: Record<string, Doc[]> = {}
   for (const name of PERSONAL_DATA_COLLECTIONS) {
@@ -58,13 +63,17 @@ export const myData = shopperAction(EmptySchema, async (_input, ctx): Promise<My
     collections,
   }
   const text = JSON.stringify(file, null, 2)
-  const cloudPath = `mydata/${businessTime(ctx.now).format('YYYYMMDD')}-${randomBytes(12).toString('hex')}.json`
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(text, 'utf8') })
+  try {
+    await uploaded(exportId, fileID)
+  } catch (e) {
+    // Its record could not learn the fileID: the file goes now rather than outlive what tracks it.
+    await deleteFiles([fileID]).catch(() => undefined)
+    throw e
+  }
   const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_MAX_AGE_S }] })) as { fileList: { status: number; tempFileURL: string; errMsg: string }[] }
   const link = links.fileList[0]
   if (!link || link.status !== 0) throw new Error(`getTempFileURL: ${link?.errMsg ?? 'no answer'}`)
-  // The file is deleted with the membership; the newest ten are remembered.
-  await db.collection(COLLECTIONS.members).doc(ctx.openid).update({ data: { dataExports: _.push({ each: [{ fileID, at: ctx.now }], slice: -10 }) } })
   return {
     fileID,
     url: link.tempFileURL,

@@ -114,40 +114,66 @@ export interface ErasureSubject {
 const ID_CHARS = 'A-Za-z0-9_-'
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+/** What people put between a phone number's digits: spaces (also full-width), hyphens and dashes, dots. */
+const SEP = '[\\s\\u3000\\-\\u2010-\\u2015\\u2212\\uff0e\\uff0d.\\u00b7]{0,2}'
+const ANY_DIGIT = '[0-9\\uff10-\\uff19]'
+/** A digit, also as typed in full width (a Chinese input method's １３８). */
+const digitOf = (d: string) => `[${d}${String.fromCharCode(0xff10 + Number(d))}]`
+/** The country code before a number: 86, +86, 0086, (+86), （+86）. */
+const COUNTRY = `(?:(?:(?:[+\\uff0b]|00|\\uff10\\uff10)?[8\\uff18][6\\uff16])|[(\\uff08][+\\uff0b]?[8\\uff18][6\\uff16][)\\uff09])${SEP}`
+const wholeNumber = (body: string, flags: string) => new RegExp(`(?<!${ANY_DIGIT})(?:${COUNTRY})?${body}(?!${ANY_DIGIT})`, flags)
+
+/** One phone number however written: 13812345678, 138 1234 5678, 138-1234-5678, +86 138…, full-width digits. */
+export const phonePattern = (mobile: string, flags = 'g'): RegExp =>
+  /^\d+$/.test(mobile) ? wholeNumber([...mobile].map(digitOf).join(SEP), flags) : new RegExp(escape(mobile), flags)
+
+/** Any mainland mobile number (1, 3–9, nine more digits), however written: for free text only. */
+const ANY_MOBILE = wholeNumber(`[1\\uff11]${SEP}[3-9\\uff13-\\uff19](?:${SEP}${ANY_DIGIT}){9}`, 'g')
+
+/**
+ * Fields that hold words people typed (an operator's reason, a staff note): any phone number in them goes, not
+ * only the member's own — a note about the member that keeps a family member's number still describes them.
+ */
+const FREE_TEXT = new Set(['reason', 'note', 'notes', 'remark', 'comment', 'text', 'content', 'message'])
+
 /**
  * Rewrites a document kept for the books: the member's openid becomes the pseudonym wherever it occurs as a
- * whole id (in `_id`, `memberId`, keys like `bday:<openid>:2026`), their unionid goes, and their phone number and
- * name (two characters or more: a one-character name would eat other words) are replaced in any text — a staff
- * note or an operator's reason may quote them.
+ * whole id (in `_id`, `memberId`, keys like `bday:<openid>:2026`), their unionid goes, and their phone number —
+ * however written: spaces, dashes, +86 — and name (two characters or more: a one-character name would eat other
+ * words) are replaced in any text; in free text (a staff note, an operator's reason) every mobile number goes.
  */
 export const scrubber = (subject: ErasureSubject, pseudonym: string) => {
   const openid = new RegExp(`(?<![${ID_CHARS}])${escape(subject.openid)}(?![${ID_CHARS}])`, 'g')
   const unionid = subject.unionid ? new RegExp(`(?<![${ID_CHARS}])${escape(subject.unionid)}(?![${ID_CHARS}])`, 'g') : null
-  const texts: [string, string][] = []
-  if (subject.mobile) texts.push([subject.mobile, '***'])
-  if ([...subject.name].length >= 2) texts.push([subject.name, ERASED_NAME])
-  const text = (s: string): string => {
+  const mobile = subject.mobile ? phonePattern(subject.mobile) : null
+  const name = [...subject.name].length >= 2 ? subject.name : null
+  const text = (s: string, free: boolean): string => {
     let out = s.replace(openid, pseudonym)
     if (unionid) out = out.replace(unionid, '')
-    for (const [from, to] of texts) out = out.split(from).join(to)
+    if (mobile) out = out.replace(mobile, '***')
+    if (free) out = out.replace(ANY_MOBILE, '***')
+    if (name) out = out.split(name).join(ERASED_NAME)
     return out
   }
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return text(value)
-    if (Array.isArray(value)) return value.map(walk)
+  const walk = (value: unknown, free: boolean): unknown => {
+    if (typeof value === 'string') return text(value, free)
+    if (Array.isArray(value)) return value.map((v) => walk(v, free))
     if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [text(k), walk(v)]))
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [text(k, false), walk(v, FREE_TEXT.has(k))]))
     }
     return value
   }
-  return <T>(doc: T): T => walk(doc) as T
+  return <T>(doc: T): T => walk(doc, false) as T
 }
 
-/** Whether any string of the document still names the subject (tests and a final check). */
+/** Whether any string of the document still names the subject, their phone number however written (tests and a final check). */
 export const mentions = (doc: unknown, subject: ErasureSubject): boolean => {
   const json = JSON.stringify(doc)
-  const needles = [subject.openid, subject.mobile, ...(subject.unionid ? [subject.unionid] : []), ...([...subject.name].length >= 2 ? [subject.name] : [])]
-  return needles.some((n) => n !== '' && new RegExp(`(?<![${ID_CHARS}])${escape(n)}(?![${ID_CHARS}])`).test(json))
+  const needles = [subject.openid, ...(subject.unionid ? [subject.unionid] : []), ...([...subject.name].length >= 2 ? [subject.name] : [])]
+  return (
+    needles.some((n) => n !== '' && new RegExp(`(?<![${ID_CHARS}])${escape(n)}(?![${ID_CHARS}])`).test(json)) ||
+    (subject.mobile !== '' && phonePattern(subject.mobile, '').test(json))
+  )
 }
 
 /**

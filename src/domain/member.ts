@@ -66,6 +66,8 @@ export interface Member extends TierState, PointsState {
   birthdayChanges?: { from: Birthday; to: Birthday; by: string; storeId?: string; reason: string; at: Instant }[]
   /** The dynamic member codes tills accepted recently: each code is accepted once (domain/tillCode). */
   tillCodes?: TillCodeState[]
+  /** A rejoiner's once-only grants from memberships they deleted (domain/onceGrants): not issued again. */
+  priorGrants?: string[]
 }
 
 /**

@@ -24,6 +24,33 @@ describe('scrubbing a record the books keep', () => {
     expect(mentions({ x: 'a:shopper-1' }, subject)).toBe(true)
   })
 
+  it('takes out the phone number however it is written: spaces, dashes, dots, +86, full-width digits', () => {
+    const written = ['13800001111', '138 0000 1111', '138-0000-1111', '138.0000.1111', '+86 138 0000 1111', '+86-138-0000-1111', '0086 13800001111', '(+86)138 0000 1111', '８６ １３８ ００００ １１１１', '138　0000　1111']
+    for (const phone of written) {
+      const out = scrub({ _id: 'x', memberId: 'shopper-1', reason: `客户电话：${phone}。`, label: `tel ${phone}` })
+      expect([phone, out]).toEqual([phone, { _id: 'x', memberId: 'anon-1', reason: '客户电话：***。', label: 'tel ***' }])
+      expect([phone, mentions(out, subject)]).toEqual([phone, false])
+      expect([phone, mentions({ reason: phone }, subject)]).toEqual([phone, true])
+    }
+  })
+
+  it('takes any mobile number out of free text (a reason, a note), and leaves ids, codes and other numbers alone', () => {
+    const out = scrub({
+      _id: 'adjust:OP01:req-13912345678',
+      orderNo: '13912345678',
+      memberNo: '13912345678',
+      reason: '客户另留家人电话 139 1234 5678，订单 20261120001 补录 120 积分',
+      note: '备用 +86-150-0000-2222',
+    })
+    expect(out).toEqual({
+      _id: 'adjust:OP01:req-13912345678',
+      orderNo: '13912345678',
+      memberNo: '13912345678',
+      reason: '客户另留家人电话 ***，订单 20261120001 补录 120 积分',
+      note: '备用 ***',
+    })
+  })
+
   it('leaves a one-character name alone (it would eat other words)', () => {
     expect(scrubber({ ...subject, name: '张' }, 'anon-1')({ note: '张先生' })).toEqual({ note: '张先生' })
   })

@@ -1,0 +1,105 @@
+/**
+ * What outlives a deleted membership so that rejoining pays nothing twice (src/domain/onceGrants.ts): the
+ * once-only grants a person had, filed in `erasedGrants` under keyed hashes — HMAC-SHA-256 with a server-side
+ * key — of their phone number, openid and unionid. Each hash names nobody: without the key (in `serverSecrets`,
+ * which no client may read, apart from the hashes) a phone number cannot be tried against it, as it could against
+ * a plain hash of the 11 digits. A document holds only the grants, no date and no pseudonym, so it links to no
+ * tombstone either.
+ *
+ * - Deleting a membership files the member's grants under each of their hashes (merged with what is there).
+ * - Joining looks up the joiner's hashes (one query): what is found is carried on the new member document as
+ *   `priorGrants`, and nothing in it is issued again.
+ */
+import { createHmac, randomBytes } from 'node:crypto'
+import { unionGrants, type OnceGrant } from '../../src/domain/onceGrants'
+import { _, db } from './cloud'
+import { COLLECTIONS } from './collections'
+import { readDoc, readMany } from './docs'
+import { duplicateKeyIndex } from './errors'
+import { inTransaction } from './transaction'
+import { withoutId } from './views'
+
+/** `serverSecrets/erasureHmac`: the key, 32 random bytes made once, on first use, by whichever function needs it first. */
+const KEY_ID = 'erasureHmac'
+
+interface ServerSecretDoc {
+  _id: string
+  /** 64 hex digits. */
+  key: string
+  createdAt: string
+}
+
+/** `erasedGrants/<hmac>`: what a person whose membership was deleted had once (see src/domain/onceGrants.ts). */
+export interface ErasedGrantsDoc {
+  _id: string
+  grants: OnceGrant[]
+}
+
+let keyOnce: Promise<Buffer> | null = null
+
+const readOrMakeKey = async (): Promise<Buffer> => {
+  const secrets = db.collection(COLLECTIONS.serverSecrets)
+  const kept = await readDoc<ServerSecretDoc>(secrets.doc(KEY_ID))
+  if (kept) return Buffer.from(kept.key, 'hex')
+  const made: ServerSecretDoc = { _id: KEY_ID, key: randomBytes(32).toString('hex'), createdAt: new Date().toISOString() }
+  try {
+    await secrets.add({ data: made })
+    return Buffer.from(made.key, 'hex')
+  } catch (e) {
+    // Made by a concurrent first call: that one is the key.
+    if (duplicateKeyIndex(e) !== '_id_') throw e
+    const winner = await readDoc<ServerSecretDoc>(secrets.doc(KEY_ID))
+    if (!winner) throw e
+    return Buffer.from(winner.key, 'hex')
+  }
+}
+
+/** The key never changes once made: read once per function instance (a failed read is tried again next time). */
+const hmacKey = (): Promise<Buffer> =>
+  (keyOnce ??= readOrMakeKey().catch((e: unknown) => {
+    keyOnce = null
+    throw e
+  }))
+
+/** Who a person is, for this purpose: any one of these recognizes them. */
+export interface Identity {
+  openid: string
+  unionid?: string | null
+  mobile: string
+}
+
+type HashKind = 'openid' | 'unionid' | 'phone' | 'inviter'
+
+/** HMAC-SHA-256 of "<kind>:<value>" (the kind keeps an openid's hash apart from the same string as an inviter's). */
+export const keyedHash = async (kind: HashKind, value: string): Promise<string> =>
+  createHmac('sha256', await hmacKey()).update(`${kind}:${value}`).digest('hex')
+
+const identityHashes = async (who: Identity): Promise<string[]> => [
+  await keyedHash('openid', who.openid),
+  ...(who.unionid ? [await keyedHash('unionid', who.unionid)] : []),
+  ...(who.mobile ? [await keyedHash('phone', who.mobile)] : []),
+]
+
+/** The grants a joiner had under memberships they deleted (none for a new person): one query. */
+export const priorGrantsOf = async (who: Identity): Promise<OnceGrant[]> => {
+  const hashes = await identityHashes(who)
+  const found = await readMany<ErasedGrantsDoc>(db.collection(COLLECTIONS.erasedGrants).where({ _id: _.in(hashes) }).limit(hashes.length))
+  return unionGrants(...found.map((d) => d.grants))
+}
+
+/**
+ * Files the grants under each of the person's hashes, merged with what earlier deletions left there. Idempotent
+ * (a repeat finds them all and writes nothing), one single-document transaction per hash.
+ */
+export const keepGrants = async (who: Identity, grants: OnceGrant[]): Promise<void> => {
+  if (grants.length === 0) return
+  for (const id of await identityHashes(who)) {
+    await inTransaction(async (t) => {
+      const ref = t.collection(COLLECTIONS.erasedGrants).doc(id)
+      const kept = await readDoc<ErasedGrantsDoc>(ref)
+      const merged = unionGrants(kept?.grants, grants)
+      if (kept && merged.length === kept.grants.length) return
+      await ref.set({ data: withoutId({ _id: id, grants: merged }) })
+    })
+  }
+}
