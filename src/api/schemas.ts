@@ -358,10 +358,6 @@ export type ReassignInput = v.InferInput<typeof ReassignSchema>
 export const ResumeTillSchema = v.object({ staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
 export type ResumeTillInput = v.InferInput<typeof ResumeTillSchema>
 
-/** A store manager resumes a till the brake on guessing paused (src/domain/codeGuard.ts). */
-export const ResumeTillSchema = v.object({ staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
-export type ResumeTillInput = v.InferInput<typeof ResumeTillSchema>
-
 export const CallbackStatsSchema = v.object({
   month: v.optional(
     v.pipe(
