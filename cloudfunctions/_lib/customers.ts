@@ -4,6 +4,8 @@
  * of the member document, capped, newest seen first.
  */
 import type { CallbackEntry, CustomerView, TodayView } from '../../src/api/contract'
+import { parseCustomerSearch } from '../../src/domain/customerSearch'
+import { fieldRefused } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
 import { customerClass } from '../../src/domain/segments'
@@ -31,6 +33,7 @@ export const customerView = async (m: Member, now: string, program: ProgramRules
   ])
   return {
     ...memberSummary(m, now),
+    mobileUnconfirmed: typeof m.mobileClaim === 'string',
     joinedAt: m.joinedAt,
     lastPurchaseAt: m.lastPurchaseAt ?? null,
     lastSeenAt: m.lastSeenAt ?? m.joinedAt,
@@ -49,11 +52,19 @@ const LIST_LIMIT = 50
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** A name's start or a phone's last digits (4 digits or more). */
-const searchFilter = (search: string | undefined) => {
-  if (!search) return {}
-  if (/^\d{4,11}$/.test(search)) return { mobile: db.RegExp({ regexp: `${search}$` }) }
-  return { name: db.RegExp({ regexp: `^${escapeRegExp(search)}` }) }
+/**
+ * A name's start, the phone's last 4 digits, or both. The schema refused any other number of digits (no more than
+ * the masked phone shows: src/domain/customerSearch.ts); parsed again here, so no other search reaches the query.
+ */
+const searchFilter = (text: string | undefined) => {
+  if (!text) return {}
+  const parsed = parseCustomerSearch(text)
+  if (!parsed.ok) throw fieldRefused('search', parsed.message)
+  const { name, phoneLast4 } = parsed.search
+  return {
+    ...(name ? { name: db.RegExp({ regexp: `^${escapeRegExp(name)}` }) } : {}),
+    ...(phoneLast4 ? { mobile: db.RegExp({ regexp: `${phoneLast4}$` }) } : {}),
+  }
 }
 
 export const findCustomers = async (scope: Scope, search: string | undefined, offset: number): Promise<{ members: Member[]; more: boolean }> => {

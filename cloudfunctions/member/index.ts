@@ -63,8 +63,9 @@ const attribution = async (scene: string | undefined): Promise<{ storeId: string
 const MEMBER_NO_ATTEMPTS = 3
 
 /**
- * A friend's invitation, decided at join: bound only to a new member, never to themself (openid, unionid or
- * phone), and held for review when it looks suspicious. An unknown code or a self-referral joins unbound.
+ * A friend's invitation, decided at join: bound only to a new member, never to themself (openid or unionid),
+ * and held for review when it looks suspicious (the inviter's own number among them: see isSelfReferral). An
+ * unknown code or a self-referral joins unbound.
  */
 const invitationFor = async (raw: string | undefined, joiner: Joiner, program: ProgramRules, now: string, priorGrants: OnceGrant[]) => {
   const code = parseReferral(raw)
@@ -122,6 +123,8 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
   const priorGrants = await priorGrantsOf({ openid: ctx.openid, unionid, mobile: input.mobile })
   const invitation = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile: input.mobile }, program, ctx.now, priorGrants)
 
+  // Set once the number turns out to be another membership's: this one then holds it unconfirmed (Member.mobileClaim).
+  let mobileTaken = false
   for (let attempt = 1; ; attempt++) {
     const candidate = newMember(
       {
@@ -140,6 +143,7 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
       ctx.now,
     )
     if (priorGrants.length > 0) candidate.priorGrants = priorGrants
+    if (mobileTaken) candidate.mobileClaim = candidate.memberNo
     const joinCoupons = [
       ...(await joinCouponTemplates(program, input.birthday.month, ctx.now)),
       ...(invitation?.coupon ? [invitation.coupon] : []),
@@ -158,7 +162,12 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
     } catch (e) {
       const index = duplicateKeyIndex(e)
-      if (index?.startsWith('mobile')) throw new AppError('PHONE_IN_USE', '该手机号已绑定其他微信，请到店由导购协助处理')
+      // The number is another membership's. No number is verified, so saying so would tell anyone whose number it
+      // is: the joiner gets a membership like any other, holding the number unconfirmed; the store sees which.
+      if (index?.startsWith('mobile') && !mobileTaken) {
+        mobileTaken = true
+        continue
+      }
       const retryable = ['memberNo', 'code', 'referralCode'].some((prefix) => index?.startsWith(prefix))
       if (retryable && attempt < MEMBER_NO_ATTEMPTS) continue
       throw e

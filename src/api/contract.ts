@@ -435,6 +435,11 @@ export type CustomerProfileView = Omit<CustomerProfile, 'deliveryAddress'> & { d
 
 /** A customer on the staff workbench: who, how valuable, when last seen, and the customer card. */
 export interface CustomerView extends MemberSummary {
+  /**
+   * The number was already another membership's when this one joined (and nobody verified either): the member was
+   * told nothing, the store is, so it can check who the customer is (a member who changed WeChat, or not).
+   */
+  mobileUnconfirmed: boolean
   joinedAt: Instant
   lastPurchaseAt: Instant | null
   lastSeenAt: Instant

@@ -1,6 +1,6 @@
 /** Inputs of the operators' campaign management and dashboard. */
 import * as v from 'valibot'
-import { instant, int, PLAIN_TEXT } from './schemas'
+import { customerSearch, instant, int, PLAIN_TEXT } from './schemas'
 
 const campaignId = v.pipe(v.string('缺少活动编号'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '活动编号无效'))
 
@@ -22,7 +22,7 @@ const storeId = v.optional(v.pipe(v.string('门店编号无效'), v.regex(/^[A-Z
 /** Operators see every store's customers, or one store's. */
 export const OpsCustomersSchema = v.object({
   storeId,
-  search: v.optional(v.pipe(v.string('搜索必须是文字'), v.trim(), v.maxLength(20, '搜索最多 20 个字'), v.regex(PLAIN_TEXT, '搜索含有不可见字符'))),
+  search: customerSearch,
   offset: v.optional(int('分页', 0, 100_000), 0),
 })
 export type OpsCustomersInput = v.InferInput<typeof OpsCustomersSchema>

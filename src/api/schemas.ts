@@ -10,6 +10,7 @@ import { birthdaySchema, boundedArray, int, PLAIN_TEXT, plainText, PROFILE_TEXT,
 export { check, int, PLAIN_TEXT, PROFILE_TEXT, SIZE_TEXT } from './fields'
 export { JoinSchema, type JoinInput } from './joinSchema'
 import { MAX_EXPORT_DAYS, businessDaysIncluded, isBusinessDate } from '../domain/exports'
+import { customerSearchProblem, SEARCH_DIGITS_MESSAGE } from '../domain/customerSearch'
 
 /** What staff scan or type: the member number, spaces allowed. */
 const memberCode = v.pipe(
@@ -276,9 +277,19 @@ export type ReviewReferralInput = v.InferInput<typeof ReviewReferralSchema>
 const optionalText = (label: string, max: number) =>
   v.optional(v.pipe(v.string(`${label}必须是文字`), v.trim(), v.maxLength(max, `${label}最多 ${max} 个字`), v.regex(PLAIN_TEXT, `${label}含有不可见字符`)))
 
+/** A name's start, the phone's last 4 digits, or both; never more digits (src/domain/customerSearch.ts says why). */
+export const customerSearch = v.optional(
+  v.pipe(
+    v.string('搜索必须是文字'),
+    v.trim(),
+    v.maxLength(20, '搜索最多 20 个字'),
+    v.regex(PLAIN_TEXT, '搜索含有不可见字符'),
+    v.check((s) => customerSearchProblem(s) === null, (issue) => customerSearchProblem(String(issue.input)) ?? SEARCH_DIGITS_MESSAGE),
+  ),
+)
+
 export const CustomersSchema = v.object({
-  /** A name (its start) or the last 4 digits of a phone number. */
-  search: optionalText('搜索', 20),
+  search: customerSearch,
   offset: v.optional(int('分页', 0, 100_000), 0),
 })
 export type CustomersInput = v.InferInput<typeof CustomersSchema>

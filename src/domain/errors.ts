@@ -8,7 +8,6 @@ export type ErrorCode =
   | 'CODE_ALREADY_USED' // a dynamic member code accepted before (a second scan, or by another till)
   | 'CODE_LOCKED' // too many wrong dynamic codes for this member: every dynamic code of theirs refused for a while
   | 'TILL_PAUSED' // too many wrong dynamic codes from this assistant: their member-code actions wait for the manager
-  | 'PHONE_IN_USE' // the mobile number belongs to another member
   | 'FORBIDDEN' // the caller lacks the role the action needs
   | 'IDEMPOTENCY_CONFLICT' // the same key was used before with different content
   | 'INSUFFICIENT_POINTS' // the usable balance does not cover a redemption or deduction
@@ -38,7 +37,6 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   CODE_ALREADY_USED: true,
   CODE_LOCKED: true,
   TILL_PAUSED: true,
-  PHONE_IN_USE: true,
   FORBIDDEN: true,
   IDEMPOTENCY_CONFLICT: true,
   INSUFFICIENT_POINTS: true,

@@ -18,6 +18,13 @@ export interface Member extends TierState, PointsState {
   memberNo: string
   name: string
   mobile: string
+  /**
+   * Set when the number typed at join was already another membership's (no number is verified): this member's
+   * own member number. Unique together with `mobile` (index mobile_mobileClaim_unique), so the number stays the
+   * first membership's while later ones hold it unconfirmed, and the joiner is told nothing about it: join answers
+   * the same whoever the number belongs to. Absent: the number is this membership's.
+   */
+  mobileClaim?: string
   birthday: Birthday
   /** Where and by whom the member was recruited (from the store QR); null when joined without one. */
   storeId: string | null

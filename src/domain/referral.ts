@@ -37,7 +37,7 @@ export type ReferralStatus = 'pending' | 'rewarded' | 'capped' | 'held' | 'rejec
 export type FraudSignal =
   /** Many joins through one inviter in a short time. */
   | 'burst'
-  /** The invitee's mobile differs from the inviter's only in its last two digits (numbers bought together). */
+  /** The invitee's mobile differs from the inviter's only in its last two digits (numbers bought together), or not at all. */
   | 'relatedPhone'
   /** The inviter is staff and recorded the invitee's first purchase themself. */
   | 'staffSelfRecorded'
@@ -84,9 +84,13 @@ export interface Joiner {
   mobile: string
 }
 
-/** Self-referral in any form: the same WeChat user (openid or unionid) or the same phone. */
-export const isSelfReferral = (inviter: Pick<Member, '_id' | 'mobile'> & { unionid?: string | null }, joiner: Joiner): boolean =>
-  inviter._id === joiner.openid || (joiner.unionid !== null && inviter.unionid === joiner.unionid) || inviter.mobile === joiner.mobile
+/**
+ * Self-referral: the same WeChat user (openid or unionid). The same phone is not proof: a typed number is nobody's
+ * until verified, and refusing it would tell whoever typed it that it is the inviter's. It is held for review
+ * instead (`relatedPhone`, joinSignals), as a number bought with the inviter's is.
+ */
+export const isSelfReferral = (inviter: Pick<Member, '_id'> & { unionid?: string | null }, joiner: Joiner): boolean =>
+  inviter._id === joiner.openid || (joiner.unionid !== null && inviter.unionid === joiner.unionid)
 
 /** Signals seen at join; the purchase may add `staffSelfRecorded`. */
 export const joinSignals = (inviterMobile: string, joinerMobile: string, recentJoins: number, rules: ReferralRules): FraudSignal[] => [

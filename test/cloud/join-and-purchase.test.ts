@@ -69,11 +69,15 @@ describe('joining by the store QR', () => {
     }
   })
 
-  it('refuses a mobile number that belongs to another member', async () => {
+  it('does not tell a second WeChat that its number is a member’s: it joins, holding the number unconfirmed', async () => {
     const input = joinInput()
-    await h.ok(newShopper(), 'member', 'join', input)
-    const result = await h.call(newShopper(), 'member', 'join', { ...input, name: '李四' })
-    expect(result).toMatchObject({ ok: false, error: { code: 'PHONE_IN_USE' } })
+    const first = newShopper()
+    await h.ok(first, 'member', 'join', input)
+    const second = newShopper()
+    const result = await h.call(second, 'member', 'join', { ...input, name: '李四' })
+    expect(result).toMatchObject({ ok: true, data: { created: true, member: { name: '李四' } } })
+    expect(await h.cloud.executor.get('members', first)).not.toHaveProperty('mobileClaim')
+    expect(await h.cloud.executor.get('members', second)).toMatchObject({ mobile: input.mobile, mobileClaim: expect.any(String) })
   })
 
   it('refuses a QR for a store that does not exist, but credits the store when the assistant has left', async () => {

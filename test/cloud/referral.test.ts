@@ -58,16 +58,19 @@ describe('binding at join', () => {
     expect(h.cloud.executor.find('coupons', { memberId: b.openid, channel: 'referral' })).toHaveLength(1)
   })
 
-  it('never binds to oneself (unionid or phone), an existing member, or a second inviter', async () => {
+  it('never binds to oneself (openid or unionid), an existing member, or a second inviter; holds the inviter’s own number', async () => {
     // The inviter joined from a mini-program bound to an open platform account: WeChat gave a unionid.
     const inviter = await joinVia(undefined, { unionid: 'union-a' })
     const a = { openid: inviter.openid, code: memberDoc(inviter.openid).referralCode }
     const sameUnion = await joinVia(a.code, { unionid: 'union-a' })
     expect(sameUnion.result.ok).toBe(true)
     expect(memberDoc(sameUnion.openid).referredBy).toBeNull()
-    // The same phone is someone else's membership: refused outright.
+    // The inviter's own number, typed by another WeChat: no number is verified, and refusing it would tell whoever
+    // typed it whose number it is. The friend joins like any friend; the invitation is held for an operator.
     const samePhone = await joinVia(a.code, { mobile: (h.cloud.executor.get('members', a.openid) as unknown as { mobile: string }).mobile })
-    expect(samePhone.result).toMatchObject({ ok: false, error: { code: 'PHONE_IN_USE' } })
+    expect(samePhone.result).toMatchObject({ ok: true, data: { created: true } })
+    expect(memberDoc(samePhone.openid).referredBy).toEqual({ inviterId: a.openid, status: 'held' })
+    expect(h.cloud.executor.get('referrals', samePhone.openid)).toMatchObject({ flags: ['relatedPhone'] })
     // An existing member opening a link, and a second inviter, change nothing.
     const c = await inviterWithCode()
     const b = await joinVia(a.code)

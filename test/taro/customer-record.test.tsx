@@ -104,6 +104,17 @@ describe('the record', () => {
   })
 })
 
+describe('a membership whose number was already another’s at join', () => {
+  it('says so to the store, which checks who the customer is; a confirmed number says nothing', async () => {
+    await openRecord({ customer: { ...ZHANG_MIN, mobileUnconfirmed: true } })
+    expect(textOf('.customer-summary__unconfirmed')).toBe(
+      '手机号未核实：入会时该号码已登记在另一张会员卡上。请核实顾客身份，换了微信的老会员可按手机后 4 位和姓名找到原卡',
+    )
+    await openRecord({ customer: ZHANG_MIN })
+    expect(visiblePage().querySelector('.customer-summary__unconfirmed')).toBeNull()
+  })
+})
+
 describe('the customer card', () => {
   it('shows what is on file, and saves an edit with colours and styles as lists (emptied rows sent empty)', async () => {
     const { of } = await openRecord({ customer: ZHANG_MIN })

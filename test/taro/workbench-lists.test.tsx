@@ -81,13 +81,13 @@ describe('我的顾客', () => {
     expect(linesOf('张敏')[1]).toBe('负责导购 王丽')
   })
 
-  it('searches by name or phone suffix; too few digits are caught at the row, before asking', async () => {
+  it('searches by name, the phone’s last 4 digits or both; other digit counts are caught at the row, before asking', async () => {
     const { calls } = installFakeCloud({
       'staff.whoami': () => ok(STAFF),
       'staff.customers': (input) => {
         const { search } = input as { search?: string }
         if (!search) return ok({ customers: [ZHANG_MIN, ZHAO_YA], more: false })
-        return ok({ customers: search === '2101' ? [ZHANG_MIN] : [], more: false })
+        return ok({ customers: search === '2101' || search === '张2101' ? [ZHANG_MIN] : [], more: false })
       },
     })
     await openPage('/staff/customers/index')
@@ -96,7 +96,12 @@ describe('我的顾客', () => {
 
     await typeInto('搜索顾客', '210')
     tap('搜索')
-    await waitFor(() => expect(errorOf('搜索顾客')).toBe('手机尾号请至少输入 4 位'))
+    await waitFor(() => expect(errorOf('搜索顾客')).toBe('手机尾号请输入 4 位'))
+    for (const more of ['02101', '13712342101']) {
+      await typeInto('搜索顾客', more)
+      tap('搜索')
+      await waitFor(() => expect(errorOf('搜索顾客')).toBe('手机号只能按后 4 位搜索'))
+    }
     expect(searches()).toEqual([undefined])
 
     await typeInto('搜索顾客', '2101')
@@ -106,13 +111,18 @@ describe('我的顾客', () => {
     expect(screen.queryByText('赵雅')).toBeNull()
     expect(screen.getByText('张敏')).toBeTruthy()
 
+    await typeInto('搜索顾客', '张2101')
+    tap('搜索')
+    await waitFor(() => expect(textOf('.customer-list__step')).toBe('搜索「张2101」'))
+    expect(screen.getByText('张敏')).toBeTruthy()
+
     await typeInto('搜索顾客', '欧阳')
     tap('搜索')
     await screen.findByText('没有找到「欧阳」')
     expect(textOf('.wb-section__empty-hint')).toBe('可输入姓名开头，或手机号后 4 位')
     tap('清除搜索')
     await screen.findByText('赵雅')
-    expect(searches()).toEqual([undefined, '2101', '欧阳', undefined])
+    expect(searches()).toEqual([undefined, '2101', '张2101', '欧阳', undefined])
   })
 
   it('says what went wrong and retries', async () => {

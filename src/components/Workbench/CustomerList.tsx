@@ -8,9 +8,9 @@ import './workbench.scss'
 /** The page's layout block: the staff desk's or the operators' (both from the desk-layout mixin). */
 export type DeskBlock = 'desk' | 'ops-page'
 
-/** The search box over a customer list: a name's start, or a phone number's last digits. */
+/** The search box over a customer list: a name's start, the phone's last 4 digits, or both. */
 export const CustomerSearchField = ({ list }: { list: CustomerList }) => (
-  <Field label="搜索顾客" error={list.error} hint="姓名开头，或手机号后 4 位及以上">
+  <Field label="搜索顾客" error={list.error} hint="姓名开头、手机号后 4 位，或两者（如 王2101）">
     <Input
       className="field__input"
       placeholderClass="field__placeholder"

@@ -24,6 +24,12 @@ interface SummaryProps {
   assistantAction?: ReactNode
 }
 
+/**
+ * A membership whose number was already another's when it joined. The joiner was told nothing (join does not say
+ * whose a number is); the store checks who the customer is, e.g. a member who changed WeChat.
+ */
+const UNCONFIRMED_MOBILE_NOTE = '手机号未核实：入会时该号码已登记在另一张会员卡上。请核实顾客身份，换了微信的老会员可按手机后 4 位和姓名找到原卡'
+
 /** Who, how valuable, when last seen, who looks after them. Goes inside a panel. */
 export const CustomerSummary = ({ customer: c, showStore = false, assistantAction }: SummaryProps) => {
   const validity = validityWording(c.tier, c.vipUntil)
@@ -35,6 +41,7 @@ export const CustomerSummary = ({ customer: c, showStore = false, assistantActio
         <ClassBadge value={c.customerClass} />
       </View>
       <Text className="customer-summary__id">{`会员号 ${formatMemberNo(c.memberNo)} · ${c.mobileMasked}`}</Text>
+      {c.mobileUnconfirmed && <Text className="customer-summary__unconfirmed">{UNCONFIRMED_MOBILE_NOTE}</Text>}
       <View className="facts customer-summary__facts">
         <Fact label="可用积分" value={formatPoints(c.pointsBalance)} />
         <Fact label="累计消费" value={formatYuan(c.lifetimeSpendFen)} />

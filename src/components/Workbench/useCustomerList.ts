@@ -19,8 +19,8 @@ const appendCustomers = (shown: readonly CustomerView[], page: readonly Customer
 }
 
 /**
- * A searchable list of customers, most recently seen first, a page at a time: a name's start or a phone
- * number's last digits. `fetchPage` asks the server (which decides whose customers these are); a new
+ * A searchable list of customers, most recently seen first, a page at a time: a name's start, a phone
+ * number's last 4 digits, or both. `fetchPage` asks the server (which decides whose customers these are); a new
  * `scope` (another store) reads the list again from the top, keeping the search.
  */
 export const useCustomerList = (fetchPage: CustomerPage, scope = '') => {

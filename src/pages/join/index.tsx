@@ -12,6 +12,12 @@ import { ROUTES } from '../../routes'
 import { useJoinForm } from './useJoinForm'
 import './index.scss'
 
+/**
+ * Said to everyone, before joining: a member who changed WeChat and joins again gets a new card, and the join
+ * cannot tell them (it says nothing about whose a number is), so the way back to their points is the store.
+ */
+const RETURNING_MEMBER_HINT = '曾是会员、换了微信？新注册的会员卡不带原有积分和等级，请先到店由导购核实身份'
+
 const JoinPage = () => {
   const form = useJoinForm()
   const { draft } = form
@@ -47,7 +53,7 @@ const JoinPage = () => {
             onBlur={() => form.touch('name')}
           />
         </Field>
-        <Field label="手机号" error={form.errorOf('mobile')}>
+        <Field label="手机号" error={form.errorOf('mobile')} hint={RETURNING_MEMBER_HINT}>
           <Input
             className="field__input"
             placeholderClass="field__placeholder"

@@ -68,11 +68,13 @@ export const validateJoin = (
   return parsed.ok && !calendarProblem ? { ok: true, input: parsed.value } : { ok: false, errors }
 }
 
-/** A refused join, by row: the server's field errors where they belong, a taken number at the mobile row. */
+/**
+ * A refused join, by row: the server's field errors where they belong. A number that is already another member's
+ * is never a refusal (the server does not say whose a number is): that join opens a new card like any other.
+ */
 export const joinErrorsFrom = (error: unknown, fallbackMessage: string): JoinErrors => {
   if (!(error instanceof AppError)) return { form: fallbackMessage }
   if (error.code === 'INVALID_INPUT' && error.details?.fields?.length) return errorsByRow(error.details.fields)
-  if (error.code === 'PHONE_IN_USE') return { mobile: error.message }
   return { form: error.message }
 }
 

@@ -6,7 +6,7 @@ const myCustomers = (search: string | undefined, offset: number) => callCloud('s
 
 /**
  * My customers (a manager: the store's), most recently seen first, 50 at a time; searched by a name's
- * start or a phone number's last digits. The server decides whose customers these are.
+ * start, a phone number's last 4 digits, or both. The server decides whose customers these are.
  */
 export const useCustomers = () => {
   const list = useCustomerList(myCustomers)

@@ -13,6 +13,7 @@ export const customer = (overrides: Partial<CustomerView> = {}): CustomerView =>
   memberNo: '20261123101',
   name: '张敏',
   mobileMasked: '137****2101',
+  mobileUnconfirmed: false,
   birthday: { month: 11, day: 27 },
   tier: 'member',
   vipUntil: null,
