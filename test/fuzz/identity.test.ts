@@ -13,18 +13,22 @@ import { startTestCloud } from '../cloud/harness'
 import { answerProblems, errorCode, observe, type Observer } from './support/observe'
 import { EVENT, EXPORT, MEMBER, OPS, STAFF, isPrivileged, validInput, type ActionSpec } from './support/payloads'
 import { CLOCK, MANAGER, OPERATOR, buildWorld, freshMobile, joinShopper, type Harness, type Shopper, type World } from './support/world'
-import { createHash } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 
 let h: Harness
 let w: World
 let observer: Observer
 let attacker: Shopper
+/** The attacker's phone and unionid, kept: a deletion takes them off the member document. */
+let attackerIdentity: { mobile: string; unionid: string | null }
 let victim: Shopper
 
 beforeAll(async () => {
   h = await startTestCloud({ poolSize: 2, dbLatencyMs: 0, logs: true, isolated: true })
   w = await buildWorld(h, 'id')
   attacker = await joinShopper(h, 'id-attacker', freshMobile())
+  const attackerDoc = h.cloud.executor.get('members', attacker.openid) as unknown as { mobile: string; unionid?: string | null }
+  attackerIdentity = { mobile: attackerDoc.mobile, unionid: attackerDoc.unionid ?? null }
   victim = w.shoppers[1]
   observer = observe(h.cloud)
 }, 120_000)
@@ -65,12 +69,25 @@ const ownMarks = () => {
   const tombstones = h.cloud.executor.collections().includes('erasedMembers')
     ? (h.cloud.executor.find('erasedMembers', { memberNo: attacker.memberNo }) as unknown as { _id: string }[])
     : []
-  return [attacker.openid, attacker.memberNo, ...tombstones.map((t) => t._id)]
+  return [attacker.openid, attacker.memberNo, ...tombstones.map((t) => t._id), ...erasedGrantMarks()]
 }
+/**
+ * A deletion files the caller's once-only grants under keyed hashes of the caller's own openid, unionid and phone
+ * (cloudfunctions/_lib/onceGrants.ts): those documents are the caller's, computed here with the server's key.
+ */
+const erasedGrantMarks = () => {
+  const key = h.cloud.executor.collections().includes('serverSecrets') ? (h.cloud.executor.get('serverSecrets', 'erasureHmac') as unknown as { key: string } | null) : null
+  if (!key) return []
+  const hash = (kind: string, value: string) => createHmac('sha256', Buffer.from(key.key, 'hex')).update(`${kind}:${value}`).digest('hex')
+  return [hash('openid', attacker.openid), hash('phone', attackerIdentity.mobile), ...(attackerIdentity.unionid ? [hash('unionid', attackerIdentity.unionid)] : [])]
+}
+/** The server's own secrets (the erasure key, made once on first use) belong to no one. */
+const PLATFORM = new Set(['serverSecrets'])
 const othersDigest = () => {
   const hash = createHash('sha256')
   const own = ownMarks()
   for (const coll of h.cloud.executor.collections().sort()) {
+    if (PLATFORM.has(coll)) continue
     for (const doc of h.cloud.executor.find(coll, {}, { sort: { _id: 1 } })) {
       const text = JSON.stringify(doc)
       if (own.some((mark) => text.includes(mark))) continue

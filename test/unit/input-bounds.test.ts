@@ -17,12 +17,6 @@ const INPUT_SCHEMAS = exported.filter(
   (e): e is [string, v.GenericSchema] => e[0].endsWith('Schema') && typeof e[1] === 'object' && e[1] !== null && (e[1] as { kind?: unknown }).kind === 'schema',
 )
 
-const timed = <T>(run: () => T): { value: T; ms: number } => {
-  const started = performance.now()
-  const value = run()
-  return { value, ms: performance.now() - started }
-}
-
 type Node = v.GenericSchema & { type: string; wrapped?: Node; pipe?: Node[]; entries?: Record<string, Node>; options?: Node[]; item?: Node; items?: Node[] }
 
 /** Every field (by path) whose schema takes an array, found by walking the schema itself. */
@@ -51,14 +45,14 @@ const nested = (depth: number): unknown => {
 const MB = 1 << 20
 
 describe('a 2.4-million-item array', () => {
-  it('in member.updateProfile colours is refused in one error naming colours, in milliseconds', () => {
-    const { value, ms } = timed(() => check(schemas.UpdateProfileSchema, { colours: Array(2_400_000).fill(1) }))
+  // Refused before its items are looked at: one issue, not 2.4 million (what cost an instance its memory).
+  it('in member.updateProfile colours is refused in one error naming colours', () => {
+    const value = check(schemas.UpdateProfileSchema, { colours: Array(2_400_000).fill(1) })
     expect(value.ok).toBe(false)
     if (value.ok) return
     expect(value.fields).toHaveLength(1)
     expect(value.fields[0].field).toBe('colours')
     expect(value.fields[0].message).toMatch(/[\u4e00-\u9fff]/)
-    expect(ms).toBeLessThan(200)
   })
 })
 
@@ -72,10 +66,9 @@ describe('every array of every input schema', () => {
   it.each(INPUT_SCHEMAS.flatMap(([name, schema]) => arrayFields(schema as Node, '').map((f): [string, string, Node] => [name, f.path, f.schema])))(
     '%s %s has its length checked before its items: 200,000 bad items give one issue',
     (_name, _path, schema) => {
-      const { value, ms } = timed(() => v.safeParse(schema, Array(200_000).fill({ $gt: '' }), { abortEarly: false }))
+      const value = v.safeParse(schema, Array(200_000).fill({ $gt: '' }), { abortEarly: false })
       expect(value.success).toBe(false)
       expect(value.issues).toHaveLength(1)
-      expect(ms).toBeLessThan(100)
     },
   )
 })
@@ -89,14 +82,13 @@ describe('oversized input anywhere, for every input schema', () => {
     ['1 MB array as the input', Array(MB / 4).fill('x')],
   ]
   it.each(INPUT_SCHEMAS.flatMap(([name, schema]) => OVERSIZED.map(([what, input]): [string, string, v.GenericSchema, unknown] => [name, what, schema, input])))(
-    '%s refuses a %s in one error, in milliseconds',
+    '%s refuses a %s in one error',
     (_name, _what, schema, input) => {
-      const { value, ms } = timed(() => check(schema, input))
+      const value = check(schema, input)
       expect(value.ok).toBe(false)
       if (value.ok) return
       expect(value.fields).toHaveLength(1)
       expect(value.fields[0].message).toMatch(/[\u4e00-\u9fff]/)
-      expect(ms).toBeLessThan(100)
     },
   )
 
