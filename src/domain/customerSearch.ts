@@ -21,6 +21,8 @@ export const SEARCH_DIGITS_MESSAGE = '手机号只能按后 4 位搜索'
 export const parseCustomerSearch = (text: string): { ok: true; search: CustomerSearch } | { ok: false; message: string } => {
   const [, head, digits] = /^(.*?)\s*(\d*)$/su.exec(text) ?? ['', text, '']
   const name = head.trim()
+  // Digits before the last run ("138 1234 5678") are more of the phone, not a name.
+  if (/\d/.test(name)) return { ok: false, message: SEARCH_DIGITS_MESSAGE }
   if (digits.length > 0 && digits.length !== PHONE_SEARCH_DIGITS) {
     return { ok: false, message: digits.length < PHONE_SEARCH_DIGITS && name === '' ? '手机尾号请输入 4 位' : SEARCH_DIGITS_MESSAGE }
   }

@@ -29,10 +29,11 @@ describe('binding', () => {
     expect(parseReferral(undefined)).toBeNull()
   })
 
-  it('refuses self-referral by openid, unionid or phone', () => {
+  it('refuses self-referral by openid or unionid; the inviter’s own number is held instead (typed, not proven)', () => {
     expect(isSelfReferral(inviter, { openid: 'inviter', unionid: null, mobile: '13900000000' })).toBe(true)
     expect(isSelfReferral(inviter, { openid: 'x', unionid: 'u-1', mobile: '13900000000' })).toBe(true)
-    expect(isSelfReferral(inviter, { openid: 'x', unionid: null, mobile: '13800001111' })).toBe(true)
+    expect(isSelfReferral(inviter, { openid: 'x', unionid: null, mobile: '13800001111' })).toBe(false)
+    expect(joinSignals('13800001111', '13800001111', 0, rules)).toEqual(['relatedPhone'])
     expect(isSelfReferral(inviter, { openid: 'x', unionid: 'u-2', mobile: '13900000000' })).toBe(false)
   })
 
