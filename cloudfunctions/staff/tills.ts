@@ -2,15 +2,17 @@
  * The store manager's side of the brake on guessing member codes (src/domain/codeGuard.ts): the store's alerts —
  * a member's code locked after wrong codes at one of its tills, a till paused — and resuming a paused till.
  * A pause has no end of its own: the manager looks at what happened (a broken scanner, a colleague guessing)
- * and resumes it; never their own till, which another manager of the store resumes.
+ * and resumes it. Their own till another manager of the store resumes, or they themself an hour after the pause:
+ * most stores have a single manager.
  */
 import { EmptySchema, ResumeTillSchema } from '../../src/api/schemas'
-import { CODE_BRAKE } from '../../src/domain/codeGuard'
+import { CODE_BRAKE, selfResumableAt, tillGuardId, type TillCodeGuard } from '../../src/domain/codeGuard'
 import { fieldRefused } from '../../src/domain/errors'
+import { businessTime, isBefore } from '../../src/domain/time'
 import { db } from '../_lib/cloud'
 import { resumePausedTill, storeAlerts } from '../_lib/codeGuards'
 import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
-import { readMany } from '../_lib/docs'
+import { readDoc, readMany } from '../_lib/docs'
 import { managerAction } from '../_lib/runtime'
 
 export const codeAlerts = managerAction(EmptySchema, async (_input, ctx) => ({
@@ -19,7 +21,12 @@ export const codeAlerts = managerAction(EmptySchema, async (_input, ctx) => ({
 }))
 
 export const resumeTill = managerAction(ResumeTillSchema, async ({ staffId }, ctx) => {
-  if (staffId === ctx.staff.staffId) throw fieldRefused('staffId', '不能恢复自己的收银台，请由本店另一位店长恢复')
+  if (staffId === ctx.staff.staffId) {
+    const guard = await readDoc<TillCodeGuard>(db.collection(COLLECTIONS.codeGuards).doc(tillGuardId(staffId)))
+    const from = selfResumableAt(guard)
+    if (from && isBefore(ctx.now, from))
+      throw fieldRefused('staffId', `自己的收银台请由本店另一位店长恢复，或于 ${businessTime(from).format('HH:mm')} 后自行恢复`)
+  }
   // Active or not: a till paused before its assistant left is still the store's to close.
   const [colleague] = await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId, storeId: ctx.staff.storeId }).limit(1))
   if (!colleague) throw fieldRefused('staffId', '该导购不在本店')

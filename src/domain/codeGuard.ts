@@ -9,7 +9,8 @@
  *   the till that made the fifth wrong code is alerted on the workbench;
  * - 30 wrong codes from one assistant within an hour pause their till: every staff action that takes a member
  *   code is refused until the store manager resumes it (time alone never does: 30 wrong codes in an hour is a
- *   broken scanner or someone guessing, and either needs a person to look).
+ *   broken scanner or someone guessing, and either needs a person to look). A manager's own till is resumed by
+ *   another manager of the store, or by themself an hour after the pause (a store with one manager).
  * A wrong code is one that passes both check digits (a typo is caught by them, before any look-up, and is not
  * counted: a guesser computes check digits) and whose password no secret of that member made within the
  * look-back: forged, tampered, a reset secret's, or for a member number nobody holds (counted for the till only).
@@ -26,8 +27,14 @@ import { businessTime, isBefore, type Instant } from './time'
 
 export const CODE_BRAKE = {
   member: { wrongCodes: 5, withinMinutes: 10, lockMinutes: 15 },
-  till: { wrongCodes: 30, withinMinutes: 60 },
+  // A manager's own paused till is resumed by another manager of the store, or by themself after an hour: most
+  // stores have one manager, whose till must not stay paused for good.
+  till: { wrongCodes: 30, withinMinutes: 60, selfResumeAfterMinutes: 60 },
 } as const
+
+/** When a manager may resume their own paused till (null: it is not paused). */
+export const selfResumableAt = (guard: TillCodeGuard | null): Instant | null =>
+  guard?.pausedAt ? new Date(Date.parse(guard.pausedAt) + CODE_BRAKE.till.selfResumeAfterMinutes * 60_000).toISOString() : null
 
 /** A wrong code as the counters remember it: when, and which till. */
 export interface WrongCode {

@@ -356,4 +356,23 @@ describe('the brake on guessing codes', () => {
     // Its count starts again: one more wrong code does not pause it.
     expect(errorOf(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(30) }, { clock: fresh }))).toBe('CODE_INVALID')
   }, 120_000)
+
+  it("lets a store's only manager resume their own paused till an hour after the pause, not before", async () => {
+    const shopper = await h.joinedShopper('brake-manager', { scene: encodeURIComponent('s=SH001&a=A01') })
+    const clock = at('2026-11-27T09:00:00')
+    for (let i = 0; i < 30; i++) await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: nobodys(100 + i) }, { clock: later(clock, i * 60_000) })
+    const pausedAt = later(clock, 29 * 60_000)
+    expect(guard('till:M01')).toMatchObject({ pausedAt })
+
+    const early = later(pausedAt, 59 * 60_000)
+    expect(await h.call(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: 'M01' }, { clock: early })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('10:29 后自行恢复') },
+    })
+    expect(errorOf(await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: early }))).toBe('TILL_PAUSED')
+
+    const hourOn = later(pausedAt, 60 * 60_000)
+    expect(await h.ok(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: 'M01' }, { clock: hourOn })).toMatchObject({ resumed: true })
+    expect(await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, hourOn) }, { clock: hourOn })).toMatchObject({ ok: true })
+  }, 120_000)
 })
