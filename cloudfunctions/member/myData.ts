@@ -36,6 +36,23 @@ const exported: Partial<Record<PersonalDataCollection, (doc: Doc) => Doc>> = {
   },
 }
 
+/**
+ * The file is the member's, not their friends': the openid of the member who invited them and of each friend they
+ * invited (in `referrals`, `members.referredBy`, and the ids of referral ledger entries) become a label — the
+ * member sees the relation, never another person's identifier.
+ */
+const withoutOthers = (text: string, self: string, referrals: Doc[]): string => {
+  const labels = new Map<string, string>()
+  let friends = 0
+  for (const r of referrals) {
+    if (r.inviteeId === self && typeof r.inviterId === 'string') labels.set(r.inviterId, '（邀请您的会员）')
+    else if (r.inviterId === self && typeof r.inviteeId === 'string' && !labels.has(r.inviteeId)) labels.set(r.inviteeId, `（您邀请的好友${++friends}）`)
+  }
+  let result = text
+  for (const [id, label] of labels) if (id !== self) result = result.split(id).join(label)
+  return result
+}
+
 export const myData = shopperAction(EmptySchema, async (_input, ctx): Promise<MyDataFile> => {
   const member = await readDoc<MemberWithPrivacy>(db.collection(COLLECTIONS.members).doc(ctx.openid))
   if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
@@ -62,7 +79,7 @@ export const myData = shopperAction(EmptySchema, async (_input, ctx): Promise<My
     ],
     collections,
   }
-  const text = JSON.stringify(file, null, 2)
+  const text = withoutOthers(JSON.stringify(file, null, 2), ctx.openid, collections.referrals ?? [])
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(text, 'utf8') })
   try {
     await uploaded(exportId, fileID)

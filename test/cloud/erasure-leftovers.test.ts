@@ -163,13 +163,16 @@ describe('after 注销, nothing names the member in any collection or any stored
     for (let i = 0; i < 11; i++) await h.ok(alice.openid, 'member', 'myData', {}, { clock: clock(7 + i) })
     await h.ok(DEMO_OPERATOR._id, 'export', 'members', {}, { clock: clock(20) })
     await h.ok(DEMO_OPERATOR._id, 'export', 'ledger', { from: '2026-11-20', to: '2026-11-20' }, { clock: clock(20) })
-    // Her inviter's and her friend's own exports: their referral records name her.
-    for (const friend of [carol, 'left-bob']) await h.ok(friend, 'member', 'myData', {}, { clock: clock(21) })
+    // Her inviter's and her friend's own exports hold her as a relation, never by name or openid.
+    const friendsFiles: string[] = []
+    for (const friend of [carol, 'left-bob']) friendsFiles.push((await h.ok(friend, 'member', 'myData', {}, { clock: clock(21) })).fileID)
 
     // Before: she is named all over.
     const before = leftovers(alice)
     expect(before.inDocs.length).toBeGreaterThan(10)
-    expect(before.inFiles.length).toBeGreaterThanOrEqual(15)
+    // Her 11 exports and the operators' 2.
+    expect(before.inFiles.length).toBeGreaterThanOrEqual(13)
+    expect(before.inFiles.filter((f) => friendsFiles.includes(f))).toEqual([])
     await erase(alice.openid, clock(30))
   }, 120_000)
 

@@ -159,7 +159,16 @@ describe("a member's data: export, then deletion", () => {
     expect(file.collections.members[0]).toMatchObject({ _id: alice.openid, name: alice.name, mobile: alice.mobile, unionid: alice.unionid })
     expect(file.collections.memberSecrets[0].secret).toBe('（已隐藏）')
     expect(file.collections.callbacks[0].note).toContain('喜欢红色')
-    expect(file.collections.referrals.map((r) => r._id).sort()).toEqual([alice.openid, bob].sort())
+    // Her inviter and her friend are there as relations, never by another person's identifier.
+    expect(file.collections.referrals.map((r) => [r.inviterId, r.inviteeId])).toEqual(
+      expect.arrayContaining([
+        ['（邀请您的会员）', alice.openid],
+        [alice.openid, '（您邀请的好友1）'],
+      ]),
+    )
+    expect(file.collections.members[0]).toMatchObject({ referredBy: { inviterId: '（邀请您的会员）' } })
+    const text = JSON.stringify(file)
+    for (const other of [carol, bob]) expect(text).not.toContain(other)
     expect(file.collections.refunds[0]).toMatchObject({ amountFen: 10_000 })
     expect(file.collections.tickets[0]).toMatchObject({ eventId })
     exportedFile = result.fileID
