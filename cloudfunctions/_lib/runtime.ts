@@ -11,6 +11,7 @@ import { callerOpenid, db, invocationSource, now } from './cloud'
 import { readDoc } from './docs'
 import { COLLECTIONS, type OperatorDoc, type StaffDoc } from './collections'
 import { redactForLog } from './redact'
+import { maskTypedPhones } from './views'
 
 interface BaseContext {
   openid: string
@@ -99,7 +100,10 @@ export const serve =
       const parsed = check(spec.schema, input ?? {})
       if (!parsed.ok) throw invalidInput(parsed.fields)
       const run = spec.run as (input: unknown, ctx: ShopperContext | StaffContext | OperatorContext) => Promise<unknown>
-      return { ok: true, data: await run(parsed.value, ctx) }
+      const data = await run(parsed.value, ctx)
+      // Staff and operators see phone numbers masked, also those typed into notes and reasons (a shopper's
+      // answers are their own).
+      return { ok: true, data: spec.access === 'shopper' ? data : maskTypedPhones(data) }
     } catch (e) {
       return failure(e, name)
     }

@@ -1,6 +1,8 @@
 import type { CustomerProfileView, MemberSummary, MemberView } from '../../src/api/contract'
 import type { CustomerProfile, Member } from '../../src/domain/member'
 import { maskMobile } from '../../src/domain/member'
+import { FREE_TEXT } from '../../src/domain/erasure'
+import { maskMobilesIn } from '../../src/domain/phones'
 import { availablePoints } from '../../src/domain/points'
 import { effectiveTier } from '../../src/domain/tiers'
 import type { StoreDoc } from './collections'
@@ -55,4 +57,20 @@ export const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => 
   const { _id, ...rest } = doc
   void _id
   return rest
+}
+
+/** Typed text in a staff or operator answer (a note, a reason, a delivery recipient or address). */
+const TYPED = new Set([...FREE_TEXT, 'recipient', 'address'])
+
+/**
+ * A staff or operator answer with every mobile number people typed into it masked (a daughter's number in a staff
+ * note, a caller's in an operator's reason): the structured phones are masked by the views above, and a number
+ * written into words leaves the server masked too.
+ */
+export const maskTypedPhones = <T>(value: T, typed = false): T => {
+  if (typeof value === 'string') return (typed ? maskMobilesIn(value) : value) as T
+  if (Array.isArray(value)) return value.map((v) => maskTypedPhones(v, typed)) as T
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskTypedPhones(v, typed || TYPED.has(k))])) as T
+  return value
 }

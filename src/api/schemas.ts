@@ -11,6 +11,7 @@ export { check, int, PLAIN_TEXT, PROFILE_TEXT, SIZE_TEXT } from './fields'
 export { JoinSchema, type JoinInput } from './joinSchema'
 import { MAX_EXPORT_DAYS, businessDaysIncluded, isBusinessDate } from '../domain/exports'
 import { customerSearchProblem, SEARCH_DIGITS_MESSAGE } from '../domain/customerSearch'
+import { holdsMobile } from '../domain/phones'
 
 /** What staff scan or type: the member number, spaces allowed. */
 const memberCode = v.pipe(
@@ -88,13 +89,19 @@ export const RedeemPointsSchema = v.object({
 })
 export type RedeemPointsInput = v.InferInput<typeof RedeemPointsSchema>
 
+/**
+ * What staff and operators write about a member (a reason, a note) holds no phone number: the member's own is on
+ * record (and shown to them masked), a family member's is not the store's to keep.
+ */
+const withoutMobile = (label: string) => v.check((s: string) => !holdsMobile(s), `${label}中请勿填写手机号（顾客手机号已在会员档案中）`)
+
 export const AdjustPointsSchema = v.object({
   memberCode,
   points: v.pipe(
     int('调整积分', -MAX_POINTS_PER_CHANGE, MAX_POINTS_PER_CHANGE),
     v.check((n) => n !== 0, '调整积分不能为 0'),
   ),
-  reason: v.pipe(plainText('调整原因', 100), v.minLength(4, '请写明调整原因（至少 4 个字）')),
+  reason: v.pipe(plainText('调整原因', 100), v.minLength(4, '请写明调整原因（至少 4 个字）'), withoutMobile('调整原因')),
   requestId,
 })
 export type AdjustPointsInput = v.InferInput<typeof AdjustPointsSchema>
@@ -157,7 +164,7 @@ export type RecordSubscriptionInput = v.InferInput<typeof RecordSubscriptionSche
 export const CorrectBirthdaySchema = v.object({
   memberCode,
   birthday: birthdaySchema,
-  reason: v.pipe(plainText('修改原因', 100), v.minLength(4, '请写明修改原因（至少 4 个字）')),
+  reason: v.pipe(plainText('修改原因', 100), v.minLength(4, '请写明修改原因（至少 4 个字）'), withoutMobile('修改原因')),
 })
 export type CorrectBirthdayInput = v.InferInput<typeof CorrectBirthdaySchema>
 
@@ -274,8 +281,11 @@ export type ReferralsInput = v.InferInput<typeof ReferralsSchema>
 export const ReviewReferralSchema = v.object({ inviteeCode: memberCode, decision: v.picklist(['approve', 'reject'], '请选择通过或驳回') })
 export type ReviewReferralInput = v.InferInput<typeof ReviewReferralSchema>
 
-const optionalText = (label: string, max: number) =>
-  v.optional(v.pipe(v.string(`${label}必须是文字`), v.trim(), v.maxLength(max, `${label}最多 ${max} 个字`), v.regex(PLAIN_TEXT, `${label}含有不可见字符`)))
+/** Staff's words about a member, optional: plain text without a phone number (withoutMobile). */
+const optionalNote = (label: string, max: number) =>
+  v.optional(
+    v.pipe(v.string(`${label}必须是文字`), v.trim(), v.maxLength(max, `${label}最多 ${max} 个字`), v.regex(PLAIN_TEXT, `${label}含有不可见字符`), withoutMobile(label)),
+  )
 
 /** A name's start, the phone's last 4 digits, or both; never more digits (src/domain/customerSearch.ts says why). */
 export const customerSearch = v.optional(
@@ -304,7 +314,7 @@ const businessDateText = (label: string) =>
 export const LogCallbackSchema = v.object({
   memberCode,
   outcome: v.picklist(['reached', 'message', 'noAnswer', 'declined'], '请选择回访结果'),
-  note: v.optional(optionalText('回访记录', 200), ''),
+  note: v.optional(optionalNote('回访记录', 200), ''),
   /** The next callback's business date; omitted: the program's monthly rhythm. */
   nextDate: v.optional(businessDateText('下次回访日期')),
   requestId,
@@ -356,7 +366,7 @@ const sharedProfileFields = {
 
 export const CustomerProfileSchema = v.object({
   ...sharedProfileFields,
-  notes: optionalText('备注', 500),
+  notes: optionalNote('备注', 500),
 })
 
 export const CustomerCardSchema = v.object({ memberCode, profile: CustomerProfileSchema })

@@ -10,6 +10,7 @@ import type { LedgerEntry } from './ledger'
 import type { Member } from './member'
 import { debitUpTo } from './points'
 import type { TierId } from './program'
+import { ANY_MOBILE, phonePattern } from './phones'
 import { isBefore, type Instant } from './time'
 
 /** What the member types to confirm: a deliberate act, never a mis-tap. */
@@ -114,27 +115,11 @@ export interface ErasureSubject {
 const ID_CHARS = 'A-Za-z0-9_-'
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** What people put between a phone number's digits: spaces (also full-width), hyphens and dashes, dots. */
-const SEP = '[\\s\\u3000\\-\\u2010-\\u2015\\u2212\\uff0e\\uff0d.\\u00b7]{0,2}'
-const ANY_DIGIT = '[0-9\\uff10-\\uff19]'
-/** A digit, also as typed in full width (a Chinese input method's １３８). */
-const digitOf = (d: string) => `[${d}${String.fromCharCode(0xff10 + Number(d))}]`
-/** The country code before a number: 86, +86, 0086, (+86), （+86）. */
-const COUNTRY = `(?:(?:(?:[+\\uff0b]|00|\\uff10\\uff10)?[8\\uff18][6\\uff16])|[(\\uff08][+\\uff0b]?[8\\uff18][6\\uff16][)\\uff09])${SEP}`
-const wholeNumber = (body: string, flags: string) => new RegExp(`(?<!${ANY_DIGIT})(?:${COUNTRY})?${body}(?!${ANY_DIGIT})`, flags)
-
-/** One phone number however written: 13812345678, 138 1234 5678, 138-1234-5678, +86 138…, full-width digits. */
-export const phonePattern = (mobile: string, flags = 'g'): RegExp =>
-  /^\d+$/.test(mobile) ? wholeNumber([...mobile].map(digitOf).join(SEP), flags) : new RegExp(escape(mobile), flags)
-
-/** Any mainland mobile number (1, 3–9, nine more digits), however written: for free text only. */
-const ANY_MOBILE = wholeNumber(`[1\\uff11]${SEP}[3-9\\uff13-\\uff19](?:${SEP}${ANY_DIGIT}){9}`, 'g')
-
 /**
  * Fields that hold words people typed (an operator's reason, a staff note): any phone number in them goes, not
  * only the member's own — a note about the member that keeps a family member's number still describes them.
  */
-const FREE_TEXT = new Set(['reason', 'note', 'notes', 'remark', 'comment', 'text', 'content', 'message'])
+export const FREE_TEXT = new Set(['reason', 'note', 'notes', 'remark', 'comment', 'text', 'content', 'message'])
 
 /**
  * Rewrites a document kept for the books: the member's openid becomes the pseudonym wherever it occurs as a

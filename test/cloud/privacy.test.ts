@@ -141,7 +141,7 @@ describe("a member's data: export, then deletion", () => {
     expect(await join_(dave, { name: '赵大卫', mobile: '13833334444' })).toMatchObject({ ok: true })
     await h.ok(dave, 'event', 'rsvp', { eventId }, { clock })
 
-    await h.ok(assistant, 'staff', 'logCallback', { memberCode: aliceNo, outcome: 'reached', note: `${alice.name}喜欢红色，手机${alice.mobile}`, requestId: requestId('cb') }, { clock })
+    await h.ok(assistant, 'staff', 'logCallback', { memberCode: aliceNo, outcome: 'reached', note: `${alice.name}喜欢红色`, requestId: requestId('cb') }, { clock })
     h.cloud.executor.insert('segments', [{ _id: alice.openid, class: 'B', r: 5, f: 1, m: 3, storeId: 'SH001', rulesVersion: 1, at: clock }])
   }, 60_000)
 
