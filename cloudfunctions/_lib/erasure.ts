@@ -270,7 +270,7 @@ const SWEPT: ReadonlySet<PersonalDataCollection> = new Set<PersonalDataCollectio
  * since they joined (a member list names everyone, a ledger quotes the operators' reasons) — the operators' log
  * keeps each entry, marked `fileDeletedAt`. The links lasted an hour: nobody loses a download they could still make.
  */
-const deleteExportFiles = async (e: Erasure, member: MemberWithPrivacy) => {
+const deleteExportFiles = async (e: Erasure, member: MemberWithPrivacy, operatorsSince = member.joinedAt) => {
   checkTime(e)
   const ids = [e.openid, e.pseudonym]
   const legacy = (member.dataExports ?? []).map((x) => x.fileID)
@@ -283,7 +283,7 @@ const deleteExportFiles = async (e: Erasure, member: MemberWithPrivacy) => {
   await deletePersonalExports([...own, ...theirs] as unknown as PersonalExportDoc[])
   for (;;) {
     checkTime(e)
-    const files = await operatorExportFiles({ since: member.joinedAt }, PAGE)
+    const files = await operatorExportFiles({ since: operatorsSince }, PAGE)
     if (files.length === 0 || (await deleteOperatorExportFiles(files, e.now)) < files.length) return
   }
 }
@@ -374,10 +374,12 @@ export const eraseMember = async (openid: string, now: string, budgetMs: number)
     await sweep(e)
     await deleteExportFiles(e, member)
     const tombstone = await finish(e)
-    // Anything written for the member while the sweep ran (a purchase at the till, an export) is moved too.
+    // Anything written for the member while the sweep ran (a purchase at the till, an export) is moved too, in
+    // this call (the member document is gone: no later call resumes). Of the operators' exports only those made
+    // since the erasure began: the earlier ones went above, page by page within the budget.
     e.deadline = Number.POSITIVE_INFINITY
     await sweep(e)
-    await deleteExportFiles(e, member)
+    await deleteExportFiles(e, member, member.erasure?.startedAt ?? e.now)
     await moveCursors(e)
     return { status: 'deleted', pointsForfeited: tombstone?.pointsForfeited ?? 0 }
   } catch (err) {
