@@ -15,6 +15,7 @@ import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
 import { readAppPages } from './openapi/pages'
 import { Storage, cloudPathOf, fileIdOf } from './storage/storage'
 import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
+import { useFunctionTimeZone } from './instances/zone'
 
 const REPO = resolve(__dirname, '..')
 
@@ -172,6 +173,8 @@ const listFunctions = (functionsDir: string) =>
   existsSync(functionsDir) ? readdirSync(functionsDir).filter((n) => isFunction(functionsDir, n)).sort() : []
 
 export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
+  // CloudBase runs functions in UTC; instances (worker threads) take the process's zone when they start.
+  useFunctionTimeZone()
   const functionsDir = resolve(options.functionsDir)
   // Triggers first: a bad config.json fails the start before anything is opened.
   const triggers: TimerTrigger[] = listFunctions(functionsDir).flatMap((n) => readTimerTriggers(join(functionsDir, n), n))
