@@ -159,9 +159,8 @@ const pointsExpiry = async (ctx: JobContext, budgetMs: number) => {
   )
 }
 
-const vipSweep = async (ctx: JobContext, budgetMs: number) => {
-  const program = await loadProgram()
-  return runChunked(
+const vipSweep = async (ctx: JobContext, budgetMs: number) =>
+  runChunked(
     'vip-sweep',
     businessDate(ctx.now),
     ctx,
@@ -170,14 +169,13 @@ const vipSweep = async (ctx: JobContext, budgetMs: number) => {
     ({ _id }) =>
       inTransaction(async (t) => {
         const member = await readMemberIn(t, _id)
-        const normalized = normalizeTier(member, ctx.now, program)
+        const normalized = normalizeTier(member, ctx.now)
         if (normalized.tier === member.tier && normalized.vipYearEnd === member.vipYearEnd) return false
         await writeMemberIn(t, { ...member, ...normalized })
         return true
       }),
     { budgetMs },
   )
-}
 
 /**
  * The birthday-month card: from the 1st of each month, every member born that month gets this year's card,

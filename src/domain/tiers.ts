@@ -1,6 +1,6 @@
 import type { Fen } from './money'
 import type { ProgramRules, TierId } from './program'
-import { addBusinessMonths, startOfNextBusinessDay, isBefore, type Instant } from './time'
+import { addBusinessMonths, extendCoveredMonths, startOfNextBusinessDay, isBefore, type Instant } from './time'
 
 /**
  * What the tier rules need to know about a member. Lives on the member document, so one conditional
@@ -50,11 +50,18 @@ export const lapseIfExpired = (state: TierState, now: Instant): TierState =>
     ? { ...state, tier: 'member', vipUntil: null, vipYearEnd: null, vipYearSpendFen: 0, qualifyingSpendFen: 0 }
     : state
 
-/** After a renewal, once the old VIP year is over, the next one starts counting from zero. */
-export const rollVipYear = (state: TierState, now: Instant, program: ProgramRules): TierState => {
-  if (state.tier !== 'vip' || state.vipYearEnd === null || isBefore(now, state.vipYearEnd)) return state
-  return { ...state, vipYearEnd: addBusinessMonths(state.vipYearEnd, program.vip.validMonths), vipYearSpendFen: 0 }
+/**
+ * After a renewal, once the old VIP year is over, the next one starts counting from zero and ends where the renewal
+ * did. (Still VIP past the year's end means it was renewed, once, to `vipUntil`; taking that end rather than adding
+ * the months again keeps the two equal even when the program's months changed in between.)
+ */
+export const rollVipYear = (state: TierState, now: Instant): TierState => {
+  if (state.tier !== 'vip' || state.vipYearEnd === null || state.vipUntil === null || isBefore(now, state.vipYearEnd)) return state
+  return { ...state, vipYearEnd: state.vipUntil, vipYearSpendFen: 0 }
 }
+
+/** A renewal's new end: `validMonths` added to the last covered business date (28 Feb + 12 months = 28 Feb). */
+const renewedEnd = (vipUntil: Instant, program: ProgramRules): Instant => extendCoveredMonths(vipUntil, program.vip.validMonths)
 
 /** VIP from the day of the qualifying purchase through the same date `validMonths` later. */
 export const vipEndFor = (purchasedAt: Instant, program: ProgramRules): Instant =>
@@ -71,7 +78,7 @@ export const applyPurchaseToTier = (
   at: Instant,
   program: ProgramRules,
 ): { state: TierState; change: TierChange | null } => {
-  let state = rollVipYear(lapseIfExpired(before, at), at, program)
+  let state = rollVipYear(lapseIfExpired(before, at), at)
   state = { ...state, lifetimeSpendFen: state.lifetimeSpendFen + amountFen }
 
   if (state.tier !== 'gold' && state.lifetimeSpendFen >= program.gold.lifetimeFen) {
@@ -98,7 +105,7 @@ export const applyPurchaseToTier = (
     const vipYearSpendFen = state.vipYearSpendFen + amountFen
     const notYetRenewedThisYear = state.vipUntil === state.vipYearEnd
     if (notYetRenewedThisYear && vipYearSpendFen >= program.vip.renewFen) {
-      const vipUntil = addBusinessMonths(state.vipUntil, program.vip.validMonths)
+      const vipUntil = renewedEnd(state.vipUntil, program)
       return { state: { ...state, vipYearSpendFen, vipUntil }, change: { kind: 'vip_renewed', vipUntil } }
     }
     return { state: { ...state, vipYearSpendFen }, change: null }
@@ -127,7 +134,7 @@ export type TierProgress =
   | { tier: 'gold' }
 
 export const tierProgress = (state: TierState, program: ProgramRules, now: Instant): TierProgress => {
-  const current = rollVipYear(lapseIfExpired(state, now), now, program)
+  const current = rollVipYear(lapseIfExpired(state, now), now)
   if (current.tier === 'gold') return { tier: 'gold' }
   const goldRemainingFen = Math.max(0, program.gold.lifetimeFen - current.lifetimeSpendFen)
   if (current.tier === 'vip' && current.vipUntil !== null && current.vipYearEnd !== null) {
@@ -140,7 +147,7 @@ export const tierProgress = (state: TierState, program: ProgramRules, now: Insta
         : {
             remainingFen: Math.max(0, program.vip.renewFen - current.vipYearSpendFen),
             targetFen: program.vip.renewFen,
-            extendsTo: addBusinessMonths(current.vipUntil, program.vip.validMonths),
+            extendsTo: renewedEnd(current.vipUntil, program),
           },
       goldRemainingFen,
     }
@@ -154,8 +161,8 @@ export const tierProgress = (state: TierState, program: ProgramRules, now: Insta
 }
 
 /** The stored tier state as of `now`: lapsed VIPs become members, a finished renewed year rolls over. */
-export const normalizeTier = (state: TierState, now: Instant, program: ProgramRules): TierState =>
-  rollVipYear(lapseIfExpired(state, now), now, program)
+export const normalizeTier = (state: TierState, now: Instant): TierState =>
+  rollVipYear(lapseIfExpired(state, now), now)
 
 /** One purchase as the tier rules see it: when, and how much of it was kept (its amount less refunds). */
 export interface SpendEvent {

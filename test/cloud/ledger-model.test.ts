@@ -54,11 +54,11 @@ const checkInvariants = (m: Model, r: Real) => {
     DEFAULT_PROGRAM,
     INITIAL_TIER_STATE,
   )
-  const stored = normalizeTier(member, iso(m), DEFAULT_PROGRAM)
+  const stored = normalizeTier(member, iso(m))
   if (stored.tier === 'gold') m.everGold = true
   if (m.everGold) expect(stored.tier).toBe('gold')
   else {
-    const expected = normalizeTier(replay, iso(m), DEFAULT_PROGRAM)
+    const expected = normalizeTier(replay, iso(m))
     const fields = ['tier', 'vipUntil', 'vipYearEnd', 'vipYearSpendFen', 'qualifyingSpendFen'] as const
     for (const field of fields) expect([field, stored[field]]).toEqual([field, expected[field]])
   }

@@ -205,3 +205,87 @@ describe('progress to the next tier', () => {
     expect(tierProgress(state, DEFAULT_PROGRAM, now)).toEqual({ tier: 'gold' })
   })
 })
+
+describe('a VIP year ending on 28 February before a leap year', () => {
+  // VIP through 2028-02-28: its exclusive end is 2028-02-29 00:00, a date the next year does not have.
+  const vip = buy(INITIAL_TIER_STATE, yuan(500), '2027-02-28T12:00:00').state
+
+  it('is VIP through 2028-02-28 after ¥500 on 2027-02-28', () => {
+    expect(lastCoveredBusinessDate(vip.vipUntil!)).toBe('2028-02-28')
+  })
+
+  it('promises and renews through 2029-02-28, a full year, and is VIP all that day', () => {
+    const promised = tierProgress(vip, DEFAULT_PROGRAM, at('2027-06-01T09:00:00'))
+    expect(promised.tier === 'vip' && promised.renewal && lastCoveredBusinessDate(promised.renewal.extendsTo)).toBe('2029-02-28')
+    const { state, change } = buy(vip, yuan(500), '2027-06-01T10:00:00')
+    expect(change).toEqual({ kind: 'vip_renewed', vipUntil: at('2029-03-01T00:00:00') })
+    expect(lastCoveredBusinessDate(state.vipUntil!)).toBe('2029-02-28')
+    expect(effectiveTier(state, at('2029-02-28T23:59:59'))).toBe('vip')
+    expect(effectiveTier(state, at('2029-03-01T00:00:00'))).toBe('member')
+  })
+
+  it('starts the renewed VIP year on 2028-02-29 and lets it renew once more, through 2030-02-28', () => {
+    const renewed = buy(vip, yuan(500), '2027-06-01T10:00:00').state
+    const nextYear = tierProgress(renewed, DEFAULT_PROGRAM, at('2028-02-29T10:00:00'))
+    expect(nextYear.tier === 'vip' && nextYear.renewal && lastCoveredBusinessDate(nextYear.renewal.extendsTo)).toBe('2030-02-28')
+    const { change } = buy(renewed, yuan(500), '2029-02-28T20:00:00')
+    expect(change).toEqual({ kind: 'vip_renewed', vipUntil: at('2030-03-01T00:00:00') })
+  })
+})
+
+describe('renewal is the same calendar date a year later, for VIP ending on every day of 2024–2032', () => {
+  /** Business dates "YYYY-MM-DD" from `first` through `last`, counted on UTC calendar days (no host zone). */
+  const datesFrom = (first: string, last: string): string[] => {
+    const out: string[] = []
+    for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) {
+      out.push(new Date(t).toISOString().slice(0, 10))
+    }
+    return out
+  }
+  const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  /** The same month and day `years` later; 29 February becomes 28 February when the year has none. */
+  const sameDateLater = (date: string, years: number): string => {
+    const [y, m, d] = date.split('-').map(Number)
+    const year = y + years
+    const day = m === 2 && d === 29 && !isLeap(year) ? 28 : d
+    return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  }
+  /** A VIP whose year (not yet renewed) covers `lastDay` as its last business day. */
+  const vipThrough = (lastDay: string): TierState => {
+    const end = at(`${sameDateLater(lastDay, 0)}T00:00:00`)
+    const exclusiveEnd = new Date(Date.parse(end) + 86_400_000).toISOString()
+    return { ...INITIAL_TIER_STATE, tier: 'vip', vipUntil: exclusiveEnd, vipYearEnd: exclusiveEnd, lifetimeSpendFen: 50_000 }
+  }
+  const days = datesFrom('2024-01-01', '2032-12-31')
+
+  it('covers all 3,288 days', () => {
+    expect(days).toHaveLength(3288)
+    expect(days.filter((d) => d.endsWith('-02-29'))).toEqual(['2024-02-29', '2028-02-29', '2032-02-29'])
+  })
+
+  it('renews to the same date a year later, as the card promised, and the next VIP year renews a year after that', () => {
+    const wrong: string[] = []
+    for (const lastDay of days) {
+      const vip = vipThrough(lastDay)
+      expect(lastCoveredBusinessDate(vip.vipUntil!)).toBe(lastDay)
+      // On the last covered day itself, late in the evening.
+      const when = at(`${lastDay}T22:00:00`)
+      const progress = tierProgress(vip, DEFAULT_PROGRAM, when)
+      const promised = progress.tier === 'vip' && progress.renewal ? progress.renewal.extendsTo : null
+      const { state, change } = applyPurchaseToTier(vip, 50_000, when, DEFAULT_PROGRAM)
+      const renewedThrough = change?.kind === 'vip_renewed' ? lastCoveredBusinessDate(change.vipUntil) : null
+      // The next VIP year starts the day after `lastDay` and renews once more from the renewed end.
+      const nextYearAt = new Date(Date.parse(vip.vipUntil!) + 60_000).toISOString()
+      const again = applyPurchaseToTier(state, 50_000, nextYearAt, DEFAULT_PROGRAM).change
+      const againThrough = again?.kind === 'vip_renewed' ? lastCoveredBusinessDate(again.vipUntil) : null
+      if (
+        renewedThrough !== sameDateLater(lastDay, 1) ||
+        promised !== state.vipUntil ||
+        againThrough !== sameDateLater(sameDateLater(lastDay, 1), 1)
+      ) {
+        wrong.push(`${lastDay}: promised ${promised && lastCoveredBusinessDate(promised)}, renewed ${renewedThrough}, then ${againThrough}`)
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+})
