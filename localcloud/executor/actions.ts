@@ -10,6 +10,7 @@ import { DbError, requestFailed } from './errors'
 import { MAX_LIMIT, checkOffset, choosePushdown, compileFilter, decodeRows, fieldOrderOf, idOrderOf, pageSize, pushdownIsWholeFilter, shape } from './query'
 import { Store, type Write, assertCollectionName, docKey, duplicateKey, readPath } from './store'
 import { type Transactions, type Txn, pendingKey } from './transactions'
+import { checkUpdateTypes } from './updates'
 import { validateFilter, validateOrder, validatePipeline, validateUpdate } from './validate'
 
 export type Answer = Record<string, unknown>
@@ -47,9 +48,9 @@ export class Actions {
       case 'database.getDocument':
         return this.getDocument(p, nowMs)
       case 'database.insertDocument':
-        return this.insertDocument(p, nowMs)
+        return this.abortingOnWriteError(p, () => this.insertDocument(p, nowMs))
       case 'database.modifyDocument':
-        return this.modifyDocument(p, nowMs)
+        return this.abortingOnWriteError(p, () => this.modifyDocument(p, nowMs))
       case 'database.removeDocument':
         return this.removeDocument(p, nowMs)
       case 'database.calculateDocument':
@@ -57,7 +58,7 @@ export class Actions {
       case 'database.aggregateDocuments':
         return this.aggregateDocuments(p, nowMs)
       case 'database.modifyAndReturnDoc':
-        return this.modifyAndReturnDoc(p, nowMs)
+        return this.abortingOnWriteError(p, () => this.modifyAndReturnDoc(p, nowMs))
       case 'database.startTransaction': {
         const txn = this.txns.start(this.store.currentSeq, this.realNow(), invocationId)
         return { transactionId: txn.id }
@@ -75,6 +76,19 @@ export class Actions {
       }
       default:
         throw requestFailed(`local cloud: unsupported action ${action}`)
+    }
+  }
+
+  /**
+   * MongoDB aborts a transaction when one of its writes fails (a wrong-type update, a duplicate key): its earlier
+   * writes are discarded and its commit fails. The caller sees the write error itself.
+   */
+  private abortingOnWriteError(p: Params, write: () => Answer): Answer {
+    try {
+      return write()
+    } catch (e) {
+      if (p.transactionId !== undefined && e instanceof DbError && e.writeError) this.abortQuietly(p.transactionId, `aborted by a write error: ${e.message}`)
+      throw e
     }
   }
 
@@ -303,13 +317,22 @@ export class Actions {
     const upd = validateUpdate(decode(p.data, nowMs), coll)
     let matched = this.matching(coll, filter)
     if (p.multi === false) matched = matched.slice(0, 1)
+    // MongoDB's multi-update is not atomic: it stops at the first document that fails (a wrong type, a duplicate
+    // key); the documents updated before it stay updated, and the caller gets the error (DOCS-14287, SERVER-25716).
     const writes: Write[] = []
+    let failed: unknown
     for (const { key, doc, text: before } of matched) {
-      applyModifier(doc, upd, coll)
+      try {
+        applyModifier(doc, upd, coll)
+      } catch (e) {
+        failed = e
+        break
+      }
       const text = encodeDoc(doc)
       if (text !== before) writes.push({ coll, key, doc, text })
     }
-    this.apply(writes)
+    this.applyInOrder(writes)
+    if (failed !== undefined) throw failed
     return { data: { updated: writes.length } }
   }
 
@@ -475,6 +498,19 @@ export class Actions {
     }
   }
 
+  /**
+   * Applies a multi-document write's documents in order, as MongoDB does: all at once when they all fit; when one
+   * breaks a unique index, those before it are written and its E11000 is thrown.
+   */
+  private applyInOrder(writes: Write[]) {
+    try {
+      this.apply(writes)
+    } catch (e) {
+      if (!(e instanceof DbError && e.writeError) || writes.length < 2) throw e
+      for (const w of writes) this.apply([w])
+    }
+  }
+
   apply(writes: Write[]) {
     if (writes.length === 0) return
     this.store.apply(writes)
@@ -513,9 +549,13 @@ const replacement = (value: unknown, id: unknown, coll: string): Doc => {
   return { _id: id, ...rest }
 }
 
-/** Applies validated update operators in place (mingo's updater), refusing a change of `_id`. */
+/**
+ * Applies validated update operators in place (mingo's updater), refusing a change of `_id`. First MongoDB's type
+ * rules (updates.ts): an operator that does not fit the stored value fails the whole update, and nothing changes.
+ */
 const applyModifier = (doc: Doc, upd: Record<string, unknown>, coll: string) => {
   const id = doc._id
+  checkUpdateTypes(doc, upd)
   try {
     applyUpdate(doc, upd, undefined, undefined, { cloneMode: 'deep' })
   } catch (e) {

@@ -15,10 +15,18 @@ export class DbError extends Error {
   constructor(
     readonly code: DbErrorCode,
     message: string,
+    /**
+     * MongoDB refused a write (a wrong-type update, a duplicate key): inside a transaction such an error aborts the
+     * transaction, as MongoDB aborts one on any write error (SERVER-34059, SERVER-72990).
+     */
+    readonly writeError = false,
   ) {
     super(message)
   }
 }
+
+/** MongoDB's refusal of one document's write, answered as CloudBase does: DATABASE_REQUEST_FAILED with MongoDB's message. */
+export const writeError = (message: string) => new DbError('DATABASE_REQUEST_FAILED', message, true)
 
 export const conflict = (detail: string) =>
   new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`)

@@ -542,7 +542,7 @@ export class Store {
 }
 
 export const duplicateKey = (coll: string, index: string, dup: string) =>
-  new DbError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${coll} index: ${index} dup key: ${dup}`)
+  new DbError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${coll} index: ${index} dup key: ${dup}`, true)
 
 export const readPath = (doc: unknown, path: string): unknown => {
   let cur: unknown = doc
