@@ -161,6 +161,9 @@ export class Store {
       // Commits survive a crash of this process (WAL in the OS cache), not of the machine: fine for a local
       // database, and NORMAL's fsync at every checkpoint cost ~25 µs per commit (bench/ledger.ts).
       this.db.pragma('synchronous = OFF')
+      // A deleted or replaced document's bytes are overwritten with zeros, not left in free space or on the free
+      // list where a hex editor could still read an erased member (test/localcloud/secure-delete.test.ts).
+      this.db.pragma('secure_delete = ON')
       this.db.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL); COMMIT')
     } catch (e) {
       this.db.close()
