@@ -97,9 +97,14 @@ export class Actions {
     return p.transactionId === undefined ? undefined : this.txns.get(p.transactionId, this.realNow())
   }
 
-  private static singleDocOnly(what: string, coll: string) {
+  /**
+   * `where().update()`, `where().remove()` and `count()` on a transaction's collection: wx-server-sdk sends them
+   * WITHOUT the transactionId (@cloudbase/database query.js), so CloudBase runs them outside the transaction — not
+   * isolated, not rolled back, blocked by the transaction's own locks. The seam tags them; the local cloud refuses.
+   */
+  private static outsideTransaction(what: string, coll: string) {
     return requestFailed(
-      `local cloud: only single-document operations (doc().get/set/update/remove, add) are allowed in a transaction; got ${what} on ${coll}`,
+      `local cloud: ${what} inside a transaction is refused: wx-server-sdk sends it without the transactionId, so CloudBase would run it outside the transaction (not isolated, not rolled back); use doc() operations or where().get() in the transaction, or run it after commit (${coll})`,
     )
   }
 
@@ -166,6 +171,22 @@ export class Actions {
     return out
   }
 
+  /**
+   * A WHERE filter's matches as a transaction sees them: committed documents it has not written, and its own
+   * pending versions (inserted or updated; removed ones drop out), in storage (primary key) order. Another open
+   * transaction's pending writes are invisible, as its reads of single documents are.
+   */
+  private matchingInTxn(coll: string, filter: Doc | undefined, txn: Txn, exists: boolean): Doc[] {
+    const mine = [...txn.pending.values()].filter((w) => w.coll === coll)
+    const written = new Set(mine.map((w) => w.key))
+    const rows: { key: string; doc: Doc }[] = exists ? this.matching(coll, filter).filter((r) => !written.has(r.key)) : []
+    if (mine.length === 0) return rows.map((r) => r.doc)
+    const test = filter && Object.keys(filter).length > 0 ? compileFilter(filter) : undefined
+    for (const w of mine) if (w.doc && (!test || test.test(w.doc))) rows.push({ key: w.key, doc: cloneDoc(w.doc) })
+    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    return rows.map((r) => r.doc)
+  }
+
   /** How many documents match (SQLite alone counts when the pushdown is the whole filter). */
   private countMatching(coll: string, filter: Doc | undefined): number {
     const pushdown = choosePushdown(filter, this.indexedFields(coll))
@@ -226,12 +247,16 @@ export class Actions {
       const doc = exists || txn ? this.readDoc(coll, key, txn) : null
       return { data: { list: shape(doc ? [doc] : [], { projection }).map(encodeDoc) } }
     }
-    if (txn) throw Actions.singleDocOnly('a where() query', coll)
     const filter = this.whereFilter(p, coll, nowMs)
     const order = validateOrder(decode(p.order, nowMs), coll)
     const offset = typeof p.offset === 'number' ? p.offset : undefined
     const limit = typeof p.limit === 'number' ? p.limit : undefined
     checkOffset(offset)
+    if (txn) {
+      // In the transaction (the SDK sends its id): the committed documents overlaid with its own writes.
+      const docs = shape(this.matchingInTxn(coll, filter, txn, exists), { order, offset, limit, projection })
+      return { data: { list: docs.map(encodeDoc) } }
+    }
     const pushdown = choosePushdown(filter, this.indexedFields(coll))
     const idOrder = idOrderOf(order)
     const unordered = !order || Object.keys(order).length === 0
@@ -259,7 +284,7 @@ export class Actions {
   private calculateDocument(p: Params, nowMs: number): Answer {
     const txn = this.txnOf(p)
     const { coll, exists } = this.readable(p)
-    if (txn) throw Actions.singleDocOnly('count()', coll)
+    if (txn) throw Actions.outsideTransaction('count()', coll)
     const filter = this.whereFilter(p, coll, nowMs)
     return { data: { total: exists ? this.countMatching(coll, filter) : 0 } }
   }
@@ -311,7 +336,7 @@ export class Actions {
       }
       return { data: baseText !== null ? { updated: changed ? 1 : 0 } : { updated: 0, upsert_id: id } }
     }
-    if (txn) throw Actions.singleDocOnly('a where() update', coll)
+    if (txn) throw Actions.outsideTransaction('where().update()', coll)
     if (!merge) throw requestFailed(`local cloud: a where() replacement of ${coll} is not supported; use doc().set()`)
     const filter = this.whereFilter(p, coll, nowMs)
     const upd = validateUpdate(decode(p.data, nowMs), coll)
@@ -339,9 +364,20 @@ export class Actions {
   private modifyAndReturnDoc(p: Params, nowMs: number): Answer {
     const txn = this.txnOf(p)
     const coll = this.writable(p)
-    if (txn) throw Actions.singleDocOnly('updateAndReturn()', coll)
     const filter = this.whereFilter(p, coll, nowMs)
     const upd = validateUpdate(decode(p.data, nowMs), coll)
+    if (txn) {
+      // The SDK sends updateAndReturn() with the transactionId: the first match in the transaction's view.
+      const [doc] = this.matchingInTxn(coll, filter, txn, true)
+      if (!doc) return { data: { updated: 0, doc: null } }
+      const key = docKey(doc._id)
+      const { text: baseText, seq: baseSeq } = this.readBase(coll, key, txn)
+      applyModifier(doc, upd, coll)
+      const text = encodeDoc(doc)
+      if (text !== baseText) this.txnWrite(txn, coll, key, doc, false, text, doc._id, baseSeq)
+      else this.txnCheck(txn, coll, key, doc._id, baseSeq)
+      return { data: { updated: text !== baseText ? 1 : 0, doc: text } }
+    }
     const [first] = this.matching(coll, filter)
     if (!first) return { data: { updated: 0, doc: null } }
     const before = encodeDoc(first.doc)
@@ -365,7 +401,7 @@ export class Actions {
       }
       return { data: { deleted: 1 } }
     }
-    if (txn) throw Actions.singleDocOnly('a where() remove', coll)
+    if (txn) throw Actions.outsideTransaction('where().remove()', coll)
     const filter = this.whereFilter(p, coll, nowMs)
     let matched = this.matching(coll, filter)
     if (p.multi === false) matched = matched.slice(0, 1)
