@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { Aggregator } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
 import { type Doc, cloneDoc, decode, decodeDoc, encodeDoc, isPlainObject } from './ejson'
-import { DbError, requestFailed } from './errors'
+import { DbError, requestFailed, unavailable } from './errors'
 import { MAX_LIMIT, checkOffset, choosePushdown, compileFilter, decodeRows, fieldOrderOf, idOrderOf, pageSize, pushdownIsWholeFilter, shape } from './query'
 import { Store, type Write, assertCollectionName, docKey, duplicateKey, readPath } from './store'
 import { type Transactions, type Txn, pendingKey } from './transactions'
@@ -74,6 +74,9 @@ export class Actions {
         this.store.ensure(coll)
         return {}
       }
+      case 'auth.wsWebSign':
+        // @cloudbase/node-sdk's watch() signs in to the realtime WebSocket through the database requester first.
+        throw unavailable('watch()', 'realtime database listeners; wx-server-sdk has no watch() on the server')
       default:
         throw requestFailed(`local cloud: unsupported action ${action}`)
     }

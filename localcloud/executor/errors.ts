@@ -34,3 +34,11 @@ export const conflict = (detail: string) =>
 export const invalidOperator = (message: string) => new DbError('DATABASE_INVALID_OPERRATOR', `local cloud: ${message}`)
 
 export const requestFailed = (message: string) => new DbError('DATABASE_REQUEST_FAILED', message)
+
+/**
+ * A CloudBase feature the local cloud does not model: refused loudly, naming it, never approximated (the list is
+ * the fidelity table in localcloud/README.md).
+ */
+export const NOT_AVAILABLE = 'not available on the local cloud'
+export const unavailable = (feature: string, detail = '', code: DbErrorCode = 'DATABASE_INVALID_OPERRATOR') =>
+  new DbError(code, `${NOT_AVAILABLE}: ${feature}${detail ? ` (${detail})` : ''}`)

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DbError } from './errors'
+import { DbError, NOT_AVAILABLE } from './errors'
 import { type Doc, decodeDoc, encodeDoc } from './ejson'
 
 export interface IndexKey {
@@ -126,6 +126,12 @@ export const loadCollectionSpecs = (dir: string | undefined): CollectionSpec[] =
       const indexes = (raw.indexes ?? []).map((ix) => {
         if (!INDEX_NAME.test(ix.name) || !Array.isArray(ix.keys) || ix.keys.length === 0)
           throw new Error(`local cloud: bad index ${JSON.stringify(ix)} in ${f}`)
+        // Declarations are JSON: a key may say "2dsphere", "text", "hashed" although the type says 1 | -1.
+        const special = (ix.keys as { direction: unknown }[]).find((k) => k.direction !== 1 && k.direction !== -1)?.direction
+        if (special !== undefined) {
+          const kind = special === '2dsphere' || special === '2d' ? 'geo indexes' : 'index type'
+          throw new Error(`local cloud: ${NOT_AVAILABLE}: ${kind} (${JSON.stringify(special)}), index ${ix.name} in ${f}; only ascending (1) and descending (-1) keys are modelled`)
+        }
         return { name: ix.name, keys: ix.keys, unique: ix.unique === true }
       })
       return { name, indexes }
@@ -487,7 +493,7 @@ export class Store {
           if (Array.isArray(cur))
             throw new DbError(
               'DATABASE_REQUEST_FAILED',
-              `local cloud: ${coll}.${field} is indexed (${spec.name}) but holds an array; multikey indexes are not supported locally`,
+              `${NOT_AVAILABLE}: indexes on array fields (multikey); ${coll}.${field} is indexed (${spec.name}) and this write puts an array there`,
             )
         }
       }

@@ -4,7 +4,7 @@
  * evaluated. Anything else fails loudly, naming the operator: a local cloud that quietly accepted it would
  * let code pass here that CloudBase rejects.
  */
-import { DbError, invalidOperator } from './errors'
+import { DbError, NOT_AVAILABLE, invalidOperator, unavailable } from './errors'
 import { isPlainObject } from './ejson'
 
 /** Operators on a field: `{ field: { $op: ... } }` (the SDK's `_.eq`, `_.neq`, ..., `db.RegExp`). */
@@ -25,10 +25,26 @@ const PIPELINE_STAGES = new Set([
   '$replaceRoot', '$sample', '$skip', '$sort', '$sortByCount', '$unwind',
 ])
 
+/**
+ * CloudBase operators the local cloud does not model (issue 18, item 5), by the SDK command that emits them: refused
+ * with a message naming the command rather than as unknown operators.
+ */
+const UNMODELLED_QUERY_OPS: Record<string, string> = {
+  $expr: 'db.command.expr',
+  $near: 'db.command.geoNear',
+  $nearSphere: 'db.command.geoNear',
+  $geoWithin: 'db.command.geoWithin',
+  $geoIntersects: 'db.command.geoIntersects',
+}
+const UNMODELLED_STAGES: Record<string, string> = { $geoNear: 'aggregate().geoNear()' }
+
 const isOperatorObject = (v: unknown): v is Record<string, unknown> =>
   isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'))
 
-const unsupportedQuery = (op: string, coll: string) => invalidOperator(`unsupported query operator ${op} in ${coll}`)
+const unsupportedQuery = (op: string, coll: string) =>
+  UNMODELLED_QUERY_OPS[op]
+    ? unavailable(UNMODELLED_QUERY_OPS[op], `${op} in a query on ${coll}`)
+    : invalidOperator(`unsupported query operator ${op} in ${coll}`)
 
 /** Checks a filter document: `{ a: 1, b: { $gt: 2 }, $or: [...] }`. */
 export const validateFilter = (filter: unknown, coll: string): void => {
@@ -95,8 +111,11 @@ export const validateUpdate = (update: unknown, coll: string): Record<string, un
     if (!isPlainObject(spec)) throw new DbError('INVALID_PARAM', `local cloud: ${op} in ${coll} needs an object`)
     const fields: Record<string, unknown> = {}
     for (const [path, arg] of Object.entries(spec)) {
-      if (path.split('.').some((seg) => seg.startsWith('$')))
-        throw invalidOperator(`unsupported positional path ${path} in ${op} on ${coll}`)
+      const positional = path.split('.').find((seg) => seg.startsWith('$'))
+      if (positional) {
+        const kind = positional === '$' || positional === '$[]' ? positional : /^\$\[.+\]$/.test(positional) ? '$[<identifier>]' : positional
+        throw new DbError('DATABASE_INVALID_OPERRATOR', `${NOT_AVAILABLE}: positional update paths (${kind} in ${path}), ${op} on ${coll}`)
+      }
       fields[path] = op === '$addToSet' ? addToSetArg(arg, coll) : arg
       if (op === '$push' && isPlainObject(arg) && Object.keys(arg).some((k) => k.startsWith('$'))) {
         for (const m of Object.keys(arg))
@@ -130,6 +149,7 @@ const addToSetArg = (arg: unknown, coll: string): unknown => {
 export const validatePipeline = (stages: Record<string, unknown>[], coll: string): void => {
   for (const stage of stages) {
     const [key] = Object.keys(stage)
+    if (UNMODELLED_STAGES[key]) throw unavailable(UNMODELLED_STAGES[key], `${key} stage on ${coll}`)
     if (!PIPELINE_STAGES.has(key)) throw invalidOperator(`unsupported aggregation stage ${key} in ${coll}`)
     if (key === '$match') validateFilter(stage[key], coll)
   }

@@ -216,9 +216,10 @@ describe('aggregate', () => {
     expect(limited.list).toHaveLength(25)
   })
 
-  it('refuses an unsupported stage', async () => {
-    const err = await failure(h.db.collection('things').aggregate().geoNear({ near: h.db.Geo.Point(113, 23), distanceField: 'd', spherical: true }).end())
-    expect(err.errMsg).toContain('unsupported aggregation stage $geoNear')
+  it('refuses an unsupported stage', () => {
+    // Every stage the SDK builds is modelled but $geoNear (refused by name: see unmodelled.test.ts); $out is not CloudBase's.
+    const answer = h.executor.handle('database.aggregateDocuments', { collectionName: 'things', stages: [{ stageKey: '$out', stageValue: '"copy"' }] })
+    expect(answer).toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR', message: expect.stringContaining('unsupported aggregation stage $out') })
   })
 })
 
