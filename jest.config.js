@@ -7,18 +7,51 @@ const taroBabel = { '^.+\\.(ts|tsx|js|jsx|mjs)$': ['babel-jest', { configFile: r
 const ESM_PACKAGES = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'lodash-es', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'universal-router', 'path-to-regexp', 'nanoid', 'style-inject', 'tslib', '\\.pnpm']
 const taroTransformIgnore = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`]
 
+/**
+ * A project run with the host clock in `timeZone` (test/support/zoned-environment.cjs): named `<name>` in the
+ * business zone, Asia/Shanghai, and `<name>@<zone>` elsewhere, so `--selectProjects unit` still picks one run.
+ * `__HOST_TIME_ZONE__` lets test/unit/host-zone.test.ts check that the zone took.
+ */
+const BUSINESS_ZONE = 'Asia/Shanghai'
+const inZone = (project, timeZone, environment) => ({
+  ...project,
+  displayName: timeZone === BUSINESS_ZONE ? project.displayName : `${project.displayName}@${timeZone}`,
+  testEnvironment: `<rootDir>/test/support/zoned-${environment}-environment.cjs`,
+  testEnvironmentOptions: { ...project.testEnvironmentOptions, timeZone },
+  globals: { ...project.globals, __HOST_TIME_ZONE__: timeZone },
+})
+
+// The domain runs on phones in the shopper's zone and in cloud functions in UTC, and must read the same business
+// clock in each: its tests run in zones with no offset, the business one, daylight saving north and south (Lord Howe
+// moves by 30 minutes), and the furthest ahead (+14).
+const UNIT_ZONES = [BUSINESS_ZONE, 'UTC', 'America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Kiritimati']
+const unit = { displayName: 'unit', roots: ['<rootDir>/test/unit'], transform: nodeTs }
+
+// Taro pages and components on Taro's real H5 runtime and router, in jsdom.
+const taro = {
+  displayName: 'taro',
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/test/taro'],
+  testMatch: ['**/*.test.ts?(x)'],
+  setupFiles: ['<rootDir>/test/taro/support/setup.ts'],
+  transform: taroBabel,
+  transformIgnorePatterns: taroTransformIgnore,
+  // Platform files: `import './transport'` finds transport.h5.ts, as Taro's H5 build does.
+  moduleFileExtensions: ['h5.tsx', 'h5.ts', 'tsx', 'ts', 'js', 'jsx', 'mjs', 'json'],
+  moduleNameMapper: {
+    '^@tarojs/taro$': '<rootDir>/test/taro/support/taro.js',
+    '^@tarojs/components$': '@tarojs/components/lib/react',
+    '\\.(css|scss)$': '<rootDir>/test/taro/support/style-stub.js',
+  },
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   // A timeout only catches a hang (no test asserts speed): generous, so a loaded CI machine does not fail a test
   // that is merely slow.
   testTimeout: 30_000,
   projects: [
-    {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/test/unit'],
-      transform: nodeTs,
-    },
+    ...UNIT_ZONES.map((zone) => inZone(unit, zone, 'node')),
     {
       displayName: 'cloud',
       testEnvironment: 'node',
@@ -33,23 +66,19 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform: nodeTs,
     },
-    {
-      // Taro pages and components on Taro's real H5 runtime and router, in jsdom.
-      displayName: 'taro',
-      testEnvironment: 'jsdom',
-      roots: ['<rootDir>/test/taro'],
-      testMatch: ['**/*.test.ts?(x)'],
-      setupFiles: ['<rootDir>/test/taro/support/setup.ts'],
-      transform: taroBabel,
-      transformIgnorePatterns: taroTransformIgnore,
-      // Platform files: `import './transport'` finds transport.h5.ts, as Taro's H5 build does.
-      moduleFileExtensions: ['h5.tsx', 'h5.ts', 'tsx', 'ts', 'js', 'jsx', 'mjs', 'json'],
-      moduleNameMapper: {
-        '^@tarojs/taro$': '<rootDir>/test/taro/support/taro.js',
-        '^@tarojs/components$': '@tarojs/components/lib/react',
-        '\\.(css|scss)$': '<rootDir>/test/taro/support/style-stub.js',
+    taro,
+    // Pages show business dates on phones in any zone: the wording tests (src/wording words most of them) also run
+    // in a zone with daylight saving, with the check that the zone took. The whole taro project there costs minutes.
+    inZone(
+      {
+        ...taro,
+        displayName: 'taro-wording',
+        roots: [...taro.roots, '<rootDir>/test/unit'],
+        testMatch: ['**/test/taro/**/*wording.test.ts', '**/test/unit/host-zone.test.ts'],
       },
-    },
+      'America/Los_Angeles',
+      'jsdom',
+    ),
     {
       // The H5 build in Debian's Chromium against the local cloud (needs `npm run build` first).
       displayName: 'e2e',

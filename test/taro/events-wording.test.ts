@@ -10,6 +10,11 @@ describe('events in words', () => {
     expect(eventWhen({ startsAt: at('2026-12-31T20:00:00'), endsAt: at('2027-01-01T01:00:00') })).toBe('12月31日 周四 20:00 至 1月1日 周五 01:00')
   })
 
+  it('shows a Shanghai time that does not exist on the phone’s clock, as on a phone in Los Angeles on 8 March', () => {
+    // 02:30 on 8 March in Shanghai is 10:30 on 7 March in Los Angeles; its clocks skip 02:00–03:00 on the 8th.
+    expect(eventWhen({ startsAt: at('2026-03-08T02:30:00'), endsAt: at('2026-03-08T05:00:00') })).toBe('3月8日 周日 02:30–05:00')
+  })
+
   it('names who may join: everyone, VIPs (gold included), or the tiers by name', () => {
     expect(audienceText(['member', 'vip', 'gold'])).toBe('所有会员')
     expect(audienceText(['gold', 'vip'])).toBe('VIP会员')
