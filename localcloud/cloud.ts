@@ -8,7 +8,18 @@ import type { Server } from 'node:http'
 import { ClientDb, loadRules } from './clientdb/clientdb'
 import { DEFAULT_COLLECTIONS_DIR, Executor, zeroOps } from './executor/executor'
 import { toJsonText } from './instances/json'
-import { MAX_FUNCTION_PAYLOAD_BYTES, OPENID_PATTERN, notFoundBody, parseClock, payloadTooLargeBody, responseBody, startGateway } from './gateway/http'
+import {
+  MAX_EVENT_DEPTH,
+  MAX_FUNCTION_PAYLOAD_BYTES,
+  OPENID_PATTERN,
+  eventTooDeepBody,
+  jsonNestsDeeperThan,
+  notFoundBody,
+  parseClock,
+  payloadTooLargeBody,
+  responseBody,
+  startGateway,
+} from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
 import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
@@ -241,20 +252,22 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   }
 
   /**
-   * invoke() as a client's callFunction: a payload over CloudBase's limit never reaches the function (the gateway
-   * measures the HTTP body; here the event as JSON, as the client SDK sends it). An event JSON cannot carry
-   * (a BigInt, a cycle) is passed on as before: only tests build those, to reach the functions with them.
+   * invoke() as a client's callFunction: a payload over CloudBase's limit, or nested deeper than the gateway's,
+   * never reaches the function (the gateway measures the HTTP body; here the event as JSON, as the client SDK sends
+   * it). An event JSON cannot carry (a BigInt, a cycle) is passed on as before: only tests build those, to reach
+   * the functions with them.
    */
   const runAsClient = async (name: string, event: unknown, caller: CallerContext): Promise<DetailedInvocation> => {
-    let bytes = 0
+    let text = ''
     try {
-      bytes = Buffer.byteLength(toJsonText(event) ?? '')
+      text = toJsonText(event) ?? ''
     } catch {
       // not JSON (a BigInt, a cycle): measured by nothing
     }
-    if (bytes <= MAX_FUNCTION_PAYLOAD_BYTES) return run(name, event, caller)
-    const body = payloadTooLargeBody()
-    return { id: '', fn: name, outcome: { kind: 'crash', message: body.errMsg }, ops: zeroOps(), durationMs: 0, instanceId: '', body }
+    const refusal =
+      Buffer.byteLength(text) > MAX_FUNCTION_PAYLOAD_BYTES ? payloadTooLargeBody() : jsonNestsDeeperThan(text, MAX_EVENT_DEPTH) ? eventTooDeepBody() : undefined
+    if (!refusal) return run(name, event, caller)
+    return { id: '', fn: name, outcome: { kind: 'crash', message: refusal.errMsg }, ops: zeroOps(), durationMs: 0, instanceId: '', body: refusal }
   }
 
   const callerOf = (o: InvokeOptions = {}): CallerContext => {

@@ -5,6 +5,7 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { toJsonText } from '../instances/json'
 import type { Invocation } from '../instances/pool'
 import { serveStatic } from './static'
 
@@ -18,14 +19,55 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
 export const MAX_FUNCTION_PAYLOAD_BYTES = 6_000_000
 /** A client database request body (POST /local/db). */
 const MAX_CLIENT_DB_BYTES = 5 * 1024 * 1024
-/** Past this the gateway stops reading and drops the connection instead of draining the rest. */
-const DRAIN_LIMIT_FACTOR = 4
+/**
+ * After answering 413, the gateway reads and discards what the client still sends (so that it can read the answer
+ * instead of meeting a reset connection while it writes) up to this many bytes, then closes the connection.
+ */
+const DRAIN_AFTER_REFUSAL_BYTES = 64 * 1024 * 1024
+
+/**
+ * The deepest event the gateway passes on. CloudBase documents no nesting limit: SDKs send the event as the JSON
+ * text `request_data` (their JSON.stringify overflows from ~4,100 levels, so none sends deeper), and the runtime's
+ * JSON.parse takes any depth, so a hand-made request reaches the function however deep it nests. This is the
+ * local cloud's own bound: far past the ~14,000 frames at which recursing over the event overflows a function's
+ * stack (so it hides no such bug), low enough that a hostile 6 MB of brackets (3 million levels, seconds of the
+ * one main thread and hundreds of MB) is refused before it is parsed.
+ */
+export const MAX_EVENT_DEPTH = 100_000
 
 /** What a caller receives for a callFunction payload over the limit, over HTTP (413) and from invoke() alike. */
 export const payloadTooLargeBody = (limit = MAX_FUNCTION_PAYLOAD_BYTES) => ({
   errCode: -501007,
   errMsg: `cloud.callFunction:fail Error: errCode: -501007 | errMsg: [EXCEED_MAX_PAYLOAD_SIZE] request body over ${limit.toLocaleString('en-US')} bytes`,
 })
+
+/** What a caller receives for an event nested deeper than MAX_EVENT_DEPTH, over HTTP (400) and from invoke(). */
+export const eventTooDeepBody = (limit = MAX_EVENT_DEPTH) => ({
+  errCode: -501007,
+  errMsg: `cloud.callFunction:fail Error: errCode: -501007 invalid parameters | errMsg: [INVALID_PARAM] event nested deeper than ${limit.toLocaleString('en-US')} levels (the local cloud's limit; CloudBase documents none)`,
+})
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `limit`: one pass over the text, brackets inside strings
+ * skipped, nothing allocated. Meant for text that is JSON (or about to be refused as not JSON).
+ */
+export const jsonNestsDeeperThan = (text: string, limit: number): boolean => {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      // a string: skip to its closing quote, over escapes
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 0x5c) i++
+        else if (d === 0x22) break
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
 
 export interface GatewayBackend {
   hasFunction(name: string): boolean
@@ -79,28 +121,47 @@ export const parseClock = (clock: string | Date): string => {
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/
 
 const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  const text = JSON.stringify(body === undefined ? null : body)
+  // toJsonText: a function's result may nest deeper than this thread's JSON.stringify reaches.
+  const text = toJsonText(body === undefined ? null : body) ?? 'null'
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
   res.end(text)
 }
 
+class TooLarge extends Error {
+  constructor() {
+    super('too large')
+  }
+}
+
 /**
- * The body as text, or 'too large' past `limit` bytes. An oversized body is read to its end (and thrown away) so
- * that the client, still sending, receives the 413 instead of a reset connection; an absurd one is cut off.
+ * The body as text; throws TooLarge past `limit` bytes, after answering `tooLarge` at once: as soon as a
+ * Content-Length over the limit arrives, or when a body streamed without one crosses it, while the client is still
+ * sending. The rest of the body is then read and thrown away, up to DRAIN_AFTER_REFUSAL_BYTES, so that the
+ * client reads the answer rather than a reset connection; past that the connection is closed.
  */
-const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
+const readBody = (req: IncomingMessage, res: ServerResponse, limit: number, tooLarge: () => unknown): Promise<string> =>
   new Promise((resolve, reject) => {
+    const refuse = () => {
+      sendJson(res, 413, tooLarge(), { connection: 'close' })
+      let drained = 0
+      req.removeAllListeners('data')
+      req.on('data', (c: Buffer) => {
+        drained += c.length
+        if (drained > DRAIN_AFTER_REFUSAL_BYTES) req.destroy()
+      })
+      req.resume()
+      reject(new TooLarge())
+    }
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > limit) return refuse()
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
       if (size <= limit) chunks.push(c)
-      else if (size > limit * DRAIN_LIMIT_FACTOR) {
-        reject(new Error('too large'))
-        req.destroy()
-      }
+      else refuse()
     })
-    req.on('end', () => (size > limit ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8'))))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 
@@ -135,10 +196,12 @@ const handleClientDb = async (backend: GatewayBackend, req: IncomingMessage, res
     return sendJson(res, 400, { errCode: -501007, errMsg: 'x-local-openid must match ^[A-Za-z0-9_-]{1,64}$' })
   let body: unknown
   try {
-    body = JSON.parse(await readBody(req, MAX_CLIENT_DB_BYTES))
+    const text = await readBody(req, res, MAX_CLIENT_DB_BYTES, () => ({ errCode: -501007, errMsg: 'request body over 5 MB' }))
+    if (jsonNestsDeeperThan(text, MAX_EVENT_DEPTH)) return sendJson(res, 400, { errCode: -501007, errMsg: `request body nested deeper than ${MAX_EVENT_DEPTH} levels` })
+    body = JSON.parse(text)
   } catch (e) {
-    const tooLarge = (e as Error).message === 'too large'
-    return sendJson(res, tooLarge ? 413 : 400, { errCode: -501007, errMsg: tooLarge ? 'request body over 5 MB' : 'request body is not JSON' })
+    if (e instanceof TooLarge) return // answered
+    return sendJson(res, 400, { errCode: -501007, errMsg: 'request body is not JSON' })
   }
   return sendJson(res, 200, backend.clientDb!(openid, body))
 }
@@ -156,7 +219,12 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
     res.writeHead(204)
     return res.end()
   }
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname
+  let path: string
+  try {
+    path = new URL(req.url ?? '/', 'http://localhost').pathname
+  } catch {
+    return sendJson(res, 400, { errCode: -501007, errMsg: 'bad request target' })
+  }
 
   if (path === '/local/health' && req.method === 'GET') return sendJson(res, 200, backend.health())
   // Matched on the raw URL: a normalized path would have resolved "/local/files/../x" before storage could refuse it.
@@ -167,7 +235,12 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
   if (!fn) return serveStatic(options.staticDir, req, res)
   if (req.method !== 'POST') return sendJson(res, 405, { errCode: -501007, errMsg: 'use POST /functions/<name>' })
-  const name = decodeURIComponent(fn[1])
+  let name = fn[1]
+  try {
+    name = decodeURIComponent(name)
+  } catch {
+    // not percent-encoding: no function has such a name
+  }
   if (!FUNCTION_NAME.test(name) || !backend.hasFunction(name)) return sendJson(res, 404, notFoundBody(name))
 
   const openidHeader = req.headers['x-local-openid']
@@ -193,12 +266,14 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
     }
   }
 
+  // Over-large and over-deep events are refused here, before anything is parsed or queued.
   let event: unknown = {}
   try {
-    const text = await readBody(req, MAX_FUNCTION_PAYLOAD_BYTES)
+    const text = await readBody(req, res, MAX_FUNCTION_PAYLOAD_BYTES, payloadTooLargeBody)
+    if (jsonNestsDeeperThan(text, MAX_EVENT_DEPTH)) return sendJson(res, 400, eventTooDeepBody())
     event = text.trim() === '' ? {} : JSON.parse(text)
   } catch (e) {
-    if ((e as Error).message === 'too large') return sendJson(res, 413, payloadTooLargeBody())
+    if (e instanceof TooLarge) return // answered 413
     return sendJson(res, 400, { errCode: -501007, errMsg: 'request body is not JSON' })
   }
 

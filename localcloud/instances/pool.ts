@@ -18,6 +18,13 @@ const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js')
 /** CloudBase's default function timeout. */
 export const DEFAULT_TIMEOUT_S = 3
 
+/**
+ * An instance's stack: what V8 gives a Node main thread (984 KB), where CloudBase's runtime runs a function, not a
+ * worker's default 4 MB, which let a function recurse four times deeper (over a deep event, say) than it can on
+ * CloudBase. Node keeps 192 KB of a worker's stack for itself.
+ */
+const STACK_SIZE_MB = (984 + 192) / 1024
+
 /** How often a pool looks at its bundle and config.json for changes. */
 const BUNDLE_CHECK_MS = 250
 
@@ -94,7 +101,7 @@ class Instance {
     const heapMb = Math.max(32, options.memoryMb - 8)
     this.worker = new Worker(BOOTSTRAP, {
       workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: STACK_SIZE_MB },
       stdout: true,
       stderr: true,
     })
@@ -103,6 +110,8 @@ class Instance {
     this.worker.on('message', (msg: FromWorker) => this.onMessage(msg))
     this.worker.on('error', (e) => this.die(`instance ${id} crashed: ${e?.stack ?? e}`))
     this.worker.on('exit', (code) => this.die(`instance ${id} exited with code ${code}`))
+    // A message this thread could not receive: the call it answers would otherwise wait for its timeout.
+    this.worker.on('messageerror', (e) => this.die(`instance ${id} sent what could not be received: ${e?.message ?? e}`))
   }
 
   private onMessage(msg: FromWorker) {
@@ -154,7 +163,8 @@ class Instance {
       }
       case 'result':
         if (this.job?.id !== msg.id) return
-        this.finish(msg.ok ? { kind: 'ok', value: msg.value } : { kind: 'error', message: msg.message, stack: msg.stack })
+        // JSON text, parsed here: JSON.parse takes any depth, structured clone does not.
+        this.finish(msg.ok ? { kind: 'ok', value: JSON.parse(msg.json) } : { kind: 'error', message: msg.message, stack: msg.stack })
         this.state = 'idle'
         this.pool.pump()
     }
@@ -166,17 +176,27 @@ class Instance {
     const timer = setTimeout(() => {
       this.finish({ kind: 'timeout', timeoutS })
       this.kill()
+      // The calls queued behind it start on a replacement now, not when the next call happens to arrive.
+      this.pool.pump()
     }, timeoutS * 1000)
     this.job = { ...job, startedAt: Date.now(), timer }
     this.pool.executor.beginInvocation(job.id, { clockMs: job.caller.clock ? Date.parse(job.caller.clock) : undefined })
     const msg: ToWorker = { type: 'invoke', id: job.id, event: job.event, caller: job.caller, timeLimitMs: timeoutS * 1000 }
     try {
-      this.worker.postMessage(msg)
+      try {
+        this.worker.postMessage(msg)
+      } catch (e) {
+        // By name: the error may come from another realm (a test runner's VM context), where instanceof fails.
+        if ((e as Error)?.name !== 'RangeError') throw e
+        // Nested too deep for structured clone: sent as the client sent it, JSON text, which the instance parses.
+        this.worker.postMessage({ ...msg, event: undefined, eventJson: toJsonText(job.event) ?? 'null' } satisfies ToWorker)
+      }
     } catch (e) {
-      // By name: the error may come from another realm (a test runner's VM context), where instanceof fails.
-      if ((e as Error)?.name !== 'RangeError') throw e
-      // Nested too deep for structured clone: sent as the client sent it, JSON text, which the instance parses.
-      this.worker.postMessage({ ...msg, event: undefined, eventJson: toJsonText(job.event) ?? 'null' } satisfies ToWorker)
+      // An event no instance can be given (a function in it: only invoke() can pass such things) fails this call
+      // alone; thrown from here it could reach no caller and would end the process (pump runs on an
+      // instance's 'ready' message).
+      this.finish({ kind: 'error', message: `local cloud: the event cannot be passed to the function: ${(e as Error)?.message ?? String(e)}` })
+      this.state = 'idle'
     }
   }
 

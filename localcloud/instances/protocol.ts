@@ -26,7 +26,8 @@ export type FromWorker =
   | { type: 'db'; id: number; invocationId?: string; action: string; params: Record<string, unknown> | undefined }
   | { type: 'openapi'; id: number; invocationId?: string; api: string; data: Uint8Array }
   | { type: 'storage'; id: number; invocationId?: string; action: string; params: Record<string, unknown> }
-  | { type: 'result'; id: string; ok: true; value: unknown }
+  /** The return value as JSON text, as the platform sends it. */
+  | { type: 'result'; id: string; ok: true; json: string }
   | { type: 'result'; id: string; ok: false; message: string; stack?: string }
 
 export interface WorkerData {

@@ -100,7 +100,8 @@ const invoke = async (msg: Extract<ToWorker, { type: 'invoke' }>) => {
     const value = await main(msg.eventJson === undefined ? msg.event : JSON.parse(msg.eventJson), context)
     // The platform sends the result as JSON: Dates become strings, undefined becomes null.
     const json = JSON.stringify(value === undefined ? null : value)
-    post({ type: 'result', id: msg.id, ok: true, value: JSON.parse(json ?? 'null') })
+    // As text: structured clone overflows on nesting that JSON.parse, in the main thread, takes.
+    post({ type: 'result', id: msg.id, ok: true, json: json ?? 'null' })
   } catch (e) {
     const err = e as { message?: unknown; stack?: unknown; errMsg?: unknown }
     const message = typeof err?.message === 'string' ? err.message : typeof err?.errMsg === 'string' ? err.errMsg : String(e)
