@@ -27,6 +27,7 @@ import { readAppPages } from './openapi/pages'
 import { Storage, cloudPathOf, fileIdOf } from './storage/storage'
 import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
 import { useFunctionTimeZone } from './instances/zone'
+import { type CallAnswer, DEFAULT_BURST_INSTANCES, MAX_CALL_DEPTH, callAnswer, callNotFound, callOutsideInvocation, callTooDeep, callTooLarge } from './instances/calls'
 
 const REPO = resolve(__dirname, '..')
 
@@ -74,6 +75,19 @@ export interface LocalCloudOptions {
    * Default: those of src/app.config.ts; null: any well-formed page.
    */
   miniProgramPages?: string[] | null
+  /**
+   * Instances a function may start beyond `poolSize` for calls from other functions (cloud.callFunction), which
+   * never wait behind busy instances (see instances/calls.ts). Default 8.
+   */
+  burstInstances?: number
+}
+
+/** Something a function's instance tried to reach off this machine, refused (instances/offline.ts). */
+export interface NetworkRefusal {
+  fn: string
+  what: string
+  invocationId?: string
+  at: string
 }
 
 export interface InvokeOptions {
@@ -140,6 +154,8 @@ export interface LocalCloud {
   }
   functionNames(): string[]
   instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
+  /** What functions tried to reach off this machine and were refused, oldest first (the last 100). */
+  networkRefusals(): NetworkRefusal[]
   stats(): Record<string, unknown>
   close(): Promise<void>
 }
@@ -213,7 +229,15 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     memoryMb: options.memoryMb ?? 128,
     logs: options.logs ?? true,
     dbLatencyMs: options.dbLatencyMs ?? env.dbLatencyMs ?? DEFAULT_DB_LATENCY_MS,
+    burst: options.burstInstances ?? DEFAULT_BURST_INSTANCES,
+    callFunction: (from: string, caller: CallerContext | undefined, name: string, data: string) => callFromFunction(from, caller, name, data),
+    onNetworkRefusal: (fn: string, what: string, invocationId?: string) => {
+      refusals.push({ fn, what, invocationId, at: new Date().toISOString() })
+      if (refusals.length > 100) refusals.shift()
+      if (options.logs !== false) console.warn(`[${fn}] local cloud: refused ${what} (nothing leaves the machine)`)
+    },
   }
+  const refusals: NetworkRefusal[] = []
   const startedAt = Date.now()
 
   // Function lookups are cached briefly (an existsSync per request showed in profiles), and a function whose
@@ -249,6 +273,23 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     }
     const inv = await pool(name).invoke(withUserInfo(event, caller), caller)
     return { ...inv, body: responseBody(inv) }
+  }
+
+  /**
+   * cloud.callFunction in a function: the named local function runs with the caller's context — OPENID, APPID,
+   * UNIONID and the clock of the calling invocation, SOURCE `<caller's>,scf` — and the event is the data as sent
+   * (no userInfo injected). Answered as CloudBase's API answers `functions.invokeFunction` (instances/calls.ts).
+   */
+  const callFromFunction = async (from: string, caller: CallerContext | undefined, name: string, data: string): Promise<CallAnswer> => {
+    if (!caller) return callOutsideInvocation(name)
+    const chain = [...(caller.chain ?? []), from]
+    if (chain.length > MAX_CALL_DEPTH) return callTooDeep(chain, name)
+    if (!hasFunction(name)) return callNotFound(name)
+    const bytes = Buffer.byteLength(data)
+    if (bytes > MAX_FUNCTION_PAYLOAD_BYTES) return callTooLarge(bytes, MAX_FUNCTION_PAYLOAD_BYTES)
+    const event = data === '' ? {} : (JSON.parse(data) as unknown)
+    const nested: CallerContext = { openid: caller.openid, unionid: caller.unionid, source: `${caller.source},scf`, clock: caller.clock, chain }
+    return callAnswer(await pool(name).invoke(event, nested))
   }
 
   /**
@@ -363,6 +404,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     warm,
     functionNames,
     instances: (name) => pools.get(name)?.instanceIds() ?? [],
+    networkRefusals: () => [...refusals],
     stats,
     close: () =>
       (closing ??= (async () => {

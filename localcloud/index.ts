@@ -1,11 +1,25 @@
 /** The local cloud: the real function bundles and wx-server-sdk over a local SQLite executor. See README.md. */
 export { startLocalCloud } from './cloud'
-export type { DetailedInvocation, InvokeOptions, LocalCloud, LocalCloudOptions } from './cloud'
+export type { DetailedInvocation, InvokeOptions, LocalCloud, LocalCloudOptions, NetworkRefusal } from './cloud'
 export { Executor, newId } from './executor/executor'
 export type { Answer, ExecutorOptions, OpContext, OpCounts } from './executor/executor'
 export type { FaultSpec } from './executor/faults'
 export type { CollectionSpec, IndexSpec } from './executor/store'
-export { installOpenApiSeam, installSeam, installStorageSeam, inspectOpenApiSeam, inspectSeam, inspectStorageSeam, SDK_VERSION } from './instances/seam'
+export {
+  installFunctionsSeam,
+  installOfflineSeam,
+  installOpenApiSeam,
+  installSeam,
+  installStorageSeam,
+  inspectFunctionsSeam,
+  inspectOpenApiSeam,
+  inspectSeam,
+  inspectStorageSeam,
+  SDK_VERSION,
+} from './instances/seam'
+export { installNetworkGuard, isLoopback, OFFLINE_CODE, unavailable, UNAVAILABLE } from './instances/offline'
+export type { NetworkGuard } from './instances/offline'
+export { DEFAULT_BURST_INSTANCES, MAX_CALL_DEPTH } from './instances/calls'
 export { Storage, cloudPathOf, cloudPathProblem, fileIdOf, FILE_ID_PREFIX, STORAGE_BUCKET, STORAGE_ENV } from './storage/storage'
 export { OpenApi, OUTBOX, NO_PERMISSION, WECHAT_ERRORS } from './openapi/openapi'
 export type { OutboxMessage, Refusal } from './openapi/openapi'

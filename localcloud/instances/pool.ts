@@ -11,6 +11,7 @@ import { type Executor, type OpCounts, zeroOps } from '../executor/executor'
 import type { OpenApi } from '../openapi/openapi'
 import type { Storage } from '../storage/storage'
 import type { CallerContext, FromWorker, ToWorker, WorkerData } from './protocol'
+import { type CallAnswer, noInstanceLeft } from './calls'
 import { toJsonText } from './json'
 
 const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js')
@@ -56,6 +57,19 @@ export interface PoolOptions {
   openapi?: OpenApi
   /** Answers the instances' cloud storage API actions (cloud.uploadFile & co.); without it they fail clearly. */
   storage?: Storage
+  /**
+   * Instances the pool may start beyond `size` for calls from functions (cloud.callFunction), which never wait
+   * behind busy instances; default 0 (such calls then fail when no instance is idle or can start).
+   */
+  burst?: number
+  /**
+   * Runs `cloud.callFunction({ name, data })` made by an instance of `from` during the invocation whose caller is
+   * `caller` (undefined: made after it ended); answers as CloudBase's API does (calls.ts). Without it such calls
+   * fail clearly.
+   */
+  callFunction?: (from: string, caller: CallerContext | undefined, name: string, data: string) => Promise<CallAnswer>
+  /** Told when an instance's network guard refuses something (offline.ts). */
+  onNetworkRefusal?: (fn: string, what: string, invocationId?: string) => void
 }
 
 interface Job {
@@ -63,6 +77,8 @@ interface Job {
   event: unknown
   caller: CallerContext
   resolve: (inv: Invocation) => void
+  /** A call from a function (cloud.callFunction): served first, never waits behind busy instances. */
+  nested: boolean
 }
 
 let invocationSeq = 0
@@ -147,6 +163,25 @@ class Instance {
         this.pool.afterLatency(() => void handler.handle(call).then((answer) => this.pool.afterLatency(() => reply(answer))))
         return
       }
+      case 'call': {
+        const reply = (answer: CallAnswer) => {
+          if (this.state !== 'dead') this.worker.postMessage({ type: 'call-answer', id: msg.id, answer } satisfies ToWorker)
+        }
+        const call = this.pool.callFunction
+        if (!call) {
+          reply({ code: 'SYS_ERR', message: `local cloud: no function calls in this pool (callFunction ${msg.name})` })
+          return
+        }
+        // The caller's context is the running job's; a call made after it ended (a stray promise) has none.
+        const caller = this.job && this.job.id === msg.invocationId ? this.job.caller : undefined
+        void call(this.pool.name, caller, msg.name, msg.data).then(reply, (e) =>
+          reply({ code: 'SYS_ERR', message: `local cloud: callFunction ${msg.name} failed: ${(e as Error)?.message ?? String(e)}` }),
+        )
+        return
+      }
+      case 'refused':
+        this.pool.reportRefusal(msg.what, msg.invocationId)
+        return
       case 'storage': {
         const storage = this.pool.storage
         const answer = () =>
@@ -261,7 +296,7 @@ export class FunctionPool {
     this.counters.invocations++
     this.checkBundle()
     return new Promise((resolve) => {
-      this.queue.push({ id: newInvocationId(), event, caller, resolve })
+      this.queue.push({ id: newInvocationId(), event, caller, resolve, nested: (caller.chain?.length ?? 0) > 0 })
       this.pump()
     })
   }
@@ -281,13 +316,19 @@ export class FunctionPool {
     })
   }
 
-  /** Dispatches queued jobs to idle instances, starting instances up to the pool size. */
+  /**
+   * Dispatches queued jobs to idle instances, starting instances up to the pool size. Calls from functions go
+   * first and never wait behind busy instances: the caller may be one of them, and a pool whose every instance
+   * waits on a call to its own function would wait forever. Such a call gets a fresh instance beyond the pool
+   * size (CloudBase scales out) up to `burst` more, and past that fails at once. Instances beyond the size retire
+   * when the queue is empty.
+   */
   pump() {
     if (this.closed) return this.releaseWaiters()
     while (this.queue.length > 0) {
       const idle = this.instances.find((i) => i.state === 'idle' && i.generation === this.generation)
       if (idle) {
-        idle.run(this.queue.shift()!, this.timeoutS)
+        idle.run(this.takeNext(), this.timeoutS)
         continue
       }
       // Instances of an older bundle retire once idle.
@@ -298,9 +339,36 @@ export class FunctionPool {
         this.spawn()
         continue
       }
+      const nested = this.queue.filter((j) => j.nested)
+      if (starting < nested.length) {
+        const burst = this.options.burst ?? 0
+        if (live.length < this.options.size + burst) {
+          this.spawn()
+          continue
+        }
+        // The newest calls from functions that no starting instance will serve.
+        const message = noInstanceLeft(this.name, live.length, this.options.size, burst)
+        for (const job of nested.slice(starting)) {
+          this.queue.splice(this.queue.indexOf(job), 1)
+          this.recordOutcome({ kind: 'crash', message })
+          job.resolve({ id: job.id, fn: this.name, outcome: { kind: 'crash', message }, ops: zeroOps(), durationMs: 0, instanceId: '' })
+        }
+        continue
+      }
       break
     }
+    if (this.queue.length === 0) {
+      const live = this.instances.filter((i) => i.state !== 'dead')
+      const extra = live.length - this.options.size
+      if (extra > 0) for (const spare of live.filter((i) => i.state === 'idle').slice(0, extra)) spare.kill()
+    }
     if (!this.instances.some((i) => i.state === 'starting')) this.releaseWaiters()
+  }
+
+  /** The next job: the oldest call from a function, else the oldest job. */
+  private takeNext(): Job {
+    const i = this.queue.findIndex((j) => j.nested)
+    return this.queue.splice(i >= 0 ? i : 0, 1)[0]
   }
 
   private releaseWaiters() {
@@ -344,6 +412,14 @@ export class FunctionPool {
 
   get storage(): Storage | undefined {
     return this.options.storage
+  }
+
+  get callFunction() {
+    return this.options.callFunction
+  }
+
+  reportRefusal(what: string, invocationId?: string) {
+    this.options.onNetworkRefusal?.(this.name, what, invocationId)
   }
 
   /** Whether any instance of the pool is alive (a deployed function keeps serving while its files are replaced). */

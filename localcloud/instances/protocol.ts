@@ -9,6 +9,11 @@ export interface CallerContext {
   source: string
   /** ISO instant: the invocation's "now" (VIPCARD_FAKE_NOW and db.serverDate()). */
   clock?: string
+  /**
+   * For a call from a function (cloud.callFunction): the functions above it, outermost first (its depth). Such
+   * calls never wait behind busy instances (see FunctionPool.pump).
+   */
+  chain?: string[]
 }
 
 export type ToWorker =
@@ -19,6 +24,8 @@ export type ToWorker =
   | { type: 'openapi-answer'; id: number; answer: Uint8Array | { code: string; message: string } }
   /** CloudBase's storage API answer (storage/storage.ts). */
   | { type: 'storage-answer'; id: number; answer: Record<string, unknown> }
+  /** CloudBase's answer to `functions.invokeFunction` (instances/calls.ts). */
+  | { type: 'call-answer'; id: number; answer: Record<string, unknown> }
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number }
@@ -26,6 +33,10 @@ export type FromWorker =
   | { type: 'db'; id: number; invocationId?: string; action: string; params: Record<string, unknown> | undefined }
   | { type: 'openapi'; id: number; invocationId?: string; api: string; data: Uint8Array }
   | { type: 'storage'; id: number; invocationId?: string; action: string; params: Record<string, unknown> }
+  /** cloud.callFunction({ name, data }): `data` as the SDK sends it, JSON text ('' = none). */
+  | { type: 'call'; id: number; invocationId?: string; name: string; data: string }
+  /** The network guard refused something (offline.ts); reported for `networkRefusals()`. */
+  | { type: 'refused'; invocationId?: string; what: string }
   /** The return value as JSON text, as the platform sends it. */
   | { type: 'result'; id: string; ok: true; json: string }
   | { type: 'result'; id: string; ok: false; message: string; stack?: string }

@@ -5,6 +5,7 @@
  * executor. The modules are resolved from wx-server-sdk's own directory so the patch hits the instances it uses.
  */
 import { dirname } from 'node:path'
+import { isLoopback, unavailable } from './offline'
 
 /** The SDK version the seam was verified against (package.json pins it too). */
 export const SDK_VERSION = '4.0.2'
@@ -184,5 +185,103 @@ export const installStorageSeam = (transport: StorageTransport): (() => void) =>
   }
   return () => {
     tcbApi.request = original
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calls between functions (cloud.callFunction)
+
+/** CloudBase's answer to `functions.invokeFunction`: `{ requestId, data: { response_data } }` or `{ code, message }`. */
+export type FunctionsTransport = (name: string, requestData: string) => Promise<Record<string, unknown>>
+
+/** Where the callFunction seam lives, and whether it is still there (a test pins this against SDK upgrades). */
+export const inspectFunctionsSeam = () => {
+  const base = { paths: [dirname(require.resolve('wx-server-sdk'))] }
+  const tcbApi = require(require.resolve('@cloudbase/node-sdk/dist/utils/tcbapirequester', base)) as Partial<TcbApiModule>
+  const functions = require(require.resolve('@cloudbase/node-sdk/dist/functions', base)) as Record<string, unknown>
+  return { hasRequest: typeof tcbApi.request === 'function', hasCallFunction: typeof functions.callFunction === 'function' }
+}
+
+/**
+ * Routes `cloud.callFunction({ name, data })` to `transport`. wx-server-sdk calls @cloudbase/node-sdk's
+ * `callFunction`, which sends the CloudBase API action `functions.invokeFunction { function_name, request_data
+ * (the data as JSON) }` through the same module function `request(args)` as storage (see installStorageSeam), and
+ * parses `data.response_data` of the answer; an answer with a `code` becomes the SDK's own error. Other actions go
+ * on as before. Returns a restore function.
+ */
+export const installFunctionsSeam = (transport: FunctionsTransport): (() => void) => {
+  const info = inspectFunctionsSeam()
+  if (!info.hasRequest || !info.hasCallFunction) throw new Error('local cloud: wx-server-sdk no longer has the callFunction seam this local cloud patches')
+  const paths = nodeSdkPaths()
+  const tcbApi = require(paths.tcbApi) as TcbApiModule
+  const { processReturn } = require(paths.utils) as { processReturn: (r: unknown) => unknown }
+  const original = tcbApi.request
+  tcbApi.request = async function (this: unknown, args) {
+    const params = args?.params ?? {}
+    if (params.action !== 'functions.invokeFunction') return original.call(this, args)
+    const result = await transport(String(params.function_name ?? ''), typeof params.request_data === 'string' ? params.request_data : '')
+    return result && result.code ? processReturn(result) : result
+  }
+  return () => {
+    tcbApi.request = original
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Everything else the SDK would send to Tencent Cloud
+
+/** The API a CloudBase API action stands for, as the function author wrote it. */
+const apiOfAction = (params: Record<string, unknown>): string => {
+  const action = String(params.action ?? 'unknown')
+  if (action === 'wx.wxPayApi') return `cloudPay.${String(params.apiName ?? '')}`
+  if (action.startsWith('wx.') && typeof params.apiName === 'string') return `${action} ${params.apiName}`
+  return action
+}
+
+/**
+ * Makes the SDK's own ways out fail loudly, naming the API: "not available on the local cloud: <api>".
+ * - Every CloudBase API action sent through node-sdk's `request(args)` (utils/tcbapirequester): cloudPay.* (as
+ *   `wx.wxPayApi`), `wx.api` (callOpenAPI), `wx.wxCallContainerApi`, `auth.*`, `analytics.*`, ... The storage and
+ *   functions seams, installed after this one, answer theirs before it is reached.
+ * - node-sdk's lowest HTTP function, `extraRequest` (utils/request; callApis, AI, cloud run), for any URL whose
+ *   host is not the loopback.
+ * - The probe of Tencent Cloud's metadata service that `CloudBase.init` starts (`metadata.lookupAppId`, an HTTP GET
+ *   to metadata.tencentyun.com) answers "not on Tencent Cloud" ('') without a request, as a lookup that fails
+ *   does; credential lookups fail.
+ * The network guard (offline.ts) stops what remains. Returns a restore function.
+ */
+export const installOfflineSeam = (): (() => void) => {
+  const base = { paths: [dirname(require.resolve('wx-server-sdk'))] }
+  const tcbApi = require(nodeSdkPaths().tcbApi) as TcbApiModule
+  const http = require(require.resolve('@cloudbase/node-sdk/dist/utils/request', base)) as {
+    extraRequest: (opts: { url?: string }, extra?: { op?: string }) => Promise<unknown>
+  }
+  const metadata = require(require.resolve('@cloudbase/node-sdk/dist/utils/metadata', base)) as Record<string, unknown>
+
+  const originals = { request: tcbApi.request, extraRequest: http.extraRequest, metadata: { ...metadata } }
+  tcbApi.request = async (args) => {
+    throw unavailable(apiOfAction(args?.params ?? {}))
+  }
+  http.extraRequest = async function (this: unknown, opts, extra) {
+    let host: string | undefined
+    try {
+      host = new URL(String(opts?.url)).hostname
+    } catch {
+      host = undefined
+    }
+    if (!isLoopback(host)) throw unavailable(extra?.op ?? String(opts?.url))
+    return originals.extraRequest.call(this, opts, extra)
+  }
+  metadata.lookupAppId = async () => ''
+  metadata.lookupCredentials = async () => {
+    throw unavailable('metadata.tencentyun.com credentials')
+  }
+  metadata.lookup = async (path: unknown) => {
+    throw unavailable(`http://metadata.tencentyun.com/latest/${String(path)}`)
+  }
+  return () => {
+    tcbApi.request = originals.request
+    http.extraRequest = originals.extraRequest
+    Object.assign(metadata, originals.metadata)
   }
 }

@@ -5,7 +5,8 @@
  * is what `cloud.getWXContext()` reads.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { installOpenApiSeam, installSeam, installStorageSeam, type OpenApiAnswer } from './seam'
+import { installNetworkGuard } from './offline'
+import { installFunctionsSeam, installOfflineSeam, installOpenApiSeam, installSeam, installStorageSeam, type OpenApiAnswer } from './seam'
 import { APPID, CONTEXT_KEYS, type FromWorker, PER_CALL_ENV, type ToWorker, type WorkerData } from './protocol'
 
 const { entry, functionName, instanceId } = workerData as WorkerData
@@ -45,6 +46,10 @@ installOpenApiSeam(
     }),
 )
 
+// Whatever the SDK would send to Tencent Cloud and no seam below answers fails loudly (installed first: the
+// storage and functions seams wrap it).
+installOfflineSeam()
+
 // Cloud storage API actions are answered by the main thread's stand-in; the file bytes go over HTTP to the
 // gateway, as the SDK sends them to COS.
 const waitingStorage = new Map<number, (answer: Record<string, unknown>) => void>()
@@ -56,6 +61,20 @@ installStorageSeam(
       post({ type: 'storage', id, invocationId: currentInvocation, action, params })
     }),
 )
+
+// cloud.callFunction runs the named local function through the main thread's pools, with this call's context.
+const waitingCalls = new Map<number, (answer: Record<string, unknown>) => void>()
+installFunctionsSeam(
+  (name, data) =>
+    new Promise((resolve) => {
+      const id = ++nextRequest
+      waitingCalls.set(id, resolve)
+      post({ type: 'call', id, invocationId: currentInvocation, name, data })
+    }),
+)
+
+// Nothing leaves the machine: Node's own network APIs refuse anything but the loopback (offline.ts).
+installNetworkGuard().listeners.add((what) => post({ type: 'refused', invocationId: currentInvocation, what }))
 
 // A function's stray promise must not take the instance down (on CloudBase it is only logged).
 process.on('unhandledRejection', (reason) => {
@@ -125,6 +144,10 @@ port.on('message', (msg: ToWorker) => {
   } else if (msg.type === 'storage-answer') {
     const resolve = waitingStorage.get(msg.id)
     waitingStorage.delete(msg.id)
+    resolve?.(msg.answer)
+  } else if (msg.type === 'call-answer') {
+    const resolve = waitingCalls.get(msg.id)
+    waitingCalls.delete(msg.id)
     resolve?.(msg.answer)
   } else if (msg.type === 'invoke') {
     void invoke(msg)

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Executor, type ExecutorOptions } from '../../localcloud/executor/executor'
-import { installSeam } from '../../localcloud/instances/seam'
+import { installOfflineSeam, installSeam } from '../../localcloud/instances/seam'
 
 export const FIXTURES = join(__dirname, 'fixtures')
 export const FIXTURE_FUNCTIONS = join(FIXTURES, 'functions')
@@ -29,6 +29,8 @@ export const inProcessDb = (options: Partial<ExecutorOptions> = {}) => {
   const dataDir = options.dataDir ?? tempDir()
   const executor = new Executor({ collectionsDir: FIXTURE_COLLECTIONS, ...options, dataDir })
   const state: { invocationId?: string; log: { action: string; params: unknown }[] } = { log: [] }
+  // As in an instance: the SDK's probe of Tencent Cloud's metadata service (at init) and its other requests stay here.
+  const restoreOffline = installOfflineSeam()
   const restore = installSeam(async (action, params) => {
     await tick()
     state.log.push({ action, params })
@@ -39,6 +41,7 @@ export const inProcessDb = (options: Partial<ExecutorOptions> = {}) => {
   const db: Any = cloud.database()
   const close = () => {
     restore()
+    restoreOffline()
     executor.close()
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
   }
