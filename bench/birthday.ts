@@ -30,6 +30,7 @@ import { type LocalCloud, startLocalCloud } from '../localcloud'
 import { envOptions } from '../localcloud/cloud'
 import type { OpCounts } from '../localcloud/executor/executor'
 import { functionsOutDir } from '../scripts/build-functions'
+import { productCloudOptions } from '../scripts/local-cloud'
 import { DEMO_ASSISTANT, DEMO_STORE, demoDocuments } from '../scripts/demo-data'
 import { type Member, newMember } from '../src/domain/member'
 import { fmt, mulberry32, nameOf, openidOf, peakRssMb, referralCodeOf, rssMb } from './generate'
@@ -147,7 +148,7 @@ const benchOne = async (n: number) => {
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir: functionsOutDir,
-    staticDir: null,
+    ...productCloudOptions(),
     port: 0,
     poolSize: 1,
     logs: process.env.BENCH_LOGS === '1',

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startLocalCloud, type LocalCloud, type OpCounts } from '../localcloud'
 import { functionsOutDir } from '../scripts/build-functions'
+import { productCloudOptions } from '../scripts/local-cloud'
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPERATOR, demoDocuments } from '../scripts/demo-data'
 import { PRIVACY_NOTICE_VERSION } from '../src/api/privacy'
 import { TillCodes } from './tillCodes'
@@ -44,7 +45,7 @@ export const dbopsBench = async (): Promise<DbOpsRow[]> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-dbops-'))
   let cloud: LocalCloud | undefined
   try {
-    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, port: 0, logs: false })
+    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, ...productCloudOptions(), port: 0, logs: false })
     for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
     const rows: DbOpsRow[] = []
     const invoke = async (openid: string, fn: string, action: string, input: unknown, clock?: string) => {

@@ -23,6 +23,7 @@ import { join } from 'node:path'
 import { type LocalCloud, startLocalCloud } from '../localcloud'
 import { envOptions } from '../localcloud/cloud'
 import { functionsOutDir } from '../scripts/build-functions'
+import { productCloudOptions } from '../scripts/local-cloud'
 import { DEMO_ASSISTANT, DEMO_OPERATOR, DEMO_STORE, demoDocuments } from '../scripts/demo-data'
 import type { ExportResult } from '../src/api/contract'
 import type { LedgerEntry } from '../src/domain/ledger'
@@ -131,7 +132,7 @@ const main = async () => {
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir: functionsOutDir,
-    staticDir: null,
+    ...productCloudOptions(),
     port: 0,
     poolSize: 1,
     logs: process.env.BENCH_LOGS === '1',

@@ -10,10 +10,11 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { startLocalCloud, type LocalCloud } from '../localcloud'
 import { functionsOutDir } from '../scripts/build-functions'
+import { H5_DIR, productCloudOptions } from '../scripts/local-cloud'
 import { demoDocuments } from '../scripts/demo-data'
 import { launchPhone, SCREENSHOT_DIR, type PhoneBrowser } from '../test/e2e/support/browser'
 
@@ -58,7 +59,7 @@ export const firstScreenBench = async (): Promise<FirstScreenFigures> => {
   let cloud: LocalCloud | undefined
   let phone: PhoneBrowser | undefined
   try {
-    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, staticDir: resolve(__dirname, '../dist-h5'), port: 0, logs: false })
+    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, ...productCloudOptions(), staticDir: H5_DIR, port: 0, logs: false })
     for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
     await cloud.warm('member')
     phone = await launchPhone()

@@ -214,8 +214,9 @@ const report = (label: string, r: Awaited<ReturnType<typeof drive>>, extra = '')
 const breakdown = async () => {
   const { Executor, installSeam } = require('../localcloud') as typeof import('../localcloud')
   const { demoDocuments } = require('../scripts/demo-data') as typeof import('../scripts/demo-data')
+  const { COLLECTIONS_DIR } = require('../scripts/local-cloud') as typeof import('../scripts/local-cloud')
   const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-ledger-inproc-'))
-  const executor = new Executor({ dataDir })
+  const executor = new Executor({ dataDir, collectionsDir: COLLECTIONS_DIR })
   try {
     for (const [coll, docs] of Object.entries(demoDocuments())) executor.insert(coll, docs)
     let inExecutor = 0
@@ -264,12 +265,12 @@ const breakdown = async () => {
     const run = async (n: number, offset: number) => {
       for (let i = 0; i < n; i++) {
         const { code, clock } = codes.next(memberNos[((i + offset) * 7919) % MEMBERS])
-        process.env.VIPCARD_FAKE_NOW = clock // what the local cloud sets for a call with a clock
+        process.env.LOCAL_CLOUD_NOW = clock // what the local cloud sets for a call with a clock
         const r = await staff.main({
           action: 'recordPurchase',
           input: { memberCode: code, amountFen: 12345, orderNo: `P${i + offset}` },
         })
-        delete process.env.VIPCARD_FAKE_NOW
+        delete process.env.LOCAL_CLOUD_NOW
         if (!r.ok) throw new Error(`purchase failed: ${JSON.stringify(r)}`)
       }
     }
@@ -305,11 +306,12 @@ const breakdown = async () => {
 const throughInstances = async (poolSize: number) => {
   const { startLocalCloud } = require('../localcloud') as typeof import('../localcloud')
   const { demoDocuments } = require('../scripts/demo-data') as typeof import('../scripts/demo-data')
+  const { productCloudOptions } = require('../scripts/local-cloud') as typeof import('../scripts/local-cloud')
   const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-ledger-invoke-'))
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir: join(root, 'build/cloudfunctions'),
-    staticDir: null,
+    ...productCloudOptions(),
     port: 0,
     poolSize,
     logs: false,

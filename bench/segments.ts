@@ -21,6 +21,7 @@ import { join } from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../localcloud'
 import type { OpCounts } from '../localcloud/executor/executor'
 import { functionsOutDir } from '../scripts/build-functions'
+import { productCloudOptions } from '../scripts/local-cloud'
 import { DEMO_ASSISTANT, DEMO_OPERATOR, DEMO_STORE, demoDocuments } from '../scripts/demo-data'
 import { type Member, newMember } from '../src/domain/member'
 import { DEFAULT_PROGRAM } from '../src/domain/program'
@@ -142,7 +143,7 @@ const add = (into: OpCounts, ops: OpCounts) => {
 
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-segments-'))
-  const cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, staticDir: null, port: 0, poolSize: 1, logs: process.env.BENCH_LOGS === '1' })
+  const cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, ...productCloudOptions(), port: 0, poolSize: 1, logs: process.env.BENCH_LOGS === '1' })
   try {
     const docs = demoDocuments(new Date(firstRun - 30 * DAY_MS))
     for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const) cloud.executor.insert(coll, docs[coll])

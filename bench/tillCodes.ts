@@ -3,7 +3,7 @@
  * which pays once. A benchmark that buys for one member many times a second therefore gives each of that
  * member's purchases its own 30-second step: a synthetic clock that moves on half a minute per purchase of the
  * member, sent with the purchase (x-local-clock with LOCAL_CLOUD_ALLOW_CLOCK=1, invoke()'s clock, or
- * VIPCARD_FAKE_NOW in-process). The clock moves only for that call, so the figures measure the same work,
+ * LOCAL_CLOUD_NOW in-process). The clock moves only for that call, so the figures measure the same work,
  * code check and single use included.
  */
 import { CODE_STEP_SECONDS, dynamicMemberCode } from '../src/domain/memberCode'

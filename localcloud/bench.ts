@@ -33,7 +33,7 @@ const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'localcloud-bench-'))
   try {
     // 1. The executor alone (what every SDK call costs on the main thread).
-    const ex = new Executor({ dataDir: join(dir, 'ex'), collectionsDir: join(dir, 'none'), collections: COLLECTIONS })
+    const ex = new Executor({ dataDir: join(dir, 'ex'), collections: COLLECTIONS })
     const N = 10_000
     const docs = Array.from({ length: N }, (_, i) => ({ _id: `m${i}`, memberNo: `N${i}`, points: i % 100, tier: i % 7 ? 'member' : 'vip' }))
     let t = performance.now()
@@ -62,7 +62,7 @@ const main = async () => {
     for (const latency of [0, undefined] as const) {
       const rssBefore = process.memoryUsage().rss
       const cloud = await startLocalCloud({
-        dataDir: join(dir, `cloud-${latency}`), functionsDir: join(dir, 'fns'), collectionsDir: join(dir, 'none'),
+        dataDir: join(dir, `cloud-${latency}`), functionsDir: join(dir, 'fns'),
         staticDir: null, port: 0, poolSize: 2, logs: false, strictCollections: false, dbLatencyMs: latency,
       })
       cloud.executor.insert('members', { _id: 'm1', memberNo: 'N1' })

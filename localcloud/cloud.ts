@@ -1,12 +1,13 @@
 /**
- * startLocalCloud: the executor (SQLite), the function instances and the HTTP gateway, started together.
- * Used by `npm start`, the H5 preview and every test.
+ * startLocalCloud: the executor (SQLite), the function instances and the HTTP gateway, started together. It knows
+ * no project: the caller names the functions, the collections, the static files and the pages (a project's start
+ * script and test helpers do).
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Server } from 'node:http'
 import { ClientDb, loadRules } from './clientdb/clientdb'
-import { DEFAULT_COLLECTIONS_DIR, Executor, zeroOps } from './executor/executor'
+import { Executor, zeroOps } from './executor/executor'
 import { toJsonText } from './instances/json'
 import {
   MAX_EVENT_DEPTH,
@@ -23,13 +24,10 @@ import {
 import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
 import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
-import { readAppPages } from './openapi/pages'
 import { Storage, cloudPathOf, fileIdOf } from './storage/storage'
 import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
 import { useFunctionTimeZone } from './instances/zone'
 import { type CallAnswer, DEFAULT_BURST_INSTANCES, MAX_CALL_DEPTH, callAnswer, callNotFound, callOutsideInvocation, callTooDeep, callTooLarge } from './instances/calls'
-
-const REPO = resolve(__dirname, '..')
 
 export const DEFAULT_DB_LATENCY_MS: [number, number] = [1, 4]
 
@@ -38,7 +36,7 @@ export interface LocalCloudOptions {
   dataDir: string
   /** Folder of bundled functions: `<name>/index.js` (+ `config.json`). */
   functionsDir: string
-  /** The H5 build to serve; default `<repo>/dist-h5`; null = none. */
+  /** Static files to serve at `/` (a web build: the H5 preview); default none (undefined or null). */
   staticDir?: string | null
   /** Default 8787; 0 = any free port. Always bound to 127.0.0.1. */
   port?: number
@@ -48,9 +46,13 @@ export interface LocalCloudOptions {
   memoryMb?: number
   /** Honor the `x-local-clock` header (tests only). */
   allowClockOverride?: boolean
-  /** Declared collections; default `<repo>/database/collections`. */
+  /**
+   * Declared collections: a folder of `<name>.json` (`{ name, indexes, rules }`), created at start as a deploy
+   * creates them, with their security rules. Default none: no collection exists until a function creates it
+   * (db.createCollection) or the caller inserts into it through `executor`, and clients may read or write none.
+   */
   collectionsDir?: string
-  /** See ExecutorOptions.strictCollections (default true). */
+  /** See ExecutorOptions.strictCollections (default true: only collections that exist may be used, as on CloudBase). */
   strictCollections?: boolean
   /** Default 30 s (CloudBase's limit). */
   transactionTimeoutMs?: number
@@ -71,8 +73,9 @@ export interface LocalCloudOptions {
    */
   timers?: boolean
   /**
-   * The mini program's pages (home first), which the open API stand-ins check pages against (41030 otherwise).
-   * Default: those of src/app.config.ts; null: any well-formed page.
+   * The mini program's pages (home first), which the open API stand-ins check pages against (41030 otherwise):
+   * e.g. `readAppPages('<project>/app.json')`. Default null: any well-formed page passes, kinder than WeChat,
+   * which checks the published version's pages, so a project should pass them.
    */
   miniProgramPages?: string[] | null
   /**
@@ -94,7 +97,7 @@ export interface InvokeOptions {
   /** The caller; '' or omitted = anonymous. */
   openid?: string
   unionid?: string
-  /** The invocation's "now" (ISO instant or Date): VIPCARD_FAKE_NOW and db.serverDate(). */
+  /** The invocation's "now" (ISO instant or Date): LOCAL_CLOUD_NOW in the function's process.env, and db.serverDate(). */
   clock?: string | Date
   /** TCB_SOURCE; default 'wx_client'. */
   source?: string
@@ -206,7 +209,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   // Triggers first: a bad config.json fails the start before anything is opened.
   const triggers: TimerTrigger[] = listFunctions(functionsDir).flatMap((n) => readTimerTriggers(join(functionsDir, n), n))
   // Security rules too: one the local cloud cannot evaluate exactly fails the start.
-  const rules = loadRules(options.collectionsDir ?? DEFAULT_COLLECTIONS_DIR)
+  const rules = loadRules(options.collectionsDir)
   const env = envOptions()
   const executor = new Executor({
     dataDir: options.dataDir,
@@ -219,7 +222,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   let baseUrl = ''
   const openapi = new OpenApi(executor, {
     baseUrl: () => baseUrl,
-    pages: options.miniProgramPages === undefined ? readAppPages() : options.miniProgramPages,
+    pages: options.miniProgramPages ?? null,
   })
   const storage = new Storage({ dataDir: options.dataDir, baseUrl: () => baseUrl })
   const poolOptions = {
@@ -357,7 +360,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       },
       {
         port: options.port ?? 8787,
-        staticDir: options.staticDir === null ? undefined : (options.staticDir ?? join(REPO, 'dist-h5')),
+        staticDir: options.staticDir ?? undefined,
         allowClockOverride: options.allowClockOverride ?? false,
       },
     )

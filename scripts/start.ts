@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path'
 import { startLocalCloud } from '../localcloud'
 import { functionsOutDir } from './build-functions'
+import { H5_DIR, productCloudOptions } from './local-cloud'
 import { LOCAL_IDENTITIES } from '../src/services/localIdentity'
 import { DEMO_JOIN_SCENE, demoDocuments } from './demo-data'
 
@@ -16,7 +17,9 @@ const main = async () => {
   const cloud = await startLocalCloud({
     dataDir: process.env.LOCAL_CLOUD_DATA ?? join(root, '.data'),
     functionsDir: functionsOutDir,
-    staticDir: join(root, 'dist-h5'),
+    // This product's collections, H5 build and pages: the local cloud itself knows no project (scripts/local-cloud.ts).
+    ...productCloudOptions(),
+    staticDir: H5_DIR,
     port,
     logs: process.env.LOCAL_CLOUD_LOGS !== '0',
     // The functions' timer triggers (the hourly upkeep: VIP sweep, points expiry) run as on CloudBase.

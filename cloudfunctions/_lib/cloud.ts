@@ -41,4 +41,4 @@ export const invocationSource = (): string => {
  * The current instant. Deployed functions read the real clock; the local cloud may pin it per invocation
  * (tests of VIP years and expiry) through an environment variable no client can set.
  */
-export const now = (): string => process.env.VIPCARD_FAKE_NOW || new Date().toISOString()
+export const now = (): string => process.env.LOCAL_CLOUD_NOW || new Date().toISOString()

@@ -32,7 +32,7 @@ export const loadRules = (dir: string | undefined): Map<string, CollectionRules>
     const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { name?: unknown; rules?: unknown }
     if (typeof raw.name !== 'string') continue // the executor refuses such a file with its own message
     try {
-      rules.set(raw.name, parseCollectionRules(raw.rules, `database/collections/${file}`))
+      rules.set(raw.name, parseCollectionRules(raw.rules, join(dir, file)))
     } catch (e) {
       throw new Error(`local cloud: ${e instanceof RuleError ? e.message : String(e)}`)
     }

@@ -565,7 +565,7 @@ export class Actions {
 export const notExist = (coll: string) =>
   new DbError(
     'DATABASE_COLLECTION_NOT_EXIST',
-    `Db or Table not exist: ${coll} (local cloud: declare it in database/collections/ or create it with db.createCollection)`,
+    `Db or Table not exist: ${coll} (local cloud: declare it in the collections folder, collectionsDir, or create it with db.createCollection)`,
   )
 
 /** A document to insert: a plain object, no `$` field names, with a string or number `_id` (generated if missing). */

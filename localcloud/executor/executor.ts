@@ -3,7 +3,7 @@
  * SQLite, in the shapes the SDK reads. Synchronous by design: the main thread owns SQLite and each request is
  * atomic with respect to every other, as a single server would make it.
  */
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { find } from 'mingo'
 import { type Answer, Actions, type Params, prepareNewDoc } from './actions'
 import { type Doc, decode, encodeDoc, isPlainObject } from './ejson'
@@ -19,7 +19,10 @@ export type { Answer } from './actions'
 export interface ExecutorOptions {
   /** Folder for the SQLite file (created if missing). */
   dataDir: string
-  /** Declared collections (`<name>.json`); default: the repo's database/collections. */
+  /**
+   * Declared collections: a folder of `<name>.json` (`{ name, indexes, rules }`), created at start as a deploy
+   * creates them. Default none: only collections created with db.createCollection, or inserted through this API.
+   */
   collectionsDir?: string
   /** Extra declarations (tests). */
   collections?: CollectionSpec[]
@@ -72,8 +75,6 @@ export const LOCAL_COLLECTIONS: CollectionSpec[] = [
   { name: 'outbox', indexes: [{ name: 'touser', keys: [{ field: 'touser', direction: 1 }] }] },
 ]
 
-export const DEFAULT_COLLECTIONS_DIR = resolve(__dirname, '../../database/collections')
-
 export const zeroOps = (): OpCounts => ({ reads: 0, writes: 0, txn: 0, inTxn: 0, maxTxnOps: 0, docsRead: 0, rowsScanned: 0 })
 
 export class Executor {
@@ -88,7 +89,7 @@ export class Executor {
   readonly totals: OpCounts = zeroOps()
 
   constructor(options: ExecutorOptions) {
-    const specs = [...loadCollectionSpecs(options.collectionsDir ?? DEFAULT_COLLECTIONS_DIR), ...(options.collections ?? [])]
+    const specs = [...loadCollectionSpecs(options.collectionsDir), ...(options.collections ?? [])]
     for (const own of LOCAL_COLLECTIONS)
       if (specs.some((s) => s.name === own.name))
         throw new Error(`local cloud: the collection name ${own.name} is the local cloud's own (open API stand-ins); declare another name`)

@@ -1,4 +1,4 @@
-/** Serves the H5 build: files under one directory, index.html at `/`, never anything outside it. */
+/** Serves static files (a web build: the H5 preview): files under one directory, index.html at `/`, never anything outside it. */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
@@ -33,7 +33,8 @@ export const serveStatic = (dir: string | undefined, req: IncomingMessage, res: 
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return text(405, 'method not allowed')
   if (!dir || !existsSync(dir)) {
-    return text(404, `The H5 build is not there${dir ? ` (${dir})` : ''}: run \`npm run build:h5\`. The functions are at POST /functions/<name>.`)
+    const why = dir ? `the static folder ${dir} does not exist (build it first)` : 'no static folder is configured (staticDir)'
+    return text(404, `Nothing to serve here: ${why}. The functions are at POST /functions/<name>.`)
   }
   let path: string
   try {

@@ -7,7 +7,7 @@ export interface CallerContext {
   clientIp?: string
   /** 'wx_client' for gateway calls, 'wx_trigger' for timers. */
   source: string
-  /** ISO instant: the invocation's "now" (VIPCARD_FAKE_NOW and db.serverDate()). */
+  /** ISO instant: the invocation's "now" (LOCAL_CLOUD_NOW and db.serverDate()). */
   clock?: string
   /**
    * For a call from a function (cloud.callFunction): the functions above it, outermost first (its depth). Such
@@ -50,4 +50,4 @@ export interface WorkerData {
 /** The cloud context every instance has, like CloudBase's. */
 export const APPID = 'wx-local-appid'
 export const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP'
-export const PER_CALL_ENV = ['WX_OPENID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'VIPCARD_FAKE_NOW'] as const
+export const PER_CALL_ENV = ['WX_OPENID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'LOCAL_CLOUD_NOW'] as const

@@ -105,7 +105,7 @@ const invoke = async (msg: Extract<ToWorker, { type: 'invoke' }>) => {
   if (caller.unionid) process.env.WX_UNIONID = caller.unionid
   if (caller.clientIp) process.env.WX_CLIENTIP = caller.clientIp
   process.env.TCB_SOURCE = caller.source
-  if (caller.clock) process.env.VIPCARD_FAKE_NOW = caller.clock
+  if (caller.clock) process.env.LOCAL_CLOUD_NOW = caller.clock
   const context = {
     request_id: msg.id,
     function_name: functionName,

@@ -1,11 +1,9 @@
 /**
- * The mini program's pages, for the open API stand-ins' page checks: what `src/app.config.ts` declares (main
- * package pages, then each subpackage's root + pages). The first is the home page.
+ * A mini program's pages, for the open API stand-ins' page checks (`miniProgramPages`): what its app config declares
+ * (main package pages, then each subpackage's root + pages). The first is the home page.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-
-export const DEFAULT_APP_CONFIG = resolve(__dirname, '../../src/app.config.ts')
+import { join } from 'node:path'
 
 interface AppConfig {
   pages?: unknown
@@ -27,12 +25,17 @@ export const pagesOf = (config: AppConfig): string[] => {
 }
 
 /**
- * Reads a Taro app config (`export default defineAppConfig({...})`, TypeScript) by compiling it with esbuild and
- * evaluating it with a stand-in defineAppConfig. Returns null when there is none or it cannot be evaluated.
+ * Reads a mini program's pages from its app config: an `app.json`, or a Taro `app.config.ts`
+ * (`export default defineAppConfig({...})`), compiled with esbuild (an optional peer dependency) and evaluated with a
+ * stand-in defineAppConfig. Returns null when there is none or it cannot be evaluated.
  */
-export const readAppPages = (file = DEFAULT_APP_CONFIG): string[] | null => {
+export const readAppPages = (file: string): string[] | null => {
   if (!existsSync(file)) return null
   try {
+    if (file.endsWith('.json')) {
+      const pages = pagesOf(JSON.parse(readFileSync(file, 'utf8')) as AppConfig)
+      return pages.length > 0 ? pages : null
+    }
     const { transformSync } = require('esbuild') as typeof import('esbuild')
     const { code } = transformSync(readFileSync(file, 'utf8'), { loader: 'ts', format: 'cjs', target: 'node20' })
     const module = { exports: {} as { default?: AppConfig } }

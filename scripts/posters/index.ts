@@ -12,6 +12,7 @@
  */
 import { join, resolve } from 'node:path'
 import { startLocalCloud } from '../../localcloud'
+import { productCloudOptions } from '../local-cloud'
 import { BRAND_WORDMARK } from '../../src/brand'
 import { functionsOutDir } from '../build-functions'
 import { DEMO_OPERATOR, demoDocuments } from '../demo-data'
@@ -46,7 +47,7 @@ const main = async () => {
   const cloud = await startLocalCloud({
     dataDir: process.env.LOCAL_CLOUD_DATA ?? join(root, '.data'),
     functionsDir: functionsOutDir,
-    staticDir: null,
+    ...productCloudOptions(),
     port,
     logs: false,
   })

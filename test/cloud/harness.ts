@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { ActionInput, ActionName, CloudResult, FunctionName, ActionOutput } from '../../src/api/contract'
 import { buildFunctions, functionsOutDir } from '../../scripts/build-functions'
 import { demoDocuments } from '../../scripts/demo-data'
+import { productCloudOptions } from '../../scripts/local-cloud'
 import { startLocalCloud } from '../../localcloud'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { dynamicMemberCode } from '../../src/domain/memberCode'
@@ -36,6 +37,7 @@ export const startTestCloud = async (
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir,
+    ...productCloudOptions(),
     port: 0,
     allowClockOverride: true,
     poolSize: options.poolSize ?? 4,

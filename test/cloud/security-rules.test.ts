@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { startLocalCloud } from '../../localcloud'
 import { functionsOutDir } from '../../scripts/build-functions'
 import { DEMO_ASSISTANT, DEMO_COLLEAGUE, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPERATOR } from '../../scripts/demo-data'
+import { miniProgramPages } from '../../scripts/local-cloud'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { startTestCloud } from './harness'
 
@@ -200,7 +201,7 @@ describe('an owner rule (`doc._id == auth.openid`), on a cloud started with one 
     cpSync(COLLECTIONS_DIR, join(dir, 'collections'), { recursive: true })
     const file = join(dir, 'collections', 'members.json')
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), rules: { read: 'doc._id == auth.openid', write: false } }))
-    owned = await startLocalCloud({ dataDir: join(dir, 'data'), functionsDir: functionsOutDir, collectionsDir: join(dir, 'collections'), port: 0, staticDir: null, logs: false })
+    owned = await startLocalCloud({ dataDir: join(dir, 'data'), functionsDir: functionsOutDir, miniProgramPages: miniProgramPages(), collectionsDir: join(dir, 'collections'), port: 0, staticDir: null, logs: false })
     owned.executor.insert('members', [alice, bob].map((m, i) => ({ _id: m.openid, memberNo: m.memberNo, mobile: `1590000010${i}`, referralCode: `OWN${i}`, tier: 'member' })))
   }, 60_000)
   afterAll(async () => {
@@ -247,7 +248,7 @@ describe('rules the local cloud cannot evaluate exactly', () => {
       const stores = JSON.parse(readFileSync(file, 'utf8'))
       writeFileSync(file, JSON.stringify({ ...stores, rules: { read: "get('database.staff.${auth.openid}').active", write: false } }))
       await expect(
-        startLocalCloud({ dataDir: join(dir, 'data'), functionsDir: functionsOutDir, collectionsDir: join(dir, 'collections'), port: 0, staticDir: null, logs: false }),
+        startLocalCloud({ dataDir: join(dir, 'data'), functionsDir: functionsOutDir, miniProgramPages: miniProgramPages(), collectionsDir: join(dir, 'collections'), port: 0, staticDir: null, logs: false }),
       ).rejects.toThrow(/stores\.json: rules\.read: .*not supported/)
     } finally {
       rmSync(dir, { recursive: true, force: true })

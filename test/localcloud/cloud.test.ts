@@ -122,7 +122,7 @@ describe('function instances', () => {
 })
 
 describe('clock and database through the instances', () => {
-  it('sets VIPCARD_FAKE_NOW only for a call given a clock, and db.serverDate() follows it', async () => {
+  it('sets LOCAL_CLOUD_NOW only for a call given a clock, and db.serverDate() follows it', async () => {
     expect(await call('now', {}, { clock: '2026-11-23T02:00:00+08:00' })).toEqual({ fakeNow: '2026-11-22T18:00:00.000Z' })
     expect(await call('now')).toEqual({ fakeNow: null })
     const stamped = await call('stamp', {}, { clock: new Date('2027-01-01T00:00:00Z') })
@@ -250,7 +250,7 @@ describe('restart', () => {
     expect(res.headers.get('x-local-clock-ignored')).toBeTruthy()
     const page = await fetch(`${cloud.url}/`)
     expect(page.status).toBe(404)
-    expect(await page.text()).toContain('npm run build:h5')
+    expect(await page.text()).toContain(`the static folder ${join(staticDir, 'missing')} does not exist`)
     expect(await call('increment', { id: 'shared' })).toEqual({ value: 13 })
   }, 20_000)
 })

@@ -5,11 +5,12 @@
  * wxacode.getUnlimited's checks and its QR code of the local H5 URL.
  */
 import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { type LocalCloud, inspectOpenApiSeam, startLocalCloud } from '../../localcloud'
 import { pagesOf, readAppPages } from '../../localcloud/openapi/pages'
-import { FIXTURE_COLLECTIONS, FIXTURE_FUNCTIONS, tempDir } from './support'
+import { FIXTURES, FIXTURE_COLLECTIONS, FIXTURE_FUNCTIONS, tempDir } from './support'
 
 type Body = Record<string, any>
 
@@ -242,10 +243,11 @@ describe('the outbox collection', () => {
 })
 
 describe('pages', () => {
-  it("default to src/app.config.ts's pages and subpackages, home first", () => {
-    const pages = readAppPages()
-    expect(pages?.[0]).toBe('pages/card/index')
-    expect(pages).toContain('staff/index/index')
+  it("are read from a project's app.json or Taro app.config.ts, subpackages included, home first", () => {
+    const expected = ['pages/home/index', 'pages/join/index', 'staff/index/index']
+    expect(readAppPages(join(FIXTURES, 'app', 'app.json'))).toEqual(expected)
+    expect(readAppPages(join(FIXTURES, 'app', 'app.config.ts'))).toEqual(expected)
+    expect(readAppPages(join(FIXTURES, 'app', 'missing.json'))).toBeNull()
     expect(pagesOf({ pages: ['a/b'], subPackages: [{ root: 'sub', pages: ['c/d'] }] })).toEqual(['a/b', 'sub/c/d'])
   })
 })

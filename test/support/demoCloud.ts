@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../../localcloud'
 import { functionsOutDir } from '../../scripts/build-functions'
 import { demoDocuments } from '../../scripts/demo-data'
+import { productCloudOptions } from '../../scripts/local-cloud'
 
 export interface DemoCloud {
   cloud: LocalCloud
@@ -21,7 +22,7 @@ export const startDemoCloud = async (dataDirPrefix: string, options: { staticDir
   const removeData = () => rmSync(dataDir, { recursive: true, force: true })
   let cloud: LocalCloud
   try {
-    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, staticDir: options.staticDir, port: 0, logs: false })
+    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, ...productCloudOptions(), staticDir: options.staticDir, port: 0, logs: false })
   } catch (error) {
     removeData()
     throw error

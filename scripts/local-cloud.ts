@@ -1,0 +1,31 @@
+/**
+ * This product on the local cloud: where its collections, H5 build and mini-program pages are. localcloud/ knows
+ * none of them (it is a library for any CloudBase project); every start of it for VIP Card — `npm start`, the
+ * test helpers, the benches, the posters — passes them from here.
+ */
+import { join, resolve } from 'node:path'
+import { readAppPages } from '../localcloud/openapi/pages'
+
+const root = resolve(__dirname, '..')
+
+/** The declared collections (indexes and security rules), as the deploy creates them. */
+export const COLLECTIONS_DIR = join(root, 'database', 'collections')
+/** The H5 build (`npm run build:h5`), served by `npm start` at `/`. */
+export const H5_DIR = join(root, 'dist-h5')
+/** The mini program's app config: its pages are what WeChat's open API checks a `page` against. */
+export const APP_CONFIG = join(root, 'src', 'app.config.ts')
+
+let pages: string[] | undefined
+
+/** The mini program's pages (home first), read once from src/app.config.ts. */
+export const miniProgramPages = (): string[] => {
+  if (!pages) {
+    const read = readAppPages(APP_CONFIG)
+    if (!read) throw new Error(`no mini program pages could be read from ${APP_CONFIG}`)
+    pages = read
+  }
+  return pages
+}
+
+/** What every start of the local cloud for this product passes: its collections and its pages. */
+export const productCloudOptions = () => ({ collectionsDir: COLLECTIONS_DIR, miniProgramPages: miniProgramPages() })
