@@ -24,6 +24,7 @@ import {
 import { FunctionPool, type Invocation } from './instances/pool'
 import { APPID, type CallerContext } from './instances/protocol'
 import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
+import { type PhoneBook, checkPhoneBook } from './openapi/phone'
 import { Storage, cloudPathOf, fileIdOf } from './storage/storage'
 import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
 import { useFunctionTimeZone } from './instances/zone'
@@ -83,6 +84,11 @@ export interface LocalCloudOptions {
    * never wait behind busy instances (see instances/calls.ts). Default 8.
    */
   burstInstances?: number
+  /**
+   * Each identity's phone, for phonenumber.getPhoneNumber: by openid, 11 mainland digits or `+<country code>
+   * <number>`; or a function of the openid. Codes come from `phoneCode()` and `POST /local/phone-code`.
+   */
+  phones?: PhoneBook
 }
 
 /** Something a function's instance tried to reach off this machine, refused (instances/offline.ts). */
@@ -159,6 +165,12 @@ export interface LocalCloud {
   instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
   /** What functions tried to reach off this machine and were refused, oldest first (the last 100). */
   networkRefusals(): NetworkRefusal[]
+  /**
+   * The code `<button open-type="getPhoneNumber">` gives when `openid` taps it (at `clock`, default now; for mini
+   * program `appid`, default this one): it resolves once, within 5 minutes, to that identity's phone (`phones`).
+   * Throws for an identity without a phone.
+   */
+  phoneCode(openid: string, options?: { clock?: string | Date; appid?: string }): string
   stats(): Record<string, unknown>
   close(): Promise<void>
 }
@@ -208,8 +220,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const functionsDir = resolve(options.functionsDir)
   // Triggers first: a bad config.json fails the start before anything is opened.
   const triggers: TimerTrigger[] = listFunctions(functionsDir).flatMap((n) => readTimerTriggers(join(functionsDir, n), n))
-  // Security rules too: one the local cloud cannot evaluate exactly fails the start.
+  // Security rules too: one the local cloud cannot evaluate exactly fails the start. And phones that are not.
   const rules = loadRules(options.collectionsDir)
+  checkPhoneBook(options.phones)
   const env = envOptions()
   const executor = new Executor({
     dataDir: options.dataDir,
@@ -223,6 +236,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const openapi = new OpenApi(executor, {
     baseUrl: () => baseUrl,
     pages: options.miniProgramPages ?? null,
+    phones: options.phones,
   })
   const storage = new Storage({ dataDir: options.dataDir, baseUrl: () => baseUrl })
   const poolOptions = {
@@ -357,6 +371,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         health: () => ({ ok: true, functionNames: functionNames(), ...stats() }),
         files: (req, res) => storage.serve(req, res),
         clientDb: (openid, body) => clientDb.handle(openid, body),
+        phoneCode: (openid) => openapi.phoneCode(openid),
       },
       {
         port: options.port ?? 8787,
@@ -408,6 +423,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     functionNames,
     instances: (name) => pools.get(name)?.instanceIds() ?? [],
     networkRefusals: () => [...refusals],
+    phoneCode: (openid, o = {}) =>
+      openapi.phoneCode(openid, { clockMs: o.clock === undefined ? undefined : Date.parse(parseClock(o.clock)), appid: o.appid }),
     stats,
     close: () =>
       (closing ??= (async () => {

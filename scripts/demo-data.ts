@@ -14,6 +14,7 @@ import { buildStoreScene } from '../src/domain/scene'
 import type { OperatorDoc, SettingsProgramDoc, StaffDoc, StoreDoc } from '../cloudfunctions/_lib/collections'
 import { demoCustomers } from './demo-customers'
 import { demoDayStats } from './demo-stats'
+import { localIdentityPhones } from '../src/services/localIdentity'
 
 export const DEMO_STORE: StoreDoc = {
   _id: 'SH001',
@@ -62,7 +63,8 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
       openid: 'demo-shopper-b',
       memberNo: '20261123002',
       name: '李娜',
-      mobile: '13900001234',
+      // The phone of the 顾客B identity: what phonenumber.getPhoneNumber answers for it on the local cloud.
+      mobile: localIdentityPhones()['demo-shopper-b'],
       birthday: { month: 6, day: 18 },
       storeId: DEMO_STORE._id,
       assistantId: DEMO_ASSISTANT.staffId,

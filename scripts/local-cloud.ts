@@ -5,6 +5,7 @@
  */
 import { join, resolve } from 'node:path'
 import { readAppPages } from '../localcloud/openapi/pages'
+import { localIdentityPhones } from '../src/services/localIdentity'
 
 const root = resolve(__dirname, '..')
 
@@ -27,5 +28,8 @@ export const miniProgramPages = (): string[] => {
   return pages
 }
 
-/** What every start of the local cloud for this product passes: its collections and its pages. */
-export const productCloudOptions = () => ({ collectionsDir: COLLECTIONS_DIR, miniProgramPages: miniProgramPages() })
+/**
+ * What every start of the local cloud for this product passes: its collections, its pages, and the phones of the
+ * local identities (src/services/localIdentity.ts), which phonenumber.getPhoneNumber codes resolve to.
+ */
+export const productCloudOptions = () => ({ collectionsDir: COLLECTIONS_DIR, miniProgramPages: miniProgramPages(), phones: localIdentityPhones() })

@@ -78,6 +78,8 @@ export interface GatewayBackend {
   files?(req: IncomingMessage, res: ServerResponse): Promise<void>
   /** A client SDK's database request under the security rules (clientdb/clientdb.ts); openid null = anonymous. */
   clientDb?(openid: string | null, body: unknown): unknown
+  /** A phonenumber.getPhoneNumber code for the identity (openapi/phone.ts); throws when it has no phone. */
+  phoneCode?(openid: string): string
 }
 
 export interface GatewayOptions {
@@ -206,6 +208,24 @@ const handleClientDb = async (backend: GatewayBackend, req: IncomingMessage, res
   return sendJson(res, 200, backend.clientDb!(openid, body))
 }
 
+/**
+ * `POST /local/phone-code`: the H5 preview's stand-in for `<button open-type="getPhoneNumber">` — a one-time code for
+ * the `x-local-openid` identity's phone, `{ code }`, which a function exchanges with phonenumber.getPhoneNumber.
+ * No identity: 400; an identity without a phone: 404 (the button gives no code there).
+ */
+const handlePhoneCode = (backend: GatewayBackend, req: IncomingMessage, res: ServerResponse) => {
+  if (req.method !== 'POST') return sendJson(res, 405, { errCode: -501007, errMsg: 'use POST /local/phone-code' })
+  const openid = req.headers['x-local-openid']
+  if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid))
+    return sendJson(res, 400, { errCode: -501007, errMsg: 'getPhoneNumber:fail x-local-openid must name the identity that taps (^[A-Za-z0-9_-]{1,64}$)' })
+  req.resume()
+  try {
+    return sendJson(res, 200, { code: backend.phoneCode!(openid) })
+  } catch (e) {
+    return sendJson(res, 404, { errCode: -1, errMsg: `getPhoneNumber:fail ${(e as Error).message}` })
+  }
+}
+
 const handle = async (backend: GatewayBackend, options: GatewayOptions, req: IncomingMessage, res: ServerResponse) => {
   const origin = req.headers.origin
   if (origin && LOCAL_ORIGIN.test(origin)) {
@@ -231,6 +251,7 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   if (backend.files && (req.url ?? '').startsWith('/local/files/')) return backend.files(req, res)
 
   if (path === '/local/db' && backend.clientDb) return handleClientDb(backend, req, res)
+  if (path === '/local/phone-code' && backend.phoneCode) return handlePhoneCode(backend, req, res)
 
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
   if (!fn) return serveStatic(options.staticDir, req, res)

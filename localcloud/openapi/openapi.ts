@@ -10,12 +10,16 @@
  *   `outbox` collection. `refuse()` makes matching sends fail as a user with no consent left (43101).
  * - `wxacode.getUnlimited`: scene, page, env_version, width checked; answers a PNG of a plain QR code that encodes
  *   the local H5 URL of the page with the scene (`http://127.0.0.1:<port>/#/<page>?scene=<scene, URL-encoded>`).
+ * - `phonenumber.getPhoneNumber`: a code minted by `phoneCode()` resolves once, within 5 minutes, to the phone of the
+ *   identity it was minted for (phone.ts); anything else is 40029 "invalid code".
  * Any other API listed in permissions fails with a clear "no stand-in" error instead of reaching for the network.
  */
 import { randomBytes } from 'node:crypto'
 import QRCode from 'qrcode'
 import type { Executor } from '../executor/executor'
+import { APPID } from '../instances/protocol'
 import type { OpenApiAnswer } from '../instances/seam'
+import { type PhoneBook, PhoneCodes } from './phone'
 import { API_TYPE, decodeRequest, encodeResponse, jsonResponse } from './wire'
 
 /** The local cloud's own collection of sent (and refused) subscribe messages; the SDK cannot see it. */
@@ -90,6 +94,8 @@ export interface OpenApiOptions {
    * program lacks. null: any well-formed page is accepted.
    */
   pages: string[] | null
+  /** Each identity's phone, for phonenumber.getPhoneNumber (phone.ts); without it no identity has one. */
+  phones?: PhoneBook
 }
 
 type Fields = Record<string, unknown>
@@ -159,11 +165,22 @@ interface CheckedMessage {
 export class OpenApi {
   private refusals: { api: string; spec: Refusal; left: number }[] = []
   private seq = 0
+  private readonly phoneCodes: PhoneCodes
 
   constructor(
     private readonly executor: Executor,
     private readonly options: OpenApiOptions,
-  ) {}
+  ) {
+    this.phoneCodes = new PhoneCodes(options.phones, APPID)
+  }
+
+  /**
+   * A code as `<button open-type="getPhoneNumber">` gives it when `openid` taps it at `clockMs` (default now), for
+   * mini program `appid` (default this one). Throws for an identity without a phone.
+   */
+  phoneCode(openid: string, options: { clockMs?: number; appid?: string } = {}): string {
+    return this.phoneCodes.mint(openid, options)
+  }
 
   /**
    * Makes matching calls of `api` fail with `errCode` (default 43101: "user refuse to accept the msg"), e.g.
@@ -210,12 +227,14 @@ export class OpenApi {
         return this.subscribeMessageSend(call, fields)
       case 'wxacode.getUnlimited':
         return this.wxacodeGetUnlimited(call, fields)
+      case 'phonenumber.getPhoneNumber':
+        return this.getPhoneNumber(call, fields)
       default:
         return {
           ok: true,
           answer: {
             code: 'LOCAL_UNSUPPORTED',
-            message: `local cloud: no stand-in for openapi.${call.api} (available: subscribeMessage.send, wxacode.getUnlimited)`,
+            message: `local cloud: no stand-in for openapi.${call.api} (available: subscribeMessage.send, wxacode.getUnlimited, phonenumber.getPhoneNumber)`,
           },
         }
     }
@@ -283,6 +302,14 @@ export class OpenApi {
     this.executor.insert(OUTBOX, message)
     if (refusal) return fail(errCode, refusal.errMsg)
     return { ok: true, answer: jsonResponse({ errcode: 0, errmsg: 'ok' }) }
+  }
+
+  private getPhoneNumber(call: OpenApiCall, f: Fields): Result {
+    const refusal = this.refusalFor(call.api, {})
+    if (refusal) return fail(refusal.errCode ?? -1, refusal.errMsg)
+    const clock = call.invocationId ? this.executor.invocationClockMs(call.invocationId) : undefined
+    const answer = this.phoneCodes.exchange(f, clock ?? Date.now())
+    return answer.ok ? { ok: true, answer: jsonResponse(answer.body) } : fail(answer.errCode, answer.errMsg)
   }
 
   private async wxacodeGetUnlimited(call: OpenApiCall, f: Fields): Promise<Result> {

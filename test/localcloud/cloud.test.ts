@@ -215,7 +215,7 @@ describe('HTTP gateway', () => {
 
   it('reports health', async () => {
     const health = await (await fetch(`${cloud.url}/local/health`)).json()
-    expect(health).toMatchObject({ ok: true, functionNames: ['clock', 'messenger', 'probe', 'relay', 'sleepy'] })
+    expect(health).toMatchObject({ ok: true, functionNames: ['clock', 'messenger', 'phone', 'probe', 'relay', 'sleepy'] })
     expect(health.db.reads).toBeGreaterThan(0)
   })
 
