@@ -215,8 +215,6 @@ const listFunctions = (functionsDir: string) =>
   existsSync(functionsDir) ? readdirSync(functionsDir).filter((n) => isFunction(functionsDir, n)).sort() : []
 
 export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
-  // CloudBase runs functions in UTC; instances (worker threads) take the process's zone when they start.
-  useFunctionTimeZone()
   const functionsDir = resolve(options.functionsDir)
   // Triggers first: a bad config.json fails the start before anything is opened.
   const triggers: TimerTrigger[] = listFunctions(functionsDir).flatMap((n) => readTimerTriggers(join(functionsDir, n), n))
@@ -230,6 +228,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     strictCollections: options.strictCollections,
     transactionTimeoutMs: options.transactionTimeoutMs,
   })
+  // CloudBase runs functions in UTC; instances (worker threads) take the process's zone when they start. Put back
+  // when the last local cloud of the process closes.
+  const releaseTimeZone = useFunctionTimeZone()
   const clientDb = new ClientDb(executor, rules)
   const pools = new Map<string, FunctionPool>()
   let baseUrl = ''
@@ -381,6 +382,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     )
   } catch (e) {
     executor.close()
+    releaseTimeZone()
     throw e
   }
 
@@ -435,6 +437,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         })
         await Promise.all([...pools.values()].map((p) => p.close()))
         executor.close()
+        releaseTimeZone()
       })()),
   }
 }

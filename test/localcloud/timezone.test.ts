@@ -18,7 +18,13 @@ const runUnder = (tz: string) => {
     timeout: 60_000,
   })
   if (run.status !== 0) throw new Error(`child under TZ=${tz} failed (${run.status}): ${run.stderr}`)
-  return JSON.parse(run.stdout) as { hostZone: string; fn: Record<string, unknown>; mainThread: Record<string, unknown> }
+  return JSON.parse(run.stdout) as {
+    hostZone: string
+    fn: Record<string, unknown>
+    mainThread: Record<string, unknown>
+    whileOneRuns: string
+    afterLastClosed: string
+  }
 }
 
 describe.each(['Asia/Shanghai', 'America/Los_Angeles'])('a host in %s', (tz) => {
@@ -46,5 +52,10 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles'])('a host in %s', (tz) => 
 
   it('puts the local cloud process itself in UTC (a worker cannot have its own zone)', () => {
     expect(out.mainThread).toEqual({ offset: 0, zone: 'UTC' })
+  })
+
+  it("gives the process its own zone back when the last local cloud closes, not before", () => {
+    expect(out.whileOneRuns).toBe('UTC')
+    expect(out.afterLastClosed).toBe(tz)
   })
 })
