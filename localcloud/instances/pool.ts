@@ -99,7 +99,8 @@ export const readFunctionConfig = (dir: string): { timeoutS: number; openapi: st
 
 class Instance {
   state: 'starting' | 'idle' | 'busy' | 'dead' = 'starting'
-  job?: Job & { startedAt: number; timer: NodeJS.Timeout }
+  /** The running call; `asText` once its event went as JSON text. */
+  job?: Job & { startedAt: number; timer: NodeJS.Timeout; timeLimitMs: number; asText?: boolean }
   readonly worker: Worker
   invocations = 0
 
@@ -196,6 +197,20 @@ class Instance {
         })
         return
       }
+      case 'unreadable':
+        // The instance could not read what this thread sent: structured clone recurses on both sides, and an
+        // instance's stack (a main thread's, STACK_SIZE_MB) takes fewer levels than this one (~1,900 objects deep).
+        // Answers to an instance carry documents as text, so it was the running call's event: sent again as text.
+        if (this.job && !this.job.asText) {
+          try {
+            this.sendEventAsText()
+          } catch (e) {
+            this.finish({ kind: 'error', message: `local cloud: the event cannot be passed to the function: ${(e as Error)?.message ?? String(e)}` })
+            this.state = 'idle'
+            this.pool.pump()
+          }
+        } else this.die(`instance ${this.id} could not read a message: ${msg.message}`)
+        return
       case 'result':
         if (this.job?.id !== msg.id) return
         // JSON text, parsed here: JSON.parse takes any depth, structured clone does not.
@@ -214,7 +229,7 @@ class Instance {
       // The calls queued behind it start on a replacement now, not when the next call happens to arrive.
       this.pool.pump()
     }, timeoutS * 1000)
-    this.job = { ...job, startedAt: Date.now(), timer }
+    this.job = { ...job, startedAt: Date.now(), timer, timeLimitMs: timeoutS * 1000 }
     this.pool.executor.beginInvocation(job.id, { clockMs: job.caller.clock ? Date.parse(job.caller.clock) : undefined })
     const msg: ToWorker = { type: 'invoke', id: job.id, event: job.event, caller: job.caller, timeLimitMs: timeoutS * 1000 }
     try {
@@ -224,7 +239,7 @@ class Instance {
         // By name: the error may come from another realm (a test runner's VM context), where instanceof fails.
         if ((e as Error)?.name !== 'RangeError') throw e
         // Nested too deep for structured clone: sent as the client sent it, JSON text, which the instance parses.
-        this.worker.postMessage({ ...msg, event: undefined, eventJson: toJsonText(job.event) ?? 'null' } satisfies ToWorker)
+        this.sendEventAsText()
       }
     } catch (e) {
       // An event no instance can be given (a function in it: only invoke() can pass such things) fails this call
@@ -233,6 +248,15 @@ class Instance {
       this.finish({ kind: 'error', message: `local cloud: the event cannot be passed to the function: ${(e as Error)?.message ?? String(e)}` })
       this.state = 'idle'
     }
+  }
+
+  /** The running call's event as JSON text (as a client sends it), which the instance parses: JSON.parse takes any depth. */
+  private sendEventAsText() {
+    const job = this.job
+    if (!job) return
+    job.asText = true
+    const msg: ToWorker = { type: 'invoke', id: job.id, event: undefined, eventJson: toJsonText(job.event) ?? 'null', caller: job.caller, timeLimitMs: job.timeLimitMs }
+    this.worker.postMessage(msg)
   }
 
   private finish(outcome: Outcome) {

@@ -37,6 +37,8 @@ export type FromWorker =
   | { type: 'call'; id: number; invocationId?: string; name: string; data: string }
   /** The network guard refused something (offline.ts); reported for `networkRefusals()`. */
   | { type: 'refused'; invocationId?: string; what: string }
+  /** A message from the main thread could not be read here (nested deeper than this thread's stack takes). */
+  | { type: 'unreadable'; message: string }
   /** The return value as JSON text, as the platform sends it. */
   | { type: 'result'; id: string; ok: true; json: string }
   | { type: 'result'; id: string; ok: false; message: string; stack?: string }

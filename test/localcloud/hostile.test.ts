@@ -81,6 +81,16 @@ describe('deep nesting', () => {
     expect(await answered(post(cloud, '/functions/deep', '{}'))).toMatchObject({ status: 200, body: { kind: 'object', calls: 3 } })
   })
 
+  it('delivers an event deeper than an instance can take by structured clone (its stack is smaller than this thread’s)', async () => {
+    const cloud = await start()
+    let deep: unknown = 1
+    for (let i = 0; i < 2_500; i++) deep = { a: deep }
+    // This thread clones 2,500 levels; an instance cannot read them back: the event goes again as JSON text.
+    expect(await answered(cloud.invokeDetailed('deep', { value: deep }))).toMatchObject({ outcome: { kind: 'ok', value: { kind: 'object' } } })
+    const text = `{"value":${'{"a":'.repeat(2_500)}1${'}'.repeat(2_500)}}`
+    expect(await answered(post(cloud, '/functions/deep', text))).toMatchObject({ status: 200, outcome: 'ok', body: { kind: 'object' } })
+  })
+
   it(`refuses an event nested deeper than ${MAX_EVENT_DEPTH} levels at the gateway, typed, before queuing it`, async () => {
     expect(MAX_EVENT_DEPTH).toBe(100_000)
     const cloud = await start()
