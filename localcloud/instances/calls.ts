@@ -3,6 +3,7 @@
  * SDK's `functions.invokeFunction` action with, and the limits that keep a call chain from hanging the local
  * cloud. wx-server-sdk turns these answers into the result or error the caller sees (seam.ts: installFunctionsSeam).
  */
+import { toJsonText } from './json'
 import type { Invocation } from './pool'
 
 /**
@@ -28,7 +29,7 @@ export const callAnswer = (inv: Invocation): CallAnswer => {
   const o = inv.outcome
   switch (o.kind) {
     case 'ok':
-      return { requestId: inv.id, data: { response_data: JSON.stringify(o.value === undefined ? null : o.value) } }
+      return { requestId: inv.id, data: { response_data: toJsonText(o.value === undefined ? null : o.value) ?? 'null' } }
     case 'error':
     case 'crash':
       return failure('FUNCTIONS_EXECUTE_FAIL', `errCode: -504002 functions execute fail | errMsg: ${o.message}`, inv.id)

@@ -10,7 +10,6 @@ import { type LocalCloud, startLocalCloud } from '../../../localcloud'
 import { tempDir } from '../support'
 
 const PROJECT = join(__dirname, 'project')
-const WX = 'https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>
