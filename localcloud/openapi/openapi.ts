@@ -12,7 +12,8 @@
  *   the local H5 URL of the page with the scene (`http://127.0.0.1:<port>/#/<page>?scene=<scene, URL-encoded>`).
  * - `phonenumber.getPhoneNumber`: a code minted by `phoneCode()` resolves once, within 5 minutes, to the phone of the
  *   identity it was minted for (phone.ts); anything else is 40029 "invalid code".
- * Any other API listed in permissions fails with a clear "no stand-in" error instead of reaching for the network.
+ * Any other API listed in permissions, and the SDK's other WeChat calls (getOpenData / CloudID, ...), fail with a clear
+ * "not available on the local cloud: <api>" error instead of reaching for the network.
  */
 import { randomBytes } from 'node:crypto'
 import QRCode from 'qrcode'
@@ -162,6 +163,15 @@ interface CheckedMessage {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+const UNAVAILABLE = 'not available on the local cloud: '
+
+/** wx-server-sdk's names for the svrkit calls it makes on a function's behalf. */
+const SDK_CALLS: Record<string, string> = {
+  ApiGetOpenDataByCloudId: 'getOpenData (CloudID)',
+  ApiVoipSign: 'getVoIPSign',
+  GetCloudCallSign: 'getCloudCallSign',
+}
+
 export class OpenApi {
   private refusals: { api: string; spec: Refusal; left: number }[] = []
   private seq = 0
@@ -208,11 +218,13 @@ export class OpenApi {
   /** Answers one call as CloudBase's gateway would: never throws. */
   async handle(call: OpenApiCall): Promise<OpenApiAnswer> {
     try {
+      const request = decodeRequest(call.requestData)
+      // The SDK's other WeChat calls (getOpenData for a CloudID, getVoIPSign, getCloudCallSign) are not open APIs
+      // a function declares: none is modelled, each is refused by name.
+      if (request.apiType !== API_TYPE.OPEN_API)
+        return { code: 'LOCAL_UNSUPPORTED', message: `${UNAVAILABLE}${SDK_CALLS[call.api] ?? call.api} (wx-server-sdk API type ${request.apiType})` }
       // CloudBase checks the function's declared permissions before anything reaches WeChat.
       if (!call.permissions.includes(call.api)) return encodeResponse({ errorCode: NO_PERMISSION })
-      const request = decodeRequest(call.requestData)
-      if (request.apiType !== API_TYPE.OPEN_API)
-        return { code: 'LOCAL_UNSUPPORTED', message: `local cloud: no stand-in for ${call.api} (wx-server-sdk API type ${request.apiType})` }
       const fields = fieldsOf(request.fields)
       const result = await this.dispatch(call, fields)
       return result.ok ? result.answer : wechatError(result.errCode, result.errMsg)
@@ -234,7 +246,7 @@ export class OpenApi {
           ok: true,
           answer: {
             code: 'LOCAL_UNSUPPORTED',
-            message: `local cloud: no stand-in for openapi.${call.api} (available: subscribeMessage.send, wxacode.getUnlimited, phonenumber.getPhoneNumber)`,
+            message: `${UNAVAILABLE}openapi.${call.api} (stand-ins: subscribeMessage.send, wxacode.getUnlimited, phonenumber.getPhoneNumber)`,
           },
         }
     }

@@ -135,7 +135,7 @@ export class Storage {
       case 'storage.batchDeleteFile':
         return this.deleteFiles(p)
       default:
-        return fail('SYS_ERR', `local cloud: no stand-in for ${action}`)
+        return fail('SYS_ERR', `not available on the local cloud: ${action}`)
     }
   }
 

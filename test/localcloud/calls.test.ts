@@ -130,6 +130,12 @@ describe('nothing leaves the machine', () => {
     expect(out.message).toContain(`${UNAVAILABLE}wx.api wxacode.get`)
   })
 
+  it('fails getOpenData (CloudID) loudly, naming it', async () => {
+    const out = await relay({ action: 'openData' })
+    expect(out).toMatchObject({ ok: false })
+    expect(`${out.errMsg} ${out.message}`).toContain(`${UNAVAILABLE}getOpenData (CloudID)`)
+  })
+
   it('refuses fetch, https, net, dns and dgram to anything but the loopback', async () => {
     const fetched = await relay({ action: 'fetch', url: 'https://api.weixin.qq.com/cgi-bin/token' })
     expect(fetched).toMatchObject({ ok: false, message: `${UNAVAILABLE}fetch https://api.weixin.qq.com/cgi-bin/token` })

@@ -87,7 +87,7 @@ describe('permissions (config.json permissions.openapi)', () => {
     const r = await call('secCheck')
     expect(r).toMatchObject({ ok: false, errCode: -501001 })
     // The SDK names the API without "openapi." in this path (CloudBase's own refusals).
-    expect(r.errMsg).toMatch(/^security\.msgSecCheck:fail local cloud: no stand-in for openapi\.security\.msgSecCheck/)
+    expect(r.errMsg).toMatch(/^security\.msgSecCheck:fail not available on the local cloud: openapi\.security\.msgSecCheck/)
   })
 })
 
