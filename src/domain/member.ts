@@ -1,8 +1,16 @@
 import type { TillCodeState } from './tillCode'
 import { EMPTY_POINTS, type PointsState } from './points'
-import type { ReferralRewardCount, ReferralStatus } from './referral'
 import { businessTime, type Instant } from './time'
 import { INITIAL_TIER_STATE, type TierState } from './tiers'
+
+/** Where a referral stands (`referrals/<invitee>`, mirrored on the invitee's `referredBy`). */
+export type ReferralStatus = 'pending' | 'rewarded' | 'capped' | 'held' | 'rejected'
+
+/** The inviter's rewards in a business month, on the inviter's document: the cap's counter. */
+export interface ReferralRewardCount {
+  month: string
+  count: number
+}
 
 export interface Birthday {
   month: number

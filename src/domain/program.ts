@@ -4,8 +4,7 @@
  * computation is exact. Durations are calendar months/years in business time. Defaults follow the typical
  * Chinese retail VIP handbook.
  */
-import { DEFAULT_REFERRAL_RULES, type ReferralRules } from './referral'
-import { DEFAULT_SEGMENT_RULES, type SegmentRules } from './segments'
+import type { Fen } from './money'
 
 export type TierId = 'member' | 'vip' | 'gold'
 
@@ -65,6 +64,60 @@ export interface ProgramRules {
      */
     yearsAfterEarningYear: number
   }
+}
+
+/** Referral (老带新): what pays the inviter, and what flags a referral for review (domain/referral). */
+export interface ReferralRules {
+  /** The invitee's first purchase of at least this pays the inviter (¥100). */
+  minPurchaseFen: number
+  inviterPoints: number
+  /** Issued to the invitee at join (null = none). */
+  inviteeCouponTemplateId: string | null
+  /** Rewarded referrals per inviter per calendar month (business time); more are recorded, not paid. */
+  monthlyCap: number
+  /** This many joins through one inviter within `burstHours` flags the latest for review. */
+  burstJoins: number
+  burstHours: number
+}
+
+export const DEFAULT_REFERRAL_RULES: ReferralRules = {
+  minPurchaseFen: 10_000,
+  inviterPoints: 200,
+  inviteeCouponTemplateId: 'referral-20off200',
+  monthlyCap: 10,
+  burstJoins: 5,
+  burstHours: 24,
+}
+
+/** Ranking customers (domain/segments): class thresholds and RFM boundaries. */
+export type CustomerClass = 'A' | 'B' | 'C' | 'D'
+
+export interface ClassRule<N extends CustomerClass> {
+  name: N
+  minSpendFen: Fen
+  minVisits: number
+}
+
+export interface SegmentRules {
+  /** Checked in order; the first a member meets is theirs; anyone else is D. */
+  classes: [ClassRule<'A'>, ClassRule<'B'>, ClassRule<'C'>]
+  rfm: {
+    /** Days since the last visit at which R drops from 5 to 4, 4 to 3, 3 to 2, 2 to 1 (ascending). */
+    recencyDays: [number, number, number, number]
+    /** Visits needed for F 2, 3, 4, 5 (ascending). */
+    visits: [number, number, number, number]
+    /** Lifetime spend needed for M 2, 3, 4, 5 (ascending). */
+    spendFen: [Fen, Fen, Fen, Fen]
+  }
+}
+
+export const DEFAULT_SEGMENT_RULES: SegmentRules = {
+  classes: [
+    { name: 'A', minSpendFen: 1_000_000, minVisits: 6 },
+    { name: 'B', minSpendFen: 300_000, minVisits: 3 },
+    { name: 'C', minSpendFen: 50_000, minVisits: 1 },
+  ],
+  rfm: { recencyDays: [30, 90, 180, 365], visits: [1, 2, 4, 8], spendFen: [50_000, 180_000, 500_000, 1_000_000] },
 }
 
 export interface ServiceBenefit {

@@ -4,35 +4,16 @@
  * self-referral; suspicious referrals are held for an operator instead of paid; a monthly cap bounds rewards.
  */
 import type { LedgerEntry } from './ledger'
-import type { Member } from './member'
+import type { Member, ReferralRewardCount, ReferralStatus } from './member'
 import { credit, expiryFor } from './points'
-import type { ProgramRules } from './program'
+import type { ProgramRules, ReferralRules } from './program'
 import { settleExpiry } from './balance'
 import { businessTime, type Instant } from './time'
 
-export interface ReferralRules {
-  /** The invitee's first purchase of at least this pays the inviter (¥100). */
-  minPurchaseFen: number
-  inviterPoints: number
-  /** Issued to the invitee at join (null = none). */
-  inviteeCouponTemplateId: string | null
-  /** Rewarded referrals per inviter per calendar month (business time); more are recorded, not paid. */
-  monthlyCap: number
-  /** This many joins through one inviter within `burstHours` flags the latest for review. */
-  burstJoins: number
-  burstHours: number
-}
-
-export const DEFAULT_REFERRAL_RULES: ReferralRules = {
-  minPurchaseFen: 10_000,
-  inviterPoints: 200,
-  inviteeCouponTemplateId: 'referral-20off200',
-  monthlyCap: 10,
-  burstJoins: 5,
-  burstHours: 24,
-}
-
-export type ReferralStatus = 'pending' | 'rewarded' | 'capped' | 'held' | 'rejected'
+/** The rules and the statuses live where their owners are; named here too for readers of referrals. */
+export type { ReferralRules } from './program'
+export { DEFAULT_REFERRAL_RULES } from './program'
+export type { ReferralRewardCount, ReferralStatus } from './member'
 
 export type FraudSignal =
   /** Many joins through one inviter in a short time. */
@@ -99,12 +80,6 @@ export const joinSignals = (inviterMobile: string, joinerMobile: string, recentJ
 ]
 
 export const referralEntryId = (inviteeId: string) => `referral:${inviteeId}`
-
-/** The inviter's rewards in a business month, on the inviter's document: the cap's counter. */
-export interface ReferralRewardCount {
-  month: string
-  count: number
-}
 
 export type PayDecision =
   | { paid: true; inviter: Member; entries: LedgerEntry[]; rewards: ReferralRewardCount }

@@ -4,37 +4,12 @@
  */
 import type { Member } from './member'
 import type { Fen } from './money'
+import type { CustomerClass, SegmentRules } from './program'
 import { type Instant } from './time'
 
-export type CustomerClass = 'A' | 'B' | 'C' | 'D'
-
-export interface ClassRule<N extends CustomerClass> {
-  name: N
-  minSpendFen: Fen
-  minVisits: number
-}
-
-export interface SegmentRules {
-  /** Checked in order; the first a member meets is theirs; anyone else is D. */
-  classes: [ClassRule<'A'>, ClassRule<'B'>, ClassRule<'C'>]
-  rfm: {
-    /** Days since the last visit at which R drops from 5 to 4, 4 to 3, 3 to 2, 2 to 1 (ascending). */
-    recencyDays: [number, number, number, number]
-    /** Visits needed for F 2, 3, 4, 5 (ascending). */
-    visits: [number, number, number, number]
-    /** Lifetime spend needed for M 2, 3, 4, 5 (ascending). */
-    spendFen: [Fen, Fen, Fen, Fen]
-  }
-}
-
-export const DEFAULT_SEGMENT_RULES: SegmentRules = {
-  classes: [
-    { name: 'A', minSpendFen: 1_000_000, minVisits: 6 },
-    { name: 'B', minSpendFen: 300_000, minVisits: 3 },
-    { name: 'C', minSpendFen: 50_000, minVisits: 1 },
-  ],
-  rfm: { recencyDays: [30, 90, 180, 365], visits: [1, 2, 4, 8], spendFen: [50_000, 180_000, 500_000, 1_000_000] },
-}
+/** The rules live with the program's; named here too for readers of segments. */
+export type { ClassRule, CustomerClass, SegmentRules } from './program'
+export { DEFAULT_SEGMENT_RULES } from './program'
 
 type Shape = Pick<Member, 'lifetimeSpendFen' | 'purchaseCount' | 'lastPurchaseAt'>
 
