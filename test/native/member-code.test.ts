@@ -103,10 +103,13 @@ describe('member-code (source component)', () => {
 // The copy Taro puts in dist/ is the source re-wrapped as a webpack chunk that needs Taro's runtime and the
 // shared chunks first (common.js, where the member code's domain lives; vendors.js, where qrcode-generator,
 // jsbarcode and @noble/hashes live), as app.js loads them on WeChat.
-const built = existsSync(path.join(DIST, 'components/member-code/index.js')) ? describe : describe.skip
-built('member-code (the copy in dist/, as shipped)', () => {
+describe('member-code (the copy in dist/, as shipped)', () => {
   let componentId: string
   beforeAll(() => {
+    // No build is a failure, not a skip: the shipped copy is what WeChat runs.
+    if (!existsSync(path.join(DIST, 'components/member-code/index.js'))) {
+      throw new Error('dist/ has no member-code component: run `npm run build:weapp` first')
+    }
     Object.assign(globalThis, { wx: (globalThis as { wx?: object }).wx ?? {} })
     require(path.join(DIST, 'runtime.js'))
     require(path.join(DIST, 'common.js'))
