@@ -50,6 +50,8 @@ module.exports = {
   // A timeout only catches a hang (no test asserts speed): generous, so a loaded CI machine does not fail a test
   // that is merely slow.
   testTimeout: 30_000,
+  // The default output, then the 15 slowest test files with their project (on stderr: --json output stays valid).
+  reporters: ['default', '<rootDir>/test/support/slowest-reporter.cjs'],
   projects: [
     ...UNIT_ZONES.map((zone) => inZone(unit, zone, 'node')),
     {
