@@ -34,9 +34,11 @@ interface TicketDoc {
   eventId: string
 }
 
+const eventNotFound = () => new AppError('EVENT_NOT_FOUND', '活动不存在')
+
 const loadEvent = async (eventId: string): Promise<MemberEvent> => {
   const event = await readDoc<MemberEvent>(events().doc(eventId))
-  if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
+  if (!event) throw eventNotFound()
   return event
 }
 
@@ -107,7 +109,7 @@ const rsvp = shopperAction(RsvpSchema, async ({ eventId, guests }, ctx) => {
   const { event, rsvp: result, replayed } = await withFreshTickets(() =>
     inTransaction(async (t) => {
       const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
-      if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
+      if (!event) throw eventNotFound()
       const existing = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvpId(eventId, member._id)))
       if (existing && existing.status !== 'cancelled') return { event, rsvp: existing, replayed: true }
       const d = decideRsvp(event, existing, member, guests, newTicketCode(), ctx.now)
@@ -147,7 +149,8 @@ const cancelRsvp = shopperAction(EventIdSchema, async ({ eventId }, ctx) => {
       return inTransaction(async (t) => {
         const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
         const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvpId(eventId, member._id)))
-        if (!event || !current) throw new AppError('EVENT_CLOSED', '没有找到您的报名')
+        if (!event) throw eventNotFound()
+        if (!current) throw new AppError('RSVP_NOT_FOUND', '没有找到您的报名')
         for (const head of queue) {
           const now = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(head._id))
           if (now?.status !== 'waitlisted') throw new StaleRead()
@@ -289,7 +292,7 @@ const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, c
       const queue = await readMany<Rsvp>(rsvps().where({ eventId, status: 'waitlisted' }).orderBy('waitNo', 'asc').limit(PROMOTION_WINDOW))
       return inTransaction(async (t) => {
         const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
-        if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
+        if (!event) throw eventNotFound()
         for (const head of queue) {
           const now = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(head._id))
           if (now?.status !== 'waitlisted') throw new StaleRead()
@@ -310,7 +313,7 @@ const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, c
 const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
   const event = await inTransaction(async (t) => {
     const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
-    if (!event) throw new AppError('EVENT_CLOSED', '活动不存在')
+    if (!event) throw eventNotFound()
     if (event.status === 'closed') return event
     await t.collection(COLLECTIONS.events).doc(eventId).update({ data: { status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId } })
     return { ...event, status: 'closed' as const }

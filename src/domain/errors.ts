@@ -20,7 +20,15 @@ export type ErrorCode =
   | 'OUT_OF_STOCK' // the coupon or catalog item has run out
   | 'NOT_IN_AUDIENCE' // a campaign for other members (another store, tier, list or class)
   | 'LIMIT_REACHED' // the member's per-item limit is used up
-  | 'EVENT_CLOSED' // RSVP or cancellation after its deadline, a closed event, check-in outside its time
+  | 'EVENT_NOT_FOUND' // an event id that names no event
+  | 'EVENT_CLOSED' // an operator closed the event to RSVPs (and waitlist places)
+  | 'EVENT_ENDED' // an event that has ended is history: it can no longer be edited
+  | 'RSVP_DEADLINE_PASSED' // an RSVP at or after the event's RSVP deadline
+  | 'RSVP_NOT_FOUND' // a cancellation by a member who never RSVPed to the event
+  | 'RSVP_ALREADY_CANCELLED' // a cancellation of an RSVP cancelled before (a second tap)
+  | 'CANCEL_DEADLINE_PASSED' // a cancellation at or after the event's cancellation deadline
+  | 'TICKET_NOT_CONFIRMED' // a check-in of an RSVP that is waitlisted or cancelled
+  | 'OUTSIDE_CHECK_IN_TIME' // a check-in before the event's day or after it ended
   | 'TICKET_NOT_FOUND' // a scanned/typed ticket code matches no RSVP
   | 'ALREADY_CHECKED_IN' // the guest was checked in at the door: the RSVP can no longer be cancelled
   | 'VERSION_CONFLICT' // someone else saved a newer version since the caller loaded it; reload and redo
@@ -49,7 +57,15 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   OUT_OF_STOCK: true,
   NOT_IN_AUDIENCE: true,
   LIMIT_REACHED: true,
+  EVENT_NOT_FOUND: true,
   EVENT_CLOSED: true,
+  EVENT_ENDED: true,
+  RSVP_DEADLINE_PASSED: true,
+  RSVP_NOT_FOUND: true,
+  RSVP_ALREADY_CANCELLED: true,
+  CANCEL_DEADLINE_PASSED: true,
+  TICKET_NOT_CONFIRMED: true,
+  OUTSIDE_CHECK_IN_TIME: true,
   TICKET_NOT_FOUND: true,
   ALREADY_CHECKED_IN: true,
   VERSION_CONFLICT: true,

@@ -90,7 +90,7 @@ export const rsvp = (
   now: Instant,
 ): RsvpDecision => {
   if (event.status !== 'open') throw new AppError('EVENT_CLOSED', '活动已关闭报名')
-  if (!isBefore(now, event.rsvpDeadline)) throw new AppError('EVENT_CLOSED', '报名已截止')
+  if (!isBefore(now, event.rsvpDeadline)) throw new AppError('RSVP_DEADLINE_PASSED', '报名已截止')
   if (!mayAttend(event, member, now)) throw new AppError('FORBIDDEN', `该活动仅限${event.tiers.map(tierWord).join('、')}报名`)
   if (guests > event.maxGuests) throw fieldRefused('guests', event.maxGuests === 0 ? '该活动不可携带同伴' : `最多可携带 ${event.maxGuests} 位同伴`)
   if (existing && existing.status !== 'cancelled') return { event, rsvp: existing }
@@ -133,10 +133,10 @@ export const cancel = (
   ticketCodes: () => string,
   now: Instant,
 ): { event: MemberEvent; cancelled: Rsvp; promoted: Rsvp[] } => {
-  if (current.status === 'cancelled') throw new AppError('EVENT_CLOSED', '报名已取消')
+  if (current.status === 'cancelled') throw new AppError('RSVP_ALREADY_CANCELLED', '报名已取消')
   // The guest came: freeing the seat now would hand it to the waitlist while the attendance points stay.
   if (current.checkedInAt) throw new AppError('ALREADY_CHECKED_IN', '您已签到入场，不能再取消报名')
-  if (!isBefore(now, event.cancelDeadline)) throw new AppError('EVENT_CLOSED', '已过取消截止时间，如需取消请联系门店')
+  if (!isBefore(now, event.cancelDeadline)) throw new AppError('CANCEL_DEADLINE_PASSED', '已过取消截止时间，如需取消请联系门店')
   const wasConfirmed = current.status === 'confirmed'
   let next: MemberEvent = {
     ...event,
@@ -172,7 +172,7 @@ export type EventEdit = Pick<MemberEvent, 'title' | 'description' | 'coverUrl' |
  * tickets); a larger capacity goes to the waitlist in order. An event that has ended is history.
  */
 export const editEvent = (event: MemberEvent, edit: EventEdit, queue: Rsvp[], ticketCodes: () => string, now: Instant) => {
-  if (!isBefore(now, event.endsAt)) throw new AppError('EVENT_CLOSED', '活动已结束，不能再修改')
+  if (!isBefore(now, event.endsAt)) throw new AppError('EVENT_ENDED', '活动已结束，不能再修改')
   if (edit.capacity < event.seatsTaken) {
     throw invalidInput([{ field: 'capacity', message: `名额不能少于已确认的 ${event.seatsTaken} 人` }])
   }
@@ -203,11 +203,11 @@ export const checkIn = (
   program: ProgramRules,
   credited: Credited = null,
 ): CheckIn => {
-  if (ticket.status !== 'confirmed') throw new AppError('EVENT_CLOSED', '该报名未确认或已取消')
+  if (ticket.status !== 'confirmed') throw new AppError('TICKET_NOT_CONFIRMED', '该报名未确认或已取消')
   if (ticket.checkedInAt) return { already: true, rsvp: ticket, recovered: false }
   if (credited) return { already: true, rsvp: { ...ticket, checkedInAt: credited.at, checkedInBy: credited.actor.id }, recovered: true }
   if (isBefore(now, businessTime(event.startsAt).startOf('day').toISOString()) || !isBefore(now, event.endsAt)) {
-    throw new AppError('EVENT_CLOSED', '不在活动签到时间内')
+    throw new AppError('OUTSIDE_CHECK_IN_TIME', '不在活动签到时间内')
   }
   const rsvpAfter: Rsvp = { ...ticket, checkedInAt: now, checkedInBy: staffId }
   if (event.attendancePoints <= 0) return { already: false, rsvp: rsvpAfter, member, entries: [] }

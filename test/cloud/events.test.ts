@@ -94,11 +94,30 @@ describe('rules', () => {
     expect((await h.ok(a.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: now })).event).toMatchObject({ seatsLeft: 1, myRsvp: { seats: 2 } })
     expect(await h.call(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 2 }, { clock: now })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '最多可携带 1 位同伴', fields: [{ field: 'guests', message: '最多可携带 1 位同伴' }] } })
     expect(await h.ok(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: at('2026-12-04T17:59:59') })).toMatchObject({ event: { myRsvp: { status: 'waitlisted' } } })
-    expect(await h.call(c.openid, 'event', 'rsvp', { eventId: event.id }, { clock: at('2026-12-04T18:00:00') })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
-    expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T12:00:00') })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
+    expect(await h.call(c.openid, 'event', 'rsvp', { eventId: event.id }, { clock: at('2026-12-04T18:00:00') })).toMatchObject({ ok: false, error: { code: 'RSVP_DEADLINE_PASSED', message: '报名已截止' } })
+    expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T12:00:00') })).toMatchObject({ ok: false, error: { code: 'CANCEL_DEADLINE_PASSED' } })
     // Cancelled in time: a's two seats go to b (two seats) at once.
     await h.ok(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T11:59:59') })
     expect(rsvpsOf(event.id).find((r) => r.memberId === b.openid)).toMatchObject({ status: 'confirmed', seats: 2 })
+    expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T11:59:59') })).toMatchObject({ ok: false, error: { code: 'RSVP_ALREADY_CANCELLED', message: '报名已取消' } })
+    expect(await h.call(c.openid, 'event', 'cancel', { eventId: event.id }, { clock: now })).toMatchObject({ ok: false, error: { code: 'RSVP_NOT_FOUND', message: '没有找到您的报名' } })
+  })
+
+  it('answers EVENT_NOT_FOUND for an event that does not exist, whoever asks', async () => {
+    const s = await h.joinedShopper('nowhere', { clock: now })
+    const eventId = 'ev-nobody-made-this'
+    const notFound = { ok: false, error: { code: 'EVENT_NOT_FOUND', message: '活动不存在' } }
+    expect(await h.call(s.openid, 'event', 'rsvp', { eventId }, { clock: now })).toMatchObject(notFound)
+    expect(await h.call(s.openid, 'event', 'cancel', { eventId }, { clock: now })).toMatchObject(notFound)
+    expect(await h.call(DEMO_ASSISTANT._id, 'event', 'guestList', { eventId }, { clock: now })).toMatchObject(notFound)
+    expect(await h.call(DEMO_OPERATOR._id, 'event', 'close', { eventId }, { clock: now })).toMatchObject(notFound)
+  })
+
+  it('refuses to edit an event that has ended (EVENT_ENDED)', async () => {
+    const event = await create({ title: '已结束的沙龙' })
+    const { id: eventId, title, description, coverUrl, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline } = event
+    const edit = { eventId, title: `${title}（回顾）`, description, coverUrl, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline }
+    expect(await h.call(DEMO_OPERATOR._id, 'event', 'update', edit, { clock: at('2026-12-05T17:00:00') })).toMatchObject({ ok: false, error: { code: 'EVENT_ENDED' } })
   })
 })
 
@@ -108,6 +127,8 @@ describe('at the door', () => {
     const s = await h.joinedShopper('door', { clock: now })
     const ticket = (await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).event.myRsvp!.ticketCode!
     const doors = at('2026-12-05T14:03:00')
+    const eve = at('2026-12-04T23:59:59')
+    expect(await h.call(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: eve })).toMatchObject({ ok: false, error: { code: 'OUTSIDE_CHECK_IN_TIME', message: '不在活动签到时间内' } })
     const first = await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })
     expect(first).toMatchObject({ already: false, checkedInAt: doors, pointsCredited: 50, guest: { memberNo: s.memberNo } })
     const second = await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: at('2026-12-05T14:20:00') })

@@ -303,7 +303,7 @@ const SCENARIOS: Scenario[] = [
     fn: 'event',
     action: 'cancel',
     kind: 'once',
-    done: ['EVENT_CLOSED'],
+    done: ['RSVP_ALREADY_CANCELLED'],
     prepare: async () => {
       // A full event with a waitlist: the cancellation promotes the first waiting member, once.
       const eventId = await newEvent(at('2026-12-12T14:00:00'), 1)

@@ -218,7 +218,7 @@ describe('RSVP', () => {
   })
 
   it('shows the server’s refusal under the event', async () => {
-    await openEvents([SALON], { rsvp: () => fail('EVENT_CLOSED', '报名已截止') })
+    await openEvents([SALON], { rsvp: () => fail('RSVP_DEADLINE_PASSED', '报名已截止') })
     tap('报名')
     await waitFor(() => expect(itemOf('秋冬新品品鉴会').querySelector('.event-item__error')?.textContent).toBe('报名已截止'))
     expect(screen.queryByText('报名成功')).toBeNull()
@@ -253,7 +253,7 @@ describe('cancelling', () => {
   })
 
   it('goes back to the list with the server’s refusal', async () => {
-    await openEvents([HELD], { cancel: () => fail('EVENT_CLOSED', '已过取消截止时间，如需取消请联系门店') })
+    await openEvents([HELD], { cancel: () => fail('CANCEL_DEADLINE_PASSED', '已过取消截止时间，如需取消请联系门店') })
     tap('取消报名')
     await screen.findByText('确认取消')
     tap('确认取消')

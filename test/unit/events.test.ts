@@ -1,4 +1,4 @@
-import { cancel, checkIn, rsvp, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import { cancel, checkIn, editEvent, rsvp, type MemberEvent, type Rsvp } from '../../src/domain/events'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { at, joinedMember } from '../support/members'
 
@@ -68,7 +68,11 @@ describe('RSVP', () => {
     expect(() => rsvp(event({ tiers: ['vip', 'gold'] }), null, m('a'), 0, ticket(), now)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }))
     expect(() => rsvp(event(), null, m('a'), 2, ticket(), now)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }))
     expect(rsvp(event(), null, m('a'), 0, ticket(), at('2026-12-04T17:59:59')).rsvp.status).toBe('confirmed')
-    expect(() => rsvp(event(), null, m('a'), 0, ticket(), at('2026-12-04T18:00:00'))).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED' }))
+    expect(() => rsvp(event(), null, m('a'), 0, ticket(), at('2026-12-04T18:00:00'))).toThrow(expect.objectContaining({ code: 'RSVP_DEADLINE_PASSED' }))
+  })
+
+  it('refuses an event an operator closed, before its deadline', () => {
+    expect(() => rsvp(event({ status: 'closed' }), null, m('a'), 0, ticket(), now)).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED', message: '活动已关闭报名' }))
   })
 })
 
@@ -93,7 +97,13 @@ describe('cancelling', () => {
   it('takes a waiting RSVP off the list, and refuses after the cancellation deadline', () => {
     const { e, made } = fill(event({ capacity: 1 }), [['a', 0], ['b', 0]])
     expect(cancel(e, made[1], [made[1]], ticket, now).event).toMatchObject({ waiting: 0, seatsTaken: 1 })
-    expect(() => cancel(e, made[0], [], ticket, at('2026-12-04T12:00:00'))).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED' }))
+    expect(() => cancel(e, made[0], [], ticket, at('2026-12-04T12:00:00'))).toThrow(expect.objectContaining({ code: 'CANCEL_DEADLINE_PASSED' }))
+  })
+
+  it('refuses to cancel an RSVP twice', () => {
+    const { e, made } = fill(event(), [['a', 0]])
+    const once = cancel(e, made[0], [], ticket, now)
+    expect(() => cancel(once.event, once.cancelled, [], ticket, now)).toThrow(expect.objectContaining({ code: 'RSVP_ALREADY_CANCELLED', message: '报名已取消' }))
   })
 })
 
@@ -130,7 +140,15 @@ describe('check-in', () => {
   })
 
   it('refuses tickets outside the event day and unconfirmed RSVPs', () => {
-    expect(() => checkIn(event(), made[0], member, 'A01', at('2026-12-04T23:59:59'), DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED' }))
-    expect(() => checkIn(event(), { ...made[0], status: 'waitlisted' }, member, 'A01', doors, DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED' }))
+    expect(() => checkIn(event(), made[0], member, 'A01', at('2026-12-04T23:59:59'), DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'OUTSIDE_CHECK_IN_TIME' }))
+    expect(() => checkIn(event(), made[0], member, 'A01', at('2026-12-05T17:00:00'), DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'OUTSIDE_CHECK_IN_TIME' }))
+    expect(() => checkIn(event(), { ...made[0], status: 'waitlisted' }, member, 'A01', doors, DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'TICKET_NOT_CONFIRMED' }))
+  })
+})
+
+describe('editing', () => {
+  it('refuses to edit an event that has ended', () => {
+    const e = event()
+    expect(() => editEvent(e, { ...e, title: '冬季新品品鉴会' }, [], ticket, at('2026-12-05T17:00:00'))).toThrow(expect.objectContaining({ code: 'EVENT_ENDED', message: '活动已结束，不能再修改' }))
   })
 })
