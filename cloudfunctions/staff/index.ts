@@ -305,11 +305,12 @@ const lookupCoupon = staffAction(LookupCouponSchema, async ({ code, amountFen },
   const holder = await loadMember(coupon.memberId)
   if (!holder) throw new AppError('MEMBER_NOT_FOUND', '未找到持券会员')
   const problem = couponProblem(coupon, holder, coupon.benefit.kind === 'gift' ? null : (amountFen ?? null), ctx.now)
-  const needsAmount = problem?.message === '该券需随消费使用'
+  // Scanned before the amount is typed: a purchase coupon is checked against the amount when it comes.
+  const shown = problem?.reason === 'needsPurchase' ? null : problem
   return {
     coupon: couponView(coupon, ctx.now),
     holder: memberSummary(holder, ctx.now),
-    problem: needsAmount ? null : (problem?.message ?? null),
+    problem: shown?.message ?? null,
     discountFen: amountFen && !problem ? discountFor(coupon.benefit, amountFen) : 0,
   }
 })

@@ -177,21 +177,32 @@ export const issueCoupon = (
 const TIER_WORDS: Record<TierId, string> = { member: '会员', vip: 'VIP会员', gold: '金卡会员' }
 const tierWord = (tier: TierId) => TIER_WORDS[tier]
 
-/** Why a coupon cannot be used with this purchase now, in the till's words; null when it can. */
-export const couponProblem = (coupon: Coupon, holder: TierState, amountFen: Fen | null, now: Instant): { code: 'COUPON_ALREADY_USED' | 'COUPON_NOT_APPLICABLE'; message: string } | null => {
+/**
+ * Why a coupon cannot be used: `reason` for programs to branch on, `code` for the error it becomes, `message` in
+ * the till's words.
+ */
+export interface CouponProblem {
+  reason: 'used' | 'expired' | 'notYetValid' | 'wrongTier' | 'giftOnly' | 'needsPurchase' | 'belowMinimum'
+  code: 'COUPON_ALREADY_USED' | 'COUPON_NOT_APPLICABLE'
+  message: string
+}
+
+/** Why a coupon cannot be used with this purchase (`amountFen`, null: without one) now; null when it can. */
+export const couponProblem = (coupon: Coupon, holder: TierState, amountFen: Fen | null, now: Instant): CouponProblem | null => {
+  const notApplicable = (reason: CouponProblem['reason'], message: string): CouponProblem => ({ reason, code: 'COUPON_NOT_APPLICABLE', message })
   const status = couponStatus(coupon, now)
-  if (status === 'used') return { code: 'COUPON_ALREADY_USED', message: '该券已使用' }
-  if (status === 'expired') return { code: 'COUPON_NOT_APPLICABLE', message: '该券已过期' }
-  if (status === 'notYetValid') return { code: 'COUPON_NOT_APPLICABLE', message: '该券尚未到使用时间' }
+  if (status === 'used') return { reason: 'used', code: 'COUPON_ALREADY_USED', message: '该券已使用' }
+  if (status === 'expired') return notApplicable('expired', '该券已过期')
+  if (status === 'notYetValid') return notApplicable('notYetValid', '该券尚未到使用时间')
   if (!coupon.tiers.includes(effectiveTier(holder, now))) {
-    return { code: 'COUPON_NOT_APPLICABLE', message: `该券仅限${coupon.tiers.map(tierWord).join('、')}使用` }
+    return notApplicable('wrongTier', `该券仅限${coupon.tiers.map(tierWord).join('、')}使用`)
   }
   if (coupon.benefit.kind === 'gift') {
-    return amountFen === null ? null : { code: 'COUPON_NOT_APPLICABLE', message: '赠品券请在“兑换礼品”中核销' }
+    return amountFen === null ? null : notApplicable('giftOnly', '赠品券请在“兑换礼品”中核销')
   }
-  if (amountFen === null) return { code: 'COUPON_NOT_APPLICABLE', message: '该券需随消费使用' }
+  if (amountFen === null) return notApplicable('needsPurchase', '该券需随消费使用')
   if (coupon.benefit.kind === 'amountOff' && amountFen < coupon.benefit.minSpendFen) {
-    return { code: 'COUPON_NOT_APPLICABLE', message: `未满${formatYuan(coupon.benefit.minSpendFen)}，不能使用该券` }
+    return notApplicable('belowMinimum', `未满${formatYuan(coupon.benefit.minSpendFen)}，不能使用该券`)
   }
   return null
 }

@@ -95,6 +95,13 @@ describe('redeeming at the till', () => {
     expect(wallet.coupons.find((c) => c.code === s.code)).toMatchObject({ status: 'used' })
   })
 
+  it('checks a purchase coupon scanned before the amount is typed as usable, and a used one as used', async () => {
+    const s = await birthdayShopper()
+    expect(await h.ok(assistant, 'staff', 'lookupCoupon', { code: s.code }, { clock: s.clock })).toMatchObject({ problem: null, discountFen: 0 })
+    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: s.memberNo, amountFen: 10_000, orderNo: key('C'), couponCode: s.code }, { clock: s.clock })
+    expect(await h.ok(assistant, 'staff', 'lookupCoupon', { code: s.code }, { clock: s.clock })).toMatchObject({ problem: '该券已使用', discountFen: 0 })
+  })
+
   it('lets exactly one of 50 concurrent purchases use one coupon; the others are told it is used and record nothing', async () => {
     const s = await birthdayShopper()
     const results = await Promise.all(

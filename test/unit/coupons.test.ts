@@ -93,7 +93,19 @@ describe('using at the till', () => {
     const gift = issue(template('gift-tote'), at('2026-02-10T10:00:00'))
     expect(couponProblem(gift, member, 10_000, now)).toMatchObject({ code: 'COUPON_NOT_APPLICABLE' })
     expect(couponProblem(gift, member, null, now)).toBeNull()
-    expect(couponProblem(issue(), member, null, now)).toMatchObject({ code: 'COUPON_NOT_APPLICABLE' })
+    expect(couponProblem(issue(), member, null, now)).toMatchObject({ code: 'COUPON_NOT_APPLICABLE', reason: 'needsPurchase', message: '该券需随消费使用' })
+  })
+
+  it('names each problem by a reason a program can branch on, besides the words staff read', () => {
+    const w = issue(welcome, at('2026-02-10T10:00:00'))
+    const used = useCoupon(issue(), { at: now, by: 'A01', storeId: 'SH001', orderId: 'SH001:O1', discountFen: 3_000 })
+    const gift = issue(template('gift-tote'), at('2026-02-10T10:00:00'))
+    expect(couponProblem(used, member, 10_000, now)?.reason).toBe('used')
+    expect(couponProblem(issue(), member, 10_000, at('2026-03-01T00:00:00'))?.reason).toBe('expired')
+    expect(couponProblem(w, member, 10_000, at('2026-02-01T00:00:00'))?.reason).toBe('notYetValid')
+    expect(couponProblem({ ...issue(), tiers: ['vip'] }, member, 10_000, now)?.reason).toBe('wrongTier')
+    expect(couponProblem(gift, member, 10_000, now)?.reason).toBe('giftOnly')
+    expect(couponProblem(w, member, 19_999, now)?.reason).toBe('belowMinimum')
   })
 })
 
