@@ -9,10 +9,10 @@ import type { CreateCampaignInput } from '../../src/api/schemas'
 import { DEFAULT_COUPON_TEMPLATES } from '../../src/domain/defaultOffers'
 import { newMember, type Member } from '../../src/domain/member'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const now = at('2026-11-23T10:00:00')
 const daysAgo = (days: number) => new Date(Date.parse(now) - days * 86_400_000).toISOString()
 

@@ -5,6 +5,7 @@
 import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
 import type { CreateEventInput } from '../../src/api/schemas'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -15,7 +16,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => h?.close())
 
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const now = at('2026-11-20T10:00:00')
 let seq = 0
 const create = async (overrides: Partial<CreateEventInput> = {}) =>

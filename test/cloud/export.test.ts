@@ -9,11 +9,11 @@ import type { ExportResult } from '../../src/api/contract'
 import type { LedgerEntry } from '../../src/domain/ledger'
 import { type Member, newMember } from '../../src/domain/member'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const NOW = at('2026-11-20T10:30:00')
 const MEMBERS = 2500
 

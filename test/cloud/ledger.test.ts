@@ -4,6 +4,7 @@
  */
 import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -14,7 +15,6 @@ afterAll(() => h?.close())
 
 const assistant = DEMO_ASSISTANT._id
 const operator = DEMO_OPERATOR._id
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 let seq = 0
 const key = (label: string) => `${label}-${++seq}-${Date.now()}`
 

@@ -7,6 +7,7 @@ import { DEMO_ASSISTANT, DEMO_COLLEAGUE, DEMO_MANAGER } from '../../scripts/demo
 import { dynamicCodeForStep, codeStep, dynamicMemberCode } from '../../src/domain/memberCode'
 import { luhnCheckDigit } from '../../src/domain/memberNo'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -26,7 +27,6 @@ afterAll(() => h?.close())
 
 const till = DEMO_ASSISTANT._id
 const otherTill = DEMO_COLLEAGUE._id
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const later = (clock: string, ms: number) => new Date(Date.parse(clock) + ms).toISOString()
 let seq = 0
 const orderNo = () => `MC-${++seq}`

@@ -12,6 +12,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DELETE_CONFIRM_PHRASE, mentions, type ErasureSubject } from '../../src/domain/erasure'
 import { couponStatus } from '../../src/domain/coupons'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -24,7 +25,6 @@ const DECLARED = readdirSync(join(__dirname, '../../database/collections'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => (JSON.parse(readFileSync(join(__dirname, '../../database/collections', f), 'utf8')) as { name: string }).name)
 
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const minutesAfter = (clock: string, m: number) => new Date(Date.parse(clock) + m * 60_000).toISOString()
 const NOW = at('2026-11-20T10:00:00')
 const assistant = DEMO_ASSISTANT._id

@@ -9,6 +9,7 @@ import type { ProfileView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { DELETE_CONFIRM_PHRASE } from '../../src/domain/erasure'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -180,7 +181,6 @@ describe('the handbook', () => {
 
 describe('the kinds of messages wanted', () => {
   it('holds back the event reminder from a member who switched events off, keeping the consent', async () => {
-    const at = (local: string) => new Date(`${local}+08:00`).toISOString()
     const now = at('2026-12-01T10:00:00')
     const { event } = await h.ok(DEMO_OPERATOR._id, 'event', 'create', {
       title: '新品品鉴会',

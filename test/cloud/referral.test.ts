@@ -5,6 +5,7 @@
 import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -14,7 +15,6 @@ beforeAll(async () => {
 afterAll(() => h?.close())
 
 const assistant = DEMO_ASSISTANT._id
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 let n = 0
 const next = () => ++n
 type MemberDoc = { _id: string; pointsBalance: number; referralCode: string; referredBy: { inviterId: string; status: string } | null }

@@ -9,6 +9,7 @@ import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DELETE_CONFIRM_PHRASE } from '../../src/domain/erasure'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -17,7 +18,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => h?.close())
 
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const minutesAfter = (clock: string, m: number) => new Date(Date.parse(clock) + m * 60_000).toISOString()
 const NOW = at('2026-11-20T10:00:00') // November: Alice's birthday month
 type Doc = Record<string, unknown> & { _id: string }

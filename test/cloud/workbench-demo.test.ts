@@ -6,10 +6,10 @@
 import { DEMO_CUSTOMER_NAMES as NAMES } from '../../scripts/demo-customers'
 import { DEMO_ASSISTANT, DEMO_MANAGER, demoDocuments } from '../../scripts/demo-data'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 jest.setTimeout(120_000)
 
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const names = (list: { name: string }[]) => list.map((c) => c.name).sort()
 
 describe.each([

@@ -5,10 +5,10 @@
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { startTestCloud } from './harness'
+import { at } from '../support/clock'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const now = at('2026-11-23T10:00:00')
 beforeAll(async () => {
   h = await startTestCloud()

@@ -1,7 +1,8 @@
 /** Test members built by the real domain functions, at times written in business time. */
 import { newMember, type Member } from '../../src/domain/member'
+import { at } from './clock'
 
-export const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+export { at }
 export const yuan = (y: number) => Math.round(y * 100)
 
 export const joinedMember = (overrides: Partial<Member> = {}): Member => ({

@@ -9,8 +9,7 @@ import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { STAFF } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
-
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+import { at } from '../support/clock'
 
 const SALON: EventView = {
   id: 'ev-salon',

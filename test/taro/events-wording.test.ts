@@ -1,7 +1,6 @@
 /** Member events in words: business-time dates, who may join, seats, the waitlist and the door's times. */
 import { audienceText, eventWhen, formatTicketCode, onlyForText, perksLine, seatsLine, seatsText, waitingLine, waitlistText } from '../../src/wording/events'
-
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+import { at } from '../support/clock'
 
 describe('events in words', () => {
   it('dates an event in Shanghai time, both days when it runs past midnight', () => {

@@ -11,8 +11,7 @@ import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { memberView, SERVER_TIME } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { tap } from './support/interact'
-
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+import { at } from '../support/clock'
 
 const event = (overrides: Partial<EventView> = {}): EventView => ({
   id: 'ev-salon',

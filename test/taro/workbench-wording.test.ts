@@ -11,8 +11,7 @@ import {
   profileRows,
   shiftMonth,
 } from '../../src/wording/workbench'
-
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+import { at } from '../support/clock'
 
 describe('the workbench in words', () => {
   it('counts days by the Shanghai calendar: late last night to early this morning is one day', () => {

@@ -1,6 +1,6 @@
 import { CODE_BRAKE, isPaused, lockedUntil, resumeTill, wrongCodeForMember, wrongCodeForTill, type MemberCodeGuard, type TillCodeGuard } from '../../src/domain/codeGuard'
+import { at } from '../support/clock'
 
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 const plus = (instant: string, minutes: number) => new Date(Date.parse(instant) + minutes * 60_000).toISOString()
 const wrong = (when: string, staffId = 'A01', storeId = 'SH001') => ({ at: when, staffId, storeId })
 

@@ -1,7 +1,6 @@
 import { EMPTY_POINTS, availablePoints, credit, debitUpTo, expireDue, expiryFor, nextExpiring, pointsForPurchase } from '../../src/domain/points'
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
-
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+import { at } from '../support/clock'
 
 describe('earning rates', () => {
   it('earns 1 point per yuan as a member, 1.2 as VIP, 1.5 as gold, floored on the fen-exact product', () => {

@@ -7,10 +7,10 @@ import {
   type TierState,
 } from '../../src/domain/tiers'
 import { lastCoveredBusinessDate } from '../../src/domain/time'
+import { at } from '../support/clock'
 
 const yuan = (y: number) => Math.round(y * 100)
 /** Business time (UTC+8) written as shoppers read it. */
-const at = (local: string) => new Date(`${local}+08:00`).toISOString()
 
 const buy = (state: TierState, amountFen: number, when: string, program: ProgramRules = DEFAULT_PROGRAM) =>
   applyPurchaseToTier(state, amountFen, at(when), program)

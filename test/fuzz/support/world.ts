@@ -8,12 +8,13 @@ import { DEMO_ASSISTANT, DEMO_COLLEAGUE, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPE
 import { PRIVACY_NOTICE_VERSION } from '../../../src/api/privacy'
 import { dynamicMemberCode } from '../../../src/domain/memberCode'
 import { startTestCloud } from '../../cloud/harness'
+import { at } from '../../support/clock'
 
 export type Harness = Awaited<ReturnType<typeof startTestCloud>>
 
 /** Every call of these suites runs at this instant: 20 November 2026, 12:00 in Shanghai (not the members' birthday month). */
 export const CLOCK = '2026-11-20T04:00:00.000Z'
-export const at = (local: string) => new Date(`${local}+08:00`).toISOString()
+export { at }
 
 export const ASSISTANT = DEMO_ASSISTANT._id
 export const MANAGER = DEMO_MANAGER._id
