@@ -70,19 +70,9 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform: nodeTs,
     },
+    // The wording tests (src/wording: how pages show business dates on phones in any zone) need no Taro runtime:
+    // they live in test/unit and so run in all six zones above.
     taro,
-    // Pages show business dates on phones in any zone: the wording tests (src/wording words most of them) also run
-    // in a zone with daylight saving, with the check that the zone took. The whole taro project there costs minutes.
-    inZone(
-      {
-        ...taro,
-        displayName: 'taro-wording',
-        roots: [...taro.roots, '<rootDir>/test/unit'],
-        testMatch: ['**/test/taro/**/*wording.test.ts', '**/test/unit/host-zone.test.ts'],
-      },
-      'America/Los_Angeles',
-      'jsdom',
-    ),
     {
       // The H5 build in Debian's Chromium against the local cloud (needs `npm run build` first).
       displayName: 'e2e',

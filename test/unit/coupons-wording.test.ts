@@ -9,7 +9,7 @@ import { checkCouponCode } from '../../src/services/couponCode'
 import { couponVerdict, recordLabel } from '../../src/staff/purchase/couponStep'
 import type { CouponCheck } from '../../src/staff/shared/useCouponLookup'
 import { accessWording, birthdayBlockText, couponRules, couponStateLine, walletTabs } from '../../src/wording/coupons'
-import { BIRTHDAY_COUPON, couponView, LI_NA } from './support/fixtures'
+import { BIRTHDAY_COUPON, couponView, LI_NA } from '../taro/support/fixtures'
 
 describe('the wallet', () => {
   it('puts the birthday card first among usable coupons, then the soonest to lapse; used by latest use; expired by latest', () => {
