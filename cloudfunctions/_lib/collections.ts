@@ -6,6 +6,7 @@ import type { Audience } from '../../src/domain/audience'
 import type { RuleChange } from '../../src/domain/programChanges'
 import type { MemberSegment, SegmentTally } from '../../src/domain/segments'
 import type { ProgramRules, TierId } from '../../src/domain/program'
+import type { StaffRole } from '../../src/domain/staff'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -56,7 +57,7 @@ export interface StaffDoc {
   staffId: string
   name: string
   storeId: string
-  role: 'assistant' | 'manager'
+  role: StaffRole
   active: boolean
 }
 

@@ -14,7 +14,7 @@ import type { ProgramRules } from '../../src/domain/program'
 import { effectiveTier } from '../../src/domain/tiers'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
-import { birthdayProblem, guardianConsentProblem, newMember, type Member } from '../../src/domain/member'
+import { birthdayProblem, guardianConsentProblem, newMember, REFERRAL_STATUSES, type Member, type ReferralStatus } from '../../src/domain/member'
 import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parseReferral, type Joiner, type Referral } from '../../src/domain/referral'
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
@@ -345,15 +345,16 @@ const invite = shopperAction(EmptySchema, async (_input, ctx): Promise<InviteVie
   const member = await requireMember(ctx.openid)
   const program = await loadProgram()
   const poster = await posterFor(member)
-  const count = async (status: Referral['status']) =>
-    ((await db.collection(COLLECTIONS.referrals).where({ inviterId: member._id, status }).count()) as { total: number }).total
-  const [pending, rewarded, capped, held, rejected] = await Promise.all((['pending', 'rewarded', 'capped', 'held', 'rejected'] as const).map(count))
+  const count = async (status: ReferralStatus) =>
+    [status, ((await db.collection(COLLECTIONS.referrals).where({ inviterId: member._id, status }).count()) as { total: number }).total] as const
+  const counts = Object.fromEntries(await Promise.all(REFERRAL_STATUSES.map(count))) as Record<ReferralStatus, number>
+  const { pending, rewarded, held } = counts
   const gift = program.referral.inviteeCouponTemplateId ? await loadTemplate(program.referral.inviteeCouponTemplateId) : null
   return {
     code: member.referralCode,
     sharePath: `/pages/join/index?ref=${member.referralCode}`,
     posterImage: `data:${poster.contentType};base64,${poster.base64}`,
-    stats: { joined: pending + rewarded + capped + held + rejected, rewarded, waiting: pending, held },
+    stats: { joined: REFERRAL_STATUSES.reduce((n, status) => n + counts[status], 0), rewarded, waiting: pending, held },
     rules: {
       minPurchaseFen: program.referral.minPurchaseFen,
       inviterPoints: program.referral.inviterPoints,

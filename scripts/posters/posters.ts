@@ -14,6 +14,7 @@ import QRCode from 'qrcode'
 import type { CloudResult, StoreCodeView, StoreDirectoryEntry } from '../../src/api/contract'
 import type { StaffDoc, StoreDoc } from '../../cloudfunctions/_lib/collections'
 import { buildStoreScene } from '../../src/domain/scene'
+import type { StaffRole } from '../../src/domain/staff'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -33,7 +34,7 @@ export interface PosterEntry {
   storeName: string
   address: string
   /** null: the store's own poster. */
-  staff: { staffId: string; name: string; role: 'assistant' | 'manager' } | null
+  staff: { staffId: string; name: string; role: StaffRole } | null
   scene: string
   page: string
   /** Relative to the output folder. */
@@ -96,7 +97,7 @@ export const standInSource = (docs: { stores: StoreDoc[]; staff: StaffDoc[] }, b
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** The poster page. Fonts: Noto Sans CJK (fonts-noto-cjk), so the Chinese prints as type, not boxes. */
-export const posterHtml = (brand: string, code: StoreCodeView, staffRole: 'assistant' | 'manager' | null): string => {
+export const posterHtml = (brand: string, code: StoreCodeView, staffRole: StaffRole | null): string => {
   const who = code.assistant ? `${staffRole === 'manager' ? '店长' : '导购'} ${code.assistant.name} · 工号 ${code.assistant.staffId}` : '门店会员专属码'
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><style>

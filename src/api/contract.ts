@@ -5,11 +5,13 @@
 import type { Access } from '../domain/access'
 import type { CouponBenefit, CouponChannel, CouponStatus } from '../domain/coupons'
 import type { ErrorCode, FieldError } from '../domain/errors'
+import type { RsvpStatus } from '../domain/events'
 import type { LedgerKind } from '../domain/ledger'
-import type { Birthday, CustomerProfile } from '../domain/member'
+import type { Birthday, CustomerProfile, ReferralStatus } from '../domain/member'
 import type { CustomerClass } from '../domain/segments'
 import type { PointsState } from '../domain/points'
 import type { ProgramRules, TierId } from '../domain/program'
+import type { CallbackOutcome, StaffRole } from '../domain/staff'
 import type { TierChange, TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
 import type {
@@ -86,7 +88,7 @@ export interface MemberView extends TierState, Omit<PointsState, 'pointsShortfal
 /** A store for the operators' poster run: where it is and who recruits there. */
 export interface StoreDirectoryEntry extends StoreView {
   address: string
-  staff: { staffId: string; name: string; role: 'assistant' | 'manager' }[]
+  staff: { staffId: string; name: string; role: StaffRole }[]
 }
 
 /** A store QR to print: the code's image (its own content type: WeChat answers JPEG, the local cloud PNG). */
@@ -247,7 +249,7 @@ export interface CouponTemplateView {
 export interface StaffView {
   staffId: string
   name: string
-  role: 'assistant' | 'manager'
+  role: StaffRole
   store: StoreView
 }
 
@@ -351,7 +353,7 @@ export interface AuditEntry extends PointsHistoryEntry {
 }
 
 export interface RsvpView {
-  status: 'confirmed' | 'waitlisted' | 'cancelled'
+  status: RsvpStatus
   seats: number
   /** Shown as QR + digits at the door once confirmed. */
   ticketCode: string | null
@@ -389,7 +391,7 @@ export interface GuestView {
   memberNo: string
   mobileMasked: string
   seats: number
-  status: 'confirmed' | 'waitlisted' | 'cancelled'
+  status: RsvpStatus
   waitNo: number | null
   checkedInAt: Instant | null
 }
@@ -418,7 +420,7 @@ export interface ReferralView {
   invitee: { name: string; memberNo: string }
   inviter: { name: string; memberNo: string }
   joinedAt: Instant
-  status: 'pending' | 'rewarded' | 'capped' | 'held' | 'rejected'
+  status: ReferralStatus
   /** Why it was held, in words. */
   flags: string[]
 }
@@ -474,7 +476,7 @@ export interface TodayView {
 export interface CallbackEntry {
   at: Instant
   staffName: string
-  outcome: 'reached' | 'message' | 'noAnswer' | 'declined'
+  outcome: CallbackOutcome
   note: string
   nextAt: Instant | null
 }
@@ -649,7 +651,7 @@ export interface Api {
     /** Managers only: callbacks per assistant in a month. */
     callbackStats: { input: CallbackStatsInput; output: CallbackStats }
     /** The store's assistants (for reassigning and the stats). */
-    storeStaff: { input: Record<string, never>; output: { staff: { staffId: string; name: string; role: 'assistant' | 'manager' }[] } }
+    storeStaff: { input: Record<string, never>; output: { staff: { staffId: string; name: string; role: StaffRole }[] } }
     /** Managers only: the brake on guessing member codes — this store's locked member codes and paused tills. */
     codeAlerts: { input: Record<string, never>; output: CodeAlertsView }
     /** Managers only: a till the brake paused takes member codes again (not the manager's own). `resumed`: it was paused. */

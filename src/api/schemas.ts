@@ -3,7 +3,8 @@
  * feedback). Unknown fields are dropped, never trusted: identity comes from the cloud context only.
  */
 import * as v from 'valibot'
-import { MOBILE_PATTERN } from '../domain/member'
+import { MOBILE_PATTERN, REFERRAL_STATUSES } from '../domain/member'
+import { CALLBACK_OUTCOMES } from '../domain/staff'
 import { birthdaySchema, boundedArray, int, PLAIN_TEXT, plainText, PROFILE_TEXT, SIZE_TEXT } from './fields'
 // The shopper's join form and the shared field rules live in their own modules so the main package carries
 // only them, not every staff and operator schema (weapp main package budget: 500 KB).
@@ -275,7 +276,7 @@ const updateEventObject = v.object({ eventId, ...eventWords })
 export const UpdateEventSchema = v.pipe(updateEventObject, ...eventTimesInOrder<v.InferOutput<typeof updateEventObject>>())
 export type UpdateEventInput = v.InferInput<typeof UpdateEventSchema>
 
-export const ReferralsSchema = v.object({ status: v.optional(v.picklist(['pending', 'rewarded', 'capped', 'held', 'rejected'])) })
+export const ReferralsSchema = v.object({ status: v.optional(v.picklist(REFERRAL_STATUSES)) })
 export type ReferralsInput = v.InferInput<typeof ReferralsSchema>
 
 export const ReviewReferralSchema = v.object({ inviteeCode: memberCode, decision: v.picklist(['approve', 'reject'], '请选择通过或驳回') })
@@ -313,7 +314,7 @@ const businessDateText = (label: string) =>
 
 export const LogCallbackSchema = v.object({
   memberCode,
-  outcome: v.picklist(['reached', 'message', 'noAnswer', 'declined'], '请选择回访结果'),
+  outcome: v.picklist(CALLBACK_OUTCOMES, '请选择回访结果'),
   note: v.optional(optionalNote('回访记录', 200), ''),
   /** The next callback's business date; omitted: the program's monthly rhythm. */
   nextDate: v.optional(businessDateText('下次回访日期')),

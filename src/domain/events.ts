@@ -43,7 +43,8 @@ export interface MemberEvent {
   createdAt: Instant
 }
 
-export type RsvpStatus = 'confirmed' | 'waitlisted' | 'cancelled'
+export const RSVP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
+export type RsvpStatus = (typeof RSVP_STATUSES)[number]
 
 /** `rsvps/<eventId>:<memberId>`: one per member and event. */
 export interface Rsvp {

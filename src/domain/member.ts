@@ -4,7 +4,8 @@ import { businessTime, type Instant } from './time'
 import { INITIAL_TIER_STATE, type TierState } from './tiers'
 
 /** Where a referral stands (`referrals/<invitee>`, mirrored on the invitee's `referredBy`). */
-export type ReferralStatus = 'pending' | 'rewarded' | 'capped' | 'held' | 'rejected'
+export const REFERRAL_STATUSES = ['pending', 'rewarded', 'capped', 'held', 'rejected'] as const
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
 
 /** The inviter's rewards in a business month, on the inviter's document: the cap's counter. */
 export interface ReferralRewardCount {

@@ -3,7 +3,8 @@
  * on the poster and in the share card, the friend's welcome on the join page, and the operator's review.
  * Pure functions of the server's views, so they are tested without Taro.
  */
-import type { InviteView, ReferralView } from '../api/contract'
+import type { InviteView } from '../api/contract'
+import type { ReferralStatus } from '../domain/member'
 import { formatYuan } from '../domain/money'
 import { businessTime, type Instant } from '../domain/time'
 import { formatPoints } from './points'
@@ -44,10 +45,10 @@ export const invitationWords = (inviterName: string, rules: InviteView['rules'])
  */
 export const invitedLine = (inviterName: string): string => (inviterName ? `好友 ${inviterName} 邀请你加入` : '好友邀请你加入')
 
-export type ReferralStatus = ReferralView['status']
+export type { ReferralStatus }
 
-/** The operator's filter tabs, in the order they are worked through. */
-export const REFERRAL_STATUSES: readonly ReferralStatus[] = ['held', 'pending', 'rewarded', 'capped', 'rejected']
+/** The operator's filter tabs: every status (domain REFERRAL_STATUSES), in the order they are worked through. */
+export const REFERRAL_TABS: readonly ReferralStatus[] = ['held', 'pending', 'rewarded', 'capped', 'rejected']
 
 /** The filter tabs' short words: five fit across a phone. */
 export const REFERRAL_TAB_WORDS: Record<ReferralStatus, string> = {

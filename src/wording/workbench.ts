@@ -6,12 +6,11 @@ import type { CallbackEntry, CustomerView } from '../api/contract'
 import type { CustomerProfileView } from '../api/contract'
 import type { Birthday, MessageKinds, ProfileEdit } from '../domain/member'
 import { formatYuan } from '../domain/money'
+import type { CallbackOutcome } from '../domain/staff'
 import type { CustomerClass } from '../domain/segments'
 import { businessDate, businessTime, lastCoveredBusinessDate, type Instant } from '../domain/time'
 
-export type CallbackOutcome = CallbackEntry['outcome']
-
-export const OUTCOMES: readonly CallbackOutcome[] = ['reached', 'message', 'noAnswer', 'declined']
+export type { CallbackOutcome }
 
 export const OUTCOME_NAMES: Record<CallbackOutcome, string> = {
   reached: '已沟通',

@@ -115,6 +115,8 @@ describe('the reward', () => {
     const statuses = friends.map((f) => memberDoc(f.openid).referredBy?.status)
     expect(statuses.filter((s) => s === 'rewarded')).toHaveLength(10)
     expect(statuses.filter((s) => s === 'capped')).toHaveLength(1)
+    // The capped friend joined all the same: the invite page counts every status.
+    expect((await h.ok(a.openid, 'member', 'invite', {}, { clock: at('2026-05-21T10:00:00') })).stats).toEqual({ joined: 11, rewarded: 10, waiting: 0, held: 0 })
   })
 })
 
@@ -124,6 +126,7 @@ describe('fraud signals', () => {
     const burst = []
     for (let i = 0; i < 5; i++) burst.push(await joinVia(a.code, { clock: at(`2026-06-01T1${i}:00:00`) }))
     expect(burst.map((f) => memberDoc(f.openid).referredBy?.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'held'])
+    expect((await h.ok(a.openid, 'member', 'invite', {}, { clock: at('2026-06-01T15:00:00') })).stats).toEqual({ joined: 5, rewarded: 0, waiting: 4, held: 1 })
 
     // A number from the inviter's own block (bought together): held too.
     const b = await inviterWithCode()

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { StatusScreen } from '../../components/StatusScreen'
 import { ROUTES } from '../../routes'
-import { REFERRAL_STATUS_WORDS, REFERRAL_STATUSES, REFERRAL_TAB_WORDS } from '../../wording/referral'
+import { REFERRAL_STATUS_WORDS, REFERRAL_TAB_WORDS, REFERRAL_TABS } from '../../wording/referral'
 import { Choice } from '../shared/Choice'
 import { OpsDesk } from '../shared/OpsDesk'
 import { OpsNav } from '../shared/OpsNav'
@@ -53,7 +53,7 @@ const OpsReferralsPage = () => {
             </View>
           ) : (
             <View className="ops-page__panel">
-              <Choice options={REFERRAL_STATUSES} on={(s) => s === page.status} words={REFERRAL_TAB_WORDS} pick={page.pick} />
+              <Choice options={REFERRAL_TABS} on={(s) => s === page.status} words={REFERRAL_TAB_WORDS} pick={page.pick} />
               {page.reviewed && <Text className="ops-page__done">{doneText(page.reviewed)}</Text>}
               {page.error && <Text className="form-error ops-referrals__error">{page.error}</Text>}
               {list.status === 'loading' && <Text className="ops-page__empty">正在加载…</Text>}

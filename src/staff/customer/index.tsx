@@ -3,8 +3,9 @@ import type { ActionOutput, StaffView } from '../../api/contract'
 import { Field } from '../../components/Field'
 import { StatusScreen } from '../../components/StatusScreen'
 import { CallbackHistory, CustomerCardFacts, CustomerSummary } from '../../components/Workbench/CustomerRecord'
+import { CALLBACK_OUTCOMES } from '../../domain/staff'
 import { businessTime } from '../../domain/time'
-import { nextCallbackText, OUTCOME_NAMES, OUTCOMES } from '../../wording/workbench'
+import { nextCallbackText, OUTCOME_NAMES } from '../../wording/workbench'
 import { Pills } from '../shared/Pills'
 import { StaffDesk } from '../shared/StaffDesk'
 import type { CardRow } from './cardForm'
@@ -186,7 +187,7 @@ const CallbackPanel = ({ record, page }: { record: CustomerRecord; page: Page })
       {log.loggedText && <Text className="wb-done">{next ? `${log.loggedText}，${next}` : log.loggedText}</Text>}
       <View className={`field callback-outcome${errors.outcome ? ' field--invalid' : ''}`}>
         <Text className="field__label">回访结果</Text>
-        <Pills options={OUTCOMES} words={OUTCOME_NAMES} value={draft.outcome} pick={(outcome) => log.change('outcome', { outcome })} />
+        <Pills options={CALLBACK_OUTCOMES} words={OUTCOME_NAMES} value={draft.outcome} pick={(outcome) => log.change('outcome', { outcome })} />
         {errors.outcome && <Text className="field__error">{errors.outcome}</Text>}
       </View>
       <Field label="回访记录" error={errors.note} hint="选填，最多 200 字">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import type { ActionOutput, CustomerView } from '../../api/contract'
+import type { StaffRole } from '../../domain/staff'
 import { callCloud, messageOf } from '../../services/cloud'
 import { isUnanswered, usePendingRequest } from '../../services/requestId'
 import { OUTCOME_NAMES, type CallbackOutcome } from '../../wording/workbench'
@@ -142,7 +143,7 @@ export const useCallbackLog = (memberNo: string, defaultNextDate: string, onLogg
 export interface StaffOption {
   staffId: string
   name: string
-  role: 'assistant' | 'manager'
+  role: StaffRole
 }
 
 /** A manager hands the customer to another of the store's staff: pick, confirm, done (logged on the server). */
