@@ -63,6 +63,13 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/localcloud/no-network.setup.ts'],
     },
     {
+      // The lint's own rules proven to bite (the lint itself runs before jest, in `npm run lint`).
+      displayName: 'lint',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/lint'],
+      transform: nodeTs,
+    },
+    {
       // Bad input and faults on the local cloud: input fuzzing, forged identities, fault injection (FUZZ_RUNS).
       displayName: 'fuzz',
       testEnvironment: 'node',

@@ -182,7 +182,7 @@ export interface LocalCloud {
 const withUserInfo = (event: unknown, caller: CallerContext): unknown => {
   if (caller.source !== 'wx_client' || typeof event !== 'object' || event === null || Array.isArray(event)) return event
   const userInfo = caller.openid ? { appId: APPID, openId: caller.openid } : { appId: APPID }
-  return { ...(event as object), userInfo }
+  return { ...event, userInfo }
 }
 
 /**

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 const root = resolve(__dirname, '..')
 const sourceRoot = join(root, 'cloudfunctions')
 export const functionsOutDir = join(root, 'build', 'cloudfunctions')
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file at a computed path
 const SDK_VERSION = (require(join(root, 'node_modules/wx-server-sdk/package.json')) as { version: string }).version
 
 /** Folders starting with "_" hold shared code, not deployable functions. */

@@ -27,8 +27,8 @@ const main = async () => {
     // Benchmarks only (bench/tillCodes.ts): each purchase at its own instant, named by the x-local-clock header.
     allowClockOverride: process.env.LOCAL_CLOUD_ALLOW_CLOCK === '1',
   })
-  if ((await cloud.executor.count('stores', {})) === 0) {
-    for (const [collection, docs] of Object.entries(demoDocuments())) await cloud.executor.insert(collection, docs)
+  if (cloud.executor.count('stores', {}) === 0) {
+    for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
     // What the hourly upkeep would have done by now on a running cloud: today's segments among others.
     await cloud.fireTimer('jobs', 'upkeep')
     console.log('Seeded demo data: store SH001, shop assistants A01 and A03, store manager M01, operator OP01, shoppers A (not yet joined) and B (VIP), and customers for the staff workbench.')
@@ -42,8 +42,8 @@ const main = async () => {
     await cloud.close()
     process.exit(0)
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
 }
 
 main().catch((e) => {

@@ -5,7 +5,7 @@
  */
 import type { SubscribeTemplates } from '../../src/api/contract'
 import type { Member, SubscriptionKind } from '../../src/domain/member'
-import { cloud, db } from './cloud'
+import { db, openApi } from './cloud'
 import { COLLECTIONS } from './collections'
 import { readDoc } from './docs'
 import { redactForLog } from './redact'
@@ -62,7 +62,7 @@ export const notify = async (
   })
   if (!consented) return 'no-consent'
   try {
-    await cloud.openapi.subscribeMessage.send({ touser: memberId, templateId: subscribeTemplates()[kind], page, data, miniprogramState: 'formal' })
+    await openApi().subscribeMessage.send({ touser: memberId, templateId: subscribeTemplates()[kind], page, data, miniprogramState: 'formal' })
     return 'sent'
   } catch (e) {
     if ((e as { errCode?: number }).errCode === 43101) {

@@ -13,7 +13,7 @@ export const maskMobilesIn = (text: string): string => text.replace(MOBILE_IN_TE
 /** What a log line shows of a thrown value: its stack (or message) and the SDK's errCode, phone numbers masked. */
 export const redactForLog = (e: unknown): string => {
   if (e instanceof Error) {
-    const code = (e as { errCode?: unknown }).errCode
+    const code = (e as { errCode?: string | number }).errCode
     return maskMobilesIn(`${e.stack ?? `${e.name}: ${e.message}`}${code !== undefined ? ` (errCode ${String(code)})` : ''}`)
   }
   let text: string

@@ -69,7 +69,7 @@ const TYPED = new Set([...FREE_TEXT, 'recipient', 'address'])
  */
 export const maskTypedPhones = <T>(value: T, typed = false): T => {
   if (typeof value === 'string') return (typed ? maskMobilesIn(value) : value) as T
-  if (Array.isArray(value)) return value.map((v) => maskTypedPhones(v, typed)) as T
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => maskTypedPhones(v, typed)) as T
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskTypedPhones(v, typed || TYPED.has(k))])) as T
   return value

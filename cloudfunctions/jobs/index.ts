@@ -195,7 +195,7 @@ const birthdayCoupons = async (ctx: JobContext, budgetMs: number): Promise<JobRe
     'birthday-coupons',
     today.format('YYYY-MM'),
     ctx,
-    { kind: 'cursor', select: (cursor) => db.collection(COLLECTIONS.members).where({ 'birthday.month': month, _id: _.gt(cursor) }) as MemberQuery },
+    { kind: 'cursor', select: (cursor) => db.collection(COLLECTIONS.members).where({ 'birthday.month': month, _id: _.gt(cursor) }) },
     async (member) => {
       const key = birthdayCouponKey(member._id, today.year())
       let issued: boolean

@@ -26,6 +26,7 @@ const same = (a: MemberSegment, b: SegmentDoc | undefined, rulesVersion: number)
 
 const writeAll = async (docs: SegmentDoc[]) => {
   for (let i = 0; i < docs.length; i += WRITES_IN_FLIGHT) {
+    // eslint-disable-next-line @typescript-eslint/await-thenable -- the SDK types set() with its callback form too (void); without one it is a Promise
     await Promise.all(docs.slice(i, i + WRITES_IN_FLIGHT).map((d) => db.collection(COLLECTIONS.segments).doc(d._id).set({ data: withoutId(d) })))
   }
 }

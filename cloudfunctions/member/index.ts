@@ -19,7 +19,7 @@ import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parse
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
 import { businessTime, isBefore } from '../../src/domain/time'
-import { _, callerUnionid, cloud, db } from '../_lib/cloud'
+import { _, callerUnionid, db, openApi } from '../_lib/cloud'
 import { COLLECTIONS, type CampaignDoc, type SegmentDoc, type StaffDoc } from '../_lib/collections'
 import {
   birthdayCouponKey,
@@ -376,7 +376,7 @@ const posterFor = async (member: Member): Promise<PosterDoc> => {
   const kept = await readDoc<PosterDoc>(db.collection(COLLECTIONS.posters).doc(member._id))
   if (kept) return kept
   const scene = referralScene(member.referralCode)
-  const code = (await cloud.openapi.wxacode.getUnlimited({ scene, page: 'pages/join/index', width: 430 })) as { contentType: string; buffer: Buffer }
+  const code = await openApi().wxacode.getUnlimited({ scene, page: 'pages/join/index', width: 430 })
   const poster: PosterDoc = { _id: member._id, scene, contentType: code.contentType, base64: Buffer.from(code.buffer).toString('base64'), createdAt: new Date().toISOString() }
   try {
     await db.collection(COLLECTIONS.posters).add({ data: poster })

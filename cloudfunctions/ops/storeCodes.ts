@@ -10,7 +10,7 @@ import { StoreCodeSchema } from '../../src/api/opsSchemas'
 import { EmptySchema } from '../../src/api/schemas'
 import { invalidInput } from '../../src/domain/errors'
 import { buildStoreScene } from '../../src/domain/scene'
-import { cloud, db } from '../_lib/cloud'
+import { db, openApi } from '../_lib/cloud'
 import { COLLECTIONS, type StaffDoc, type StoreDoc } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
 import { operatorAction } from '../_lib/runtime'
@@ -45,7 +45,7 @@ export const storeCode = operatorAction(StoreCodeSchema, async ({ storeId, assis
     if (!assistant?.active || assistant.storeId !== storeId) throw invalidInput([{ field: 'assistantId', message: '该门店没有这位在职导购' }])
   }
   const scene = buildStoreScene({ storeId, assistantId: assistant?.staffId ?? null })
-  const code = (await cloud.openapi.wxacode.getUnlimited({ scene, page: STORE_CODE_PAGE, width: CODE_WIDTH })) as { contentType: string; buffer: Buffer }
+  const code = await openApi().wxacode.getUnlimited({ scene, page: STORE_CODE_PAGE, width: CODE_WIDTH })
   return {
     store: { id: store._id, name: store.name, address: store.address },
     assistant: assistant ? { staffId: assistant.staffId, name: assistant.name } : null,

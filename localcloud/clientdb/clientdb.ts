@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Answer, Executor } from '../executor/executor'
-import { decode, isPlainObject, type Doc } from '../executor/ejson'
+import { decode, isPlainObject } from '../executor/ejson'
 import { type CollectionRules, type Rule, RuleError, allows, docField, parseCollectionRules, pinsOf, UNKNOWN } from './rules'
 
 /** CloudBase's most documents per query from a client. */
@@ -64,7 +64,7 @@ export class ClientDb {
   /** Answers one client request. `openid` null = an anonymous caller. Never throws. */
   handle(openid: string | null, body: unknown): Answer {
     if (!isPlainObject(body)) return this.refuse('the body must be a JSON object { action, ...params }', 'INVALID_PARAM')
-    const { action, ...params } = body as Record<string, unknown>
+    const { action, ...params } = body
     if (typeof action !== 'string') return this.refuse('"action" is missing', 'INVALID_PARAM')
     const coll = typeof params.collectionName === 'string' ? params.collectionName : ''
     const deny = (why: string) => this.refuse(`local cloud: ${action}${coll ? ` on ${coll}` : ''} is denied to clients: ${why}`)
@@ -111,7 +111,7 @@ export class ClientDb {
       if (docs.length === 0) return this.refuse('add() needs data', 'INVALID_PARAM')
       // CloudBase stamps a client's new document with its creator.
       const stamped = docs.map((d) => (isPlainObject(d) ? { ...d, _openid: openid ?? '' } : d))
-      if (!stamped.every((d) => isPlainObject(d) && allows(rules.write, { openid, doc: (path) => docField(d as Doc, path) })))
+      if (!stamped.every((d) => isPlainObject(d) && allows(rules.write, { openid, doc: (path) => docField(d, path) })))
         return deny(`write rule ${ruleText(rules.write)} does not hold for the new document`)
       return this.executor.handle(action, { ...params, data: stamped })
     }

@@ -102,7 +102,7 @@ const parseExpression = (src: string): Node => {
   const tokens = tokenize(src)
   let pos = 0
   const peek = () => tokens[pos]
-  const isOp = (v: string) => peek()?.t === 'op' && peek()!.v === v
+  const isOp = (v: string) => peek()?.t === 'op' && peek().v === v
   const expectOp = (v: string) => {
     if (!isOp(v)) throw new RuleError(`expected ${JSON.stringify(v)} at token ${pos}`)
     pos++
@@ -150,7 +150,7 @@ const parseExpression = (src: string): Node => {
   const comparison = (): Node => {
     const left = primary()
     if (isOp('==') || isOp('!=')) {
-      const kind = peek()!.v === '==' ? 'eq' : 'neq'
+      const kind = peek().v === '==' ? 'eq' : 'neq'
       pos++
       return { kind, left, right: primary() }
     }
@@ -268,7 +268,7 @@ export type Pins = Map<string, RuleValue>
  */
 export const pinsOf = (filter: unknown): Pins[] | null => {
   if (!isObject(filter)) return [new Map()]
-  let alternatives: Pins[] = [new Map()]
+  let alternatives: Pins[] = [new Map<string, RuleValue>()]
   const extend = (more: Pins[]): boolean => {
     const next: Pins[] = []
     for (const a of alternatives)

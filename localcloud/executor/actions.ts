@@ -360,6 +360,7 @@ export class Actions {
       if (text !== before) writes.push({ coll, key, doc, text })
     }
     this.applyInOrder(writes)
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the failed write threw, as it was
     if (failed !== undefined) throw failed
     return { data: { updated: writes.length } }
   }
@@ -418,7 +419,7 @@ export class Actions {
     if (!Array.isArray(p.stages)) throw new DbError('INVALID_PARAM', `local cloud: aggregate on ${coll} needs stages`)
     const pipeline = (p.stages as { stageKey?: unknown; stageValue?: unknown }[]).map((s) => {
       if (typeof s?.stageKey !== 'string') throw new DbError('INVALID_PARAM', `local cloud: bad aggregate stage on ${coll}`)
-      return { [s.stageKey]: decode(s.stageValue, nowMs) } as Doc
+      return { [s.stageKey]: decode(s.stageValue, nowMs) }
     })
     validatePipeline(pipeline, coll)
     if (!pipeline.some((s) => '$limit' in s)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
@@ -435,7 +436,7 @@ export class Actions {
         }
         return decodeRows(this.store.candidates(c, undefined)).map((r) => r.doc)
       },
-    }).run(input) as Doc[]
+    }).run<Doc>(input)
     return { data: { list: out.slice(0, MAX_LIMIT).map(encodeDoc) } }
   }
 

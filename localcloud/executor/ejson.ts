@@ -15,7 +15,7 @@ const JS_FLAGS = new Set(['i', 'm', 's', 'u'])
  */
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (typeof v !== 'object' || v === null || Object.prototype.toString.call(v) !== '[object Object]') return false
-  const proto = Object.getPrototypeOf(v)
+  const proto: unknown = Object.getPrototypeOf(v)
   return proto === null || Object.getPrototypeOf(proto) === null
 }
 
@@ -61,7 +61,7 @@ export const decodeDoc = (text: string): Doc =>
   (plainJson(text) ? JSON.parse(text) : normalize(EJSON.parse(text, { relaxed: true }), 0)) as Doc
 
 /** Serializes a document for storage and for answers (the SDK parses either form). */
-export const encodeDoc = (doc: unknown): string => EJSON.stringify(doc as Doc, { relaxed: true })
+export const encodeDoc = (doc: unknown): string => EJSON.stringify(doc, { relaxed: true })
 
 /** A deep copy that keeps Dates and RegExps (documents are plain data; no functions). */
 export const cloneDoc = <T>(doc: T): T => structuredClone(doc)

@@ -219,7 +219,7 @@ export class Executor {
   insert(coll: string, docs: object | object[]): unknown[] {
     assertCollectionName(coll)
     this.store.ensure(coll)
-    const writes = (Array.isArray(docs) ? docs : [docs]).map((d) => ({ ...newRow(d, coll, Date.now()), coll, insert: true }))
+    const writes = (Array.isArray(docs) ? (docs as object[]) : [docs]).map((d) => ({ ...newRow(d, coll, Date.now()), coll, insert: true }))
     this.actions.apply(writes)
     return writes.map((w) => w.doc._id)
   }
@@ -250,7 +250,7 @@ export class Executor {
     if (options.skip) cursor = cursor.skip(options.skip)
     if (options.limit) cursor = cursor.limit(options.limit)
     const page = cursor.all() as Doc[]
-    return options.projection ? (find(page, {}, options.projection, { scriptEnabled: false }).all() as Doc[]) : page
+    return options.projection ? (find(page, {}, options.projection, { scriptEnabled: false }).all()) : page
   }
 
   get(coll: string, id: string | number): Doc | null {

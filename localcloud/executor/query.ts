@@ -25,7 +25,7 @@ const pinnedValues = (cond: unknown): unknown[] | undefined => {
   const keys = Object.keys(cond)
   if (keys.length !== 1) return undefined
   if (keys[0] === '$eq' && canPushDown(cond.$eq)) return [cond.$eq]
-  if (keys[0] === '$in' && Array.isArray(cond.$in) && cond.$in.every(canPushDown)) return cond.$in
+  if (keys[0] === '$in' && Array.isArray(cond.$in) && cond.$in.every(canPushDown)) return cond.$in as unknown[]
   return undefined
 }
 
@@ -37,7 +37,7 @@ const stringBounds = (cond: unknown): StringRange | undefined => {
   if (!isPlainObject(cond)) return undefined
   const out: StringRange = {}
   for (const op of ['$gt', '$gte', '$lt', '$lte'] as const)
-    if (typeof cond[op] === 'string') out[op.slice(1) as keyof StringRange] = cond[op] as string
+    if (typeof cond[op] === 'string') out[op.slice(1) as keyof StringRange] = cond[op]
   return Object.keys(out).length > 0 ? out : undefined
 }
 
@@ -46,7 +46,7 @@ const numberBounds = (cond: unknown): NumberRange | undefined => {
   if (!isPlainObject(cond)) return undefined
   const out: NumberRange = {}
   for (const op of ['$gt', '$gte', '$lt', '$lte'] as const)
-    if (typeof cond[op] === 'number' && Number.isFinite(cond[op])) out[op.slice(1) as keyof NumberRange] = cond[op] as number
+    if (typeof cond[op] === 'number' && Number.isFinite(cond[op])) out[op.slice(1) as keyof NumberRange] = cond[op]
   return Object.keys(out).length > 0 ? out : undefined
 }
 
@@ -204,5 +204,5 @@ export const shape = (docs: Doc[], { order, offset, limit, projection }: Shape):
     ? (find(docs, {}, undefined, MINGO_OPTIONS).sort(order).skip(offset ?? 0).limit(lim).all() as Doc[])
     : docs.slice(offset ?? 0, (offset ?? 0) + lim)
   if (!projection || Object.keys(projection).length === 0) return page
-  return find(page, {}, projection, MINGO_OPTIONS).all() as Doc[]
+  return find(page, {}, projection, MINGO_OPTIONS).all()
 }

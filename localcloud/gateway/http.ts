@@ -288,7 +288,7 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   }
 
   // Over-large and over-deep events are refused here, before anything is parsed or queued.
-  let event: unknown = {}
+  let event: unknown
   try {
     const text = await readBody(req, res, MAX_FUNCTION_PAYLOAD_BYTES, payloadTooLargeBody)
     if (jsonNestsDeeperThan(text, MAX_EVENT_DEPTH)) return sendJson(res, 400, eventTooDeepBody())

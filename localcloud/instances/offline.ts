@@ -96,7 +96,7 @@ export const installNetworkGuard = (): NetworkGuard => {
       return this
     }
     return (connect as (...a: unknown[]) => TcpSocket).apply(this, args)
-  } as typeof connect
+  }
 
   // UDP.
   const send = dgram.Socket.prototype.send
@@ -121,7 +121,7 @@ export const installNetworkGuard = (): NetworkGuard => {
       return
     }
     return (udpConnect as (...a: unknown[]) => void).apply(this, args)
-  } as typeof udpConnect
+  }
 
   // DNS: lookups (getaddrinfo) and queries (c-ares), callback and promise forms, module functions and Resolvers.
   const queries = ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse']
@@ -148,9 +148,9 @@ export const installNetworkGuard = (): NetworkGuard => {
       }
     }
   }
-  guardCallbacks(dns as unknown as Record<string, unknown>, ['lookup', 'lookupService', ...queries])
+  guardCallbacks(dns, ['lookup', 'lookupService', ...queries])
   guardCallbacks(dns.Resolver.prototype as unknown as Record<string, unknown>, queries)
-  guardPromises(dns.promises as unknown as Record<string, unknown>, ['lookup', 'lookupService', ...queries])
+  guardPromises(dns.promises, ['lookup', 'lookupService', ...queries])
   guardPromises(dns.promises.Resolver.prototype as unknown as Record<string, unknown>, queries)
 
   marked[GUARD] = guard

@@ -133,7 +133,7 @@ const invoke = async (msg: Extract<ToWorker, { type: 'invoke' }>) => {
 
 // What this thread cannot deserialize (structured clone recurses; this stack is a main thread's) the main thread
 // sends again as JSON text.
-port.on('messageerror', (e) => post({ type: 'unreadable', message: (e as Error)?.message ?? String(e) }))
+port.on('messageerror', (e) => post({ type: 'unreadable', message: e?.message ?? String(e) }))
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'db-answer') {

@@ -290,8 +290,8 @@ export class OpenApi {
       templateId,
       page: typeof page === 'string' && page !== '' ? page : null,
       data: data as CheckedMessage['data'],
-      miniprogramState: (state as string | undefined) ?? 'formal',
-      lang: (lang as string | undefined) ?? 'zh_CN',
+      miniprogramState: state ?? 'formal',
+      lang: lang ?? 'zh_CN',
     }
   }
 
@@ -337,7 +337,7 @@ export class OpenApi {
     const target = typeof page === 'string' && page !== '' ? page : (this.options.pages?.[0] ?? '')
     const url = `${this.options.baseUrl()}/#/${target}?scene=${encodeURIComponent(scene)}`
     // WeChat's documented range is 280–1280 px, default 430.
-    const px = Math.round(Math.min(1280, Math.max(280, (width as number | undefined) ?? 430)))
+    const px = Math.round(Math.min(1280, Math.max(280, width ?? 430)))
     const png = await QRCode.toBuffer(url, { type: 'png', width: px, margin: 2, errorCorrectionLevel: 'M' })
     return { ok: true, answer: encodeResponse({ respData: png, contentType: 'image/png', httpCode: 200 }) }
   }

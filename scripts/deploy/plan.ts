@@ -314,7 +314,7 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
   }
 
   const functions = [...inputs.functions].sort((a, b) => a.name.localeCompare(b.name)).map((f) => functionPlan(f, problems))
-  const templates = Object.fromEntries(TEMPLATE_ENV.flatMap((name) => (inputs.env[name]?.trim() ? [[name, inputs.env[name]!.trim()]] : [])))
+  const templates = Object.fromEntries(TEMPLATE_ENV.flatMap((name) => (inputs.env[name]?.trim() ? [[name, inputs.env[name].trim()]] : [])))
   const senders = functions.filter((f) => f.openapi.includes('subscribeMessage.send'))
   for (const f of senders) f.envVariables = { ...templates }
   const missing = TEMPLATE_ENV.filter((name) => !(name in templates))

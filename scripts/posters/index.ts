@@ -52,8 +52,8 @@ const main = async () => {
     logs: false,
   })
   try {
-    if ((await cloud.executor.count('stores', {})) === 0) {
-      for (const [collection, docs] of Object.entries(demoDocuments())) await cloud.executor.insert(collection, docs)
+    if (cloud.executor.count('stores', {}) === 0) {
+      for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
       console.log('Seeded the demo data (the local cloud was empty).')
     }
     const operator = process.env.POSTERS_OPERATOR ?? DEMO_OPERATOR._id

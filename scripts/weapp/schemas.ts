@@ -17,6 +17,7 @@ interface SchemaResult {
   error: { errorType: string; errorProperty: string; correctType?: string[]; requireProperty?: string }[]
 }
 // WeChat's own validator and schemas (miniprogram-ci/dist/schema/dist/*.js), as `miniprogram-ci` uses them.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped CommonJS file inside the package
 const { schemaValidate, transValidateResult } = require('miniprogram-ci/dist/modules/corecompiler/original/validate/schemaValidate') as {
   schemaValidate: (name: SchemaName, json: unknown) => SchemaResult
   transValidateResult: (file: string, result: SchemaResult, quiet: boolean) => string

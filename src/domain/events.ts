@@ -139,7 +139,7 @@ export const cancel = (
   if (current.checkedInAt) throw new AppError('ALREADY_CHECKED_IN', '您已签到入场，不能再取消报名')
   if (!isBefore(now, event.cancelDeadline)) throw new AppError('CANCEL_DEADLINE_PASSED', '已过取消截止时间，如需取消请联系门店')
   const wasConfirmed = current.status === 'confirmed'
-  let next: MemberEvent = {
+  const next: MemberEvent = {
     ...event,
     seatsTaken: event.seatsTaken - (wasConfirmed ? current.seats : 0),
     waiting: event.waiting - (wasConfirmed ? 0 : 1),

@@ -16,6 +16,7 @@ export const useLoaded = <T,>(load: () => Promise<T>) => {
   }
   useEffect(() => {
     void run()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one call on opening; `load` is a new function each render
   }, [])
   return { state, setData: (data: T) => setState({ status: 'ready', data }), retry: () => void run() }
 }

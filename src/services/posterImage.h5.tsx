@@ -1,5 +1,4 @@
 import type { PosterOutcome, PosterSpec } from './posterImage'
-import type { PosterContext } from './posterPaint'
 
 export const SAVE_POSTER_LABEL = '下载海报'
 
@@ -23,7 +22,7 @@ export const renderPoster = async (spec: PosterSpec): Promise<string> => {
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error(NO_CANVAS)
   ctx.scale(spec.scale, spec.scale)
-  spec.paint(ctx as PosterContext, await loadImage(spec.codeDataUrl))
+  spec.paint(ctx, await loadImage(spec.codeDataUrl))
   return canvas.toDataURL('image/png')
 }
 

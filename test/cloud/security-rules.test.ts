@@ -19,9 +19,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { startTestCloud } from './harness'
 
 // The client SDK's query builder, untyped as client code drives it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Db } = require('@cloudbase/database') as Any
 
 const COLLECTIONS_DIR = join(__dirname, '../../database/collections')

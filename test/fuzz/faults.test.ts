@@ -73,7 +73,7 @@ const member = async (label: string): Promise<Shopper> => joinShopper(h, `ft-${l
 /** A clock of its own for each dynamic code: each code is accepted once. */
 const nextClock = () => new Date(Date.parse(CLOCK) + ++seq * 3 * 60_000).toISOString()
 const ok = async (fn: FunctionName, action: string, caller: string, input: unknown, clock = CLOCK) => {
-  const r = (await h.cloud.invoke(fn, { action, input }, { openid: caller, clock })) as { ok: boolean; data?: any; error?: unknown } // eslint-disable-line @typescript-eslint/no-explicit-any
+  const r = (await h.cloud.invoke(fn, { action, input }, { openid: caller, clock })) as { ok: boolean; data?: any; error?: unknown }
   if (!r.ok) throw new Error(`setup ${fn}.${action} failed: ${JSON.stringify(r.error)}`)
   return r.data
 }

@@ -14,7 +14,6 @@ beforeAll(() => {
 })
 afterAll(() => h.close())
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any
 
 let group = 0

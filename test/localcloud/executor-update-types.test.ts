@@ -20,7 +20,6 @@ const fresh = (doc: object) => {
   return { id, ref: h.db.collection('things').doc(id), stored: () => h.executor.get('things', id) }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Cmd = any
 
 describe('a wrong-type operator fails the whole update and writes nothing (doc().update)', () => {

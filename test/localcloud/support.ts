@@ -18,7 +18,6 @@ export const tempDir = (prefix = 'localcloud-test-') => mkdtempSync(join(tmpdir(
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 // The SDK types are loose on purpose: tests drive it the way untyped function code does.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any
 
 /**

@@ -30,6 +30,7 @@ const useAccess = <Who,>(whoami: () => Promise<Who>) => {
     )
   }
   // Once per page: the role's pages are opened one at a time.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on opening; `whoami` is a new function each render
   useEffect(check, [])
   return { access, retryAccess: check }
 }

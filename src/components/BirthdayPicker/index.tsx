@@ -37,7 +37,7 @@ export const BirthdayPicker = ({ value, onChange, currentYear }: Props) => {
         value={[(value.month ?? 1) - 1, (value.day ?? 1) - 1]}
         onColumnChange={(e) => e.detail.column === 0 && setWheelMonth(e.detail.value + 1)}
         onChange={(e) => {
-          const [monthIndex, dayIndex] = e.detail.value as number[]
+          const [monthIndex, dayIndex] = e.detail.value
           const month = monthIndex + 1
           onChange({ ...value, month, day: Math.min(dayIndex + 1, daysIn(month)) })
         }}

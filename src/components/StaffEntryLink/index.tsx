@@ -6,11 +6,11 @@ import './index.scss'
 /** Quiet ways in for shop assistants and the brand's operators; each page checks who may use it. */
 export const StaffEntryLink = () => (
   <View className="staff-entry">
-    <Text className="staff-entry__link" onClick={() => Taro.navigateTo({ url: ROUTES.staffHome })}>
+    <Text className="staff-entry__link" onClick={() => void Taro.navigateTo({ url: ROUTES.staffHome })}>
       导购入口
     </Text>
     <Text className="staff-entry__divider">·</Text>
-    <Text className="staff-entry__link" onClick={() => Taro.navigateTo({ url: ROUTES.opsMember })}>
+    <Text className="staff-entry__link" onClick={() => void Taro.navigateTo({ url: ROUTES.opsMember })}>
       运营
     </Text>
   </View>

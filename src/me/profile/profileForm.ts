@@ -87,7 +87,7 @@ export const checkProfile = (draft: ProfileDraft): { ok: true; input: UpdateProf
   const input = inputOf(draft)
   const parsed = check(UpdateProfileSchema, input)
   if (!parsed.ok) return { ok: false, errors: errorsByRow(ROW_OF_FIELD, byRow(parsed.fields)) }
-  return { ok: true, input: parsed.value as UpdateProfileInput }
+  return { ok: true, input: parsed.value }
 }
 
 export const profileErrorsFrom = (error: unknown, fallbackMessage: string): ProfileErrors =>

@@ -2,7 +2,7 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import { TIER_NAMES, type TierId } from '../../domain/program'
 import { Choice } from '../shared/Choice'
-import type { EventDraft, EventRow, When } from './eventForm'
+import type { EventRow, When } from './eventForm'
 import type { useOpsEvent } from './useOpsEvent'
 
 type Page = ReturnType<typeof useOpsEvent>
@@ -49,7 +49,7 @@ const TextRow = ({
       type={number ? 'number' : 'text'}
       maxlength={maxlength}
       value={page.draft[field]}
-      onInput={(e) => page.change(row, { [field]: e.detail.value } as Partial<EventDraft>)}
+      onInput={(e) => page.change(row, { [field]: e.detail.value })}
     />
   </Field>
 )

@@ -19,6 +19,7 @@ const OpsEventPage = () => {
   // An event made here is upcoming too: it joins the list without a reload.
   useEffect(() => {
     if (created) manager.added(created.event)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per event made; `manager` is a new object each render
   }, [created])
   return (
     <OpsDesk title="会员活动">

@@ -39,7 +39,7 @@ const Classes = ({ view, page }: { view: SegmentsView; page: Page }) => (
     <Button
       className={`btn btn--primary ops-page__action${page.classes.length ? '' : ' btn--disabled'}`}
       disabled={page.classes.length === 0}
-      onClick={() => Taro.navigateTo({ url: campaignUrlFor({ kind: 'classes', classes: page.classes }) })}
+      onClick={() => void Taro.navigateTo({ url: campaignUrlFor({ kind: 'classes', classes: page.classes }) })}
     >
       {page.classes.length ? `给 ${page.classes.join('、')} 类客户发券` : '选择类别后可给这批客户发券'}
     </Button>
@@ -117,7 +117,7 @@ const TopLists = ({ view, page }: { view: SegmentsView; page: Page }) => {
       />
       <Button
         className="btn btn--primary ops-page__action"
-        onClick={() => Taro.navigateTo({ url: campaignUrlFor({ kind: 'top', list: page.list, count: page.count }) })}
+        onClick={() => void Taro.navigateTo({ url: campaignUrlFor({ kind: 'top', list: page.list, count: page.count }) })}
       >
         给这批客户发券
       </Button>

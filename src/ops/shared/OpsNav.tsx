@@ -19,7 +19,7 @@ const TOOLS = [
 export const OpsNav = ({ current }: { current: (typeof TOOLS)[number]['url'] }) => (
   <View className="ops-page__nav">
     {TOOLS.filter((tool) => tool.url !== current).map((tool) => (
-      <Text key={tool.url} className="ops-page__nav-link" onClick={() => Taro.navigateTo({ url: tool.url })}>
+      <Text key={tool.url} className="ops-page__nav-link" onClick={() => void Taro.navigateTo({ url: tool.url })}>
         {`${tool.title} ›`}
       </Text>
     ))}

@@ -96,7 +96,7 @@ const JoinPage = () => {
       <Button
         className={`btn btn--primary join-page__submit${form.canSubmit ? '' : ' btn--disabled'}`}
         disabled={!form.canSubmit}
-        onClick={form.submit}
+        onClick={() => void form.submit()}
       >
         {form.submitting ? '正在提交…' : '立即加入'}
       </Button>

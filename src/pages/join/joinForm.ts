@@ -112,6 +112,7 @@ export const arrivalFromParams = (params: Partial<Record<'scene' | 'ref' | 'from
   const scene = decoded(params.scene)
   const posterCode = scene?.startsWith('r=') ? parseReferral(scene) : null
   const referral = parseReferral(params.ref) ?? posterCode ?? undefined
+  // eslint-disable-next-line no-control-regex -- control characters are what it strips from the inviter's name
   const name = referral && params.ref ? Array.from(decoded(params.from)?.replace(/[\u0000-\u001f]/g, '').trim() ?? '') : []
   return {
     ...(scene && !scene.startsWith('r=') ? { scene } : {}),

@@ -41,7 +41,7 @@ const workbench = (staff: StaffView): Action[] => {
 const ActionList = ({ className, actions }: { className: string; actions: readonly Action[] }) => (
   <View className={className}>
     {actions.map((action) => (
-      <View key={action.url} className="staff-actions__item" onClick={() => Taro.navigateTo({ url: action.url })}>
+      <View key={action.url} className="staff-actions__item" onClick={() => void Taro.navigateTo({ url: action.url })}>
         <View className="staff-actions__mark">{action.mark}</View>
         <View className="staff-actions__text">
           <Text className="staff-actions__title">{action.title}</Text>

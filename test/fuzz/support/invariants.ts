@@ -124,7 +124,7 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
   const add = (key: string, n: number) => {
     if (n) out[key] = (out[key] ?? 0) + n
   }
-  const docs = (coll: string) => (executor.collections().includes(coll) ? (executor.find(coll, {}) as Record<string, any>[]) : []) // eslint-disable-line @typescript-eslint/no-explicit-any
+  const docs = (coll: string) => (executor.collections().includes(coll) ? (executor.find(coll, {}) as Record<string, any>[]) : [])
   for (const coll of executor.collections()) add(`${coll}`, executor.count(coll))
   for (const m of docs('members')) {
     add('members.points', m.pointsBalance)

@@ -11,7 +11,6 @@ import { tempDir } from '../support'
 
 const PROJECT = join(__dirname, 'project')
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>
 
 let cloud: LocalCloud

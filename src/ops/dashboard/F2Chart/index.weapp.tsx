@@ -29,7 +29,7 @@ export const F2Chart = ({ id, className, chart }: F2ChartProps) => {
       gone = true
       drawn?.destroy()
     }
-  }, [chart])
+  }, [chart, id])
   // The page prints the chart's numbers beside it; the canvas itself is a picture.
   return <Canvas type="2d" id={id} className={className} />
 }
