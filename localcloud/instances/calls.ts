@@ -4,7 +4,7 @@
  * cloud. wx-server-sdk turns these answers into the result or error the caller sees (seam.ts: installFunctionsSeam).
  */
 import { toJsonText } from './json'
-import type { Invocation } from './pool'
+import type { Outcome } from './protocol'
 
 /**
  * How many calls deep a chain may go (client → A → B is two deep). CloudBase documents no limit; each level holds
@@ -24,8 +24,11 @@ export type CallAnswer = Record<string, unknown>
 
 const failure = (code: string, message: string, requestId = ''): CallAnswer => ({ code, message, requestId })
 
-/** The answer for a finished invocation: its result as JSON text, or CloudBase's failure (texts as the client's). */
-export const callAnswer = (inv: Invocation): CallAnswer => {
+/**
+ * The answer for a finished invocation (pool.ts's Invocation): its result as JSON text, or CloudBase's failure
+ * (texts as the client's).
+ */
+export const callAnswer = (inv: { id: string; outcome: Outcome }): CallAnswer => {
   const o = inv.outcome
   switch (o.kind) {
     case 'ok':

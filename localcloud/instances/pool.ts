@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads'
 import { type Executor, type OpCounts, zeroOps } from '../executor/executor'
 import type { OpenApi } from '../openapi/openapi'
 import type { Storage } from '../storage/storage'
-import type { CallerContext, FromWorker, ToWorker, WorkerData } from './protocol'
+import type { CallerContext, FromWorker, Outcome, ToWorker, WorkerData } from './protocol'
 import { type CallAnswer, noInstanceLeft } from './calls'
 import { toJsonText } from './json'
 
@@ -29,13 +29,7 @@ const STACK_SIZE_MB = (984 + 192) / 1024
 /** How often a pool looks at its bundle and config.json for changes. */
 const BUNDLE_CHECK_MS = 250
 
-export type Outcome =
-  | { kind: 'ok'; value: unknown }
-  /** main() threw or rejected. */
-  | { kind: 'error'; message: string; stack?: string }
-  | { kind: 'timeout'; timeoutS: number }
-  /** The instance died (load failure, uncaught exception, out of memory). */
-  | { kind: 'crash'; message: string }
+export type { Outcome }
 
 export interface Invocation {
   id: string

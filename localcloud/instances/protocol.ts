@@ -1,5 +1,14 @@
 /** Messages between the main thread (which owns SQLite) and a function instance (a worker thread). */
 
+/** How an invocation ended. */
+export type Outcome =
+  | { kind: 'ok'; value: unknown }
+  /** main() threw or rejected. */
+  | { kind: 'error'; message: string; stack?: string }
+  | { kind: 'timeout'; timeoutS: number }
+  /** The instance died (load failure, uncaught exception, out of memory). */
+  | { kind: 'crash'; message: string }
+
 export interface CallerContext {
   /** '' = anonymous client call; undefined = no caller at all (timers): WX_OPENID is not set. */
   openid?: string
