@@ -10,7 +10,7 @@ import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { NETWORK_TROUBLE } from '../../src/services/cloud'
 import { setPhoneClock } from './support/clock'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type HandlerFor, type AnswerFor } from './support/fakeCloud'
 import { END_OF_2026, END_OF_2027, memberView } from './support/fixtures'
 
 // 2026-11-23 14:00 in Shanghai. The phone's own clock is deliberately far off: the card must not use it.
@@ -35,7 +35,7 @@ const secretOf = (secret = SECRET, version = 1): MemberCodeSecret => ({ memberNo
 /** The code a phone shows at a server instant, grouped as under the barcode. */
 const codeAt = (serverMs: number, secret = SECRET) => formatDynamicCode(dynamicMemberCode('20261123002', secret, serverMs))
 
-const openCard = async (answer: Parameters<typeof installFakeCloud>[0][string], more: Parameters<typeof installFakeCloud>[0] = {}) => {
+const openCard = async (answer: HandlerFor<'member.getCard'>, more: Parameters<typeof installFakeCloud>[0] = {}) => {
   const cloud = installFakeCloud({ 'member.getCard': answer, 'member.join': () => fail('INTERNAL', 'unused'), 'member.codeSecret': () => ok(secretOf()), ...more })
   await openPage('/pages/card/index')
   return cloud
@@ -146,7 +146,7 @@ describe('card page', () => {
     await openCard(() => ok(cardOf(member({ name: '王芳', pointsBalance: 880 }))))
     await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME))))
     // The next visit: the network takes its time, and the balance has changed at the till meanwhile.
-    let answer: (value: ReturnType<typeof ok>) => void = () => undefined
+    let answer: (value: AnswerFor<'member.getCard'>) => void = () => undefined
     await openCard(() => new Promise((resolve) => (answer = resolve)))
     await screen.findByText('王芳')
     expect(textOf('.member-card__points')).toBe('880')

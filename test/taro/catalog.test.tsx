@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { CampaignView, CatalogItemView, CouponView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { couponView, memberView, SERVER_TIME } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { tap } from './support/interact'
@@ -47,9 +47,7 @@ const cardView = () => ({
 })
 
 type ExchangeInput = { itemId: string; requestId: string }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
-const openCatalog = async (items: CatalogItemView[], pointsAvailable: number, exchange: (input: ExchangeInput) => Answer = () => fail('INTERNAL', 'unused')) => {
+const openCatalog = async (items: CatalogItemView[], pointsAvailable: number, exchange: (input: ExchangeInput) => AnswerFor<'member.exchange'> = () => fail('INTERNAL', 'unused')) => {
   const cloud = installFakeCloud({
     'member.catalog': () => ok({ items, pointsAvailable }),
     'member.exchange': (input) => exchange(input as ExchangeInput),

@@ -2,7 +2,7 @@
  * The typed client: what a page gets back for each kind of answer, over the H5 transport (the local cloud
  * gateway) and the weapp transport (Taro.cloud.callFunction).
  */
-import { AppError } from '../../src/domain/errors'
+import { AppError, type ErrorCode } from '../../src/domain/errors'
 import { callCloud, NETWORK_TROUBLE } from '../../src/services/cloud'
 import { chooseLocalIdentity } from '../../src/services/localIdentity'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
@@ -47,7 +47,7 @@ describe('callCloud over the local cloud gateway (H5)', () => {
   })
 
   it('does not pass on an error code outside the contract', async () => {
-    installFakeCloud({ 'member.getCard': () => fail('TEAPOT', '我是茶壶') })
+    installFakeCloud({ 'member.getCard': () => fail('TEAPOT' as ErrorCode, '我是茶壶') })
     await expect(rejection(callCloud('member', 'getCard', {}))).resolves.toMatchObject({ code: 'INTERNAL', message: NETWORK_TROUBLE })
   })
 })

@@ -5,7 +5,7 @@
  */
 import { screen, waitFor } from '@testing-library/dom'
 import type { CheckInResult, EventView, GuestView } from '../../src/api/contract'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { STAFF } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
@@ -58,9 +58,7 @@ const checkIn = (overrides: Partial<CheckInResult> = {}): CheckInResult => ({
   ...overrides,
 })
 
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
-const openDoor = async (answer: (ticketCode: string) => Answer) => {
+const openDoor = async (answer: (ticketCode: string) => AnswerFor<'event.checkIn'>) => {
   let guests = [LI_NA, ZHANG, WAITING]
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),

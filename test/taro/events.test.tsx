@@ -7,7 +7,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { CardView, EventView, RsvpView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { memberView, SERVER_TIME } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { tap } from './support/interact'
@@ -65,12 +65,10 @@ const CARD: CardView = {
 }
 
 type RsvpInput = { eventId: string; guests: number }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 const itemOf = (title: string) =>
   Array.from(visiblePage().querySelectorAll<HTMLElement>('.event-item')).find((el) => el.querySelector('.event-item__title')?.textContent === title)!
 
-const openEvents = async (events: EventView[], answers: { rsvp?: (input: RsvpInput) => Answer; cancel?: () => Answer } = {}) => {
+const openEvents = async (events: EventView[], answers: { rsvp?: (input: RsvpInput) => AnswerFor<'event.rsvp'>; cancel?: () => AnswerFor<'event.cancel'> } = {}) => {
   let shown = events
   const cloud = installFakeCloud({
     'event.list': () => ok({ events: shown }),

@@ -4,7 +4,7 @@
  */
 import { screen, waitFor } from '@testing-library/dom'
 import type { ActionOutput } from '../../src/api/contract'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { couponView, LI_NA, STAFF } from './support/fixtures'
 import { openPage, textOf } from './support/harness'
 import { errorOf, pick, tap, typeInto } from './support/interact'
@@ -19,11 +19,9 @@ const GIFT = couponView({
 })
 
 type GiftInput = { code: string; requestId: string }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 const lookup = (coupon = GIFT, problem: string | null = null): ActionOutput<'staff', 'lookupCoupon'> => ({ coupon, holder: LI_NA, problem, discountFen: 0 })
 
-const openGiftDesk = async (answers: { lookupCoupon?: () => Answer; redeemGiftCoupon?: (input: GiftInput) => Answer }) => {
+const openGiftDesk = async (answers: { lookupCoupon?: () => AnswerFor<'staff.lookupCoupon'>; redeemGiftCoupon?: (input: GiftInput) => AnswerFor<'staff.redeemGiftCoupon'> }) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
     'staff.lookupCoupon': answers.lookupCoupon ?? (() => ok(lookup())),
@@ -84,7 +82,7 @@ describe('gift coupons at the counter', () => {
 describe('birthday corrections', () => {
   type CorrectInput = { memberCode: string; birthday: { month: number; day: number; year?: number }; reason: string }
 
-  const openBirthdayDesk = async (correct: (input: CorrectInput) => Answer = () => ok({ member: LI_NA })) => {
+  const openBirthdayDesk = async (correct: (input: CorrectInput) => AnswerFor<'staff.correctBirthday'> = () => ok({ member: LI_NA })) => {
     const cloud = installFakeCloud({
       'staff.whoami': () => ok(STAFF),
       'staff.lookupMember': () => ok({ member: LI_NA }),

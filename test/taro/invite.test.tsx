@@ -8,7 +8,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { CardView, InviteView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { memberView, SERVER_TIME } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 
@@ -31,7 +31,7 @@ const invite = (overrides: Partial<InviteView> = {}): InviteView => ({
   ...overrides,
 })
 
-const openInvite = async (view: InviteView | (() => ReturnType<typeof ok> | ReturnType<typeof fail>)) => {
+const openInvite = async (view: InviteView | (() => AnswerFor<'member.invite'>)) => {
   const cloud = installFakeCloud({
     'member.invite': typeof view === 'function' ? view : () => ok(view),
     'member.getCard': () => ok(CARD),

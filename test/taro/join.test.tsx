@@ -6,7 +6,7 @@ import { screen, waitFor } from '@testing-library/dom'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok, type RecordedCall } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type RecordedCall, type AnswerFor } from './support/fakeCloud'
 import { memberView } from './support/fixtures'
 import { currentRoute, openPage, visiblePage } from './support/harness'
 import { errorOf, pick, row, tap, typeInto } from './support/interact'
@@ -20,13 +20,13 @@ const card = (name: string) => ({
 })
 
 /** A shopper who has not joined; `join` answers as given and, once it succeeds, the card exists. */
-const notYetAMember = (join: (input: unknown) => ReturnType<typeof ok> | ReturnType<typeof fail>) => {
+const notYetAMember = (join: (input: unknown) => AnswerFor<'member.join'>) => {
   let joinedAs: string | null = null
   return installFakeCloud({
     'member.getCard': () => (joinedAs ? ok(card(joinedAs)) : fail('NOT_A_MEMBER', '您还不是会员，请先注册')),
     'member.join': (input) => {
       const answer = join(input)
-      if (answer.ok) joinedAs = (input as { name: string }).name
+      if (!(answer instanceof Error) && answer.ok) joinedAs = (input as { name: string }).name
       return answer
     },
   })

@@ -4,7 +4,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom'
 import type { CouponTemplateView, OpsCampaignView } from '../../src/api/contract'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { LI_NA } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, pick, row, tap, typeInto } from './support/interact'
@@ -36,8 +36,6 @@ const EXISTING: OpsCampaignView = {
 }
 
 type CreateInput = Record<string, unknown> & { requestId: string }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 /** Taro's <Textarea> renders a real <textarea> inside its own element. */
 const typeIntoTextarea = async (label: string, text: string) => {
   const area = await waitFor(() => {
@@ -50,7 +48,7 @@ const typeIntoTextarea = async (label: string, text: string) => {
   await waitFor(() => expect(area.value).toBe(text))
 }
 
-const openCampaigns = async (create: (input: CreateInput) => Answer) => {
+const openCampaigns = async (create: (input: CreateInput) => AnswerFor<'ops.createCampaign'>) => {
   const campaigns: OpsCampaignView[] = [EXISTING]
   const cloud = installFakeCloud({
     'ops.whoami': () => ok(OPERATOR),

@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom'
 import type { EventView } from '../../src/api/contract'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, pick, row, tap, typeInto } from './support/interact'
 
@@ -40,7 +40,7 @@ const created = (input: CreateInput): EventView => ({
   myRsvp: null,
 })
 
-const openForm = async (create: (input: CreateInput) => Answer = (input) => ok({ event: created(input), replayed: false })) => {
+const openForm = async (create: (input: CreateInput) => AnswerFor<'event.create'> = (input) => ok({ event: created(input), replayed: false })) => {
   const cloud = installFakeCloud({
     'ops.whoami': () => ok(OPERATOR),
     'event.manageList': () => ok({ events: [], serverTime: '2026-11-23T06:00:00.000Z' }),

@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { ExportResult } from '../../src/api/contract'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, pick, row, tap } from './support/interact'
 
@@ -23,9 +23,7 @@ const result = (over: Partial<ExportResult> = {}): ExportResult => ({
   ...over,
 })
 
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
-const openExports = async (answers: { members?: () => Answer; ledger?: (input: unknown) => Answer; whoami?: () => Answer } = {}) => {
+const openExports = async (answers: { members?: () => AnswerFor<'export.members'>; ledger?: (input: unknown) => AnswerFor<'export.ledger'>; whoami?: () => AnswerFor<'ops.whoami'> } = {}) => {
   const cloud = installFakeCloud({
     'ops.whoami': answers.whoami ?? (() => ok(OPERATOR)),
     'export.members': answers.members ?? (() => ok(result())),

@@ -4,7 +4,7 @@
  */
 import { screen, waitFor } from '@testing-library/dom'
 import type { AdjustmentResult, AuditEntry, MemberSummary } from '../../src/api/contract'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { LI_NA } from './support/fixtures'
 import { openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
@@ -48,7 +48,7 @@ const fakeLedger = (pageSize = 20) => {
   }
 }
 
-const openAudit = async (ledger = fakeLedger(), adjust?: (input: AdjustInput) => ReturnType<typeof ok> | ReturnType<typeof fail> | Error) => {
+const openAudit = async (ledger = fakeLedger(), adjust?: (input: AdjustInput) => AnswerFor<'ops.adjustPoints'>) => {
   const cloud = installFakeCloud({
     'ops.whoami': () => ok(OPERATOR),
     'ops.memberLedger': ledger.memberLedger,

@@ -7,7 +7,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { StoreCodeView, StoreDirectoryEntry } from '../../src/api/contract'
 import { STORE_POSTER_CTA, STORE_POSTER_HEIGHT, STORE_POSTER_SCALE, STORE_POSTER_WIDTH } from '../../src/ops/posters/storePoster'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { openPage, textOf, visiblePage } from './support/harness'
 
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }
@@ -77,7 +77,7 @@ beforeEach(() => {
   painted.length = 0
 })
 
-const openPosters = async (answers: { directory?: () => ReturnType<typeof ok> | ReturnType<typeof fail>; code?: (input: never) => ReturnType<typeof ok> | ReturnType<typeof fail> } = {}) => {
+const openPosters = async (answers: { directory?: () => AnswerFor<'ops.storeDirectory'>; code?: (input: never) => AnswerFor<'ops.storeCode'> } = {}) => {
   const cloud = installFakeCloud({
     'ops.whoami': () => ok(OPERATOR),
     'ops.storeDirectory': answers.directory ?? (() => ok({ stores: STORES })),

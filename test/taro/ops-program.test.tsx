@@ -10,7 +10,7 @@ import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
 import { checkProgram, draftFrom, fenToYuan, hundredthsInput, yuanToFen } from '../../src/ops/program/programForm'
 import { changeText, ruleValueText } from '../../src/wording/program'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, row, tap, typeInto } from './support/interact'
 
@@ -45,10 +45,8 @@ const V2: ProgramVersionView = {
 }
 
 type SaveInput = { baseVersion: number; rules: Omit<ProgramRules, 'version'>; note: string; requestId: string }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 const openEditor = async (
-  options: { program?: () => ProgramView; save?: (input: SaveInput) => Answer; history?: ProgramVersionView[] } = {},
+  options: { program?: () => ProgramView; save?: (input: SaveInput) => AnswerFor<'ops.updateProgram'>; history?: ProgramVersionView[] } = {},
 ) => {
   const program = options.program ?? (() => programView({ ...DEFAULT_PROGRAM, version: 2 }, { updatedAt: V2.at, updatedBy: V2.by }))
   const cloud = installFakeCloud({

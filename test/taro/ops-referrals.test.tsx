@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { ReferralView } from '../../src/api/contract'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { openPage, textOf, visiblePage } from './support/harness'
 import { tap } from './support/interact'
 
@@ -22,10 +22,8 @@ const referral = (overrides: Partial<ReferralView> = {}): ReferralView => ({
 
 type Status = ReferralView['status']
 type Review = { inviteeCode: string; decision: 'approve' | 'reject' }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 /** The server as a table of referrals; a review answers as told, or (told nothing) as the server decides. */
-const openReview = async (shown: ReferralView[], review?: (input: Review) => Answer | undefined) => {
+const openReview = async (shown: ReferralView[], review?: (input: Review) => AnswerFor<'ops.reviewReferral'> | undefined) => {
   let referrals = shown
   const cloud = installFakeCloud({
     'ops.whoami': () => ok(OPERATOR),

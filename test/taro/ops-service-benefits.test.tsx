@@ -7,7 +7,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { ProgramView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor, type HandlerFor } from './support/fakeCloud'
 import { openPage, visiblePage } from './support/harness'
 import { tap } from './support/interact'
 
@@ -24,14 +24,14 @@ const RULES: ProgramRules = {
 }
 const VIEW: ProgramView = { rules: RULES, updatedAt: null, updatedBy: null, templates: [{ id: 'welcome-20off200', title: '新会员礼券' }, { id: 'birthday-30off', title: '生日月7折卡' }, { id: 'referral-20off200', title: '好友礼券' }] }
 
-type Save = { rules: ProgramRules }
+type Save = Parameters<HandlerFor<'ops.updateProgram'>>[0]
 
-const open = async (save: (input: Save) => ReturnType<typeof ok> | ReturnType<typeof fail>) => {
+const open = async (save: (input: Save) => AnswerFor<'ops.updateProgram'>) => {
   const cloud = installFakeCloud({
     'ops.whoami': () => ok({ operatorId: 'OP01', name: '陈静' }),
     'ops.program': () => ok(VIEW),
     'ops.programHistory': () => ok({ versions: [] }),
-    'ops.updateProgram': (input) => save(input as Save),
+    'ops.updateProgram': (input) => save(input),
   })
   await openPage('/ops/program/index')
   await screen.findByText('会员服务权益')

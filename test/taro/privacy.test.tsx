@@ -16,7 +16,7 @@ const PRIVACY_URL = '/privacy/index/index'
 
 const vip = memberView({ tier: 'vip', vipUntil: '2027-07-25T16:00:00.000Z', pointsBalance: 1_255 })
 const card = { member: vip, program: DEFAULT_PROGRAM, serverTime: SERVER_TIME, birthdayCoupon: null, subscribeTemplates: {} }
-const coupons = [BIRTHDAY_COUPON, { ...BIRTHDAY_COUPON, id: 'welcome:x', status: 'used' }, { ...BIRTHDAY_COUPON, id: 'campaign:y:x', status: 'available' }]
+const coupons = [BIRTHDAY_COUPON, { ...BIRTHDAY_COUPON, id: 'welcome:x', status: 'used' as const }, { ...BIRTHDAY_COUPON, id: 'campaign:y:x', status: 'available' as const }]
 
 const aMember = (more: Record<string, (input: unknown) => ReturnType<typeof ok> | ReturnType<typeof fail>> = {}) =>
   installFakeCloud({ 'member.getCard': () => ok(card), 'member.coupons': () => ok({ coupons }), ...more })

@@ -4,7 +4,7 @@
  */
 import { screen, waitFor } from '@testing-library/dom'
 import type { MemberSummary, PurchaseResult, StaffView } from '../../src/api/contract'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { openPage, textOf } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 import { LI_NA_CODE } from './support/fixtures'
@@ -26,7 +26,7 @@ const purchaseResult = (input: { orderNo: string; amountFen: number }, replayed 
   replayed,
 })
 
-const openTill = async (recordPurchase: (input: { orderNo: string; amountFen: number }) => ReturnType<typeof ok> | ReturnType<typeof fail>) => {
+const openTill = async (recordPurchase: (input: { orderNo: string; amountFen: number }) => AnswerFor<'staff.recordPurchase'>) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
     'staff.lookupMember': () => ok({ member: LI_NA }),

@@ -4,14 +4,12 @@
  */
 import { screen, waitFor } from '@testing-library/dom'
 import type { RedemptionResult } from '../../src/api/contract'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { LI_NA, LI_NA_CODE, STAFF } from './support/fixtures'
 import { openPage, textOf } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 
 type RedeemInput = { memberCode: string; points: number; reason: string; requestId: string }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 const redeemed = (input: RedeemInput, balanceBefore = LI_NA.pointsBalance): RedemptionResult => ({
   redemption: { points: input.points, reason: `兑换：${input.reason}`, at: '2026-11-23T06:00:00.000Z', balanceAfter: balanceBefore - input.points },
   member: { ...LI_NA, pointsBalance: balanceBefore - input.points },
@@ -21,7 +19,7 @@ const redeemed = (input: RedeemInput, balanceBefore = LI_NA.pointsBalance): Rede
 /** Her code of the next half minute: a code pays once, so another redemption scans again. */
 const LI_NA_NEXT_CODE = '202611230021218710'
 
-const openDesk = async (redeemPoints: (input: RedeemInput) => Answer, balance: () => number = () => LI_NA.pointsBalance) => {
+const openDesk = async (redeemPoints: (input: RedeemInput) => AnswerFor<'staff.redeemPoints'>, balance: () => number = () => LI_NA.pointsBalance) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
     'staff.lookupMember': () => ok({ member: { ...LI_NA, pointsBalance: balance() } }),

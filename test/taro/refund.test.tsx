@@ -5,14 +5,12 @@
  */
 import { screen, waitFor } from '@testing-library/dom'
 import type { OrderView, RefundResult } from '../../src/api/contract'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { LI_NA, STAFF } from './support/fixtures'
 import { openPage, textOf } from './support/harness'
 import { errorOf, row, tap, typeInto } from './support/interact'
 
 type RefundInput = { orderNo: string; amountFen: number; requestId: string }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 // ¥620.50 earned 744 points as a VIP; ¥100 of it was refunded already, taking back 119 points.
 const ORDER: OrderView = {
   orderNo: 'SO20261123001',
@@ -31,7 +29,7 @@ const refunded = (input: RefundInput, overrides: Partial<RefundResult['refund']>
   replayed: false,
 })
 
-const openDesk = async (recordRefund: (input: RefundInput) => Answer, order: OrderView = ORDER) => {
+const openDesk = async (recordRefund: (input: RefundInput) => AnswerFor<'staff.recordRefund'>, order: OrderView = ORDER) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
     'staff.lookupOrder': (input) =>

@@ -4,15 +4,13 @@
  */
 import { screen, waitFor } from '@testing-library/dom'
 import type { ActionOutput, MemberSummary, PurchaseResult } from '../../src/api/contract'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { BIRTHDAY_COUPON, LI_NA, LI_NA_CODE, STAFF } from './support/fixtures'
 import { openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 
 type LookupInput = { code: string; amountFen?: number }
 type PurchaseInput = { memberCode: string; amountFen: number; orderNo: string; couponCode?: string }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 const WANG_FANG: MemberSummary = { ...LI_NA, memberNo: '20261123010', name: '王芳', mobileMasked: '138****0000' }
 
 /** The server's answer for the birthday card: 30% off, floored to the fen. */
@@ -43,9 +41,9 @@ const recorded = (input: PurchaseInput): PurchaseResult => {
 }
 
 const openTill = async (handlers: {
-  lookupCoupon?: (input: LookupInput) => Answer
-  recordPurchase?: (input: PurchaseInput) => Answer
-  undoCouponUse?: (input: { code: string }) => Answer
+  lookupCoupon?: (input: LookupInput) => AnswerFor<'staff.lookupCoupon'>
+  recordPurchase?: (input: PurchaseInput) => AnswerFor<'staff.recordPurchase'>
+  undoCouponUse?: (input: { code: string }) => AnswerFor<'staff.undoCouponUse'>
 }) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
