@@ -6,6 +6,7 @@
 import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { startTestCloud } from './harness'
 import { at } from '../support/clock'
+import { uniqueKey as key } from '../support/ids'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -27,8 +28,6 @@ const assistant = DEMO_ASSISTANT._id
 /** The store QRs' scenes (as the join page receives them): a member joining by one belongs to that store. */
 const SH001_QR = encodeURIComponent('s=SH001&a=A01')
 const SH002_QR = encodeURIComponent('s=SH002&a=S01')
-let seq = 0
-const key = (label: string) => `${label}-${++seq}-${Date.now()}`
 type CouponDoc = { _id: string; memberId: string; code: string; state: string; channel: string; templateId: string }
 const couponsOf = (openid: string) => h.cloud.executor.find('coupons', { memberId: openid }) as unknown as CouponDoc[]
 const birthdayCoupons = (openid: string) => couponsOf(openid).filter((c) => c.channel === 'birthday')

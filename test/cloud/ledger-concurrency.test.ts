@@ -4,6 +4,7 @@
  */
 import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { startTestCloud } from './harness'
+import { uniqueKey as key } from '../support/ids'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -15,8 +16,6 @@ afterEach(() => h.cloud.executor.clearFaults())
 
 const assistant = DEMO_ASSISTANT._id
 const clock = new Date('2026-04-10T04:00:00Z').toISOString() // not the test shoppers' birthday month
-let seq = 0
-const key = (label: string) => `${label}-${++seq}-${Date.now()}`
 /** `clock` and the half minutes after it: a member's code pays once, so each payment has its own moment. */
 const clockAt = (i: number) => new Date(Date.parse(clock) + i * 30_000).toISOString()
 

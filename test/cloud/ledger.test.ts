@@ -5,6 +5,7 @@
 import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { startTestCloud } from './harness'
 import { at } from '../support/clock'
+import { uniqueKey as key } from '../support/ids'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -15,8 +16,6 @@ afterAll(() => h?.close())
 
 const assistant = DEMO_ASSISTANT._id
 const operator = DEMO_OPERATOR._id
-let seq = 0
-const key = (label: string) => `${label}-${++seq}-${Date.now()}`
 
 /** A purchase at the till at `clock`, with the code the shopper's phone shows then. */
 const buy = async (openid: string, amountFen: number, clock: string, orderNo = key('O')) =>

@@ -10,6 +10,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DELETE_CONFIRM_PHRASE } from '../../src/domain/erasure'
 import { startTestCloud } from './harness'
 import { at } from '../support/clock'
+import { uniqueKey as key } from '../support/ids'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -25,8 +26,6 @@ type MemberDoc = Doc & { memberNo: string; pointsBalance: number; referralCode: 
 const memberDoc = (openid: string) => h.cloud.executor.get('members', openid) as MemberDoc | null
 const find = (coll: string, filter: object = {}) => h.cloud.executor.find(coll, filter as Record<string, unknown>) as Doc[]
 const couponsOf = (openid: string) => find('coupons', { memberId: openid }).map((c) => c.channel as string).sort()
-let seq = 0
-const key = (p: string) => `${p}-${++seq}-${Date.now()}`
 
 const join = (openid: string, who: { name: string; mobile: string; month?: number }, options: { unionid?: string; referral?: string; clock?: string } = {}) =>
   h.cloud.invoke(
