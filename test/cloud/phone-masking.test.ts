@@ -7,6 +7,7 @@ import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPERATOR } from '..
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { maskMobilesIn, redactForLog } from '../../cloudfunctions/_lib/redact'
 import { startTestCloud } from './harness'
+import { waitUntil } from '../support/wait'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -89,8 +90,7 @@ describe('the functions’ logs', () => {
       h.cloud.executor.injectFault({ invocation: 'next', action: 'database.getDocument', message: `E11000 duplicate key error index: mobile_unique dup key: { mobile: "${MOBILE}" }` })
       expect(await h.call(SHOPPER, 'member', 'getCard', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
       // The instance's output reaches this process through a stream: wait for the line.
-      const deadline = Date.now() + 5_000
-      while (!printed.some((l) => l.includes('[member]')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+      await waitUntil(() => printed.some((l) => l.includes('[member]')), { withinMs: 5_000, everyMs: 20 })
     } finally {
       for (const s of spies) s.mockRestore()
     }

@@ -10,6 +10,7 @@ import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { DELETE_CONFIRM_PHRASE } from '../../src/domain/erasure'
 import { startTestCloud } from './harness'
 import { at } from '../support/clock'
+import { sleep } from '../support/wait'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -161,7 +162,7 @@ describe('the handbook', () => {
     // The member function's cached rules are at most 30 s old; a fresh instance reads them at once.
     let after = await h.ok(openid, 'member', 'handbook', {})
     for (let i = 0; i < 40 && after.rules.vip.cumulativeFen !== 300_000; i++) {
-      await new Promise((r) => setTimeout(r, 1_000))
+      await sleep(1_000)
       after = await h.ok(openid, 'member', 'handbook', {})
     }
     expect(after.rules.vip.cumulativeFen).toBe(300_000)

@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type LocalCloud, inspectSeam, seed, startLocalCloud } from '../../localcloud'
 import { FIXTURE_COLLECTIONS, FIXTURE_FUNCTIONS, tempDir } from './support'
+import { sleep } from '../support/wait'
 
 type Body = Record<string, any>
 
@@ -96,7 +97,7 @@ describe('function instances', () => {
     const before = cloud.stats().functions as Record<string, { crashes: number }>
     const r = await call('strayRejection')
     expect(r.ok).toBe(true)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await sleep(50)
     expect((await call('state')).calls).toBeGreaterThan(0)
     expect((cloud.stats().functions as Record<string, { crashes: number }>).probe.crashes).toBe(before.probe.crashes)
   })

@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs'
 import { Executor } from '../../localcloud/executor/executor'
 import { FIXTURE_COLLECTIONS, failure, inProcessDb, tempDir } from './support'
+import { sleep } from '../support/wait'
 
 let h: ReturnType<typeof inProcessDb>
 beforeAll(() => {
@@ -32,7 +33,7 @@ const inTransaction = async <T>(work: (t: any) => Promise<T>): Promise<T> => {
     } catch (e) {
       const msg = `${(e as { errMsg?: string }).errMsg ?? ''} ${(e as { message?: string }).message ?? ''}`
       if (!CONFLICT.test(msg) || attempt >= 100) throw e
-      await new Promise((r) => setTimeout(r, Math.random() * 3))
+      await sleep(Math.random() * 3)
     }
   }
 }

@@ -9,6 +9,7 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { type LocalCloud, FILE_ID_PREFIX, cloudPathProblem, inspectStorageSeam, startLocalCloud } from '../../localcloud'
 import { FIXTURES, FIXTURE_COLLECTIONS, tempDir } from './support'
+import { sleep } from '../support/wait'
 
 type Body = Record<string, any>
 
@@ -137,7 +138,7 @@ describe('links refused', () => {
     const fileID = await upload('exports/OP01/short.csv')
     const link = await linkOf(fileID, 1)
     expect((await get(link.tempFileURL)).status).toBe(200)
-    await new Promise((r) => setTimeout(r, 2100))
+    await sleep(2100)
     expect((await get(link.tempFileURL)).status).toBe(403)
   })
 

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { type LocalCloud, startLocalCloud } from '../../localcloud'
 import { TimerScheduler, parseTimerCron, readTimerTriggers, timerEvent } from '../../localcloud/timers'
 import { tempDir } from './support'
+import { waitUntil } from '../support/wait'
 
 const next = (cron: string, from: string, n = 1) =>
   parseTimerCron(cron)
@@ -223,8 +224,7 @@ exports.main = async (event) => {
   const ticks = (f: string) => cloud.executor.find('ticks', { fn: f }, { sort: { startedAt: 1 } }) as unknown as Tick[]
 
   it('fires every declared trigger as CloudBase would: timer event, no caller, source wx_trigger', async () => {
-    const deadline = Date.now() + 6000
-    while (ticks('ticker').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    await waitUntil(() => ticks('ticker').length >= 2, { withinMs: 6000, everyMs: 100 })
     const seen = ticks('ticker')
     expect(seen.length).toBeGreaterThanOrEqual(2)
     for (const t of seen) {
@@ -239,9 +239,8 @@ exports.main = async (event) => {
   }, 10_000)
 
   it('skips a firing while the previous run of the same trigger is still running', async () => {
-    const deadline = Date.now() + 8000
     const skipped = () => cloud.nextTimerRuns().find((r) => r.trigger === 'slow-job')!.skipped
-    while ((ticks('slow').length < 2 || skipped() < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    await waitUntil(() => ticks('slow').length >= 2 && skipped() >= 2, { withinMs: 8000, everyMs: 100 })
     const runs = ticks('slow')
     expect(runs.length).toBeGreaterThanOrEqual(2)
     expect(skipped()).toBeGreaterThanOrEqual(2)

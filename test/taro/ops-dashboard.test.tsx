@@ -11,6 +11,7 @@ import { couponRows, tierSeries } from '../../src/ops/dashboard/dashboardData'
 import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { openPage, textOf, visiblePage } from './support/harness'
+import { sleep } from '../support/wait'
 
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 
@@ -90,7 +91,7 @@ describe('the dashboard', () => {
       'ops.dashboard': async (input) => {
         const { days } = input as { days: number }
         // The 7-day answer is slow: the 90 days asked after it must not be replaced by it.
-        if (days === 7) await new Promise((resolve) => setTimeout(resolve, 300))
+        if (days === 7) await sleep(300)
         answered++
         return ok({ ...VIEW, from: days === 7 ? '2026-11-17' : days === 90 ? '2026-08-26' : VIEW.from })
       },
