@@ -2,8 +2,7 @@
  * Starts the local cloud on a fresh temporary database with the freshly bundled functions and the demo
  * store and assistant, and offers typed calls as a given caller.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ActionInput, ActionName, CloudResult, FunctionName, ActionOutput } from '../../src/api/contract'
 import { buildFunctions, functionsOutDir } from '../../scripts/build-functions'
@@ -12,6 +11,7 @@ import { productCloudOptions } from '../../scripts/local-cloud'
 import { startLocalCloud } from '../../localcloud'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { dynamicMemberCode } from '../../src/domain/memberCode'
+import { tempDir } from '../support/temp'
 
 export type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>
 
@@ -29,7 +29,7 @@ export const startTestCloud = async (
 ) => {
   built ??= buildFunctions()
   await built
-  const dataDir = mkdtempSync(join(tmpdir(), 'vipcard-test-'))
+  const dataDir = tempDir('vipcard-test-')
   const functionsDir = options.isolated ? join(dataDir, 'functions') : functionsOutDir
   if (options.isolated) cpSync(functionsOutDir, functionsDir, { recursive: true })
   // Warm instances, several per function, so racing calls really interleave in the executor's optimistic

@@ -8,8 +8,7 @@
  * function's views. Every request is denied, and nothing changes. An owner rule (`doc._id == auth.openid`), as
  * members had before, is still evaluated as CloudBase does, on a cloud started with one.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLocalCloud } from '../../localcloud'
 import { functionsOutDir } from '../../scripts/build-functions'
@@ -17,6 +16,7 @@ import { DEMO_ASSISTANT, DEMO_COLLEAGUE, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPE
 import { miniProgramPages } from '../../scripts/local-cloud'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { startTestCloud } from './harness'
+import { tempDir } from '../support/temp'
 
 // The client SDK's query builder, untyped as client code drives it.
 type Any = any
@@ -195,7 +195,7 @@ describe('an owner rule (`doc._id == auth.openid`), on a cloud started with one 
   let dir: string
   let owned: Awaited<ReturnType<typeof startLocalCloud>>
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vipcard-rules-'))
+    dir = tempDir('vipcard-rules-')
     cpSync(COLLECTIONS_DIR, join(dir, 'collections'), { recursive: true })
     const file = join(dir, 'collections', 'members.json')
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), rules: { read: 'doc._id == auth.openid', write: false } }))
@@ -239,7 +239,7 @@ describe('an owner rule (`doc._id == auth.openid`), on a cloud started with one 
 
 describe('rules the local cloud cannot evaluate exactly', () => {
   it('fail the start, naming the collection', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vipcard-rules-'))
+    const dir = tempDir('vipcard-rules-')
     try {
       cpSync(COLLECTIONS_DIR, join(dir, 'collections'), { recursive: true })
       const file = join(dir, 'collections', 'stores.json')

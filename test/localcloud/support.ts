@@ -2,17 +2,18 @@
  * Helpers for the local cloud's own tests: temporary data folders, the fixture functions and collections, and
  * an in-process database (the real wx-server-sdk with its seam patched straight to an Executor) for executor tests.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Executor, type ExecutorOptions } from '../../localcloud/executor/executor'
 import { installOfflineSeam, installSeam } from '../../localcloud/instances/seam'
+import { tempDir as makeTempDir } from '../support/temp'
 
 export const FIXTURES = join(__dirname, 'fixtures')
 export const FIXTURE_FUNCTIONS = join(FIXTURES, 'functions')
 export const FIXTURE_COLLECTIONS = join(FIXTURES, 'collections')
 
-export const tempDir = (prefix = 'localcloud-test-') => mkdtempSync(join(tmpdir(), prefix))
+/** A fresh temp folder, named localcloud-test-… unless told otherwise. */
+export const tempDir = (prefix = 'localcloud-test-') => makeTempDir(prefix)
 
 /** Yields to the event loop, as a network round trip would: lets concurrent SDK calls interleave. */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))

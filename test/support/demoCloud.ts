@@ -3,13 +3,12 @@
  * bundled functions on a fresh data folder with the full demo data, optionally serving the H5 build. `close()`
  * stops it and removes the folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { startLocalCloud, type LocalCloud } from '../../localcloud'
 import { functionsOutDir } from '../../scripts/build-functions'
 import { demoDocuments } from '../../scripts/demo-data'
 import { productCloudOptions } from '../../scripts/local-cloud'
+import { tempDir } from './temp'
 
 export interface DemoCloud {
   cloud: LocalCloud
@@ -18,7 +17,7 @@ export interface DemoCloud {
 
 /** `dataDirPrefix` names the temporary data folder (in the system's temp folder), to tell runs apart. */
 export const startDemoCloud = async (dataDirPrefix: string, options: { staticDir?: string } = {}): Promise<DemoCloud> => {
-  const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix))
+  const dataDir = tempDir(dataDirPrefix)
   const removeData = () => rmSync(dataDir, { recursive: true, force: true })
   let cloud: LocalCloud
   try {
