@@ -5,11 +5,11 @@
  * a copy of the build on purpose, one way at a time, and sees each check catch it: a check that cannot fail
  * proves nothing.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { compileStyles, compileTemplates, describeProblem } from '../../scripts/weapp/compile'
 import { checkJson, describeJsonProblem } from '../../scripts/weapp/schemas'
+import { tempDir } from '../support/temp'
 
 const DIST = resolve(__dirname, '../../dist')
 
@@ -40,7 +40,7 @@ describe('the weapp build, compiled by WeChat’s compilers', () => {
 describe('each check fails when the build breaks', () => {
   let copy: string
   beforeEach(() => {
-    copy = mkdtempSync(join(tmpdir(), 'vipcard-broken-weapp-'))
+    copy = tempDir('vipcard-broken-weapp-')
     cpSync(DIST, copy, { recursive: true })
   })
   afterEach(() => rmSync(copy, { recursive: true, force: true }))

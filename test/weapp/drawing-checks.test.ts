@@ -4,8 +4,7 @@
  * lost nodes by their data path; a line the weapp lacks fails the text parity unless it is a known platform
  * wording or a line of the clock.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { LocalCloud } from '../../localcloud'
 import { drawPage, loadTemplates, textOfDrawing } from '../support/weapp/draw'
@@ -13,6 +12,7 @@ import { undrawn } from '../support/weapp/dropped'
 import { missingFromWeapp } from '../support/weapp/parity'
 import { startDemoCloud, type DemoCloud } from '../support/demoCloud'
 import { weappPhone, type WeappPhone } from '../support/weapp/phone'
+import { tempDir } from '../support/temp'
 
 const DIST = resolve(__dirname, '../../dist')
 
@@ -35,7 +35,7 @@ afterAll(async () => {
 })
 
 beforeEach(() => {
-  broken = mkdtempSync(join(tmpdir(), 'vipcard-broken-templates-'))
+  broken = tempDir('vipcard-broken-templates-')
   cpSync(DIST, broken, { recursive: true })
 })
 afterEach(() => rmSync(broken, { recursive: true, force: true }))

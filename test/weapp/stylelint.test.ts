@@ -4,11 +4,11 @@
  * stylelint refuses the source; a snippet of what the app does use passes both. Then the sources pass.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { compileString } from 'sass'
 import { compileStyles } from '../../scripts/weapp/compile'
+import { tempDir } from '../support/temp'
 
 const ROOT = resolve(__dirname, '../..')
 const STYLELINT = join(ROOT, 'node_modules/stylelint/bin/stylelint.mjs')
@@ -44,7 +44,7 @@ const ACCEPTED =
 
 let dir: string
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'vipcard-stylelint-'))
+  dir = tempDir('vipcard-stylelint-')
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
