@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom'
 import type { EventView } from '../../src/api/contract'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor, type FakeHandlers } from './support/fakeCloud'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, pick, row, tap, typeInto } from './support/interact'
 
@@ -17,8 +17,6 @@ const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 jest.setTimeout(40_000)
 
 type CreateInput = Record<string, unknown> & { requestId: string }
-type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
-
 const created = (input: CreateInput): EventView => ({
   id: `ev-${input.requestId}`,
   title: input.title as string,
@@ -189,7 +187,7 @@ const SALON: EventView = {
   myRsvp: null,
 }
 
-const openManager = async (handlers: Record<string, (input: unknown) => Answer> = {}) => {
+const openManager = async (handlers: FakeHandlers = {}) => {
   const cloud = installFakeCloud({
     'ops.whoami': () => ok(OPERATOR),
     'event.manageList': () => ok({ events: [SALON], serverTime: '2026-11-23T06:00:00.000Z' }),

@@ -7,7 +7,7 @@ import { screen, waitFor } from '@testing-library/dom'
 import { fireEvent } from '@testing-library/dom'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { setPhoneClock } from './support/clock'
-import { fail, installFakeCloud, ok, type RecordedCall } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type FakeHandlers, type RecordedCall } from './support/fakeCloud'
 import { BIRTHDAY_COUPON, SERVER_TIME, memberView } from './support/fixtures'
 import { currentRoute, openPage, visiblePage } from './support/harness'
 import { tap, typeInto } from './support/interact'
@@ -18,7 +18,7 @@ const vip = memberView({ tier: 'vip', vipUntil: '2027-07-25T16:00:00.000Z', poin
 const card = { member: vip, program: DEFAULT_PROGRAM, serverTime: SERVER_TIME, birthdayCoupon: null, subscribeTemplates: {} }
 const coupons = [BIRTHDAY_COUPON, { ...BIRTHDAY_COUPON, id: 'welcome:x', status: 'used' as const }, { ...BIRTHDAY_COUPON, id: 'campaign:y:x', status: 'available' as const }]
 
-const aMember = (more: Record<string, (input: unknown) => ReturnType<typeof ok> | ReturnType<typeof fail>> = {}) =>
+const aMember = (more: FakeHandlers = {}) =>
   installFakeCloud({ 'member.getCard': () => ok(card), 'member.coupons': () => ok({ coupons }), ...more })
 
 const deleteButton = () => Array.from(visiblePage().querySelectorAll('.privacy-page__delete'))[0] as HTMLElement
