@@ -47,24 +47,41 @@ const summarize = (
   firstScreen: FirstScreenFigures | Error,
 ): SummaryRow[] => {
   const rows: SummaryRow[] = []
-  const failed = (metric: string, error: Error) => rows.push({ metric, value: `did not run: ${error.message.split('\n')[0].slice(0, 60)}`, budget: '', within: null })
+  const failed = (metric: string, error: Error) =>
+    rows.push({ metric, value: `did not run: ${error.message.split('\n')[0].slice(0, 60)}`, budget: '', within: null })
   if (sizes instanceof Error) failed('sizes', sizes)
   else {
-    if (sizes.weapp) rows.push({ metric: 'weapp main package', value: KB(sizes.weapp.main), budget: '≤ 500 KB', within: sizes.weapp.main <= 500 * 1024 })
+    if (sizes.weapp)
+      rows.push({ metric: 'weapp main package', value: KB(sizes.weapp.main), budget: '≤ 500 KB', within: sizes.weapp.main <= 500 * 1024 })
     else rows.push({ metric: 'weapp main package', value: 'not built', budget: '≤ 500 KB', within: null })
     if (sizes.weappCompiled) {
       const compiled = sizes.weappCompiled.main.compiledBytes
-      rows.push({ metric: 'weapp main package, compiled as WeChat does', value: KB(compiled), budget: '≤ 500 KB', within: compiled <= 500 * 1024 })
+      rows.push({
+        metric: 'weapp main package, compiled as WeChat does',
+        value: KB(compiled),
+        budget: '≤ 500 KB',
+        within: compiled <= 500 * 1024,
+      })
     }
     for (const f of sizes.functions) {
       rows.push({ metric: `function ${f.name} bundle`, value: KB(f.bytes), budget: '≤ 150 KB', within: f.bytes <= 150 * 1024 })
-      rows.push({ metric: `function ${f.name} cold require (RSS after)`, value: `${ms(f.coldRequireMs)} (${f.rssMb.toFixed(0)} MB)`, budget: 'RSS < 128 MB', within: f.rssMb < 128 })
+      rows.push({
+        metric: `function ${f.name} cold require (RSS after)`,
+        value: `${ms(f.coldRequireMs)} (${f.rssMb.toFixed(0)} MB)`,
+        budget: 'RSS < 128 MB',
+        within: f.rssMb < 128,
+      })
     }
   }
   if (setData instanceof Error) failed('setData', setData)
   else {
     const largest = largestSetData(setData)
-    rows.push({ metric: `largest setData (${largest.page})`, value: KB(largest.bytes), budget: `≤ ${KB(setData.limitBytes)}`, within: largest.bytes <= setData.limitBytes })
+    rows.push({
+      metric: `largest setData (${largest.page})`,
+      value: KB(largest.bytes),
+      budget: `≤ ${KB(setData.limitBytes)}`,
+      within: largest.bytes <= setData.limitBytes,
+    })
   }
   if (dbops instanceof Error) failed('dbops', dbops)
   else
@@ -78,8 +95,18 @@ const summarize = (
   if (load instanceof Error) failed('load', load)
   else {
     for (const p of load.phases.filter((p) => !p.label.includes('retried')))
-      rows.push({ metric: `load ${p.label} (${load.options.concurrency} in flight)`, value: `${p.perSecond.toFixed(0)}/s, p95 ${ms(p.p95Ms)}`, budget: p.failures ? `${p.failures} failed` : '', within: p.failures ? false : null })
-    rows.push({ metric: 'local cloud peak RSS under load', value: `${load.peakRssMb.toFixed(0)} MB`, budget: '< 300 MB', within: load.peakRssMb < 300 })
+      rows.push({
+        metric: `load ${p.label} (${load.options.concurrency} in flight)`,
+        value: `${p.perSecond.toFixed(0)}/s, p95 ${ms(p.p95Ms)}`,
+        budget: p.failures ? `${p.failures} failed` : '',
+        within: p.failures ? false : null,
+      })
+    rows.push({
+      metric: 'local cloud peak RSS under load',
+      value: `${load.peakRssMb.toFixed(0)} MB`,
+      budget: '< 300 MB',
+      within: load.peakRssMb < 300,
+    })
   }
   if (firstScreen instanceof Error) failed('firstScreen', firstScreen)
   else {

@@ -59,7 +59,8 @@ const memberAt = (i: number, rand: () => number): Member => {
   let m = 0
   while (dayOfYear >= DAYS_IN_MONTH[m]) dayOfYear -= DAYS_IN_MONTH[m++]
   const birthday = { month: m + 1, day: dayOfYear + 1, ...(rand() < 0.4 ? { year: 1960 + Math.floor(rand() * 45) } : {}) }
-  if (birthday.year !== undefined && birthday.month === 2 && birthday.day === 29 && birthday.year % 4 !== 0) birthday.year -= birthday.year % 4
+  if (birthday.year !== undefined && birthday.month === 2 && birthday.day === 29 && birthday.year % 4 !== 0)
+    birthday.year -= birthday.year % 4
   const joinedAt = new Date(firstRun - Math.floor(rand() * 3 * 365) * 86_400_000 - HOUR).toISOString()
   const member = newMember(
     {
@@ -156,7 +157,8 @@ const benchOne = async (n: number) => {
   })
   try {
     const docs = demoDocuments(new Date(firstRun - 30 * 86_400_000))
-    for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const) cloud.executor.insert(coll, docs[coll])
+    for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const)
+      cloud.executor.insert(coll, docs[coll])
 
     console.log(`\n${fmt(n)} members, job on ${MONTH}-01 00:05 (Asia/Shanghai)`)
     const gen = generate(cloud, n)
@@ -181,11 +183,14 @@ const benchOne = async (n: number) => {
       ['coupons per second', fmt(issued / job.seconds)],
       ['documents read per coupon', `${per(t.docsRead)}  (${fmt(t.docsRead)} documents in ${fmt(t.reads)} reads)`],
       ['rows scanned per coupon', `${per(t.rowsScanned)}  (${fmt(t.rowsScanned)} rows fetched from SQLite)`],
-      ['operations per coupon', `${per(t.reads + t.writes + t.txn)}  (reads ${fmt(t.reads)}, writes ${fmt(t.writes)}, transaction control ${fmt(t.txn)})`],
+      [
+        'operations per coupon',
+        `${per(t.reads + t.writes + t.txn)}  (reads ${fmt(t.reads)}, writes ${fmt(t.writes)}, transaction control ${fmt(t.txn)})`,
+      ],
       [
         'subscribe messages sent',
         `${fmt(messages)} of ${fmt(gen.consented)} consented` +
-          (messages < gen.consented ? ' (the rest were refused by the open API stand-in: see the function\'s log with BENCH_LOGS=1)' : ''),
+          (messages < gen.consented ? " (the rest were refused by the open API stand-in: see the function's log with BENCH_LOGS=1)" : ''),
       ],
       ['peak RSS', `${fmt(peakRssMb())} MB (whole process: executor, instance threads, generator)`],
     ]

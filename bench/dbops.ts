@@ -82,8 +82,11 @@ export const dbopsBench = async (): Promise<DbOpsRow[]> => {
     await measure(SHOPPER, 'member', 'coupons', {})
     await measure(SHOPPER, 'member', 'codeSecret', {})
     await measure('dbops-newcomer', 'member', 'join', {
-      name: '林晓', mobile: '13700000001', birthday: { month: 5, day: 12 },
-      consent: { accepted: true, version: PRIVACY_NOTICE_VERSION }, scene: encodeURIComponent(DEMO_JOIN_SCENE),
+      name: '林晓',
+      mobile: '13700000001',
+      birthday: { month: 5, day: 12 },
+      consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+      scene: encodeURIComponent(DEMO_JOIN_SCENE),
     })
 
     // The till: scan, then the purchase with the same dynamic code (a half minute of its own, see TillCodes).
@@ -91,22 +94,64 @@ export const dbopsBench = async (): Promise<DbOpsRow[]> => {
     codes.remember((await invoke(SHOPPER, 'member', 'codeSecret', {})).body.data)
     const scan = codes.next(SHOPPER_NO)
     await measure(DEMO_ASSISTANT._id, 'staff', 'lookupMember', { code: scan.code }, scan.clock)
-    await measure(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: scan.code, amountFen: 128_800, orderNo: 'DBOPS-1' }, scan.clock)
+    await measure(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: scan.code, amountFen: 128_800, orderNo: 'DBOPS-1' },
+      scan.clock,
+    )
     const direct = codes.next(SHOPPER_NO)
-    await measure(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: direct.code, amountFen: 36_800, orderNo: 'DBOPS-2' }, direct.clock, 'staff.recordPurchase (no scan first)')
-    await measure(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: direct.code, amountFen: 36_800, orderNo: 'DBOPS-2' }, direct.clock, 'staff.recordPurchase (retried)')
-    await measure(DEMO_ASSISTANT._id, 'staff', 'recordRefund', { orderNo: 'DBOPS-1', amountFen: 28_800, requestId: 'dbops-refund-0001' }, direct.clock)
+    await measure(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: direct.code, amountFen: 36_800, orderNo: 'DBOPS-2' },
+      direct.clock,
+      'staff.recordPurchase (no scan first)',
+    )
+    await measure(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: direct.code, amountFen: 36_800, orderNo: 'DBOPS-2' },
+      direct.clock,
+      'staff.recordPurchase (retried)',
+    )
+    await measure(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordRefund',
+      { orderNo: 'DBOPS-1', amountFen: 28_800, requestId: 'dbops-refund-0001' },
+      direct.clock,
+    )
     const redeem = codes.next(SHOPPER_NO)
-    await measure(DEMO_ASSISTANT._id, 'staff', 'redeemPoints', { memberCode: redeem.code, points: 100, reason: '兑换咖啡', requestId: 'dbops-redeem-0001' }, redeem.clock)
+    await measure(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'redeemPoints',
+      { memberCode: redeem.code, points: 100, reason: '兑换咖啡', requestId: 'dbops-redeem-0001' },
+      redeem.clock,
+    )
     await measure(DEMO_ASSISTANT._id, 'staff', 'customers', {})
     await measure(DEMO_ASSISTANT._id, 'staff', 'customer', { code: SHOPPER_NO })
     await measure(DEMO_MANAGER._id, 'staff', 'today', {})
 
     // An event: RSVP, then check-in at the door.
     const created = await measure(DEMO_OPERATOR._id, 'event', 'create', {
-      title: '秋冬新品品鉴会', description: '', coverUrl: '', storeId: 'SH001', startsAt: isoIn(0.02), endsAt: isoIn(0.2),
-      capacity: 30, tiers: ['member', 'vip', 'gold'], rsvpDeadline: isoIn(0.01), cancelDeadline: isoIn(0.01),
-      attendancePoints: 50, maxGuests: 1, requestId: 'dbops-event-0001',
+      title: '秋冬新品品鉴会',
+      description: '',
+      coverUrl: '',
+      storeId: 'SH001',
+      startsAt: isoIn(0.02),
+      endsAt: isoIn(0.2),
+      capacity: 30,
+      tiers: ['member', 'vip', 'gold'],
+      rsvpDeadline: isoIn(0.01),
+      cancelDeadline: isoIn(0.01),
+      attendancePoints: 50,
+      maxGuests: 1,
+      requestId: 'dbops-event-0001',
     })
     await measure(SHOPPER, 'event', 'list', {})
     const rsvp = await measure(SHOPPER, 'event', 'rsvp', { eventId: created?.event.id, guests: 0 })
@@ -131,8 +176,13 @@ export const printDbOps = (rows: DbOpsRow[]) => {
   const header = ['action', 'reads', 'writes', 'in txn', 'max/txn', 'docs read', 'budget', 'within']
   const cells = rows.map((r) => [
     r.ok ? r.action : `${r.action} (failed)`,
-    String(r.reads), String(r.writes), String(r.inTxn), String(r.maxTxnOps), String(r.docsRead),
-    r.budget ?? '', r.withinBudget === undefined ? '' : r.withinBudget ? 'yes' : 'NO',
+    String(r.reads),
+    String(r.writes),
+    String(r.inTxn),
+    String(r.maxTxnOps),
+    String(r.docsRead),
+    r.budget ?? '',
+    r.withinBudget === undefined ? '' : r.withinBudget ? 'yes' : 'NO',
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)))
   const line = (c: string[]) => c.map((v, i) => (i === 0 || i >= 6 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ')

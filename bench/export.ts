@@ -118,7 +118,10 @@ const measure = async (cloud: LocalCloud, label: string, action: 'members' | 'le
   const o = inv.ops
   const rows: [string, string][] = [
     ['rows', `${fmt(body.data.rows)} (file: ${fmt(lines)} lines after the header)`],
-    ['seconds', `${seconds.toFixed(2)} (${fmt(body.data.rows / seconds)} rows/s), function ${(inv.durationMs / 1000).toFixed(2)} s of its 60 s`],
+    [
+      'seconds',
+      `${seconds.toFixed(2)} (${fmt(body.data.rows / seconds)} rows/s), function ${(inv.durationMs / 1000).toFixed(2)} s of its 60 s`,
+    ],
     ['file', `${(bytes.length / 1048576).toFixed(1)} MB, downloaded through the link in ${downloadS.toFixed(2)} s (HTTP ${res.status})`],
     ['database', `${fmt(o.reads)} reads, ${fmt(o.docsRead)} documents read, ${fmt(o.rowsScanned)} rows scanned, ${fmt(o.writes)} writes`],
     ['RSS', `${fmt(before)} MB before, peak ${fmt(peak)} MB during (whole process; the instance ran within its 128 MB limit)`],
@@ -143,10 +146,16 @@ const main = async () => {
     for (const coll of ['stores', 'staff', 'operators', 'settings'] as const) cloud.executor.insert(coll, docs[coll])
     const started = performance.now()
     generate(cloud)
-    console.log(`generated ${fmt(MEMBERS)} members and ${fmt(LEDGER)} ledger entries in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    console.log(
+      `generated ${fmt(MEMBERS)} members and ${fmt(LEDGER)} ledger entries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    )
     await cloud.warm('export')
     await measure(cloud, `export.members: ${fmt(MEMBERS)} members`, 'members', {})
-    if (LEDGER > 0) await measure(cloud, `export.ledger: November 2026 (30 business days, ${fmt(LEDGER)} entries)`, 'ledger', { from: '2026-11-01', to: '2026-11-30' })
+    if (LEDGER > 0)
+      await measure(cloud, `export.ledger: November 2026 (30 business days, ${fmt(LEDGER)} entries)`, 'ledger', {
+        from: '2026-11-01',
+        to: '2026-11-30',
+      })
   } finally {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })

@@ -59,7 +59,14 @@ export const firstScreenBench = async (): Promise<FirstScreenFigures> => {
   let cloud: LocalCloud | undefined
   let phone: PhoneBrowser | undefined
   try {
-    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, ...productCloudOptions(), staticDir: H5_DIR, port: 0, logs: false })
+    cloud = await startLocalCloud({
+      dataDir,
+      functionsDir: functionsOutDir,
+      ...productCloudOptions(),
+      staticDir: H5_DIR,
+      port: 0,
+      logs: false,
+    })
     for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
     await cloud.warm('member')
     phone = await launchPhone()
@@ -89,8 +96,12 @@ export const firstScreenBench = async (): Promise<FirstScreenFigures> => {
 export const printFirstScreen = (f: FirstScreenFigures) => {
   const ms = (n: number) => `${Math.round(n)} ms`
   console.log('First screen of the card (H5 build, headless Chromium, 375 px)')
-  console.log(`  first visit (network):            card visible ${ms(f.firstVisit.cardVisibleMs)}, getCard answered ${ms(f.firstVisit.networkAnswerMs)}`)
-  console.log(`  second visit (cloud +${f.networkDelayMs} ms):     card visible ${ms(f.cachedVisit.cardVisibleMs)}, getCard answered ${ms(f.cachedVisit.networkAnswerMs)}`)
+  console.log(
+    `  first visit (network):            card visible ${ms(f.firstVisit.cardVisibleMs)}, getCard answered ${ms(f.firstVisit.networkAnswerMs)}`,
+  )
+  console.log(
+    `  second visit (cloud +${f.networkDelayMs} ms):     card visible ${ms(f.cachedVisit.cardVisibleMs)}, getCard answered ${ms(f.cachedVisit.networkAnswerMs)}`,
+  )
   console.log(`  screenshot: ${f.screenshot}`)
 }
 

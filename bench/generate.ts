@@ -19,7 +19,9 @@ export const openidOf = (rand: () => number) => {
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华'
 export const nameOf = (rand: () => number) =>
-  SURNAMES[Math.floor(rand() * SURNAMES.length)] + GIVEN[Math.floor(rand() * GIVEN.length)] + (rand() < 0.5 ? GIVEN[Math.floor(rand() * GIVEN.length)] : '')
+  SURNAMES[Math.floor(rand() * SURNAMES.length)] +
+  GIVEN[Math.floor(rand() * GIVEN.length)] +
+  (rand() < 0.5 ? GIVEN[Math.floor(rand() * GIVEN.length)] : '')
 
 /** Unique per member (a unique index): the member's index in the referral alphabet's letters. */
 export const referralCodeOf = (i: number) => `${String(i).padStart(7, '0')}`.replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)])

@@ -61,7 +61,11 @@ interface Reply {
 }
 
 const startServer = async (poolSize: number) => {
-  const { port, pid, stop: stopServer } = await spawnLocalCloud({
+  const {
+    port,
+    pid,
+    stop: stopServer,
+  } = await spawnLocalCloud({
     dataPrefix: 'vipcard-ledger-',
     nodeFlags: SERVER_FLAGS,
     env: {
@@ -84,7 +88,7 @@ const startServer = async (poolSize: number) => {
   }
   const agent = new Agent({ keepAlive: false })
   const health = async () =>
-    (await new Promise<{ db: { conflicts: number; commits: number } }>((done, fail) => {
+    await new Promise<{ db: { conflicts: number; commits: number } }>((done, fail) => {
       request({ agent, host: '127.0.0.1', port, path: '/local/health' }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -93,7 +97,7 @@ const startServer = async (poolSize: number) => {
       })
         .on('error', fail)
         .end()
-    }))
+    })
   const stop = async () => {
     for (const conn of idle) conn.close()
     await stopServer()
@@ -153,12 +157,7 @@ class LeanConnection {
 }
 
 /** `clients` loops calling `run(i)` for `seconds` (or `total` calls); latency, outcomes, ops and CPU. */
-const drive = async (
-  server: Server,
-  clients: number,
-  limit: { seconds?: number; total?: number },
-  run: (i: number) => Promise<Reply>,
-) => {
+const drive = async (server: Server, clients: number, limit: { seconds?: number; total?: number }, run: (i: number) => Promise<Reply>) => {
   const latencies: number[] = []
   const ops = new Map<string, number>()
   const failures = new Map<string, number>()
@@ -338,19 +337,27 @@ const throughInstances = async (poolSize: number) => {
         { openid: `invoke-shopper-${i}` },
       )) as { data?: { member?: { memberNo?: string } } }
       memberNos.push(r.data?.member?.memberNo ?? '')
-      const secret = (await cloud.invoke('member', { action: 'codeSecret', input: {} }, { openid: `invoke-shopper-${i}` })) as { data: { memberNo: string; secret: string } }
+      const secret = (await cloud.invoke('member', { action: 'codeSecret', input: {} }, { openid: `invoke-shopper-${i}` })) as {
+        data: { memberNo: string; secret: string }
+      }
       codes.remember(secret.data)
     }
     let order = 0
     const buy = async (i: number) => {
       const { code, clock } = codes.next(memberNos[(i * 7919) % MEMBERS])
       const input = { memberCode: code, amountFen: 12345, orderNo: `I${++order}` }
-      const r = (await cloud.invoke('staff', { action: 'recordPurchase', input }, { openid: DEMO_ASSISTANT._id, clock })) as { ok?: boolean }
+      const r = (await cloud.invoke('staff', { action: 'recordPurchase', input }, { openid: DEMO_ASSISTANT._id, clock })) as {
+        ok?: boolean
+      }
       if (r.ok !== true) throw new Error(`purchase failed: ${JSON.stringify(r)}`)
     }
     const lanes = async (clients: number, until: () => boolean) => {
       let next = 0
-      await Promise.all(Array.from({ length: clients }, async () => { while (!until()) await buy(next++) }))
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (!until()) await buy(next++)
+        }),
+      )
       return next
     }
     let warm = 0
@@ -417,7 +424,13 @@ const main = async () => {
       let order = 0
       const purchase = (memberNo: string) => () => {
         const { code, clock } = codes.next(memberNo)
-        return server.call('staff', DEMO_ASSISTANT._id, 'recordPurchase', { memberCode: code, amountFen: 12345, orderNo: `L${poolSize}-${++order}` }, clock)
+        return server.call(
+          'staff',
+          DEMO_ASSISTANT._id,
+          'recordPurchase',
+          { memberCode: code, amountFen: 12345, orderNo: `L${poolSize}-${++order}` },
+          clock,
+        )
       }
       // Scattered over the members (a stride coprime with their count), so clients rarely share one.
       const spread = (i: number) => purchase(memberNos[(i * 7919) % MEMBERS])()
@@ -427,7 +440,8 @@ const main = async () => {
         const r = await drive(server, clients, { seconds: SECONDS }, spread)
         report(`${clients} client${clients === 1 ? '' : 's'}, ${MEMBERS} members`, r)
         if (clients === CLIENTS[0])
-          for (const [ops, n] of [...r.ops].sort((a, b) => b[1] - a[1])) console.log(`${''.padEnd(28)}db ops per purchase: ${ops} (${n} calls)`)
+          for (const [ops, n] of [...r.ops].sort((a, b) => b[1] - a[1]))
+            console.log(`${''.padEnd(28)}db ops per purchase: ${ops} (${n} calls)`)
       }
       const before = await server.health()
       const hot = await drive(server, HOT_CLIENTS, { seconds: SECONDS }, purchase(memberNos[0]))

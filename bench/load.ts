@@ -91,7 +91,15 @@ export const loadBench = async (options: LoadOptions = optionsFromEnv()): Promis
         `  p95 ${percentile(latencies, 95).toFixed(0)} ms  failures ${failures}  server RSS ${rssMb.toFixed(0)} MB`,
     )
     for (const [key, n] of [...opsSeen].sort((a, b) => b[1] - a[1])) console.log(`${''.padEnd(30)}db ops per call: ${key} (${n} calls)`)
-    phases.push({ label, calls: total, perSecond: total / seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), failures, dbOps: Object.fromEntries(opsSeen) })
+    phases.push({
+      label,
+      calls: total,
+      perSecond: total / seconds,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      failures,
+      dbOps: Object.fromEntries(opsSeen),
+    })
   }
 
   try {

@@ -30,7 +30,11 @@ export interface LocalServer {
  * Starts scripts/start.ts with tsx's CommonJS hook only (its CLI would add a parent process and its ESM loader a
  * thread of ~40 MB) and resolves once it says it runs. `env` adds LOCAL_CLOUD_* settings; logs are off.
  */
-export const spawnLocalCloud = async (options: { dataPrefix: string; env?: Record<string, string>; nodeFlags?: string[] }): Promise<LocalServer> => {
+export const spawnLocalCloud = async (options: {
+  dataPrefix: string
+  env?: Record<string, string>
+  nodeFlags?: string[]
+}): Promise<LocalServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), options.dataPrefix))
   const port = await freePort()
   const server = spawn(process.execPath, [...(options.nodeFlags ?? []), '--require', 'tsx/cjs', join(root, 'scripts/start.ts')], {

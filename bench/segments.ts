@@ -116,7 +116,8 @@ const generateMembers = (cloud: LocalCloud) => {
           joinedAt,
         )
         const gold = spend[i] >= DEFAULT_PROGRAM.gold.lifetimeFen
-        const vipUntil = !gold && spend[i] >= DEFAULT_PROGRAM.vip.cumulativeFen && lastAt ? new Date(last[i] + 365 * DAY_MS).toISOString() : null
+        const vipUntil =
+          !gold && spend[i] >= DEFAULT_PROGRAM.vip.cumulativeFen && lastAt ? new Date(last[i] + 365 * DAY_MS).toISOString() : null
         batch.push({
           ...member,
           tier: gold ? 'gold' : vipUntil && Date.parse(vipUntil) > firstRun ? 'vip' : 'member',
@@ -143,10 +144,18 @@ const add = (into: OpCounts, ops: OpCounts) => {
 
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-segments-'))
-  const cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, ...productCloudOptions(), port: 0, poolSize: 1, logs: process.env.BENCH_LOGS === '1' })
+  const cloud = await startLocalCloud({
+    dataDir,
+    functionsDir: functionsOutDir,
+    ...productCloudOptions(),
+    port: 0,
+    poolSize: 1,
+    logs: process.env.BENCH_LOGS === '1',
+  })
   try {
     const docs = demoDocuments(new Date(firstRun - 30 * DAY_MS))
-    for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const) cloud.executor.insert(coll, docs[coll])
+    for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const)
+      cloud.executor.insert(coll, docs[coll])
     console.log(`\n${fmt(MEMBERS)} members, ${fmt(PURCHASES)} purchases over the year before ${DAY}`)
     const rand = mulberry32(7)
     for (let i = 0; i < MEMBERS; i++) openids.push(openidOf(rand))
@@ -154,7 +163,9 @@ const main = async () => {
     generatePurchases(cloud)
     generateMembers(cloud)
     const fileMb = statSync(join(dataDir, 'localcloud.sqlite')).size / 1048576
-    console.log(`  generated and loaded in ${((performance.now() - genStarted) / 1000).toFixed(1)} s, database ${fmt(fileMb)} MB, RSS ${fmt(rssMb())} MB`)
+    console.log(
+      `  generated and loaded in ${((performance.now() - genStarted) / 1000).toFixed(1)} s, database ${fmt(fileMb)} MB, RSS ${fmt(rssMb())} MB`,
+    )
 
     await cloud.warm('jobs')
     const totals = zero()
@@ -167,16 +178,23 @@ const main = async () => {
       const body = inv.body as { ok?: boolean; data?: { job: string; processed: number; changed: number; done: boolean }[] }
       if (!body.ok) throw new Error(`upkeep failed: ${JSON.stringify(body).slice(0, 400)}`)
       report = body.data?.find((r) => r.job === 'segments')
-      console.log(`  run ${i + 1}: ${(inv.durationMs / 1000).toFixed(1)} s, segments processed ${fmt(report?.processed ?? 0)}, done ${report?.done}`)
+      console.log(
+        `  run ${i + 1}: ${(inv.durationMs / 1000).toFixed(1)} s, segments processed ${fmt(report?.processed ?? 0)}, done ${report?.done}`,
+      )
     }
 
     // The same classes, computed here from the generated purchases' sums.
     const expected: Record<CustomerClass, number> = { A: 0, B: 0, C: 0, D: 0 }
-    for (let i = 0; i < MEMBERS; i++) expected[customerClass({ lifetimeSpendFen: spend[i], purchaseCount: visits[i], lastPurchaseAt: null }, DEFAULT_PROGRAM.segments)]++
+    for (let i = 0; i < MEMBERS; i++)
+      expected[customerClass({ lifetimeSpendFen: spend[i], purchaseCount: visits[i], lastPurchaseAt: null }, DEFAULT_PROGRAM.segments)]++
 
     await cloud.warm('ops')
     const call = async (action: 'segments' | 'dashboard', input: object) => {
-      const inv = await cloud.invokeDetailed('ops', { action, input }, { openid: DEMO_OPERATOR._id, clock: new Date(firstRun + 10 * HOUR).toISOString() })
+      const inv = await cloud.invokeDetailed(
+        'ops',
+        { action, input },
+        { openid: DEMO_OPERATOR._id, clock: new Date(firstRun + 10 * HOUR).toISOString() },
+      )
       return inv
     }
     const seg = await call('segments', {})
@@ -189,14 +207,26 @@ const main = async () => {
     const seconds = runMs.reduce((a, b) => a + b, 0) / 1000
     const lines: [string, string][] = [
       ['members / purchases', `${fmt(MEMBERS)} / ${fmt(PURCHASES)}`],
-      ['upkeep runs to finish', `${runMs.length} (segments take 15 s of each hourly run; per run ${runMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s)`],
+      [
+        'upkeep runs to finish',
+        `${runMs.length} (segments take 15 s of each hourly run; per run ${runMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s)`,
+      ],
       ['seconds (all upkeep jobs)', `${seconds.toFixed(1)}  (${fmt(MEMBERS / seconds)} members/s)`],
-      ['documents read', `${fmt(totals.docsRead)} in ${fmt(totals.reads)} reads (${(totals.docsRead / MEMBERS).toFixed(2)} per member; purchases are never read one by one)`],
+      [
+        'documents read',
+        `${fmt(totals.docsRead)} in ${fmt(totals.reads)} reads (${(totals.docsRead / MEMBERS).toFixed(2)} per member; purchases are never read one by one)`,
+      ],
       ['rows scanned', fmt(totals.rowsScanned)],
       ['writes', `${fmt(totals.writes)} (a segment document per member on the first night; later nights only those that moved)`],
-      ['classes A/B/C/D', `${CLASS_NAMES.map((c) => fmt(stored[c])).join(' / ')}  ${same ? '= computed from the purchases' : `≠ expected ${CLASS_NAMES.map((c) => fmt(expected[c])).join(' / ')}`}`],
+      [
+        'classes A/B/C/D',
+        `${CLASS_NAMES.map((c) => fmt(stored[c])).join(' / ')}  ${same ? '= computed from the purchases' : `≠ expected ${CLASS_NAMES.map((c) => fmt(expected[c])).join(' / ')}`}`,
+      ],
       ['ops.segments', `${seg.durationMs} ms, ${fmt(seg.ops.docsRead)} documents read`],
-      ['ops.dashboard (30 days)', `${dash.durationMs} ms, ${fmt(dash.ops.docsRead)} documents read, rows scanned ${fmt(dash.ops.rowsScanned)}; sales ¥${fmt((dashData?.sales.totalFen ?? 0) / 100)}`],
+      [
+        'ops.dashboard (30 days)',
+        `${dash.durationMs} ms, ${fmt(dash.ops.docsRead)} documents read, rows scanned ${fmt(dash.ops.rowsScanned)}; sales ¥${fmt((dashData?.sales.totalFen ?? 0) / 100)}`,
+      ],
       ['peak RSS', `${fmt(peakRssMb())} MB (whole process)`],
     ]
     for (const [k, v] of lines) console.log(`  ${k.padEnd(28)} ${v}`)

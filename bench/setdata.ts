@@ -25,7 +25,11 @@ const stale = () => {
 }
 
 export const setDataBench = (): SetDataFigures => {
-  if (stale()) execFileSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', 'perf', '--silent'], { cwd: root, stdio: 'inherit' })
+  if (stale())
+    execFileSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', 'perf', '--silent'], {
+      cwd: root,
+      stdio: 'inherit',
+    })
   return JSON.parse(readFileSync(SETDATA_REPORT, 'utf8')) as SetDataFigures
 }
 
@@ -34,10 +38,14 @@ export const largestSetData = (f: SetDataFigures) =>
 
 export const printSetData = (f: SetDataFigures) => {
   const KB = (n: number) => `${(n / 1024).toFixed(1)} KB`
-  console.log(`setData payloads of the compiled weapp pages (a shopper with ${f.data.purchases} purchases and ${f.data.coupons} coupons; limit ${KB(f.limitBytes)})`)
+  console.log(
+    `setData payloads of the compiled weapp pages (a shopper with ${f.data.purchases} purchases and ${f.data.coupons} coupons; limit ${KB(f.limitBytes)})`,
+  )
   const width = Math.max(...Object.keys(f.pages).map((p) => p.length))
   for (const [page, p] of Object.entries(f.pages))
-    console.log(`  ${page.padEnd(width)}  largest ${KB(p.maxBytes).padStart(8)}  ${String(p.setDataCalls).padStart(2)} setData, ${KB(p.totalBytes)} in all`)
+    console.log(
+      `  ${page.padEnd(width)}  largest ${KB(p.maxBytes).padStart(8)}  ${String(p.setDataCalls).padStart(2)} setData, ${KB(p.totalBytes)} in all`,
+    )
 }
 
 if (require.main === module) printSetData(setDataBench())

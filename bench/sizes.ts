@@ -22,7 +22,10 @@ const filesUnder = (dir: string): string[] =>
 const NOT_UPLOADED = /(^|\/)(project(\.private)?\.config\.json)$|\.map$/
 
 export const weappPackages = (distDir = join(root, 'dist')) => {
-  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[]
+    subpackages?: { root: string }[]
+  }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/?$/, '/'))
   const sizes = { main: 0, sub: Object.fromEntries(roots.map((r) => [r, 0])) as Record<string, number> }
   for (const file of filesUnder(distDir)) {
@@ -79,7 +82,9 @@ export const printSizes = ({ weapp, weappCompiled, functions }: SizeFigures) => 
     for (const [name, bytes] of Object.entries(weapp.sub)) console.log(`weapp subpackage ${name}: ${KB(bytes)}`)
   } else console.log('weapp main package: not built (run npm run build:weapp)')
   if (weappCompiled) {
-    console.log('weapp packages as WeChat compiles them (dist sum → compiled: scripts in define(), wcc templates, wcsc styles, merged config, other files):')
+    console.log(
+      'weapp packages as WeChat compiles them (dist sum → compiled: scripts in define(), wcc templates, wcsc styles, merged config, other files):',
+    )
     const packages = [['main', weappCompiled.main], ...Object.entries(weappCompiled.subpackages)] as const
     for (const [name, p] of packages)
       console.log(
@@ -88,7 +93,9 @@ export const printSizes = ({ weapp, weappCompiled, functions }: SizeFigures) => 
   }
   if (functions.length) {
     for (const f of functions)
-      console.log(`cloud function ${f.name}: ${KB(f.bytes)} (budget 150 KB); cold require ${f.coldRequireMs.toFixed(0)} ms, RSS after it ${f.rssMb.toFixed(0)} MB (instance 128 MB)`)
+      console.log(
+        `cloud function ${f.name}: ${KB(f.bytes)} (budget 150 KB); cold require ${f.coldRequireMs.toFixed(0)} ms, RSS after it ${f.rssMb.toFixed(0)} MB (instance 128 MB)`,
+      )
   } else console.log('cloud functions: not built (run npm run build:functions)')
 }
 

@@ -8,7 +8,9 @@ import { join } from 'node:path'
 import { startLocalCloud } from './cloud'
 import { Executor } from './executor/executor'
 
-const COLLECTIONS = [{ name: 'members', indexes: [{ name: 'memberNo_unique', keys: [{ field: 'memberNo', direction: 1 as const }], unique: true }] }]
+const COLLECTIONS = [
+  { name: 'members', indexes: [{ name: 'memberNo_unique', keys: [{ field: 'memberNo', direction: 1 as const }], unique: true }] },
+]
 
 const rate = (label: string, n: number, ms: number) =>
   console.log(`${label.padEnd(46)} ${String(Math.round((n / ms) * 1000)).padStart(8)} /s   (${(ms / n).toFixed(3)} ms each)`)
@@ -42,10 +44,14 @@ const main = async () => {
     const get = (i: number) => ({ collectionName: 'members', queryType: 'DOC', query: `{"_id":"m${i % N}"}` })
     await time('executor: doc().get()', 20_000, (i) => ex.handle('database.getDocument', get(i)))
     await time('executor: where({ memberNo }) (index push-down)', 20_000, (i) =>
-      ex.handle('database.getDocument', { collectionName: 'members', queryType: 'WHERE', query: `{"memberNo":"N${i % N}"}`, limit: 1 }))
+      ex.handle('database.getDocument', { collectionName: 'members', queryType: 'WHERE', query: `{"memberNo":"N${i % N}"}`, limit: 1 }),
+    )
     await time('executor: doc().update({ points: _.inc(1) })', 10_000, (i) =>
-      ex.handle('database.modifyDocument', { ...get(i), data: '{"$inc":{"points":1}}', merge: true, multi: false }))
-    await time('executor: add()', 10_000, (i) => ex.handle('database.insertDocument', { collectionName: 'members', data: [`{"memberNo":"X${i}"}`] }))
+      ex.handle('database.modifyDocument', { ...get(i), data: '{"$inc":{"points":1}}', merge: true, multi: false }),
+    )
+    await time('executor: add()', 10_000, (i) =>
+      ex.handle('database.insertDocument', { collectionName: 'members', data: [`{"memberNo":"X${i}"}`] }),
+    )
     await time('executor: transaction (start, get, update, commit)', 5_000, (i) => {
       const { transactionId } = ex.handle('database.startTransaction', undefined) as { transactionId: string }
       ex.handle('database.getDocument', { ...get(i), transactionId })
@@ -53,7 +59,8 @@ const main = async () => {
       ex.handle('database.commitTransaction', { transactionId })
     })
     await time('executor: where({ tier: "vip" }) full scan of 20k', 20, () =>
-      ex.handle('database.getDocument', { collectionName: 'members', queryType: 'WHERE', query: '{"tier":"vip"}', limit: 1000 }))
+      ex.handle('database.getDocument', { collectionName: 'members', queryType: 'WHERE', query: '{"tier":"vip"}', limit: 1000 }),
+    )
     ex.close()
 
     // 2. Whole invocations through worker instances and the HTTP-free invoke().
@@ -62,8 +69,14 @@ const main = async () => {
     for (const latency of [0, undefined] as const) {
       const rssBefore = process.memoryUsage().rss
       const cloud = await startLocalCloud({
-        dataDir: join(dir, `cloud-${latency}`), functionsDir: join(dir, 'fns'),
-        staticDir: null, port: 0, poolSize: 2, logs: false, strictCollections: false, dbLatencyMs: latency,
+        dataDir: join(dir, `cloud-${latency}`),
+        functionsDir: join(dir, 'fns'),
+        staticDir: null,
+        port: 0,
+        poolSize: 2,
+        logs: false,
+        strictCollections: false,
+        dbLatencyMs: latency,
       })
       cloud.executor.insert('members', { _id: 'm1', memberNo: 'N1' })
       const label = latency === 0 ? 'no db latency' : 'default db latency 1-4 ms'
@@ -78,7 +91,9 @@ const main = async () => {
       if (latency === 0) {
         const mem = (await cloud.invoke('bench', { mem: true })) as { heapUsedMb: number; heapTotalMb: number }
         const rssPerInstance = (process.memoryUsage().rss - rssBefore) / 2 / 2 ** 20
-        console.log(`instance heap: ${mem.heapUsedMb.toFixed(1)} MB used of ${mem.heapTotalMb.toFixed(1)} MB; process RSS grew ~${rssPerInstance.toFixed(0)} MB per instance`)
+        console.log(
+          `instance heap: ${mem.heapUsedMb.toFixed(1)} MB used of ${mem.heapTotalMb.toFixed(1)} MB; process RSS grew ~${rssPerInstance.toFixed(0)} MB per instance`,
+        )
       }
       await cloud.close()
     }

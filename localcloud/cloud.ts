@@ -28,7 +28,16 @@ import { type PhoneBook, checkPhoneBook } from './openapi/phone'
 import { Storage, cloudPathOf, fileIdOf } from './storage/storage'
 import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
 import { useFunctionTimeZone } from './instances/zone'
-import { type CallAnswer, DEFAULT_BURST_INSTANCES, MAX_CALL_DEPTH, callAnswer, callNotFound, callOutsideInvocation, callTooDeep, callTooLarge } from './instances/calls'
+import {
+  type CallAnswer,
+  DEFAULT_BURST_INSTANCES,
+  MAX_CALL_DEPTH,
+  callAnswer,
+  callNotFound,
+  callOutsideInvocation,
+  callTooDeep,
+  callTooLarge,
+} from './instances/calls'
 
 export const DEFAULT_DB_LATENCY_MS: [number, number] = [1, 4]
 
@@ -201,7 +210,8 @@ export const envOptions = (env: NodeJS.ProcessEnv = process.env): { dbLatencyMs?
   const pool = env.LOCAL_CLOUD_POOL_SIZE?.trim()
   if (pool) {
     const n = Number(pool)
-    if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`local cloud: LOCAL_CLOUD_POOL_SIZE must be 1-64, got ${JSON.stringify(pool)}`)
+    if (!Number.isInteger(n) || n < 1 || n > 64)
+      throw new Error(`local cloud: LOCAL_CLOUD_POOL_SIZE must be 1-64, got ${JSON.stringify(pool)}`)
     out.poolSize = n
   }
   return out
@@ -212,7 +222,11 @@ const FUNCTION_CHECK_MS = 250
 const isFunction = (functionsDir: string, name: string) =>
   /^[A-Za-z0-9_-]{1,60}$/.test(name) && existsSync(join(functionsDir, name, 'index.js'))
 const listFunctions = (functionsDir: string) =>
-  existsSync(functionsDir) ? readdirSync(functionsDir).filter((n) => isFunction(functionsDir, n)).sort() : []
+  existsSync(functionsDir)
+    ? readdirSync(functionsDir)
+        .filter((n) => isFunction(functionsDir, n))
+        .sort()
+    : []
 
 export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
   const functionsDir = resolve(options.functionsDir)
@@ -248,7 +262,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     logs: options.logs ?? true,
     dbLatencyMs: options.dbLatencyMs ?? env.dbLatencyMs ?? DEFAULT_DB_LATENCY_MS,
     burst: options.burstInstances ?? DEFAULT_BURST_INSTANCES,
-    callFunction: (from: string, caller: CallerContext | undefined, name: string, data: string) => callFromFunction(from, caller, name, data),
+    callFunction: (from: string, caller: CallerContext | undefined, name: string, data: string) =>
+      callFromFunction(from, caller, name, data),
     onNetworkRefusal: (fn: string, what: string, invocationId?: string) => {
       refusals.push({ fn, what, invocationId, at: new Date().toISOString() })
       if (refusals.length > 100) refusals.shift()
@@ -306,7 +321,13 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const bytes = Buffer.byteLength(data)
     if (bytes > MAX_FUNCTION_PAYLOAD_BYTES) return callTooLarge(bytes, MAX_FUNCTION_PAYLOAD_BYTES)
     const event = data === '' ? {} : (JSON.parse(data) as unknown)
-    const nested: CallerContext = { openid: caller.openid, unionid: caller.unionid, source: `${caller.source},scf`, clock: caller.clock, chain }
+    const nested: CallerContext = {
+      openid: caller.openid,
+      unionid: caller.unionid,
+      source: `${caller.source},scf`,
+      clock: caller.clock,
+      chain,
+    }
     return callAnswer(await pool(name).invoke(event, nested))
   }
 
@@ -324,15 +345,33 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       // not JSON (a BigInt, a cycle): measured by nothing
     }
     const refusal =
-      Buffer.byteLength(text) > MAX_FUNCTION_PAYLOAD_BYTES ? payloadTooLargeBody() : jsonNestsDeeperThan(text, MAX_EVENT_DEPTH) ? eventTooDeepBody() : undefined
+      Buffer.byteLength(text) > MAX_FUNCTION_PAYLOAD_BYTES
+        ? payloadTooLargeBody()
+        : jsonNestsDeeperThan(text, MAX_EVENT_DEPTH)
+          ? eventTooDeepBody()
+          : undefined
     if (!refusal) return run(name, event, caller)
-    return { id: '', fn: name, outcome: { kind: 'crash', message: refusal.errMsg }, ops: zeroOps(), durationMs: 0, instanceId: '', body: refusal }
+    return {
+      id: '',
+      fn: name,
+      outcome: { kind: 'crash', message: refusal.errMsg },
+      ops: zeroOps(),
+      durationMs: 0,
+      instanceId: '',
+      body: refusal,
+    }
   }
 
   const callerOf = (o: InvokeOptions = {}): CallerContext => {
     const openid = o.openid ?? ''
     if (openid !== '' && !OPENID_PATTERN.test(openid)) throw new Error(`invalid openid ${JSON.stringify(openid)}`)
-    return { openid, unionid: o.unionid, clientIp: '127.0.0.1', source: o.source ?? 'wx_client', clock: o.clock === undefined ? undefined : parseClock(o.clock) }
+    return {
+      openid,
+      unionid: o.unionid,
+      clientIp: '127.0.0.1',
+      source: o.source ?? 'wx_client',
+      clock: o.clock === undefined ? undefined : parseClock(o.clock),
+    }
   }
 
   const fireTimer = (name: string, triggerName: string, o: { clock?: string | Date } = {}) => {
@@ -348,11 +387,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
 
   const logTimer = options.logs === false ? () => undefined : (line: string) => console.log(line)
   // A scheduled firing runs at the real time (no clock override); Time is the scheduled instant.
-  const scheduler = new TimerScheduler(
-    triggers,
-    (fn, trigger, at) => run(fn, timerEvent(trigger, at), { source: 'wx_trigger' }),
-    logTimer,
-  )
+  const scheduler = new TimerScheduler(triggers, (fn, trigger, at) => run(fn, timerEvent(trigger, at), { source: 'wx_trigger' }), logTimer)
 
   const stats = () => ({
     uptimeS: Math.round((Date.now() - startedAt) / 1000),

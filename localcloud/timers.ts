@@ -41,7 +41,12 @@ export const parseTimerCron = (expression: string, where = 'timer'): Cron => {
     const problem = cronProblem(expression)
     if (problem) throw new Error(problem)
     // sloppyRanges: CloudBase documents `1/10` ("from minute 1, every 10"); croner calls that non-standard.
-    return new Cron(expression.trim().split(/\s+/).join(' '), { mode: '7-part', utcOffset: TIMER_UTC_OFFSET_MINUTES, sloppyRanges: true, paused: true })
+    return new Cron(expression.trim().split(/\s+/).join(' '), {
+      mode: '7-part',
+      utcOffset: TIMER_UTC_OFFSET_MINUTES,
+      sloppyRanges: true,
+      paused: true,
+    })
   } catch (e) {
     throw new Error(`local cloud: ${where}: invalid timer cron ${JSON.stringify(expression)}: ${(e as Error).message}`)
   }
@@ -72,8 +77,7 @@ export const readTimerTriggers = (fnDir: string, fn: string): TimerTrigger[] => 
   return triggers.map((t: { name?: unknown; type?: unknown; config?: unknown }, i) => {
     const name = typeof t?.name === 'string' ? t.name : ''
     const where = `function ${fn}, trigger ${name ? JSON.stringify(name) : `#${i + 1}`}`
-    if (!TRIGGER_NAME.test(name))
-      throw new Error(`local cloud: ${where}: a trigger name is a letter then up to 59 of A-Z a-z 0-9 - _`)
+    if (!TRIGGER_NAME.test(name)) throw new Error(`local cloud: ${where}: a trigger name is a letter then up to 59 of A-Z a-z 0-9 - _`)
     if (seen.has(name)) throw new Error(`local cloud: ${where}: duplicate trigger name`)
     seen.add(name)
     if (t.type !== 'timer') throw new Error(`local cloud: ${where}: type must be "timer" (the only trigger type CloudBase has)`)
@@ -197,7 +201,8 @@ export class TimerScheduler {
       .then(
         (inv) => {
           const body = inv.body as { ok?: unknown; error?: { code?: unknown } } | null
-          const result = inv.outcome.kind !== 'ok' ? inv.outcome.kind : body?.ok === false ? `ok:false ${String(body.error?.code ?? '')}` : 'ok'
+          const result =
+            inv.outcome.kind !== 'ok' ? inv.outcome.kind : body?.ok === false ? `ok:false ${String(body.error?.code ?? '')}` : 'ok'
           slot.lastOutcome = result
           this.log(`[timer] ${fn}/${name} at ${timerTime(at)}: ${result} (${inv.durationMs} ms)`)
         },

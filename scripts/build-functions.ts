@@ -37,7 +37,8 @@ const bundle = async (name: string): Promise<number> => {
   })
   writeFileSync(
     join(outDir, 'package.json'),
-    JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }, null, 2) + '\n',
+    JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }, null, 2) +
+      '\n',
   )
   const config = join(sourceRoot, name, 'config.json')
   if (existsSync(config)) copyFileSync(config, join(outDir, 'config.json'))

@@ -211,7 +211,14 @@ export const demoCustomers = (
   const thisMorning = today.startOf('day').hour(10).minute(30)
   const recent = thisMorning.isAfter(today) ? today.subtract(1, 'day').hour(16).minute(0) : thisMorning
   const qianFangCalled = recent.isBefore(today.startOf('month')) ? today : recent
-  call('qian-fang', colleague, toInstant(qianFangCalled), 'message', '已发新品图册，等她回复', toInstant(qianFangCalled.startOf('day').add(30, 'day').hour(9)))
+  call(
+    'qian-fang',
+    colleague,
+    toInstant(qianFangCalled),
+    'message',
+    '已发新品图册，等她回复',
+    toInstant(qianFangCalled.startOf('day').add(30, 'day').hour(9)),
+  )
 
   return { members, purchases, ledger, callbacks }
 }

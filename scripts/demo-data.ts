@@ -45,10 +45,24 @@ export const DEMO_ASSISTANT: StaffDoc = {
 }
 
 /** The store manager: sees the whole store's customers, reassigns them, and counts the callbacks. */
-export const DEMO_MANAGER: StaffDoc = { _id: 'demo-manager-1', staffId: 'M01', name: '周慧', storeId: DEMO_STORE._id, role: 'manager', active: true }
+export const DEMO_MANAGER: StaffDoc = {
+  _id: 'demo-manager-1',
+  staffId: 'M01',
+  name: '周慧',
+  storeId: DEMO_STORE._id,
+  role: 'manager',
+  active: true,
+}
 
 /** A second shop assistant, so the manager's lists and figures span more than one person. */
-export const DEMO_COLLEAGUE: StaffDoc = { _id: 'demo-assistant-3', staffId: 'A03', name: '赵敏', storeId: DEMO_STORE._id, role: 'assistant', active: true }
+export const DEMO_COLLEAGUE: StaffDoc = {
+  _id: 'demo-assistant-3',
+  staffId: 'A03',
+  name: '赵敏',
+  storeId: DEMO_STORE._id,
+  role: 'assistant',
+  active: true,
+}
 
 export const DEMO_OPERATOR: OperatorDoc = { _id: 'demo-operator-1', operatorId: 'OP01', name: '陈静', active: true }
 

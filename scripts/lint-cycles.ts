@@ -10,12 +10,16 @@ import ts from 'typescript'
 
 /** The files of a tsconfig and, for each, the files of the project it imports (types and values alike). */
 export const importGraph = (tsconfigPath: string): Map<string, string[]> => {
-  const parsed = ts.getParsedCommandLineOfConfigFile(resolve(tsconfigPath), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    resolve(tsconfigPath),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+      },
     },
-  })
+  )
   if (!parsed) throw new Error(`cannot read ${tsconfigPath}`)
   const files = new Set(parsed.fileNames.map((f) => resolve(f)))
   const graph = new Map<string, string[]>()

@@ -32,4 +32,8 @@ export const miniProgramPages = (): string[] => {
  * What every start of the local cloud for this product passes: its collections, its pages, and the phones of the
  * local identities (src/services/localIdentity.ts), which phonenumber.getPhoneNumber codes resolve to.
  */
-export const productCloudOptions = () => ({ collectionsDir: COLLECTIONS_DIR, miniProgramPages: miniProgramPages(), phones: localIdentityPhones() })
+export const productCloudOptions = () => ({
+  collectionsDir: COLLECTIONS_DIR,
+  miniProgramPages: miniProgramPages(),
+  phones: localIdentityPhones(),
+})

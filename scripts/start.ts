@@ -31,7 +31,9 @@ const main = async () => {
     for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
     // What the hourly upkeep would have done by now on a running cloud: today's segments among others.
     await cloud.fireTimer('jobs', 'upkeep')
-    console.log('Seeded demo data: store SH001, shop assistants A01 and A03, store manager M01, operator OP01, shoppers A (not yet joined) and B (VIP), and customers for the staff workbench.')
+    console.log(
+      'Seeded demo data: store SH001, shop assistants A01 and A03, store manager M01, operator OP01, shoppers A (not yet joined) and B (VIP), and customers for the staff workbench.',
+    )
   }
   console.log(`\nVIP Card is running on the local cloud: ${cloud.url}/`)
   console.log(`  Join by the store QR (as 顾客A): ${cloud.url}/#/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)

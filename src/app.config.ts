@@ -16,8 +16,39 @@ export default defineAppConfig({
   ],
   // Staff and operator tools live in subpackages so shoppers never download them (main package budget: 500 KB).
   subPackages: [
-    { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index', 'customers/index', 'customer/index', 'today/index', 'callbacks/index'] },
-    { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index', 'export/index', 'program/index', 'segments/index', 'dashboard/index', 'customers/index', 'customer/index', 'posters/index'] },
+    {
+      root: 'staff',
+      pages: [
+        'index/index',
+        'purchase/index',
+        'refund/index',
+        'redeem/index',
+        'gift/index',
+        'birthday/index',
+        'events/index',
+        'door/index',
+        'customers/index',
+        'customer/index',
+        'today/index',
+        'callbacks/index',
+      ],
+    },
+    {
+      root: 'ops',
+      pages: [
+        'member/index',
+        'campaigns/index',
+        'events/index',
+        'referrals/index',
+        'export/index',
+        'program/index',
+        'segments/index',
+        'dashboard/index',
+        'customers/index',
+        'customer/index',
+        'posters/index',
+      ],
+    },
     // 隐私与个人信息 (policy, export, deletion): opened rarely, so downloaded only when opened.
     { root: 'privacy', pages: ['index/index'] },
     // The member's own pages (会员手册, 我的资料, 我的门店): the main package is near its budget, so they load on first open.

@@ -42,7 +42,12 @@ const nextChunk = async (c: CampaignDoc): Promise<{ members: Member[]; cursor: s
   if (c.audience.kind === 'classes') {
     // Classes as the nightly job last stored them: walk the segment docs, then read those members.
     const picked = await readMany<SegmentDoc>(
-      db.collection(COLLECTIONS.segments).where({ class: _.in(c.audience.classes), _id: _.gt(c.progress.cursor) }).orderBy('_id', 'asc').field({ _id: true }).limit(CHUNK),
+      db
+        .collection(COLLECTIONS.segments)
+        .where({ class: _.in(c.audience.classes), _id: _.gt(c.progress.cursor) })
+        .orderBy('_id', 'asc')
+        .field({ _id: true })
+        .limit(CHUNK),
     )
     const ids = picked.map((p) => p._id)
     const found = ids.length ? await readMany<Member>(members.where({ _id: _.in(ids) }).limit(CHUNK)) : []
@@ -50,7 +55,11 @@ const nextChunk = async (c: CampaignDoc): Promise<{ members: Member[]; cursor: s
   }
   const after = { _id: _.gt(c.progress.cursor) }
   const filter =
-    c.audience.kind === 'tiers' ? { ...after, tier: _.in(c.audience.tiers) } : c.audience.kind === 'store' ? { ...after, storeId: c.audience.storeId } : after
+    c.audience.kind === 'tiers'
+      ? { ...after, tier: _.in(c.audience.tiers) }
+      : c.audience.kind === 'store'
+        ? { ...after, storeId: c.audience.storeId }
+        : after
   const found = await readMany<Member>(members.where(filter).orderBy('_id', 'asc').limit(CHUNK))
   return { members: found, cursor: found.length ? found[found.length - 1]._id : c.progress.cursor, done: found.length < CHUNK }
 }
@@ -69,7 +78,9 @@ export const continueIssuing = async (campaignId: string, now: string, budgetMs:
     let skipped = 0
     for (const member of chunk.members) {
       try {
-        await withFreshCode(() => inTransaction((t) => issueIn(t, template, member, campaignCouponKey(campaign!._id, member._id), 'campaign', now)))
+        await withFreshCode(() =>
+          inTransaction((t) => issueIn(t, template, member, campaignCouponKey(campaign!._id, member._id), 'campaign', now)),
+        )
         // Issued now, or found: issued by a run of this chunk that stopped before saving its progress (the chunk
         // is walked again from the saved cursor), so the count still says how many members hold the coupon.
         issued++

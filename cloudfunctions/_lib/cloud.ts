@@ -13,7 +13,13 @@ export { cloud }
 /** The open APIs the functions call, typed (the SDK types `cloud.openapi` as any); read at each call, as before. */
 export interface OpenApi {
   subscribeMessage: {
-    send(options: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState: string }): Promise<unknown>
+    send(options: {
+      touser: string
+      templateId: string
+      page: string
+      data: Record<string, { value: string }>
+      miniprogramState: string
+    }): Promise<unknown>
   }
   wxacode: { getUnlimited(options: { scene: string; page: string; width: number }): Promise<{ contentType: string; buffer: Buffer }> }
 }

@@ -33,7 +33,8 @@ import { withoutId } from './views'
 
 const guards = () => db.collection(COLLECTIONS.codeGuards)
 
-export const loadMemberGuard = (memberNo: string): Promise<MemberCodeGuard | null> => readDoc<MemberCodeGuard>(guards().doc(memberGuardId(memberNo)))
+export const loadMemberGuard = (memberNo: string): Promise<MemberCodeGuard | null> =>
+  readDoc<MemberCodeGuard>(guards().doc(memberGuardId(memberNo)))
 
 /** Every staff action that takes a member code asks first: a paused till takes none. */
 export const assertTillOpen = async (till: Pick<Till, 'staffId'>): Promise<void> => {
@@ -51,10 +52,23 @@ export const countWrongCode = async (memberNo: string | null, till: Till, now: s
   const outcome = await inTransaction(async (t) => {
     const coll = t.collection(COLLECTIONS.codeGuards)
     const forTill = wrongCodeForTill(await readDoc<TillCodeGuard>(coll.doc(tillGuardId(till.staffId))), wrong)
-    const forMember = memberNo ? wrongCodeForMember(await readDoc<MemberCodeGuard>(coll.doc(memberGuardId(memberNo))), memberNo, wrong) : null
+    const forMember = memberNo
+      ? wrongCodeForMember(await readDoc<MemberCodeGuard>(coll.doc(memberGuardId(memberNo))), memberNo, wrong)
+      : null
     await coll.doc(forTill.guard._id).set({ data: withoutId(forTill.guard) })
     if (forTill.paused) {
-      const alert: CodeAlert = { _id: pauseAlertId(till.staffId, forTill.guard.pauses), kind: 'alert', alert: 'tillPaused', storeId: till.storeId, staffId: till.staffId, memberNo, at: now, until: null, resolvedAt: null, resolvedBy: null }
+      const alert: CodeAlert = {
+        _id: pauseAlertId(till.staffId, forTill.guard.pauses),
+        kind: 'alert',
+        alert: 'tillPaused',
+        storeId: till.storeId,
+        staffId: till.staffId,
+        memberNo,
+        at: now,
+        until: null,
+        resolvedAt: null,
+        resolvedBy: null,
+      }
       await coll.doc(alert._id).set({ data: withoutId(alert) })
     }
     if (forMember) {
@@ -91,10 +105,17 @@ const ALERT_DAYS = 7
 export const storeAlerts = async (storeId: string, now: string): Promise<CodeAlertView[]> => {
   const since = new Date(Date.parse(now) - ALERT_DAYS * 86_400_000).toISOString()
   const [recent, open] = await Promise.all([
-    readMany<CodeAlert>(guards().where({ kind: 'alert', storeId, at: _.gte(since) }).orderBy('at', 'desc').limit(50)),
+    readMany<CodeAlert>(
+      guards()
+        .where({ kind: 'alert', storeId, at: _.gte(since) })
+        .orderBy('at', 'desc')
+        .limit(50),
+    ),
     readMany<CodeAlert>(guards().where({ kind: 'alert', storeId, alert: 'tillPaused', resolvedAt: null }).orderBy('at', 'desc').limit(50)),
   ])
-  const all = [...new Map([...open, ...recent].map((a) => [a._id, a])).values()].sort((a, b) => b.at.localeCompare(a.at) || a._id.localeCompare(b._id))
+  const all = [...new Map([...open, ...recent].map((a) => [a._id, a])).values()].sort(
+    (a, b) => b.at.localeCompare(a.at) || a._id.localeCompare(b._id),
+  )
   const nameOf = async (staffId: string | null) => (staffId ? ((await loadStaffByStaffId(staffId))?.name ?? staffId) : null)
   return Promise.all(
     all.map(async (a) => ({

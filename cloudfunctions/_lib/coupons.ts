@@ -61,11 +61,15 @@ export const issueIn = async (
   const existing = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(key))
   if (existing) return { coupon: existing, issued: false }
   if (hadGrant(member, couponGrant(key, member._id, channel))) throw new AppError('COUPON_NOT_AVAILABLE', ALREADY_HAD)
-  const current = template.stock.total === null ? template : await readDoc<CouponTemplate>(t.collection(COLLECTIONS.couponTemplates).doc(template._id))
+  const current =
+    template.stock.total === null ? template : await readDoc<CouponTemplate>(t.collection(COLLECTIONS.couponTemplates).doc(template._id))
   if (!current) throw new AppError('COUPON_NOT_AVAILABLE', '该券已下架')
   const decision = issueCoupon(current, member, { key, code: newCouponCode(), channel, at: now })
   if (current.stock.total !== null) {
-    await t.collection(COLLECTIONS.couponTemplates).doc(current._id).update({ data: { 'stock.issued': decision.template.stock.issued } })
+    await t
+      .collection(COLLECTIONS.couponTemplates)
+      .doc(current._id)
+      .update({ data: { 'stock.issued': decision.template.stock.issued } })
   }
   await t.collection(COLLECTIONS.coupons).add({ data: decision.coupon })
   return { coupon: decision.coupon, issued: true }
@@ -89,7 +93,13 @@ export const withFreshCode = async <T>(attempt: () => Promise<T>): Promise<T> =>
  * is refused by the database (duplicate _id) and reported as not issued — what makes the birthday job cost
  * one read (the member, in its chunk) and one write per coupon.
  */
-export const issueOnce = async (template: CouponTemplate, member: Member, key: string, channel: CouponChannel, now: string): Promise<boolean> => {
+export const issueOnce = async (
+  template: CouponTemplate,
+  member: Member,
+  key: string,
+  channel: CouponChannel,
+  now: string,
+): Promise<boolean> => {
   if (hadGrant(member, couponGrant(key, member._id, channel))) return false
   if (template.stock.total !== null) {
     return (await withFreshCode(() => inTransaction((t) => issueIn(t, template, member, key, channel, now)))).issued

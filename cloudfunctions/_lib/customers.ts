@@ -44,7 +44,10 @@ export const customerView = async (m: Member, now: string, program: ProgramRules
     profile: customerProfileView(m.profile),
     nextCallbackAt: m.nextCallbackAt ?? null,
     lastCallbackAt: m.lastCallbackAt ?? null,
-    customerClass: customerClass({ lifetimeSpendFen: m.lifetimeSpendFen, purchaseCount: m.purchaseCount ?? 0, lastPurchaseAt: m.lastPurchaseAt ?? null }, program.segments),
+    customerClass: customerClass(
+      { lifetimeSpendFen: m.lifetimeSpendFen, purchaseCount: m.purchaseCount ?? 0, lastPurchaseAt: m.lastPurchaseAt ?? null },
+      program.segments,
+    ),
   }
 }
 
@@ -67,7 +70,11 @@ const searchFilter = (text: string | undefined) => {
   }
 }
 
-export const findCustomers = async (scope: Scope, search: string | undefined, offset: number): Promise<{ members: Member[]; more: boolean }> => {
+export const findCustomers = async (
+  scope: Scope,
+  search: string | undefined,
+  offset: number,
+): Promise<{ members: Member[]; more: boolean }> => {
   const found = await readMany<Member>(
     db
       .collection(COLLECTIONS.members)
@@ -90,7 +97,10 @@ export const todayLists = async (scope: Scope, now: string, program: ProgramRule
   const [near, far] = program.workbench.winBackDays
   const [birthdays, lapsing, drifting, lost, callbacksDue] = await Promise.all([
     list({ ...base, 'birthday.month': today.month() + 1 }, ['birthday.day', 'asc']),
-    list({ ...base, tier: 'vip', vipUntil: _.gt(now).and(_.lte(toInstant(today.add(program.workbench.lapseWarningDays, 'day')))) }, ['vipUntil', 'asc']),
+    list({ ...base, tier: 'vip', vipUntil: _.gt(now).and(_.lte(toInstant(today.add(program.workbench.lapseWarningDays, 'day')))) }, [
+      'vipUntil',
+      'asc',
+    ]),
     list({ ...base, lastSeenAt: _.lte(daysAgo(near)).and(_.gt(daysAgo(far))) }, ['lastSeenAt', 'asc']),
     list({ ...base, lastSeenAt: _.lte(daysAgo(far)) }, ['lastSeenAt', 'desc']),
     list({ ...base, nextCallbackAt: _.lte(toInstant(today.endOf('day'))) }, ['nextCallbackAt', 'asc']),

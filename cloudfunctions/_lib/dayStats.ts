@@ -14,7 +14,13 @@ const $ = () => db.command.aggregate
 type Grouped<K> = { _id: K; n: number }
 
 const aggregate = async <K>(collection: string, match: Record<string, unknown>, key: unknown, sum: unknown = 1): Promise<Grouped<K>[]> => {
-  const result = (await db.collection(collection).aggregate().match(match).group({ _id: key, n: $().sum(sum) }).limit(1000).end()) as { list: Grouped<K>[] }
+  const result = (await db
+    .collection(collection)
+    .aggregate()
+    .match(match)
+    .group({ _id: key, n: $().sum(sum) })
+    .limit(1000)
+    .end()) as { list: Grouped<K>[] }
   return result.list
 }
 
@@ -33,7 +39,11 @@ export const computeDay = async (date: string, now: string): Promise<DayStatsDoc
     count('member'),
     count('vip'),
     count('gold'),
-    aggregate<{ storeId: string | null; assistantId: string | null }>(COLLECTIONS.members, { joinedAt: range }, { storeId: '$storeId', assistantId: '$assistantId' }),
+    aggregate<{ storeId: string | null; assistantId: string | null }>(
+      COLLECTIONS.members,
+      { joinedAt: range },
+      { storeId: '$storeId', assistantId: '$assistantId' },
+    ),
     aggregate<TierId>(COLLECTIONS.purchases, { at: range }, '$memberAfter.tier', '$amountFen'),
     aggregate<TierId>(COLLECTIONS.refunds, { at: range }, '$memberAfter.tier', '$amountFen'),
     aggregate<string>(COLLECTIONS.coupons, { issuedAt: range }, '$templateId'),

@@ -14,7 +14,15 @@
  * Shared by the `member` function (the member's request, and `myData`'s finders) and `jobs`.
  */
 import { randomBytes, randomInt } from 'node:crypto'
-import { finishErasure, scrubber, startTombstone, voidCoupon, withdrawRsvp, type ErasedMember, type ErasureSubject } from '../../src/domain/erasure'
+import {
+  finishErasure,
+  scrubber,
+  startTombstone,
+  voidCoupon,
+  withdrawRsvp,
+  type ErasedMember,
+  type ErasureSubject,
+} from '../../src/domain/erasure'
 import type { CouponChannel } from '../../src/domain/coupons'
 import { type MemberEvent, type Rsvp, rsvpId } from '../../src/domain/events'
 import { couponGrant, invitedByGrant, unionGrants } from '../../src/domain/onceGrants'
@@ -28,7 +36,13 @@ import { duplicateKeyIndex } from './errors'
 import { notify } from './messages'
 import { keepGrants, keyedHash } from './onceGrants'
 import { PERSONAL_DATA_COLLECTIONS, type PersonalDataCollection } from './personalData'
-import { deleteFiles, deleteOperatorExportFiles, deletePersonalExports, operatorExportFiles, type PersonalExportDoc } from './personalExports'
+import {
+  deleteFiles,
+  deleteOperatorExportFiles,
+  deletePersonalExports,
+  operatorExportFiles,
+  type PersonalExportDoc,
+} from './personalExports'
 import { loadProgram } from './reference'
 import { inTransaction, StaleRead, withFreshReads } from './transaction'
 import { withoutId } from './views'
@@ -50,14 +64,21 @@ export type MemberWithPrivacy = Member & {
 const PAGE = 1000
 const IN_CHUNK = 100
 
-export const chunks = <T>(items: T[], size = IN_CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_v, i) => items.slice(i * size, i * size + size))
+export const chunks = <T>(items: T[], size = IN_CHUNK): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_v, i) => items.slice(i * size, i * size + size))
 
 /** Every document a filter matches, a page at a time in `_id` order (one member's records: never unbounded). */
 const allOf = async (collection: string, filter: object): Promise<Doc[]> => {
   const out: Doc[] = []
   let cursor = ''
   for (;;) {
-    const page = await readMany<Doc>(db.collection(collection).where(_.and([filter, { _id: _.gt(cursor) }])).orderBy('_id', 'asc').limit(PAGE))
+    const page = await readMany<Doc>(
+      db
+        .collection(collection)
+        .where(_.and([filter, { _id: _.gt(cursor) }]))
+        .orderBy('_id', 'asc')
+        .limit(PAGE),
+    )
     out.push(...page)
     if (page.length < PAGE) return out
     cursor = page[page.length - 1]._id
@@ -78,7 +99,11 @@ const one = async (collection: string, id: string): Promise<Doc[]> => {
 /** `exchangeCounts/<itemId>:<memberId>`: one possible id per catalog item. */
 const exchangeCountsOf = async (memberId: string): Promise<Doc[]> => {
   const items = await allOf(COLLECTIONS.catalog, {})
-  return byIds(COLLECTIONS.exchangeCounts, '_id', items.map((i) => `${i._id}:${memberId}`))
+  return byIds(
+    COLLECTIONS.exchangeCounts,
+    '_id',
+    items.map((i) => `${i._id}:${memberId}`),
+  )
 }
 
 /**
@@ -92,7 +117,13 @@ export const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<
   purchases: (ids) => byIds(COLLECTIONS.purchases, 'memberId', ids),
   refunds: async (ids) => {
     const purchases = await byIds(COLLECTIONS.purchases, 'memberId', ids)
-    return (await byIds(COLLECTIONS.refunds, 'purchaseId', purchases.map((p) => p._id))).filter((r) => ids.includes(r.memberId as string))
+    return (
+      await byIds(
+        COLLECTIONS.refunds,
+        'purchaseId',
+        purchases.map((p) => p._id),
+      )
+    ).filter((r) => ids.includes(r.memberId as string))
   },
   coupons: (ids) => byIds(COLLECTIONS.coupons, 'memberId', ids),
   exchangeCounts: async (ids) => (await Promise.all(ids.map(exchangeCountsOf))).flat(),
@@ -103,13 +134,15 @@ export const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<
     const rsvpIds = rsvps.flatMap((r) => ids.map((id) => rsvpId(r.eventId as string, id)))
     return byIds(COLLECTIONS.tickets, 'rsvpId', rsvpIds)
   },
-  referrals: async (ids) => [...(await byIds(COLLECTIONS.referrals, '_id', ids)), ...(await byIds(COLLECTIONS.referrals, 'inviterId', ids))],
+  referrals: async (ids) => [
+    ...(await byIds(COLLECTIONS.referrals, '_id', ids)),
+    ...(await byIds(COLLECTIONS.referrals, 'inviterId', ids)),
+  ],
   posters: async (ids) => one(COLLECTIONS.posters, ids[0]),
   callbacks: (ids) => byIds(COLLECTIONS.callbacks, 'memberId', ids),
   segments: async (ids) => one(COLLECTIONS.segments, ids[0]),
   personalExports: (ids) => byIds(COLLECTIONS.personalExports, 'memberId', ids),
 }
-
 
 class OutOfTime extends Error {}
 
@@ -143,7 +176,11 @@ const rewrite = async (e: Erasure, collection: string, id: string, change: (doc:
       const next = change(current)
       if (next === current) return
       if (next === null) return void (await t.collection(collection).doc(id).remove())
-      if (next._id === id) return void (await t.collection(collection).doc(id).set({ data: withoutId(next) }))
+      if (next._id === id)
+        return void (await t
+          .collection(collection)
+          .doc(id)
+          .set({ data: withoutId(next) }))
       await t.collection(collection).doc(id).remove()
       if (await readDoc<Doc>(t.collection(collection).doc(next._id))) return
       try {
@@ -170,7 +207,11 @@ const withdraw = async (e: Erasure, rsvp: Rsvp) => {
   checkTime(e)
   const outcome = await withFreshReads(async () => {
     const queue = await readMany<Rsvp>(
-      db.collection(COLLECTIONS.rsvps).where({ eventId: rsvp.eventId, status: 'waitlisted' }).orderBy('waitNo', 'asc').limit(PROMOTION_WINDOW),
+      db
+        .collection(COLLECTIONS.rsvps)
+        .where({ eventId: rsvp.eventId, status: 'waitlisted' })
+        .orderBy('waitNo', 'asc')
+        .limit(PROMOTION_WINDOW),
     )
     for (let tries = 1; ; tries++) {
       try {
@@ -184,9 +225,18 @@ const withdraw = async (e: Erasure, rsvp: Rsvp) => {
           }
           const d = withdrawRsvp(event, current, queue, () => generateTicketCode(() => randomInt(10)), e.now)
           if (!d) return null
-          await t.collection(COLLECTIONS.events).doc(event._id).update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting } })
-          for (const r of [d.cancelled, ...d.promoted]) await t.collection(COLLECTIONS.rsvps).doc(r._id).set({ data: withoutId(r) })
-          for (const r of d.promoted) if (r.ticketCode) await t.collection(COLLECTIONS.tickets).add({ data: { _id: r.ticketCode, rsvpId: r._id, eventId: r.eventId } })
+          await t
+            .collection(COLLECTIONS.events)
+            .doc(event._id)
+            .update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting } })
+          for (const r of [d.cancelled, ...d.promoted])
+            await t
+              .collection(COLLECTIONS.rsvps)
+              .doc(r._id)
+              .set({ data: withoutId(r) })
+          for (const r of d.promoted)
+            if (r.ticketCode)
+              await t.collection(COLLECTIONS.tickets).add({ data: { _id: r.ticketCode, rsvpId: r._id, eventId: r.eventId } })
           return { event: d.event, promoted: d.promoted }
         })
       } catch (err) {
@@ -215,12 +265,18 @@ const sweep = async (e: Erasure) => {
   // Tickets before RSVPs: a ticket is found through the RSVP ids the member had.
   await scrubAll(e, COLLECTIONS.tickets, await FINDERS.tickets(me))
   await scrubAll(e, COLLECTIONS.rsvps, await FINDERS.rsvps(me))
-  await scrubAll(e, COLLECTIONS.coupons, await FINDERS.coupons(me), (c) => voidCoupon(c as Doc & { state: 'available' | 'used'; validUntil: string }, e.now))
+  await scrubAll(e, COLLECTIONS.coupons, await FINDERS.coupons(me), (c) =>
+    voidCoupon(c as Doc & { state: 'available' | 'used'; validUntil: string }, e.now),
+  )
   await scrubAll(e, COLLECTIONS.ledger, await FINDERS.ledger(me))
   // The inviter's reward for this member's joining is keyed by this member.
   await scrubAll(e, COLLECTIONS.ledger, await one(COLLECTIONS.ledger, `referral:${e.openid}`))
   // Refunds before purchases: they are found through the member's purchases.
-  await scrubAll(e, COLLECTIONS.refunds, await FINDERS.refunds([e.openid, e.pseudonym]).then((all) => all.filter((r) => r.memberId === e.openid)))
+  await scrubAll(
+    e,
+    COLLECTIONS.refunds,
+    await FINDERS.refunds([e.openid, e.pseudonym]).then((all) => all.filter((r) => r.memberId === e.openid)),
+  )
   await scrubAll(e, COLLECTIONS.purchases, await FINDERS.purchases(me))
   // Friends this member invited keep their own referral (now naming the pseudonym as inviter).
   const invited = await byIds(COLLECTIONS.referrals, 'inviterId', me)
@@ -278,7 +334,10 @@ const deleteExportFiles = async (e: Erasure, member: MemberWithPrivacy, operator
   const inviters = (await byIds(COLLECTIONS.referrals, '_id', ids)).map((r) => r.inviterId as string)
   const invitees = (await byIds(COLLECTIONS.referrals, 'inviterId', ids)).map((r) => r._id)
   const friends = [...inviters, ...invitees].filter((id) => !ids.includes(id))
-  const theirs = friends.length > 0 ? (await byIds(COLLECTIONS.personalExports, 'memberId', friends)).filter((d) => (d.at as string) >= member.joinedAt) : []
+  const theirs =
+    friends.length > 0
+      ? (await byIds(COLLECTIONS.personalExports, 'memberId', friends)).filter((d) => (d.at as string) >= member.joinedAt)
+      : []
   const own = await FINDERS.personalExports(ids)
   await deletePersonalExports([...own, ...theirs] as unknown as PersonalExportDoc[])
   for (;;) {
@@ -290,9 +349,17 @@ const deleteExportFiles = async (e: Erasure, member: MemberWithPrivacy, operator
 
 /** Timer jobs and campaigns walk members in `_id` order: a cursor on the deleted member moves to the one before. */
 const moveCursors = async (e: Erasure) => {
-  const before = await readMany<Doc>(db.collection(COLLECTIONS.members).where({ _id: _.lt(e.openid) }).orderBy('_id', 'desc').field({ _id: true }).limit(1))
+  const before = await readMany<Doc>(
+    db
+      .collection(COLLECTIONS.members)
+      .where({ _id: _.lt(e.openid) })
+      .orderBy('_id', 'desc')
+      .field({ _id: true })
+      .limit(1),
+  )
   const previous = before[0]?._id ?? ''
-  for (const run of await allOf(COLLECTIONS.jobRuns, { cursor: e.openid })) await rewrite(e, COLLECTIONS.jobRuns, run._id, (d) => ({ ...d, cursor: previous }))
+  for (const run of await allOf(COLLECTIONS.jobRuns, { cursor: e.openid }))
+    await rewrite(e, COLLECTIONS.jobRuns, run._id, (d) => ({ ...d, cursor: previous }))
   for (const c of await allOf(COLLECTIONS.campaigns, { 'progress.cursor': e.openid }))
     await rewrite(e, COLLECTIONS.campaigns, c._id, (d) => ({ ...d, progress: { ...(d.progress as object), cursor: previous } }))
 }
@@ -310,7 +377,8 @@ const keepOnceGrants = async (e: Erasure, member: MemberWithPrivacy) => {
     member.priorGrants,
     coupons.flatMap((c) => couponGrant(c._id, c.memberId as string, c.channel as CouponChannel) ?? []),
   )
-  for (const r of await byIds(COLLECTIONS.referrals, '_id', ids)) grants.push(invitedByGrant(await keyedHash('inviter', r.inviterId as string)))
+  for (const r of await byIds(COLLECTIONS.referrals, '_id', ids))
+    grants.push(invitedByGrant(await keyedHash('inviter', r.inviterId as string)))
   // A number held unconfirmed (typed at join while another membership had it) may be someone else's: no grant
   // is filed under it, or whoever typed it could cost its owner their welcome coupon.
   const confirmed = !(member as { mobileClaim?: string }).mobileClaim
@@ -326,7 +394,10 @@ const startErasure = (openid: string, now: string) =>
     const pseudonym = pseudonymOf()
     const erasure = { pseudonym, startedAt: now }
     await t.collection(COLLECTIONS.members).doc(openid).update({ data: { erasure } })
-    await t.collection(ERASED_MEMBERS).doc(pseudonym).set({ data: withoutId(startTombstone(member, pseudonym, now)) })
+    await t
+      .collection(ERASED_MEMBERS)
+      .doc(pseudonym)
+      .set({ data: withoutId(startTombstone(member, pseudonym, now)) })
     return { member: { ...member, erasure }, pseudonym }
   })
 
@@ -342,7 +413,10 @@ const finish = async (e: Erasure): Promise<ErasedMember | null> => {
       const started = await readDoc<ErasedMember>(t.collection(ERASED_MEMBERS).doc(e.pseudonym))
       const { tombstone, entries } = finishErasure(member, started ?? startTombstone(member, e.pseudonym, e.now), e.now, program.version)
       await t.collection(COLLECTIONS.members).doc(e.openid).remove()
-      await t.collection(ERASED_MEMBERS).doc(e.pseudonym).set({ data: withoutId(tombstone) })
+      await t
+        .collection(ERASED_MEMBERS)
+        .doc(e.pseudonym)
+        .set({ data: withoutId(tombstone) })
       for (const entry of entries) {
         try {
           await t.collection(COLLECTIONS.ledger).add({ data: entry })
@@ -392,6 +466,11 @@ export const eraseMember = async (openid: string, now: string, budgetMs: number)
 export const unfinishedErasures = async (startedBefore: string, limit: number): Promise<string[]> =>
   (
     await readMany<Doc>(
-      db.collection(COLLECTIONS.members).where({ 'erasure.startedAt': _.lt(startedBefore) }).orderBy('erasure.startedAt', 'asc').field({ _id: true }).limit(limit),
+      db
+        .collection(COLLECTIONS.members)
+        .where({ 'erasure.startedAt': _.lt(startedBefore) })
+        .orderBy('erasure.startedAt', 'asc')
+        .field({ _id: true })
+        .limit(limit),
     )
   ).map((d) => d._id)

@@ -23,11 +23,14 @@ const decodeCursor = (cursor: string): { at: string; id: string } => {
 
 export const ledgerPage = async (memberId: string, cursor: string | null | undefined) => {
   const after = cursor ? decodeCursor(cursor) : null
-  const filter = after
-    ? _.and([{ memberId }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])])
-    : { memberId }
+  const filter = after ? _.and([{ memberId }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])]) : { memberId }
   const entries = await readMany<LedgerEntry>(
-    db.collection(COLLECTIONS.ledger).where(filter).orderBy('at', 'desc').orderBy('_id', 'desc').limit(HISTORY_PAGE_SIZE + 1),
+    db
+      .collection(COLLECTIONS.ledger)
+      .where(filter)
+      .orderBy('at', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(HISTORY_PAGE_SIZE + 1),
   )
   const page = entries.slice(0, HISTORY_PAGE_SIZE)
   return { page, nextCursor: entries.length > HISTORY_PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null }

@@ -47,7 +47,15 @@ export const loadSecret = (memberId: string): Promise<MemberSecretDoc | null> =>
 export const deliverSecret = async (memberId: string, now: string): Promise<MemberSecretDoc> => {
   const kept = await loadSecret(memberId)
   if (!kept) {
-    const doc: MemberSecretDoc = { _id: memberId, secret: newSecret(), version: 1, createdAt: now, resetAt: null, deliveries: 1, lastDeliveredAt: now }
+    const doc: MemberSecretDoc = {
+      _id: memberId,
+      secret: newSecret(),
+      version: 1,
+      createdAt: now,
+      resetAt: null,
+      deliveries: 1,
+      lastDeliveredAt: now,
+    }
     try {
       await db.collection(COLLECTIONS.memberSecrets).add({ data: doc })
       return doc
@@ -56,7 +64,10 @@ export const deliverSecret = async (memberId: string, now: string): Promise<Memb
       return deliverSecret(memberId, now)
     }
   }
-  await db.collection(COLLECTIONS.memberSecrets).doc(memberId).update({ data: { deliveries: db.command.inc(1), lastDeliveredAt: now } })
+  await db
+    .collection(COLLECTIONS.memberSecrets)
+    .doc(memberId)
+    .update({ data: { deliveries: db.command.inc(1), lastDeliveredAt: now } })
   return { ...kept, deliveries: kept.deliveries + 1, lastDeliveredAt: now }
 }
 
@@ -73,7 +84,10 @@ export const resetSecret = (memberId: string, now: string): Promise<MemberSecret
       deliveries: (kept?.deliveries ?? 0) + 1,
       lastDeliveredAt: now,
     }
-    await t.collection(COLLECTIONS.memberSecrets).doc(memberId).set({ data: withoutId(doc) })
+    await t
+      .collection(COLLECTIONS.memberSecrets)
+      .doc(memberId)
+      .set({ data: withoutId(doc) })
     return doc
   })
 
@@ -106,7 +120,8 @@ export const readScannedCode = async (text: string, now: string, till: Till): Pr
   ])
   const secret = member ? await loadSecret(member._id) : null
   const judged = secret ? judgeCode(secret.secret, parsed.otp, Date.parse(now)) : ({ verdict: 'invalid' } as const)
-  if (judged.verdict === 'invalid') throw await countWrongCode(member ? parsed.memberNo : null, till, now, new AppError('CODE_INVALID', NOT_VALID))
+  if (judged.verdict === 'invalid')
+    throw await countWrongCode(member ? parsed.memberNo : null, till, now, new AppError('CODE_INVALID', NOT_VALID))
   const locked = lockedUntil(guard, now)
   if (locked) throw codeLocked(locked)
   return { member, version: secret!.version, step: judged.step, fresh: judged.verdict === 'fresh' }
@@ -118,5 +133,8 @@ export const acceptScanIn = async (t: Transaction, scanned: ScannedCode, till: T
   if (!member) throw new AppError('CODE_INVALID', NOT_VALID)
   const tillCodes = acceptScan(member.tillCodes, scanned, till, now)
   // `set` replaces the array whole (an update merges objects field by field).
-  await t.collection(COLLECTIONS.members).doc(member._id).update({ data: { tillCodes: db.command.set(tillCodes) } })
+  await t
+    .collection(COLLECTIONS.members)
+    .doc(member._id)
+    .update({ data: { tillCodes: db.command.set(tillCodes) } })
 }

@@ -33,7 +33,10 @@ export const readMemberIn = async (t: Transaction, memberId: string): Promise<Me
 }
 
 export const writeMemberIn = (t: Transaction, member: Member) =>
-  t.collection(COLLECTIONS.members).doc(member._id).set({ data: withoutId(member) })
+  t
+    .collection(COLLECTIONS.members)
+    .doc(member._id)
+    .set({ data: withoutId(member) })
 
 /**
  * Appends ledger entries. `add` with the entry's own id fails on an existing id, so the database itself

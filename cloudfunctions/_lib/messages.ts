@@ -28,7 +28,10 @@ export const recordConsent = (memberId: string, kind: SubscriptionKind, accepted
     const current = member?.subscriptions?.[kind] ?? 0
     if (!member || !accepted) return current
     const next = Math.min(MAX_CONSENTS, current + 1)
-    await t.collection(COLLECTIONS.members).doc(memberId).update({ data: { subscriptions: { [kind]: next } } })
+    await t
+      .collection(COLLECTIONS.members)
+      .doc(memberId)
+      .update({ data: { subscriptions: { [kind]: next } } })
     return next
   })
 
@@ -57,16 +60,28 @@ export const notify = async (
     const left = member?.subscriptions?.[kind] ?? 0
     if (!member || left < 1) return false
     const taken = key === undefined ? {} : { messageKeys: [...(member.messageKeys ?? []), key].slice(-MESSAGE_KEYS_KEPT) }
-    await t.collection(COLLECTIONS.members).doc(memberId).update({ data: { subscriptions: { [kind]: left - 1 }, ...taken } })
+    await t
+      .collection(COLLECTIONS.members)
+      .doc(memberId)
+      .update({ data: { subscriptions: { [kind]: left - 1 }, ...taken } })
     return true
   })
   if (!consented) return 'no-consent'
   try {
-    await openApi().subscribeMessage.send({ touser: memberId, templateId: subscribeTemplates()[kind], page, data, miniprogramState: 'formal' })
+    await openApi().subscribeMessage.send({
+      touser: memberId,
+      templateId: subscribeTemplates()[kind],
+      page,
+      data,
+      miniprogramState: 'formal',
+    })
     return 'sent'
   } catch (e) {
     if ((e as { errCode?: number }).errCode === 43101) {
-      await db.collection(COLLECTIONS.members).doc(memberId).update({ data: { subscriptions: { [kind]: 0 } } })
+      await db
+        .collection(COLLECTIONS.members)
+        .doc(memberId)
+        .update({ data: { subscriptions: { [kind]: 0 } } })
       return 'refused'
     }
     // Anything else: logged, not retried — a second message could arrive twice.

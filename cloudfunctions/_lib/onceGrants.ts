@@ -72,7 +72,9 @@ type HashKind = 'openid' | 'unionid' | 'phone' | 'inviter'
 
 /** HMAC-SHA-256 of "<kind>:<value>" (the kind keeps an openid's hash apart from the same string as an inviter's). */
 export const keyedHash = async (kind: HashKind, value: string): Promise<string> =>
-  createHmac('sha256', await hmacKey()).update(`${kind}:${value}`).digest('hex')
+  createHmac('sha256', await hmacKey())
+    .update(`${kind}:${value}`)
+    .digest('hex')
 
 const identityHashes = async (who: Identity): Promise<string[]> => [
   await keyedHash('openid', who.openid),
@@ -83,7 +85,12 @@ const identityHashes = async (who: Identity): Promise<string[]> => [
 /** The grants a joiner had under memberships they deleted (none for a new person): one query. */
 export const priorGrantsOf = async (who: Identity): Promise<OnceGrant[]> => {
   const hashes = await identityHashes(who)
-  const found = await readMany<ErasedGrantsDoc>(db.collection(COLLECTIONS.erasedGrants).where({ _id: _.in(hashes) }).limit(hashes.length))
+  const found = await readMany<ErasedGrantsDoc>(
+    db
+      .collection(COLLECTIONS.erasedGrants)
+      .where({ _id: _.in(hashes) })
+      .limit(hashes.length),
+  )
   return unionGrants(...found.map((d) => d.grants))
 }
 

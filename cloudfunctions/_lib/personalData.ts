@@ -27,7 +27,8 @@ export type PersonalDataCollection = (typeof PERSONAL_DATA_COLLECTIONS)[number]
 
 /** Collections that hold no member's personal data, and why. */
 export const NO_PERSONAL_DATA: Record<string, string> = {
-  erasedMembers: "tombstones of deleted memberships: a random pseudonym, the member number and the books' figures, nothing that names a person",
+  erasedMembers:
+    "tombstones of deleted memberships: a random pseudonym, the member number and the books' figures, nothing that names a person",
   stores: 'the brand’s shops',
   staff: 'shop assistants (their own records, not members’)',
   operators: 'the brand’s HQ operators (not members)',
@@ -35,12 +36,15 @@ export const NO_PERSONAL_DATA: Record<string, string> = {
   programVersions: 'versions of the program rules, with the operator who saved them',
   couponTemplates: 'coupon templates (what a coupon gives), no holder',
   catalog: 'the points catalog',
-  campaigns: 'coupon campaigns; a list audience names member numbers only, and an issuing cursor that names a deleted member is moved on at deletion',
+  campaigns:
+    'coupon campaigns; a list audience names member numbers only, and an issuing cursor that names a deleted member is moved on at deletion',
   events: 'events and their seat counters; who comes is in rsvps',
   jobRuns: 'timer jobs’ progress; a resume cursor that names a deleted member is moved on at deletion',
   stats: 'daily counts and totals, no member named',
-  codeGuards: 'the brake on guessing member codes: wrong-code counts and locks by member number, by till (staff id), and the managers’ alerts; no name, phone or openid (member numbers only, as the tombstones keep)',
-  exports: 'the operators’ export log (who exported what, when); its files expire after 7 days, and deleting a membership deletes every one made since the member joined',
+  codeGuards:
+    'the brake on guessing member codes: wrong-code counts and locks by member number, by till (staff id), and the managers’ alerts; no name, phone or openid (member numbers only, as the tombstones keep)',
+  exports:
+    'the operators’ export log (who exported what, when); its files expire after 7 days, and deleting a membership deletes every one made since the member joined',
   serverSecrets: 'server-side keys (the HMAC key of erasedGrants), no member data',
   erasedGrants:
     'once-only grants of deleted memberships (welcome coupon, birthday card of a year, campaign, referral pair) under keyed hashes (HMAC, key in serverSecrets) of the phone, openid and unionid: de-identified, names nobody without the key, kept so that a rejoiner gets nothing twice',

@@ -54,7 +54,9 @@ const BATCH = 50
 export const deleteFiles = async (fileIDs: string[]): Promise<Set<string>> => {
   const gone = new Set<string>()
   for (let i = 0; i < fileIDs.length; i += BATCH) {
-    const { fileList } = (await cloud.deleteFile({ fileList: fileIDs.slice(i, i + BATCH) })) as { fileList: { fileID: string; status: number }[] }
+    const { fileList } = (await cloud.deleteFile({ fileList: fileIDs.slice(i, i + BATCH) })) as {
+      fileList: { fileID: string; status: number }[]
+    }
     for (const f of fileList) if (f.status === 0 || f.status === FILE_GONE) gone.add(f.fileID)
   }
   return gone
@@ -81,7 +83,10 @@ export const deleteOperatorExportFiles = async (docs: Pick<ExportDoc, '_id' | 'f
   let deleted = 0
   for (const d of docs) {
     if (!gone.has(d.fileID)) continue
-    await db.collection(COLLECTIONS.exports).doc(d._id).update({ data: { fileDeletedAt: now } })
+    await db
+      .collection(COLLECTIONS.exports)
+      .doc(d._id)
+      .update({ data: { fileDeletedAt: now } })
     deleted++
   }
   return deleted
@@ -90,7 +95,13 @@ export const deleteOperatorExportFiles = async (docs: Pick<ExportDoc, '_id' | 'f
 /** Operators' export files still in storage that were made at or after `since` (before `until`, when given). */
 export const operatorExportFiles = (range: { since?: string; until?: string }, limit: number): Promise<ExportDoc[]> => {
   const at = range.since && range.until ? _.gte(range.since).and(_.lt(range.until)) : range.since ? _.gte(range.since) : _.lt(range.until!)
-  return readMany<ExportDoc>(db.collection(COLLECTIONS.exports).where({ fileDeletedAt: _.exists(false), at }).orderBy('at', 'asc').limit(limit))
+  return readMany<ExportDoc>(
+    db
+      .collection(COLLECTIONS.exports)
+      .where({ fileDeletedAt: _.exists(false), at })
+      .orderBy('at', 'asc')
+      .limit(limit),
+  )
 }
 
 const PAGE = 100
@@ -106,7 +117,13 @@ export const expireExports = async (now: string, budgetMs: number): Promise<{ pr
   let changed = 0
   for (;;) {
     if (Date.now() > deadline) return { processed, changed, done: false }
-    const due = await readMany<PersonalExportDoc>(db.collection(COLLECTIONS.personalExports).where({ expiresAt: _.lte(now) }).orderBy('expiresAt', 'asc').limit(PAGE))
+    const due = await readMany<PersonalExportDoc>(
+      db
+        .collection(COLLECTIONS.personalExports)
+        .where({ expiresAt: _.lte(now) })
+        .orderBy('expiresAt', 'asc')
+        .limit(PAGE),
+    )
     processed += due.length
     const deleted = await deletePersonalExports(due)
     changed += deleted

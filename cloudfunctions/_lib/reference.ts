@@ -43,9 +43,15 @@ export const loadStore = (storeId: string): Promise<StoreDoc | null> =>
 
 /** Who a ledger entry's staff or operator id is, for the audit's readers. */
 export const loadStaffByStaffId = (staffId: string): Promise<StaffDoc | null> =>
-  cached(`staff:${staffId}`, async () => (await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId }).limit(1)))[0] ?? null)
+  cached(
+    `staff:${staffId}`,
+    async () => (await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId }).limit(1)))[0] ?? null,
+  )
 
 export const loadOperatorById = (operatorId: string): Promise<OperatorDoc | null> =>
-  cached(`operator:${operatorId}`, async () => (await readMany<OperatorDoc>(db.collection(COLLECTIONS.operators).where({ operatorId }).limit(1)))[0] ?? null)
+  cached(
+    `operator:${operatorId}`,
+    async () => (await readMany<OperatorDoc>(db.collection(COLLECTIONS.operators).where({ operatorId }).limit(1)))[0] ?? null,
+  )
 
 export const storeView = (store: StoreDoc | null): StoreView | null => (store ? { id: store._id, name: store.name } : null)

@@ -125,7 +125,8 @@ export const serveTimers =
   async (event: unknown): Promise<CloudResult<R>> => {
     try {
       const { Type, TriggerName } = (event ?? {}) as { Type?: unknown; TriggerName?: unknown }
-      if (invocationSource() !== 'wx_trigger' || callerOpenid() !== '' || Type !== 'Timer') throw new AppError('FORBIDDEN', '仅限定时任务调用')
+      if (invocationSource() !== 'wx_trigger' || callerOpenid() !== '' || Type !== 'Timer')
+        throw new AppError('FORBIDDEN', '仅限定时任务调用')
       const job = typeof TriggerName === 'string' && Object.prototype.hasOwnProperty.call(jobs, TriggerName) ? jobs[TriggerName] : undefined
       if (!job) throw invalidInput([{ field: 'TriggerName', message: `${name} 没有这个定时任务` }])
       return { ok: true, data: await job({ now: now(), trigger: TriggerName as string }) }

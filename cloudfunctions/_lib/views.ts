@@ -48,7 +48,11 @@ export const customerProfileView = (profile: CustomerProfile | undefined): Custo
   if (deliveryAddress === undefined) return rest
   return {
     ...rest,
-    deliveryAddress: deliveryAddress && { recipient: deliveryAddress.recipient, phoneMasked: maskMobile(deliveryAddress.phone), address: deliveryAddress.address },
+    deliveryAddress: deliveryAddress && {
+      recipient: deliveryAddress.recipient,
+      phoneMasked: maskMobile(deliveryAddress.phone),
+      address: deliveryAddress.address,
+    },
   }
 }
 

@@ -8,7 +8,17 @@ import { randomInt } from 'node:crypto'
 import type { CheckInResult, EventView, GuestView, RsvpView } from '../../src/api/contract'
 import { CheckInSchema, CreateEventSchema, EmptySchema, EventIdSchema, RsvpSchema, UpdateEventSchema } from '../../src/api/schemas'
 import { AppError, fieldRefused } from '../../src/domain/errors'
-import { attendanceEntryId, cancel, checkIn, editEvent, mayAttend, rsvp as decideRsvp, rsvpId, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import {
+  attendanceEntryId,
+  cancel,
+  checkIn,
+  editEvent,
+  mayAttend,
+  rsvp as decideRsvp,
+  rsvpId,
+  type MemberEvent,
+  type Rsvp,
+} from '../../src/domain/events'
 import type { LedgerEntry } from '../../src/domain/ledger'
 import { maskMobile, type Member } from '../../src/domain/member'
 import { generateTicketCode } from '../../src/domain/memberNo'
@@ -46,7 +56,11 @@ const rsvpView = async (r: Rsvp | null): Promise<RsvpView | null> => {
   if (!r) return null
   const ahead =
     r.status === 'waitlisted'
-      ? ((await rsvps().where({ eventId: r.eventId, status: 'waitlisted', waitNo: _.lt(r.waitNo) }).count()) as { total: number }).total
+      ? (
+          (await rsvps()
+            .where({ eventId: r.eventId, status: 'waitlisted', waitNo: _.lt(r.waitNo) })
+            .count()) as { total: number }
+        ).total
       : null
   return { status: r.status, seats: r.seats, ticketCode: r.ticketCode, ahead, confirmedAt: r.confirmedAt, checkedInAt: r.checkedInAt }
 }
@@ -95,8 +109,17 @@ const withFreshTickets = async <T>(attempt: () => Promise<T>): Promise<T> => {
 
 const list = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
-  const upcoming = await readMany<MemberEvent>(events().where({ status: 'open', endsAt: _.gt(ctx.now) }).orderBy('startsAt', 'asc').limit(50))
-  const mine = await readMany<Rsvp>(rsvps().where({ memberId: member._id, eventId: _.in(upcoming.map((e) => e._id)) }).limit(50))
+  const upcoming = await readMany<MemberEvent>(
+    events()
+      .where({ status: 'open', endsAt: _.gt(ctx.now) })
+      .orderBy('startsAt', 'asc')
+      .limit(50),
+  )
+  const mine = await readMany<Rsvp>(
+    rsvps()
+      .where({ memberId: member._id, eventId: _.in(upcoming.map((e) => e._id)) })
+      .limit(50),
+  )
   return {
     events: await Promise.all(upcoming.map((e) => eventView(e, member, mine.find((r) => r.eventId === e._id) ?? null, ctx.now))),
     serverTime: ctx.now,
@@ -106,15 +129,25 @@ const list = shopperAction(EmptySchema, async (_input, ctx) => {
 /** One tap: confirmed with a ticket while seats last, else on the waitlist. A repeat answers the same RSVP. */
 const rsvp = shopperAction(RsvpSchema, async ({ eventId, guests }, ctx) => {
   const member = await requireMember(ctx.openid)
-  const { event, rsvp: result, replayed } = await withFreshTickets(() =>
+  const {
+    event,
+    rsvp: result,
+    replayed,
+  } = await withFreshTickets(() =>
     inTransaction(async (t) => {
       const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
       if (!event) throw eventNotFound()
       const existing = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvpId(eventId, member._id)))
       if (existing && existing.status !== 'cancelled') return { event, rsvp: existing, replayed: true }
       const d = decideRsvp(event, existing, member, guests, newTicketCode(), ctx.now)
-      await t.collection(COLLECTIONS.events).doc(eventId).update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting, nextWaitNo: d.event.nextWaitNo } })
-      await t.collection(COLLECTIONS.rsvps).doc(d.rsvp._id).set({ data: withoutId(d.rsvp) })
+      await t
+        .collection(COLLECTIONS.events)
+        .doc(eventId)
+        .update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting, nextWaitNo: d.event.nextWaitNo } })
+      await t
+        .collection(COLLECTIONS.rsvps)
+        .doc(d.rsvp._id)
+        .set({ data: withoutId(d.rsvp) })
       await issueTicketsIn(t, [d.rsvp])
       return { event: d.event, rsvp: d.rsvp, replayed: false }
     }),
@@ -156,8 +189,15 @@ const cancelRsvp = shopperAction(EventIdSchema, async ({ eventId }, ctx) => {
           if (now?.status !== 'waitlisted') throw new StaleRead()
         }
         const d = cancel(event, current, queue, newTicketCode, ctx.now)
-        await t.collection(COLLECTIONS.events).doc(eventId).update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting } })
-        for (const r of [d.cancelled, ...d.promoted]) await t.collection(COLLECTIONS.rsvps).doc(r._id).set({ data: withoutId(r) })
+        await t
+          .collection(COLLECTIONS.events)
+          .doc(eventId)
+          .update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting } })
+        for (const r of [d.cancelled, ...d.promoted])
+          await t
+            .collection(COLLECTIONS.rsvps)
+            .doc(r._id)
+            .set({ data: withoutId(r) })
         await issueTicketsIn(t, d.promoted)
         return { event: d.event, promoted: d.promoted, mine: d.cancelled }
       })
@@ -169,7 +209,12 @@ const cancelRsvp = shopperAction(EventIdSchema, async ({ eventId }, ctx) => {
 
 const mine = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
-  const held = await readMany<Rsvp>(rsvps().where({ memberId: member._id, status: _.neq('cancelled') }).orderBy('createdAt', 'desc').limit(100))
+  const held = await readMany<Rsvp>(
+    rsvps()
+      .where({ memberId: member._id, status: _.neq('cancelled') })
+      .orderBy('createdAt', 'desc')
+      .limit(100),
+  )
   const withEvents = await Promise.all(held.map(async (r) => ({ r, e: await readDoc<MemberEvent>(events().doc(r.eventId)) })))
   const upcoming = withEvents.filter(({ e }) => e && isBefore(ctx.now, e.endsAt))
   const attended = withEvents.filter(({ e, r }) => e && r.checkedInAt && !isBefore(ctx.now, e.endsAt))
@@ -202,13 +247,23 @@ const checkInTicket = staffAction(CheckInSchema, async ({ ticketCode }, ctx): Pr
     if (!r || r.ticketCode !== ticketCode) throw new AppError('TICKET_NOT_FOUND', '该票已失效（报名已取消）')
     const member = await readMemberIn(t, r.memberId)
     // Not marked yet: the attendance entry (keyed by the RSVP) says whether this RSVP was credited before.
-    const credited = !r.checkedInAt && event.attendancePoints > 0 ? await readDoc<LedgerEntry>(t.collection(COLLECTIONS.ledger).doc(attendanceEntryId(r))) : null
+    const credited =
+      !r.checkedInAt && event.attendancePoints > 0
+        ? await readDoc<LedgerEntry>(t.collection(COLLECTIONS.ledger).doc(attendanceEntryId(r)))
+        : null
     const d = checkIn(event, r, member, ctx.staff.staffId, ctx.now, program, credited)
     if (d.already) {
-      if (d.recovered) await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
+      if (d.recovered)
+        await t
+          .collection(COLLECTIONS.rsvps)
+          .doc(r._id)
+          .update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
       return { already: true, rsvp: d.rsvp, member, points: 0 }
     }
-    await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
+    await t
+      .collection(COLLECTIONS.rsvps)
+      .doc(r._id)
+      .update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
     if (d.entries.length > 0) {
       await writeMemberIn(t, d.member)
       await appendEntriesIn(t, d.entries)
@@ -228,7 +283,12 @@ const checkInTicket = staffAction(CheckInSchema, async ({ ticketCode }, ctx): Pr
 const guestList = staffAction(EventIdSchema, async ({ eventId }, ctx) => {
   const event = await loadEvent(eventId)
   if (event.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该活动不在本店举办')
-  const all = await readMany<Rsvp>(rsvps().where({ eventId, status: _.neq('cancelled') }).orderBy('createdAt', 'asc').limit(1000))
+  const all = await readMany<Rsvp>(
+    rsvps()
+      .where({ eventId, status: _.neq('cancelled') })
+      .orderBy('createdAt', 'asc')
+      .limit(1000),
+  )
   const members = await Promise.all(all.map((r) => loadMember(r.memberId)))
   const guests = all.map((r, i) => guestOf(r, members[i]))
   guests.sort((a, b) => (a.status === b.status ? (a.waitNo ?? 0) - (b.waitNo ?? 0) : a.status === 'confirmed' ? -1 : 1))
@@ -237,7 +297,10 @@ const guestList = staffAction(EventIdSchema, async ({ eventId }, ctx) => {
 
 const storeEvents = staffAction(EmptySchema, async (_input, ctx) => {
   const upcoming = await readMany<MemberEvent>(
-    events().where({ storeId: ctx.staff.storeId, endsAt: _.gt(ctx.now) }).orderBy('startsAt', 'asc').limit(50),
+    events()
+      .where({ storeId: ctx.staff.storeId, endsAt: _.gt(ctx.now) })
+      .orderBy('startsAt', 'asc')
+      .limit(50),
   )
   return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now))) }
 })
@@ -273,7 +336,8 @@ const create = operatorAction(CreateEventSchema, async (input, ctx) => {
   } catch (e) {
     if (duplicateKeyIndex(e) !== '_id_') throw e
     const first = await loadEvent(id)
-    if (first.title !== input.title || first.startsAt !== event.startsAt) throw new AppError('IDEMPOTENCY_CONFLICT', '该请求已用于创建另一个活动，请重新创建')
+    if (first.title !== input.title || first.startsAt !== event.startsAt)
+      throw new AppError('IDEMPOTENCY_CONFLICT', '该请求已用于创建另一个活动，请重新创建')
     return { event: await eventView(first, null, null, ctx.now), replayed: true }
   }
 })
@@ -298,8 +362,15 @@ const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, c
           if (now?.status !== 'waitlisted') throw new StaleRead()
         }
         const d = editEvent(event, edit, queue, newTicketCode, ctx.now)
-        await t.collection(COLLECTIONS.events).doc(eventId).set({ data: withoutId({ ...d.event, updatedAt: ctx.now, updatedBy: ctx.operator.operatorId }) })
-        for (const r of d.promoted) await t.collection(COLLECTIONS.rsvps).doc(r._id).set({ data: withoutId(r) })
+        await t
+          .collection(COLLECTIONS.events)
+          .doc(eventId)
+          .set({ data: withoutId({ ...d.event, updatedAt: ctx.now, updatedBy: ctx.operator.operatorId }) })
+        for (const r of d.promoted)
+          await t
+            .collection(COLLECTIONS.rsvps)
+            .doc(r._id)
+            .set({ data: withoutId(r) })
         await issueTicketsIn(t, d.promoted)
         return d
       })
@@ -315,7 +386,10 @@ const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
     const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
     if (!event) throw eventNotFound()
     if (event.status === 'closed') return event
-    await t.collection(COLLECTIONS.events).doc(eventId).update({ data: { status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId } })
+    await t
+      .collection(COLLECTIONS.events)
+      .doc(eventId)
+      .update({ data: { status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId } })
     return { ...event, status: 'closed' as const }
   })
   return { event: await eventView(event, null, null, ctx.now) }
@@ -323,7 +397,12 @@ const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
 
 /** Every store's events that have not ended, soonest first: what operators edit or close. */
 const manageList = operatorAction(EmptySchema, async (_input, ctx) => {
-  const upcoming = await readMany<MemberEvent>(events().where({ endsAt: _.gt(ctx.now) }).orderBy('endsAt', 'asc').limit(100))
+  const upcoming = await readMany<MemberEvent>(
+    events()
+      .where({ endsAt: _.gt(ctx.now) })
+      .orderBy('endsAt', 'asc')
+      .limit(100),
+  )
   upcoming.sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now))), serverTime: ctx.now }
 })

@@ -57,7 +57,8 @@ const loadNames = async (): Promise<ExportNames> => {
   const staff = new Map<string, string>()
   const operators = new Map<string, string>()
   for await (const page of pagesById<StoreDoc>(COLLECTIONS.stores, { name: true })) for (const s of page) stores.set(s._id, s.name)
-  for await (const page of pagesById<StaffDoc>(COLLECTIONS.staff, { staffId: true, name: true })) for (const s of page) staff.set(s.staffId, s.name)
+  for await (const page of pagesById<StaffDoc>(COLLECTIONS.staff, { staffId: true, name: true }))
+    for (const s of page) staff.set(s.staffId, s.name)
   for await (const page of pagesById<OperatorDoc>(COLLECTIONS.operators, { operatorId: true, name: true }))
     for (const o of page) operators.set(o.operatorId, o.name)
   return { stores, staff, operators }
@@ -120,7 +121,9 @@ const publish = async (
   await file.finish()
   const cloudPath = cloudPathFor(ctx.operator.operatorId, ctx.now, what.name)
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: createReadStream(file.path) })
-  const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_MAX_AGE_S }] })) as { fileList: { status: number; tempFileURL: string; errMsg: string }[] }
+  const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_MAX_AGE_S }] })) as {
+    fileList: { status: number; tempFileURL: string; errMsg: string }[]
+  }
   const link = links.fileList[0]
   if (!link || link.status !== 0) throw new Error(`getTempFileURL for ${fileID}: ${link?.errMsg ?? 'no answer'}`)
   // Storage signs links with its own (real) clock, so the expiry is counted from the real time too.
@@ -141,7 +144,11 @@ const publish = async (
 }
 
 /** Writes, publishes, and always removes the temporary file. */
-const exporting = async (columns: readonly string[], write: (file: CsvFile) => Promise<void>, finish: (file: CsvFile) => Promise<ExportResult>) => {
+const exporting = async (
+  columns: readonly string[],
+  write: (file: CsvFile) => Promise<void>,
+  finish: (file: CsvFile) => Promise<ExportResult>,
+) => {
   const file = new CsvFile(columns)
   try {
     await write(file)
@@ -175,7 +182,8 @@ const members = operatorAction(EmptySchema, async (_input, ctx) => {
   return exporting(
     MEMBER_COLUMNS,
     async (file) => {
-      for await (const page of pagesById<Member>(COLLECTIONS.members, MEMBER_FIELDS)) await file.add(page.map((m) => csvLine(memberRow(m, names, ctx.now, pii))))
+      for await (const page of pagesById<Member>(COLLECTIONS.members, MEMBER_FIELDS))
+        await file.add(page.map((m) => csvLine(memberRow(m, names, ctx.now, pii))))
     },
     (file) => publish(file, ctx, { kind: 'members', name: 'members', range: null, pii }),
   )
@@ -186,14 +194,22 @@ const addMemberNos = async (memberNos: Map<string, string>, entries: LedgerEntry
   const missing = [...new Set(entries.map((e) => e.memberId))].filter((id) => !memberNos.has(id))
   if (missing.length === 0) return
   const found = await readMany<Pick<Member, '_id' | 'memberNo'>>(
-    db.collection(COLLECTIONS.members).where({ _id: _.in(missing) }).field({ _id: true, memberNo: true }).limit(PAGE),
+    db
+      .collection(COLLECTIONS.members)
+      .where({ _id: _.in(missing) })
+      .field({ _id: true, memberNo: true })
+      .limit(PAGE),
   )
   for (const m of found) memberNos.set(m._id, m.memberNo)
   // A deleted membership's entries stand under its pseudonym; its tombstone keeps the member number.
   const erased = missing.filter((id) => !memberNos.has(id))
   if (erased.length > 0) {
     const tombstones = await readMany<Pick<Member, '_id' | 'memberNo'>>(
-      db.collection('erasedMembers').where({ _id: _.in(erased) }).field({ _id: true, memberNo: true }).limit(PAGE),
+      db
+        .collection('erasedMembers')
+        .where({ _id: _.in(erased) })
+        .field({ _id: true, memberNo: true })
+        .limit(PAGE),
     )
     for (const m of tombstones) memberNos.set(m._id, m.memberNo)
   }
@@ -214,7 +230,11 @@ const ledger = operatorAction(LedgerExportSchema, async ({ from, to }, ctx) => {
           // After a full page: from the last entry on. The plain `at >= last` narrows the indexed range; the `$or`
           // breaks ties between entries of the same instant by `_id`.
           const filter: object = after
-            ? _.and([{ at: _.gte(after.at) }, { at: _.lt(day.end) }, _.or([{ at: _.gt(after.at) }, { at: after.at, _id: _.gt(after._id) }])])
+            ? _.and([
+                { at: _.gte(after.at) },
+                { at: _.lt(day.end) },
+                _.or([{ at: _.gt(after.at) }, { at: after.at, _id: _.gt(after._id) }]),
+              ])
             : _.and([{ at: _.gte(day.start) }, { at: _.lt(day.end) }])
           const page: LedgerEntry[] = await readMany<LedgerEntry>(
             db.collection(COLLECTIONS.ledger).where(filter).orderBy('at', 'asc').orderBy('_id', 'asc').limit(PAGE),
@@ -226,7 +246,13 @@ const ledger = operatorAction(LedgerExportSchema, async ({ from, to }, ctx) => {
         }
       }
     },
-    (file) => publish(file, ctx, { kind: 'ledger', name: `ledger-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}`, range: { from, to }, pii: false }),
+    (file) =>
+      publish(file, ctx, {
+        kind: 'ledger',
+        name: `ledger-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}`,
+        range: { from, to },
+        pii: false,
+      }),
   )
 })
 

@@ -208,25 +208,22 @@ const birthdayCoupons = async (ctx: JobContext, budgetMs: number): Promise<JobRe
       // Also for a card issued by a run that stopped before its message: the claim on the card says whether it
       // went. A consent that run took for it, and whose answer it lost, is recorded under the message's key.
       const messageKey = `bday:${today.year()}`
-      const owed = (member.subscriptions?.birthdayCoupon ?? 0) > 0 || (member as Member & { messageKeys?: string[] }).messageKeys?.includes(messageKey)
+      const owed =
+        (member.subscriptions?.birthdayCoupon ?? 0) > 0 || (member as Member & { messageKeys?: string[] }).messageKeys?.includes(messageKey)
       if (owed) {
-        await once(
-          COLLECTIONS.coupons,
-          key,
-          'messageClaim',
-          () =>
-            notify(
-              member._id,
-              'birthdayCoupon',
-              'pages/coupons/index',
-              {
-                thing1: { value: template.title },
-                // A `time` field must hold a 24-hour time (a date may come with it): the card's last minute.
-                time2: { value: today.endOf('month').format('YYYY年M月D日 HH:mm') },
-                thing3: { value: '生日当月到店消费享7折' },
-              },
-              messageKey,
-            ),
+        await once(COLLECTIONS.coupons, key, 'messageClaim', () =>
+          notify(
+            member._id,
+            'birthdayCoupon',
+            'pages/coupons/index',
+            {
+              thing1: { value: template.title },
+              // A `time` field must hold a 24-hour time (a date may come with it): the card's last minute.
+              time2: { value: today.endOf('month').format('YYYY年M月D日 HH:mm') },
+              thing3: { value: '生日当月到店消费享7折' },
+            },
+            messageKey,
+          ),
         )
       }
       return issued
@@ -246,14 +243,20 @@ const once = async (collection: string, id: string, field: string, send: () => P
   const token = randomBytes(8).toString('hex')
   const giveBack = async () => {
     try {
-      await db.collection(collection).where({ _id: id, [field]: token }).update({ data: { [field]: _.remove() } })
+      await db
+        .collection(collection)
+        .where({ _id: id, [field]: token })
+        .update({ data: { [field]: _.remove() } })
     } catch {
       // the run fails with its own error either way
     }
   }
   let claimed: boolean
   try {
-    const { stats } = (await db.collection(collection).where({ _id: id, [field]: _.exists(false) }).update({ data: { [field]: token } })) as { stats: { updated: number } }
+    const { stats } = (await db
+      .collection(collection)
+      .where({ _id: id, [field]: _.exists(false) })
+      .update({ data: { [field]: token } })) as { stats: { updated: number } }
     claimed = stats.updated === 1
   } catch (e) {
     await giveBack()
@@ -287,7 +290,10 @@ const campaignIssuing = async (ctx: JobContext, budgetMs: number): Promise<JobRe
 const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => {
   const tomorrow = businessTime(ctx.now).startOf('day').add(1, 'day')
   const upcoming = await readMany<MemberEvent>(
-    db.collection(COLLECTIONS.events).where({ status: 'open', startsAt: _.gte(tomorrow.toISOString()).and(_.lt(tomorrow.add(1, 'day').toISOString())) }).limit(100),
+    db
+      .collection(COLLECTIONS.events)
+      .where({ status: 'open', startsAt: _.gte(tomorrow.toISOString()).and(_.lt(tomorrow.add(1, 'day').toISOString())) })
+      .limit(100),
   )
   let processed = 0
   let sent = 0
@@ -295,14 +301,19 @@ const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobRep
   for (const event of upcoming) {
     for (;;) {
       if (Date.now() > deadline) return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: false }
-      const due = await readMany<Rsvp>(db.collection(COLLECTIONS.rsvps).where({ eventId: event._id, status: 'confirmed', remindedAt: null }).limit(CHUNK))
+      const due = await readMany<Rsvp>(
+        db.collection(COLLECTIONS.rsvps).where({ eventId: event._id, status: 'confirmed', remindedAt: null }).limit(CHUNK),
+      )
       for (const r of due) {
         // Claimed with a token of this run: what it could not send (its claim's or the consent's write failed)
         // it gives back to the next run, as in `once` above.
         const token = randomBytes(8).toString('hex')
         const giveBack = async () => {
           try {
-            await db.collection(COLLECTIONS.rsvps).where({ _id: r._id, remindClaim: token }).update({ data: { remindedAt: null, remindClaim: _.remove() } })
+            await db
+              .collection(COLLECTIONS.rsvps)
+              .where({ _id: r._id, remindClaim: token })
+              .update({ data: { remindedAt: null, remindClaim: _.remove() } })
           } catch {
             // the run fails with its own error either way
           }
@@ -312,7 +323,10 @@ const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobRep
           claimed = await inTransaction(async (t) => {
             const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(r._id))
             if (!current || current.remindedAt !== null || current.status !== 'confirmed') return false
-            await t.collection(COLLECTIONS.rsvps).doc(r._id).update({ data: { remindedAt: ctx.now, remindClaim: token } })
+            await t
+              .collection(COLLECTIONS.rsvps)
+              .doc(r._id)
+              .update({ data: { remindedAt: ctx.now, remindClaim: token } })
             return true
           })
         } catch (e) {

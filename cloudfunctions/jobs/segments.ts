@@ -26,8 +26,14 @@ const same = (a: MemberSegment, b: SegmentDoc | undefined, rulesVersion: number)
 
 const writeAll = async (docs: SegmentDoc[]) => {
   for (let i = 0; i < docs.length; i += WRITES_IN_FLIGHT) {
+    const writes = docs.slice(i, i + WRITES_IN_FLIGHT).map((d) =>
+      db
+        .collection(COLLECTIONS.segments)
+        .doc(d._id)
+        .set({ data: withoutId(d) }),
+    )
     // eslint-disable-next-line @typescript-eslint/await-thenable -- the SDK types set() with its callback form too (void); without one it is a Promise
-    await Promise.all(docs.slice(i, i + WRITES_IN_FLIGHT).map((d) => db.collection(COLLECTIONS.segments).doc(d._id).set({ data: withoutId(d) })))
+    await Promise.all(writes)
   }
 }
 
@@ -61,7 +67,12 @@ export const computeSegments = async (ctx: JobContext, budgetMs: number) => {
         .limit(CHUNK),
     )
     const stored = members.length
-      ? await readMany<SegmentDoc>(db.collection(COLLECTIONS.segments).where({ _id: _.in(members.map((m) => m._id)) }).limit(CHUNK))
+      ? await readMany<SegmentDoc>(
+          db
+            .collection(COLLECTIONS.segments)
+            .where({ _id: _.in(members.map((m) => m._id)) })
+            .limit(CHUNK),
+        )
       : []
     const byId = new Map(stored.map((s) => [s._id, s]))
     let tally = run.tally
@@ -87,7 +98,10 @@ export const computeSegments = async (ctx: JobContext, budgetMs: number) => {
   }
   if (run.done) {
     const summary: SegmentStatsDoc = { _id: 'segments', computedAt: run.updatedAt, rulesVersion: run.rulesVersion, tally: run.tally }
-    await db.collection(COLLECTIONS.stats).doc('segments').set({ data: withoutId(summary) })
+    await db
+      .collection(COLLECTIONS.stats)
+      .doc('segments')
+      .set({ data: withoutId(summary) })
   }
   return { job: 'segments', runKey, processed: run.processed, changed: run.changed, done: run.done }
 }

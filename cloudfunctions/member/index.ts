@@ -4,7 +4,14 @@
  */
 import { randomInt } from 'node:crypto'
 import type { CampaignView, CatalogItemView, InviteView } from '../../src/api/contract'
-import { ClaimCampaignSchema, EmptySchema, ExchangeSchema, JoinSchema, PointsHistorySchema, RecordSubscriptionSchema } from '../../src/api/schemas'
+import {
+  ClaimCampaignSchema,
+  EmptySchema,
+  ExchangeSchema,
+  JoinSchema,
+  PointsHistorySchema,
+  RecordSubscriptionSchema,
+} from '../../src/api/schemas'
 import { accessAt } from '../../src/domain/access'
 import { inAudience, needsClass, type AudienceFacts } from '../../src/domain/audience'
 import { exchange, exchangeCountId, type CatalogItem, type ExchangeCount } from '../../src/domain/catalog'
@@ -14,8 +21,23 @@ import type { ProgramRules } from '../../src/domain/program'
 import { effectiveTier } from '../../src/domain/tiers'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
-import { birthdayProblem, guardianConsentProblem, newMember, REFERRAL_STATUSES, type Member, type ReferralStatus } from '../../src/domain/member'
-import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parseReferral, type Joiner, type Referral } from '../../src/domain/referral'
+import {
+  birthdayProblem,
+  guardianConsentProblem,
+  newMember,
+  REFERRAL_STATUSES,
+  type Member,
+  type ReferralStatus,
+} from '../../src/domain/member'
+import {
+  generateReferralCode,
+  isSelfReferral,
+  referralScene,
+  joinSignals,
+  parseReferral,
+  type Joiner,
+  type Referral,
+} from '../../src/domain/referral'
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
 import { businessTime, isBefore } from '../../src/domain/time'
@@ -75,7 +97,10 @@ const invitationFor = async (raw: string | undefined, joiner: Joiner, program: P
   // A pair is made once: a rejoiner this inviter brought before joins unbound to them (and pays them nothing).
   if (priorGrants.length > 0 && priorGrants.includes(invitedByGrant(await keyedHash('inviter', inviter._id)))) return null
   const since = new Date(Date.parse(now) - program.referral.burstHours * 3_600_000).toISOString()
-  const { total: recentJoins } = (await db.collection(COLLECTIONS.referrals).where({ inviterId: inviter._id, joinedAt: _.gt(since) }).count()) as { total: number }
+  const { total: recentJoins } = (await db
+    .collection(COLLECTIONS.referrals)
+    .where({ inviterId: inviter._id, joinedAt: _.gt(since) })
+    .count()) as { total: number }
   const flags = joinSignals(inviter.mobile, joiner.mobile, recentJoins, program.referral)
   const referral: Omit<Referral, '_id' | 'inviteeId'> = {
     inviterId: inviter._id,
@@ -97,7 +122,13 @@ const joinCouponTemplates = async (program: ProgramRules, birthMonth: number, no
   const wanted = [
     { id: program.coupons.welcomeTemplateId, key: welcomeCouponKey, channel: 'welcome' as const },
     ...(birthMonth === businessTime(now).month() + 1
-      ? [{ id: program.coupons.birthdayTemplateId, key: (memberId: string) => birthdayCouponKey(memberId, year), channel: 'birthday' as const }]
+      ? [
+          {
+            id: program.coupons.birthdayTemplateId,
+            key: (memberId: string) => birthdayCouponKey(memberId, year),
+            channel: 'birthday' as const,
+          },
+        ]
       : []),
   ]
   const found = await Promise.all(wanted.map(async (w) => ({ ...w, template: w.id ? await loadTemplate(w.id) : null })))
@@ -121,7 +152,13 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
   const unionid = callerUnionid()
   // Someone who deleted a membership before (known by phone, openid or unionid) gets no once-only grant twice.
   const priorGrants = await priorGrantsOf({ openid: ctx.openid, unionid, mobile: input.mobile })
-  const invitation = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile: input.mobile }, program, ctx.now, priorGrants)
+  const invitation = await invitationFor(
+    input.referral,
+    { openid: ctx.openid, unionid, mobile: input.mobile },
+    program,
+    ctx.now,
+    priorGrants,
+  )
 
   // Set once the number turns out to be another membership's: this one then holds it unconfirmed (Member.mobileClaim).
   let mobileTaken = false
@@ -153,10 +190,14 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
       const { member, created } = await inTransaction(async (t) => {
         const current = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(ctx.openid))
         if (current) return { member: current, created: false }
-        await t.collection(COLLECTIONS.members).doc(ctx.openid).set({ data: withoutId(candidate) })
+        await t
+          .collection(COLLECTIONS.members)
+          .doc(ctx.openid)
+          .set({ data: withoutId(candidate) })
         // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
         for (const { template, key, channel } of joinCoupons) await issueIn(t, template, candidate, key(ctx.openid), channel, ctx.now)
-        if (invitation) await t.collection(COLLECTIONS.referrals).add({ data: { ...invitation.referral, _id: ctx.openid, inviteeId: ctx.openid } })
+        if (invitation)
+          await t.collection(COLLECTIONS.referrals).add({ data: { ...invitation.referral, _id: ctx.openid, inviteeId: ctx.openid } })
         return { member: candidate, created: true }
       })
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
@@ -245,7 +286,8 @@ const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId },
       const member = await readMemberIn(t, ctx.openid)
       if (done) {
         const item = await readDoc<CatalogItem>(t.collection(COLLECTIONS.catalog).doc(itemId))
-        if (!item || done.templateId !== item.templateId) throw new AppError('IDEMPOTENCY_CONFLICT', '该兑换请求已用于另一件商品，请重新兑换')
+        if (!item || done.templateId !== item.templateId)
+          throw new AppError('IDEMPOTENCY_CONFLICT', '该兑换请求已用于另一件商品，请重新兑换')
         return { coupon: couponView(done, ctx.now), pointsBalance: member.pointsBalance, replayed: true }
       }
       const item = await readDoc<CatalogItem>(t.collection(COLLECTIONS.catalog).doc(itemId))
@@ -257,11 +299,20 @@ const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId },
       const d = exchange(member, item, template, count, { requestKey, couponCode: newCouponCode(), at: ctx.now }, program)
       await writeMemberIn(t, d.member)
       await appendEntriesIn(t, d.entries)
-      await t.collection(COLLECTIONS.catalog).doc(item._id).update({ data: { 'stock.exchanged': d.item.stock.exchanged } })
+      await t
+        .collection(COLLECTIONS.catalog)
+        .doc(item._id)
+        .update({ data: { 'stock.exchanged': d.item.stock.exchanged } })
       if (template.stock.total !== null) {
-        await t.collection(COLLECTIONS.couponTemplates).doc(template._id).update({ data: { 'stock.issued': d.template.stock.issued } })
+        await t
+          .collection(COLLECTIONS.couponTemplates)
+          .doc(template._id)
+          .update({ data: { 'stock.issued': d.template.stock.issued } })
       }
-      await t.collection(COLLECTIONS.exchangeCounts).doc(countId).set({ data: { count: d.count.count } })
+      await t
+        .collection(COLLECTIONS.exchangeCounts)
+        .doc(countId)
+        .set({ data: { count: d.count.count } })
       await t.collection(COLLECTIONS.coupons).add({ data: d.coupon })
       return { coupon: couponView(d.coupon, ctx.now), pointsBalance: d.member.pointsBalance, replayed: false }
     }),
@@ -299,9 +350,17 @@ const audienceFacts = async (member: Member, now: string, withClass: boolean): P
 const campaigns = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
   const open = await readMany<CampaignDoc>(
-    db.collection(COLLECTIONS.campaigns).where({ mode: 'claim', status: 'active', endsAt: _.gt(ctx.now) }).orderBy('endsAt', 'asc').limit(50),
+    db
+      .collection(COLLECTIONS.campaigns)
+      .where({ mode: 'claim', status: 'active', endsAt: _.gt(ctx.now) })
+      .orderBy('endsAt', 'asc')
+      .limit(50),
   )
-  const facts = await audienceFacts(member, ctx.now, open.some((c) => needsClass(c.audience)))
+  const facts = await audienceFacts(
+    member,
+    ctx.now,
+    open.some((c) => needsClass(c.audience)),
+  )
   const views = await Promise.all(open.filter((c) => inAudience(c.audience, facts)).map((c) => campaignView(c, member, ctx.now)))
   return { campaigns: views.filter((v): v is CampaignView => v !== null) }
 })
@@ -346,7 +405,10 @@ const invite = shopperAction(EmptySchema, async (_input, ctx): Promise<InviteVie
   const program = await loadProgram()
   const poster = await posterFor(member)
   const count = async (status: ReferralStatus) =>
-    [status, ((await db.collection(COLLECTIONS.referrals).where({ inviterId: member._id, status }).count()) as { total: number }).total] as const
+    [
+      status,
+      ((await db.collection(COLLECTIONS.referrals).where({ inviterId: member._id, status }).count()) as { total: number }).total,
+    ] as const
   const counts = Object.fromEntries(await Promise.all(REFERRAL_STATUSES.map(count))) as Record<ReferralStatus, number>
   const { pending, rewarded, held } = counts
   const gift = program.referral.inviteeCouponTemplateId ? await loadTemplate(program.referral.inviteeCouponTemplateId) : null
@@ -377,7 +439,13 @@ const posterFor = async (member: Member): Promise<PosterDoc> => {
   if (kept) return kept
   const scene = referralScene(member.referralCode)
   const code = await openApi().wxacode.getUnlimited({ scene, page: 'pages/join/index', width: 430 })
-  const poster: PosterDoc = { _id: member._id, scene, contentType: code.contentType, base64: Buffer.from(code.buffer).toString('base64'), createdAt: new Date().toISOString() }
+  const poster: PosterDoc = {
+    _id: member._id,
+    scene,
+    contentType: code.contentType,
+    base64: Buffer.from(code.buffer).toString('base64'),
+    createdAt: new Date().toISOString(),
+  }
   try {
     await db.collection(COLLECTIONS.posters).add({ data: poster })
   } catch (e) {

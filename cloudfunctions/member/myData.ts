@@ -29,7 +29,10 @@ const ERASE_BUDGET_MS = 6_000
 const exported: Partial<Record<PersonalDataCollection, (doc: Doc) => Doc>> = {
   // The code secret lives on the member's phone; the file says it exists, not what it is.
   memberSecrets: ({ secret, ...rest }) => ({ ...rest, secret: secret ? '（已隐藏）' : null }),
-  posters: ({ base64, ...rest }) => ({ ...rest, image: typeof base64 === 'string' ? `${Math.round((base64.length * 3) / 4)} bytes` : null }),
+  posters: ({ base64, ...rest }) => ({
+    ...rest,
+    image: typeof base64 === 'string' ? `${Math.round((base64.length * 3) / 4)} bytes` : null,
+  }),
   members: ({ erasure, ...rest }) => {
     void erasure
     return rest
@@ -46,7 +49,8 @@ const withoutOthers = (text: string, self: string, referrals: Doc[]): string => 
   let friends = 0
   for (const r of referrals) {
     if (r.inviteeId === self && typeof r.inviterId === 'string') labels.set(r.inviterId, '（邀请您的会员）')
-    else if (r.inviterId === self && typeof r.inviteeId === 'string' && !labels.has(r.inviteeId)) labels.set(r.inviteeId, `（您邀请的好友${++friends}）`)
+    else if (r.inviterId === self && typeof r.inviteeId === 'string' && !labels.has(r.inviteeId))
+      labels.set(r.inviteeId, `（您邀请的好友${++friends}）`)
   }
   let result = text
   for (const [id, label] of labels) if (id !== self) result = result.split(id).join(label)
@@ -88,7 +92,9 @@ export const myData = shopperAction(EmptySchema, async (_input, ctx): Promise<My
     await deleteFiles([fileID]).catch(() => undefined)
     throw e
   }
-  const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_MAX_AGE_S }] })) as { fileList: { status: number; tempFileURL: string; errMsg: string }[] }
+  const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_MAX_AGE_S }] })) as {
+    fileList: { status: number; tempFileURL: string; errMsg: string }[]
+  }
   const link = links.fileList[0]
   if (!link || link.status !== 0) throw new Error(`getTempFileURL: ${link?.errMsg ?? 'no answer'}`)
   return {

@@ -79,12 +79,14 @@ export const BIRTHDAY_LOCKED_MESSAGE = '生日已登记，如需更正请到门�
  */
 export const updateProfile = shopperAction(UpdateProfileSchema, async (input, ctx) => {
   const found = await requireMember(ctx.openid)
-  if (input.birthday && !sameBirthday(input.birthday, found.birthday)) throw invalidInput([{ field: 'birthday', message: BIRTHDAY_LOCKED_MESSAGE }])
+  if (input.birthday && !sameBirthday(input.birthday, found.birthday))
+    throw invalidInput([{ field: 'birthday', message: BIRTHDAY_LOCKED_MESSAGE }])
   const { name, birthday: _unchanged, ...fields } = input
   const member = await inTransaction(async (t) => {
     const member = await readMemberIn(t, ctx.openid)
     // Read again inside: a staff correction may have landed since.
-    if (input.birthday && !sameBirthday(input.birthday, member.birthday)) throw invalidInput([{ field: 'birthday', message: BIRTHDAY_LOCKED_MESSAGE }])
+    if (input.birthday && !sameBirthday(input.birthday, member.birthday))
+      throw invalidInput([{ field: 'birthday', message: BIRTHDAY_LOCKED_MESSAGE }])
     const profile = editProfile(member.profile, fields, { by: 'member' }, ctx.now)
     const nextName = name ?? member.name
     if (profile === member.profile && nextName === member.name) return member

@@ -43,5 +43,7 @@ export const updateCampaign = operatorAction(UpdateCampaignSchema, async ({ camp
 
 /** Stops claims and any issuing still under way; coupons already held stay valid until their own end. */
 export const closeCampaign = operatorAction(CampaignIdSchema, async ({ campaignId }, ctx) => ({
-  campaign: await change(campaignId, (c) => (c.status === 'closed' ? c : { ...c, status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId })),
+  campaign: await change(campaignId, (c) =>
+    c.status === 'closed' ? c : { ...c, status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId },
+  ),
 }))

@@ -4,7 +4,15 @@
  */
 import type { AdjustmentResult } from '../../src/api/contract'
 import type { ReferralView } from '../../src/api/contract'
-import { AdjustPointsSchema, CreateCampaignSchema, EmptySchema, LookupMemberSchema, MemberLedgerSchema, ReferralsSchema, ReviewReferralSchema } from '../../src/api/schemas'
+import {
+  AdjustPointsSchema,
+  CreateCampaignSchema,
+  EmptySchema,
+  LookupMemberSchema,
+  MemberLedgerSchema,
+  ReferralsSchema,
+  ReviewReferralSchema,
+} from '../../src/api/schemas'
 import { reviewReferral as decideReview, type FraudSignal, type Referral } from '../../src/domain/referral'
 import { benefitText, type CouponTemplate } from '../../src/domain/coupons'
 import { isBefore } from '../../src/domain/time'
@@ -136,7 +144,10 @@ const campaigns = operatorAction(EmptySchema, async () => {
 })
 
 const stores = operatorAction(EmptySchema, async () => ({
-  stores: (await readMany<StoreDoc>(db.collection(COLLECTIONS.stores).orderBy('_id', 'asc').limit(1000))).map((s) => ({ id: s._id, name: s.name })),
+  stores: (await readMany<StoreDoc>(db.collection(COLLECTIONS.stores).orderBy('_id', 'asc').limit(1000))).map((s) => ({
+    id: s._id,
+    name: s.name,
+  })),
 }))
 
 const FLAG_WORDS: Record<FraudSignal, string> = {
@@ -158,7 +169,13 @@ const referralView = async (r: Referral): Promise<ReferralView> => {
 
 /** Referrals by status (default: held for review), newest first. */
 const referrals = operatorAction(ReferralsSchema, async ({ status }) => {
-  const found = await readMany<Referral>(db.collection(COLLECTIONS.referrals).where({ status: status ?? 'held' }).orderBy('joinedAt', 'desc').limit(100))
+  const found = await readMany<Referral>(
+    db
+      .collection(COLLECTIONS.referrals)
+      .where({ status: status ?? 'held' })
+      .orderBy('joinedAt', 'desc')
+      .limit(100),
+  )
   return { referrals: await Promise.all(found.map(referralView)) }
 })
 
@@ -173,7 +190,10 @@ const reviewReferral = operatorAction(ReviewReferralSchema, async ({ inviteeCode
     const inviter = await readMemberIn(t, referral.inviterId)
     const member = await readMemberIn(t, invitee._id)
     const outcome = decideReview(referral, inviter, decision, ctx.operator.operatorId, ctx.now, program)
-    await t.collection(COLLECTIONS.referrals).doc(referral._id).set({ data: withoutId(outcome.referral) })
+    await t
+      .collection(COLLECTIONS.referrals)
+      .doc(referral._id)
+      .set({ data: withoutId(outcome.referral) })
     await writeMemberIn(t, { ...member, referredBy: { inviterId: referral.inviterId, status: outcome.referral.status } })
     if (outcome.inviter) {
       await writeMemberIn(t, outcome.inviter)

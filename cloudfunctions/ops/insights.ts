@@ -87,22 +87,50 @@ export const dashboard = operatorAction(DashboardSchema, async ({ days }, ctx): 
   const yesterday = today.subtract(1, 'day').format('YYYY-MM-DD')
   const [stored, live, events] = await Promise.all([
     readMany<DayStatsDoc>(
-      db.collection(COLLECTIONS.stats).where({ _id: _.gte(`day:${from}`).and(_.lte(`day:${yesterday}`)) }).orderBy('_id', 'asc').limit(200),
+      db
+        .collection(COLLECTIONS.stats)
+        .where({ _id: _.gte(`day:${from}`).and(_.lte(`day:${yesterday}`)) })
+        .orderBy('_id', 'asc')
+        .limit(200),
     ),
     computeDay(to, ctx.now),
     readMany<MemberEvent>(
-      db.collection(COLLECTIONS.events).where({ startsAt: _.gte(today.subtract(days - 1, 'day').toISOString()).and(_.lt(today.add(1, 'day').toISOString())) }).orderBy('startsAt', 'desc').limit(50),
+      db
+        .collection(COLLECTIONS.events)
+        .where({ startsAt: _.gte(today.subtract(days - 1, 'day').toISOString()).and(_.lt(today.add(1, 'day').toISOString())) })
+        .orderBy('startsAt', 'desc')
+        .limit(50),
     ),
   ])
   const dayDocs = [...stored, live]
   const joins = dayDocs.flatMap((d) => d.newMembers)
-  const byStore = ranked(sumBy(joins, (j) => j.storeId ?? '', (j) => j.count))
-  const byAssistant = ranked(sumBy(joins.filter((j) => j.assistantId), (j) => j.assistantId!, (j) => j.count))
+  const byStore = ranked(
+    sumBy(
+      joins,
+      (j) => j.storeId ?? '',
+      (j) => j.count,
+    ),
+  )
+  const byAssistant = ranked(
+    sumBy(
+      joins.filter((j) => j.assistantId),
+      (j) => j.assistantId!,
+      (j) => j.count,
+    ),
+  )
   const salesByTier: Record<TierId, number> = { member: 0, vip: 0, gold: 0 }
   for (const d of dayDocs) for (const tier of ['member', 'vip', 'gold'] as const) salesByTier[tier] += d.salesFen[tier]
   const couponRows = dayDocs.flatMap((d) => d.coupons)
-  const issued = sumBy(couponRows, (c) => c.templateId, (c) => c.issued)
-  const used = sumBy(couponRows, (c) => c.templateId, (c) => c.used)
+  const issued = sumBy(
+    couponRows,
+    (c) => c.templateId,
+    (c) => c.issued,
+  )
+  const used = sumBy(
+    couponRows,
+    (c) => c.templateId,
+    (c) => c.used,
+  )
   const checkedIn = await Promise.all(
     events.map(async (e) => {
       const result = (await db
@@ -120,7 +148,13 @@ export const dashboard = operatorAction(DashboardSchema, async ({ days }, ctx): 
     tiers: dayDocs.map((d) => ({ date: d.date, ...d.tiers })),
     newMembers: {
       daily: dayDocs.map((d) => ({ date: d.date, count: d.newMembers.reduce((n, j) => n + j.count, 0) })),
-      byStore: await Promise.all(byStore.map(async ([storeId, count]) => ({ storeId, name: storeId ? ((await loadStore(storeId))?.name ?? storeId) : '未经门店码加入', count }))),
+      byStore: await Promise.all(
+        byStore.map(async ([storeId, count]) => ({
+          storeId,
+          name: storeId ? ((await loadStore(storeId))?.name ?? storeId) : '未经门店码加入',
+          count,
+        })),
+      ),
       byAssistant: await Promise.all(
         byAssistant.map(async ([staffId, count]) => {
           const staff = await loadStaffByStaffId(staffId)

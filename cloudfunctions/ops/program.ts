@@ -62,9 +62,15 @@ const missingTemplates = (rules: Pick<ProgramRules, 'coupons' | 'referral'>, kno
  */
 export const updateProgram = operatorAction(UpdateProgramSchema, async (input, ctx) => {
   const requestKey = `${ctx.operator.operatorId}:${input.requestId}`
-  const findSaved = async () => (await readMany<ProgramVersionDoc>(db.collection(COLLECTIONS.programVersions).where({ requestKey }).limit(1)))[0]
+  const findSaved = async () =>
+    (await readMany<ProgramVersionDoc>(db.collection(COLLECTIONS.programVersions).where({ requestKey }).limit(1)))[0]
   const earlier = await findSaved()
-  if (earlier) return { program: await programView(await readDoc<SettingsProgramDoc>(settingsRef())), version: await versionView(earlier), replayed: true }
+  if (earlier)
+    return {
+      program: await programView(await readDoc<SettingsProgramDoc>(settingsRef())),
+      version: await versionView(earlier),
+      replayed: true,
+    }
 
   const missing = missingTemplates(input.rules, new Set((await loadTemplates()).map((t) => t.id)))
   if (missing.length) throw invalidInput(missing.map((f) => ({ ...f, field: `rules.${f.field}` })))
@@ -73,10 +79,16 @@ export const updateProgram = operatorAction(UpdateProgramSchema, async (input, c
     const settings = await readDoc<SettingsProgramDoc>(t.collection(COLLECTIONS.settings).doc('program'))
     const current = settings ? withRuleDefaults(settings.rules) : DEFAULT_PROGRAM
     if (current.version !== input.baseVersion) {
-      throw new AppError('VERSION_CONFLICT', `规则已被他人更新为第 ${current.version} 版，请刷新后重新修改`, { currentVersion: current.version })
+      throw new AppError('VERSION_CONFLICT', `规则已被他人更新为第 ${current.version} 版，请刷新后重新修改`, {
+        currentVersion: current.version,
+      })
     }
     // An editor that predates the service benefits list sends none: the list stays as it is.
-    const rules: ProgramRules = { ...input.rules, serviceBenefits: input.rules.serviceBenefits ?? current.serviceBenefits, version: current.version + 1 }
+    const rules: ProgramRules = {
+      ...input.rules,
+      serviceBenefits: input.rules.serviceBenefits ?? current.serviceBenefits,
+      version: current.version + 1,
+    }
     const changes = diffRules(current, rules)
     if (changes.length === 0) throw invalidInput([{ field: 'rules', message: '规则没有任何修改' }])
     const version: ProgramVersionDoc = {
@@ -90,7 +102,10 @@ export const updateProgram = operatorAction(UpdateProgramSchema, async (input, c
       requestKey,
     }
     const next: SettingsProgramDoc = { _id: 'program', rules, updatedAt: ctx.now, updatedBy: ctx.operator.operatorId }
-    await t.collection(COLLECTIONS.settings).doc('program').set({ data: withoutId(next) })
+    await t
+      .collection(COLLECTIONS.settings)
+      .doc('program')
+      .set({ data: withoutId(next) })
     await t.collection(COLLECTIONS.programVersions).add({ data: version })
     return { settings: next, version }
   })
@@ -99,6 +114,8 @@ export const updateProgram = operatorAction(UpdateProgramSchema, async (input, c
 
 export const programHistory = operatorAction(ProgramHistorySchema, async ({ before }) => {
   const query = before === undefined ? {} : { version: _.lt(before) }
-  const docs = await readMany<ProgramVersionDoc>(db.collection(COLLECTIONS.programVersions).where(query).orderBy('version', 'desc').limit(20))
+  const docs = await readMany<ProgramVersionDoc>(
+    db.collection(COLLECTIONS.programVersions).where(query).orderBy('version', 'desc').limit(20),
+  )
   return { versions: await Promise.all(docs.map(versionView)) }
 })

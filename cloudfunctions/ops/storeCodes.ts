@@ -42,7 +42,8 @@ export const storeCode = operatorAction(StoreCodeSchema, async ({ storeId, assis
   if (assistantId) {
     ;[assistant] = await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId: assistantId }).limit(1))
     // A poster must never bind new members to someone who left, or to another store's assistant.
-    if (!assistant?.active || assistant.storeId !== storeId) throw invalidInput([{ field: 'assistantId', message: '该门店没有这位在职导购' }])
+    if (!assistant?.active || assistant.storeId !== storeId)
+      throw invalidInput([{ field: 'assistantId', message: '该门店没有这位在职导购' }])
   }
   const scene = buildStoreScene({ storeId, assistantId: assistant?.staffId ?? null })
   const code = await openApi().wxacode.getUnlimited({ scene, page: STORE_CODE_PAGE, width: CODE_WIDTH })

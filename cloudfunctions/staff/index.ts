@@ -50,7 +50,17 @@ import { serve, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 import { memberSummary, withoutId } from '../_lib/views'
 import { codeAlerts, resumeTill } from './tills'
-import { callbackStats, customer, customers, logCallback, reassign, storeCustomer, storeStaff, today, updateCustomerCard } from './workbench'
+import {
+  callbackStats,
+  customer,
+  customers,
+  logCallback,
+  reassign,
+  storeCustomer,
+  storeStaff,
+  today,
+  updateCustomerCard,
+} from './workbench'
 
 const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
   const store = storeView(await loadStore(staff.storeId))
@@ -76,13 +86,19 @@ const lookupMember = staffAction(ScanMemberSchema, async ({ code }, ctx) => {
  * Who a purchase is for: the dynamic code's member, or — only with a coupon of theirs in the same purchase —
  * the member named by number (the coupon, shown from their phone and used up here, stands for their presence).
  */
-const purchaser = async (memberCode: string, coupon: Coupon | null, till: Till, now: string): Promise<{ member: Member; scanned: ScannedCode | null }> => {
+const purchaser = async (
+  memberCode: string,
+  coupon: Coupon | null,
+  till: Till,
+  now: string,
+): Promise<{ member: Member; scanned: ScannedCode | null }> => {
   if (memberCode.length !== MEMBER_NO_LENGTH) {
     const scanned = await readScannedCode(memberCode, now, till)
     return { member: scanned.member, scanned }
   }
   const member = await findMemberByCode(memberCode)
-  if (!coupon || coupon.memberId !== member._id) throw invalidInput([{ field: 'memberCode', message: '请扫描顾客会员卡上的动态会员码（18 位）' }])
+  if (!coupon || coupon.memberId !== member._id)
+    throw invalidInput([{ field: 'memberCode', message: '请扫描顾客会员卡上的动态会员码（18 位）' }])
   return { member, scanned: null }
 }
 
@@ -151,9 +167,16 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
     )
     const referred = await settleReferralIn(t, decision.member, decision.purchase, ctx.openid, ctx.now, program)
     await writeMemberIn(t, referred)
-    await t.collection(COLLECTIONS.purchases).doc(id).set({ data: withoutId(decision.purchase) })
+    await t
+      .collection(COLLECTIONS.purchases)
+      .doc(id)
+      .set({ data: withoutId(decision.purchase) })
     await appendEntriesIn(t, decision.entries)
-    if (decision.coupon) await t.collection(COLLECTIONS.coupons).doc(decision.coupon._id).set({ data: withoutId(decision.coupon) })
+    if (decision.coupon)
+      await t
+        .collection(COLLECTIONS.coupons)
+        .doc(decision.coupon._id)
+        .set({ data: withoutId(decision.coupon) })
     return purchaseAnswer(decision.purchase, identity, false)
   })
 })
@@ -163,13 +186,26 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
  * inviter is paid (an entry keyed by the invitee, so once per pair), capped, or held when the inviter recorded
  * it themself. Returns the invitee with the referral's new status.
  */
-const settleReferralIn = async (t: Transaction, invitee: Member, purchase: PurchaseRecord, recorder: string, now: string, program: ProgramRules): Promise<Member> => {
+const settleReferralIn = async (
+  t: Transaction,
+  invitee: Member,
+  purchase: PurchaseRecord,
+  recorder: string,
+  now: string,
+  program: ProgramRules,
+): Promise<Member> => {
   if (invitee.referredBy?.status !== 'pending') return invitee
   const referral = await readDoc<Referral>(t.collection(COLLECTIONS.referrals).doc(invitee._id))
   const inviter = referral ? await readDoc<Member>(t.collection(COLLECTIONS.members).doc(referral.inviterId)) : null
-  const outcome = referral && inviter && referralOnPurchase(referral, inviter, { id: purchase._id, paidFen: purchase.amountFen, recordedBy: recorder }, now, program)
+  const outcome =
+    referral &&
+    inviter &&
+    referralOnPurchase(referral, inviter, { id: purchase._id, paidFen: purchase.amountFen, recordedBy: recorder }, now, program)
   if (!outcome) return invitee
-  await t.collection(COLLECTIONS.referrals).doc(outcome.referral._id).set({ data: withoutId(outcome.referral) })
+  await t
+    .collection(COLLECTIONS.referrals)
+    .doc(outcome.referral._id)
+    .set({ data: withoutId(outcome.referral) })
   if (outcome.inviter) {
     await writeMemberIn(t, outcome.inviter)
     await appendEntriesIn(t, outcome.entries)
@@ -257,7 +293,10 @@ const recordRefund = staffAction(RecordRefundSchema, async (input, ctx) => {
       const refund = { requestId: input.requestId, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx) }
       const decision = decideRefund(member, purchase, history, refund, program)
       await writeMemberIn(t, decision.member)
-      await t.collection(COLLECTIONS.purchases).doc(pid).set({ data: withoutId(decision.purchase) })
+      await t
+        .collection(COLLECTIONS.purchases)
+        .doc(pid)
+        .set({ data: withoutId(decision.purchase) })
       await t.collection(COLLECTIONS.refunds).add({ data: decision.refund })
       await appendEntriesIn(t, decision.entries)
       return refundAnswer(decision.refund, identity, false)
@@ -291,7 +330,11 @@ const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
       return redemptionAnswer(done, identity, memberSummary(member, ctx.now), true)
     }
     const tillCodes = spendCode(member.tillCodes, code, ctx.staff, `redeem:${redeemEntryId(requestKey)}`, ctx.now)
-    const decision = decideRedemption({ ...member, tillCodes }, { requestKey, points: input.points, reason, at: ctx.now, actor: actorOf(ctx) }, program)
+    const decision = decideRedemption(
+      { ...member, tillCodes },
+      { requestKey, points: input.points, reason, at: ctx.now, actor: actorOf(ctx) },
+      program,
+    )
     await writeMemberIn(t, decision.member)
     await appendEntriesIn(t, decision.entries)
     const entry = decision.entries[decision.entries.length - 1]
@@ -328,8 +371,17 @@ const redeemGiftCoupon = staffAction(RedeemGiftCouponSchema, async ({ code, requ
     }
     const problem = couponProblem(coupon, holder, null, ctx.now)
     if (problem) throw new AppError(problem.code, problem.message)
-    const used = useCoupon(coupon, { at: ctx.now, by: ctx.staff.staffId, storeId: ctx.staff.storeId, orderId: `gift:${requestKey}`, discountFen: 0 })
-    await t.collection(COLLECTIONS.coupons).doc(used._id).set({ data: withoutId(used) })
+    const used = useCoupon(coupon, {
+      at: ctx.now,
+      by: ctx.staff.staffId,
+      storeId: ctx.staff.storeId,
+      orderId: `gift:${requestKey}`,
+      discountFen: 0,
+    })
+    await t
+      .collection(COLLECTIONS.coupons)
+      .doc(used._id)
+      .set({ data: withoutId(used) })
     return { coupon: couponView(used, ctx.now), holder: memberSummary(holder, ctx.now), replayed: false }
   })
 })
@@ -365,13 +417,19 @@ const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => 
           const requestId = `undo-${coupon.code}-${coupon.use!.at.replace(/\D/g, '')}`
           const d = decideRefund(member, purchase, history, { requestId, amountFen: left, at: ctx.now, actor: actorOf(ctx) }, program)
           await writeMemberIn(t, d.member)
-          await t.collection(COLLECTIONS.purchases).doc(orderId).set({ data: withoutId(d.purchase) })
+          await t
+            .collection(COLLECTIONS.purchases)
+            .doc(orderId)
+            .set({ data: withoutId(d.purchase) })
           await t.collection(COLLECTIONS.refunds).add({ data: d.refund })
           await appendEntriesIn(t, d.entries)
           refund = refundAnswer(d.refund, identityOf(member, ctx.now), false)
         }
       }
-      await t.collection(COLLECTIONS.coupons).doc(restored._id).set({ data: withoutId(restored) })
+      await t
+        .collection(COLLECTIONS.coupons)
+        .doc(restored._id)
+        .set({ data: withoutId(restored) })
       return { coupon: couponView(restored, ctx.now), refund }
     })
   })

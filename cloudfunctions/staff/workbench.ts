@@ -72,9 +72,7 @@ export const logCallback = staffAction(LogCallbackSchema, async (input, ctx) => 
   const found = await storeCustomer(input.memberCode, ctx)
   const program = await loadProgram()
   const id = `${ctx.staff.staffId}:${input.requestId}`
-  const nextAt = input.nextDate
-    ? toInstant(businessTime(`${input.nextDate}T09:00:00+08:00`))
-    : defaultNextCallback(ctx.now, program)
+  const nextAt = input.nextDate ? toInstant(businessTime(`${input.nextDate}T09:00:00+08:00`)) : defaultNextCallback(ctx.now, program)
   if (Date.parse(nextAt) <= Date.parse(ctx.now)) {
     throw fieldRefused('nextDate', '下次回访日期应在今天之后')
   }
@@ -116,7 +114,8 @@ export const updateCustomerCard = staffAction(CustomerCardSchema, async ({ membe
   return { customer: await customerView(member, ctx.now, program) }
 })
 
-const activeStoreStaff = (storeId: string) => readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ storeId, active: true }).limit(200))
+const activeStoreStaff = (storeId: string) =>
+  readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ storeId, active: true }).limit(200))
 
 export const storeStaff = staffAction(EmptySchema, async (_input, ctx) => ({
   staff: (await activeStoreStaff(ctx.staff.storeId)).map((s) => ({ staffId: s.staffId, name: s.name, role: s.role })),

@@ -28,7 +28,9 @@ const WHERE_WRITES = new Set(['database.modifyDocument', 'database.removeDocumen
 export const loadRules = (dir: string | undefined): Map<string, CollectionRules> => {
   const rules = new Map<string, CollectionRules>()
   if (!dir || !existsSync(dir)) return rules
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { name?: unknown; rules?: unknown }
     if (typeof raw.name !== 'string') continue // the executor refuses such a file with its own message
     try {

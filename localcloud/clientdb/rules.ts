@@ -173,7 +173,10 @@ const parseExpression = (src: string): Node => {
     return left
   }
   const node = or()
-  if (pos < tokens.length) throw new RuleError(`unexpected ${JSON.stringify((tokens[pos] as { v: unknown }).v)} after the expression (not supported by the local cloud)`)
+  if (pos < tokens.length)
+    throw new RuleError(
+      `unexpected ${JSON.stringify((tokens[pos] as { v: unknown }).v)} after the expression (not supported by the local cloud)`,
+    )
   return node
 }
 
@@ -191,7 +194,8 @@ export const parseRule = (source: unknown): Rule => {
  */
 export const parseCollectionRules = (raw: unknown, where: string): CollectionRules => {
   if (raw === undefined) return { read: parseRule(false), write: parseRule(false) }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new RuleError(`${where}: "rules" must be an object { read, write }`)
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new RuleError(`${where}: "rules" must be an object { read, write }`)
   const extra = Object.keys(raw).filter((k) => k !== 'read' && k !== 'write')
   if (extra.length) throw new RuleError(`${where}: rules ${extra.join(', ')} are not supported by the local cloud (read, write)`)
   const r = raw as { read?: unknown; write?: unknown }
@@ -255,7 +259,8 @@ export const allows = (rule: Rule, ctx: RuleContext): boolean => evaluate(rule.n
 // What a query pins
 
 const isScalar = (v: unknown): v is RuleValue => v === null || ['string', 'number', 'boolean'].includes(typeof v)
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp)
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp)
 
 /** Most `$or` branches a client query may expand to before it is simply denied. */
 const MAX_BRANCHES = 32

@@ -7,7 +7,18 @@ import { Aggregator } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
 import { type Doc, cloneDoc, decode, decodeDoc, encodeDoc, isPlainObject } from './ejson'
 import { DbError, requestFailed, unavailable } from './errors'
-import { MAX_LIMIT, checkOffset, choosePushdown, compileFilter, decodeRows, fieldOrderOf, idOrderOf, pageSize, pushdownIsWholeFilter, shape } from './query'
+import {
+  MAX_LIMIT,
+  checkOffset,
+  choosePushdown,
+  compileFilter,
+  decodeRows,
+  fieldOrderOf,
+  idOrderOf,
+  pageSize,
+  pushdownIsWholeFilter,
+  shape,
+} from './query'
 import { Store, type Write, assertCollectionName, docKey, duplicateKey, readPath } from './store'
 import { type Transactions, type Txn, pendingKey } from './transactions'
 import { checkUpdateTypes } from './updates'
@@ -90,7 +101,8 @@ export class Actions {
     try {
       return write()
     } catch (e) {
-      if (p.transactionId !== undefined && e instanceof DbError && e.writeError) this.abortQuietly(p.transactionId, `aborted by a write error: ${e.message}`)
+      if (p.transactionId !== undefined && e instanceof DbError && e.writeError)
+        this.abortQuietly(p.transactionId, `aborted by a write error: ${e.message}`)
       throw e
     }
   }
@@ -209,7 +221,14 @@ export class Actions {
    * which SQLite's primary key gives): rows are fetched in that order and tested until the page is full, so a
    * chunked walk reads about one page of rows per chunk, not the collection. Answers the stored texts.
    */
-  private streamPage(coll: string, filter: Doc | undefined, pushdown: ReturnType<typeof choosePushdown>, idOrder: 1 | -1 | undefined, offset: number, lim: number) {
+  private streamPage(
+    coll: string,
+    filter: Doc | undefined,
+    pushdown: ReturnType<typeof choosePushdown>,
+    idOrder: 1 | -1 | undefined,
+    offset: number,
+    lim: number,
+  ) {
     const test = filter && Object.keys(filter).length > 0 && !pushdownIsWholeFilter(filter, pushdown) ? compileFilter(filter) : undefined
     const page: { text: string; doc?: Doc }[] = []
     let skipped = 0
@@ -265,14 +284,35 @@ export class Actions {
     const unordered = !order || Object.keys(order).length === 0
     const fieldOrder = fieldOrderOf(order, pushdown)
     if (fieldOrder !== undefined && exists) {
-      const page = this.streamPage(coll, filter, { ...pushdown!, field: { ...pushdown!.field!, order: fieldOrder } }, undefined, offset ?? 0, pageSize(limit))
+      const page = this.streamPage(
+        coll,
+        filter,
+        { ...pushdown!, field: { ...pushdown!.field!, order: fieldOrder } },
+        undefined,
+        offset ?? 0,
+        pageSize(limit),
+      )
       if (!projected) return { data: { list: page.map((r) => r.text) } }
-      return { data: { list: shape(page.map((r) => r.doc ?? decodeDoc(r.text)), { projection }).map(encodeDoc) } }
+      return {
+        data: {
+          list: shape(
+            page.map((r) => r.doc ?? decodeDoc(r.text)),
+            { projection },
+          ).map(encodeDoc),
+        },
+      }
     }
     if (unordered || (idOrder !== undefined && pushdown?.idRange)) {
       const page = exists ? this.streamPage(coll, filter, pushdown, unordered ? undefined : idOrder, offset ?? 0, pageSize(limit)) : []
       if (!projected) return { data: { list: page.map((r) => r.text) } }
-      return { data: { list: shape(page.map((r) => r.doc ?? decodeDoc(r.text)), { projection }).map(encodeDoc) } }
+      return {
+        data: {
+          list: shape(
+            page.map((r) => r.doc ?? decodeDoc(r.text)),
+            { projection },
+          ).map(encodeDoc),
+        },
+      }
     }
     const rows = exists ? this.matching(coll, filter) : []
     const docs = shape(
@@ -295,8 +335,7 @@ export class Actions {
   private insertDocument(p: Params, nowMs: number): Answer {
     const txn = this.txnOf(p)
     const coll = this.writable(p)
-    if (!Array.isArray(p.data) || p.data.length === 0)
-      throw new DbError('INVALID_PARAM', `local cloud: add() to ${coll} needs data`)
+    if (!Array.isArray(p.data) || p.data.length === 0) throw new DbError('INVALID_PARAM', `local cloud: add() to ${coll} needs data`)
     const docs = p.data.map((d) => prepareNewDoc(decode(d, nowMs), coll))
     if (txn) {
       for (const doc of docs) {

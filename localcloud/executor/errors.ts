@@ -28,8 +28,7 @@ export class DbError extends Error {
 /** MongoDB's refusal of one document's write, answered as CloudBase does: DATABASE_REQUEST_FAILED with MongoDB's message. */
 export const writeError = (message: string) => new DbError('DATABASE_REQUEST_FAILED', message, true)
 
-export const conflict = (detail: string) =>
-  new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`)
+export const conflict = (detail: string) => new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`)
 
 export const invalidOperator = (message: string) => new DbError('DATABASE_INVALID_OPERRATOR', `local cloud: ${message}`)
 

@@ -188,12 +188,22 @@ export class Executor {
 
   /** The invocation's next commit fails before reaching the database: nothing applies. */
   crashBeforeCommit(invocation: string) {
-    this.faults.add({ invocation, action: 'database.commitTransaction', when: 'before', message: 'local cloud: injected crash before commit' })
+    this.faults.add({
+      invocation,
+      action: 'database.commitTransaction',
+      when: 'before',
+      message: 'local cloud: injected crash before commit',
+    })
   }
 
   /** The invocation's next commit applies, but its answer is lost (the function sees an error). */
   crashAfterCommit(invocation: string) {
-    this.faults.add({ invocation, action: 'database.commitTransaction', when: 'after', message: 'local cloud: injected crash after commit' })
+    this.faults.add({
+      invocation,
+      action: 'database.commitTransaction',
+      when: 'after',
+      message: 'local cloud: injected crash after commit',
+    })
   }
 
   clearFaults() {
@@ -232,7 +242,8 @@ export class Executor {
    */
   bulkInsert(coll: string, batches: Iterable<object[]>): number {
     assertCollectionName(coll)
-    if (this.txns.openCount > 0) throw new Error(`local cloud: bulkInsert into ${coll} while ${this.txns.openCount} transaction(s) are open`)
+    if (this.txns.openCount > 0)
+      throw new Error(`local cloud: bulkInsert into ${coll} while ${this.txns.openCount} transaction(s) are open`)
     const now = Date.now()
     const rows = function* () {
       for (const batch of batches) yield batch.map((d) => newRow(d, coll, now))
@@ -241,16 +252,25 @@ export class Executor {
   }
 
   /** Documents matching a filter (no 1,000 cap here), optionally sorted/skipped/limited/projected. */
-  find(coll: string, filter: Doc = {}, options: { sort?: Record<string, 1 | -1>; skip?: number; limit?: number; projection?: Doc } = {}): Doc[] {
+  find(
+    coll: string,
+    filter: Doc = {},
+    options: { sort?: Record<string, 1 | -1>; skip?: number; limit?: number; projection?: Doc } = {},
+  ): Doc[] {
     assertCollectionName(coll)
     validateFilter(filter, coll)
     if (!this.store.exists(coll)) return []
-    let cursor = find(this.actions.matching(coll, filter).map((r) => r.doc), {}, undefined, { scriptEnabled: false })
+    let cursor = find(
+      this.actions.matching(coll, filter).map((r) => r.doc),
+      {},
+      undefined,
+      { scriptEnabled: false },
+    )
     if (options.sort) cursor = cursor.sort(options.sort)
     if (options.skip) cursor = cursor.skip(options.skip)
     if (options.limit) cursor = cursor.limit(options.limit)
     const page = cursor.all() as Doc[]
-    return options.projection ? (find(page, {}, options.projection, { scriptEnabled: false }).all()) : page
+    return options.projection ? find(page, {}, options.projection, { scriptEnabled: false }).all() : page
   }
 
   get(coll: string, id: string | number): Doc | null {

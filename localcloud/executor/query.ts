@@ -98,7 +98,10 @@ export const choosePushdown = (filter: Doc | undefined, indexedFields: Set<strin
       }
     }
   }
-  const idRanges = conditions.filter(([k]) => k === '_id').map(([, v]) => stringBounds(v)).filter((b): b is StringRange => !!b)
+  const idRanges = conditions
+    .filter(([k]) => k === '_id')
+    .map(([, v]) => stringBounds(v))
+    .filter((b): b is StringRange => !!b)
   if (idRanges.length > 0) out.idRange = tightest(idRanges)
   return out.field || out.idRange ? out : undefined
 }
@@ -201,7 +204,11 @@ export const shape = (docs: Doc[], { order, offset, limit, projection }: Shape):
   const sorted = order && Object.keys(order).length > 0
   // Without a sort, paging is a slice (mingo's cursor costs ~50 µs even for one document).
   const page = sorted
-    ? (find(docs, {}, undefined, MINGO_OPTIONS).sort(order).skip(offset ?? 0).limit(lim).all() as Doc[])
+    ? (find(docs, {}, undefined, MINGO_OPTIONS)
+        .sort(order)
+        .skip(offset ?? 0)
+        .limit(lim)
+        .all() as Doc[])
     : docs.slice(offset ?? 0, (offset ?? 0) + lim)
   if (!projection || Object.keys(projection).length === 0) return page
   return find(page, {}, projection, MINGO_OPTIONS).all()

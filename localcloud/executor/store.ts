@@ -92,7 +92,11 @@ export const docKey = (id: unknown): string => {
 
 const table = (coll: string) => `"c_${coll}"`
 const jsonPath = (field: string) =>
-  '$' + field.split('.').map((seg) => `."${seg.replace(/"/g, '\\"')}"`).join('')
+  '$' +
+  field
+    .split('.')
+    .map((seg) => `."${seg.replace(/"/g, '\\"')}"`)
+    .join('')
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`
 
 /**
@@ -130,7 +134,9 @@ export const loadCollectionSpecs = (dir: string | undefined): CollectionSpec[] =
         const special = (ix.keys as { direction: unknown }[]).find((k) => k.direction !== 1 && k.direction !== -1)?.direction
         if (special !== undefined) {
           const kind = special === '2dsphere' || special === '2d' ? 'geo indexes' : 'index type'
-          throw new Error(`local cloud: ${NOT_AVAILABLE}: ${kind} (${JSON.stringify(special)}), index ${ix.name} in ${f}; only ascending (1) and descending (-1) keys are modelled`)
+          throw new Error(
+            `local cloud: ${NOT_AVAILABLE}: ${kind} (${JSON.stringify(special)}), index ${ix.name} in ${f}; only ascending (1) and descending (-1) keys are modelled`,
+          )
         }
         return { name: ix.name, keys: ix.keys, unique: ix.unique === true }
       })
@@ -187,7 +193,9 @@ export class Store {
 
   private loadTables() {
     this.tables.clear()
-    const rows = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as { name: string }[]
+    const rows = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as {
+      name: string
+    }[]
     for (const r of rows) this.tables.add(r.name.slice(2))
   }
 
@@ -366,9 +374,10 @@ export class Store {
         sql.push(`${t} = ? AND ${v} = ?`)
         args.push(pair[0], pair[1])
       }
-      const hit = this
-        .stmt(`SELECT id AS key FROM ${table(coll)} WHERE ${sql.join(' AND ')} AND id <> ? LIMIT 1`)
-        .get(...args, exceptKey) as { key: string } | undefined
+      const hit = this.stmt(`SELECT id AS key FROM ${table(coll)} WHERE ${sql.join(' AND ')} AND id <> ? LIMIT 1`).get(
+        ...args,
+        exceptKey,
+      ) as { key: string } | undefined
       if (hit) return { index: spec, key: hit.key }
     }
     return undefined
@@ -408,9 +417,9 @@ export class Store {
         } else if (w.insert) {
           this.stmt(`INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?)`).run(w.key, w.text ?? encodeDoc(w.doc), seq)
         } else {
-          this
-            .stmt(`INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, seq = excluded.seq`)
-            .run(w.key, w.text ?? encodeDoc(w.doc), seq)
+          this.stmt(
+            `INSERT INTO ${table(w.coll)} (id, doc, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, seq = excluded.seq`,
+          ).run(w.key, w.text ?? encodeDoc(w.doc), seq)
         }
       }
       this.stmt("INSERT INTO meta (key, value) VALUES ('seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(seq)
@@ -460,7 +469,11 @@ export class Store {
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicateKey(coll, '_id_', `{ _id: ${JSON.stringify(inserting?._id ?? '?')} }`)
       if (code.startsWith('SQLITE_CONSTRAINT') && building) {
         const spec = this.indexBySqlName.get(building)?.spec
-        throw duplicateKey(coll, spec?.name ?? building, `{ ${(spec?.keys ?? []).map((k) => `${k.field}: ?`).join(', ')} } (found while building the index after a bulk load)`)
+        throw duplicateKey(
+          coll,
+          spec?.name ?? building,
+          `{ ${(spec?.keys ?? []).map((k) => `${k.field}: ?`).join(', ')} } (found while building the index after a bulk load)`,
+        )
       }
       throw e
     } finally {
@@ -509,7 +522,7 @@ export class Store {
       const doc =
         writes.find((w) => w.coll === declared.coll && w.doc && this.uniqueClash(w.coll, w.doc, w.key))?.doc ??
         writes.find((w) => w.coll === declared.coll && w.doc)?.doc
-      const dup = declared.spec.keys.map((k) => `${k.field}: ${JSON.stringify(doc ? readPath(doc, k.field) ?? null : '?')}`)
+      const dup = declared.spec.keys.map((k) => `${k.field}: ${JSON.stringify(doc ? (readPath(doc, k.field) ?? null) : '?')}`)
       return duplicateKey(declared.coll, declared.spec.name, `{ ${dup.join(', ')} }`)
     }
     const m = /failed: c_([^.]+)\.id/.exec(err.message ?? '')

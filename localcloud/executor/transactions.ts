@@ -71,7 +71,13 @@ export class Transactions {
   }
 
   start(startSeq: number, nowMs: number, invocationId?: string): Txn {
-    const txn: Txn = { id: `${ID_PREFIX}${(++this.idSeq).toString(16).padStart(8, '0')}`, startSeq, startedAtMs: nowMs, invocationId, pending: new Map() }
+    const txn: Txn = {
+      id: `${ID_PREFIX}${(++this.idSeq).toString(16).padStart(8, '0')}`,
+      startSeq,
+      startedAtMs: nowMs,
+      invocationId,
+      pending: new Map(),
+    }
     this.open.set(txn.id, txn)
     return txn
   }
@@ -91,8 +97,7 @@ export class Transactions {
   /** Aborts transactions older than the timeout (CloudBase's 30 s limit), releasing their pending writes. */
   expire(nowMs: number) {
     for (const txn of this.open.values()) {
-      if (nowMs - txn.startedAtMs > this.timeoutMs)
-        this.end(txn, 'aborted', `not committed within ${this.timeoutMs / 1000} s`, false)
+      if (nowMs - txn.startedAtMs > this.timeoutMs) this.end(txn, 'aborted', `not committed within ${this.timeoutMs / 1000} s`, false)
     }
   }
 

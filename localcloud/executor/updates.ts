@@ -14,7 +14,8 @@ import { writeError } from './errors'
 /** Operators that create a missing path (MongoDB: a path that cannot be created is an error for them). */
 const CREATES = new Set(['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet'])
 
-const bsonKind = (v: unknown): string | undefined => (v !== null && typeof v === 'object' ? (v as { _bsontype?: string })._bsontype : undefined)
+const bsonKind = (v: unknown): string | undefined =>
+  v !== null && typeof v === 'object' ? (v as { _bsontype?: string })._bsontype : undefined
 
 /** MongoDB's name for a value's BSON type (its `typeName`), as the SDK would have stored the value. */
 export const typeName = (v: unknown): string => {
@@ -139,13 +140,17 @@ export const checkUpdateTypes = (doc: Doc, update: Record<string, unknown>): voi
         case '$inc':
         case '$mul':
           if (!isNumeric(v))
-            throw writeError(`Cannot apply ${op} to a value of non-numeric type. {${id}} has the field '${w.name}' of non-numeric type ${typeName(v)}`)
+            throw writeError(
+              `Cannot apply ${op} to a value of non-numeric type. {${id}} has the field '${w.name}' of non-numeric type ${typeName(v)}`,
+            )
           break
         case '$push':
-          if (!Array.isArray(v)) throw writeError(`The field '${w.name}' must be an array but is of type ${typeName(v)} in document {${id}}`)
+          if (!Array.isArray(v))
+            throw writeError(`The field '${w.name}' must be an array but is of type ${typeName(v)} in document {${id}}`)
           break
         case '$addToSet':
-          if (!Array.isArray(v)) throw writeError(`Cannot apply $addToSet to non-array field. Field named '${w.name}' has non-array type ${typeName(v)}`)
+          if (!Array.isArray(v))
+            throw writeError(`Cannot apply $addToSet to non-array field. Field named '${w.name}' has non-array type ${typeName(v)}`)
           break
         case '$pop':
           if (!Array.isArray(v)) throw writeError(`Path '${path}' contains an element of non-array type '${typeName(v)}'`)
@@ -188,9 +193,13 @@ const checkRename = (doc: Doc, from: string, to: unknown, id: string) => {
   const source = walk(doc, from)
   if (source.kind !== 'found') return // nothing to move: a no-op
   if (source.arrayAt !== undefined)
-    throw writeError(`The source field cannot be an array element, '${from}' in doc with ${id} has an array field called '${source.arrayAt}'`)
+    throw writeError(
+      `The source field cannot be an array element, '${from}' in doc with ${id} has an array field called '${source.arrayAt}'`,
+    )
   const dest = walk(doc, to)
   if (dest.arrayAt !== undefined)
-    throw writeError(`The destination field cannot be an array element, '${to}' in doc with ${id} has an array field called '${dest.arrayAt}'`)
+    throw writeError(
+      `The destination field cannot be an array element, '${to}' in doc with ${id} has an array field called '${dest.arrayAt}'`,
+    )
   if (dest.kind === 'blocked') throw cannotCreate(dest)
 }

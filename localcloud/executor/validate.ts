@@ -9,20 +9,46 @@ import { isPlainObject } from './ejson'
 
 /** Operators on a field: `{ field: { $op: ... } }` (the SDK's `_.eq`, `_.neq`, ..., `db.RegExp`). */
 const FIELD_OPS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$size', '$all', '$elemMatch', '$not',
-  '$mod', '$regex', '$options',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$size',
+  '$all',
+  '$elemMatch',
+  '$not',
+  '$mod',
+  '$regex',
+  '$options',
 ])
 /** Operators at the top of a filter (or inside them): `_.and`, `_.or`, `_.nor`. */
 const LOGICAL_OPS = new Set(['$and', '$or', '$nor'])
 
-const UPDATE_OPS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$rename',
-])
+const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$rename'])
 const PUSH_MODIFIERS = new Set(['$each', '$position', '$sort', '$slice'])
 
 const PIPELINE_STAGES = new Set([
-  '$addFields', '$bucket', '$bucketAuto', '$count', '$facet', '$group', '$limit', '$lookup', '$match', '$project',
-  '$replaceRoot', '$sample', '$skip', '$sort', '$sortByCount', '$unwind',
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$facet',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$replaceRoot',
+  '$sample',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unwind',
 ])
 
 /**
@@ -105,21 +131,20 @@ export const validateUpdate = (update: unknown, coll: string): Record<string, un
     throw new DbError('INVALID_PARAM', `local cloud: an update of ${coll} needs a non-empty object`)
   const out: Record<string, unknown> = {}
   for (const [op, spec] of Object.entries(update)) {
-    if (!op.startsWith('$'))
-      throw invalidOperator(`an update of ${coll} must use update operators; got the plain field ${op}`)
+    if (!op.startsWith('$')) throw invalidOperator(`an update of ${coll} must use update operators; got the plain field ${op}`)
     if (!UPDATE_OPS.has(op)) throw invalidOperator(`unsupported update operator ${op} in ${coll}`)
     if (!isPlainObject(spec)) throw new DbError('INVALID_PARAM', `local cloud: ${op} in ${coll} needs an object`)
     const fields: Record<string, unknown> = {}
     for (const [path, arg] of Object.entries(spec)) {
       const positional = path.split('.').find((seg) => seg.startsWith('$'))
       if (positional) {
-        const kind = positional === '$' || positional === '$[]' ? positional : /^\$\[.+\]$/.test(positional) ? '$[<identifier>]' : positional
+        const kind =
+          positional === '$' || positional === '$[]' ? positional : /^\$\[.+\]$/.test(positional) ? '$[<identifier>]' : positional
         throw new DbError('DATABASE_INVALID_OPERRATOR', `${NOT_AVAILABLE}: positional update paths (${kind} in ${path}), ${op} on ${coll}`)
       }
       fields[path] = op === '$addToSet' ? addToSetArg(arg, coll) : arg
       if (op === '$push' && isPlainObject(arg) && Object.keys(arg).some((k) => k.startsWith('$'))) {
-        for (const m of Object.keys(arg))
-          if (!PUSH_MODIFIERS.has(m)) throw invalidOperator(`unsupported $push modifier ${m} in ${coll}`)
+        for (const m of Object.keys(arg)) if (!PUSH_MODIFIERS.has(m)) throw invalidOperator(`unsupported $push modifier ${m} in ${coll}`)
       }
       if (op === '$pull' && isPlainObject(arg)) {
         if (isOperatorObject(arg)) validateCondition(arg, coll)
@@ -160,8 +185,7 @@ export const validateOrder = (order: unknown, coll: string): Record<string, 1 | 
   if (order === undefined || order === null) return undefined
   if (!isPlainObject(order)) throw new DbError('INVALID_PARAM', `local cloud: orderBy on ${coll} must be an object`)
   for (const [field, dir] of Object.entries(order)) {
-    if (dir !== 1 && dir !== -1)
-      throw new DbError('INVALID_PARAM', `local cloud: orderBy ${field} on ${coll} must be 1 or -1`)
+    if (dir !== 1 && dir !== -1) throw new DbError('INVALID_PARAM', `local cloud: orderBy ${field} on ${coll} must be 1 or -1`)
   }
   return order as Record<string, 1 | -1>
 }

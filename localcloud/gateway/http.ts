@@ -167,7 +167,10 @@ const readBody = (req: IncomingMessage, res: ServerResponse, limit: number, tooL
     req.on('error', reject)
   })
 
-export const startGateway = async (backend: GatewayBackend, options: GatewayOptions): Promise<{ server: Server; url: string; port: number }> => {
+export const startGateway = async (
+  backend: GatewayBackend,
+  options: GatewayOptions,
+): Promise<{ server: Server; url: string; port: number }> => {
   const server = createServer((req, res) => {
     handle(backend, options, req, res).catch((e) => {
       if (!res.headersSent) sendJson(res, 500, { errCode: -501001, errMsg: `local cloud gateway error: ${(e as Error).message}` })
@@ -199,7 +202,8 @@ const handleClientDb = async (backend: GatewayBackend, req: IncomingMessage, res
   let body: unknown
   try {
     const text = await readBody(req, res, MAX_CLIENT_DB_BYTES, () => ({ errCode: -501007, errMsg: 'request body over 5 MB' }))
-    if (jsonNestsDeeperThan(text, MAX_EVENT_DEPTH)) return sendJson(res, 400, { errCode: -501007, errMsg: `request body nested deeper than ${MAX_EVENT_DEPTH} levels` })
+    if (jsonNestsDeeperThan(text, MAX_EVENT_DEPTH))
+      return sendJson(res, 400, { errCode: -501007, errMsg: `request body nested deeper than ${MAX_EVENT_DEPTH} levels` })
     body = JSON.parse(text)
   } catch (e) {
     if (e instanceof TooLarge) return // answered
@@ -217,7 +221,10 @@ const handlePhoneCode = (backend: GatewayBackend, req: IncomingMessage, res: Ser
   if (req.method !== 'POST') return sendJson(res, 405, { errCode: -501007, errMsg: 'use POST /local/phone-code' })
   const openid = req.headers['x-local-openid']
   if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid))
-    return sendJson(res, 400, { errCode: -501007, errMsg: 'getPhoneNumber:fail x-local-openid must name the identity that taps (^[A-Za-z0-9_-]{1,64}$)' })
+    return sendJson(res, 400, {
+      errCode: -501007,
+      errMsg: 'getPhoneNumber:fail x-local-openid must name the identity that taps (^[A-Za-z0-9_-]{1,64}$)',
+    })
   req.resume()
   try {
     return sendJson(res, 200, { code: backend.phoneCode!(openid) })

@@ -45,7 +45,8 @@ export const callAnswer = (inv: { id: string; outcome: Outcome }): CallAnswer =>
   }
 }
 
-export const callNotFound = (name: string): CallAnswer => failure('FUNCTION_NOT_FOUND', `[ResourceNotFound.Function] function ${name} not found`)
+export const callNotFound = (name: string): CallAnswer =>
+  failure('FUNCTION_NOT_FOUND', `[ResourceNotFound.Function] function ${name} not found`)
 
 export const callTooLarge = (bytes: number, limit: number): CallAnswer =>
   failure('EXCEED_MAX_PAYLOAD_SIZE', `[EXCEED_MAX_PAYLOAD_SIZE] request body of ${bytes} bytes over ${limit.toLocaleString('en-US')} bytes`)

@@ -36,7 +36,8 @@ export const toJsonText = (value: unknown): string | undefined => {
       ancestors.delete(v.object)
       continue
     }
-    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: () => unknown }).toJSON()
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+      v = (v as { toJSON: () => unknown }).toJSON()
     if (v === null || typeof v !== 'object') {
       out.push(JSON.stringify(v) ?? 'null')
       continue

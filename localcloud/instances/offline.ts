@@ -124,7 +124,22 @@ export const installNetworkGuard = (): NetworkGuard => {
   }
 
   // DNS: lookups (getaddrinfo) and queries (c-ares), callback and promise forms, module functions and Resolvers.
-  const queries = ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse']
+  const queries = [
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCaa',
+    'resolveCname',
+    'resolveMx',
+    'resolveNaptr',
+    'resolveNs',
+    'resolvePtr',
+    'resolveSoa',
+    'resolveSrv',
+    'resolveTxt',
+    'reverse',
+  ]
   const guardCallbacks = (target: Record<string, unknown>, names: string[]) => {
     for (const name of names) {
       const original = target[name]

@@ -154,7 +154,13 @@ class Instance {
           reply({ code: 'LOCAL_UNSUPPORTED', message: `local cloud: no open API stand-ins in this pool (openapi.${msg.api})` })
           return
         }
-        const call = { fn: this.pool.name, permissions: this.pool.openapiPermissions, invocationId: msg.invocationId, api: msg.api, requestData: msg.data }
+        const call = {
+          fn: this.pool.name,
+          permissions: this.pool.openapiPermissions,
+          invocationId: msg.invocationId,
+          api: msg.api,
+          requestData: msg.data,
+        }
         this.pool.afterLatency(() => void handler.handle(call).then((answer) => this.pool.afterLatency(() => reply(answer))))
         return
       }
@@ -199,7 +205,10 @@ class Instance {
           try {
             this.sendEventAsText()
           } catch (e) {
-            this.finish({ kind: 'error', message: `local cloud: the event cannot be passed to the function: ${(e as Error)?.message ?? String(e)}` })
+            this.finish({
+              kind: 'error',
+              message: `local cloud: the event cannot be passed to the function: ${(e as Error)?.message ?? String(e)}`,
+            })
             this.state = 'idle'
             this.pool.pump()
           }
@@ -239,7 +248,10 @@ class Instance {
       // An event no instance can be given (a function in it: only invoke() can pass such things) fails this call
       // alone; thrown from here it could reach no caller and would end the process (pump runs on an
       // instance's 'ready' message).
-      this.finish({ kind: 'error', message: `local cloud: the event cannot be passed to the function: ${(e as Error)?.message ?? String(e)}` })
+      this.finish({
+        kind: 'error',
+        message: `local cloud: the event cannot be passed to the function: ${(e as Error)?.message ?? String(e)}`,
+      })
       this.state = 'idle'
     }
   }
@@ -249,7 +261,14 @@ class Instance {
     const job = this.job
     if (!job) return
     job.asText = true
-    const msg: ToWorker = { type: 'invoke', id: job.id, event: undefined, eventJson: toJsonText(job.event) ?? 'null', caller: job.caller, timeLimitMs: job.timeLimitMs }
+    const msg: ToWorker = {
+      type: 'invoke',
+      id: job.id,
+      event: undefined,
+      eventJson: toJsonText(job.event) ?? 'null',
+      caller: job.caller,
+      timeLimitMs: job.timeLimitMs,
+    }
     this.worker.postMessage(msg)
   }
 

@@ -98,8 +98,7 @@ interface OpenApiHost {
   callCompatibleWxOpenApi(options: { apiName: string; requestData: Buffer; cgiName?: string }, opts?: unknown): Promise<unknown>
 }
 
-const cloudbasePath = () =>
-  require.resolve('@cloudbase/node-sdk/dist/cloudbase', { paths: [dirname(require.resolve('wx-server-sdk'))] })
+const cloudbasePath = () => require.resolve('@cloudbase/node-sdk/dist/cloudbase', { paths: [dirname(require.resolve('wx-server-sdk'))] })
 
 /** Where the open API seam lives, and whether it is still there (a test pins this against SDK upgrades). */
 export const inspectOpenApiSeam = () => {
@@ -170,7 +169,8 @@ export const inspectStorageSeam = () => {
  */
 export const installStorageSeam = (transport: StorageTransport): (() => void) => {
   const info = inspectStorageSeam()
-  if (!info.hasRequest || !info.hasStorage) throw new Error('local cloud: wx-server-sdk no longer has the storage seam this local cloud patches')
+  if (!info.hasRequest || !info.hasStorage)
+    throw new Error('local cloud: wx-server-sdk no longer has the storage seam this local cloud patches')
   const paths = nodeSdkPaths()
   const tcbApi = require(paths.tcbApi) as TcbApiModule
   const { processReturn } = require(paths.utils) as { processReturn: (r: unknown) => unknown }
@@ -211,7 +211,8 @@ export const inspectFunctionsSeam = () => {
  */
 export const installFunctionsSeam = (transport: FunctionsTransport): (() => void) => {
   const info = inspectFunctionsSeam()
-  if (!info.hasRequest || !info.hasCallFunction) throw new Error('local cloud: wx-server-sdk no longer has the callFunction seam this local cloud patches')
+  if (!info.hasRequest || !info.hasCallFunction)
+    throw new Error('local cloud: wx-server-sdk no longer has the callFunction seam this local cloud patches')
   const paths = nodeSdkPaths()
   const tcbApi = require(paths.tcbApi) as TcbApiModule
   const { processReturn } = require(paths.utils) as { processReturn: (r: unknown) => unknown }

@@ -105,7 +105,10 @@ type Result = { ok: true; answer: OpenApiAnswer } | { ok: false; errCode: number
 const fail = (errCode: number, errMsg?: string): Result => ({ ok: false, errCode, errMsg })
 
 /** WeChat's request id format, e.g. "6472dfd0-536f4e2c-16f28abc". */
-const rid = () => `${Math.floor(Date.now() / 1000).toString(16).padStart(8, '0')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`
+const rid = () =>
+  `${Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`
 
 const wechatError = (errCode: number, errMsg?: string): Buffer =>
   jsonResponse({ errcode: errCode, errmsg: `${errMsg ?? WECHAT_ERRORS[errCode] ?? 'local cloud: refused'} rid: ${rid()}` })
@@ -222,7 +225,10 @@ export class OpenApi {
       // The SDK's other WeChat calls (getOpenData for a CloudID, getVoIPSign, getCloudCallSign) are not open APIs
       // a function declares: none is modelled, each is refused by name.
       if (request.apiType !== API_TYPE.OPEN_API)
-        return { code: 'LOCAL_UNSUPPORTED', message: `${UNAVAILABLE}${SDK_CALLS[call.api] ?? call.api} (wx-server-sdk API type ${request.apiType})` }
+        return {
+          code: 'LOCAL_UNSUPPORTED',
+          message: `${UNAVAILABLE}${SDK_CALLS[call.api] ?? call.api} (wx-server-sdk API type ${request.apiType})`,
+        }
       // CloudBase checks the function's declared permissions before anything reaches WeChat.
       if (!call.permissions.includes(call.api)) return encodeResponse({ errorCode: NO_PERMISSION })
       const fields = fieldsOf(request.fields)
@@ -255,7 +261,9 @@ export class OpenApi {
   /** The first refusal matching the call, consumed once. */
   private refusalFor(api: string, probe: Record<string, unknown>): Refusal | undefined {
     const hit = this.refusals.find(
-      (r) => r.api === api && (['touser', 'templateId', 'page', 'scene'] as const).every((k) => r.spec[k] === undefined || r.spec[k] === probe[k]),
+      (r) =>
+        r.api === api &&
+        (['touser', 'templateId', 'page', 'scene'] as const).every((k) => r.spec[k] === undefined || r.spec[k] === probe[k]),
     )
     if (!hit) return undefined
     if (--hit.left <= 0) this.refusals = this.refusals.filter((r) => r !== hit)
@@ -272,7 +280,12 @@ export class OpenApi {
     const { touser, template_id: templateId, page, data, miniprogram_state: state, lang } = f
     if (typeof touser !== 'string' || !OPENID.test(touser)) return fail(40003)
     if (typeof templateId !== 'string' || !TEMPLATE_ID.test(templateId)) return fail(40037)
-    if (page !== undefined && page !== null && page !== '' && (typeof page !== 'string' || !this.pageOk(page.replace(/^\//, '').split('?')[0], true)))
+    if (
+      page !== undefined &&
+      page !== null &&
+      page !== '' &&
+      (typeof page !== 'string' || !this.pageOk(page.replace(/^\//, '').split('?')[0], true))
+    )
       return fail(41030)
     if (!isObject(data) || Object.keys(data).length === 0) return fail(47003, 'argument invalid! data is empty')
     for (const [key, item] of Object.entries(data)) {
@@ -283,7 +296,8 @@ export class OpenApi {
       const ok = type !== undefined && (typeof value === 'string' || typeof value === 'number') && (rule ? rule(String(value)) : true)
       if (!ok) return fail(47003, `argument invalid! data.${key}.value invalid`)
     }
-    if (state !== undefined && (typeof state !== 'string' || !STATES.has(state))) return fail(47003, 'argument invalid! miniprogram_state invalid')
+    if (state !== undefined && (typeof state !== 'string' || !STATES.has(state)))
+      return fail(47003, 'argument invalid! miniprogram_state invalid')
     if (lang !== undefined && (typeof lang !== 'string' || !LANGS.has(lang))) return fail(47003, 'argument invalid! lang invalid')
     return {
       touser,

@@ -40,7 +40,12 @@ export const readAppPages = (file: string): string[] | null => {
     const { code } = transformSync(readFileSync(file, 'utf8'), { loader: 'ts', format: 'cjs', target: 'node20' })
     const module = { exports: {} as { default?: AppConfig } }
     // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- runs the app config esbuild just compiled
-    new Function('module', 'exports', 'defineAppConfig', 'require', code)(module, module.exports, (c: AppConfig) => c, () => ({}))
+    new Function('module', 'exports', 'defineAppConfig', 'require', code)(
+      module,
+      module.exports,
+      (c: AppConfig) => c,
+      () => ({}),
+    )
     const pages = pagesOf(module.exports.default ?? (module.exports as AppConfig))
     return pages.length > 0 ? pages : null
   } catch {

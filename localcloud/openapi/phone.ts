@@ -80,7 +80,12 @@ export class PhoneCodes {
 
   phoneOf(openid: string): string | undefined {
     if (this.book === undefined) return undefined
-    const phone = typeof this.book === 'function' ? this.book(openid) : Object.prototype.hasOwnProperty.call(this.book, openid) ? this.book[openid] : undefined
+    const phone =
+      typeof this.book === 'function'
+        ? this.book(openid)
+        : Object.prototype.hasOwnProperty.call(this.book, openid)
+          ? this.book[openid]
+          : undefined
     return phone === undefined || phone === null || phone === '' ? undefined : phone
   }
 

@@ -17,7 +17,19 @@
  * `%`, `#` or `?`, which could reach outside the folder or make links ambiguous.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -253,7 +265,10 @@ export class Storage {
       }
     }
     walk(this.objects)
-    return out.filter((p) => p.startsWith(prefix)).sort().map(fileIdOf)
+    return out
+      .filter((p) => p.startsWith(prefix))
+      .sort()
+      .map(fileIdOf)
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -58,13 +58,17 @@ const main = async () => {
   if (problems.length) {
     throw new DeployError(problems[0].code, `the plan is refused (${problems.length} problem${problems.length > 1 ? 's' : ''})`, problems)
   }
-  console.log('\nPlan valid: every bundle and the main package within budget, timers valid, open APIs known, collections and indexes consistent.')
+  console.log(
+    '\nPlan valid: every bundle and the main package within budget, timers valid, open APIs known, collections and indexes consistent.',
+  )
   if (options.dryRun) return
   // Loaded only for a real run: the upload tools are heavy and start services when required.
   const { runPlan, uploadSettingsFrom } = await import('./upload')
   const settings = uploadSettingsFrom(process.env)
   await runPlan(plan, settings)
-  console.log(`\nDeployed to ${settings.envId}. The mini-program version ${settings.version} is a development version: make it the trial version or submit it for review in mp.weixin.qq.com → 版本管理.`)
+  console.log(
+    `\nDeployed to ${settings.envId}. The mini-program version ${settings.version} is a development version: make it the trial version or submit it for review in mp.weixin.qq.com → 版本管理.`,
+  )
 }
 
 main().catch((e: unknown) => {

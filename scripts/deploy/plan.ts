@@ -52,7 +52,11 @@ export type DeployEnvName = keyof typeof DEPLOY_ENV
  * Subscribe-message template ids (mp.weixin.qq.com → 订阅消息), handed to every function that sends messages as its
  * environment variables (cloudfunctions/_lib/messages.ts reads them). Without them those sends fail (40037).
  */
-export const TEMPLATE_ENV = ['SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON', 'SUBSCRIBE_TEMPLATE_EVENT_REMINDER', 'SUBSCRIBE_TEMPLATE_WAITLIST_PROMOTED'] as const
+export const TEMPLATE_ENV = [
+  'SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON',
+  'SUBSCRIBE_TEMPLATE_EVENT_REMINDER',
+  'SUBSCRIBE_TEMPLATE_WAITLIST_PROMOTED',
+] as const
 
 export type PlanProblemCode =
   | 'ENV_MISSING'
@@ -191,9 +195,16 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
     openapi: [],
     envVariables: {},
   }
-  if (source.bundleBytes === null) problems.push({ code: 'FUNCTION_NOT_BUILT', message: `${where}: build/cloudfunctions/${source.name}/index.js is missing (npm run build:functions)` })
+  if (source.bundleBytes === null)
+    problems.push({
+      code: 'FUNCTION_NOT_BUILT',
+      message: `${where}: build/cloudfunctions/${source.name}/index.js is missing (npm run build:functions)`,
+    })
   else if (source.bundleBytes > FUNCTION_BUDGET_BYTES) {
-    problems.push({ code: 'FUNCTION_TOO_BIG', message: `${where}: bundle ${KB(source.bundleBytes)} exceeds the ${KB(FUNCTION_BUDGET_BYTES)} budget` })
+    problems.push({
+      code: 'FUNCTION_TOO_BIG',
+      message: `${where}: bundle ${KB(source.bundleBytes)} exceeds the ${KB(FUNCTION_BUDGET_BYTES)} budget`,
+    })
   }
   if (source.parseError !== undefined) {
     problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: config.json is not JSON (${source.parseError})` })
@@ -210,7 +221,10 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
   const { timeout, permissions, triggers } = config
   if (timeout !== undefined) {
     if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
-      problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: timeout must be whole seconds 1–${MAX_TIMEOUT_SECONDS}, not ${JSON.stringify(timeout)}` })
+      problems.push({
+        code: 'FUNCTION_CONFIG_INVALID',
+        message: `${where}: timeout must be whole seconds 1–${MAX_TIMEOUT_SECONDS}, not ${JSON.stringify(timeout)}`,
+      })
     } else plan.timeoutSeconds = timeout
   }
   if (permissions !== undefined) {
@@ -221,7 +235,11 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
       plan.openapi = [...openapi]
       const known: readonly string[] = KNOWN_OPENAPI
       for (const api of openapi) {
-        if (!known.includes(api)) problems.push({ code: 'PERMISSION_UNKNOWN', message: `${where}: open API "${api}" is not a known cloud call (${KNOWN_OPENAPI.join(', ')})` })
+        if (!known.includes(api))
+          problems.push({
+            code: 'PERMISSION_UNKNOWN',
+            message: `${where}: open API "${api}" is not a known cloud call (${KNOWN_OPENAPI.join(', ')})`,
+          })
       }
     }
   }
@@ -235,12 +253,21 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
           problems.push({ code: 'TRIGGER_INVALID', message: `${where}: each trigger needs a name, type "timer" and a cron config` })
           continue
         }
-        if (t.type !== 'timer') problems.push({ code: 'TRIGGER_INVALID', message: `${where}: trigger "${t.name}" has type ${JSON.stringify(t.type)}; only "timer" deploys` })
-        if (!TRIGGER_NAME.test(t.name)) problems.push({ code: 'TRIGGER_INVALID', message: `${where}: trigger name "${t.name}" must start with a letter and hold only letters, digits, - and _ (≤ 60)` })
+        if (t.type !== 'timer')
+          problems.push({
+            code: 'TRIGGER_INVALID',
+            message: `${where}: trigger "${t.name}" has type ${JSON.stringify(t.type)}; only "timer" deploys`,
+          })
+        if (!TRIGGER_NAME.test(t.name))
+          problems.push({
+            code: 'TRIGGER_INVALID',
+            message: `${where}: trigger name "${t.name}" must start with a letter and hold only letters, digits, - and _ (≤ 60)`,
+          })
         if (seen.has(t.name)) problems.push({ code: 'TRIGGER_INVALID', message: `${where}: trigger name "${t.name}" appears twice` })
         seen.add(t.name)
         const bad = cronProblem(t.config)
-        if (bad) problems.push({ code: 'CRON_INVALID', message: `${where}: trigger "${t.name}" cron "${t.config}" is not CloudBase's: ${bad}` })
+        if (bad)
+          problems.push({ code: 'CRON_INVALID', message: `${where}: trigger "${t.name}" cron "${t.config}" is not CloudBase's: ${bad}` })
         plan.triggers.push({ name: t.name, type: 'timer', cron: t.config })
       }
     }
@@ -262,7 +289,8 @@ const collectionPlan = (source: CollectionSource, problems: PlanProblem[]): Coll
     refuse('must be an object { name, description, indexes, rules }')
     return null
   }
-  if (typeof json.name !== 'string' || !COLLECTION_NAME.test(json.name)) refuse(`name ${JSON.stringify(json.name)} must be a collection name (a letter, then letters, digits, - or _)`)
+  if (typeof json.name !== 'string' || !COLLECTION_NAME.test(json.name))
+    refuse(`name ${JSON.stringify(json.name)} must be a collection name (a letter, then letters, digits, - or _)`)
   else if (json.name !== source.file) refuse(`name "${json.name}" differs from the file name`)
   const indexes: IndexPlan[] = []
   if (!Array.isArray(json.indexes)) refuse('indexes must be a list (may be empty)')
@@ -272,14 +300,20 @@ const collectionPlan = (source: CollectionSource, problems: PlanProblem[]): Coll
       const at = `index #${i + 1}`
       if (!isObject(index) || typeof index.name !== 'string' || index.name.length === 0) return refuse(`${at} needs a name`)
       if (index.name === '_id_') return refuse(`${at}: "_id_" is the built-in index of every collection`)
-      if (names.has(index.name)) problems.push({ code: 'INDEX_NAME_DUPLICATE', message: `${where}: index name "${index.name}" is used twice` })
+      if (names.has(index.name))
+        problems.push({ code: 'INDEX_NAME_DUPLICATE', message: `${where}: index name "${index.name}" is used twice` })
       names.add(index.name)
       if (typeof index.unique !== 'boolean') refuse(`index "${index.name}": unique must be true or false`)
       const keys = index.keys
       if (!Array.isArray(keys) || keys.length === 0) return refuse(`index "${index.name}" needs at least one key`)
       const parsed: IndexPlan['keys'] = []
       for (const key of keys) {
-        if (!isObject(key) || typeof key.field !== 'string' || !FIELD_PATH.test(key.field) || (key.direction !== 1 && key.direction !== -1)) {
+        if (
+          !isObject(key) ||
+          typeof key.field !== 'string' ||
+          !FIELD_PATH.test(key.field) ||
+          (key.direction !== 1 && key.direction !== -1)
+        ) {
           return refuse(`index "${index.name}": each key is { field: "a.b", direction: 1 | -1 }`)
         }
         parsed.push({ field: key.field, direction: key.direction })
@@ -302,15 +336,18 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
 
   if (!inputs.dryRun) {
     for (const name of Object.keys(DEPLOY_ENV) as DeployEnvName[]) {
-      if (!inputs.env[name]?.trim()) problems.push({ code: 'ENV_MISSING', message: `environment variable ${name} is not set: ${DEPLOY_ENV[name]}` })
+      if (!inputs.env[name]?.trim())
+        problems.push({ code: 'ENV_MISSING', message: `environment variable ${name} is not set: ${DEPLOY_ENV[name]}` })
     }
     const appid = inputs.env.WX_APPID?.trim()
-    if (appid && !/^wx[0-9a-f]{16}$/.test(appid)) problems.push({ code: 'ENV_INVALID', message: `WX_APPID "${appid}" is not a mini-program AppID (wx + 16 hex digits)` })
+    if (appid && !/^wx[0-9a-f]{16}$/.test(appid))
+      problems.push({ code: 'ENV_INVALID', message: `WX_APPID "${appid}" is not a mini-program AppID (wx + 16 hex digits)` })
     if (inputs.env.WX_UPLOAD_KEY_PATH?.trim() && inputs.uploadKeyReadable === false) {
       problems.push({ code: 'ENV_INVALID', message: `WX_UPLOAD_KEY_PATH "${inputs.env.WX_UPLOAD_KEY_PATH}" is not a readable file` })
     }
     const robot = inputs.env.WX_ROBOT
-    if (robot !== undefined && !/^([1-9]|[12]\d|30)$/.test(robot)) problems.push({ code: 'ENV_INVALID', message: `WX_ROBOT "${robot}" must be 1–30` })
+    if (robot !== undefined && !/^([1-9]|[12]\d|30)$/.test(robot))
+      problems.push({ code: 'ENV_INVALID', message: `WX_ROBOT "${robot}" must be 1–30` })
   }
 
   const functions = [...inputs.functions].sort((a, b) => a.name.localeCompare(b.name)).map((f) => functionPlan(f, problems))
@@ -319,7 +356,9 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
   for (const f of senders) f.envVariables = { ...templates }
   const missing = TEMPLATE_ENV.filter((name) => !(name in templates))
   if (senders.length && missing.length) {
-    warnings.push(`${missing.join(', ')} not set: ${senders.map((f) => f.name).join(', ')} cannot send those subscribe messages (40037) until they are set and deployed again`)
+    warnings.push(
+      `${missing.join(', ')} not set: ${senders.map((f) => f.name).join(', ')} cannot send those subscribe messages (40037) until they are set and deployed again`,
+    )
   }
 
   const collections: CollectionPlan[] = []
@@ -330,24 +369,46 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
   const defined = new Set(inputs.collections.map((c) => c.file))
   const used = new Set(inputs.collectionsInCode)
   for (const name of [...used].sort()) {
-    if (!defined.has(name)) problems.push({ code: 'COLLECTION_WITHOUT_DEFINITION', message: `collection "${name}" is used by the cloud functions but has no database/collections/${name}.json (indexes and rules)` })
+    if (!defined.has(name))
+      problems.push({
+        code: 'COLLECTION_WITHOUT_DEFINITION',
+        message: `collection "${name}" is used by the cloud functions but has no database/collections/${name}.json (indexes and rules)`,
+      })
   }
   for (const name of [...defined].sort()) {
-    if (!used.has(name)) problems.push({ code: 'DEFINITION_WITHOUT_COLLECTION', message: `database/collections/${name}.json defines a collection no cloud function uses` })
+    if (!used.has(name))
+      problems.push({
+        code: 'DEFINITION_WITHOUT_COLLECTION',
+        message: `database/collections/${name}.json defines a collection no cloud function uses`,
+      })
   }
 
-  if (inputs.weapp === null) problems.push({ code: 'WEAPP_NOT_BUILT', message: 'dist/app.json is missing: the weapp is not built (npm run build:weapp)' })
+  if (inputs.weapp === null)
+    problems.push({ code: 'WEAPP_NOT_BUILT', message: 'dist/app.json is missing: the weapp is not built (npm run build:weapp)' })
   else {
     if (inputs.weapp.main > MAIN_PACKAGE_BUDGET_BYTES) {
-      problems.push({ code: 'MAIN_PACKAGE_TOO_BIG', message: `weapp main package ${KB(inputs.weapp.main)} exceeds the ${KB(MAIN_PACKAGE_BUDGET_BYTES)} budget` })
+      problems.push({
+        code: 'MAIN_PACKAGE_TOO_BIG',
+        message: `weapp main package ${KB(inputs.weapp.main)} exceeds the ${KB(MAIN_PACKAGE_BUDGET_BYTES)} budget`,
+      })
     }
     for (const [root, bytes] of Object.entries(inputs.weapp.sub)) {
-      if (bytes > SUBPACKAGE_LIMIT_BYTES) problems.push({ code: 'SUBPACKAGE_TOO_BIG', message: `weapp subpackage ${root} ${KB(bytes)} exceeds WeChat's ${KB(SUBPACKAGE_LIMIT_BYTES)}` })
+      if (bytes > SUBPACKAGE_LIMIT_BYTES)
+        problems.push({
+          code: 'SUBPACKAGE_TOO_BIG',
+          message: `weapp subpackage ${root} ${KB(bytes)} exceeds WeChat's ${KB(SUBPACKAGE_LIMIT_BYTES)}`,
+        })
     }
   }
 
   return {
-    plan: { envId: inputs.env.TCB_ENV_ID?.trim() || null, appid: inputs.env.WX_APPID?.trim() || null, functions, collections, weapp: inputs.weapp },
+    plan: {
+      envId: inputs.env.TCB_ENV_ID?.trim() || null,
+      appid: inputs.env.WX_APPID?.trim() || null,
+      functions,
+      collections,
+      weapp: inputs.weapp,
+    },
     problems,
     warnings,
   }
@@ -362,29 +423,42 @@ const rule = (v: RuleValue) => (typeof v === 'boolean' ? String(v) : JSON.string
 export const formatPlan = (plan: DeployPlan): string[] => {
   const lines: string[] = []
   lines.push(`Deploy plan for environment ${plan.envId ?? '<TCB_ENV_ID>'}, mini-program ${plan.appid ?? '<WX_APPID>'}`)
-  lines.push('', `Cloud functions (${plan.functions.length}; runtime ${FUNCTION_RUNTIME}; budget ${KB(FUNCTION_BUDGET_BYTES)} each; uploaded with index.js, package.json, config.json):`)
+  lines.push(
+    '',
+    `Cloud functions (${plan.functions.length}; runtime ${FUNCTION_RUNTIME}; budget ${KB(FUNCTION_BUDGET_BYTES)} each; uploaded with index.js, package.json, config.json):`,
+  )
   for (const f of plan.functions) {
-    const size = f.bundleBytes === null ? 'not built' : `${KB(f.bundleBytes)} (${Math.round((f.bundleBytes / FUNCTION_BUDGET_BYTES) * 100)}% of budget)`
+    const size =
+      f.bundleBytes === null
+        ? 'not built'
+        : `${KB(f.bundleBytes)} (${Math.round((f.bundleBytes / FUNCTION_BUDGET_BYTES) * 100)}% of budget)`
     lines.push(`  ${f.name.padEnd(8)} ${size}, timeout ${f.timeoutSeconds} s`)
     lines.push(`           open API: ${f.openapi.length ? f.openapi.join(', ') : 'none'}`)
     const vars = Object.entries(f.envVariables)
     if (vars.length) lines.push(`           env: ${vars.map(([k, v]) => `${k}=${v}`).join(', ')}`)
-    for (const t of f.triggers) lines.push(`           timer ${t.name}: "${t.cron}" (second minute hour day month weekday year, Asia/Shanghai)`)
+    for (const t of f.triggers)
+      lines.push(`           timer ${t.name}: "${t.cron}" (second minute hour day month weekday year, Asia/Shanghai)`)
   }
   const indexCount = plan.collections.reduce((n, c) => n + c.indexes.length, 0)
   const uniqueCount = plan.collections.reduce((n, c) => n + c.indexes.filter((i) => i.unique).length, 0)
-  lines.push('', `Database collections (${plan.collections.length}; ${indexCount} indexes, ${uniqueCount} unique; rules as CUSTOM security rules):`)
+  lines.push(
+    '',
+    `Database collections (${plan.collections.length}; ${indexCount} indexes, ${uniqueCount} unique; rules as CUSTOM security rules):`,
+  )
   for (const c of plan.collections) {
     lines.push(`  ${c.name}  rules read ${rule(c.rules.read)}, write ${rule(c.rules.write)}`)
     for (const i of c.indexes) {
-      lines.push(`    ${i.unique ? 'unique' : 'index '} ${i.name}: ${i.keys.map((k) => `${k.field} ${k.direction === 1 ? 'asc' : 'desc'}`).join(', ')}`)
+      lines.push(
+        `    ${i.unique ? 'unique' : 'index '} ${i.name}: ${i.keys.map((k) => `${k.field} ${k.direction === 1 ? 'asc' : 'desc'}`).join(', ')}`,
+      )
     }
   }
   lines.push('', 'Mini-program (dist/, uploaded with miniprogram-ci as a development version):')
   if (plan.weapp === null) lines.push('  not built')
   else {
     lines.push(`  main package ${KB(plan.weapp.main)} (budget ${KB(MAIN_PACKAGE_BUDGET_BYTES)})`)
-    for (const [root, bytes] of Object.entries(plan.weapp.sub)) lines.push(`  subpackage ${root} ${KB(bytes)} (limit ${KB(SUBPACKAGE_LIMIT_BYTES)})`)
+    for (const [root, bytes] of Object.entries(plan.weapp.sub))
+      lines.push(`  subpackage ${root} ${KB(bytes)} (limit ${KB(SUBPACKAGE_LIMIT_BYTES)})`)
   }
   return lines
 }

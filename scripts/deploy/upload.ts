@@ -56,7 +56,10 @@ const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
   } catch (e) {
     console.log('FAILED')
     const err = e as { message?: string; code?: string; requestId?: string }
-    throw new DeployError('UPLOAD_FAILED', `${what}: ${err.message ?? String(e)}${err.code ? ` (code ${err.code})` : ''}${err.requestId ? ` [request ${err.requestId}]` : ''}`)
+    throw new DeployError(
+      'UPLOAD_FAILED',
+      `${what}: ${err.message ?? String(e)}${err.code ? ` (code ${err.code})` : ''}${err.requestId ? ` [request ${err.requestId}]` : ''}`,
+    )
   }
 }
 
@@ -176,7 +179,12 @@ const uploadWeapp = async (settings: UploadSettings) => {
 export const runPlan = async (plan: DeployPlan, settings: UploadSettings) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Manager = require('@cloudbase/manager-node') as typeof CloudBase
-  const manager = new Manager({ secretId: settings.secretId, secretKey: settings.secretKey, envId: settings.envId, region: settings.region })
+  const manager = new Manager({
+    secretId: settings.secretId,
+    secretKey: settings.secretKey,
+    envId: settings.envId,
+    region: settings.region,
+  })
   console.log(`\nDatabase (${plan.collections.length} collections):`)
   for (const c of plan.collections) await deployCollection(manager, settings.envId, c)
   console.log(`\nCloud functions (${plan.functions.length}):`)

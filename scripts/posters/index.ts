@@ -40,7 +40,10 @@ const main = async () => {
   if (options.dryRun) {
     const docs = demoDocuments()
     console.log('Store posters (dry run: demo stores and staff, plain QR codes of the local H5 join URL):')
-    const made = await makePosters(standInSource({ stores: docs.stores as StoreDoc[], staff: docs.staff as StaffDoc[] }, `http://127.0.0.1:${port}`), { ...options, log })
+    const made = await makePosters(
+      standInSource({ stores: docs.stores as StoreDoc[], staff: docs.staff as StaffDoc[] }, `http://127.0.0.1:${port}`),
+      { ...options, log },
+    )
     console.log(`${made.length} posters in ${options.outDir} (index.html shows them all)`)
     return
   }
@@ -58,7 +61,10 @@ const main = async () => {
     }
     const operator = process.env.POSTERS_OPERATOR ?? DEMO_OPERATOR._id
     console.log(`Store posters from the local cloud (${cloud.url}), codes by ops.storeCode as operator ${operator}:`)
-    const made = await makePosters(opsSource((event) => cloud.invoke('ops', event, { openid: operator })), { ...options, log })
+    const made = await makePosters(
+      opsSource((event) => cloud.invoke('ops', event, { openid: operator })),
+      { ...options, log },
+    )
     console.log(`${made.length} posters in ${options.outDir} (index.html shows them all)`)
   } finally {
     await cloud.close()
@@ -68,7 +74,9 @@ const main = async () => {
 main().catch((e: unknown) => {
   if (e instanceof PosterError) console.error(`posters: [${e.code}] ${e.message}`)
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error('posters: the local cloud port is taken (is `npm start` running?). Stop it, or set LOCAL_CLOUD_PORT to the port the codes should point at.')
+    console.error(
+      'posters: the local cloud port is taken (is `npm start` running?). Stop it, or set LOCAL_CLOUD_PORT to the port the codes should point at.',
+    )
   } else console.error('posters: unexpected failure', e)
   process.exit(1)
 })

@@ -17,7 +17,16 @@ import { buildStoreScene } from '../../src/domain/scene'
 import type { StaffRole } from '../../src/domain/staff'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 /** A5 (148 × 210 mm) in CSS pixels (96 per inch), drawn at twice the density so print stays sharp. */
 export const A5_CSS = { width: 558, height: 794 }
@@ -83,7 +92,12 @@ export const standInSource = (docs: { stores: StoreDoc[]; staff: StaffDoc[] }, b
     const staff = assistantId ? docs.staff.find((p) => p.staffId === assistantId) : undefined
     const scene = buildStoreScene({ storeId, assistantId })
     const page = 'pages/join/index'
-    const png = await QRCode.toBuffer(`${baseUrl}/#/${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', width: 860, margin: 2, errorCorrectionLevel: 'M' })
+    const png = await QRCode.toBuffer(`${baseUrl}/#/${page}?scene=${encodeURIComponent(scene)}`, {
+      type: 'png',
+      width: 860,
+      margin: 2,
+      errorCorrectionLevel: 'M',
+    })
     return {
       store: { id: store._id, name: store.name, address: store.address },
       assistant: staff ? { staffId: staff.staffId, name: staff.name } : null,
@@ -94,11 +108,14 @@ export const standInSource = (docs: { stores: StoreDoc[]; staff: StaffDoc[] }, b
   },
 })
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** The poster page. Fonts: Noto Sans CJK (fonts-noto-cjk), so the Chinese prints as type, not boxes. */
 export const posterHtml = (brand: string, code: StoreCodeView, staffRole: StaffRole | null): string => {
-  const who = code.assistant ? `${staffRole === 'manager' ? '店长' : '导购'} ${code.assistant.name} · 工号 ${code.assistant.staffId}` : '门店会员专属码'
+  const who = code.assistant
+    ? `${staffRole === 'manager' ? '店长' : '导购'} ${code.assistant.name} · 工号 ${code.assistant.staffId}`
+    : '门店会员专属码'
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><style>
   * { box-sizing: border-box; margin: 0; padding: 0; }
@@ -129,7 +146,10 @@ export const posterHtml = (brand: string, code: StoreCodeView, staffRole: StaffR
 }
 
 /** Fetches every code and renders every poster into outDir (emptied first). Returns what it wrote. */
-export const makePosters = async (source: CodeSource, options: { outDir: string; brand: string; log?: (line: string) => void }): Promise<PosterEntry[]> => {
+export const makePosters = async (
+  source: CodeSource,
+  options: { outDir: string; brand: string; log?: (line: string) => void },
+): Promise<PosterEntry[]> => {
   const log = options.log ?? (() => undefined)
   const stores = await source.directory()
   if (stores.length === 0) throw new PosterError('NO_STORES', 'the stores collection is empty: nothing to print')
@@ -149,8 +169,18 @@ export const makePosters = async (source: CodeSource, options: { outDir: string;
         await page.setContent(posterHtml(options.brand, code, staff?.role ?? null), { waitUntil: 'load' })
         await page.evaluate(() => document.fonts.ready.then(() => undefined))
         await page.screenshot({ path: file, fullPage: false })
-        entries.push({ storeId: store.id, storeName: store.name, address: store.address, staff, scene: code.scene, page: code.page, file: relative(options.outDir, file) })
-        log(`  ${relative(process.cwd(), file)}  ${store.name}${staff ? ` · ${staff.name} (${staff.staffId})` : ' · 门店码'}  scene ${code.scene}`)
+        entries.push({
+          storeId: store.id,
+          storeName: store.name,
+          address: store.address,
+          staff,
+          scene: code.scene,
+          page: code.page,
+          file: relative(options.outDir, file),
+        })
+        log(
+          `  ${relative(process.cwd(), file)}  ${store.name}${staff ? ` · ${staff.name} (${staff.staffId})` : ' · 门店码'}  scene ${code.scene}`,
+        )
       }
     }
   } finally {
@@ -167,9 +197,13 @@ const indexHtml = (brand: string, entries: PosterEntry[]) => {
   for (const e of entries) byStore.set(e.storeId, [...(byStore.get(e.storeId) ?? []), e])
   const sections = [...byStore.values()]
     .map(
-      (list) => `<h2>${escapeHtml(list[0].storeName)} (${escapeHtml(list[0].storeId)})</h2><div class="row">${list
-        .map((e) => `<figure><a href="${escapeHtml(e.file)}"><img src="${escapeHtml(e.file)}" width="279"></a><figcaption>${e.staff ? `${escapeHtml(e.staff.name)} · ${escapeHtml(e.staff.staffId)}` : '门店码'}<br><code>${escapeHtml(e.scene)}</code></figcaption></figure>`)
-        .join('')}</div>`,
+      (list) =>
+        `<h2>${escapeHtml(list[0].storeName)} (${escapeHtml(list[0].storeId)})</h2><div class="row">${list
+          .map(
+            (e) =>
+              `<figure><a href="${escapeHtml(e.file)}"><img src="${escapeHtml(e.file)}" width="279"></a><figcaption>${e.staff ? `${escapeHtml(e.staff.name)} · ${escapeHtml(e.staff.staffId)}` : '门店码'}<br><code>${escapeHtml(e.scene)}</code></figcaption></figure>`,
+          )
+          .join('')}</div>`,
     )
     .join('\n')
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(brand)} 门店海报</title><style>

@@ -21,5 +21,9 @@ const lines = [
   ...styles.ignoredSelectors.map((s) => `wcsc: ${s.file}: ${s.message}`),
   ...checkJson(dist).map(describeJsonProblem),
 ]
-console.log(lines.length ? lines.join('\n') : `wcc: ${templates.files.length} files, wcsc: ${styles.files.length} files, JSON: WeChat's schemas — all accepted`)
+console.log(
+  lines.length
+    ? lines.join('\n')
+    : `wcc: ${templates.files.length} files, wcsc: ${styles.files.length} files, JSON: WeChat's schemas — all accepted`,
+)
 process.exit(lines.length ? 1 : 0)

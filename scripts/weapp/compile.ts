@@ -121,14 +121,19 @@ export const compileTemplates = (distDir: string, options: CompileOptions = {}):
     return names.length ? [[file, String(names.length), ...names]] : []
   })
   const debug = options.release ? [] : ['-d']
-  const run = spawnSync(binary('wcc'), [...debug, '-cc', [String(using.length), ...using.flat()].join(' '), ...wxml, ...wxs, '-gn', '$gwx'], {
-    cwd: distDir,
-    maxBuffer: MAX_OUTPUT_BYTES,
-  })
+  const run = spawnSync(
+    binary('wcc'),
+    [...debug, '-cc', [String(using.length), ...using.flat()].join(' '), ...wxml, ...wxs, '-gn', '$gwx'],
+    {
+      cwd: distDir,
+      maxBuffer: MAX_OUTPUT_BYTES,
+    },
+  )
   if (run.error) throw run.error
   const stderr = run.stderr.toString()
   const problems = run.status === 0 ? [] : parseProblems('wcc', stderr, distDir)
-  if (run.status !== 0 && !problems.length) problems.push({ tool: 'wcc', file: '', message: `wcc exited with ${run.status}: ${stderr || '(no message)'}` })
+  if (run.status !== 0 && !problems.length)
+    problems.push({ tool: 'wcc', file: '', message: `wcc exited with ${run.status}: ${stderr || '(no message)'}` })
   return { problems, js: run.status === 0 ? run.stdout.toString() : '', files: [...wxml, ...wxs] }
 }
 
@@ -138,7 +143,10 @@ export const compileStyles = (distDir: string, options: CompileOptions = {}): St
   const own = all.filter((f) => existsSync(join(distDir, f.replace(/\.wxss$/, '.json'))))
   const imported = all.filter((f) => !own.includes(f))
   const debug = options.release ? [] : ['-db']
-  const run = spawnSync(binary('wcsc'), [...debug, '-pc', String(own.length), ...own, ...imported], { cwd: distDir, maxBuffer: MAX_OUTPUT_BYTES })
+  const run = spawnSync(binary('wcsc'), [...debug, '-pc', String(own.length), ...own, ...imported], {
+    cwd: distDir,
+    maxBuffer: MAX_OUTPUT_BYTES,
+  })
   if (run.error) throw run.error
   const stderr = run.stderr.toString()
   if (run.status !== 0) {
@@ -168,7 +176,11 @@ export const compileStyles = (distDir: string, options: CompileOptions = {}): St
 }
 
 export const describeProblem = (p: CompileProblem) =>
-  [`${p.tool}: ${p.file || '(no file)'}${p.line ? `(${p.line}:${p.column})` : ''}: ${p.message}`, p.source && `  from ${p.source}`, p.excerpt && `  near: ${p.excerpt}`]
+  [
+    `${p.tool}: ${p.file || '(no file)'}${p.line ? `(${p.line}:${p.column})` : ''}: ${p.message}`,
+    p.source && `  from ${p.source}`,
+    p.excerpt && `  near: ${p.excerpt}`,
+  ]
     .filter(Boolean)
     .join('\n')
 

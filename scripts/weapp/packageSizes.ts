@@ -22,10 +22,15 @@ export interface PackageSize {
 
 /** DevTools' own files and source maps never ship. */
 const NOT_UPLOADED = /(^|\/)(project(\.private)?\.config\.json)$|\.map$|\.LICENSE\.txt$/
-const DEFINE_WRAPPER = (path: string) => `define("${path}", function(require, module, exports, window, document, frames, self, location, navigator, localStorage, history, Caches, screen, alert, confirm, prompt, XMLHttpRequest, WebSocket, Reporter, webkit, WeixinJSCore){\n});`.length
+const DEFINE_WRAPPER = (path: string) =>
+  `define("${path}", function(require, module, exports, window, document, frames, self, location, navigator, localStorage, history, Caches, screen, alert, confirm, prompt, XMLHttpRequest, WebSocket, Reporter, webkit, WeixinJSCore){\n});`
+    .length
 
 export const compiledPackageSizes = (distDir: string) => {
-  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as { subPackages?: { root: string; pages: string[] }[]; subpackages?: { root: string; pages: string[] }[] }
+  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string; pages: string[] }[]
+    subpackages?: { root: string; pages: string[] }[]
+  }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/?$/, '/'))
   const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
     .map((p) => p.split('\\').join('/'))
@@ -52,7 +57,11 @@ export const compiledPackageSizes = (distDir: string) => {
     // share is what adding it adds.
     const templates = root ? templatesOf([...mainFiles, ...list]) - mainTemplates : mainTemplates
     const styles = root ? stylesOf([...mainFiles, ...list]) - mainStyles : mainStyles
-    const config = root ? 0 : files.filter((f) => f.endsWith('.json')).reduce((sum, f) => sum + JSON.stringify(JSON.parse(readFileSync(join(distDir, f), 'utf8'))).length, 0)
+    const config = root
+      ? 0
+      : files
+          .filter((f) => f.endsWith('.json'))
+          .reduce((sum, f) => sum + JSON.stringify(JSON.parse(readFileSync(join(distDir, f), 'utf8'))).length, 0)
     const parts = { scripts, templates, styles, config, other }
     return {
       distBytes: list.reduce((sum, f) => sum + bytes(f), 0),

@@ -70,7 +70,8 @@ export const checkJson = (distDir: string): JsonProblem[] => {
   validate(distDir, 'project.config.json', 'projectconfig', problems)
   const sitemap = app.sitemapLocation ?? 'sitemap.json'
   if (existsSync(join(distDir, sitemap))) validate(distDir, sitemap, 'sitemap', problems)
-  else if (app.sitemapLocation) problems.push({ file: 'app.json', kind: 'missing', message: `sitemapLocation names ${sitemap}, which the package lacks` })
+  else if (app.sitemapLocation)
+    problems.push({ file: 'app.json', kind: 'missing', message: `sitemapLocation names ${sitemap}, which the package lacks` })
 
   // Every page and component file the package holds, checked once; then what their usingComponents name.
   const jsonFiles = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
@@ -81,21 +82,35 @@ export const checkJson = (distDir: string): JsonProblem[] => {
 
   for (const route of pageRoutes(app)) {
     for (const ext of ['js', 'wxml', 'json']) {
-      if (!existsSync(join(distDir, `${route}.${ext}`))) problems.push({ file: 'app.json', kind: 'missing', message: `page ${route} has no ${route}.${ext}`, source: 'src/app.config.ts' })
+      if (!existsSync(join(distDir, `${route}.${ext}`)))
+        problems.push({ file: 'app.json', kind: 'missing', message: `page ${route} has no ${route}.${ext}`, source: 'src/app.config.ts' })
     }
   }
   const owners: [string, Record<string, string> | undefined][] = [
     ['app.json', app.usingComponents],
-    ...[...checked].map(([file, json]) => [file, json?.usingComponents as Record<string, string> | undefined] as [string, Record<string, string> | undefined]),
+    ...[...checked].map(
+      ([file, json]) => [file, json?.usingComponents as Record<string, string> | undefined] as [string, Record<string, string> | undefined],
+    ),
   ]
   for (const [file, using] of owners) {
     for (const [name, path] of Object.entries(using ?? {})) {
       if (path.startsWith('plugin://')) continue
       const target = path.startsWith('/') ? path.slice(1) : posix.join(dirname(file), path)
       const missing = ['js', 'wxml', 'json'].filter((ext) => !existsSync(join(distDir, `${target}.${ext}`)))
-      if (missing.length) problems.push({ file, kind: 'missing', message: `usingComponents.${name} → ${target}: no .${missing.join(', .')}`, source: sourceOf(file) })
+      if (missing.length)
+        problems.push({
+          file,
+          kind: 'missing',
+          message: `usingComponents.${name} → ${target}: no .${missing.join(', .')}`,
+          source: sourceOf(file),
+        })
       else if (checked.get(`${target}.json`)?.component !== true)
-        problems.push({ file, kind: 'error', message: `usingComponents.${name} → ${target} is not a component ("component": true missing)`, source: sourceOf(`${target}.json`) })
+        problems.push({
+          file,
+          kind: 'error',
+          message: `usingComponents.${name} → ${target} is not a component ("component": true missing)`,
+          source: sourceOf(`${target}.json`),
+        })
     }
   }
   return problems

@@ -38,7 +38,9 @@ const styleSource = (distFile: string, text: string, offset: number) => {
   const pageSheet = `src/${distFile.replace(/\.wxss$/, '.scss')}`
   if (block) {
     const defines = new RegExp(`\\.${block.replace(/-/g, '\\-')}(?![\\w-])`)
-    const found = allScss().filter((f) => defines.test(f.text)).map((f) => f.path)
+    const found = allScss()
+      .filter((f) => defines.test(f.text))
+      .map((f) => f.path)
     const best = found.find((f) => f === pageSheet) ?? found[0]
     if (best) return `${best} (rule ${selector})`
   }
@@ -53,6 +55,7 @@ export const sourceOf = (distFile: string, text?: string, offset?: number): stri
   if (distFile.endsWith('.wxss') && text !== undefined && offset !== undefined) return styleSource(distFile, text, offset)
   if (distFile === 'app.json') return 'src/app.config.ts'
   if (distFile.endsWith('.json') && existsSync(join(SRC, `${stem}.config.ts`))) return `src/${stem}.config.ts`
-  for (const ext of ['.tsx', '.ts', '.weapp.tsx']) if (existsSync(join(SRC, stem + ext))) return `src/${stem}${ext} (Taro generates its ${distFile.split('.').pop()})`
+  for (const ext of ['.tsx', '.ts', '.weapp.tsx'])
+    if (existsSync(join(SRC, stem + ext))) return `src/${stem}${ext} (Taro generates its ${distFile.split('.').pop()})`
   return undefined
 }

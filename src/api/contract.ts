@@ -57,9 +57,7 @@ import type { CampaignIdInput, DashboardInput, OpsCustomersInput, OpsTodayInput,
 import type { RuleChange } from '../domain/programChanges'
 
 /** What every cloud function answers. */
-export type CloudResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldError[] } }
+export type CloudResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldError[] } }
 
 /** A request to a function: which action, with what input. Identity never travels here. */
 export interface CloudRequest<A extends string = string, I = unknown> {

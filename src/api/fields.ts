@@ -57,7 +57,8 @@ export const birthdaySchema = v.pipe(
   // is reported by its own field already.
   v.check(
     (b) =>
-      !(b.month >= 1 && b.month <= 12) || b.day <= (b.month === 2 && b.year !== undefined && !isLeapYear(b.year) ? 28 : DAYS_IN_MONTH[b.month - 1]),
+      !(b.month >= 1 && b.month <= 12) ||
+      b.day <= (b.month === 2 && b.year !== undefined && !isLeapYear(b.year) ? 28 : DAYS_IN_MONTH[b.month - 1]),
     '日期无效',
   ),
 )
@@ -144,4 +145,3 @@ export const check = <S extends v.GenericSchema>(
     fields: result.issues.slice(0, MAX_FIELD_ERRORS).map((issue) => ({ field: v.getDotPath(issue) ?? '(input)', message: issue.message })),
   }
 }
-

@@ -21,4 +21,3 @@ export const JoinSchema = v.object({
   referral: v.optional(v.pipe(v.string(), v.maxLength(SCENE_MAX_LENGTH * 3, '邀请码无效'))),
 })
 export type JoinInput = v.InferInput<typeof JoinSchema>
-

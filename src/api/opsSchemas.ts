@@ -9,7 +9,13 @@ export type CampaignIdInput = v.InferInput<typeof CampaignIdSchema>
 
 export const UpdateCampaignSchema = v.object({
   campaignId,
-  title: v.pipe(v.string('活动名称必须是文字'), v.trim(), v.minLength(1, '请填写活动名称'), v.maxLength(30, '活动名称最多 30 个字'), v.regex(PLAIN_TEXT, '活动名称含有不可见字符')),
+  title: v.pipe(
+    v.string('活动名称必须是文字'),
+    v.trim(),
+    v.minLength(1, '请填写活动名称'),
+    v.maxLength(30, '活动名称最多 30 个字'),
+    v.regex(PLAIN_TEXT, '活动名称含有不可见字符'),
+  ),
   endsAt: instant('结束时间'),
 })
 export type UpdateCampaignInput = v.InferInput<typeof UpdateCampaignSchema>

@@ -10,17 +10,23 @@ import { int, PLAIN_TEXT, PROFILE_TEXT, requestId } from './schemas'
 /** Up to ¥1,000,000. */
 const fen = (label: string, min = 0) => int(label, min, 100_000_000)
 
-const templateId = (label: string) =>
-  v.nullable(v.pipe(v.string(`${label}无效`), v.regex(/^[A-Za-z0-9_-]{1,80}$/, `${label}无效`)))
+const templateId = (label: string) => v.nullable(v.pipe(v.string(`${label}无效`), v.regex(/^[A-Za-z0-9_-]{1,80}$/, `${label}无效`)))
 
 const ascending = <T extends number[]>(label: string) =>
   v.check<T, string>((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]), `${label}应逐级递增`)
 
 const four = (label: string, max: number) =>
-  v.pipe(v.strictTuple([int(label, 0, max), int(label, 0, max), int(label, 0, max), int(label, 0, max)], `${label}应为 4 个数`), ascending(label))
+  v.pipe(
+    v.strictTuple([int(label, 0, max), int(label, 0, max), int(label, 0, max), int(label, 0, max)], `${label}应为 4 个数`),
+    ascending(label),
+  )
 
 const classRule = <N extends 'A' | 'B' | 'C'>(name: N) =>
-  v.object({ name: v.literal(name, `类别应为 ${name}`), minSpendFen: fen(`${name}类消费门槛`), minVisits: int(`${name}类到店次数`, 0, 10_000) })
+  v.object({
+    name: v.literal(name, `类别应为 ${name}`),
+    minSpendFen: fen(`${name}类消费门槛`),
+    minVisits: int(`${name}类到店次数`, 0, 10_000),
+  })
 
 const benefitWords = (label: string, min: number, max: number) =>
   v.pipe(
@@ -60,8 +66,14 @@ export const ProgramRulesSchema = v.pipe(
           gold: int('金卡积分比例', 0, 1_000),
         }),
         // A higher tier never earns less.
-        v.forward(v.check((r) => r.vip >= r.member, 'VIP积分比例不应低于普通会员'), ['vip']),
-        v.forward(v.check((r) => r.gold >= r.vip, '金卡积分比例不应低于VIP'), ['gold']),
+        v.forward(
+          v.check((r) => r.vip >= r.member, 'VIP积分比例不应低于普通会员'),
+          ['vip'],
+        ),
+        v.forward(
+          v.check((r) => r.gold >= r.vip, '金卡积分比例不应低于VIP'),
+          ['gold'],
+        ),
       ),
       birthdayMonthPercent: int('生日月积分倍数', 100, 500),
     }),
@@ -89,12 +101,19 @@ export const ProgramRulesSchema = v.pipe(
     }),
     workbench: v.object({
       lapseWarningDays: int('到期提醒天数', 1, 365),
-      winBackDays: v.pipe(v.strictTuple([int('未到店天数', 1, 3_650), int('未到店天数', 1, 3_650)], '未到店天数应为 2 个数'), ascending('未到店天数')),
+      winBackDays: v.pipe(
+        v.strictTuple([int('未到店天数', 1, 3_650), int('未到店天数', 1, 3_650)], '未到店天数应为 2 个数'),
+        ascending('未到店天数'),
+      ),
       callbackEveryDays: int('回访间隔天数', 1, 365),
     }),
     segments: v.object({
-      classes: v.pipe(v.strictTuple([classRule('A'), classRule('B'), classRule('C')], '客户分类应为 A、B、C 三级'),
-        v.check((cs) => cs[0].minSpendFen >= cs[1].minSpendFen && cs[1].minSpendFen >= cs[2].minSpendFen, 'A类门槛应不低于B类，B类不低于C类'),
+      classes: v.pipe(
+        v.strictTuple([classRule('A'), classRule('B'), classRule('C')], '客户分类应为 A、B、C 三级'),
+        v.check(
+          (cs) => cs[0].minSpendFen >= cs[1].minSpendFen && cs[1].minSpendFen >= cs[2].minSpendFen,
+          'A类门槛应不低于B类，B类不低于C类',
+        ),
       ),
       rfm: v.object({
         recencyDays: four('最近消费天数分档', 3_650),
@@ -117,7 +136,13 @@ export const UpdateProgramSchema = v.object({
   /** The version the operator edited; a newer saved version refuses the save (VERSION_CONFLICT). */
   baseVersion: int('版本号', 1, 1_000_000),
   rules: ProgramRulesSchema,
-  note: v.pipe(v.string('请写明修改原因'), v.trim(), v.minLength(4, '请写明修改原因（至少 4 个字）'), v.maxLength(200, '修改原因最多 200 字'), v.regex(PLAIN_TEXT, '修改原因含有不可见字符')),
+  note: v.pipe(
+    v.string('请写明修改原因'),
+    v.trim(),
+    v.minLength(4, '请写明修改原因（至少 4 个字）'),
+    v.maxLength(200, '修改原因最多 200 字'),
+    v.regex(PLAIN_TEXT, '修改原因含有不可见字符'),
+  ),
   requestId,
 })
 export type UpdateProgramInput = v.InferInput<typeof UpdateProgramSchema>

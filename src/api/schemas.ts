@@ -47,18 +47,13 @@ export type ScanMemberInput = v.InferInput<typeof ScanMemberSchema>
 /** ¥100,000 is far above any single till purchase; larger amounts are typos. */
 export const MAX_PURCHASE_FEN = 10_000_000
 
-
 /**
  * A client-generated idempotency key: made when the shop assistant or operator starts an action and kept
  * until the server answers, so a retry after a timeout carries the same key.
  */
 export const requestId = v.pipe(v.string('缺少请求编号'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效'))
 
-const orderNo = v.pipe(
-  v.string('请填写订单号'),
-  v.trim(),
-  v.regex(/^[A-Za-z0-9_-]{1,32}$/, '订单号应为 1–32 位字母、数字、- 或 _'),
-)
+const orderNo = v.pipe(v.string('请填写订单号'), v.trim(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, '订单号应为 1–32 位字母、数字、- 或 _'))
 
 const amountFen = (label: string) =>
   v.pipe(
@@ -205,11 +200,17 @@ export const CreateCampaignSchema = v.object({
       v.object({ kind: v.literal('all') }),
       v.object({ kind: v.literal('tiers'), tiers: v.pipe(tierList, v.minLength(1, '至少选择一个等级')) }),
       v.object({ kind: v.literal('store'), storeId: catalogId }),
-      v.object({ kind: v.literal('list'), memberCodes: v.pipe(boundedArray(memberCode, 1000, '名单最多 1,000 人', '名单格式不对'), v.minLength(1, '名单为空')) }),
+      v.object({
+        kind: v.literal('list'),
+        memberCodes: v.pipe(boundedArray(memberCode, 1000, '名单最多 1,000 人', '名单格式不对'), v.minLength(1, '名单为空')),
+      }),
       /** Customer classes as the last nightly computation put them. */
       v.object({
         kind: v.literal('classes'),
-        classes: v.pipe(boundedArray(v.picklist(['A', 'B', 'C', 'D']), 4, '客户类别最多 4 个', '客户类别格式不对'), v.minLength(1, '至少选择一个客户类别')),
+        classes: v.pipe(
+          boundedArray(v.picklist(['A', 'B', 'C', 'D']), 4, '客户类别最多 4 个', '客户类别格式不对'),
+          v.minLength(1, '至少选择一个客户类别'),
+        ),
       }),
       /** The top of 忠实户 / 主力户 / 大户 at the moment the campaign is created. */
       v.object({ kind: v.literal('top'), list: v.picklist(['loyal', 'main', 'big'], '请选择名单'), count: int('人数', 1, 1000) }),
@@ -243,7 +244,10 @@ export type CheckInInput = v.InferInput<typeof CheckInSchema>
 const eventWords = {
   title: plainText('活动名称', 30),
   description: v.pipe(v.string(), v.trim(), v.maxLength(500, '活动介绍最多 500 字'), v.regex(PLAIN_TEXT, '活动介绍含有不可见字符')),
-  coverUrl: v.union([v.literal(''), v.pipe(v.string(), v.url('封面图片地址无效'), v.startsWith('https://', '封面图片须为 https 地址'), v.maxLength(500))]),
+  coverUrl: v.union([
+    v.literal(''),
+    v.pipe(v.string(), v.url('封面图片地址无效'), v.startsWith('https://', '封面图片须为 https 地址'), v.maxLength(500)),
+  ]),
   startsAt: instant('开始时间'),
   endsAt: instant('结束时间'),
   capacity: int('名额', 1, 10_000),
@@ -255,9 +259,18 @@ const eventWords = {
 type EventTimes = { startsAt: string; endsAt: string; rsvpDeadline: string; cancelDeadline: string }
 const eventTimesInOrder = <T extends EventTimes>() =>
   [
-    v.forward<T, v.CheckIssue<T>, readonly ['endsAt']>(v.check((e: T) => Date.parse(e.startsAt) < Date.parse(e.endsAt), '结束时间应晚于开始时间'), ['endsAt'] as never),
-    v.forward<T, v.CheckIssue<T>, readonly ['rsvpDeadline']>(v.check((e: T) => Date.parse(e.rsvpDeadline) <= Date.parse(e.startsAt), '报名截止应不晚于活动开始'), ['rsvpDeadline'] as never),
-    v.forward<T, v.CheckIssue<T>, readonly ['cancelDeadline']>(v.check((e: T) => Date.parse(e.cancelDeadline) <= Date.parse(e.startsAt), '取消截止应不晚于活动开始'), ['cancelDeadline'] as never),
+    v.forward<T, v.CheckIssue<T>, readonly ['endsAt']>(
+      v.check((e: T) => Date.parse(e.startsAt) < Date.parse(e.endsAt), '结束时间应晚于开始时间'),
+      ['endsAt'] as never,
+    ),
+    v.forward<T, v.CheckIssue<T>, readonly ['rsvpDeadline']>(
+      v.check((e: T) => Date.parse(e.rsvpDeadline) <= Date.parse(e.startsAt), '报名截止应不晚于活动开始'),
+      ['rsvpDeadline'] as never,
+    ),
+    v.forward<T, v.CheckIssue<T>, readonly ['cancelDeadline']>(
+      v.check((e: T) => Date.parse(e.cancelDeadline) <= Date.parse(e.startsAt), '取消截止应不晚于活动开始'),
+      ['cancelDeadline'] as never,
+    ),
   ] as const
 
 const createEventObject = v.object({
@@ -285,7 +298,13 @@ export type ReviewReferralInput = v.InferInput<typeof ReviewReferralSchema>
 /** Staff's words about a member, optional: plain text without a phone number (withoutMobile). */
 const optionalNote = (label: string, max: number) =>
   v.optional(
-    v.pipe(v.string(`${label}必须是文字`), v.trim(), v.maxLength(max, `${label}最多 ${max} 个字`), v.regex(PLAIN_TEXT, `${label}含有不可见字符`), withoutMobile(label)),
+    v.pipe(
+      v.string(`${label}必须是文字`),
+      v.trim(),
+      v.maxLength(max, `${label}最多 ${max} 个字`),
+      v.regex(PLAIN_TEXT, `${label}含有不可见字符`),
+      withoutMobile(label),
+    ),
   )
 
 /** A name's start, the phone's last 4 digits, or both; never more digits (src/domain/customerSearch.ts says why). */
@@ -295,7 +314,10 @@ export const customerSearch = v.optional(
     v.trim(),
     v.maxLength(20, '搜索最多 20 个字'),
     v.regex(PLAIN_TEXT, '搜索含有不可见字符'),
-    v.check((s) => customerSearchProblem(s) === null, (issue) => customerSearchProblem(String(issue.input)) ?? SEARCH_DIGITS_MESSAGE),
+    v.check(
+      (s) => customerSearchProblem(s) === null,
+      (issue) => customerSearchProblem(String(issue.input)) ?? SEARCH_DIGITS_MESSAGE,
+    ),
   ),
 )
 
@@ -325,7 +347,13 @@ export type LogCallbackInput = v.InferInput<typeof LogCallbackSchema>
 const tagList = (label: string) =>
   v.optional(
     boundedArray(
-      v.pipe(v.string(`${label}必须是文字`), v.trim(), v.minLength(1, `${label}不能为空`), v.maxLength(10, `${label}每项最多 10 个字`), v.regex(PROFILE_TEXT, `${label}不能含表情或特殊字符`)),
+      v.pipe(
+        v.string(`${label}必须是文字`),
+        v.trim(),
+        v.minLength(1, `${label}不能为空`),
+        v.maxLength(10, `${label}每项最多 10 个字`),
+        v.regex(PROFILE_TEXT, `${label}不能含表情或特殊字符`),
+      ),
       10,
       `${label}最多 10 项`,
       `${label}格式不对`,
@@ -334,7 +362,12 @@ const tagList = (label: string) =>
 
 /** A size, or empty (cleared): letters, digits and a few marks ("L/170", "38.5", "均码"). */
 const sizeText = (label: string) =>
-  v.pipe(v.string(`${label}必须是文字`), v.trim(), v.maxLength(10, `${label}最多 10 个字`), v.regex(SIZE_TEXT, `${label}只能填写字母、数字或汉字，如 M、L/170、38.5、均码`))
+  v.pipe(
+    v.string(`${label}必须是文字`),
+    v.trim(),
+    v.maxLength(10, `${label}最多 10 个字`),
+    v.regex(SIZE_TEXT, `${label}只能填写字母、数字或汉字，如 M、L/170、38.5、均码`),
+  )
 
 const profileText = (label: string, max: number, min = 0) =>
   v.pipe(
@@ -347,7 +380,10 @@ const profileText = (label: string, max: number, min = 0) =>
 
 /** Children's sizes, one row per child (for children's-wear brands). */
 const childrenSizes = boundedArray(
-  v.object({ name: profileText('孩子称呼', 10, 1), size: v.pipe(sizeText('童装尺码'), v.minLength(1, '请填写童装尺码')) }, '孩子的尺码格式不对'),
+  v.object(
+    { name: profileText('孩子称呼', 10, 1), size: v.pipe(sizeText('童装尺码'), v.minLength(1, '请填写童装尺码')) },
+    '孩子的尺码格式不对',
+  ),
   5,
   '最多 5 个孩子',
   '孩子的尺码格式不对',
@@ -373,7 +409,10 @@ export const CustomerProfileSchema = v.object({
 export const CustomerCardSchema = v.object({ memberCode, profile: CustomerProfileSchema })
 export type CustomerCardInput = v.InferInput<typeof CustomerCardSchema>
 
-export const ReassignSchema = v.object({ memberCode, staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
+export const ReassignSchema = v.object({
+  memberCode,
+  staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')),
+})
 export type ReassignInput = v.InferInput<typeof ReassignSchema>
 
 /** A store manager resumes a till the brake on guessing paused (src/domain/codeGuard.ts). */
@@ -395,7 +434,11 @@ export const EmptySchema = v.object({})
 
 /** A business date for an export range: the format, then the calendar (no 30 February). */
 const exportDate = (label: string) =>
-  v.pipe(v.string(`请选择${label}`), v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`), v.check(isBusinessDate, `${label}不存在`))
+  v.pipe(
+    v.string(`请选择${label}`),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`),
+    v.check(isBusinessDate, `${label}不存在`),
+  )
 
 /** A ledger export: business days (Asia/Shanghai), both included, at most a year. */
 export const LedgerExportSchema = v.pipe(

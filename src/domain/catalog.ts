@@ -70,10 +70,21 @@ export const exchange = (
   if (item.perMemberLimit !== null && done >= item.perMemberLimit) {
     throw new AppError('LIMIT_REACHED', `「${item.title}」每人限兑 ${item.perMemberLimit} 次`)
   }
-  const issued = issueCoupon(template, member, { key: `exchange:${input.requestKey}`, code: input.couponCode, channel: 'exchange', at: input.at })
+  const issued = issueCoupon(template, member, {
+    key: `exchange:${input.requestKey}`,
+    code: input.couponCode,
+    channel: 'exchange',
+    at: input.at,
+  })
   const paid = redeemPoints(
     member,
-    { requestKey: input.requestKey, points: item.pointsPrice, reason: `兑换：${item.title}`, at: input.at, actor: { type: 'member', id: member._id } },
+    {
+      requestKey: input.requestKey,
+      points: item.pointsPrice,
+      reason: `兑换：${item.title}`,
+      at: input.at,
+      actor: { type: 'member', id: member._id },
+    },
     program,
   )
   return {

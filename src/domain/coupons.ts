@@ -86,7 +86,9 @@ export const validityWindow = (validity: CouponValidity, issuedAt: Instant, birt
     case 'daysFromIssue':
       return { from: issuedAt, until: toInstant(businessTime(issuedAt).startOf('day').add(validity.days, 'day')) }
     case 'birthdayMonth': {
-      const month = businessTime(issuedAt).month(birthdayMonth - 1).startOf('month')
+      const month = businessTime(issuedAt)
+        .month(birthdayMonth - 1)
+        .startOf('month')
       return { from: toInstant(month), until: toInstant(month.add(1, 'month')) }
     }
   }
@@ -112,7 +114,9 @@ export const benefitText = (benefit: CouponBenefit): string => {
       return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)}折`
     }
     case 'amountOff':
-      return benefit.minSpendFen > 0 ? `满${formatYuan(benefit.minSpendFen)}减${formatYuan(benefit.amountOffFen)}` : `立减${formatYuan(benefit.amountOffFen)}`
+      return benefit.minSpendFen > 0
+        ? `满${formatYuan(benefit.minSpendFen)}减${formatYuan(benefit.amountOffFen)}`
+        : `立减${formatYuan(benefit.amountOffFen)}`
     case 'gift':
       return `赠品：${benefit.giftName}`
   }
@@ -189,7 +193,11 @@ export interface CouponProblem {
 
 /** Why a coupon cannot be used with this purchase (`amountFen`, null: without one) now; null when it can. */
 export const couponProblem = (coupon: Coupon, holder: TierState, amountFen: Fen | null, now: Instant): CouponProblem | null => {
-  const notApplicable = (reason: CouponProblem['reason'], message: string): CouponProblem => ({ reason, code: 'COUPON_NOT_APPLICABLE', message })
+  const notApplicable = (reason: CouponProblem['reason'], message: string): CouponProblem => ({
+    reason,
+    code: 'COUPON_NOT_APPLICABLE',
+    message,
+  })
   const status = couponStatus(coupon, now)
   if (status === 'used') return { reason: 'used', code: 'COUPON_ALREADY_USED', message: '该券已使用' }
   if (status === 'expired') return notApplicable('expired', '该券已过期')

@@ -181,10 +181,18 @@ export const withdrawRsvp = (
     waiting: event.waiting - (wasConfirmed ? 0 : 1),
   }
   const cancelled: Rsvp = { ...current, status: 'cancelled', cancelledAt: now, ticketCode: null }
-  const filled = promoteWaiting(freed, queue.filter((r) => r._id !== current._id), ticketCodes, now)
+  const filled = promoteWaiting(
+    freed,
+    queue.filter((r) => r._id !== current._id),
+    ticketCodes,
+    now,
+  )
   return { event: filled.event, cancelled, promoted: filled.promoted }
 }
 
 /** Unused coupons die with the membership: their validity ends now (used ones stay as history). */
-export const voidCoupon = <C extends { state: 'available' | 'used'; validUntil: Instant }>(coupon: C, now: Instant): C & { voidedAt?: Instant } =>
+export const voidCoupon = <C extends { state: 'available' | 'used'; validUntil: Instant }>(
+  coupon: C,
+  now: Instant,
+): C & { voidedAt?: Instant } =>
   coupon.state === 'available' && isBefore(now, coupon.validUntil) ? { ...coupon, validUntil: now, voidedAt: now } : coupon

@@ -93,7 +93,8 @@ export class AppError extends Error {
 }
 
 /** One field refused for a reason only the server can see (the store, the state): worded once, at its row. */
-export const fieldRefused = (field: string, message: string): AppError => new AppError('INVALID_INPUT', message, { fields: [{ field, message }] })
+export const fieldRefused = (field: string, message: string): AppError =>
+  new AppError('INVALID_INPUT', message, { fields: [{ field, message }] })
 
 export const invalidInput = (fields: FieldError[]): AppError =>
   new AppError('INVALID_INPUT', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields })

@@ -93,7 +93,8 @@ export const rsvp = (
   if (event.status !== 'open') throw new AppError('EVENT_CLOSED', '活动已关闭报名')
   if (!isBefore(now, event.rsvpDeadline)) throw new AppError('RSVP_DEADLINE_PASSED', '报名已截止')
   if (!mayAttend(event, member, now)) throw new AppError('FORBIDDEN', `该活动仅限${event.tiers.map(tierWord).join('、')}报名`)
-  if (guests > event.maxGuests) throw fieldRefused('guests', event.maxGuests === 0 ? '该活动不可携带同伴' : `最多可携带 ${event.maxGuests} 位同伴`)
+  if (guests > event.maxGuests)
+    throw fieldRefused('guests', event.maxGuests === 0 ? '该活动不可携带同伴' : `最多可携带 ${event.maxGuests} 位同伴`)
   if (existing && existing.status !== 'cancelled') return { event, rsvp: existing }
   const seats = 1 + guests
   if (seats > event.capacity) throw fieldRefused('guests', `活动共 ${event.capacity} 个名额`)
@@ -145,7 +146,12 @@ export const cancel = (
     waiting: event.waiting - (wasConfirmed ? 0 : 1),
   }
   const cancelled: Rsvp = { ...current, status: 'cancelled', cancelledAt: now, ticketCode: null }
-  const filled = promoteWaiting(next, queue.filter((r) => r._id !== current._id), ticketCodes, now)
+  const filled = promoteWaiting(
+    next,
+    queue.filter((r) => r._id !== current._id),
+    ticketCodes,
+    now,
+  )
   return { event: filled.event, cancelled, promoted: filled.promoted }
 }
 
@@ -166,7 +172,10 @@ export const promoteWaiting = (
   return { event: next, promoted }
 }
 
-export type EventEdit = Pick<MemberEvent, 'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'>
+export type EventEdit = Pick<
+  MemberEvent,
+  'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'
+>
 
 /**
  * An operator's edit: words, times and capacity. Never under the seats already confirmed (people hold

@@ -16,7 +16,18 @@ export interface DatedChange extends RuleChange {
 }
 
 /** Rules a shopper reads about; the staff workbench's and the segments' thresholds are internal. */
-export const HANDBOOK_RULE_PREFIXES = ['vip', 'gold.lifetimeFen', 'earning', 'expiry', 'coupons', 'referral.minPurchaseFen', 'referral.inviterPoints', 'referral.inviteeCouponTemplateId', 'referral.monthlyCap', 'serviceBenefits'] as const
+export const HANDBOOK_RULE_PREFIXES = [
+  'vip',
+  'gold.lifetimeFen',
+  'earning',
+  'expiry',
+  'coupons',
+  'referral.minPurchaseFen',
+  'referral.inviterPoints',
+  'referral.inviteeCouponTemplateId',
+  'referral.monthlyCap',
+  'serviceBenefits',
+] as const
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`)
 

@@ -135,7 +135,12 @@ export type ProfileEdit = { at: Instant } & ProfileEditor
  * Applies an edit to the profile: the fields given are replaced, the rest kept; each field whose value really
  * changed is stamped with who changed it. Returns the same object when nothing changed, so callers write nothing.
  */
-export function editProfile(profile: CustomerProfile, changes: Partial<Omit<CustomerProfile, 'edits'>>, who: ProfileEditor, at: Instant): CustomerProfile
+export function editProfile(
+  profile: CustomerProfile,
+  changes: Partial<Omit<CustomerProfile, 'edits'>>,
+  who: ProfileEditor,
+  at: Instant,
+): CustomerProfile
 export function editProfile(
   profile: CustomerProfile | undefined,
   changes: Partial<Omit<CustomerProfile, 'edits'>>,
@@ -207,8 +212,7 @@ export const newMember = (input: NewMemberInput, now: Instant): Member => ({
 })
 
 /** "138****5678": enough for staff to confirm the customer, not enough to copy. */
-export const maskMobile = (mobile: string): string =>
-  mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '****'
+export const maskMobile = (mobile: string): string => (mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '****')
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/

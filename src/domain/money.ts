@@ -25,7 +25,10 @@ export const formatYuanExact = (fen: Fen): string => {
  * Returns null for anything that is not a plain non-negative amount with at most two decimals.
  */
 export const parseYuanToFen = (text: string): Fen | null => {
-  const cleaned = text.trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '')
+  const cleaned = text
+    .trim()
+    .replace(/[,，\s]/g, '')
+    .replace(/^[¥￥]/, '')
   const match = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(cleaned)
   if (!match) return null
   const [, whole, decimals = ''] = match

@@ -21,7 +21,12 @@ const ONCE_CHANNELS: ReadonlySet<CouponChannel> = new Set<CouponChannel>(['welco
  * `bday:2026`) — or null for a coupon that may be had again.
  */
 export const couponGrant = (key: string, memberId: string, channel: CouponChannel): OnceGrant | null =>
-  ONCE_CHANNELS.has(channel) ? key.split(':').filter((part) => part !== memberId).join(':') : null
+  ONCE_CHANNELS.has(channel)
+    ? key
+        .split(':')
+        .filter((part) => part !== memberId)
+        .join(':')
+    : null
 
 /** The pair "invited by this inviter", by the inviter's keyed hash (a referral binds a pair once). */
 export const invitedByGrant = (inviterHash: string): OnceGrant => `invitedBy:${inviterHash}`
@@ -31,4 +36,5 @@ export const hadGrant = (member: { priorGrants?: OnceGrant[] }, grant: OnceGrant
   grant !== null && (member.priorGrants ?? []).includes(grant)
 
 /** Grants as a set: sorted, each once (what is stored, so a repeat of the same union writes nothing). */
-export const unionGrants = (...lists: (readonly OnceGrant[] | undefined)[]): OnceGrant[] => [...new Set(lists.flatMap((l) => l ?? []))].sort()
+export const unionGrants = (...lists: (readonly OnceGrant[] | undefined)[]): OnceGrant[] =>
+  [...new Set(lists.flatMap((l) => l ?? []))].sort()

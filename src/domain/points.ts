@@ -37,7 +37,11 @@ export const pointsForPurchase = (amountFen: Fen, tier: TierId, inBirthdayMonth:
 
 /** The end of the calendar year `yearsAfterEarningYear` after the one `earnedAt` falls in (business time). */
 export const expiryFor = (earnedAt: Instant, program: ProgramRules): Instant =>
-  toInstant(businessTime(earnedAt).startOf('year').add(1 + program.expiry.yearsAfterEarningYear, 'year'))
+  toInstant(
+    businessTime(earnedAt)
+      .startOf('year')
+      .add(1 + program.expiry.yearsAfterEarningYear, 'year'),
+  )
 
 const withBatches = <S extends PointsState>(state: S, batches: PointBatch[]): S => {
   const pointBatches = batches.filter((b) => b.points > 0).sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt))
@@ -96,7 +100,13 @@ export const debitUpTo = <S extends PointsState>(
 export const expireDue = <S extends PointsState>(state: S, now: Instant): { state: S; expired: PointBatch[] } => {
   const expired = state.pointBatches.filter((b) => !isBefore(now, b.expiresAt))
   if (expired.length === 0) return { state, expired }
-  return { state: withBatches(state, state.pointBatches.filter((b) => isBefore(now, b.expiresAt))), expired }
+  return {
+    state: withBatches(
+      state,
+      state.pointBatches.filter((b) => isBefore(now, b.expiresAt)),
+    ),
+    expired,
+  }
 }
 
 /** The soonest batch that will expire after `now`: "N points expire on DATE". */

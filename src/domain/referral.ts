@@ -82,8 +82,7 @@ export const joinSignals = (inviterMobile: string, joinerMobile: string, recentJ
 export const referralEntryId = (inviteeId: string) => `referral:${inviteeId}`
 
 export type PayDecision =
-  | { paid: true; inviter: Member; entries: LedgerEntry[]; rewards: ReferralRewardCount }
-  | { paid: false; status: 'capped' }
+  { paid: true; inviter: Member; entries: LedgerEntry[]; rewards: ReferralRewardCount } | { paid: false; status: 'capped' }
 
 /**
  * Pays the inviter, unless this month's cap is reached (then the referral is recorded as capped). The entry's

@@ -28,7 +28,8 @@ export interface Rfm {
 }
 
 export const rfm = (member: Shape, now: Instant, rules: SegmentRules): Rfm => {
-  const days = member.lastPurchaseAt === null ? Number.POSITIVE_INFINITY : (Date.parse(now) - Date.parse(member.lastPurchaseAt)) / 86_400_000
+  const days =
+    member.lastPurchaseAt === null ? Number.POSITIVE_INFINITY : (Date.parse(now) - Date.parse(member.lastPurchaseAt)) / 86_400_000
   // Recency: fewer days is better, so count the boundaries the days have NOT passed.
   const r = (5 - rules.rfm.recencyDays.filter((d) => days > d).length) as Score
   return { r, f: reached(member.purchaseCount, rules.rfm.visits), m: reached(member.lifetimeSpendFen, rules.rfm.spendFen) }
@@ -59,7 +60,12 @@ export const CLASS_NAMES: readonly CustomerClass[] = ['A', 'B', 'C', 'D']
 
 export const emptyTally = (): SegmentTally => ({
   members: 0,
-  classes: { A: { members: 0, spendFen: 0 }, B: { members: 0, spendFen: 0 }, C: { members: 0, spendFen: 0 }, D: { members: 0, spendFen: 0 } },
+  classes: {
+    A: { members: 0, spendFen: 0 },
+    B: { members: 0, spendFen: 0 },
+    C: { members: 0, spendFen: 0 },
+    D: { members: 0, spendFen: 0 },
+  },
   rfm: {},
 })
 

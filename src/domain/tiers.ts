@@ -33,10 +33,7 @@ export const INITIAL_TIER_STATE: TierState = {
   goldSince: null,
 }
 
-export type TierChange =
-  | { kind: 'vip_granted'; vipUntil: Instant }
-  | { kind: 'vip_renewed'; vipUntil: Instant }
-  | { kind: 'gold_granted' }
+export type TierChange = { kind: 'vip_granted'; vipUntil: Instant } | { kind: 'vip_renewed'; vipUntil: Instant } | { kind: 'gold_granted' }
 
 /** VIP runs out at `vipUntil` exactly: a purchase at that instant is a member's purchase. */
 export const effectiveTier = (state: TierState, now: Instant): TierId => {
@@ -161,8 +158,7 @@ export const tierProgress = (state: TierState, program: ProgramRules, now: Insta
 }
 
 /** The stored tier state as of `now`: lapsed VIPs become members, a finished renewed year rolls over. */
-export const normalizeTier = (state: TierState, now: Instant): TierState =>
-  rollVipYear(lapseIfExpired(state, now), now)
+export const normalizeTier = (state: TierState, now: Instant): TierState => rollVipYear(lapseIfExpired(state, now), now)
 
 /** One purchase as the tier rules see it: when, and how much of it was kept (its amount less refunds). */
 export interface SpendEvent {

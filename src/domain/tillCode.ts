@@ -59,7 +59,14 @@ const stillNeeded = (kept: readonly TillCodeState[], version: number, now: Insta
 }
 
 const withEntry = (kept: readonly TillCodeState[], entry: TillCodeState, now: Instant): TillCodeState[] =>
-  [...stillNeeded(kept.filter((c) => !sameCode(c, entry)), entry.version, now), entry].sort((a, b) => a.version - b.version || a.step - b.step)
+  [
+    ...stillNeeded(
+      kept.filter((c) => !sameCode(c, entry)),
+      entry.version,
+      now,
+    ),
+    entry,
+  ].sort((a, b) => a.version - b.version || a.step - b.step)
 
 const accepted = (code: PresentedCode, till: Till, usedFor: string | null, now: Instant): TillCodeState => ({
   version: code.version,
@@ -82,7 +89,13 @@ export const acceptScan = (kept: readonly TillCodeState[] | undefined, code: Pre
  * session, or a fresh code no till has taken, accepted and spent at once. A retry of the same action finds its
  * own `usedFor` and passes with the list unchanged.
  */
-export const spendCode = (kept: readonly TillCodeState[] | undefined, code: PresentedCode, till: Till, usedFor: string, now: Instant): TillCodeState[] => {
+export const spendCode = (
+  kept: readonly TillCodeState[] | undefined,
+  code: PresentedCode,
+  till: Till,
+  usedFor: string,
+  now: Instant,
+): TillCodeState[] => {
   const list = kept ?? []
   const scan = list.find((c) => sameCode(c, code))
   if (!scan) {

@@ -126,7 +126,8 @@ export class BusinessTime {
    * would describe the shifted wall clock, not the instant, so they are refused.
    */
   format(template: string): string {
-    if (/[ZXx]/.test(template.replace(/\[[^\]]*\]/g, ''))) throw new RangeError(`no zone or timestamp tokens on the business clock: "${template}"`)
+    if (/[ZXx]/.test(template.replace(/\[[^\]]*\]/g, '')))
+      throw new RangeError(`no zone or timestamp tokens on the business clock: "${template}"`)
     return this.wall.format(template)
   }
 
@@ -152,12 +153,10 @@ export const businessTime = (instant: Instant | Date): BusinessTime => BusinessT
 export const toInstant = (d: BusinessTime | Date): Instant => d.toISOString()
 
 /** Calendar months later in business time (31 Jan + 1 month = 28/29 Feb, as shoppers expect). */
-export const addBusinessMonths = (instant: Instant, months: number): Instant =>
-  toInstant(businessTime(instant).add(months, 'month'))
+export const addBusinessMonths = (instant: Instant, months: number): Instant => toInstant(businessTime(instant).add(months, 'month'))
 
 /** The first instant of the business day after the one `instant` falls on. */
-export const startOfNextBusinessDay = (instant: Instant): Instant =>
-  toInstant(businessTime(instant).startOf('day').add(1, 'day'))
+export const startOfNextBusinessDay = (instant: Instant): Instant => toInstant(businessTime(instant).startOf('day').add(1, 'day'))
 
 /** "2027-11-23": the business-time calendar date of an instant. */
 export const businessDate = (instant: Instant): string => businessTime(instant).format('YYYY-MM-DD')

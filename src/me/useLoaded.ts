@@ -4,7 +4,7 @@ import { messageOf } from '../services/cloud'
 export type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: T }
 
 /** One call on opening the page, with a retry; the page shows loading, the refusal in words, or the data. */
-export const useLoaded = <T,>(load: () => Promise<T>) => {
+export const useLoaded = <T>(load: () => Promise<T>) => {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' })
   const run = async () => {
     setState({ status: 'loading' })

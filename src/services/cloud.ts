@@ -8,7 +8,6 @@ import { invokeFunction } from './transport'
 
 export const NETWORK_TROUBLE = '网络开小差了，请稍后再试'
 
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 /**
@@ -20,9 +19,7 @@ const asCloudResult = (body: unknown): CloudResult<unknown> | null => {
   if (body.ok === true && 'data' in body) return body as CloudResult<unknown>
   if (body.ok !== false || !isObject(body.error)) return null
   const { code, message } = body.error
-  return typeof code === 'string' && ERROR_CODES.has(code) && typeof message === 'string'
-    ? (body as CloudResult<unknown>)
-    : null
+  return typeof code === 'string' && ERROR_CODES.has(code) && typeof message === 'string' ? (body as CloudResult<unknown>) : null
 }
 
 export const callCloud = async <F extends FunctionName, A extends ActionName<F>>(

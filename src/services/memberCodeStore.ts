@@ -60,7 +60,12 @@ export const keptSecret = (): KeptSecret | null => {
 }
 
 export const keepSecret = (answer: MemberCodeSecret, phoneNowMs: number = Date.now()): KeptSecret => {
-  const kept: KeptSecret = { memberNo: answer.memberNo, secret: answer.secret, version: answer.version, offsetMs: offsetFrom(answer.serverTime, phoneNowMs) }
+  const kept: KeptSecret = {
+    memberNo: answer.memberNo,
+    secret: answer.secret,
+    version: answer.version,
+    offsetMs: offsetFrom(answer.serverTime, phoneNowMs),
+  }
   write(SECRET_KEY, kept)
   return kept
 }

@@ -20,7 +20,9 @@ const canvasNode = () =>
     Taro.createSelectorQuery()
       .select(`#${CANVAS_ID}`)
       .fields({ node: true, size: true })
-      .exec((found: { node?: Taro.Canvas }[] | null) => (found?.[0]?.node ? resolve(found[0].node) : reject(new Error('poster canvas not found'))))
+      .exec((found: { node?: Taro.Canvas }[] | null) =>
+        found?.[0]?.node ? resolve(found[0].node) : reject(new Error('poster canvas not found')),
+      )
   })
 
 /**

@@ -17,7 +17,10 @@ import { AppError } from '../domain/errors'
 
 // WeChat's JS engine has no `crypto.getRandomValues` everywhere: Math.random suffices for a key that must
 // be unique, not secret. 32 random bits per chunk, base 36 (7 characters at most).
-const randomChunk = (): string => Math.floor(Math.random() * 0x1_0000_0000).toString(36).padStart(7, '0')
+const randomChunk = (): string =>
+  Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(36)
+    .padStart(7, '0')
 
 /**
  * "lq9x3k2a-0f3kz9p1m2c8qa...": the time in base 36, then 128 random bits. 37 characters of [a-z0-9-], inside
@@ -27,8 +30,7 @@ export const newRequestId = (now: number = Date.now()): string =>
   `${now.toString(36)}-${randomChunk()}${randomChunk()}${randomChunk()}${randomChunk()}`
 
 /** Whether a failed call may still have happened on the server: then its retry must repeat the id. */
-export const isUnanswered = (error: unknown): boolean =>
-  !(error instanceof AppError) || error.code === 'INTERNAL' || error.code === 'BUSY'
+export const isUnanswered = (error: unknown): boolean => !(error instanceof AppError) || error.code === 'INTERNAL' || error.code === 'BUSY'
 
 /** The rule above, apart from React: holds at most one id, for the action in progress. */
 export class PendingRequest {

@@ -104,8 +104,7 @@ export const EMPTY_TAB: Record<WalletTab, string> = {
 
 export type AccessWording =
   /** Open to this member now; `vipEarly`: only because they are VIP (the "VIP抢先" badge). */
-  | { open: true; vipEarly: boolean; line: string | null }
-  | { open: false; line: string }
+  { open: true; vipEarly: boolean; line: string | null } | { open: false; line: string }
 
 /**
  * VIP early access in words, for a catalog item (`verb` 兑换) or a campaign (领取), from the offer's own VIP
@@ -138,7 +137,10 @@ export const ticketStub = (coupon: Pick<CouponView, 'benefit' | 'benefitText'>):
     case 'percentOff':
       return { big: coupon.benefitText, small: '整单折扣' }
     case 'amountOff':
-      return { big: formatYuan(benefit.amountOffFen), small: benefit.minSpendFen > 0 ? `满${formatYuan(benefit.minSpendFen)}可用` : '无门槛' }
+      return {
+        big: formatYuan(benefit.amountOffFen),
+        small: benefit.minSpendFen > 0 ? `满${formatYuan(benefit.minSpendFen)}可用` : '无门槛',
+      }
     case 'gift':
       return { big: '礼品', small: '到店领取' }
   }

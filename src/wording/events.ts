@@ -29,7 +29,8 @@ export const eventWhen = (event: Pick<EventView, 'startsAt' | 'endsAt'>): string
 
 /** "剩余 12 个名额 · 共 30 个", or, once full, how many wait. */
 export const seatsLine = (event: Pick<EventView, 'seatsLeft' | 'capacity' | 'waiting'>): string => {
-  if (event.seatsLeft > 0 && event.waiting === 0) return `剩余 ${formatPoints(event.seatsLeft)} 个名额 · 共 ${formatPoints(event.capacity)} 个`
+  if (event.seatsLeft > 0 && event.waiting === 0)
+    return `剩余 ${formatPoints(event.seatsLeft)} 个名额 · 共 ${formatPoints(event.capacity)} 个`
   return event.waiting > 0 ? `名额已满 · ${formatPoints(event.waiting)} 人候补中` : '名额已满 · 可加入候补'
 }
 

@@ -7,8 +7,7 @@ import { lastCoveredBusinessDate, type Instant } from '../domain/time'
 export const formatPoints = (points: number): string => String(points).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
 /** "+520" for points in, "-1,200" for points out: the sign is the first thing read in a history. */
-export const signedPoints = (points: number): string =>
-  `${points > 0 ? '+' : points < 0 ? '-' : ''}${formatPoints(Math.abs(points))}`
+export const signedPoints = (points: number): string => `${points > 0 ? '+' : points < 0 ? '-' : ''}${formatPoints(Math.abs(points))}`
 
 /** "120 积分将于 2027-12-31 过期": the batch's last covered day (its expiry is an exclusive end). */
 export const expiryWording = (batch: PointBatch): string =>

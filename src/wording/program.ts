@@ -33,7 +33,9 @@ const CLASSES = ['A', 'B', 'C'] as const
 
 /** Every editable leaf of the rules, by dotted path (tuples by index, as the server names them). */
 export const RULE_WORDS: Readonly<Record<string, RuleWord>> = {
-  ...Object.fromEntries(TIERS.map((t): [string, RuleWord] => [`earning.pointsPer100YuanByTier.${t}`, { label: `${TIER_NAMES[t]}积分`, unit: 'per100Yuan' }])),
+  ...Object.fromEntries(
+    TIERS.map((t): [string, RuleWord] => [`earning.pointsPer100YuanByTier.${t}`, { label: `${TIER_NAMES[t]}积分`, unit: 'per100Yuan' }]),
+  ),
   'earning.birthdayMonthPercent': { label: '生日月积分倍数', unit: 'percentMultiple' },
   'vip.cumulativeFen': { label: 'VIP累计消费门槛', unit: 'fen' },
   'vip.singlePurchaseFen': { label: 'VIP单笔消费门槛', unit: 'fen' },
@@ -61,9 +63,18 @@ export const RULE_WORDS: Readonly<Record<string, RuleWord>> = {
     ]),
   ),
   // R: up to N days since the last visit scores 5, 4, 3, 2 (older scores 1). F and M: from N upwards scores 2–5.
-  ...Object.fromEntries([0, 1, 2, 3].map((i): [string, RuleWord] => [`segments.rfm.recencyDays.${i}`, { label: `最近消费 R${5 - i}分（不超过）`, unit: 'days' }])),
-  ...Object.fromEntries([0, 1, 2, 3].map((i): [string, RuleWord] => [`segments.rfm.visits.${i}`, { label: `消费次数 F${i + 2}分（至少）`, unit: 'visits' }])),
-  ...Object.fromEntries([0, 1, 2, 3].map((i): [string, RuleWord] => [`segments.rfm.spendFen.${i}`, { label: `消费金额 M${i + 2}分（至少）`, unit: 'fen' }])),
+  ...Object.fromEntries(
+    [0, 1, 2, 3].map((i): [string, RuleWord] => [
+      `segments.rfm.recencyDays.${i}`,
+      { label: `最近消费 R${5 - i}分（不超过）`, unit: 'days' },
+    ]),
+  ),
+  ...Object.fromEntries(
+    [0, 1, 2, 3].map((i): [string, RuleWord] => [`segments.rfm.visits.${i}`, { label: `消费次数 F${i + 2}分（至少）`, unit: 'visits' }]),
+  ),
+  ...Object.fromEntries(
+    [0, 1, 2, 3].map((i): [string, RuleWord] => [`segments.rfm.spendFen.${i}`, { label: `消费金额 M${i + 2}分（至少）`, unit: 'fen' }]),
+  ),
 }
 
 /** Paths that name a group of rules (a tuple, a section) rather than one value: the server's rules across fields. */
@@ -118,7 +129,8 @@ export const ruleValueText = (path: string, value: unknown, templates: Templates
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a rule's value is a scalar; anything else shows as sent
   if (unit === 'template') return templates.find((t) => t.id === value)?.title ?? String(value)
   if (unit === 'keepGold') return value ? '保留金卡' : '按消费重新计算'
-  if (path === 'serviceBenefits' && Array.isArray(value)) return value.length ? (value as ServiceBenefit[]).map(serviceBenefitText).join('；') : '无'
+  if (path === 'serviceBenefits' && Array.isArray(value))
+    return value.length ? (value as ServiceBenefit[]).map(serviceBenefitText).join('；') : '无'
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a rule's value is a scalar; anything else shows as sent
   if (typeof value !== 'number') return String(value)
   switch (unit) {

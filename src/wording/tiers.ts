@@ -16,8 +16,7 @@ export interface ProgressWording {
   ratio: number
 }
 
-const ratioOf = (remaining: number, target: number): number =>
-  target <= 0 ? 1 : Math.min(1, Math.max(0, (target - remaining) / target))
+const ratioOf = (remaining: number, target: number): number => (target <= 0 ? 1 : Math.min(1, Math.max(0, (target - remaining) / target)))
 
 const goldDetail = (goldRemainingFen: number): string => `累计再消费 ${formatYuan(goldRemainingFen)} 成为终身金卡会员`
 
@@ -71,7 +70,11 @@ const TIER_ORDER: readonly TierId[] = ['member', 'vip', 'gold']
 
 /** Who may use or join something: "所有会员", or the tiers by name, "VIP会员、金卡会员". */
 export const tiersText = (tiers: readonly TierId[]): string =>
-  TIER_ORDER.every((t) => tiers.includes(t)) ? '所有会员' : TIER_ORDER.filter((t) => tiers.includes(t)).map((t) => TIER_NAMES[t]).join('、')
+  TIER_ORDER.every((t) => tiers.includes(t))
+    ? '所有会员'
+    : TIER_ORDER.filter((t) => tiers.includes(t))
+        .map((t) => TIER_NAMES[t])
+        .join('、')
 
 /** What a refund did to the tier: "会员等级由 VIP会员 调整为 普通会员"; null when it stayed. */
 export const tierMoveWording = (before: TierId, after: TierId): string | null =>

@@ -52,7 +52,12 @@ export const lapsingText = (c: Pick<CustomerView, 'vipUntil'>, now: Instant): st
 /** "生日 11月27日", with "今天" or "已过" against the server's day. */
 export const birthdayLine = (c: Pick<CustomerView, 'birthday'>, now: Instant): string => {
   const today = businessTime(now)
-  const when = c.birthday.day === today.date() && c.birthday.month === today.month() + 1 ? '今天生日' : c.birthday.day < today.date() ? '本月已过' : null
+  const when =
+    c.birthday.day === today.date() && c.birthday.month === today.month() + 1
+      ? '今天生日'
+      : c.birthday.day < today.date()
+        ? '本月已过'
+        : null
   return `生日 ${birthdayText(c.birthday)}${when ? ` · ${when}` : ''}`
 }
 
@@ -81,7 +86,12 @@ export const parseTags = (text: string): string[] =>
     .filter((t) => t !== '')
 
 /** The customer card's rows as shown (not edited): only what is on file. */
-const MESSAGE_WORDS: Record<keyof MessageKinds, string> = { newArrivals: '新品', events: '活动', birthday: '生日', pointsExpiry: '积分到期' }
+const MESSAGE_WORDS: Record<keyof MessageKinds, string> = {
+  newArrivals: '新品',
+  events: '活动',
+  birthday: '生日',
+  pointsExpiry: '积分到期',
+}
 
 /** "新品、生日", "都不接收", or '' when never chosen. */
 export const messagesText = (m: MessageKinds | undefined): string => {
@@ -107,7 +117,11 @@ export const profileRows = (p: CustomerProfileView): { label: string; value: str
       { label: '童装尺码', value: (p.children ?? []).map((c) => `${c.name} ${c.size}`).join('、'), field: 'children' },
       { label: '喜欢的颜色', value: tagsText(p.colours), field: 'colours' },
       { label: '喜欢的风格', value: tagsText(p.styles), field: 'styles' },
-      { label: '收货地址', value: p.deliveryAddress ? `${p.deliveryAddress.recipient} ${p.deliveryAddress.phoneMasked} ${p.deliveryAddress.address}` : '', field: 'deliveryAddress' },
+      {
+        label: '收货地址',
+        value: p.deliveryAddress ? `${p.deliveryAddress.recipient} ${p.deliveryAddress.phoneMasked} ${p.deliveryAddress.address}` : '',
+        field: 'deliveryAddress',
+      },
       { label: '希望收到', value: messagesText(p.messages), field: 'messages' },
       { label: '备注', value: p.notes ?? '', field: 'notes' },
     ] as const

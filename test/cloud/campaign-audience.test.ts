@@ -125,7 +125,11 @@ describe('a claim campaign reaches only its audience', () => {
     ['VIP and gold', () => ({ kind: 'tiers', tiers: ['vip', 'gold'] }), (p) => p.tier !== 'member'],
     ['one store', () => ({ kind: 'store', storeId: DEMO_STORE._id }), (p) => p.storeId === DEMO_STORE._id],
     ['the other store', () => ({ kind: 'store', storeId: DEMO_STORE_2._id }), (p) => p.storeId === DEMO_STORE_2._id],
-    ['a named list', () => ({ kind: 'list', memberCodes: [memberNoOf('vip-sh2'), memberNoOf('member-none')] }), (p) => ['vip-sh2', 'member-none'].includes(p.id)],
+    [
+      'a named list',
+      () => ({ kind: 'list', memberCodes: [memberNoOf('vip-sh2'), memberNoOf('member-none')] }),
+      (p) => ['vip-sh2', 'member-none'].includes(p.id),
+    ],
     ['class A', () => ({ kind: 'classes', classes: ['A'] }), (p) => p.spendFen >= 1_000_000 && p.visits >= 6],
     ['classes B and C', () => ({ kind: 'classes', classes: ['B', 'C'] }), (p) => p.id === 'vip-sh2' || p.id === 'member-sh1'],
     // 主力户 = most spend: the two biggest spenders when the campaign is made.
@@ -148,7 +152,10 @@ describe('a claim campaign reaches only its audience', () => {
     const first = await h.ok('vip-sh2', 'member', 'claimCampaign', { campaignId: campaign.id }, { clock: now })
     await h.ok('vip-sh2', 'member', 'changeStore', { storeId: DEMO_STORE._id }, { clock: now })
     try {
-      expect(await h.ok('vip-sh2', 'member', 'claimCampaign', { campaignId: campaign.id }, { clock: now })).toMatchObject({ replayed: true, coupon: { id: first.coupon.id } })
+      expect(await h.ok('vip-sh2', 'member', 'claimCampaign', { campaignId: campaign.id }, { clock: now })).toMatchObject({
+        replayed: true,
+        coupon: { id: first.coupon.id },
+      })
       expect(await seesIt('vip-sh2', campaign.id)).toBe(false)
     } finally {
       await h.ok('vip-sh2', 'member', 'changeStore', { storeId: DEMO_STORE_2._id }, { clock: now })
@@ -159,7 +166,11 @@ describe('a claim campaign reaches only its audience', () => {
 describe('the last coupons of a limited campaign', () => {
   it('go only to members in its audience, exactly the stock, when many claim at once', async () => {
     const STOCK = 3
-    const template = { ...DEFAULT_COUPON_TEMPLATES.find((t) => t._id === 'welcome-20off200')!, _id: 'audience-limited', stock: { total: STOCK, issued: 0 } }
+    const template = {
+      ...DEFAULT_COUPON_TEMPLATES.find((t) => t._id === 'welcome-20off200')!,
+      _id: 'audience-limited',
+      stock: { total: STOCK, issued: 0 },
+    }
     h.cloud.executor.insert('couponTemplates', [template])
     const racers = (prefix: string, storeId: string) =>
       Array.from({ length: 8 }, (_, i): Person => ({ id: `${prefix}-${i}`, tier: 'member', storeId, spendFen: 0, visits: 0 }))
@@ -170,7 +181,9 @@ describe('the last coupons of a limited campaign', () => {
 
     // Those outside go first in each pair, so a leak would take stock before the audience gets there.
     const order = outside.flatMap((o, i) => [o, inside[i]])
-    const answers = await Promise.all(order.map((p) => h.call(p.id, 'member', 'claimCampaign', { campaignId: campaign.id }, { clock: now })))
+    const answers = await Promise.all(
+      order.map((p) => h.call(p.id, 'member', 'claimCampaign', { campaignId: campaign.id }, { clock: now })),
+    )
     const by = (ids: Person[]) => answers.filter((_a, i) => ids.includes(order[i]))
     const codes = (list: typeof answers) => list.map((a) => (a.ok ? 'ok' : a.error.code)).sort()
 

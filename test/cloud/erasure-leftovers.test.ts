@@ -26,7 +26,11 @@ const find = (coll: string, filter: object = {}) => h.cloud.executor.find(coll, 
 let seq = 0
 const requestId = (p: string) => `${p}-${++seq}-${Date.now()}`
 
-const join = (openid: string, who: { name: string; mobile: string }, options: { unionid?: string; referral?: string; scene?: string; clock?: string } = {}) =>
+const join = (
+  openid: string,
+  who: { name: string; mobile: string },
+  options: { unionid?: string; referral?: string; scene?: string; clock?: string } = {},
+) =>
   h.cloud.invoke(
     'member',
     {
@@ -45,7 +49,8 @@ const join = (openid: string, who: { name: string; mobile: string }, options: { 
 
 const erase = async (openid: string, clock: string) => {
   let r = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock })
-  for (let i = 0; r.status === 'inProgress' && i < 10; i++) r = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock })
+  for (let i = 0; r.status === 'inProgress' && i < 10; i++)
+    r = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock })
   expect(r.status).toBe('deleted')
 }
 
@@ -67,21 +72,42 @@ const plant = (replacements: Record<string, string>) => {
       const json = JSON.stringify(doc)
       if (!Object.keys(replacements).some((marker) => json.includes(marker))) continue
       h.cloud.executor.remove(c, { _id: doc._id })
-      h.cloud.executor.insert(c, JSON.parse(Object.entries(replacements).reduce((text, [marker, value]) => text.split(marker).join(value), json)))
+      h.cloud.executor.insert(
+        c,
+        JSON.parse(Object.entries(replacements).reduce((text, [marker, value]) => text.split(marker).join(value), json)),
+      )
     }
   }
 }
 
 const leftovers = (subject: { openid: string; unionid?: string; name: string; mobile: string }) => {
   const p = formats(subject.mobile)
-  const needles = [subject.openid, ...(subject.unionid ? [subject.unionid] : []), subject.name, p.plain, p.spaced, p.dashed, p.international]
+  const needles = [
+    subject.openid,
+    ...(subject.unionid ? [subject.unionid] : []),
+    subject.name,
+    p.plain,
+    p.spaced,
+    p.dashed,
+    p.international,
+  ]
   const names = (text: string) => needles.some((n) => text.includes(n)) || text.replace(/[\s\-–—.()（）+]/g, '').includes(subject.mobile)
   const strings = (value: unknown): string[] =>
-    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : []
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(strings)
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)])
+          : []
   const local = new Set(LOCAL_COLLECTIONS.map((c) => c.name))
   const collections = h.cloud.executor.collections().filter((c) => !local.has(c))
   expect(collections).toEqual(expect.arrayContaining(['members', 'ledger', 'callbacks', 'personalExports', 'exports', 'erasedGrants']))
-  const inDocs = collections.flatMap((c) => find(c).filter((d) => strings(d).some(names)).map((d) => `${c}/${d._id}`))
+  const inDocs = collections.flatMap((c) =>
+    find(c)
+      .filter((d) => strings(d).some(names))
+      .map((d) => `${c}/${d._id}`),
+  )
   const files = h.cloud.storage.list()
   const inFiles = files.filter((f) => names((h.cloud.storage.read(f) as Buffer).toString('utf8')))
   return { inDocs, inFiles, files: files.length }
@@ -112,7 +138,9 @@ describe('导出我的数据: every file tracked until deleted', () => {
     const fired = await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-11-28T10:05:00') })
     expect(h.cloud.storage.read(fileID)).toBeNull()
     expect(h.cloud.storage.read(later)).not.toBeNull()
-    expect((fired.body as { data: { job: string; changed: number }[] }).data.find((r) => r.job === 'export-expiry')).toMatchObject({ changed: 1 })
+    expect((fired.body as { data: { job: string; changed: number }[] }).data.find((r) => r.job === 'export-expiry')).toMatchObject({
+      changed: 1,
+    })
     expect(find('personalExports', { memberId: hana.openid })).toHaveLength(1)
     await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-02T10:05:00') })
     expect(h.cloud.storage.read(later)).toBeNull()
@@ -126,7 +154,9 @@ describe('导出我的数据: every file tracked until deleted', () => {
     expect(h.cloud.storage.read(fileID)).not.toBeNull()
     await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-17T09:05:00') })
     expect(h.cloud.storage.read(fileID)).toBeNull()
-    expect(find('exports', { fileID })).toMatchObject([{ kind: 'members', operatorId: DEMO_OPERATOR.operatorId, fileDeletedAt: at('2026-12-17T09:05:00') }])
+    expect(find('exports', { fileID })).toMatchObject([
+      { kind: 'members', operatorId: DEMO_OPERATOR.operatorId, fileDeletedAt: at('2026-12-17T09:05:00') },
+    ])
   })
 })
 
@@ -143,13 +173,27 @@ describe('after 注销, nothing names the member in any collection or any stored
     const memberNo = joined.data!.member.memberNo
     const p = formats(alice.mobile)
 
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(alice.openid, clock(1)), amountFen: 80_000, orderNo: 'LEFT-1' }, { clock: clock(1) })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordRefund', { orderNo: 'LEFT-1', amountFen: 10_000, requestId: requestId('refund') }, { clock: clock(2) })
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(alice.openid, clock(1)), amountFen: 80_000, orderNo: 'LEFT-1' },
+      { clock: clock(1) },
+    )
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordRefund',
+      { orderNo: 'LEFT-1', amountFen: 10_000, requestId: requestId('refund') },
+      { clock: clock(2) },
+    )
     await h.ok(alice.openid, 'member', 'exchange', { itemId: 'tote-bag', requestId: requestId('ex') }, { clock: clock(2) })
     await h.ok(alice.openid, 'member', 'recordSubscription', { template: 'birthdayCoupon', accepted: true }, { clock: clock(2) })
     await h.ok(alice.openid, 'member', 'invite', {}, { clock: clock(2) })
     const aliceCode = (h.cloud.executor.get('members', alice.openid) as unknown as { referralCode: string }).referralCode
-    expect(await join('left-bob', { name: '王波', mobile: '13822223334' }, { referral: aliceCode, clock: clock(3) })).toMatchObject({ ok: true })
+    expect(await join('left-bob', { name: '王波', mobile: '13822223334' }, { referral: aliceCode, clock: clock(3) })).toMatchObject({
+      ok: true,
+    })
 
     // Free text that quotes her, the phone written as people write it. Staff and operators can no longer type a
     // number into words (test/cloud/typed-phones.test.ts): markers are written, then replaced in the stored
@@ -161,8 +205,20 @@ describe('after 注销, nothing names the member in any collection or any stored
       { memberCode: memberNo, points: 50, reason: `补录：${alice.name}来电 TEL-SPACED，另留 TEL-DASHED`, requestId: requestId('adj') },
       { clock: clock(4) },
     )
-    await h.ok(DEMO_OPERATOR._id, 'ops', 'adjustPoints', { memberCode: memberNo, points: -10, reason: '更正，客户手机 TEL-INTERNATIONAL', requestId: requestId('adj') }, { clock: clock(4) })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'correctBirthday', { memberCode: memberNo, birthday: { year: 1990, month: 6, day: 4 }, reason: '本人来电 TEL-DASHED 说选错月份' }, { clock: clock(5) })
+    await h.ok(
+      DEMO_OPERATOR._id,
+      'ops',
+      'adjustPoints',
+      { memberCode: memberNo, points: -10, reason: '更正，客户手机 TEL-INTERNATIONAL', requestId: requestId('adj') },
+      { clock: clock(4) },
+    )
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'correctBirthday',
+      { memberCode: memberNo, birthday: { year: 1990, month: 6, day: 4 }, reason: '本人来电 TEL-DASHED 说选错月份' },
+      { clock: clock(5) },
+    )
     await h.ok(
       DEMO_ASSISTANT._id,
       'staff',
@@ -170,10 +226,24 @@ describe('after 注销, nothing names the member in any collection or any stored
       { memberCode: memberNo, outcome: 'reached', note: `${alice.name}换号前用 TEL-SPACED`, requestId: requestId('cb') },
       { clock: clock(5) },
     )
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'updateCustomerCard', { memberCode: memberNo, profile: { colours: ['红色'], styles: [], notes: '喜欢红色，联系 TEL-DASHED' } }, { clock: clock(6) })
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'updateCustomerCard',
+      { memberCode: memberNo, profile: { colours: ['红色'], styles: [], notes: '喜欢红色，联系 TEL-DASHED' } },
+      { clock: clock(6) },
+    )
     plant({ 'TEL-SPACED': p.spaced, 'TEL-DASHED': p.dashed, 'TEL-INTERNATIONAL': p.international })
-    await h.ok(alice.openid, 'member', 'updateProfile', { deliveryAddress: { recipient: alice.name, phone: alice.mobile, address: '上海市静安区南京西路 1 号' } }, { clock: clock(6) })
-    h.cloud.executor.insert('segments', [{ _id: alice.openid, class: 'B', r: 5, f: 1, m: 3, storeId: 'SH001', rulesVersion: 1, at: clock(6) }])
+    await h.ok(
+      alice.openid,
+      'member',
+      'updateProfile',
+      { deliveryAddress: { recipient: alice.name, phone: alice.mobile, address: '上海市静安区南京西路 1 号' } },
+      { clock: clock(6) },
+    )
+    h.cloud.executor.insert('segments', [
+      { _id: alice.openid, class: 'B', r: 5, f: 1, m: 3, storeId: 'SH001', rulesVersion: 1, at: clock(6) },
+    ])
     // Eleven exports of her own data, and the operators' exports of the member list and the ledger.
     for (let i = 0; i < 11; i++) await h.ok(alice.openid, 'member', 'myData', {}, { clock: clock(7 + i) })
     await h.ok(DEMO_OPERATOR._id, 'export', 'members', {}, { clock: clock(20) })
@@ -198,7 +268,9 @@ describe('after 注销, nothing names the member in any collection or any stored
   })
 
   it('keeps what the books need: the adjustments’ reasons read with the phone taken out', () => {
-    const [tomb] = find('erasedMembers', { state: 'erased' }).filter((t) => find('ledger', { memberId: t._id, kind: 'adjust', points: 50 }).length > 0)
+    const [tomb] = find('erasedMembers', { state: 'erased' }).filter(
+      (t) => find('ledger', { memberId: t._id, kind: 'adjust', points: 50 }).length > 0,
+    )
     const reasons = find('ledger', { memberId: tomb._id, kind: 'adjust' })
       .map((e) => e.reason as string)
       .sort()

@@ -12,7 +12,9 @@ let h: Harness
 beforeAll(async () => {
   h = await startTestCloud()
   h.cloud.executor.insert('stores', [{ _id: 'BJ001', name: '北京三里屯店', address: '', phone: '', openingHours: '' }])
-  h.cloud.executor.insert('staff', [{ _id: 'assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true }])
+  h.cloud.executor.insert('staff', [
+    { _id: 'assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true },
+  ])
 }, 60_000)
 afterAll(() => h?.close())
 
@@ -51,13 +53,18 @@ describe('the RSVP race', () => {
   it('confirms exactly 30 of 200 concurrent RSVPs (duplicates included), waitlisting the rest in order, nobody twice', async () => {
     const event = await create()
     const shoppers = await Promise.all(Array.from({ length: 150 }, () => h.joinedShopper('race', { clock: now })))
-    const sends = [...shoppers, ...shoppers.slice(0, 50)].map((s) => h.call(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now }))
+    const sends = [...shoppers, ...shoppers.slice(0, 50)].map((s) =>
+      h.call(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now }),
+    )
     const results = await Promise.all(sends)
     expect(results.filter((r) => !r.ok)).toEqual([])
     const all = rsvpsOf(event.id)
     expect(all).toHaveLength(150)
     expect(all.filter((r) => r.status === 'confirmed')).toHaveLength(30)
-    const waitNos = all.filter((r) => r.status === 'waitlisted').map((r) => r.waitNo!).sort((a, b) => a - b)
+    const waitNos = all
+      .filter((r) => r.status === 'waitlisted')
+      .map((r) => r.waitNo!)
+      .sort((a, b) => a - b)
     expect(waitNos).toEqual(Array.from({ length: 120 }, (_, i) => i + 1))
     expect(eventDoc(event.id)).toMatchObject({ seatsTaken: 30, waiting: 120 })
     expect(new Set(h.cloud.executor.find('tickets', { eventId: event.id }).map((t) => t._id)).size).toBe(30)
@@ -68,7 +75,10 @@ describe('the RSVP race', () => {
     expect(cancels.filter((r) => !r.ok)).toEqual([])
     const after = rsvpsOf(event.id)
     expect(after.filter((r) => r.status === 'confirmed')).toHaveLength(30)
-    const promoted = after.filter((r) => r.status === 'confirmed' && r.waitNo !== null).map((r) => r.waitNo!).sort((a, b) => a - b)
+    const promoted = after
+      .filter((r) => r.status === 'confirmed' && r.waitNo !== null)
+      .map((r) => r.waitNo!)
+      .sort((a, b) => a - b)
     expect(promoted).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
     expect(eventDoc(event.id)).toMatchObject({ seatsTaken: 30, waiting: 108 })
 
@@ -82,25 +92,58 @@ describe('rules', () => {
   it('keeps VIP events to VIP and gold, shown greyed to members', async () => {
     const event = await create({ tiers: ['vip', 'gold'], title: 'VIP 专场' })
     const member = await h.joinedShopper('tier', { clock: now })
-    expect((await h.ok(member.openid, 'event', 'list', {}, { clock: now })).events.find((e) => e.id === event.id)).toMatchObject({ eligible: false })
-    expect(await h.call(member.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(member.openid, now), amountFen: 60_000, orderNo: `VIP-${Date.now()}` }, { clock: now })
-    expect(await h.ok(member.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).toMatchObject({ event: { myRsvp: { status: 'confirmed' } } })
+    expect((await h.ok(member.openid, 'event', 'list', {}, { clock: now })).events.find((e) => e.id === event.id)).toMatchObject({
+      eligible: false,
+    })
+    expect(await h.call(member.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(member.openid, now), amountFen: 60_000, orderNo: `VIP-${Date.now()}` },
+      { clock: now },
+    )
+    expect(await h.ok(member.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).toMatchObject({
+      event: { myRsvp: { status: 'confirmed' } },
+    })
   })
 
   it('counts guests against capacity and closes RSVPs and cancellations at their deadlines', async () => {
     const event = await create({ capacity: 3 })
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => h.joinedShopper('rules', { clock: now })))
-    expect((await h.ok(a.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: now })).event).toMatchObject({ seatsLeft: 1, myRsvp: { seats: 2 } })
-    expect(await h.call(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 2 }, { clock: now })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '最多可携带 1 位同伴', fields: [{ field: 'guests', message: '最多可携带 1 位同伴' }] } })
-    expect(await h.ok(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: at('2026-12-04T17:59:59') })).toMatchObject({ event: { myRsvp: { status: 'waitlisted' } } })
-    expect(await h.call(c.openid, 'event', 'rsvp', { eventId: event.id }, { clock: at('2026-12-04T18:00:00') })).toMatchObject({ ok: false, error: { code: 'RSVP_DEADLINE_PASSED', message: '报名已截止' } })
-    expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T12:00:00') })).toMatchObject({ ok: false, error: { code: 'CANCEL_DEADLINE_PASSED' } })
+    expect((await h.ok(a.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: now })).event).toMatchObject({
+      seatsLeft: 1,
+      myRsvp: { seats: 2 },
+    })
+    expect(await h.call(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 2 }, { clock: now })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '最多可携带 1 位同伴', fields: [{ field: 'guests', message: '最多可携带 1 位同伴' }] },
+    })
+    expect(await h.ok(b.openid, 'event', 'rsvp', { eventId: event.id, guests: 1 }, { clock: at('2026-12-04T17:59:59') })).toMatchObject({
+      event: { myRsvp: { status: 'waitlisted' } },
+    })
+    expect(await h.call(c.openid, 'event', 'rsvp', { eventId: event.id }, { clock: at('2026-12-04T18:00:00') })).toMatchObject({
+      ok: false,
+      error: { code: 'RSVP_DEADLINE_PASSED', message: '报名已截止' },
+    })
+    expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T12:00:00') })).toMatchObject({
+      ok: false,
+      error: { code: 'CANCEL_DEADLINE_PASSED' },
+    })
     // Cancelled in time: a's two seats go to b (two seats) at once.
     await h.ok(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T11:59:59') })
     expect(rsvpsOf(event.id).find((r) => r.memberId === b.openid)).toMatchObject({ status: 'confirmed', seats: 2 })
-    expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T11:59:59') })).toMatchObject({ ok: false, error: { code: 'RSVP_ALREADY_CANCELLED', message: '报名已取消' } })
-    expect(await h.call(c.openid, 'event', 'cancel', { eventId: event.id }, { clock: now })).toMatchObject({ ok: false, error: { code: 'RSVP_NOT_FOUND', message: '没有找到您的报名' } })
+    expect(await h.call(a.openid, 'event', 'cancel', { eventId: event.id }, { clock: at('2026-12-04T11:59:59') })).toMatchObject({
+      ok: false,
+      error: { code: 'RSVP_ALREADY_CANCELLED', message: '报名已取消' },
+    })
+    expect(await h.call(c.openid, 'event', 'cancel', { eventId: event.id }, { clock: now })).toMatchObject({
+      ok: false,
+      error: { code: 'RSVP_NOT_FOUND', message: '没有找到您的报名' },
+    })
   })
 
   it('answers EVENT_NOT_FOUND for an event that does not exist, whoever asks', async () => {
@@ -117,7 +160,10 @@ describe('rules', () => {
     const event = await create({ title: '已结束的沙龙' })
     const { id: eventId, title, description, coverUrl, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline } = event
     const edit = { eventId, title: `${title}（回顾）`, description, coverUrl, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline }
-    expect(await h.call(DEMO_OPERATOR._id, 'event', 'update', edit, { clock: at('2026-12-05T17:00:00') })).toMatchObject({ ok: false, error: { code: 'EVENT_ENDED' } })
+    expect(await h.call(DEMO_OPERATOR._id, 'event', 'update', edit, { clock: at('2026-12-05T17:00:00') })).toMatchObject({
+      ok: false,
+      error: { code: 'EVENT_ENDED' },
+    })
   })
 })
 
@@ -128,7 +174,10 @@ describe('at the door', () => {
     const ticket = (await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).event.myRsvp!.ticketCode!
     const doors = at('2026-12-05T14:03:00')
     const eve = at('2026-12-04T23:59:59')
-    expect(await h.call(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: eve })).toMatchObject({ ok: false, error: { code: 'OUTSIDE_CHECK_IN_TIME', message: '不在活动签到时间内' } })
+    expect(await h.call(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: eve })).toMatchObject({
+      ok: false,
+      error: { code: 'OUTSIDE_CHECK_IN_TIME', message: '不在活动签到时间内' },
+    })
     const first = await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })
     expect(first).toMatchObject({ already: false, checkedInAt: doors, pointsCredited: 50, guest: { memberNo: s.memberNo } })
     const second = await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: ticket }, { clock: at('2026-12-05T14:20:00') })
@@ -136,8 +185,14 @@ describe('at the door', () => {
     expect(h.cloud.executor.find('ledger', { memberId: s.openid, kind: 'earn' })).toHaveLength(1)
     expect(h.cloud.executor.get('members', s.openid)).toMatchObject({ pointsBalance: 50 })
 
-    expect(await h.call('assistant-bj', 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(s.openid, 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('assistant-bj', 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.call(s.openid, 'event', 'checkIn', { ticketCode: ticket }, { clock: doors })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     const list = await h.ok(DEMO_ASSISTANT._id, 'event', 'guestList', { eventId: event.id }, { clock: doors })
     expect(list.guests).toEqual([expect.objectContaining({ memberNo: s.memberNo, checkedInAt: doors })])
     expect(list.event.seatsLeft).toBe(29)
@@ -165,7 +220,12 @@ describe('at the door', () => {
     // Before cancelling after a check-in was refused, a member could: checked in, cancel, RSVP again (a fresh RSVP
     // under the same id, not checked in), promoted from the waitlist with a new ticket. That RSVP's attendance
     // points were credited at the first check-in. The state that left is made here as the old cancellation left it.
-    const event = await create({ title: '周末茶艺沙龙', capacity: 1, rsvpDeadline: at('2026-12-05T14:00:00'), cancelDeadline: at('2026-12-05T14:00:00') })
+    const event = await create({
+      title: '周末茶艺沙龙',
+      capacity: 1,
+      rsvpDeadline: at('2026-12-05T14:00:00'),
+      cancelDeadline: at('2026-12-05T14:00:00'),
+    })
     const [s, other] = [await h.joinedShopper('door-again', { clock: now }), await h.joinedShopper('door-again', { clock: now })]
     const first = (await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })).event.myRsvp!.ticketCode!
     await h.ok(other.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })
@@ -183,7 +243,13 @@ describe('at the door', () => {
     expect(again).toMatchObject({ status: 'confirmed' })
     expect(again.ticketCode).not.toBe(first)
 
-    const scan = await h.call(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: again.ticketCode }, { clock: at('2026-12-05T13:50:00') })
+    const scan = await h.call(
+      DEMO_ASSISTANT._id,
+      'event',
+      'checkIn',
+      { ticketCode: again.ticketCode },
+      { clock: at('2026-12-05T13:50:00') },
+    )
     expect(scan).toMatchObject({ ok: true, data: { already: true, checkedInAt: doors, pointsCredited: 0 } })
     expect(h.cloud.executor.find('ledger', { memberId: s.openid, kind: 'earn' })).toHaveLength(1)
     expect(h.cloud.executor.get('members', s.openid)).toMatchObject({ pointsBalance: 50 })
@@ -213,7 +279,13 @@ describe('at the door', () => {
 
 describe('the day-before reminder', () => {
   it('messages confirmed guests who consented, once', async () => {
-    const event = await create({ title: '会员沙龙', startsAt: at('2026-12-10T14:00:00'), endsAt: at('2026-12-10T16:00:00'), rsvpDeadline: at('2026-12-09T12:00:00'), cancelDeadline: at('2026-12-09T12:00:00') })
+    const event = await create({
+      title: '会员沙龙',
+      startsAt: at('2026-12-10T14:00:00'),
+      endsAt: at('2026-12-10T16:00:00'),
+      rsvpDeadline: at('2026-12-09T12:00:00'),
+      cancelDeadline: at('2026-12-09T12:00:00'),
+    })
     const [yes, no] = await Promise.all([1, 2].map(() => h.joinedShopper('remind', { clock: now })))
     for (const s of [yes, no]) await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })
     await h.ok(yes.openid, 'member', 'recordSubscription', { template: 'eventReminder', accepted: true })
@@ -221,7 +293,9 @@ describe('the day-before reminder', () => {
     expect(h.cloud.openapi.outbox({ touser: yes.openid })).toEqual([])
     await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-09T09:05:00') })
     await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-09T10:05:00') })
-    expect(h.cloud.openapi.outbox({ touser: yes.openid })).toEqual([expect.objectContaining({ status: 'sent', data: expect.objectContaining({ thing1: { value: '会员沙龙' } }) })])
+    expect(h.cloud.openapi.outbox({ touser: yes.openid })).toEqual([
+      expect.objectContaining({ status: 'sent', data: expect.objectContaining({ thing1: { value: '会员沙龙' } }) }),
+    ])
     expect(h.cloud.openapi.outbox({ touser: no.openid })).toEqual([])
   })
 })

@@ -21,7 +21,16 @@ const PII_OPERATOR = { _id: 'operator-pii', operatorId: 'OP02', name: '林悦', 
 const RETIRED_OPERATOR = { _id: 'operator-retired', operatorId: 'OP09', name: '张伟', active: false, permissions: ['exportPII'] }
 
 /** Names a spreadsheet would run as formulas, and names that need RFC 4180 quoting. */
-const TRICKY_NAMES = ['=HYPERLINK("http://evil.example","点我")', '+86 张三', '-2+3', '@SUM(A1:A9)', '王,丽', '李"小"娜', '赵\n敏', '\t=1+1']
+const TRICKY_NAMES = [
+  '=HYPERLINK("http://evil.example","点我")',
+  '+86 张三',
+  '-2+3',
+  '@SUM(A1:A9)',
+  '王,丽',
+  '李"小"娜',
+  '赵\n敏',
+  '\t=1+1',
+]
 
 const memberNo = (i: number) => `2026${String(i).padStart(7, '0')}`
 const mobile = (i: number) => `138${String(i).padStart(8, '0')}`
@@ -84,13 +93,20 @@ beforeAll(async () => {
       actor: { type: 'operator', id: DEMO_OPERATOR.operatorId },
       source: { type: 'adjustment', id: 'adj-1' },
     }),
-    ...Array.from({ length: 1200 }, (_, k) => ledgerEntry(`busy-${String(k).padStart(4, '0')}`, k % MEMBERS, at(`2026-11-15T${String(10 + Math.floor(k / 200)).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}:00`))),
+    ...Array.from({ length: 1200 }, (_, k) =>
+      ledgerEntry(
+        `busy-${String(k).padStart(4, '0')}`,
+        k % MEMBERS,
+        at(`2026-11-15T${String(10 + Math.floor(k / 200)).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}:00`),
+      ),
+    ),
     ledgerEntry('last-instant', 6, at('2026-11-30T23:59:59.999')),
     ledgerEntry('after-range', 7, at('2026-12-01T00:00:00')),
     ledgerEntry('gone-member', 999_999, at('2026-11-03T08:00:00')),
   ]
   // Far outside the range: the export must not read these.
-  for (let k = 0; k < 3000; k++) entries.push(ledgerEntry(`old-${String(k).padStart(4, '0')}`, k % MEMBERS, at(`2025-0${1 + (k % 9)}-10T10:00:00`)))
+  for (let k = 0; k < 3000; k++)
+    entries.push(ledgerEntry(`old-${String(k).padStart(4, '0')}`, k % MEMBERS, at(`2025-0${1 + (k % 9)}-10T10:00:00`)))
   h.cloud.executor.bulkInsert('ledger', [entries])
 }, 120_000)
 afterAll(() => h?.close())
@@ -131,7 +147,20 @@ describe('members', () => {
   it('writes every member, across pages, each once', async () => {
     expect(masked.rows).toBe(MEMBERS)
     const { header, rows } = await download(masked)
-    expect(header).toEqual(['会员号', '姓名', '手机号', '等级', 'VIP有效期至', '积分', '累计消费(元)', '门店', '导购', '入会时间', '生日月', '生日日'])
+    expect(header).toEqual([
+      '会员号',
+      '姓名',
+      '手机号',
+      '等级',
+      'VIP有效期至',
+      '积分',
+      '累计消费(元)',
+      '门店',
+      '导购',
+      '入会时间',
+      '生日月',
+      '生日日',
+    ])
     expect(rows).toHaveLength(MEMBERS)
     expect(new Set(rows.map((r) => r[0])).size).toBe(MEMBERS)
     expect(rows.every((r) => r.length === header.length)).toBe(true)
@@ -150,11 +179,33 @@ describe('members', () => {
     expect([...fullPhones.values()].every((p) => /^1[3-9]\d{9}$/.test(p))).toBe(true)
   })
 
-  it('says each member in an operator\'s words: tier, VIP until, points, spend in yuan, store, assistant, times in Shanghai', async () => {
+  it("says each member in an operator's words: tier, VIP until, points, spend in yuan, store, assistant, times in Shanghai", async () => {
     const rows = new Map((await download(full)).rows.map((r) => [r[0], r]))
     // #11: VIP until 16 March 2027 (exclusive), store member with the demo assistant.
-    expect(rows.get(memberNo(11))!.slice(1)).toEqual(['会员11', '13800000011', 'VIP会员', '2027-03-15', '11', '110.16', '', '', '2026-03-15 09:05', '12', '12'])
-    expect(rows.get(memberNo(12))!.slice(3)).toEqual(['金卡会员', '', '12', '120.17', DEMO_STORE.name, `${DEMO_ASSISTANT.name}（${DEMO_ASSISTANT.staffId}）`, '2026-03-15 09:05', '1', '13'])
+    expect(rows.get(memberNo(11))!.slice(1)).toEqual([
+      '会员11',
+      '13800000011',
+      'VIP会员',
+      '2027-03-15',
+      '11',
+      '110.16',
+      '',
+      '',
+      '2026-03-15 09:05',
+      '12',
+      '12',
+    ])
+    expect(rows.get(memberNo(12))!.slice(3)).toEqual([
+      '金卡会员',
+      '',
+      '12',
+      '120.17',
+      DEMO_STORE.name,
+      `${DEMO_ASSISTANT.name}（${DEMO_ASSISTANT.staffId}）`,
+      '2026-03-15 09:05',
+      '1',
+      '13',
+    ])
     expect(rows.get(memberNo(20))!.slice(3, 7)).toEqual(['普通会员', '', '20', '200.25'])
   })
 
@@ -201,8 +252,24 @@ describe('members', () => {
     const logs = h.cloud.executor.find('exports', { kind: 'members' }) as unknown as Record<string, unknown>[]
     expect(logs).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ operatorId: 'OP01', operatorName: DEMO_OPERATOR.name, rows: MEMBERS, pii: false, fileID: masked.fileID, at: NOW, range: null }),
-        expect.objectContaining({ operatorId: 'OP02', operatorName: PII_OPERATOR.name, rows: MEMBERS, pii: true, fileID: full.fileID, at: NOW, range: null }),
+        expect.objectContaining({
+          operatorId: 'OP01',
+          operatorName: DEMO_OPERATOR.name,
+          rows: MEMBERS,
+          pii: false,
+          fileID: masked.fileID,
+          at: NOW,
+          range: null,
+        }),
+        expect.objectContaining({
+          operatorId: 'OP02',
+          operatorName: PII_OPERATOR.name,
+          rows: MEMBERS,
+          pii: true,
+          fileID: full.fileID,
+          at: NOW,
+          range: null,
+        }),
       ]),
     )
   })
@@ -249,13 +316,26 @@ describe('ledger', () => {
       `导购 ${DEMO_ASSISTANT.name}（${DEMO_ASSISTANT.staffId}）`,
     ])
     const adjust = rows.find((r) => r[3] === '-20')!
-    expect(adjust).toEqual(['2026-11-02 12:00:00', memberNo(5), '人工调整', '-20', '80', '运营调整', '\'=cmd|"/c calc"!A1', `运营 ${DEMO_OPERATOR.name}（OP01）`])
+    expect(adjust).toEqual([
+      '2026-11-02 12:00:00',
+      memberNo(5),
+      '人工调整',
+      '-20',
+      '80',
+      '运营调整',
+      '\'=cmd|"/c calc"!A1',
+      `运营 ${DEMO_OPERATOR.name}（OP01）`,
+    ])
     // An entry whose member is gone keeps its line, without a member number.
     expect(rows.find((r) => r[5].includes('SO-gone-member'))![1]).toBe('')
   })
 
   it('reads a day at a time through the at index: entries outside the range are never fetched', async () => {
-    const inv = await h.cloud.invokeDetailed('export', { action: 'ledger', input: { from: '2026-11-01', to: '2026-11-30' } }, { openid: DEMO_OPERATOR._id, clock: NOW })
+    const inv = await h.cloud.invokeDetailed(
+      'export',
+      { action: 'ledger', input: { from: '2026-11-01', to: '2026-11-30' } },
+      { openid: DEMO_OPERATOR._id, clock: NOW },
+    )
     expect(inv.outcome.kind).toBe('ok')
     // The 1,204 entries in range (the busy day's second page re-reads a little), their members and the names:
     // fewer rows than the ledger's 4,206, so not even one day's query fell back to reading the collection.
@@ -265,7 +345,15 @@ describe('ledger', () => {
 
   it('logs the ledger export with its range', async () => {
     const log = h.cloud.executor.find('exports', { fileID: november.fileID }) as unknown as Record<string, unknown>[]
-    expect(log).toEqual([expect.objectContaining({ kind: 'ledger', range: { from: '2026-11-01', to: '2026-11-30' }, rows: november.rows, pii: false, operatorId: 'OP01' })])
+    expect(log).toEqual([
+      expect.objectContaining({
+        kind: 'ledger',
+        range: { from: '2026-11-01', to: '2026-11-30' },
+        rows: november.rows,
+        pii: false,
+        operatorId: 'OP01',
+      }),
+    ])
     expect(november.fileID).toMatch(/\/exports\/OP01\/20261120-103000-[0-9a-f]{4}-ledger-20261101-20261130\.csv$/)
   })
 

@@ -47,7 +47,8 @@ export const startTestCloud = async (
   })
   if (options.demo !== false) {
     const docs = demoDocuments(new Date('2026-11-01T02:00:00Z'))
-    for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const) await cloud.executor.insert(coll, docs[coll])
+    for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const)
+      await cloud.executor.insert(coll, docs[coll])
   }
 
   const call = async <F extends FunctionName, A extends ActionName<F>>(
@@ -57,9 +58,7 @@ export const startTestCloud = async (
     input: ActionInput<F, A> | Record<string, unknown>,
     options: { clock?: string; extra?: Record<string, unknown> } = {},
   ): Promise<CloudResult<ActionOutput<F, A>>> =>
-    (await cloud.invoke(fn, { action, input, ...options.extra }, { openid, clock: options.clock })) as CloudResult<
-      ActionOutput<F, A>
-    >
+    (await cloud.invoke(fn, { action, input, ...options.extra }, { openid, clock: options.clock })) as CloudResult<ActionOutput<F, A>>
 
   /** Like `call`, but expects success and returns the data. */
   const ok = async <F extends FunctionName, A extends ActionName<F>>(
@@ -76,7 +75,10 @@ export const startTestCloud = async (
 
   /** A shopper who joined (by the demo store QR), with their member number. */
   let shoppers = 0
-  const joinedShopper = async (prefix = 'shopper', options: { birthday?: { month: number; day: number; year?: number }; clock?: string; scene?: string } = {}) => {
+  const joinedShopper = async (
+    prefix = 'shopper',
+    options: { birthday?: { month: number; day: number; year?: number }; clock?: string; scene?: string } = {},
+  ) => {
     const n = ++shoppers
     const openid = `${prefix}-${n}`
     const { member } = await ok(

@@ -94,10 +94,15 @@ describe('segments', () => {
   it('stores each member’s segment once a day, and rewrites only what moved', async () => {
     expect(h.cloud.executor.get('segments', 'seg-1')).toMatchObject({ class: 'A', r: 5, f: 5, m: 5 })
     const again = await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-11-23T11:05:00') })
-    expect((again.body as { data: { job: string; processed: number }[] }).data.find((r) => r.job === 'segments')).toMatchObject({ processed: 6, done: true })
+    expect((again.body as { data: { job: string; processed: number }[] }).data.find((r) => r.job === 'segments')).toMatchObject({
+      processed: 6,
+      done: true,
+    })
     // The next day: 40 days becomes 41 — nothing crosses a boundary except seg-1 (10 → 11 days: no), so none move.
     const nextDay = await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-11-24T00:05:00') })
-    expect((nextDay.body as { data: { job: string; changed: number }[] }).data.find((r) => r.job === 'segments')).toMatchObject({ changed: 0 })
+    expect((nextDay.body as { data: { job: string; changed: number }[] }).data.find((r) => r.job === 'segments')).toMatchObject({
+      changed: 0,
+    })
   })
 
   it('issues a campaign to a class, and to a top list fixed at creation', async () => {
@@ -112,7 +117,10 @@ describe('segments', () => {
       requestId: 'insights-classes-1',
     })
     expect(toA.campaign).toMatchObject({ issued: 2, audience: 'A、C 类客户' })
-    const holders = h.cloud.executor.find('coupons', { templateId: 'welcome-20off200', channel: 'campaign' }).map((c) => c.memberId).sort()
+    const holders = h.cloud.executor
+      .find('coupons', { templateId: 'welcome-20off200', channel: 'campaign' })
+      .map((c) => c.memberId)
+      .sort()
     expect(holders).toEqual(['seg-1', 'seg-4'])
 
     const toBig = await h.ok(DEMO_OPERATOR._id, 'ops', 'createCampaign', {
@@ -127,7 +135,12 @@ describe('segments', () => {
     })
     expect(toBig.campaign.audience).toBe('大户前 2 名（2 人）')
     expect(toBig.campaign.issued).toBe(2)
-    expect(h.cloud.executor.find('coupons', { templateId: 'referral-20off200', channel: 'campaign' }).map((c) => c.memberId).sort()).toEqual(['seg-1', 'seg-2'])
+    expect(
+      h.cloud.executor
+        .find('coupons', { templateId: 'referral-20off200', channel: 'campaign' })
+        .map((c) => c.memberId)
+        .sort(),
+    ).toEqual(['seg-1', 'seg-2'])
   })
 })
 
@@ -138,13 +151,34 @@ describe('the dashboard', () => {
     const a = await h.joinedShopper('dash', byStoreQr)
     const b = await h.joinedShopper('dash', byStoreQr)
     // ¥600 in one purchase makes a VIP (sales counted as VIP); ¥200 stays a member's; then ¥50 refunded.
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(a.openid, day1), amountFen: 60_000, orderNo: 'DASH-1' }, { clock: day1 })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(b.openid, day1), amountFen: 20_000, orderNo: 'DASH-2' }, { clock: day1 })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordRefund', { orderNo: 'DASH-2', amountFen: 5_000, requestId: 'dash-refund-1' }, { clock: day1 })
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(a.openid, day1), amountFen: 60_000, orderNo: 'DASH-1' },
+      { clock: day1 },
+    )
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(b.openid, day1), amountFen: 20_000, orderNo: 'DASH-2' },
+      { clock: day1 },
+    )
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordRefund',
+      { orderNo: 'DASH-2', amountFen: 5_000, requestId: 'dash-refund-1' },
+      { clock: day1 },
+    )
     // Just after midnight the job stores 1 December.
     await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-02T00:05:00') })
     const stored = h.cloud.executor.get('stats', 'day:2026-12-01')
-    expect(stored).toMatchObject({ salesFen: { member: 15_000, vip: 60_000, gold: 0 }, newMembers: [{ storeId: DEMO_STORE._id, assistantId: DEMO_ASSISTANT.staffId, count: 2 }] })
+    expect(stored).toMatchObject({
+      salesFen: { member: 15_000, vip: 60_000, gold: 0 },
+      newMembers: [{ storeId: DEMO_STORE._id, assistantId: DEMO_ASSISTANT.staffId, count: 2 }],
+    })
     // Today (2 December): one more join, live.
     const day2 = at('2026-12-02T15:00:00')
     await h.joinedShopper('dash', { clock: day2, scene: DEMO_JOIN_SCENE })
@@ -156,7 +190,9 @@ describe('the dashboard', () => {
       { date: '2026-12-02', count: 1 },
     ])
     expect(view.newMembers.byStore).toEqual([{ storeId: DEMO_STORE._id, name: DEMO_STORE.name, count: 3 }])
-    expect(view.newMembers.byAssistant).toEqual([{ staffId: DEMO_ASSISTANT.staffId, name: DEMO_ASSISTANT.name, storeName: DEMO_STORE.name, count: 3 }])
+    expect(view.newMembers.byAssistant).toEqual([
+      { staffId: DEMO_ASSISTANT.staffId, name: DEMO_ASSISTANT.name, storeName: DEMO_STORE.name, count: 3 },
+    ])
     expect(view.coupons.find((c) => c.templateId === 'welcome-20off200')).toMatchObject({ issued: 3, used: 0 })
     const last = view.tiers[view.tiers.length - 1]
     expect(last.date).toBe('2026-12-02')
@@ -170,48 +206,87 @@ describe('the dashboard', () => {
 describe('managing campaigns and events', () => {
   it('edits and closes a claim campaign: closed, members can no longer claim it', async () => {
     const shopper = await h.joinedShopper('cmp-admin', { clock: now })
-    const { campaign } = await h.ok(DEMO_OPERATOR._id, 'ops', 'createCampaign', {
-      title: '冬季领券',
-      templateId: 'welcome-20off200',
-      mode: 'claim',
-      audience: { kind: 'all' },
-      opensAt: at('2026-11-20T00:00:00'),
-      vipEarlyDays: 0,
-      endsAt: at('2026-12-31T23:59:59'),
-      requestId: 'insights-claim-1',
-    }, { clock: now })
-    expect(await h.call(DEMO_OPERATOR._id, 'ops', 'updateCampaign', { campaignId: campaign.id, title: '冬季领券', endsAt: at('2026-11-01T00:00:00') }, { clock: now })).toMatchObject({
+    const { campaign } = await h.ok(
+      DEMO_OPERATOR._id,
+      'ops',
+      'createCampaign',
+      {
+        title: '冬季领券',
+        templateId: 'welcome-20off200',
+        mode: 'claim',
+        audience: { kind: 'all' },
+        opensAt: at('2026-11-20T00:00:00'),
+        vipEarlyDays: 0,
+        endsAt: at('2026-12-31T23:59:59'),
+        requestId: 'insights-claim-1',
+      },
+      { clock: now },
+    )
+    expect(
+      await h.call(
+        DEMO_OPERATOR._id,
+        'ops',
+        'updateCampaign',
+        { campaignId: campaign.id, title: '冬季领券', endsAt: at('2026-11-01T00:00:00') },
+        { clock: now },
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: [{ field: 'endsAt' }] },
     })
-    const edited = await h.ok(DEMO_OPERATOR._id, 'ops', 'updateCampaign', { campaignId: campaign.id, title: '冬季暖心券', endsAt: at('2026-12-15T23:59:59') }, { clock: now })
+    const edited = await h.ok(
+      DEMO_OPERATOR._id,
+      'ops',
+      'updateCampaign',
+      { campaignId: campaign.id, title: '冬季暖心券', endsAt: at('2026-12-15T23:59:59') },
+      { clock: now },
+    )
     expect(edited.campaign).toMatchObject({ title: '冬季暖心券', endsAt: at('2026-12-15T23:59:59') })
     expect((await h.ok(shopper.openid, 'member', 'campaigns', {}, { clock: now })).campaigns.map((c) => c.id)).toContain(campaign.id)
-    expect((await h.ok(DEMO_OPERATOR._id, 'ops', 'closeCampaign', { campaignId: campaign.id }, { clock: now })).campaign.status).toBe('closed')
+    expect((await h.ok(DEMO_OPERATOR._id, 'ops', 'closeCampaign', { campaignId: campaign.id }, { clock: now })).campaign.status).toBe(
+      'closed',
+    )
     expect((await h.ok(shopper.openid, 'member', 'campaigns', {}, { clock: now })).campaigns.map((c) => c.id)).not.toContain(campaign.id)
-    expect(await h.call(shopper.openid, 'member', 'claimCampaign', { campaignId: campaign.id }, { clock: now })).toMatchObject({ ok: false })
+    expect(await h.call(shopper.openid, 'member', 'claimCampaign', { campaignId: campaign.id }, { clock: now })).toMatchObject({
+      ok: false,
+    })
   })
 
   it('edits an event: never under the seats taken; more seats promote the waitlist in order; closing stops RSVPs', async () => {
-    const { event } = await h.ok(DEMO_OPERATOR._id, 'event', 'create', {
-      title: '新品品鉴会',
-      description: '',
-      coverUrl: '',
-      storeId: DEMO_STORE._id,
-      startsAt: at('2026-11-28T14:00:00'),
-      endsAt: at('2026-11-28T16:00:00'),
-      capacity: 2,
-      tiers: ['member', 'vip', 'gold'],
-      rsvpDeadline: at('2026-11-28T12:00:00'),
-      cancelDeadline: at('2026-11-28T12:00:00'),
-      attendancePoints: 0,
-      maxGuests: 1,
-      requestId: 'insights-event-1',
-    }, { clock: now })
+    const { event } = await h.ok(
+      DEMO_OPERATOR._id,
+      'event',
+      'create',
+      {
+        title: '新品品鉴会',
+        description: '',
+        coverUrl: '',
+        storeId: DEMO_STORE._id,
+        startsAt: at('2026-11-28T14:00:00'),
+        endsAt: at('2026-11-28T16:00:00'),
+        capacity: 2,
+        tiers: ['member', 'vip', 'gold'],
+        rsvpDeadline: at('2026-11-28T12:00:00'),
+        cancelDeadline: at('2026-11-28T12:00:00'),
+        attendancePoints: 0,
+        maxGuests: 1,
+        requestId: 'insights-event-1',
+      },
+      { clock: now },
+    )
     const guests = [] as { openid: string }[]
     for (let i = 0; i < 4; i++) guests.push(await h.joinedShopper('ev-admin', { clock: now }))
     for (const g of guests) await h.ok(g.openid, 'event', 'rsvp', { eventId: event.id, guests: 0 }, { clock: now })
-    const words = { eventId: event.id, title: '新品品鉴会（加场）', description: '加开名额', coverUrl: '', startsAt: event.startsAt, endsAt: event.endsAt, rsvpDeadline: event.rsvpDeadline, cancelDeadline: event.cancelDeadline }
+    const words = {
+      eventId: event.id,
+      title: '新品品鉴会（加场）',
+      description: '加开名额',
+      coverUrl: '',
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      rsvpDeadline: event.rsvpDeadline,
+      cancelDeadline: event.cancelDeadline,
+    }
     expect(await h.call(DEMO_OPERATOR._id, 'event', 'update', { ...words, capacity: 1 }, { clock: now })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: [{ field: 'capacity', message: '名额不能少于已确认的 2 人' }] },
@@ -219,11 +294,19 @@ describe('managing campaigns and events', () => {
     expect((await h.ok(DEMO_OPERATOR._id, 'event', 'manageList', {}, { clock: now })).events.map((e) => e.id)).toContain(event.id)
     const bigger = await h.ok(DEMO_OPERATOR._id, 'event', 'update', { ...words, capacity: 3 }, { clock: now })
     expect(bigger.event).toMatchObject({ title: '新品品鉴会（加场）', capacity: 3, seatsLeft: 0, waiting: 1 })
-    const statuses = await Promise.all(guests.map(async (g) => (await h.ok(g.openid, 'event', 'mine', {}, { clock: now })).upcoming[0]?.myRsvp?.status))
+    const statuses = await Promise.all(
+      guests.map(async (g) => (await h.ok(g.openid, 'event', 'mine', {}, { clock: now })).upcoming[0]?.myRsvp?.status),
+    )
     expect(statuses).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted'])
-    expect(await h.call(DEMO_ASSISTANT._id, 'event', 'close', { eventId: event.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(DEMO_ASSISTANT._id, 'event', 'close', { eventId: event.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect((await h.ok(DEMO_OPERATOR._id, 'event', 'close', { eventId: event.id }, { clock: now })).event.status).toBe('closed')
     const late = await h.joinedShopper('ev-admin', { clock: now })
-    expect(await h.call(late.openid, 'event', 'rsvp', { eventId: event.id, guests: 0 }, { clock: now })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
+    expect(await h.call(late.openid, 'event', 'rsvp', { eventId: event.id, guests: 0 }, { clock: now })).toMatchObject({
+      ok: false,
+      error: { code: 'EVENT_CLOSED' },
+    })
   })
 })

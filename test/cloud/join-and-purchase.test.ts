@@ -63,7 +63,10 @@ describe('joining by the store QR', () => {
   })
 
   it('refuses 30 February and a birthday in the future', async () => {
-    for (const birthday of [{ month: 2, day: 30 }, { month: 12, day: 1, year: 2026 }]) {
+    for (const birthday of [
+      { month: 2, day: 30 },
+      { month: 12, day: 1, year: 2026 },
+    ]) {
       const result = await h.call(newShopper(), 'member', 'join', joinInput({ birthday }), { clock: '2026-11-23T02:00:00Z' })
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'birthday' }] } })
     }
@@ -116,7 +119,13 @@ describe('recording a purchase at the till', () => {
   it('earns a point per yuan and makes a ¥520 buyer VIP for a year', async () => {
     const { openid } = await joinedShopper()
     const clock = '2026-11-23T06:30:00Z'
-    const result = await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, clock), amountFen: 52_000, orderNo: orderNo() }, { clock })
+    const result = await h.ok(
+      assistant,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(openid, clock), amountFen: 52_000, orderNo: orderNo() },
+      { clock },
+    )
     expect(result.replayed).toBe(false)
     expect(result.purchase).toMatchObject({ pointsEarned: 520, tierChange: { kind: 'vip_granted', vipUntil: '2027-11-23T16:00:00.000Z' } })
     const card = await h.ok(openid, 'member', 'getCard', {})
@@ -137,7 +146,11 @@ describe('recording a purchase at the till', () => {
     // Every instance serves a purchase first, so no cold start (the first code check, the first transaction)
     // decides the race before it is run.
     const warm = await Promise.all(Array.from({ length: 8 }, () => joinedShopper()))
-    await Promise.all(warm.map(async (w) => h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(w.openid), amountFen: 100, orderNo: orderNo() })))
+    await Promise.all(
+      warm.map(async (w) =>
+        h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(w.openid), amountFen: 100, orderNo: orderNo() }),
+      ),
+    )
     // Ten submissions usually interleave, but on a loaded machine they can happen to run one after another (the
     // later ones then replay a committed order, which proves less): burst again, up to five times, until a burst
     // met a real race. Every burst must count once whether it raced or not.
@@ -162,7 +175,9 @@ describe('recording a purchase at the till', () => {
     const clocks = Array.from({ length: 8 }, (_, i) => new Date(Date.parse('2026-11-23T06:30:00Z') + i * 30_000).toISOString())
     const codes = await Promise.all(clocks.map((clock) => h.tillCode(openid, clock)))
     await Promise.all(
-      clocks.map((clock, i) => h.ok(assistant, 'staff', 'recordPurchase', { memberCode: codes[i], amountFen: 10_000 + i, orderNo: orderNo() }, { clock })),
+      clocks.map((clock, i) =>
+        h.ok(assistant, 'staff', 'recordPurchase', { memberCode: codes[i], amountFen: 10_000 + i, orderNo: orderNo() }, { clock }),
+      ),
     )
     const card = await h.ok(openid, 'member', 'getCard', {})
     expect(card.member.lifetimeSpendFen).toBe(8 * 10_000 + 28)
@@ -185,7 +200,12 @@ describe('recording a purchase at the till', () => {
     const { openid, memberNo } = await joinedShopper()
     const purchasesBefore = await count('purchases')
     for (const action of ['recordPurchase', 'lookupMember', 'whoami'] as const) {
-      const input = action === 'recordPurchase' ? { memberCode: memberNo, amountFen: 99_900, orderNo: orderNo() } : action === 'lookupMember' ? { code: memberNo } : {}
+      const input =
+        action === 'recordPurchase'
+          ? { memberCode: memberNo, amountFen: 99_900, orderNo: orderNo() }
+          : action === 'lookupMember'
+            ? { code: memberNo }
+            : {}
       const result = await h.call(openid, 'staff', action, input, { extra: { openid: assistant } })
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     }
@@ -221,7 +241,10 @@ describe('recording a purchase at the till', () => {
       member: { memberNo, tier: 'member', mobileMasked: expect.stringMatching(/^138\*{4}\d{4}$/) },
     })
     const typo = memberNo.slice(0, 10) + ((Number(memberNo[10]) + 1) % 10)
-    expect(await h.call(assistant, 'staff', 'lookupMember', { code: typo })).toMatchObject({ ok: false, error: { code: 'MEMBER_NOT_FOUND' } })
+    expect(await h.call(assistant, 'staff', 'lookupMember', { code: typo })).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_NOT_FOUND' },
+    })
   })
 
   it('tells staff who they are and where', async () => {

@@ -19,8 +19,10 @@ const clock = new Date('2026-04-10T04:00:00Z').toISOString() // not the test sho
 /** `clock` and the half minutes after it: a member's code pays once, so each payment has its own moment. */
 const clockAt = (i: number) => new Date(Date.parse(clock) + i * 30_000).toISOString()
 
-const entriesOf = (openid: string) => h.cloud.executor.find('ledger', { memberId: openid }) as unknown as { _id: string; kind: string; points: number }[]
-const memberDoc = (openid: string) => h.cloud.executor.get('members', openid) as unknown as { pointsBalance: number; lifetimeSpendFen: number }
+const entriesOf = (openid: string) =>
+  h.cloud.executor.find('ledger', { memberId: openid }) as unknown as { _id: string; kind: string; points: number }[]
+const memberDoc = (openid: string) =>
+  h.cloud.executor.get('members', openid) as unknown as { pointsBalance: number; lifetimeSpendFen: number }
 const expectBalanced = (openid: string) => expect(memberDoc(openid).pointsBalance).toBe(entriesOf(openid).reduce((s, e) => s + e.points, 0))
 
 describe('races', () => {
@@ -42,11 +44,23 @@ describe('races', () => {
 
   it('lets exactly one of 20 concurrent redemptions of 80 points succeed from a balance of 100', async () => {
     const { openid } = await h.joinedShopper()
-    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, clock), amountFen: 10_000, orderNo: key('P') }, { clock })
+    await h.ok(
+      assistant,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(openid, clock), amountFen: 10_000, orderNo: key('P') },
+      { clock },
+    )
     const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => h.tillCode(openid, clockAt(i + 1))))
     const results = await Promise.all(
       codes.map((memberCode, i) =>
-        h.call(assistant, 'staff', 'redeemPoints', { memberCode, points: 80, reason: '帆布袋', requestId: key('X') }, { clock: clockAt(i + 1) }),
+        h.call(
+          assistant,
+          'staff',
+          'redeemPoints',
+          { memberCode, points: 80, reason: '帆布袋', requestId: key('X') },
+          { clock: clockAt(i + 1) },
+        ),
       ),
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
@@ -70,7 +84,11 @@ describe('races', () => {
     const adjustments = await tenTimes(() => h.ok(DEMO_OPERATOR._id, 'ops', 'adjustPoints', adjust, { clock }))
     for (const answers of [purchases, redemptions, refunds, adjustments]) expect(answers.filter((a) => !a.replayed)).toHaveLength(1)
 
-    expect(entriesOf(openid).map((e) => e.kind).sort()).toEqual(['adjust', 'earn', 'redeem', 'reverse'])
+    expect(
+      entriesOf(openid)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['adjust', 'earn', 'redeem', 'reverse'])
     expect(memberDoc(openid)).toMatchObject({ pointsBalance: 300 - 50 - 100 + 7, lifetimeSpendFen: 20_000 })
     expectBalanced(openid)
   })
@@ -83,15 +101,18 @@ describe('faults', () => {
     return first.ok ? { first, final: first } : { first, final: await send() }
   }
 
-  it.each([1, 2, 3, 4, 5, 6, 7])('never double-applies a purchase when its database operation %i fails and the till retries', async (nth) => {
-    const { openid } = await h.joinedShopper()
-    const input = { memberCode: await h.tillCode(openid, clock), amountFen: 12_300, orderNo: key('P') }
-    h.cloud.executor.failNthOperation('next', nth)
-    const { final } = await untilAnswered(() => h.call(assistant, 'staff', 'recordPurchase', input, { clock }))
-    expect(final).toMatchObject({ ok: true, data: { purchase: { pointsEarned: 123 } } })
-    expect(memberDoc(openid)).toMatchObject({ pointsBalance: 123, lifetimeSpendFen: 12_300 })
-    expect(entriesOf(openid)).toHaveLength(1)
-  })
+  it.each([1, 2, 3, 4, 5, 6, 7])(
+    'never double-applies a purchase when its database operation %i fails and the till retries',
+    async (nth) => {
+      const { openid } = await h.joinedShopper()
+      const input = { memberCode: await h.tillCode(openid, clock), amountFen: 12_300, orderNo: key('P') }
+      h.cloud.executor.failNthOperation('next', nth)
+      const { final } = await untilAnswered(() => h.call(assistant, 'staff', 'recordPurchase', input, { clock }))
+      expect(final).toMatchObject({ ok: true, data: { purchase: { pointsEarned: 123 } } })
+      expect(memberDoc(openid)).toMatchObject({ pointsBalance: 123, lifetimeSpendFen: 12_300 })
+      expect(entriesOf(openid)).toHaveLength(1)
+    },
+  )
 
   it('leaves nothing behind when a purchase crashes before its commit', async () => {
     const { openid } = await h.joinedShopper()
@@ -102,12 +123,20 @@ describe('faults', () => {
     expect(memberDoc(openid)).toMatchObject({ pointsBalance: 0, lifetimeSpendFen: 0 })
     expect(entriesOf(openid)).toHaveLength(0)
     // Nor is the code spent: the till may try again with it.
-    expect(await h.call(assistant, 'staff', 'recordPurchase', { memberCode, amountFen: 12_300, orderNo: key('P') }, { clock })).toMatchObject({ ok: true })
+    expect(
+      await h.call(assistant, 'staff', 'recordPurchase', { memberCode, amountFen: 12_300, orderNo: key('P') }, { clock }),
+    ).toMatchObject({ ok: true })
   })
 
   it('answers the retry of a call whose answer was lost after the commit with the first answer, applied once', async () => {
     const { openid } = await h.joinedShopper()
-    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, clock), amountFen: 50_000, orderNo: key('P') }, { clock })
+    await h.ok(
+      assistant,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(openid, clock), amountFen: 50_000, orderNo: key('P') },
+      { clock },
+    )
     const redeem = { memberCode: await h.tillCode(openid, clockAt(1)), points: 120, reason: '保温杯', requestId: key('X') }
     h.cloud.executor.crashAfterCommit('next')
     const { first, final } = await untilAnswered(() => h.call(assistant, 'staff', 'redeemPoints', redeem, { clock }))

@@ -72,8 +72,7 @@ const tillCode = (m: Model, r: Real) => {
 
 const send = async (m: Model, caller: string, fn: 'staff' | 'ops', action: string, input: Record<string, unknown>) => {
   const result = (await h.call(caller, fn as 'staff', action as 'recordPurchase', input as never, { clock: iso(m) })) as
-    | { ok: true; data: unknown }
-    | { ok: false; error: { code: string } }
+    { ok: true; data: unknown } | { ok: false; error: { code: string } }
   if (result.ok) m.last = { fn, action, input, caller, answer: result.data, at: m.now }
   return result
 }
@@ -83,7 +82,11 @@ class Purchase implements fc.AsyncCommand<Model, Real> {
   check = () => true
   async run(m: Model, r: Real) {
     const orderNo = `${r.openid}-${String(++m.seq).padStart(4, '0')}`
-    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await tillCode(m, r), amountFen: this.amountFen, orderNo })
+    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'recordPurchase', {
+      memberCode: await tillCode(m, r),
+      amountFen: this.amountFen,
+      orderNo,
+    })
     expect(result.ok).toBe(true)
     m.orders.push({ orderNo, amountFen: this.amountFen, refundedFen: 0, at: iso(m) })
     checkInvariants(m, r)
@@ -92,13 +95,20 @@ class Purchase implements fc.AsyncCommand<Model, Real> {
 }
 
 class Refund implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly percent: number) {}
+  constructor(
+    readonly pick: number,
+    readonly percent: number,
+  ) {}
   check = (m: Readonly<Model>) => m.orders.length > 0
   async run(m: Model, r: Real) {
     const order = m.orders[this.pick % m.orders.length]
     const left = order.amountFen - order.refundedFen
     const amountFen = Math.max(1, Math.floor((left * this.percent) / 100))
-    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'recordRefund', { orderNo: order.orderNo, amountFen, requestId: `${r.openid}-refund-${++m.seq}` })
+    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'recordRefund', {
+      orderNo: order.orderNo,
+      amountFen,
+      requestId: `${r.openid}-refund-${++m.seq}`,
+    })
     if (left === 0) expect(result).toMatchObject({ ok: false, error: { code: 'ALREADY_REFUNDED' } })
     else {
       expect(result.ok).toBe(true)
@@ -115,7 +125,12 @@ class Redeem implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const memberCode = await tillCode(m, r)
     const usable = availablePoints(memberOf(r), iso(m))
-    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'redeemPoints', { memberCode, points: this.points, reason: '礼品', requestId: `${r.openid}-redeem-${++m.seq}` })
+    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'redeemPoints', {
+      memberCode,
+      points: this.points,
+      reason: '礼品',
+      requestId: `${r.openid}-redeem-${++m.seq}`,
+    })
     if (this.points <= usable) expect(result.ok).toBe(true)
     else expect(result).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
     checkInvariants(m, r)
@@ -128,7 +143,12 @@ class Adjust implements fc.AsyncCommand<Model, Real> {
   check = () => true
   async run(m: Model, r: Real) {
     const usable = availablePoints(memberOf(r), iso(m))
-    const result = await send(m, DEMO_OPERATOR._id, 'ops', 'adjustPoints', { memberCode: r.memberNo, points: this.points, reason: '模型测试调整', requestId: `${r.openid}-adjust-${++m.seq}` })
+    const result = await send(m, DEMO_OPERATOR._id, 'ops', 'adjustPoints', {
+      memberCode: r.memberNo,
+      points: this.points,
+      reason: '模型测试调整',
+      requestId: `${r.openid}-adjust-${++m.seq}`,
+    })
     if (this.points > 0 || -this.points <= usable) expect(result.ok).toBe(true)
     else expect(result).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
     checkInvariants(m, r)
@@ -138,7 +158,8 @@ class Adjust implements fc.AsyncCommand<Model, Real> {
 
 class RetryLast implements fc.AsyncCommand<Model, Real> {
   // A till retries with the code it sent, while that code can still be read (its two-hour look-back).
-  check = (m: Readonly<Model>) => m.last !== null && (m.last.input.memberCode === undefined || m.last.fn === 'ops' || m.now - m.last.at < 60 * 60_000)
+  check = (m: Readonly<Model>) =>
+    m.last !== null && (m.last.input.memberCode === undefined || m.last.fn === 'ops' || m.now - m.last.at < 60 * 60_000)
   async run(m: Model, r: Real) {
     const last = m.last!
     const entriesBefore = entriesOf(r).length
@@ -177,7 +198,10 @@ const commands = [
   fc.integer({ min: 1, max: 300_000 }).map((fen) => new Purchase(fen)),
   fc.tuple(fc.nat(), fc.integer({ min: 1, max: 100 })).map(([pick, percent]) => new Refund(pick, percent)),
   fc.integer({ min: 1, max: 3_000 }).map((points) => new Redeem(points)),
-  fc.integer({ min: -2_000, max: 2_000 }).filter((p) => p !== 0).map((points) => new Adjust(points)),
+  fc
+    .integer({ min: -2_000, max: 2_000 })
+    .filter((p) => p !== 0)
+    .map((points) => new Adjust(points)),
   fc.constant(new RetryLast()),
   fc.constant(new RunUpkeep()),
   fc.integer({ min: 1, max: 400 }).map((days) => new Advance(days)),

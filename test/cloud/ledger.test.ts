@@ -19,13 +19,21 @@ const operator = DEMO_OPERATOR._id
 
 /** A purchase at the till at `clock`, with the code the shopper's phone shows then. */
 const buy = async (openid: string, amountFen: number, clock: string, orderNo = key('O')) =>
-  h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, clock), amountFen, orderNo }, { clock }).then((r) => ({ ...r, orderNo }))
+  h
+    .ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, clock), amountFen, orderNo }, { clock })
+    .then((r) => ({ ...r, orderNo }))
 /** The code of the next half minute (a phone a little ahead): a second till action now needs a code of its own. */
 const nextCode = (openid: string) => h.tillCode(openid, new Date(Date.now() + 30_000).toISOString())
 
 const ledgerOf = (openid: string) =>
-  h.cloud.executor.find('ledger', { memberId: openid }, { sort: { at: 1, _id: 1 } }) as unknown as { _id: string; kind: string; points: number; balanceAfter: number }[]
-const memberDoc = (openid: string) => h.cloud.executor.get('members', openid) as unknown as Record<string, unknown> & { pointsBalance: number }
+  h.cloud.executor.find('ledger', { memberId: openid }, { sort: { at: 1, _id: 1 } }) as unknown as {
+    _id: string
+    kind: string
+    points: number
+    balanceAfter: number
+  }[]
+const memberDoc = (openid: string) =>
+  h.cloud.executor.get('members', openid) as unknown as Record<string, unknown> & { pointsBalance: number }
 
 /** The invariant behind every test here: the balance is the sum of the member's entries, and never negative. */
 const expectBalanced = (openid: string) => {
@@ -41,7 +49,13 @@ describe('refunds at the till', () => {
     const order = await h.ok(assistant, 'staff', 'lookupOrder', { orderNo })
     expect(order.order).toMatchObject({ amountFen: 52_000, refundedFen: 0, pointsEarned: 520, member: { tier: 'vip' } })
 
-    const refund = await h.ok(assistant, 'staff', 'recordRefund', { orderNo, amountFen: 3_000, requestId: key('R') }, { clock: at('2026-03-02T12:00:00') })
+    const refund = await h.ok(
+      assistant,
+      'staff',
+      'recordRefund',
+      { orderNo, amountFen: 3_000, requestId: key('R') },
+      { clock: at('2026-03-02T12:00:00') },
+    )
     expect(refund).toMatchObject({
       refund: { pointsReversed: 30, shortfall: 0 },
       tierBefore: 'vip',
@@ -73,13 +87,19 @@ describe('refunds at the till', () => {
   it('refuses unknown orders, over-refunds and a second full refund, changing nothing', async () => {
     const { openid } = await h.joinedShopper()
     const { orderNo } = await buy(openid, 10_000, at('2026-03-01T12:00:00'))
-    expect(await h.call(assistant, 'staff', 'recordRefund', { orderNo: 'NOPE-1', amountFen: 100, requestId: key('R') })).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_FOUND' } })
+    expect(await h.call(assistant, 'staff', 'recordRefund', { orderNo: 'NOPE-1', amountFen: 100, requestId: key('R') })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_NOT_FOUND' },
+    })
     expect(await h.call(assistant, 'staff', 'recordRefund', { orderNo, amountFen: 10_001, requestId: key('R') })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: [{ field: 'amountFen' }] },
     })
     await h.ok(assistant, 'staff', 'recordRefund', { orderNo, amountFen: 10_000, requestId: key('R') })
-    expect(await h.call(assistant, 'staff', 'recordRefund', { orderNo, amountFen: 1, requestId: key('R') })).toMatchObject({ ok: false, error: { code: 'ALREADY_REFUNDED' } })
+    expect(await h.call(assistant, 'staff', 'recordRefund', { orderNo, amountFen: 1, requestId: key('R') })).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_REFUNDED' },
+    })
     expect(ledgerOf(openid)).toHaveLength(2)
     expectBalanced(openid)
   })
@@ -87,7 +107,12 @@ describe('refunds at the till', () => {
   it('records the shortfall when the points were already spent', async () => {
     const { openid } = await h.joinedShopper()
     const { orderNo } = await buy(openid, 30_000, at('2026-03-01T12:00:00'))
-    await h.ok(assistant, 'staff', 'redeemPoints', { memberCode: await h.tillCode(openid), points: 250, reason: '保温杯', requestId: key('X') })
+    await h.ok(assistant, 'staff', 'redeemPoints', {
+      memberCode: await h.tillCode(openid),
+      points: 250,
+      reason: '保温杯',
+      requestId: key('X'),
+    })
     const refund = await h.ok(assistant, 'staff', 'recordRefund', { orderNo, amountFen: 30_000, requestId: key('R') })
     expect(refund.refund).toMatchObject({ pointsReversed: 50, shortfall: 250 })
     expect(memberDoc(openid)).toMatchObject({ pointsBalance: 0, pointsShortfall: 250 })
@@ -107,7 +132,14 @@ describe('redemptions and adjustments', () => {
       redemption: first.redemption,
       replayed: true,
     })
-    expect(await h.call(assistant, 'staff', 'redeemPoints', { memberCode: await nextCode(openid), points: 21, reason: '帆布袋', requestId: key('X') })).toMatchObject({
+    expect(
+      await h.call(assistant, 'staff', 'redeemPoints', {
+        memberCode: await nextCode(openid),
+        points: 21,
+        reason: '帆布袋',
+        requestId: key('X'),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INSUFFICIENT_POINTS' },
     })
@@ -120,8 +152,14 @@ describe('redemptions and adjustments', () => {
     const input = { memberCode: memberNo, points: 300, reason: '补录门店系统故障期间的消费积分', requestId: key('A') }
     expect(await h.call(assistant, 'ops', 'adjustPoints', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call(openid, 'ops', 'adjustPoints', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(operator, 'ops', 'adjustPoints', { ...input, reason: '补' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.call(operator, 'ops', 'adjustPoints', { ...input, points: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call(operator, 'ops', 'adjustPoints', { ...input, reason: '补' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await h.call(operator, 'ops', 'adjustPoints', { ...input, points: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     expect(ledgerOf(openid)).toHaveLength(0)
 
     const adjusted = await h.ok(operator, 'ops', 'adjustPoints', input)
@@ -131,7 +169,9 @@ describe('redemptions and adjustments', () => {
       error: { code: 'INSUFFICIENT_POINTS' },
     })
     const audit = await h.ok(operator, 'ops', 'memberLedger', { code: memberNo })
-    expect(audit.entries).toEqual([expect.objectContaining({ kind: 'adjust', points: 300, reason: input.reason, actor: `运营 ${DEMO_OPERATOR.name}（OP01）` })])
+    expect(audit.entries).toEqual([
+      expect.objectContaining({ kind: 'adjust', points: 300, reason: input.reason, actor: `运营 ${DEMO_OPERATOR.name}（OP01）` }),
+    ])
     expectBalanced(openid)
   })
 })
@@ -139,10 +179,16 @@ describe('redemptions and adjustments', () => {
 describe('points history', () => {
   it('pages the member’s own entries newest first with their sources in words', async () => {
     const { openid } = await h.joinedShopper()
-    for (let day = 1; day <= 25; day++) await buy(openid, 1_000 + day, at(`2026-03-${String(day).padStart(2, '0')}T12:00:00`), `H-${openid}-${day}`)
+    for (let day = 1; day <= 25; day++)
+      await buy(openid, 1_000 + day, at(`2026-03-${String(day).padStart(2, '0')}T12:00:00`), `H-${openid}-${day}`)
     const first = await h.ok(openid, 'member', 'pointsHistory', {})
     expect(first.entries).toHaveLength(20)
-    expect(first.entries[0]).toMatchObject({ kind: 'earn', points: 10, reason: '消费积分', detail: `上海静安嘉里中心店 · 订单 H-${openid}-25` })
+    expect(first.entries[0]).toMatchObject({
+      kind: 'earn',
+      points: 10,
+      reason: '消费积分',
+      detail: `上海静安嘉里中心店 · 订单 H-${openid}-25`,
+    })
     expect(first.entries.map((e) => e.balanceAfter)).toEqual([...first.entries.map((e) => e.balanceAfter)].sort((a, b) => b - a))
     const second = await h.ok(openid, 'member', 'pointsHistory', { cursor: first.nextCursor })
     expect(second.entries).toHaveLength(5)
@@ -169,7 +215,11 @@ describe('timer jobs', () => {
       const run = await h.cloud.fireTimer('jobs', 'upkeep', { clock })
       expect(run.body).toMatchObject({ ok: true })
     }
-    expect(ledgerOf(openid).filter((e) => e.kind === 'expire').map((e) => e.points)).toEqual([-100])
+    expect(
+      ledgerOf(openid)
+        .filter((e) => e.kind === 'expire')
+        .map((e) => e.points),
+    ).toEqual([-100])
     expect(memberDoc(openid)).toMatchObject({ pointsBalance: 200, pointsNextExpiry: at('2029-01-01T00:00:00') })
     expectBalanced(openid)
   })
@@ -198,9 +248,16 @@ describe('timer jobs', () => {
     expect(expiredSoFar).toBeLessThan(shoppers.length)
 
     const resumed = await h.cloud.fireTimer('jobs', 'upkeep', { clock })
-    expect(resumed.body).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ job: 'points-expiry', done: true })]) })
+    expect(resumed.body).toMatchObject({
+      ok: true,
+      data: expect.arrayContaining([expect.objectContaining({ job: 'points-expiry', done: true })]),
+    })
     for (const s of shoppers) {
-      expect(ledgerOf(s.openid).filter((e) => e.kind === 'expire').map((e) => e.points)).toEqual([-50])
+      expect(
+        ledgerOf(s.openid)
+          .filter((e) => e.kind === 'expire')
+          .map((e) => e.points),
+      ).toEqual([-50])
       expectBalanced(s.openid)
     }
   })

@@ -31,7 +31,16 @@ describe('each local identity has a phone', () => {
 
   it("is what a function gets for the identity's code on the product's local cloud", async () => {
     const dataDir = tempDir()
-    const cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURE_FUNCTIONS, ...productCloudOptions(), staticDir: null, port: 0, poolSize: 1, logs: false, dbLatencyMs: 0 })
+    const cloud = await startLocalCloud({
+      dataDir,
+      functionsDir: FIXTURE_FUNCTIONS,
+      ...productCloudOptions(),
+      staticDir: null,
+      port: 0,
+      poolSize: 1,
+      logs: false,
+      dbLatencyMs: 0,
+    })
     try {
       for (const identity of LOCAL_IDENTITIES) {
         const out = (await cloud.invoke('phone', { code: cloud.phoneCode(identity.openid) }, { openid: identity.openid })) as {

@@ -79,7 +79,13 @@ describe('scanning at the till', () => {
     for (const age of [61_000, 5 * 60_000, 90 * 60_000]) {
       const result = await h.call(till, 'staff', 'lookupMember', { code: screenshot }, { clock: later(madeAt, age) })
       expect(result).toMatchObject({ ok: false, error: { code: 'CODE_EXPIRED', message: expect.stringContaining('过期') } })
-      const paid = await h.call(till, 'staff', 'recordPurchase', { memberCode: screenshot, amountFen: 10_000, orderNo: orderNo() }, { clock: later(madeAt, age) })
+      const paid = await h.call(
+        till,
+        'staff',
+        'recordPurchase',
+        { memberCode: screenshot, amountFen: 10_000, orderNo: orderNo() },
+        { clock: later(madeAt, age) },
+      )
       expect(errorOf(paid)).toBe('CODE_EXPIRED')
     }
     expect(balanceOf(shopper.openid)).toBe(0)
@@ -105,7 +111,10 @@ describe('scanning at the till', () => {
     const clock = at('2026-11-23T15:00:00')
     const code = await h.tillCode(shopper.openid, clock)
     const typo = code.slice(0, 17) + String((Number(code[17]) + 1) % 10)
-    expect(await h.call(till, 'staff', 'lookupMember', { code: typo }, { clock })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID', message: '会员码有误，请核对后重新输入' } })
+    expect(await h.call(till, 'staff', 'lookupMember', { code: typo }, { clock })).toMatchObject({
+      ok: false,
+      error: { code: 'CODE_INVALID', message: '会员码有误，请核对后重新输入' },
+    })
     for (const position of [11, 13, 16]) {
       expect(await h.call(till, 'staff', 'lookupMember', { code: forged(code, position) }, { clock })).toMatchObject({
         ok: false,
@@ -115,9 +124,14 @@ describe('scanning at the till', () => {
     // Another member's number in front of this member's password (check digit fixed): the other's secret says no.
     const swapped = other.memberNo + code.slice(11, 17)
     await h.tillCode(other.openid, clock) // the other member has a secret too
-    expect(errorOf(await h.call(till, 'staff', 'lookupMember', { code: swapped + luhnCheckDigit(swapped) }, { clock }))).toBe('CODE_INVALID')
+    expect(errorOf(await h.call(till, 'staff', 'lookupMember', { code: swapped + luhnCheckDigit(swapped) }, { clock }))).toBe(
+      'CODE_INVALID',
+    )
     // Not a code at all: the schema says so, field by field.
-    expect(await h.call(till, 'staff', 'lookupMember', { code: '1234' }, { clock })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call(till, 'staff', 'lookupMember', { code: '1234' }, { clock })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     // A well-formed code of a member who never opened their card (no secret yet) proves nothing.
     const fresh = await h.joinedShopper('tamper')
     const guess = dynamicCodeForStep(fresh.memberNo, 'ab'.repeat(32), codeStep(Date.parse(clock)))
@@ -147,11 +161,31 @@ describe('paying with the code', () => {
     await h.ok(till, 'staff', 'lookupMember', { code }, { clock })
     // Confirming with the customer and typing the amount takes a while: the scan holds for the session.
     const order = orderNo()
-    const paid = await h.ok(till, 'staff', 'recordPurchase', { memberCode: code, amountFen: 12_000, orderNo: order }, { clock: later(clock, 4 * 60_000) })
+    const paid = await h.ok(
+      till,
+      'staff',
+      'recordPurchase',
+      { memberCode: code, amountFen: 12_000, orderNo: order },
+      { clock: later(clock, 4 * 60_000) },
+    )
     expect(paid).toMatchObject({ replayed: false, purchase: { pointsEarned: 120 } })
     // A retry of that purchase is the same purchase.
-    expect(await h.ok(till, 'staff', 'recordPurchase', { memberCode: code, amountFen: 12_000, orderNo: order }, { clock: later(clock, 5 * 60_000) })).toMatchObject({ replayed: true })
-    const twice = await h.call(till, 'staff', 'recordPurchase', { memberCode: code, amountFen: 12_000, orderNo: orderNo() }, { clock: later(clock, 5 * 60_000) })
+    expect(
+      await h.ok(
+        till,
+        'staff',
+        'recordPurchase',
+        { memberCode: code, amountFen: 12_000, orderNo: order },
+        { clock: later(clock, 5 * 60_000) },
+      ),
+    ).toMatchObject({ replayed: true })
+    const twice = await h.call(
+      till,
+      'staff',
+      'recordPurchase',
+      { memberCode: code, amountFen: 12_000, orderNo: orderNo() },
+      { clock: later(clock, 5 * 60_000) },
+    )
     expect(twice).toMatchObject({ ok: false, error: { code: 'CODE_ALREADY_USED' } })
     expect(balanceOf(shopper.openid)).toBe(120)
   })
@@ -161,9 +195,21 @@ describe('paying with the code', () => {
     const clock = at('2026-11-23T17:30:00')
     const code = await h.tillCode(shopper.openid, clock)
     await h.ok(till, 'staff', 'lookupMember', { code }, { clock })
-    const elsewhere = await h.call(otherTill, 'staff', 'recordPurchase', { memberCode: code, amountFen: 5_000, orderNo: orderNo() }, { clock: later(clock, 20_000) })
+    const elsewhere = await h.call(
+      otherTill,
+      'staff',
+      'recordPurchase',
+      { memberCode: code, amountFen: 5_000, orderNo: orderNo() },
+      { clock: later(clock, 20_000) },
+    )
     expect(errorOf(elsewhere)).toBe('CODE_ALREADY_USED')
-    const tooLate = await h.call(till, 'staff', 'recordPurchase', { memberCode: code, amountFen: 5_000, orderNo: orderNo() }, { clock: later(clock, 11 * 60_000) })
+    const tooLate = await h.call(
+      till,
+      'staff',
+      'recordPurchase',
+      { memberCode: code, amountFen: 5_000, orderNo: orderNo() },
+      { clock: later(clock, 11 * 60_000) },
+    )
     expect(tooLate).toMatchObject({ ok: false, error: { code: 'CODE_EXPIRED', message: expect.stringContaining('10 分钟') } })
     expect(balanceOf(shopper.openid)).toBe(0)
   })
@@ -173,7 +219,9 @@ describe('paying with the code', () => {
     const clock = at('2026-11-23T18:00:00')
     const code = await h.tillCode(shopper.openid, clock)
     const results = await Promise.all(
-      [till, otherTill, till].map((by) => h.call(by, 'staff', 'recordPurchase', { memberCode: code, amountFen: 10_000, orderNo: orderNo() }, { clock })),
+      [till, otherTill, till].map((by) =>
+        h.call(by, 'staff', 'recordPurchase', { memberCode: code, amountFen: 10_000, orderNo: orderNo() }, { clock }),
+      ),
     )
     expect(results.map(errorOf).sort()).toEqual(['CODE_ALREADY_USED', 'CODE_ALREADY_USED', 'ok'])
     expect(balanceOf(shopper.openid)).toBe(100)
@@ -182,15 +230,35 @@ describe('paying with the code', () => {
   it('redeems points only with the dynamic code, once per code', async () => {
     const shopper = await h.joinedShopper('redeem')
     const clock = at('2026-11-23T18:30:00')
-    await h.ok(till, 'staff', 'recordPurchase', { memberCode: await h.tillCode(shopper.openid, clock), amountFen: 50_000, orderNo: orderNo() }, { clock })
-    const byNumber = await h.call(till, 'staff', 'redeemPoints', { memberCode: shopper.memberNo, points: 100, reason: '帆布袋', requestId: requestId() }, { clock })
+    await h.ok(
+      till,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(shopper.openid, clock), amountFen: 50_000, orderNo: orderNo() },
+      { clock },
+    )
+    const byNumber = await h.call(
+      till,
+      'staff',
+      'redeemPoints',
+      { memberCode: shopper.memberNo, points: 100, reason: '帆布袋', requestId: requestId() },
+      { clock },
+    )
     expect(byNumber).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'memberCode' }] } })
     const next = later(clock, 30_000)
     const code = await h.tillCode(shopper.openid, next)
     const request = requestId()
     await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, points: 100, reason: '帆布袋', requestId: request }, { clock: next })
-    expect(await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, points: 100, reason: '帆布袋', requestId: request }, { clock: next })).toMatchObject({ replayed: true })
-    const again = await h.call(till, 'staff', 'redeemPoints', { memberCode: code, points: 100, reason: '帆布袋', requestId: requestId() }, { clock: next })
+    expect(
+      await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, points: 100, reason: '帆布袋', requestId: request }, { clock: next }),
+    ).toMatchObject({ replayed: true })
+    const again = await h.call(
+      till,
+      'staff',
+      'redeemPoints',
+      { memberCode: code, points: 100, reason: '帆布袋', requestId: requestId() },
+      { clock: next },
+    )
     expect(errorOf(again)).toBe('CODE_ALREADY_USED')
     expect(balanceOf(shopper.openid)).toBe(400)
   })
@@ -199,12 +267,25 @@ describe('paying with the code', () => {
     const shopper = await h.joinedShopper('number')
     // Now: the welcome coupon is valid from the moment of joining.
     const byNumber = await h.call(till, 'staff', 'recordPurchase', { memberCode: shopper.memberNo, amountFen: 30_000, orderNo: orderNo() })
-    expect(byNumber).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'memberCode', message: expect.stringContaining('动态会员码') }] } })
+    expect(byNumber).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ field: 'memberCode', message: expect.stringContaining('动态会员码') }] },
+    })
     const [welcome] = h.cloud.executor.find('coupons', { memberId: shopper.openid }) as unknown as { code: string }[]
     const someoneElse = await h.joinedShopper('number')
-    const wrongHolder = await h.call(till, 'staff', 'recordPurchase', { memberCode: someoneElse.memberNo, amountFen: 30_000, orderNo: orderNo(), couponCode: welcome.code })
+    const wrongHolder = await h.call(till, 'staff', 'recordPurchase', {
+      memberCode: someoneElse.memberNo,
+      amountFen: 30_000,
+      orderNo: orderNo(),
+      couponCode: welcome.code,
+    })
     expect(errorOf(wrongHolder)).toBe('INVALID_INPUT')
-    const withCoupon = await h.ok(till, 'staff', 'recordPurchase', { memberCode: shopper.memberNo, amountFen: 30_000, orderNo: orderNo(), couponCode: welcome.code })
+    const withCoupon = await h.ok(till, 'staff', 'recordPurchase', {
+      memberCode: shopper.memberNo,
+      amountFen: 30_000,
+      orderNo: orderNo(),
+      couponCode: welcome.code,
+    })
     expect(withCoupon.purchase.coupon).not.toBeNull()
   })
 })
@@ -218,8 +299,13 @@ describe('a lost phone', () => {
     const reset = await h.ok(shopper.openid, 'member', 'resetMemberCode', {}, { clock })
     expect(reset).toMatchObject({ version: 2, memberNo: shopper.memberNo })
     expect(reset.secret).not.toBe(before.secret)
-    expect(await h.call(till, 'staff', 'lookupMember', { code: oldCode }, { clock })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
-    expect(errorOf(await h.call(till, 'staff', 'recordPurchase', { memberCode: oldCode, amountFen: 10_000, orderNo: orderNo() }, { clock }))).toBe('CODE_INVALID')
+    expect(await h.call(till, 'staff', 'lookupMember', { code: oldCode }, { clock })).toMatchObject({
+      ok: false,
+      error: { code: 'CODE_INVALID' },
+    })
+    expect(
+      errorOf(await h.call(till, 'staff', 'recordPurchase', { memberCode: oldCode, amountFen: 10_000, orderNo: orderNo() }, { clock })),
+    ).toBe('CODE_INVALID')
     const newCode = dynamicMemberCode(shopper.memberNo, reset.secret, Date.parse(clock))
     expect(await h.call(till, 'staff', 'lookupMember', { code: newCode }, { clock })).toMatchObject({ ok: true })
     expect((await h.ok(shopper.openid, 'member', 'getCard', {}, { clock })).codeVersion).toBe(2)
@@ -231,7 +317,8 @@ describe('accepted codes on the member document', () => {
   it('keeps only the codes that could still be presented, and scans waiting to be spent', async () => {
     const shopper = await h.joinedShopper('kept-codes')
     const clock = at('2026-11-25T09:00:00')
-    const kept = () => ((h.cloud.executor.get('members', shopper.openid) as { tillCodes?: { step: number; usedFor: string | null }[] }).tillCodes ?? [])
+    const kept = () =>
+      (h.cloud.executor.get('members', shopper.openid) as { tillCodes?: { step: number; usedFor: string | null }[] }).tillCodes ?? []
     await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, clock) }, { clock })
     // The step before is still fresh and was never shown at a till: accepted as well.
     await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, later(clock, -30_000)) }, { clock })
@@ -240,7 +327,9 @@ describe('accepted codes on the member document', () => {
     const hourLater = later(clock, 60 * 60_000)
     await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, hourLater) }, { clock: hourLater })
     expect(kept()).toEqual([expect.objectContaining({ usedFor: null })])
-    expect(await h.call(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, clock) }, { clock: hourLater })).toMatchObject({
+    expect(
+      await h.call(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, clock) }, { clock: hourLater }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CODE_EXPIRED' },
     })
@@ -249,7 +338,8 @@ describe('accepted codes on the member document', () => {
 
 describe('the brake on guessing codes', () => {
   const guard = (id: string) => h.cloud.executor.get('codeGuards', id) as unknown as Record<string, unknown> | null
-  const alertsOf = (memberNo: string) => h.cloud.executor.find('codeGuards', { kind: 'alert', memberNo }) as unknown as Record<string, unknown>[]
+  const alertsOf = (memberNo: string) =>
+    h.cloud.executor.find('codeGuards', { kind: 'alert', memberNo }) as unknown as Record<string, unknown>[]
   /** A well-formed dynamic code (both check digits right) for a member number nobody holds. */
   const nobodys = (i: number) => {
     const body = String(9_100_000_000 + i * 7_919)
@@ -277,8 +367,22 @@ describe('the brake on guessing codes', () => {
       ok: false,
       error: { code: 'CODE_LOCKED', message: expect.stringMatching(/多次.*10:20/) },
     })
-    expect(errorOf(await h.call(till, 'staff', 'recordPurchase', { memberCode: right, amountFen: 10_000, orderNo: orderNo() }, { clock: during }))).toBe('CODE_LOCKED')
-    expect(errorOf(await h.call(till, 'staff', 'redeemPoints', { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() }, { clock: during }))).toBe('CODE_LOCKED')
+    expect(
+      errorOf(
+        await h.call(till, 'staff', 'recordPurchase', { memberCode: right, amountFen: 10_000, orderNo: orderNo() }, { clock: during }),
+      ),
+    ).toBe('CODE_LOCKED')
+    expect(
+      errorOf(
+        await h.call(
+          till,
+          'staff',
+          'redeemPoints',
+          { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() },
+          { clock: during },
+        ),
+      ),
+    ).toBe('CODE_LOCKED')
     expect(balanceOf(shopper.openid)).toBe(0)
     // The member number still finds the customer (it proves nothing and spends nothing).
     expect(await h.call(till, 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: during })).toMatchObject({ ok: true })
@@ -286,13 +390,21 @@ describe('the brake on guessing codes', () => {
     // The store manager sees it on the workbench: which member, which till, until when.
     const { alerts } = await h.ok(DEMO_MANAGER._id, 'staff', 'codeAlerts', {}, { clock: during })
     expect(alerts).toContainEqual(
-      expect.objectContaining({ kind: 'memberLocked', memberNo: shopper.memberNo, staff: { staffId: 'G02', name: '冯雪' }, at: later(clock, 5 * 60_000), until: at('2026-11-26T10:20:00') }),
+      expect.objectContaining({
+        kind: 'memberLocked',
+        memberNo: shopper.memberNo,
+        staff: { staffId: 'G02', name: '冯雪' },
+        at: later(clock, 5 * 60_000),
+        until: at('2026-11-26T10:20:00'),
+      }),
     )
     expect(guard(`member:${shopper.memberNo}`)).toMatchObject({ wrongCodes: 5, locks: 1, lockedUntil: at('2026-11-26T10:20:00') })
 
     // At 10:20 the lock is over: the right code is taken again.
     const after = at('2026-11-26T10:20:00')
-    expect(await h.call(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, after) }, { clock: after })).toMatchObject({ ok: true })
+    expect(await h.call(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, after) }, { clock: after })).toMatchObject({
+      ok: true,
+    })
   })
 
   it('counts wrong codes from two tills at once exactly, on one document: 12 racing guesses, 4 refused as wrong, then locked once', async () => {
@@ -300,7 +412,9 @@ describe('the brake on guessing codes', () => {
     const clock = at('2026-11-26T11:00:00')
     const code = await h.tillCode(shopper.openid, clock)
     const guesses = Array.from({ length: 12 }, (_, i) => forged(code, 11 + (i % 6)))
-    const results = await Promise.all(guesses.map((g, i) => h.call(i % 2 ? 'till-g3' : 'till-g4', 'staff', 'lookupMember', { code: g }, { clock })))
+    const results = await Promise.all(
+      guesses.map((g, i) => h.call(i % 2 ? 'till-g3' : 'till-g4', 'staff', 'lookupMember', { code: g }, { clock })),
+    )
     expect(results.map(errorOf).sort()).toEqual([...Array(4).fill('CODE_INVALID'), ...Array(8).fill('CODE_LOCKED')])
     expect(guard(`member:${shopper.memberNo}`)).toMatchObject({ wrongCodes: 12, locks: 1 })
     expect(alertsOf(shopper.memberNo)).toHaveLength(1)
@@ -312,7 +426,9 @@ describe('the brake on guessing codes', () => {
     const shopper = await h.joinedShopper('brake-till', { scene: encodeURIComponent('s=SH001&a=A01') })
     const clock = at('2026-11-26T14:00:00')
     for (let i = 0; i < 29; i++) {
-      expect(errorOf(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(i) }, { clock: later(clock, i * 90_000) }))).toBe('CODE_INVALID')
+      expect(errorOf(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(i) }, { clock: later(clock, i * 90_000) }))).toBe(
+        'CODE_INVALID',
+      )
     }
     const last = later(clock, 59 * 60_000)
     expect(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(29) }, { clock: last })).toMatchObject({
@@ -327,11 +443,35 @@ describe('the brake on guessing codes', () => {
       await h.call('till-g5', 'staff', 'lookupMember', { code: right }, { clock: then }),
       await h.call('till-g5', 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: then }),
       await h.call('till-g5', 'staff', 'recordPurchase', { memberCode: right, amountFen: 10_000, orderNo: orderNo() }, { clock: then }),
-      await h.call('till-g5', 'staff', 'redeemPoints', { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() }, { clock: then }),
-      await h.call('till-g5', 'staff', 'correctBirthday', { memberCode: shopper.memberNo, birthday: { month: 8, day: 1 }, reason: '入会时选错月份' }, { clock: then }),
+      await h.call(
+        'till-g5',
+        'staff',
+        'redeemPoints',
+        { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() },
+        { clock: then },
+      ),
+      await h.call(
+        'till-g5',
+        'staff',
+        'correctBirthday',
+        { memberCode: shopper.memberNo, birthday: { month: 8, day: 1 }, reason: '入会时选错月份' },
+        { clock: then },
+      ),
       await h.call('till-g5', 'staff', 'customer', { code: shopper.memberNo }, { clock: then }),
-      await h.call('till-g5', 'staff', 'logCallback', { memberCode: shopper.memberNo, outcome: 'reached', requestId: requestId() }, { clock: then }),
-      await h.call('till-g5', 'staff', 'updateCustomerCard', { memberCode: shopper.memberNo, profile: { clothingSize: 'M' } }, { clock: then }),
+      await h.call(
+        'till-g5',
+        'staff',
+        'logCallback',
+        { memberCode: shopper.memberNo, outcome: 'reached', requestId: requestId() },
+        { clock: then },
+      ),
+      await h.call(
+        'till-g5',
+        'staff',
+        'updateCustomerCard',
+        { memberCode: shopper.memberNo, profile: { clothingSize: 'M' } },
+        { clock: then },
+      ),
     ]
     expect(refused.map(errorOf)).toEqual(Array(8).fill('TILL_PAUSED'))
     expect(await h.call('till-g5', 'staff', 'whoami', {}, { clock: then })).toMatchObject({ ok: true })
@@ -341,7 +481,9 @@ describe('the brake on guessing codes', () => {
 
     // The store's manager sees the paused till and resumes it; the assistant cannot, nor another store's manager.
     const { alerts } = await h.ok(DEMO_MANAGER._id, 'staff', 'codeAlerts', {}, { clock: then })
-    expect(alerts).toContainEqual(expect.objectContaining({ kind: 'tillPaused', staff: { staffId: 'G05', name: '蒋青' }, at: last, open: true }))
+    expect(alerts).toContainEqual(
+      expect.objectContaining({ kind: 'tillPaused', staff: { staffId: 'G05', name: '蒋青' }, at: last, open: true }),
+    )
     expect(errorOf(await h.call('till-g5', 'staff', 'resumeTill', { staffId: 'G05' }, { clock: then }))).toBe('FORBIDDEN')
     expect(errorOf(await h.call('manager-sh002', 'staff', 'resumeTill', { staffId: 'G05' }, { clock: then }))).toBe('INVALID_INPUT')
     expect((await h.ok('manager-sh002', 'staff', 'codeAlerts', {}, { clock: then })).alerts).toEqual([])
@@ -349,10 +491,18 @@ describe('the brake on guessing codes', () => {
     expect(await h.ok(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: 'G05' }, { clock: resumedAt })).toMatchObject({ resumed: true })
     expect(await h.ok(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: 'G05' }, { clock: resumedAt })).toMatchObject({ resumed: false })
     expect((await h.ok(DEMO_MANAGER._id, 'staff', 'codeAlerts', {}, { clock: resumedAt })).alerts).toContainEqual(
-      expect.objectContaining({ kind: 'tillPaused', staff: { staffId: 'G05', name: '蒋青' }, open: false, resolvedAt: resumedAt, resolvedBy: '周慧' }),
+      expect.objectContaining({
+        kind: 'tillPaused',
+        staff: { staffId: 'G05', name: '蒋青' },
+        open: false,
+        resolvedAt: resumedAt,
+        resolvedBy: '周慧',
+      }),
     )
     const fresh = at('2026-11-26T17:06:00')
-    expect(await h.call('till-g5', 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, fresh) }, { clock: fresh })).toMatchObject({ ok: true })
+    expect(
+      await h.call('till-g5', 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, fresh) }, { clock: fresh }),
+    ).toMatchObject({ ok: true })
     // Its count starts again: one more wrong code does not pause it.
     expect(errorOf(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(30) }, { clock: fresh }))).toBe('CODE_INVALID')
   }, 120_000)
@@ -360,7 +510,8 @@ describe('the brake on guessing codes', () => {
   it("lets a store's only manager resume their own paused till an hour after the pause, not before", async () => {
     const shopper = await h.joinedShopper('brake-manager', { scene: encodeURIComponent('s=SH001&a=A01') })
     const clock = at('2026-11-27T09:00:00')
-    for (let i = 0; i < 30; i++) await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: nobodys(100 + i) }, { clock: later(clock, i * 60_000) })
+    for (let i = 0; i < 30; i++)
+      await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: nobodys(100 + i) }, { clock: later(clock, i * 60_000) })
     const pausedAt = later(clock, 29 * 60_000)
     expect(guard('till:M01')).toMatchObject({ pausedAt })
 
@@ -369,10 +520,14 @@ describe('the brake on guessing codes', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('10:29 后自行恢复') },
     })
-    expect(errorOf(await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: early }))).toBe('TILL_PAUSED')
+    expect(errorOf(await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: early }))).toBe(
+      'TILL_PAUSED',
+    )
 
     const hourOn = later(pausedAt, 60 * 60_000)
     expect(await h.ok(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: 'M01' }, { clock: hourOn })).toMatchObject({ resumed: true })
-    expect(await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, hourOn) }, { clock: hourOn })).toMatchObject({ ok: true })
+    expect(
+      await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, hourOn) }, { clock: hourOn }),
+    ).toMatchObject({ ok: true })
   }, 120_000)
 })

@@ -15,7 +15,9 @@ const BEIJING = { id: 'BJ001', name: '北京三里屯店' }
 beforeAll(async () => {
   h = await startTestCloud()
   h.cloud.executor.insert('stores', [{ _id: BEIJING.id, name: BEIJING.name, address: '', phone: '', openingHours: '' }])
-  h.cloud.executor.insert('staff', [{ _id: 'assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true }])
+  h.cloud.executor.insert('staff', [
+    { _id: 'assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true },
+  ])
 }, 180_000)
 afterAll(() => h?.close())
 
@@ -25,7 +27,13 @@ const joinAt = async (openid: string, name: string, scene: string, mobile: strin
     'member',
     {
       action: 'join',
-      input: { name, mobile, birthday: { month: 11, day: 28 }, consent: { accepted: true, version: PRIVACY_NOTICE_VERSION }, scene: encodeURIComponent(scene) },
+      input: {
+        name,
+        mobile,
+        birthday: { month: 11, day: 28 },
+        consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+        scene: encodeURIComponent(scene),
+      },
     },
     { openid, clock: at('2026-10-01T10:00:00') },
   )) as { ok: boolean; data: { member: { memberNo: string } } }

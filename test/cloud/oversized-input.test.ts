@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => h?.close())
 
 const memberStats = async () =>
-  ((await (await fetch(`${h.cloud.url}/local/health`)).json()) as { functions: Record<string, { invocations: number; crashes: number }> }).functions.member
+  ((await (await fetch(`${h.cloud.url}/local/health`)).json()) as { functions: Record<string, { invocations: number; crashes: number }> })
+    .functions.member
 
 /** An updateProfile event whose JSON is exactly `bytes` long: one colour of the length that takes. */
 const eventOf = (bytes: number) => {
@@ -66,7 +67,11 @@ describe('10,000-deep nesting', () => {
     const event = { action: 'updateProfile', input: { deliveryAddress: deep } }
     // Over HTTP as raw text: JSON.stringify itself overflows at this depth, JSON.parse (what CloudBase runs) does not.
     const text = `{"action":"updateProfile","input":{"deliveryAddress":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}}`
-    const res = await fetch(`${h.cloud.url}/functions/member`, { method: 'POST', headers: { 'x-local-openid': shopper.openid }, body: text })
+    const res = await fetch(`${h.cloud.url}/functions/member`, {
+      method: 'POST',
+      headers: { 'x-local-openid': shopper.openid },
+      body: text,
+    })
     const refused = { ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: expect.stringMatching(/^deliveryAddress\.a\.a/) }] } }
     expect(res.headers.get('x-local-outcome')).toBe('ok')
     expect(await res.json()).toMatchObject(refused)

@@ -45,8 +45,12 @@ afterAll(() => h?.close())
 
 describe('masking in text', () => {
   it('masks mobile numbers standing alone, never other digit runs', () => {
-    expect(maskMobilesIn(`dup key: { mobile: "${MOBILE}" } and 1${MOBILE}0 and 12345678901`)).toBe(`dup key: { mobile: "${MASKED}" } and 1${MOBILE}0 and 12345678901`)
-    const err = Object.assign(new Error(`E11000 duplicate key error index: mobile_unique dup key: { mobile: "${MOBILE}" }`), { errCode: -502001 })
+    expect(maskMobilesIn(`dup key: { mobile: "${MOBILE}" } and 1${MOBILE}0 and 12345678901`)).toBe(
+      `dup key: { mobile: "${MASKED}" } and 1${MOBILE}0 and 12345678901`,
+    )
+    const err = Object.assign(new Error(`E11000 duplicate key error index: mobile_unique dup key: { mobile: "${MOBILE}" }`), {
+      errCode: -502001,
+    })
     expect(redactForLog(err)).toContain(MASKED)
     expect(redactForLog(err)).not.toContain(MOBILE)
     expect(redactForLog({ mobile: MOBILE })).toBe(`{"mobile":"${MASKED}"}`)
@@ -76,7 +80,9 @@ describe('what staff and operators are shown', () => {
     const maskedCsv = h.cloud.storage.read(masked.fileID)!.toString('utf8')
     expect(maskedCsv).toContain(MASKED)
     expect(maskedCsv).not.toContain(MOBILE)
-    h.cloud.executor.insert('operators', [{ _id: 'masking-pii-operator', operatorId: 'OP77', name: '隐私专员', active: true, permissions: ['exportPII'] }])
+    h.cloud.executor.insert('operators', [
+      { _id: 'masking-pii-operator', operatorId: 'OP77', name: '隐私专员', active: true, permissions: ['exportPII'] },
+    ])
     const full = await h.ok('masking-pii-operator', 'export', 'members', {})
     expect(full.pii).toBe(true)
     expect(h.cloud.storage.read(full.fileID)!.toString('utf8')).toContain(MOBILE)
@@ -87,7 +93,11 @@ describe('the functions’ logs', () => {
   it('an unexpected error quoting a phone number is logged with the number masked', async () => {
     const spies = [capture(process.stdout), capture(process.stderr)]
     try {
-      h.cloud.executor.injectFault({ invocation: 'next', action: 'database.getDocument', message: `E11000 duplicate key error index: mobile_unique dup key: { mobile: "${MOBILE}" }` })
+      h.cloud.executor.injectFault({
+        invocation: 'next',
+        action: 'database.getDocument',
+        message: `E11000 duplicate key error index: mobile_unique dup key: { mobile: "${MOBILE}" }`,
+      })
       expect(await h.call(SHOPPER, 'member', 'getCard', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
       // The instance's output reaches this process through a stream: wait for the line.
       await waitUntil(() => printed.some((l) => l.includes('[member]')), { withinMs: 5_000, everyMs: 20 })

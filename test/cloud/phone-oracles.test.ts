@@ -12,7 +12,13 @@ type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 
 const join = (openid: string, name: string, mobile: string) =>
-  h.call(openid, 'member', 'join', { name, mobile, birthday: { month: 9, day: 9 }, consent: { accepted: true, version: PRIVACY_NOTICE_VERSION }, scene: DEMO_JOIN_SCENE })
+  h.call(openid, 'member', 'join', {
+    name,
+    mobile,
+    birthday: { month: 9, day: 9 },
+    consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+    scene: DEMO_JOIN_SCENE,
+  })
 
 beforeAll(async () => {
   h = await startTestCloud()
@@ -86,8 +92,14 @@ describe('joining with a number that is already a member’s', () => {
     expect((await record(anyone.data.member.memberNo)).customer.mobileUnconfirmed).toBe(false)
 
     // A third WeChat with the same number: one more unconfirmed membership, the same answer again.
-    expect(await join('oracle-third', '郑某', '13811112222')).toMatchObject({ ok: true, data: { created: true, member: { mobileMasked: '138****2222' } } })
+    expect(await join('oracle-third', '郑某', '13811112222')).toMatchObject({
+      ok: true,
+      data: { created: true, member: { mobileMasked: '138****2222' } },
+    })
     // Joining again from the owner's WeChat finds their own card, as before.
-    expect(await join('oracle-owner', '李青', '13811112222')).toMatchObject({ ok: true, data: { created: false, member: { memberNo: owner.data.member.memberNo } } })
+    expect(await join('oracle-owner', '李青', '13811112222')).toMatchObject({
+      ok: true,
+      data: { created: false, member: { memberNo: owner.data.member.memberNo } },
+    })
   })
 })

@@ -42,7 +42,11 @@ const join_ = async (openid: string, input: Record<string, unknown>, options: { 
       input: { birthday: { month: 3, day: 8 }, consent: { accepted: true, version: PRIVACY_NOTICE_VERSION }, ...input },
     },
     { openid, unionid: options.unionid, clock: options.clock ?? NOW },
-  ) as Promise<{ ok: boolean; data?: { member: { memberNo: string } }; error?: { code: string; message: string; fields?: { field: string; message: string }[] } }>
+  ) as Promise<{
+    ok: boolean
+    data?: { member: { memberNo: string } }
+    error?: { code: string; message: string; fields?: { field: string; message: string }[] }
+  }>
 
 describe('which collections hold personal data', () => {
   it('classifies every declared collection exactly once', () => {
@@ -59,12 +63,19 @@ describe('children under 14 (birth year given)', () => {
   it('are refused with the guardian-consent message on birthday.year; 14 on the day is welcome', async () => {
     const clock = at('2026-11-20T10:00:00')
     const child = await join_('child-1', { name: '小明', mobile: '13600000001', birthday: { year: 2012, month: 11, day: 21 } }, { clock })
-    expect(child).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'birthday.year', message: expect.stringContaining('未满14周岁需监护人同意') }] } })
+    expect(child).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ field: 'birthday.year', message: expect.stringContaining('未满14周岁需监护人同意') }] },
+    })
     expect(doc('members', 'child-1')).toBeNull()
     const fourteen = await join_('teen-1', { name: '小红', mobile: '13600000002', birthday: { year: 2012, month: 11, day: 20 } }, { clock })
     expect(fourteen).toMatchObject({ ok: true })
     // Late evening in Shanghai is already the next business day: 14 there, though UTC is still the day before.
-    const late = await join_('teen-2', { name: '小刚', mobile: '13600000003', birthday: { year: 2012, month: 11, day: 21 } }, { clock: '2026-11-20T16:30:00.000Z' })
+    const late = await join_(
+      'teen-2',
+      { name: '小刚', mobile: '13600000003', birthday: { year: 2012, month: 11, day: 21 } },
+      { clock: '2026-11-20T16:30:00.000Z' },
+    )
     expect(late).toMatchObject({ ok: true })
   })
 
@@ -99,12 +110,22 @@ describe("a member's data: export, then deletion", () => {
     carol = 'privacy-carol'
     expect(await join_(carol, { name: '李卡罗', mobile: '13911112222' })).toMatchObject({ ok: true })
     const carolCode = (doc('members', carol) as unknown as { referralCode: string }).referralCode
-    const joined = await join_(alice.openid, { name: alice.name, mobile: alice.mobile, birthday: { year: 1990, month: 5, day: 4 }, scene: DEMO_JOIN_SCENE, referral: carolCode }, { unionid: alice.unionid })
+    const joined = await join_(
+      alice.openid,
+      { name: alice.name, mobile: alice.mobile, birthday: { year: 1990, month: 5, day: 4 }, scene: DEMO_JOIN_SCENE, referral: carolCode },
+      { unionid: alice.unionid },
+    )
     expect(joined).toMatchObject({ ok: true })
     aliceNo = joined.data!.member.memberNo
 
     let clock = minutesAfter(NOW, 1)
-    await h.ok(assistant, 'staff', 'recordPurchase', { memberCode: await h.tillCode(alice.openid, clock), amountFen: 80_000, orderNo: 'PRIV-1' }, { clock })
+    await h.ok(
+      assistant,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(alice.openid, clock), amountFen: 80_000, orderNo: 'PRIV-1' },
+      { clock },
+    )
     clock = minutesAfter(NOW, 2)
     await h.ok(assistant, 'staff', 'recordRefund', { orderNo: 'PRIV-1', amountFen: 10_000, requestId: requestId('refund') }, { clock })
     await h.ok(alice.openid, 'member', 'exchange', { itemId: 'tote-bag', requestId: requestId('ex') }, { clock })
@@ -141,14 +162,22 @@ describe("a member's data: export, then deletion", () => {
     expect(await join_(dave, { name: '赵大卫', mobile: '13833334444' })).toMatchObject({ ok: true })
     await h.ok(dave, 'event', 'rsvp', { eventId }, { clock })
 
-    await h.ok(assistant, 'staff', 'logCallback', { memberCode: aliceNo, outcome: 'reached', note: `${alice.name}喜欢红色`, requestId: requestId('cb') }, { clock })
+    await h.ok(
+      assistant,
+      'staff',
+      'logCallback',
+      { memberCode: aliceNo, outcome: 'reached', note: `${alice.name}喜欢红色`, requestId: requestId('cb') },
+      { clock },
+    )
     h.cloud.executor.insert('segments', [{ _id: alice.openid, class: 'B', r: 5, f: 1, m: 3, storeId: 'SH001', rulesVersion: 1, at: clock }])
   }, 60_000)
 
   it('exports every collection that holds personal data, as a JSON file only the link opens', async () => {
     const result = await h.ok(alice.openid, 'member', 'myData', {}, { clock: minutesAfter(NOW, 5) })
     expect(Object.keys(result.counts)).toEqual([...PERSONAL_DATA_COLLECTIONS])
-    const empty = Object.entries(result.counts).filter(([, n]) => n === 0).map(([c]) => c)
+    const empty = Object.entries(result.counts)
+      .filter(([, n]) => n === 0)
+      .map(([c]) => c)
     expect(empty).toEqual([])
     expect(result.fileID).not.toContain(alice.openid)
 
@@ -200,20 +229,31 @@ describe("a member's data: export, then deletion", () => {
     expect(doc('members', alice.openid)).toMatchObject({ erasure: { pseudonym: expect.stringMatching(/^anon-[0-9a-f]{24}$/) } })
 
     let result = await h.ok(alice.openid, 'member', 'deleteMembership', { confirm: ` ${DELETE_CONFIRM_PHRASE} ` }, { clock })
-    for (let i = 0; result.status === 'inProgress' && i < 10; i++) result = await h.ok(alice.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock })
+    for (let i = 0; result.status === 'inProgress' && i < 10; i++)
+      result = await h.ok(alice.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock })
     expect(result).toEqual({ status: 'deleted', pointsForfeited: balanceBefore })
 
     const leftovers = h.cloud.executor
       .collections()
       .filter((c) => c !== 'outbox') // WeChat's side of subscribe messages, not the brand's database
-      .flatMap((c) => find(c).filter((d) => mentions(d, subject)).map((d) => `${c}/${d._id}`))
+      .flatMap((c) =>
+        find(c)
+          .filter((d) => mentions(d, subject))
+          .map((d) => `${c}/${d._id}`),
+      )
     expect(leftovers).toEqual([])
     expect(h.cloud.storage.read(exportedFile)).toBeNull()
   })
 
   it('keeps the books: the pseudonym holds the entries, purchases and refunds, and they still add up', async () => {
     const [tomb] = find('erasedMembers', { memberNo: aliceNo })
-    expect(tomb).toMatchObject({ state: 'erased', pointsBalance: 0, pointsForfeited: balanceBefore, lifetimeSpendFen: spendBefore, purchaseCount: 1 })
+    expect(tomb).toMatchObject({
+      state: 'erased',
+      pointsBalance: 0,
+      pointsForfeited: balanceBefore,
+      lifetimeSpendFen: spendBefore,
+      purchaseCount: 1,
+    })
     const pseudonym = tomb._id
     const entries = find('ledger', { memberId: pseudonym }) as unknown as { points: number; kind: string; reason: string }[]
     expect(entries.reduce((s, e) => s + e.points, 0)).toBe(0)
@@ -225,19 +265,32 @@ describe("a member's data: export, then deletion", () => {
 
     // Everyone else's balance is still the sum of their entries (Carol was paid for inviting Alice).
     for (const m of find('members') as unknown as { _id: string; pointsBalance: number }[]) {
-      expect({ m: m._id, balance: find('ledger', { memberId: m._id }).reduce((s, e) => s + (e.points as number), 0) }).toEqual({ m: m._id, balance: m.pointsBalance })
+      expect({ m: m._id, balance: find('ledger', { memberId: m._id }).reduce((s, e) => s + (e.points as number), 0) }).toEqual({
+        m: m._id,
+        balance: m.pointsBalance,
+      })
     }
     expect(doc('ledger', `referral:${pseudonym}`)).toMatchObject({ memberId: carol, points: 200 })
 
     // The operators' ledger export still names the account by its member number.
-    const exported = await h.ok(DEMO_OPERATOR._id, 'export', 'ledger', { from: '2026-11-20', to: '2026-11-20' }, { clock: minutesAfter(NOW, 20) })
+    const exported = await h.ok(
+      DEMO_OPERATOR._id,
+      'export',
+      'ledger',
+      { from: '2026-11-20', to: '2026-11-20' },
+      { clock: minutesAfter(NOW, 20) },
+    )
     const csv = (h.cloud.storage.read(exported.fileID) as Buffer).toString('utf8')
     expect(csv.split('\n').filter((line) => line.includes(aliceNo)).length).toBe(entries.length)
   })
 
   it('voids her unused coupons, gives her seat to the waitlist, and keeps her friends’ referrals', async () => {
     const [tomb] = find('erasedMembers', { memberNo: aliceNo })
-    const coupons = find('coupons', { memberId: tomb._id }) as unknown as { state: 'available' | 'used'; validFrom: string; validUntil: string }[]
+    const coupons = find('coupons', { memberId: tomb._id }) as unknown as {
+      state: 'available' | 'used'
+      validFrom: string
+      validUntil: string
+    }[]
     expect(coupons.length).toBeGreaterThanOrEqual(2)
     expect(coupons.map((c) => couponStatus(c, minutesAfter(NOW, 11)))).toEqual(coupons.map(() => 'expired'))
 
@@ -253,12 +306,19 @@ describe("a member's data: export, then deletion", () => {
   })
 
   it('retires her referral code and lets her come back as a new member', async () => {
-    const friend = await join_('privacy-late-friend', { name: '孙晚到', mobile: '13844445555', referral: aliceCode }, { clock: minutesAfter(NOW, 30) })
+    const friend = await join_(
+      'privacy-late-friend',
+      { name: '孙晚到', mobile: '13844445555', referral: aliceCode },
+      { clock: minutesAfter(NOW, 30) },
+    )
     expect(friend).toMatchObject({ ok: true })
     expect(doc('members', 'privacy-late-friend')).toMatchObject({ referredBy: null })
     expect(doc('referrals', 'privacy-late-friend')).toBeNull()
     expect(await h.call(alice.openid, 'member', 'getCard', {})).toMatchObject({ ok: false, error: { code: 'NOT_A_MEMBER' } })
-    expect(await h.call(alice.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE })).toMatchObject({ ok: false, error: { code: 'NOT_A_MEMBER' } })
+    expect(await h.call(alice.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_MEMBER' },
+    })
     const again = await join_(alice.openid, { name: alice.name, mobile: alice.mobile }, { clock: minutesAfter(NOW, 30) })
     expect(again).toMatchObject({ ok: true })
     expect(again.data!.member.memberNo).not.toBe(aliceNo)
@@ -272,12 +332,23 @@ describe('two taps on 注销会员 at once', () => {
     const joined = await join_(erin.openid, { name: erin.name, mobile: erin.mobile, scene: DEMO_JOIN_SCENE })
     const memberNo = joined.data!.member.memberNo
     const clock = minutesAfter(NOW, 40)
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(erin.openid, clock), amountFen: 30_000, orderNo: 'PRIV-ERIN' }, { clock })
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(erin.openid, clock), amountFen: 30_000, orderNo: 'PRIV-ERIN' },
+      { clock },
+    )
     const held = (doc('members', erin.openid) as unknown as { pointsBalance: number }).pointsBalance
 
-    const results = await Promise.all([1, 2].map(() => h.call(erin.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock: minutesAfter(NOW, 41) })))
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        h.call(erin.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock: minutesAfter(NOW, 41) }),
+      ),
+    )
     // Each tap ends deleted, or (the later one) finds the membership already gone.
-    for (const r of results) expect(r.ok ? r.data : r.error.code).toEqual(r.ok ? { status: 'deleted', pointsForfeited: expect.any(Number) } : 'NOT_A_MEMBER')
+    for (const r of results)
+      expect(r.ok ? r.data : r.error.code).toEqual(r.ok ? { status: 'deleted', pointsForfeited: expect.any(Number) } : 'NOT_A_MEMBER')
     const tombs = find('erasedMembers', { memberNo })
     expect(tombs).toHaveLength(1)
     expect(find('erasedMembers').filter((t) => t.state === 'erasing')).toEqual([])
@@ -287,7 +358,11 @@ describe('two taps on 注销会员 at once', () => {
     const leftovers = h.cloud.executor
       .collections()
       .filter((c) => c !== 'outbox')
-      .flatMap((c) => find(c).filter((d) => mentions(d, { ...erin, unionid: null })).map((d) => `${c}/${d._id}`))
+      .flatMap((c) =>
+        find(c)
+          .filter((d) => mentions(d, { ...erin, unionid: null }))
+          .map((d) => `${c}/${d._id}`),
+      )
     expect(leftovers).toEqual([])
   })
 })
@@ -298,19 +373,29 @@ describe('a deletion the member left unfinished', () => {
     const joined = await join_(fay.openid, { name: fay.name, mobile: fay.mobile, scene: DEMO_JOIN_SCENE })
     const memberNo = joined.data!.member.memberNo
     const clock = minutesAfter(NOW, 50)
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(fay.openid, clock), amountFen: 20_000, orderNo: 'PRIV-FAY' }, { clock })
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(fay.openid, clock), amountFen: 20_000, orderNo: 'PRIV-FAY' },
+      { clock },
+    )
     const held = (doc('members', fay.openid) as unknown as { pointsBalance: number }).pointsBalance
 
     // The first call fails midway and the member closes the app: nobody calls again.
     h.cloud.executor.failNthOperation('next', 12)
-    expect(await h.call(fay.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock: minutesAfter(NOW, 51) })).toMatchObject({ ok: false })
+    expect(
+      await h.call(fay.openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock: minutesAfter(NOW, 51) }),
+    ).toMatchObject({ ok: false })
     expect(doc('members', fay.openid)).toMatchObject({ erasure: { startedAt: minutesAfter(NOW, 51) } })
 
     // Too fresh for the upkeep (the member may still be on the page), then finished an hour later.
     await h.cloud.fireTimer('jobs', 'upkeep', { clock: minutesAfter(NOW, 55) })
     expect(doc('members', fay.openid)).not.toBeNull()
     const fired = await h.cloud.fireTimer('jobs', 'upkeep', { clock: minutesAfter(NOW, 115) })
-    expect((fired.body as { data: { job: string; changed: number }[] }).data.find((r) => r.job === 'erasures')).toMatchObject({ changed: 1 })
+    expect((fired.body as { data: { job: string; changed: number }[] }).data.find((r) => r.job === 'erasures')).toMatchObject({
+      changed: 1,
+    })
     expect(doc('members', fay.openid)).toBeNull()
     const tombs = find('erasedMembers', { memberNo })
     expect(tombs).toHaveLength(1)
@@ -318,7 +403,11 @@ describe('a deletion the member left unfinished', () => {
     const leftovers = h.cloud.executor
       .collections()
       .filter((c) => c !== 'outbox')
-      .flatMap((c) => find(c).filter((d) => mentions(d, { ...fay, unionid: null })).map((d) => `${c}/${d._id}`))
+      .flatMap((c) =>
+        find(c)
+          .filter((d) => mentions(d, { ...fay, unionid: null }))
+          .map((d) => `${c}/${d._id}`),
+      )
     expect(leftovers).toEqual([])
   })
 })

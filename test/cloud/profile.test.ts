@@ -23,7 +23,10 @@ const FULL = {
   name: '林晓',
   clothingSize: 'M',
   shoeSize: '37.5',
-  children: [{ name: '大宝', size: '120' }, { name: '小宝', size: '90cm' }],
+  children: [
+    { name: '大宝', size: '120' },
+    { name: '小宝', size: '90cm' },
+  ],
   colours: ['驼色', '雾蓝'],
   styles: ['通勤', '简约'],
   deliveryAddress: { recipient: '林晓', phone: '13812345678', address: '上海市静安区南京西路1515号 1201室' },
@@ -56,7 +59,10 @@ describe('my profile', () => {
     const { openid } = await joined('pf', { birthday: { month: 7, day: 15 } })
     const before = memberDoc(openid)
     const refused = await h.call(openid, 'member', 'updateProfile', { birthday: { month: 8, day: 1 }, clothingSize: 'L' })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'birthday', message: expect.stringContaining('导购') }] } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ field: 'birthday', message: expect.stringContaining('导购') }] },
+    })
     expect(memberDoc(openid)).toEqual(before)
     expect((await h.call(openid, 'member', 'updateProfile', { birthday: { month: 7, day: 15 }, clothingSize: 'L' })).ok).toBe(true)
     expect((await h.ok(openid, 'member', 'profile', {})).birthday).toEqual({ month: 7, day: 15 })
@@ -67,10 +73,18 @@ describe('my profile', () => {
     ['an emoji in the name', { name: '林晓🎉' }, 'name'],
     ['a size that is no size', { clothingSize: '<b>XL</b>' }, 'clothingSize'],
     ['a shoe size too long', { shoeSize: '37373737373737' }, 'shoeSize'],
-    ['a phone that is no mobile', { deliveryAddress: { recipient: '林晓', phone: '12345', address: '上海市静安区南京西路1515号' } }, 'deliveryAddress.phone'],
+    [
+      'a phone that is no mobile',
+      { deliveryAddress: { recipient: '林晓', phone: '12345', address: '上海市静安区南京西路1515号' } },
+      'deliveryAddress.phone',
+    ],
     ['an empty name', { name: '  ' }, 'name'],
     ['a child without a size', { children: [{ name: '大宝', size: '' }] }, 'children.0.size'],
-    ['a flag in the address', { deliveryAddress: { recipient: '林晓', phone: '13812345678', address: '上海市静安区🇨🇳南京西路' } }, 'deliveryAddress.address'],
+    [
+      'a flag in the address',
+      { deliveryAddress: { recipient: '林晓', phone: '13812345678', address: '上海市静安区🇨🇳南京西路' } },
+      'deliveryAddress.address',
+    ],
   ])('refuses %s with INVALID_INPUT at its field, and changes nothing', async (_what, input, field) => {
     const { openid } = await joined('pf')
     await h.ok(openid, 'member', 'updateProfile', { clothingSize: 'S', colours: ['米白'] })
@@ -90,7 +104,11 @@ describe('my profile', () => {
 
   it('is one set of sizes with the staff: what one side types the other sees, with who changed it last', async () => {
     const { openid, memberNo } = await joined('pf')
-    await h.ok(openid, 'member', 'updateProfile', { clothingSize: 'M', colours: ['驼色'], messages: { newArrivals: true, events: true, birthday: false, pointsExpiry: false } })
+    await h.ok(openid, 'member', 'updateProfile', {
+      clothingSize: 'M',
+      colours: ['驼色'],
+      messages: { newArrivals: true, events: true, birthday: false, pointsExpiry: false },
+    })
     const seen = await h.ok(DEMO_ASSISTANT._id, 'staff', 'customer', { code: memberNo })
     expect(seen.customer.profile).toMatchObject({ clothingSize: 'M', colours: ['驼色'], messages: { newArrivals: true, events: true } })
     expect(seen.customer.profile.edits?.clothingSize).toMatchObject({ by: 'member' })
@@ -113,7 +131,8 @@ describe('my profile', () => {
       storeChanges: [{ from: 'SH001', to: 'SH002' }],
     })
     let result = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE })
-    for (let i = 0; i < 10 && result.status === 'inProgress'; i++) result = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE })
+    for (let i = 0; i < 10 && result.status === 'inProgress'; i++)
+      result = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE })
     expect(result.status).toBe('deleted')
     expect(h.cloud.executor.get('members', openid)).toBeNull()
     expect(JSON.stringify(h.cloud.executor.find('erasedMembers'))).not.toMatch(/13812345678|南京西路1515号 1201室|大宝/)
@@ -124,20 +143,31 @@ describe('my home store', () => {
   it('shows the store joined at with address, hours, phone and map point; the member may move', async () => {
     const { openid, memberNo } = await joined('hs')
     const home = await h.ok(openid, 'member', 'homeStore', {})
-    expect(home.store).toMatchObject({ id: 'SH001', phone: '021-6288-0001', openingHours: '10:00–22:00', location: { latitude: expect.any(Number) } })
+    expect(home.store).toMatchObject({
+      id: 'SH001',
+      phone: '021-6288-0001',
+      openingHours: '10:00–22:00',
+      location: { latitude: expect.any(Number) },
+    })
     expect(home.stores.map((s) => s.id)).toEqual(['SH001', 'SH002'])
 
     const moved = await h.ok(openid, 'member', 'changeStore', { storeId: 'SH002' })
     expect(moved.store?.id).toBe('SH002')
     expect(memberDoc(openid)).toMatchObject({ storeId: 'SH002', assistantId: null, storeChanges: [{ from: 'SH001', to: 'SH002' }] })
     // The old store's assistant no longer reaches them.
-    expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'customer', { code: memberNo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'customer', { code: memberNo })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('refuses a store that does not exist, changing nothing', async () => {
     const { openid } = await joined('hs')
     const before = memberDoc(openid)
-    expect(await h.call(openid, 'member', 'changeStore', { storeId: 'NOPE01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'storeId' }] } })
+    expect(await h.call(openid, 'member', 'changeStore', { storeId: 'NOPE01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ field: 'storeId' }] },
+    })
     expect(memberDoc(openid)).toEqual(before)
   })
 })
@@ -155,7 +185,11 @@ describe('the handbook', () => {
     const at = new Date().toISOString()
     await h.ok(DEMO_OPERATOR._id, 'ops', 'updateProgram', {
       baseVersion: rules.version,
-      rules: { ...editable, vip: { ...editable.vip, cumulativeFen: 300_000 }, serviceBenefits: [{ title: '免费熨烫', detail: '', tiers: ['vip', 'gold'] }] },
+      rules: {
+        ...editable,
+        vip: { ...editable.vip, cumulativeFen: 300_000 },
+        serviceBenefits: [{ title: '免费熨烫', detail: '', tiers: ['vip', 'gold'] }],
+      },
       note: 'VIP门槛调整为3000元',
       requestId: `hb-${Date.now()}`,
     })
@@ -183,27 +217,35 @@ describe('the handbook', () => {
 describe('the kinds of messages wanted', () => {
   it('holds back the event reminder from a member who switched events off, keeping the consent', async () => {
     const now = at('2026-12-01T10:00:00')
-    const { event } = await h.ok(DEMO_OPERATOR._id, 'event', 'create', {
-      title: '新品品鉴会',
-      description: '',
-      coverUrl: '',
-      storeId: 'SH001',
-      startsAt: at('2026-12-20T14:00:00'),
-      endsAt: at('2026-12-20T16:00:00'),
-      capacity: 10,
-      tiers: ['member', 'vip', 'gold'],
-      rsvpDeadline: at('2026-12-19T12:00:00'),
-      cancelDeadline: at('2026-12-19T12:00:00'),
-      attendancePoints: 0,
-      maxGuests: 0,
-      requestId: `pf-event-${Date.now()}`,
-    }, { clock: now })
+    const { event } = await h.ok(
+      DEMO_OPERATOR._id,
+      'event',
+      'create',
+      {
+        title: '新品品鉴会',
+        description: '',
+        coverUrl: '',
+        storeId: 'SH001',
+        startsAt: at('2026-12-20T14:00:00'),
+        endsAt: at('2026-12-20T16:00:00'),
+        capacity: 10,
+        tiers: ['member', 'vip', 'gold'],
+        rsvpDeadline: at('2026-12-19T12:00:00'),
+        cancelDeadline: at('2026-12-19T12:00:00'),
+        attendancePoints: 0,
+        maxGuests: 0,
+        requestId: `pf-event-${Date.now()}`,
+      },
+      { clock: now },
+    )
     const [wants, declines] = [await joined('msg'), await joined('msg')]
     for (const s of [wants, declines]) {
       await h.ok(s.openid, 'event', 'rsvp', { eventId: event.id }, { clock: now })
       await h.ok(s.openid, 'member', 'recordSubscription', { template: 'eventReminder', accepted: true })
     }
-    await h.ok(declines.openid, 'member', 'updateProfile', { messages: { newArrivals: true, events: false, birthday: true, pointsExpiry: true } })
+    await h.ok(declines.openid, 'member', 'updateProfile', {
+      messages: { newArrivals: true, events: false, birthday: true, pointsExpiry: true },
+    })
     await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-12-19T10:05:00') })
     expect(h.cloud.openapi.outbox({ touser: wants.openid })).toEqual([expect.objectContaining({ status: 'sent' })])
     expect(h.cloud.openapi.outbox({ touser: declines.openid })).toEqual([])

@@ -98,10 +98,16 @@ describe('the reward', () => {
     ])
     expect(racing.every((r) => r.ok)).toBe(true)
     expect(memberDoc(a.openid).pointsBalance).toBe(200)
-    expect(h.cloud.executor.find('ledger', { memberId: a.openid })).toEqual([expect.objectContaining({ _id: `referral:${b.openid}`, points: 200 })])
+    expect(h.cloud.executor.find('ledger', { memberId: a.openid })).toEqual([
+      expect.objectContaining({ _id: `referral:${b.openid}`, points: 200 }),
+    ])
     expect(memberDoc(b.openid).referredBy?.status).toBe('rewarded')
     const page = await h.ok(a.openid, 'member', 'invite', {}, { clock: at('2026-03-05T10:00:00') })
-    expect(page).toMatchObject({ code: a.code, sharePath: `/pages/join/index?ref=${a.code}`, stats: { joined: 1, rewarded: 1, waiting: 0 } })
+    expect(page).toMatchObject({
+      code: a.code,
+      sharePath: `/pages/join/index?ref=${a.code}`,
+      stats: { joined: 1, rewarded: 1, waiting: 0 },
+    })
     expect(page.posterImage).toMatch(/^data:image\/(png|jpeg);base64,/)
     expect((await h.ok(a.openid, 'member', 'invite', {})).posterImage).toBe(page.posterImage)
   })
@@ -109,14 +115,20 @@ describe('the reward', () => {
   it('records the 11th rewarded referral of a month but pays only 10', async () => {
     const a = await inviterWithCode(at('2026-05-01T10:00:00'))
     const friends = []
-    for (let day = 2; day <= 12; day++) friends.push(await joinVia(a.code, { clock: at(`2026-05-${String(day).padStart(2, '0')}T10:00:00`) }))
+    for (let day = 2; day <= 12; day++)
+      friends.push(await joinVia(a.code, { clock: at(`2026-05-${String(day).padStart(2, '0')}T10:00:00`) }))
     for (const f of friends) expect(await buy(f.openid, 10_000, at('2026-05-20T10:00:00'))).toMatchObject({ ok: true })
     expect(memberDoc(a.openid).pointsBalance).toBe(2_000)
     const statuses = friends.map((f) => memberDoc(f.openid).referredBy?.status)
     expect(statuses.filter((s) => s === 'rewarded')).toHaveLength(10)
     expect(statuses.filter((s) => s === 'capped')).toHaveLength(1)
     // The capped friend joined all the same: the invite page counts every status.
-    expect((await h.ok(a.openid, 'member', 'invite', {}, { clock: at('2026-05-21T10:00:00') })).stats).toEqual({ joined: 11, rewarded: 10, waiting: 0, held: 0 })
+    expect((await h.ok(a.openid, 'member', 'invite', {}, { clock: at('2026-05-21T10:00:00') })).stats).toEqual({
+      joined: 11,
+      rewarded: 10,
+      waiting: 0,
+      held: 0,
+    })
   })
 })
 
@@ -126,25 +138,47 @@ describe('fraud signals', () => {
     const burst = []
     for (let i = 0; i < 5; i++) burst.push(await joinVia(a.code, { clock: at(`2026-06-01T1${i}:00:00`) }))
     expect(burst.map((f) => memberDoc(f.openid).referredBy?.status)).toEqual(['pending', 'pending', 'pending', 'pending', 'held'])
-    expect((await h.ok(a.openid, 'member', 'invite', {}, { clock: at('2026-06-01T15:00:00') })).stats).toEqual({ joined: 5, rewarded: 0, waiting: 4, held: 1 })
+    expect((await h.ok(a.openid, 'member', 'invite', {}, { clock: at('2026-06-01T15:00:00') })).stats).toEqual({
+      joined: 5,
+      rewarded: 0,
+      waiting: 4,
+      held: 1,
+    })
 
     // A number from the inviter's own block (bought together): held too.
     const b = await inviterWithCode()
     const inviterMobile = (h.cloud.executor.get('members', b.openid) as unknown as { mobile: string }).mobile
-    const sibling = await joinVia(b.code, { mobile: inviterMobile.slice(0, 9) + String((Number(inviterMobile.slice(9)) + 1) % 100).padStart(2, '0') })
+    const sibling = await joinVia(b.code, {
+      mobile: inviterMobile.slice(0, 9) + String((Number(inviterMobile.slice(9)) + 1) % 100).padStart(2, '0'),
+    })
     expect(memberDoc(sibling.openid).referredBy?.status).toBe('held')
 
     // The shop assistant is also a member, invites a friend, and records the friend's first purchase.
-    await h.ok(assistant, 'member', 'join', { name: '王丽', mobile: '13511112222', birthday: { month: 1, day: 1 }, consent: { accepted: true, version: PRIVACY_NOTICE_VERSION } })
+    await h.ok(assistant, 'member', 'join', {
+      name: '王丽',
+      mobile: '13511112222',
+      birthday: { month: 1, day: 1 },
+      consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+    })
     const friend = await joinVia(memberDoc(assistant).referralCode)
     await buy(friend.openid, 50_000, at('2026-06-02T10:00:00'))
     expect(memberDoc(friend.openid).referredBy?.status).toBe('held')
     expect(memberDoc(assistant).pointsBalance).toBe(0)
 
     const held = await h.ok(DEMO_OPERATOR._id, 'ops', 'referrals', { status: 'held' })
-    expect(held.referrals.map((r) => r.flags[0])).toEqual(expect.arrayContaining(['短时间内大量好友加入', '好友手机号与邀请人号段相同', '邀请人为导购且亲自录入好友首单']))
-    expect(await h.call(assistant, 'ops', 'reviewReferral', { inviteeCode: friend.result.data!.member.memberNo, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const approved = await h.ok(DEMO_OPERATOR._id, 'ops', 'reviewReferral', { inviteeCode: friend.result.data!.member.memberNo, decision: 'approve' }, { clock: at('2026-06-03T10:00:00') })
+    expect(held.referrals.map((r) => r.flags[0])).toEqual(
+      expect.arrayContaining(['短时间内大量好友加入', '好友手机号与邀请人号段相同', '邀请人为导购且亲自录入好友首单']),
+    )
+    expect(
+      await h.call(assistant, 'ops', 'reviewReferral', { inviteeCode: friend.result.data!.member.memberNo, decision: 'approve' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const approved = await h.ok(
+      DEMO_OPERATOR._id,
+      'ops',
+      'reviewReferral',
+      { inviteeCode: friend.result.data!.member.memberNo, decision: 'approve' },
+      { clock: at('2026-06-03T10:00:00') },
+    )
     expect(approved.referral.status).toBe('rewarded')
     expect(memberDoc(assistant).pointsBalance).toBe(200)
   })

@@ -22,12 +22,24 @@ afterAll(() => h?.close())
 const minutesAfter = (clock: string, m: number) => new Date(Date.parse(clock) + m * 60_000).toISOString()
 const NOW = at('2026-11-20T10:00:00') // November: Alice's birthday month
 type Doc = Record<string, unknown> & { _id: string }
-type MemberDoc = Doc & { memberNo: string; pointsBalance: number; referralCode: string; referredBy: { inviterId: string; status: string } | null }
+type MemberDoc = Doc & {
+  memberNo: string
+  pointsBalance: number
+  referralCode: string
+  referredBy: { inviterId: string; status: string } | null
+}
 const memberDoc = (openid: string) => h.cloud.executor.get('members', openid) as MemberDoc | null
 const find = (coll: string, filter: object = {}) => h.cloud.executor.find(coll, filter as Record<string, unknown>) as Doc[]
-const couponsOf = (openid: string) => find('coupons', { memberId: openid }).map((c) => c.channel as string).sort()
+const couponsOf = (openid: string) =>
+  find('coupons', { memberId: openid })
+    .map((c) => c.channel as string)
+    .sort()
 
-const join = (openid: string, who: { name: string; mobile: string; month?: number }, options: { unionid?: string; referral?: string; clock?: string } = {}) =>
+const join = (
+  openid: string,
+  who: { name: string; mobile: string; month?: number },
+  options: { unionid?: string; referral?: string; clock?: string } = {},
+) =>
   h.cloud.invoke(
     'member',
     {
@@ -44,11 +56,18 @@ const join = (openid: string, who: { name: string; mobile: string; month?: numbe
   ) as Promise<{ ok: boolean; data?: { member: { memberNo: string }; created: boolean }; error?: { code: string } }>
 
 const buy = async (openid: string, amountFen: number, clock: string) =>
-  h.ok(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, clock, { fresh: true }), amountFen, orderNo: key('RJ') }, { clock })
+  h.ok(
+    DEMO_ASSISTANT._id,
+    'staff',
+    'recordPurchase',
+    { memberCode: await h.tillCode(openid, clock, { fresh: true }), amountFen, orderNo: key('RJ') },
+    { clock },
+  )
 
 const erase = async (openid: string, clock: string) => {
   let r = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock })
-  for (let i = 0; r.status === 'inProgress' && i < 10; i++) r = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock })
+  for (let i = 0; r.status === 'inProgress' && i < 10; i++)
+    r = await h.ok(openid, 'member', 'deleteMembership', { confirm: DELETE_CONFIRM_PHRASE }, { clock })
   expect(r.status).toBe('deleted')
   expect(memberDoc(openid)).toBeNull()
 }
@@ -125,7 +144,9 @@ describe('a member who deletes the membership and joins again with the same WeCh
     const listed = await h.ok(alice.openid, 'member', 'campaigns', {}, { clock: minutesAfter(NOW, 13) })
     expect(listed.campaigns.find((c) => c.id === campaignId)).toMatchObject({ claimed: true })
     const fresh = await claimCampaign('新年预览')
-    expect(await h.ok(alice.openid, 'member', 'claimCampaign', { campaignId: fresh }, { clock: minutesAfter(NOW, 14) })).toMatchObject({ replayed: false })
+    expect(await h.ok(alice.openid, 'member', 'claimCampaign', { campaignId: fresh }, { clock: minutesAfter(NOW, 14) })).toMatchObject({
+      replayed: false,
+    })
     expect(couponsOf(alice.openid)).toEqual(['campaign'])
   })
 
@@ -157,11 +178,15 @@ describe('the same person is known by any one of phone, WeChat openid and unioni
     const una = { name: '李优娜', mobile: '13712340004', month: 3 }
     expect(await join('rejoin-una-1', una, { unionid: 'rejoin-union-una' })).toMatchObject({ ok: true })
     await erase('rejoin-una-1', minutesAfter(NOW, 24))
-    expect(await join('rejoin-una-2', { ...una, mobile: '13712340005' }, { unionid: 'rejoin-union-una', clock: minutesAfter(NOW, 25) })).toMatchObject({ ok: true })
+    expect(
+      await join('rejoin-una-2', { ...una, mobile: '13712340005' }, { unionid: 'rejoin-union-una', clock: minutesAfter(NOW, 25) }),
+    ).toMatchObject({ ok: true })
     expect(couponsOf('rejoin-una-2')).toEqual([])
 
     // Someone else entirely still gets the welcome coupon.
-    expect(await join('rejoin-someone', { name: '赵新', mobile: '13712340006', month: 3 }, { clock: minutesAfter(NOW, 26) })).toMatchObject({ ok: true })
+    expect(await join('rejoin-someone', { name: '赵新', mobile: '13712340006', month: 3 }, { clock: minutesAfter(NOW, 26) })).toMatchObject(
+      { ok: true },
+    )
     expect(couponsOf('rejoin-someone')).toEqual(['welcome'])
   }, 60_000)
 })
@@ -203,7 +228,16 @@ describe('what is kept to know a rejoiner', () => {
     const kept = find('erasedGrants')
     expect(kept.length).toBeGreaterThan(0)
     const json = JSON.stringify(kept)
-    const identities = ['rejoin-alice-oQ3', 'rejoin-union-alice', '13712340001', '13712340002', 'rejoin-bob-1', 'rejoin-bob-2', 'rejoin-ben', '13712340007']
+    const identities = [
+      'rejoin-alice-oQ3',
+      'rejoin-union-alice',
+      '13712340001',
+      '13712340002',
+      'rejoin-bob-1',
+      'rejoin-bob-2',
+      'rejoin-ben',
+      '13712340007',
+    ]
     for (const id of identities) {
       expect(json).not.toContain(id)
       for (const form of [id, `phone:${id}`, `openid:${id}`, `unionid:${id}`]) {

@@ -21,21 +21,66 @@ afterAll(() => h?.close())
 const every = <F extends FunctionName>(actions: Record<ActionName<F>, true>) => Object.keys(actions) as ActionName<F>[]
 
 const OPS: Record<ActionName<'ops'>, true> = {
-  whoami: true, lookupMember: true, memberLedger: true, adjustPoints: true, couponTemplates: true, stores: true, createCampaign: true,
-  campaigns: true, referrals: true, reviewReferral: true, program: true, updateProgram: true, programHistory: true, segments: true,
-  dashboard: true, updateCampaign: true, closeCampaign: true, customers: true, customer: true, today: true, storeDirectory: true, storeCode: true,
+  whoami: true,
+  lookupMember: true,
+  memberLedger: true,
+  adjustPoints: true,
+  couponTemplates: true,
+  stores: true,
+  createCampaign: true,
+  campaigns: true,
+  referrals: true,
+  reviewReferral: true,
+  program: true,
+  updateProgram: true,
+  programHistory: true,
+  segments: true,
+  dashboard: true,
+  updateCampaign: true,
+  closeCampaign: true,
+  customers: true,
+  customer: true,
+  today: true,
+  storeDirectory: true,
+  storeCode: true,
 }
 const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true }
 const STAFF: Record<ActionName<'staff'>, true> = {
-  whoami: true, lookupMember: true, recordPurchase: true, lookupOrder: true, recordRefund: true, redeemPoints: true, lookupCoupon: true,
-  redeemGiftCoupon: true, undoCouponUse: true, correctBirthday: true, customers: true, customer: true, today: true, logCallback: true,
-  updateCustomerCard: true, reassign: true, callbackStats: true, storeStaff: true, codeAlerts: true, resumeTill: true,
+  whoami: true,
+  lookupMember: true,
+  recordPurchase: true,
+  lookupOrder: true,
+  recordRefund: true,
+  redeemPoints: true,
+  lookupCoupon: true,
+  redeemGiftCoupon: true,
+  undoCouponUse: true,
+  correctBirthday: true,
+  customers: true,
+  customer: true,
+  today: true,
+  logCallback: true,
+  updateCustomerCard: true,
+  reassign: true,
+  callbackStats: true,
+  storeStaff: true,
+  codeAlerts: true,
+  resumeTill: true,
 }
 const MANAGERS_ONLY: ActionName<'staff'>[] = ['reassign', 'callbackStats', 'codeAlerts', 'resumeTill']
 /** Event actions by who may call them. */
 const EVENT: Record<ActionName<'event'>, 'shopper' | 'staff' | 'operator'> = {
-  list: 'shopper', rsvp: 'shopper', cancel: 'shopper', mine: 'shopper', checkIn: 'staff', guestList: 'staff', storeEvents: 'staff',
-  create: 'operator', update: 'operator', close: 'operator', manageList: 'operator',
+  list: 'shopper',
+  rsvp: 'shopper',
+  cancel: 'shopper',
+  mine: 'shopper',
+  checkIn: 'staff',
+  guestList: 'staff',
+  storeEvents: 'staff',
+  create: 'operator',
+  update: 'operator',
+  close: 'operator',
+  manageList: 'operator',
 }
 
 const forbidden = { ok: false, error: { code: 'FORBIDDEN' } }
@@ -55,7 +100,11 @@ describe('operators only', () => {
     }
   })
 
-  it.each(Object.entries(EVENT).filter(([, who]) => who === 'operator').map(([a]) => a))('event.%s is refused to staff and shoppers', async (action) => {
+  it.each(
+    Object.entries(EVENT)
+      .filter(([, who]) => who === 'operator')
+      .map(([a]) => a),
+  )('event.%s is refused to staff and shoppers', async (action) => {
     for (const caller of [DEMO_ASSISTANT._id, DEMO_MANAGER._id, shopper, STRANGER]) {
       expect(await h.call(caller, 'event', action as ActionName<'event'>, {})).toMatchObject(forbidden)
     }
@@ -74,14 +123,25 @@ describe('staff only', () => {
     expect(await h.call(DEMO_MANAGER._id, 'staff', action, {})).not.toMatchObject(forbidden)
   })
 
-  it.each(Object.entries(EVENT).filter(([, who]) => who === 'staff').map(([a]) => a))('event.%s is refused to shoppers and strangers', async (action) => {
-    for (const caller of [shopper, STRANGER]) expect(await h.call(caller, 'event', action as ActionName<'event'>, {})).toMatchObject(forbidden)
+  it.each(
+    Object.entries(EVENT)
+      .filter(([, who]) => who === 'staff')
+      .map(([a]) => a),
+  )('event.%s is refused to shoppers and strangers', async (action) => {
+    for (const caller of [shopper, STRANGER])
+      expect(await h.call(caller, 'event', action as ActionName<'event'>, {})).toMatchObject(forbidden)
   })
 })
 
 describe('identity comes from the cloud context only', () => {
   it('ignores openid, role and store fields in the request body', async () => {
-    const forged = { openid: DEMO_OPERATOR._id, _openid: DEMO_OPERATOR._id, userInfo: { openId: DEMO_OPERATOR._id }, role: 'operator', storeId: 'SH001' }
+    const forged = {
+      openid: DEMO_OPERATOR._id,
+      _openid: DEMO_OPERATOR._id,
+      userInfo: { openId: DEMO_OPERATOR._id },
+      role: 'operator',
+      storeId: 'SH001',
+    }
     expect(await h.call(shopper, 'ops', 'whoami', { ...forged }, { extra: forged })).toMatchObject(forbidden)
     expect(await h.call(shopper, 'staff', 'whoami', { ...forged }, { extra: forged })).toMatchObject(forbidden)
   })

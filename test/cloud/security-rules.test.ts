@@ -84,9 +84,24 @@ describe('a member reading through the client SDK', () => {
     expect(await db.collection('members').where({ memberNo: bob.memberNo }).get()).toMatchObject(DENIED)
     expect(await db.collection('members').get()).toMatchObject(DENIED)
     expect(await db.collection('members').count()).toMatchObject(DENIED)
-    expect(await db.collection('members').where({ _id: _.in([alice.openid, bob.openid]) }).get()).toMatchObject(DENIED)
-    expect(await db.collection('members').where(_.or([{ _id: alice.openid }, { _id: bob.openid }])).get()).toMatchObject(DENIED)
-    expect(await db.collection('members').where({ _id: _.neq(alice.openid) }).get()).toMatchObject(DENIED)
+    expect(
+      await db
+        .collection('members')
+        .where({ _id: _.in([alice.openid, bob.openid]) })
+        .get(),
+    ).toMatchObject(DENIED)
+    expect(
+      await db
+        .collection('members')
+        .where(_.or([{ _id: alice.openid }, { _id: bob.openid }]))
+        .get(),
+    ).toMatchObject(DENIED)
+    expect(
+      await db
+        .collection('members')
+        .where({ _id: _.neq(alice.openid) })
+        .get(),
+    ).toMatchObject(DENIED)
   })
 
   it('is denied every collection, even the documents about them', async () => {
@@ -121,27 +136,49 @@ describe('staff data about a member, read as that member through the client SDK'
       referral: referralCode,
     })
     await h.ok(DEMO_ASSISTANT._id, 'staff', 'updateCustomerCard', { memberCode: member.memberNo, profile: { notes: NOTE } })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'correctBirthday', { memberCode: member.memberNo, birthday: { month: 4, day: 8 }, reason: REASON })
+    await h.ok(DEMO_ASSISTANT._id, 'staff', 'correctBirthday', {
+      memberCode: member.memberNo,
+      birthday: { month: 4, day: 8 },
+      reason: REASON,
+    })
     await h.ok(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: member.memberNo, staffId: DEMO_COLLEAGUE.staffId })
 
     const db = clientDb(openid)
     const reads = {
       byId: await db.collection('members').doc(openid).get(),
       byOwnOpenid: await db.collection('members').where({ _id: '{openid}' }).get(),
-      fields: await db.collection('members').doc(openid).field({ profile: true, birthdayChanges: true, assignmentLog: true, referredBy: true }).get(),
+      fields: await db
+        .collection('members')
+        .doc(openid)
+        .field({ profile: true, birthdayChanges: true, assignmentLog: true, referredBy: true })
+        .get(),
     }
     // What the member does read of themself: the card and my profile, both views made by the member function.
     Object.assign(reads, { getCard: await h.ok(openid, 'member', 'getCard', {}), profile: await h.ok(openid, 'member', 'profile', {}) })
     for (const [how, res] of Object.entries(reads)) {
       const text = JSON.stringify(res)
-      for (const secret of ['notes', NOTE, 'birthdayChanges', REASON, 'assignmentLog', DEMO_COLLEAGUE.staffId, 'referredBy', alice.openid, 'held']) {
+      for (const secret of [
+        'notes',
+        NOTE,
+        'birthdayChanges',
+        REASON,
+        'assignmentLog',
+        DEMO_COLLEAGUE.staffId,
+        'referredBy',
+        alice.openid,
+        'held',
+      ]) {
         expect({ how, secret, found: text.includes(secret) }).toEqual({ how, secret, found: false })
       }
     }
 
     // The store still has all of it: the record shows the note and the new assistant, operators the held referral.
     const record = await h.ok(DEMO_MANAGER._id, 'staff', 'customer', { code: member.memberNo })
-    expect(record.customer).toMatchObject({ profile: { notes: NOTE }, assistant: { staffId: DEMO_COLLEAGUE.staffId }, birthday: { month: 4, day: 8 } })
+    expect(record.customer).toMatchObject({
+      profile: { notes: NOTE },
+      assistant: { staffId: DEMO_COLLEAGUE.staffId },
+      birthday: { month: 4, day: 8 },
+    })
     const held = await h.ok(DEMO_OPERATOR._id, 'ops', 'referrals', { status: 'held' })
     expect(held.referrals).toContainEqual(expect.objectContaining({ invitee: { name: '孙悦', memberNo: member.memberNo }, status: 'held' }))
     expect(h.cloud.executor.get('members', openid)).toMatchObject({
@@ -161,10 +198,22 @@ describe('writes from a client', () => {
     const _ = db.command
     for (const { name } of declared) {
       const tries = {
-        add: await db.collection(name).add({ data: { _id: `client-${name}`, memberId: alice.openid } }).catch((e: Error) => ({ thrown: e.message })),
-        update: await db.collection(name).doc(alice.openid).update({ data: { pointsBalance: _.inc(1_000_000) } }),
-        set: await db.collection(name).doc(alice.openid).set({ data: { tier: 'gold' } }),
-        whereUpdate: await db.collection(name).where({ _id: '{openid}' }).update({ data: { tier: 'gold' } }),
+        add: await db
+          .collection(name)
+          .add({ data: { _id: `client-${name}`, memberId: alice.openid } })
+          .catch((e: Error) => ({ thrown: e.message })),
+        update: await db
+          .collection(name)
+          .doc(alice.openid)
+          .update({ data: { pointsBalance: _.inc(1_000_000) } }),
+        set: await db
+          .collection(name)
+          .doc(alice.openid)
+          .set({ data: { tier: 'gold' } }),
+        whereUpdate: await db
+          .collection(name)
+          .where({ _id: '{openid}' })
+          .update({ data: { tier: 'gold' } }),
         remove: await db.collection(name).doc(alice.openid).remove(),
         whereRemove: await db.collection(name).where({ _id: '{openid}' }).remove(),
       }
@@ -176,18 +225,48 @@ describe('writes from a client', () => {
 
   it('cannot open a transaction or aggregate around the rules', async () => {
     const post = async (body: object) =>
-      (await fetch(`${h.cloud.url}/local/db`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-local-openid': alice.openid }, body: JSON.stringify(body) })).json()
+      (
+        await fetch(`${h.cloud.url}/local/db`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-local-openid': alice.openid },
+          body: JSON.stringify(body),
+        })
+      ).json()
     expect(await post({ action: 'database.startTransaction' })).toMatchObject(DENIED)
-    expect(await post({ action: 'database.getDocument', collectionName: 'members', queryType: 'DOC', query: JSON.stringify({ _id: alice.openid }), transactionId: 'x' })).toMatchObject(DENIED)
     expect(
-      await post({ action: 'database.aggregateDocuments', collectionName: 'members', stages: [{ stageKey: '$match', stageValue: JSON.stringify({ _id: alice.openid }) }] }),
+      await post({
+        action: 'database.getDocument',
+        collectionName: 'members',
+        queryType: 'DOC',
+        query: JSON.stringify({ _id: alice.openid }),
+        transactionId: 'x',
+      }),
+    ).toMatchObject(DENIED)
+    expect(
+      await post({
+        action: 'database.aggregateDocuments',
+        collectionName: 'members',
+        stages: [{ stageKey: '$match', stageValue: JSON.stringify({ _id: alice.openid }) }],
+      }),
     ).toMatchObject(DENIED)
     expect(await post({ action: 'database.addCollection', collectionName: 'mine' })).toMatchObject(DENIED)
   })
 
   it('the programmatic API answers as the gateway does', () => {
-    expect(h.cloud.clientDb(bob.openid, 'database.getDocument', { collectionName: 'members', queryType: 'DOC', query: JSON.stringify({ _id: bob.openid }) })).toMatchObject(DENIED)
-    expect(h.cloud.clientDb(bob.openid, 'database.getDocument', { collectionName: 'ledger', queryType: 'WHERE', query: JSON.stringify({ memberId: bob.openid }) })).toMatchObject(DENIED)
+    expect(
+      h.cloud.clientDb(bob.openid, 'database.getDocument', {
+        collectionName: 'members',
+        queryType: 'DOC',
+        query: JSON.stringify({ _id: bob.openid }),
+      }),
+    ).toMatchObject(DENIED)
+    expect(
+      h.cloud.clientDb(bob.openid, 'database.getDocument', {
+        collectionName: 'ledger',
+        queryType: 'WHERE',
+        query: JSON.stringify({ memberId: bob.openid }),
+      }),
+    ).toMatchObject(DENIED)
   })
 })
 
@@ -198,9 +277,29 @@ describe('an owner rule (`doc._id == auth.openid`), on a cloud started with one 
     dir = tempDir('vipcard-rules-')
     cpSync(COLLECTIONS_DIR, join(dir, 'collections'), { recursive: true })
     const file = join(dir, 'collections', 'members.json')
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), rules: { read: 'doc._id == auth.openid', write: false } }))
-    owned = await startLocalCloud({ dataDir: join(dir, 'data'), functionsDir: functionsOutDir, miniProgramPages: miniProgramPages(), collectionsDir: join(dir, 'collections'), port: 0, staticDir: null, logs: false })
-    owned.executor.insert('members', [alice, bob].map((m, i) => ({ _id: m.openid, memberNo: m.memberNo, mobile: `1590000010${i}`, referralCode: `OWN${i}`, tier: 'member' })))
+    writeFileSync(
+      file,
+      JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), rules: { read: 'doc._id == auth.openid', write: false } }),
+    )
+    owned = await startLocalCloud({
+      dataDir: join(dir, 'data'),
+      functionsDir: functionsOutDir,
+      miniProgramPages: miniProgramPages(),
+      collectionsDir: join(dir, 'collections'),
+      port: 0,
+      staticDir: null,
+      logs: false,
+    })
+    owned.executor.insert(
+      'members',
+      [alice, bob].map((m, i) => ({
+        _id: m.openid,
+        memberNo: m.memberNo,
+        mobile: `1590000010${i}`,
+        referralCode: `OWN${i}`,
+        tier: 'member',
+      })),
+    )
   }, 60_000)
   afterAll(async () => {
     await owned?.close()
@@ -211,7 +310,13 @@ describe('an owner rule (`doc._id == auth.openid`), on a cloud started with one 
     const res = await clientDb(alice.openid, owned.url).collection('members').doc(alice.openid).get()
     expect(res.code).toBeUndefined()
     expect(res.data).toEqual([expect.objectContaining({ _id: alice.openid, memberNo: alice.memberNo })])
-    expect(owned.clientDb(bob.openid, 'database.getDocument', { collectionName: 'members', queryType: 'DOC', query: JSON.stringify({ _id: bob.openid }) })).toMatchObject({
+    expect(
+      owned.clientDb(bob.openid, 'database.getDocument', {
+        collectionName: 'members',
+        queryType: 'DOC',
+        query: JSON.stringify({ _id: bob.openid }),
+      }),
+    ).toMatchObject({
       data: { list: [expect.stringContaining(bob.memberNo)] },
     })
   })
@@ -223,9 +328,24 @@ describe('an owner rule (`doc._id == auth.openid`), on a cloud started with one 
     expect(await db.collection('members').where({ memberNo: bob.memberNo }).get()).toMatchObject(DENIED)
     expect(await db.collection('members').get()).toMatchObject(DENIED)
     expect(await db.collection('members').count()).toMatchObject(DENIED)
-    expect(await db.collection('members').where({ _id: _.in([alice.openid, bob.openid]) }).get()).toMatchObject(DENIED)
-    expect(await db.collection('members').where(_.or([{ _id: alice.openid }, { _id: bob.openid }])).get()).toMatchObject(DENIED)
-    expect(await db.collection('members').where({ _id: _.neq(alice.openid) }).get()).toMatchObject(DENIED)
+    expect(
+      await db
+        .collection('members')
+        .where({ _id: _.in([alice.openid, bob.openid]) })
+        .get(),
+    ).toMatchObject(DENIED)
+    expect(
+      await db
+        .collection('members')
+        .where(_.or([{ _id: alice.openid }, { _id: bob.openid }]))
+        .get(),
+    ).toMatchObject(DENIED)
+    expect(
+      await db
+        .collection('members')
+        .where({ _id: _.neq(alice.openid) })
+        .get(),
+    ).toMatchObject(DENIED)
     expect(await clientDb(null, owned.url).collection('members').doc(alice.openid).get()).toMatchObject(DENIED)
   })
 
@@ -246,7 +366,15 @@ describe('rules the local cloud cannot evaluate exactly', () => {
       const stores = JSON.parse(readFileSync(file, 'utf8'))
       writeFileSync(file, JSON.stringify({ ...stores, rules: { read: "get('database.staff.${auth.openid}').active", write: false } }))
       await expect(
-        startLocalCloud({ dataDir: join(dir, 'data'), functionsDir: functionsOutDir, miniProgramPages: miniProgramPages(), collectionsDir: join(dir, 'collections'), port: 0, staticDir: null, logs: false }),
+        startLocalCloud({
+          dataDir: join(dir, 'data'),
+          functionsDir: functionsOutDir,
+          miniProgramPages: miniProgramPages(),
+          collectionsDir: join(dir, 'collections'),
+          port: 0,
+          staticDir: null,
+          logs: false,
+        }),
       ).rejects.toThrow(/stores\.json: rules\.read: .*not supported/)
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -40,8 +40,18 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
   'staff.undoCouponUse': async () => {
     const clock = at('2026-11-20T15:30:00')
     const s = w.shoppers[4]
-    const [welcome] = h.cloud.executor.find('coupons', { memberId: s.openid, templateId: 'welcome-20off200', state: 'available' }) as unknown as { code: string }[]
-    await h.ok(ASSISTANT, 'staff', 'recordPurchase', { memberCode: tillCode(s, clock), amountFen: 30_000, orderNo: 'PH-UNDO-1', couponCode: welcome.code }, { clock })
+    const [welcome] = h.cloud.executor.find('coupons', {
+      memberId: s.openid,
+      templateId: 'welcome-20off200',
+      state: 'available',
+    }) as unknown as { code: string }[]
+    await h.ok(
+      ASSISTANT,
+      'staff',
+      'recordPurchase',
+      { memberCode: tillCode(s, clock), amountFen: 30_000, orderNo: 'PH-UNDO-1', couponCode: welcome.code },
+      { clock },
+    )
     return { caller: ASSISTANT, input: { code: welcome.code }, clock }
   },
   'event.checkIn': async () => ({ caller: ASSISTANT, input: { ticketCode: w.ticketCodes[0] }, clock: at('2026-12-05T14:10:00') }),
@@ -62,7 +72,15 @@ const ownEvent = async () => {
       OPERATOR,
       'event',
       'create',
-      { ...EVENT_WORDS, ...EVENT_TIMES, storeId: STORE_ID, tiers: ['member', 'vip', 'gold'], attendancePoints: 0, maxGuests: 0, requestId: 'phones-own-event' },
+      {
+        ...EVENT_WORDS,
+        ...EVENT_TIMES,
+        storeId: STORE_ID,
+        tiers: ['member', 'vip', 'gold'],
+        attendancePoints: 0,
+        maxGuests: 0,
+        requestId: 'phones-own-event',
+      },
       { clock: CLOCK },
     )
   ).event.id
@@ -76,7 +94,13 @@ beforeAll(async () => {
   h = await startTestCloud({ dbLatencyMs: 0 })
   w = await buildWorld(h, 'ph')
   for (const [i, s] of [...w.shoppers, ...w.disposable].entries()) {
-    await h.ok(s.openid, 'member', 'updateProfile', { deliveryAddress: { recipient: `收件人${i}`, phone: deliveryPhone(i), address: '上海市静安区南京西路1515号' } }, { clock: CLOCK })
+    await h.ok(
+      s.openid,
+      'member',
+      'updateProfile',
+      { deliveryAddress: { recipient: `收件人${i}`, phone: deliveryPhone(i), address: '上海市静安区南京西路1515号' } },
+      { clock: CLOCK },
+    )
   }
 }, 180_000)
 afterAll(() => h?.close())
@@ -99,7 +123,8 @@ it('no staff or operator answer holds a mobile number, whatever the action', asy
       const scenario = SCENARIOS[`${fn}.${action}`]
       for (let seed = 1; (seed <= SEEDS && oks < 2) || (seed === SEEDS + 1 && oks === 0 && scenario); seed++) {
         const drawn = validInput(spec, w, seed)
-        const { caller, input, clock } = seed <= SEEDS ? { caller: callers[seed % callers.length], input: drawn.input, clock: drawn.clock ?? CLOCK } : await scenario()
+        const { caller, input, clock } =
+          seed <= SEEDS ? { caller: callers[seed % callers.length], input: drawn.input, clock: drawn.clock ?? CLOCK } : await scenario()
         const result = await h.call(caller, fn, action as never, input as never, { clock })
         calls++
         const text = JSON.stringify(result)
@@ -117,7 +142,16 @@ it('no staff or operator answer holds a mobile number, whatever the action', asy
   expect(found).toEqual([])
   expect(called.filter((a) => !okActions.has(a))).toEqual([])
   // The scan met what it looks for: members' records with their addresses, through the workbench and the till.
-  for (const a of ['staff.customer', 'staff.customers', 'staff.lookupMember', 'staff.updateCustomerCard', 'ops.customer', 'ops.customers', 'ops.lookupMember', 'event.guestList']) {
+  for (const a of [
+    'staff.customer',
+    'staff.customers',
+    'staff.lookupMember',
+    'staff.updateCustomerCard',
+    'ops.customer',
+    'ops.customers',
+    'ops.lookupMember',
+    'event.guestList',
+  ]) {
     expect({ action: a, answered: withMemberData.has(a) }).toEqual({ action: a, answered: true })
   }
   console.log(
@@ -128,6 +162,10 @@ it('no staff or operator answer holds a mobile number, whatever the action', asy
 
 it('the record keeps the address, its phone masked as on every other screen', async () => {
   const record = await h.ok(ASSISTANT, 'staff', 'customer', { code: w.shoppers[0].memberNo }, { clock: CLOCK })
-  expect(record.customer.profile.deliveryAddress).toEqual({ recipient: '收件人0', phoneMasked: '186****5000', address: '上海市静安区南京西路1515号' })
+  expect(record.customer.profile.deliveryAddress).toEqual({
+    recipient: '收件人0',
+    phoneMasked: '186****5000',
+    address: '上海市静安区南京西路1515号',
+  })
   expect(digitsOf(JSON.stringify(record))).not.toContain(deliveryPhone(0))
 })

@@ -25,17 +25,64 @@ afterAll(() => h?.close())
 describe('staff and operators write no phone number into words about a member', () => {
   const writes = (text: string) =>
     [
-      ['customer card notes', 'profile.notes', () => h.call(DEMO_ASSISTANT._id, 'staff', 'updateCustomerCard', { memberCode: memberNo, profile: { notes: `女儿电话 ${text}` } }, { clock: NOW })],
-      ['callback note', 'note', () => h.call(DEMO_ASSISTANT._id, 'staff', 'logCallback', { memberCode: memberNo, outcome: 'reached', note: `请回电 ${text}`, requestId: `typed-cb-${digitsIn(text)}-${text.length}` }, { clock: NOW })],
-      ['birthday correction reason', 'reason', () => h.call(DEMO_ASSISTANT._id, 'staff', 'correctBirthday', { memberCode: memberNo, birthday: { month: 8, day: 1 }, reason: `本人来电 ${text} 说选错月份` }, { clock: NOW })],
-      ['adjustment reason', 'reason', () => h.call(DEMO_OPERATOR._id, 'ops', 'adjustPoints', { memberCode: memberNo, points: 10, reason: `来电补录 ${text}`, requestId: `typed-adj-${digitsIn(text)}-${text.length}` }, { clock: NOW })],
+      [
+        'customer card notes',
+        'profile.notes',
+        () =>
+          h.call(
+            DEMO_ASSISTANT._id,
+            'staff',
+            'updateCustomerCard',
+            { memberCode: memberNo, profile: { notes: `女儿电话 ${text}` } },
+            { clock: NOW },
+          ),
+      ],
+      [
+        'callback note',
+        'note',
+        () =>
+          h.call(
+            DEMO_ASSISTANT._id,
+            'staff',
+            'logCallback',
+            { memberCode: memberNo, outcome: 'reached', note: `请回电 ${text}`, requestId: `typed-cb-${digitsIn(text)}-${text.length}` },
+            { clock: NOW },
+          ),
+      ],
+      [
+        'birthday correction reason',
+        'reason',
+        () =>
+          h.call(
+            DEMO_ASSISTANT._id,
+            'staff',
+            'correctBirthday',
+            { memberCode: memberNo, birthday: { month: 8, day: 1 }, reason: `本人来电 ${text} 说选错月份` },
+            { clock: NOW },
+          ),
+      ],
+      [
+        'adjustment reason',
+        'reason',
+        () =>
+          h.call(
+            DEMO_OPERATOR._id,
+            'ops',
+            'adjustPoints',
+            { memberCode: memberNo, points: 10, reason: `来电补录 ${text}`, requestId: `typed-adj-${digitsIn(text)}-${text.length}` },
+            { clock: NOW },
+          ),
+      ],
     ] as const
 
   it.each(WRITTEN)('refuses %s in each, naming the field, and writes nothing', async (text) => {
     for (const [what, field, write] of writes(text)) {
       const before = JSON.stringify(h.cloud.executor.collections().map((c) => h.cloud.executor.find(c)))
       const answer = (await write()) as { ok: boolean; error?: { code: string; fields?: { field: string; message: string }[] } }
-      expect({ what, answer }).toMatchObject({ what, answer: { ok: false, error: { code: 'INVALID_INPUT', fields: [{ field, message: expect.stringContaining('请勿填写手机号') }] } } })
+      expect({ what, answer }).toMatchObject({
+        what,
+        answer: { ok: false, error: { code: 'INVALID_INPUT', fields: [{ field, message: expect.stringContaining('请勿填写手机号') }] } },
+      })
       expect(JSON.stringify(h.cloud.executor.collections().map((c) => h.cloud.executor.find(c)))).toBe(before)
     }
   })
@@ -59,9 +106,27 @@ describe('words written before the rule', () => {
   }
 
   it('reach staff and operators with every number masked', async () => {
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'updateCustomerCard', { memberCode: memberNo, profile: { notes: '女儿电话 NOTE-PHONE' } }, { clock: NOW })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'logCallback', { memberCode: memberNo, outcome: 'reached', note: '请回电 CALLBACK-PHONE', requestId: 'typed-legacy-cb' }, { clock: NOW })
-    await h.ok(DEMO_OPERATOR._id, 'ops', 'adjustPoints', { memberCode: memberNo, points: 5, reason: '来电补录 REASON-PHONE', requestId: 'typed-legacy-adj' }, { clock: NOW })
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'updateCustomerCard',
+      { memberCode: memberNo, profile: { notes: '女儿电话 NOTE-PHONE' } },
+      { clock: NOW },
+    )
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'logCallback',
+      { memberCode: memberNo, outcome: 'reached', note: '请回电 CALLBACK-PHONE', requestId: 'typed-legacy-cb' },
+      { clock: NOW },
+    )
+    await h.ok(
+      DEMO_OPERATOR._id,
+      'ops',
+      'adjustPoints',
+      { memberCode: memberNo, points: 5, reason: '来电补录 REASON-PHONE', requestId: 'typed-legacy-adj' },
+      { clock: NOW },
+    )
     plant('NOTE-PHONE', '139 8765 4321')
     plant('CALLBACK-PHONE', '+86 137-1111-2222')
     plant('REASON-PHONE', '１３６１２３４５６７８')

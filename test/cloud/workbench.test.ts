@@ -22,7 +22,11 @@ afterAll(() => h?.close())
 
 let n = 0
 /** A customer recruited by an assistant's store QR, joined at `joined`, with a purchase at `bought` (if any). */
-const customer = async (assistantId: string, storeId: string, options: { joined?: string; bought?: string; birthday?: { month: number; day: number }; name?: string } = {}) => {
+const customer = async (
+  assistantId: string,
+  storeId: string,
+  options: { joined?: string; bought?: string; birthday?: { month: number; day: number }; name?: string } = {},
+) => {
   const i = ++n
   const openid = `wb-${i}`
   const joined = options.joined ?? at('2026-01-10T10:00:00')
@@ -43,7 +47,13 @@ const customer = async (assistantId: string, storeId: string, options: { joined?
   const memberNo = result.data.member.memberNo
   if (options.bought) {
     const till = storeId === 'SH001' ? DEMO_ASSISTANT._id : 'assistant-bj'
-    await h.ok(till, 'staff', 'recordPurchase', { memberCode: await h.tillCode(openid, options.bought), amountFen: 60_000, orderNo: `WB-${i}` }, { clock: options.bought })
+    await h.ok(
+      till,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(openid, options.bought), amountFen: 60_000, orderNo: `WB-${i}` },
+      { clock: options.bought },
+    )
   }
   return { openid, memberNo }
 }
@@ -60,7 +70,10 @@ describe('whose customers', () => {
     const manager = await h.ok(DEMO_MANAGER._id, 'staff', 'customers', {}, { clock: now })
     expect(manager.customers.map((c) => c.memberNo)).toEqual(expect.arrayContaining([mine.memberNo, colleague.memberNo]))
     expect(manager.customers.map((c) => c.memberNo)).not.toContain(beijing.memberNo)
-    expect(await h.call('assistant-bj', 'staff', 'customer', { code: mine.memberNo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('assistant-bj', 'staff', 'customer', { code: mine.memberNo })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(await h.call(mine.openid, 'staff', 'customers', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call(DEMO_OPERATOR._id, 'staff', 'customers', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
@@ -68,8 +81,12 @@ describe('whose customers', () => {
   it('finds a customer by the start of the name or the last digits of the phone', async () => {
     const c = await customer('A01', 'SH001', { name: '欧阳娜娜' })
     const phone = (h.cloud.executor.get('members', c.openid) as unknown as { mobile: string }).mobile
-    expect(names((await h.ok(DEMO_ASSISTANT._id, 'staff', 'customers', { search: '欧阳' }, { clock: now })).customers)).toEqual(['欧阳娜娜'])
-    expect((await h.ok(DEMO_ASSISTANT._id, 'staff', 'customers', { search: phone.slice(-4) }, { clock: now })).customers.map((x) => x.memberNo)).toContain(c.memberNo)
+    expect(names((await h.ok(DEMO_ASSISTANT._id, 'staff', 'customers', { search: '欧阳' }, { clock: now })).customers)).toEqual([
+      '欧阳娜娜',
+    ])
+    expect(
+      (await h.ok(DEMO_ASSISTANT._id, 'staff', 'customers', { search: phone.slice(-4) }, { clock: now })).customers.map((x) => x.memberNo),
+    ).toContain(c.memberNo)
     expect((await h.ok(DEMO_ASSISTANT._id, 'staff', 'customers', { search: '.*' }, { clock: now })).customers).toEqual([])
   })
 })
@@ -97,8 +114,22 @@ describe('callbacks', () => {
     const first = await h.ok(DEMO_ASSISTANT._id, 'staff', 'logCallback', input, { clock: now })
     expect(first.customer).toMatchObject({ lastCallbackAt: now, nextCallbackAt: at('2026-12-23T09:00:00') })
     expect(await h.ok(DEMO_ASSISTANT._id, 'staff', 'logCallback', input, { clock: now })).toMatchObject({ replayed: true })
-    await h.ok(DEMO_ASSISTANT._id, 'staff', 'logCallback', { ...input, outcome: 'message', nextDate: '2026-12-01', requestId: `cb-${Date.now()}-2` }, { clock: at("2026-11-23T11:00:00") })
-    expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'logCallback', { ...input, nextDate: '2026-11-20', requestId: `cb-${Date.now()}-3` }, { clock: now })).toMatchObject({
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'logCallback',
+      { ...input, outcome: 'message', nextDate: '2026-12-01', requestId: `cb-${Date.now()}-2` },
+      { clock: at('2026-11-23T11:00:00') },
+    )
+    expect(
+      await h.call(
+        DEMO_ASSISTANT._id,
+        'staff',
+        'logCallback',
+        { ...input, nextDate: '2026-11-20', requestId: `cb-${Date.now()}-3` },
+        { clock: now },
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     })
@@ -123,7 +154,13 @@ describe('what the pages show beside the lists', () => {
     const early = at('2026-11-24T07:00:00')
     const detail = await h.ok(DEMO_ASSISTANT._id, 'staff', 'customer', { code: c.memberNo }, { clock: early })
     expect(detail.callbackDefaultDate).toBe('2026-12-24')
-    const logged = await h.ok(DEMO_ASSISTANT._id, 'staff', 'logCallback', { memberCode: c.memberNo, outcome: 'noAnswer', requestId: `cb-${Date.now()}-default` }, { clock: early })
+    const logged = await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'logCallback',
+      { memberCode: c.memberNo, outcome: 'noAnswer', requestId: `cb-${Date.now()}-default` },
+      { clock: early },
+    )
     expect(logged.customer.nextCallbackAt).toBe(at(`${detail.callbackDefaultDate}T09:00:00`))
     expect((await h.ok(DEMO_ASSISTANT._id, 'staff', 'today', {}, { clock: now })).serverTime).toBe(now)
   })
@@ -132,10 +169,24 @@ describe('what the pages show beside the lists', () => {
 describe('the customer card and reassignment', () => {
   it('keeps sizes and preferences, and lets only a manager reassign, logged', async () => {
     const c = await customer('A01', 'SH001')
-    const card = await h.ok(DEMO_ASSISTANT._id, 'staff', 'updateCustomerCard', { memberCode: c.memberNo, profile: { clothingSize: 'M', colours: ['驼色'], notes: '喜欢羊绒' } })
-    expect(card.customer.profile).toMatchObject({ clothingSize: 'M', colours: ['驼色'], notes: '喜欢羊绒', edits: { clothingSize: { by: 'staff', name: DEMO_ASSISTANT.name } } })
-    expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'A02' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'B01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const card = await h.ok(DEMO_ASSISTANT._id, 'staff', 'updateCustomerCard', {
+      memberCode: c.memberNo,
+      profile: { clothingSize: 'M', colours: ['驼色'], notes: '喜欢羊绒' },
+    })
+    expect(card.customer.profile).toMatchObject({
+      clothingSize: 'M',
+      colours: ['驼色'],
+      notes: '喜欢羊绒',
+      edits: { clothingSize: { by: 'staff', name: DEMO_ASSISTANT.name } },
+    })
+    expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'A02' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.call(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'B01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     const moved = await h.ok(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: c.memberNo, staffId: 'A02' }, { clock: now })
     expect(moved.customer.assistant).toEqual({ staffId: 'A02', name: '刘洋' })
     expect(h.cloud.executor.get('members', c.openid)).toMatchObject({ assignmentLog: [{ from: 'A01', to: 'A02', by: 'M01', at: now }] })
@@ -158,7 +209,10 @@ describe('operators', () => {
     expect(names((await h.ok(DEMO_OPERATOR._id, 'ops', 'today', { storeId: 'SH001' }, { clock: now })).birthdays)).not.toContain('京客户')
     expect((await h.ok(DEMO_OPERATOR._id, 'ops', 'customer', { code: beijing.memberNo }, { clock: now })).customer.name).toBe('京客户')
     // A shop assistant asking for the Beijing customer is refused; the operator's lists are theirs alone.
-    expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'customer', { code: beijing.memberNo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call(DEMO_ASSISTANT._id, 'staff', 'customer', { code: beijing.memberNo })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(await h.call(DEMO_ASSISTANT._id, 'ops', 'customers', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

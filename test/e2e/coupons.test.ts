@@ -109,14 +109,16 @@ it('shows this month’s birthday card on the card, uses it at the till, and fil
   // 6. The wallet files it under 已使用.
   await openAs('demo-shopper-a', '/pages/coupons/index')
   await visible('.wallet-tabs__tab').first().waitFor()
-  await visible('.wallet-tabs__tab', ).getByText('已使用 1').click()
+  await visible('.wallet-tabs__tab').getByText('已使用 1').click()
   await visible('.coupon-ticket__stamp').waitFor()
   expect(await visible('.coupon-ticket__title').allInnerTexts()).toEqual(['生日月7折卡'])
   expect(await text('.coupon-ticket__line')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 已使用$/)
   await phone.screenshot('coupons-07-wallet-used')
   // And the card no longer offers it: the card first draws the copy kept on the phone (cache-first), which still
   // had it; the server's answer takes it away.
-  const cardAnswered = page.waitForResponse((r) => r.url().endsWith('/functions/member') && (r.request().postData() ?? '').includes('"getCard"'))
+  const cardAnswered = page.waitForResponse(
+    (r) => r.url().endsWith('/functions/member') && (r.request().postData() ?? '').includes('"getCard"'),
+  )
   await openAs('demo-shopper-a', '/pages/card/index')
   await cardAnswered
   await visible('.member-card').waitFor()

@@ -89,7 +89,14 @@ it('lets the operator create a VIP event at the store through the form', async (
   await phone.screenshot('events-02-ops-create-confirm')
   await tapText('确认创建')
   await page.getByText(`已创建「${SALON}」，会员可在「会员活动」报名`).waitFor()
-  const salon = (cloud.executor.find('events', { title: SALON }) as unknown as { _id: string; tiers: string[]; storeId: string; attendancePoints: number }[])[0]
+  const salon = (
+    cloud.executor.find('events', { title: SALON }) as unknown as {
+      _id: string
+      tiers: string[]
+      storeId: string
+      attendancePoints: number
+    }[]
+  )[0]
   expect(salon).toMatchObject({ tiers: ['vip', 'gold'], storeId: DEMO_STORE._id, attendancePoints: ATTENDANCE_POINTS })
   salonId = salon._id
 })
@@ -119,7 +126,9 @@ it('lets a VIP RSVP with a guest from the card, shows the ticket, and turns the 
 
   await tapText('查看我的活动')
   await visible('.ticket-card').first().waitFor()
-  expect((await visible('.ticket-card').filter({ hasText: SALON }).locator('.coupon-code__digits').innerText()).replace(/ /g, '')).toBe(ticketCode)
+  expect((await visible('.ticket-card').filter({ hasText: SALON }).locator('.coupon-code__digits').innerText()).replace(/ /g, '')).toBe(
+    ticketCode,
+  )
   await phone.screenshot('events-05-my-events')
 })
 
@@ -173,7 +182,9 @@ it('greys the VIP event for a plain member, waitlists them on a full one, and pr
   await tapText('确认取消')
   await page.getByText(`已取消「${WORKSHOP}」的报名`).waitFor()
   expect(rsvpsOf(workshop.id).find((r) => r.memberId === 'demo-shopper-a')).toMatchObject({ status: 'confirmed' })
-  expect(cloud.openapi.outbox({ touser: 'demo-shopper-a' })).toEqual([expect.objectContaining({ page: 'pages/events/index', status: 'sent' })])
+  expect(cloud.openapi.outbox({ touser: 'demo-shopper-a' })).toEqual([
+    expect.objectContaining({ page: 'pages/events/index', status: 'sent' }),
+  ])
 })
 
 it('checks the VIP in at the door once, and their card shows the attendance points', async () => {

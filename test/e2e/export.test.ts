@@ -34,7 +34,7 @@ afterAll(async () => {
 
 const { openAs, visible, text, tapText } = onScreen(() => demo)
 
-it('is reached from the operators\' nav', async () => {
+it("is reached from the operators' nav", async () => {
   await openAs(DEMO_OPERATOR._id, '/ops/member/index')
   await tapText('数据导出 ›')
   await visible('.export-panel__about').waitFor()
@@ -63,11 +63,13 @@ it('exports the member list, and the link downloads it as a CSV the browser save
 
   await tapText('复制下载链接')
   await visible('.export-file__url').waitFor()
-  expect(await text('.export-file__url')).toMatch(new RegExp(`^${cloud.url.replace(/[.]/g, '\\.')}/local/files/exports/OP01/.+-members\\.csv\\?t=\\d+&sign=[0-9a-f]{64}$`))
+  expect(await text('.export-file__url')).toMatch(
+    new RegExp(`^${cloud.url.replace(/[.]/g, '\\.')}/local/files/exports/OP01/.+-members\\.csv\\?t=\\d+&sign=[0-9a-f]{64}$`),
+  )
   await phone.screenshot('export-03-link')
 })
 
-it('exports this month\'s ledger', async () => {
+it("exports this month's ledger", async () => {
   await tapText('导出积分流水')
   await visible('.export-result__what').filter({ hasText: '积分流水' }).waitFor()
   expect(await text('.export-result__what')).toMatch(/^积分流水 · \d+ 条$/)

@@ -140,7 +140,11 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   await openAs('demo-shopper-b', '/pages/points/index')
   await visible('.history-entry').first().waitFor()
   const rows = await visible('.history-entry').evaluateAll((els) =>
-    els.map((el) => [el.querySelector('.history-entry__reason')!.textContent, el.querySelector('.history-entry__points')!.textContent, el.querySelector('.history-entry__balance')!.textContent]),
+    els.map((el) => [
+      el.querySelector('.history-entry__reason')!.textContent,
+      el.querySelector('.history-entry__points')!.textContent,
+      el.querySelector('.history-entry__balance')!.textContent,
+    ]),
   )
   expect(rows.slice(0, 3)).toEqual([
     ['退货积分补偿', '+200', '余额 200'],

@@ -34,7 +34,9 @@ beforeAll(async () => {
   phone = demo.phone
   page = phone.page
   cloud.executor.insert('stores', [{ _id: 'BJ001', name: BEIJING, address: '', phone: '', openingHours: '' }])
-  cloud.executor.insert('staff', [{ _id: 'e2e-assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true }])
+  cloud.executor.insert('staff', [
+    { _id: 'e2e-assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true },
+  ])
   // Seen most recently of all (joined a minute ago), with a birthday this month: first in every store's list.
   cloud.executor.insert('members', [
     newMember(
@@ -60,7 +62,8 @@ afterAll(async () => {
 
 const { openAs, visible, text, tapText } = onScreen(() => demo)
 
-const rowOf = (name: string) => visible('.customer-row').filter({ has: page.locator('.customer-row__name', { hasText: new RegExp(`^${name}$`) }) })
+const rowOf = (name: string) =>
+  visible('.customer-row').filter({ has: page.locator('.customer-row__name', { hasText: new RegExp(`^${name}$`) }) })
 const linesOf = async (name: string) => rowOf(name).first().locator('.customer-row__line').allInnerTexts()
 
 /** Until the element stops moving (the picker slides up, then its wheel settles). */
@@ -104,7 +107,9 @@ it('filters to the demo store in the store picker', async () => {
   await page.getByText('确定', { exact: true }).click()
   // The picker lives at the end of <body>, outside the page: gone once it has slid down.
   await page.locator('body > .weui-picker__overlay .weui-picker').waitFor({ state: 'hidden' })
-  await visible('.customer-list__step').filter({ hasText: `${DEMO_STORE.name} · 最近到店在前` }).waitFor()
+  await visible('.customer-list__step')
+    .filter({ hasText: `${DEMO_STORE.name} · 最近到店在前` })
+    .waitFor()
   await rowOf(BEIJING_CUSTOMER).waitFor({ state: 'detached' })
   await visible('.customer-row').first().waitFor()
   expect(await text('.ops-picker__value')).toContain(DEMO_STORE.name)
@@ -135,6 +140,7 @@ it('opens a customer’s record that only reads', async () => {
   expect(await text('.callback-entry__head')).toContain(DEMO_ASSISTANT.name)
   // Read-only: nothing to type, tap to save or hand over.
   expect(await visible('input, textarea, button').count()).toBe(0)
-  for (const control of ['编辑', '保存回访', '更换导购']) expect(await page.locator('.taro_page:visible').getByText(control, { exact: true }).count()).toBe(0)
+  for (const control of ['编辑', '保存回访', '更换导购'])
+    expect(await page.locator('.taro_page:visible').getByText(control, { exact: true }).count()).toBe(0)
   await phone.screenshot('ops-customers-05-record')
 })

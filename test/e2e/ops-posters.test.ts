@@ -45,7 +45,9 @@ it("makes the demo assistant's poster and downloads a PNG whose code opens the j
   const { page } = demo.phone
   await visible('.posters-target').filter({ hasText: DEMO_ASSISTANT.name }).click()
   await visible('.posters-poster__image img').waitFor()
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.posters-poster__image img')).some((i) => i.complete && i.naturalWidth > 0))
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('.posters-poster__image img')).some((i) => i.complete && i.naturalWidth > 0),
+  )
   await demo.phone.screenshot('ops-posters-02-assistant-poster')
 
   const [download] = await Promise.all([page.waitForEvent('download'), tapText('下载海报')])
@@ -53,11 +55,17 @@ it("makes the demo assistant's poster and downloads a PNG whose code opens the j
   const saved = join(SCREENSHOT_DIR, 'ops-posters-03-downloaded-poster.png')
   await download.saveAs(saved)
   const png = PNG.sync.read(readFileSync(saved))
-  expect({ width: png.width, height: png.height }).toEqual({ width: STORE_POSTER_WIDTH * STORE_POSTER_SCALE, height: STORE_POSTER_HEIGHT * STORE_POSTER_SCALE })
+  expect({ width: png.width, height: png.height }).toEqual({
+    width: STORE_POSTER_WIDTH * STORE_POSTER_SCALE,
+    height: STORE_POSTER_HEIGHT * STORE_POSTER_SCALE,
+  })
   const url = new URL(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data)
   expect(url.origin).toBe(demo.cloud.url)
   const [route, query] = url.hash.slice(1).split('?')
   expect(route).toBe('/pages/join/index')
-  expect(parseStoreScene(new URLSearchParams(query).get('scene')!)).toEqual({ storeId: DEMO_STORE._id, assistantId: DEMO_ASSISTANT.staffId })
+  expect(parseStoreScene(new URLSearchParams(query).get('scene')!)).toEqual({
+    storeId: DEMO_STORE._id,
+    assistantId: DEMO_ASSISTANT.staffId,
+  })
   await visible('.posters-poster__saved').filter({ hasText: '海报已下载' }).waitFor()
 })

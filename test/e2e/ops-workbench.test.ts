@@ -39,7 +39,10 @@ afterAll(async () => {
 const { openAs, field, visible, text, tapText, call } = onScreen(() => demo)
 
 /** The input of the form row labelled `label`. */
-const rowInput = (label: string) => visible('.field').filter({ has: page.locator('.field__label', { hasText: new RegExp(`^${label}$`) }) }).locator('input')
+const rowInput = (label: string) =>
+  visible('.field')
+    .filter({ has: page.locator('.field__label', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('input')
 
 type MemberDoc = { tier: string; lifetimeSpendFen: number; memberNo: string }
 const memberDoc = (id: string) => cloud.executor.get('members', id) as unknown as MemberDoc
@@ -58,7 +61,10 @@ it('lets the operator raise the VIP thresholds with a reason, confirming the cha
   await visible('textarea').fill(REASON)
   await tapText('检查修改')
   await visible('.program-changes').waitFor()
-  expect(await visible('.program-changes__line').allInnerTexts()).toEqual(['VIP累计消费门槛 ¥1,800 → ¥3,000', 'VIP单笔消费门槛 ¥500 → ¥2,500'])
+  expect(await visible('.program-changes__line').allInnerTexts()).toEqual([
+    'VIP累计消费门槛 ¥1,800 → ¥3,000',
+    'VIP单笔消费门槛 ¥500 → ¥2,500',
+  ])
   expect(await text('.ops-confirm')).toContain(`修改原因：${REASON}`)
   await phone.screenshot('ops-02-rules-confirm')
 
@@ -69,7 +75,10 @@ it('lets the operator raise the VIP thresholds with a reason, confirming the cha
   await newest.waitFor()
   expect(await newest.locator('.program-version__no').innerText()).toBe('第 2 版')
   expect(await newest.locator('.program-version__note').innerText()).toBe(`原因：${REASON}`)
-  expect(await newest.locator('.program-version__change').allInnerTexts()).toEqual(['VIP累计消费门槛 ¥1,800 → ¥3,000', 'VIP单笔消费门槛 ¥500 → ¥2,500'])
+  expect(await newest.locator('.program-version__change').allInnerTexts()).toEqual([
+    'VIP累计消费门槛 ¥1,800 → ¥3,000',
+    'VIP单笔消费门槛 ¥500 → ¥2,500',
+  ])
   await phone.screenshot('ops-03-rules-saved')
 })
 
@@ -87,7 +96,10 @@ it('records a ¥2,000 purchase that the old rules would have made VIP, and the m
   await page.getByText('2 · 消费').waitFor()
   await field('0.00').fill('2000.00')
   await field('例如 SO20261123001').fill('E2E-OPS-0001')
-  await page.locator('.taro_page:visible').getByText(/^确认录入/).click()
+  await page
+    .locator('.taro_page:visible')
+    .getByText(/^确认录入/)
+    .click()
   await page.getByText('录入成功').waitFor()
   // The till says what the new rules decided: still 普通会员 after ¥2,000.
   await page.locator('.taro_page:visible').getByText('会员 张敏（普通会员）').waitFor()
@@ -150,7 +162,10 @@ it('shows the segments after the nightly job, and opens a campaign for the first
   await edited.getByText('确认结束', { exact: true }).click()
   await page.getByText('已结束「主力户回馈（加码）」，会员不能再领取，已发出的券仍可使用').waitFor()
   expect(await edited.locator('.ops-campaign__status').innerText()).toBe('已结束')
-  const stored = cloud.executor.find('campaigns', { title: '主力户回馈（加码）' }) as unknown as { status: string; audience: { kind: string; label?: string } }[]
+  const stored = cloud.executor.find('campaigns', { title: '主力户回馈（加码）' }) as unknown as {
+    status: string
+    audience: { kind: string; label?: string }
+  }[]
   expect(stored[0]).toMatchObject({ status: 'closed', audience: { kind: 'list', label: '主力户前 10 名' } })
 })
 
@@ -174,6 +189,8 @@ it('shows the dashboard with its charts drawn and their numbers as text', async 
   expect(inked.every((n) => n > 100)).toBe(true)
   await phone.screenshot('ops-08-dashboard-30')
   await page.locator('.taro_page:visible .ops-direction__option', { hasText: '近 7 天' }).click()
-  await page.waitForFunction(() => /至/.test(document.querySelector('.dash-range')?.textContent ?? '') && document.querySelectorAll('.taro_page canvas').length > 0)
+  await page.waitForFunction(
+    () => /至/.test(document.querySelector('.dash-range')?.textContent ?? '') && document.querySelectorAll('.taro_page canvas').length > 0,
+  )
   await phone.screenshot('ops-09-dashboard-7')
 })

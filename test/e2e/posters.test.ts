@@ -19,9 +19,14 @@ let posters: PosterEntry[]
 
 beforeAll(async () => {
   h = await startTestCloud()
-  await h.cloud.executor.insert('stores', [{ _id: 'BJ009', name: '北京三里屯店', address: '北京市朝阳区三里屯路19号', phone: '010-0000-0009', openingHours: '10:00–22:00' }])
+  await h.cloud.executor.insert('stores', [
+    { _id: 'BJ009', name: '北京三里屯店', address: '北京市朝阳区三里屯路19号', phone: '010-0000-0009', openingHours: '10:00–22:00' },
+  ])
   outDir = mkdtempSync(join(tmpdir(), 'vipcard-posters-'))
-  posters = await makePosters(opsSource((event) => h.cloud.invoke('ops', event, { openid: DEMO_OPERATOR._id })), { outDir, brand: 'VIP CARD' })
+  posters = await makePosters(
+    opsSource((event) => h.cloud.invoke('ops', event, { openid: DEMO_OPERATOR._id })),
+    { outDir, brand: 'VIP CARD' },
+  )
 }, 120_000)
 afterAll(async () => {
   await h?.close()
@@ -37,7 +42,9 @@ describe('store-QR posters from the demo data', () => {
   it('makes one poster per store and one per active staff member, listed in index.json', async () => {
     const { stores } = await h.ok(DEMO_OPERATOR._id, 'ops', 'storeDirectory', {})
     const expected = stores.flatMap((s) => [`${s.id}/store.png`, ...s.staff.map((p) => `${s.id}/${p.staffId}.png`)])
-    expect(expected).toEqual(expect.arrayContaining(['SH001/store.png', 'SH001/A01.png', 'SH001/A03.png', 'SH001/M01.png', 'BJ009/store.png']))
+    expect(expected).toEqual(
+      expect.arrayContaining(['SH001/store.png', 'SH001/A01.png', 'SH001/A03.png', 'SH001/M01.png', 'BJ009/store.png']),
+    )
     expect(posters.map((p) => p.file).sort()).toEqual(expected.sort())
     const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8')) as { posters: PosterEntry[] }
     expect(index.posters).toEqual(posters)

@@ -54,7 +54,10 @@ it("exports the member's data as a file she can download", async () => {
   await visible('.privacy-page__file').waitFor()
   expect(await visible('.privacy-page__file-line').innerText()).toMatch(/^文件已生成：共 \d+ 条记录$/)
   const url = await visible('.privacy-file__url').innerText()
-  const file = (await (await fetch(url.trim())).json()) as { subject: { memberNo: string }; collections: Record<string, { name?: string }[]> }
+  const file = (await (await fetch(url.trim())).json()) as {
+    subject: { memberNo: string }
+    collections: Record<string, { name?: string }[]>
+  }
   expect(file.subject.memberNo).toBe(member.memberNo)
   expect(file.collections.members[0].name).toBe(member.name)
   expect(file.collections.purchases.length).toBeGreaterThan(0)
@@ -66,7 +69,9 @@ it('deletes the membership once 确认注销 is typed, and nothing names her aft
   const button = visible('.privacy-page__delete')
   expect(await button.getAttribute('class')).toContain('btn--disabled')
   await visible('.privacy-page__panel--danger input').fill('确认注销')
-  await page.waitForFunction(() => !document.querySelector('.taro_page:not([style*="display: none"]) .privacy-page__delete')?.className.includes('btn--disabled'))
+  await page.waitForFunction(
+    () => !document.querySelector('.taro_page:not([style*="display: none"]) .privacy-page__delete')?.className.includes('btn--disabled'),
+  )
   await phone.screenshot('privacy-03-confirm')
   await button.click()
   await visible('.status-screen').waitFor()
@@ -74,7 +79,12 @@ it('deletes the membership once 确认注销 is typed, and nothing names her aft
   await phone.screenshot('privacy-04-deleted')
 
   expect(cloud.executor.get('members', SHOPPER_B)).toBeNull()
-  const everything = JSON.stringify(cloud.executor.collections().filter((c) => c !== 'outbox').map((c) => cloud.executor.find(c)))
+  const everything = JSON.stringify(
+    cloud.executor
+      .collections()
+      .filter((c) => c !== 'outbox')
+      .map((c) => cloud.executor.find(c)),
+  )
   expect(everything).not.toContain(SHOPPER_B)
   expect(everything).not.toContain(member.mobile)
   expect(everything).not.toContain(member.name)

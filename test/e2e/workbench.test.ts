@@ -35,7 +35,9 @@ beforeAll(async () => {
   phone = demo.phone
   page = phone.page
   cloud.executor.insert('stores', [{ _id: 'BJ001', name: '北京三里屯店', address: '', phone: '', openingHours: '' }])
-  cloud.executor.insert('staff', [{ _id: 'e2e-assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true }])
+  cloud.executor.insert('staff', [
+    { _id: 'e2e-assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true },
+  ])
   cloud.executor.insert('members', [
     newMember(
       {
@@ -66,9 +68,7 @@ const countOf = async (section: string) => text(`.today-section--${section} .wb-
 it('shows the store manager this month’s birthdays, the lapsing VIP and the win-back lists for the whole store', async () => {
   await openAs(DEMO_MANAGER._id, '/staff/index/index')
   await visible('.staff-actions').first().waitFor()
-  expect(await visible('.staff-actions__title').allInnerTexts()).toEqual(
-    expect.arrayContaining(['今日与本月', '本店顾客', '回访统计']),
-  )
+  expect(await visible('.staff-actions__title').allInnerTexts()).toEqual(expect.arrayContaining(['今日与本月', '本店顾客', '回访统计']))
   await phone.screenshot('workbench-01-home-manager')
   await tapText('今日与本月')
   await visible('.today-section--birthdays .customer-row').first().waitFor()
@@ -140,7 +140,9 @@ it('lets the assistant log the callback that is due from 今日与本月, once',
   await phone.screenshot('workbench-07-card-edit')
   await tapText('保存资料')
   await page.getByText('已保存顾客资料').waitFor()
-  expect(cloud.executor.get('members', 'demo-customer-wu-qian')).toMatchObject({ profile: { colours: ['黑色', '酒红', '墨绿'], clothingSize: 'L' } })
+  expect(cloud.executor.get('members', 'demo-customer-wu-qian')).toMatchObject({
+    profile: { colours: ['黑色', '酒红', '墨绿'], clothingSize: 'L' },
+  })
 
   const proposed = businessTime(new Date()).startOf('day').add(30, 'day').format('YYYY-MM-DD')
   expect(await text('.callback-date')).toBe(proposed)

@@ -18,7 +18,22 @@ import { luhnCheckDigit } from '../../src/domain/memberNo'
 import { startTestCloud } from '../cloud/harness'
 import { difference, fingerprint, sumOf, violations } from './support/invariants'
 import { answerProblems, errorCode, observe, type Observer } from './support/observe'
-import { ASSISTANT, CLOCK, MANAGER, OPERATOR, STORE_ID, at, buildWorld, freshMobile, joinShopper, key, tillCode, type Harness, type Shopper, type World } from './support/world'
+import {
+  ASSISTANT,
+  CLOCK,
+  MANAGER,
+  OPERATOR,
+  STORE_ID,
+  at,
+  buildWorld,
+  freshMobile,
+  joinShopper,
+  key,
+  tillCode,
+  type Harness,
+  type Shopper,
+  type World,
+} from './support/world'
 
 /** The most operations of one call to fail one by one (a member's deletion makes many more). */
 const MAX_N = Number(process.env.FAULTS_MAX_N ?? 40)
@@ -118,7 +133,13 @@ const newCampaign = async (): Promise<string> =>
     })
   ).campaign.id
 
-const call = (fn: FunctionName, action: string, caller: string, input: unknown, clock = CLOCK): Call => ({ fn, action, caller, input, clock })
+const call = (fn: FunctionName, action: string, caller: string, input: unknown, clock = CLOCK): Call => ({
+  fn,
+  action,
+  caller,
+  input,
+  clock,
+})
 
 // ---------------------------------------------------------------------------------------------------------
 // Every write action of the contract
@@ -145,18 +166,40 @@ const SCENARIOS: Scenario[] = [
     fn: 'member',
     action: 'exchange',
     kind: 'once',
-    prepare: async () => call('member', 'exchange', (await withPurchase('exchange')).s.openid, { itemId: 'coupon-50off500', requestId: key('FT-E') }),
+    prepare: async () =>
+      call('member', 'exchange', (await withPurchase('exchange')).s.openid, { itemId: 'coupon-50off500', requestId: key('FT-E') }),
   },
-  { fn: 'member', action: 'claimCampaign', kind: 'once', prepare: async () => call('member', 'claimCampaign', (await member('claim')).openid, { campaignId: w.campaignIds[0] }) },
+  {
+    fn: 'member',
+    action: 'claimCampaign',
+    kind: 'once',
+    prepare: async () => call('member', 'claimCampaign', (await member('claim')).openid, { campaignId: w.campaignIds[0] }),
+  },
   {
     fn: 'member',
     action: 'recordSubscription',
     kind: 'each',
-    prepare: async () => call('member', 'recordSubscription', (await member('consent')).openid, { template: 'eventReminder', accepted: true }),
+    prepare: async () =>
+      call('member', 'recordSubscription', (await member('consent')).openid, { template: 'eventReminder', accepted: true }),
   },
-  { fn: 'member', action: 'codeSecret', kind: 'each', prepare: async () => call('member', 'codeSecret', (await member('secret')).openid, {}) },
-  { fn: 'member', action: 'resetMemberCode', kind: 'each', prepare: async () => call('member', 'resetMemberCode', (await member('reset')).openid, {}) },
-  { fn: 'member', action: 'myData', kind: 'each', prepare: async () => call('member', 'myData', (await withPurchase('mydata')).s.openid, {}) },
+  {
+    fn: 'member',
+    action: 'codeSecret',
+    kind: 'each',
+    prepare: async () => call('member', 'codeSecret', (await member('secret')).openid, {}),
+  },
+  {
+    fn: 'member',
+    action: 'resetMemberCode',
+    kind: 'each',
+    prepare: async () => call('member', 'resetMemberCode', (await member('reset')).openid, {}),
+  },
+  {
+    fn: 'member',
+    action: 'myData',
+    kind: 'each',
+    prepare: async () => call('member', 'myData', (await withPurchase('mydata')).s.openid, {}),
+  },
   {
     fn: 'member',
     action: 'deleteMembership',
@@ -188,7 +231,13 @@ const SCENARIOS: Scenario[] = [
     prepare: async () => {
       const s = await member('buy')
       const clock = nextClock()
-      return call('staff', 'recordPurchase', ASSISTANT, { memberCode: tillCode(s, clock), amountFen: 88_800, orderNo: key('FT-P'), marginFen: 30_000 }, clock)
+      return call(
+        'staff',
+        'recordPurchase',
+        ASSISTANT,
+        { memberCode: tillCode(s, clock), amountFen: 88_800, orderNo: key('FT-P'), marginFen: 30_000 },
+        clock,
+      )
     },
   },
   {
@@ -198,14 +247,24 @@ const SCENARIOS: Scenario[] = [
     prepare: async () => {
       // With the member's own welcome coupon: the coupon is used once, whatever fails.
       const s = await member('coupon')
-      return call('staff', 'recordPurchase', ASSISTANT, { memberCode: s.memberNo, amountFen: 25_000, orderNo: key('FT-PC'), couponCode: couponOf(s, 'welcome-20off200') })
+      return call('staff', 'recordPurchase', ASSISTANT, {
+        memberCode: s.memberNo,
+        amountFen: 25_000,
+        orderNo: key('FT-PC'),
+        couponCode: couponOf(s, 'welcome-20off200'),
+      })
     },
   },
   {
     fn: 'staff',
     action: 'recordRefund',
     kind: 'once',
-    prepare: async () => call('staff', 'recordRefund', ASSISTANT, { orderNo: (await withPurchase('refund', 60_000)).orderNo, amountFen: 20_000, requestId: key('FT-R') }),
+    prepare: async () =>
+      call('staff', 'recordRefund', ASSISTANT, {
+        orderNo: (await withPurchase('refund', 60_000)).orderNo,
+        amountFen: 20_000,
+        requestId: key('FT-R'),
+      }),
   },
   {
     fn: 'staff',
@@ -214,7 +273,13 @@ const SCENARIOS: Scenario[] = [
     prepare: async () => {
       const { s } = await withPurchase('redeem')
       const clock = nextClock()
-      return call('staff', 'redeemPoints', ASSISTANT, { memberCode: tillCode(s, clock), points: 150, reason: '保温杯', requestId: key('FT-X') }, clock)
+      return call(
+        'staff',
+        'redeemPoints',
+        ASSISTANT,
+        { memberCode: tillCode(s, clock), points: 150, reason: '保温杯', requestId: key('FT-X') },
+        clock,
+      )
     },
   },
   {
@@ -236,7 +301,13 @@ const SCENARIOS: Scenario[] = [
       const s = await member('undo')
       const code = couponOf(s, 'welcome-20off200')
       const usedAt = nextClock()
-      await ok('staff', 'recordPurchase', ASSISTANT, { memberCode: s.memberNo, amountFen: 30_000, orderNo: key('FT-U'), couponCode: code }, usedAt)
+      await ok(
+        'staff',
+        'recordPurchase',
+        ASSISTANT,
+        { memberCode: s.memberNo, amountFen: 30_000, orderNo: key('FT-U'), couponCode: code },
+        usedAt,
+      )
       return call('staff', 'undoCouponUse', ASSISTANT, { code }, new Date(Date.parse(usedAt) + 60_000).toISOString())
     },
   },
@@ -245,23 +316,41 @@ const SCENARIOS: Scenario[] = [
     action: 'correctBirthday',
     kind: 'once',
     prepare: async () =>
-      call('staff', 'correctBirthday', ASSISTANT, { memberCode: (await member('bday')).memberNo, birthday: { month: 11, day: 25, year: 1990 }, reason: '顾客登记时填错了月份' }),
+      call('staff', 'correctBirthday', ASSISTANT, {
+        memberCode: (await member('bday')).memberNo,
+        birthday: { month: 11, day: 25, year: 1990 },
+        reason: '顾客登记时填错了月份',
+      }),
   },
   {
     fn: 'staff',
     action: 'logCallback',
     kind: 'once',
     prepare: async () =>
-      call('staff', 'logCallback', ASSISTANT, { memberCode: (await member('callback')).memberNo, outcome: 'reached', note: '新品到店提醒', nextDate: '2026-12-20', requestId: key('FT-CB') }),
+      call('staff', 'logCallback', ASSISTANT, {
+        memberCode: (await member('callback')).memberNo,
+        outcome: 'reached',
+        note: '新品到店提醒',
+        nextDate: '2026-12-20',
+        requestId: key('FT-CB'),
+      }),
   },
   {
     fn: 'staff',
     action: 'updateCustomerCard',
     kind: 'once',
     prepare: async () =>
-      call('staff', 'updateCustomerCard', ASSISTANT, { memberCode: (await member('card')).memberNo, profile: { clothingSize: 'M', colours: ['藏青'], notes: '喜欢通勤款' } }),
+      call('staff', 'updateCustomerCard', ASSISTANT, {
+        memberCode: (await member('card')).memberNo,
+        profile: { clothingSize: 'M', colours: ['藏青'], notes: '喜欢通勤款' },
+      }),
   },
-  { fn: 'staff', action: 'reassign', kind: 'once', prepare: async () => call('staff', 'reassign', MANAGER, { memberCode: (await member('reassign')).memberNo, staffId: 'A03' }) },
+  {
+    fn: 'staff',
+    action: 'reassign',
+    kind: 'once',
+    prepare: async () => call('staff', 'reassign', MANAGER, { memberCode: (await member('reassign')).memberNo, staffId: 'A03' }),
+  },
   {
     fn: 'staff',
     action: 'resumeTill',
@@ -292,7 +381,12 @@ const SCENARIOS: Scenario[] = [
         messages: { newArrivals: true, events: false, birthday: true, pointsExpiry: false },
       }),
   },
-  { fn: 'member', action: 'changeStore', kind: 'once', prepare: async () => call('member', 'changeStore', (await member('move')).openid, { storeId: 'SH002' }) },
+  {
+    fn: 'member',
+    action: 'changeStore',
+    kind: 'once',
+    prepare: async () => call('member', 'changeStore', (await member('move')).openid, { storeId: 'SH002' }),
+  },
   {
     fn: 'event',
     action: 'rsvp',
@@ -322,10 +416,21 @@ const SCENARIOS: Scenario[] = [
       const eventId = await newEvent(startsAt)
       const s = await member('door')
       const { event } = await ok('event', 'rsvp', s.openid, { eventId })
-      return call('event', 'checkIn', ASSISTANT, { ticketCode: event.myRsvp.ticketCode }, new Date(Date.parse(startsAt) + 600_000).toISOString())
+      return call(
+        'event',
+        'checkIn',
+        ASSISTANT,
+        { ticketCode: event.myRsvp.ticketCode },
+        new Date(Date.parse(startsAt) + 600_000).toISOString(),
+      )
     },
   },
-  { fn: 'event', action: 'create', kind: 'once', prepare: async () => call('event', 'create', OPERATOR, eventInput(at('2026-12-20T14:00:00'))) },
+  {
+    fn: 'event',
+    action: 'create',
+    kind: 'once',
+    prepare: async () => call('event', 'create', OPERATOR, eventInput(at('2026-12-20T14:00:00'))),
+  },
   {
     fn: 'event',
     action: 'update',
@@ -334,7 +439,14 @@ const SCENARIOS: Scenario[] = [
       // Two more seats on a full event: the waitlist moves up in the same write.
       const eventId = await newEvent(at('2026-12-16T14:00:00'), 1)
       for (const label of ['full', 'wait1', 'wait2']) await ok('event', 'rsvp', (await member(label)).openid, { eventId })
-      const { requestId: _r, storeId: _s, tiers: _t, attendancePoints: _a, maxGuests: _m, ...words } = eventInput(at('2026-12-16T14:00:00'), 3)
+      const {
+        requestId: _r,
+        storeId: _s,
+        tiers: _t,
+        attendancePoints: _a,
+        maxGuests: _m,
+        ...words
+      } = eventInput(at('2026-12-16T14:00:00'), 3)
       return call('event', 'update', OPERATOR, { eventId, ...words })
     },
   },
@@ -343,7 +455,13 @@ const SCENARIOS: Scenario[] = [
     fn: 'ops',
     action: 'adjustPoints',
     kind: 'once',
-    prepare: async () => call('ops', 'adjustPoints', OPERATOR, { memberCode: (await member('adjust')).memberNo, points: 120, reason: '系统故障期间补录积分', requestId: key('FT-A') }),
+    prepare: async () =>
+      call('ops', 'adjustPoints', OPERATOR, {
+        memberCode: (await member('adjust')).memberNo,
+        points: 120,
+        reason: '系统故障期间补录积分',
+        requestId: key('FT-A'),
+      }),
   },
   {
     fn: 'ops',
@@ -368,9 +486,19 @@ const SCENARIOS: Scenario[] = [
     fn: 'ops',
     action: 'updateCampaign',
     kind: 'once',
-    prepare: async () => call('ops', 'updateCampaign', OPERATOR, { campaignId: await newCampaign(), title: '改名后的演练券', endsAt: at('2026-12-30T22:00:00') }),
+    prepare: async () =>
+      call('ops', 'updateCampaign', OPERATOR, {
+        campaignId: await newCampaign(),
+        title: '改名后的演练券',
+        endsAt: at('2026-12-30T22:00:00'),
+      }),
   },
-  { fn: 'ops', action: 'closeCampaign', kind: 'once', prepare: async () => call('ops', 'closeCampaign', OPERATOR, { campaignId: await newCampaign() }) },
+  {
+    fn: 'ops',
+    action: 'closeCampaign',
+    kind: 'once',
+    prepare: async () => call('ops', 'closeCampaign', OPERATOR, { campaignId: await newCampaign() }),
+  },
   {
     fn: 'ops',
     action: 'updateProgram',
@@ -379,7 +507,12 @@ const SCENARIOS: Scenario[] = [
       const { rules } = await ok('ops', 'program', OPERATOR, {})
       const { version, ...edited } = rules
       edited.earning = { ...edited.earning, birthdayMonthPercent: edited.earning.birthdayMonthPercent === 200 ? 150 : 200 }
-      return call('ops', 'updateProgram', OPERATOR, { baseVersion: version, rules: edited, note: '生日月积分倍数调整', requestId: key('FT-PRG') })
+      return call('ops', 'updateProgram', OPERATOR, {
+        baseVersion: version,
+        rules: edited,
+        note: '生日月积分倍数调整',
+        requestId: key('FT-PRG'),
+      })
     },
   },
   {
@@ -391,14 +524,30 @@ const SCENARIOS: Scenario[] = [
       // Held at join (the friend's phone shares the inviter's prefix), approved after their first purchase.
       const inviter = await member('inviter')
       const mobile = (h.cloud.executor.get('members', inviter.openid) as unknown as { mobile: string }).mobile
-      const invitee = await joinShopper(h, `ft-invitee-${++seq}`, `${mobile.slice(0, 9)}${mobile.endsWith('77') ? '78' : '77'}`, inviter.referralCode)
+      const invitee = await joinShopper(
+        h,
+        `ft-invitee-${++seq}`,
+        `${mobile.slice(0, 9)}${mobile.endsWith('77') ? '78' : '77'}`,
+        inviter.referralCode,
+      )
       const clock = nextClock()
-      await ok('staff', 'recordPurchase', ASSISTANT, { memberCode: tillCode(invitee, clock), amountFen: 50_000, orderNo: key('FT-RP') }, clock)
+      await ok(
+        'staff',
+        'recordPurchase',
+        ASSISTANT,
+        { memberCode: tillCode(invitee, clock), amountFen: 50_000, orderNo: key('FT-RP') },
+        clock,
+      )
       return call('ops', 'reviewReferral', OPERATOR, { inviteeCode: invitee.memberNo, decision: 'approve' })
     },
   },
   { fn: 'export', action: 'members', kind: 'each', prepare: async () => call('export', 'members', OPERATOR, {}) },
-  { fn: 'export', action: 'ledger', kind: 'each', prepare: async () => call('export', 'ledger', OPERATOR, { from: '2026-11-01', to: '2026-11-30' }) },
+  {
+    fn: 'export',
+    action: 'ledger',
+    kind: 'each',
+    prepare: async () => call('export', 'ledger', OPERATOR, { from: '2026-11-01', to: '2026-11-30' }),
+  },
 ]
 
 /** One event for every RSVP case, with room for them all. */
@@ -437,7 +586,8 @@ const untilAnswered = async (s: Scenario, c: Call, first?: Answer): Promise<Answ
 }
 
 /** The faulty call may fail as INTERNAL (that is the fault); every answer is well formed, and no retry is INTERNAL. */
-const problemsOf = (answers: Answer[]) => answers.flatMap((a, i) => answerProblems(a.body).filter((p) => i === 0 && p === 'INTERNAL' ? false : true))
+const problemsOf = (answers: Answer[]) =>
+  answers.flatMap((a, i) => answerProblems(a.body).filter((p) => (i === 0 && p === 'INTERNAL' ? false : true)))
 
 interface Clean {
   /** What one call changes. */
@@ -453,10 +603,12 @@ const clean = async (s: Scenario): Promise<Clean> => {
   const before = fingerprint(h.cloud.executor)
   const first = await send(c)
   const answers = await untilAnswered(s, c, first)
-  if (!answers[answers.length - 1].ok) throw new Error(`${s.fn}.${s.action}: the clean call failed: ${JSON.stringify(answers[answers.length - 1].body)}`)
+  if (!answers[answers.length - 1].ok)
+    throw new Error(`${s.fn}.${s.action}: the clean call failed: ${JSON.stringify(answers[answers.length - 1].body)}`)
   const mid = fingerprint(h.cloud.executor)
   const repeat = await send(c)
-  if (!repeat.ok && !s.done?.includes(repeat.code!)) throw new Error(`${s.fn}.${s.action}: the repeated call failed: ${JSON.stringify(repeat.body)}`)
+  if (!repeat.ok && !s.done?.includes(repeat.code!))
+    throw new Error(`${s.fn}.${s.action}: the repeated call failed: ${JSON.stringify(repeat.body)}`)
   const again = difference(mid, fingerprint(h.cloud.executor))
   return { one: difference(before, mid), again, ops: first.ops.reads + first.ops.writes }
 }
@@ -486,18 +638,29 @@ const faulty = async (s: Scenario, expected: Clean, fault: Fault): Promise<strin
 const sorted = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))
 
 describe('faults in every write action, then a retry of the same request', () => {
-  it.each(SCENARIOS.map((s, i) => [`${s.fn}.${s.action}${SCENARIOS.findIndex((o) => o.fn === s.fn && o.action === s.action) !== i ? ' (with a coupon)' : ''}`, s] as const))(
+  it.each(
+    SCENARIOS.map(
+      (s, i) =>
+        [
+          `${s.fn}.${s.action}${SCENARIOS.findIndex((o) => o.fn === s.fn && o.action === s.action) !== i ? ' (with a coupon)' : ''}`,
+          s,
+        ] as const,
+    ),
+  )(
     '%s: one effect whatever fails',
     async (name, s) => {
       const expected = await clean(s)
       if (s.kind === 'once') expect([name, expected.again]).toEqual([name, {}])
       const faults: Fault[] = []
-      for (let n = 1; n <= Math.min(expected.ops, MAX_N); n++) faults.push({ label: `operation ${n} of ${expected.ops} fails`, arm: () => h.cloud.executor.failNthOperation('next', n) })
+      for (let n = 1; n <= Math.min(expected.ops, MAX_N); n++)
+        faults.push({ label: `operation ${n} of ${expected.ops} fails`, arm: () => h.cloud.executor.failNthOperation('next', n) })
       faults.push({ label: 'crash before commit', arm: () => h.cloud.executor.crashBeforeCommit('next') })
       faults.push({ label: 'crash after commit', arm: () => h.cloud.executor.crashAfterCommit('next') })
       const problems: string[] = []
       for (const fault of faults) problems.push(...(await faulty(s, expected, fault)))
-      report.push(`  ${name.padEnd(36)} ${faults.length} cases (${expected.ops} operations), effect ${JSON.stringify(sorted(expected.one)).slice(0, 120)}`)
+      report.push(
+        `  ${name.padEnd(36)} ${faults.length} cases (${expected.ops} operations), effect ${JSON.stringify(sorted(expected.one)).slice(0, 120)}`,
+      )
       observer.takeErrors() // the injected faults are logged as the INTERNAL errors they are
       expect(problems.slice(0, 10)).toEqual([])
     },
@@ -523,7 +686,18 @@ const dueWork = async (n: number) => {
   for (let i = 0; i < 3; i++) {
     const openid = `ft-due-${year}${month}-${i}`
     const mobile = freshMobile()
-    await ok('member', 'join', openid, { name: '到期会员', mobile, birthday: { month: Number(month), day: 9 + i }, consent: { accepted: true, version: PRIVACY_NOTICE_VERSION } }, then)
+    await ok(
+      'member',
+      'join',
+      openid,
+      {
+        name: '到期会员',
+        mobile,
+        birthday: { month: Number(month), day: 9 + i },
+        consent: { accepted: true, version: PRIVACY_NOTICE_VERSION },
+      },
+      then,
+    )
     const { secret, memberNo } = await ok('member', 'codeSecret', openid, {}, then)
     const s: Shopper = { openid, memberNo, secret, referralCode: '' }
     const clock = new Date(Date.parse(then) + (i + 1) * 60_000).toISOString()
@@ -549,8 +723,12 @@ const onceEach = (members: Shopper[], year: number, atMostOnce = false): string[
     if (expired.length !== 1 || m.pointsBalance !== 0) out.push(`${s.openid}: ${expired.length} expiry entries, balance ${m.pointsBalance}`)
     if (!h.cloud.executor.get('coupons', `bday:${s.openid}:${year}`)) out.push(`${s.openid}: no birthday card`)
     if (m.tier !== 'member') out.push(`${s.openid}: still ${m.tier}`)
-    const sent = (template: string) => h.cloud.openapi.outbox({ touser: s.openid }).filter((msg) => msg.templateId === template && msg.status === 'sent').length
-    for (const [template, what] of [['local-event-reminder', 'event reminders'], ['local-birthday-coupon', 'birthday-card messages']]) {
+    const sent = (template: string) =>
+      h.cloud.openapi.outbox({ touser: s.openid }).filter((msg) => msg.templateId === template && msg.status === 'sent').length
+    for (const [template, what] of [
+      ['local-event-reminder', 'event reminders'],
+      ['local-birthday-coupon', 'birthday-card messages'],
+    ]) {
       const n = sent(template)
       if (n > 1 || (n === 0 && !atMostOnce)) out.push(`${s.openid}: ${n} ${what}`)
     }
@@ -564,33 +742,52 @@ describe('the hourly timer, delivered twice at once and with faults', () => {
   // members — each of the run's first commits crashing before or after it applies, each of its first inserts
   // and updates failing — which reaches every job that writes for them (VIP, expiry, birthday card and message,
   // reminder and message).
-  const inject = (action: string, nth: number, when: 'before' | 'after') => () => h.cloud.executor.injectFault({ invocation: 'next', action, nth, when })
+  const inject = (action: string, nth: number, when: 'before' | 'after') => () =>
+    h.cloud.executor.injectFault({ invocation: 'next', action, nth, when })
   const FAULTS: [string, () => void][] = [
     ['no fault', () => undefined],
-    ...Array.from({ length: TIMER_MAX_N }, (_, i): [string, () => void] => [`commit ${i + 1} crashing before it applies`, inject('database.commitTransaction', i + 1, 'before')]),
-    ...Array.from({ length: TIMER_MAX_N }, (_, i): [string, () => void] => [`commit ${i + 1} applied but its answer lost`, inject('database.commitTransaction', i + 1, 'after')]),
-    ...Array.from({ length: 6 }, (_, i): [string, () => void] => [`insert ${i + 1} failing`, inject('database.insertDocument', i + 1, 'before')]),
-    ...Array.from({ length: 6 }, (_, i): [string, () => void] => [`update ${i + 1} failing`, inject('database.modifyDocument', i + 1, 'before')]),
+    ...Array.from({ length: TIMER_MAX_N }, (_, i): [string, () => void] => [
+      `commit ${i + 1} crashing before it applies`,
+      inject('database.commitTransaction', i + 1, 'before'),
+    ]),
+    ...Array.from({ length: TIMER_MAX_N }, (_, i): [string, () => void] => [
+      `commit ${i + 1} applied but its answer lost`,
+      inject('database.commitTransaction', i + 1, 'after'),
+    ]),
+    ...Array.from({ length: 6 }, (_, i): [string, () => void] => [
+      `insert ${i + 1} failing`,
+      inject('database.insertDocument', i + 1, 'before'),
+    ]),
+    ...Array.from({ length: 6 }, (_, i): [string, () => void] => [
+      `update ${i + 1} failing`,
+      inject('database.modifyDocument', i + 1, 'before'),
+    ]),
   ]
 
-  const CASES = FAULTS.flatMap(([label, arm]) => [
-    [label, arm, false] as const,
-    [label, arm, true] as const,
-  ]).map(([label, arm, twice], i) => [`${label}${twice ? ', beside a duplicate delivery' : ''}`, arm, twice, i] as const)
+  const CASES = FAULTS.flatMap(([label, arm]) => [[label, arm, false] as const, [label, arm, true] as const]).map(
+    ([label, arm, twice], i) => [`${label}${twice ? ', beside a duplicate delivery' : ''}`, arm, twice, i] as const,
+  )
 
-  it.each(CASES)('%s: each member changed once, then the next hour finishes', async (label, arm, twice, n) => {
-    const { members, year, clock } = await dueWork(n)
-    arm()
-    const first = await Promise.all(twice ? [fire(clock), fire(clock)] : [fire(clock)])
-    h.cloud.executor.clearFaults()
-    // The next hour's delivery finishes what a failed one left.
-    const next = await fire(new Date(Date.parse(clock) + 3_600_000).toISOString())
-    cases++
-    observer.takeErrors()
-    expect(next.body).toMatchObject({ ok: true })
-    for (const r of [...first, next]) expect(answerProblems(r.body).filter((p) => p !== 'INTERNAL')).toEqual([])
-    if (label.startsWith('no fault')) expect(first.map((r) => r.body)).toMatchObject(first.map(() => ({ ok: true })))
-    expect(onceEach(members, year, twice && !label.startsWith('no fault'))).toEqual([])
-    if (n === CASES.length - 1) report.push(`  jobs.upkeep (timer)                  ${CASES.length} cases: ${FAULTS.length} faults, alone and beside a duplicate delivery, and the next hour's`)
-  }, 120_000)
+  it.each(CASES)(
+    '%s: each member changed once, then the next hour finishes',
+    async (label, arm, twice, n) => {
+      const { members, year, clock } = await dueWork(n)
+      arm()
+      const first = await Promise.all(twice ? [fire(clock), fire(clock)] : [fire(clock)])
+      h.cloud.executor.clearFaults()
+      // The next hour's delivery finishes what a failed one left.
+      const next = await fire(new Date(Date.parse(clock) + 3_600_000).toISOString())
+      cases++
+      observer.takeErrors()
+      expect(next.body).toMatchObject({ ok: true })
+      for (const r of [...first, next]) expect(answerProblems(r.body).filter((p) => p !== 'INTERNAL')).toEqual([])
+      if (label.startsWith('no fault')) expect(first.map((r) => r.body)).toMatchObject(first.map(() => ({ ok: true })))
+      expect(onceEach(members, year, twice && !label.startsWith('no fault'))).toEqual([])
+      if (n === CASES.length - 1)
+        report.push(
+          `  jobs.upkeep (timer)                  ${CASES.length} cases: ${FAULTS.length} faults, alone and beside a duplicate delivery, and the next hour's`,
+        )
+    },
+    120_000,
+  )
 })

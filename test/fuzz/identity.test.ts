@@ -38,7 +38,18 @@ afterAll(async () => {
   await h?.close()
 })
 
-const FIELDS = ['openid', '_openid', 'OPENID', 'userInfo.openId', 'role', 'storeId', 'staffId', 'operatorId', 'memberId', 'unionid'] as const
+const FIELDS = [
+  'openid',
+  '_openid',
+  'OPENID',
+  'userInfo.openId',
+  'role',
+  'storeId',
+  'staffId',
+  'operatorId',
+  'memberId',
+  'unionid',
+] as const
 type Field = (typeof FIELDS)[number]
 
 /** The forged value of a field: naming the victim, or claiming a privileged identity. */
@@ -64,7 +75,11 @@ const forged = (field: Field, aim: 'victim' | 'privileged'): Record<string, unkn
  * The caller's own documents (also once a deletion moved them under a pseudonym, which its tombstone names) and
  * the shared counters a member's actions move are left out: the rest must not change.
  */
-const COUNTERS: Record<string, string[]> = { events: ['seatsTaken', 'waiting', 'nextWaitNo'], catalog: ['stock'], couponTemplates: ['stock'] }
+const COUNTERS: Record<string, string[]> = {
+  events: ['seatsTaken', 'waiting', 'nextWaitNo'],
+  catalog: ['stock'],
+  couponTemplates: ['stock'],
+}
 const ownMarks = () => {
   const tombstones = h.cloud.executor.collections().includes('erasedMembers')
     ? (h.cloud.executor.find('erasedMembers', { memberNo: attacker.memberNo }) as unknown as { _id: string }[])
@@ -76,10 +91,16 @@ const ownMarks = () => {
  * (cloudfunctions/_lib/onceGrants.ts): those documents are the caller's, computed here with the server's key.
  */
 const erasedGrantMarks = () => {
-  const key = h.cloud.executor.collections().includes('serverSecrets') ? (h.cloud.executor.get('serverSecrets', 'erasureHmac') as unknown as { key: string } | null) : null
+  const key = h.cloud.executor.collections().includes('serverSecrets')
+    ? (h.cloud.executor.get('serverSecrets', 'erasureHmac') as unknown as { key: string } | null)
+    : null
   if (!key) return []
   const hash = (kind: string, value: string) => createHmac('sha256', Buffer.from(key.key, 'hex')).update(`${kind}:${value}`).digest('hex')
-  return [hash('openid', attacker.openid), hash('phone', attackerIdentity.mobile), ...(attackerIdentity.unionid ? [hash('unionid', attackerIdentity.unionid)] : [])]
+  return [
+    hash('openid', attacker.openid),
+    hash('phone', attackerIdentity.mobile),
+    ...(attackerIdentity.unionid ? [hash('unionid', attackerIdentity.unionid)] : []),
+  ]
 }
 /** The server's own secrets (the erasure key, made once on first use) belong to no one. */
 const PLATFORM = new Set(['serverSecrets'])
@@ -114,7 +135,11 @@ const forgeAll = async (fn: FunctionName | 'jobs', action: string, spec: ActionS
   const base = spec ? validInput(spec, w, tested.actions + 1) : { input: undefined }
   const before = othersDigest()
   const attackerBefore = identityOf(attacker)
-  const victimText = [victim.openid, victim.memberNo, (h.cloud.executor.get('members', victim.openid) as unknown as { mobile: string }).mobile]
+  const victimText = [
+    victim.openid,
+    victim.memberNo,
+    (h.cloud.executor.get('members', victim.openid) as unknown as { mobile: string }).mobile,
+  ]
   for (const field of FIELDS) {
     for (const aim of ['victim', 'privileged'] as const) {
       for (const where of ['event', 'input'] as const) {
@@ -128,10 +153,12 @@ const forgeAll = async (fn: FunctionName | 'jobs', action: string, spec: ActionS
         tested.calls++
         const label = `${fn}.${action} ${where}.${field}=${aim}`
         for (const p of answerProblems(inv.body)) findings.push({ call: label, problem: p })
-        if (inv.outcome.kind !== 'ok' && inv.outcome.kind !== 'error') findings.push({ call: label, problem: `outcome ${inv.outcome.kind}` })
+        if (inv.outcome.kind !== 'ok' && inv.outcome.kind !== 'error')
+          findings.push({ call: label, problem: `outcome ${inv.outcome.kind}` })
         const changed = observer.changed(inv.id)
         if (privileged) {
-          if (errorCode(inv.body) !== 'FORBIDDEN') findings.push({ call: label, problem: `answered ${errorCode(inv.body) ?? 'ok'}, not FORBIDDEN` })
+          if (errorCode(inv.body) !== 'FORBIDDEN')
+            findings.push({ call: label, problem: `answered ${errorCode(inv.body) ?? 'ok'}, not FORBIDDEN` })
           if (changed) findings.push({ call: label, problem: 'wrote to the database' })
         }
         const answer = JSON.stringify(inv.body)
@@ -139,8 +166,10 @@ const forgeAll = async (fn: FunctionName | 'jobs', action: string, spec: ActionS
       }
     }
   }
-  if (othersDigest() !== before) findings.push({ call: `${fn}.${action}`, problem: "changed another member's, a staff, an operator's or a rule document" })
-  if (action !== 'deleteMembership' && identityOf(attacker) !== attackerBefore) findings.push({ call: `${fn}.${action}`, problem: "changed the caller's identity" })
+  if (othersDigest() !== before)
+    findings.push({ call: `${fn}.${action}`, problem: "changed another member's, a staff, an operator's or a rule document" })
+  if (action !== 'deleteMembership' && identityOf(attacker) !== attackerBefore)
+    findings.push({ call: `${fn}.${action}`, problem: "changed the caller's identity" })
   tested.actions++
   tested.effects += findings.length
   return findings

@@ -65,7 +65,8 @@ const slowest = (t: Tally) =>
 /** Failures by kind ("message not in words", "INTERNAL", ...) with a count, for the summary. */
 const kinds = (t: Tally) => {
   const count = new Map<string, number>()
-  for (const f of t.failures) for (const p of new Set(f.problems.map((p) => p.replace(/[:(].*$/, '').trim()))) count.set(p, (count.get(p) ?? 0) + 1)
+  for (const f of t.failures)
+    for (const p of new Set(f.problems.map((p) => p.replace(/[:(].*$/, '').trim()))) count.set(p, (count.get(p) ?? 0) + 1)
   return [...count].map(([k, n]) => `${k} ×${n}`).join(', ')
 }
 
@@ -93,7 +94,13 @@ const fuzz = <F extends FunctionName>(fn: F, specs: Specs<F>, seedOffset: number
     })
     const logged = observer.takeErrors()
     const { again, unchanged } = await replayRefused(refused)
-    summary.push(line(fn, tally, `; ${again.calls} refused payloads replayed (${JSON.stringify(again.byCode)}), database ${unchanged ? 'unchanged' : 'CHANGED'}`))
+    summary.push(
+      line(
+        fn,
+        tally,
+        `; ${again.calls} refused payloads replayed (${JSON.stringify(again.byCode)}), database ${unchanged ? 'unchanged' : 'CHANGED'}`,
+      ),
+    )
 
     // What the functions logged first: an INTERNAL answer says nothing, its logged error says why.
     expect(logged.slice(0, 8)).toEqual([])
@@ -134,10 +141,15 @@ describe('input fuzzing, per function, as its legitimate callers', () => {
     )
     // The exact event a timer sends, and variations of it.
     const exact = fc.constant({ Type: 'Timer', TriggerName: 'upkeep', Time: '2026-11-20T04:05:00Z', Message: '' })
-    const event = fc.oneof({ arbitrary: exact, weight: 4 }, { arbitrary: timerish, weight: 5 }, { arbitrary: fc.oneof(badShape, badNumber), weight: 1 })
+    const event = fc.oneof(
+      { arbitrary: exact, weight: 4 },
+      { arbitrary: timerish, weight: 5 },
+      { arbitrary: fc.oneof(badShape, badNumber), weight: 1 },
+    )
     const samples = fc.sample(fc.tuple(callers, event, fc.constantFrom(...SOURCES)), { numRuns: RUNS, seed: SEED + 6 })
     const bySource = new Map<string, FuzzCall[]>()
-    for (const [caller, ev, source] of samples) bySource.set(source, [...(bySource.get(source) ?? []), { fn: 'jobs', caller, event: ev, action: null }])
+    for (const [caller, ev, source] of samples)
+      bySource.set(source, [...(bySource.get(source) ?? []), { fn: 'jobs', caller, event: ev, action: null }])
 
     const before = observer.digest()
     const tallies: Tally[] = []
@@ -145,9 +157,16 @@ describe('input fuzzing, per function, as its legitimate callers', () => {
     const after = observer.digest()
     const codes = tallies.flatMap((t) => Object.entries(t.byCode))
     const total = tallies.reduce((s, t) => s + t.calls, 0)
-    summary.push(`  jobs    ${String(total).padStart(6)} client calls from ${SOURCES.length} sources, anonymous included: ${codes.map(([c, n]) => `${c} ${n}`).join(', ')}`)
+    summary.push(
+      `  jobs    ${String(total).padStart(6)} client calls from ${SOURCES.length} sources, anonymous included: ${codes.map(([c, n]) => `${c} ${n}`).join(', ')}`,
+    )
 
-    expect(tallies.flatMap((t) => t.failures).slice(0, 8).map(describeFailure)).toEqual([])
+    expect(
+      tallies
+        .flatMap((t) => t.failures)
+        .slice(0, 8)
+        .map(describeFailure),
+    ).toEqual([])
     expect(observer.takeErrors()).toEqual([])
     expect(total).toBe(RUNS)
     expect(tallies.reduce((s, t) => s + (t.byCode.FORBIDDEN ?? 0), 0)).toBe(RUNS)
@@ -174,11 +193,14 @@ describe('oversized input, every action', () => {
       concurrency: 2,
       httpEvery: 10,
       onResult: (r) => {
-        if (r.ms > slowest.ms) slowest = { ms: r.ms, what: `${r.call.fn}.${r.call.action} ${r.call.refuse?.why} in ${r.call.refuse?.field}` }
+        if (r.ms > slowest.ms)
+          slowest = { ms: r.ms, what: `${r.call.fn}.${r.call.action} ${r.call.refuse?.why} in ${r.call.refuse?.field}` }
       },
     })
     const after = observer.digest()
-    summary.push(`  oversized ${calls.length} payloads (${tally.viaHttp} over HTTP): ${JSON.stringify(tally.byCode)}; slowest ${slowest.ms} ms (${slowest.what})`)
+    summary.push(
+      `  oversized ${calls.length} payloads (${tally.viaHttp} over HTTP): ${JSON.stringify(tally.byCode)}; slowest ${slowest.ms} ms (${slowest.what})`,
+    )
 
     expect(observer.takeErrors().slice(0, 8)).toEqual([])
     expect(tally.failures.slice(0, 8).map(describeFailure)).toEqual([])

@@ -9,7 +9,10 @@ import { cyclesOf, importGraph } from '../../scripts/lint-cycles'
 
 const project = (files: Record<string, string>) => {
   const dir = mkdtempSync(join(tmpdir(), 'lint-cycles-'))
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, moduleResolution: 'bundler', module: 'esnext' }, include: ['.'] }))
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, moduleResolution: 'bundler', module: 'esnext' }, include: ['.'] }),
+  )
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   return dir
 }

@@ -36,8 +36,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-const relay = (event: object, options: Parameters<LocalCloud['invoke']>[2] = {}) =>
-  cloud.invoke('relay', event, options) as Promise<Body>
+const relay = (event: object, options: Parameters<LocalCloud['invoke']>[2] = {}) => cloud.invoke('relay', event, options) as Promise<Body>
 
 describe('cloud.callFunction between local functions', () => {
   it('has its seam in the pinned wx-server-sdk', () => {
@@ -89,7 +88,9 @@ describe('cloud.callFunction between local functions', () => {
 
     const late = await relay({ action: 'call', name: 'sleepy', data: { ms: 1500 } })
     expect(late).toMatchObject({ ok: false, isError: true })
-    expect(late.message).toBe('callFunction:fail errCode: -504003 functions time limit exceeded | errMsg: Invoking task timed out after 1 seconds')
+    expect(late.message).toBe(
+      'callFunction:fail errCode: -504003 functions time limit exceeded | errMsg: Invoking task timed out after 1 seconds',
+    )
   })
 })
 
@@ -160,7 +161,9 @@ describe('nothing leaves the machine', () => {
   it('guards the test process too (no-network.setup.ts): a test cannot reach past the loopback by accident', async () => {
     const guard = installNetworkGuard()
     const before = guard.refusals.length
-    await expect(fetch('https://api.weixin.qq.com/cgi-bin/token')).rejects.toThrow(`${UNAVAILABLE}fetch https://api.weixin.qq.com/cgi-bin/token`)
+    await expect(fetch('https://api.weixin.qq.com/cgi-bin/token')).rejects.toThrow(
+      `${UNAVAILABLE}fetch https://api.weixin.qq.com/cgi-bin/token`,
+    )
     const socket = await new Promise<Error>((resolve) => connect(443, 'api.weixin.qq.com').on('error', resolve))
     expect(socket.message).toBe(`${UNAVAILABLE}a connection to api.weixin.qq.com:443`)
     await expect(lookup('api.weixin.qq.com')).rejects.toThrow(`${UNAVAILABLE}dns.lookup api.weixin.qq.com`)
@@ -212,7 +215,11 @@ describe(`a call chain deeper than ${MAX_CALL_DEPTH}`, () => {
   it('fails at once, naming the chain, and every level fails in turn', async () => {
     const out = (await deep.invoke('relay', { action: 'forever' })) as Body
     expect(out.errCode).toBe(-504002)
-    expect(out.errMsg).toContain(`local cloud: call chain deeper than ${MAX_CALL_DEPTH} (${Array(MAX_CALL_DEPTH + 2).fill('relay').join(' → ')})`)
+    expect(out.errMsg).toContain(
+      `local cloud: call chain deeper than ${MAX_CALL_DEPTH} (${Array(MAX_CALL_DEPTH + 2)
+        .fill('relay')
+        .join(' → ')})`,
+    )
     // The chain's instances are free again: the next call is served.
     expect(await deep.invoke('relay', { action: 'recurse', depth: 0 })).toEqual({ bottom: true })
   }, 60_000)

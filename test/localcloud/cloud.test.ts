@@ -133,7 +133,12 @@ describe('clock and database through the instances', () => {
 
   it('fires a timer as its trigger would: no caller, source wx_trigger, the chosen clock', async () => {
     const inv = await cloud.fireTimer('probe', 'nightly', { clock: '2026-12-31T16:00:00Z' })
-    expect(inv.body).toEqual({ trigger: 'nightly', time: '2026-12-31T16:00:00Z', source: 'wx_trigger', fakeNow: '2026-12-31T16:00:00.000Z' })
+    expect(inv.body).toEqual({
+      trigger: 'nightly',
+      time: '2026-12-31T16:00:00Z',
+      source: 'wx_trigger',
+      fakeNow: '2026-12-31T16:00:00.000Z',
+    })
   })
 
   it('refuses to fire a trigger the function does not declare', async () => {
@@ -164,7 +169,10 @@ describe('clock and database through the instances', () => {
   })
 
   it('applies nothing when the commit crashes', async () => {
-    cloud.executor.insert('counters', [{ _id: 'acct-a', n: 10 }, { _id: 'acct-b', n: 0 }])
+    cloud.executor.insert('counters', [
+      { _id: 'acct-a', n: 10 },
+      { _id: 'acct-b', n: 0 },
+    ])
     cloud.executor.crashBeforeCommit('next')
     const inv = await cloud.invokeDetailed('probe', { action: 'transfer', from: 'acct-a', to: 'acct-b', amount: 3 })
     expect(inv.body).toMatchObject({ errCode: -504002, errMsg: expect.stringContaining('injected crash before commit') })
@@ -246,7 +254,11 @@ describe('restart', () => {
     await cloud.close()
     cloud = await start({ allowClockOverride: false, staticDir: join(staticDir, 'missing') })
     expect(cloud.executor.get('counters', 'shared')).toEqual(before)
-    const res = await fetch(`${cloud.url}/functions/probe`, { method: 'POST', body: '{"action":"now"}', headers: { 'x-local-clock': '2026-03-01T00:00:00Z' } })
+    const res = await fetch(`${cloud.url}/functions/probe`, {
+      method: 'POST',
+      body: '{"action":"now"}',
+      headers: { 'x-local-clock': '2026-03-01T00:00:00Z' },
+    })
     expect(await res.json()).toEqual({ fakeNow: null })
     expect(res.headers.get('x-local-clock-ignored')).toBeTruthy()
     const page = await fetch(`${cloud.url}/`)

@@ -9,12 +9,54 @@ import { FIXTURE_COLLECTIONS, failure, inProcessDb, tempDir } from './support'
 let h: ReturnType<typeof inProcessDb>
 const PEOPLE = [
   {
-    _id: 'p1', name: 'Ann', age: 30, tags: ['vip', 'gold'], address: { city: 'Shanghai', zip: '200000' },
-    scores: [{ kind: 'a', v: 5 }, { kind: 'b', v: 9 }], joined: new Date('2026-01-01T00:00:00Z'), memberNo: 'M1', mobile: '13800000001',
+    _id: 'p1',
+    name: 'Ann',
+    age: 30,
+    tags: ['vip', 'gold'],
+    address: { city: 'Shanghai', zip: '200000' },
+    scores: [
+      { kind: 'a', v: 5 },
+      { kind: 'b', v: 9 },
+    ],
+    joined: new Date('2026-01-01T00:00:00Z'),
+    memberNo: 'M1',
+    mobile: '13800000001',
   },
-  { _id: 'p2', name: 'bob', age: 17, tags: ['new'], address: { city: 'Beijing' }, scores: [{ kind: 'a', v: 1 }], joined: new Date('2026-06-01T00:00:00Z'), nickname: null, memberNo: 'M2', mobile: '13800000002' },
-  { _id: 'p3', name: 'Cat', age: 45, tags: [], address: { city: 'Shanghai' }, scores: [], joined: new Date('2025-03-01T00:00:00Z'), vip: true, memberNo: 'M3', mobile: '13800000003' },
-  { _id: 'p4', name: 'Dan', age: 30, tags: ['vip'], address: { city: 'Hangzhou' }, scores: [{ kind: 'b', v: 7 }], joined: new Date('2026-09-01T00:00:00Z'), memberNo: 'M4', mobile: '13800000004' },
+  {
+    _id: 'p2',
+    name: 'bob',
+    age: 17,
+    tags: ['new'],
+    address: { city: 'Beijing' },
+    scores: [{ kind: 'a', v: 1 }],
+    joined: new Date('2026-06-01T00:00:00Z'),
+    nickname: null,
+    memberNo: 'M2',
+    mobile: '13800000002',
+  },
+  {
+    _id: 'p3',
+    name: 'Cat',
+    age: 45,
+    tags: [],
+    address: { city: 'Shanghai' },
+    scores: [],
+    joined: new Date('2025-03-01T00:00:00Z'),
+    vip: true,
+    memberNo: 'M3',
+    mobile: '13800000003',
+  },
+  {
+    _id: 'p4',
+    name: 'Dan',
+    age: 30,
+    tags: ['vip'],
+    address: { city: 'Hangzhou' },
+    scores: [{ kind: 'b', v: 7 }],
+    joined: new Date('2026-09-01T00:00:00Z'),
+    memberNo: 'M4',
+    mobile: '13800000004',
+  },
 ]
 
 beforeAll(() => {
@@ -53,7 +95,11 @@ describe('filters: every operator the SDK emits', () => {
     ['_.mod', () => ({ age: h._.mod(15, 0) }), ['p1', 'p3', 'p4']],
     ['db.RegExp with options', () => ({ name: h.db.RegExp({ regexp: '^b', options: 'i' }) }), ['p2']],
     ['a JS regex', () => ({ name: /^[A-C]/ }), ['p1', 'p3']],
-    ['a date range', () => ({ joined: h._.gte(new Date('2026-01-01T00:00:00Z')).and(h._.lt(new Date('2026-07-01T00:00:00Z'))) }), ['p1', 'p2']],
+    [
+      'a date range',
+      () => ({ joined: h._.gte(new Date('2026-01-01T00:00:00Z')).and(h._.lt(new Date('2026-07-01T00:00:00Z'))) }),
+      ['p1', 'p2'],
+    ],
     ['an indexed field (pushed down to SQLite)', () => ({ memberNo: 'M3' }), ['p3']],
     ['an indexed field with _.in', () => ({ memberNo: h._.in(['M1', 'M4', 'nope']) }), ['p1', 'p4']],
     ['_id with _.in', () => ({ _id: h._.in(['p2', 'p3', 'zz']) }), ['p2', 'p3']],
@@ -94,12 +140,20 @@ describe('ordering, paging, projection, counting', () => {
   })
 
   it('returns at most 1,000 documents, 100 by default, and counts all of them', async () => {
-    h.executor.insert('things', Array.from({ length: 1200 }, (_, i) => ({ batch: 'cap', i })))
+    h.executor.insert(
+      'things',
+      Array.from({ length: 1200 }, (_, i) => ({ batch: 'cap', i })),
+    )
     expect((await h.db.collection('things').where({ batch: 'cap' }).get()).data).toHaveLength(100)
     expect((await h.db.collection('things').where({ batch: 'cap' }).limit(1000).get()).data).toHaveLength(1000)
     expect((await h.db.collection('things').where({ batch: 'cap' }).count()).total).toBe(1200)
     // The SDK already caps at 1,000; the server caps again whatever it is sent.
-    const raw = h.executor.handle('database.getDocument', { collectionName: 'things', queryType: 'WHERE', query: '{"batch":"cap"}', limit: 5000 })
+    const raw = h.executor.handle('database.getDocument', {
+      collectionName: 'things',
+      queryType: 'WHERE',
+      query: '{"batch":"cap"}',
+      limit: 5000,
+    })
     expect((raw.data as { list: unknown[] }).list).toHaveLength(1000)
   })
 })
@@ -114,7 +168,10 @@ describe('db.serverDate()', () => {
       expect(data.at.toISOString()).toBe('2026-11-01T02:00:00.000Z')
       expect(data.later.toISOString()).toBe('2026-11-01T02:01:30.000Z')
       // ...and in a filter.
-      const { total } = await h.db.collection('things').where({ _id, at: h._.lte(h.db.serverDate()) }).count()
+      const { total } = await h.db
+        .collection('things')
+        .where({ _id, at: h._.lte(h.db.serverDate()) })
+        .count()
       expect(total).toBe(1)
     } finally {
       h.state.invocationId = undefined
@@ -133,12 +190,24 @@ describe('db.serverDate()', () => {
 
 describe('loud failures', () => {
   it('refuses an unsupported query operator, naming it and the collection', async () => {
-    const err = await failure(members().where({ name: { $where: 'this.name' } }).get())
+    const err = await failure(
+      members()
+        .where({ name: { $where: 'this.name' } })
+        .get(),
+    )
     expect(err.errCode).toBe(-502002)
     expect(err.errMsg).toContain('unsupported query operator $where in members')
-    const expr = await failure(members().where({ age: h._.expr(h._.eq(['$age', 1])) }).get())
+    const expr = await failure(
+      members()
+        .where({ age: h._.expr(h._.eq(['$age', 1])) })
+        .get(),
+    )
     expect(expr.errMsg).toContain('$expr')
-    const top = await failure(members().where({ $text: { $search: 'x' } }).get())
+    const top = await failure(
+      members()
+        .where({ $text: { $search: 'x' } })
+        .get(),
+    )
     expect(top.errMsg).toContain('unsupported query operator $text')
   })
 
@@ -175,4 +244,3 @@ describe('lenient collections (strictCollections: false)', () => {
     }
   })
 })
-

@@ -26,15 +26,26 @@ const expiresOf = (i: number): unknown =>
 const docs = Array.from({ length: N }, (_, k) => {
   const i = (k * 7919) % N
   const expires = expiresOf(i)
-  return { _id: `w${String(i).padStart(3, '0')}`, birthday: { month: (i % 12) + 1, day: 1 }, vip: i % 5 === 0, ...(expires === undefined ? {} : { expires }) }
+  return {
+    _id: `w${String(i).padStart(3, '0')}`,
+    birthday: { month: (i % 12) + 1, day: 1 },
+    vip: i % 5 === 0,
+    ...(expires === undefined ? {} : { expires }),
+  }
 })
-const mayIds = docs.filter((d) => d.birthday.month === 5).map((d) => d._id).sort()
+const mayIds = docs
+  .filter((d) => d.birthday.month === 5)
+  .map((d) => d._id)
+  .sort()
 
 beforeAll(() => {
   h = inProcessDb({ collections: [WALKERS] })
   h.executor.insert('walkers', docs)
   // Numeric ids in May too: a string bound never matches them (MongoDB compares like types only).
-  h.executor.insert('walkers', [{ _id: 5, birthday: { month: 5, day: 1 } }, { _id: 70, birthday: { month: 5, day: 1 } }])
+  h.executor.insert('walkers', [
+    { _id: 5, birthday: { month: 5, day: 1 } },
+    { _id: 70, birthday: { month: 5, day: 1 } },
+  ])
 })
 afterAll(() => h.close())
 
@@ -83,7 +94,10 @@ describe('a chunked walk over an indexed equality', () => {
   })
 
   it('applies residual conditions (an unindexed field) and still stops at a full page', async () => {
-    const expected = docs.filter((d) => d.birthday.month === 5 && d.vip).map((d) => d._id).sort()
+    const expected = docs
+      .filter((d) => d.birthday.month === 5 && d.vip)
+      .map((d) => d._id)
+      .sort()
     expect(expected).toHaveLength(10)
     const { seen, scannedPerChunk } = await walk((cursor) => ({ 'birthday.month': 5, vip: true, _id: h._.gt(cursor) }), 4)
     expect(seen).toEqual(expected)
@@ -121,7 +135,10 @@ describe('a chunked walk over an indexed equality', () => {
 
 describe('a chunked walk over an indexed string range', () => {
   it('finds exactly the strings in range (never null, missing, numbers or Dates), fetching only them', async () => {
-    const expected = docs.filter((d) => typeof d.expires === 'string' && d.expires <= '2026-05-01T00:00:00.000Z').map((d) => d._id).sort()
+    const expected = docs
+      .filter((d) => typeof d.expires === 'string' && d.expires <= '2026-05-01T00:00:00.000Z')
+      .map((d) => d._id)
+      .sort()
     expect(expected.length).toBeGreaterThan(40)
     const { seen, scannedPerChunk } = await walk((cursor) => ({ expires: h._.lte('2026-05-01T00:00:00.000Z'), _id: h._.gt(cursor) }), 25)
     expect(seen).toEqual(expected)
@@ -135,7 +152,9 @@ describe('a chunked walk over an indexed string range', () => {
       .where({ expires: h._.gt('2026-03').and(h._.neq('2026-07-01T00:00:00.000Z')) })
       .limit(1000)
       .get()
-    const expected = docs.filter((d) => typeof d.expires === 'string' && d.expires > '2026-03' && d.expires !== '2026-07-01T00:00:00.000Z').map((d) => d._id)
+    const expected = docs
+      .filter((d) => typeof d.expires === 'string' && d.expires > '2026-03' && d.expires !== '2026-07-01T00:00:00.000Z')
+      .map((d) => d._id)
     expect((data as { _id: string }[]).map((d) => d._id).sort()).toEqual(expected.sort())
   })
 })
@@ -148,18 +167,35 @@ describe('other queries stop early or count without decoding', () => {
   })
 
   it('an order on another field still sorts every match (correct first)', async () => {
-    const { value } = await counted('ordered', () => walkers().where({ 'birthday.month': 5 }).orderBy('vip', 'desc').orderBy('_id', 'asc').limit(3).get())
-    expect((value as { data: { _id: string }[] }).data.map((d) => d._id)).toEqual(mayIds.filter((id) => Number(id.slice(1)) % 5 === 0).slice(0, 3))
+    const { value } = await counted('ordered', () =>
+      walkers().where({ 'birthday.month': 5 }).orderBy('vip', 'desc').orderBy('_id', 'asc').limit(3).get(),
+    )
+    expect((value as { data: { _id: string }[] }).data.map((d) => d._id)).toEqual(
+      mayIds.filter((id) => Number(id.slice(1)) % 5 === 0).slice(0, 3),
+    )
   })
 
   it('counts matches, numbers included', async () => {
     expect((await walkers().where({ 'birthday.month': 5 }).count()).total).toBe(mayIds.length + 2)
-    expect((await walkers().where({ 'birthday.month': 5, _id: h._.gt('') }).count()).total).toBe(mayIds.length)
+    expect(
+      (
+        await walkers()
+          .where({ 'birthday.month': 5, _id: h._.gt('') })
+          .count()
+      ).total,
+    ).toBe(mayIds.length)
   })
 })
 
 describe('bulkInsert (seeding large data sets)', () => {
-  const member = (i: number, over: object = {}) => ({ _id: `b${i}`, memberNo: `B${i}`, mobile: `m${i}`, storeId: 's1', tier: 'member', ...over })
+  const member = (i: number, over: object = {}) => ({
+    _id: `b${i}`,
+    memberNo: `B${i}`,
+    mobile: `m${i}`,
+    storeId: 's1',
+    tier: 'member',
+    ...over,
+  })
 
   it('loads batches from a generator, all indexes rebuilt and used', async () => {
     const batches = function* () {
@@ -170,14 +206,19 @@ describe('bulkInsert (seeding large data sets)', () => {
     expect(h.executor.stats().seq).toBe(seqBefore + 1)
     expect(h.executor.count('members', { storeId: 's1' })).toBe(1000)
     expect((await h.db.collection('members').where({ memberNo: 'B777' }).get()).data).toEqual([member(777)])
-    expect(h.executor.store.explainScan('members', { field: { path: 'memberNo', values: ['B777'] } })).toContain('ix__members__memberNo_unique')
+    expect(h.executor.store.explainScan('members', { field: { path: 'memberNo', values: ['B777'] } })).toContain(
+      'ix__members__memberNo_unique',
+    )
   })
 
   it('fails whole on a duplicate _id or unique key, applying nothing', () => {
     const before = h.executor.count('members')
-    expect(() => h.executor.bulkInsert('members', [[member(5000), member(5001)], [member(5002), member(5001)]])).toThrow(
-      'E11000 duplicate key error collection: members index: _id_ dup key: { _id: "b5001" }',
-    )
+    expect(() =>
+      h.executor.bulkInsert('members', [
+        [member(5000), member(5001)],
+        [member(5002), member(5001)],
+      ]),
+    ).toThrow('E11000 duplicate key error collection: members index: _id_ dup key: { _id: "b5001" }')
     expect(() => h.executor.bulkInsert('members', [[member(6000), member(6001, { memberNo: 'B5' })]])).toThrow(
       /E11000 duplicate key error collection: members index: memberNo_unique/,
     )

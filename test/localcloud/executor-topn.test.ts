@@ -16,7 +16,8 @@ const docs = Array.from({ length: 700 }, (_, k) => {
   const visits = visitsOf(i)
   return { _id: `r${String(i).padStart(3, '0')}`, store: i % 2 ? 'A' : 'B', ...(visits === undefined ? {} : { visits }) }
 })
-const numeric = (d: (typeof docs)[number]): d is (typeof docs)[number] & { visits: number } => typeof (d as { visits?: unknown }).visits === 'number'
+const numeric = (d: (typeof docs)[number]): d is (typeof docs)[number] & { visits: number } =>
+  typeof (d as { visits?: unknown }).visits === 'number'
 
 beforeAll(() => {
   h = inProcessDb({ collections: [RANKED] })
@@ -45,29 +46,51 @@ const expected = (keep: (d: { visits: number; store: string }) => boolean, dir: 
 
 describe('a top-N by an indexed number', () => {
   it('answers the n highest numbers, ties by _id, fetching only n rows', async () => {
-    const { value, ops } = await counted('top-desc', () => h.db.collection('ranked').where({ visits: h._.gt(0) }).orderBy('visits', 'desc').limit(20).get())
+    const { value, ops } = await counted('top-desc', () =>
+      h.db
+        .collection('ranked')
+        .where({ visits: h._.gt(0) })
+        .orderBy('visits', 'desc')
+        .limit(20)
+        .get(),
+    )
     expect((value as { data: { _id: string }[] }).data.map((d) => d._id)).toEqual(expected((d) => d.visits > 0, -1, 20))
     expect(ops.rowsScanned).toBe(20)
   })
 
   it('orders ascending within a two-sided range, and keeps residual conditions', async () => {
     const { value } = await counted('top-asc', () =>
-      h.db.collection('ranked').where({ visits: h._.gte(3).and(h._.lt(9.5)), store: 'A' }).orderBy('visits', 'asc').limit(50).get(),
+      h.db
+        .collection('ranked')
+        .where({ visits: h._.gte(3).and(h._.lt(9.5)), store: 'A' })
+        .orderBy('visits', 'asc')
+        .limit(50)
+        .get(),
     )
-    expect((value as { data: { _id: string }[] }).data.map((d) => d._id)).toEqual(expected((d) => d.visits >= 3 && d.visits < 9.5 && d.store === 'A', 1, 50))
+    expect((value as { data: { _id: string }[] }).data.map((d) => d._id)).toEqual(
+      expected((d) => d.visits >= 3 && d.visits < 9.5 && d.store === 'A', 1, 50),
+    )
   })
 
   it('counts and lists unordered matches of a number range like MongoDB (strings, nulls and booleans never match)', async () => {
     const all = docs.filter(numeric).filter((d) => d.visits > 10)
     expect(h.executor.count('ranked', { visits: { $gt: 10 } })).toBe(all.length)
-    const { value } = await counted('unordered', () => h.db.collection('ranked').where({ visits: h._.gt(10) }).limit(1000).get())
+    const { value } = await counted('unordered', () =>
+      h.db
+        .collection('ranked')
+        .where({ visits: h._.gt(10) })
+        .limit(1000)
+        .get(),
+    )
     expect((value as { data: { _id: string }[] }).data.map((d) => d._id).sort()).toEqual(all.map((d) => d._id).sort())
   })
 })
 
 describe('a page of a string range in that field’s order', () => {
   it('reads about a page of rows (ISO instants by time), numbers and nulls never matching', async () => {
-    const h2 = inProcessDb({ collections: [{ name: 'entries', indexes: [{ name: 'at', keys: [{ field: 'at', direction: 1 as const }] }] }] })
+    const h2 = inProcessDb({
+      collections: [{ name: 'entries', indexes: [{ name: 'at', keys: [{ field: 'at', direction: 1 as const }] }] }],
+    })
     try {
       const at = (i: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString()
       const rows = Array.from({ length: 500 }, (_, k) => {
@@ -77,7 +100,12 @@ describe('a page of a string range in that field’s order', () => {
       h2.executor.insert('entries', rows)
       h2.executor.beginInvocation('page')
       h2.state.invocationId = 'page'
-      const page = await h2.db.collection('entries').where({ at: h2._.gte(at(100)).and(h2._.lt(at(400))) }).orderBy('at', 'asc').limit(25).get()
+      const page = await h2.db
+        .collection('entries')
+        .where({ at: h2._.gte(at(100)).and(h2._.lt(at(400))) })
+        .orderBy('at', 'asc')
+        .limit(25)
+        .get()
       const ops = h2.executor.endInvocation('page')
       h2.state.invocationId = undefined
       const expected = rows

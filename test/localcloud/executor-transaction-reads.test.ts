@@ -20,7 +20,10 @@ let group = 0
 /** A fresh group of documents in `things`: { _id: `<g>-<i>`, g, i, n }. */
 const seedGroup = (n: number) => {
   const g = `tr${++group}`
-  h.executor.insert('things', Array.from({ length: n }, (_, i) => ({ _id: `${g}-${i + 1}`, g, i: i + 1, n: 0 })))
+  h.executor.insert(
+    'things',
+    Array.from({ length: n }, (_, i) => ({ _id: `${g}-${i + 1}`, g, i: i + 1, n: 0 })),
+  )
   return g
 }
 const ids = (docs: { _id: string }[]) => docs.map((d) => d._id)
@@ -30,12 +33,28 @@ describe('where().get() inside a transaction', () => {
     const g = seedGroup(3)
     const t = await h.db.startTransaction()
     await t.collection('things').add({ data: [{ _id: `${g}-new`, g, i: 9, n: 5 }] })
-    await t.collection('things').doc(`${g}-1`).update({ data: { n: 7 } })
+    await t
+      .collection('things')
+      .doc(`${g}-1`)
+      .update({ data: { n: 7 } })
     await t.collection('things').doc(`${g}-2`).remove()
     const inside = await t.collection('things').where({ g }).orderBy('i', 'asc').get()
-    expect(inside.data.map((d: Any) => [d._id, d.n])).toEqual([[`${g}-1`, 7], [`${g}-3`, 0], [`${g}-new`, 5]])
+    expect(inside.data.map((d: Any) => [d._id, d.n])).toEqual([
+      [`${g}-1`, 7],
+      [`${g}-3`, 0],
+      [`${g}-new`, 5],
+    ])
     // Filters see the transaction's version of a document.
-    expect(ids((await t.collection('things').where({ g, n: h._.gt(0) }).get()).data).sort()).toEqual([`${g}-1`, `${g}-new`])
+    expect(
+      ids(
+        (
+          await t
+            .collection('things')
+            .where({ g, n: h._.gt(0) })
+            .get()
+        ).data,
+      ).sort(),
+    ).toEqual([`${g}-1`, `${g}-new`])
     // Outside, the committed state only.
     expect(ids((await h.db.collection('things').where({ g }).orderBy('i', 'asc').get()).data)).toEqual([`${g}-1`, `${g}-2`, `${g}-3`])
     await t.commit()
@@ -45,10 +64,21 @@ describe('where().get() inside a transaction', () => {
   it('pages, sorts and projects like any query (100 by default, 1,000 at most)', async () => {
     const g = seedGroup(150)
     await h.db.runTransaction(async (t: Any) => {
-      await t.collection('things').doc(`${g}-150`).update({ data: { n: 1 } })
+      await t
+        .collection('things')
+        .doc(`${g}-150`)
+        .update({ data: { n: 1 } })
       const first = await t.collection('things').where({ g }).get()
       expect(first.data).toHaveLength(100)
-      const top = await t.collection('things').where({ g }).orderBy('n', 'desc').orderBy('i', 'asc').skip(0).limit(2).field({ i: true, n: true }).get()
+      const top = await t
+        .collection('things')
+        .where({ g })
+        .orderBy('n', 'desc')
+        .orderBy('i', 'asc')
+        .skip(0)
+        .limit(2)
+        .field({ i: true, n: true })
+        .get()
       expect(top.data).toEqual([
         { _id: `${g}-150`, i: 150, n: 1 },
         { _id: `${g}-1`, i: 1, n: 0 },
@@ -64,7 +94,10 @@ describe('where().get() inside a transaction', () => {
     const g = seedGroup(1)
     const a = await h.db.startTransaction()
     const b = await h.db.startTransaction()
-    await a.collection('things').doc(`${g}-1`).update({ data: { n: 42 } })
+    await a
+      .collection('things')
+      .doc(`${g}-1`)
+      .update({ data: { n: 42 } })
     const seen = await b.collection('things').where({ g }).get()
     expect(seen.data.map((d: Any) => d.n)).toEqual([0])
     await a.commit()
@@ -92,7 +125,11 @@ describe('database.modifyAndReturnDoc (updateAndReturn) inside a transaction', (
   const begin = () => (h.executor.handle('database.startTransaction', undefined) as { transactionId: string }).transactionId
   const updateAndReturn = (transactionId: string, g: string, query: object, data: object) =>
     h.executor.handle('database.modifyAndReturnDoc', {
-      collectionName: 'things', queryType: 'WHERE', transactionId, query: JSON.stringify({ g, ...query }), data: JSON.stringify(data),
+      collectionName: 'things',
+      queryType: 'WHERE',
+      transactionId,
+      query: JSON.stringify({ g, ...query }),
+      data: JSON.stringify(data),
     })
 
   it('updates the first match in the transaction, returns it, and is rolled back with it', async () => {
@@ -125,7 +162,14 @@ describe('where().update(), where().remove() and count() inside a transaction', 
     const g = seedGroup(1)
     const t = await h.db.startTransaction()
     for (const [op, what] of [
-      [() => t.collection('things').where({ g }).update({ data: { n: 7 } }), 'where().update()'],
+      [
+        () =>
+          t
+            .collection('things')
+            .where({ g })
+            .update({ data: { n: 7 } }),
+        'where().update()',
+      ],
       [() => t.collection('things').where({ g }).remove(), 'where().remove()'],
       [() => t.collection('things').where({ g }).count(), 'count()'],
     ] as const) {

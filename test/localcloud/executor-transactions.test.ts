@@ -43,7 +43,10 @@ describe('commit and rollback', () => {
     const id = counter(1)
     const result = await h.db.runTransaction(async (t: any) => {
       const { data } = await t.collection('counters').doc(id).get()
-      await t.collection('counters').doc(id).update({ data: { n: data.n + 1 } })
+      await t
+        .collection('counters')
+        .doc(id)
+        .update({ data: { n: data.n + 1 } })
       await t.collection('counters').add({ data: { _id: `${id}-log`, from: data.n } })
       return data.n
     })
@@ -56,7 +59,10 @@ describe('commit and rollback', () => {
     const id = counter(1)
     const err = await failure(
       h.db.runTransaction(async (t: any) => {
-        await t.collection('counters').doc(id).update({ data: { n: 99 } })
+        await t
+          .collection('counters')
+          .doc(id)
+          .update({ data: { n: 99 } })
         await t.collection('counters').add({ data: { _id: `${id}-x` } })
         throw new Error('changed my mind')
       }),
@@ -71,7 +77,10 @@ describe('commit and rollback', () => {
     const id = counter(1)
     const err = await h.db
       .runTransaction(async (t: any) => {
-        await t.collection('counters').doc(id).set({ data: { n: 50 } })
+        await t
+          .collection('counters')
+          .doc(id)
+          .set({ data: { n: 50 } })
         await t.rollback('no funds')
       })
       .catch((e: unknown) => e)
@@ -82,7 +91,10 @@ describe('commit and rollback', () => {
   it('shows a transaction its own pending writes and everyone else the committed state', async () => {
     const id = counter(1)
     const t = await h.db.startTransaction()
-    await t.collection('counters').doc(id).update({ data: { n: 2 } })
+    await t
+      .collection('counters')
+      .doc(id)
+      .update({ data: { n: 2 } })
     expect((await t.collection('counters').doc(id).get()).data.n).toBe(2)
     expect((await counters().doc(id).get()).data.n).toBe(1)
     await t.commit()
@@ -93,7 +105,11 @@ describe('commit and rollback', () => {
     const id = counter(1)
     const t = await h.db.startTransaction()
     for (const op of [
-      () => t.collection('counters').where({ _id: id }).update({ data: { n: 7 } }),
+      () =>
+        t
+          .collection('counters')
+          .where({ _id: id })
+          .update({ data: { n: 7 } }),
       () => t.collection('counters').where({ _id: id }).remove(),
       () => t.collection('counters').where({ _id: id }).count(),
     ]) {
@@ -112,8 +128,16 @@ describe('optimistic concurrency (transactions interleave; they are not serializ
     const b = await h.db.startTransaction()
     const [ra, rb] = await Promise.all([a.collection('counters').doc(id).get(), b.collection('counters').doc(id).get()])
     expect([ra.data.n, rb.data.n]).toEqual([10, 10])
-    await a.collection('counters').doc(id).update({ data: { n: ra.data.n + 1 } })
-    const lost = await failure(b.collection('counters').doc(id).update({ data: { n: rb.data.n + 5 } }))
+    await a
+      .collection('counters')
+      .doc(id)
+      .update({ data: { n: ra.data.n + 1 } })
+    const lost = await failure(
+      b
+        .collection('counters')
+        .doc(id)
+        .update({ data: { n: rb.data.n + 5 } }),
+    )
     expect(lost.errCode).toBe(-501001)
     expect(lost.errMsg).toMatch(CONFLICT)
     await a.commit()
@@ -126,10 +150,22 @@ describe('optimistic concurrency (transactions interleave; they are not serializ
     const id = counter(0)
     const a = await h.db.startTransaction()
     const b = await h.db.startTransaction()
-    await a.collection('counters').doc(id).update({ data: { n: 1 } })
+    await a
+      .collection('counters')
+      .doc(id)
+      .update({ data: { n: 1 } })
     await a.commit()
     expect((await b.collection('counters').doc(id).get()).data.n).toBe(1) // read committed
-    expect((await failure(b.collection('counters').doc(id).update({ data: { n: 2 } }))).errMsg).toMatch(CONFLICT)
+    expect(
+      (
+        await failure(
+          b
+            .collection('counters')
+            .doc(id)
+            .update({ data: { n: 2 } }),
+        )
+      ).errMsg,
+    ).toMatch(CONFLICT)
     expect(value(id)).toBe(1)
   })
 
@@ -139,8 +175,14 @@ describe('optimistic concurrency (transactions interleave; they are not serializ
     const result = await h.db.runTransaction(async (t: any) => {
       attempts++
       const { data } = await t.collection('counters').doc(id).get()
-      await t.collection('counters').doc(id).update({ data: { n: data.n + 1 } })
-      if (attempts === 1) await counters().doc(id).update({ data: { n: h._.inc(100) } }) // not in the transaction
+      await t
+        .collection('counters')
+        .doc(id)
+        .update({ data: { n: data.n + 1 } })
+      if (attempts === 1)
+        await counters()
+          .doc(id)
+          .update({ data: { n: h._.inc(100) } }) // not in the transaction
       return data.n
     })
     expect(attempts).toBe(2)
@@ -155,8 +197,14 @@ describe('optimistic concurrency (transactions interleave; they are not serializ
     const b = await h.db.startTransaction()
     const ay = (await a.collection('counters').doc(y).get()).data.n
     const bx = (await b.collection('counters').doc(x).get()).data.n
-    await a.collection('counters').doc(x).update({ data: { n: ay - 1 } })
-    await b.collection('counters').doc(y).update({ data: { n: bx - 1 } })
+    await a
+      .collection('counters')
+      .doc(x)
+      .update({ data: { n: ay - 1 } })
+    await b
+      .collection('counters')
+      .doc(y)
+      .update({ data: { n: bx - 1 } })
     await a.commit()
     await b.commit()
     expect([value(x), value(y)]).toEqual([0, 0])
@@ -170,7 +218,10 @@ describe('optimistic concurrency (transactions interleave; they are not serializ
       Array.from({ length: N }, () =>
         inTransaction(async (t) => {
           const { data } = await t.collection('counters').doc(id).get()
-          await t.collection('counters').doc(id).update({ data: { n: data.n + 1 } })
+          await t
+            .collection('counters')
+            .doc(id)
+            .update({ data: { n: data.n + 1 } })
         }),
       ),
     )
@@ -224,7 +275,9 @@ describe('transaction limits', () => {
       expect(ex.handle('database.commitTransaction', { transactionId })).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
       // Its pending write no longer blocks anyone.
       const other = ex.handle('database.startTransaction', undefined) as { transactionId: string }
-      expect(ex.handle('database.modifyDocument', { ...get, transactionId: other.transactionId, data: '{"$set":{"n":1}}', merge: true })).toMatchObject({ data: { updated: 1 } })
+      expect(
+        ex.handle('database.modifyDocument', { ...get, transactionId: other.transactionId, data: '{"$set":{"n":1}}', merge: true }),
+      ).toMatchObject({ data: { updated: 1 } })
       expect(ex.handle('database.commitTransaction', { transactionId: other.transactionId })).not.toHaveProperty('code')
       expect(ex.get('counters', 'c')).toEqual({ _id: 'c', n: 1 })
     } finally {
@@ -260,9 +313,15 @@ describe('fault injection and operation counts', () => {
     const id = counter(3)
     h.executor.failNthOperation('next', 2)
     const results = await asInvocation('faulty', async () => [
-      await counters().doc(id).get().then(() => 'ok'),
+      await counters()
+        .doc(id)
+        .get()
+        .then(() => 'ok'),
       await failure(counters().doc(id).get()).then((e) => e.errMsg),
-      await counters().doc(id).get().then(() => 'ok'),
+      await counters()
+        .doc(id)
+        .get()
+        .then(() => 'ok'),
     ])
     expect(results[0]).toBe('ok')
     expect(results[1]).toContain('injected fault')
@@ -278,8 +337,14 @@ describe('fault injection and operation counts', () => {
     const err = await asInvocation('crash-before', () =>
       failure(
         h.db.runTransaction(async (t: any) => {
-          await t.collection('counters').doc(from).update({ data: { n: h._.inc(-4) } })
-          await t.collection('counters').doc(to).update({ data: { n: h._.inc(4) } })
+          await t
+            .collection('counters')
+            .doc(from)
+            .update({ data: { n: h._.inc(-4) } })
+          await t
+            .collection('counters')
+            .doc(to)
+            .update({ data: { n: h._.inc(4) } })
         }),
       ),
     )
@@ -293,7 +358,14 @@ describe('fault injection and operation counts', () => {
     const id = counter(0)
     h.executor.crashAfterCommit('next')
     const err = await asInvocation('crash-after', () =>
-      failure(h.db.runTransaction(async (t: any) => t.collection('counters').doc(id).update({ data: { n: 1 } }))),
+      failure(
+        h.db.runTransaction(async (t: any) =>
+          t
+            .collection('counters')
+            .doc(id)
+            .update({ data: { n: 1 } }),
+        ),
+      ),
     )
     h.executor.endInvocation('crash-after')
     expect(err.errMsg).toContain('injected crash after commit')
@@ -307,7 +379,10 @@ describe('fault injection and operation counts', () => {
       await counters().where({ n: 0 }).count()
       await h.db.runTransaction(async (t: any) => {
         await t.collection('counters').doc(id).get()
-        await t.collection('counters').doc(id).update({ data: { n: 1 } })
+        await t
+          .collection('counters')
+          .doc(id)
+          .update({ data: { n: 1 } })
       })
     })
     const ops = h.executor.endInvocation('counted')
@@ -321,12 +396,18 @@ describe('fault injection and operation counts', () => {
     await asInvocation('two-transactions', async () => {
       await h.db.runTransaction(async (t: any) => {
         await t.collection('counters').doc(a).get()
-        await t.collection('counters').doc(a).update({ data: { n: 1 } })
+        await t
+          .collection('counters')
+          .doc(a)
+          .update({ data: { n: 1 } })
       })
       await h.db.runTransaction(async (t: any) => {
         await t.collection('counters').doc(a).get()
         await t.collection('counters').doc(b).get()
-        await t.collection('counters').doc(b).update({ data: { n: 1 } })
+        await t
+          .collection('counters')
+          .doc(b)
+          .update({ data: { n: 1 } })
       })
     })
     expect(h.executor.endInvocation('two-transactions')).toMatchObject({ txn: 4, inTxn: 5, maxTxnOps: 3 })

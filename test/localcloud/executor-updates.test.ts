@@ -37,12 +37,27 @@ describe('update operators', () => {
     ['_.shift', { l: [1, 2, 3] }, (_) => ({ l: _.shift() }), { l: [2, 3] }],
     ['_.pull a value', { l: [1, 2, 1, 3] }, (_) => ({ l: _.pull(1) }), { l: [2, 3] }],
     ['_.pull with a condition', { l: [1, 5, 9] }, (_) => ({ l: _.pull(_.gte(5)) }), { l: [1] }],
-    ['_.pull matching documents', { l: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] }, (_) => ({ l: _.pull({ k: 'a' }) }), { l: [{ k: 'b', v: 2 }] }],
+    [
+      '_.pull matching documents',
+      {
+        l: [
+          { k: 'a', v: 1 },
+          { k: 'b', v: 2 },
+        ],
+      },
+      (_) => ({ l: _.pull({ k: 'a' }) }),
+      { l: [{ k: 'b', v: 2 }] },
+    ],
     ['_.pullAll', { l: [1, 2, 3, 2] }, (_) => ({ l: _.pullAll([2, 3]) }), { l: [1] }],
     ['_.addToSet one value', { s: ['b'] }, (_) => ({ s: _.addToSet('a') }), { s: ['b', 'a'] }],
     ['_.addToSet with each', { s: ['a'] }, (_) => ({ s: _.addToSet({ each: ['a', 'b', 'c'] }) }), { s: ['a', 'b', 'c'] }],
     ['_.rename', { old: 1 }, (_) => ({ old: _.rename('renamed') }), { renamed: 1 }],
-    ['a plain nested object merges into the existing one', { o: { a: 1, b: { c: 2 } } }, () => ({ o: { b: { d: 3 } } }), { o: { a: 1, b: { c: 2, d: 3 } } }],
+    [
+      'a plain nested object merges into the existing one',
+      { o: { a: 1, b: { c: 2 } } },
+      () => ({ o: { b: { d: 3 } } }),
+      { o: { a: 1, b: { c: 2, d: 3 } } },
+    ],
     ['a dotted path', { o: { a: 1 } }, () => ({ 'o.b.c': 2 }), { o: { a: 1, b: { c: 2 } } }],
     ['an array index path', { l: [{ v: 1 }, { v: 2 }] }, () => ({ 'l.1.v': 9 }), { l: [{ v: 1 }, { v: 9 }] }],
     ['a date', {}, () => ({ at: new Date('2026-02-03T04:05:06Z') }), { at: new Date('2026-02-03T04:05:06Z') }],
@@ -57,7 +72,14 @@ describe('update operators', () => {
   it('reports 0 updated when nothing changes, and when the document does not exist', async () => {
     const doc = fresh({ n: 1 })
     expect((await doc.ref.update({ data: { n: 1 } })).stats.updated).toBe(0)
-    expect((await h.db.collection('things').doc('missing').update({ data: { n: 1 } })).stats.updated).toBe(0)
+    expect(
+      (
+        await h.db
+          .collection('things')
+          .doc('missing')
+          .update({ data: { n: 1 } })
+      ).stats.updated,
+    ).toBe(0)
     expect(h.executor.get('things', 'missing')).toBeNull()
   })
 
@@ -73,11 +95,19 @@ describe('update operators', () => {
     const doc = fresh({ n: 1 })
     expect((await failure(doc.ref.update({ data: { n: h._.inc(1), 'n.x': 1 } }))).errMsg).toMatch(/conflict/)
     const raw = h.executor.handle('database.modifyDocument', {
-      collectionName: 'things', queryType: 'DOC', query: JSON.stringify({ _id: doc.id }), data: '{"$set":{"_id":"other"}}', merge: true,
+      collectionName: 'things',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: doc.id }),
+      data: '{"$set":{"_id":"other"}}',
+      merge: true,
     })
     expect(raw).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('may not change _id') })
     const renamed = h.executor.handle('database.modifyDocument', {
-      collectionName: 'things', queryType: 'DOC', query: JSON.stringify({ _id: doc.id }), data: '{"$rename":{"n":"_id"}}', merge: true,
+      collectionName: 'things',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: doc.id }),
+      data: '{"$rename":{"n":"_id"}}',
+      merge: true,
     })
     expect(renamed).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
     expect(doc.stored()).toEqual({ _id: doc.id, n: 1 })
@@ -90,7 +120,10 @@ describe('set, add, remove', () => {
     const replaced = await doc.ref.set({ data: { o: { x: 5 }, b: 2 } })
     expect(replaced.stats).toEqual({ updated: 1, created: 0 })
     expect(doc.stored()).toEqual({ _id: doc.id, o: { x: 5 }, b: 2 })
-    const created = await h.db.collection('things').doc('brand-new').set({ data: { c: 3 } })
+    const created = await h.db
+      .collection('things')
+      .doc('brand-new')
+      .set({ data: { c: 3 } })
     expect(created.stats).toEqual({ updated: 0, created: 1 })
     expect(h.executor.get('things', 'brand-new')).toEqual({ _id: 'brand-new', c: 3 })
   })
@@ -107,8 +140,14 @@ describe('set, add, remove', () => {
   })
 
   it('where().update() updates every match; where().remove() removes every match', async () => {
-    h.executor.insert('things', [1, 2, 3].map((i) => ({ group: 'g', i })))
-    const updated = await h.db.collection('things').where({ group: 'g', i: h._.gte(2) }).update({ data: { flag: true } })
+    h.executor.insert(
+      'things',
+      [1, 2, 3].map((i) => ({ group: 'g', i })),
+    )
+    const updated = await h.db
+      .collection('things')
+      .where({ group: 'g', i: h._.gte(2) })
+      .update({ data: { flag: true } })
     expect(updated.stats.updated).toBe(2)
     expect(h.executor.count('things', { group: 'g', flag: true })).toBe(2)
     const removed = await h.db.collection('things').where({ group: 'g' }).remove()
@@ -117,8 +156,14 @@ describe('set, add, remove', () => {
   })
 
   it('where().update({ multi: false }) updates only the first match', async () => {
-    h.executor.insert('things', [1, 2, 3].map((i) => ({ group: 'single', i })))
-    const res = await h.db.collection('things').where({ group: 'single' }).update({ data: { hit: true }, multi: false })
+    h.executor.insert(
+      'things',
+      [1, 2, 3].map((i) => ({ group: 'single', i })),
+    )
+    const res = await h.db
+      .collection('things')
+      .where({ group: 'single' })
+      .update({ data: { hit: true }, multi: false })
     expect(res.stats.updated).toBe(1)
     expect(h.executor.count('things', { group: 'single', hit: true })).toBe(1)
   })
@@ -126,7 +171,10 @@ describe('set, add, remove', () => {
   it('modifyAndReturnDoc updates the first match and returns it', () => {
     const doc = fresh({ mr: 'x', n: 1 })
     const answer = h.executor.handle('database.modifyAndReturnDoc', {
-      collectionName: 'things', queryType: 'WHERE', query: '{"mr":"x"}', data: '{"$inc":{"n":{"$numberInt":"4"}}}',
+      collectionName: 'things',
+      queryType: 'WHERE',
+      query: '{"mr":"x"}',
+      data: '{"$inc":{"n":{"$numberInt":"4"}}}',
     })
     expect(answer).toMatchObject({ data: { updated: 1 } })
     expect(JSON.parse((answer.data as { doc: string }).doc)).toEqual({ _id: doc.id, mr: 'x', n: 5 })
@@ -149,7 +197,12 @@ describe('unique indexes (declared in collections/*.json)', () => {
     expect(err.errMsg).toContain('E11000 duplicate key error collection: members index: memberNo_unique dup key: { memberNo: "N1" }')
     // an update that would collide is refused too
     await h.db.collection('members').add({ data: { _id: 'u3', memberNo: 'N3', mobile: '137' } })
-    const upd = await failure(h.db.collection('members').doc('u3').update({ data: { mobile: '139' } }))
+    const upd = await failure(
+      h.db
+        .collection('members')
+        .doc('u3')
+        .update({ data: { mobile: '139' } }),
+    )
     expect(upd.errMsg).toContain('index: mobile_unique')
     expect(h.executor.get('members', 'u3')).toMatchObject({ mobile: '137' })
   })
@@ -177,7 +230,10 @@ describe('unique indexes (declared in collections/*.json)', () => {
 
 describe('aggregate', () => {
   beforeAll(() => {
-    h.executor.insert('things', Array.from({ length: 30 }, (_, i) => ({ agg: true, shop: i % 3 === 0 ? 'A' : 'B', fen: i * 100 })))
+    h.executor.insert(
+      'things',
+      Array.from({ length: 30 }, (_, i) => ({ agg: true, shop: i % 3 === 0 ? 'A' : 'B', fen: i * 100 })),
+    )
   })
 
   it('runs the SDK pipeline (match, group, sort) with mingo', async () => {
@@ -218,8 +274,14 @@ describe('aggregate', () => {
 
   it('refuses an unsupported stage', () => {
     // Every stage the SDK builds is modelled but $geoNear (refused by name: see unmodelled.test.ts); $out is not CloudBase's.
-    const answer = h.executor.handle('database.aggregateDocuments', { collectionName: 'things', stages: [{ stageKey: '$out', stageValue: '"copy"' }] })
-    expect(answer).toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR', message: expect.stringContaining('unsupported aggregation stage $out') })
+    const answer = h.executor.handle('database.aggregateDocuments', {
+      collectionName: 'things',
+      stages: [{ stageKey: '$out', stageValue: '"copy"' }],
+    })
+    expect(answer).toMatchObject({
+      code: 'DATABASE_INVALID_OPERRATOR',
+      message: expect.stringContaining('unsupported aggregation stage $out'),
+    })
   })
 })
 

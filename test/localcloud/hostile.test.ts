@@ -21,7 +21,15 @@ const clouds: LocalCloud[] = []
 const start = async (poolSize = 1) => {
   const dataDir = tempDir()
   dirs.push(dataDir)
-  const cloud = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS, collectionsDir: FIXTURE_COLLECTIONS, staticDir: null, port: 0, poolSize, logs: false })
+  const cloud = await startLocalCloud({
+    dataDir,
+    functionsDir: FUNCTIONS,
+    collectionsDir: FIXTURE_COLLECTIONS,
+    staticDir: null,
+    port: 0,
+    poolSize,
+    logs: false,
+  })
   clouds.push(cloud)
   return cloud
 }
@@ -70,7 +78,11 @@ describe('deep nesting', () => {
     const cloud = await start()
     const body = brackets(10_000)
     expect(Buffer.byteLength(body)).toBe(20_000)
-    expect(await post(cloud, '/functions/deep', body)).toEqual({ status: 200, outcome: 'ok', body: expect.objectContaining({ kind: 'array' }) })
+    expect(await post(cloud, '/functions/deep', body)).toEqual({
+      status: 200,
+      outcome: 'ok',
+      body: expect.objectContaining({ kind: 'array' }),
+    })
     expect(await answered(post(cloud, '/functions/deep', '{}'))).toMatchObject({ status: 200, outcome: 'ok', body: { kind: 'object' } })
   })
 
@@ -86,7 +98,9 @@ describe('deep nesting', () => {
     let deep: unknown = 1
     for (let i = 0; i < 2_500; i++) deep = { a: deep }
     // This thread clones 2,500 levels; an instance cannot read them back: the event goes again as JSON text.
-    expect(await answered(cloud.invokeDetailed('deep', { value: deep }))).toMatchObject({ outcome: { kind: 'ok', value: { kind: 'object' } } })
+    expect(await answered(cloud.invokeDetailed('deep', { value: deep }))).toMatchObject({
+      outcome: { kind: 'ok', value: { kind: 'object' } },
+    })
     const text = `{"value":${'{"a":'.repeat(2_500)}1${'}'.repeat(2_500)}}`
     expect(await answered(post(cloud, '/functions/deep', text))).toMatchObject({ status: 200, outcome: 'ok', body: { kind: 'object' } })
   })
@@ -99,7 +113,10 @@ describe('deep nesting', () => {
     const objects = `{"action":"echo","value":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`
     expect(await post(cloud, '/functions/deep', objects)).toEqual({ status: 400, outcome: null, body: refused })
     // Brackets inside strings are text, not nesting.
-    expect(await post(cloud, '/functions/deep', JSON.stringify({ action: 'echo', value: '['.repeat(200_000) }))).toMatchObject({ status: 200, outcome: 'ok' })
+    expect(await post(cloud, '/functions/deep', JSON.stringify({ action: 'echo', value: '['.repeat(200_000) }))).toMatchObject({
+      status: 200,
+      outcome: 'ok',
+    })
     expect(await cloud.invoke('deep', nestedArray(100_001))).toEqual(refused)
     expect(invocations(cloud, 'deep')).toBe(1) // only the string one ran
     // At the limit the event reaches the function, as CloudBase's runtime parses any depth.
@@ -115,7 +132,11 @@ describe('deep nesting', () => {
     expect(depthOf(await cloud.invoke('deep', { action: 'nest', depth: 3_000 }))).toBe(3_000)
     // Node's JSON.stringify overflows a main thread's stack at ~4,100 levels: CloudBase's runtime cannot send it.
     const deeper = await post(cloud, '/functions/deep', '{"action":"nest","depth":5000}')
-    expect(deeper).toEqual({ status: 200, outcome: 'error', body: { errCode: -504002, errMsg: expect.stringContaining('Maximum call stack size exceeded') } })
+    expect(deeper).toEqual({
+      status: 200,
+      outcome: 'error',
+      body: { errCode: -504002, errMsg: expect.stringContaining('Maximum call stack size exceeded') },
+    })
     expect(await answered(post(cloud, '/functions/deep', '{}'))).toMatchObject({ status: 200, outcome: 'ok' })
   })
 

@@ -26,13 +26,23 @@ const pkg = JSON.parse(readFileSync(join(LIB, 'package.json'), 'utf8')) as {
   optionalDependencies?: Record<string, string>
 }
 const declared = { ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies }
-const root = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
+const root = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>
+  devDependencies: Record<string, string>
+}
 /** Packages the SDK brings (the seams reach into them, resolved from the SDK's own folders). */
 const dependenciesOf = (name: string) =>
-  Object.keys((JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies)
+  Object.keys(
+    (JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
+      .dependencies,
+  )
 const sdkDependencies = [...dependenciesOf('wx-server-sdk'), ...dependenciesOf('@cloudbase/node-sdk')]
 
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/')
 const isBuiltin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0])
 const inside = (path: string) => path === LIB || path.startsWith(LIB + sep)
 
@@ -59,9 +69,20 @@ const scan = (file: string) => {
     if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0])) {
       const callee = node.expression.getText(source)
       if (callee === 'require' || callee === 'require.resolve' || node.expression.kind === ts.SyntaxKind.ImportKeyword)
-        specifiers.push({ file, line: at(node), text: node.arguments[0].text, viaPaths: callee === 'require.resolve' && node.arguments.length > 1 })
+        specifiers.push({
+          file,
+          line: at(node),
+          text: node.arguments[0].text,
+          viaPaths: callee === 'require.resolve' && node.arguments.length > 1,
+        })
     }
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    )
       strings.push({ file, line: at(node), text: node.text })
     ts.forEachChild(node, visit)
   }
@@ -79,7 +100,8 @@ it('has a package.json of its own: private, not this product, listing its depend
   expect(pkg).toMatchObject({ name: '@vipcard/localcloud', private: true })
   expect(Object.keys(declared).length).toBeGreaterThan(0)
   // The repository installs each of them, at the same version (localcloud/ is not a workspace).
-  for (const [name, range] of Object.entries(declared)) expect([name, root.dependencies[name] ?? root.devDependencies[name]]).toEqual([name, range])
+  for (const [name, range] of Object.entries(declared))
+    expect([name, root.dependencies[name] ?? root.devDependencies[name]]).toEqual([name, range])
 })
 
 it('loads nothing but its own modules, Node builtins and the packages it lists', () => {

@@ -75,7 +75,9 @@ describe('permissions (config.json permissions.openapi)', () => {
   it('refuses an API a function does not declare, as CloudBase does (-604101)', async () => {
     const undeclared = await call('undeclared')
     expect(undeclared).toMatchObject({ ok: false, isError: true, errCode: -604101, errMsg: 'system error: error code: -604101' })
-    expect(undeclared.message).toBe('errCode: -604101 function has no permission to call this API | errMsg: system error: error code: -604101')
+    expect(undeclared.message).toBe(
+      'errCode: -604101 function has no permission to call this API | errMsg: system error: error code: -604101',
+    )
 
     // probe's config.json has no permissions at all; nothing is recorded.
     const probe = (await cloud.invoke('probe', { action: 'sendMessage', message: message({ touser: 'nobody_sends' }) })) as Body
@@ -122,8 +124,18 @@ describe('subscribeMessage.send', () => {
     ['no data', { data: undefined }, 47003, 'argument invalid! data is empty'],
     ['empty data', { data: {} }, 47003, 'argument invalid! data is empty'],
     ['an empty value', { data: { thing1: { value: '' } } }, 47003, 'argument invalid! data.thing1.value is empty'],
-    ['a thing over 20 characters', { data: { thing1: { value: '一二三四五六七八九十一二三四五六七八九十一' } } }, 47003, 'argument invalid! data.thing1.value invalid'],
-    ['a phrase that is not 1-5 Han characters', { data: { phrase2: { value: 'done' } } }, 47003, 'argument invalid! data.phrase2.value invalid'],
+    [
+      'a thing over 20 characters',
+      { data: { thing1: { value: '一二三四五六七八九十一二三四五六七八九十一' } } },
+      47003,
+      'argument invalid! data.thing1.value invalid',
+    ],
+    [
+      'a phrase that is not 1-5 Han characters',
+      { data: { phrase2: { value: 'done' } } },
+      47003,
+      'argument invalid! data.phrase2.value invalid',
+    ],
     ['a number with letters', { data: { number3: { value: '12a' } } }, 47003, 'argument invalid! data.number3.value invalid'],
     // The SDK snake_cases every key it sends, data's keys included.
     ['a key with no type', { data: { 'thing1.DATA': { value: 'x' } } }, 47003, 'argument invalid! data.thing1._d_a_t_a.value invalid'],
@@ -170,10 +182,16 @@ describe('subscribeMessage.send', () => {
 
   it('refuses only as often as asked, by template, and until lifted', async () => {
     cloud.openapi.refuse('subscribeMessage.send', { touser: 'once', times: 1 })
-    const [first, second] = (await call('sendMany', { messages: [message({ touser: 'once' }), message({ touser: 'once' })] })) as unknown as Body[]
+    const [first, second] = (await call('sendMany', {
+      messages: [message({ touser: 'once' }), message({ touser: 'once' })],
+    })) as unknown as Body[]
     expect([first.errCode, second.errCode]).toEqual([43101, 0])
 
-    const lift = cloud.openapi.refuse('subscribeMessage.send', { templateId: 'TPL_other', errCode: 47003, errMsg: 'argument invalid! data.thing1.value invalid' })
+    const lift = cloud.openapi.refuse('subscribeMessage.send', {
+      templateId: 'TPL_other',
+      errCode: 47003,
+      errMsg: 'argument invalid! data.thing1.value invalid',
+    })
     expect(await call('send', { message: message({ touser: 'by_tpl', templateId: 'TPL_other' }) })).toMatchObject({ errCode: 47003 })
     expect(await call('send', { message: message({ touser: 'by_tpl' }) })).toMatchObject({ errCode: 0 })
     lift()
@@ -185,7 +203,12 @@ describe('subscribeMessage.send', () => {
 describe('wxacode.getUnlimited', () => {
   it('answers a PNG of a QR code encoding the local H5 URL of the page with the scene', async () => {
     const r = await call('code', { options: { scene: 's=S001&a=A01', page: 'pages/join/index', checkPath: true, envVersion: 'develop' } })
-    expect(r).toMatchObject({ ok: true, keys: ['buffer', 'contentType', 'errCode', 'errMsg'], errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' })
+    expect(r).toMatchObject({
+      ok: true,
+      keys: ['buffer', 'contentType', 'errCode', 'errMsg'],
+      errCode: 0,
+      errMsg: 'openapi.wxacode.getUnlimited:ok',
+    })
     expect(r).toMatchObject({ isBuffer: true, contentType: 'image/png' })
     const qr = readQr(r.base64)
     expect(qr.text).toBe(`${cloud.url}/#/pages/join/index?scene=${encodeURIComponent('s=S001&a=A01')}`)

@@ -14,7 +14,8 @@ let cloud: LocalCloud
 let dataDir: string
 
 const PHONES = { user_a: '13800001111', user_b: '13900001234', user_hk: '+852 61234567' }
-const INVALID_CODE = /^openapi\.phonenumber\.getPhoneNumber:fail invalid code hint: \[[A-Za-z0-9-]+\] rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/
+const INVALID_CODE =
+  /^openapi\.phonenumber\.getPhoneNumber:fail invalid code hint: \[[A-Za-z0-9-]+\] rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/
 
 beforeAll(async () => {
   dataDir = tempDir()
@@ -136,7 +137,14 @@ describe('minting codes', () => {
 
   it('refuses a malformed phone at start', async () => {
     await expect(
-      startLocalCloud({ dataDir: tempDir(), functionsDir: FIXTURE_FUNCTIONS, staticDir: null, port: 0, logs: false, phones: { user_x: '12-34' } }),
+      startLocalCloud({
+        dataDir: tempDir(),
+        functionsDir: FIXTURE_FUNCTIONS,
+        staticDir: null,
+        port: 0,
+        logs: false,
+        phones: { user_x: '12-34' },
+      }),
     ).rejects.toThrow('local cloud: phone of user_x must be 11 mainland digits or "+<country code> <number>", got "12-34"')
   })
 })

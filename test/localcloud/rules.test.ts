@@ -10,7 +10,7 @@ const forQuery = (rule: string | boolean, query: unknown, openid: string | null 
 describe('parsing', () => {
   it.each([
     'doc._id == auth.openid',
-    "doc.published == true || doc.author == auth.openid",
+    'doc.published == true || doc.author == auth.openid',
     '!(doc.status != "open") && doc.n == -2.5',
     'auth.uid == null',
   ])('accepts %s', (rule) => expect(() => parseRule(rule)).not.toThrow())
@@ -47,7 +47,14 @@ describe('a rule against a query (the query must be a subset of the rule)', () =
   })
 
   it('needs every $or branch to hold', () => {
-    expect(forQuery(own, { $or: [{ _id: 'me', a: 1 }, { _id: 'me', a: 2 }] })).toBe(true)
+    expect(
+      forQuery(own, {
+        $or: [
+          { _id: 'me', a: 1 },
+          { _id: 'me', a: 2 },
+        ],
+      }),
+    ).toBe(true)
     expect(forQuery(own, { $or: [{ _id: 'me' }, { _id: 'you' }] })).toBe(false)
     expect(forQuery(own, { $or: [{ _id: 'me' }, { a: 1 }] })).toBe(false)
   })

@@ -22,15 +22,32 @@ it('leaves no byte of a deleted document in the database files (main file and WA
   const marker = `erase-me-${process.pid}-${Date.now()}`
   const h = inProcessDb({ dataDir })
   // Kept documents around them; a small deleted one and one large enough for overflow pages.
-  h.executor.insert('things', Array.from({ length: 50 }, (_, i) => ({ _id: `keep-${i}`, v: 'k'.repeat(200) })))
+  h.executor.insert(
+    'things',
+    Array.from({ length: 50 }, (_, i) => ({ _id: `keep-${i}`, v: 'k'.repeat(200) })),
+  )
   await h.db.collection('things').add({ data: { _id: 'small', note: marker } })
   await h.db.collection('things').add({ data: { _id: 'large', note: `${marker} ${'x'.repeat(20_000)} ${marker}` } })
   await h.db.collection('members').add({ data: { _id: 'member-1', name: marker, phone: '13800000000' } })
   // A document updated away from the marker: its old version must go too.
   await h.db.collection('things').add({ data: { _id: 'updated', note: marker } })
-  expect((await h.db.collection('things').doc('updated').update({ data: { note: 'changed' } })).stats).toEqual({ updated: 1 })
+  expect(
+    (
+      await h.db
+        .collection('things')
+        .doc('updated')
+        .update({ data: { note: 'changed' } })
+    ).stats,
+  ).toEqual({ updated: 1 })
 
-  expect((await h.db.collection('things').where({ _id: h._.in(['small', 'large']) }).remove()).stats).toEqual({ removed: 2 })
+  expect(
+    (
+      await h.db
+        .collection('things')
+        .where({ _id: h._.in(['small', 'large']) })
+        .remove()
+    ).stats,
+  ).toEqual({ removed: 2 })
   expect((await h.db.collection('members').doc('member-1').remove()).stats).toEqual({ removed: 1 })
   expect(h.executor.count('things')).toBe(51)
   // Closing checkpoints the WAL into the main file.

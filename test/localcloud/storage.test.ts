@@ -102,7 +102,9 @@ describe('upload, link, download', () => {
     const fileID = await upload('exports/OP01/会员名单.csv')
     const res = await get((await linkOf(fileID)).tempFileURL)
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="????.csv"; filename*=UTF-8''${encodeURIComponent('会员名单.csv')}`)
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="????.csv"; filename*=UTF-8''${encodeURIComponent('会员名单.csv')}`,
+    )
   })
 
   it('uploads a stream from /tmp as well as a Buffer', async () => {
@@ -211,7 +213,11 @@ describe('paths', () => {
   })
 
   it('refuses a link whose path climbs out of the storage folder, before any signature', async () => {
-    for (const path of ['/local/files/../../localcloud.sqlite', '/local/files/exports/%2e%2e/%2e%2e/%2e%2e/localcloud.sqlite', '/local/files/%2e%2e%2fstorage%2fsigning.key']) {
+    for (const path of [
+      '/local/files/../../localcloud.sqlite',
+      '/local/files/exports/%2e%2e/%2e%2e/%2e%2e/localcloud.sqlite',
+      '/local/files/%2e%2e%2fstorage%2fsigning.key',
+    ]) {
       const status = await rawGet(`${path}?t=9999999999&sign=${'0'.repeat(64)}`)
       expect([path, status]).toEqual([path, 400])
     }
@@ -237,7 +243,7 @@ describe('limits, as CloudBase', () => {
     expect(r.result.fileList[0]).toMatchObject({ fileID, status: -501007, tempFileURL: '' })
   })
 
-  it('answers another environment\'s fileID as not existing', async () => {
+  it("answers another environment's fileID as not existing", async () => {
     const r = await call('links', { fileList: ['cloud://prod-1a2b.7072-prod-1a2b-1250000000/exports/a.csv'] })
     expect(r.result.fileList[0]).toMatchObject({ status: -503003, tempFileURL: '' })
   })

@@ -98,7 +98,9 @@ describe('config.json triggers', () => {
     expect(withConfig({ triggers: [{ name: 'points-expiry', type: 'timer', config: '0 10 0 * * *' }] })).toThrow(
       'local cloud: function jobs, trigger "points-expiry": invalid timer cron "0 10 0 * * *": expected 7 fields',
     )
-    expect(withConfig({ triggers: [{ name: '1st', type: 'timer', config: '0 0 0 * * * *' }] })).toThrow(/function jobs, trigger "1st": a trigger name/)
+    expect(withConfig({ triggers: [{ name: '1st', type: 'timer', config: '0 0 0 * * * *' }] })).toThrow(
+      /function jobs, trigger "1st": a trigger name/,
+    )
     expect(withConfig({ triggers: [{ name: 'a', type: 'cos', config: '0 0 0 * * * *' }] })).toThrow(/trigger "a": type must be "timer"/)
     expect(withConfig({ triggers: {} })).toThrow(/function jobs: config.json "triggers" must be an array/)
     expect(withConfig('{ nope')).toThrow(/function jobs: config.json is not JSON/)
@@ -142,7 +144,14 @@ describe('the scheduler (fake clock)', () => {
     finish[0]()
     await jest.advanceTimersByTimeAsync(1000)
     expect(fired).toEqual(['jobs/tick@2026-11-23T00:00:01.000Z', 'jobs/tick@2026-11-23T00:00:04.000Z'])
-    expect(scheduler.runs()[0]).toMatchObject({ scheduled: true, running: true, fired: 2, skipped: 2, next: '2026-11-23T00:00:05.000Z', lastOutcome: 'ok' })
+    expect(scheduler.runs()[0]).toMatchObject({
+      scheduled: true,
+      running: true,
+      fired: 2,
+      skipped: 2,
+      next: '2026-11-23T00:00:05.000Z',
+      lastOutcome: 'ok',
+    })
     scheduler.stop()
     finish[1]()
     await jest.advanceTimersByTimeAsync(5000)
@@ -228,7 +237,12 @@ exports.main = async (event) => {
     const seen = ticks('ticker')
     expect(seen.length).toBeGreaterThanOrEqual(2)
     for (const t of seen) {
-      expect(t.event).toEqual({ Type: 'Timer', TriggerName: 'every-second', Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), Message: '' })
+      expect(t.event).toEqual({
+        Type: 'Timer',
+        TriggerName: 'every-second',
+        Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+        Message: '',
+      })
       expect(t.source).toBe('wx_trigger')
       expect(t.hasOpenid).toBe(false)
       // Fired at (or just after) its scheduled second, never before (slack for a loaded test machine).

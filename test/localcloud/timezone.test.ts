@@ -54,7 +54,7 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles'])('a host in %s', (tz) => 
     expect(out.mainThread).toEqual({ offset: 0, zone: 'UTC' })
   })
 
-  it("gives the process its own zone back when the last local cloud closes, not before", () => {
+  it('gives the process its own zone back when the last local cloud closes, not before', () => {
     expect(out.whileOneRuns).toBe('UTC')
     expect(out.afterLastClosed).toBe(tz)
   })

@@ -33,10 +33,19 @@ describe('watch() (realtime listeners)', () => {
 describe('db.command.expr', () => {
   it('is refused in a query and in an aggregate $match, naming it', async () => {
     const $ = h.db.command.aggregate
-    const err = await failure(things().where(h._.expr($.eq(['$a', '$b']))).get())
+    const err = await failure(
+      things()
+        .where(h._.expr($.eq(['$a', '$b'])))
+        .get(),
+    )
     expect(err.errCode).toBe(-502002)
     expect(err.errMsg).toContain(`${UNAVAILABLE}: db.command.expr`)
-    const agg = await failure(things().aggregate().match(h._.expr($.gt(['$a', 1]))).end())
+    const agg = await failure(
+      things()
+        .aggregate()
+        .match(h._.expr($.gt(['$a', 1])))
+        .end(),
+    )
     expect(agg.errMsg).toContain(`${UNAVAILABLE}: db.command.expr`)
   })
 })
@@ -49,7 +58,17 @@ describe('geo', () => {
     expect(h.executor.get('things', 'geo-1')).toEqual({
       _id: 'geo-1',
       at: { type: 'Point', coordinates: [113.3, 23.1] },
-      area: { type: 'Polygon', coordinates: [[[0, 0], [3, 2], [2, 3], [0, 0]]] },
+      area: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [3, 2],
+            [2, 3],
+            [0, 0],
+          ],
+        ],
+      },
     })
     const { data } = await things().doc('geo-1').get()
     expect(data.at.constructor.name).toBe('Point')
@@ -57,13 +76,30 @@ describe('geo', () => {
     expect(data.area.constructor.name).toBe('Polygon')
 
     const polygon = Polygon([ring])
-    const near = await failure(things().where({ at: h._.geoNear({ geometry: Point(113, 23), maxDistance: 1000 }) }).get())
+    const near = await failure(
+      things()
+        .where({ at: h._.geoNear({ geometry: Point(113, 23), maxDistance: 1000 }) })
+        .get(),
+    )
     expect(near.errMsg).toContain(`${UNAVAILABLE}: db.command.geoNear`)
-    const within = await failure(things().where({ at: h._.geoWithin({ geometry: polygon }) }).get())
+    const within = await failure(
+      things()
+        .where({ at: h._.geoWithin({ geometry: polygon }) })
+        .get(),
+    )
     expect(within.errMsg).toContain(`${UNAVAILABLE}: db.command.geoWithin`)
-    const intersects = await failure(things().where({ area: h._.geoIntersects({ geometry: Point(1, 1) }) }).count())
+    const intersects = await failure(
+      things()
+        .where({ area: h._.geoIntersects({ geometry: Point(1, 1) }) })
+        .count(),
+    )
     expect(intersects.errMsg).toContain(`${UNAVAILABLE}: db.command.geoIntersects`)
-    const stage = await failure(things().aggregate().geoNear({ near: Point(113, 23), distanceField: 'd', spherical: true }).end())
+    const stage = await failure(
+      things()
+        .aggregate()
+        .geoNear({ near: Point(113, 23), distanceField: 'd', spherical: true })
+        .end(),
+    )
     expect(stage.errMsg).toContain(`${UNAVAILABLE}: aggregate().geoNear()`)
   })
 
@@ -71,9 +107,14 @@ describe('geo', () => {
     const dataDir = tempDir()
     const collectionsDir = join(dataDir, 'collections')
     mkdirSync(collectionsDir)
-    writeFileSync(join(collectionsDir, 'shops.json'), JSON.stringify({ name: 'shops', indexes: [{ name: 'at_geo', keys: [{ field: 'at', direction: '2dsphere' }] }] }))
+    writeFileSync(
+      join(collectionsDir, 'shops.json'),
+      JSON.stringify({ name: 'shops', indexes: [{ name: 'at_geo', keys: [{ field: 'at', direction: '2dsphere' }] }] }),
+    )
     try {
-      expect(() => new Executor({ dataDir, collectionsDir })).toThrow(`${UNAVAILABLE}: geo indexes ("2dsphere"), index at_geo in shops.json`)
+      expect(() => new Executor({ dataDir, collectionsDir })).toThrow(
+        `${UNAVAILABLE}: geo indexes ("2dsphere"), index at_geo in shops.json`,
+      )
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
     }
@@ -95,7 +136,11 @@ describe('positional update paths', () => {
     ['arr.$[elem].x', '$[<identifier>]'],
   ])('refuses %s, naming the positional operator', async (path, op) => {
     h.executor.insert('things', { _id: `pos-${op}`, arr: [{ x: 1 }] })
-    const err = await failure(things().where({ _id: `pos-${op}`, 'arr.x': 1 }).update({ data: { [path]: 2 } }))
+    const err = await failure(
+      things()
+        .where({ _id: `pos-${op}`, 'arr.x': 1 })
+        .update({ data: { [path]: 2 } }),
+    )
     expect(err.errCode).toBe(-502002)
     expect(err.errMsg).toContain(`${UNAVAILABLE}: positional update paths (${op} in ${path})`)
     expect(h.executor.get('things', `pos-${op}`)).toEqual({ _id: `pos-${op}`, arr: [{ x: 1 }] })

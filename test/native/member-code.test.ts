@@ -28,7 +28,10 @@ const loadWithImageStub = (componentPath: string) => {
   return simulate.load(componentPath, { usingComponents: { image } })
 }
 
-const mount = (componentId: string, properties: Record<string, unknown> = { number: MEMBER_NO, secret: SECRET, offset: OFFSET_MS }): SimulatedComponent => {
+const mount = (
+  componentId: string,
+  properties: Record<string, unknown> = { number: MEMBER_NO, secret: SECRET, offset: OFFSET_MS },
+): SimulatedComponent => {
   const code = simulate.render(componentId, properties)
   code.attach(document.createElement('parent-wrapper'))
   return code
@@ -82,7 +85,9 @@ describe('member-code (source component)', () => {
     const code = mount(componentId)
     const before = textOf(code, '.member-code__number')
     code.setData({ secret: '5a'.repeat(32) })
-    expect(textOf(code, '.member-code__number')).toBe(formatDynamicCode(dynamicMemberCode(MEMBER_NO, '5a'.repeat(32), PHONE_NOW + OFFSET_MS)))
+    expect(textOf(code, '.member-code__number')).toBe(
+      formatDynamicCode(dynamicMemberCode(MEMBER_NO, '5a'.repeat(32), PHONE_NOW + OFFSET_MS)),
+    )
     expect(textOf(code, '.member-code__number')).not.toBe(before)
   })
 

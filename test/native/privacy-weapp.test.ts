@@ -13,7 +13,13 @@ const SRC = join(ROOT, 'src')
 
 /** A source file's code without its comments: a comment naming an API does not call it. */
 const codeOf = (file: string): string => {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    false,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  )
   return ts.createPrinter({ removeComments: true }).printFile(source)
 }
 
@@ -43,7 +49,10 @@ beforeAll(() => {
 
 describe('privacy in the weapp build', () => {
   it('declares __usePrivacyCheck__ and ships the privacy page as a subpackage', () => {
-    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as { __usePrivacyCheck__?: boolean; subPackages: { root: string; pages: string[] }[] }
+    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as {
+      __usePrivacyCheck__?: boolean
+      subPackages: { root: string; pages: string[] }[]
+    }
     expect(app.__usePrivacyCheck__).toBe(true)
     expect(app.subPackages).toContainEqual({ root: 'privacy', pages: ['index/index'] })
     expect(existsSync(join(DIST, 'privacy/index/index.js'))).toBe(true)

@@ -23,7 +23,15 @@ beforeAll(() => {
 describe('the weapp build', () => {
   it('contains nothing of the H5-only local identity switcher', () => {
     const files = filesUnder(DIST)
-    for (const needle of ['本地身份', 'demo-shopper-a', 'demo-shopper-b', 'demo-assistant-1', 'demo-operator-1', 'x-local-openid', 'vipcard.localOpenid']) {
+    for (const needle of [
+      '本地身份',
+      'demo-shopper-a',
+      'demo-shopper-b',
+      'demo-assistant-1',
+      'demo-operator-1',
+      'x-local-openid',
+      'vipcard.localOpenid',
+    ]) {
       expect({ needle, files: filesContaining(files, needle) }).toEqual({ needle, files: [] })
     }
   })
@@ -34,8 +42,39 @@ describe('the weapp build', () => {
 
   it('declares the staff, operator, privacy and member (me) subpackages with their pages', () => {
     expect(JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).subPackages).toEqual([
-      { root: 'staff', pages: ['index/index', 'purchase/index', 'refund/index', 'redeem/index', 'gift/index', 'birthday/index', 'events/index', 'door/index', 'customers/index', 'customer/index', 'today/index', 'callbacks/index'] },
-      { root: 'ops', pages: ['member/index', 'campaigns/index', 'events/index', 'referrals/index', 'export/index', 'program/index', 'segments/index', 'dashboard/index', 'customers/index', 'customer/index', 'posters/index'] },
+      {
+        root: 'staff',
+        pages: [
+          'index/index',
+          'purchase/index',
+          'refund/index',
+          'redeem/index',
+          'gift/index',
+          'birthday/index',
+          'events/index',
+          'door/index',
+          'customers/index',
+          'customer/index',
+          'today/index',
+          'callbacks/index',
+        ],
+      },
+      {
+        root: 'ops',
+        pages: [
+          'member/index',
+          'campaigns/index',
+          'events/index',
+          'referrals/index',
+          'export/index',
+          'program/index',
+          'segments/index',
+          'dashboard/index',
+          'customers/index',
+          'customer/index',
+          'posters/index',
+        ],
+      },
       { root: 'privacy', pages: ['index/index'] },
       { root: 'me', pages: ['handbook/index', 'profile/index', 'store/index'] },
     ])
@@ -43,8 +82,46 @@ describe('the weapp build', () => {
 
   // Each action's name appears only in the code that calls it: where it is found, that code shipped.
   it.each([
-    ['staff', ['recordPurchase', 'lookupOrder', 'recordRefund', 'redeemPoints', 'lookupCoupon', 'undoCouponUse', 'redeemGiftCoupon', 'correctBirthday', '导购工作台', 'storeEvents', 'guestList', 'logCallback', 'updateCustomerCard', 'callbackStats', '今日与本月']],
-    ['ops', ['memberLedger', 'adjustPoints', 'couponTemplates', 'createCampaign', '会员积分审计', '创建会员活动', 'updateProgram', 'programHistory', 'reviewReferral', 'manageList', 'closeCampaign', '客户分层', '数据看板', 'storeCode', 'storeDirectory']],
+    [
+      'staff',
+      [
+        'recordPurchase',
+        'lookupOrder',
+        'recordRefund',
+        'redeemPoints',
+        'lookupCoupon',
+        'undoCouponUse',
+        'redeemGiftCoupon',
+        'correctBirthday',
+        '导购工作台',
+        'storeEvents',
+        'guestList',
+        'logCallback',
+        'updateCustomerCard',
+        'callbackStats',
+        '今日与本月',
+      ],
+    ],
+    [
+      'ops',
+      [
+        'memberLedger',
+        'adjustPoints',
+        'couponTemplates',
+        'createCampaign',
+        '会员积分审计',
+        '创建会员活动',
+        'updateProgram',
+        'programHistory',
+        'reviewReferral',
+        'manageList',
+        'closeCampaign',
+        '客户分层',
+        '数据看板',
+        'storeCode',
+        'storeDirectory',
+      ],
+    ],
     ['privacy', ['deleteMembership', 'myData']],
     ['me', ['updateProfile', 'changeStore', 'benefits__tier']],
   ])('keeps the %s pages in their own subpackage', (root, needles) => {

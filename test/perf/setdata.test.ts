@@ -34,7 +34,9 @@ afterAll(async () => {
   weapp?.close()
   if (runs.length) {
     mkdirSync(join(ROOT, 'test-results'), { recursive: true })
-    const pages = Object.fromEntries(runs.map((r) => [r.route, { maxBytes: r.maxBytes, totalBytes: r.totalBytes, setDataCalls: r.payloads.length }]))
+    const pages = Object.fromEntries(
+      runs.map((r) => [r.route, { maxBytes: r.maxBytes, totalBytes: r.totalBytes, setDataCalls: r.payloads.length }]),
+    )
     writeFileSync(SETDATA_REPORT, JSON.stringify({ limitBytes: SETDATA_LIMIT_BYTES, data: HEAVY_SHOPPER, pages }, null, 2))
   }
   await demo?.close()
@@ -91,7 +93,8 @@ describe('setData payloads of the compiled weapp pages, with a heavy shopper', (
     const texts = EXPECTED_TEXTS[route] ?? []
     const run = await weapp.openPage(route, visit.query(fixture), visit.caller)
     runs.push(run)
-    if (process.env.SETDATA_DEBUG) console.log(route, run.payloads.length, run.maxBytes, run.cloudCalls, run.text.replace(/\s+/g, ' ').slice(0, 400))
+    if (process.env.SETDATA_DEBUG)
+      console.log(route, run.payloads.length, run.maxBytes, run.cloudCalls, run.text.replace(/\s+/g, ' ').slice(0, 400))
     expect(run.payloads.length).toBeGreaterThan(0)
     expect({ route, rendersText: run.text.trim().length > 0 }).toEqual({ route, rendersText: true })
     for (const text of texts) expect({ route, has: text, shown: run.text.includes(text) }).toEqual({ route, has: text, shown: true })

@@ -21,7 +21,14 @@ export const startDemoCloud = async (dataDirPrefix: string, options: { staticDir
   const removeData = () => rmSync(dataDir, { recursive: true, force: true })
   let cloud: LocalCloud
   try {
-    cloud = await startLocalCloud({ dataDir, functionsDir: functionsOutDir, ...productCloudOptions(), staticDir: options.staticDir, port: 0, logs: false })
+    cloud = await startLocalCloud({
+      dataDir,
+      functionsDir: functionsOutDir,
+      ...productCloudOptions(),
+      staticDir: options.staticDir,
+      port: 0,
+      logs: false,
+    })
   } catch (error) {
     removeData()
     throw error

@@ -25,7 +25,11 @@ const cardOf = (m: MemberView): CardView => ({
   program: DEFAULT_PROGRAM,
   serverTime: SERVER_TIME,
   birthdayCoupon: null,
-  subscribeTemplates: { birthdayCoupon: 'local-birthday-coupon', eventReminder: 'local-event-reminder', waitlistPromoted: 'local-waitlist-promoted' },
+  subscribeTemplates: {
+    birthdayCoupon: 'local-birthday-coupon',
+    eventReminder: 'local-event-reminder',
+    waitlistPromoted: 'local-waitlist-promoted',
+  },
   codeVersion: 1,
 })
 
@@ -36,7 +40,12 @@ const secretOf = (secret = SECRET, version = 1): MemberCodeSecret => ({ memberNo
 const codeAt = (serverMs: number, secret = SECRET) => formatDynamicCode(dynamicMemberCode('20261123002', secret, serverMs))
 
 const openCard = async (answer: HandlerFor<'member.getCard'>, more: Parameters<typeof installFakeCloud>[0] = {}) => {
-  const cloud = installFakeCloud({ 'member.getCard': answer, 'member.join': () => fail('INTERNAL', 'unused'), 'member.codeSecret': () => ok(secretOf()), ...more })
+  const cloud = installFakeCloud({
+    'member.getCard': answer,
+    'member.join': () => fail('INTERNAL', 'unused'),
+    'member.codeSecret': () => ok(secretOf()),
+    ...more,
+  })
   await openPage('/pages/card/index')
   return cloud
 }
@@ -58,7 +67,18 @@ describe('card page', () => {
 
   it('shows a VIP the valid-until date and what renews the VIP year', async () => {
     await openCard(() =>
-      ok(cardOf(member({ tier: 'vip', vipUntil: VIP_UNTIL, vipYearEnd: VIP_UNTIL, vipYearSpendFen: 25_800, lifetimeSpendFen: 125_500, pointsBalance: 1255 }))),
+      ok(
+        cardOf(
+          member({
+            tier: 'vip',
+            vipUntil: VIP_UNTIL,
+            vipYearEnd: VIP_UNTIL,
+            vipYearSpendFen: 25_800,
+            lifetimeSpendFen: 125_500,
+            pointsBalance: 1255,
+          }),
+        ),
+      ),
     )
     await screen.findByText('李娜')
     expect(textOf('.member-card')).toContain('VIP会员')
@@ -70,7 +90,9 @@ describe('card page', () => {
   })
 
   it('shows gold as permanent, with nothing left to reach', async () => {
-    await openCard(() => ok(cardOf(member({ tier: 'gold', goldSince: '2026-10-01T02:00:00.000Z', lifetimeSpendFen: 612_300, pointsBalance: 12_480 }))))
+    await openCard(() =>
+      ok(cardOf(member({ tier: 'gold', goldSince: '2026-10-01T02:00:00.000Z', lifetimeSpendFen: 612_300, pointsBalance: 12_480 }))),
+    )
     await screen.findByText('永久有效')
     expect(visiblePage().querySelector('.member-card--gold')).not.toBeNull()
     expect(textOf('.tier-badge')).toBe('金卡会员')
@@ -123,7 +145,9 @@ describe('card page', () => {
     expect(first.calls.filter((c) => c.action === 'codeSecret')).toHaveLength(1)
     expect(again.calls.filter((c) => c.action === 'codeSecret')).toHaveLength(0)
     // Reset on another phone: the card says version 2, so this phone asks for the new secret.
-    const reset = await openCard(() => ok({ ...cardOf(member({})), codeVersion: 2 }), { 'member.codeSecret': () => ok(secretOf(NEW_SECRET, 2)) })
+    const reset = await openCard(() => ok({ ...cardOf(member({})), codeVersion: 2 }), {
+      'member.codeSecret': () => ok(secretOf(NEW_SECRET, 2)),
+    })
     await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME), NEW_SECRET)))
     expect(reset.calls.filter((c) => c.action === 'codeSecret')).toHaveLength(1)
   })
@@ -189,7 +213,16 @@ describe('card page', () => {
 
   it('says how many points expire next and on which day, under the points', async () => {
     await openCard(() =>
-      ok(cardOf(member({ pointBatches: [{ expiresAt: END_OF_2026, points: 120 }, { expiresAt: END_OF_2027, points: 400 }] }))),
+      ok(
+        cardOf(
+          member({
+            pointBatches: [
+              { expiresAt: END_OF_2026, points: 120 },
+              { expiresAt: END_OF_2027, points: 400 },
+            ],
+          }),
+        ),
+      ),
     )
     await screen.findByText('李娜')
     expect(textOf('.member-card__points')).toBe('520')
@@ -200,7 +233,16 @@ describe('card page', () => {
   it('no longer counts a batch past its expiry, even before the expiry job has run', async () => {
     const expiredLastNight = '2026-11-22T16:00:00.000Z'
     await openCard(() =>
-      ok(cardOf(member({ pointBatches: [{ expiresAt: expiredLastNight, points: 50 }, { expiresAt: END_OF_2027, points: 400 }] }))),
+      ok(
+        cardOf(
+          member({
+            pointBatches: [
+              { expiresAt: expiredLastNight, points: 50 },
+              { expiresAt: END_OF_2027, points: 400 },
+            ],
+          }),
+        ),
+      ),
     )
     await screen.findByText('李娜')
     expect(textOf('.member-card__points')).toBe('400')

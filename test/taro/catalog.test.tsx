@@ -25,9 +25,27 @@ const item = (overrides: Partial<CatalogItemView>): CatalogItemView => ({
 })
 
 const TOTE = item({})
-const VOUCHER = item({ id: 'coupon-50off500', title: '满500减50券', pointsPrice: 500, benefitText: '满¥500减¥50', stockLeft: null, perMemberLimit: null, description: '' })
-const SCARF_FOR_VIPS = item({ id: 'scarf', title: '羊绒围巾', pointsPrice: 800, access: { open: true, vipEarly: true, opensToAllAt: OPENS_TO_ALL, vipDays: 3 } })
-const SCARF_LATER = item({ id: 'scarf', title: '羊绒围巾', pointsPrice: 800, access: { open: false, opensAt: OPENS_TO_ALL, opensToAllAt: OPENS_TO_ALL, vipDays: 3 } })
+const VOUCHER = item({
+  id: 'coupon-50off500',
+  title: '满500减50券',
+  pointsPrice: 500,
+  benefitText: '满¥500减¥50',
+  stockLeft: null,
+  perMemberLimit: null,
+  description: '',
+})
+const SCARF_FOR_VIPS = item({
+  id: 'scarf',
+  title: '羊绒围巾',
+  pointsPrice: 800,
+  access: { open: true, vipEarly: true, opensToAllAt: OPENS_TO_ALL, vipDays: 3 },
+})
+const SCARF_LATER = item({
+  id: 'scarf',
+  title: '羊绒围巾',
+  pointsPrice: 800,
+  access: { open: false, opensAt: OPENS_TO_ALL, opensToAllAt: OPENS_TO_ALL, vipDays: 3 },
+})
 
 const TOTE_COUPON: CouponView = couponView({
   id: 'exchange:demo-shopper-b:r1',
@@ -47,7 +65,11 @@ const cardView = () => ({
 })
 
 type ExchangeInput = { itemId: string; requestId: string }
-const openCatalog = async (items: CatalogItemView[], pointsAvailable: number, exchange: (input: ExchangeInput) => AnswerFor<'member.exchange'> = () => fail('INTERNAL', 'unused')) => {
+const openCatalog = async (
+  items: CatalogItemView[],
+  pointsAvailable: number,
+  exchange: (input: ExchangeInput) => AnswerFor<'member.exchange'> = () => fail('INTERNAL', 'unused'),
+) => {
   const cloud = installFakeCloud({
     'member.catalog': () => ok({ items, pointsAvailable }),
     'member.exchange': (input) => exchange(input as ExchangeInput),
@@ -61,7 +83,9 @@ const openCatalog = async (items: CatalogItemView[], pointsAvailable: number, ex
 }
 
 const itemCard = (title: string): HTMLElement => {
-  const found = Array.from(visiblePage().querySelectorAll<HTMLElement>('.catalog-item')).find((el) => el.querySelector('.catalog-item__title')?.textContent === title)
+  const found = Array.from(visiblePage().querySelectorAll<HTMLElement>('.catalog-item')).find(
+    (el) => el.querySelector('.catalog-item__title')?.textContent === title,
+  )
   if (!found) throw new Error(`no catalog item ${title}`)
   return found
 }
@@ -88,7 +112,9 @@ describe('the points catalog', () => {
 
   it('confirms, retries an unanswered exchange with the same request id, and shows the coupon it gave', async () => {
     let attempts = 0
-    const { calls } = await openCatalog([TOTE], 1_000, () => (++attempts === 1 ? new Error('socket hang up') : ok({ coupon: TOTE_COUPON, pointsBalance: 700, replayed: false })))
+    const { calls } = await openCatalog([TOTE], 1_000, () =>
+      ++attempts === 1 ? new Error('socket hang up') : ok({ coupon: TOTE_COUPON, pointsBalance: 700, replayed: false }),
+    )
     fireEvent.click(itemCard('品牌帆布袋').querySelector('.catalog-item__button')!)
     await screen.findByText('确认兑换')
     expect(textOf('.catalog-confirm')).toContain('300 积分')
@@ -152,7 +178,9 @@ describe('campaigns', () => {
     ...overrides,
   })
   const itemOf = (title: string) =>
-    Array.from(visiblePage().querySelectorAll<HTMLElement>('.campaign-item')).find((el) => el.querySelector('.campaign-item__title')?.textContent === title)!
+    Array.from(visiblePage().querySelectorAll<HTMLElement>('.campaign-item')).find(
+      (el) => el.querySelector('.campaign-item__title')?.textContent === title,
+    )!
 
   it('claims a coupon, shows 已领取, and words early access and refusals', async () => {
     const { calls } = installFakeCloud({
@@ -160,7 +188,11 @@ describe('campaigns', () => {
         ok({
           campaigns: [
             campaign({}),
-            campaign({ id: 'cmp-2', title: 'VIP专场', access: { open: false, opensAt: '2026-11-28T02:00:00.000Z', opensToAllAt: OPENS_TO_ALL, vipDays: 3 } }),
+            campaign({
+              id: 'cmp-2',
+              title: 'VIP专场',
+              access: { open: false, opensAt: '2026-11-28T02:00:00.000Z', opensToAllAt: OPENS_TO_ALL, vipDays: 3 },
+            }),
             campaign({ id: 'cmp-3', title: '老客回馈', claimed: true }),
             campaign({ id: 'cmp-4', title: '限量礼券' }),
           ],
@@ -193,7 +225,9 @@ describe('the reminder after joining', () => {
     await screen.findByText('生日礼券到账提醒')
     tap('开启提醒')
     await screen.findByText('已开启：生日月7折卡到账时微信通知您')
-    expect(calls.filter((c) => c.action === 'recordSubscription').map((c) => c.input)).toEqual([{ template: 'birthdayCoupon', accepted: true }])
+    expect(calls.filter((c) => c.action === 'recordSubscription').map((c) => c.input)).toEqual([
+      { template: 'birthdayCoupon', accepted: true },
+    ])
 
     await openPage('/pages/card/index')
     await screen.findByText('我的优惠券')

@@ -14,7 +14,13 @@ import { day, MANAGER, typeIntoTextarea, WU_QIAN, ZHANG_MIN, ZHAO_YA } from './s
 type Answer = ReturnType<typeof ok> | ReturnType<typeof fail> | Error
 type LogInput = { memberCode: string; outcome: string; note: string; nextDate?: string; requestId: string }
 
-const EARLIER: CallbackEntry = { at: day('2026-10-23', '16:20:00'), staffName: '王丽', outcome: 'reached', note: '大衣合身，想等新款礼服到店再来看', nextAt: day('2026-11-23', '09:00:00') }
+const EARLIER: CallbackEntry = {
+  at: day('2026-10-23', '16:20:00'),
+  staffName: '王丽',
+  outcome: 'reached',
+  note: '大衣合身，想等新款礼服到店再来看',
+  nextAt: day('2026-11-23', '09:00:00'),
+}
 
 interface Options {
   who?: typeof STAFF
@@ -35,7 +41,16 @@ const openRecord = async ({ who = STAFF, customer = WU_QIAN, logCallback, update
       if (answer instanceof Error || !answer.ok) return answer
       const nextAt = day(input.nextDate ?? '2026-12-23', '09:00:00')
       shown = { ...shown, nextCallbackAt: nextAt, lastCallbackAt: day('2026-11-23', '14:00:00') }
-      callbacks = [{ at: day('2026-11-23', '14:00:00'), staffName: who.name, outcome: input.outcome as CallbackEntry['outcome'], note: input.note, nextAt }, ...callbacks]
+      callbacks = [
+        {
+          at: day('2026-11-23', '14:00:00'),
+          staffName: who.name,
+          outcome: input.outcome as CallbackEntry['outcome'],
+          note: input.note,
+          nextAt,
+        },
+        ...callbacks,
+      ]
       return ok({ customer: shown, replayed: false })
     },
     'staff.updateCustomerCard': (raw) => {
@@ -66,8 +81,11 @@ const openRecord = async ({ who = STAFF, customer = WU_QIAN, logCallback, update
 }
 
 const fact = (label: string) =>
-  Array.from(visiblePage().querySelectorAll('.facts__row')).find((r) => r.querySelector('.facts__label')?.textContent === label)?.querySelector('.facts__value')?.textContent
-const option = (name: string) => Array.from(visiblePage().querySelectorAll<HTMLElement>('.pills__option')).find((o) => o.textContent === name)!
+  Array.from(visiblePage().querySelectorAll('.facts__row'))
+    .find((r) => r.querySelector('.facts__label')?.textContent === label)
+    ?.querySelector('.facts__value')?.textContent
+const option = (name: string) =>
+  Array.from(visiblePage().querySelectorAll<HTMLElement>('.pills__option')).find((o) => o.textContent === name)!
 
 describe('the record', () => {
   it('shows who the customer is, what they are worth, when last seen and who looks after them', async () => {
@@ -118,7 +136,8 @@ describe('a membership whose number was already another’s at join', () => {
 describe('the customer card', () => {
   it('shows what is on file, and saves an edit with colours and styles as lists (emptied rows sent empty)', async () => {
     const { of } = await openRecord({ customer: ZHANG_MIN })
-    const shownRows = () => Array.from(visiblePage().querySelectorAll('.profile-row'), (r) => `${r.children[0].textContent}:${r.children[1].textContent}`)
+    const shownRows = () =>
+      Array.from(visiblePage().querySelectorAll('.profile-row'), (r) => `${r.children[0].textContent}:${r.children[1].textContent}`)
     expect(shownRows()).toEqual(['服装尺码:S', '鞋码:36', '喜欢的颜色:米白、雾蓝', '喜欢的风格:通勤', '备注:偏爱针织开衫'])
     tap('编辑')
     await typeInto('服装尺码', 'M')
@@ -128,7 +147,10 @@ describe('the customer card', () => {
     tap('保存资料')
     await screen.findByText('已保存顾客资料')
     expect(of('updateCustomerCard')).toEqual([
-      { memberCode: '20261123101', profile: { clothingSize: 'M', shoeSize: '', colours: ['驼色', '米白', '雾蓝'], styles: ['通勤'], notes: '喜欢羊绒，换季通知' } },
+      {
+        memberCode: '20261123101',
+        profile: { clothingSize: 'M', shoeSize: '', colours: ['驼色', '米白', '雾蓝'], styles: ['通勤'], notes: '喜欢羊绒，换季通知' },
+      },
     ])
     expect(shownRows()).toEqual(['服装尺码:M', '喜欢的颜色:驼色、米白、雾蓝', '喜欢的风格:通勤', '备注:喜欢羊绒，换季通知'])
   })
@@ -136,13 +158,19 @@ describe('the customer card', () => {
   it('shows the customer’s own delivery address with the phone as the server masked it, and never sends it back', async () => {
     const address = { recipient: '张敏', phoneMasked: '138****5678', address: '上海市静安区南京西路1515号' }
     const { of } = await openRecord({ customer: { ...ZHANG_MIN, profile: { ...ZHANG_MIN.profile, deliveryAddress: address } } })
-    const shownRows = () => Array.from(visiblePage().querySelectorAll('.profile-row'), (r) => `${r.children[0].textContent}:${r.children[1].textContent}`)
+    const shownRows = () =>
+      Array.from(visiblePage().querySelectorAll('.profile-row'), (r) => `${r.children[0].textContent}:${r.children[1].textContent}`)
     expect(shownRows()).toContain('收货地址:张敏 138****5678 上海市静安区南京西路1515号')
     tap('编辑')
     await typeInto('服装尺码', 'M')
     tap('保存资料')
     await screen.findByText('已保存顾客资料')
-    expect(of('updateCustomerCard')).toEqual([{ memberCode: '20261123101', profile: { clothingSize: 'M', shoeSize: '36', colours: ['米白', '雾蓝'], styles: ['通勤'], notes: '偏爱针织开衫' } }])
+    expect(of('updateCustomerCard')).toEqual([
+      {
+        memberCode: '20261123101',
+        profile: { clothingSize: 'M', shoeSize: '36', colours: ['米白', '雾蓝'], styles: ['通勤'], notes: '偏爱针织开衫' },
+      },
+    ])
     expect(shownRows()).toContain('收货地址:张敏 138****5678 上海市静安区南京西路1515号')
   })
 
@@ -175,7 +203,12 @@ describe('记录回访', () => {
   })
 
   it('proposes the server’s next date and shows its refusal of another date at that row', async () => {
-    await openRecord({ logCallback: (input) => (input.nextDate === '2026-11-20' ? fail('INVALID_INPUT', '下次回访日期应在今天之后', [{ field: 'nextDate', message: '下次回访日期应在今天之后' }]) : ok(null)) })
+    await openRecord({
+      logCallback: (input) =>
+        input.nextDate === '2026-11-20'
+          ? fail('INVALID_INPUT', '下次回访日期应在今天之后', [{ field: 'nextDate', message: '下次回访日期应在今天之后' }])
+          : ok(null),
+    })
     expect(row('下次回访').querySelector('.callback-date')!.textContent).toBe('2026-12-23')
     expect(row('下次回访').querySelector('.field__hint')!.textContent).toBe('默认按每月回访安排，可修改')
     tap('已留言')
@@ -200,7 +233,13 @@ describe('记录回访', () => {
     tap('重试保存')
     await screen.findByText('已记录回访：已沟通，下次回访 2026-12-05')
     const [first, retry] = of('logCallback') as LogInput[]
-    expect(retry).toEqual({ memberCode: WU_QIAN.memberNo, outcome: 'reached', note: '约了周六来试礼服', nextDate: '2026-12-05', requestId: first.requestId })
+    expect(retry).toEqual({
+      memberCode: WU_QIAN.memberNo,
+      outcome: 'reached',
+      note: '约了周六来试礼服',
+      nextDate: '2026-12-05',
+      requestId: first.requestId,
+    })
     // The record is read again: the history and the next date show the new callback.
     await waitFor(() => expect(fact('下次回访')).toBe('2026-12-05'))
     expect(textOf('.callback-entry__head')).toBe('2026-11-23 14:00 · 王丽 · 已沟通')
@@ -223,10 +262,11 @@ describe('更换导购', () => {
     tap('更换导购')
     await screen.findByText('赵敏')
     // Whoever looks after the customer now is not offered.
-    expect(Array.from(visiblePage().querySelectorAll('.pills__option'), (o) => o.textContent).filter((t) => !['已沟通', '已留言', '未接通', '婉拒回访'].includes(t!))).toEqual([
-      '周慧（店长）',
-      '赵敏',
-    ])
+    expect(
+      Array.from(visiblePage().querySelectorAll('.pills__option'), (o) => o.textContent).filter(
+        (t) => !['已沟通', '已留言', '未接通', '婉拒回访'].includes(t!),
+      ),
+    ).toEqual(['周慧（店长）', '赵敏'])
     tap('下一步')
     await screen.findByText('请选择接手的导购')
     tap('赵敏')

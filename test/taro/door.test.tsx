@@ -81,7 +81,9 @@ const openDoor = async (answer: (ticketCode: string) => AnswerFor<'event.checkIn
 }
 
 const rowOf = (name: string) =>
-  Array.from(visiblePage().querySelectorAll<HTMLElement>('.guest-row')).find((el) => el.querySelector('.guest-row__name')?.textContent === name)!
+  Array.from(visiblePage().querySelectorAll<HTMLElement>('.guest-row')).find(
+    (el) => el.querySelector('.guest-row__name')?.textContent === name,
+  )!
 
 describe('the store’s events', () => {
   it('are behind 活动签到 on the staff home, each opening its door screen', async () => {

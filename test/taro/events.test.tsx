@@ -66,9 +66,14 @@ const CARD: CardView = {
 
 type RsvpInput = { eventId: string; guests: number }
 const itemOf = (title: string) =>
-  Array.from(visiblePage().querySelectorAll<HTMLElement>('.event-item')).find((el) => el.querySelector('.event-item__title')?.textContent === title)!
+  Array.from(visiblePage().querySelectorAll<HTMLElement>('.event-item')).find(
+    (el) => el.querySelector('.event-item__title')?.textContent === title,
+  )!
 
-const openEvents = async (events: EventView[], answers: { rsvp?: (input: RsvpInput) => AnswerFor<'event.rsvp'>; cancel?: () => AnswerFor<'event.cancel'> } = {}) => {
+const openEvents = async (
+  events: EventView[],
+  answers: { rsvp?: (input: RsvpInput) => AnswerFor<'event.rsvp'>; cancel?: () => AnswerFor<'event.cancel'> } = {},
+) => {
   let shown = events
   const cloud = installFakeCloud({
     'event.list': () => ok({ events: shown }),
@@ -193,7 +198,11 @@ describe('RSVP', () => {
 
   it('puts a full event’s RSVP on the waitlist, says how many are ahead, and asks for both messages', async () => {
     const { consents } = await openEvents([FULL], {
-      rsvp: () => ok({ event: { ...FULL, waiting: 4, myRsvp: rsvpView({ status: 'waitlisted', ticketCode: null, ahead: 3, confirmedAt: null }) }, replayed: false }),
+      rsvp: () =>
+        ok({
+          event: { ...FULL, waiting: 4, myRsvp: rsvpView({ status: 'waitlisted', ticketCode: null, ahead: 3, confirmedAt: null }) },
+          replayed: false,
+        }),
     })
     tap('加入候补')
     await screen.findByText('已加入候补，前面还有 3 人')
@@ -266,7 +275,9 @@ describe('我的活动', () => {
     await screen.findByText('即将参加')
   }
   const cardOf = (title: string) =>
-    Array.from(visiblePage().querySelectorAll<HTMLElement>('.ticket-card')).find((el) => el.querySelector('.ticket-card__title')?.textContent === title)!
+    Array.from(visiblePage().querySelectorAll<HTMLElement>('.ticket-card')).find(
+      (el) => el.querySelector('.ticket-card__title')?.textContent === title,
+    )!
 
   it('shows each upcoming ticket with its code, a waiting place, and the events attended with their points', async () => {
     await openTickets({
@@ -275,7 +286,13 @@ describe('我的活动', () => {
         { ...FULL, myRsvp: rsvpView({ status: 'waitlisted', ticketCode: null, ahead: 2, confirmedAt: null }) },
       ],
       attended: [
-        event({ id: 'ev-old', title: '夏季新品发布', startsAt: at('2026-08-15T14:00:00'), endsAt: at('2026-08-15T16:00:00'), myRsvp: rsvpView({ checkedInAt: at('2026-08-15T14:03:00') }) }),
+        event({
+          id: 'ev-old',
+          title: '夏季新品发布',
+          startsAt: at('2026-08-15T14:00:00'),
+          endsAt: at('2026-08-15T16:00:00'),
+          myRsvp: rsvpView({ checkedInAt: at('2026-08-15T14:03:00') }),
+        }),
       ],
     })
     const salon = cardOf('秋冬新品品鉴会')
@@ -285,7 +302,9 @@ describe('我的活动', () => {
     const waiting = cardOf('会员沙龙')
     expect(waiting.querySelector('.coupon-code')).toBeNull()
     expect(waiting.querySelector('.ticket-card__waiting')!.textContent).toBe('候补中 · 前面还有 2 人')
-    expect(Array.from(visiblePage().querySelectorAll('.attended-row'), (r) => r.textContent)).toEqual(['夏季新品发布8月15日 周六 · 上海静安嘉里中心店+50 积分'])
+    expect(Array.from(visiblePage().querySelectorAll('.attended-row'), (r) => r.textContent)).toEqual([
+      '夏季新品发布8月15日 周六 · 上海静安嘉里中心店+50 积分',
+    ])
   })
 
   it('says when a ticket was checked in, its code dimmed', async () => {

@@ -19,9 +19,17 @@ const GIFT = couponView({
 })
 
 type GiftInput = { code: string; requestId: string }
-const lookup = (coupon = GIFT, problem: string | null = null): ActionOutput<'staff', 'lookupCoupon'> => ({ coupon, holder: LI_NA, problem, discountFen: 0 })
+const lookup = (coupon = GIFT, problem: string | null = null): ActionOutput<'staff', 'lookupCoupon'> => ({
+  coupon,
+  holder: LI_NA,
+  problem,
+  discountFen: 0,
+})
 
-const openGiftDesk = async (answers: { lookupCoupon?: () => AnswerFor<'staff.lookupCoupon'>; redeemGiftCoupon?: (input: GiftInput) => AnswerFor<'staff.redeemGiftCoupon'> }) => {
+const openGiftDesk = async (answers: {
+  lookupCoupon?: () => AnswerFor<'staff.lookupCoupon'>
+  redeemGiftCoupon?: (input: GiftInput) => AnswerFor<'staff.redeemGiftCoupon'>
+}) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
     'staff.lookupCoupon': answers.lookupCoupon ?? (() => ok(lookup())),
@@ -38,7 +46,8 @@ describe('gift coupons at the counter', () => {
   it('shows whose gift it is, confirms, redeems, and retries an unanswered redemption with the same request id', async () => {
     let attempts = 0
     const { redemptions } = await openGiftDesk({
-      redeemGiftCoupon: () => (++attempts === 1 ? new Error('socket hang up') : ok({ coupon: { ...GIFT, status: 'used' }, holder: LI_NA, replayed: false })),
+      redeemGiftCoupon: () =>
+        ++attempts === 1 ? new Error('socket hang up') : ok({ coupon: { ...GIFT, status: 'used' }, holder: LI_NA, replayed: false }),
     })
     await screen.findByText('帆布袋礼品券')
     expect(textOf('.coupon-summary')).toContain('持券人 李娜（普通会员）· 139****1234')

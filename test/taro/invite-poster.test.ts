@@ -66,7 +66,11 @@ describe('the poster', () => {
   it('paints who invites, the friend’s gift, the code on its panel and how to scan it', () => {
     const { ctx, painted } = recordingContext()
     const code = { kind: 'code image' }
-    paintPoster(ctx, { headline: '李娜 邀请你加入会员', gift: '入会即得 好友邀请礼券（满¥200减¥20）' }, code as unknown as CanvasImageSource)
+    paintPoster(
+      ctx,
+      { headline: '李娜 邀请你加入会员', gift: '入会即得 好友邀请礼券（满¥200减¥20）' },
+      code as unknown as CanvasImageSource,
+    )
     const text = painted.texts.join('')
     expect(text).toContain('李娜 邀请你加入会员')
     expect(text).toContain('入会即得 好友邀请礼券')

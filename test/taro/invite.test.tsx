@@ -116,7 +116,9 @@ describe('invite page', () => {
       if (!url) throw new Error('no link yet')
       return url
     })
-    expect(link).toBe(`${window.location.origin}${window.location.pathname}#/pages/join/index?ref=LNAB88&from=${encodeURIComponent('李娜')}`)
+    expect(link).toBe(
+      `${window.location.origin}${window.location.pathname}#/pages/join/index?ref=LNAB88&from=${encodeURIComponent('李娜')}`,
+    )
   })
 
   it('is opened from the card', async () => {

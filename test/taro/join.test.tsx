@@ -127,7 +127,11 @@ describe('join page', () => {
   })
 
   it('shows the server’s guardian-consent refusal (birthday.year) at the birthday row', async () => {
-    notYetAMember(() => fail('INVALID_INPUT', 'birthday.year: 未满14周岁需监护人同意', [{ field: 'birthday.year', message: '未满14周岁需监护人同意，请由监护人陪同到店办理' }]))
+    notYetAMember(() =>
+      fail('INVALID_INPUT', 'birthday.year: 未满14周岁需监护人同意', [
+        { field: 'birthday.year', message: '未满14周岁需监护人同意，请由监护人陪同到店办理' },
+      ]),
+    )
     await openPage(JOIN_URL)
     await screen.findByText('立即加入')
     await fillValidForm()

@@ -177,7 +177,9 @@ describe('我的资料', () => {
   })
 
   it('shows the server’s refusal at its row', async () => {
-    await open(() => fail('INVALID_INPUT', '输入有误', [{ field: 'clothingSize', message: '服装尺码只能填写字母、数字或汉字，如 M、L/170、38.5、均码' }]))
+    await open(() =>
+      fail('INVALID_INPUT', '输入有误', [{ field: 'clothingSize', message: '服装尺码只能填写字母、数字或汉字，如 M、L/170、38.5、均码' }]),
+    )
     tap('保存资料')
     await waitFor(() => expect(errorOf('服装尺码')).toContain('只能填写字母'))
     expect(screen.queryByText('资料已保存')).toBeNull()
@@ -188,10 +190,31 @@ const row = (label: string) =>
   Array.from(visiblePage().querySelectorAll<HTMLElement>('.field')).find((f) => f.querySelector('.field__label')?.textContent === label)!
 
 const STORES: HomeStoreView = {
-  store: { id: 'SH001', name: '上海静安嘉里中心店', address: '上海市静安区南京西路1515号', phone: '021-6288-0001', openingHours: '10:00–22:00', location: { latitude: 31.2243, longitude: 121.4457 } },
+  store: {
+    id: 'SH001',
+    name: '上海静安嘉里中心店',
+    address: '上海市静安区南京西路1515号',
+    phone: '021-6288-0001',
+    openingHours: '10:00–22:00',
+    location: { latitude: 31.2243, longitude: 121.4457 },
+  },
   stores: [
-    { id: 'SH001', name: '上海静安嘉里中心店', address: '上海市静安区南京西路1515号', phone: '021-6288-0001', openingHours: '10:00–22:00', location: { latitude: 31.2243, longitude: 121.4457 } },
-    { id: 'SH002', name: '上海徐汇港汇恒隆店', address: '上海市徐汇区虹桥路1号', phone: '021-6407-0002', openingHours: '10:00–22:00', location: null },
+    {
+      id: 'SH001',
+      name: '上海静安嘉里中心店',
+      address: '上海市静安区南京西路1515号',
+      phone: '021-6288-0001',
+      openingHours: '10:00–22:00',
+      location: { latitude: 31.2243, longitude: 121.4457 },
+    },
+    {
+      id: 'SH002',
+      name: '上海徐汇港汇恒隆店',
+      address: '上海市徐汇区虹桥路1号',
+      phone: '021-6407-0002',
+      openingHours: '10:00–22:00',
+      location: null,
+    },
   ],
 }
 

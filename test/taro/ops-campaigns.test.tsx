@@ -79,7 +79,8 @@ const campaignOf = (input: CreateInput): OpsCampaignView => ({
   skipped: 0,
 })
 
-const optionIn = (text: string) => fireEvent.click(Array.from(visiblePage().querySelectorAll('.ops-direction__option')).find((o) => o.textContent === text)!)
+const optionIn = (text: string) =>
+  fireEvent.click(Array.from(visiblePage().querySelectorAll('.ops-direction__option')).find((o) => o.textContent === text)!)
 
 beforeAll(() => setPhoneClock('2026-11-23T06:00:00.000Z'))
 afterAll(() => jest.useRealTimers())
@@ -96,7 +97,9 @@ describe("the operator's campaigns", () => {
 
   it('creates a claim campaign that opens to VIPs three days early, keeping the request id across a retry', async () => {
     let attempts = 0
-    const { creates } = await openCampaigns((input) => (++attempts === 1 ? new Error('socket hang up') : ok({ campaign: campaignOf(input), replayed: false })))
+    const { creates } = await openCampaigns((input) =>
+      ++attempts === 1 ? new Error('socket hang up') : ok({ campaign: campaignOf(input), replayed: false }),
+    )
     await typeInto('活动名称', '新季预览会')
     // Only active templates are offered: the second is the preview coupon, not the retired one.
     pick('优惠券', 1)
@@ -148,7 +151,11 @@ describe("the operator's campaigns", () => {
     expect(textOf('.ops-confirm')).toContain('创建后立即向活动对象发券，不可撤回')
     tap('确认创建')
     await screen.findByText('已创建「老客专享」，已发放 2 张')
-    expect(creates()[0]).toMatchObject({ mode: 'issue', vipEarlyDays: 0, audience: { kind: 'list', memberCodes: ['20261123002', '20261123010'] } })
+    expect(creates()[0]).toMatchObject({
+      mode: 'issue',
+      vipEarlyDays: 0,
+      audience: { kind: 'list', memberCodes: ['20261123002', '20261123010'] },
+    })
   })
 
   it('issues to customer classes (several at once) or to the first N of a top list', async () => {
@@ -217,7 +224,9 @@ describe("the operator's campaigns", () => {
     })
     titleInput.value = '老客回馈（延长）'
     fireEvent.input(titleInput)
-    entry().querySelector('.ops-campaign__manage taro-picker-core')!.dispatchEvent(new CustomEvent('change', { detail: { value: '2026-12-31' } }))
+    entry()
+      .querySelector('.ops-campaign__manage taro-picker-core')!
+      .dispatchEvent(new CustomEvent('change', { detail: { value: '2026-12-31' } }))
     await waitFor(() => expect(entry().querySelector('.ops-when__part')!.textContent).toBe('2026-12-31'))
     fireEvent.click(within(entry()).getByText('保存修改'))
     await waitFor(() => expect(entry().querySelector('.field__error')?.textContent).toBe('结束时间应晚于开始时间'))

@@ -36,7 +36,13 @@ const FENG: CustomerView = customer({
 const UNASSIGNED: CustomerView = customer({ memberNo: '20261124016', name: '韩梅', store: BEIJING, assistant: null })
 
 const CALLBACKS: CallbackEntry[] = [
-  { at: day('2026-11-20', '16:20:00'), staffName: '周敏', outcome: 'reached', note: '想看新到的大衣', nextAt: day('2026-12-20', '09:00:00') },
+  {
+    at: day('2026-11-20', '16:20:00'),
+    staffName: '周敏',
+    outcome: 'reached',
+    note: '想看新到的大衣',
+    nextAt: day('2026-12-20', '09:00:00'),
+  },
 ]
 
 type Scoped = { storeId?: string; search?: string; offset?: number }
@@ -52,10 +58,15 @@ const openCustomers = async (options: { many?: boolean } = {}) => {
       const inScope = everyone.filter((c) => !storeId || c.store?.id === storeId).filter((c) => !search || c.name.startsWith(search))
       // One store's unsearched list runs to a second page.
       if (options.many && storeId === 'BJ001' && !search && offset === 0) {
-        const filler = Array.from({ length: 50 - inScope.length }, (_, i) => customer({ memberNo: String(20270000000 + i), name: `顾客${i}`, store: BEIJING }))
+        const filler = Array.from({ length: 50 - inScope.length }, (_, i) =>
+          customer({ memberNo: String(20270000000 + i), name: `顾客${i}`, store: BEIJING }),
+        )
         return ok({ customers: [...inScope, ...filler], more: true })
       }
-      return ok({ customers: offset === 0 ? inScope : [customer({ memberNo: '20279999999', name: '最后一位', store: BEIJING })], more: false })
+      return ok({
+        customers: offset === 0 ? inScope : [customer({ memberNo: '20279999999', name: '最后一位', store: BEIJING })],
+        more: false,
+      })
     },
     'ops.today': (raw) => {
       const { storeId } = raw as Scoped
@@ -72,7 +83,9 @@ const openCustomers = async (options: { many?: boolean } = {}) => {
 
 const texts = (selector: string) => Array.from(visiblePage().querySelectorAll(selector), (e) => e.textContent)
 const rowOf = (name: string) =>
-  Array.from(visiblePage().querySelectorAll<HTMLElement>('.customer-row')).find((r) => r.querySelector('.customer-row__name')?.textContent === name)!
+  Array.from(visiblePage().querySelectorAll<HTMLElement>('.customer-row')).find(
+    (r) => r.querySelector('.customer-row__name')?.textContent === name,
+  )!
 const linesOf = (name: string) => Array.from(rowOf(name).querySelectorAll('.customer-row__line'), (l) => l.textContent)
 const storeShown = () => row('门店').querySelector('.ops-customers__store')?.textContent
 const tab = (words: string) => tap(words)
@@ -150,9 +163,18 @@ describe('全部顾客: a customer’s record', () => {
     expect(calls.filter((c) => c.action === 'customer').map((c) => c.input)).toEqual([{ code: '20261124008' }])
 
     const facts = Object.fromEntries(
-      Array.from(visiblePage().querySelectorAll('.customer-summary__facts .facts__row'), (r) => [r.querySelector('.facts__label')!.textContent, r.querySelector('.facts__value')!.textContent]),
+      Array.from(visiblePage().querySelectorAll('.customer-summary__facts .facts__row'), (r) => [
+        r.querySelector('.facts__label')!.textContent,
+        r.querySelector('.facts__value')!.textContent,
+      ]),
     )
-    expect(facts).toMatchObject({ 累计消费: '¥1,299', 消费次数: '3 次', 上次消费: '2026-11-12', 所属门店: '北京三里屯店', 负责导购: '周敏' })
+    expect(facts).toMatchObject({
+      累计消费: '¥1,299',
+      消费次数: '3 次',
+      上次消费: '2026-11-12',
+      所属门店: '北京三里屯店',
+      负责导购: '周敏',
+    })
     expect(texts('.profile-row__value')).toEqual(['M', '驼色', '喜欢羊绒'])
     expect(textOf('.callback-entry__head')).toBe('2026-11-20 16:20 · 周敏 · 已沟通')
     expect(textOf('.callback-entry__note')).toBe('想看新到的大衣')
@@ -160,7 +182,9 @@ describe('全部顾客: a customer’s record', () => {
 
     // Nothing to change here: no edit, no callback form, no reassignment, no inputs or buttons at all.
     for (const control of ['编辑', '记录回访', '保存回访', '更换导购', '保存资料']) expect(screen.queryByText(control)).toBeNull()
-    expect(visiblePage().querySelectorAll('input, textarea, taro-input-core, taro-textarea-core, taro-button-core, taro-picker-core')).toHaveLength(0)
+    expect(
+      visiblePage().querySelectorAll('input, textarea, taro-input-core, taro-textarea-core, taro-button-core, taro-picker-core'),
+    ).toHaveLength(0)
     // Read with the operator's functions only, never the staff's.
     expect(calls.filter((c) => c.functionName !== 'ops')).toEqual([])
   })

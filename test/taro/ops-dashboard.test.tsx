@@ -15,7 +15,6 @@ import { sleep } from '../support/wait'
 
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 
-
 const VIEW: DashboardView = {
   from: '2026-10-25',
   to: '2026-11-23',
@@ -47,12 +46,15 @@ const VIEW: DashboardView = {
 }
 
 const lines = (panel: string) => {
-  const found = Array.from(visiblePage().querySelectorAll<HTMLElement>('.ops-page__panel')).find((p) => p.querySelector('.ops-page__step')?.textContent === panel)
+  const found = Array.from(visiblePage().querySelectorAll<HTMLElement>('.ops-page__panel')).find(
+    (p) => p.querySelector('.ops-page__step')?.textContent === panel,
+  )
   if (!found) throw new Error(`no panel ${panel}`)
   return Array.from(found.querySelectorAll('.dash-figures__line'), (l) => l.textContent)
 }
 
-const period = (words: string) => Array.from(visiblePage().querySelectorAll<HTMLElement>('.ops-direction__option')).find((o) => o.textContent === words)!
+const period = (words: string) =>
+  Array.from(visiblePage().querySelectorAll<HTMLElement>('.ops-direction__option')).find((o) => o.textContent === words)!
 
 beforeAll(() => setPhoneClock('2026-11-23T06:00:00.000Z'))
 
@@ -115,7 +117,14 @@ describe('the dashboard', () => {
       'ops.dashboard': () =>
         ++attempts === 1
           ? fail('INTERNAL', '服务繁忙，请稍后再试')
-          : ok({ ...VIEW, tiers: [], newMembers: { daily: [], byStore: [], byAssistant: [] }, sales: { totalFen: 0, byTier: { member: 0, vip: 0, gold: 0 }, daily: [] }, coupons: [], events: [] }),
+          : ok({
+              ...VIEW,
+              tiers: [],
+              newMembers: { daily: [], byStore: [], byAssistant: [] },
+              sales: { totalFen: 0, byTier: { member: 0, vip: 0, gold: 0 }, daily: [] },
+              coupons: [],
+              events: [],
+            }),
     })
     await openPage('/ops/dashboard/index')
     await screen.findByText('数据暂时打不开')

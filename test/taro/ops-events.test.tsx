@@ -38,7 +38,9 @@ const created = (input: CreateInput): EventView => ({
   myRsvp: null,
 })
 
-const openForm = async (create: (input: CreateInput) => AnswerFor<'event.create'> = (input) => ok({ event: created(input), replayed: false })) => {
+const openForm = async (
+  create: (input: CreateInput) => AnswerFor<'event.create'> = (input) => ok({ event: created(input), replayed: false }),
+) => {
   const cloud = installFakeCloud({
     'ops.whoami': () => ok(OPERATOR),
     'event.manageList': () => ok({ events: [], serverTime: '2026-11-23T06:00:00.000Z' }),
@@ -109,7 +111,9 @@ describe('a new member event', () => {
 
   it('confirms, creates with a request id kept until answered, and names the event made', async () => {
     let attempts = 0
-    const { creates } = await openForm((input) => (++attempts === 1 ? new Error('socket hang up') : ok({ event: created(input), replayed: false })))
+    const { creates } = await openForm((input) =>
+      ++attempts === 1 ? new Error('socket hang up') : ok({ event: created(input), replayed: false }),
+    )
     await typeInto('活动名称', '亲子手作课')
     await typeInto('门店编号', 'SH001')
     await typeInto('每人可带同伴', '2')

@@ -23,7 +23,13 @@ const result = (over: Partial<ExportResult> = {}): ExportResult => ({
   ...over,
 })
 
-const openExports = async (answers: { members?: () => AnswerFor<'export.members'>; ledger?: (input: unknown) => AnswerFor<'export.ledger'>; whoami?: () => AnswerFor<'ops.whoami'> } = {}) => {
+const openExports = async (
+  answers: {
+    members?: () => AnswerFor<'export.members'>
+    ledger?: (input: unknown) => AnswerFor<'export.ledger'>
+    whoami?: () => AnswerFor<'ops.whoami'>
+  } = {},
+) => {
   const cloud = installFakeCloud({
     'ops.whoami': answers.whoami ?? (() => ok(OPERATOR)),
     'export.members': answers.members ?? (() => ok(result())),

@@ -41,7 +41,17 @@ const fakeLedger = (pageSize = 20) => {
       const { points, reason } = input as AdjustInput
       member = { ...member, pointsBalance: member.pointsBalance + points }
       const at = `2026-11-23T06:0${n}:00.000Z`
-      entries.unshift({ id: `adjust:${++n}`, kind: 'adjust', points, balanceAfter: member.pointsBalance, reason, at, detail: null, actor: '运营 OP01', source: `adjustment:${n}` })
+      entries.unshift({
+        id: `adjust:${++n}`,
+        kind: 'adjust',
+        points,
+        balanceAfter: member.pointsBalance,
+        reason,
+        at,
+        detail: null,
+        actor: '运营 OP01',
+        source: `adjustment:${n}`,
+      })
       return ok<AdjustmentResult>({ adjustment: { points, reason, at, balanceAfter: member.pointsBalance }, member, replayed: false })
     },
     add: (entry: AuditEntry) => entries.push(entry),
@@ -101,7 +111,9 @@ describe('operator member page', () => {
     expect(adjustCalls()).toEqual([
       { memberCode: '20261123002', points: 100, reason: '系统故障补录积分', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) },
     ])
-    await waitFor(() => expect(auditRows()[0]).toBe('系统故障补录积分 | +100 | 余额 1,355 | 运营 OP01 · 2026-11-23 14:00:00 | adjustment:1'))
+    await waitFor(() =>
+      expect(auditRows()[0]).toBe('系统故障补录积分 | +100 | 余额 1,355 | 运营 OP01 · 2026-11-23 14:00:00 | adjustment:1'),
+    )
     expect(auditRows()).toHaveLength(2)
     expect(textOf('.member-confirm__points')).toBe('积分 1,355')
   })
@@ -140,7 +152,9 @@ describe('operator member page', () => {
   it('re-sends the same request id after a network failure, and a new one for the next adjustment', async () => {
     const ledger = fakeLedger()
     let attempts = 0
-    const { adjustCalls } = await openAudit(ledger, (input) => (++attempts === 1 ? new Error('socket hang up') : ledger.adjustPoints(input)))
+    const { adjustCalls } = await openAudit(ledger, (input) =>
+      ++attempts === 1 ? new Error('socket hang up') : ledger.adjustPoints(input),
+    )
     await typeInto('积分', '100')
     await typeInto('调整原因', '系统故障补录积分')
     tap('调整')

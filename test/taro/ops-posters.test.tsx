@@ -56,7 +56,9 @@ beforeAll(() => {
       drawImage: (image: HTMLImageElement) => void record.images.push(image.src),
       createLinearGradient: () => gradient,
       createRadialGradient: () => gradient,
-      ...Object.fromEntries(['fillRect', 'beginPath', 'moveTo', 'arcTo', 'closePath', 'fill', 'save', 'restore', 'scale'].map((name) => [name, noop])),
+      ...Object.fromEntries(
+        ['fillRect', 'beginPath', 'moveTo', 'arcTo', 'closePath', 'fill', 'save', 'restore', 'scale'].map((name) => [name, noop]),
+      ),
     } as unknown as CanvasRenderingContext2D
   })
   jest.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue(POSTER_PNG)
@@ -77,11 +79,14 @@ beforeEach(() => {
   painted.length = 0
 })
 
-const openPosters = async (answers: { directory?: () => AnswerFor<'ops.storeDirectory'>; code?: (input: never) => AnswerFor<'ops.storeCode'> } = {}) => {
+const openPosters = async (
+  answers: { directory?: () => AnswerFor<'ops.storeDirectory'>; code?: (input: never) => AnswerFor<'ops.storeCode'> } = {},
+) => {
   const cloud = installFakeCloud({
     'ops.whoami': () => ok(OPERATOR),
     'ops.storeDirectory': answers.directory ?? (() => ok({ stores: STORES })),
-    'ops.storeCode': (input) => (answers.code ? answers.code(input as never) : ok(codeFor(input as { storeId: string; assistantId: string | null }))),
+    'ops.storeCode': (input) =>
+      answers.code ? answers.code(input as never) : ok(codeFor(input as { storeId: string; assistantId: string | null })),
   })
   await openPage('/ops/posters/index')
   await screen.findByText('上海静安嘉里中心店')
@@ -114,7 +119,9 @@ describe('门店海报', () => {
     // Painted at twice the poster's size, with the store, the assistant and the code the server gave.
     expect(painted).toHaveLength(1)
     expect(painted[0].size).toEqual([STORE_POSTER_WIDTH * STORE_POSTER_SCALE, STORE_POSTER_HEIGHT * STORE_POSTER_SCALE])
-    expect(painted[0].texts).toEqual(expect.arrayContaining(['上海静安嘉里中心店', '上海市静安区南京西路1515号', '导购 王丽 · 工号 A01', 's=SH001&a=A01']))
+    expect(painted[0].texts).toEqual(
+      expect.arrayContaining(['上海静安嘉里中心店', '上海市静安区南京西路1515号', '导购 王丽 · 工号 A01', 's=SH001&a=A01']),
+    )
     expect(painted[0].texts.join('')).toContain(STORE_POSTER_CTA)
     expect(painted[0].images).toEqual(['data:image/png;base64,CODE-SH001-A01'])
     // Under the row that made it, which is marked.
@@ -155,7 +162,8 @@ describe('门店海报', () => {
   it("shows the server's refusal under the row, and makes it again on request", async () => {
     let refuse = true
     await openPosters({
-      code: (input: { storeId: string; assistantId: string | null }) => (refuse ? fail('INVALID_INPUT', '该门店没有这位在职导购') : ok(codeFor(input))),
+      code: (input: { storeId: string; assistantId: string | null }) =>
+        refuse ? fail('INVALID_INPUT', '该门店没有这位在职导购') : ok(codeFor(input)),
     })
     fireEvent.click(screen.getByText('王丽'))
     await screen.findByText('该门店没有这位在职导购')

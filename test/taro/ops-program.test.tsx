@@ -46,7 +46,11 @@ const V2: ProgramVersionView = {
 
 type SaveInput = { baseVersion: number; rules: Omit<ProgramRules, 'version'>; note: string; requestId: string }
 const openEditor = async (
-  options: { program?: () => ProgramView; save?: (input: SaveInput) => AnswerFor<'ops.updateProgram'>; history?: ProgramVersionView[] } = {},
+  options: {
+    program?: () => ProgramView
+    save?: (input: SaveInput) => AnswerFor<'ops.updateProgram'>
+    history?: ProgramVersionView[]
+  } = {},
 ) => {
   const program = options.program ?? (() => programView({ ...DEFAULT_PROGRAM, version: 2 }, { updatedAt: V2.at, updatedBy: V2.by }))
   const cloud = installFakeCloud({
@@ -104,9 +108,18 @@ describe('yuan in the form, fen in the rules', () => {
     const draft = draftFrom(DEFAULT_PROGRAM, '积分比例调整')
     expect(draft.numbers['earning.pointsPer100YuanByTier.vip']).toBe('1.2')
     expect(draft.numbers['earning.birthdayMonthPercent']).toBe('2')
-    const checked = checkProgram({ ...draft, numbers: { ...draft.numbers, 'earning.pointsPer100YuanByTier.gold': '1.55', 'vip.cumulativeFen': '3000.5' } }, DEFAULT_PROGRAM)
-    expect(checked.ok && checked.input.rules).toMatchObject({ earning: { pointsPer100YuanByTier: { gold: 155 } }, vip: { cumulativeFen: 300_050 } })
-    expect(checked.ok && checked.changes.map((c) => changeText(c))).toEqual(['金卡会员积分 每消费1元得1.5积分 → 每消费1元得1.55积分', 'VIP累计消费门槛 ¥1,800 → ¥3,000.50'])
+    const checked = checkProgram(
+      { ...draft, numbers: { ...draft.numbers, 'earning.pointsPer100YuanByTier.gold': '1.55', 'vip.cumulativeFen': '3000.5' } },
+      DEFAULT_PROGRAM,
+    )
+    expect(checked.ok && checked.input.rules).toMatchObject({
+      earning: { pointsPer100YuanByTier: { gold: 155 } },
+      vip: { cumulativeFen: 300_050 },
+    })
+    expect(checked.ok && checked.changes.map((c) => changeText(c))).toEqual([
+      '金卡会员积分 每消费1元得1.5积分 → 每消费1元得1.55积分',
+      'VIP累计消费门槛 ¥1,800 → ¥3,000.50',
+    ])
   })
 
   it('words every kind of rule value', () => {
@@ -220,8 +233,16 @@ describe('the rules editor', () => {
     await screen.findByText('已生效（第3版），仅对之后的消费生效')
     expect(saves()).toHaveLength(2)
     expect(saves()[1]).toEqual(saves()[0])
-    expect(saves()[0]).toMatchObject({ baseVersion: 2, note: '旗舰店升级：VIP门槛提高到3000元', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
-    expect(saves()[0].rules).toEqual({ ...withoutVersion(DEFAULT_PROGRAM), vip: { ...DEFAULT_PROGRAM.vip, cumulativeFen: 300_000 }, coupons: { ...DEFAULT_PROGRAM.coupons, welcomeTemplateId: null } })
+    expect(saves()[0]).toMatchObject({
+      baseVersion: 2,
+      note: '旗舰店升级：VIP门槛提高到3000元',
+      requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+    })
+    expect(saves()[0].rules).toEqual({
+      ...withoutVersion(DEFAULT_PROGRAM),
+      vip: { ...DEFAULT_PROGRAM.vip, cumulativeFen: 300_000 },
+      coupons: { ...DEFAULT_PROGRAM.coupons, welcomeTemplateId: null },
+    })
     // The form shows the saved rules, and the history the new version on top, in words.
     expect(inputOf('VIP累计消费门槛')).toBe('3000')
     await waitFor(() => expect(visiblePage().querySelectorAll('.program-version')).toHaveLength(2))
@@ -237,7 +258,8 @@ describe('the rules editor', () => {
   it('reloads the newest rules when a colleague saved first, keeping the reason', async () => {
     let version = 2
     const { saves, loads } = await openEditor({
-      program: () => programView({ ...DEFAULT_PROGRAM, version, referral: { ...DEFAULT_PROGRAM.referral, inviterPoints: version === 2 ? 200 : 300 } }),
+      program: () =>
+        programView({ ...DEFAULT_PROGRAM, version, referral: { ...DEFAULT_PROGRAM.referral, inviterPoints: version === 2 ? 200 : 300 } }),
       save: () => {
         version = 3
         return fail('VERSION_CONFLICT', '规则已被他人更新为第 3 版，请刷新后重新修改')
@@ -286,5 +308,7 @@ const withoutVersion = ({ version: _version, ...rules }: ProgramRules) => rules
 
 /** Confirms a choice in the row's template picker, as Taro's Picker reports it. */
 function pickTemplate(label: string, index: number) {
-  row(label).querySelector('taro-picker-core')!.dispatchEvent(new CustomEvent('change', { detail: { value: index } }))
+  row(label)
+    .querySelector('taro-picker-core')!
+    .dispatchEvent(new CustomEvent('change', { detail: { value: index } }))
 }

@@ -32,7 +32,10 @@ const openReview = async (shown: ReferralView[], review?: (input: Review) => Ans
       const { inviteeCode, decision } = input as Review
       const answer = review?.(input as Review)
       if (answer) return answer
-      const reviewed: ReferralView = { ...referrals.find((r) => r.invitee.memberNo === inviteeCode)!, status: decision === 'approve' ? 'rewarded' : 'rejected' }
+      const reviewed: ReferralView = {
+        ...referrals.find((r) => r.invitee.memberNo === inviteeCode)!,
+        status: decision === 'approve' ? 'rewarded' : 'rejected',
+      }
       referrals = referrals.map((r) => (r.invitee.memberNo === inviteeCode ? reviewed : r))
       return ok({ referral: reviewed })
     },
@@ -65,7 +68,11 @@ describe('referral review', () => {
     await screen.findByText('王芳')
     expect(listed()).toEqual([{ status: 'held' }])
     expect(Array.from(visiblePage().querySelectorAll('.ops-direction__option'), (o) => o.textContent)).toEqual([
-      '待审核', '待消费', '已奖励', '超上限', '已驳回',
+      '待审核',
+      '待消费',
+      '已奖励',
+      '超上限',
+      '已驳回',
     ])
     expect(entries().map((e) => e.querySelector('.ops-referral__invitee')!.textContent)).toEqual(['王芳', '赵敏'])
     const zhao = entryOf('赵敏')

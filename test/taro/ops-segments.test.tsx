@@ -30,7 +30,14 @@ const customer = (overrides: Partial<TopCustomer>): TopCustomer => ({
 
 const rfm = (): SegmentsView['rfm'] => {
   const cells: SegmentsView['rfm'] = []
-  for (let r = 5; r >= 1; r--) for (let f = 1; f <= 5; f++) cells.push({ r, f, members: r === 5 && f === 5 ? 40 : r === 1 && f === 1 ? 10 : 0, avgSpendFen: r === 5 && f === 5 ? 2_345_600 : 32_000 })
+  for (let r = 5; r >= 1; r--)
+    for (let f = 1; f <= 5; f++)
+      cells.push({
+        r,
+        f,
+        members: r === 5 && f === 5 ? 40 : r === 1 && f === 1 ? 10 : 0,
+        avgSpendFen: r === 5 && f === 5 ? 2_345_600 : 32_000,
+      })
   return cells
 }
 
@@ -46,13 +53,25 @@ const SEGMENTS: SegmentsView = {
   ],
   rfm: rfm(),
   top: {
-    loyal: [customer({ name: '李娜', purchaseCount: 18 }), customer({ memberNo: '20261123010', name: '王芳', tier: 'gold', purchaseCount: 15 })],
+    loyal: [
+      customer({ name: '李娜', purchaseCount: 18 }),
+      customer({ memberNo: '20261123010', name: '王芳', tier: 'gold', purchaseCount: 15 }),
+    ],
     main: [customer({ memberNo: '20261123029', name: '赵敏', tier: 'gold', lifetimeSpendFen: 8_800_000, marginFen: 2_100_000 })],
     big: [],
   },
 }
 
-const TEMPLATES: CouponTemplateView[] = [{ id: 'vip-preview-15off', title: '新季预览 85折', benefitText: '8.5折', tiers: ['member', 'vip', 'gold'], stockLeft: null, active: true }]
+const TEMPLATES: CouponTemplateView[] = [
+  {
+    id: 'vip-preview-15off',
+    title: '新季预览 85折',
+    benefitText: '8.5折',
+    tiers: ['member', 'vip', 'gold'],
+    stockLeft: null,
+    active: true,
+  },
+]
 
 const openSegments = async (view: SegmentsView = SEGMENTS) => {
   const cloud = installFakeCloud({
@@ -62,7 +81,19 @@ const openSegments = async (view: SegmentsView = SEGMENTS) => {
     'ops.campaigns': () => ok({ campaigns: [] }),
     'ops.createCampaign': (input) => {
       const i = input as { requestId: string; title: string; templateId: string; opensAt: string; endsAt: string }
-      const campaign: OpsCampaignView = { id: `cmp-${i.requestId}`, title: i.title, templateId: i.templateId, mode: 'issue', audience: '—', opensAt: i.opensAt, vipEarlyDays: 0, endsAt: i.endsAt, status: 'active', issued: 75, skipped: 0 }
+      const campaign: OpsCampaignView = {
+        id: `cmp-${i.requestId}`,
+        title: i.title,
+        templateId: i.templateId,
+        mode: 'issue',
+        audience: '—',
+        opensAt: i.opensAt,
+        vipEarlyDays: 0,
+        endsAt: i.endsAt,
+        status: 'active',
+        issued: 75,
+        skipped: 0,
+      }
       return ok({ campaign, replayed: false })
     },
   })
@@ -71,7 +102,8 @@ const openSegments = async (view: SegmentsView = SEGMENTS) => {
   return { creates: () => cloud.calls.filter((c) => c.action === 'createCampaign').map((c) => c.input as Record<string, unknown>) }
 }
 
-const option = (text: string) => Array.from(visiblePage().querySelectorAll<HTMLElement>('.ops-direction__option')).find((o) => o.textContent === text)!
+const option = (text: string) =>
+  Array.from(visiblePage().querySelectorAll<HTMLElement>('.ops-direction__option')).find((o) => o.textContent === text)!
 const lines = (selector: string) => Array.from(visiblePage().querySelectorAll(selector), (e) => e.textContent)
 
 beforeAll(() => setPhoneClock('2026-11-23T06:00:00.000Z'))
@@ -126,7 +158,13 @@ describe('the segments page', () => {
   })
 
   it('says plainly when the nightly computation has not run yet, and still offers the live top lists', async () => {
-    await openSegments({ ...SEGMENTS, computedAt: null, rulesVersion: null, members: 0, classes: SEGMENTS.classes.map((c) => ({ ...c, members: 0, spendFen: 0 })) })
+    await openSegments({
+      ...SEGMENTS,
+      computedAt: null,
+      rulesVersion: null,
+      members: 0,
+      classes: SEGMENTS.classes.map((c) => ({ ...c, members: 0, spendFen: 0 })),
+    })
     expect(textOf('.segments-empty__title')).toBe('客户分层尚未计算')
     expect(visiblePage().querySelector('.rfm')).toBeNull()
     expect(visiblePage().querySelector('.segment-class')).toBeNull()

@@ -22,7 +22,16 @@ const RULES: ProgramRules = {
     { title: '送货上门', detail: '同城', tiers: ['gold'] },
   ],
 }
-const VIEW: ProgramView = { rules: RULES, updatedAt: null, updatedBy: null, templates: [{ id: 'welcome-20off200', title: '新会员礼券' }, { id: 'birthday-30off', title: '生日月7折卡' }, { id: 'referral-20off200', title: '好友礼券' }] }
+const VIEW: ProgramView = {
+  rules: RULES,
+  updatedAt: null,
+  updatedBy: null,
+  templates: [
+    { id: 'welcome-20off200', title: '新会员礼券' },
+    { id: 'birthday-30off', title: '生日月7折卡' },
+    { id: 'referral-20off200', title: '好友礼券' },
+  ],
+}
 
 type Save = Parameters<HandlerFor<'ops.updateProgram'>>[0]
 
@@ -45,7 +54,8 @@ const typeIn = async (input: HTMLInputElement, text: string) => {
   await waitFor(() => expect(input.closest('taro-input-core')!.getAttribute('value')).toBe(text))
 }
 const inputsOf = (i: number) => Array.from(benefitRows()[i].querySelectorAll<HTMLInputElement>('taro-input-core input'))
-const tierIn = (i: number, name: string) => Array.from(benefitRows()[i].querySelectorAll<HTMLElement>('.ops-direction__option')).find((o) => o.textContent === name)!
+const tierIn = (i: number, name: string) =>
+  Array.from(benefitRows()[i].querySelectorAll<HTMLElement>('.ops-direction__option')).find((o) => o.textContent === name)!
 
 const typeReason = async (text: string) => {
   const area = visiblePage().querySelector<HTMLTextAreaElement>('textarea')!
@@ -55,7 +65,13 @@ const typeReason = async (text: string) => {
 }
 
 it('edits the list as data and saves it with the rules, the change in words first', async () => {
-  const saved = await open((input) => ok({ program: { ...VIEW, rules: { ...input.rules, version: 3 } }, version: { version: 3, at: '2026-11-23T06:00:00.000Z', by: '陈静', note: 'x', changes: [] }, replayed: false }))
+  const saved = await open((input) =>
+    ok({
+      program: { ...VIEW, rules: { ...input.rules, version: 3 } },
+      version: { version: 3, at: '2026-11-23T06:00:00.000Z', by: '陈静', note: 'x', changes: [] },
+      replayed: false,
+    }),
+  )
   await waitFor(() => expect(inputsOf(0).length).toBe(2))
   await typeIn(inputsOf(0)[0], '免费熨烫与清洁')
   fireEvent.click(tierIn(0, '普通'))
@@ -69,7 +85,9 @@ it('edits the list as data and saves it with the rules, the change in words firs
   await typeReason('调整会员服务')
   tap('检查修改')
   await screen.findByText('确认保存')
-  expect(visiblePage().textContent).toContain('会员服务权益 免费熨烫（VIP会员、金卡会员）；送货上门（金卡会员） → 免费熨烫与清洁（普通会员、VIP会员、金卡会员）；私人造型（VIP会员、金卡会员）')
+  expect(visiblePage().textContent).toContain(
+    '会员服务权益 免费熨烫（VIP会员、金卡会员）；送货上门（金卡会员） → 免费熨烫与清洁（普通会员、VIP会员、金卡会员）；私人造型（VIP会员、金卡会员）',
+  )
   tap('确认保存')
   await waitFor(() => expect(saved()).toHaveLength(1))
   expect(saved()[0]).toEqual([
@@ -85,6 +103,8 @@ it('refuses an entry without a name or without a tier under the list, before sav
   await typeIn(inputsOf(0)[0], '')
   await typeReason('调整会员服务')
   tap('检查修改')
-  await waitFor(() => expect(visiblePage().querySelector('.rule-group-error')?.textContent).toMatch(/请填写服务名称|请至少选择一个会员等级/))
+  await waitFor(() =>
+    expect(visiblePage().querySelector('.rule-group-error')?.textContent).toMatch(/请填写服务名称|请至少选择一个会员等级/),
+  )
   expect(saved()).toEqual([])
 })

@@ -19,7 +19,9 @@ describe('phoneCodeOf (H5)', () => {
   })
 
   it('answers null for an identity without a phone, and fails when the local cloud cannot answer', async () => {
-    globalThis.fetch = jest.fn(async () => answer(404, { errMsg: 'getPhoneNumber:fail local cloud: identity x has no phone' })) as unknown as typeof fetch
+    globalThis.fetch = jest.fn(async () =>
+      answer(404, { errMsg: 'getPhoneNumber:fail local cloud: identity x has no phone' }),
+    ) as unknown as typeof fetch
     await expect(phoneCodeOf()).resolves.toBeNull()
     globalThis.fetch = jest.fn(async () => answer(500, {})) as unknown as typeof fetch
     await expect(phoneCodeOf()).rejects.toThrow('local cloud: no phone code (HTTP 500)')

@@ -11,7 +11,14 @@ import { END_OF_2026, END_OF_2027, memberView, SERVER_TIME } from './support/fix
 import { currentRoute, openPage, visiblePage } from './support/harness'
 import { tap } from './support/interact'
 
-const entry = (id: string, at: string, points: number, balanceAfter: number, reason: string, detail: string | null = null): PointsHistoryEntry => ({
+const entry = (
+  id: string,
+  at: string,
+  points: number,
+  balanceAfter: number,
+  reason: string,
+  detail: string | null = null,
+): PointsHistoryEntry => ({
   id,
   kind: points > 0 ? 'earn' : 'redeem',
   points,
@@ -30,7 +37,12 @@ const JUST_AFTER_MIDNIGHT = entry('e2', '2026-10-31T17:00:00.000Z', 55, 1455, '�
 const OCTOBER_PURCHASE = entry('e1', '2026-10-31T15:00:00.000Z', 400, 1400, '消费积分', '上海静安嘉里中心店 · 订单 SO1')
 const SEPTEMBER_ADJUSTMENT = entry('e0', '2026-09-10T02:00:00.000Z', 1000, 1000, '开卡礼积分')
 
-const card = memberView({ pointBatches: [{ expiresAt: END_OF_2026, points: 300 }, { expiresAt: END_OF_2027, points: 1475 }] })
+const card = memberView({
+  pointBatches: [
+    { expiresAt: END_OF_2026, points: 300 },
+    { expiresAt: END_OF_2027, points: 1475 },
+  ],
+})
 
 const openHistory = async (pages: Record<string, PointsHistoryPage>) => {
   const cloud = installFakeCloud({
@@ -72,7 +84,11 @@ describe('points history page', () => {
     expect(shownMonths()).toEqual([
       {
         month: '2026年11月',
-        entries: ['消费积分 | 11-20 14:00 | +520 | 余额 1,775', '兑换：保温杯 | 11-01 09:00 | -200 | 余额 1,255', '消费积分 | 11-01 01:00 | +55 | 余额 1,455'],
+        entries: [
+          '消费积分 | 11-20 14:00 | +520 | 余额 1,775',
+          '兑换：保温杯 | 11-01 09:00 | -200 | 余额 1,255',
+          '消费积分 | 11-01 01:00 | +55 | 余额 1,455',
+        ],
       },
       { month: '2026年10月', entries: ['消费积分 | 10-31 23:00 | +400 | 余额 1,400'] },
     ])

@@ -16,7 +16,11 @@ const PRIVACY_URL = '/privacy/index/index'
 
 const vip = memberView({ tier: 'vip', vipUntil: '2027-07-25T16:00:00.000Z', pointsBalance: 1_255 })
 const card = { member: vip, program: DEFAULT_PROGRAM, serverTime: SERVER_TIME, birthdayCoupon: null, subscribeTemplates: {} }
-const coupons = [BIRTHDAY_COUPON, { ...BIRTHDAY_COUPON, id: 'welcome:x', status: 'used' as const }, { ...BIRTHDAY_COUPON, id: 'campaign:y:x', status: 'available' as const }]
+const coupons = [
+  BIRTHDAY_COUPON,
+  { ...BIRTHDAY_COUPON, id: 'welcome:x', status: 'used' as const },
+  { ...BIRTHDAY_COUPON, id: 'campaign:y:x', status: 'available' as const },
+]
 
 const aMember = (more: FakeHandlers = {}) =>
   installFakeCloud({ 'member.getCard': () => ok(card), 'member.coupons': () => ok({ coupons }), ...more })
@@ -41,7 +45,10 @@ describe('privacy page', () => {
   })
 
   it('shows the policy to someone who is not a member, and says nothing is held about them', async () => {
-    installFakeCloud({ 'member.getCard': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册'), 'member.coupons': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册') })
+    installFakeCloud({
+      'member.getCard': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册'),
+      'member.coupons': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册'),
+    })
     await openPage(PRIVACY_URL)
     await screen.findByText('您还不是会员，我们没有保存您的个人信息。')
     expect(visiblePage().querySelector('.privacy-page__delete')).toBeNull()
@@ -65,7 +72,13 @@ describe('privacy page', () => {
   it('exports the member’s data and offers the file', async () => {
     const { calls: recorded } = aMember({
       'member.myData': () =>
-        ok({ fileID: 'cloud://x/mydata/a.json', url: 'http://127.0.0.1:8787/local/files/mydata/a.json?t=1&sign=x', expiresAt: SERVER_TIME, bytes: 900, counts: { members: 1, ledger: 6, coupons: 3 } }),
+        ok({
+          fileID: 'cloud://x/mydata/a.json',
+          url: 'http://127.0.0.1:8787/local/files/mydata/a.json?t=1&sign=x',
+          expiresAt: SERVER_TIME,
+          bytes: 900,
+          counts: { members: 1, ledger: 6, coupons: 3 },
+        }),
     })
     await openPage(PRIVACY_URL)
     await screen.findByText('导出我的数据', { selector: 'taro-button-core, button' })
@@ -96,7 +109,11 @@ describe('privacy page', () => {
     fireEvent.click(deleteButton())
     await screen.findByText('会员已注销')
     expect(visiblePage().textContent).toContain('1,255 积分已作废')
-    expect(calls(recorded, 'deleteMembership').map((c) => c.input)).toEqual([{ confirm: '确认注销' }, { confirm: '确认注销' }, { confirm: '确认注销' }])
+    expect(calls(recorded, 'deleteMembership').map((c) => c.input)).toEqual([
+      { confirm: '确认注销' },
+      { confirm: '确认注销' },
+      { confirm: '确认注销' },
+    ])
 
     tap('重新加入会员')
     await screen.findByText('立即加入')

@@ -10,7 +10,15 @@ import { errorOf, tap, typeInto } from './support/interact'
 import { LI_NA_CODE } from './support/fixtures'
 
 const STAFF: StaffView = { staffId: 'A01', name: '王丽', role: 'assistant', store: { id: 'SH001', name: '上海静安嘉里中心店' } }
-const LI_NA: MemberSummary = { memberNo: '20261123002', name: '李娜', mobileMasked: '139****1234', birthday: { month: 6, day: 18 }, tier: 'member', vipUntil: null, pointsBalance: 1255 }
+const LI_NA: MemberSummary = {
+  memberNo: '20261123002',
+  name: '李娜',
+  mobileMasked: '139****1234',
+  birthday: { month: 6, day: 18 },
+  tier: 'member',
+  vipUntil: null,
+  pointsBalance: 1255,
+}
 
 const purchaseResult = (input: { orderNo: string; amountFen: number }, replayed = false): PurchaseResult => ({
   purchase: {
@@ -77,7 +85,11 @@ describe('staff purchase page', () => {
     tap('确认录入 ¥620.50')
 
     await screen.findByText('录入成功')
-    expect(calls.find((c) => c.action === 'recordPurchase')!.input).toEqual({ memberCode: LI_NA_CODE, amountFen: 62_050, orderNo: 'SO20261123001' })
+    expect(calls.find((c) => c.action === 'recordPurchase')!.input).toEqual({
+      memberCode: LI_NA_CODE,
+      amountFen: 62_050,
+      orderNo: 'SO20261123001',
+    })
     expect(textOf('.receipt__points')).toBe('积分 +620')
     expect(textOf('.receipt__tier-change')).toBe('升级为VIP会员，有效期至 2027-11-23')
     expect(textOf('.receipt')).toContain('当前积分 1,875')

@@ -11,7 +11,12 @@ import { errorOf, tap, typeInto } from './support/interact'
 
 type RedeemInput = { memberCode: string; points: number; reason: string; requestId: string }
 const redeemed = (input: RedeemInput, balanceBefore = LI_NA.pointsBalance): RedemptionResult => ({
-  redemption: { points: input.points, reason: `兑换：${input.reason}`, at: '2026-11-23T06:00:00.000Z', balanceAfter: balanceBefore - input.points },
+  redemption: {
+    points: input.points,
+    reason: `兑换：${input.reason}`,
+    at: '2026-11-23T06:00:00.000Z',
+    balanceAfter: balanceBefore - input.points,
+  },
   member: { ...LI_NA, pointsBalance: balanceBefore - input.points },
   replayed: false,
 })
@@ -19,7 +24,10 @@ const redeemed = (input: RedeemInput, balanceBefore = LI_NA.pointsBalance): Rede
 /** Her code of the next half minute: a code pays once, so another redemption scans again. */
 const LI_NA_NEXT_CODE = '202611230021218710'
 
-const openDesk = async (redeemPoints: (input: RedeemInput) => AnswerFor<'staff.redeemPoints'>, balance: () => number = () => LI_NA.pointsBalance) => {
+const openDesk = async (
+  redeemPoints: (input: RedeemInput) => AnswerFor<'staff.redeemPoints'>,
+  balance: () => number = () => LI_NA.pointsBalance,
+) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
     'staff.lookupMember': () => ok({ member: { ...LI_NA, pointsBalance: balance() } }),
@@ -63,7 +71,9 @@ describe('redemption desk', () => {
     tap('确认兑换')
 
     await screen.findByText('兑换成功')
-    expect(redeemCalls()).toEqual([{ memberCode: LI_NA_CODE, points: 500, reason: '保温杯', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }])
+    expect(redeemCalls()).toEqual([
+      { memberCode: LI_NA_CODE, points: 500, reason: '保温杯', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) },
+    ])
     expect(textOf('.receipt__points')).toBe('积分 -500')
     expect(textOf('.receipt__earlier')).toBe('兑换：保温杯')
     expect(textOf('.receipt')).toContain('当前积分 755')
@@ -95,12 +105,15 @@ describe('redemption desk', () => {
   it('re-sends the same request id after a network failure, and a new one for the next gift', async () => {
     let attempts = 0
     let balance = LI_NA.pointsBalance
-    const { redeemCalls } = await openDesk((input) => {
-      if (++attempts === 1) return new Error('socket hang up')
-      const result = redeemed(input, balance)
-      balance = result.member.pointsBalance
-      return ok(result)
-    }, () => balance)
+    const { redeemCalls } = await openDesk(
+      (input) => {
+        if (++attempts === 1) return new Error('socket hang up')
+        const result = redeemed(input, balance)
+        balance = result.member.pointsBalance
+        return ok(result)
+      },
+      () => balance,
+    )
     await fillRedemption('保温杯', '500')
     await confirm('确认兑换')
     await screen.findByText('未收到结果，可放心重试：同一笔兑换不会重复扣分。')

@@ -22,8 +22,19 @@ const ORDER: OrderView = {
   member: { ...LI_NA, tier: 'vip', vipUntil: '2027-11-19T16:00:00.000Z' },
 }
 
-const refunded = (input: RefundInput, overrides: Partial<RefundResult['refund']> = {}, tierAfter: 'vip' | 'member' = 'vip'): RefundResult => ({
-  refund: { orderNo: input.orderNo, amountFen: input.amountFen, pointsReversed: 625, shortfall: 0, at: '2026-11-23T06:00:00.000Z', ...overrides },
+const refunded = (
+  input: RefundInput,
+  overrides: Partial<RefundResult['refund']> = {},
+  tierAfter: 'vip' | 'member' = 'vip',
+): RefundResult => ({
+  refund: {
+    orderNo: input.orderNo,
+    amountFen: input.amountFen,
+    pointsReversed: 625,
+    shortfall: 0,
+    at: '2026-11-23T06:00:00.000Z',
+    ...overrides,
+  },
   tierBefore: 'vip',
   member: { ...ORDER.member, tier: tierAfter, vipUntil: tierAfter === 'vip' ? ORDER.member.vipUntil : null, pointsBalance: 630 },
   replayed: false,
@@ -33,7 +44,9 @@ const openDesk = async (recordRefund: (input: RefundInput) => AnswerFor<'staff.r
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
     'staff.lookupOrder': (input) =>
-      (input as { orderNo: string }).orderNo === order.orderNo ? ok({ order }) : fail('ORDER_NOT_FOUND', `本店没有订单 ${(input as { orderNo: string }).orderNo} 的消费记录`),
+      (input as { orderNo: string }).orderNo === order.orderNo
+        ? ok({ order })
+        : fail('ORDER_NOT_FOUND', `本店没有订单 ${(input as { orderNo: string }).orderNo} 的消费记录`),
     'staff.recordRefund': (input) => recordRefund(input as RefundInput),
   })
   await openPage('/staff/refund/index')
@@ -111,7 +124,9 @@ describe('refund desk', () => {
     await confirm('确认退款')
 
     await screen.findByText('退款成功')
-    expect(refundCalls()).toEqual([{ orderNo: 'SO20261123001', amountFen: 52_050, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }])
+    expect(refundCalls()).toEqual([
+      { orderNo: 'SO20261123001', amountFen: 52_050, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) },
+    ])
     expect(textOf('.receipt__points')).toBe('积分 -600')
     expect(textOf('.receipt__shortfall')).toBe('另有 25 分因积分已使用未能扣回')
     expect(textOf('.receipt__tier-change')).toBe('会员等级由 VIP会员 调整为 普通会员')

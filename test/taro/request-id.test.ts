@@ -81,7 +81,9 @@ describe('the pending request id', () => {
   it('passes on what the call answered or threw', async () => {
     const pending = pendingWithCountedIds()
     await expect(pending.send(async () => 42)).resolves.toBe(42)
-    await expect(pending.send(async () => Promise.reject(refusal('INSUFFICIENT_POINTS')))).rejects.toMatchObject({ code: 'INSUFFICIENT_POINTS' })
+    await expect(pending.send(async () => Promise.reject(refusal('INSUFFICIENT_POINTS')))).rejects.toMatchObject({
+      code: 'INSUFFICIENT_POINTS',
+    })
   })
 })
 

@@ -28,7 +28,16 @@ describe('staff home', () => {
     await openPage('/staff/index/index')
     await screen.findByText('上海静安嘉里中心店')
     expect(textOf('.role-header__who')).toBe('导购 王丽 · 工号 A01')
-    expect(Array.from(document.querySelectorAll('.staff-actions__title'), (t) => t.textContent)).toEqual(['录入消费', '退货退款', '积分兑换', '赠品券核销', '修改生日', '活动签到', '今日与本月', '我的顾客'])
+    expect(Array.from(document.querySelectorAll('.staff-actions__title'), (t) => t.textContent)).toEqual([
+      '录入消费',
+      '退货退款',
+      '积分兑换',
+      '赠品券核销',
+      '修改生日',
+      '活动签到',
+      '今日与本月',
+      '我的顾客',
+    ])
 
     tap('退货退款')
     await waitFor(() => expect(currentRoute()).toBe('/staff/refund/index'))

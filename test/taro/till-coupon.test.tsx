@@ -14,7 +14,10 @@ type PurchaseInput = { memberCode: string; amountFen: number; orderNo: string; c
 const WANG_FANG: MemberSummary = { ...LI_NA, memberNo: '20261123010', name: '王芳', mobileMasked: '138****0000' }
 
 /** The server's answer for the birthday card: 30% off, floored to the fen. */
-const lookedUp = (input: LookupInput, overrides: Partial<ActionOutput<'staff', 'lookupCoupon'>> = {}): ActionOutput<'staff', 'lookupCoupon'> => ({
+const lookedUp = (
+  input: LookupInput,
+  overrides: Partial<ActionOutput<'staff', 'lookupCoupon'>> = {},
+): ActionOutput<'staff', 'lookupCoupon'> => ({
   coupon: BIRTHDAY_COUPON,
   holder: LI_NA,
   problem: null,
@@ -55,7 +58,11 @@ const openTill = async (handlers: {
   await openPage('/staff/purchase/index')
   await screen.findByText('上海静安嘉里中心店')
   const inputsOf = <T,>(action: string) => cloud.calls.filter((c) => c.action === action).map((c) => c.input as T)
-  return { lookups: () => inputsOf<LookupInput>('lookupCoupon'), purchases: () => inputsOf<PurchaseInput>('recordPurchase'), undos: () => inputsOf<{ code: string }>('undoCouponUse') }
+  return {
+    lookups: () => inputsOf<LookupInput>('lookupCoupon'),
+    purchases: () => inputsOf<PurchaseInput>('recordPurchase'),
+    undos: () => inputsOf<{ code: string }>('undoCouponUse'),
+  }
 }
 
 const findLiNaAndEnter = async (amount: string) => {

@@ -28,7 +28,10 @@ const titles = () => Array.from(visiblePage().querySelectorAll('.coupon-ticket__
 
 describe('the birthday card on the member card', () => {
   it('is highlighted with its last day this month, and opens its detail; the card stays one call', async () => {
-    const { calls } = installFakeCloud({ 'member.getCard': () => ok(card(BIRTHDAY_COUPON)), 'member.coupons': () => ok({ coupons: WALLET }) })
+    const { calls } = installFakeCloud({
+      'member.getCard': () => ok(card(BIRTHDAY_COUPON)),
+      'member.coupons': () => ok({ coupons: WALLET }),
+    })
     // A phone that has its member code secret already (it is asked for once per install).
     keepSecret({ memberNo: '20261123002', secret: 'ab'.repeat(32), version: 1, serverTime: SERVER_TIME })
     await openPage('/pages/card/index')
@@ -85,7 +88,11 @@ describe('the wallet', () => {
     installFakeCloud({ 'member.coupons': () => ok({ coupons: WALLET }) })
     await openPage('/pages/coupons/index')
     await screen.findByText('可用 2')
-    expect(Array.from(visiblePage().querySelectorAll('.wallet-tabs__tab'), (t) => t.textContent)).toEqual(['可用 2', '已使用 1', '已过期 1'])
+    expect(Array.from(visiblePage().querySelectorAll('.wallet-tabs__tab'), (t) => t.textContent)).toEqual([
+      '可用 2',
+      '已使用 1',
+      '已过期 1',
+    ])
     expect(titles()).toEqual(['生日月7折卡', '新会员礼券'])
     const first = visiblePage().querySelector('.coupon-ticket')!
     expect(first.classList.contains('coupon-ticket--birthday')).toBe(true)

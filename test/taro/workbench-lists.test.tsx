@@ -17,7 +17,9 @@ beforeAll(() => setPhoneClock('2027-03-02T02:00:00.000Z'))
 
 const texts = (selector: string) => Array.from(visiblePage().querySelectorAll(selector), (e) => e.textContent)
 const rowOf = (name: string) =>
-  Array.from(visiblePage().querySelectorAll<HTMLElement>('.customer-row')).find((r) => r.querySelector('.customer-row__name')?.textContent === name)!
+  Array.from(visiblePage().querySelectorAll<HTMLElement>('.customer-row')).find(
+    (r) => r.querySelector('.customer-row__name')?.textContent === name,
+  )!
 const linesOf = (name: string) => Array.from(rowOf(name).querySelectorAll('.customer-row__line'), (l) => l.textContent)
 
 describe('the staff home', () => {
@@ -53,7 +55,9 @@ describe('我的顾客', () => {
       'staff.whoami': () => ok(STAFF),
       'staff.customers': (input) => {
         const { offset } = input as { offset: number }
-        return offset === 0 ? ok({ customers: [ZHANG_MIN, ZHAO_YA, ...page(2, 48)], more: true }) : ok({ customers: page(50, 3), more: false })
+        return offset === 0
+          ? ok({ customers: [ZHANG_MIN, ZHAO_YA, ...page(2, 48)], more: true })
+          : ok({ customers: page(50, 3), more: false })
       },
     })
     await openPage('/staff/customers/index')
@@ -176,7 +180,16 @@ describe('今日与本月', () => {
     installFakeCloud({
       'staff.whoami': () => ok(STAFF),
       'staff.today': () =>
-        ok(todayView({ birthdays: [], lapsing: [], drifting: [], lost: [], callbacksDue: [], thresholds: { lapseWarningDays: 45, winBackDays: [60, 120] } })),
+        ok(
+          todayView({
+            birthdays: [],
+            lapsing: [],
+            drifting: [],
+            lost: [],
+            callbacksDue: [],
+            thresholds: { lapseWarningDays: 45, winBackDays: [60, 120] },
+          }),
+        ),
     })
     await openPage('/staff/today/index')
     await screen.findByText('本月没有顾客过生日')
@@ -195,7 +208,8 @@ describe('今日与本月', () => {
   it('shows a store manager whose customer each one is, and opens the record from a row', async () => {
     installFakeCloud({
       'staff.whoami': () => ok(MANAGER),
-      'staff.today': () => ok(todayView({ birthdays: [ZHANG_MIN, QIAN_FANG], callbacksDue: [{ ...WU_QIAN, nextCallbackAt: '2026-11-19T01:00:00.000Z' }] })),
+      'staff.today': () =>
+        ok(todayView({ birthdays: [ZHANG_MIN, QIAN_FANG], callbacksDue: [{ ...WU_QIAN, nextCallbackAt: '2026-11-19T01:00:00.000Z' }] })),
       'staff.customer': () => ok({ customer: QIAN_FANG, callbacks: [], callbackDefaultDate: '2026-12-23' }),
     })
     await openPage('/staff/today/index')
@@ -222,13 +236,26 @@ describe('今日与本月', () => {
       resolvedAt: null,
       resolvedBy: null,
     }
-    const paused = { ...locked, id: 'alert:till:A03:1', kind: 'tillPaused' as const, at: '2026-11-23T03:00:00.000Z', memberNo: null, until: null, open: true }
+    const paused = {
+      ...locked,
+      id: 'alert:till:A03:1',
+      kind: 'tillPaused' as const,
+      at: '2026-11-23T03:00:00.000Z',
+      memberNo: null,
+      until: null,
+      open: true,
+    }
     let resumed = false
     const { calls } = installFakeCloud({
       'staff.whoami': () => ok(MANAGER),
       'staff.today': () => ok(todayView()),
       'staff.codeAlerts': () =>
-        ok({ alerts: resumed ? [{ ...paused, open: false, resolvedAt: '2026-11-23T03:10:00.000Z', resolvedBy: '周慧' }, locked] : [paused, locked], brake }),
+        ok({
+          alerts: resumed
+            ? [{ ...paused, open: false, resolvedAt: '2026-11-23T03:10:00.000Z', resolvedBy: '周慧' }, locked]
+            : [paused, locked],
+          brake,
+        }),
       'staff.resumeTill': () => {
         resumed = true
         return ok({ resumed: true })
@@ -250,7 +277,11 @@ describe('今日与本月', () => {
     await openPage('/staff/today/index')
     await screen.findByText('本月生日')
     expect(assistant.calls.map((c) => c.action)).not.toContain('codeAlerts')
-    const manager = installFakeCloud({ 'staff.whoami': () => ok(MANAGER), 'staff.today': () => ok(todayView()), 'staff.codeAlerts': () => ok({ alerts: [], brake: {} }) })
+    const manager = installFakeCloud({
+      'staff.whoami': () => ok(MANAGER),
+      'staff.today': () => ok(todayView()),
+      'staff.codeAlerts': () => ok({ alerts: [], brake: {} }),
+    })
     await openPage('/staff/today/index')
     await screen.findByText('本店全部顾客', { exact: false })
     await waitFor(() => expect(manager.calls.map((c) => c.action)).toContain('codeAlerts'))

@@ -10,7 +10,11 @@ const member = credit(credit(joinedMember(), 100, at('2027-01-01T00:00:00')), 30
 
 describe('redeeming points', () => {
   it('spends the oldest batch first and records which batches paid', () => {
-    const { member: after, entries } = redeemPoints(member, { requestKey: 'A01:r1', points: 150, reason: '兑换：保温杯', at: at('2026-06-01T12:00:00'), actor: staffActor }, DEFAULT_PROGRAM)
+    const { member: after, entries } = redeemPoints(
+      member,
+      { requestKey: 'A01:r1', points: 150, reason: '兑换：保温杯', at: at('2026-06-01T12:00:00'), actor: staffActor },
+      DEFAULT_PROGRAM,
+    )
     expect(entries).toEqual([
       expect.objectContaining({
         _id: 'redeem:A01:r1',
@@ -41,7 +45,11 @@ describe('redeeming points', () => {
 
 describe('manual adjustments', () => {
   it('adds points into the batch of points earned today', () => {
-    const { member: after, entries } = adjustPoints(member, { requestKey: 'OP01:a1', points: 50, reason: '补录漏积分', at: at('2027-03-01T12:00:00'), actor: operator }, DEFAULT_PROGRAM)
+    const { member: after, entries } = adjustPoints(
+      member,
+      { requestKey: 'OP01:a1', points: 50, reason: '补录漏积分', at: at('2027-03-01T12:00:00'), actor: operator },
+      DEFAULT_PROGRAM,
+    )
     expect(entries.map((e) => e.kind)).toEqual(['expire', 'adjust'])
     expect(entries[1]).toMatchObject({ points: 50, balanceAfter: 350, expiresAt: at('2029-01-01T00:00:00'), actor: operator })
     expect(after.pointBatches).toHaveLength(2)
@@ -49,7 +57,11 @@ describe('manual adjustments', () => {
 
   it('takes points but never below zero', () => {
     const take = (points: number) => () =>
-      adjustPoints(member, { requestKey: 'k', points, reason: '更正重复录入', at: at('2026-06-01T12:00:00'), actor: operator }, DEFAULT_PROGRAM)
+      adjustPoints(
+        member,
+        { requestKey: 'k', points, reason: '更正重复录入', at: at('2026-06-01T12:00:00'), actor: operator },
+        DEFAULT_PROGRAM,
+      )
     expect(take(-401)).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_POINTS' }))
     expect(take(-400)().member.pointsBalance).toBe(0)
   })

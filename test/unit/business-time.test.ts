@@ -22,7 +22,14 @@ const pad = (n: number) => String(n).padStart(2, '0')
 /** The Shanghai wall clock of an instant, as UTC fields of the instant moved 8 hours later. */
 const wall = (ms: number) => {
   const d = new Date(ms + SHANGHAI)
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate(), h: d.getUTCHours(), min: d.getUTCMinutes(), rest: (ms + SHANGHAI) % 60_000 }
+  return {
+    y: d.getUTCFullYear(),
+    m: d.getUTCMonth(),
+    d: d.getUTCDate(),
+    h: d.getUTCHours(),
+    min: d.getUTCMinutes(),
+    rest: (ms + SHANGHAI) % 60_000,
+  }
 }
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate()
 /** `months` calendar months later on the Shanghai calendar, the day clamped to the month's last, the time kept. */

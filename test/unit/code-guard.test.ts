@@ -1,4 +1,13 @@
-import { CODE_BRAKE, isPaused, lockedUntil, resumeTill, wrongCodeForMember, wrongCodeForTill, type MemberCodeGuard, type TillCodeGuard } from '../../src/domain/codeGuard'
+import {
+  CODE_BRAKE,
+  isPaused,
+  lockedUntil,
+  resumeTill,
+  wrongCodeForMember,
+  wrongCodeForTill,
+  type MemberCodeGuard,
+  type TillCodeGuard,
+} from '../../src/domain/codeGuard'
 import { at } from '../support/clock'
 
 const plus = (instant: string, minutes: number) => new Date(Date.parse(instant) + minutes * 60_000).toISOString()

@@ -15,7 +15,12 @@ describe('the wallet', () => {
   it('puts the birthday card first among usable coupons, then the soonest to lapse; used by latest use; expired by latest', () => {
     const later = couponView({ id: 'a', validUntil: '2026-12-20T16:00:00.000Z' })
     const sooner = couponView({ id: 'b', validUntil: '2026-12-01T16:00:00.000Z' })
-    const soon = couponView({ id: 'c', status: 'notYetValid', validFrom: '2026-12-01T02:00:00.000Z', validUntil: '2026-12-10T16:00:00.000Z' })
+    const soon = couponView({
+      id: 'c',
+      status: 'notYetValid',
+      validFrom: '2026-12-01T02:00:00.000Z',
+      validUntil: '2026-12-10T16:00:00.000Z',
+    })
     const usedEarly = couponView({ id: 'd', status: 'used', usedAt: '2026-11-01T02:00:00.000Z' })
     const usedLate = couponView({ id: 'e', status: 'used', usedAt: '2026-11-20T02:00:00.000Z' })
     const expiredOld = couponView({ id: 'f', status: 'expired', validUntil: '2026-09-30T16:00:00.000Z' })
@@ -30,7 +35,9 @@ describe('the wallet', () => {
     expect(couponStateLine(BIRTHDAY_COUPON)).toBe('有效期至 2026-11-30')
     expect(birthdayBlockText(BIRTHDAY_COUPON)).toBe('生日月7折卡 · 本月有效至 11-30')
     expect(couponStateLine(couponView({ status: 'used', usedAt: '2026-11-20T07:05:00.000Z' }))).toBe('2026-11-20 15:05 已使用')
-    expect(couponStateLine(couponView({ status: 'notYetValid', validFrom: '2026-12-01T02:00:00.000Z' }))).toBe('2026-12-01 起可用 · 有效期至 2026-12-09')
+    expect(couponStateLine(couponView({ status: 'notYetValid', validFrom: '2026-12-01T02:00:00.000Z' }))).toBe(
+      '2026-12-01 起可用 · 有效期至 2026-12-09',
+    )
     expect(couponStateLine(couponView({ status: 'expired' }))).toBe('已于 2026-12-09 过期')
   })
 })
@@ -82,8 +89,16 @@ describe('VIP early access', () => {
     })
   })
   it('marks what only early access opens', () => {
-    expect(accessWording({ open: true, vipEarly: true, opensToAllAt, vipDays: 3 }, '兑换')).toEqual({ open: true, vipEarly: true, line: '12月1日 10:00 向所有会员开放' })
-    expect(accessWording({ open: true, vipEarly: false, opensToAllAt: null, vipDays: 0 }, '兑换')).toEqual({ open: true, vipEarly: false, line: null })
+    expect(accessWording({ open: true, vipEarly: true, opensToAllAt, vipDays: 3 }, '兑换')).toEqual({
+      open: true,
+      vipEarly: true,
+      line: '12月1日 10:00 向所有会员开放',
+    })
+    expect(accessWording({ open: true, vipEarly: false, opensToAllAt: null, vipDays: 0 }, '兑换')).toEqual({
+      open: true,
+      vipEarly: false,
+      line: null,
+    })
   })
   it('says only when it opens, and nothing of VIPs, when the offer gives VIPs no days', () => {
     expect(accessWording({ open: false, opensAt: opensToAllAt, opensToAllAt, vipDays: 0 }, '领取')).toEqual({
@@ -116,7 +131,10 @@ describe("the till's verdict on a coupon", () => {
     expect(recordLabel(52_000, verdict).action).toBe('none')
   })
   it("passes on the server's problem", () => {
-    expect(couponVerdict(checked({ problem: '该券已使用', discountFen: 0 }), LI_NA, 52_000)).toEqual({ kind: 'problem', message: '该券已使用' })
+    expect(couponVerdict(checked({ problem: '该券已使用', discountFen: 0 }), LI_NA, 52_000)).toEqual({
+      kind: 'problem',
+      message: '该券已使用',
+    })
   })
   it('sends a gift coupon to the gift counter, though the server finds nothing wrong with it', () => {
     const gift = { ...BIRTHDAY_COUPON, benefit: { kind: 'gift' as const, giftName: '品牌帆布袋' }, benefitText: '赠品：品牌帆布袋' }
@@ -143,7 +161,12 @@ describe('coupon codes typed at the till', () => {
 
 describe("the operator's campaign form", () => {
   const NOW = '2026-11-23T06:00:00.000Z'
-  const draft = (overrides: Partial<CampaignDraft>): CampaignDraft => ({ ...newDraft(NOW), title: '新季预览', templateId: 'vip-preview-15off', ...overrides })
+  const draft = (overrides: Partial<CampaignDraft>): CampaignDraft => ({
+    ...newDraft(NOW),
+    title: '新季预览',
+    templateId: 'vip-preview-15off',
+    ...overrides,
+  })
 
   it('opens today at 10:00 Shanghai, VIPs 3 days early, and ends at the start of the day after the last day', () => {
     expect(checkCampaign(draft({ endsDate: '2026-12-31' }))).toEqual({
@@ -162,7 +185,11 @@ describe("the operator's campaign form", () => {
 
   it('takes a list one code per line, and names the line of a mistyped code', () => {
     const ok = checkCampaign(draft({ mode: 'issue', audienceKind: 'list', memberCodesText: '2026 1123 002\n\n20261123010\n' }))
-    expect(ok.ok && ok.input).toMatchObject({ mode: 'issue', vipEarlyDays: 0, audience: { kind: 'list', memberCodes: ['20261123002', '20261123010'] } })
+    expect(ok.ok && ok.input).toMatchObject({
+      mode: 'issue',
+      vipEarlyDays: 0,
+      audience: { kind: 'list', memberCodes: ['20261123002', '20261123010'] },
+    })
     expect(checkCampaign(draft({ audienceKind: 'list', memberCodesText: '20261123002\n\n20261123011' }))).toEqual({
       ok: false,
       errors: { audience: '第 3 行：会员码有误，请核对' },

@@ -1,6 +1,15 @@
 import { accessAt } from '../../src/domain/access'
 import { exchange, type CatalogItem } from '../../src/domain/catalog'
-import { benefitText, couponProblem, couponStatus, discountFor, issueCoupon, undoCouponUse, useCoupon, validityWindow } from '../../src/domain/coupons'
+import {
+  benefitText,
+  couponProblem,
+  couponStatus,
+  discountFor,
+  issueCoupon,
+  undoCouponUse,
+  useCoupon,
+  validityWindow,
+} from '../../src/domain/coupons'
 import { DEFAULT_CATALOG, DEFAULT_COUPON_TEMPLATES } from '../../src/domain/defaultOffers'
 import { credit } from '../../src/domain/points'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
@@ -16,8 +25,14 @@ const issue = (t = birthday, when = at('2026-02-01T00:05:00'), holder = member) 
 
 describe('validity', () => {
   it('makes the birthday card valid for the whole birthday month in business time, 29 February included', () => {
-    expect(validityWindow({ kind: 'birthdayMonth' }, at('2026-02-01T00:05:00'), 2)).toEqual({ from: at('2026-02-01T00:00:00'), until: at('2026-03-01T00:00:00') })
-    expect(validityWindow({ kind: 'birthdayMonth' }, at('2028-02-17T10:00:00'), 2)).toEqual({ from: at('2028-02-01T00:00:00'), until: at('2028-03-01T00:00:00') })
+    expect(validityWindow({ kind: 'birthdayMonth' }, at('2026-02-01T00:05:00'), 2)).toEqual({
+      from: at('2026-02-01T00:00:00'),
+      until: at('2026-03-01T00:00:00'),
+    })
+    expect(validityWindow({ kind: 'birthdayMonth' }, at('2028-02-17T10:00:00'), 2)).toEqual({
+      from: at('2028-02-01T00:00:00'),
+      until: at('2028-03-01T00:00:00'),
+    })
   })
 
   it('is usable until the last second of the month in Shanghai, whatever the server’s time zone', () => {
@@ -54,17 +69,28 @@ describe('benefits', () => {
 
 describe('issuing', () => {
   it('copies the template onto the coupon and counts it against the stock', () => {
-    const { coupon, template: after } = issueCoupon(welcome, member, { key: 'welcome:o-1', code: '123456789012', channel: 'welcome', at: at('2026-03-01T12:00:00') })
+    const { coupon, template: after } = issueCoupon(welcome, member, {
+      key: 'welcome:o-1',
+      code: '123456789012',
+      channel: 'welcome',
+      at: at('2026-03-01T12:00:00'),
+    })
     expect(coupon).toMatchObject({ _id: 'welcome:o-1', title: '新会员礼券', state: 'available', memberId: 'o-1' })
     expect(after.stock.issued).toBe(1)
   })
 
   it('refuses an inactive template, a tier not allowed, and an empty stock', () => {
     const input = { key: 'k', code: '123456789012', channel: 'campaign' as const, at: at('2026-03-01T12:00:00') }
-    expect(() => issueCoupon({ ...welcome, active: false }, member, input)).toThrow(expect.objectContaining({ code: 'COUPON_NOT_AVAILABLE' }))
-    expect(() => issueCoupon({ ...welcome, tiers: ['vip', 'gold'] }, member, input)).toThrow(expect.objectContaining({ code: 'COUPON_NOT_AVAILABLE' }))
+    expect(() => issueCoupon({ ...welcome, active: false }, member, input)).toThrow(
+      expect.objectContaining({ code: 'COUPON_NOT_AVAILABLE' }),
+    )
+    expect(() => issueCoupon({ ...welcome, tiers: ['vip', 'gold'] }, member, input)).toThrow(
+      expect.objectContaining({ code: 'COUPON_NOT_AVAILABLE' }),
+    )
     expect(issueCoupon({ ...welcome, tiers: ['vip', 'gold'] }, vipMember, input).coupon.state).toBe('available')
-    expect(() => issueCoupon({ ...welcome, stock: { total: 5, issued: 5 } }, member, input)).toThrow(expect.objectContaining({ code: 'OUT_OF_STOCK' }))
+    expect(() => issueCoupon({ ...welcome, stock: { total: 5, issued: 5 } }, member, input)).toThrow(
+      expect.objectContaining({ code: 'OUT_OF_STOCK' }),
+    )
   })
 })
 
@@ -83,7 +109,9 @@ describe('using at the till', () => {
     const used = useCoupon(issue(), { at: now, by: 'A01', storeId: 'SH001', orderId: 'SH001:O1', discountFen: 3_000 })
     expect(couponProblem(used, member, 10_000, now)).toMatchObject({ code: 'COUPON_ALREADY_USED' })
     expect(() => undoCouponUse(used, 'A02', now)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }))
-    expect(() => undoCouponUse(used, 'A01', new Date(Date.parse(now) + 10 * 60_000 + 1).toISOString())).toThrow(expect.objectContaining({ code: 'COUPON_NOT_APPLICABLE' }))
+    expect(() => undoCouponUse(used, 'A01', new Date(Date.parse(now) + 10 * 60_000 + 1).toISOString())).toThrow(
+      expect.objectContaining({ code: 'COUPON_NOT_APPLICABLE' }),
+    )
     const undone = undoCouponUse(used, 'A01', new Date(Date.parse(now) + 10 * 60_000).toISOString())
     expect(undone).toMatchObject({ state: 'available', use: null })
     expect(undone.log.map((l) => l.event)).toEqual(['used', 'undone'])
@@ -93,7 +121,11 @@ describe('using at the till', () => {
     const gift = issue(template('gift-tote'), at('2026-02-10T10:00:00'))
     expect(couponProblem(gift, member, 10_000, now)).toMatchObject({ code: 'COUPON_NOT_APPLICABLE' })
     expect(couponProblem(gift, member, null, now)).toBeNull()
-    expect(couponProblem(issue(), member, null, now)).toMatchObject({ code: 'COUPON_NOT_APPLICABLE', reason: 'needsPurchase', message: '该券需随消费使用' })
+    expect(couponProblem(issue(), member, null, now)).toMatchObject({
+      code: 'COUPON_NOT_APPLICABLE',
+      reason: 'needsPurchase',
+      message: '该券需随消费使用',
+    })
   })
 
   it('names each problem by a reason a program can branch on, besides the words staff read', () => {
@@ -113,9 +145,19 @@ describe('VIP early access', () => {
   const early = { opensAt: at('2026-03-10T10:00:00'), vipDays: 3 }
   it('opens to VIP and gold three days before everyone else', () => {
     expect(accessAt(early, 'vip', at('2026-03-07T09:59:59'))).toMatchObject({ open: false, opensAt: at('2026-03-07T10:00:00') })
-    expect(accessAt(early, 'vip', at('2026-03-07T10:00:00'))).toEqual({ open: true, vipEarly: true, opensToAllAt: early.opensAt, vipDays: 3 })
+    expect(accessAt(early, 'vip', at('2026-03-07T10:00:00'))).toEqual({
+      open: true,
+      vipEarly: true,
+      opensToAllAt: early.opensAt,
+      vipDays: 3,
+    })
     expect(accessAt(early, 'gold', at('2026-03-08T10:00:00'))).toMatchObject({ open: true, vipEarly: true })
-    expect(accessAt(early, 'member', at('2026-03-10T09:59:59'))).toEqual({ open: false, opensAt: early.opensAt, opensToAllAt: early.opensAt, vipDays: 3 })
+    expect(accessAt(early, 'member', at('2026-03-10T09:59:59'))).toEqual({
+      open: false,
+      opensAt: early.opensAt,
+      opensToAllAt: early.opensAt,
+      vipDays: 3,
+    })
     expect(accessAt(early, 'member', at('2026-03-10T10:00:00'))).toMatchObject({ open: true, vipEarly: false })
   })
 })
@@ -124,12 +166,21 @@ describe('the points catalog', () => {
   const tote = DEFAULT_CATALOG.find((i) => i._id === 'tote-bag')!
   const rich = credit(joinedMember(), 1_000, at('2028-01-01T00:00:00'))
   const run = (item: CatalogItem, count: number | null = null, holder = rich) =>
-    exchange(holder, item, template(item.templateId), count === null ? null : { _id: 'c', count }, { requestKey: 'o-1:r1', couponCode: '123456789012', at: at('2026-03-01T12:00:00') }, DEFAULT_PROGRAM)
+    exchange(
+      holder,
+      item,
+      template(item.templateId),
+      count === null ? null : { _id: 'c', count },
+      { requestKey: 'o-1:r1', couponCode: '123456789012', at: at('2026-03-01T12:00:00') },
+      DEFAULT_PROGRAM,
+    )
 
   it('debits the points, issues the coupon and takes stock in one decision', () => {
     const d = run(tote)
     expect(d.member.pointsBalance).toBe(700)
-    expect(d.entries).toEqual([expect.objectContaining({ kind: 'redeem', points: -300, reason: '兑换：品牌帆布袋', actor: { type: 'member', id: 'o-1' } })])
+    expect(d.entries).toEqual([
+      expect.objectContaining({ kind: 'redeem', points: -300, reason: '兑换：品牌帆布袋', actor: { type: 'member', id: 'o-1' } }),
+    ])
     expect(d.coupon).toMatchObject({ _id: 'exchange:o-1:r1', channel: 'exchange', benefit: { kind: 'gift' } })
     expect(d.item.stock.exchanged).toBe(1)
     expect(d.count.count).toBe(1)
@@ -139,6 +190,8 @@ describe('the points catalog', () => {
     expect(() => run({ ...tote, stock: { total: 10, exchanged: 10 } })).toThrow(expect.objectContaining({ code: 'OUT_OF_STOCK' }))
     expect(() => run(tote, 2)).toThrow(expect.objectContaining({ code: 'LIMIT_REACHED' }))
     expect(() => run(tote, null, joinedMember())).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_POINTS' }))
-    expect(() => run({ ...tote, earlyAccess: { opensAt: at('2026-03-05T00:00:00'), vipDays: 3 } })).toThrow(expect.objectContaining({ code: 'COUPON_NOT_AVAILABLE' }))
+    expect(() => run({ ...tote, earlyAccess: { opensAt: at('2026-03-05T00:00:00'), vipDays: 3 } })).toThrow(
+      expect.objectContaining({ code: 'COUPON_NOT_AVAILABLE' }),
+    )
   })
 })

@@ -10,8 +10,16 @@ const KB = 1024
 
 const validInputs = (): PlanInputs => ({
   functions: [
-    { name: 'member', bundleBytes: 70 * KB, config: { timeout: 10, permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] }, triggers: [] } },
-    { name: 'jobs', bundleBytes: 60 * KB, config: { timeout: 60, permissions: { openapi: [] }, triggers: [{ name: 'upkeep', type: 'timer', config: '0 5 * * * * *' }] } },
+    {
+      name: 'member',
+      bundleBytes: 70 * KB,
+      config: { timeout: 10, permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] }, triggers: [] },
+    },
+    {
+      name: 'jobs',
+      bundleBytes: 60 * KB,
+      config: { timeout: 60, permissions: { openapi: [] }, triggers: [{ name: 'upkeep', type: 'timer', config: '0 5 * * * * *' }] },
+    },
   ],
   collections: [
     {
@@ -26,7 +34,24 @@ const validInputs = (): PlanInputs => ({
         rules: { read: 'doc._id == auth.openid', write: false },
       },
     },
-    { file: 'ledger', json: { name: 'ledger', description: 'entries', indexes: [{ name: 'memberId_at', keys: [{ field: 'memberId', direction: 1 }, { field: 'at', direction: -1 }], unique: false }], rules: { read: false, write: false } } },
+    {
+      file: 'ledger',
+      json: {
+        name: 'ledger',
+        description: 'entries',
+        indexes: [
+          {
+            name: 'memberId_at',
+            keys: [
+              { field: 'memberId', direction: 1 },
+              { field: 'at', direction: -1 },
+            ],
+            unique: false,
+          },
+        ],
+        rules: { read: false, write: false },
+      },
+    },
   ],
   collectionsInCode: ['ledger', 'members'],
   weapp: { main: 420 * KB, sub: { 'staff/': 120 * KB, 'ops/': 200 * KB } },
@@ -47,7 +72,11 @@ describe('a valid plan', () => {
     const { plan, problems } = buildPlan(validInputs())
     expect(problems).toEqual([])
     expect(plan.functions.map((f) => f.name)).toEqual(['jobs', 'member'])
-    expect(plan.functions[0]).toMatchObject({ runtime: 'Nodejs16.13', timeoutSeconds: 60, triggers: [{ name: 'upkeep', type: 'timer', cron: '0 5 * * * * *' }] })
+    expect(plan.functions[0]).toMatchObject({
+      runtime: 'Nodejs16.13',
+      timeoutSeconds: 60,
+      triggers: [{ name: 'upkeep', type: 'timer', cron: '0 5 * * * * *' }],
+    })
     expect(plan.functions[1].openapi).toEqual(['subscribeMessage.send', 'wxacode.getUnlimited'])
     const members = plan.collections.find((c) => c.name === 'members')!
     expect(members.indexes).toEqual([
@@ -81,10 +110,20 @@ describe('a valid plan', () => {
   it('needs no credentials for a dry run, and every one for a real run', () => {
     expect(codes(validInputs())).toEqual([])
     const real = { ...validInputs(), dryRun: false }
-    expect(refusal(real, 'ENV_MISSING')).toMatch(/TCB_ENV_ID[\s\S]*TCB_SECRET_ID[\s\S]*TCB_SECRET_KEY[\s\S]*WX_APPID[\s\S]*WX_UPLOAD_KEY_PATH/)
-    const env = { TCB_ENV_ID: 'vip-1a2b', TCB_SECRET_ID: 'AKID', TCB_SECRET_KEY: 'k', WX_APPID: 'wx0123456789abcdef', WX_UPLOAD_KEY_PATH: '/keys/private.key' }
+    expect(refusal(real, 'ENV_MISSING')).toMatch(
+      /TCB_ENV_ID[\s\S]*TCB_SECRET_ID[\s\S]*TCB_SECRET_KEY[\s\S]*WX_APPID[\s\S]*WX_UPLOAD_KEY_PATH/,
+    )
+    const env = {
+      TCB_ENV_ID: 'vip-1a2b',
+      TCB_SECRET_ID: 'AKID',
+      TCB_SECRET_KEY: 'k',
+      WX_APPID: 'wx0123456789abcdef',
+      WX_UPLOAD_KEY_PATH: '/keys/private.key',
+    }
     expect(codes({ ...real, env, uploadKeyReadable: true })).toEqual([])
-    expect(refusal({ ...real, env: { ...env, WX_APPID: 'touristappid' }, uploadKeyReadable: true }, 'ENV_INVALID')).toMatch(/WX_APPID "touristappid"/)
+    expect(refusal({ ...real, env: { ...env, WX_APPID: 'touristappid' }, uploadKeyReadable: true }, 'ENV_INVALID')).toMatch(
+      /WX_APPID "touristappid"/,
+    )
     expect(refusal({ ...real, env, uploadKeyReadable: false }, 'ENV_INVALID')).toMatch(/WX_UPLOAD_KEY_PATH .* not a readable file/)
     expect(refusal({ ...real, env: { ...env, WX_ROBOT: '31' }, uploadKeyReadable: true }, 'ENV_INVALID')).toMatch(/WX_ROBOT/)
   })
@@ -92,7 +131,11 @@ describe('a valid plan', () => {
 
 describe('function environment', () => {
   it('hands the subscribe-message template ids to the functions that send messages, and warns when one is missing', () => {
-    const env = { SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON: 'tmpl-b', SUBSCRIBE_TEMPLATE_EVENT_REMINDER: 'tmpl-e', SUBSCRIBE_TEMPLATE_WAITLIST_PROMOTED: 'tmpl-w' }
+    const env = {
+      SUBSCRIBE_TEMPLATE_BIRTHDAY_COUPON: 'tmpl-b',
+      SUBSCRIBE_TEMPLATE_EVENT_REMINDER: 'tmpl-e',
+      SUBSCRIBE_TEMPLATE_WAITLIST_PROMOTED: 'tmpl-w',
+    }
     const { plan, warnings } = buildPlan({ ...validInputs(), env })
     expect(plan.functions.find((f) => f.name === 'member')!.envVariables).toEqual(env)
     expect(plan.functions.find((f) => f.name === 'jobs')!.envVariables).toEqual({})
@@ -115,7 +158,9 @@ describe('a broken plan is refused', () => {
   })
 
   it('when the main package is over 500 KB or a subpackage over 2 MB, or the weapp is not built', () => {
-    expect(refusal({ ...validInputs(), weapp: { main: 501 * KB, sub: {} } }, 'MAIN_PACKAGE_TOO_BIG')).toMatch(/main package 501.0 KB exceeds the 500.0 KB budget/)
+    expect(refusal({ ...validInputs(), weapp: { main: 501 * KB, sub: {} } }, 'MAIN_PACKAGE_TOO_BIG')).toMatch(
+      /main package 501.0 KB exceeds the 500.0 KB budget/,
+    )
     expect(refusal({ ...validInputs(), weapp: { main: KB, sub: { 'ops/': 2049 * KB } } }, 'SUBPACKAGE_TOO_BIG')).toMatch(/subpackage ops\//)
     expect(refusal({ ...validInputs(), weapp: null }, 'WEAPP_NOT_BUILT')).toMatch(/npm run build:weapp/)
   })
@@ -129,7 +174,9 @@ describe('a broken plan is refused', () => {
   it('when a timer cron is not 7 valid fields', () => {
     const inputs = validInputs()
     inputs.functions[1].config = { timeout: 60, triggers: [{ name: 'upkeep', type: 'timer', config: '0 5 * * *' }] }
-    expect(refusal(inputs, 'CRON_INVALID')).toMatch(/trigger "upkeep" cron "0 5 \* \* \*" is not CloudBase's: expected 7 fields \(second minute hour day month weekday year\), got 5/)
+    expect(refusal(inputs, 'CRON_INVALID')).toMatch(
+      /trigger "upkeep" cron "0 5 \* \* \*" is not CloudBase's: expected 7 fields \(second minute hour day month weekday year\), got 5/,
+    )
     inputs.functions[1].config = { timeout: 60, triggers: [{ name: 'upkeep', type: 'timer', config: '0 61 * * * * *' }] }
     expect(refusal(inputs, 'CRON_INVALID')).toMatch(/minute field: "61" is not 0-59/)
   })
@@ -162,13 +209,31 @@ describe('a broken plan is refused', () => {
   it('when a collection file has the wrong shape', () => {
     const broken = (json: unknown) => refusal({ ...validInputs(), collections: [{ file: 'ledger', json }] }, 'COLLECTION_INVALID')
     expect(broken([])).toMatch(/must be an object/)
-    expect(broken({ name: 'ledgers', indexes: [], rules: { read: false, write: false } })).toMatch(/name "ledgers" differs from the file name/)
+    expect(broken({ name: 'ledgers', indexes: [], rules: { read: false, write: false } })).toMatch(
+      /name "ledgers" differs from the file name/,
+    )
     expect(broken({ name: 'ledger', rules: { read: false, write: false } })).toMatch(/indexes must be a list/)
     expect(broken({ name: 'ledger', indexes: [], rules: { read: false } })).toMatch(/rules must be \{ read, write \}/)
-    expect(broken({ name: 'ledger', indexes: [{ name: 'at', keys: [], unique: false }], rules: { read: false, write: false } })).toMatch(/index "at" needs at least one key/)
-    expect(broken({ name: 'ledger', indexes: [{ name: 'at', keys: [{ field: 'at', direction: 2 }], unique: false }], rules: { read: false, write: false } })).toMatch(/direction: 1 \| -1/)
-    expect(broken({ name: 'ledger', indexes: [{ name: 'at', keys: [{ field: 'at', direction: 1 }] }], rules: { read: false, write: false } })).toMatch(/unique must be true or false/)
-    expect(broken({ name: 'ledger', indexes: [{ name: '_id_', keys: [{ field: '_id', direction: 1 }], unique: true }], rules: { read: false, write: false } })).toMatch(/built-in index/)
+    expect(broken({ name: 'ledger', indexes: [{ name: 'at', keys: [], unique: false }], rules: { read: false, write: false } })).toMatch(
+      /index "at" needs at least one key/,
+    )
+    expect(
+      broken({
+        name: 'ledger',
+        indexes: [{ name: 'at', keys: [{ field: 'at', direction: 2 }], unique: false }],
+        rules: { read: false, write: false },
+      }),
+    ).toMatch(/direction: 1 \| -1/)
+    expect(
+      broken({ name: 'ledger', indexes: [{ name: 'at', keys: [{ field: 'at', direction: 1 }] }], rules: { read: false, write: false } }),
+    ).toMatch(/unique must be true or false/)
+    expect(
+      broken({
+        name: 'ledger',
+        indexes: [{ name: '_id_', keys: [{ field: '_id', direction: 1 }], unique: true }],
+        rules: { read: false, write: false },
+      }),
+    ).toMatch(/built-in index/)
   })
 
   it('when two indexes of a collection share a name', () => {
@@ -182,14 +247,19 @@ describe('a broken plan is refused', () => {
     expect(refusal({ ...validInputs(), collectionsInCode: ['ledger', 'members', 'outbox'] }, 'COLLECTION_WITHOUT_DEFINITION')).toMatch(
       /collection "outbox" is used by the cloud functions but has no database\/collections\/outbox.json/,
     )
-    expect(refusal({ ...validInputs(), collectionsInCode: ['members'] }, 'DEFINITION_WITHOUT_COLLECTION')).toMatch(/ledger.json defines a collection no cloud function uses/)
+    expect(refusal({ ...validInputs(), collectionsInCode: ['members'] }, 'DEFINITION_WITHOUT_COLLECTION')).toMatch(
+      /ledger.json defines a collection no cloud function uses/,
+    )
   })
 })
 
 describe('CloudBase timer cron (second minute hour day month weekday year)', () => {
-  it.each(['0 5 * * * * *', '0 0 2 1 * * *', '0 */10 8-22 * * MON-FRI *', '30 0 0 1,15 JAN,JUL * 2027', '0 0 12 * * 0 *'])('accepts %s', (cron) => {
-    expect(cronProblem(cron)).toBeNull()
-  })
+  it.each(['0 5 * * * * *', '0 0 2 1 * * *', '0 */10 8-22 * * MON-FRI *', '30 0 0 1,15 JAN,JUL * 2027', '0 0 12 * * 0 *'])(
+    'accepts %s',
+    (cron) => {
+      expect(cronProblem(cron)).toBeNull()
+    },
+  )
   it.each([
     ['0 5 * * *', /got 5/],
     ['60 * * * * * *', /second field: "60" is not 0-59/],

@@ -17,7 +17,13 @@ describe('scrubbing a record the books keep', () => {
   })
 
   it('takes out the unionid, the phone number and the name from any text, keeps numbers and dates', () => {
-    const out = scrub({ note: '张晓梅说手机13800001111换了', unionid: 'u-77', points: 12, at: '2026-11-20T02:00:00.000Z', nested: { by: 'A01' } })
+    const out = scrub({
+      note: '张晓梅说手机13800001111换了',
+      unionid: 'u-77',
+      points: 12,
+      at: '2026-11-20T02:00:00.000Z',
+      nested: { by: 'A01' },
+    })
     expect(out).toEqual({ note: '已注销会员说手机***换了', unionid: '', points: 12, at: '2026-11-20T02:00:00.000Z', nested: { by: 'A01' } })
     expect(mentions(out, subject)).toBe(false)
     expect(mentions({ x: 'shopper-10' }, subject)).toBe(false)
@@ -25,7 +31,18 @@ describe('scrubbing a record the books keep', () => {
   })
 
   it('takes out the phone number however it is written: spaces, dashes, dots, +86, full-width digits', () => {
-    const written = ['13800001111', '138 0000 1111', '138-0000-1111', '138.0000.1111', '+86 138 0000 1111', '+86-138-0000-1111', '0086 13800001111', '(+86)138 0000 1111', '８６ １３８ ００００ １１１１', '138　0000　1111']
+    const written = [
+      '13800001111',
+      '138 0000 1111',
+      '138-0000-1111',
+      '138.0000.1111',
+      '+86 138 0000 1111',
+      '+86-138-0000-1111',
+      '0086 13800001111',
+      '(+86)138 0000 1111',
+      '８６ １３８ ００００ １１１１',
+      '138　0000　1111',
+    ]
     for (const phone of written) {
       const out = scrub({ _id: 'x', memberId: 'shopper-1', reason: `客户电话：${phone}。`, label: `tel ${phone}` })
       expect([phone, out]).toEqual([phone, { _id: 'x', memberId: 'anon-1', reason: '客户电话：***。', label: 'tel ***' }])
@@ -58,7 +75,14 @@ describe('scrubbing a record the books keep', () => {
 
 describe('the tombstone and the forfeited points', () => {
   it('forfeits what is held under the pseudonym: the entries sum to what was held, the tombstone to 0', () => {
-    const member = { ...joinedMember(), pointsBalance: 500, pointBatches: [{ expiresAt: at('2027-12-31T00:00:00'), points: 300 }, { expiresAt: at('2026-11-01T00:00:00'), points: 200 }] }
+    const member = {
+      ...joinedMember(),
+      pointsBalance: 500,
+      pointBatches: [
+        { expiresAt: at('2027-12-31T00:00:00'), points: 300 },
+        { expiresAt: at('2026-11-01T00:00:00'), points: 200 },
+      ],
+    }
     const now = at('2026-11-20T10:00:00')
     const { tombstone, entries } = finishErasure(member, startTombstone(member, 'anon-9', now), now, 3)
     expect(entries.map((e) => [e.kind, e.points, e.memberId])).toEqual([
@@ -76,7 +100,15 @@ describe('the tombstone and the forfeited points', () => {
 describe('leaving an event and voiding coupons', () => {
   const event = { _id: 'ev', startsAt: at('2026-12-05T14:00:00'), capacity: 2, seatsTaken: 2, waiting: 1, nextWaitNo: 2 } as MemberEvent
   const rsvp = (id: string, status: Rsvp['status'], waitNo: number | null = null) =>
-    ({ _id: `ev:${id}`, eventId: 'ev', memberId: id, seats: 1, status, ticketCode: status === 'confirmed' ? '1234567890' : null, waitNo }) as Rsvp
+    ({
+      _id: `ev:${id}`,
+      eventId: 'ev',
+      memberId: id,
+      seats: 1,
+      status,
+      ticketCode: status === 'confirmed' ? '1234567890' : null,
+      waitNo,
+    }) as Rsvp
 
   it('cancels a confirmed seat past the cancellation deadline and promotes the first waiting', () => {
     const d = withdrawRsvp(event, rsvp('me', 'confirmed'), [rsvp('next', 'waitlisted', 1)], () => '5555555555', at('2026-12-01T10:00:00'))

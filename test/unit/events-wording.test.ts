@@ -1,12 +1,24 @@
 /** Member events in words: business-time dates, who may join, seats, the waitlist and the door's times. */
-import { audienceText, eventWhen, formatTicketCode, onlyForText, perksLine, seatsLine, seatsText, waitingLine, waitlistText } from '../../src/wording/events'
+import {
+  audienceText,
+  eventWhen,
+  formatTicketCode,
+  onlyForText,
+  perksLine,
+  seatsLine,
+  seatsText,
+  waitingLine,
+  waitlistText,
+} from '../../src/wording/events'
 import { at } from '../support/clock'
 
 describe('events in words', () => {
   it('dates an event in Shanghai time, both days when it runs past midnight', () => {
     // 06:00 UTC is already 14:00 in Shanghai: never the phone's zone.
     expect(eventWhen({ startsAt: '2026-12-05T06:00:00.000Z', endsAt: '2026-12-05T09:00:00.000Z' })).toBe('12月5日 周六 14:00–17:00')
-    expect(eventWhen({ startsAt: at('2026-12-31T20:00:00'), endsAt: at('2027-01-01T01:00:00') })).toBe('12月31日 周四 20:00 至 1月1日 周五 01:00')
+    expect(eventWhen({ startsAt: at('2026-12-31T20:00:00'), endsAt: at('2027-01-01T01:00:00') })).toBe(
+      '12月31日 周四 20:00 至 1月1日 周五 01:00',
+    )
   })
 
   it('shows a Shanghai time that does not exist on the phone’s clock, as on a phone in Los Angeles on 8 March', () => {

@@ -42,7 +42,12 @@ const fill = (e: MemberEvent, people: [string, number][]) => {
 
 describe('RSVP', () => {
   it('confirms while seats last, guests counting, then waitlists in order', () => {
-    const { e, made } = fill(event(), [['a', 1], ['b', 0], ['c', 0], ['d', 1]])
+    const { e, made } = fill(event(), [
+      ['a', 1],
+      ['b', 0],
+      ['c', 0],
+      ['d', 1],
+    ])
     expect(made.map((r) => [r.memberId, r.status, r.waitNo])).toEqual([
       ['a', 'confirmed', null],
       ['b', 'confirmed', null],
@@ -54,7 +59,10 @@ describe('RSVP', () => {
   })
 
   it('sends newcomers behind the waitlist even when a seat looks free', () => {
-    const full = fill(event({ capacity: 2 }), [['a', 0], ['b', 1]]) // b (2 seats) waits
+    const full = fill(event({ capacity: 2 }), [
+      ['a', 0],
+      ['b', 1],
+    ]) // b (2 seats) waits
     const next = rsvp(full.e, null, m('c'), 0, ticket(), now)
     expect(next.rsvp).toMatchObject({ status: 'waitlisted', waitNo: 2 })
   })
@@ -65,20 +73,31 @@ describe('RSVP', () => {
   })
 
   it('keeps higher-tier events to their tiers, guests to the limit, and closes at the deadline', () => {
-    expect(() => rsvp(event({ tiers: ['vip', 'gold'] }), null, m('a'), 0, ticket(), now)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }))
+    expect(() => rsvp(event({ tiers: ['vip', 'gold'] }), null, m('a'), 0, ticket(), now)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    )
     expect(() => rsvp(event(), null, m('a'), 2, ticket(), now)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }))
     expect(rsvp(event(), null, m('a'), 0, ticket(), at('2026-12-04T17:59:59')).rsvp.status).toBe('confirmed')
-    expect(() => rsvp(event(), null, m('a'), 0, ticket(), at('2026-12-04T18:00:00'))).toThrow(expect.objectContaining({ code: 'RSVP_DEADLINE_PASSED' }))
+    expect(() => rsvp(event(), null, m('a'), 0, ticket(), at('2026-12-04T18:00:00'))).toThrow(
+      expect.objectContaining({ code: 'RSVP_DEADLINE_PASSED' }),
+    )
   })
 
   it('refuses an event an operator closed, before its deadline', () => {
-    expect(() => rsvp(event({ status: 'closed' }), null, m('a'), 0, ticket(), now)).toThrow(expect.objectContaining({ code: 'EVENT_CLOSED', message: '活动已关闭报名' }))
+    expect(() => rsvp(event({ status: 'closed' }), null, m('a'), 0, ticket(), now)).toThrow(
+      expect.objectContaining({ code: 'EVENT_CLOSED', message: '活动已关闭报名' }),
+    )
   })
 })
 
 describe('cancelling', () => {
   it('frees the seats and promotes the waitlist strictly in order while the head fits', () => {
-    const { e, made } = fill(event(), [['a', 1], ['b', 0], ['c', 1], ['d', 0]])
+    const { e, made } = fill(event(), [
+      ['a', 1],
+      ['b', 0],
+      ['c', 1],
+      ['d', 0],
+    ])
     const queue = made.filter((r) => r.status === 'waitlisted')
     // b leaves one seat: c needs two, so nobody jumps ahead of c.
     const one = cancel(e, made[1], queue, ticket, now)
@@ -95,15 +114,22 @@ describe('cancelling', () => {
   })
 
   it('takes a waiting RSVP off the list, and refuses after the cancellation deadline', () => {
-    const { e, made } = fill(event({ capacity: 1 }), [['a', 0], ['b', 0]])
+    const { e, made } = fill(event({ capacity: 1 }), [
+      ['a', 0],
+      ['b', 0],
+    ])
     expect(cancel(e, made[1], [made[1]], ticket, now).event).toMatchObject({ waiting: 0, seatsTaken: 1 })
-    expect(() => cancel(e, made[0], [], ticket, at('2026-12-04T12:00:00'))).toThrow(expect.objectContaining({ code: 'CANCEL_DEADLINE_PASSED' }))
+    expect(() => cancel(e, made[0], [], ticket, at('2026-12-04T12:00:00'))).toThrow(
+      expect.objectContaining({ code: 'CANCEL_DEADLINE_PASSED' }),
+    )
   })
 
   it('refuses to cancel an RSVP twice', () => {
     const { e, made } = fill(event(), [['a', 0]])
     const once = cancel(e, made[0], [], ticket, now)
-    expect(() => cancel(once.event, once.cancelled, [], ticket, now)).toThrow(expect.objectContaining({ code: 'RSVP_ALREADY_CANCELLED', message: '报名已取消' }))
+    expect(() => cancel(once.event, once.cancelled, [], ticket, now)).toThrow(
+      expect.objectContaining({ code: 'RSVP_ALREADY_CANCELLED', message: '报名已取消' }),
+    )
   })
 })
 
@@ -118,13 +144,19 @@ describe('check-in', () => {
     if (first.already) return
     expect(first.entries).toEqual([expect.objectContaining({ _id: `attend:${made[0]._id}`, kind: 'earn', points: 50, balanceAfter: 50 })])
     expect(first.member.pointsBalance).toBe(50)
-    expect(checkIn(event(), first.rsvp, first.member, 'A02', at('2026-12-05T14:30:00'), DEFAULT_PROGRAM)).toEqual({ already: true, rsvp: first.rsvp, recovered: false })
+    expect(checkIn(event(), first.rsvp, first.member, 'A02', at('2026-12-05T14:30:00'), DEFAULT_PROGRAM)).toEqual({
+      already: true,
+      rsvp: first.rsvp,
+      recovered: false,
+    })
   })
 
   it('refuses to cancel after the check-in, and an RSVP made again after such a cancellation keeps its check-in', () => {
     const e = event({ rsvpDeadline: at('2026-12-05T14:00:00'), cancelDeadline: at('2026-12-05T14:00:00') })
     const first = checkIn(e, made[0], member, 'A01', doors, DEFAULT_PROGRAM)
-    expect(() => cancel(e, first.rsvp, [], ticket, at('2026-12-05T13:58:00'))).toThrow(expect.objectContaining({ code: 'ALREADY_CHECKED_IN' }))
+    expect(() => cancel(e, first.rsvp, [], ticket, at('2026-12-05T13:58:00'))).toThrow(
+      expect.objectContaining({ code: 'ALREADY_CHECKED_IN' }),
+    )
     // A cancellation recorded before that refusal existed: made again, the RSVP is still the one checked in.
     const again = rsvp(e, { ...first.rsvp, status: 'cancelled', ticketCode: null }, m('o-1'), 0, ticket(), at('2026-12-05T13:59:00'))
     expect(again.rsvp).toMatchObject({ status: 'confirmed', checkedInAt: doors, checkedInBy: 'A01' })
@@ -140,15 +172,23 @@ describe('check-in', () => {
   })
 
   it('refuses tickets outside the event day and unconfirmed RSVPs', () => {
-    expect(() => checkIn(event(), made[0], member, 'A01', at('2026-12-04T23:59:59'), DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'OUTSIDE_CHECK_IN_TIME' }))
-    expect(() => checkIn(event(), made[0], member, 'A01', at('2026-12-05T17:00:00'), DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'OUTSIDE_CHECK_IN_TIME' }))
-    expect(() => checkIn(event(), { ...made[0], status: 'waitlisted' }, member, 'A01', doors, DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'TICKET_NOT_CONFIRMED' }))
+    expect(() => checkIn(event(), made[0], member, 'A01', at('2026-12-04T23:59:59'), DEFAULT_PROGRAM)).toThrow(
+      expect.objectContaining({ code: 'OUTSIDE_CHECK_IN_TIME' }),
+    )
+    expect(() => checkIn(event(), made[0], member, 'A01', at('2026-12-05T17:00:00'), DEFAULT_PROGRAM)).toThrow(
+      expect.objectContaining({ code: 'OUTSIDE_CHECK_IN_TIME' }),
+    )
+    expect(() => checkIn(event(), { ...made[0], status: 'waitlisted' }, member, 'A01', doors, DEFAULT_PROGRAM)).toThrow(
+      expect.objectContaining({ code: 'TICKET_NOT_CONFIRMED' }),
+    )
   })
 })
 
 describe('editing', () => {
   it('refuses to edit an event that has ended', () => {
     const e = event()
-    expect(() => editEvent(e, { ...e, title: '冬季新品品鉴会' }, [], ticket, at('2026-12-05T17:00:00'))).toThrow(expect.objectContaining({ code: 'EVENT_ENDED', message: '活动已结束，不能再修改' }))
+    expect(() => editEvent(e, { ...e, title: '冬季新品品鉴会' }, [], ticket, at('2026-12-05T17:00:00'))).toThrow(
+      expect.objectContaining({ code: 'EVENT_ENDED', message: '活动已结束，不能再修改' }),
+    )
   })
 })

@@ -12,9 +12,12 @@ describe('CSV cells', () => {
     expect(csvCell(null)).toBe('')
   })
 
-  it.each(['=1+1', '+86 138', '-2', '@SUM(A1)', '\t=1', '\r=1'])('defends %j against formula injection with a leading apostrophe', (text) => {
-    expect(csvCell(text).replace(/^"/, '')).toMatch(/^'/)
-  })
+  it.each(['=1+1', '+86 138', '-2', '@SUM(A1)', '\t=1', '\r=1'])(
+    'defends %j against formula injection with a leading apostrophe',
+    (text) => {
+      expect(csvCell(text).replace(/^"/, '')).toMatch(/^'/)
+    },
+  )
 
   it('leaves numbers alone, negative ones too, and writes decimals with their own digits', () => {
     expect(csvCell(-120)).toBe('-120')
@@ -25,14 +28,17 @@ describe('CSV cells', () => {
 
   it('reads back as written with any text, apart from the apostrophe on formula-like cells', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const width = rows[0].length
-        const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''))
-        const text = CSV_BOM + table.map((r) => csvLine(r)).join('')
-        const back: string[][] = parse(text, { bom: true, relax_quotes: false })
-        const expected = table.map((r) => r.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)))
-        expect(back).toEqual(expected)
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          const width = rows[0].length
+          const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''))
+          const text = CSV_BOM + table.map((r) => csvLine(r)).join('')
+          const back: string[][] = parse(text, { bom: true, relax_quotes: false })
+          const expected = table.map((r) => r.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)))
+          expect(back).toEqual(expected)
+        },
+      ),
     )
   })
 })

@@ -18,7 +18,13 @@ describe('handbook news', () => {
     const changes = handbookChanges(
       [
         { at: daysAgo(30), changes: [{ path: 'vip.cumulativeFen', from: 180_000, to: 250_000 }] },
-        { at: daysAgo(3), changes: [{ path: 'vip.cumulativeFen', from: 250_000, to: 300_000 }, { path: 'workbench.callbackEveryDays', from: 30, to: 20 }] },
+        {
+          at: daysAgo(3),
+          changes: [
+            { path: 'vip.cumulativeFen', from: 250_000, to: 300_000 },
+            { path: 'workbench.callbackEveryDays', from: 30, to: 20 },
+          ],
+        },
       ],
       NOW,
     )
@@ -29,7 +35,13 @@ describe('handbook news', () => {
     const changes = handbookChanges(
       [
         { at: daysAgo(HANDBOOK_NEWS_DAYS + 1), changes: [{ path: 'gold.lifetimeFen', from: 500_000, to: 600_000 }] },
-        { at: daysAgo(1), changes: [{ path: 'referral.burstJoins', from: 5, to: 6 }, { path: 'segments.classes.0.minVisits', from: 6, to: 8 }] },
+        {
+          at: daysAgo(1),
+          changes: [
+            { path: 'referral.burstJoins', from: 5, to: 6 },
+            { path: 'segments.classes.0.minVisits', from: 6, to: 8 },
+          ],
+        },
       ],
       NOW,
     )

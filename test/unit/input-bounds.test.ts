@@ -14,14 +14,27 @@ import { invalidInput } from '../../src/domain/errors'
 
 const exported: [string, unknown][] = Object.entries({ ...schemas, ...opsSchemas, ...programSchemas, ...privacySchemas })
 const INPUT_SCHEMAS = exported.filter(
-  (e): e is [string, v.GenericSchema] => e[0].endsWith('Schema') && typeof e[1] === 'object' && e[1] !== null && (e[1] as { kind?: unknown }).kind === 'schema',
+  (e): e is [string, v.GenericSchema] =>
+    e[0].endsWith('Schema') && typeof e[1] === 'object' && e[1] !== null && (e[1] as { kind?: unknown }).kind === 'schema',
 )
 
-type Node = v.GenericSchema & { type: string; wrapped?: Node; pipe?: Node[]; entries?: Record<string, Node>; options?: Node[]; item?: Node; items?: Node[] }
+type Node = v.GenericSchema & {
+  type: string
+  wrapped?: Node
+  pipe?: Node[]
+  entries?: Record<string, Node>
+  options?: Node[]
+  item?: Node
+  items?: Node[]
+}
 
 /** Every field (by path) whose schema takes an array, found by walking the schema itself. */
 const arrayFields = (schema: Node, path: string, out: { path: string; schema: Node }[] = []) => {
-  const parts = (s: Node): Node[] => [s, ...(s.wrapped ? parts(s.wrapped) : []), ...(s.pipe ?? []).filter((p) => p !== s && p.kind === 'schema').flatMap(parts)]
+  const parts = (s: Node): Node[] => [
+    s,
+    ...(s.wrapped ? parts(s.wrapped) : []),
+    ...(s.pipe ?? []).filter((p) => p !== s && p.kind === 'schema').flatMap(parts),
+  ]
   const flat = parts(schema)
   const array = flat.find((s) => s.type === 'array')
   if (array) {
@@ -30,7 +43,8 @@ const arrayFields = (schema: Node, path: string, out: { path: string; schema: No
   }
   for (const s of flat) {
     for (const [key, entry] of Object.entries(s.entries ?? {})) arrayFields(entry, path ? `${path}.${key}` : key, out)
-    for (const option of s.options ?? []) if (typeof option === 'object' && option !== null && 'kind' in option) arrayFields(option, path, out)
+    for (const option of s.options ?? [])
+      if (typeof option === 'object' && option !== null && 'kind' in option) arrayFields(option, path, out)
     for (const [i, item] of (s.type.endsWith('tuple') ? (s.items ?? []) : []).entries()) arrayFields(item, `${path}[${i}]`, out)
   }
   // A pipe carries its first schema's keys too: the same field is met twice.
@@ -60,17 +74,22 @@ describe('every array of every input schema', () => {
   const fields = INPUT_SCHEMAS.flatMap(([name, schema]) => arrayFields(schema as Node, '').map((f) => ({ name, ...f })))
 
   it('is found (the walk sees the schemas)', () => {
-    expect(fields.map((f) => `${f.name}:${f.path}`)).toEqual(expect.arrayContaining(['UpdateProfileSchema:colours', 'CreateCampaignSchema:audience.memberCodes', 'UpdateProgramSchema:rules.serviceBenefits[].tiers']))
+    expect(fields.map((f) => `${f.name}:${f.path}`)).toEqual(
+      expect.arrayContaining([
+        'UpdateProfileSchema:colours',
+        'CreateCampaignSchema:audience.memberCodes',
+        'UpdateProgramSchema:rules.serviceBenefits[].tiers',
+      ]),
+    )
   })
 
-  it.each(INPUT_SCHEMAS.flatMap(([name, schema]) => arrayFields(schema as Node, '').map((f): [string, string, Node] => [name, f.path, f.schema])))(
-    '%s %s has its length checked before its items: 200,000 bad items give one issue',
-    (_name, _path, schema) => {
-      const value = v.safeParse(schema, Array(200_000).fill({ $gt: '' }), { abortEarly: false })
-      expect(value.success).toBe(false)
-      expect(value.issues).toHaveLength(1)
-    },
-  )
+  it.each(
+    INPUT_SCHEMAS.flatMap(([name, schema]) => arrayFields(schema as Node, '').map((f): [string, string, Node] => [name, f.path, f.schema])),
+  )('%s %s has its length checked before its items: 200,000 bad items give one issue', (_name, _path, schema) => {
+    const value = v.safeParse(schema, Array(200_000).fill({ $gt: '' }), { abortEarly: false })
+    expect(value.success).toBe(false)
+    expect(value.issues).toHaveLength(1)
+  })
 })
 
 describe('oversized input anywhere, for every input schema', () => {
@@ -81,16 +100,17 @@ describe('oversized input anywhere, for every input schema', () => {
     ['10,000-deep nesting as the input', nested(10_000)],
     ['1 MB array as the input', Array(MB / 4).fill('x')],
   ]
-  it.each(INPUT_SCHEMAS.flatMap(([name, schema]) => OVERSIZED.map(([what, input]): [string, string, v.GenericSchema, unknown] => [name, what, schema, input])))(
-    '%s refuses a %s in one error',
-    (_name, _what, schema, input) => {
-      const value = check(schema, input)
-      expect(value.ok).toBe(false)
-      if (value.ok) return
-      expect(value.fields).toHaveLength(1)
-      expect(value.fields[0].message).toMatch(/[\u4e00-\u9fff]/)
-    },
-  )
+  it.each(
+    INPUT_SCHEMAS.flatMap(([name, schema]) =>
+      OVERSIZED.map(([what, input]): [string, string, v.GenericSchema, unknown] => [name, what, schema, input]),
+    ),
+  )('%s refuses a %s in one error', (_name, _what, schema, input) => {
+    const value = check(schema, input)
+    expect(value.ok).toBe(false)
+    if (value.ok) return
+    expect(value.fields).toHaveLength(1)
+    expect(value.fields[0].message).toMatch(/[\u4e00-\u9fff]/)
+  })
 
   it('names where the input is too big', () => {
     const at = (input: unknown) => {

@@ -103,22 +103,38 @@ describe('the code the card shows', () => {
   it('catches every mistyped digit and every swapped neighbour pair but 0/9 by its check digit', () => {
     const random = seededRandom(7)
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (step, position, delta) => {
-        const memberNo = generateMemberNo(() => Math.floor(random() * 10))
-        const code = dynamicCodeForStep(memberNo, SECRET, step)
-        const typo = code.slice(0, position) + String((Number(code[position]) + delta) % 10) + code.slice(position + 1)
-        const swapped = code.slice(0, position) + code[position + 1] + code[position] + code.slice(position + 2)
-        expect(parseDynamicCode(typo)).toEqual({ ok: false, problem: 'check' })
-        if (code[position] !== code[position + 1] && `${code[position]}${code[position + 1]}` !== '09' && `${code[position]}${code[position + 1]}` !== '90') {
-          expect(parseDynamicCode(swapped)).toEqual({ ok: false, problem: 'check' })
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 9 }),
+        (step, position, delta) => {
+          const memberNo = generateMemberNo(() => Math.floor(random() * 10))
+          const code = dynamicCodeForStep(memberNo, SECRET, step)
+          const typo = code.slice(0, position) + String((Number(code[position]) + delta) % 10) + code.slice(position + 1)
+          const swapped = code.slice(0, position) + code[position + 1] + code[position] + code.slice(position + 2)
+          expect(parseDynamicCode(typo)).toEqual({ ok: false, problem: 'check' })
+          if (
+            code[position] !== code[position + 1] &&
+            `${code[position]}${code[position + 1]}` !== '09' &&
+            `${code[position]}${code[position + 1]}` !== '90'
+          ) {
+            expect(parseDynamicCode(swapped)).toEqual({ ok: false, problem: 'check' })
+          }
+        },
+      ),
       { seed: 42, numRuns: 500 },
     )
   })
 
   it('tells what is not a dynamic code by its shape', () => {
-    for (const text of ['', '12345678903', '1234567890312345', '1234567890312345678', '12345678903abcdef7', '１２３４５６７８９０３１２３４５６７８']) {
+    for (const text of [
+      '',
+      '12345678903',
+      '1234567890312345',
+      '1234567890312345678',
+      '12345678903abcdef7',
+      '１２３４５６７８９０３１２３４５６７８',
+    ]) {
       expect(parseDynamicCode(text)).toEqual({ ok: false, problem: 'shape' })
     }
   })
@@ -187,7 +203,12 @@ describe('judging a scanned code at the server', () => {
       const skewMs = Math.round((random() * 2 - 1) * 30_000)
       const shown = dynamicMemberCode(memberNo, secret, serverMs + skewMs)
       const parsed = parseDynamicCode(shown)
-      if (!parsed.ok || parsed.memberNo !== memberNo || !isValidMemberNo(parsed.memberNo) || judgeCode(secret, parsed.otp, serverMs).verdict !== 'fresh') {
+      if (
+        !parsed.ok ||
+        parsed.memberNo !== memberNo ||
+        !isValidMemberNo(parsed.memberNo) ||
+        judgeCode(secret, parsed.otp, serverMs).verdict !== 'fresh'
+      ) {
         rejects.push({ skewMs, serverMs })
       }
     }

@@ -1,4 +1,13 @@
-import { EMPTY_POINTS, availablePoints, credit, debitUpTo, expireDue, expiryFor, nextExpiring, pointsForPurchase } from '../../src/domain/points'
+import {
+  EMPTY_POINTS,
+  availablePoints,
+  credit,
+  debitUpTo,
+  expireDue,
+  expiryFor,
+  nextExpiring,
+  pointsForPurchase,
+} from '../../src/domain/points'
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
 import { at } from '../support/clock'
 

@@ -35,7 +35,12 @@ describe('recording a purchase', () => {
     ])
     expect(member.pointBatches).toEqual([{ expiresAt: at('2028-01-01T00:00:00'), points: 520 }])
     expect(member.historyRevision).toBe(1)
-    expect(record).toMatchObject({ _id: purchaseId('SH001', 'A-1'), pointsEarned: 520, refundedFen: 0, memberAfter: { tier: 'vip', pointsBalance: 520 } })
+    expect(record).toMatchObject({
+      _id: purchaseId('SH001', 'A-1'),
+      pointsEarned: 520,
+      refundedFen: 0,
+      memberAfter: { tier: 'vip', pointsBalance: 520 },
+    })
   })
 
   it('earns at the rate of the tier held when buying: the purchase that makes VIP earns as a member', () => {
@@ -68,21 +73,24 @@ describe('recording a purchase', () => {
 
   it('keeps the balance equal to the sum of the entries over any sequence of purchases', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 0, max: 90 })), { maxLength: 30 }), (steps) => {
-        let member = joinedMember()
-        let sum = 0
-        let when = Date.parse(at('2026-01-02T10:00:00'))
-        steps.forEach(([amountFen, days], i) => {
-          when += days * 86_400_000
-          const decision = recordPurchase(member, purchase(`O-${i}`, amountFen, new Date(when).toISOString()), DEFAULT_PROGRAM)
-          member = decision.member
-          for (const entry of decision.entries) {
-            sum += entry.points
-            expect(entry.balanceAfter).toBe(sum)
-          }
-        })
-        return member.pointsBalance === sum && member.pointBatches.reduce((s, b) => s + b.points, 0) === sum
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 0, max: 90 })), { maxLength: 30 }),
+        (steps) => {
+          let member = joinedMember()
+          let sum = 0
+          let when = Date.parse(at('2026-01-02T10:00:00'))
+          steps.forEach(([amountFen, days], i) => {
+            when += days * 86_400_000
+            const decision = recordPurchase(member, purchase(`O-${i}`, amountFen, new Date(when).toISOString()), DEFAULT_PROGRAM)
+            member = decision.member
+            for (const entry of decision.entries) {
+              sum += entry.points
+              expect(entry.balanceAfter).toBe(sum)
+            }
+          })
+          return member.pointsBalance === sum && member.pointBatches.reduce((s, b) => s + b.points, 0) === sum
+        },
+      ),
     )
   })
 
@@ -96,13 +104,22 @@ describe('recording a purchase', () => {
 
   it('uses a coupon in the same decision: points and spend count what was paid', () => {
     const member = joinedMember({ birthday: { month: 3, day: 8 } })
-    const coupon = issueCoupon(birthdayTemplate, member, { key: 'bday:o-1:2026', code: '123456789012', channel: 'birthday', at: at('2026-03-01T00:05:00') }).coupon
+    const coupon = issueCoupon(birthdayTemplate, member, {
+      key: 'bday:o-1:2026',
+      code: '123456789012',
+      channel: 'birthday',
+      at: at('2026-03-01T00:05:00'),
+    }).coupon
     const d = recordPurchase(member, { ...purchase('A-4', 52_000), coupon }, DEFAULT_PROGRAM)
     expect(d.purchase).toMatchObject({ amountFen: 36_400, listAmountFen: 52_000, coupon: { id: 'bday:o-1:2026', discountFen: 15_600 } })
     expect(d.member.lifetimeSpendFen).toBe(36_400)
     expect(d.purchase.pointsEarned).toBe(728) // birthday month: ¥364 × 2
     expect(d.coupon).toMatchObject({ state: 'used', use: { by: 'A01', orderId: 'SH001:A-4', discountFen: 15_600 } })
-    expect(() => recordPurchase(d.member, { ...purchase('A-5', 52_000), coupon: d.coupon! }, DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'COUPON_ALREADY_USED' }))
-    expect(() => recordPurchase(joinedMember({ _id: 'o-2' }), { ...purchase('A-6', 52_000), coupon }, DEFAULT_PROGRAM)).toThrow(expect.objectContaining({ code: 'COUPON_NOT_APPLICABLE' }))
+    expect(() => recordPurchase(d.member, { ...purchase('A-5', 52_000), coupon: d.coupon! }, DEFAULT_PROGRAM)).toThrow(
+      expect.objectContaining({ code: 'COUPON_ALREADY_USED' }),
+    )
+    expect(() => recordPurchase(joinedMember({ _id: 'o-2' }), { ...purchase('A-6', 52_000), coupon }, DEFAULT_PROGRAM)).toThrow(
+      expect.objectContaining({ code: 'COUPON_NOT_APPLICABLE' }),
+    )
   })
 })

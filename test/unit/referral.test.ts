@@ -49,29 +49,45 @@ describe('paying the inviter', () => {
     expect(referralOnPurchase(referral(), inviter, buy(9_999), when, DEFAULT_PROGRAM)).toBeNull()
     const outcome = referralOnPurchase(referral(), inviter, buy(10_000), when, DEFAULT_PROGRAM)!
     expect(outcome.referral).toMatchObject({ status: 'rewarded', purchaseId: 'SH001:O1', rewardedAt: when })
-    expect(outcome.entries).toEqual([expect.objectContaining({ _id: 'referral:invitee', memberId: 'inviter', points: 200, source: { type: 'referral', id: 'invitee' } })])
+    expect(outcome.entries).toEqual([
+      expect.objectContaining({ _id: 'referral:invitee', memberId: 'inviter', points: 200, source: { type: 'referral', id: 'invitee' } }),
+    ])
     expect(outcome.inviter).toMatchObject({ pointsBalance: 200, referralRewards: { month: '2026-03', count: 1 } })
     expect(referralOnPurchase(outcome.referral, outcome.inviter!, buy(50_000), when, DEFAULT_PROGRAM)).toBeNull()
   })
 
   it('records the 11th referral of a month but does not pay it; a new month pays again', () => {
     const busy = { ...inviter, referralRewards: { month: '2026-03', count: 10 } }
-    expect(referralOnPurchase(referral(), busy, buy(20_000), when, DEFAULT_PROGRAM)).toMatchObject({ referral: { status: 'capped' }, inviter: null, entries: [] })
-    expect(referralOnPurchase(referral(), busy, buy(20_000), at('2026-04-01T00:00:00'), DEFAULT_PROGRAM)).toMatchObject({ referral: { status: 'rewarded' } })
+    expect(referralOnPurchase(referral(), busy, buy(20_000), when, DEFAULT_PROGRAM)).toMatchObject({
+      referral: { status: 'capped' },
+      inviter: null,
+      entries: [],
+    })
+    expect(referralOnPurchase(referral(), busy, buy(20_000), at('2026-04-01T00:00:00'), DEFAULT_PROGRAM)).toMatchObject({
+      referral: { status: 'rewarded' },
+    })
   })
 
   it('holds a purchase the inviter recorded themself as staff, and pays only when an operator approves', () => {
     const held = referralOnPurchase(referral(), inviter, buy(20_000, 'inviter'), when, DEFAULT_PROGRAM)!
     expect(held).toMatchObject({ referral: { status: 'held', flags: ['staffSelfRecorded'] }, entries: [] })
-    expect(reviewReferral(held.referral, inviter, 'reject', 'OP01', when, DEFAULT_PROGRAM)).toMatchObject({ referral: { status: 'rejected' }, entries: [] })
+    expect(reviewReferral(held.referral, inviter, 'reject', 'OP01', when, DEFAULT_PROGRAM)).toMatchObject({
+      referral: { status: 'rejected' },
+      entries: [],
+    })
     const approved = reviewReferral(held.referral, credit(inviter, 5, at('2028-01-01T00:00:00')), 'approve', 'OP01', when, DEFAULT_PROGRAM)
-    expect(approved).toMatchObject({ referral: { status: 'rewarded', review: { by: 'OP01', decision: 'approve' } }, inviter: { pointsBalance: 205 } })
+    expect(approved).toMatchObject({
+      referral: { status: 'rewarded', review: { by: 'OP01', decision: 'approve' } },
+      inviter: { pointsBalance: 205 },
+    })
   })
 
   it('sends a referral held at join back to waiting for its purchase when approved', () => {
-    expect(reviewReferral(referral({ status: 'held', flags: ['burst'] }), inviter, 'approve', 'OP01', when, DEFAULT_PROGRAM)).toMatchObject({
-      referral: { status: 'pending' },
-      entries: [],
-    })
+    expect(reviewReferral(referral({ status: 'held', flags: ['burst'] }), inviter, 'approve', 'OP01', when, DEFAULT_PROGRAM)).toMatchObject(
+      {
+        referral: { status: 'pending' },
+        entries: [],
+      },
+    )
   })
 })

@@ -25,7 +25,13 @@ const refund = (
   requestId = `R-${orderNo}-${amountFen}-${when}`,
   program: ProgramRules = DEFAULT_PROGRAM,
 ) => {
-  const decision = recordRefund(state.member, state.records.get(orderNo)!, [...state.records.values()], { requestId, amountFen, at: at(when), actor: staffActor }, program)
+  const decision = recordRefund(
+    state.member,
+    state.records.get(orderNo)!,
+    [...state.records.values()],
+    { requestId, amountFen, at: at(when), actor: staffActor },
+    program,
+  )
   state.member = decision.member
   state.records.set(orderNo, decision.purchase)
   return decision
@@ -43,7 +49,9 @@ describe('refunds', () => {
 
   it('takes back points in proportion, exactly over several partial refunds', () => {
     const s = withPurchases([['A-1', yuan(100), '2026-03-01T12:00:00']]) // 100 points
-    const taken = [yuan(33.33), yuan(33.33), yuan(33.34)].map((fen, i) => -refund(s, 'A-1', fen, `2026-03-0${2 + i}T12:00:00`).entries[0].points)
+    const taken = [yuan(33.33), yuan(33.33), yuan(33.34)].map(
+      (fen, i) => -refund(s, 'A-1', fen, `2026-03-0${2 + i}T12:00:00`).entries[0].points,
+    )
     expect(taken).toEqual([33, 33, 34])
     expect(s.member.pointsBalance).toBe(0)
     expect(s.records.get('A-1')).toMatchObject({ refundedFen: yuan(100), pointsReversed: 100 })
@@ -80,7 +88,11 @@ describe('refunds', () => {
 
   it('takes the balance only down to zero and records the shortfall when the points were spent', () => {
     const s = withPurchases([['A-1', yuan(300), '2026-03-01T12:00:00']])
-    s.member = redeemPoints(s.member, { requestKey: 'X', points: 250, reason: '兑换：杯子', at: at('2026-03-02T12:00:00'), actor: staffActor }, DEFAULT_PROGRAM).member
+    s.member = redeemPoints(
+      s.member,
+      { requestKey: 'X', points: 250, reason: '兑换：杯子', at: at('2026-03-02T12:00:00'), actor: staffActor },
+      DEFAULT_PROGRAM,
+    ).member
     const d = refund(s, 'A-1', yuan(300), '2026-03-03T12:00:00')
     expect(d.entries[0]).toMatchObject({ points: -50, shortfall: 250, balanceAfter: 0 })
     expect(d.refund).toMatchObject({ pointsReversed: 50, shortfall: 250 })

@@ -4,7 +4,11 @@ import { DEFAULT_SEGMENT_RULES, addToTally, classRuleWords, customerClass, empty
 
 const now = '2026-11-23T04:00:00.000Z'
 const daysAgo = (d: number) => new Date(Date.parse(now) - d * 86_400_000).toISOString()
-const m = (lifetimeSpendFen: number, purchaseCount: number, lastPurchaseAt: string | null) => ({ lifetimeSpendFen, purchaseCount, lastPurchaseAt })
+const m = (lifetimeSpendFen: number, purchaseCount: number, lastPurchaseAt: string | null) => ({
+  lifetimeSpendFen,
+  purchaseCount,
+  lastPurchaseAt,
+})
 
 describe('A/B/C/D classes', () => {
   it('needs both the spend and the visits of a class; anyone else is D', () => {
@@ -29,11 +33,21 @@ describe('RFM', () => {
 describe('the tally', () => {
   it('adds members into their class and recency × frequency cell, whatever the order', () => {
     const members = [m(1_000_000, 8, daysAgo(3)), m(60_000, 1, daysAgo(200)), m(0, 0, null), m(1_200_000, 9, daysAgo(10))]
-    const tallyOf = (list: typeof members) => list.reduce((t, x) => addToTally(t, segmentOf(x, now, DEFAULT_SEGMENT_RULES), x.lifetimeSpendFen), emptyTally())
+    const tallyOf = (list: typeof members) =>
+      list.reduce((t, x) => addToTally(t, segmentOf(x, now, DEFAULT_SEGMENT_RULES), x.lifetimeSpendFen), emptyTally())
     const tally = tallyOf(members)
     expect(tally.members).toBe(4)
-    expect(tally.classes).toEqual({ A: { members: 2, spendFen: 2_200_000 }, B: { members: 0, spendFen: 0 }, C: { members: 1, spendFen: 60_000 }, D: { members: 1, spendFen: 0 } })
-    expect(tally.rfm).toEqual({ '5:5': { members: 2, spendFen: 2_200_000 }, '2:2': { members: 1, spendFen: 60_000 }, '1:1': { members: 1, spendFen: 0 } })
+    expect(tally.classes).toEqual({
+      A: { members: 2, spendFen: 2_200_000 },
+      B: { members: 0, spendFen: 0 },
+      C: { members: 1, spendFen: 60_000 },
+      D: { members: 1, spendFen: 0 },
+    })
+    expect(tally.rfm).toEqual({
+      '5:5': { members: 2, spendFen: 2_200_000 },
+      '2:2': { members: 1, spendFen: 60_000 },
+      '1:1': { members: 1, spendFen: 0 },
+    })
     expect(tallyOf([...members].reverse())).toEqual(tally)
   })
 

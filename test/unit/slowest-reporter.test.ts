@@ -3,7 +3,10 @@ import SlowestReporter from '../support/slowest-reporter.cjs'
 
 const ROOT = '/repo'
 const project = (name: string) => ({ context: { config: { displayName: { name } } } })
-const result = (file: string, runtime: number) => ({ testFilePath: `${ROOT}/${file}`, perfStats: { start: 1_000, end: 1_000 + runtime, runtime } })
+const result = (file: string, runtime: number) => ({
+  testFilePath: `${ROOT}/${file}`,
+  perfStats: { start: 1_000, end: 1_000 + runtime, runtime },
+})
 
 const run = (files: [file: string, project: string, ms: number][], count?: number) => {
   let written = ''
@@ -15,7 +18,11 @@ const run = (files: [file: string, project: string, ms: number][], count?: numbe
 
 describe('the slowest test files reporter', () => {
   it('prints the 15 slowest files, slowest first, one line each with seconds, project and path, under a heading', () => {
-    const files = Array.from({ length: 20 }, (_, i): [string, string, number] => [`test/cloud/f${i}.test.ts`, i % 2 ? 'cloud' : 'unit@UTC', (i + 1) * 1_000])
+    const files = Array.from({ length: 20 }, (_, i): [string, string, number] => [
+      `test/cloud/f${i}.test.ts`,
+      i % 2 ? 'cloud' : 'unit@UTC',
+      (i + 1) * 1_000,
+    ])
     const lines = run(files).trim().split('\n')
     expect(lines).toHaveLength(16)
     expect(lines[0]).toBe('Slowest test files (15 of 20):')
@@ -32,7 +39,11 @@ describe('the slowest test files reporter', () => {
   it('reads the project from the result when the test has none, and end - start when there is no runtime', () => {
     let written = ''
     const reporter = new SlowestReporter({ rootDir: ROOT }, { write: (text) => (written += text) })
-    reporter.onTestResult(undefined, { testFilePath: `${ROOT}/test/taro/card.test.tsx`, displayName: 'taro', perfStats: { start: 0, end: 4_000 } })
+    reporter.onTestResult(undefined, {
+      testFilePath: `${ROOT}/test/taro/card.test.tsx`,
+      displayName: 'taro',
+      perfStats: { start: 0, end: 4_000 },
+    })
     reporter.onRunComplete()
     expect(written).toContain('    4.0 s  taro  test/taro/card.test.tsx')
   })

@@ -72,7 +72,11 @@ const code = (over: Partial<StoreCodeView> = {}): StoreCodeView => ({
 })
 
 /** Letter-spaced words are painted a character at a time: joined back by line (same baseline). */
-const lineAt = (texts: Text[], y: number) => texts.filter((t) => t.y === y).map((t) => t.text).join('')
+const lineAt = (texts: Text[], y: number) =>
+  texts
+    .filter((t) => t.y === y)
+    .map((t) => t.text)
+    .join('')
 
 describe('the store poster', () => {
   it("says whose code it is: the assistant's or manager's name and number, or the store's own", () => {
@@ -93,7 +97,9 @@ describe('the store poster', () => {
     paintStorePoster(ctx, storePosterWords(code(), 'assistant'), image as unknown as CanvasImageSource)
     const L = STORE_POSTER_LAYOUT
     expect(lineAt(texts, L.brandY)).toBe(BRAND_WORDMARK)
-    expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(['上海静安嘉里中心店', '上海市静安区南京西路1515号', '导购 王丽 · 工号 A01', 's=SH001&a=A01']))
+    expect(texts.map((t) => t.text)).toEqual(
+      expect.arrayContaining(['上海静安嘉里中心店', '上海市静安区南京西路1515号', '导购 王丽 · 工号 A01', 's=SH001&a=A01']),
+    )
     expect(lineAt(texts, L.ctaY)).toBe(STORE_POSTER_CTA)
     // The code, centred on its white panel, below the store's lines and above 扫码加入会员.
     const side = L.code

@@ -1,11 +1,5 @@
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
-import {
-  INITIAL_TIER_STATE,
-  applyPurchaseToTier,
-  effectiveTier,
-  tierProgress,
-  type TierState,
-} from '../../src/domain/tiers'
+import { INITIAL_TIER_STATE, applyPurchaseToTier, effectiveTier, tierProgress, type TierState } from '../../src/domain/tiers'
 import { lastCoveredBusinessDate } from '../../src/domain/time'
 import { at } from '../support/clock'
 
@@ -157,7 +151,13 @@ describe('rules are data', () => {
     expect(buy(INITIAL_TIER_STATE, yuan(999), '2026-01-05T10:00:00', program).state.tier).toBe('member')
     expect(buy(INITIAL_TIER_STATE, yuan(1000), '2026-01-05T10:00:00', program).state.tier).toBe('vip')
     expect(buy(INITIAL_TIER_STATE, yuan(1800), '2026-01-05T10:00:00', program).state.tier).toBe('vip')
-    const justUnder = buyAll([[yuan(900), '2026-01-05T10:00:00'], [yuan(900), '2026-01-06T10:00:00']], program)
+    const justUnder = buyAll(
+      [
+        [yuan(900), '2026-01-05T10:00:00'],
+        [yuan(900), '2026-01-06T10:00:00'],
+      ],
+      program,
+    )
     expect(justUnder.tier).toBe('member')
   })
 })
@@ -179,7 +179,10 @@ describe('progress to the next tier', () => {
   })
 
   it('tells a VIP what renews the year and what makes gold', () => {
-    const state = buyAll([[yuan(600), '2026-04-01T10:00:00'], [yuan(100), '2026-04-15T10:00:00']])
+    const state = buyAll([
+      [yuan(600), '2026-04-01T10:00:00'],
+      [yuan(100), '2026-04-15T10:00:00'],
+    ])
     expect(tierProgress(state, DEFAULT_PROGRAM, now)).toEqual({
       tier: 'vip',
       vipUntil: at('2027-04-02T00:00:00'),
@@ -189,7 +192,10 @@ describe('progress to the next tier', () => {
   })
 
   it('shows no renewal target once the year is renewed', () => {
-    const state = buyAll([[yuan(600), '2026-04-01T10:00:00'], [yuan(500), '2026-04-15T10:00:00']])
+    const state = buyAll([
+      [yuan(600), '2026-04-01T10:00:00'],
+      [yuan(500), '2026-04-15T10:00:00'],
+    ])
     const progress = tierProgress(state, DEFAULT_PROGRAM, now)
     expect(progress.tier === 'vip' && progress.renewal).toBeNull()
   })

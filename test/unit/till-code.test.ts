@@ -21,7 +21,9 @@ const refusal = (run: () => unknown): string => {
 
 describe('acceptScan', () => {
   it('accepts a fresh code no till has taken, and records who scanned it', () => {
-    expect(acceptScan(undefined, code(STEP), tillA, NOW)).toEqual([{ version: 1, step: STEP, staffId: 'A01', storeId: 'SH001', acceptedAt: NOW, usedFor: null }])
+    expect(acceptScan(undefined, code(STEP), tillA, NOW)).toEqual([
+      { version: 1, step: STEP, staffId: 'A01', storeId: 'SH001', acceptedAt: NOW, usedFor: null },
+    ])
   })
   it('refuses the same code twice and a stale code; the fresh step before is still its own code', () => {
     const kept = acceptScan(undefined, code(STEP), tillA, NOW)
@@ -48,10 +50,15 @@ describe('spendCode', () => {
   })
   it("refuses another assistant's scan and a scan older than the session", () => {
     expect(refusal(() => spendCode(scanned, code(STEP), tillB, 'purchase:1', NOW))).toBe('CODE_ALREADY_USED')
-    expect(refusal(() => spendCode(scanned, code(STEP, false), tillA, 'purchase:1', atMinute(TILL_SESSION_MINUTES + 1)))).toBe('CODE_EXPIRED')
+    expect(refusal(() => spendCode(scanned, code(STEP, false), tillA, 'purchase:1', atMinute(TILL_SESSION_MINUTES + 1)))).toBe(
+      'CODE_EXPIRED',
+    )
   })
   it('accepts and spends a fresh code no till scanned at once; a stale one is refused', () => {
-    expect(spendCode(scanned, code(STEP + 1), tillB, 'redeem:x', NOW)).toEqual([scanned[0], expect.objectContaining({ step: STEP + 1, staffId: 'A03', usedFor: 'redeem:x' })])
+    expect(spendCode(scanned, code(STEP + 1), tillB, 'redeem:x', NOW)).toEqual([
+      scanned[0],
+      expect.objectContaining({ step: STEP + 1, staffId: 'A03', usedFor: 'redeem:x' }),
+    ])
     expect(refusal(() => spendCode(scanned, code(STEP - 4, false), tillA, 'purchase:1', NOW))).toBe('CODE_EXPIRED')
   })
   it('keeps the list short: spent codes go once they cannot be presented, waiting scans once their session ends', () => {

@@ -35,11 +35,19 @@ describe('progress wording', () => {
   it('tells a VIP who already renewed this year only about gold', () => {
     const renewedUntil = '2028-09-24T16:00:00.000Z'
     const vip = state({ tier: 'vip', vipUntil: renewedUntil, vipYearEnd: VIP_UNTIL, vipYearSpendFen: 60_000, lifetimeSpendFen: 300_000 })
-    expect(wordingFor(vip)).toEqual({ headline: '本年度已续期，VIP有效期至 2028-09-24', detail: '累计再消费 ¥2,000 成为终身金卡会员', ratio: 1 })
+    expect(wordingFor(vip)).toEqual({
+      headline: '本年度已续期，VIP有效期至 2028-09-24',
+      detail: '累计再消费 ¥2,000 成为终身金卡会员',
+      ratio: 1,
+    })
   })
 
   it('tells gold there is nothing left to reach', () => {
-    expect(wordingFor(state({ tier: 'gold', goldSince: NOW, lifetimeSpendFen: 500_000 }))).toEqual({ headline: '您已是终身金卡会员', detail: null, ratio: 1 })
+    expect(wordingFor(state({ tier: 'gold', goldSince: NOW, lifetimeSpendFen: 500_000 }))).toEqual({
+      headline: '您已是终身金卡会员',
+      detail: null,
+      ratio: 1,
+    })
   })
 })
 
@@ -84,7 +92,12 @@ describe('points wording', () => {
 describe('ledger months', () => {
   it('puts an entry in its Shanghai month and keeps one group per month, in first-seen order', () => {
     const at = (iso: string) => ({ at: iso })
-    const groups = groupByMonth([at('2026-11-02T00:00:00.000Z'), at('2026-10-31T16:00:00.000Z'), at('2026-10-31T15:59:59.000Z'), at('2026-11-01T00:00:00.000Z')])
+    const groups = groupByMonth([
+      at('2026-11-02T00:00:00.000Z'),
+      at('2026-10-31T16:00:00.000Z'),
+      at('2026-10-31T15:59:59.000Z'),
+      at('2026-11-01T00:00:00.000Z'),
+    ])
     expect(groups.map((g) => [g.title, g.entries.length])).toEqual([
       ['2026年11月', 3],
       ['2026年10月', 1],

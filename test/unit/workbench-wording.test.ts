@@ -43,7 +43,9 @@ describe('the workbench in words', () => {
   })
 
   it('reads the last purchase and spend in yuan, or that there was none', () => {
-    expect(customerLine({ lastPurchaseAt: at('2026-11-03T15:20:00'), lifetimeSpendFen: 560_050 })).toBe('上次消费 2026-11-03 · 累计 ¥5,600.50')
+    expect(customerLine({ lastPurchaseAt: at('2026-11-03T15:20:00'), lifetimeSpendFen: 560_050 })).toBe(
+      '上次消费 2026-11-03 · 累计 ¥5,600.50',
+    )
     expect(customerLine({ lastPurchaseAt: null, lifetimeSpendFen: 0 })).toBe('尚未消费 · 累计 ¥0')
   })
 
@@ -60,9 +62,9 @@ describe('the workbench in words', () => {
   })
 
   it('shows the delivery address with its phone as the server masked it', () => {
-    expect(profileRows({ deliveryAddress: { recipient: '林晓', phoneMasked: '138****5678', address: '上海市静安区南京西路1515号' } })).toEqual([
-      { label: '收货地址', value: '林晓 138****5678 上海市静安区南京西路1515号' },
-    ])
+    expect(
+      profileRows({ deliveryAddress: { recipient: '林晓', phoneMasked: '138****5678', address: '上海市静安区南京西路1515号' } }),
+    ).toEqual([{ label: '收货地址', value: '林晓 138****5678 上海市静安区南京西路1515号' }])
     expect(profileRows({ deliveryAddress: null })).toEqual([])
   })
 

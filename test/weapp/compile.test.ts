@@ -21,7 +21,9 @@ describe('the weapp build, compiled by WeChat’s compilers', () => {
   it('wcc compiles every WXML and WXS file', () => {
     const templates = compileTemplates(DIST)
     expect(templates.problems.map(describeProblem)).toEqual([])
-    expect(templates.files).toEqual(expect.arrayContaining(['base.wxml', 'pages/card/index.wxml', 'components/member-code/index.wxml', 'utils.wxs']))
+    expect(templates.files).toEqual(
+      expect.arrayContaining(['base.wxml', 'pages/card/index.wxml', 'components/member-code/index.wxml', 'utils.wxs']),
+    )
     expect(templates.js).toContain('$gwx')
   })
 
@@ -45,33 +47,55 @@ describe('each check fails when the build breaks', () => {
   })
   afterEach(() => rmSync(copy, { recursive: true, force: true }))
 
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(join(copy, file), change(readFileSync(join(copy, file), 'utf8')))
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(join(copy, file), change(readFileSync(join(copy, file), 'utf8')))
 
   it('a universal selector: wcsc’s message, the file and position, and the .scss it came from', () => {
     edit('pages/card/index.wxss', (css) => css.replace('.member-card{', '.member-card > *{flex:1}.member-card{'))
     const { problems } = compileStyles(copy)
     expect(problems).toEqual([
-      expect.objectContaining({ tool: 'wcsc', file: 'pages/card/index.wxss', line: 1, message: 'error at token `*`', source: expect.stringMatching(/^src\/components\/MemberCard\/index\.scss \(rule \.member-card > \*\)$/) }),
+      expect.objectContaining({
+        tool: 'wcsc',
+        file: 'pages/card/index.wxss',
+        line: 1,
+        message: 'error at token `*`',
+        source: expect.stringMatching(/^src\/components\/MemberCard\/index\.scss \(rule \.member-card > \*\)$/),
+      }),
     ])
   })
 
   it('a template wcc refuses: its message, file and position', () => {
     edit('components/member-code/index.wxml', (wxml) => wxml.replace('</view>\n', '</view>\n<view>'))
     const { problems } = compileTemplates(copy)
-    expect(problems).toEqual([expect.objectContaining({ tool: 'wcc', file: 'components/member-code/index.wxml', source: 'src/components/member-code/index.wxml' })])
+    expect(problems).toEqual([
+      expect.objectContaining({ tool: 'wcc', file: 'components/member-code/index.wxml', source: 'src/components/member-code/index.wxml' }),
+    ])
   })
 
   it('a key app.json does not know, and a wrong value', () => {
-    edit('app.json', (json) => JSON.stringify({ ...JSON.parse(json), pageTransitions: true, window: { ...JSON.parse(json).window, navigationBarTextStyle: 'grey' } }))
+    edit('app.json', (json) =>
+      JSON.stringify({
+        ...JSON.parse(json),
+        pageTransitions: true,
+        window: { ...JSON.parse(json).window, navigationBarTextStyle: 'grey' },
+      }),
+    )
     expect(checkJson(copy)).toEqual([
-      expect.objectContaining({ file: 'app.json', kind: 'error', message: expect.stringContaining('window.navigationBarTextStyle'), source: 'src/app.config.ts' }),
+      expect.objectContaining({
+        file: 'app.json',
+        kind: 'error',
+        message: expect.stringContaining('window.navigationBarTextStyle'),
+        source: 'src/app.config.ts',
+      }),
       expect.objectContaining({ file: 'app.json', kind: 'unknown-key', message: expect.stringContaining('pageTransitions') }),
     ])
   })
 
   it('a page config WeChat refuses, traced to its index.config.ts', () => {
     edit('pages/card/index.json', (json) => JSON.stringify({ ...JSON.parse(json), enablePullDownRefresh: 'yes' }))
-    expect(checkJson(copy)).toEqual([expect.objectContaining({ file: 'pages/card/index.json', kind: 'error', source: 'src/pages/card/index.config.ts' })])
+    expect(checkJson(copy)).toEqual([
+      expect.objectContaining({ file: 'pages/card/index.json', kind: 'error', source: 'src/pages/card/index.config.ts' }),
+    ])
   })
 
   it('a page of app.json the package lacks, and a component that is not one', () => {

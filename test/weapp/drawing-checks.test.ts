@@ -40,7 +40,8 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(broken, { recursive: true, force: true }))
 
-const breakBase = (change: (wxml: string) => string) => writeFileSync(join(broken, 'base.wxml'), change(readFileSync(join(broken, 'base.wxml'), 'utf8')))
+const breakBase = (change: (wxml: string) => string) =>
+  writeFileSync(join(broken, 'base.wxml'), change(readFileSync(join(broken, 'base.wxml'), 'utf8')))
 
 describe('nothing dropped', () => {
   it('finds every node of the card drawn by the real templates', () => {
@@ -53,7 +54,11 @@ describe('nothing dropped', () => {
     // The card's tree under 20 more plain views: past the 15 template levels Taro generates.
     let deep: unknown[] = root.cn
     for (let level = 20; level > 0; level--) deep = [{ nn: '3', sid: `_deep${level}`, cl: `deep-${level}`, cn: deep }]
-    const deeper = { ...card, instance: { ...card.instance, data: { ...card.instance.data, root: { ...root, cn: deep } } }, components: new Map() }
+    const deeper = {
+      ...card,
+      instance: { ...card.instance, data: { ...card.instance.data, root: { ...root, cn: deep } } },
+      components: new Map(),
+    }
     const drawing = drawPage(phone.templates, phone.weapp, deeper)
     expect(undrawn(deeper.instance.data, drawing)).toEqual([])
     expect([...deeper.components.values()].some((c) => c.path === 'comp')).toBe(true)
@@ -87,7 +92,9 @@ describe('the WeChat stand-in', () => {
 
   it('refuses to open a page app.json does not declare, as WeChat does', async () => {
     const wx = (globalThis as unknown as { wx: { navigateTo: (o: { url: string }) => Promise<unknown> } }).wx
-    await expect(wx.navigateTo({ url: '/pages/nowhere/index' })).rejects.toEqual({ errMsg: 'navigateTo:fail page "pages/nowhere/index" is not found' })
+    await expect(wx.navigateTo({ url: '/pages/nowhere/index' })).rejects.toEqual({
+      errMsg: 'navigateTo:fail page "pages/nowhere/index" is not found',
+    })
     expect(phone.route()).toBe('pages/card/index')
   })
 })
@@ -99,7 +106,11 @@ describe('text parity', () => {
   })
 
   it('fails with each H5 line the weapp lacks', () => {
-    expect(missingFromWeapp('pages/card/index', h5, '李娜 积分 1,306 下载海报')).toEqual(['NO. 2026 1123 002', '保存到相册', '8 秒后自动更新 · 截图无效'])
+    expect(missingFromWeapp('pages/card/index', h5, '李娜 积分 1,306 下载海报')).toEqual([
+      'NO. 2026 1123 002',
+      '保存到相册',
+      '8 秒后自动更新 · 截图无效',
+    ])
   })
 
   it('masks the clock only where the clock is drawn', () => {

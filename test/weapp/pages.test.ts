@@ -36,7 +36,8 @@ let styles: StyleCompilation
 let fixture: Fixture
 
 beforeAll(async () => {
-  for (const built of [join(DIST, 'app.json'), join(H5, 'index.html')]) if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`)
+  for (const built of [join(DIST, 'app.json'), join(H5, 'index.html')])
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`)
   demo = await startDemoCloud('vipcard-weapp-pages-', { staticDir: H5 })
   cloud = demo.cloud
   fixture = await makeHeavyShopper(cloud)
@@ -68,7 +69,11 @@ describe('every page of app.json, drawn from WeChat’s compiled templates', () 
     await phone.open(route, query, visit.caller)
     const drawing = phone.draw()
     const page = phone.weapp.current()!
-    expect({ route, dropped: undrawn(page.instance.data, drawing), templateWarnings: phone.templates.warnings.splice(0) }).toEqual({ route, dropped: [], templateWarnings: [] })
+    expect({ route, dropped: undrawn(page.instance.data, drawing), templateWarnings: phone.templates.warnings.splice(0) }).toEqual({
+      route,
+      dropped: [],
+      templateWarnings: [],
+    })
 
     const weapp = await showDrawing(browser.page, DIST, styles, route, drawing, `weapp-${pageName(route)}`)
     await openH5(route, query, visit.caller)

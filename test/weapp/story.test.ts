@@ -52,7 +52,11 @@ const photograph = (name: string) => showDrawing(screen, DIST, styles, phone.rou
 
 /** The digits under the member code's barcode, as the assistant's scanner reads them off the phone. */
 const drawnMemberCode = () => {
-  const digits = findNode(phone.draw(), (n) => String(n.attr.class ?? '').split(' ').includes('member-code__number'))
+  const digits = findNode(phone.draw(), (n) =>
+    String(n.attr.class ?? '')
+      .split(' ')
+      .includes('member-code__number'),
+  )
   return digits ? ownText(digits.node).replace(/\s+/g, '') : ''
 }
 

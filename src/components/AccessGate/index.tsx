@@ -56,9 +56,7 @@ const AccessScreen = ({ access, retry, checkingTitle, forbiddenTitle, forbiddenH
     case 'checking':
       return <StatusScreen mark="…" title={checkingTitle} />
     case 'forbidden':
-      return (
-        <StatusScreen mark="限" title={forbiddenTitle} message={access.message === forbiddenTitle ? forbiddenHint : access.message} />
-      )
+      return <StatusScreen mark="限" title={forbiddenTitle} message={access.message === forbiddenTitle ? forbiddenHint : access.message} />
     case 'failed':
       return (
         <StatusScreen mark="!" title="暂时无法打开" message={access.message}>

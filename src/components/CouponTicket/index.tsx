@@ -19,7 +19,10 @@ export const CouponTicket = ({ coupon, onTap }: Props) => {
   const stub = ticketStub(coupon)
   const stamp = STAMPS[coupon.status]
   const birthday = coupon.channel === 'birthday'
-  const modifiers = [birthday && 'birthday', stamp && 'spent'].filter(Boolean).map((m) => ` coupon-ticket--${m}`).join('')
+  const modifiers = [birthday && 'birthday', stamp && 'spent']
+    .filter(Boolean)
+    .map((m) => ` coupon-ticket--${m}`)
+    .join('')
   return (
     <View className={`coupon-ticket${modifiers}`} onClick={onTap}>
       <View className="coupon-ticket__stub">

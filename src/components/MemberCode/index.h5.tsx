@@ -34,7 +34,11 @@ export const MemberCode = ({ memberNo, secret, offsetMs }: MemberCodeProps) => {
     <View className="member-code">
       <View className="member-code__barcode">
         {face.bars.map((bar, i) => (
-          <View key={i} className={bar.dark ? 'member-code__bar member-code__bar--dark' : 'member-code__bar'} style={{ flex: `${bar.modules} 0 0` }} />
+          <View
+            key={i}
+            className={bar.dark ? 'member-code__bar member-code__bar--dark' : 'member-code__bar'}
+            style={{ flex: `${bar.modules} 0 0` }}
+          />
         ))}
       </View>
       <Text className="member-code__number">{face.formattedCode}</Text>

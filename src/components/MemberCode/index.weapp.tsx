@@ -10,4 +10,6 @@ declare module 'react' {
   }
 }
 
-export const MemberCode = ({ memberNo, secret, offsetMs }: MemberCodeProps) => <member-code number={memberNo} secret={secret ?? ''} offset={offsetMs} />
+export const MemberCode = ({ memberNo, secret, offsetMs }: MemberCodeProps) => (
+  <member-code number={memberNo} secret={secret ?? ''} offset={offsetMs} />
+)

@@ -25,7 +25,9 @@ export const MemberConfirm = ({ member, onChange, stressPoints = false }: Props)
         <TierBadge tier={member.tier} />
       </View>
       <Text className="member-confirm__meta">{`${member.mobileMasked} · ${formatMemberNo(member.memberNo)}`}</Text>
-      <Text className={stressPoints ? 'member-confirm__points' : 'member-confirm__meta'}>{`积分 ${formatPoints(member.pointsBalance)}`}</Text>
+      <Text
+        className={stressPoints ? 'member-confirm__points' : 'member-confirm__meta'}
+      >{`积分 ${formatPoints(member.pointsBalance)}`}</Text>
     </View>
     <Text className="member-confirm__change" onClick={onChange}>
       换一位

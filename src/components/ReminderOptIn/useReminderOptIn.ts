@@ -5,11 +5,7 @@ import { callCloud, messageOf } from '../../services/cloud'
 import { askSubscribeConsent } from '../../services/subscribe'
 
 export type ReminderState =
-  | { status: 'offer' }
-  | { status: 'asking' }
-  | { status: 'accepted' }
-  | { status: 'declined' }
-  | { status: 'failed'; message: string }
+  { status: 'offer' } | { status: 'asking' } | { status: 'accepted' } | { status: 'declined' } | { status: 'failed'; message: string }
 
 /**
  * A reminder opt-in: one consent = one message (WeChat's one-time subscription), asked at the moments a
@@ -30,7 +26,8 @@ export const useReminderOptIn = (templates: SubscribeTemplates, kinds: readonly 
     }
     try {
       // One after another: each answer is its own small write to the member's consents.
-      for (const [i, template] of kinds.entries()) await callCloud('member', 'recordSubscription', { template, accepted: answers[i] ?? false })
+      for (const [i, template] of kinds.entries())
+        await callCloud('member', 'recordSubscription', { template, accepted: answers[i] ?? false })
       setState({ status: answers.some(Boolean) ? 'accepted' : 'declined' })
     } catch (error) {
       setState({ status: 'failed', message: messageOf(error) })

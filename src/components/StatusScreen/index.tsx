@@ -25,7 +25,17 @@ export const StatusScreen = ({ mark, title, message, children }: Props) => (
 export type NotReady = { status: 'loading' } | { status: 'failed'; message: string }
 
 /** The whole-page state of data that is loading or failed to load: "正在…" or "…暂时打不开" with 重新加载. */
-export const LoadStatus = ({ state, loading, failed, onRetry }: { state: NotReady; loading: string; failed: string; onRetry: () => void }) =>
+export const LoadStatus = ({
+  state,
+  loading,
+  failed,
+  onRetry,
+}: {
+  state: NotReady
+  loading: string
+  failed: string
+  onRetry: () => void
+}) =>
   state.status === 'failed' ? (
     <StatusScreen mark="!" title={failed} message={state.message}>
       <Button className="btn btn--primary" onClick={onRetry}>

@@ -28,7 +28,8 @@ interface SummaryProps {
  * A membership whose number was already another's when it joined. The joiner was told nothing (join does not say
  * whose a number is); the store checks who the customer is, e.g. a member who changed WeChat.
  */
-const UNCONFIRMED_MOBILE_NOTE = '手机号未核实：入会时该号码已登记在另一张会员卡上。请核实顾客身份，换了微信的老会员可按手机后 4 位和姓名找到原卡'
+const UNCONFIRMED_MOBILE_NOTE =
+  '手机号未核实：入会时该号码已登记在另一张会员卡上。请核实顾客身份，换了微信的老会员可按手机后 4 位和姓名找到原卡'
 
 /** Who, how valuable, when last seen, who looks after them. Goes inside a panel. */
 export const CustomerSummary = ({ customer: c, showStore = false, assistantAction }: SummaryProps) => {

@@ -27,7 +27,9 @@ export const TodaySections = ({ today, desk, whose, url }: Props) => (
         {section.customers.length === 0 ? (
           <Text className="wb-section__empty">{section.empty}</Text>
         ) : (
-          section.customers.map((c) => <CustomerRow key={c.memberNo} customer={c} lines={[section.line(c), whose(c)]} url={url(c.memberNo)} />)
+          section.customers.map((c) => (
+            <CustomerRow key={c.memberNo} customer={c} lines={[section.line(c), whose(c)]} url={url(c.memberNo)} />
+          ))
         )}
       </View>
     ))}

@@ -5,9 +5,7 @@ import type { MoreState } from '../../services/paging'
 import { checkSearch } from './customerSearch'
 
 export type CustomersState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; customers: CustomerView[]; search: string | undefined }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; customers: CustomerView[]; search: string | undefined }
 
 /** A page of customers as the server answers: 50 at most, and whether more follow. */
 export type CustomerPage = (search: string | undefined, offset: number) => Promise<{ customers: CustomerView[]; more: boolean }>

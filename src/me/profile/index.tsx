@@ -10,7 +10,19 @@ import './index.scss'
 type Page = ReturnType<typeof useProfile>
 type TextRow = Parameters<Page['setText']>[0]
 
-const TextInput = ({ page, row, placeholder, type = 'text', maxlength = 20 }: { page: Page; row: TextRow; placeholder?: string; type?: 'text' | 'number' | 'digit'; maxlength?: number }) => (
+const TextInput = ({
+  page,
+  row,
+  placeholder,
+  type = 'text',
+  maxlength = 20,
+}: {
+  page: Page
+  row: TextRow
+  placeholder?: string
+  type?: 'text' | 'number' | 'digit'
+  maxlength?: number
+}) => (
   <Input
     className="field__input"
     type={type}
@@ -28,7 +40,12 @@ const ProfilePage = () => {
   if (state.status !== 'ready' || !draft) {
     return (
       <View className="me-profile">
-        <LoadStatus state={state.status === 'ready' ? { status: 'loading' } : state} loading="正在加载资料" failed="资料暂时打不开" onRetry={page.retry} />
+        <LoadStatus
+          state={state.status === 'ready' ? { status: 'loading' } : state}
+          loading="正在加载资料"
+          failed="资料暂时打不开"
+          onRetry={page.retry}
+        />
         <LocalIdentitySwitcher />
       </View>
     )
@@ -49,18 +66,38 @@ const ProfilePage = () => {
       <View className="me-profile__panel">
         <Text className="me-profile__step">尺码</Text>
         <Text className="me-profile__why">{WHY.sizes}</Text>
-        <Field label="服装尺码" error={errors.clothingSize} hint={edits.clothingSize?.by === 'staff' ? `导购 ${edits.clothingSize.name} 更新过` : undefined}>
+        <Field
+          label="服装尺码"
+          error={errors.clothingSize}
+          hint={edits.clothingSize?.by === 'staff' ? `导购 ${edits.clothingSize.name} 更新过` : undefined}
+        >
           <TextInput page={page} row="clothingSize" placeholder="如 M、L/170" maxlength={10} />
         </Field>
-        <Field label="鞋码" error={errors.shoeSize} hint={edits.shoeSize?.by === 'staff' ? `导购 ${edits.shoeSize.name} 更新过` : undefined}>
+        <Field
+          label="鞋码"
+          error={errors.shoeSize}
+          hint={edits.shoeSize?.by === 'staff' ? `导购 ${edits.shoeSize.name} 更新过` : undefined}
+        >
           <TextInput page={page} row="shoeSize" placeholder="如 37、38.5" maxlength={10} />
         </Field>
         <View className={`field me-profile__children${errors.children ? ' field--invalid' : ''}`}>
           <Text className="field__label">孩子的尺码</Text>
           {draft.children.map((child, i) => (
             <View key={i} className="me-profile__child">
-              <Input className="field__input me-profile__child-name" maxlength={10} placeholder="称呼，如 大宝" value={child.name} onInput={(e) => page.setChild(i, 'name', e.detail.value)} />
-              <Input className="field__input me-profile__child-size" maxlength={10} placeholder="尺码，如 120" value={child.size} onInput={(e) => page.setChild(i, 'size', e.detail.value)} />
+              <Input
+                className="field__input me-profile__child-name"
+                maxlength={10}
+                placeholder="称呼，如 大宝"
+                value={child.name}
+                onInput={(e) => page.setChild(i, 'name', e.detail.value)}
+              />
+              <Input
+                className="field__input me-profile__child-size"
+                maxlength={10}
+                placeholder="尺码，如 120"
+                value={child.size}
+                onInput={(e) => page.setChild(i, 'size', e.detail.value)}
+              />
               <Text className="me-profile__child-remove" onClick={() => page.removeChild(i)}>
                 删除
               </Text>
@@ -103,7 +140,11 @@ const ProfilePage = () => {
         <Text className="me-profile__step">希望收到的消息</Text>
         <Text className="me-profile__why">{WHY.messages}</Text>
         {MESSAGE_KINDS.map(({ key, label }) => (
-          <View key={key} className={`me-profile__check${draft.messages[key] ? ' me-profile__check--on' : ''}`} onClick={() => page.toggleMessage(key)}>
+          <View
+            key={key}
+            className={`me-profile__check${draft.messages[key] ? ' me-profile__check--on' : ''}`}
+            onClick={() => page.toggleMessage(key)}
+          >
             <Text className="me-profile__box">{draft.messages[key] ? '✓' : ''}</Text>
             <Text className="me-profile__check-label">{label}</Text>
           </View>

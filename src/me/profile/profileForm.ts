@@ -23,7 +23,8 @@ export interface ProfileDraft {
   messages: MessageKinds
 }
 
-export type ProfileRow = 'name' | 'birthday' | 'clothingSize' | 'shoeSize' | 'children' | 'colours' | 'styles' | 'recipient' | 'phone' | 'address' | 'messages'
+export type ProfileRow =
+  'name' | 'birthday' | 'clothingSize' | 'shoeSize' | 'children' | 'colours' | 'styles' | 'recipient' | 'phone' | 'address' | 'messages'
 export type ProfileErrors = RowErrors<ProfileRow>
 
 export const MESSAGE_KINDS: readonly { key: keyof MessageKinds; label: string }[] = [
@@ -64,7 +65,19 @@ const rowOf = (field: string): string => {
   if (head === 'deliveryAddress') return rest[0] ?? 'address'
   return head
 }
-const ROWS: readonly ProfileRow[] = ['name', 'birthday', 'clothingSize', 'shoeSize', 'children', 'colours', 'styles', 'recipient', 'phone', 'address', 'messages']
+const ROWS: readonly ProfileRow[] = [
+  'name',
+  'birthday',
+  'clothingSize',
+  'shoeSize',
+  'children',
+  'colours',
+  'styles',
+  'recipient',
+  'phone',
+  'address',
+  'messages',
+]
 const ROW_OF_FIELD: Record<string, ProfileRow> = Object.fromEntries(ROWS.map((r) => [r, r]))
 const byRow = (fields: readonly FieldError[]): FieldError[] => fields.map(({ field, message }) => ({ field: rowOf(field), message }))
 

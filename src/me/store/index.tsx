@@ -71,7 +71,12 @@ const StorePage = () => {
                 <Text className="me-store__other-name">{s.name}</Text>
                 <Text className="me-store__other-line">{s.address}</Text>
                 <Text className="me-store__other-line">{`营业时间 ${s.openingHours}`}</Text>
-                <Button className="btn btn--secondary me-store__pick" loading={page.moving === s.id} disabled={page.moving !== null} onClick={() => page.move(s)}>
+                <Button
+                  className="btn btn--secondary me-store__pick"
+                  loading={page.moving === s.id}
+                  disabled={page.moving !== null}
+                  onClick={() => page.move(s)}
+                >
                   设为我的门店
                 </Button>
               </View>

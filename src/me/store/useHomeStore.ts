@@ -24,7 +24,11 @@ export const useHomeStore = () => {
 
   const move = async (store: StoreDetailView) => {
     if (moving) return
-    const { confirm } = await Taro.showModal({ title: '更换我的门店', content: `确定将「${store.name}」设为我的门店？之后由该店导购为您服务。`, confirmText: '确定更换' })
+    const { confirm } = await Taro.showModal({
+      title: '更换我的门店',
+      content: `确定将「${store.name}」设为我的门店？之后由该店导购为您服务。`,
+      confirmText: '确定更换',
+    })
     if (!confirm) return
     setMoving(store.id)
     setError(null)
@@ -39,5 +43,15 @@ export const useHomeStore = () => {
     }
   }
 
-  return { state: loaded.state, retry: loaded.retry, call, navigate, choosing, choose: () => setChoosing((c) => !c), move: (s: StoreDetailView) => void move(s), moving, error }
+  return {
+    state: loaded.state,
+    retry: loaded.retry,
+    call,
+    navigate,
+    choosing,
+    choose: () => setChoosing((c) => !c),
+    move: (s: StoreDetailView) => void move(s),
+    moving,
+    error,
+  }
 }

@@ -49,11 +49,17 @@ const CloseConfirm = ({ page, campaign }: { page: Page; campaign: OpsCampaignVie
     <View className="ops-campaign__manage ops-campaign__closing">
       <Text className="ops-campaign__closing-title">{`结束「${campaign.title}」？`}</Text>
       <Text className="ops-campaign__line">
-        {campaign.mode === 'claim' ? '结束后会员不能再领取；已领取的券在有效期内仍可使用。' : '结束后停止发放；已发出的券在有效期内仍可使用。'}
+        {campaign.mode === 'claim'
+          ? '结束后会员不能再领取；已领取的券在有效期内仍可使用。'
+          : '结束后停止发放；已发出的券在有效期内仍可使用。'}
       </Text>
       {error && <Text className="form-error">{error}</Text>}
       <View className="ops-campaign__buttons">
-        <Button className={`btn ops-campaign__button ops-campaign__button--danger${busy ? ' btn--disabled' : ''}`} disabled={busy} onClick={page.confirmClose}>
+        <Button
+          className={`btn ops-campaign__button ops-campaign__button--danger${busy ? ' btn--disabled' : ''}`}
+          disabled={busy}
+          onClick={page.confirmClose}
+        >
           {busy ? '正在结束…' : '确认结束'}
         </Button>
         {!busy && (

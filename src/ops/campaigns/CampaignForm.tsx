@@ -35,7 +35,11 @@ export const CampaignForm = ({ page }: { page: Page }) => {
           onInput={(e) => change('title', { title: e.detail.value })}
         />
       </Field>
-      <Field label="优惠券" error={errors.template} hint={template ? `${template.benefitText}${template.stockLeft === null ? '' : ` · 剩余 ${template.stockLeft} 张`}` : undefined}>
+      <Field
+        label="优惠券"
+        error={errors.template}
+        hint={template ? `${template.benefitText}${template.stockLeft === null ? '' : ` · 剩余 ${template.stockLeft} 张`}` : undefined}
+      >
         <Picker
           className="ops-picker"
           mode="selector"
@@ -54,8 +58,18 @@ export const CampaignForm = ({ page }: { page: Page }) => {
       <Choice options={MODES} words={MODE_WORDS} on={(m) => draft.mode === m} pick={(mode) => change('vipEarlyDays', { mode })} />
 
       <Text className="ops-form__label">活动对象</Text>
-      <Choice options={AUDIENCES} words={AUDIENCE_WORDS} on={(a) => draft.audienceKind === a} pick={(audienceKind) => change('audience', { audienceKind })} />
-      <Choice options={SEGMENT_AUDIENCES} words={AUDIENCE_WORDS} on={(a) => draft.audienceKind === a} pick={(audienceKind) => change('audience', { audienceKind })} />
+      <Choice
+        options={AUDIENCES}
+        words={AUDIENCE_WORDS}
+        on={(a) => draft.audienceKind === a}
+        pick={(audienceKind) => change('audience', { audienceKind })}
+      />
+      <Choice
+        options={SEGMENT_AUDIENCES}
+        words={AUDIENCE_WORDS}
+        on={(a) => draft.audienceKind === a}
+        pick={(audienceKind) => change('audience', { audienceKind })}
+      />
       {draft.audienceKind === 'classes' && (
         <>
           <Choice options={CLASSES} words={CLASS_WORDS} on={(c) => draft.classes.includes(c)} pick={page.toggleClass} />
@@ -64,7 +78,12 @@ export const CampaignForm = ({ page }: { page: Page }) => {
       )}
       {draft.audienceKind === 'top' && (
         <>
-          <Choice options={TOP_LISTS} words={TOP_LIST_NAMES} on={(l) => draft.topList === l} pick={(topList) => change('audience', { topList })} />
+          <Choice
+            options={TOP_LISTS}
+            words={TOP_LIST_NAMES}
+            on={(l) => draft.topList === l}
+            pick={(topList) => change('audience', { topList })}
+          />
           <Field label="发券人数" error={errors.audience} hint="创建时按当时的排名取前 N 名（1–1,000），之后名单不再变动">
             <Text className="ops-campaign-form__affix">前</Text>
             <Input
@@ -112,7 +131,9 @@ export const CampaignForm = ({ page }: { page: Page }) => {
           />
         </Field>
       )}
-      {draft.audienceKind !== 'store' && draft.audienceKind !== 'list' && draft.audienceKind !== 'top' && errors.audience && <Text className="field__error">{errors.audience}</Text>}
+      {draft.audienceKind !== 'store' && draft.audienceKind !== 'list' && draft.audienceKind !== 'top' && errors.audience && (
+        <Text className="field__error">{errors.audience}</Text>
+      )}
 
       <Field label="开始时间" error={errors.opensAt} hint={draft.mode === 'claim' ? '所有会员从此时起可领取' : '发放记录的开始时间'}>
         <View className="ops-when">

@@ -45,7 +45,14 @@ export type CampaignErrors = RowErrors<CampaignRow>
 export type CampaignInput = Omit<CreateCampaignInput, 'requestId'>
 
 export const MODE_WORDS: Record<CampaignMode, string> = { claim: '会员领取', issue: '直接发放' }
-export const AUDIENCE_WORDS: Record<AudienceKind, string> = { all: '全部会员', tiers: '按等级', store: '按门店', list: '名单', classes: '客户类别', top: '重点客户' }
+export const AUDIENCE_WORDS: Record<AudienceKind, string> = {
+  all: '全部会员',
+  tiers: '按等级',
+  store: '按门店',
+  list: '名单',
+  classes: '客户类别',
+  top: '重点客户',
+}
 
 /**
  * A new campaign: opens today at 10:00 (business time), VIPs 3 days early, runs 30 days. One opened from
@@ -106,7 +113,11 @@ const audienceOf = (draft: CampaignDraft): unknown => {
     case 'classes':
       return { kind: 'classes', classes: draft.classes }
     case 'top':
-      return { kind: 'top', list: draft.topList, count: /^\d{1,4}$/.test(draft.topCountText.trim()) ? Number(draft.topCountText.trim()) : Number.NaN }
+      return {
+        kind: 'top',
+        list: draft.topList,
+        count: /^\d{1,4}$/.test(draft.topCountText.trim()) ? Number(draft.topCountText.trim()) : Number.NaN,
+      }
   }
 }
 
@@ -122,7 +133,8 @@ const byRow = (fields: readonly { field: string; message: string }[], lines: { l
   )
 
 export const checkCampaign = (draft: CampaignDraft): { ok: true; input: CampaignInput } | { ok: false; errors: CampaignErrors } => {
-  const vipEarlyDays = draft.mode === 'issue' ? 0 : /^\d{1,2}$/.test(draft.vipEarlyDaysText.trim()) ? Number(draft.vipEarlyDaysText.trim()) : Number.NaN
+  const vipEarlyDays =
+    draft.mode === 'issue' ? 0 : /^\d{1,2}$/.test(draft.vipEarlyDaysText.trim()) ? Number(draft.vipEarlyDaysText.trim()) : Number.NaN
   const opensAt = businessInstant(draft.opensDate, draft.opensTime)
   const endsAt = startOfNextBusinessDay(businessInstant(draft.endsDate, '00:00'))
   const parsed = check(CampaignSchema, {

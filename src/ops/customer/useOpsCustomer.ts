@@ -3,7 +3,8 @@ import { useRouter } from '@tarojs/taro'
 import type { ActionOutput } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 
-export type OpsRecordState = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & ActionOutput<'ops', 'customer'>)
+export type OpsRecordState =
+  { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & ActionOutput<'ops', 'customer'>)
 
 /** WeChat may hand the query still encoded, H5 decoded; member numbers are digits either way. */
 const memberNoFrom = (raw: string | undefined): string => (raw ? decodeURIComponent(raw) : '')

@@ -10,9 +10,7 @@ export type StoresState = { status: 'loading' } | { status: 'failed'; message: s
 
 /** The lists with the store they were asked for (undefined: every store), so the heading always matches them. */
 export type OpsTodayState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; today: TodayView; storeId: string | undefined }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; today: TodayView; storeId: string | undefined }
 
 /** Every store (no `storeId`), or the one chosen: the server filters, the page only says which. */
 const scopeInput = (storeId: string | undefined) => (storeId ? { storeId } : {})

@@ -11,7 +11,8 @@ import { assistantBars, couponRows, eventBars, salesSlices, shortDate, storeBars
 export type ChartElement = ReturnType<typeof f2jsx>
 
 // F2's typings want every component's props to fit one base type; its components are typed narrower.
-const jsx = (type: unknown, props: object, ...children: ChartElement[]): ChartElement => f2jsx(type as Parameters<typeof f2jsx>[0], props, ...children)
+const jsx = (type: unknown, props: object, ...children: ChartElement[]): ChartElement =>
+  f2jsx(type as Parameters<typeof f2jsx>[0], props, ...children)
 
 const INK = '#4a463f'
 const TIER_COLORS = ['#cfd6de', '#3b3026', '#d9b77e']
@@ -25,7 +26,10 @@ export const tiersChart = (view: DashboardView): ChartElement =>
     Chart,
     {
       data: tierSeries(view),
-      scale: { date: { type: 'cat', tickCount: 4, formatter: shortDate }, members: { min: 0, nice: true, tickCount: 4, formatter: wholeTicks } },
+      scale: {
+        date: { type: 'cat', tickCount: 4, formatter: shortDate },
+        members: { min: 0, nice: true, tickCount: 4, formatter: wholeTicks },
+      },
     },
     jsx(Axis, { field: 'date', style: { label: AXIS_LABEL } }),
     jsx(Axis, { field: 'members', style: { label: AXIS_LABEL } }),
@@ -64,7 +68,11 @@ export const salesChart = (view: DashboardView): ChartElement =>
 export const couponsChart = (view: DashboardView): ChartElement =>
   jsx(
     Chart,
-    { data: couponRows(view), coord: { transposed: true }, scale: { rate: { min: 0, max: 100, tickCount: 3, formatter: (v: number) => `${v}%` } } },
+    {
+      data: couponRows(view),
+      coord: { transposed: true },
+      scale: { rate: { min: 0, max: 100, tickCount: 3, formatter: (v: number) => `${v}%` } },
+    },
     jsx(Axis, { field: 'label', style: { label: AXIS_LABEL } }),
     jsx(Axis, { field: 'rate', style: { label: AXIS_LABEL } }),
     jsx(Interval, { x: 'label', y: 'rate', color: '#d9b77e' }),
@@ -77,6 +85,11 @@ export const eventsChart = (view: DashboardView): ChartElement =>
     { data: eventBars(view), scale: { seats: { min: 0, nice: true, tickCount: 3, formatter: wholeTicks } } },
     jsx(Axis, { field: 'label', style: { label: AXIS_LABEL } }),
     jsx(Axis, { field: 'seats', style: { label: AXIS_LABEL } }),
-    jsx(Interval, { x: 'label', y: 'seats', color: { field: 'kind', range: ['#cfd6de', INK] }, adjust: { type: 'dodge', marginRatio: 0.1 } }),
+    jsx(Interval, {
+      x: 'label',
+      y: 'seats',
+      color: { field: 'kind', range: ['#cfd6de', INK] },
+      adjust: { type: 'dodge', marginRatio: 0.1 },
+    }),
     jsx(Legend, { position: 'top', nameStyle: AXIS_LABEL }),
   )

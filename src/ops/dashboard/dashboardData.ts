@@ -65,4 +65,7 @@ export const eventBars = (view: DashboardView) =>
   ])
 
 export const eventLines = (view: DashboardView) =>
-  view.events.map((e) => `${e.title}（${businessTime(e.startsAt).format('M月D日')}）：签到 ${e.checkedIn} / 确认 ${e.confirmed} · 到场率 ${percentText(e.checkedIn, e.confirmed)}`)
+  view.events.map(
+    (e) =>
+      `${e.title}（${businessTime(e.startsAt).format('M月D日')}）：签到 ${e.checkedIn} / 确认 ${e.confirmed} · 到场率 ${percentText(e.checkedIn, e.confirmed)}`,
+  )

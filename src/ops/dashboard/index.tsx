@@ -66,7 +66,12 @@ const Panels = ({ view }: { view: DashboardView }) => {
         <Text className="dash-total">{`${joined} 人`}</Text>
         <Text className="dash-sub">按门店</Text>
         {view.newMembers.byStore.length > 0 && (
-          <F2Chart id="dash-stores" className={`dash-chart dash-chart--rows-${Math.min(view.newMembers.byStore.length, 6)}`} label="各门店新会员人数" chart={charts.stores} />
+          <F2Chart
+            id="dash-stores"
+            className={`dash-chart dash-chart--rows-${Math.min(view.newMembers.byStore.length, 6)}`}
+            label="各门店新会员人数"
+            chart={charts.stores}
+          />
         )}
         <Figures lines={view.newMembers.byStore.map((s) => `${s.name}：${s.count} 人`)} empty="期间没有新会员" />
         <Text className="dash-sub">按导购</Text>
@@ -78,13 +83,18 @@ const Panels = ({ view }: { view: DashboardView }) => {
             chart={charts.assistants}
           />
         )}
-        <Figures lines={view.newMembers.byAssistant.map((a) => `${a.name}${a.storeName ? `（${a.storeName}）` : ''}：${a.count} 人`)} empty="期间没有经导购加入的新会员" />
+        <Figures
+          lines={view.newMembers.byAssistant.map((a) => `${a.name}${a.storeName ? `（${a.storeName}）` : ''}：${a.count} 人`)}
+          empty="期间没有经导购加入的新会员"
+        />
       </View>
 
       <View className="ops-page__panel">
         <Text className="ops-page__step">会员销售额</Text>
         <Text className="dash-total">{formatYuan(view.sales.totalFen)}</Text>
-        {view.sales.totalFen > 0 && <F2Chart id="dash-sales" className="dash-chart dash-chart--donut" label="会员销售额按等级占比" chart={charts.sales} />}
+        {view.sales.totalFen > 0 && (
+          <F2Chart id="dash-sales" className="dash-chart dash-chart--donut" label="会员销售额按等级占比" chart={charts.sales} />
+        )}
         <Figures lines={salesSlices(view).map((s) => s.text)} empty="" />
         <Text className="ops-page__note">实付金额减退款，按消费后的会员等级计</Text>
       </View>
@@ -92,7 +102,12 @@ const Panels = ({ view }: { view: DashboardView }) => {
       <View className="ops-page__panel">
         <Text className="ops-page__step">券核销率</Text>
         {view.coupons.length > 0 && (
-          <F2Chart id="dash-coupons" className={`dash-chart dash-chart--rows-${Math.min(view.coupons.length, 6)}`} label="各券模板核销率" chart={charts.coupons} />
+          <F2Chart
+            id="dash-coupons"
+            className={`dash-chart dash-chart--rows-${Math.min(view.coupons.length, 6)}`}
+            label="各券模板核销率"
+            chart={charts.coupons}
+          />
         )}
         <Figures lines={couponRows(view).map((c) => c.text)} empty="期间没有发券" />
         <Text className="ops-page__note">期间发出的券中已使用的比例</Text>

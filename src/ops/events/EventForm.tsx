@@ -70,8 +70,24 @@ export const EventForm = ({ page }: { page: Page }) => {
           onInput={(e) => change('description', { description: e.detail.value })}
         />
       </Field>
-      <TextRow page={page} row="coverUrl" field="coverUrl" label="封面图片地址" placeholder="https://…" hint="选填，https 图片地址" maxlength={500} />
-      <TextRow page={page} row="storeId" field="storeId" label="门店编号" placeholder="例如 SH001" hint="活动举办的门店，由该店导购签到" maxlength={40} />
+      <TextRow
+        page={page}
+        row="coverUrl"
+        field="coverUrl"
+        label="封面图片地址"
+        placeholder="https://…"
+        hint="选填，https 图片地址"
+        maxlength={500}
+      />
+      <TextRow
+        page={page}
+        row="storeId"
+        field="storeId"
+        label="门店编号"
+        placeholder="例如 SH001"
+        hint="活动举办的门店，由该店导购签到"
+        maxlength={40}
+      />
 
       <Field label="开始时间" error={errors.startsAt}>
         <WhenPicker value={draft.starts} onChange={(starts) => change('startsAt', { starts })} />
@@ -80,14 +96,18 @@ export const EventForm = ({ page }: { page: Page }) => {
         <WhenPicker value={draft.ends} onChange={(ends) => change('endsAt', { ends })} />
       </Field>
 
-      <TextRow page={page} row="capacity" field="capacityText" label="名额" placeholder="30" hint="含会员携带的同伴；报满后可候补" maxlength={5} number />
-      <Text className="ops-form__label">可报名会员</Text>
-      <Choice
-        options={TIERS}
-        words={TIER_NAMES}
-        on={(t) => draft.tiers.includes(t)}
-        pick={page.toggleTier}
+      <TextRow
+        page={page}
+        row="capacity"
+        field="capacityText"
+        label="名额"
+        placeholder="30"
+        hint="含会员携带的同伴；报满后可候补"
+        maxlength={5}
+        number
       />
+      <Text className="ops-form__label">可报名会员</Text>
+      <Choice options={TIERS} words={TIER_NAMES} on={(t) => draft.tiers.includes(t)} pick={page.toggleTier} />
       {errors.tiers && <Text className="field__error ops-event-form__tiers-error">{errors.tiers}</Text>}
 
       <Field label="报名截止" error={errors.rsvpDeadline} hint="不晚于活动开始">
@@ -97,8 +117,26 @@ export const EventForm = ({ page }: { page: Page }) => {
         <WhenPicker value={draft.cancelDeadline} onChange={(cancelDeadline) => change('cancelDeadline', { cancelDeadline })} />
       </Field>
 
-      <TextRow page={page} row="attendancePoints" field="pointsText" label="签到积分" placeholder="50" hint="到场签到后赠送的积分，0 为不赠送" maxlength={5} number />
-      <TextRow page={page} row="maxGuests" field="guestsText" label="每人可带同伴" placeholder="0" hint="0–5 人，0 为仅限会员本人" maxlength={1} number />
+      <TextRow
+        page={page}
+        row="attendancePoints"
+        field="pointsText"
+        label="签到积分"
+        placeholder="50"
+        hint="到场签到后赠送的积分，0 为不赠送"
+        maxlength={5}
+        number
+      />
+      <TextRow
+        page={page}
+        row="maxGuests"
+        field="guestsText"
+        label="每人可带同伴"
+        placeholder="0"
+        hint="0–5 人，0 为仅限会员本人"
+        maxlength={1}
+        number
+      />
 
       {errors.form && <Text className="form-error">{errors.form}</Text>}
       <Button className="btn btn--primary ops-page__action" onClick={page.review}>

@@ -19,7 +19,12 @@ const EditForm = ({ manager, event }: { manager: Manager; event: EventView }) =>
   return (
     <View className="ops-event__manage ops-event-form">
       <Field label="活动名称" error={errors.title}>
-        <Input className="field__input" maxlength={30} value={draft.title} onInput={(e) => manager.editChange('title', { title: e.detail.value })} />
+        <Input
+          className="field__input"
+          maxlength={30}
+          value={draft.title}
+          onInput={(e) => manager.editChange('title', { title: e.detail.value })}
+        />
       </Field>
       <Field label="活动介绍" error={errors.description}>
         <Textarea
@@ -36,7 +41,13 @@ const EditForm = ({ manager, event }: { manager: Manager; event: EventView }) =>
         <WhenPicker value={draft.ends} onChange={(ends) => manager.editChange('endsAt', { ends })} />
       </Field>
       <Field label="名额" error={errors.capacity} hint={`已确认 ${taken} 人，名额不能少于此数；增加名额会按顺序递补候补会员`}>
-        <Input className="field__input" type="number" maxlength={5} value={draft.capacityText} onInput={(e) => manager.editChange('capacity', { capacityText: e.detail.value })} />
+        <Input
+          className="field__input"
+          type="number"
+          maxlength={5}
+          value={draft.capacityText}
+          onInput={(e) => manager.editChange('capacity', { capacityText: e.detail.value })}
+        />
       </Field>
       <Field label="报名截止" error={errors.rsvpDeadline}>
         <WhenPicker value={draft.rsvpDeadline} onChange={(rsvpDeadline) => manager.editChange('rsvpDeadline', { rsvpDeadline })} />
@@ -68,7 +79,11 @@ const CloseConfirm = ({ manager, event }: { manager: Manager; event: EventView }
       <Text className="ops-event__line">停止后会员不能再报名或加入候补；已确认的会员仍可凭电子票到场签到。</Text>
       {error && <Text className="form-error">{error}</Text>}
       <View className="ops-event__buttons">
-        <Button className={`btn ops-event__button ops-event__button--danger${busy ? ' btn--disabled' : ''}`} disabled={busy} onClick={manager.confirmClose}>
+        <Button
+          className={`btn ops-event__button ops-event__button--danger${busy ? ' btn--disabled' : ''}`}
+          disabled={busy}
+          onClick={manager.confirmClose}
+        >
           {busy ? '正在停止…' : '确认停止报名'}
         </Button>
         {!busy && (
@@ -102,7 +117,9 @@ export const EventManager = ({ manager }: { manager: Manager }) => {
             <View key={event.id} className="ops-event">
               <View className="ops-event__top">
                 <Text className="ops-event__title">{event.title}</Text>
-                <Text className={`ops-event__status ops-event__status--${event.status}`}>{event.status === 'open' ? '报名中' : '已停止报名'}</Text>
+                <Text className={`ops-event__status ops-event__status--${event.status}`}>
+                  {event.status === 'open' ? '报名中' : '已停止报名'}
+                </Text>
               </View>
               <Text className="ops-event__line">{`${eventWhen(event)}${event.store ? ` · ${event.store.name}` : ''}`}</Text>
               <Text className="ops-event__line">{deadlinesLine(event)}</Text>

@@ -73,7 +73,22 @@ export const instantOf = ({ date, time }: When): Instant => new Date(`${date}T${
 
 // Each schema path is the row of the same name: the form's rows are the event's fields.
 const ROW_OF_FIELD: Record<string, EventRow> = Object.fromEntries(
-  (['title', 'description', 'coverUrl', 'storeId', 'startsAt', 'endsAt', 'capacity', 'tiers', 'rsvpDeadline', 'cancelDeadline', 'attendancePoints', 'maxGuests'] as const).map((row) => [row, row]),
+  (
+    [
+      'title',
+      'description',
+      'coverUrl',
+      'storeId',
+      'startsAt',
+      'endsAt',
+      'capacity',
+      'tiers',
+      'rsvpDeadline',
+      'cancelDeadline',
+      'attendancePoints',
+      'maxGuests',
+    ] as const
+  ).map((row) => [row, row]),
 )
 
 // The request id is the page's business, not the operator's: the form is checked with a stand-in, so the
@@ -148,7 +163,9 @@ const whenOf = (at: Instant): When => {
   return { date: t.format('YYYY-MM-DD'), time: t.format('HH:mm') }
 }
 
-export const editDraftOf = (event: Pick<EventView, 'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'>): EventEditDraft => ({
+export const editDraftOf = (
+  event: Pick<EventView, 'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'>,
+): EventEditDraft => ({
   title: event.title,
   description: event.description,
   coverUrl: event.coverUrl,
@@ -160,11 +177,17 @@ export const editDraftOf = (event: Pick<EventView, 'title' | 'description' | 'co
 })
 
 const EDIT_ROW_OF_FIELD: Record<string, EventEditRow> = Object.fromEntries(
-  (['title', 'description', 'coverUrl', 'startsAt', 'endsAt', 'capacity', 'rsvpDeadline', 'cancelDeadline'] as const).map((row) => [row, row]),
+  (['title', 'description', 'coverUrl', 'startsAt', 'endsAt', 'capacity', 'rsvpDeadline', 'cancelDeadline'] as const).map((row) => [
+    row,
+    row,
+  ]),
 )
 
 /** The edit checked with the server's own schema (its order of times too); capacity against seats taken is the server's. */
-export const checkEventEdit = (eventId: string, draft: EventEditDraft): { ok: true; input: UpdateEventInput } | { ok: false; errors: EventEditErrors } => {
+export const checkEventEdit = (
+  eventId: string,
+  draft: EventEditDraft,
+): { ok: true; input: UpdateEventInput } | { ok: false; errors: EventEditErrors } => {
   const capacity = wholeNumber(draft.capacityText)
   const parsed = check(UpdateEventSchema, {
     eventId,
@@ -184,4 +207,5 @@ export const checkEventEdit = (eventId: string, draft: EventEditDraft): { ok: tr
 }
 
 /** A refused edit, by row: "名额不能少于已确认的 12 人" at the capacity, anything else under the form. */
-export const eventEditErrorsFrom = (error: unknown, fallbackMessage: string): EventEditErrors => refusalByRow(error, fallbackMessage, EDIT_ROW_OF_FIELD)
+export const eventEditErrorsFrom = (error: unknown, fallbackMessage: string): EventEditErrors =>
+  refusalByRow(error, fallbackMessage, EDIT_ROW_OF_FIELD)

@@ -70,7 +70,11 @@ export const useEventManager = () => {
     managed,
     /** A new event made on this page joins the list. */
     added: (event: EventView) =>
-      setListed((l) => (l.status === 'ready' && !l.events.some((e) => e.id === event.id) ? { ...l, events: [...l.events, event].sort((a, b) => a.startsAt.localeCompare(b.startsAt)) } : l)),
+      setListed((l) =>
+        l.status === 'ready' && !l.events.some((e) => e.id === event.id)
+          ? { ...l, events: [...l.events, event].sort((a, b) => a.startsAt.localeCompare(b.startsAt)) }
+          : l,
+      ),
     startEdit: (event: EventView) => {
       setManaged(null)
       setManaging({ kind: 'edit', eventId: event.id, draft: editDraftOf(event), errors: {}, busy: false })

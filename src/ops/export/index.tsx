@@ -48,7 +48,9 @@ const OpsExportPage = () => {
 
           <View className="ops-page__panel">
             <Text className="ops-page__step">会员名单</Text>
-            <Text className="export-panel__about">全部会员的会员号、姓名、手机号、等级、VIP 有效期、积分、累计消费、门店、导购、入会时间和生日，CSV 文件可用 Excel 打开。</Text>
+            <Text className="export-panel__about">
+              全部会员的会员号、姓名、手机号、等级、VIP 有效期、积分、累计消费、门店、导购、入会时间和生日，CSV 文件可用 Excel 打开。
+            </Text>
             <Button
               className={`btn btn--primary ops-page__action${busy ? ' btn--disabled' : ''}`}
               disabled={busy !== null}

@@ -51,10 +51,16 @@ const Poster = ({ page }: { page: Page }) => {
         <Image className="posters-poster__image" src={poster.image} mode="aspectFit" />
       </View>
       <Text className="posters-poster__size">A5 竖版 · 按原尺寸打印</Text>
-      <Button className={`btn btn--primary posters-poster__save${page.saving ? ' btn--disabled' : ''}`} disabled={page.saving} onClick={page.save}>
+      <Button
+        className={`btn btn--primary posters-poster__save${page.saving ? ' btn--disabled' : ''}`}
+        disabled={page.saving}
+        onClick={page.save}
+      >
         {page.saving ? '正在保存…' : SAVE_POSTER_LABEL}
       </Button>
-      {page.saved && <Text className={`posters-poster__saved${page.saved.ok ? '' : ' posters-poster__saved--failed'}`}>{page.saved.message}</Text>}
+      {page.saved && (
+        <Text className={`posters-poster__saved${page.saved.ok ? '' : ' posters-poster__saved--failed'}`}>{page.saved.message}</Text>
+      )}
     </View>
   )
 }
@@ -66,7 +72,12 @@ const StoreCard = ({ page, store }: { page: Page; store: StoreDirectoryEntry }) 
     <TargetRow page={page} target={{ storeId: store.id, staff: null }} title="门店码" sub="不指定员工，顾客归属本店" />
     {store.staff.map((staff: Staff) => (
       <Fragment key={staff.staffId}>
-        <TargetRow page={page} target={{ storeId: store.id, staff }} title={staff.name} sub={`${ROLE[staff.role]} · 工号 ${staff.staffId}`} />
+        <TargetRow
+          page={page}
+          target={{ storeId: store.id, staff }}
+          title={staff.name}
+          sub={`${ROLE[staff.role]} · 工号 ${staff.staffId}`}
+        />
       </Fragment>
     ))}
     {store.staff.length === 0 && <Text className="posters-store__empty">本店暂无在职员工</Text>}

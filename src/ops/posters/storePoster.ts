@@ -32,7 +32,9 @@ export const storePosterWords = (code: StoreCodeView, role: StaffRole | null): S
   brand: BRAND_WORDMARK,
   store: code.store.name,
   address: code.store.address,
-  who: code.assistant ? `${role === 'manager' ? '店长' : '导购'} ${code.assistant.name} · 工号 ${code.assistant.staffId}` : '门店会员专属码',
+  who: code.assistant
+    ? `${role === 'manager' ? '店长' : '导购'} ${code.assistant.name} · 工号 ${code.assistant.staffId}`
+    : '门店会员专属码',
   scene: code.scene,
 })
 
@@ -92,7 +94,10 @@ export interface PaintedLine {
  * The store's name (at most two lines) and address (at most two, ending in … if longer), centred as a block
  * in the band between the brand and the code. Pure: `measureAt(size, text)` is the canvas's measure at that size.
  */
-export const layoutStoreHead = (measureAt: (size: number, text: string) => number, words: Pick<StorePosterWords, 'store' | 'address'>): PaintedLine[] => {
+export const layoutStoreHead = (
+  measureAt: (size: number, text: string) => number,
+  words: Pick<StorePosterWords, 'store' | 'address'>,
+): PaintedLine[] => {
   const L = STORE_POSTER_LAYOUT
   const name = wrapLines((t) => measureAt(L.nameSize, t), words.store, TEXT_WIDTH, 2)
   const address = words.address.trim() ? wrapLines((t) => measureAt(L.addressSize, t), words.address, TEXT_WIDTH, 2) : []

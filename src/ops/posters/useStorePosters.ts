@@ -12,14 +12,16 @@ export interface PosterTarget {
   staff: Staff | null
 }
 
-export type DirectoryState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; stores: StoreDirectoryEntry[] }
+export type DirectoryState =
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; stores: StoreDirectoryEntry[] }
 
 export type PosterState =
   | { status: 'making'; target: PosterTarget }
   | { status: 'failed'; target: PosterTarget; message: string }
   | { status: 'ready'; target: PosterTarget; code: StoreCodeView; image: string }
 
-export const sameTarget = (a: PosterTarget, b: PosterTarget) => a.storeId === b.storeId && (a.staff?.staffId ?? null) === (b.staff?.staffId ?? null)
+export const sameTarget = (a: PosterTarget, b: PosterTarget) =>
+  a.storeId === b.storeId && (a.staff?.staffId ?? null) === (b.staff?.staffId ?? null)
 
 /** A file name that says whose poster it is: "门店海报-SH001-A01.png". */
 const fileName = (target: PosterTarget) => `门店海报-${target.storeId}${target.staff ? `-${target.staff.staffId}` : ''}.png`

@@ -47,7 +47,8 @@ const liveHint = (unit: RuleUnit, text: string): string | undefined => {
     const n = parseHundredths(text)
     return n === null ? undefined : `即每消费¥100得${n}积分`
   }
-  if (unit === 'yearsAfter' && /^\d{1,2}$/.test(text.trim())) return `例如今年获得的积分：${expiryText(Number(text.trim())).replace('获得', '')}`
+  if (unit === 'yearsAfter' && /^\d{1,2}$/.test(text.trim()))
+    return `例如今年获得的积分：${expiryText(Number(text.trim())).replace('获得', '')}`
   return undefined
 }
 
@@ -72,7 +73,19 @@ const RuleRow = ({ editor, path }: { editor: Editor; path: string }) => {
 }
 
 /** Several rules of one kind side by side (A/B/C thresholds, RFM boundaries): one label, one error line. */
-const RuleGrid = ({ editor, label, group, cells, hint }: { editor: Editor; label: string; group: string; cells: { path: string; caption: string }[]; hint?: string }) => {
+const RuleGrid = ({
+  editor,
+  label,
+  group,
+  cells,
+  hint,
+}: {
+  editor: Editor
+  label: string
+  group: string
+  cells: { path: string; caption: string }[]
+  hint?: string
+}) => {
   const leafError = cells.map((c) => editor.errors[c.path] && `${ruleLabel(c.path)}：${editor.errors[c.path]}`).find(Boolean)
   const error = editor.errors[group] ?? leafError
   return (
@@ -103,11 +116,20 @@ const GroupError = ({ editor, group }: { editor: Editor; group: string }) =>
 const TemplateRow = ({ editor, path }: { editor: Editor; path: TemplatePath }) => {
   const choices = templateChoices(editor.program?.templates ?? [])
   const current = editor.draft?.templates[path] ?? null
-  const index = Math.max(0, choices.findIndex((c) => c.id === current))
+  const index = Math.max(
+    0,
+    choices.findIndex((c) => c.id === current),
+  )
   const shown = choices.find((c) => c.id === current)?.title ?? current ?? '不发放'
   return (
     <Field label={ruleLabel(path)} error={editor.errors[path]}>
-      <Picker className="ops-picker" mode="selector" range={choices.map((c) => c.title)} value={index} onChange={(e) => editor.setTemplate(path, choices[Number(e.detail.value)]?.id ?? null)}>
+      <Picker
+        className="ops-picker"
+        mode="selector"
+        range={choices.map((c) => c.title)}
+        value={index}
+        onChange={(e) => editor.setTemplate(path, choices[Number(e.detail.value)]?.id ?? null)}
+      >
         <View className="ops-picker__value">
           <Text>{shown}</Text>
           <Text className="ops-picker__caret">▾</Text>
@@ -137,8 +159,15 @@ export const ProgramForm = ({ editor }: { editor: Editor }) => {
         <RuleRow editor={editor} path="vip.validMonths" />
         <RuleRow editor={editor} path="gold.lifetimeFen" />
         <Text className="ops-form__label">退货后消费低于金卡门槛时</Text>
-        <Choice options={KEEP} words={KEEP_WORDS} on={(k) => (k === 'keep') === draft.keepGold} pick={(k) => editor.setKeepGold(k === 'keep')} />
-        {errors['gold.keptWhenRefundsUnqualify'] && <Text className="field__error rule-group-error">{errors['gold.keptWhenRefundsUnqualify']}</Text>}
+        <Choice
+          options={KEEP}
+          words={KEEP_WORDS}
+          on={(k) => (k === 'keep') === draft.keepGold}
+          pick={(k) => editor.setKeepGold(k === 'keep')}
+        />
+        {errors['gold.keptWhenRefundsUnqualify'] && (
+          <Text className="field__error rule-group-error">{errors['gold.keptWhenRefundsUnqualify']}</Text>
+        )}
       </View>
 
       <View className="ops-page__panel">
@@ -173,14 +202,31 @@ export const ProgramForm = ({ editor }: { editor: Editor }) => {
         {draft.benefits.map((b, i) => (
           <View key={i} className="benefit-row">
             <View className="field__control benefit-row__control">
-              <Input className="field__input" maxlength={16} placeholder="服务名称" value={b.title} onInput={(e) => editor.setBenefit(i, { title: e.detail.value })} />
+              <Input
+                className="field__input"
+                maxlength={16}
+                placeholder="服务名称"
+                value={b.title}
+                onInput={(e) => editor.setBenefit(i, { title: e.detail.value })}
+              />
             </View>
             <View className="field__control benefit-row__control">
-              <Input className="field__input" maxlength={40} placeholder="说明（选填）" value={b.detail} onInput={(e) => editor.setBenefit(i, { detail: e.detail.value })} />
+              <Input
+                className="field__input"
+                maxlength={40}
+                placeholder="说明（选填）"
+                value={b.detail}
+                onInput={(e) => editor.setBenefit(i, { detail: e.detail.value })}
+              />
             </View>
             <View className="benefit-row__foot">
               <View className="benefit-row__tiers">
-                <Choice options={TIER_ORDER} words={TIER_SHORT} on={(t) => b.tiers.includes(t)} pick={(t) => editor.toggleBenefitTier(i, t)} />
+                <Choice
+                  options={TIER_ORDER}
+                  words={TIER_SHORT}
+                  on={(t) => b.tiers.includes(t)}
+                  pick={(t) => editor.toggleBenefitTier(i, t)}
+                />
               </View>
               <Text className="benefit-row__remove" onClick={() => editor.removeBenefit(i)}>
                 删除

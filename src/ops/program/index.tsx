@@ -74,7 +74,9 @@ const OpsProgramPage = () => {
                 <Text className="program-head__version">{`当前规则 · 第 ${program.rules.version} 版`}</Text>
                 <Text className="program-head__by">
                   {/* Version 1 is the brand's defaults, however they were put in place (the demo seed, an install). */}
-                  {program.rules.version > 1 && program.updatedAt ? `${program.updatedBy ?? '运营'} 于 ${when(program.updatedAt)} 修改` : '品牌默认规则，尚未修改'}
+                  {program.rules.version > 1 && program.updatedAt
+                    ? `${program.updatedBy ?? '运营'} 于 ${when(program.updatedAt)} 修改`
+                    : '品牌默认规则，尚未修改'}
                 </Text>
                 {saved && (
                   <Text className="ops-page__done program-head__saved">

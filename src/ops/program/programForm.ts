@@ -68,7 +68,9 @@ export type ProgramErrors = Record<string, string>
 export type EditableRules = Omit<ProgramRules, 'version'>
 
 export const getIn = (value: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value)
+  path
+    .split('.')
+    .reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value)
 
 const setIn = (target: Record<string, unknown>, path: string, value: unknown): void => {
   const keys = path.split('.')
@@ -127,7 +129,8 @@ export const errorsByRule = (fields: readonly { field: string; message: string }
     const path = field === 'note' ? 'note' : rulePath(field)
     const key = errorKeyOf(path)
     // A message shown away from its rule says which rule it is about.
-    const shown = key === 'form' && path !== '' && (RULE_WORDS[path] || RULE_GROUP_LABELS[path]) ? `${ruleLabel(path)}：${message}` : message
+    const shown =
+      key === 'form' && path !== '' && (RULE_WORDS[path] || RULE_GROUP_LABELS[path]) ? `${ruleLabel(path)}：${message}` : message
     errors[key] ??= shown
   }
   return errors
@@ -137,8 +140,7 @@ export const errorsByRule = (fields: readonly { field: string; message: string }
 const STAND_IN_REQUEST_ID = 'form-check'
 
 export type ProgramCheck =
-  | { ok: true; input: Omit<UpdateProgramInput, 'requestId'>; changes: RuleChange[] }
-  | { ok: false; errors: ProgramErrors }
+  { ok: true; input: Omit<UpdateProgramInput, 'requestId'>; changes: RuleChange[] } | { ok: false; errors: ProgramErrors }
 
 export const checkProgram = (draft: ProgramDraft, base: ProgramRules): ProgramCheck => {
   const { version: _version, ...copy } = JSON.parse(JSON.stringify(base)) as ProgramRules

@@ -112,11 +112,7 @@ export const useProgramEditor = () => {
         const note = draft?.note ?? ''
         const fresh = await load(note)
         void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
-        setConflict(
-          fresh
-            ? `规则已被他人更新为第 ${fresh.rules.version} 版，已载入最新规则，请在此基础上重新修改后保存。`
-            : error.message,
-        )
+        setConflict(fresh ? `规则已被他人更新为第 ${fresh.rules.version} 版，已载入最新规则，请在此基础上重新修改后保存。` : error.message)
         void loadHistory()
       } else {
         setConfirming(null)
@@ -135,7 +131,10 @@ export const useProgramEditor = () => {
     setHistory((h) => ({ ...h, more: { status: 'loading' } }))
     try {
       const page = await callCloud('ops', 'programHistory', { before: oldest.version })
-      setHistory((h) => ({ versions: [...h.versions, ...page.versions.filter((v) => !h.versions.some((s) => s.version === v.version))], more: moreOf(page.versions) }))
+      setHistory((h) => ({
+        versions: [...h.versions, ...page.versions.filter((v) => !h.versions.some((s) => s.version === v.version))],
+        more: moreOf(page.versions),
+      }))
     } catch (error) {
       setHistory((h) => ({ ...h, more: { status: 'failed', message: messageOf(error) } }))
     }
@@ -165,7 +164,14 @@ export const useProgramEditor = () => {
           ? {
               ...d,
               benefits: d.benefits.map((b, j) =>
-                j === i ? { ...b, tiers: b.tiers.includes(tier) ? b.tiers.filter((t) => t !== tier) : TIER_ORDER.filter((t) => t === tier || b.tiers.includes(t)) } : b,
+                j === i
+                  ? {
+                      ...b,
+                      tiers: b.tiers.includes(tier)
+                        ? b.tiers.filter((t) => t !== tier)
+                        : TIER_ORDER.filter((t) => t === tier || b.tiers.includes(t)),
+                    }
+                  : b,
               ),
             }
           : d,

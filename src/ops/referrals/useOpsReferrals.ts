@@ -6,10 +6,7 @@ import { isUnanswered } from '../../services/requestId'
 import { useConfirmStep } from '../../services/useConfirmStep'
 import type { ReferralStatus } from '../../wording/referral'
 
-export type ReferralsList =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; referrals: ReferralView[] }
+export type ReferralsList = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; referrals: ReferralView[] }
 
 export interface Review {
   referral: ReferralView

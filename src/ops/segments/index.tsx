@@ -78,7 +78,9 @@ const RfmTable = ({ view }: { view: SegmentsView }) => {
           </View>
         ))}
       </View>
-      <Text className="ops-page__note">R 最近消费（5 为最近），F 消费次数（5 为最多）；格内为会员人数和人均累计消费，颜色越深人数越多。</Text>
+      <Text className="ops-page__note">
+        R 最近消费（5 为最近），F 消费次数（5 为最多）；格内为会员人数和人均累计消费，颜色越深人数越多。
+      </Text>
     </View>
   )
 }

@@ -21,7 +21,8 @@ export const compactYuan = (fen: number): string => {
 }
 
 /** The heat of a cell, 0 (none) to 4 (the fullest), by its share of the fullest cell. */
-export const heatOf = (members: number, fullest: number): number => (members <= 0 || fullest <= 0 ? 0 : Math.max(1, Math.ceil((members / fullest) * 4)))
+export const heatOf = (members: number, fullest: number): number =>
+  members <= 0 || fullest <= 0 ? 0 : Math.max(1, Math.ceil((members / fullest) * 4))
 
 /** "到店 12 次 · 消费 ¥12,345 · 毛利 ¥3,456". */
 export const topFigures = (c: Pick<TopCustomer, 'purchaseCount' | 'lifetimeSpendFen' | 'marginFen'>): string =>

@@ -28,7 +28,14 @@ interface Props {
  * request is out there is no way back; after it went unanswered the button retries it (the action is keyed, so a
  * retry cannot act twice).
  */
-export const ConfirmActions = ({ verb, retryIsSafe, confirmLabel, backLabel = '返回修改', error, flow: { submitting, unanswered, confirm, back } }: Props) => (
+export const ConfirmActions = ({
+  verb,
+  retryIsSafe,
+  confirmLabel,
+  backLabel = '返回修改',
+  error,
+  flow: { submitting, unanswered, confirm, back },
+}: Props) => (
   <>
     {error && <Text className="form-error">{error}</Text>}
     {unanswered && <Text className="ops-page__note">{`未收到结果，可放心重试：${retryIsSafe}。`}</Text>}

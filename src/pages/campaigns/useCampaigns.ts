@@ -5,10 +5,7 @@ import { AppError } from '../../domain/errors'
 import { callCloud, messageOf } from '../../services/cloud'
 import { couponUrl, ROUTES } from '../../routes'
 
-export type CampaignsState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; campaigns: CampaignView[] }
+export type CampaignsState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; campaigns: CampaignView[] }
 
 /** Per campaign: a claim on its way, or the refusal to show under it, or the coupon it gave. */
 export type ClaimState = { status: 'claiming' } | { status: 'failed'; message: string } | { status: 'claimed'; couponId: string }

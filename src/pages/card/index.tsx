@@ -29,7 +29,11 @@ const CardPage = () => {
       )}
       {state.status === 'ready' && (
         <>
-          {state.offline && <Text className="card-page__offline">{offlineWording(state.offline.savedAt, new Date(Date.now() + state.offline.offsetMs).toISOString())}</Text>}
+          {state.offline && (
+            <Text className="card-page__offline">
+              {offlineWording(state.offline.savedAt, new Date(Date.now() + state.offline.offsetMs).toISOString())}
+            </Text>
+          )}
           <MemberCard
             member={state.member}
             tier={state.tier}

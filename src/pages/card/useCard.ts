@@ -7,7 +7,17 @@ import { pointsAt } from '../../wording/points'
 import type { TierId } from '../../domain/program'
 import { effectiveTier, tierProgress, type TierProgress } from '../../domain/tiers'
 import { callCloud, messageOf } from '../../services/cloud'
-import { forgetCard, keepCard, keepSecret, keptCard, keptSecret, offsetFrom, secretFits, updateOffset, type KeptSecret } from '../../services/memberCodeStore'
+import {
+  forgetCard,
+  keepCard,
+  keepSecret,
+  keptCard,
+  keptSecret,
+  offsetFrom,
+  secretFits,
+  updateOffset,
+  type KeptSecret,
+} from '../../services/memberCodeStore'
 import { businessTime, type Instant } from '../../domain/time'
 import { rememberSubscribeTemplates } from '../../services/subscribeTemplates'
 import { couponUrl, ROUTES } from '../../routes'
@@ -119,7 +129,9 @@ export const useCard = () => {
       // No network (or no server): the last card, on the server's time as last known, and the kept code.
       const secret = keptSecret()
       setCode(codeOf(secretFits(secret, kept.card.member.memberNo, undefined) ? secret : null))
-      setState(readyState(kept.card, { savedAt: kept.savedAt, offsetMs: kept.offsetMs }, new Date(Date.now() + kept.offsetMs).toISOString()))
+      setState(
+        readyState(kept.card, { savedAt: kept.savedAt, offsetMs: kept.offsetMs }, new Date(Date.now() + kept.offsetMs).toISOString()),
+      )
       return
     }
     rememberSubscribeTemplates(card.subscribeTemplates)

@@ -34,7 +34,9 @@ export const checkExchange = (
   pointsAvailable: number,
 ): { ok: true; input: Exchange } | { ok: false; errors: RowErrors<never> } => {
   const block = exchangeBlock(item, pointsAvailable)
-  return block ? { ok: false, errors: { form: block } } : { ok: true, input: { itemId: item.id, title: item.title, pointsPrice: item.pointsPrice } }
+  return block
+    ? { ok: false, errors: { form: block } }
+    : { ok: true, input: { itemId: item.id, title: item.title, pointsPrice: item.pointsPrice } }
 }
 
 /** Every refusal (out of stock, limit reached, too few points) belongs to the whole exchange. */

@@ -9,9 +9,7 @@ import { couponUrl, ROUTES } from '../../routes'
 import { checkExchange, exchangeErrorsFrom, type Exchange } from './exchangeForm'
 
 export type CatalogState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; items: CatalogItemView[]; pointsAvailable: number }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; items: CatalogItemView[]; pointsAvailable: number }
 
 export interface Exchanged {
   coupon: CouponView

@@ -39,7 +39,9 @@ const CouponPage = () => {
             <Text className="coupon-head__big">{ticketStub(state.coupon).big}</Text>
             <Text className="coupon-head__title">{state.coupon.title}</Text>
             {/* "7折" is already the big figure; "满¥200减¥20" under "¥20" says more. */}
-            {ticketStub(state.coupon).big !== state.coupon.benefitText && <Text className="coupon-head__benefit">{state.coupon.benefitText}</Text>}
+            {ticketStub(state.coupon).big !== state.coupon.benefitText && (
+              <Text className="coupon-head__benefit">{state.coupon.benefitText}</Text>
+            )}
             <Text className="coupon-head__state">{couponStateLine(state.coupon)}</Text>
           </View>
 

@@ -6,10 +6,7 @@ import { callCloud, messageOf } from '../../services/cloud'
 import { ROUTES } from '../../routes'
 
 export type DetailState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'missing' }
-  | { status: 'ready'; coupon: CouponView }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'missing' } | { status: 'ready'; coupon: CouponView }
 
 /** WeChat may hand the query still encoded, H5 decoded; coupon ids hold no "%" of their own, so decoding is safe. */
 const idFromParams = (raw: string | undefined): string => {

@@ -7,9 +7,7 @@ import { couponUrl, ROUTES } from '../../routes'
 import { walletTabs, type WalletTab } from '../../wording/coupons'
 
 export type WalletState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; tabs: Record<WalletTab, CouponView[]> }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; tabs: Record<WalletTab, CouponView[]> }
 
 /**
  * The coupon wallet: every coupon the member holds, sorted into 可用 / 已使用 / 已过期 by the status the

@@ -8,10 +8,7 @@ import { subscribeTemplates } from '../../services/subscribeTemplates'
 import { useConfirmStep } from '../../services/useConfirmStep'
 import { ROUTES } from '../../routes'
 
-export type EventsState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; events: EventView[] }
+export type EventsState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; events: EventView[] }
 
 /** The RSVP just made: confirmed with a ticket, or on the waitlist. */
 export interface Joined {

@@ -9,9 +9,7 @@ import type { PosterOutcome } from './posterExport'
 import { savePoster } from './posterExport'
 
 export type InviteState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; invite: InviteView; inviterName: string }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; invite: InviteView; inviterName: string }
 
 /**
  * Where a friend lands: the server's share path (the join page with `ref=CODE`) plus the inviter's name for
@@ -23,7 +21,10 @@ export const invitationPath = (sharePath: string, inviterName: string): string =
 /** What WeChat's share card carries: the inviter's words, and the path to the join page with the code. */
 export const shareMessage = (state: InviteState): { title: string; path: string } =>
   state.status === 'ready'
-    ? { title: invitationWords(state.inviterName, state.invite.rules).shareTitle, path: invitationPath(state.invite.sharePath, state.inviterName) }
+    ? {
+        title: invitationWords(state.inviterName, state.invite.rules).shareTitle,
+        path: invitationPath(state.invite.sharePath, state.inviterName),
+      }
     : // Shared from the menu before the page has loaded: still an invitation to join, without a code.
       { title: '邀请你加入会员', path: ROUTES.join }
 

@@ -19,6 +19,9 @@ export interface JoinDraft {
   consent: boolean
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it strips from the inviter's name
+const CONTROL_CHARACTERS = /[\u0000-\u001f]/g
+
 export const EMPTY_DRAFT: JoinDraft = { name: '', mobile: '', birthMonth: null, birthDay: null, birthYear: null, consent: false }
 
 export type JoinField = 'name' | 'mobile' | 'birthday' | 'consent'
@@ -112,8 +115,7 @@ export const arrivalFromParams = (params: Partial<Record<'scene' | 'ref' | 'from
   const scene = decoded(params.scene)
   const posterCode = scene?.startsWith('r=') ? parseReferral(scene) : null
   const referral = parseReferral(params.ref) ?? posterCode ?? undefined
-  // eslint-disable-next-line no-control-regex -- control characters are what it strips from the inviter's name
-  const name = referral && params.ref ? Array.from(decoded(params.from)?.replace(/[\u0000-\u001f]/g, '').trim() ?? '') : []
+  const name = referral && params.ref ? Array.from(decoded(params.from)?.replace(CONTROL_CHARACTERS, '').trim() ?? '') : []
   return {
     ...(scene && !scene.startsWith('r=') ? { scene } : {}),
     ...(referral ? { referral } : {}),

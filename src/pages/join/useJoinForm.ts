@@ -3,7 +3,16 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { businessTime } from '../../domain/time'
 import { callCloud, messageOf } from '../../services/cloud'
 import { JOINED_CARD_URL, ROUTES } from '../../routes'
-import { arrivalFromParams, EMPTY_DRAFT, JOIN_ROWS, joinErrorsFrom, validateJoin, type JoinDraft, type JoinErrors, type JoinField } from './joinForm'
+import {
+  arrivalFromParams,
+  EMPTY_DRAFT,
+  JOIN_ROWS,
+  joinErrorsFrom,
+  validateJoin,
+  type JoinDraft,
+  type JoinErrors,
+  type JoinField,
+} from './joinForm'
 
 const todayInBusinessTime = () => {
   const t = businessTime(new Date())
@@ -36,8 +45,7 @@ export const useJoinForm = () => {
   const validation = validateJoin(draft, arrival, today)
   const clientErrors: JoinErrors = validation.ok ? {} : validation.errors
 
-  const errorOf = (row: JoinField): string | undefined =>
-    serverErrors[row] ?? (touched.has(row) ? clientErrors[row] : undefined)
+  const errorOf = (row: JoinField): string | undefined => serverErrors[row] ?? (touched.has(row) ? clientErrors[row] : undefined)
 
   const touch = (row: JoinField) => setTouched((rows) => new Set(rows).add(row))
 

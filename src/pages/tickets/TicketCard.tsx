@@ -18,7 +18,9 @@ export const TicketCard = ({ event }: { event: EventView }) => {
         <View className="ticket-card__code">
           <CouponCode code={rsvp.ticketCode} digits={formatTicketCode(rsvp.ticketCode)} dimmed={!!rsvp.checkedInAt} />
           <Text className="ticket-card__hint">
-            {rsvp.checkedInAt ? `${checkedInText(rsvp.checkedInAt)} · ${seatsText(rsvp.seats)}` : `${seatsText(rsvp.seats)} · 到场时出示此码，导购扫码签到`}
+            {rsvp.checkedInAt
+              ? `${checkedInText(rsvp.checkedInAt)} · ${seatsText(rsvp.seats)}`
+              : `${seatsText(rsvp.seats)} · 到场时出示此码，导购扫码签到`}
           </Text>
         </View>
       )}

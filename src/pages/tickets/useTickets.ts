@@ -6,9 +6,7 @@ import { callCloud, messageOf } from '../../services/cloud'
 import { ROUTES } from '../../routes'
 
 export type TicketsState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; upcoming: EventView[]; attended: EventView[] }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; upcoming: EventView[]; attended: EventView[] }
 
 /**
  * "我的活动": the member's tickets for events to come (the code the door scans, or the place on the

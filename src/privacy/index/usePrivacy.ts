@@ -36,7 +36,8 @@ export const usePrivacy = () => {
       const [card, wallet] = await Promise.all([callCloud('member', 'getCard', {}), callCloud('member', 'coupons', {})])
       setState((s) => (s.status === 'deleted' ? s : { status: 'ready', member: whatIsLost(card, wallet.coupons) }))
     } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_A_MEMBER') return setState((s) => (s.status === 'deleted' ? s : { status: 'ready', member: null }))
+      if (error instanceof AppError && error.code === 'NOT_A_MEMBER')
+        return setState((s) => (s.status === 'deleted' ? s : { status: 'ready', member: null }))
       setState({ status: 'failed', message: messageOf(error) })
     }
   }, [])

@@ -34,7 +34,9 @@ export const checkCorrection = (
   today: { year: number; month: number; day: number },
 ): { ok: true; input: CorrectBirthdayInput } | { ok: false; errors: BirthdayErrors } => {
   const birthday =
-    draft.month === null || draft.day === null ? undefined : { month: draft.month, day: draft.day, ...(draft.year === null ? {} : { year: draft.year }) }
+    draft.month === null || draft.day === null
+      ? undefined
+      : { month: draft.month, day: draft.day, ...(draft.year === null ? {} : { year: draft.year }) }
   const parsed = check(CorrectBirthdaySchema, { memberCode: member.memberNo, birthday, reason: reasonText })
   const errors: BirthdayErrors = parsed.ok ? {} : errorsByRow(ROW_OF_FIELD, parsed.fields)
   // The calendar check (30 February, a date still to come) also runs when the reason is missing, to show both.

@@ -14,7 +14,11 @@ const CallbackStatsPage = () => (
       staff.role === 'manager' ? (
         <Stats staff={staff} />
       ) : (
-        <StatusScreen mark="限" title="仅限店长查看" message="回访统计供店长了解每位导购的回访情况。您的回访记录在「今日与本月」和顾客详情中。" />
+        <StatusScreen
+          mark="限"
+          title="仅限店长查看"
+          message="回访统计供店长了解每位导购的回访情况。您的回访记录在「今日与本月」和顾客详情中。"
+        />
       )
     }
   </StaffDesk>
@@ -47,7 +51,9 @@ const Stats = ({ staff }: { staff: StaffView }) => {
       )}
       {state.status === 'ready' && (
         <>
-          <Text className="stats-total">{total === 0 ? `${monthText(state.stats.month)}还没有回访记录` : `${monthText(state.stats.month)}共回访 ${total} 次`}</Text>
+          <Text className="stats-total">
+            {total === 0 ? `${monthText(state.stats.month)}还没有回访记录` : `${monthText(state.stats.month)}共回访 ${total} 次`}
+          </Text>
           <View className="stats-table">
             <View className="stats-table__row stats-table__row--head">
               <Text className="stats-table__who">导购</Text>

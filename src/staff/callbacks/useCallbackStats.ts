@@ -29,7 +29,7 @@ export const useCallbackStats = (enabled: boolean) => {
     if (enabled) void load(month)
   }, [enabled, load, month])
 
-  const shown = state.status === 'ready' ? state.stats.month : month ?? current
+  const shown = state.status === 'ready' ? state.stats.month : (month ?? current)
   return {
     state,
     month: shown,

@@ -25,7 +25,10 @@ const STAND_IN_REQUEST_ID = 'form-check'
 
 export const newCallbackDraft = (defaultNextDate: string): CallbackDraft => ({ outcome: null, note: '', nextDate: defaultNextDate })
 
-export const checkCallback = (draft: CallbackDraft, memberCode: string): { ok: true; input: CallbackInput } | { ok: false; errors: CallbackErrors } => {
+export const checkCallback = (
+  draft: CallbackDraft,
+  memberCode: string,
+): { ok: true; input: CallbackInput } | { ok: false; errors: CallbackErrors } => {
   const parsed = check(LogCallbackSchema, {
     memberCode,
     outcome: draft.outcome ?? undefined,
@@ -39,4 +42,5 @@ export const checkCallback = (draft: CallbackDraft, memberCode: string): { ok: t
 }
 
 /** A refused callback, by row: the next date the server refused at its row, anything else at the form. */
-export const callbackErrorsFrom = (error: unknown, fallbackMessage: string): CallbackErrors => refusalByRow(error, fallbackMessage, ROW_OF_FIELD)
+export const callbackErrorsFrom = (error: unknown, fallbackMessage: string): CallbackErrors =>
+  refusalByRow(error, fallbackMessage, ROW_OF_FIELD)

@@ -71,7 +71,15 @@ const Summary = ({ record, page, staff }: { record: CustomerRecord; page: Page; 
   )
 }
 
-const ReassignStep = ({ reassign, customerName, current }: { reassign: ReturnType<typeof useReassign>; customerName: string; current: string }) => (
+const ReassignStep = ({
+  reassign,
+  customerName,
+  current,
+}: {
+  reassign: ReturnType<typeof useReassign>
+  customerName: string
+  current: string
+}) => (
   <View className="reassign">
     <Text className="desk__step">更换负责导购</Text>
     {reassign.confirming ? (
@@ -79,7 +87,11 @@ const ReassignStep = ({ reassign, customerName, current }: { reassign: ReturnTyp
         <Text className="reassign__question">{`将 ${customerName} 由 ${current} 改为 ${reassign.chosenName} 负责？`}</Text>
         <Text className="desk__note">更换后顾客出现在新导购的「我的顾客」中，更换记录会保留。</Text>
         {reassign.error && <Text className="form-error">{reassign.error}</Text>}
-        <Button className={`btn btn--primary desk__action${reassign.sending ? ' btn--disabled' : ''}`} disabled={reassign.sending} onClick={reassign.confirm}>
+        <Button
+          className={`btn btn--primary desk__action${reassign.sending ? ' btn--disabled' : ''}`}
+          disabled={reassign.sending}
+          onClick={reassign.confirm}
+        >
           {reassign.sending ? '正在更换…' : '确认更换'}
         </Button>
         {!reassign.sending && (
@@ -164,7 +176,11 @@ const CardPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => 
             <Button className="btn btn--secondary desk__half" onClick={card.cancel}>
               取消
             </Button>
-            <Button className={`btn btn--primary desk__half${card.saving ? ' btn--disabled' : ''}`} disabled={card.saving} onClick={card.save}>
+            <Button
+              className={`btn btn--primary desk__half${card.saving ? ' btn--disabled' : ''}`}
+              disabled={card.saving}
+              onClick={card.save}
+            >
               {card.saving ? '正在保存…' : '保存资料'}
             </Button>
           </View>
@@ -187,7 +203,12 @@ const CallbackPanel = ({ record, page }: { record: CustomerRecord; page: Page })
       {log.loggedText && <Text className="wb-done">{next ? `${log.loggedText}，${next}` : log.loggedText}</Text>}
       <View className={`field callback-outcome${errors.outcome ? ' field--invalid' : ''}`}>
         <Text className="field__label">回访结果</Text>
-        <Pills options={CALLBACK_OUTCOMES} words={OUTCOME_NAMES} value={draft.outcome} pick={(outcome) => log.change('outcome', { outcome })} />
+        <Pills
+          options={CALLBACK_OUTCOMES}
+          words={OUTCOME_NAMES}
+          value={draft.outcome}
+          pick={(outcome) => log.change('outcome', { outcome })}
+        />
         {errors.outcome && <Text className="field__error">{errors.outcome}</Text>}
       </View>
       <Field label="回访记录" error={errors.note} hint="选填，最多 200 字">
@@ -200,15 +221,28 @@ const CallbackPanel = ({ record, page }: { record: CustomerRecord; page: Page })
           onInput={(e) => log.change('note', { note: e.detail.value })}
         />
       </Field>
-      <Field label="下次回访" error={errors.nextDate} hint={draft.nextDate === record.callbackDefaultDate ? '默认按每月回访安排，可修改' : undefined}>
+      <Field
+        label="下次回访"
+        error={errors.nextDate}
+        hint={draft.nextDate === record.callbackDefaultDate ? '默认按每月回访安排，可修改' : undefined}
+      >
         {/* Tomorrow by the phone's clock only guides the wheel: the server's day decides (and says so at this row). */}
-        <Picker mode="date" value={draft.nextDate} start={tomorrow()} onChange={(e) => log.change('nextDate', { nextDate: String(e.detail.value) })}>
+        <Picker
+          mode="date"
+          value={draft.nextDate}
+          start={tomorrow()}
+          onChange={(e) => log.change('nextDate', { nextDate: String(e.detail.value) })}
+        >
           <Text className="field__input callback-date">{draft.nextDate}</Text>
         </Picker>
       </Field>
       {errors.form && <Text className="form-error">{errors.form}</Text>}
       {log.unanswered && <Text className="desk__note">未收到结果，可放心重试：同一次回访不会重复记录。</Text>}
-      <Button className={`btn btn--primary desk__action${log.submitting ? ' btn--disabled' : ''}`} disabled={log.submitting} onClick={log.submit}>
+      <Button
+        className={`btn btn--primary desk__action${log.submitting ? ' btn--disabled' : ''}`}
+        disabled={log.submitting}
+        onClick={log.submit}
+      >
         {log.submitting ? '正在保存…' : log.unanswered ? '重试保存' : '保存回访'}
       </Button>
     </View>

@@ -5,7 +5,14 @@ import type { StaffRole } from '../../domain/staff'
 import { callCloud, messageOf } from '../../services/cloud'
 import { isUnanswered, usePendingRequest } from '../../services/requestId'
 import { OUTCOME_NAMES, type CallbackOutcome } from '../../wording/workbench'
-import { callbackErrorsFrom, checkCallback, newCallbackDraft, type CallbackDraft, type CallbackErrors, type CallbackRow } from './callbackForm'
+import {
+  callbackErrorsFrom,
+  checkCallback,
+  newCallbackDraft,
+  type CallbackDraft,
+  type CallbackErrors,
+  type CallbackRow,
+} from './callbackForm'
 import { cardErrorsFrom, checkCard, draftOf, type CardDraft, type CardErrors, type CardRow } from './cardForm'
 
 type CustomerRecord = ActionOutput<'staff', 'customer'>
@@ -54,7 +61,10 @@ export const useCardEditor = (customer: CustomerView, onSaved: (customer: Custom
     setErrors({})
     setSaving(true)
     try {
-      const { customer: after } = await callCloud('staff', 'updateCustomerCard', { memberCode: customer.memberNo, profile: checked.profile })
+      const { customer: after } = await callCloud('staff', 'updateCustomerCard', {
+        memberCode: customer.memberNo,
+        profile: checked.profile,
+      })
       onSaved(after)
       setDraft(null)
       setSaved(true)

@@ -5,9 +5,7 @@ import { callCloud, messageOf } from '../../services/cloud'
 import { checkTicketCode, outcomeOf, type DoorOutcome } from './doorForm'
 
 export type GuestListState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; event: EventView; guests: GuestView[] }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; event: EventView; guests: GuestView[] }
 
 /** WeChat may hand the query still encoded, H5 decoded; event ids hold no "%" of their own. */
 const idFromParams = (raw: string | undefined): string => {

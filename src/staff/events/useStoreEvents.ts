@@ -4,10 +4,7 @@ import type { EventView } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { doorUrl } from '../../routes'
 
-export type StoreEventsState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; events: EventView[] }
+export type StoreEventsState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; events: EventView[] }
 
 /** The store's upcoming events, each the way to its door screen. Read on every show: RSVPs keep coming. */
 export const useStoreEvents = () => {

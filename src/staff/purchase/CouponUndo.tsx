@@ -14,7 +14,9 @@ export const CouponUndo = ({ undo }: { undo: Undo }) => {
       <View className="coupon-undo">
         <Text className="coupon-undo__done">
           {`已撤销核销：「${coupon.title}」已退回顾客券包` +
-            (refund ? `；本单 ${formatYuan(refund.refund.amountFen)} 已全额退款，扣回积分 ${formatPoints(refund.refund.pointsReversed)}` : '')}
+            (refund
+              ? `；本单 ${formatYuan(refund.refund.amountFen)} 已全额退款，扣回积分 ${formatPoints(refund.refund.pointsReversed)}`
+              : '')}
         </Text>
       </View>
     )

@@ -21,7 +21,10 @@ export type CouponVerdict =
 
 export const couponVerdict = (checked: CouponCheck, member: MemberSummary, amountFen: number | null): CouponVerdict => {
   if (checked.holder.memberNo !== member.memberNo) {
-    return { kind: 'otherHolder', message: `该券属于会员 ${checked.holder.name}（${checked.holder.mobileMasked}），不是当前会员的券，不能用于本单` }
+    return {
+      kind: 'otherHolder',
+      message: `该券属于会员 ${checked.holder.name}（${checked.holder.mobileMasked}），不是当前会员的券，不能用于本单`,
+    }
   }
   if (checked.problem) return { kind: 'problem', message: checked.problem }
   // The server checks a gift coupon without the amount (it needs no purchase), so it finds nothing wrong here.
@@ -34,7 +37,10 @@ export const couponVerdict = (checked: CouponCheck, member: MemberSummary, amoun
 }
 
 /** The record button: what it does next, in words, and whether it can. */
-export const recordLabel = (amountFen: number | null, verdict: CouponVerdict | null): { label: string; action: 'record' | 'check' | 'none' } => {
+export const recordLabel = (
+  amountFen: number | null,
+  verdict: CouponVerdict | null,
+): { label: string; action: 'record' | 'check' | 'none' } => {
   if (!verdict) return { label: amountFen ? `确认录入 ${formatYuan(amountFen)}` : '确认录入', action: 'record' }
   switch (verdict.kind) {
     case 'applies':

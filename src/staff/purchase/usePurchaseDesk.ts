@@ -36,11 +36,8 @@ export const usePurchaseDesk = () => {
   const undo = useCouponUndo()
 
   const amountFen = parseYuanToFen(amountText)
-  const verdict: CouponVerdict | null = !member || !usingCoupon
-    ? null
-    : coupon.checked
-      ? couponVerdict(coupon.checked, member, amountFen)
-      : { kind: 'pending' }
+  const verdict: CouponVerdict | null =
+    !member || !usingCoupon ? null : coupon.checked ? couponVerdict(coupon.checked, member, amountFen) : { kind: 'pending' }
   const next = recordLabel(amountFen, verdict)
 
   const clearError = (row: PurchaseRow) => setErrors(({ [row]: _cleared, ...others }) => others)
@@ -70,7 +67,8 @@ export const usePurchaseDesk = () => {
   const proceed = () => {
     if (next.action === 'record') return void record()
     if (next.action !== 'check') return
-    if (amountFen === null) return setErrors((e) => ({ ...e, amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请先填写消费金额' }))
+    if (amountFen === null)
+      return setErrors((e) => ({ ...e, amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请先填写消费金额' }))
     clearError('coupon')
     coupon.lookUp(amountFen)
   }

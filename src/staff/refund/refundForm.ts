@@ -41,7 +41,8 @@ const RefundAmountSchema = v.omit(RecordRefundSchema, ['requestId'])
 
 export const checkRefund = (order: OrderView, amountText: string): { ok: true; input: Refund } | { ok: false; errors: RefundErrors } => {
   const amountFen = parseYuanToFen(amountText)
-  if (amountFen === null) return { ok: false, errors: { amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请填写退款金额' } }
+  if (amountFen === null)
+    return { ok: false, errors: { amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请填写退款金额' } }
   const left = refundableFen(order)
   if (amountFen > left) return { ok: false, errors: { amount: `超过该订单可退金额 ${formatYuan(left)}` } }
   const parsed = check(RefundAmountSchema, { orderNo: order.orderNo, amountFen })

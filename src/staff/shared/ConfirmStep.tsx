@@ -22,7 +22,17 @@ interface Props {
  * The last step before points move: what will happen, one button to do it, and a way back to the form.
  * While the request is out there is no way back; after it went unanswered the button retries it.
  */
-export const ConfirmStep = ({ step = '3 · 确认', verb, retryIsSafe, error, submitting, unanswered, onConfirm, onBack, children }: Props) => (
+export const ConfirmStep = ({
+  step = '3 · 确认',
+  verb,
+  retryIsSafe,
+  error,
+  submitting,
+  unanswered,
+  onConfirm,
+  onBack,
+  children,
+}: Props) => (
   <View className="desk__panel">
     <Text className="desk__step">{step}</Text>
     <View className="facts confirm-facts">{children}</View>

@@ -29,10 +29,14 @@ const SHOWN_PAGES = `window.shownPages = () => Array.from(document.querySelector
 const untilPageSettled = async (page: Page) => {
   await page.addScriptTag({ content: SHOWN_PAGES })
   await page
-    .waitForFunction(() => {
-      const shown = shownPages()
-      return shown.length > 0 && shown.every((p) => p.classList.contains('taro_page_stationed') && p.getBoundingClientRect().left === 0)
-    }, undefined, { timeout: 5_000 })
+    .waitForFunction(
+      () => {
+        const shown = shownPages()
+        return shown.length > 0 && shown.every((p) => p.classList.contains('taro_page_stationed') && p.getBoundingClientRect().left === 0)
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
     // A page that never slid (the first one) may never be marked stationed: shoot it as it is.
     .catch(() => undefined)
 }
@@ -70,9 +74,7 @@ export const launchPhone = async (): Promise<PhoneBrowser> => {
       // Each Taro H5 page scrolls inside its own element, so a full-page shot of the document shows only the
       // viewport: make the viewport as tall as the page for the shot.
       const viewport = page.viewportSize()!
-      const height = await page.evaluate(() =>
-        Math.max(window.innerHeight, ...shownPages().map((p) => p.scrollHeight)),
-      )
+      const height = await page.evaluate(() => Math.max(window.innerHeight, ...shownPages().map((p) => p.scrollHeight)))
       if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height })
       await page.screenshot({ path, fullPage: true })
       if (height > viewport.height) await page.setViewportSize(viewport)

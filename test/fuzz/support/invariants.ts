@@ -65,7 +65,8 @@ export const violations = (executor: Executor): string[] => {
         break
       }
     }
-    if ((c.state === 'used') !== (open === 1)) out.push(`coupon ${c._id}: state ${c.state} but log says ${open === 1 ? 'used' : 'available'}`)
+    if ((c.state === 'used') !== (open === 1))
+      out.push(`coupon ${c._id}: state ${c.state} but log says ${open === 1 ? 'used' : 'available'}`)
     if ((c.state === 'used') !== (c.use !== null)) out.push(`coupon ${c._id}: state ${c.state} with use ${JSON.stringify(c.use)}`)
     const usesWithPurchase = (c.log ?? []).filter((l) => l.event === 'used' && l.orderId && !l.orderId.startsWith('gift:'))
     const named = purchasesByCoupon.get(c._id) ?? []
@@ -88,7 +89,8 @@ export const violations = (executor: Executor): string[] => {
       (c) => c.count,
     )
     if (item.stock.exchanged !== exchanged) out.push(`catalog ${item._id}: exchanged ${item.stock.exchanged} ≠ Σ counts ${exchanged}`)
-    if (item.stock.total !== null && item.stock.exchanged > item.stock.total) out.push(`catalog ${item._id}: exchanged ${item.stock.exchanged} > stock ${item.stock.total}`)
+    if (item.stock.total !== null && item.stock.exchanged > item.stock.total)
+      out.push(`catalog ${item._id}: exchanged ${item.stock.exchanged} > stock ${item.stock.total}`)
   }
 
   const rsvpsOf = groupBy(all<Rsvp>(executor, 'rsvps'), (r) => r.eventId)
@@ -102,8 +104,10 @@ export const violations = (executor: Executor): string[] => {
     if (e.seatsTaken > e.capacity) out.push(`event ${e._id}: ${e.seatsTaken} seats taken of ${e.capacity}`)
     const waiting = rsvps.filter((r) => r.status === 'waitlisted').length
     if (e.waiting !== waiting) out.push(`event ${e._id}: waiting ${e.waiting} ≠ ${waiting} waitlisted`)
-    for (const r of confirmed) if (!r.ticketCode || tickets.get(r.ticketCode)?.rsvpId !== r._id) out.push(`rsvp ${r._id}: confirmed without its ticket`)
-    for (const r of rsvps) if (entryIds.has(`attend:${r._id}`) && !r.checkedInAt) out.push(`rsvp ${r._id}: attendance points without a check-in`)
+    for (const r of confirmed)
+      if (!r.ticketCode || tickets.get(r.ticketCode)?.rsvpId !== r._id) out.push(`rsvp ${r._id}: confirmed without its ticket`)
+    for (const r of rsvps)
+      if (entryIds.has(`attend:${r._id}`) && !r.checkedInAt) out.push(`rsvp ${r._id}: attendance points without a check-in`)
   }
 
   for (const r of all<Referral>(executor, 'referrals')) {
@@ -132,7 +136,10 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
     add('members.purchases', m.purchaseCount)
     add('members.birthdayChanges', m.birthdayChanges?.length ?? 0)
     add('members.assignments', m.assignmentLog?.length ?? 0)
-    add('members.consents', Object.values((m.subscriptions ?? {}) as Record<string, number>).reduce((s, n) => s + n, 0))
+    add(
+      'members.consents',
+      Object.values((m.subscriptions ?? {}) as Record<string, number>).reduce((s, n) => s + n, 0),
+    )
     add('members.profileFields', m.profile ? Object.keys(m.profile).length : 0)
     add('members.calledBack', m.lastCallbackAt ? 1 : 0)
     add(`members.tier.${m.tier}`, 1)
@@ -182,4 +189,5 @@ export const difference = (before: Record<string, number>, after: Record<string,
 }
 
 /** a + b, key by key. */
-export const sumOf = (a: Record<string, number>, b: Record<string, number>) => difference(Object.fromEntries(Object.entries(b).map(([k, v]) => [k, -v])), a)
+export const sumOf = (a: Record<string, number>, b: Record<string, number>) =>
+  difference(Object.fromEntries(Object.entries(b).map(([k, v]) => [k, -v])), a)

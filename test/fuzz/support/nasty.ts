@@ -13,7 +13,24 @@ const CJK10K = '会'.repeat(10 * 1024)
 
 /** Numbers no amount, count or points field should take. */
 export const badNumber: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(-1, 0, -0, NaN, Infinity, -Infinity, 1.5, 0.1 + 0.2, -100_000_001, 1e21, 2 ** 53 + 2, Number.MAX_VALUE, Number.MIN_VALUE, 1e-7, 10_000_001, 1_000_001),
+  fc.constantFrom(
+    -1,
+    0,
+    -0,
+    NaN,
+    Infinity,
+    -Infinity,
+    1.5,
+    0.1 + 0.2,
+    -100_000_001,
+    1e21,
+    2 ** 53 + 2,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    1e-7,
+    10_000_001,
+    1_000_001,
+  ),
   fc.double(),
   fc.integer({ min: -(2 ** 31), max: 2 ** 31 }),
   fc.bigInt().map((n) => Number(n)),
@@ -46,7 +63,12 @@ export const operatorObject: fc.Arbitrary<unknown> = fc.oneof(
     { $numberLong: '9007199254740993' },
     { $oid: '000000000000000000000000' },
   ),
-  fc.record({ op: fc.constantFrom('$gt', '$lt', '$ne', '$inc', '$set', '$unset', '$push', '$where', '$function'), v: fc.jsonValue({ maxDepth: 2 }) }).map(({ op, v }) => ({ [op]: v })),
+  fc
+    .record({
+      op: fc.constantFrom('$gt', '$lt', '$ne', '$inc', '$set', '$unset', '$push', '$where', '$function'),
+      v: fc.jsonValue({ maxDepth: 2 }),
+    })
+    .map(({ op, v }) => ({ [op]: v })),
 )
 
 /** Text that must never reach a name, a reason or a note: invisible, direction-changing, huge, control. */
@@ -118,25 +140,28 @@ export const badDate: fc.Arbitrary<unknown> = fc.constantFrom(...BAD_DATES)
 
 /** Birthdays that do not exist or have not happened (as of CLOCK, 20 November 2026). */
 const BAD_BIRTHDAYS: unknown[] = [
-    { month: 2, day: 30 },
-    { month: 2, day: 29, year: 2023 },
-    { month: 4, day: 31 },
-    { month: 13, day: 1 },
-    { month: 0, day: 1 },
-    { month: 12, day: 32 },
-    { month: 12, day: 31, year: 2999 },
-    { month: 12, day: 31, year: 2026 },
-    { month: 11, day: 21, year: 2026 },
-    { month: 1, day: 1, year: 1800 },
-    { month: 1.5, day: 1 },
-    { month: '6', day: '18' },
-    { month: 6 },
-    { day: 18 },
+  { month: 2, day: 30 },
+  { month: 2, day: 29, year: 2023 },
+  { month: 4, day: 31 },
+  { month: 13, day: 1 },
+  { month: 0, day: 1 },
+  { month: 12, day: 32 },
+  { month: 12, day: 31, year: 2999 },
+  { month: 12, day: 31, year: 2026 },
+  { month: 11, day: 21, year: 2026 },
+  { month: 1, day: 1, year: 1800 },
+  { month: 1.5, day: 1 },
+  { month: '6', day: '18' },
+  { month: 6 },
+  { day: 18 },
   { month: { $gt: 0 }, day: 1 },
 ]
 export const badBirthday: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...BAD_BIRTHDAYS),
-  fc.record({ month: fc.integer({ min: -5, max: 20 }), day: fc.integer({ min: -5, max: 40 }), year: fc.integer({ min: 1800, max: 3000 }) }, { requiredKeys: ['month', 'day'] }),
+  fc.record(
+    { month: fc.integer({ min: -5, max: 20 }), day: fc.integer({ min: -5, max: 40 }), year: fc.integer({ min: 1800, max: 3000 }) },
+    { requiredKeys: ['month', 'day'] },
+  ),
 )
 
 /** An object nested `depth` levels deep. */
@@ -197,7 +222,20 @@ export const nastyFor = (original: unknown): fc.Arbitrary<unknown> => {
 
 const DATE_FIELDS = new Set(['startsAt', 'endsAt', 'rsvpDeadline', 'cancelDeadline', 'opensAt', 'nextDate', 'from', 'to', 'month'])
 /** Free-text fields (PLAIN_TEXT in the schemas): no control, zero-width or direction characters, no broken surrogates. */
-const TEXT_FIELDS = new Set(['name', 'reason', 'title', 'description', 'note', 'notes', 'search', 'clothingSize', 'shoeSize', 'size', 'colours', 'styles'])
+const TEXT_FIELDS = new Set([
+  'name',
+  'reason',
+  'title',
+  'description',
+  'note',
+  'notes',
+  'search',
+  'clothingSize',
+  'shoeSize',
+  'size',
+  'colours',
+  'styles',
+])
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u
 const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
 
@@ -212,8 +250,15 @@ export const mustRefuse = (path: (string | number)[], original: unknown, bad: un
   if (typeof bad === 'string' && bad.length >= 1_000) return 'a 1,000+ character string'
   if (isScalar(original) && !isScalar(bad)) return `${Array.isArray(bad) ? 'an array' : 'an object'} in place of a ${typeof original}`
   if (isScalar(original) && typeof bad !== typeof original) return `a ${typeof bad} in place of a ${typeof original}`
-  if (typeof original === 'number' && typeof bad === 'number' && (!Number.isInteger(bad) || Math.abs(bad) > 100_000_000)) return `the number ${bad}`
-  if (typeof bad === 'string' && DATE_FIELDS.has(field) && BAD_DATES.includes(bad) && !(field === 'month' && bad === '2026-11') && bad !== '2026-11-01 10:00:00Z')
+  if (typeof original === 'number' && typeof bad === 'number' && (!Number.isInteger(bad) || Math.abs(bad) > 100_000_000))
+    return `the number ${bad}`
+  if (
+    typeof bad === 'string' &&
+    DATE_FIELDS.has(field) &&
+    BAD_DATES.includes(bad) &&
+    !(field === 'month' && bad === '2026-11') &&
+    bad !== '2026-11-01 10:00:00Z'
+  )
     return `the impossible date ${bad}`
   if (field === 'birthday' && BAD_BIRTHDAYS.includes(bad)) return `the impossible birthday ${JSON.stringify(bad)}`
   // Around the text, trimming removes them (String.prototype.trim takes U+FEFF too): only what remains counts.

@@ -38,7 +38,8 @@ export const answerProblems = (body: unknown): string[] => {
     else
       for (const f of fields as { field?: unknown; message?: unknown }[]) {
         if (typeof f?.field !== 'string' || f.field === '') problems.push(`a field error without a field: ${JSON.stringify(f)}`)
-        if (typeof f?.message !== 'string' || !HAN.test(f.message)) problems.push(`field ${String(f?.field)}: message not in words: ${JSON.stringify(f?.message)}`)
+        if (typeof f?.message !== 'string' || !HAN.test(f.message))
+          problems.push(`field ${String(f?.field)}: message not in words: ${JSON.stringify(f?.message)}`)
       }
   }
   return problems

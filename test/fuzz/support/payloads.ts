@@ -12,7 +12,18 @@ import { DELETE_CONFIRM_PHRASE } from '../../../src/domain/erasure'
 import { luhnCheckDigit } from '../../../src/domain/memberNo'
 import { DEFAULT_PROGRAM } from '../../../src/domain/program'
 import { DEMO_JOIN_SCENE } from '../../../scripts/demo-data'
-import { anyNasty, badNumber, badShape, badText, mustRefuse, nastyFor, operatorObject, oversizedValues, ownProto, pollutionKeys } from './nasty'
+import {
+  anyNasty,
+  badNumber,
+  badShape,
+  badText,
+  mustRefuse,
+  nastyFor,
+  operatorObject,
+  oversizedValues,
+  ownProto,
+  pollutionKeys,
+} from './nasty'
 import { ASSISTANT, CLOCK, MANAGER, OPERATOR, STAFF_IDS, STORE_ID, tillCode, type World } from './world'
 
 /** A caller: an openid, or FRESH (a new WeChat user for each call, e.g. someone joining). */
@@ -60,17 +71,38 @@ const memberCode = (w: World) =>
  */
 const dynamicCode = (w: World) =>
   fc
-    .tuple(fc.constantFrom(...w.shoppers), fc.integer({ min: 0, max: 300_000 }), fc.constantFrom(0, 0, 0, 0, 0, 0, 45_000, -45_000, 600_000, 3 * 3_600_000))
+    .tuple(
+      fc.constantFrom(...w.shoppers),
+      fc.integer({ min: 0, max: 300_000 }),
+      fc.constantFrom(0, 0, 0, 0, 0, 0, 45_000, -45_000, 600_000, 3 * 3_600_000),
+    )
     .map(([s, step, late]) => {
       const made = new Date(Date.parse(CLOCK) + step * 30_000).toISOString()
       return new Timed(tillCode(s, made), new Date(Date.parse(made) + late).toISOString())
     })
 const couponCode = (w: World) =>
-  fc.oneof({ arbitrary: fc.constantFrom(...w.couponCodes), weight: 5 }, { arbitrary: checkedCode(12), weight: 1 }, { arbitrary: digits(12), weight: 1 })
-const orderNo = (w: World) => fc.oneof({ arbitrary: fc.constantFrom(...w.orderNos), weight: 3 }, { arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/), weight: 2 })
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...w.couponCodes), weight: 5 },
+    { arbitrary: checkedCode(12), weight: 1 },
+    { arbitrary: digits(12), weight: 1 },
+  )
+const orderNo = (w: World) =>
+  fc.oneof({ arbitrary: fc.constantFrom(...w.orderNos), weight: 3 }, { arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/), weight: 2 })
 const amountFen = fc.oneof(fc.integer({ min: 1, max: 300_000 }), fc.constantFrom(1, 10_000_000))
-const words = fc.constantFrom('保温杯', '帆布袋', '门店系统故障补录', '顾客生日登记有误', '活动补偿积分', 'Anna 的尺码', '🎁 礼品', '阿卜杜拉·拉赫曼')
-const name = fc.oneof(fc.constantFrom('张三', '李娜', '欧阳娜娜', 'Anna Lee', '王小明'), fc.string({ unit: fc.constantFrom(...'赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨'), minLength: 1, maxLength: 10 }))
+const words = fc.constantFrom(
+  '保温杯',
+  '帆布袋',
+  '门店系统故障补录',
+  '顾客生日登记有误',
+  '活动补偿积分',
+  'Anna 的尺码',
+  '🎁 礼品',
+  '阿卜杜拉·拉赫曼',
+)
+const name = fc.oneof(
+  fc.constantFrom('张三', '李娜', '欧阳娜娜', 'Anna Lee', '王小明'),
+  fc.string({ unit: fc.constantFrom(...'赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨'), minLength: 1, maxLength: 10 }),
+)
 const mobile = fc.stringMatching(/^1[3-9]\d{9}$/)
 const birthday = fc.record(
   { month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), year: fc.integer({ min: 1950, max: 2010 }) },
@@ -81,7 +113,9 @@ const BASE = Date.parse('2026-11-21T02:00:00Z')
 /** An instant after CLOCK, in the two ISO shapes clients send. */
 const instant = fc
   .tuple(fc.integer({ min: 0, max: 200 }), fc.boolean())
-  .map(([days, local]) => (local ? new Date(BASE + days * DAY + 8 * 3_600_000).toISOString().replace('Z', '+08:00') : new Date(BASE + days * DAY).toISOString()))
+  .map(([days, local]) =>
+    local ? new Date(BASE + days * DAY + 8 * 3_600_000).toISOString().replace('Z', '+08:00') : new Date(BASE + days * DAY).toISOString(),
+  )
 const businessDate = fc.integer({ min: 1, max: 120 }).map((days) => new Date(BASE + days * DAY).toISOString().slice(0, 10))
 /** Ids of events and campaigns the fuzzers themselves create (`ev-<requestId>`, `cmp-<requestId>`), safe to edit and close. */
 const OWN = ['fz-own-0001', 'fz-own-0002', 'fz-own-0003']
@@ -99,10 +133,18 @@ const tiers = fc.subarray(['member', 'vip', 'gold'] as const, { minLength: 1 })
 const { version: _version, ...defaultRules } = DEFAULT_PROGRAM
 /** The default rules with a few numbers moved within their ranges (still consistent). */
 const rules = fc
-  .record({ member: fc.integer({ min: 50, max: 100 }), birthday: fc.integer({ min: 100, max: 300 }), renewFen: fc.integer({ min: 10_000, max: 80_000 }) })
+  .record({
+    member: fc.integer({ min: 50, max: 100 }),
+    birthday: fc.integer({ min: 100, max: 300 }),
+    renewFen: fc.integer({ min: 10_000, max: 80_000 }),
+  })
   .map((r) => ({
     ...defaultRules,
-    earning: { ...defaultRules.earning, pointsPer100YuanByTier: { ...defaultRules.earning.pointsPer100YuanByTier, member: r.member }, birthdayMonthPercent: r.birthday },
+    earning: {
+      ...defaultRules.earning,
+      pointsPer100YuanByTier: { ...defaultRules.earning.pointsPer100YuanByTier, member: r.member },
+      birthdayMonthPercent: r.birthday,
+    },
     vip: { ...defaultRules.vip, renewFen: r.renewFen },
   }))
 
@@ -124,12 +166,20 @@ export const MEMBER: Specs<'member'> = {
       birthday,
       consent: fc.constant({ accepted: true, version: PRIVACY_NOTICE_VERSION }),
       scene: fc.constantFrom(encodeURIComponent(DEMO_JOIN_SCENE), DEMO_JOIN_SCENE, 's=SH001', 's=NOPE01', ''),
-      referral: fc.oneof(fc.constantFrom(...w.shoppers.map((s) => s.referralCode)), fc.constantFrom(...w.shoppers.map((s) => `r%3D${s.referralCode}`)), fc.string({ maxLength: 8 })),
+      referral: fc.oneof(
+        fc.constantFrom(...w.shoppers.map((s) => s.referralCode)),
+        fc.constantFrom(...w.shoppers.map((s) => `r%3D${s.referralCode}`)),
+        fc.string({ maxLength: 8 }),
+      ),
     }),
     optional: ['scene', 'referral'],
   },
   getCard: { callers: shopper, fields: none },
-  pointsHistory: { callers: shopper, fields: () => ({ cursor: fc.oneof(fc.constant(null), fc.constant('2026-11-20T04:00:00.000Z|zzz'), fc.string({ maxLength: 40 })) }), optional: ['cursor'] },
+  pointsHistory: {
+    callers: shopper,
+    fields: () => ({ cursor: fc.oneof(fc.constant(null), fc.constant('2026-11-20T04:00:00.000Z|zzz'), fc.string({ maxLength: 40 })) }),
+    optional: ['cursor'],
+  },
   coupons: { callers: shopper, fields: none },
   catalog: { callers: shopper, fields: none },
   exchange: { callers: shopper, fields: (w) => ({ itemId: fc.oneof(fc.constantFrom(...w.itemIds), id), requestId }) },
@@ -157,10 +207,15 @@ export const MEMBER: Specs<'member'> = {
       birthday,
       clothingSize: fc.constantFrom('M', 'L/170', '', '均码', 'XL(加大)'),
       shoeSize: fc.constantFrom('37', '38.5', '', '42'),
-      children: fc.array(fc.record({ name: fc.constantFrom('大宝', '小宝', 'Mia'), size: fc.constantFrom('110', '120cm', '130') }), { maxLength: 3 }),
+      children: fc.array(fc.record({ name: fc.constantFrom('大宝', '小宝', 'Mia'), size: fc.constantFrom('110', '120cm', '130') }), {
+        maxLength: 3,
+      }),
       colours: fc.array(fc.constantFrom('驼色', '米白', '雾蓝', '黑色'), { maxLength: 4 }),
       styles: fc.array(fc.constantFrom('通勤', '休闲', '简约'), { maxLength: 3 }),
-      deliveryAddress: fc.oneof(fc.constant(null), fc.record({ recipient: name, phone: mobile, address: fc.constantFrom('上海市静安区南京西路1515号', '北京市朝阳区三里屯路19号') })),
+      deliveryAddress: fc.oneof(
+        fc.constant(null),
+        fc.record({ recipient: name, phone: mobile, address: fc.constantFrom('上海市静安区南京西路1515号', '北京市朝阳区三里屯路19号') }),
+      ),
       messages: fc.record({ newArrivals: fc.boolean(), events: fc.boolean(), birthday: fc.boolean(), pointsExpiry: fc.boolean() }),
     }),
     optional: ['name', 'birthday', 'clothingSize', 'shoeSize', 'children', 'colours', 'styles', 'deliveryAddress', 'messages'],
@@ -184,16 +239,34 @@ export const STAFF: Specs<'staff'> = {
     optional: ['couponCode', 'marginFen'],
   },
   lookupOrder: { callers: staffCaller, fields: (w) => ({ orderNo: orderNo(w) }) },
-  recordRefund: { callers: staffCaller, fields: (w) => ({ orderNo: orderNo(w), amountFen: fc.integer({ min: 1, max: 40_000 }), requestId }) },
+  recordRefund: {
+    callers: staffCaller,
+    fields: (w) => ({ orderNo: orderNo(w), amountFen: fc.integer({ min: 1, max: 40_000 }), requestId }),
+  },
   redeemPoints: {
     callers: staffCaller,
-    fields: (w) => ({ memberCode: fc.oneof({ arbitrary: dynamicCode(w), weight: 4 }, { arbitrary: memberCode(w), weight: 1 }), points: fc.integer({ min: 1, max: 500 }), reason: words, requestId }),
+    fields: (w) => ({
+      memberCode: fc.oneof({ arbitrary: dynamicCode(w), weight: 4 }, { arbitrary: memberCode(w), weight: 1 }),
+      points: fc.integer({ min: 1, max: 500 }),
+      reason: words,
+      requestId,
+    }),
   },
   lookupCoupon: { callers: staffCaller, fields: (w) => ({ code: couponCode(w), amountFen }), optional: ['amountFen'] },
-  redeemGiftCoupon: { callers: staffCaller, fields: (w) => ({ code: fc.oneof(fc.constantFrom(...w.giftCouponCodes), couponCode(w)), requestId }) },
+  redeemGiftCoupon: {
+    callers: staffCaller,
+    fields: (w) => ({ code: fc.oneof(fc.constantFrom(...w.giftCouponCodes), couponCode(w)), requestId }),
+  },
   undoCouponUse: { callers: staffCaller, fields: (w) => ({ code: couponCode(w) }) },
-  correctBirthday: { callers: staffCaller, fields: (w) => ({ memberCode: memberCode(w), birthday, reason: words.filter((s) => s.length >= 4) }) },
-  customers: { callers: staffCaller, fields: () => ({ search: fc.constantFrom('顾客', '张', '1234', ''), offset: fc.integer({ min: 0, max: 100 }) }), optional: ['search', 'offset'] },
+  correctBirthday: {
+    callers: staffCaller,
+    fields: (w) => ({ memberCode: memberCode(w), birthday, reason: words.filter((s) => s.length >= 4) }),
+  },
+  customers: {
+    callers: staffCaller,
+    fields: () => ({ search: fc.constantFrom('顾客', '张', '1234', ''), offset: fc.integer({ min: 0, max: 100 }) }),
+    optional: ['search', 'offset'],
+  },
   customer: { callers: staffCaller, fields: (w) => ({ code: memberCode(w) }) },
   today: { callers: staffCaller, fields: none },
   logCallback: {
@@ -224,11 +297,20 @@ export const STAFF: Specs<'staff'> = {
       ),
     }),
   },
-  reassign: { callers: manager, fields: (w) => ({ memberCode: memberCode(w), staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)) }) },
+  reassign: {
+    callers: manager,
+    fields: (w) => ({
+      memberCode: memberCode(w),
+      staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)),
+    }),
+  },
   callbackStats: { callers: manager, fields: () => ({ month: fc.constantFrom('2026-11', '2026-10', '2025-01') }), optional: ['month'] },
   storeStaff: { callers: staffCaller, fields: none },
   codeAlerts: { callers: manager, fields: none },
-  resumeTill: { callers: manager, fields: () => ({ staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)) }) },
+  resumeTill: {
+    callers: manager,
+    fields: () => ({ staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)) }),
+  },
 }
 
 const eventWords = {
@@ -240,7 +322,11 @@ const eventWords = {
 
 export const EVENT: Specs<'event'> = {
   list: { callers: shopper, fields: none },
-  rsvp: { callers: shopper, fields: (w) => ({ eventId: fc.oneof(fc.constantFrom(...w.eventIds), id), guests: fc.integer({ min: 0, max: 1 }) }), optional: ['guests'] },
+  rsvp: {
+    callers: shopper,
+    fields: (w) => ({ eventId: fc.oneof(fc.constantFrom(...w.eventIds), id), guests: fc.integer({ min: 0, max: 1 }) }),
+    optional: ['guests'],
+  },
   cancel: { callers: shopper, fields: (w) => ({ eventId: fc.oneof(fc.constantFrom(...w.eventIds), id) }) },
   mine: { callers: shopper, fields: none },
   checkIn: { callers: staffCaller, fields: (w) => ({ ticketCode: fc.oneof(fc.constantFrom(...w.ticketCodes), checkedCode(10)) }) },
@@ -258,7 +344,10 @@ export const EVENT: Specs<'event'> = {
       requestId: ownOrRandom,
     }),
   },
-  update: { callers: operator, fields: () => ({ eventId: fc.constantFrom(...OWN.map((r) => `ev-${r}`)), ...eventWords, times: eventTimes }) },
+  update: {
+    callers: operator,
+    fields: () => ({ eventId: fc.constantFrom(...OWN.map((r) => `ev-${r}`)), ...eventWords, times: eventTimes }),
+  },
   close: { callers: operator, fields: () => ({ eventId: fc.oneof(fc.constantFrom(...OWN.map((r) => `ev-${r}`)), id) }) },
   manageList: { callers: operator, fields: none },
 }
@@ -268,7 +357,12 @@ const audience = (w: World) =>
     fc.constant({ kind: 'all' }),
     tiers.map((t) => ({ kind: 'tiers', tiers: t })),
     fc.constant({ kind: 'store', storeId: STORE_ID }),
-    fc.subarray(w.shoppers.map((s) => s.memberNo), { minLength: 1 }).map((memberCodes) => ({ kind: 'list', memberCodes })),
+    fc
+      .subarray(
+        w.shoppers.map((s) => s.memberNo),
+        { minLength: 1 },
+      )
+      .map((memberCodes) => ({ kind: 'list', memberCodes })),
     fc.subarray(['A', 'B', 'C', 'D'], { minLength: 1 }).map((classes) => ({ kind: 'classes', classes })),
     fc.record({ kind: fc.constant('top'), list: fc.constantFrom('loyal', 'main', 'big'), count: fc.integer({ min: 1, max: 5 }) }),
   )
@@ -276,10 +370,19 @@ const audience = (w: World) =>
 export const OPS: Specs<'ops'> = {
   whoami: { callers: operator, fields: none },
   lookupMember: { callers: operator, fields: (w) => ({ code: memberCode(w) }) },
-  memberLedger: { callers: operator, fields: (w) => ({ code: memberCode(w), cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })) }), optional: ['cursor'] },
+  memberLedger: {
+    callers: operator,
+    fields: (w) => ({ code: memberCode(w), cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })) }),
+    optional: ['cursor'],
+  },
   adjustPoints: {
     callers: operator,
-    fields: (w) => ({ memberCode: memberCode(w), points: fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0), reason: words.filter((s) => s.length >= 4), requestId }),
+    fields: (w) => ({
+      memberCode: memberCode(w),
+      points: fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0),
+      reason: words.filter((s) => s.length >= 4),
+      requestId,
+    }),
   },
   couponTemplates: { callers: operator, fields: none },
   stores: { callers: operator, fields: none },
@@ -297,26 +400,49 @@ export const OPS: Specs<'ops'> = {
     }),
   },
   campaigns: { callers: operator, fields: none },
-  referrals: { callers: operator, fields: () => ({ status: fc.constantFrom('pending', 'rewarded', 'capped', 'held', 'rejected') }), optional: ['status'] },
+  referrals: {
+    callers: operator,
+    fields: () => ({ status: fc.constantFrom('pending', 'rewarded', 'capped', 'held', 'rejected') }),
+    optional: ['status'],
+  },
   reviewReferral: { callers: operator, fields: (w) => ({ inviteeCode: memberCode(w), decision: fc.constantFrom('approve', 'reject') }) },
   program: { callers: operator, fields: none },
   updateProgram: {
     callers: operator,
-    fields: () => ({ baseVersion: fc.integer({ min: 1, max: 4 }), rules, note: fc.constantFrom('调整普通会员积分比例', '生日月双倍积分'), requestId }),
+    fields: () => ({
+      baseVersion: fc.integer({ min: 1, max: 4 }),
+      rules,
+      note: fc.constantFrom('调整普通会员积分比例', '生日月双倍积分'),
+      requestId,
+    }),
   },
   programHistory: { callers: operator, fields: () => ({ before: fc.integer({ min: 1, max: 10 }) }), optional: ['before'] },
   segments: { callers: operator, fields: none },
   dashboard: { callers: operator, fields: () => ({ days: fc.integer({ min: 7, max: 180 }) }), optional: ['days'] },
-  updateCampaign: { callers: operator, fields: () => ({ campaignId: fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), title: fc.constantFrom('改名后的活动'), endsAt: instant }) },
+  updateCampaign: {
+    callers: operator,
+    fields: () => ({ campaignId: fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), title: fc.constantFrom('改名后的活动'), endsAt: instant }),
+  },
   closeCampaign: { callers: operator, fields: () => ({ campaignId: fc.oneof(fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), id) }) },
-  customers: { callers: operator, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01'), search: fc.constantFrom('顾客', '1234'), offset: fc.integer({ min: 0, max: 50 }) }), optional: ['storeId', 'search', 'offset'] },
+  customers: {
+    callers: operator,
+    fields: () => ({
+      storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
+      search: fc.constantFrom('顾客', '1234'),
+      offset: fc.integer({ min: 0, max: 50 }),
+    }),
+    optional: ['storeId', 'search', 'offset'],
+  },
   customer: { callers: operator, fields: (w) => ({ code: memberCode(w) }) },
   today: { callers: operator, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01') }), optional: ['storeId'] },
   storeDirectory: { callers: operator, fields: none },
   // Each valid call draws a code (a PNG on the local cloud): weighed low, so the run stays short.
   storeCode: {
     callers: operator,
-    fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01'), assistantId: fc.oneof(fc.constant(null), fc.constantFrom(...STAFF_IDS), fc.constant('Z99')) }),
+    fields: () => ({
+      storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
+      assistantId: fc.oneof(fc.constant(null), fc.constantFrom(...STAFF_IDS), fc.constant('Z99')),
+    }),
     optional: ['assistantId'],
     validWeight: 5,
   },
@@ -349,7 +475,8 @@ const replaceAt = (value: unknown, path: (string | number)[], replacement: unkno
   if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaceAt(v, rest, replacement) : v))
   return { ...(value as Record<string, unknown>), [head]: replaceAt((value as Record<string, unknown>)[head], rest, replacement) }
 }
-const omit = (record: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)))
+const omit = (record: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)))
 
 /** Identity fields a client might add to claim someone else's powers. */
 export const forgedFields = (w: World): Record<string, unknown> => ({
@@ -414,15 +541,20 @@ export const inputsFor = (spec: ActionSpec, w: World): fc.Arbitrary<Input> => {
     )
   } else {
     // Keys an action without input drops: as valid as `{}`, so weighed like it.
-    kinds.push({ arbitrary: plain(fc.dictionary(fc.string({ maxLength: 10 }), anyNasty, { minKeys: 1, maxKeys: 3 })), weight: spec.validWeight ?? 30 })
+    kinds.push({
+      arbitrary: plain(fc.dictionary(fc.string({ maxLength: 10 }), anyNasty, { minKeys: 1, maxKeys: 3 })),
+      weight: spec.validWeight ?? 30,
+    })
   }
   kinds.push({ arbitrary: plain(fc.oneof(badShape, badText, badNumber, operatorObject, fc.constant(undefined))), weight: 10 })
   // Extra keys never replace a real field: the mutation, if any, is what gets sent.
-  return fc.tuple(fc.oneof(...kinds), extras(w)).map(([one, extra]) =>
-    one.input !== null && typeof one.input === 'object' && !Array.isArray(one.input) && Object.keys(extra).length > 0
-      ? { ...one, input: { ...extra, ...(one.input as object) } }
-      : one,
-  )
+  return fc
+    .tuple(fc.oneof(...kinds), extras(w))
+    .map(([one, extra]) =>
+      one.input !== null && typeof one.input === 'object' && !Array.isArray(one.input) && Object.keys(extra).length > 0
+        ? { ...one, input: { ...extra, ...(one.input as object) } }
+        : one,
+    )
 }
 
 export interface FuzzCall {
@@ -461,14 +593,34 @@ const untime = (input: unknown): { input: unknown; clock?: string } => {
     if (Array.isArray(v)) return v.some((x) => x instanceof Timed) ? v.map((x) => walk(x, depth + 1)) : v
     if (!Object.values(v).some((x) => x instanceof Timed || (x !== null && typeof x === 'object'))) return v
     const out: Record<string, unknown> = {}
-    for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: walk((v as Record<string, unknown>)[k], depth + 1), enumerable: true, writable: true, configurable: true })
+    for (const k of Object.keys(v))
+      Object.defineProperty(out, k, {
+        value: walk((v as Record<string, unknown>)[k], depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     return out
   }
   const resolved = walk(input, 0)
   return clock ? { input: resolved, clock } : { input: resolved }
 }
 
-const UNKNOWN_ACTIONS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '', 'JOIN', 'join ', ' getCard', 'main', 'serve', 'eval']
+const UNKNOWN_ACTIONS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'prototype',
+  '',
+  'JOIN',
+  'join ',
+  ' getCard',
+  'main',
+  'serve',
+  'eval',
+]
 
 /** Whole events for one function: its actions with the inputs above, unknown actions, missing input, bad events. */
 export const eventsFor = <F extends FunctionName>(fn: F, specs: Specs<F>, w: World): fc.Arbitrary<FuzzCall> => {
@@ -484,13 +636,24 @@ export const eventsFor = <F extends FunctionName>(fn: F, specs: Specs<F>, w: Wor
   )
   const anyCaller = fc.constantFrom(...new Set(actions.map((a) => fc.sample(specs[a].callers(w), { numRuns: 1, seed: 1 })[0])))
   const unknown = fc
-    .tuple(anyCaller, fc.oneof(fc.constantFrom(...UNKNOWN_ACTIONS), fc.string({ maxLength: 20 }), badNumber, operatorObject, badShape), fc.jsonValue({ maxDepth: 2 }))
+    .tuple(
+      anyCaller,
+      fc.oneof(fc.constantFrom(...UNKNOWN_ACTIONS), fc.string({ maxLength: 20 }), badNumber, operatorObject, badShape),
+      fc.jsonValue({ maxDepth: 2 }),
+    )
     .map(([caller, action, input]): FuzzCall => ({ fn, caller, action: null, event: { action, input } }))
-  const noInput = fc.tuple(anyCaller, fc.constantFrom(...actions)).map(([caller, action]): FuzzCall => ({ fn, caller, action, event: { action } }))
+  const noInput = fc
+    .tuple(anyCaller, fc.constantFrom(...actions))
+    .map(([caller, action]): FuzzCall => ({ fn, caller, action, event: { action } }))
   const badEvent = fc
     .tuple(anyCaller, fc.oneof(badShape, fc.constant(ownProto({ action: 'whoami' })), fc.constant({ input: {} })))
     .map(([caller, event]): FuzzCall => ({ fn, caller, action: null, event }))
-  return fc.oneof({ arbitrary: known, weight: 40 }, { arbitrary: unknown, weight: 2 }, { arbitrary: noInput, weight: 2 }, { arbitrary: badEvent, weight: 1 })
+  return fc.oneof(
+    { arbitrary: known, weight: 40 },
+    { arbitrary: unknown, weight: 2 },
+    { arbitrary: noInput, weight: 2 },
+    { arbitrary: badEvent, weight: 1 },
+  )
 }
 
 /**
@@ -504,15 +667,13 @@ export const oversizedCalls = <F extends FunctionName>(fn: F, specs: Specs<F>, w
     const [caller] = fc.sample(specs[action].callers(w), { numRuns: 1, seed: n + 1 })
     const valid = input as Record<string, unknown>
     return oversizedValues().flatMap(({ label, value, at }) =>
-      [...Object.keys(valid), 'oversized', null].map(
-        (field): FuzzCall => ({
-          fn,
-          caller,
-          action,
-          event: { action, input: field === null ? value : { ...valid, [field]: value } },
-          ...(clock ? { clock } : {}),
-          refuse: { field: field ?? at, why: `a ${label}` },
-        }),
-      ),
+      [...Object.keys(valid), 'oversized', null].map((field): FuzzCall => ({
+        fn,
+        caller,
+        action,
+        event: { action, input: field === null ? value : { ...valid, [field]: value } },
+        ...(clock ? { clock } : {}),
+        refuse: { field: field ?? at, why: `a ${label}` },
+      })),
     )
   })

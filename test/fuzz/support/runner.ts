@@ -52,7 +52,12 @@ const viaHttp = async (cloud: LocalCloud, fn: string, caller: string, event: unk
 }
 
 /** Sends one call and checks its answer. */
-export const send = async (cloud: LocalCloud, observer: Observer, call: FuzzCall, options: { http?: boolean; source?: string } = {}): Promise<CallResult> => {
+export const send = async (
+  cloud: LocalCloud,
+  observer: Observer,
+  call: FuzzCall,
+  options: { http?: boolean; source?: string } = {},
+): Promise<CallResult> => {
   const caller = call.caller === FRESH ? `fz-new-${++fresh}-${process.pid}` : call.caller
   let id: string
   let outcome: string
@@ -61,7 +66,11 @@ export const send = async (cloud: LocalCloud, observer: Observer, call: FuzzCall
   if (options.http) {
     ;({ id, outcome, body, ms } = await viaHttp(cloud, call.fn, caller, call.event, call.clock ?? CLOCK))
   } else {
-    const inv = await cloud.invokeDetailed(call.fn, call.event, { openid: caller, clock: call.clock ?? CLOCK, ...(options.source ? { source: options.source } : {}) })
+    const inv = await cloud.invokeDetailed(call.fn, call.event, {
+      openid: caller,
+      clock: call.clock ?? CLOCK,
+      ...(options.source ? { source: options.source } : {}),
+    })
     id = inv.id
     outcome = inv.outcome.kind
     body = inv.body

@@ -93,7 +93,14 @@ export const buildWorld = async (h: Harness, prefix = 'w'): Promise<World> => {
   // An invited member (pending referral, paid by their first purchase) and one held for review (same phone prefix).
   shoppers.push(await joinShopper(h, `${prefix}-invited`, freshMobile(), shoppers[0].referralCode))
   const inviter = h.cloud.executor.get('members', shoppers[1].openid) as unknown as { mobile: string }
-  shoppers.push(await joinShopper(h, `${prefix}-held`, `${inviter.mobile.slice(0, 9)}${inviter.mobile.endsWith('99') ? '98' : '99'}`, shoppers[1].referralCode))
+  shoppers.push(
+    await joinShopper(
+      h,
+      `${prefix}-held`,
+      `${inviter.mobile.slice(0, 9)}${inviter.mobile.endsWith('99') ? '98' : '99'}`,
+      shoppers[1].referralCode,
+    ),
+  )
 
   const disposable: Shopper[] = []
   for (let i = 0; i < 4; i++) disposable.push(await joinShopper(h, `${prefix}-disposable-${i}`, freshMobile()))
@@ -102,12 +109,21 @@ export const buildWorld = async (h: Harness, prefix = 'w'): Promise<World> => {
   // costs seconds under jest, and the fuzzers' invite calls are about their input, not the picture.
   h.cloud.executor.insert(
     'posters',
-    [...shoppers, ...disposable].map((s) => ({ _id: s.openid, scene: `r=${s.referralCode}`, contentType: 'image/png', base64: 'iVBORw0KGgo=', createdAt: CLOCK })),
+    [...shoppers, ...disposable].map((s) => ({
+      _id: s.openid,
+      scene: `r=${s.referralCode}`,
+      contentType: 'image/png',
+      base64: 'iVBORw0KGgo=',
+      createdAt: CLOCK,
+    })),
   )
 
   const orderNos: string[] = []
   for (const s of [...shoppers, ...disposable]) {
-    for (const [amountFen, hoursBefore] of [[120_000, 2], [35_000, 1]]) {
+    for (const [amountFen, hoursBefore] of [
+      [120_000, 2],
+      [35_000, 1],
+    ]) {
       const orderNo = key(`${prefix}-O`)
       const clock = new Date(Date.parse(CLOCK) - hoursBefore * 3_600_000).toISOString()
       await ok(h.call(ASSISTANT, 'staff', 'recordPurchase', { memberCode: tillCode(s, clock), amountFen, orderNo }, { clock }))

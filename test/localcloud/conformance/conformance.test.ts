@@ -93,7 +93,10 @@ describe('transactions (runTransaction, _.inc)', () => {
     // (${WX}/database/transaction/Transaction.rollback.html). where().get() in the transaction sees its own writes
     // (the node-sdk's own test "事务内批量插入 条件查询"; localcloud/README.md, "Reads inside a transaction").
     expect(await wallet('transfer', { from: a, to: b, amount: 120 })).toEqual({ from: 180, to: 170, movementsSeen: 2 })
-    expect(await wallet('transfer', { from: b, to: a, amount: 500 })).toEqual({ failed: true, reason: { code: 'INSUFFICIENT_FUNDS', balance: 170 } })
+    expect(await wallet('transfer', { from: b, to: a, amount: 500 })).toEqual({
+      failed: true,
+      reason: { code: 'INSUFFICIENT_FUNDS', balance: 170 },
+    })
     expect((await wallet('get', { id: a })).data.balance).toBe(180)
     expect((await wallet('get', { id: b })).data.balance).toBe(170)
     expect((await wallet('movements', { account: b })).data.map((m: Body) => m.kind)).toEqual(['topUp', 'in'])
@@ -105,7 +108,10 @@ describe('queries: order, skip, limit, count, field', () => {
     const { owner: o } = await ownerWith([30, 10, 20, 40, 0])
     // Collection.orderBy / skip / limit (${WX}/database/collection/Collection.orderBy.html, Collection.skip.html).
     const page = await wallet('list', { owner: o, skip: 1, limit: 2 })
-    expect(page).toEqual({ data: [expect.objectContaining({ balance: 30 }), expect.objectContaining({ balance: 20 })], errMsg: 'collection.get:ok' })
+    expect(page).toEqual({
+      data: [expect.objectContaining({ balance: 30 }), expect.objectContaining({ balance: 20 })],
+      errMsg: 'collection.get:ok',
+    })
     // Collection.count: { total } (${WX}/database/collection/Collection.count.html).
     expect(await wallet('count', { owner: o })).toEqual({ total: 5, errMsg: 'collection.count:ok' })
     // Collection.field: only the named fields (${WX}/database/collection/Collection.field.html).
@@ -114,7 +120,15 @@ describe('queries: order, skip, limit, count, field', () => {
   })
 
   it('returns 100 records by default and at most 1,000', async () => {
-    cloud.executor.insert('movements', Array.from({ length: 1_100 }, (_, i) => ({ account: 'bulk', kind: 'seed', amount: 1, at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z` })))
+    cloud.executor.insert(
+      'movements',
+      Array.from({ length: 1_100 }, (_, i) => ({
+        account: 'bulk',
+        kind: 'seed',
+        amount: 1,
+        at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`,
+      })),
+    )
     // Collection.get: "云函数端：如果没有指定 limit，则默认且最多取 100 条记录" (${WX}/database/collection/Collection.get.html);
     // Collection.limit: "在云函数端默认及最大上限为 1000" (${WX}/database/collection/Collection.limit.html). The two pages
     // disagree on the maximum; the SDK itself caps limit at 1,000 (@cloudbase/database query.js get()).
@@ -130,7 +144,12 @@ describe('aggregate: $group, $lookup, default limit', () => {
     // Aggregate.group / Aggregate.lookup / Aggregate.end (${WX}/database/aggregate/Aggregate.lookup.html).
     const { list, errMsg } = await wallet('report')
     expect(errMsg).toBe('collection.aggregate:ok')
-    expect(list.find((r: Body) => r._id === o)).toEqual({ _id: o, total: 12, accounts: 2, holder: [{ _id: o, name: expect.stringMatching(/^Holder /) }] })
+    expect(list.find((r: Body) => r._id === o)).toEqual({
+      _id: o,
+      total: 12,
+      accounts: 2,
+      holder: [{ _id: o, name: expect.stringMatching(/^Holder /) }],
+    })
   })
 
   it('returns 20 records without a limit stage', async () => {
@@ -142,17 +161,19 @@ describe('aggregate: $group, $lookup, default limit', () => {
 })
 
 describe('errors', () => {
-  it('refuses a wrong-type update whole: errCode -502001, MongoDB\'s message, nothing written', async () => {
+  it("refuses a wrong-type update whole: errCode -502001, MongoDB's message, nothing written", async () => {
     const { ids } = await ownerWith([40])
     // CloudBase answers MongoDB's refusal as DATABASE_REQUEST_FAILED (-502001, https://docs.cloudbase.net/error-code/basic)
     // with MongoDB's message ("Cannot create field 'x' in element {field: null}" → DATABASE_REQUEST_FAILED, reported by
     // a CloudBase project: localcloud/README.md, "Wrong-type updates"); the other operators do not apply.
     const err = await wallet('corrupt', { id: ids[0] })
     expect(err).toMatchObject({ failed: true, errCode: -502001 })
-    expect(err.errMsg).toContain(`Cannot apply $inc to a value of non-numeric type. {_id: "${ids[0]}"} has the field 'label' of non-numeric type string`)
+    expect(err.errMsg).toContain(
+      `Cannot apply $inc to a value of non-numeric type. {_id: "${ids[0]}"} has the field 'label' of non-numeric type string`,
+    )
     const inTxn = await wallet('corruptInTransaction', { id: ids[0] })
     expect(inTxn).toMatchObject({ failed: true, errCode: -502001 })
-    expect(inTxn.errMsg).toContain("Cannot create field 'first' in element {label: \"acct-0\"}")
+    expect(inTxn.errMsg).toContain('Cannot create field \'first\' in element {label: "acct-0"}')
     expect((await wallet('get', { id: ids[0] })).data).toMatchObject({ label: 'acct-0', balance: 40 })
   })
 

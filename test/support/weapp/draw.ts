@@ -37,7 +37,9 @@ export const loadTemplates = (distDir: string) => {
   const compiled = compileTemplates(distDir)
   if (compiled.problems.length) throw new Error(`wcc refused the build:\n${compiled.problems.map(describeProblem).join('\n')}`)
   // wcc's code writes to `window` and reads `global`; both are one object, as in the render layer.
-  const sandbox: Record<string, unknown> = { console: { log() {}, warn: (...a: unknown[]) => warnings.push(a.join(' ')), error: (...a: unknown[]) => warnings.push(a.join(' ')) } }
+  const sandbox: Record<string, unknown> = {
+    console: { log() {}, warn: (...a: unknown[]) => warnings.push(a.join(' ')), error: (...a: unknown[]) => warnings.push(a.join(' ')) },
+  }
   const warnings: string[] = []
   sandbox.window = sandbox
   sandbox.global = sandbox
@@ -50,8 +52,18 @@ export const loadTemplates = (distDir: string) => {
   const usingOf = (file: string) => {
     if (!using.has(file)) {
       const json = join(distDir, `${file}.json`)
-      const declared = existsSync(json) ? ((JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: Record<string, string> }).usingComponents ?? {}) : {}
-      using.set(file, Object.fromEntries(Object.entries(declared).map(([name, path]) => [name, path.startsWith('/') ? path.slice(1) : posix.join(posix.dirname(file), path)])))
+      const declared = existsSync(json)
+        ? ((JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: Record<string, string> }).usingComponents ?? {})
+        : {}
+      using.set(
+        file,
+        Object.fromEntries(
+          Object.entries(declared).map(([name, path]) => [
+            name,
+            path.startsWith('/') ? path.slice(1) : posix.join(posix.dirname(file), path),
+          ]),
+        ),
+      )
     }
     return using.get(file)!
   }
@@ -71,7 +83,12 @@ export const drawPage = (templates: Templates, weapp: Weapp, page: LivePage = we
   const expandAll = (children: RawNode['children'] & object, file: string, owner: ComponentInstance | undefined, key: string): Drawn[] =>
     children.flatMap((child, index) => expand(child, file, owner, `${key}.${index}`))
 
-  const expand = (node: RawNode | string | number | boolean | null | undefined, file: string, owner: ComponentInstance | undefined, key: string): Drawn[] => {
+  const expand = (
+    node: RawNode | string | number | boolean | null | undefined,
+    file: string,
+    owner: ComponentInstance | undefined,
+    key: string,
+  ): Drawn[] => {
     if (node === null || node === undefined || node === false) return []
     if (typeof node !== 'object') return [String(node)]
     if (node.tag === 'virtual') return expandAll(node.children ?? [], file, owner, key)
@@ -93,7 +110,19 @@ export const drawPage = (templates: Templates, weapp: Weapp, page: LivePage = we
 
 const usingName = (tag: string, using: Record<string, string>) => (tag.startsWith('wx-') ? using[tag.slice(3)] : undefined)
 
-const BLOCKS = new Set(['wx-view', 'wx-button', 'wx-input', 'wx-textarea', 'wx-picker', 'wx-image', 'wx-scroll-view', 'wx-swiper', 'wx-canvas', 'wx-form', 'wx-navigator'])
+const BLOCKS = new Set([
+  'wx-view',
+  'wx-button',
+  'wx-input',
+  'wx-textarea',
+  'wx-picker',
+  'wx-image',
+  'wx-scroll-view',
+  'wx-swiper',
+  'wx-canvas',
+  'wx-form',
+  'wx-navigator',
+])
 
 /** The text the drawing carries, a line per block element (a rough innerText; the browser's is in html.ts). */
 export const textOfDrawing = (node: Drawn): string => {

@@ -23,7 +23,8 @@ export const undrawn = (data: Record<string, unknown>, drawing: DrawnNode): stri
   const missing: string[] = []
   const visit = (node: TaroNode, path: string, parent: DrawnNode) => {
     if (typeof node.v === 'string') {
-      if (!parent.children.some((child) => typeof child === 'string' && child === node.v)) missing.push(`${path} text ${JSON.stringify(node.v.slice(0, 40))}`)
+      if (!parent.children.some((child) => typeof child === 'string' && child === node.v))
+        missing.push(`${path} text ${JSON.stringify(node.v.slice(0, 40))}`)
       return
     }
     const drawn = drawnById.get(String(node.uid ?? node.sid))

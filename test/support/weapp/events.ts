@@ -17,7 +17,13 @@ const datasetOf = (attr: Record<string, unknown>) =>
   )
 
 const bindingOf = (node: DrawnNode, type: string): { handler: string; stops: boolean } | undefined => {
-  for (const [prefix, stops] of [['bind', false], ['bind:', false], ['catch', true], ['catch:', true], ['mut-bind:', false]] as const) {
+  for (const [prefix, stops] of [
+    ['bind', false],
+    ['bind:', false],
+    ['catch', true],
+    ['catch:', true],
+    ['mut-bind:', false],
+  ] as const) {
     const handler = node.attr[`${prefix}${type}`]
     if (typeof handler === 'string' && handler) return { handler, stops }
   }
@@ -40,7 +46,8 @@ export const dispatch = (page: LivePage, path: DrawnNode[], type: string, detail
     if (binding) {
       const owner = (node.owner ?? page.instance) as Record<string, unknown>
       const handler = owner[binding.handler] as Handler | undefined
-      if (typeof handler !== 'function') throw new Error(`${node.tag}#${String(node.attr.id)} binds ${type} to ${binding.handler}, which its owner lacks`)
+      if (typeof handler !== 'function')
+        throw new Error(`${node.tag}#${String(node.attr.id)} binds ${type} to ${binding.handler}, which its owner lacks`)
       handler.call(owner, {
         type,
         timeStamp: Date.now(),

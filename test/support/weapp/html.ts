@@ -24,7 +24,9 @@ const DEFAULT_LOOKS = ['view', 'text', 'image', 'button', 'input', 'textarea', '
 let baseCss: string | null = null
 const componentDefaults = () =>
   (baseCss ??=
-    DEFAULT_LOOKS.map((name) => readFileSync(join(TARO_STYLES, name, 'style/index.css'), 'utf8').replace(/taro-([a-z-]+?)-core/g, 'wx-$1')).join('\n') +
+    DEFAULT_LOOKS.map((name) =>
+      readFileSync(join(TARO_STYLES, name, 'style/index.css'), 'utf8').replace(/taro-([a-z-]+?)-core/g, 'wx-$1'),
+    ).join('\n') +
     `
 body { margin: 0; }
 wx-picker { display: block; }
@@ -47,9 +49,28 @@ wx-canvas::after { content: 'canvas'; color: #b5afa5; font: 12px/1 monospace; di
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** Attributes the default looks select on (button[type], text[space] …) or the page styles with. */
-const KEPT_ATTRIBUTES = new Set(['class', 'style', 'id', 'type', 'size', 'plain', 'disabled', 'loading', 'space', 'selectable', 'user-select', 'number-of-lines'])
+const KEPT_ATTRIBUTES = new Set([
+  'class',
+  'style',
+  'id',
+  'type',
+  'size',
+  'plain',
+  'disabled',
+  'loading',
+  'space',
+  'selectable',
+  'user-select',
+  'number-of-lines',
+])
 
-const IMAGE_FIT: Record<string, string> = { scaleToFill: 'fill', aspectFit: 'contain', aspectFill: 'cover', widthFix: 'fill', heightFix: 'fill' }
+const IMAGE_FIT: Record<string, string> = {
+  scaleToFill: 'fill',
+  aspectFit: 'contain',
+  aspectFill: 'cover',
+  widthFix: 'fill',
+  heightFix: 'fill',
+}
 
 /** rpx → px as wcsc's prelude does it (`transformRPX`): floored, and never under 1 px when not zero (not iOS). */
 export const rpxToPx = (rpx: number, windowWidth: number) => {
@@ -59,7 +80,8 @@ export const rpxToPx = (rpx: number, windowWidth: number) => {
 }
 
 /** The base library turns rpx in a `style` attribute into px when it sets it, as wcsc does for sheets. */
-const inlineStyle = (style: string, windowWidth: number) => style.replace(/(-?\d*\.?\d+)rpx/g, (_, n: string) => `${rpxToPx(Number(n), windowWidth)}px`)
+const inlineStyle = (style: string, windowWidth: number) =>
+  style.replace(/(-?\d*\.?\d+)rpx/g, (_, n: string) => `${rpxToPx(Number(n), windowWidth)}px`)
 
 const attributesOf = (node: DrawnNode, windowWidth: number) =>
   Object.entries(node.attr)

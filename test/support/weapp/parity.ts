@@ -16,7 +16,11 @@ export const H5_ONLY: PlatformLine[] = []
 
 /** Words each build says its own way, by design: the H5 line is compared with its WeChat wording. */
 export const PLATFORM_WORDS: { h5: string; weapp: string; why: string }[] = [
-  { h5: '下载海报', weapp: '保存到相册', why: 'a poster is downloaded in the browser preview and saved to the album on WeChat (services/posterImage)' },
+  {
+    h5: '下载海报',
+    weapp: '保存到相册',
+    why: 'a poster is downloaded in the browser preview and saved to the album on WeChat (services/posterImage)',
+  },
 ]
 
 const inWeappWords = (line: string) => PLATFORM_WORDS.reduce((text, words) => text.split(words.h5).join(words.weapp), line)

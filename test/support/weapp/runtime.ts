@@ -79,7 +79,8 @@ export class ComponentInstance {
       ]),
     )
     this.data = clone(config.data ?? {})
-    for (const [name, spec] of Object.entries(this.properties)) this.data[name] = spec.value !== undefined ? clone(spec.value) : defaultOf(spec.type)
+    for (const [name, spec] of Object.entries(this.properties))
+      this.data[name] = spec.value !== undefined ? clone(spec.value) : defaultOf(spec.type)
     Object.assign(this, api, (config.methods as object) ?? {})
     this.observers = Object.entries((config.observers as Record<string, (...v: unknown[]) => void>) ?? {}).map(([fields, fn]) => [
       fields.split(',').map((f) => f.trim()),
@@ -125,7 +126,11 @@ export class ComponentInstance {
 
   private fireObservers(fields: string[]) {
     for (const [watched, fn] of this.observers) {
-      if (watched.some((w) => w === '**' || fields.includes(w.split('.')[0]))) fn.apply(this, watched.map((w) => this.data[w.split('.')[0]]))
+      if (watched.some((w) => w === '**' || fields.includes(w.split('.')[0])))
+        fn.apply(
+          this,
+          watched.map((w) => this.data[w.split('.')[0]]),
+        )
     }
   }
 
@@ -146,9 +151,21 @@ const coerce = (value: unknown, type: unknown) => {
 }
 
 const SYSTEM_INFO = {
-  brand: 'devtools', model: 'iPhone 6/7/8', pixelRatio: 2, screenWidth: 375, screenHeight: 667, windowWidth: 375,
-  windowHeight: 603, statusBarHeight: 20, language: 'zh_CN', version: '8.0.50', system: 'iOS 16.0', platform: 'devtools',
-  SDKVersion: '3.3.4', fontSizeSetting: 16, safeArea: { top: 20, bottom: 667, left: 0, right: 375, width: 375, height: 647 },
+  brand: 'devtools',
+  model: 'iPhone 6/7/8',
+  pixelRatio: 2,
+  screenWidth: 375,
+  screenHeight: 667,
+  windowWidth: 375,
+  windowHeight: 603,
+  statusBarHeight: 20,
+  language: 'zh_CN',
+  version: '8.0.50',
+  system: 'iOS 16.0',
+  platform: 'devtools',
+  SDKVersion: '3.3.4',
+  fontSizeSetting: 16,
+  safeArea: { top: 20, bottom: 667, left: 0, right: 375, width: 375, height: 647 },
 }
 
 /**
@@ -173,7 +190,12 @@ const stringsOf = (value: unknown, out: string[], key = ''): void => {
 const parseUrl = (url: string, from: string) => {
   const [path, search = ''] = url.split('?')
   const route = path.startsWith('/') ? path.slice(1) : posix.normalize(posix.join(posix.dirname(from), path))
-  const query = Object.fromEntries(search.split('&').filter(Boolean).map((pair) => [pair.split('=')[0], pair.slice(pair.indexOf('=') + 1)]))
+  const query = Object.fromEntries(
+    search
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => [pair.split('=')[0], pair.slice(pair.indexOf('=') + 1)]),
+  )
   return { route: route.replace(/^\.\//, ''), query }
 }
 
@@ -210,7 +232,13 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
   const wxApis: Record<string, unknown> = {
     cloud: {
       init: () => undefined,
-      callFunction: (options: { name: string; data: unknown; success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }) => {
+      callFunction: (options: {
+        name: string
+        data: unknown
+        success?: (r: unknown) => void
+        fail?: (e: unknown) => void
+        complete?: (r: unknown) => void
+      }) => {
         inFlight++
         touch()
         const run = current()?.run
@@ -218,7 +246,16 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
         run?.cloudCalls.push(`${options.name}.${action}`)
         const promise = callFunction(options.name, options.data, openid).then((result) => ({ result, errMsg: 'cloud.callFunction:ok' }))
         promise
-          .then((r) => { options.success?.(r); options.complete?.(r) }, (e) => { options.fail?.(e); options.complete?.(e) })
+          .then(
+            (r) => {
+              options.success?.(r)
+              options.complete?.(r)
+            },
+            (e) => {
+              options.fail?.(e)
+              options.complete?.(e)
+            },
+          )
           .finally(() => {
             inFlight--
             lastAnswer = touch()
@@ -236,16 +273,30 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),
-    getStorage: (o: { key: string }) => (storage.has(o.key) ? succeed(o as never, { data: storage.get(o.key) }) : Promise.reject(new Error('getStorage:fail data not found'))),
+    getStorage: (o: { key: string }) =>
+      storage.has(o.key) ? succeed(o as never, { data: storage.get(o.key) }) : Promise.reject(new Error('getStorage:fail data not found')),
     setStorage: (o: { key: string; data: unknown }) => (storage.set(o.key, o.data), succeed(o as never, { errMsg: 'setStorage:ok' })),
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     createSelectorQuery: () => {
-      const query = { in: () => query, select: () => query, selectAll: () => query, selectViewport: () => query, boundingClientRect: () => query, fields: () => query, scrollOffset: () => query, node: () => query, exec: (cb?: (r: unknown[]) => void) => cb?.([]) }
+      const query = {
+        in: () => query,
+        select: () => query,
+        selectAll: () => query,
+        selectViewport: () => query,
+        boundingClientRect: () => query,
+        fields: () => query,
+        scrollOffset: () => query,
+        node: () => query,
+        exec: (cb?: (r: unknown[]) => void) => cb?.([]),
+      }
       return query
     },
     createCanvasContext: () => new Proxy({}, { get: () => () => undefined }),
     // The user taps 确定 on every modal (a test that needs 取消 reads `calls` and drives the page itself).
-    showModal: (o: never) => (calls.push({ api: 'showModal', options: o }), succeed(o, { confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+    showModal: (o: never) => (
+      calls.push({ api: 'showModal', options: o }),
+      succeed(o, { confirm: true, cancel: false, errMsg: 'showModal:ok' })
+    ),
   }
   // The base library's own hooks Taro calls, which WeChat does not document.
   const known: Record<string, unknown> = { ...wxApis, onAppRoute: () => undefined }
@@ -274,7 +325,13 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
   }
   const routes = new Set(pageRoutes(JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8'))))
   for (const [api, change] of Object.entries(stackChange)) {
-    known[api] = (options: { url?: string; delta?: number; success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
+    known[api] = (options: {
+      url?: string
+      delta?: number
+      success?: (r: unknown) => void
+      fail?: (r: unknown) => void
+      complete?: (r: unknown) => void
+    }) => {
       calls.push({ api, options })
       touch()
       // As WeChat answers a page app.json does not declare.
@@ -337,7 +394,8 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     return config
   }
 
-  const lifecycle = (page: LivePage, name: string, ...args: unknown[]) => (page.instance[name] as ((...a: unknown[]) => void) | undefined)?.call(page.instance, ...args)
+  const lifecycle = (page: LivePage, name: string, ...args: unknown[]) =>
+    (page.instance[name] as ((...a: unknown[]) => void) | undefined)?.call(page.instance, ...args)
 
   const unload = (page: LivePage) => {
     lifecycle(page, 'onUnload')
@@ -370,7 +428,6 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     lifecycle(page, 'onReady')
     return page
   }
-
 
   /**
    * Waits until no cloud call is in flight and nothing has happened for `quietMs` — and, after the last answer,
@@ -416,7 +473,10 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     }
     if (!instance) {
       const config = load(path, componentConfigs, 'Component')
-      instance = new ComponentInstance(path, config, properties, { createSelectorQuery: known.createSelectorQuery, triggerEvent: () => undefined })
+      instance = new ComponentInstance(path, config, properties, {
+        createSelectorQuery: known.createSelectorQuery,
+        triggerEvent: () => undefined,
+      })
       page.components.set(key, instance)
     } else instance.receive(properties)
     return instance

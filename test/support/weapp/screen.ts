@@ -40,7 +40,14 @@ export interface Shown {
  * Shows the drawing in the browser page (as a file beside dist/, so the package's own images load) and returns
  * its visible text; with `name`, also saves test-results/<name>.png (the whole page, as tall as it is).
  */
-export const showDrawing = async (page: Page, distDir: string, styles: StyleCompilation, route: string, drawing: DrawnNode, name?: string): Promise<Shown> => {
+export const showDrawing = async (
+  page: Page,
+  distDir: string,
+  styles: StyleCompilation,
+  route: string,
+  drawing: DrawnNode,
+  name?: string,
+): Promise<Shown> => {
   mkdirSync(HTML_DIR, { recursive: true })
   const file = join(HTML_DIR, `${name ?? route.replace(/\//g, '-')}.html`)
   const html = drawingToHtml(drawing, styles, sheetsFor(styles, route, drawing), navigationBarOf(distDir, route))

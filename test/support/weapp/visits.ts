@@ -26,7 +26,11 @@ export interface Fixture {
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
 
 export const cloudCaller = (cloud: LocalCloud) => async (openid: string, fn: string, action: string, input: unknown, clock?: string) => {
-  const answer = (await cloud.invoke(fn, { action, input }, { openid, clock })) as { ok: boolean; data?: unknown; error?: { code: string; message: string } }
+  const answer = (await cloud.invoke(fn, { action, input }, { openid, clock })) as {
+    ok: boolean
+    data?: unknown
+    error?: { code: string; message: string }
+  }
   if (!answer.ok) throw new Error(`${fn}.${action}: ${answer.error?.code} ${answer.error?.message}`)
   return answer.data as Record<string, unknown>
 }
@@ -38,7 +42,13 @@ export const makeHeavyShopper = async (cloud: LocalCloud): Promise<Fixture> => {
   codes.remember((await call(SHOPPER, 'member', 'codeSecret', {})) as { memberNo: string; secret: string })
   for (let i = 0; i < PURCHASES; i++) {
     const { code, clock } = codes.next(SHOPPER_NO)
-    await call(DEMO_ASSISTANT._id, 'staff', 'recordPurchase', { memberCode: code, amountFen: 8_800 + ((i * 7_919) % 60_000), orderNo: `PERF-${i}` }, clock)
+    await call(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: code, amountFen: 8_800 + ((i * 7_919) % 60_000), orderNo: `PERF-${i}` },
+      clock,
+    )
   }
   const templates = ['welcome-20off200', 'points-50off500', 'gift-tote', 'vip-preview-15off']
   for (let i = 0; i < COUPONS; i++) {
@@ -54,9 +64,19 @@ export const makeHeavyShopper = async (cloud: LocalCloud): Promise<Fixture> => {
     })
   }
   const event = await call(DEMO_OPERATOR._id, 'event', 'create', {
-    title: '秋冬新品品鉴会', description: '设计师讲解新季面料与搭配', coverUrl: '', storeId: 'SH001',
-    startsAt: isoIn(12), endsAt: isoIn(12.1), capacity: 30, tiers: ['member', 'vip', 'gold'],
-    rsvpDeadline: isoIn(11), cancelDeadline: isoIn(11), attendancePoints: 50, maxGuests: 1, requestId: 'perf-event-1',
+    title: '秋冬新品品鉴会',
+    description: '设计师讲解新季面料与搭配',
+    coverUrl: '',
+    storeId: 'SH001',
+    startsAt: isoIn(12),
+    endsAt: isoIn(12.1),
+    capacity: 30,
+    tiers: ['member', 'vip', 'gold'],
+    rsvpDeadline: isoIn(11),
+    cancelDeadline: isoIn(11),
+    attendancePoints: 50,
+    maxGuests: 1,
+    requestId: 'perf-event-1',
   })
   const eventId = (event.event as { id: string }).id
   await call(SHOPPER, 'event', 'rsvp', { eventId, guests: 0 })
@@ -88,9 +108,15 @@ export const callerFor = (route: string) =>
 
 /** Every page of app.json (read from the build; the known visits while it is not built) with its visit. */
 export const pageVisits = (distDir: string): Visit[] => {
-  const routes = existsSync(join(distDir, 'app.json')) ? pageRoutes(JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8'))) : KNOWN.map((v) => v.route)
+  const routes = existsSync(join(distDir, 'app.json'))
+    ? pageRoutes(JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')))
+    : KNOWN.map((v) => v.route)
   return routes.map((route) => KNOWN.find((v) => v.route === route) ?? { route, caller: callerFor(route), query: () => ({}) })
 }
 
 /** `pages/card/index` → `card`, `staff/purchase/index` → `staff-purchase`, `privacy/index/index` → `privacy`. */
-export const pageName = (route: string) => route.replace(/^pages\//, '').replace(/(\/index)+$/, '').replace(/\//g, '-')
+export const pageName = (route: string) =>
+  route
+    .replace(/^pages\//, '')
+    .replace(/(\/index)+$/, '')
+    .replace(/\//g, '-')

@@ -8,7 +8,11 @@ import type { ErrorCode } from '../../../src/domain/errors'
 /** What an action answers: its result, a platform failure (errCode/errMsg), or an Error (rejects like a dead network). */
 type Answer<T> = CloudResult<T> | { errCode: number; errMsg: string } | Error
 /** The contract's output with every field optional, all the way down: a test answers only what the page reads. */
-type DeepPartial<T> = T extends readonly (infer E)[] ? readonly DeepPartial<E>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T
+type DeepPartial<T> = T extends readonly (infer E)[]
+  ? readonly DeepPartial<E>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T
 type Handler<F extends FunctionName, A extends ActionName<F>> = (
   input: ActionInput<F, A>,
 ) => Answer<DeepPartial<ActionOutput<F, A>>> | Promise<Answer<DeepPartial<ActionOutput<F, A>>>>
@@ -45,7 +49,9 @@ export const installFakeCloud = (handlers: FakeHandlers) => {
     const { action, input } = JSON.parse(init.body) as { action: string; input: unknown }
     calls.push({ functionName, action, input, openid: init.headers['x-local-openid'] ?? null })
     // The request is untyped JSON here: the handler's contract types are for the tests that write them.
-    const handler = (handlers as Record<string, ((input: unknown) => Answer<unknown> | Promise<Answer<unknown>>) | undefined>)[`${functionName}.${action}`]
+    const handler = (handlers as Record<string, ((input: unknown) => Answer<unknown> | Promise<Answer<unknown>>) | undefined>)[
+      `${functionName}.${action}`
+    ]
     if (!handler) throw new Error(`fake cloud has no answer for ${functionName}.${action}`)
     const answer = await handler(input)
     if (answer instanceof Error) throw answer

@@ -32,7 +32,9 @@ export const customer = (overrides: Partial<CustomerView> = {}): CustomerView =>
   ...overrides,
 })
 
-export const ZHANG_MIN = customer({ profile: { clothingSize: 'S', shoeSize: '36', colours: ['米白', '雾蓝'], styles: ['通勤'], notes: '偏爱针织开衫' } })
+export const ZHANG_MIN = customer({
+  profile: { clothingSize: 'S', shoeSize: '36', colours: ['米白', '雾蓝'], styles: ['通勤'], notes: '偏爱针织开衫' },
+})
 export const ZHAO_YA = customer({
   memberNo: '20261123119',
   name: '赵雅',
@@ -46,8 +48,24 @@ export const ZHAO_YA = customer({
   purchaseCount: 2,
   customerClass: 'C',
 })
-export const SUN_YUE = customer({ memberNo: '20261123127', name: '孙悦', lastPurchaseAt: day('2026-08-15'), lastSeenAt: day('2026-08-15'), lifetimeSpendFen: 73_000, purchaseCount: 2, customerClass: 'C' })
-export const ZHOU_LIN = customer({ memberNo: '20261123135', name: '周琳', lastPurchaseAt: day('2026-05-07'), lastSeenAt: day('2026-05-07'), lifetimeSpendFen: 71_000, purchaseCount: 2, customerClass: 'C' })
+export const SUN_YUE = customer({
+  memberNo: '20261123127',
+  name: '孙悦',
+  lastPurchaseAt: day('2026-08-15'),
+  lastSeenAt: day('2026-08-15'),
+  lifetimeSpendFen: 73_000,
+  purchaseCount: 2,
+  customerClass: 'C',
+})
+export const ZHOU_LIN = customer({
+  memberNo: '20261123135',
+  name: '周琳',
+  lastPurchaseAt: day('2026-05-07'),
+  lastSeenAt: day('2026-05-07'),
+  lifetimeSpendFen: 71_000,
+  purchaseCount: 2,
+  customerClass: 'C',
+})
 export const WU_QIAN = customer({
   memberNo: '20261123143',
   name: '吴倩',

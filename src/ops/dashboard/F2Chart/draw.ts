@@ -25,7 +25,11 @@ export const drawChart = (
 ): Drawn => {
   node.width = Math.round(size.width * size.pixelRatio)
   node.height = Math.round(size.height * size.pixelRatio)
-  const { props } = jsx(Canvas, { context, pixelRatio: size.pixelRatio, width: size.width, height: size.height, animate: false, px2hd: designPx }, chart)
+  const { props } = jsx(
+    Canvas,
+    { context, pixelRatio: size.pixelRatio, width: size.width, height: size.height, animate: false, px2hd: designPx },
+    chart,
+  )
   const canvas = new Canvas(props)
   canvas.render()
   return { destroy: () => canvas.destroy() }

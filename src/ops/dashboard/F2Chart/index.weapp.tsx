@@ -4,7 +4,11 @@ import { useEffect } from 'react'
 import type { F2ChartProps } from '.'
 import { drawChart, type Drawn } from './draw'
 
-type Found = { node?: { width: number; height: number; getContext: (type: '2d') => CanvasRenderingContext2D }; width: number; height: number } | null
+type Found = {
+  node?: { width: number; height: number; getContext: (type: '2d') => CanvasRenderingContext2D }
+  width: number
+  height: number
+} | null
 
 /**
  * The mini-program chart: a `type="2d"` canvas, found by id with a selector query after Taro has rendered it
