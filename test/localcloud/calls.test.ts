@@ -7,8 +7,8 @@
 import { lookup } from 'node:dns/promises'
 import { rmSync } from 'node:fs'
 import { connect } from 'node:net'
-import { type LocalCloud, MAX_CALL_DEPTH, UNAVAILABLE, inspectFunctionsSeam, installNetworkGuard, startLocalCloud } from '../../localcloud'
-import { FIXTURE_COLLECTIONS, FIXTURE_FUNCTIONS, tempDir } from './support'
+import { type LocalCloud, MAX_CALL_DEPTH, UNAVAILABLE, inspectFunctionsSeam, installNetworkGuard } from '../../localcloud'
+import { startFixtureCloud, tempDir } from './support'
 
 type Body = Record<string, any>
 
@@ -17,17 +17,9 @@ let dataDir: string
 
 beforeAll(async () => {
   dataDir = tempDir()
-  cloud = await startLocalCloud({
-    dataDir,
-    functionsDir: FIXTURE_FUNCTIONS,
-    collectionsDir: FIXTURE_COLLECTIONS,
-    staticDir: null,
-    port: 0,
+  cloud = await startFixtureCloud(dataDir, {
     // One instance per function, two more for calls from functions: small enough to exhaust in a test.
-    poolSize: 1,
     burstInstances: 2,
-    logs: false,
-    dbLatencyMs: 0,
   })
 }, 30_000)
 
@@ -195,16 +187,7 @@ describe(`a call chain deeper than ${MAX_CALL_DEPTH}`, () => {
   beforeAll(async () => {
     deepDir = tempDir()
     // The default burst (8) leaves room for 9 instances of relay: the depth limit is what stops the chain.
-    deep = await startLocalCloud({
-      dataDir: deepDir,
-      functionsDir: FIXTURE_FUNCTIONS,
-      collectionsDir: FIXTURE_COLLECTIONS,
-      staticDir: null,
-      port: 0,
-      poolSize: 1,
-      logs: false,
-      dbLatencyMs: 0,
-    })
+    deep = await startFixtureCloud(deepDir)
   }, 30_000)
 
   afterAll(async () => {

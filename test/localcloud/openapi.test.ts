@@ -8,9 +8,9 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { type LocalCloud, inspectOpenApiSeam, startLocalCloud } from '../../localcloud'
+import { type LocalCloud, inspectOpenApiSeam } from '../../localcloud'
 import { pagesOf, readAppPages } from '../../localcloud/openapi/pages'
-import { FIXTURES, FIXTURE_COLLECTIONS, FIXTURE_FUNCTIONS, tempDir } from './support'
+import { FIXTURES, startFixtureCloud, tempDir } from './support'
 
 type Body = Record<string, any>
 
@@ -24,15 +24,7 @@ const PAGES = ['pages/card/index', 'pages/join/index', 'staff/index/index']
 
 beforeAll(async () => {
   dataDir = tempDir()
-  cloud = await startLocalCloud({
-    dataDir,
-    functionsDir: FIXTURE_FUNCTIONS,
-    collectionsDir: FIXTURE_COLLECTIONS,
-    staticDir: null,
-    port: 0,
-    poolSize: 1,
-    logs: false,
-    dbLatencyMs: 0,
+  cloud = await startFixtureCloud(dataDir, {
     miniProgramPages: PAGES,
   })
 }, 30_000)

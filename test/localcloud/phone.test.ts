@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs'
 import { type LocalCloud, startLocalCloud } from '../../localcloud'
-import { FIXTURE_COLLECTIONS, FIXTURE_FUNCTIONS, tempDir } from './support'
+import { FIXTURE_FUNCTIONS, startFixtureCloud, tempDir } from './support'
 
 type Body = Record<string, any>
 
@@ -19,15 +19,7 @@ const INVALID_CODE =
 
 beforeAll(async () => {
   dataDir = tempDir()
-  cloud = await startLocalCloud({
-    dataDir,
-    functionsDir: FIXTURE_FUNCTIONS,
-    collectionsDir: FIXTURE_COLLECTIONS,
-    staticDir: null,
-    port: 0,
-    poolSize: 1,
-    logs: false,
-    dbLatencyMs: 0,
+  cloud = await startFixtureCloud(dataDir, {
     phones: PHONES,
   })
 }, 30_000)

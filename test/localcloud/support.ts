@@ -4,6 +4,7 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { type LocalCloudOptions, startLocalCloud } from '../../localcloud'
 import { Executor, type ExecutorOptions } from '../../localcloud/executor/executor'
 import { installOfflineSeam, installSeam } from '../../localcloud/instances/seam'
 import { tempDir as makeTempDir } from '../support/temp'
@@ -14,6 +15,20 @@ export const FIXTURE_COLLECTIONS = join(FIXTURES, 'collections')
 
 /** A fresh temp folder, named localcloud-test-… unless told otherwise. */
 export const tempDir = (prefix = 'localcloud-test-') => makeTempDir(prefix)
+
+/** The local cloud on the fixture functions and collections: one instance each, no latency, quiet, any free port. */
+export const startFixtureCloud = (dataDir: string, options: Partial<LocalCloudOptions> = {}) =>
+  startLocalCloud({
+    dataDir,
+    functionsDir: FIXTURE_FUNCTIONS,
+    collectionsDir: FIXTURE_COLLECTIONS,
+    staticDir: null,
+    port: 0,
+    poolSize: 1,
+    logs: false,
+    dbLatencyMs: 0,
+    ...options,
+  })
 
 /** Yields to the event loop, as a network round trip would: lets concurrent SDK calls interleave. */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
