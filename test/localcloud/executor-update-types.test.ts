@@ -5,7 +5,7 @@
  * CloudBase's DATABASE_REQUEST_FAILED (-502001) carrying MongoDB's own message, as a CloudBase project reports
  * for "Cannot create field 'x' in element {field: null}" (see localcloud/README.md, "Wrong-type updates").
  */
-import { failure, inProcessDb } from './support'
+import { documentMaker, failure, inProcessDb } from './support'
 
 let h: ReturnType<typeof inProcessDb>
 beforeAll(() => {
@@ -13,12 +13,7 @@ beforeAll(() => {
 })
 afterAll(() => h.close())
 
-let seq = 0
-const fresh = (doc: object) => {
-  const id = `w${++seq}`
-  h.executor.insert('things', { _id: id, ...doc })
-  return { id, ref: h.db.collection('things').doc(id), stored: () => h.executor.get('things', id) }
-}
+const fresh = documentMaker(() => h, 'things', 'w')
 
 type Cmd = any
 

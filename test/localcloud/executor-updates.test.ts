@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs'
 import { Executor } from '../../localcloud/executor/executor'
-import { FIXTURE_COLLECTIONS, failure, inProcessDb, tempDir } from './support'
+import { FIXTURE_COLLECTIONS, documentMaker, failure, inProcessDb, tempDir } from './support'
 
 let h: ReturnType<typeof inProcessDb>
 beforeAll(() => {
@@ -12,13 +12,8 @@ beforeAll(() => {
 })
 afterAll(() => h.close())
 
-let seq = 0
 /** A fresh document in `things`; returns a reader of its stored state. */
-const fresh = (doc: object) => {
-  const id = `t${++seq}`
-  h.executor.insert('things', { _id: id, ...doc })
-  return { id, ref: h.db.collection('things').doc(id), stored: () => h.executor.get('things', id) }
-}
+const fresh = documentMaker(() => h, 'things', 't')
 
 describe('update operators', () => {
   const cases: [string, object, (x: ReturnType<typeof h.db.command>) => object, object][] = [

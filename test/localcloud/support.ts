@@ -63,6 +63,20 @@ export const inProcessDb = (options: Partial<ExecutorOptions> = {}) => {
   return { executor, db, _: db.command as Any, cloud, state, dataDir, close }
 }
 
+/**
+ * A maker of fresh documents in `collection` (ids `<prefix>1`, `<prefix>2`, ...): each call inserts one and returns its
+ * id, its SDK reference and a reader of its stored state. `db` is read at each call (it is made in a beforeAll).
+ */
+export const documentMaker = (db: () => ReturnType<typeof inProcessDb>, collection: string, prefix: string) => {
+  let seq = 0
+  return (doc: object) => {
+    const h = db()
+    const id = `${prefix}${++seq}`
+    h.executor.insert(collection, { _id: id, ...doc })
+    return { id, ref: h.db.collection(collection).doc(id), stored: () => h.executor.get(collection, id) }
+  }
+}
+
 /** The SDK error's errCode and errMsg (or a marker when the promise unexpectedly resolved). */
 export const failure = async (p: Promise<unknown>): Promise<{ errCode?: number; errMsg: string }> => {
   try {
