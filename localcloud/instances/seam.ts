@@ -69,7 +69,7 @@ export const installSeam = (transport: Transport): (() => void) => {
     return transport(action, p)
   }
 
-  const tagged = ['update', 'remove', 'count', 'updateAndReturn'] as const
+  const tagged = ['update', 'remove', 'count'] as const
   const originals = tagged.map((m) => Query[m] as (...a: unknown[]) => unknown)
   tagged.forEach((m, i) => {
     Query[m] = function (this: QueryProto, ...args: unknown[]) {
