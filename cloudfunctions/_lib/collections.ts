@@ -3,10 +3,20 @@
  * database/collections/<name>.json, deployed with the functions and read by the local cloud.
  */
 import type { Audience } from '../../src/domain/audience'
+import type { CatalogItem, ExchangeCount } from '../../src/domain/catalog'
+import type { CodeAlert, MemberCodeGuard, TillCodeGuard } from '../../src/domain/codeGuard'
+import type { Coupon, CouponTemplate } from '../../src/domain/coupons'
+import type { ErasedMember } from '../../src/domain/erasure'
+import type { MemberEvent, Rsvp } from '../../src/domain/events'
+import type { LedgerEntry } from '../../src/domain/ledger'
+import type { Member } from '../../src/domain/member'
+import type { OnceGrant } from '../../src/domain/onceGrants'
+import type { PurchaseRecord, RefundRecord } from '../../src/domain/purchase'
+import type { Referral } from '../../src/domain/referral'
 import type { RuleChange } from '../../src/domain/programChanges'
 import type { MemberSegment, SegmentTally } from '../../src/domain/segments'
 import type { ProgramRules, TierId } from '../../src/domain/program'
-import type { StaffRole } from '../../src/domain/staff'
+import type { CallbackOutcome, StaffRole } from '../../src/domain/staff'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -38,7 +48,127 @@ export const COLLECTIONS = {
   serverSecrets: 'serverSecrets',
   erasedGrants: 'erasedGrants',
   personalExports: 'personalExports',
+  erasedMembers: 'erasedMembers',
 } as const
+
+/**
+ * Every collection and the type of its documents: the one place this mapping is written. Reads and writes go
+ * through `_lib/data.ts`, which types them from this map (no casts at the call sites).
+ */
+export interface CollectionDocs {
+  members: MemberDoc
+  purchases: PurchaseRecord
+  ledger: LedgerEntry
+  staff: StaffDoc
+  stores: StoreDoc
+  settings: SettingsProgramDoc
+  refunds: RefundRecord
+  operators: OperatorDoc
+  jobRuns: JobRunDoc
+  couponTemplates: CouponTemplate
+  coupons: Coupon
+  catalog: CatalogItem
+  exchangeCounts: ExchangeCount
+  campaigns: CampaignDoc
+  events: MemberEvent
+  rsvps: Rsvp
+  tickets: TicketDoc
+  referrals: Referral
+  posters: PosterDoc
+  callbacks: CallbackDoc
+  programVersions: ProgramVersionDoc
+  segments: SegmentDoc
+  stats: SegmentStatsDoc | DayStatsDoc
+  exports: ExportDoc
+  memberSecrets: MemberSecretDoc
+  codeGuards: MemberCodeGuard | TillCodeGuard | CodeAlert
+  serverSecrets: ServerSecretDoc
+  erasedGrants: ErasedGrantsDoc
+  personalExports: PersonalExportDoc
+  erasedMembers: ErasedMember
+}
+
+export type CollectionName = keyof CollectionDocs
+
+/** `members/<OPENID>`: the Member, and what the member document carries besides while the member uses its rights. */
+export type MemberDoc = Member & {
+  /** Set when deletion starts: the pseudonym the records move under. */
+  erasure?: { pseudonym: string; startedAt: string }
+  /** The member's own exports (the files are deleted with the membership). */
+  dataExports?: { fileID: string; at: string }[]
+  /** Idempotency keys of the last messages sent to the member (a retried send finds its key and stops). */
+  messageKeys?: string[]
+}
+
+/** `tickets/<ticketCode>`: the code on a confirmed RSVP, so a scan finds the RSVP. */
+export interface TicketDoc {
+  _id: string
+  rsvpId: string
+  eventId: string
+}
+
+/** `posters/<memberId>`: the member's invitation code image, made once. */
+export interface PosterDoc {
+  _id: string
+  scene: string
+  contentType: string
+  base64: string
+  createdAt: string
+}
+
+/** `callbacks/<id>`: one call a shop assistant made to a customer, and what came of it. */
+export interface CallbackDoc {
+  _id: string
+  memberId: string
+  storeId: string
+  staffId: string
+  at: string
+  /** Business month, for the manager's monthly counts. */
+  month: string
+  outcome: CallbackOutcome
+  note: string
+  nextAt: string | null
+}
+
+/** `memberSecrets/<OPENID>`. */
+export interface MemberSecretDoc {
+  _id: string
+  /** 64 hex digits (32 bytes). */
+  secret: string
+  /** 1 for the first secret; each reset adds one: a code of a newer version is newer than any of an older one. */
+  version: number
+  createdAt: string
+  resetAt: string | null
+  /** How often the secret was handed to a device (an install, or a device that lost its storage). */
+  deliveries: number
+  lastDeliveredAt: string | null
+}
+
+/** `serverSecrets/<id>`: keys the functions make for themselves on first use. */
+export interface ServerSecretDoc {
+  _id: string
+  /** 64 hex digits. */
+  key: string
+  createdAt: string
+}
+
+/** `erasedGrants/<hmac>`: what a person whose membership was deleted had once (see src/domain/onceGrants.ts). */
+export interface ErasedGrantsDoc {
+  _id: string
+  grants: OnceGrant[]
+}
+
+/** `personalExports/<random id>`: one 导出我的数据 file. */
+export interface PersonalExportDoc {
+  _id: string
+  /** The member's OPENID. */
+  memberId: string
+  cloudPath: string
+  /** Null until the upload answered (a record whose upload failed has none, and no file). */
+  fileID: string | null
+  at: string
+  expiresAt: string
+}
 
 /** `stores/<storeId>`: a physical shop. */
 export interface StoreDoc {
@@ -117,6 +247,9 @@ export interface ExportDoc {
 export interface JobRunDoc {
   _id: string
   job: string
+  /** The segment job keeps its running tally and the rules version it started on. */
+  tally?: SegmentTally
+  rulesVersion?: number
   runKey: string
   /** The last member id processed (jobs walk members in `_id` order). */
   cursor: string
