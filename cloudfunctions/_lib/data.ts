@@ -25,8 +25,13 @@ type AnyDoc = { _id: string }
 /** A field of the document, or a dotted path into one (`use.at`, `progress.cursor`). */
 export type FieldPath<D> = (keyof D & string) | `${string}.${string}`
 
-/** A query: each field equal to a value or matching a command (`_.gt(…)`), or a whole `_.and`/`_.or`. */
-export type Filter<D> = ({ [K in keyof D]?: D[K] | QueryCommand } & { [path: `${string}.${string}`]: unknown }) | LogicCommand
+/**
+ * A query: each field equal to a value or matching a command (`_.gt(…)`, or a range `_.gte(…).and(_.lt(…))`), or a
+ * whole `_.and`/`_.or`.
+ */
+export type Filter<D> =
+  | ({ [K in keyof D]?: D[K] | QueryCommand | LogicCommand } & { [path: `${string}.${string}`]: unknown })
+  | LogicCommand
 
 /** An update: fields set to values or changed by commands (`_.inc(1)`, `_.remove()`); never `_id`. */
 export type Patch<D> = { [K in Exclude<keyof D, '_id'>]?: D[K] | UpdateCommand } & { [path: `${string}.${string}`]: unknown }
