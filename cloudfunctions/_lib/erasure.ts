@@ -13,7 +13,7 @@
  * the very end), and so does the hourly upkeep for a member who left before it finished.
  * Shared by the `member` function (the member's request, and `myData`'s finders) and `jobs`.
  */
-import { randomBytes, randomInt } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import {
   finishErasure,
   scrubber,
@@ -24,16 +24,15 @@ import {
   type ErasureSubject,
 } from '../../src/domain/erasure'
 import type { CouponChannel } from '../../src/domain/coupons'
-import { type MemberEvent, type Rsvp, rsvpId } from '../../src/domain/events'
+import { type Rsvp, rsvpId } from '../../src/domain/events'
 import { couponGrant, invitedByGrant, unionGrants } from '../../src/domain/onceGrants'
 import type { Member } from '../../src/domain/member'
-import { generateTicketCode } from '../../src/domain/memberNo'
-import { businessTime } from '../../src/domain/time'
-import { _, db, type Transaction } from './cloud'
+import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { readDoc, readMany } from './docs'
+import { tx } from './data'
 import { duplicateKeyIndex } from './errors'
-import { notify } from './messages'
+import { newTicketCode, promoteWaitlistIn, stillWaitingIn, tellPromoted, withWaitlistHead } from './events'
 import { keepGrants, keyedHash } from './onceGrants'
 import { PERSONAL_DATA_COLLECTIONS, type PersonalDataCollection } from './personalData'
 import {
@@ -200,59 +199,19 @@ const deleteAll = async (e: Erasure, collection: string, docs: Doc[]) => {
   for (const doc of docs) await rewrite(e, collection, doc._id, () => null)
 }
 
-const PROMOTION_WINDOW = 20
-
 /** Cancels an upcoming RSVP whatever the deadline; the freed seats go down the waitlist in order. */
 const withdraw = async (e: Erasure, rsvp: Rsvp) => {
   checkTime(e)
-  const outcome = await withFreshReads(async () => {
-    const queue = await readMany<Rsvp>(
-      db
-        .collection(COLLECTIONS.rsvps)
-        .where({ eventId: rsvp.eventId, status: 'waitlisted' })
-        .orderBy('waitNo', 'asc')
-        .limit(PROMOTION_WINDOW),
-    )
-    for (let tries = 1; ; tries++) {
-      try {
-        return await inTransaction(async (t: Transaction) => {
-          const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(rsvp.eventId))
-          const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvp._id))
-          if (!event || !current) return null
-          for (const head of queue) {
-            const now = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(head._id))
-            if (now?.status !== 'waitlisted') throw new StaleRead()
-          }
-          const d = withdrawRsvp(event, current, queue, () => generateTicketCode(() => randomInt(10)), e.now)
-          if (!d) return null
-          await t
-            .collection(COLLECTIONS.events)
-            .doc(event._id)
-            .update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting } })
-          for (const r of [d.cancelled, ...d.promoted])
-            await t
-              .collection(COLLECTIONS.rsvps)
-              .doc(r._id)
-              .set({ data: withoutId(r) })
-          for (const r of d.promoted)
-            if (r.ticketCode)
-              await t.collection(COLLECTIONS.tickets).add({ data: { _id: r.ticketCode, rsvpId: r._id, eventId: r.eventId } })
-          return { event: d.event, promoted: d.promoted }
-        })
-      } catch (err) {
-        if (tries < 3 && duplicateKeyIndex(err) === '_id_') continue // a ticket-code clash: new codes
-        throw err
-      }
-    }
+  const outcome = await withWaitlistHead(rsvp.eventId, async (t, queue) => {
+    const event = await tx(t).events.get(rsvp.eventId)
+    const current = await tx(t).rsvps.get(rsvp._id)
+    if (!event || !current) return null
+    await stillWaitingIn(t, queue)
+    const d = withdrawRsvp(event, current, queue, newTicketCode, e.now)
+    if (d) await promoteWaitlistIn(t, d)
+    return d
   })
-  if (!outcome) return
-  for (const r of outcome.promoted) {
-    await notify(r.memberId, 'waitlistPromoted', 'pages/events/index', {
-      thing1: { value: outcome.event.title.slice(0, 20) },
-      time2: { value: businessTime(outcome.event.startsAt).format('YYYY年M月D日 HH:mm') },
-      thing3: { value: '候补成功，您已获得活动名额' },
-    })
-  }
+  if (outcome) await tellPromoted(outcome.event, outcome.promoted)
 }
 
 /**

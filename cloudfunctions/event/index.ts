@@ -4,7 +4,6 @@
  * event document and each member's RSVP is one document (event + member), so 200 people racing for 30 seats
  * get exactly 30 confirmations and a waitlist in the order their transactions committed.
  */
-import { randomInt } from 'node:crypto'
 import type { CheckInResult, EventView, GuestView, RsvpView } from '../../src/api/contract'
 import { CheckInSchema, CreateEventSchema, EmptySchema, EventIdSchema, RsvpSchema, UpdateEventSchema } from '../../src/api/schemas'
 import { AppError, fieldRefused } from '../../src/domain/errors'
@@ -21,17 +20,25 @@ import {
 } from '../../src/domain/events'
 import type { LedgerEntry } from '../../src/domain/ledger'
 import { maskMobile, type Member } from '../../src/domain/member'
-import { generateTicketCode } from '../../src/domain/memberNo'
-import { businessTime, isBefore } from '../../src/domain/time'
-import { _, db, type Transaction } from '../_lib/cloud'
+import { isBefore } from '../../src/domain/time'
+import { _, db } from '../_lib/cloud'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
 import { duplicateKeyIndex } from '../_lib/errors'
+import { tx } from '../_lib/data'
+import {
+  issueTicketsIn,
+  newTicketCode,
+  promoteWaitlistIn,
+  stillWaitingIn,
+  tellPromoted,
+  withFreshTickets,
+  withWaitlistHead,
+} from '../_lib/events'
 import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
-import { notify } from '../_lib/messages'
 import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runtime'
-import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
+import { inTransaction } from '../_lib/transaction'
 import { withoutId } from '../_lib/views'
 
 const events = () => db.collection(COLLECTIONS.events)
@@ -86,27 +93,6 @@ const eventView = async (e: MemberEvent, member: Member | null, mine: Rsvp | nul
   myRsvp: await rsvpView(mine),
 })
 
-const newTicketCode = () => generateTicketCode(() => randomInt(10))
-
-/** Confirms with a ticket: the ticket document's id is its code, so a clash is refused by the database. */
-const issueTicketsIn = async (t: Transaction, confirmed: Rsvp[]) => {
-  for (const r of confirmed) {
-    if (r.ticketCode) await t.collection(COLLECTIONS.tickets).add({ data: { _id: r.ticketCode, rsvpId: r._id, eventId: r.eventId } })
-  }
-}
-
-/** A one-in-10^9 ticket-code clash re-rolls the whole transaction. */
-const withFreshTickets = async <T>(attempt: () => Promise<T>): Promise<T> => {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attempt()
-    } catch (e) {
-      if (tries < 3 && duplicateKeyIndex(e) === '_id_') continue
-      throw e
-    }
-  }
-}
-
 const list = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
   const upcoming = await readMany<MemberEvent>(
@@ -155,56 +141,21 @@ const rsvp = shopperAction(RsvpSchema, async ({ eventId, guests }, ctx) => {
   return { event: await eventView(event, member, result, ctx.now), replayed }
 })
 
-/** How far down the waitlist a cancellation may promote at once. */
-const PROMOTION_WINDOW = 20
-
-/**
- * Cancels before the deadline and promotes the waitlist in order. The waitlist head is read before the
- * transaction (a transaction reads single documents); inside it each is re-read, and a head that changed
- * meanwhile sends the whole cancellation round again.
- */
-/** Waitlisted members who got a seat hear it (when they consented). */
-const tellPromoted = async (event: MemberEvent, promoted: Rsvp[]) => {
-  for (const r of promoted) {
-    await notify(r.memberId, 'waitlistPromoted', 'pages/events/index', {
-      thing1: { value: event.title.slice(0, 20) },
-      time2: { value: businessTime(event.startsAt).format('YYYY年M月D日 HH:mm') },
-      thing3: { value: '候补成功，您已获得活动名额' },
-    })
-  }
-}
-
+/** Cancels before the deadline; the freed seats go down the waitlist in order. */
 const cancelRsvp = shopperAction(EventIdSchema, async ({ eventId }, ctx) => {
   const member = await requireMember(ctx.openid)
-  const { event, promoted, mine } = await withFreshTickets(() =>
-    withFreshReads(async () => {
-      const queue = await readMany<Rsvp>(rsvps().where({ eventId, status: 'waitlisted' }).orderBy('waitNo', 'asc').limit(PROMOTION_WINDOW))
-      return inTransaction(async (t) => {
-        const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
-        const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvpId(eventId, member._id)))
-        if (!event) throw eventNotFound()
-        if (!current) throw new AppError('RSVP_NOT_FOUND', '没有找到您的报名')
-        for (const head of queue) {
-          const now = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(head._id))
-          if (now?.status !== 'waitlisted') throw new StaleRead()
-        }
-        const d = cancel(event, current, queue, newTicketCode, ctx.now)
-        await t
-          .collection(COLLECTIONS.events)
-          .doc(eventId)
-          .update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting } })
-        for (const r of [d.cancelled, ...d.promoted])
-          await t
-            .collection(COLLECTIONS.rsvps)
-            .doc(r._id)
-            .set({ data: withoutId(r) })
-        await issueTicketsIn(t, d.promoted)
-        return { event: d.event, promoted: d.promoted, mine: d.cancelled }
-      })
-    }),
-  )
+  const { event, promoted, cancelled } = await withWaitlistHead(eventId, async (t, queue) => {
+    const event = await tx(t).events.get(eventId)
+    const current = await tx(t).rsvps.get(rsvpId(eventId, member._id))
+    if (!event) throw eventNotFound()
+    if (!current) throw new AppError('RSVP_NOT_FOUND', '没有找到您的报名')
+    await stillWaitingIn(t, queue)
+    const d = cancel(event, current, queue, newTicketCode, ctx.now)
+    await promoteWaitlistIn(t, d)
+    return d
+  })
   await tellPromoted(event, promoted)
-  return { event: await eventView(event, member, mine, ctx.now) }
+  return { event: await eventView(event, member, cancelled, ctx.now) }
 })
 
 const mine = shopperAction(EmptySchema, async (_input, ctx) => {
@@ -351,31 +302,14 @@ const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, c
     rsvpDeadline: new Date(input.rsvpDeadline).toISOString(),
     cancelDeadline: new Date(input.cancelDeadline).toISOString(),
   }
-  const { event, promoted } = await withFreshTickets(() =>
-    withFreshReads(async () => {
-      const queue = await readMany<Rsvp>(rsvps().where({ eventId, status: 'waitlisted' }).orderBy('waitNo', 'asc').limit(PROMOTION_WINDOW))
-      return inTransaction(async (t) => {
-        const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
-        if (!event) throw eventNotFound()
-        for (const head of queue) {
-          const now = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(head._id))
-          if (now?.status !== 'waitlisted') throw new StaleRead()
-        }
-        const d = editEvent(event, edit, queue, newTicketCode, ctx.now)
-        await t
-          .collection(COLLECTIONS.events)
-          .doc(eventId)
-          .set({ data: withoutId({ ...d.event, updatedAt: ctx.now, updatedBy: ctx.operator.operatorId }) })
-        for (const r of d.promoted)
-          await t
-            .collection(COLLECTIONS.rsvps)
-            .doc(r._id)
-            .set({ data: withoutId(r) })
-        await issueTicketsIn(t, d.promoted)
-        return d
-      })
-    }),
-  )
+  const { event, promoted } = await withWaitlistHead(eventId, async (t, queue) => {
+    const event = await tx(t).events.get(eventId)
+    if (!event) throw eventNotFound()
+    await stillWaitingIn(t, queue)
+    const d = editEvent(event, edit, queue, newTicketCode, ctx.now)
+    await promoteWaitlistIn(t, { ...d, event: { ...d.event, updatedAt: ctx.now, updatedBy: ctx.operator.operatorId } }, { whole: true })
+    return d
+  })
   await tellPromoted(event, promoted)
   return { event: await eventView(event, null, null, ctx.now) }
 })

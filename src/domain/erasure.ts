@@ -5,7 +5,7 @@
  * myData.ts carries them out collection by collection.
  */
 import { settleExpiry } from './balance'
-import { promoteWaiting, type MemberEvent, type Rsvp } from './events'
+import { releaseRsvp, type MemberEvent, type Rsvp } from './events'
 import type { LedgerEntry } from './ledger'
 import type { Member } from './member'
 import { debitUpTo } from './points'
@@ -174,20 +174,7 @@ export const withdrawRsvp = (
   now: Instant,
 ): { event: MemberEvent; cancelled: Rsvp; promoted: Rsvp[] } | null => {
   if (current.status === 'cancelled' || !isBefore(now, event.startsAt)) return null
-  const wasConfirmed = current.status === 'confirmed'
-  const freed: MemberEvent = {
-    ...event,
-    seatsTaken: event.seatsTaken - (wasConfirmed ? current.seats : 0),
-    waiting: event.waiting - (wasConfirmed ? 0 : 1),
-  }
-  const cancelled: Rsvp = { ...current, status: 'cancelled', cancelledAt: now, ticketCode: null }
-  const filled = promoteWaiting(
-    freed,
-    queue.filter((r) => r._id !== current._id),
-    ticketCodes,
-    now,
-  )
-  return { event: filled.event, cancelled, promoted: filled.promoted }
+  return releaseRsvp(event, current, queue, ticketCodes, now)
 }
 
 /** Unused coupons die with the membership: their validity ends now (used ones stay as history). */

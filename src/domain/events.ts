@@ -41,6 +41,12 @@ export interface MemberEvent {
   nextWaitNo: number
   createdBy: string
   createdAt: Instant
+  /** The operator's last edit. */
+  updatedAt?: Instant
+  updatedBy?: string
+  /** When an operator stopped new RSVPs. */
+  closedAt?: Instant
+  closedBy?: string
 }
 
 export const RSVP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
@@ -139,15 +145,30 @@ export const cancel = (
   // The guest came: freeing the seat now would hand it to the waitlist while the attendance points stay.
   if (current.checkedInAt) throw new AppError('ALREADY_CHECKED_IN', '您已签到入场，不能再取消报名')
   if (!isBefore(now, event.cancelDeadline)) throw new AppError('CANCEL_DEADLINE_PASSED', '已过取消截止时间，如需取消请联系门店')
+  return releaseRsvp(event, current, queue, ticketCodes, now)
+}
+
+/**
+ * An RSVP given up — cancelled by the member, or withdrawn with a deleted membership: its seats (or its place on
+ * the waitlist) freed, and the freed seats given down the waitlist in order. The one decision behind every
+ * promotion that follows someone leaving; the callers decide whether they may leave.
+ */
+export const releaseRsvp = (
+  event: MemberEvent,
+  current: Rsvp,
+  queue: Rsvp[],
+  ticketCodes: () => string,
+  now: Instant,
+): { event: MemberEvent; cancelled: Rsvp; promoted: Rsvp[] } => {
   const wasConfirmed = current.status === 'confirmed'
-  const next: MemberEvent = {
+  const freed: MemberEvent = {
     ...event,
     seatsTaken: event.seatsTaken - (wasConfirmed ? current.seats : 0),
     waiting: event.waiting - (wasConfirmed ? 0 : 1),
   }
   const cancelled: Rsvp = { ...current, status: 'cancelled', cancelledAt: now, ticketCode: null }
   const filled = promoteWaiting(
-    next,
+    freed,
     queue.filter((r) => r._id !== current._id),
     ticketCodes,
     now,
