@@ -1,6 +1,72 @@
-/** Inputs of the operators' campaign management and dashboard. */
+/** Inputs of the `ops` function: members and points, campaigns, referrals, the dashboard, customers, store codes. */
 import * as v from 'valibot'
-import { customerSearch, instant, int, PLAIN_TEXT } from './schemas'
+import { REFERRAL_STATUSES } from '../domain/member'
+import { boundedArray, int, PLAIN_TEXT, plainText } from './fields'
+import {
+  catalogId,
+  cursor,
+  customerSearch,
+  instant,
+  MAX_POINTS_PER_CHANGE,
+  memberCode,
+  requestId,
+  tierList,
+  withoutMobile,
+} from './sharedSchemas'
+
+export const AdjustPointsSchema = v.object({
+  memberCode,
+  points: v.pipe(
+    int('调整积分', -MAX_POINTS_PER_CHANGE, MAX_POINTS_PER_CHANGE),
+    v.check((n) => n !== 0, '调整积分不能为 0'),
+  ),
+  reason: v.pipe(plainText('调整原因', 100), v.minLength(4, '请写明调整原因（至少 4 个字）'), withoutMobile('调整原因')),
+  requestId,
+})
+export type AdjustPointsInput = v.InferInput<typeof AdjustPointsSchema>
+
+export const MemberLedgerSchema = v.object({ code: memberCode, cursor })
+export type MemberLedgerInput = v.InferInput<typeof MemberLedgerSchema>
+
+export const CreateCampaignSchema = v.object({
+  title: plainText('活动名称', 30),
+  templateId: catalogId,
+  mode: v.picklist(['claim', 'issue'], '请选择领取方式'),
+  audience: v.variant(
+    'kind',
+    [
+      v.object({ kind: v.literal('all') }),
+      v.object({ kind: v.literal('tiers'), tiers: v.pipe(tierList, v.minLength(1, '至少选择一个等级')) }),
+      v.object({ kind: v.literal('store'), storeId: catalogId }),
+      v.object({
+        kind: v.literal('list'),
+        memberCodes: v.pipe(boundedArray(memberCode, 1000, '名单最多 1,000 人', '名单格式不对'), v.minLength(1, '名单为空')),
+      }),
+      /** Customer classes as the last nightly computation put them. */
+      v.object({
+        kind: v.literal('classes'),
+        classes: v.pipe(
+          boundedArray(v.picklist(['A', 'B', 'C', 'D']), 4, '客户类别最多 4 个', '客户类别格式不对'),
+          v.minLength(1, '至少选择一个客户类别'),
+        ),
+      }),
+      /** The top of 忠实户 / 主力户 / 大户 at the moment the campaign is created. */
+      v.object({ kind: v.literal('top'), list: v.picklist(['loyal', 'main', 'big'], '请选择名单'), count: int('人数', 1, 1000) }),
+    ],
+    '请选择发放对象',
+  ),
+  opensAt: instant('开始时间'),
+  vipEarlyDays: int('VIP提前天数', 0, 30),
+  endsAt: instant('结束时间'),
+  requestId,
+})
+export type CreateCampaignInput = v.InferInput<typeof CreateCampaignSchema>
+
+export const ReferralsSchema = v.object({ status: v.optional(v.picklist(REFERRAL_STATUSES)) })
+export type ReferralsInput = v.InferInput<typeof ReferralsSchema>
+
+export const ReviewReferralSchema = v.object({ inviteeCode: memberCode, decision: v.picklist(['approve', 'reject'], '请选择通过或驳回') })
+export type ReviewReferralInput = v.InferInput<typeof ReviewReferralSchema>
 
 const campaignId = v.pipe(v.string('缺少活动编号'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '活动编号无效'))
 

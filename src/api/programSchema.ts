@@ -4,8 +4,8 @@
  * win-back thresholds in order). Money is fen, as everywhere; the editor shows yuan.
  */
 import * as v from 'valibot'
-import { boundedArray } from './fields'
-import { int, PLAIN_TEXT, PROFILE_TEXT, requestId } from './schemas'
+import { boundedArray, int, PLAIN_TEXT, PROFILE_TEXT } from './fields'
+import { requestId } from './sharedSchemas'
 
 /** Up to ¥1,000,000. */
 const fen = (label: string, min = 0) => int(label, min, 100_000_000)

@@ -1,0 +1,79 @@
+/** The `event` function: events, RSVPs and the waitlist, the door, and the operators' event editor. */
+import type { RsvpStatus } from '../domain/events'
+import type { TierId } from '../domain/program'
+import type { Instant } from '../domain/time'
+import type { CheckInInput, CreateEventInput, EventIdInput, RsvpInput, UpdateEventInput } from './eventSchemas'
+import type { StoreView } from './shared'
+
+export interface RsvpView {
+  status: RsvpStatus
+  seats: number
+  /** Shown as QR + digits at the door once confirmed. */
+  ticketCode: string | null
+  /** Waiting: how many are ahead (0 = next to be promoted). */
+  ahead: number | null
+  confirmedAt: Instant | null
+  checkedInAt: Instant | null
+}
+
+export interface EventView {
+  id: string
+  title: string
+  description: string
+  coverUrl: string
+  store: StoreView | null
+  startsAt: Instant
+  endsAt: Instant
+  capacity: number
+  seatsLeft: number
+  waiting: number
+  tiers: TierId[]
+  /** The caller's tier may RSVP (otherwise shown greyed: "for VIP members"). */
+  eligible: boolean
+  rsvpDeadline: Instant
+  cancelDeadline: Instant
+  attendancePoints: number
+  maxGuests: number
+  status: 'open' | 'closed'
+  myRsvp: RsvpView | null
+}
+
+/** One line of the guest list at the door. */
+export interface GuestView {
+  name: string
+  memberNo: string
+  mobileMasked: string
+  seats: number
+  status: RsvpStatus
+  waitNo: number | null
+  checkedInAt: Instant | null
+}
+
+export interface CheckInResult {
+  /** True when the ticket had been checked in before: `checkedInAt` is that first time. */
+  already: boolean
+  checkedInAt: Instant
+  guest: GuestView
+  event: { id: string; title: string }
+  pointsCredited: number
+}
+
+export interface EventApi {
+  /** Upcoming events: those the caller may join, and (greyed) those for higher tiers. */
+  list: { input: Record<string, never>; output: { events: EventView[]; serverTime: Instant } }
+  rsvp: { input: RsvpInput; output: { event: EventView; replayed: boolean } }
+  cancel: { input: EventIdInput; output: { event: EventView } }
+  /** The caller's tickets: upcoming, and past events attended. */
+  mine: { input: Record<string, never>; output: { upcoming: EventView[]; attended: EventView[]; serverTime: Instant } }
+  checkIn: { input: CheckInInput; output: CheckInResult }
+  guestList: { input: EventIdInput; output: { event: EventView; guests: GuestView[] } }
+  /** The caller's store's upcoming events (staff). */
+  storeEvents: { input: Record<string, never>; output: { events: EventView[] } }
+  create: { input: CreateEventInput; output: { event: EventView; replayed: boolean } }
+  /** Operators: change an event's words, times and capacity (never below the seats already taken). */
+  update: { input: UpdateEventInput; output: { event: EventView } }
+  /** Operators: stop taking RSVPs; tickets already confirmed still get in. */
+  close: { input: EventIdInput; output: { event: EventView } }
+  /** Operators: every store's events not yet ended, soonest first, to edit or close. */
+  manageList: { input: Record<string, never>; output: { events: EventView[]; serverTime: Instant } }
+}

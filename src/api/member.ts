@@ -1,0 +1,176 @@
+/** The `member` function: what a shopper's pages ask for and get back. */
+import type { Access } from '../domain/access'
+import type { Birthday, CustomerProfile } from '../domain/member'
+import type { PointsState } from '../domain/points'
+import type { ProgramRules } from '../domain/program'
+import type { TierState } from '../domain/tiers'
+import type { Instant } from '../domain/time'
+import type { JoinInput } from './joinSchema'
+import type {
+  ChangeStoreInput,
+  ClaimCampaignInput,
+  ExchangeInput,
+  PointsHistoryInput,
+  RecordSubscriptionInput,
+  UpdateProfileInput,
+} from './memberSchemas'
+import type { DeleteMembershipResult, MyDataFile } from './privacy'
+import type { DeleteMembershipInput } from './privacySchemas'
+import type { CouponView, PointsHistoryEntry, StoreView } from './shared'
+
+/**
+ * The shopper's own card: tier and points state, so the client computes progress and "N points expire on
+ * DATE" with the same domain code as the server.
+ */
+export interface MemberView extends TierState, Omit<PointsState, 'pointsShortfall'> {
+  memberNo: string
+  name: string
+  mobileMasked: string
+  birthday: Birthday
+  joinedAt: Instant
+  store: StoreView | null
+}
+
+/** A store as its members find it: where, when open, whom to call, and (when known) where on the map. */
+export interface StoreDetailView extends StoreView {
+  address: string
+  phone: string
+  openingHours: string
+  /** GCJ-02, as Taro.openLocation wants; null when the brand has not placed the store on the map. */
+  location: { latitude: number; longitude: number } | null
+}
+
+/** The member's own profile (my profile page): what the store keeps about them, bar the staff's notes. */
+export interface ProfileView {
+  name: string
+  /** Set once at join; later changes only through staff (the birthday coupon depends on it). */
+  birthday: Birthday
+  profile: Omit<CustomerProfile, 'notes' | 'edits'> & { edits?: Omit<NonNullable<CustomerProfile['edits']>, 'notes'> }
+}
+
+/** One rule change the handbook shows: the rule's path, its old and new value, and when it took effect. */
+export interface HandbookChange {
+  path: string
+  from: unknown
+  to: unknown
+  at: Instant
+}
+
+/** Everything the member handbook is generated from: the live rules and the reader's own standing. */
+export interface HandbookView {
+  rules: ProgramRules
+  /** Recent rule changes (newest first), each with the date it took effect. */
+  changes: HandbookChange[]
+  /** The reader's tier state, to mark their place on the ladder (null: not a member yet). */
+  standing: TierState | null
+  serverTime: Instant
+  /** The coupons the rules name, in words ("生日7折卡（7折）"), null when none is given. */
+  gifts: { welcome: string | null; birthday: string | null; referral: string | null }
+}
+
+/** The member's home store and the stores they may move to. */
+export interface HomeStoreView {
+  store: StoreDetailView | null
+  stores: StoreDetailView[]
+}
+
+/** WeChat subscribe-message template ids the page asks consent for (requestSubscribeMessage). */
+export interface SubscribeTemplates {
+  birthdayCoupon: string
+  eventReminder: string
+  waitlistPromoted: string
+}
+
+export interface CardView {
+  member: MemberView
+  program: ProgramRules
+  /** The server's clock, so progress and expiry read the same on a phone with a wrong clock. */
+  serverTime: Instant
+  /** This year's birthday card while it can be used (or was used this month), to highlight on the card. */
+  birthdayCoupon: CouponView | null
+  subscribeTemplates: SubscribeTemplates
+  /**
+   * The member code secret's current version (null: none made yet); a device holding another asks anew.
+   * Absent from older servers' answers: the device keeps what it has.
+   */
+  codeVersion?: number | null
+}
+
+/** The secret a member's device makes dynamic member codes with (see src/domain/memberCode.ts). */
+export interface MemberCodeSecret {
+  memberNo: string
+  /** 64 hex digits. */
+  secret: string
+  version: number
+  /** The server's clock when answering: the device keeps its offset to make codes on the server's time. */
+  serverTime: Instant
+}
+
+export interface CatalogItemView {
+  id: string
+  title: string
+  description: string
+  pointsPrice: number
+  benefitText: string
+  /** Null = unlimited. */
+  stockLeft: number | null
+  perMemberLimit: number | null
+  access: Access
+}
+
+export interface CampaignView {
+  id: string
+  title: string
+  benefitText: string
+  note: string
+  access: Access
+  endsAt: Instant
+  stockLeft: number | null
+  /** The caller already holds this campaign's coupon. */
+  claimed: boolean
+}
+
+export interface PointsHistoryPage {
+  entries: PointsHistoryEntry[]
+  /** Pass back to get the next (older) page; null at the end. */
+  nextCursor: string | null
+}
+
+export interface InviteView {
+  code: string
+  /** The path a WeChat share opens (onShareAppMessage): the join page carrying the code. */
+  sharePath: string
+  /** The poster's mini-program code (a data URL), made once per member and kept. */
+  posterImage: string
+  stats: { joined: number; rewarded: number; waiting: number; held: number }
+  rules: { minPurchaseFen: number; inviterPoints: number; inviteeGift: string | null }
+}
+
+export interface MemberApi {
+  join: { input: JoinInput; output: { member: MemberView; created: boolean } }
+  getCard: { input: Record<string, never>; output: CardView }
+  pointsHistory: { input: PointsHistoryInput; output: PointsHistoryPage }
+  coupons: { input: Record<string, never>; output: { coupons: CouponView[] } }
+  catalog: { input: Record<string, never>; output: { items: CatalogItemView[]; pointsAvailable: number } }
+  exchange: { input: ExchangeInput; output: { coupon: CouponView; pointsBalance: number; replayed: boolean } }
+  campaigns: { input: Record<string, never>; output: { campaigns: CampaignView[] } }
+  claimCampaign: { input: ClaimCampaignInput; output: { coupon: CouponView; replayed: boolean } }
+  recordSubscription: { input: RecordSubscriptionInput; output: { remaining: number } }
+  invite: { input: Record<string, never>; output: InviteView }
+  /** The dynamic member code's secret for this device (made on first call). */
+  codeSecret: { input: Record<string, never>; output: MemberCodeSecret }
+  /** Lost phone: a new secret; every code made with the old one is refused from now on. */
+  resetMemberCode: { input: Record<string, never>; output: MemberCodeSecret }
+  /** PIPL: everything held about the caller, as a JSON file in cloud storage. */
+  myData: { input: Record<string, never>; output: MyDataFile }
+  /** PIPL: erases the caller's personal data; the books keep a pseudonymous tombstone. Repeat while inProgress. */
+  deleteMembership: { input: DeleteMembershipInput; output: DeleteMembershipResult }
+  /** The member handbook: the live program rules, recent changes with their dates, the caller's standing. */
+  handbook: { input: Record<string, never>; output: HandbookView }
+  profile: { input: Record<string, never>; output: ProfileView }
+  /** Replaces the fields sent, keeps the rest; all or nothing. The birthday is refused once set. */
+  updateProfile: { input: UpdateProfileInput; output: ProfileView }
+  homeStore: { input: Record<string, never>; output: HomeStoreView }
+  /** The member moves to another store (their shop assistant stays with the old store). */
+  changeStore: { input: ChangeStoreInput; output: HomeStoreView }
+}
