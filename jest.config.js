@@ -52,6 +52,8 @@ module.exports = {
   testTimeout: 30_000,
   // The default output, then the 15 slowest test files with their project (on stderr: --json output stays valid).
   reporters: ['default', '<rootDir>/test/support/slowest-reporter.cjs'],
+  // The cloud functions are bundled once for the whole run (the local cloud tests serve build/cloudfunctions).
+  globalSetup: '<rootDir>/test/support/build-functions-once.cjs',
   projects: [
     ...UNIT_ZONES.map((zone) => inZone(unit, zone, 'node')),
     {

@@ -5,7 +5,7 @@
  * from node_modules). Prints each bundle's size.
  */
 import { build } from 'esbuild'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const root = resolve(__dirname, '..')
@@ -18,10 +18,25 @@ const SDK_VERSION = (require(join(root, 'node_modules/wx-server-sdk/package.json
 export const functionNames = (): string[] =>
   readdirSync(sourceRoot).filter((name) => !name.startsWith('_') && statSync(join(sourceRoot, name)).isDirectory())
 
+/**
+ * Writes the bundle's files into a fresh folder beside it, then renames each into place: a rename replaces a file
+ * whole, so a local cloud starting an instance meanwhile (another test run, `npm start`) loads the old bundle or the
+ * new one, never a half-written or missing file.
+ */
 const bundle = async (name: string): Promise<number> => {
-  const outDir = join(functionsOutDir, name)
-  rmSync(outDir, { recursive: true, force: true })
-  mkdirSync(outDir, { recursive: true })
+  const finalDir = join(functionsOutDir, name)
+  mkdirSync(finalDir, { recursive: true })
+  const outDir = mkdtempSync(join(functionsOutDir, `.${name}-`))
+  try {
+    await write(name, outDir)
+    for (const file of readdirSync(outDir)) renameSync(join(outDir, file), join(finalDir, file))
+  } finally {
+    rmSync(outDir, { recursive: true, force: true })
+  }
+  return statSync(join(finalDir, 'index.js')).size
+}
+
+const write = async (name: string, outDir: string): Promise<void> => {
   await build({
     entryPoints: [join(sourceRoot, name, 'index.ts')],
     outfile: join(outDir, 'index.js'),
@@ -42,7 +57,6 @@ const bundle = async (name: string): Promise<number> => {
   )
   const config = join(sourceRoot, name, 'config.json')
   if (existsSync(config)) copyFileSync(config, join(outDir, 'config.json'))
-  return statSync(join(outDir, 'index.js')).size
 }
 
 export const buildFunctions = async (): Promise<Record<string, number>> => {

@@ -65,7 +65,7 @@ const memberDoc = (p: Person): Member => {
 const memberNoOf = (id: string) => (h.cloud.executor.get('members', id) as unknown as Member).memberNo
 
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['member'] })
   h.cloud.executor.insert('members', PEOPLE.map(memberDoc))
   // The nightly segments (classes) as the hourly upkeep stores them.
   expect((await h.cloud.fireTimer('jobs', 'upkeep', { clock: now })).body).toMatchObject({ ok: true })

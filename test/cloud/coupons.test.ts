@@ -11,7 +11,7 @@ import { uniqueKey as key } from '../support/ids'
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['member', 'ops'] })
   // A second shop assistant, to prove only the redeeming one may undo.
   h.cloud.executor.insert('staff', [
     { _id: 'assistant-2', staffId: 'A02', name: '刘洋', storeId: 'SH001', role: 'assistant', active: true },

@@ -10,7 +10,7 @@ import { at } from '../support/clock'
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['event', 'member'] })
   h.cloud.executor.insert('stores', [{ _id: 'BJ001', name: '北京三里屯店', address: '', phone: '', openingHours: '' }])
   h.cloud.executor.insert('staff', [
     { _id: 'assistant-bj', staffId: 'B01', name: '周敏', storeId: 'BJ001', role: 'assistant', active: true },

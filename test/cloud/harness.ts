@@ -25,15 +25,19 @@ export const startTestCloud = async (
     logs?: boolean
     /** Serve a private copy of the bundles, so a rebuild by another test run cannot swap them mid-run. */
     isolated?: boolean
+    /**
+     * Start `poolSize` instances of these functions (or of all: true) before the first call, for tests that race
+     * calls: cold instances would come up one after another and serve a burst in turn, so nothing would interleave.
+     * Other tests start instances on demand, as CloudBase does (a cold start costs ~0.5 s of CPU each).
+     */
+    prewarm?: boolean | FunctionName[]
   } = {},
 ) => {
-  built ??= buildFunctions()
-  await built
+  // Jest's globalSetup (test/support/build-functions-once.cjs) bundled them for this run; alone, build here.
+  if (process.env.VIPCARD_FUNCTIONS_BUILT !== '1') await (built ??= buildFunctions())
   const dataDir = tempDir('vipcard-test-')
   const functionsDir = options.isolated ? join(dataDir, 'functions') : functionsOutDir
   if (options.isolated) cpSync(functionsOutDir, functionsDir, { recursive: true })
-  // Warm instances, several per function, so racing calls really interleave in the executor's optimistic
-  // transactions (cold starts would otherwise serve a burst one call after another).
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir,
@@ -41,10 +45,11 @@ export const startTestCloud = async (
     port: 0,
     allowClockOverride: true,
     poolSize: options.poolSize ?? 4,
-    prewarm: true,
+    prewarm: options.prewarm === true,
     logs: options.logs ?? process.env.CLOUD_TEST_LOGS === '1',
     ...(options.dbLatencyMs !== undefined ? { dbLatencyMs: options.dbLatencyMs } : {}),
   })
+  if (Array.isArray(options.prewarm)) for (const name of options.prewarm) await cloud.warm(name)
   if (options.demo !== false) {
     const docs = demoDocuments(new Date('2026-11-01T02:00:00Z'))
     for (const coll of ['stores', 'staff', 'operators', 'settings', 'couponTemplates', 'catalog'] as const)

@@ -11,7 +11,7 @@ type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 const now = at('2026-11-23T10:00:00')
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['event'] })
 }, 60_000)
 afterAll(() => h?.close())
 

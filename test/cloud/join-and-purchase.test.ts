@@ -6,7 +6,7 @@ import { startTestCloud } from './harness'
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['member', 'staff'] })
 }, 60_000)
 afterAll(() => h?.close())
 

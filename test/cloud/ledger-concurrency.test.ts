@@ -9,7 +9,7 @@ import { uniqueKey as key } from '../support/ids'
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['staff'] })
 }, 60_000)
 afterAll(() => h?.close())
 afterEach(() => h.cloud.executor.clearFaults())

@@ -12,7 +12,7 @@ import { at } from '../support/clock'
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['staff'] })
   // Tills of their own for the brake's tests, so that no other test's till is paused or its count moved.
   h.cloud.executor.insert('staff', [
     { _id: 'till-g1', staffId: 'G01', name: '郑凯', storeId: 'SH001', role: 'assistant', active: true },

@@ -17,7 +17,7 @@ import { at } from '../support/clock'
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['member'] })
 }, 60_000)
 afterAll(() => h?.close())
 

@@ -11,7 +11,7 @@ import { startTestCloud } from './harness'
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['ops'] })
 }, 60_000)
 afterAll(() => h?.close())
 

@@ -10,7 +10,7 @@ import { at } from '../support/clock'
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
 beforeAll(async () => {
-  h = await startTestCloud()
+  h = await startTestCloud({ prewarm: ['staff'] })
 }, 60_000)
 afterAll(() => h?.close())
 

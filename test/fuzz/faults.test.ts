@@ -47,7 +47,7 @@ const report: string[] = []
 let cases = 0
 
 beforeAll(async () => {
-  h = await startTestCloud({ poolSize: 2, dbLatencyMs: 0, logs: true, isolated: true })
+  h = await startTestCloud({ poolSize: 2, dbLatencyMs: 0, logs: true, isolated: true, prewarm: true })
   w = await buildWorld(h, 'ft')
   observer = observe(h.cloud)
 }, 120_000)

@@ -35,7 +35,7 @@ const summary: string[] = []
 beforeAll(async () => {
   console.log(`fuzz: ${RUNS} payloads per function, seed ${SEED} (replay with FUZZ_SEED=${SEED})`)
   // No simulated database latency: the run is about inputs, and 60,000 calls must take a minute, not ten.
-  h = await startTestCloud({ poolSize: 2, dbLatencyMs: 0, logs: true, isolated: true })
+  h = await startTestCloud({ poolSize: 2, dbLatencyMs: 0, logs: true, isolated: true, prewarm: true })
   w = await buildWorld(h, 'fz')
   observer = observe(h.cloud)
 }, 120_000)
