@@ -19,8 +19,6 @@ import {
 } from '../../src/api/schemas'
 import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon, type Coupon } from '../../src/domain/coupons'
 import { birthdayProblem } from '../../src/domain/member'
-import type { ProgramRules } from '../../src/domain/program'
-import { referralOnPurchase, type Referral } from '../../src/domain/referral'
 import { businessTime } from '../../src/domain/time'
 import { birthdayCouponKey, couponView, findCouponByCode, issueOnce, loadTemplate } from '../_lib/coupons'
 import { redeemPoints as decideRedemption } from '../../src/domain/balance'
@@ -29,16 +27,18 @@ import { redeemEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import type { Member } from '../../src/domain/member'
 import { MEMBER_NO_LENGTH } from '../../src/domain/memberNo'
 import {
-  isSamePurchase,
+  purchaseAtTill,
   purchaseId,
-  recordPurchase as decidePurchase,
+  purchaseReplay,
   recordRefund as decideRefund,
   refundId,
   type MemberAfter,
   type PurchaseRecord,
   type RefundRecord,
 } from '../../src/domain/purchase'
-import { db, type Transaction } from '../_lib/cloud'
+import { db } from '../_lib/cloud'
+import { tx } from '../_lib/data'
+import { readPendingReferralIn, writePurchaseIn } from '../_lib/purchases'
 import { COLLECTIONS } from '../_lib/collections'
 import { readDoc, readMany } from '../_lib/docs'
 import { spendCode, type Till } from '../../src/domain/tillCode'
@@ -141,19 +141,16 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   const identity = identityOf(found, ctx.now)
 
   return inTransaction(async (t): Promise<PurchaseResult> => {
-    const existing = await readDoc<PurchaseRecord>(t.collection(COLLECTIONS.purchases).doc(id))
+    const existing = await tx(t).purchases.get(id)
     if (existing) {
-      if (!isSamePurchase(existing, found._id, input.amountFen, scanned?._id ?? null)) {
-        throw new AppError('IDEMPOTENCY_CONFLICT', `订单号 ${input.orderNo} 已录入过另一笔消费，请核对订单号`)
-      }
-      return purchaseAnswer(existing, identity, true)
+      const request = { orderNo: input.orderNo, memberId: found._id, listAmountFen: input.amountFen, couponId: scanned?._id ?? null }
+      return purchaseAnswer(purchaseReplay(existing, request), identity, true)
     }
-    const read = await readMemberIn(t, found._id)
-    // The code is spent on the member document this transaction writes anyway: five document operations.
-    const member = code ? { ...read, tillCodes: spendCode(read.tillCodes, code, ctx.staff, `purchase:${id}`, ctx.now) } : read
-    const coupon = scanned ? await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(scanned._id)) : null
-    const decision = decidePurchase(
-      member,
+    const member = await readMemberIn(t, found._id)
+    const coupon = scanned ? await tx(t).coupons.get(scanned._id) : null
+    const referral = await readPendingReferralIn(t, member)
+    const decision = purchaseAtTill(
+      { member, referral },
       {
         storeId: ctx.staff.storeId,
         orderNo: input.orderNo,
@@ -162,56 +159,15 @@ const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
         actor: actorOf(ctx),
         ...(coupon ? { coupon } : {}),
         ...(input.marginFen !== undefined ? { marginFen: input.marginFen } : {}),
+        code,
+        recorderId: ctx.openid,
       },
       program,
     )
-    const referred = await settleReferralIn(t, decision.member, decision.purchase, ctx.openid, ctx.now, program)
-    await writeMemberIn(t, referred)
-    await t
-      .collection(COLLECTIONS.purchases)
-      .doc(id)
-      .set({ data: withoutId(decision.purchase) })
-    await appendEntriesIn(t, decision.entries)
-    if (decision.coupon)
-      await t
-        .collection(COLLECTIONS.coupons)
-        .doc(decision.coupon._id)
-        .set({ data: withoutId(decision.coupon) })
+    await writePurchaseIn(t, decision)
     return purchaseAnswer(decision.purchase, identity, false)
   })
 })
-
-/**
- * A referred member's first qualifying purchase settles the referral in the purchase's transaction: the
- * inviter is paid (an entry keyed by the invitee, so once per pair), capped, or held when the inviter recorded
- * it themself. Returns the invitee with the referral's new status.
- */
-const settleReferralIn = async (
-  t: Transaction,
-  invitee: Member,
-  purchase: PurchaseRecord,
-  recorder: string,
-  now: string,
-  program: ProgramRules,
-): Promise<Member> => {
-  if (invitee.referredBy?.status !== 'pending') return invitee
-  const referral = await readDoc<Referral>(t.collection(COLLECTIONS.referrals).doc(invitee._id))
-  const inviter = referral ? await readDoc<Member>(t.collection(COLLECTIONS.members).doc(referral.inviterId)) : null
-  const outcome =
-    referral &&
-    inviter &&
-    referralOnPurchase(referral, inviter, { id: purchase._id, paidFen: purchase.amountFen, recordedBy: recorder }, now, program)
-  if (!outcome) return invitee
-  await t
-    .collection(COLLECTIONS.referrals)
-    .doc(outcome.referral._id)
-    .set({ data: withoutId(outcome.referral) })
-  if (outcome.inviter) {
-    await writeMemberIn(t, outcome.inviter)
-    await appendEntriesIn(t, outcome.entries)
-  }
-  return { ...invitee, referredBy: { inviterId: outcome.referral.inviterId, status: outcome.referral.status } }
-}
 
 const loadOrder = async (storeId: string, orderNo: string): Promise<PurchaseRecord> => {
   const purchase = await readDoc<PurchaseRecord>(db.collection(COLLECTIONS.purchases).doc(purchaseId(storeId, orderNo)))

@@ -6,7 +6,9 @@ import { inBirthdayMonth, type Member } from './member'
 import { formatYuan, type Fen } from './money'
 import { credit, debitUpTo, expiryFor, pointsForPurchase } from './points'
 import type { ProgramRules, TierId } from './program'
+import { settleReferralOnPurchase, type PendingReferral, type ReferralOutcome } from './referral'
 import { applyPurchaseToTier, effectiveTier, tierFromHistory, type SpendEvent, type TierChange } from './tiers'
+import { spendCode, type PresentedCode } from './tillCode'
 import type { Instant } from './time'
 
 /** Order numbers are unique per store, so the purchase key is the store plus the order number. */
@@ -155,6 +157,65 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
 /** A retry must carry the same content as the first call; anything else is a different purchase. */
 export const isSamePurchase = (existing: PurchaseRecord, memberId: string, listAmountFen: Fen, couponId: string | null): boolean =>
   existing.memberId === memberId && existing.listAmountFen === listAmountFen && (existing.coupon?.id ?? null) === couponId
+
+/**
+ * A purchase sent again under an order number already recorded: the first answer when it is the same purchase
+ * (a retry), refused when it is another one.
+ */
+export const purchaseReplay = (
+  existing: PurchaseRecord,
+  request: { orderNo: string; memberId: string; listAmountFen: Fen; couponId: string | null },
+): PurchaseRecord => {
+  if (!isSamePurchase(existing, request.memberId, request.listAmountFen, request.couponId)) {
+    throw new AppError('IDEMPOTENCY_CONFLICT', `订单号 ${request.orderNo} 已录入过另一笔消费，请核对订单号`)
+  }
+  return existing
+}
+
+/** What a till purchase is decided on, as read in its transaction. */
+export interface TillPurchaseState {
+  /** The buyer as the transaction read them. */
+  member: Member
+  /** Their referral and its inviter, read when the referral is pending (else null). */
+  referral: PendingReferral | null
+}
+
+export interface TillPurchaseInput extends PurchaseInput {
+  /** The dynamic member code scanned for it, spent by this purchase; null when a coupon of the member's stood for it. */
+  code: PresentedCode | null
+  /** The OPENID of whoever records it: an inviter recording their own invitee's first purchase is held for review. */
+  recorderId: string
+}
+
+/** Everything one till purchase writes: the buyer (code spent, points, tier), its record, entries, coupon, referral. */
+export interface TillPurchaseDecision extends PurchaseDecision {
+  /** The referral settled by this purchase (with the inviter paid, when paid); null when none settles. */
+  referral: ReferralOutcome | null
+}
+
+/**
+ * A purchase at the till, decided whole: the member code spent (once, see tillCode.ts), points, tier and coupon
+ * (recordPurchase), and the invitee's pending referral settled. Pure; `_lib/purchases.ts` writes the result in the
+ * purchase's transaction.
+ */
+export const purchaseAtTill = (state: TillPurchaseState, input: TillPurchaseInput, program: ProgramRules): TillPurchaseDecision => {
+  const { code, recorderId, ...purchase } = input
+  const id = purchaseId(input.storeId, input.orderNo)
+  const till = { staffId: input.actor.id, storeId: input.storeId }
+  // The code is spent on the member document the purchase writes anyway.
+  const member = code
+    ? { ...state.member, tillCodes: spendCode(state.member.tillCodes, code, till, `purchase:${id}`, input.at) }
+    : state.member
+  const decision = recordPurchase(member, purchase, program)
+  const { invitee, outcome } = settleReferralOnPurchase(
+    decision.member,
+    state.referral,
+    { id: decision.purchase._id, paidFen: decision.purchase.amountFen, recordedBy: recorderId },
+    input.at,
+    program,
+  )
+  return { ...decision, member: invitee, referral: outcome }
+}
 
 /**
  * Points a refund of `amountFen` takes back from an order: proportional and cumulatively exact, so the

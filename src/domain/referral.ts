@@ -174,3 +174,28 @@ export const reviewReferral = (
     entries: pay.entries,
   }
 }
+
+/** The referral as read for an invitee's purchase: their referral document and its inviter (null: not found). */
+export interface PendingReferral {
+  referral: Referral | null
+  inviter: Member | null
+}
+
+/**
+ * The referral side of an invitee's purchase: while their referral is pending, the first qualifying purchase
+ * settles it (see referralOnPurchase) and the invitee's mirror (`referredBy`) takes the new status. `pending` is
+ * what was read for it (null when the invitee has no pending referral). Returns the invitee as it is to be
+ * written, and the outcome to write (null: nothing settles). Pure.
+ */
+export const settleReferralOnPurchase = (
+  invitee: Member,
+  pending: PendingReferral | null,
+  purchase: { id: string; paidFen: number; recordedBy: string },
+  at: Instant,
+  program: ProgramRules,
+): { invitee: Member; outcome: ReferralOutcome | null } => {
+  if (invitee.referredBy?.status !== 'pending' || !pending?.referral || !pending.inviter) return { invitee, outcome: null }
+  const outcome = referralOnPurchase(pending.referral, pending.inviter, purchase, at, program)
+  if (!outcome) return { invitee, outcome: null }
+  return { invitee: { ...invitee, referredBy: { inviterId: outcome.referral.inviterId, status: outcome.referral.status } }, outcome }
+}
