@@ -18,14 +18,11 @@ import {
   type MemberEvent,
   type Rsvp,
 } from '../../src/domain/events'
-import type { LedgerEntry } from '../../src/domain/ledger'
 import { maskMobile, type Member } from '../../src/domain/member'
 import { isBefore } from '../../src/domain/time'
-import { _, db } from '../_lib/cloud'
-import { COLLECTIONS } from '../_lib/collections'
-import { readDoc, readMany } from '../_lib/docs'
+import { _ } from '../_lib/cloud'
 import { duplicateKeyIndex } from '../_lib/errors'
-import { tx } from '../_lib/data'
+import { data, tx } from '../_lib/data'
 import {
   issueTicketsIn,
   newTicketCode,
@@ -39,22 +36,11 @@ import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn
 import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
-import { withoutId } from '../_lib/views'
-
-const events = () => db.collection(COLLECTIONS.events)
-const rsvps = () => db.collection(COLLECTIONS.rsvps)
-
-/** `tickets/<code>`: the ticket code's owner. Its id is the code, so the database keeps codes unique. */
-interface TicketDoc {
-  _id: string
-  rsvpId: string
-  eventId: string
-}
 
 const eventNotFound = () => new AppError('EVENT_NOT_FOUND', '活动不存在')
 
 const loadEvent = async (eventId: string): Promise<MemberEvent> => {
-  const event = await readDoc<MemberEvent>(events().doc(eventId))
+  const event = await data.events.get(eventId)
   if (!event) throw eventNotFound()
   return event
 }
@@ -62,13 +48,7 @@ const loadEvent = async (eventId: string): Promise<MemberEvent> => {
 const rsvpView = async (r: Rsvp | null): Promise<RsvpView | null> => {
   if (!r) return null
   const ahead =
-    r.status === 'waitlisted'
-      ? (
-          (await rsvps()
-            .where({ eventId: r.eventId, status: 'waitlisted', waitNo: _.lt(r.waitNo) })
-            .count()) as { total: number }
-        ).total
-      : null
+    r.status === 'waitlisted' ? await data.rsvps.where({ eventId: r.eventId, status: 'waitlisted', waitNo: _.lt(r.waitNo) }).count() : null
   return { status: r.status, seats: r.seats, ticketCode: r.ticketCode, ahead, confirmedAt: r.confirmedAt, checkedInAt: r.checkedInAt }
 }
 
@@ -95,17 +75,15 @@ const eventView = async (e: MemberEvent, member: Member | null, mine: Rsvp | nul
 
 const list = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
-  const upcoming = await readMany<MemberEvent>(
-    events()
-      .where({ status: 'open', endsAt: _.gt(ctx.now) })
-      .orderBy('startsAt', 'asc')
-      .limit(50),
-  )
-  const mine = await readMany<Rsvp>(
-    rsvps()
-      .where({ memberId: member._id, eventId: _.in(upcoming.map((e) => e._id)) })
-      .limit(50),
-  )
+  const upcoming = await data.events
+    .where({ status: 'open', endsAt: _.gt(ctx.now) })
+    .orderBy('startsAt', 'asc')
+    .limit(50)
+    .get()
+  const mine = await data.rsvps
+    .where({ memberId: member._id, eventId: _.in(upcoming.map((e) => e._id)) })
+    .limit(50)
+    .get()
   return {
     events: await Promise.all(upcoming.map((e) => eventView(e, member, mine.find((r) => r.eventId === e._id) ?? null, ctx.now))),
     serverTime: ctx.now,
@@ -121,19 +99,13 @@ const rsvp = shopperAction(RsvpSchema, async ({ eventId, guests }, ctx) => {
     replayed,
   } = await withFreshTickets(() =>
     inTransaction(async (t) => {
-      const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
+      const event = await tx(t).events.get(eventId)
       if (!event) throw eventNotFound()
-      const existing = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(rsvpId(eventId, member._id)))
+      const existing = await tx(t).rsvps.get(rsvpId(eventId, member._id))
       if (existing && existing.status !== 'cancelled') return { event, rsvp: existing, replayed: true }
       const d = decideRsvp(event, existing, member, guests, newTicketCode(), ctx.now)
-      await t
-        .collection(COLLECTIONS.events)
-        .doc(eventId)
-        .update({ data: { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting, nextWaitNo: d.event.nextWaitNo } })
-      await t
-        .collection(COLLECTIONS.rsvps)
-        .doc(d.rsvp._id)
-        .set({ data: withoutId(d.rsvp) })
+      await tx(t).events.update(eventId, { seatsTaken: d.event.seatsTaken, waiting: d.event.waiting, nextWaitNo: d.event.nextWaitNo })
+      await tx(t).rsvps.put(d.rsvp)
       await issueTicketsIn(t, [d.rsvp])
       return { event: d.event, rsvp: d.rsvp, replayed: false }
     }),
@@ -160,13 +132,12 @@ const cancelRsvp = shopperAction(EventIdSchema, async ({ eventId }, ctx) => {
 
 const mine = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
-  const held = await readMany<Rsvp>(
-    rsvps()
-      .where({ memberId: member._id, status: _.neq('cancelled') })
-      .orderBy('createdAt', 'desc')
-      .limit(100),
-  )
-  const withEvents = await Promise.all(held.map(async (r) => ({ r, e: await readDoc<MemberEvent>(events().doc(r.eventId)) })))
+  const held = await data.rsvps
+    .where({ memberId: member._id, status: _.neq('cancelled') })
+    .orderBy('createdAt', 'desc')
+    .limit(100)
+    .get()
+  const withEvents = await Promise.all(held.map(async (r) => ({ r, e: await data.events.get(r.eventId) })))
   const upcoming = withEvents.filter(({ e }) => e && isBefore(ctx.now, e.endsAt))
   const attended = withEvents.filter(({ e, r }) => e && r.checkedInAt && !isBefore(ctx.now, e.endsAt))
   return {
@@ -188,33 +159,23 @@ const guestOf = (r: Rsvp, m: Member | null): GuestView => ({
 
 /** At the door: the first scan checks in and credits the attendance points; a second says when it happened. */
 const checkInTicket = staffAction(CheckInSchema, async ({ ticketCode }, ctx): Promise<CheckInResult> => {
-  const ticket = await readDoc<TicketDoc>(db.collection(COLLECTIONS.tickets).doc(ticketCode))
+  const ticket = await data.tickets.get(ticketCode)
   if (!ticket) throw new AppError('TICKET_NOT_FOUND', '票码无效，请核对')
   const event = await loadEvent(ticket.eventId)
   if (event.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该活动不在本店举办')
   const program = await loadProgram({ fresh: true })
   const result = await inTransaction(async (t) => {
-    const r = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(ticket.rsvpId))
+    const r = await tx(t).rsvps.get(ticket.rsvpId)
     if (!r || r.ticketCode !== ticketCode) throw new AppError('TICKET_NOT_FOUND', '该票已失效（报名已取消）')
     const member = await readMemberIn(t, r.memberId)
     // Not marked yet: the attendance entry (keyed by the RSVP) says whether this RSVP was credited before.
-    const credited =
-      !r.checkedInAt && event.attendancePoints > 0
-        ? await readDoc<LedgerEntry>(t.collection(COLLECTIONS.ledger).doc(attendanceEntryId(r)))
-        : null
+    const credited = !r.checkedInAt && event.attendancePoints > 0 ? await tx(t).ledger.get(attendanceEntryId(r)) : null
     const d = checkIn(event, r, member, ctx.staff.staffId, ctx.now, program, credited)
     if (d.already) {
-      if (d.recovered)
-        await t
-          .collection(COLLECTIONS.rsvps)
-          .doc(r._id)
-          .update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
+      if (d.recovered) await tx(t).rsvps.update(r._id, { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy })
       return { already: true, rsvp: d.rsvp, member, points: 0 }
     }
-    await t
-      .collection(COLLECTIONS.rsvps)
-      .doc(r._id)
-      .update({ data: { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy } })
+    await tx(t).rsvps.update(r._id, { checkedInAt: d.rsvp.checkedInAt, checkedInBy: d.rsvp.checkedInBy })
     if (d.entries.length > 0) {
       await writeMemberIn(t, d.member)
       await appendEntriesIn(t, d.entries)
@@ -234,12 +195,11 @@ const checkInTicket = staffAction(CheckInSchema, async ({ ticketCode }, ctx): Pr
 const guestList = staffAction(EventIdSchema, async ({ eventId }, ctx) => {
   const event = await loadEvent(eventId)
   if (event.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该活动不在本店举办')
-  const all = await readMany<Rsvp>(
-    rsvps()
-      .where({ eventId, status: _.neq('cancelled') })
-      .orderBy('createdAt', 'asc')
-      .limit(1000),
-  )
+  const all = await data.rsvps
+    .where({ eventId, status: _.neq('cancelled') })
+    .orderBy('createdAt', 'asc')
+    .limit(1000)
+    .get()
   const members = await Promise.all(all.map((r) => loadMember(r.memberId)))
   const guests = all.map((r, i) => guestOf(r, members[i]))
   guests.sort((a, b) => (a.status === b.status ? (a.waitNo ?? 0) - (b.waitNo ?? 0) : a.status === 'confirmed' ? -1 : 1))
@@ -247,12 +207,11 @@ const guestList = staffAction(EventIdSchema, async ({ eventId }, ctx) => {
 })
 
 const storeEvents = staffAction(EmptySchema, async (_input, ctx) => {
-  const upcoming = await readMany<MemberEvent>(
-    events()
-      .where({ storeId: ctx.staff.storeId, endsAt: _.gt(ctx.now) })
-      .orderBy('startsAt', 'asc')
-      .limit(50),
-  )
+  const upcoming = await data.events
+    .where({ storeId: ctx.staff.storeId, endsAt: _.gt(ctx.now) })
+    .orderBy('startsAt', 'asc')
+    .limit(50)
+    .get()
   return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now))) }
 })
 
@@ -282,7 +241,7 @@ const create = operatorAction(CreateEventSchema, async (input, ctx) => {
     createdAt: ctx.now,
   }
   try {
-    await events().add({ data: event })
+    await data.events.add(event)
     return { event: await eventView(event, null, null, ctx.now), replayed: false }
   } catch (e) {
     if (duplicateKeyIndex(e) !== '_id_') throw e
@@ -317,13 +276,10 @@ const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, c
 /** Stops new RSVPs (and waitlist places); confirmed tickets still get in at the door. */
 const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
   const event = await inTransaction(async (t) => {
-    const event = await readDoc<MemberEvent>(t.collection(COLLECTIONS.events).doc(eventId))
+    const event = await tx(t).events.get(eventId)
     if (!event) throw eventNotFound()
     if (event.status === 'closed') return event
-    await t
-      .collection(COLLECTIONS.events)
-      .doc(eventId)
-      .update({ data: { status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId } })
+    await tx(t).events.update(eventId, { status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId })
     return { ...event, status: 'closed' as const }
   })
   return { event: await eventView(event, null, null, ctx.now) }
@@ -331,12 +287,11 @@ const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
 
 /** Every store's events that have not ended, soonest first: what operators edit or close. */
 const manageList = operatorAction(EmptySchema, async (_input, ctx) => {
-  const upcoming = await readMany<MemberEvent>(
-    events()
-      .where({ endsAt: _.gt(ctx.now) })
-      .orderBy('endsAt', 'asc')
-      .limit(100),
-  )
+  const upcoming = await data.events
+    .where({ endsAt: _.gt(ctx.now) })
+    .orderBy('endsAt', 'asc')
+    .limit(100)
+    .get()
   upcoming.sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now))), serverTime: ctx.now }
 })
