@@ -66,12 +66,12 @@ export interface CollectionDocs {
   operators: OperatorDoc
   jobRuns: JobRunDoc
   couponTemplates: CouponTemplate
-  coupons: Coupon
+  coupons: CouponDoc
   catalog: CatalogItem
   exchangeCounts: ExchangeCount
   campaigns: CampaignDoc
   events: MemberEvent
-  rsvps: Rsvp
+  rsvps: RsvpDoc
   tickets: TicketDoc
   referrals: Referral
   posters: PosterDoc
@@ -99,6 +99,12 @@ export type MemberDoc = Member & {
   /** Idempotency keys of the last messages sent to the member (a retried send finds its key and stops). */
   messageKeys?: string[]
 }
+
+/** `coupons/<key>`: a coupon, and while the upkeep sends its message, that run's claim on it (_lib/jobs.ts `once`). */
+export type CouponDoc = Coupon & { messageClaim?: string }
+
+/** `rsvps/<id>`: an RSVP, and while the upkeep sends its day-before reminder, that run's claim on it. */
+export type RsvpDoc = Rsvp & { remindClaim?: string }
 
 /** `tickets/<ticketCode>`: the code on a confirmed RSVP, so a scan finds the RSVP. */
 export interface TicketDoc {

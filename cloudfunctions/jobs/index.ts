@@ -13,14 +13,11 @@
  * - daily-stats: yesterday's figures for the operators' dashboard, stored once.
  * - segments: every member's class and RFM scores, and their summary (once a day, resumable).
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
- * Each job walks the members that need it in chunks (a query returns at most 1,000 documents in a function,
- * and a function has a timeout), recording its progress after every chunk, so a run that is killed resumes
- * where it stopped (see `Walk`). Each member is changed in its own transaction that re-checks the member,
+ * Each job walks the members that need it in chunks, recording its progress after every chunk, so a run that
+ * is killed resumes where it stopped (the walking, claims and budgets are in _lib/jobs.ts). Each member is changed in its own transaction that re-checks the member,
  * and expiry entries have ids derived from member and batch, so running a job twice changes nothing twice.
  */
 import { randomBytes } from 'node:crypto'
-import type { MemberEvent, Rsvp } from '../../src/domain/events'
-import type { Member } from '../../src/domain/member'
 import { settleExpiry } from '../../src/domain/balance'
 import { normalizeTier } from '../../src/domain/tiers'
 import { AppError } from '../../src/domain/errors'
@@ -28,125 +25,32 @@ import { businessDate, businessTime } from '../../src/domain/time'
 import { campaignsIssuing, continueIssuing } from '../_lib/campaigns'
 import { birthdayCouponKey, issueOnce, loadTemplate } from '../_lib/coupons'
 import { notify } from '../_lib/messages'
-import { _, db } from '../_lib/cloud'
-import { COLLECTIONS, type JobRunDoc } from '../_lib/collections'
-import { readDoc, readMany } from '../_lib/docs'
+import { _ } from '../_lib/cloud'
+import { data, tx } from '../_lib/data'
+import { BUDGET_MS, CHUNK, once, runBudget, walkMembers, type JobReport } from '../_lib/jobs'
 import { appendEntriesIn, readMemberIn, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { serveTimers, type JobContext } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
-import { withoutId } from '../_lib/views'
 import { storeYesterday } from './dailyStats'
 import { computeSegments } from './segments'
 import { eraseMember, unfinishedErasures } from '../_lib/erasure'
 import { expireExports } from '../_lib/personalExports'
 
-const CHUNK = 100
-/** One job's longest turn in a run; the next trigger resumes from its cursor. */
-const BUDGET_MS = 40_000
 /** All jobs of one run together stop taking new work well before config.json's 60 s timeout. */
 const UPKEEP_BUDGET_MS = 50_000
-
-export interface JobReport {
-  /** The job's name, e.g. "points-expiry". */
-  job: string
-  runKey: string
-  processed: number
-  changed: number
-  done: boolean
-}
-
-type Limitable = { limit(n: number): { get(): unknown } }
-type MemberQuery = Limitable & { orderBy(field: string, order: string): Limitable }
-
-/**
- * How a job walks its members:
- * - `drain`: the query matches only members the job still has to change, and changing one takes it out of the
- *   match (expired points, a lapsed VIP); the job takes the first chunk again and again until none is left.
- *   No cursor and no sort, so a due list of any size costs an index range read per chunk.
- * - `cursor`: members stay in the match after the job (a birthday month), so it walks them in `_id` order
- *   from the saved cursor.
- */
-type Walk = { kind: 'drain'; select: () => MemberQuery } | { kind: 'cursor'; select: (cursor: string) => MemberQuery }
-
-/**
- * Members of a chunk are independent documents: several at a time, within the instance's means. After a
- * failure no new member is started, the ones in flight finish, then the failure ends the run.
- */
-const inParallel = async <T>(items: T[], limit: number, work: (item: T) => Promise<boolean>): Promise<number> => {
-  let next = 0
-  let changed = 0
-  let failed = false
-  const lane = async () => {
-    while (!failed && next < items.length) {
-      try {
-        if (await work(items[next++])) changed++
-      } catch (e) {
-        failed = true
-        throw e
-      }
-    }
-  }
-  const lanes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane))
-  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected')
-  if (failure) throw failure.reason
-  return changed
-}
-
-const runChunked = async <M extends Pick<Member, '_id'>>(
-  job: string,
-  runKey: string,
-  ctx: JobContext,
-  walk: Walk,
-  process: (member: M) => Promise<boolean>,
-  options: { chunkSize?: number; concurrency?: number; budgetMs?: number } = {},
-): Promise<JobReport> => {
-  const chunkSize = options.chunkSize ?? CHUNK
-  const runs = db.collection(COLLECTIONS.jobRuns)
-  const runId = `${job}:${runKey}`
-  let run: JobRunDoc = (await readDoc<JobRunDoc>(runs.doc(runId))) ?? {
-    _id: runId,
-    job,
-    runKey,
-    cursor: '',
-    processed: 0,
-    changed: 0,
-    done: false,
-    startedAt: ctx.now,
-    updatedAt: ctx.now,
-  }
-  const deadline = Date.now() + (options.budgetMs ?? BUDGET_MS)
-  while (!run.done && Date.now() < deadline) {
-    const query = walk.kind === 'drain' ? walk.select() : walk.select(run.cursor).orderBy('_id', 'asc')
-    const members = await readMany<M>(query.limit(chunkSize))
-    const changed = await inParallel(members, options.concurrency ?? 8, process)
-    // A drained chunk that changed nothing would be read again forever: stop, and let the next trigger retry.
-    const stuck = walk.kind === 'drain' && members.length > 0 && changed === 0
-    run = {
-      ...run,
-      cursor: members.length > 0 ? members[members.length - 1]._id : run.cursor,
-      processed: run.processed + members.length,
-      changed: run.changed + changed,
-      done: members.length < chunkSize && !stuck,
-      updatedAt: new Date().toISOString(),
-    }
-    await runs.doc(runId).set({ data: withoutId(run) })
-    if (stuck) {
-      console.error(`[jobs] ${job}: ${members.length} members still match but none changed; stopping this run`)
-      break
-    }
-  }
-  return { job: run.job, runKey, processed: run.processed, changed: run.changed, done: run.done }
-}
 
 const pointsExpiry = async (ctx: JobContext, budgetMs: number) => {
   const program = await loadProgram()
   const actor = { type: 'job' as const, id: 'points-expiry' }
-  return runChunked(
-    'points-expiry',
-    businessDate(ctx.now),
-    ctx,
-    { kind: 'drain', select: () => db.collection(COLLECTIONS.members).where({ pointsNextExpiry: _.lte(ctx.now) }) as MemberQuery },
+  return walkMembers(
+    {
+      job: 'points-expiry',
+      runKey: businessDate(ctx.now),
+      now: ctx.now,
+      walk: { kind: 'drain', select: () => data.members.where({ pointsNextExpiry: _.lte(ctx.now) }) },
+      budgetMs,
+    },
     ({ _id }) =>
       inTransaction(async (t) => {
         const settled = settleExpiry(await readMemberIn(t, _id), ctx.now, actor, program.version)
@@ -155,17 +59,19 @@ const pointsExpiry = async (ctx: JobContext, budgetMs: number) => {
         await appendEntriesIn(t, settled.entries)
         return true
       }),
-    { budgetMs },
   )
 }
 
 const vipSweep = async (ctx: JobContext, budgetMs: number) =>
-  runChunked(
-    'vip-sweep',
-    businessDate(ctx.now),
-    ctx,
-    // vipYearEnd ≤ vipUntil, so this finds both lapsed VIPs and renewed years to roll.
-    { kind: 'drain', select: () => db.collection(COLLECTIONS.members).where({ tier: 'vip', vipYearEnd: _.lte(ctx.now) }) as MemberQuery },
+  walkMembers(
+    {
+      job: 'vip-sweep',
+      runKey: businessDate(ctx.now),
+      now: ctx.now,
+      // vipYearEnd ≤ vipUntil, so this finds both lapsed VIPs and renewed years to roll.
+      walk: { kind: 'drain', select: () => data.members.where({ tier: 'vip', vipYearEnd: _.lte(ctx.now) }) },
+      budgetMs,
+    },
     ({ _id }) =>
       inTransaction(async (t) => {
         const member = await readMemberIn(t, _id)
@@ -174,7 +80,6 @@ const vipSweep = async (ctx: JobContext, budgetMs: number) =>
         await writeMemberIn(t, { ...member, ...normalized })
         return true
       }),
-    { budgetMs },
   )
 
 /**
@@ -191,11 +96,17 @@ const birthdayCoupons = async (ctx: JobContext, budgetMs: number): Promise<JobRe
   const program = await loadProgram()
   const template = program.coupons.birthdayTemplateId ? await loadTemplate(program.coupons.birthdayTemplateId) : null
   if (!template?.active) return { job: 'birthday-coupons', runKey: today.format('YYYY-MM'), processed: 0, changed: 0, done: true }
-  return runChunked<Member>(
-    'birthday-coupons',
-    today.format('YYYY-MM'),
-    ctx,
-    { kind: 'cursor', select: (cursor) => db.collection(COLLECTIONS.members).where({ 'birthday.month': month, _id: _.gt(cursor) }) },
+  return walkMembers(
+    {
+      job: 'birthday-coupons',
+      runKey: today.format('YYYY-MM'),
+      now: ctx.now,
+      walk: { kind: 'cursor', select: (cursor) => data.members.where({ 'birthday.month': month, _id: _.gt(cursor) }) },
+      // Unlimited templates issue without a transaction: one insert each, many at a time.
+      chunkSize: BIRTHDAY_CHUNK,
+      concurrency: 16,
+      budgetMs,
+    },
     async (member) => {
       const key = birthdayCouponKey(member._id, today.year())
       let issued: boolean
@@ -208,10 +119,9 @@ const birthdayCoupons = async (ctx: JobContext, budgetMs: number): Promise<JobRe
       // Also for a card issued by a run that stopped before its message: the claim on the card says whether it
       // went. A consent that run took for it, and whose answer it lost, is recorded under the message's key.
       const messageKey = `bday:${today.year()}`
-      const owed =
-        (member.subscriptions?.birthdayCoupon ?? 0) > 0 || (member as Member & { messageKeys?: string[] }).messageKeys?.includes(messageKey)
+      const owed = (member.subscriptions?.birthdayCoupon ?? 0) > 0 || member.messageKeys?.includes(messageKey)
       if (owed) {
-        await once(COLLECTIONS.coupons, key, 'messageClaim', () =>
+        await once(data.coupons, key, 'messageClaim', () =>
           notify(
             member._id,
             'birthdayCoupon',
@@ -228,48 +138,7 @@ const birthdayCoupons = async (ctx: JobContext, budgetMs: number): Promise<JobRe
       }
       return issued
     },
-    // Unlimited templates issue without a transaction: one insert each, many at a time.
-    { chunkSize: BIRTHDAY_CHUNK, concurrency: 16, budgetMs },
   )
-}
-
-/**
- * A message sent at most once per document (a birthday card, a ticket), and not lost to a failure: the run claims
- * it on the document with a token of its own (a conditional update, so of two runs one wins), sends, and — if it
- * could not send (the claim's or the consent's write failed) — gives the claim back for the next run. Only a run
- * that stops between sending and returning leaves it claimed, as it must: it may have gone out.
- */
-const once = async (collection: string, id: string, field: string, send: () => Promise<unknown>): Promise<boolean> => {
-  const token = randomBytes(8).toString('hex')
-  const giveBack = async () => {
-    try {
-      await db
-        .collection(collection)
-        .where({ _id: id, [field]: token })
-        .update({ data: { [field]: _.remove() } })
-    } catch {
-      // the run fails with its own error either way
-    }
-  }
-  let claimed: boolean
-  try {
-    const { stats } = (await db
-      .collection(collection)
-      .where({ _id: id, [field]: _.exists(false) })
-      .update({ data: { [field]: token } })) as { stats: { updated: number } }
-    claimed = stats.updated === 1
-  } catch (e) {
-    await giveBack()
-    throw e
-  }
-  if (!claimed) return false
-  try {
-    await send()
-  } catch (e) {
-    await giveBack()
-    throw e
-  }
-  return true
 }
 
 /** Campaigns still issuing to their segment (the operator's call ran out of time). */
@@ -289,31 +158,24 @@ const campaignIssuing = async (ctx: JobContext, budgetMs: number): Promise<JobRe
  */
 const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => {
   const tomorrow = businessTime(ctx.now).startOf('day').add(1, 'day')
-  const upcoming = await readMany<MemberEvent>(
-    db
-      .collection(COLLECTIONS.events)
-      .where({ status: 'open', startsAt: _.gte(tomorrow.toISOString()).and(_.lt(tomorrow.add(1, 'day').toISOString())) })
-      .limit(100),
-  )
+  const upcoming = await data.events
+    .where({ status: 'open', startsAt: _.gte(tomorrow.toISOString()).and(_.lt(tomorrow.add(1, 'day').toISOString())) })
+    .limit(100)
+    .get()
   let processed = 0
   let sent = 0
   const deadline = Date.now() + budgetMs
   for (const event of upcoming) {
     for (;;) {
       if (Date.now() > deadline) return { job: 'event-reminders', runKey: businessDate(ctx.now), processed, changed: sent, done: false }
-      const due = await readMany<Rsvp>(
-        db.collection(COLLECTIONS.rsvps).where({ eventId: event._id, status: 'confirmed', remindedAt: null }).limit(CHUNK),
-      )
+      const due = await data.rsvps.where({ eventId: event._id, status: 'confirmed', remindedAt: null }).limit(CHUNK).get()
       for (const r of due) {
         // Claimed with a token of this run: what it could not send (its claim's or the consent's write failed)
-        // it gives back to the next run, as in `once` above.
+        // it gives back to the next run, as `once` does (_lib/jobs.ts).
         const token = randomBytes(8).toString('hex')
         const giveBack = async () => {
           try {
-            await db
-              .collection(COLLECTIONS.rsvps)
-              .where({ _id: r._id, remindClaim: token })
-              .update({ data: { remindedAt: null, remindClaim: _.remove() } })
+            await data.rsvps.where({ _id: r._id, remindClaim: token }).update({ remindedAt: null, remindClaim: _.remove() })
           } catch {
             // the run fails with its own error either way
           }
@@ -321,12 +183,10 @@ const eventReminders = async (ctx: JobContext, budgetMs: number): Promise<JobRep
         let claimed: boolean
         try {
           claimed = await inTransaction(async (t) => {
-            const current = await readDoc<Rsvp>(t.collection(COLLECTIONS.rsvps).doc(r._id))
+            const rsvps = tx(t).rsvps
+            const current = await rsvps.get(r._id)
             if (!current || current.remindedAt !== null || current.status !== 'confirmed') return false
-            await t
-              .collection(COLLECTIONS.rsvps)
-              .doc(r._id)
-              .update({ data: { remindedAt: ctx.now, remindClaim: token } })
+            await rsvps.update(r._id, { remindedAt: ctx.now, remindClaim: token })
             return true
           })
         } catch (e) {
@@ -391,11 +251,10 @@ const SEGMENTS_BUDGET_MS = 15_000
 
 /**
  * VIP first: it changes no points, and the expiry job then sees members as they stand today. Each job gets
- * its own cap but never more than what is left of the run, so one backlog cannot starve the run into its timeout.
+ * its own cap but never more than what is left of the run (`runBudget`).
  */
 const upkeep = async (ctx: JobContext): Promise<JobReport[]> => {
-  const until = Date.now() + UPKEEP_BUDGET_MS
-  const turn = (capMs: number) => Math.max(0, Math.min(capMs, until - Date.now()))
+  const turn = runBudget(UPKEEP_BUDGET_MS)
   return [
     await vipSweep(ctx, turn(BUDGET_MS)),
     await pointsExpiry(ctx, turn(BUDGET_MS)),
