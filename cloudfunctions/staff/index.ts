@@ -38,9 +38,9 @@ import {
 } from '../../src/domain/purchase'
 import { db } from '../_lib/cloud'
 import { tx } from '../_lib/data'
-import { readPendingReferralIn, writePurchaseIn } from '../_lib/purchases'
+import { purchaseHistory, readPendingReferralIn, writePurchaseIn, writeRefundIn } from '../_lib/purchases'
 import { COLLECTIONS } from '../_lib/collections'
-import { readDoc, readMany } from '../_lib/docs'
+import { readDoc } from '../_lib/docs'
 import { spendCode, type Till } from '../../src/domain/tillCode'
 import { assertTillOpen } from '../_lib/codeGuards'
 import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
@@ -205,18 +205,6 @@ const refundAnswer = (refund: RefundRecord, identity: Identity, replayed: boolea
   replayed,
 })
 
-/** Every purchase of a member, oldest first, in pages of CloudBase's 1,000-document maximum. */
-const purchaseHistory = async (memberId: string): Promise<PurchaseRecord[]> => {
-  const all: PurchaseRecord[] = []
-  for (;;) {
-    const page = await readMany<PurchaseRecord>(
-      db.collection(COLLECTIONS.purchases).where({ memberId }).orderBy('at', 'asc').orderBy('_id', 'asc').skip(all.length).limit(1000),
-    )
-    all.push(...page)
-    if (page.length < 1000) return all
-  }
-}
-
 /**
  * A full or partial refund of an order recorded at this store. The tier is recomputed from the member's
  * purchase history, which is read before the transaction (a transaction reads single documents only); the
@@ -248,13 +236,7 @@ const recordRefund = staffAction(RecordRefundSchema, async (input, ctx) => {
       if (!purchase) throw new AppError('ORDER_NOT_FOUND', `本店没有订单 ${input.orderNo} 的消费记录`)
       const refund = { requestId: input.requestId, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx) }
       const decision = decideRefund(member, purchase, history, refund, program)
-      await writeMemberIn(t, decision.member)
-      await t
-        .collection(COLLECTIONS.purchases)
-        .doc(pid)
-        .set({ data: withoutId(decision.purchase) })
-      await t.collection(COLLECTIONS.refunds).add({ data: decision.refund })
-      await appendEntriesIn(t, decision.entries)
+      await writeRefundIn(t, decision)
       return refundAnswer(decision.refund, identity, false)
     })
   })
@@ -372,13 +354,7 @@ const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => 
           // One refund per coupon use: two coupons used in one store at the same instant are two refunds.
           const requestId = `undo-${coupon.code}-${coupon.use!.at.replace(/\D/g, '')}`
           const d = decideRefund(member, purchase, history, { requestId, amountFen: left, at: ctx.now, actor: actorOf(ctx) }, program)
-          await writeMemberIn(t, d.member)
-          await t
-            .collection(COLLECTIONS.purchases)
-            .doc(orderId)
-            .set({ data: withoutId(d.purchase) })
-          await t.collection(COLLECTIONS.refunds).add({ data: d.refund })
-          await appendEntriesIn(t, d.entries)
+          await writeRefundIn(t, d)
           refund = refundAnswer(d.refund, identityOf(member, ctx.now), false)
         }
       }
