@@ -45,6 +45,10 @@ const taro = {
   },
 }
 
+// The cloud functions are bundled once per run, for the projects whose tests serve build/cloudfunctions on a local
+// cloud (jest runs each distinct globalSetup once, for the selected projects only).
+const BUILD_FUNCTIONS_ONCE = '<rootDir>/test/support/build-functions-once.cjs'
+
 /** @type {import('jest').Config} */
 module.exports = {
   // A timeout only catches a hang (no test asserts speed): generous, so a loaded CI machine does not fail a test
@@ -52,8 +56,6 @@ module.exports = {
   testTimeout: 30_000,
   // The default output, then the 15 slowest test files with their project (on stderr: --json output stays valid).
   reporters: ['default', '<rootDir>/test/support/slowest-reporter.cjs'],
-  // The cloud functions are bundled once for the whole run (the local cloud tests serve build/cloudfunctions).
-  globalSetup: '<rootDir>/test/support/build-functions-once.cjs',
   projects: [
     ...UNIT_ZONES.map((zone) => inZone(unit, zone, 'node')),
     {
@@ -61,6 +63,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/cloud', '<rootDir>/test/localcloud'],
       transform: nodeTs,
+      globalSetup: BUILD_FUNCTIONS_ONCE,
       // Nothing leaves the machine: a file during which the test process tried to reach past 127.0.0.1 fails.
       setupFilesAfterEnv: ['<rootDir>/test/localcloud/no-network.setup.ts'],
     },
@@ -78,6 +81,7 @@ module.exports = {
       roots: ['<rootDir>/test/fuzz'],
       testMatch: ['**/*.test.ts'],
       transform: nodeTs,
+      globalSetup: BUILD_FUNCTIONS_ONCE,
     },
     // The wording tests (src/wording: how pages show business dates on phones in any zone) need no Taro runtime:
     // they live in test/unit and so run in all six zones above.

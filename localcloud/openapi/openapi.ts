@@ -175,6 +175,8 @@ const SDK_CALLS: Record<string, string> = {
   GetCloudCallSign: 'getCloudCallSign',
 }
 
+const QR_PNGS_KEPT = 64
+
 export class OpenApi {
   private refusals: { api: string; spec: Refusal; left: number }[] = []
   private seq = 0
@@ -338,6 +340,25 @@ export class OpenApi {
     return answer.ok ? { ok: true, answer: jsonResponse(answer.body) } : fail(answer.errCode, answer.errMsg)
   }
 
+  /**
+   * The same code drawn again is the same picture: kept for the last few, since drawing one (PNG filters tried on
+   * every row, deflate at level 9) costs ~40 ms of the local cloud's one thread and suites ask for the same few often.
+   */
+  private readonly qrPngs = new Map<string, Buffer>()
+  private async qrPng(url: string, px: number): Promise<Buffer> {
+    const key = `${px} ${url}`
+    const kept = this.qrPngs.get(key)
+    if (kept) {
+      this.qrPngs.delete(key)
+      this.qrPngs.set(key, kept)
+      return Buffer.from(kept)
+    }
+    const png = await QRCode.toBuffer(url, { type: 'png', width: px, margin: 2, errorCorrectionLevel: 'M' })
+    this.qrPngs.set(key, Buffer.from(png))
+    if (this.qrPngs.size > QR_PNGS_KEPT) this.qrPngs.delete(this.qrPngs.keys().next().value as string)
+    return png
+  }
+
   private async wxacodeGetUnlimited(call: OpenApiCall, f: Fields): Promise<Result> {
     const { scene, page, check_path: checkPath, env_version: envVersion, width } = f
     if (typeof scene !== 'string' || scene.length === 0 || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene))
@@ -352,7 +373,7 @@ export class OpenApi {
     const url = `${this.options.baseUrl()}/#/${target}?scene=${encodeURIComponent(scene)}`
     // WeChat's documented range is 280–1280 px, default 430.
     const px = Math.round(Math.min(1280, Math.max(280, width ?? 430)))
-    const png = await QRCode.toBuffer(url, { type: 'png', width: px, margin: 2, errorCorrectionLevel: 'M' })
+    const png = await this.qrPng(url, px)
     return { ok: true, answer: encodeResponse({ respData: png, contentType: 'image/png', httpCode: 200 }) }
   }
 }
