@@ -1,11 +1,13 @@
 /**
  * The staff workbench: an assistant's own customers (a manager's: the store's), today's lists, the monthly
  * callback, the customer card, and — managers only — reassignment and callback counts per assistant.
- * A customer of another store is never shown or changed: the store, not the person, owns the list.
+ * A customer of another store is never shown or changed: the store, not the person, owns the list. Also who the
+ * caller is (whoami) and a member's birthday corrected by their store.
  */
 import type { CallbackStats, CustomerView } from '../../src/api/contract'
 import {
   CallbackStatsSchema,
+  CorrectBirthdaySchema,
   CustomerCardSchema,
   CustomersSchema,
   EmptySchema,
@@ -13,8 +15,8 @@ import {
   LookupMemberSchema,
   ReassignSchema,
 } from '../../src/api/schemas'
-import { AppError, fieldRefused } from '../../src/domain/errors'
-import { editProfile, type Member } from '../../src/domain/member'
+import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
+import { birthdayProblem, editProfile, type Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
 import { businessDate, businessTime, toInstant } from '../../src/domain/time'
 import { db } from '../_lib/cloud'
@@ -23,9 +25,11 @@ import { callbacksOf, customerView, customerViews, findCustomers, staffScope, to
 import { readDoc, readMany } from '../_lib/docs'
 import { assertTillOpen } from '../_lib/codeGuards'
 import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
-import { loadProgram } from '../_lib/reference'
+import { birthdayCouponKey, issueOnce, loadTemplate } from '../_lib/coupons'
+import { loadProgram, loadStore, storeView } from '../_lib/reference'
 import { managerAction, staffAction, type StaffContext } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
+import { memberSummary } from '../_lib/views'
 
 const views = customerViews
 
@@ -158,4 +162,42 @@ export const callbackStats = managerAction(CallbackStatsSchema, async ({ month }
       })
       .sort((a, b) => b.callbacks - a.callbacks),
   }
+})
+
+export const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
+  const store = storeView(await loadStore(staff.storeId))
+  if (!store) throw new AppError('FORBIDDEN', '您所在的门店已停用，请联系品牌总部')
+  return { staffId: staff.staffId, name: staff.name, role: staff.role, store }
+})
+
+/**
+ * A member sets the birthday once, at join; a correction goes through staff of the member's own store (its
+ * assistants and its manager, as every record action of the workbench), with a reason, and is logged on the
+ * member: who, at which store, when, the old and the new birthday, why. Corrected into the current month, the
+ * birthday card is issued now (the monthly job has run already) — still once a year: its key is member + year.
+ */
+export const correctBirthday = staffAction(CorrectBirthdaySchema, async ({ memberCode, birthday, reason }, ctx) => {
+  // The input first: a birthday still to come is refused as such, whoever the code names.
+  const today = businessTime(ctx.now)
+  const problem = birthdayProblem(birthday, { year: today.year(), month: today.month() + 1, day: today.date() })
+  if (problem) throw invalidInput([{ field: 'birthday', message: problem }])
+  const found = await storeCustomer(memberCode, ctx)
+  const corrected = await inTransaction(async (t) => {
+    const member = await readMemberIn(t, found._id)
+    // Moved to another store since it was read: no longer this store's to correct.
+    if (member.storeId !== ctx.staff.storeId) throw new AppError('FORBIDDEN', '该会员不属于本店')
+    // Already so (a retry whose first answer was lost, or a second tap): nothing to correct, nothing to log twice.
+    const { month, day, year } = member.birthday
+    if (month === birthday.month && day === birthday.day && year === birthday.year) return member
+    const change = { from: member.birthday, to: birthday, by: ctx.staff.staffId, storeId: ctx.staff.storeId, reason, at: ctx.now }
+    const after: Member = { ...member, birthday, birthdayChanges: [...(member.birthdayChanges ?? []), change] }
+    await writeMemberIn(t, after)
+    return after
+  })
+  const program = await loadProgram()
+  const template = program.coupons.birthdayTemplateId ? await loadTemplate(program.coupons.birthdayTemplateId) : null
+  if (template?.active && birthday.month === today.month() + 1 && template.tiers.includes(memberSummary(corrected, ctx.now).tier)) {
+    await issueOnce(template, corrected, birthdayCouponKey(corrected._id, today.year()), 'birthday', ctx.now)
+  }
+  return { member: memberSummary(corrected, ctx.now) }
 })
