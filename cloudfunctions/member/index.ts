@@ -19,6 +19,7 @@ import { benefitText, couponStatus, type Coupon, type CouponTemplate } from '../
 import { availablePoints } from '../../src/domain/points'
 import type { ProgramRules } from '../../src/domain/program'
 import { effectiveTier } from '../../src/domain/tiers'
+import { shopperRules } from '../../src/domain/shopperRules'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import {
@@ -229,7 +230,7 @@ const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
   ])
   return {
     member: memberView(member, store),
-    program,
+    program: shopperRules(program),
     serverTime: ctx.now,
     birthdayCoupon: birthday && couponStatus(birthday, ctx.now) !== 'expired' ? couponView(birthday, ctx.now) : null,
     subscribeTemplates: subscribeTemplates(),

@@ -3,6 +3,7 @@ import type { Access } from '../domain/access'
 import type { Birthday, CustomerProfile } from '../domain/member'
 import type { PointsState } from '../domain/points'
 import type { ProgramRules } from '../domain/program'
+import type { ShopperRules } from '../domain/shopperRules'
 import type { TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
 import type { JoinInput } from './joinSchema'
@@ -83,7 +84,8 @@ export interface SubscribeTemplates {
 
 export interface CardView {
   member: MemberView
-  program: ProgramRules
+  /** What the card and points pages read of the rules; the rest stays on the server (domain/shopperRules). */
+  program: ShopperRules
   /** The server's clock, so progress and expiry read the same on a phone with a wrong clock. */
   serverTime: Instant
   /** This year's birthday card while it can be used (or was used this month), to highlight on the card. */

@@ -1,5 +1,6 @@
 import type { Fen } from './money'
 import type { ProgramRules, TierId } from './program'
+import type { ShopperRules } from './shopperRules'
 import { addBusinessMonths, extendCoveredMonths, startOfNextBusinessDay, isBefore, type Instant } from './time'
 
 /**
@@ -58,7 +59,8 @@ export const rollVipYear = (state: TierState, now: Instant): TierState => {
 }
 
 /** A renewal's new end: `validMonths` added to the last covered business date (28 Feb + 12 months = 28 Feb). */
-const renewedEnd = (vipUntil: Instant, program: ProgramRules): Instant => extendCoveredMonths(vipUntil, program.vip.validMonths)
+const renewedEnd = (vipUntil: Instant, program: Pick<ShopperRules, 'vip'>): Instant =>
+  extendCoveredMonths(vipUntil, program.vip.validMonths)
 
 /** VIP from the day of the qualifying purchase through the same date `validMonths` later. */
 export const vipEndFor = (purchasedAt: Instant, program: ProgramRules): Instant =>
@@ -130,7 +132,8 @@ export type TierProgress =
     }
   | { tier: 'gold' }
 
-export const tierProgress = (state: TierState, program: ProgramRules, now: Instant): TierProgress => {
+/** Works from the rules a shopper's phone has (the VIP and gold thresholds), as well as from the whole rules. */
+export const tierProgress = (state: TierState, program: Pick<ShopperRules, 'vip' | 'gold'>, now: Instant): TierProgress => {
   const current = rollVipYear(lapseIfExpired(state, now), now)
   if (current.tier === 'gold') return { tier: 'gold' }
   const goldRemainingFen = Math.max(0, program.gold.lifetimeFen - current.lifetimeSpendFen)

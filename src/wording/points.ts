@@ -14,7 +14,7 @@ export const expiryWording = (batch: PointBatch): string =>
   `${formatPoints(batch.points)} 积分将于 ${lastCoveredBusinessDate(batch.expiresAt)} 过期`
 
 /** The expiry rule in one line, from the program's own setting (points expire by earning year). */
-export const expiryRuleWording = (program: ProgramRules): string => {
+export const expiryRuleWording = (program: Pick<ProgramRules, 'expiry'>): string => {
   const years = program.expiry.yearsAfterEarningYear
   return `每年获得的积分有效期至${years === 1 ? '次年' : ` ${years} 年后的`}年底`
 }

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro'
 import type { CardView, MemberCodeSecret, MemberView } from '../../src/api/contract'
 import { dynamicMemberCode, formatDynamicCode } from '../../src/domain/memberCode'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { shopperRules } from '../../src/domain/shopperRules'
 import { NETWORK_TROUBLE } from '../../src/services/cloud'
 import { setPhoneClock } from './support/clock'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
@@ -22,7 +23,7 @@ const member = memberView
 
 const cardOf = (m: MemberView): CardView => ({
   member: m,
-  program: DEFAULT_PROGRAM,
+  program: shopperRules(DEFAULT_PROGRAM),
   serverTime: SERVER_TIME,
   birthdayCoupon: null,
   subscribeTemplates: {

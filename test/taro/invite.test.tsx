@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro'
 import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { CardView, InviteView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { shopperRules } from '../../src/domain/shopperRules'
 import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { memberView, SERVER_TIME } from './support/fixtures'
@@ -14,7 +15,7 @@ import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 
 const CARD: CardView = {
   member: memberView({ name: '李娜' }),
-  program: DEFAULT_PROGRAM,
+  program: shopperRules(DEFAULT_PROGRAM),
   serverTime: SERVER_TIME,
   birthdayCoupon: null,
   subscribeTemplates: { birthdayCoupon: 'tmpl-birthday', eventReminder: 'tmpl-event', waitlistPromoted: 'tmpl-waitlist' },

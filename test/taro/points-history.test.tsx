@@ -5,6 +5,7 @@
 import { screen, waitFor } from '@testing-library/dom'
 import type { PointsHistoryEntry, PointsHistoryPage } from '../../src/api/contract'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { shopperRules } from '../../src/domain/shopperRules'
 import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { END_OF_2026, END_OF_2027, memberView, SERVER_TIME } from './support/fixtures'
@@ -46,7 +47,7 @@ const card = memberView({
 
 const openHistory = async (pages: Record<string, PointsHistoryPage>) => {
   const cloud = installFakeCloud({
-    'member.getCard': () => ok({ member: card, program: DEFAULT_PROGRAM, serverTime: SERVER_TIME }),
+    'member.getCard': () => ok({ member: card, program: shopperRules(DEFAULT_PROGRAM), serverTime: SERVER_TIME }),
     'member.pointsHistory': (input) => ok(pages[(input as { cursor: string | null }).cursor ?? 'first']),
   })
   await openPage('/pages/points/index')
@@ -120,7 +121,7 @@ describe('points history page', () => {
   it('keeps what is shown when the next page fails, and retries it', async () => {
     let failOnce = true
     const cloud = installFakeCloud({
-      'member.getCard': () => ok({ member: card, program: DEFAULT_PROGRAM, serverTime: SERVER_TIME }),
+      'member.getCard': () => ok({ member: card, program: shopperRules(DEFAULT_PROGRAM), serverTime: SERVER_TIME }),
       'member.pointsHistory': (input) => {
         if ((input as { cursor: string | null }).cursor === null) return ok({ entries: [NOVEMBER_PURCHASE], nextCursor: 'c1' })
         if (failOnce) {

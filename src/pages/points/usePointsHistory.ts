@@ -4,7 +4,7 @@ import type { PointsHistoryEntry } from '../../api/contract'
 import { AppError } from '../../domain/errors'
 import type { PointBatch } from '../../domain/points'
 import { pointsAt } from '../../wording/points'
-import type { ProgramRules } from '../../domain/program'
+import type { ShopperRules } from '../../domain/shopperRules'
 import { callCloud, messageOf } from '../../services/cloud'
 import { appendPage, moreAfter, type MoreState } from '../../services/paging'
 import { ROUTES } from '../../routes'
@@ -17,7 +17,7 @@ export type HistoryState =
       /** Usable now, by the server's clock. */
       points: number
       expiring: PointBatch | null
-      program: ProgramRules
+      program: ShopperRules
       entries: PointsHistoryEntry[]
       nextCursor: string | null
       more: MoreState
