@@ -93,7 +93,7 @@ export const dbopsBench = async (): Promise<DbOpsRow[]> => {
     const codes = new TillCodes()
     codes.remember((await invoke(SHOPPER, 'member', 'codeSecret', {})).body.data)
     const scan = codes.next(SHOPPER_NO)
-    await measure(DEMO_ASSISTANT._id, 'staff', 'lookupMember', { code: scan.code }, scan.clock)
+    await measure(DEMO_ASSISTANT._id, 'staff', 'scanMember', { code: scan.code }, scan.clock)
     await measure(
       DEMO_ASSISTANT._id,
       'staff',

@@ -2,7 +2,7 @@
  * The dynamic member code on the server (see src/domain/memberCode.ts for the code itself): each member's
  * secret, kept in `memberSecrets` (no client may read it), and the reading of a scanned code.
  *
- * A till's scan is an acceptance: `staff.lookupMember` with a dynamic code records the code as accepted by
+ * A till's scan is an acceptance: `staff.scanMember` with a dynamic code records the code as accepted by
  * that assistant, on the member document (`tillCodes`, see src/domain/tillCode.ts). The purchase or redemption
  * that follows carries the same code and spends that acceptance (once, within TILL_SESSION_MINUTES of the scan,
  * at the same assistant's till); a purchase or redemption sent with a code no till has scanned yet accepts and

@@ -7,7 +7,7 @@ import { serve } from '../_lib/runtime'
 import { codeAlerts, resumeTill } from './codeBrake'
 import { lookupCoupon, redeemGiftCoupon, undoCouponUse } from './coupons'
 import { lookupOrder, recordRefund } from './refunds'
-import { lookupMember, recordPurchase, redeemPoints } from './till'
+import { scanMember, recordPurchase, redeemPoints } from './till'
 import {
   callbackStats,
   correctBirthday,
@@ -23,7 +23,7 @@ import {
 
 export const main = serve('staff', {
   whoami,
-  lookupMember,
+  scanMember,
   recordPurchase,
   lookupOrder,
   recordRefund,

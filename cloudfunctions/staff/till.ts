@@ -28,12 +28,12 @@ import { memberSummary } from '../_lib/views'
 import { actorOf, identityOf, summaryAfter, type Identity } from './answers'
 
 /**
- * The till's scan. A dynamic code (18 digits) is accepted here, once: the purchase or redemption that follows
- * spends this acceptance (see _lib/memberCodes). A member number (11 digits) only finds the member, for what
- * needs no proof of presence (a birthday correction; the workbench has its own look-up). A till paused by the
+ * The till's scan, which writes: a dynamic code (18 digits) is accepted here, once, and the purchase or
+ * redemption that follows spends this acceptance (see _lib/memberCodes). A member number (11 digits) only finds
+ * the member, for what needs no proof of presence (a birthday correction; the workbench has its own look-up). A till paused by the
  * brake on guessing (_lib/codeGuards) takes neither, as no action that takes a member code does.
  */
-export const lookupMember = staffAction(ScanMemberSchema, async ({ code }, ctx) => {
+export const scanMember = staffAction(ScanMemberSchema, async ({ code }, ctx) => {
   await assertTillOpen(ctx.staff)
   if (code.length === MEMBER_NO_LENGTH) return { member: memberSummary(await findMemberByCode(code), ctx.now) }
   const scanned = await readScannedCode(code, ctx.now, ctx.staff)

@@ -114,7 +114,7 @@ export interface CodeAlertsView {
 export interface StaffApi {
   whoami: { input: Record<string, never>; output: StaffView }
   /** A dynamic code is accepted here, once (see cloudfunctions/_lib/memberCodes.ts); a member number only finds. */
-  lookupMember: { input: ScanMemberInput; output: { member: MemberSummary } }
+  scanMember: { input: ScanMemberInput; output: { member: MemberSummary } }
   recordPurchase: { input: RecordPurchaseInput; output: PurchaseResult }
   lookupOrder: { input: LookupOrderInput; output: { order: OrderView } }
   recordRefund: { input: RecordRefundInput; output: RefundResult }

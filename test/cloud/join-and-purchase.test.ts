@@ -199,11 +199,11 @@ describe('recording a purchase at the till', () => {
   it('answers FORBIDDEN to a caller who is not staff, and changes nothing', async () => {
     const { openid, memberNo } = await joinedShopper()
     const purchasesBefore = await count('purchases')
-    for (const action of ['recordPurchase', 'lookupMember', 'whoami'] as const) {
+    for (const action of ['recordPurchase', 'scanMember', 'whoami'] as const) {
       const input =
         action === 'recordPurchase'
           ? { memberCode: memberNo, amountFen: 99_900, orderNo: orderNo() }
-          : action === 'lookupMember'
+          : action === 'scanMember'
             ? { code: memberNo }
             : {}
       const result = await h.call(openid, 'staff', action, input, { extra: { openid: assistant } })
@@ -237,11 +237,11 @@ describe('recording a purchase at the till', () => {
 
   it('finds members by their code, and tells a typo from an unknown member', async () => {
     const { memberNo } = await joinedShopper()
-    expect(await h.ok(assistant, 'staff', 'lookupMember', { code: memberNo.replace(/(\d{4})(\d{4})/, '$1 $2 ') })).toMatchObject({
+    expect(await h.ok(assistant, 'staff', 'scanMember', { code: memberNo.replace(/(\d{4})(\d{4})/, '$1 $2 ') })).toMatchObject({
       member: { memberNo, tier: 'member', mobileMasked: expect.stringMatching(/^138\*{4}\d{4}$/) },
     })
     const typo = memberNo.slice(0, 10) + ((Number(memberNo[10]) + 1) % 10)
-    expect(await h.call(assistant, 'staff', 'lookupMember', { code: typo })).toMatchObject({
+    expect(await h.call(assistant, 'staff', 'scanMember', { code: typo })).toMatchObject({
       ok: false,
       error: { code: 'MEMBER_NOT_FOUND' },
     })

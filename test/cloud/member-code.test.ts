@@ -65,11 +65,11 @@ describe('scanning at the till', () => {
     const shopper = await h.joinedShopper('scan')
     const clock = at('2026-11-23T14:00:05')
     const code = await h.tillCode(shopper.openid, clock)
-    expect((await h.ok(till, 'staff', 'lookupMember', { code }, { clock })).member).toMatchObject({ memberNo: shopper.memberNo })
-    const again = await h.call(till, 'staff', 'lookupMember', { code }, { clock: later(clock, 3_000) })
+    expect((await h.ok(till, 'staff', 'scanMember', { code }, { clock })).member).toMatchObject({ memberNo: shopper.memberNo })
+    const again = await h.call(till, 'staff', 'scanMember', { code }, { clock: later(clock, 3_000) })
     expect(again).toMatchObject({ ok: false, error: { code: 'CODE_ALREADY_USED' } })
     // The member number alone still finds them (customer records), and proves nothing.
-    expect((await h.ok(till, 'staff', 'lookupMember', { code: shopper.memberNo }, { clock })).member.name).toBeTruthy()
+    expect((await h.ok(till, 'staff', 'scanMember', { code: shopper.memberNo }, { clock })).member.name).toBeTruthy()
   })
 
   it('refuses an old screenshot: a code made more than 60 s before the scan is CODE_EXPIRED', async () => {
@@ -77,7 +77,7 @@ describe('scanning at the till', () => {
     const madeAt = at('2026-11-23T14:10:00')
     const screenshot = await h.tillCode(shopper.openid, madeAt)
     for (const age of [61_000, 5 * 60_000, 90 * 60_000]) {
-      const result = await h.call(till, 'staff', 'lookupMember', { code: screenshot }, { clock: later(madeAt, age) })
+      const result = await h.call(till, 'staff', 'scanMember', { code: screenshot }, { clock: later(madeAt, age) })
       expect(result).toMatchObject({ ok: false, error: { code: 'CODE_EXPIRED', message: expect.stringContaining('过期') } })
       const paid = await h.call(
         till,
@@ -99,7 +99,7 @@ describe('scanning at the till', () => {
       const scannedAt = base + i * 120_000 + ((i * 7_919) % 30_000) // a new step each time, anywhere in it
       const skew = -30_000 + ((i * 1_009) % 61) * 1_000 // -30 s … +30 s
       const code = await h.tillCode(shopper.openid, new Date(scannedAt + skew).toISOString())
-      const result = await h.call(till, 'staff', 'lookupMember', { code }, { clock: new Date(scannedAt).toISOString() })
+      const result = await h.call(till, 'staff', 'scanMember', { code }, { clock: new Date(scannedAt).toISOString() })
       if (!result.ok) rejects.push(`${skew} ms: ${result.error.code}`)
     }
     expect(rejects).toEqual([])
@@ -111,12 +111,12 @@ describe('scanning at the till', () => {
     const clock = at('2026-11-23T15:00:00')
     const code = await h.tillCode(shopper.openid, clock)
     const typo = code.slice(0, 17) + String((Number(code[17]) + 1) % 10)
-    expect(await h.call(till, 'staff', 'lookupMember', { code: typo }, { clock })).toMatchObject({
+    expect(await h.call(till, 'staff', 'scanMember', { code: typo }, { clock })).toMatchObject({
       ok: false,
       error: { code: 'CODE_INVALID', message: '会员码有误，请核对后重新输入' },
     })
     for (const position of [11, 13, 16]) {
-      expect(await h.call(till, 'staff', 'lookupMember', { code: forged(code, position) }, { clock })).toMatchObject({
+      expect(await h.call(till, 'staff', 'scanMember', { code: forged(code, position) }, { clock })).toMatchObject({
         ok: false,
         error: { code: 'CODE_INVALID', message: expect.stringContaining('会员码无效') },
       })
@@ -124,20 +124,18 @@ describe('scanning at the till', () => {
     // Another member's number in front of this member's password (check digit fixed): the other's secret says no.
     const swapped = other.memberNo + code.slice(11, 17)
     await h.tillCode(other.openid, clock) // the other member has a secret too
-    expect(errorOf(await h.call(till, 'staff', 'lookupMember', { code: swapped + luhnCheckDigit(swapped) }, { clock }))).toBe(
-      'CODE_INVALID',
-    )
+    expect(errorOf(await h.call(till, 'staff', 'scanMember', { code: swapped + luhnCheckDigit(swapped) }, { clock }))).toBe('CODE_INVALID')
     // Not a code at all: the schema says so, field by field.
-    expect(await h.call(till, 'staff', 'lookupMember', { code: '1234' }, { clock })).toMatchObject({
+    expect(await h.call(till, 'staff', 'scanMember', { code: '1234' }, { clock })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     })
     // A well-formed code of a member who never opened their card (no secret yet) proves nothing.
     const fresh = await h.joinedShopper('tamper')
     const guess = dynamicCodeForStep(fresh.memberNo, 'ab'.repeat(32), codeStep(Date.parse(clock)))
-    expect(errorOf(await h.call(till, 'staff', 'lookupMember', { code: guess }, { clock }))).toBe('CODE_INVALID')
+    expect(errorOf(await h.call(till, 'staff', 'scanMember', { code: guess }, { clock }))).toBe('CODE_INVALID')
     // None of it was accepted: the real code still scans.
-    expect(await h.call(till, 'staff', 'lookupMember', { code }, { clock })).toMatchObject({ ok: true })
+    expect(await h.call(till, 'staff', 'scanMember', { code }, { clock })).toMatchObject({ ok: true })
   })
 
   it('lets exactly one of two tills scanning the same code at the same moment win', async () => {
@@ -146,7 +144,7 @@ describe('scanning at the till', () => {
       const clock = at(`2026-11-23T16:0${round}:10`)
       const code = await h.tillCode(shopper.openid, clock)
       const results = await Promise.all(
-        [till, otherTill, till, otherTill].map((by) => h.call(by, 'staff', 'lookupMember', { code }, { clock })),
+        [till, otherTill, till, otherTill].map((by) => h.call(by, 'staff', 'scanMember', { code }, { clock })),
       )
       expect(results.map(errorOf).sort()).toEqual(['CODE_ALREADY_USED', 'CODE_ALREADY_USED', 'CODE_ALREADY_USED', 'ok'])
     }
@@ -158,7 +156,7 @@ describe('paying with the code', () => {
     const shopper = await h.joinedShopper('pay')
     const clock = at('2026-11-23T17:00:00')
     const code = await h.tillCode(shopper.openid, clock)
-    await h.ok(till, 'staff', 'lookupMember', { code }, { clock })
+    await h.ok(till, 'staff', 'scanMember', { code }, { clock })
     // Confirming with the customer and typing the amount takes a while: the scan holds for the session.
     const order = orderNo()
     const paid = await h.ok(
@@ -194,7 +192,7 @@ describe('paying with the code', () => {
     const shopper = await h.joinedShopper('session')
     const clock = at('2026-11-23T17:30:00')
     const code = await h.tillCode(shopper.openid, clock)
-    await h.ok(till, 'staff', 'lookupMember', { code }, { clock })
+    await h.ok(till, 'staff', 'scanMember', { code }, { clock })
     const elsewhere = await h.call(
       otherTill,
       'staff',
@@ -299,7 +297,7 @@ describe('a lost phone', () => {
     const reset = await h.ok(shopper.openid, 'member', 'resetMemberCode', {}, { clock })
     expect(reset).toMatchObject({ version: 2, memberNo: shopper.memberNo })
     expect(reset.secret).not.toBe(before.secret)
-    expect(await h.call(till, 'staff', 'lookupMember', { code: oldCode }, { clock })).toMatchObject({
+    expect(await h.call(till, 'staff', 'scanMember', { code: oldCode }, { clock })).toMatchObject({
       ok: false,
       error: { code: 'CODE_INVALID' },
     })
@@ -307,7 +305,7 @@ describe('a lost phone', () => {
       errorOf(await h.call(till, 'staff', 'recordPurchase', { memberCode: oldCode, amountFen: 10_000, orderNo: orderNo() }, { clock })),
     ).toBe('CODE_INVALID')
     const newCode = dynamicMemberCode(shopper.memberNo, reset.secret, Date.parse(clock))
-    expect(await h.call(till, 'staff', 'lookupMember', { code: newCode }, { clock })).toMatchObject({ ok: true })
+    expect(await h.call(till, 'staff', 'scanMember', { code: newCode }, { clock })).toMatchObject({ ok: true })
     expect((await h.ok(shopper.openid, 'member', 'getCard', {}, { clock })).codeVersion).toBe(2)
     expect((await h.ok(shopper.openid, 'member', 'codeSecret', {})).secret).toBe(reset.secret)
   })
@@ -319,16 +317,16 @@ describe('accepted codes on the member document', () => {
     const clock = at('2026-11-25T09:00:00')
     const kept = () =>
       (h.cloud.executor.get('members', shopper.openid) as { tillCodes?: { step: number; usedFor: string | null }[] }).tillCodes ?? []
-    await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, clock) }, { clock })
+    await h.ok(till, 'staff', 'scanMember', { code: await h.tillCode(shopper.openid, clock) }, { clock })
     // The step before is still fresh and was never shown at a till: accepted as well.
-    await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, later(clock, -30_000)) }, { clock })
+    await h.ok(till, 'staff', 'scanMember', { code: await h.tillCode(shopper.openid, later(clock, -30_000)) }, { clock })
     expect(kept()).toHaveLength(2)
     // An hour on, both scans are past their session and their codes can no longer be presented: forgotten.
     const hourLater = later(clock, 60 * 60_000)
-    await h.ok(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, hourLater) }, { clock: hourLater })
+    await h.ok(till, 'staff', 'scanMember', { code: await h.tillCode(shopper.openid, hourLater) }, { clock: hourLater })
     expect(kept()).toEqual([expect.objectContaining({ usedFor: null })])
     expect(
-      await h.call(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, clock) }, { clock: hourLater }),
+      await h.call(till, 'staff', 'scanMember', { code: await h.tillCode(shopper.openid, clock) }, { clock: hourLater }),
     ).toMatchObject({
       ok: false,
       error: { code: 'CODE_EXPIRED' },
@@ -353,17 +351,17 @@ describe('the brake on guessing codes', () => {
     const clock = at('2026-11-26T10:00:00')
     const code = await h.tillCode(shopper.openid, clock)
     for (let i = 0; i < 4; i++) {
-      const wrong = await h.call('till-g1', 'staff', 'lookupMember', { code: forged(code, 12 + i) }, { clock: later(clock, i * 60_000) })
+      const wrong = await h.call('till-g1', 'staff', 'scanMember', { code: forged(code, 12 + i) }, { clock: later(clock, i * 60_000) })
       expect(errorOf(wrong)).toBe('CODE_INVALID')
     }
     // The fifth wrong code within ten minutes, from another till: the member's code is locked until 10:20.
-    const fifth = await h.call('till-g2', 'staff', 'lookupMember', { code: forged(code, 16) }, { clock: later(clock, 5 * 60_000) })
+    const fifth = await h.call('till-g2', 'staff', 'scanMember', { code: forged(code, 16) }, { clock: later(clock, 5 * 60_000) })
     expect(fifth).toMatchObject({ ok: false, error: { code: 'CODE_LOCKED', message: expect.stringContaining('10:20') } })
 
     // The member's own fresh code is refused while locked, for a scan, a purchase and a redemption alike.
     const during = at('2026-11-26T10:06:00')
     const right = await h.tillCode(shopper.openid, during)
-    expect(await h.call(till, 'staff', 'lookupMember', { code: right }, { clock: during })).toMatchObject({
+    expect(await h.call(till, 'staff', 'scanMember', { code: right }, { clock: during })).toMatchObject({
       ok: false,
       error: { code: 'CODE_LOCKED', message: expect.stringMatching(/多次.*10:20/) },
     })
@@ -385,7 +383,7 @@ describe('the brake on guessing codes', () => {
     ).toBe('CODE_LOCKED')
     expect(balanceOf(shopper.openid)).toBe(0)
     // The member number still finds the customer (it proves nothing and spends nothing).
-    expect(await h.call(till, 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: during })).toMatchObject({ ok: true })
+    expect(await h.call(till, 'staff', 'scanMember', { code: shopper.memberNo }, { clock: during })).toMatchObject({ ok: true })
 
     // The store manager sees it on the workbench: which member, which till, until when.
     const { alerts } = await h.ok(DEMO_MANAGER._id, 'staff', 'codeAlerts', {}, { clock: during })
@@ -402,7 +400,7 @@ describe('the brake on guessing codes', () => {
 
     // At 10:20 the lock is over: the right code is taken again.
     const after = at('2026-11-26T10:20:00')
-    expect(await h.call(till, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, after) }, { clock: after })).toMatchObject({
+    expect(await h.call(till, 'staff', 'scanMember', { code: await h.tillCode(shopper.openid, after) }, { clock: after })).toMatchObject({
       ok: true,
     })
   })
@@ -413,7 +411,7 @@ describe('the brake on guessing codes', () => {
     const code = await h.tillCode(shopper.openid, clock)
     const guesses = Array.from({ length: 12 }, (_, i) => forged(code, 11 + (i % 6)))
     const results = await Promise.all(
-      guesses.map((g, i) => h.call(i % 2 ? 'till-g3' : 'till-g4', 'staff', 'lookupMember', { code: g }, { clock })),
+      guesses.map((g, i) => h.call(i % 2 ? 'till-g3' : 'till-g4', 'staff', 'scanMember', { code: g }, { clock })),
     )
     expect(results.map(errorOf).sort()).toEqual([...Array(4).fill('CODE_INVALID'), ...Array(8).fill('CODE_LOCKED')])
     expect(guard(`member:${shopper.memberNo}`)).toMatchObject({ wrongCodes: 12, locks: 1 })
@@ -426,12 +424,12 @@ describe('the brake on guessing codes', () => {
     const shopper = await h.joinedShopper('brake-till', { scene: encodeURIComponent('s=SH001&a=A01') })
     const clock = at('2026-11-26T14:00:00')
     for (let i = 0; i < 29; i++) {
-      expect(errorOf(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(i) }, { clock: later(clock, i * 90_000) }))).toBe(
+      expect(errorOf(await h.call('till-g5', 'staff', 'scanMember', { code: nobodys(i) }, { clock: later(clock, i * 90_000) }))).toBe(
         'CODE_INVALID',
       )
     }
     const last = later(clock, 59 * 60_000)
-    expect(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(29) }, { clock: last })).toMatchObject({
+    expect(await h.call('till-g5', 'staff', 'scanMember', { code: nobodys(29) }, { clock: last })).toMatchObject({
       ok: false,
       error: { code: 'TILL_PAUSED', message: expect.stringContaining('店长') },
     })
@@ -440,8 +438,8 @@ describe('the brake on guessing codes', () => {
     const then = at('2026-11-26T17:00:00')
     const right = await h.tillCode(shopper.openid, then)
     const refused = [
-      await h.call('till-g5', 'staff', 'lookupMember', { code: right }, { clock: then }),
-      await h.call('till-g5', 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: then }),
+      await h.call('till-g5', 'staff', 'scanMember', { code: right }, { clock: then }),
+      await h.call('till-g5', 'staff', 'scanMember', { code: shopper.memberNo }, { clock: then }),
       await h.call('till-g5', 'staff', 'recordPurchase', { memberCode: right, amountFen: 10_000, orderNo: orderNo() }, { clock: then }),
       await h.call(
         'till-g5',
@@ -477,7 +475,7 @@ describe('the brake on guessing codes', () => {
     expect(await h.call('till-g5', 'staff', 'whoami', {}, { clock: then })).toMatchObject({ ok: true })
     expect(balanceOf(shopper.openid)).toBe(0)
     // Other tills go on.
-    expect(await h.call(otherTill, 'staff', 'lookupMember', { code: right }, { clock: then })).toMatchObject({ ok: true })
+    expect(await h.call(otherTill, 'staff', 'scanMember', { code: right }, { clock: then })).toMatchObject({ ok: true })
 
     // The store's manager sees the paused till and resumes it; the assistant cannot, nor another store's manager.
     const { alerts } = await h.ok(DEMO_MANAGER._id, 'staff', 'codeAlerts', {}, { clock: then })
@@ -501,17 +499,17 @@ describe('the brake on guessing codes', () => {
     )
     const fresh = at('2026-11-26T17:06:00')
     expect(
-      await h.call('till-g5', 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, fresh) }, { clock: fresh }),
+      await h.call('till-g5', 'staff', 'scanMember', { code: await h.tillCode(shopper.openid, fresh) }, { clock: fresh }),
     ).toMatchObject({ ok: true })
     // Its count starts again: one more wrong code does not pause it.
-    expect(errorOf(await h.call('till-g5', 'staff', 'lookupMember', { code: nobodys(30) }, { clock: fresh }))).toBe('CODE_INVALID')
+    expect(errorOf(await h.call('till-g5', 'staff', 'scanMember', { code: nobodys(30) }, { clock: fresh }))).toBe('CODE_INVALID')
   }, 120_000)
 
   it("lets a store's only manager resume their own paused till an hour after the pause, not before", async () => {
     const shopper = await h.joinedShopper('brake-manager', { scene: encodeURIComponent('s=SH001&a=A01') })
     const clock = at('2026-11-27T09:00:00')
     for (let i = 0; i < 30; i++)
-      await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: nobodys(100 + i) }, { clock: later(clock, i * 60_000) })
+      await h.call(DEMO_MANAGER._id, 'staff', 'scanMember', { code: nobodys(100 + i) }, { clock: later(clock, i * 60_000) })
     const pausedAt = later(clock, 29 * 60_000)
     expect(guard('till:M01')).toMatchObject({ pausedAt })
 
@@ -520,14 +518,12 @@ describe('the brake on guessing codes', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('10:29 后自行恢复') },
     })
-    expect(errorOf(await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: shopper.memberNo }, { clock: early }))).toBe(
-      'TILL_PAUSED',
-    )
+    expect(errorOf(await h.call(DEMO_MANAGER._id, 'staff', 'scanMember', { code: shopper.memberNo }, { clock: early }))).toBe('TILL_PAUSED')
 
     const hourOn = later(pausedAt, 60 * 60_000)
     expect(await h.ok(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: 'M01' }, { clock: hourOn })).toMatchObject({ resumed: true })
     expect(
-      await h.call(DEMO_MANAGER._id, 'staff', 'lookupMember', { code: await h.tillCode(shopper.openid, hourOn) }, { clock: hourOn }),
+      await h.call(DEMO_MANAGER._id, 'staff', 'scanMember', { code: await h.tillCode(shopper.openid, hourOn) }, { clock: hourOn }),
     ).toMatchObject({ ok: true })
   }, 120_000)
 })

@@ -60,7 +60,7 @@ describe('masking in text', () => {
 describe('what staff and operators are shown', () => {
   it('every staff and operator view of the member carries the number masked', async () => {
     const views = {
-      lookupMember: await h.ok(DEMO_ASSISTANT._id, 'staff', 'lookupMember', { code: memberNo }),
+      scanMember: await h.ok(DEMO_ASSISTANT._id, 'staff', 'scanMember', { code: memberNo }),
       customers: await h.ok(DEMO_ASSISTANT._id, 'staff', 'customers', { search: MOBILE.slice(-4) }),
       customer: await h.ok(DEMO_MANAGER._id, 'staff', 'customer', { code: memberNo }),
       lookupOrder: await h.ok(DEMO_ASSISTANT._id, 'staff', 'lookupOrder', { orderNo: 'MASK-1' }),
@@ -71,7 +71,7 @@ describe('what staff and operators are shown', () => {
       const json = JSON.stringify(view)
       expect({ name, full: json.includes(MOBILE) }).toEqual({ name, full: false })
     }
-    expect(JSON.stringify(views.lookupMember)).toContain(MASKED)
+    expect(JSON.stringify(views.scanMember)).toContain(MASKED)
     expect(JSON.stringify(views.customers)).toContain(MASKED)
   })
 

@@ -146,7 +146,7 @@ describe('a change of the VIP threshold', () => {
       programVersion: rules.version + 1,
     })
     // Going forward only: the VIP granted under the old rules stays.
-    expect((await h.ok(DEMO_ASSISTANT._id, 'staff', 'lookupMember', { code: before.memberNo })).member.tier).toBe('vip')
+    expect((await h.ok(DEMO_ASSISTANT._id, 'staff', 'scanMember', { code: before.memberNo })).member.tier).toBe('vip')
 
     // The same request again answers with the version it saved; an edit of the old version is refused.
     expect(await h.ok(DEMO_OPERATOR._id, 'ops', 'updateProgram', input)).toMatchObject({

@@ -47,7 +47,7 @@ const OPS: Record<ActionName<'ops'>, true> = {
 const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true }
 const STAFF: Record<ActionName<'staff'>, true> = {
   whoami: true,
-  lookupMember: true,
+  scanMember: true,
   recordPurchase: true,
   lookupOrder: true,
   recordRefund: true,

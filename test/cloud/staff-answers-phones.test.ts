@@ -145,7 +145,7 @@ it('no staff or operator answer holds a mobile number, whatever the action', asy
   for (const a of [
     'staff.customer',
     'staff.customers',
-    'staff.lookupMember',
+    'staff.scanMember',
     'staff.updateCustomerCard',
     'ops.customer',
     'ops.customers',

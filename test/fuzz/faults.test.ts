@@ -215,13 +215,13 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fn: 'staff',
-    action: 'lookupMember',
+    action: 'scanMember',
     kind: 'once',
     done: ['CODE_ALREADY_USED'],
     prepare: async () => {
       const s = await member('scan')
       const clock = nextClock()
-      return call('staff', 'lookupMember', ASSISTANT, { code: tillCode(s, clock) }, clock)
+      return call('staff', 'scanMember', ASSISTANT, { code: tillCode(s, clock) }, clock)
     },
   },
   {
@@ -364,7 +364,7 @@ const SCENARIOS: Scenario[] = [
         const body = String(9_200_000_000 + n * 100 + i)
         const memberNo = body + luhnCheckDigit(body)
         const code = `${memberNo}123456`
-        await send(call('staff', 'lookupMember', till._id, { code: code + luhnCheckDigit(code) }))
+        await send(call('staff', 'scanMember', till._id, { code: code + luhnCheckDigit(code) }))
       }
       return call('staff', 'resumeTill', MANAGER, { staffId: till.staffId })
     },

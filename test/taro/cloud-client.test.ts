@@ -17,10 +17,10 @@ describe('callCloud over the local cloud gateway (H5)', () => {
   beforeEach(() => window.localStorage.clear())
 
   it('posts { action, input } to /functions/<name> as the chosen local identity and returns the data', async () => {
-    const { calls } = installFakeCloud({ 'staff.lookupMember': () => ok({ member: { name: '李娜' } }) })
+    const { calls } = installFakeCloud({ 'staff.scanMember': () => ok({ member: { name: '李娜' } }) })
     chooseLocalIdentity('demo-assistant-1')
-    await expect(callCloud('staff', 'lookupMember', { code: '20261123002' })).resolves.toEqual({ member: { name: '李娜' } })
-    expect(calls).toEqual([{ functionName: 'staff', action: 'lookupMember', input: { code: '20261123002' }, openid: 'demo-assistant-1' }])
+    await expect(callCloud('staff', 'scanMember', { code: '20261123002' })).resolves.toEqual({ member: { name: '李娜' } })
+    expect(calls).toEqual([{ functionName: 'staff', action: 'scanMember', input: { code: '20261123002' }, openid: 'demo-assistant-1' }])
   })
 
   it('calls as shopper A until another identity is chosen', async () => {

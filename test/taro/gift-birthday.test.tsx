@@ -94,7 +94,7 @@ describe('birthday corrections', () => {
   const openBirthdayDesk = async (correct: (input: CorrectInput) => AnswerFor<'staff.correctBirthday'> = () => ok({ member: LI_NA })) => {
     const cloud = installFakeCloud({
       'staff.whoami': () => ok(STAFF),
-      'staff.lookupMember': () => ok({ member: LI_NA }),
+      'staff.scanMember': () => ok({ member: LI_NA }),
       'staff.correctBirthday': (input) => correct(input as CorrectInput),
     })
     await openPage('/staff/birthday/index')

@@ -37,7 +37,7 @@ const purchaseResult = (input: { orderNo: string; amountFen: number }, replayed 
 const openTill = async (recordPurchase: (input: { orderNo: string; amountFen: number }) => AnswerFor<'staff.recordPurchase'>) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
-    'staff.lookupMember': () => ok({ member: LI_NA }),
+    'staff.scanMember': () => ok({ member: LI_NA }),
     'staff.recordPurchase': (input) => recordPurchase(input as { orderNo: string; amountFen: number }),
   })
   await openPage('/staff/purchase/index')
@@ -69,7 +69,7 @@ describe('staff purchase page', () => {
     await typeInto('会员码', '20261123002')
     tap('查询会员')
     await waitFor(() => expect(errorOf('会员码')).toBe('请扫描顾客会员卡上的动态会员码（18 位）'))
-    expect(calls.filter((c) => c.action === 'lookupMember')).toHaveLength(0)
+    expect(calls.filter((c) => c.action === 'scanMember')).toHaveLength(0)
   })
 
   it('shows who the code belongs to, then records the amount in integer fen and announces the result', async () => {

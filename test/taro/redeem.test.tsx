@@ -30,7 +30,7 @@ const openDesk = async (
 ) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
-    'staff.lookupMember': () => ok({ member: { ...LI_NA, pointsBalance: balance() } }),
+    'staff.scanMember': () => ok({ member: { ...LI_NA, pointsBalance: balance() } }),
     'staff.redeemPoints': (input) => redeemPoints(input as RedeemInput),
   })
   await openPage('/staff/redeem/index')

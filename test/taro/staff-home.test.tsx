@@ -24,7 +24,7 @@ describe('staff home', () => {
   })
 
   it('shows the store and the assistant, and opens each till action', async () => {
-    installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.lookupMember': () => fail('INTERNAL', 'unused') })
+    installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.scanMember': () => fail('INTERNAL', 'unused') })
     await openPage('/staff/index/index')
     await screen.findByText('上海静安嘉里中心店')
     expect(textOf('.role-header__who')).toBe('导购 王丽 · 工号 A01')

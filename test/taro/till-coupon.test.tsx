@@ -50,7 +50,7 @@ const openTill = async (handlers: {
 }) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
-    'staff.lookupMember': () => ok({ member: LI_NA }),
+    'staff.scanMember': () => ok({ member: LI_NA }),
     'staff.lookupCoupon': (input) => (handlers.lookupCoupon ?? ((i) => ok(lookedUp(i))))(input as LookupInput),
     'staff.recordPurchase': (input) => (handlers.recordPurchase ?? ((i) => ok(recorded(i))))(input as PurchaseInput),
     'staff.undoCouponUse': (input) => (handlers.undoCouponUse ?? (() => fail('INTERNAL', 'unused')))(input as { code: string }),

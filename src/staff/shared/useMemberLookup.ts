@@ -39,7 +39,7 @@ export const useMemberLookup = ({ onCouponCode, numberAllowed = false }: Options
     setError(undefined)
     setLookingUp(true)
     try {
-      const found = asCoupon ? await onCouponCode(code.code) : (await callCloud('staff', 'lookupMember', { code: code.code })).member
+      const found = asCoupon ? await onCouponCode(code.code) : (await callCloud('staff', 'scanMember', { code: code.code })).member
       setMemberCode(asCoupon ? found.memberNo : code.code)
       setMember(found)
     } catch (e) {

@@ -226,7 +226,7 @@ export const MEMBER: Specs<'member'> = {
 
 export const STAFF: Specs<'staff'> = {
   whoami: { callers: staffCaller, fields: none },
-  lookupMember: { callers: staffCaller, fields: (w) => ({ code: fc.oneof(memberCode(w), dynamicCode(w)) }) },
+  scanMember: { callers: staffCaller, fields: (w) => ({ code: fc.oneof(memberCode(w), dynamicCode(w)) }) },
   recordPurchase: {
     callers: staffCaller,
     fields: (w) => ({
