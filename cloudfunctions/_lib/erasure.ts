@@ -23,42 +23,32 @@ import {
   type ErasedMember,
   type ErasureSubject,
 } from '../../src/domain/erasure'
-import type { CouponChannel } from '../../src/domain/coupons'
 import { type Rsvp, rsvpId } from '../../src/domain/events'
 import { couponGrant, invitedByGrant, unionGrants } from '../../src/domain/onceGrants'
-import type { Member } from '../../src/domain/member'
-import { _, db } from './cloud'
-import { COLLECTIONS } from './collections'
-import { readDoc, readMany } from './docs'
-import { tx } from './data'
+import { _, type Transaction } from './cloud'
+import { COLLECTIONS, type CollectionDocs, type CollectionName, type MemberDoc } from './collections'
+import { data, tx, type Collection, type TxCollection } from './data'
 import { duplicateKeyIndex } from './errors'
 import { newTicketCode, promoteWaitlistIn, stillWaitingIn, tellPromoted, withWaitlistHead } from './events'
 import { keepGrants, keyedHash } from './onceGrants'
 import { PERSONAL_DATA_COLLECTIONS, type PersonalDataCollection } from './personalData'
-import {
-  deleteFiles,
-  deleteOperatorExportFiles,
-  deletePersonalExports,
-  operatorExportFiles,
-  type PersonalExportDoc,
-} from './personalExports'
+import { deleteFiles, deleteOperatorExportFiles, deletePersonalExports, operatorExportFiles } from './personalExports'
 import { loadProgram } from './reference'
 import { inTransaction, StaleRead, withFreshReads } from './transaction'
-import { withoutId } from './views'
 
-/** Tombstones of deleted memberships (database/collections/erasedMembers.json). */
-export const ERASED_MEMBERS = 'erasedMembers'
-const MEMBER_SECRETS = 'memberSecrets'
-
+/**
+ * A document of any collection, its fields by name. The finders and the rewrite below serve every personal-data
+ * collection alike, the collection's name in a variable: they find documents by a field and move them whole. So
+ * they see each collection through `anyCollection`, the one loose view of the data layer in this file: TypeScript
+ * can call no method on `data[name]` while `name` may be any collection (a union of collections, each taking its
+ * own document type). The named steps read their collections typed (`data.*`, `tx(t).*`, `found`, `rewrite`).
+ */
 export type Doc = { _id: string } & Record<string, unknown>
 
-/** What the member document carries besides the Member fields while and after the member uses these rights. */
-export type MemberWithPrivacy = Member & {
-  /** Set when deletion starts: the pseudonym the records move under. */
-  erasure?: { pseudonym: string; startedAt: string }
-  /** The member's own exports (the files are deleted with the membership). */
-  dataExports?: { fileID: string; at: string }[]
-}
+const anyCollection = (name: CollectionName) => data[name] as unknown as Collection<Doc>
+const anyCollectionIn = (t: Transaction, name: CollectionName) => tx(t)[name] as unknown as TxCollection<Doc>
+/** Documents a walk found in collection `name`, as that collection's type (a walk hands on what is stored). */
+const typedAs = <N extends CollectionName>(_name: N, docs: Doc[]) => docs as unknown as CollectionDocs[N][]
 
 const PAGE = 1000
 const IN_CHUNK = 100
@@ -67,31 +57,33 @@ export const chunks = <T>(items: T[], size = IN_CHUNK): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_v, i) => items.slice(i * size, i * size + size))
 
 /** Every document a filter matches, a page at a time in `_id` order (one member's records: never unbounded). */
-const allOf = async (collection: string, filter: object): Promise<Doc[]> => {
+const allOf = async (name: CollectionName, filter: object): Promise<Doc[]> => {
   const out: Doc[] = []
   let cursor = ''
   for (;;) {
-    const page = await readMany<Doc>(
-      db
-        .collection(collection)
-        .where(_.and([filter, { _id: _.gt(cursor) }]))
-        .orderBy('_id', 'asc')
-        .limit(PAGE),
-    )
+    const page = await anyCollection(name)
+      .where(_.and([filter, { _id: _.gt(cursor) }]))
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get()
     out.push(...page)
     if (page.length < PAGE) return out
     cursor = page[page.length - 1]._id
   }
 }
 
-const byIds = async (collection: string, field: string, values: string[]): Promise<Doc[]> => {
+const byIds = async (name: CollectionName, field: string, values: string[]): Promise<Doc[]> => {
   const found: Doc[] = []
-  for (const part of chunks([...new Set(values)])) found.push(...(await allOf(collection, { [field]: _.in(part) })))
+  for (const part of chunks([...new Set(values)])) found.push(...(await allOf(name, { [field]: _.in(part) })))
   return found
 }
 
-const one = async (collection: string, id: string): Promise<Doc[]> => {
-  const doc = await readDoc<Doc>(db.collection(collection).doc(id))
+/** `byIds`, typed by the collection: for the steps that read fields of what they find. */
+const found = async <N extends CollectionName>(name: N, field: string, values: string[]): Promise<CollectionDocs[N][]> =>
+  typedAs(name, await byIds(name, field, values))
+
+const one = async (name: CollectionName, id: string): Promise<Doc[]> => {
+  const doc = await anyCollection(name).get(id)
   return doc ? [doc] : []
 }
 
@@ -111,7 +103,7 @@ const exchangeCountsOf = async (memberId: string): Promise<Doc[]> => {
  */
 export const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<Doc[]>> = {
   members: async (ids) => one(COLLECTIONS.members, ids[0]),
-  memberSecrets: async (ids) => one(MEMBER_SECRETS, ids[0]),
+  memberSecrets: async (ids) => one(COLLECTIONS.memberSecrets, ids[0]),
   ledger: (ids) => byIds(COLLECTIONS.ledger, 'memberId', ids),
   purchases: (ids) => byIds(COLLECTIONS.purchases, 'memberId', ids),
   refunds: async (ids) => {
@@ -128,9 +120,9 @@ export const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<
   exchangeCounts: async (ids) => (await Promise.all(ids.map(exchangeCountsOf))).flat(),
   rsvps: (ids) => byIds(COLLECTIONS.rsvps, 'memberId', ids),
   tickets: async (ids) => {
-    const rsvps = await byIds(COLLECTIONS.rsvps, 'memberId', ids)
+    const rsvps = await found(COLLECTIONS.rsvps, 'memberId', ids)
     // A cancelled RSVP no longer names its ticket, but the ticket still names the RSVP: look up every id it had.
-    const rsvpIds = rsvps.flatMap((r) => ids.map((id) => rsvpId(r.eventId as string, id)))
+    const rsvpIds = rsvps.flatMap((r) => ids.map((id) => rsvpId(r.eventId, id)))
     return byIds(COLLECTIONS.tickets, 'rsvpId', rsvpIds)
   },
   referrals: async (ids) => [
@@ -164,26 +156,30 @@ const checkTime = (e: Erasure) => {
  * Moves one document under the pseudonym (or deletes it: `next` null): in one transaction, the old id removed
  * and the new one added, so the document exists under exactly one id whatever happens.
  */
-const rewrite = async (e: Erasure, collection: string, id: string, change: (doc: Doc) => Doc | null) => {
+const rewrite = async <N extends CollectionName>(
+  e: Erasure,
+  name: N,
+  id: string,
+  change: (doc: CollectionDocs[N]) => CollectionDocs[N] | null,
+) => {
   checkTime(e)
+  // Typed by the collection for the callers; moved whole, as stored, below.
+  const move = change as unknown as (doc: Doc) => Doc | null
   // Two calls erasing at once (two taps, a tap and the upkeep) may move the same document: the one that finds
   // its new id taken has lost the race, and its re-run finds the document moved.
   await withFreshReads(() =>
     inTransaction(async (t) => {
-      const current = await readDoc<Doc>(t.collection(collection).doc(id))
+      const docs = anyCollectionIn(t, name)
+      const current = await docs.get(id)
       if (!current) return
-      const next = change(current)
+      const next = move(current)
       if (next === current) return
-      if (next === null) return void (await t.collection(collection).doc(id).remove())
-      if (next._id === id)
-        return void (await t
-          .collection(collection)
-          .doc(id)
-          .set({ data: withoutId(next) }))
-      await t.collection(collection).doc(id).remove()
-      if (await readDoc<Doc>(t.collection(collection).doc(next._id))) return
+      if (next === null) return void (await docs.remove(id))
+      if (next._id === id) return void (await docs.put(next))
+      await docs.remove(id)
+      if (await docs.get(next._id)) return
       try {
-        await t.collection(collection).add({ data: next })
+        await docs.add(next)
       } catch (err) {
         if (duplicateKeyIndex(err) === '_id_') throw new StaleRead()
         throw err
@@ -192,11 +188,16 @@ const rewrite = async (e: Erasure, collection: string, id: string, change: (doc:
   )
 }
 
-const scrubAll = async (e: Erasure, collection: string, docs: Doc[], extra: (doc: Doc) => Doc = (d) => d) => {
-  for (const doc of docs) await rewrite(e, collection, doc._id, (d) => e.scrub(extra(d)))
+const scrubAll = async <N extends CollectionName>(
+  e: Erasure,
+  name: N,
+  docs: { _id: string }[],
+  extra: (doc: CollectionDocs[N]) => CollectionDocs[N] = (d) => d,
+) => {
+  for (const doc of docs) await rewrite(e, name, doc._id, (d) => e.scrub(extra(d)))
 }
-const deleteAll = async (e: Erasure, collection: string, docs: Doc[]) => {
-  for (const doc of docs) await rewrite(e, collection, doc._id, () => null)
+const deleteAll = async (e: Erasure, name: CollectionName, docs: { _id: string }[]) => {
+  for (const doc of docs) await rewrite(e, name, doc._id, () => null)
 }
 
 /** Cancels an upcoming RSVP whatever the deadline; the freed seats go down the waitlist in order. */
@@ -220,13 +221,11 @@ const withdraw = async (e: Erasure, rsvp: Rsvp) => {
  */
 const sweep = async (e: Erasure) => {
   const me = [e.openid]
-  for (const r of (await FINDERS.rsvps(me)) as unknown as Rsvp[]) if (r.status !== 'cancelled') await withdraw(e, r)
+  for (const r of await found(COLLECTIONS.rsvps, 'memberId', me)) if (r.status !== 'cancelled') await withdraw(e, r)
   // Tickets before RSVPs: a ticket is found through the RSVP ids the member had.
   await scrubAll(e, COLLECTIONS.tickets, await FINDERS.tickets(me))
   await scrubAll(e, COLLECTIONS.rsvps, await FINDERS.rsvps(me))
-  await scrubAll(e, COLLECTIONS.coupons, await FINDERS.coupons(me), (c) =>
-    voidCoupon(c as Doc & { state: 'available' | 'used'; validUntil: string }, e.now),
-  )
+  await scrubAll(e, COLLECTIONS.coupons, await FINDERS.coupons(me), (c) => voidCoupon(c, e.now))
   await scrubAll(e, COLLECTIONS.ledger, await FINDERS.ledger(me))
   // The inviter's reward for this member's joining is keyed by this member.
   await scrubAll(e, COLLECTIONS.ledger, await one(COLLECTIONS.ledger, `referral:${e.openid}`))
@@ -240,23 +239,21 @@ const sweep = async (e: Erasure) => {
   // Friends this member invited keep their own referral (now naming the pseudonym as inviter).
   const invited = await byIds(COLLECTIONS.referrals, 'inviterId', me)
   for (const r of invited) {
-    await rewrite(e, COLLECTIONS.members, r._id, (m) => {
-      const referredBy = m.referredBy as Member['referredBy']
-      return referredBy?.inviterId === e.openid ? { ...m, referredBy: { ...referredBy, inviterId: e.pseudonym } } : m
-    })
+    await rewrite(e, COLLECTIONS.members, r._id, (m) =>
+      m.referredBy?.inviterId === e.openid ? { ...m, referredBy: { ...m.referredBy, inviterId: e.pseudonym } } : m,
+    )
   }
   await scrubAll(e, COLLECTIONS.referrals, await FINDERS.referrals(me))
   // A staff note is about the member: the call stays in the assistant's figures, the words go.
   await scrubAll(e, COLLECTIONS.callbacks, await FINDERS.callbacks(me), (c) => ({ ...c, note: '' }))
   for (const name of ['posters', 'segments', 'memberSecrets', 'exchangeCounts'] as const) {
-    const collection = name === 'memberSecrets' ? MEMBER_SECRETS : COLLECTIONS[name]
-    await deleteAll(e, collection, await FINDERS[name](me))
+    await deleteAll(e, COLLECTIONS[name], await FINDERS[name](me))
   }
   // A collection listed as personal that no step above names (a new one) is not left as it is: its records are
   // moved under the pseudonym with every name and phone number scrubbed from their text.
   for (const name of PERSONAL_DATA_COLLECTIONS) {
     if (SWEPT.has(name)) continue
-    await scrubAll(e, (COLLECTIONS as Record<string, string>)[name] ?? name, await FINDERS[name](me))
+    await scrubAll(e, COLLECTIONS[name], await FINDERS[name](me))
   }
 }
 
@@ -285,20 +282,18 @@ const SWEPT: ReadonlySet<PersonalDataCollection> = new Set<PersonalDataCollectio
  * since they joined (a member list names everyone, a ledger quotes the operators' reasons) — the operators' log
  * keeps each entry, marked `fileDeletedAt`. The links lasted an hour: nobody loses a download they could still make.
  */
-const deleteExportFiles = async (e: Erasure, member: MemberWithPrivacy, operatorsSince = member.joinedAt) => {
+const deleteExportFiles = async (e: Erasure, member: MemberDoc, operatorsSince = member.joinedAt) => {
   checkTime(e)
   const ids = [e.openid, e.pseudonym]
   const legacy = (member.dataExports ?? []).map((x) => x.fileID)
   if (legacy.length > 0) await deleteFiles(legacy)
-  const inviters = (await byIds(COLLECTIONS.referrals, '_id', ids)).map((r) => r.inviterId as string)
-  const invitees = (await byIds(COLLECTIONS.referrals, 'inviterId', ids)).map((r) => r._id)
+  const inviters = (await found(COLLECTIONS.referrals, '_id', ids)).map((r) => r.inviterId)
+  const invitees = (await found(COLLECTIONS.referrals, 'inviterId', ids)).map((r) => r._id)
   const friends = [...inviters, ...invitees].filter((id) => !ids.includes(id))
   const theirs =
-    friends.length > 0
-      ? (await byIds(COLLECTIONS.personalExports, 'memberId', friends)).filter((d) => (d.at as string) >= member.joinedAt)
-      : []
-  const own = await FINDERS.personalExports(ids)
-  await deletePersonalExports([...own, ...theirs] as unknown as PersonalExportDoc[])
+    friends.length > 0 ? (await found(COLLECTIONS.personalExports, 'memberId', friends)).filter((d) => d.at >= member.joinedAt) : []
+  const own = await found(COLLECTIONS.personalExports, 'memberId', ids)
+  await deletePersonalExports([...own, ...theirs])
   for (;;) {
     checkTime(e)
     const files = await operatorExportFiles({ since: operatorsSince }, PAGE)
@@ -308,19 +303,17 @@ const deleteExportFiles = async (e: Erasure, member: MemberWithPrivacy, operator
 
 /** Timer jobs and campaigns walk members in `_id` order: a cursor on the deleted member moves to the one before. */
 const moveCursors = async (e: Erasure) => {
-  const before = await readMany<Doc>(
-    db
-      .collection(COLLECTIONS.members)
-      .where({ _id: _.lt(e.openid) })
-      .orderBy('_id', 'desc')
-      .field({ _id: true })
-      .limit(1),
-  )
+  const before = await data.members
+    .where({ _id: _.lt(e.openid) })
+    .orderBy('_id', 'desc')
+    .select()
+    .limit(1)
+    .get()
   const previous = before[0]?._id ?? ''
   for (const run of await allOf(COLLECTIONS.jobRuns, { cursor: e.openid }))
     await rewrite(e, COLLECTIONS.jobRuns, run._id, (d) => ({ ...d, cursor: previous }))
   for (const c of await allOf(COLLECTIONS.campaigns, { 'progress.cursor': e.openid }))
-    await rewrite(e, COLLECTIONS.campaigns, c._id, (d) => ({ ...d, progress: { ...(d.progress as object), cursor: previous } }))
+    await rewrite(e, COLLECTIONS.campaigns, c._id, (d) => ({ ...d, progress: { ...d.progress, cursor: previous } }))
 }
 
 /**
@@ -328,35 +321,32 @@ const moveCursors = async (e: Erasure) => {
  * rejoin), filed under keyed hashes of their phone, openid and unionid (_lib/onceGrants.ts) before anything is
  * moved: rejoining gives none of it twice. Every call of an erasure repeats it; a union, so nothing is written twice.
  */
-const keepOnceGrants = async (e: Erasure, member: MemberWithPrivacy) => {
+const keepOnceGrants = async (e: Erasure, member: MemberDoc) => {
   checkTime(e)
   const ids = [e.openid, e.pseudonym]
-  const coupons = await FINDERS.coupons(ids)
+  const coupons = await found(COLLECTIONS.coupons, 'memberId', ids)
   const grants = unionGrants(
     member.priorGrants,
-    coupons.flatMap((c) => couponGrant(c._id, c.memberId as string, c.channel as CouponChannel) ?? []),
+    coupons.flatMap((c) => couponGrant(c._id, c.memberId, c.channel) ?? []),
   )
-  for (const r of await byIds(COLLECTIONS.referrals, '_id', ids))
-    grants.push(invitedByGrant(await keyedHash('inviter', r.inviterId as string)))
+  for (const r of await found(COLLECTIONS.referrals, '_id', ids)) grants.push(invitedByGrant(await keyedHash('inviter', r.inviterId)))
   // A number held unconfirmed (typed at join while another membership had it) may be someone else's: no grant
   // is filed under it, or whoever typed it could cost its owner their welcome coupon.
-  const confirmed = !(member as { mobileClaim?: string }).mobileClaim
+  const confirmed = !member.mobileClaim
   await keepGrants({ openid: e.openid, unionid: member.unionid, mobile: confirmed ? member.mobile : '' }, grants)
 }
 
 /** Marks the member as being erased (once): the pseudonym and a tombstone in the making. */
 const startErasure = (openid: string, now: string) =>
   inTransaction(async (t) => {
-    const member = await readDoc<MemberWithPrivacy>(t.collection(COLLECTIONS.members).doc(openid))
+    const w = tx(t)
+    const member = await w.members.get(openid)
     if (!member) return null
     if (member.erasure) return { member, pseudonym: member.erasure.pseudonym }
     const pseudonym = pseudonymOf()
     const erasure = { pseudonym, startedAt: now }
-    await t.collection(COLLECTIONS.members).doc(openid).update({ data: { erasure } })
-    await t
-      .collection(ERASED_MEMBERS)
-      .doc(pseudonym)
-      .set({ data: withoutId(startTombstone(member, pseudonym, now)) })
+    await w.members.update(openid, { erasure })
+    await w.erasedMembers.put(startTombstone(member, pseudonym, now))
     return { member: { ...member, erasure }, pseudonym }
   })
 
@@ -367,18 +357,16 @@ const finish = async (e: Erasure): Promise<ErasedMember | null> => {
   // finds it gone; a forfeit entry already written means the same.
   return withFreshReads(() =>
     inTransaction(async (t) => {
-      const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(e.openid))
+      const w = tx(t)
+      const member = await w.members.get(e.openid)
       if (!member) return null
-      const started = await readDoc<ErasedMember>(t.collection(ERASED_MEMBERS).doc(e.pseudonym))
+      const started = await w.erasedMembers.get(e.pseudonym)
       const { tombstone, entries } = finishErasure(member, started ?? startTombstone(member, e.pseudonym, e.now), e.now, program.version)
-      await t.collection(COLLECTIONS.members).doc(e.openid).remove()
-      await t
-        .collection(ERASED_MEMBERS)
-        .doc(e.pseudonym)
-        .set({ data: withoutId(tombstone) })
+      await w.members.remove(e.openid)
+      await w.erasedMembers.put(tombstone)
       for (const entry of entries) {
         try {
-          await t.collection(COLLECTIONS.ledger).add({ data: entry })
+          await w.ledger.add(entry)
         } catch (err) {
           if (duplicateKeyIndex(err) === '_id_') throw new StaleRead()
           throw err
@@ -424,12 +412,10 @@ export const eraseMember = async (openid: string, now: string, budgetMs: number)
 /** Erasures a member started and left unfinished (they closed the app), oldest first: the upkeep finishes them. */
 export const unfinishedErasures = async (startedBefore: string, limit: number): Promise<string[]> =>
   (
-    await readMany<Doc>(
-      db
-        .collection(COLLECTIONS.members)
-        .where({ 'erasure.startedAt': _.lt(startedBefore) })
-        .orderBy('erasure.startedAt', 'asc')
-        .field({ _id: true })
-        .limit(limit),
-    )
+    await data.members
+      .where({ 'erasure.startedAt': _.lt(startedBefore) })
+      .orderBy('erasure.startedAt', 'asc')
+      .select()
+      .limit(limit)
+      .get()
   ).map((d) => d._id)

@@ -12,43 +12,29 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import { unionGrants, type OnceGrant } from '../../src/domain/onceGrants'
-import { _, db } from './cloud'
-import { COLLECTIONS } from './collections'
-import { readDoc, readMany } from './docs'
+import { _ } from './cloud'
+import type { ServerSecretDoc } from './collections'
+import { data, tx } from './data'
 import { duplicateKeyIndex } from './errors'
 import { inTransaction } from './transaction'
-import { withoutId } from './views'
 
 /** `serverSecrets/erasureHmac`: the key, 32 random bytes made once, on first use, by whichever function needs it first. */
 const KEY_ID = 'erasureHmac'
 
-interface ServerSecretDoc {
-  _id: string
-  /** 64 hex digits. */
-  key: string
-  createdAt: string
-}
-
-/** `erasedGrants/<hmac>`: what a person whose membership was deleted had once (see src/domain/onceGrants.ts). */
-export interface ErasedGrantsDoc {
-  _id: string
-  grants: OnceGrant[]
-}
-
 let keyOnce: Promise<Buffer> | null = null
 
 const readOrMakeKey = async (): Promise<Buffer> => {
-  const secrets = db.collection(COLLECTIONS.serverSecrets)
-  const kept = await readDoc<ServerSecretDoc>(secrets.doc(KEY_ID))
+  const secrets = data.serverSecrets
+  const kept = await secrets.get(KEY_ID)
   if (kept) return Buffer.from(kept.key, 'hex')
   const made: ServerSecretDoc = { _id: KEY_ID, key: randomBytes(32).toString('hex'), createdAt: new Date().toISOString() }
   try {
-    await secrets.add({ data: made })
+    await secrets.add(made)
     return Buffer.from(made.key, 'hex')
   } catch (e) {
     // Made by a concurrent first call: that one is the key.
     if (duplicateKeyIndex(e) !== '_id_') throw e
-    const winner = await readDoc<ServerSecretDoc>(secrets.doc(KEY_ID))
+    const winner = await secrets.get(KEY_ID)
     if (!winner) throw e
     return Buffer.from(winner.key, 'hex')
   }
@@ -85,12 +71,10 @@ const identityHashes = async (who: Identity): Promise<string[]> => [
 /** The grants a joiner had under memberships they deleted (none for a new person): one query. */
 export const priorGrantsOf = async (who: Identity): Promise<OnceGrant[]> => {
   const hashes = await identityHashes(who)
-  const found = await readMany<ErasedGrantsDoc>(
-    db
-      .collection(COLLECTIONS.erasedGrants)
-      .where({ _id: _.in(hashes) })
-      .limit(hashes.length),
-  )
+  const found = await data.erasedGrants
+    .where({ _id: _.in(hashes) })
+    .limit(hashes.length)
+    .get()
   return unionGrants(...found.map((d) => d.grants))
 }
 
@@ -102,11 +86,11 @@ export const keepGrants = async (who: Identity, grants: OnceGrant[]): Promise<vo
   if (grants.length === 0) return
   for (const id of await identityHashes(who)) {
     await inTransaction(async (t) => {
-      const ref = t.collection(COLLECTIONS.erasedGrants).doc(id)
-      const kept = await readDoc<ErasedGrantsDoc>(ref)
+      const erasedGrants = tx(t).erasedGrants
+      const kept = await erasedGrants.get(id)
       const merged = unionGrants(kept?.grants, grants)
       if (kept && merged.length === kept.grants.length) return
-      await ref.set({ data: withoutId({ _id: id, grants: merged }) })
+      await erasedGrants.put({ _id: id, grants: merged })
     })
   }
 }

@@ -4,6 +4,7 @@
  * that holds none, with the reason. test/cloud/privacy.test.ts fails for a collection in neither list, so a new
  * collection is classified before it ships.
  */
+import type { CollectionName } from './collections'
 
 /** Collections holding a member's personal data, in the order the export lists them. */
 export const PERSONAL_DATA_COLLECTIONS = [
@@ -21,12 +22,12 @@ export const PERSONAL_DATA_COLLECTIONS = [
   'callbacks',
   'segments',
   'personalExports',
-] as const
+] as const satisfies readonly CollectionName[]
 
 export type PersonalDataCollection = (typeof PERSONAL_DATA_COLLECTIONS)[number]
 
-/** Collections that hold no member's personal data, and why. */
-export const NO_PERSONAL_DATA: Record<string, string> = {
+/** Collections that hold no member's personal data, and why (every other collection of the map: it does not compile otherwise). */
+export const NO_PERSONAL_DATA: Record<Exclude<CollectionName, PersonalDataCollection>, string> = {
   erasedMembers:
     "tombstones of deleted memberships: a random pseudonym, the member number and the books' figures, nothing that names a person",
   stores: 'the brand’s shops',

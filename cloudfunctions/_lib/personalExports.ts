@@ -12,24 +12,12 @@
  * not a feature.
  */
 import { randomBytes } from 'node:crypto'
-import { _, cloud, db } from './cloud'
-import { COLLECTIONS, type ExportDoc } from './collections'
-import { readMany } from './docs'
+import { _, cloud } from './cloud'
+import type { ExportDoc, PersonalExportDoc } from './collections'
+import { data } from './data'
 
 export const EXPORT_TTL_DAYS = 7
 const TTL_MS = EXPORT_TTL_DAYS * 86_400_000
-
-/** `personalExports/<random id>`: one 导出我的数据 file. */
-export interface PersonalExportDoc {
-  _id: string
-  /** The member's OPENID. */
-  memberId: string
-  cloudPath: string
-  /** Null until the upload answered (a record whose upload failed has none, and no file). */
-  fileID: string | null
-  at: string
-  expiresAt: string
-}
 
 export const expiryOf = (at: string): string => new Date(Date.parse(at) + TTL_MS).toISOString()
 
@@ -37,12 +25,12 @@ export const expiryOf = (at: string): string => new Date(Date.parse(at) + TTL_MS
 export const recordExport = async (memberId: string, cloudPath: string, now: string): Promise<string> => {
   const _id = randomBytes(12).toString('hex')
   const doc: PersonalExportDoc = { _id, memberId, cloudPath, fileID: null, at: now, expiresAt: expiryOf(now) }
-  await db.collection(COLLECTIONS.personalExports).add({ data: doc })
+  await data.personalExports.add(doc)
   return _id
 }
 
 export const uploaded = async (id: string, fileID: string): Promise<void> => {
-  await db.collection(COLLECTIONS.personalExports).doc(id).update({ data: { fileID } })
+  await data.personalExports.update(id, { fileID })
 }
 
 /** CloudBase's answer for a file that is gone already: as good as deleted. */
@@ -71,7 +59,7 @@ export const deletePersonalExports = async (docs: Pick<PersonalExportDoc, '_id' 
   let deleted = 0
   for (const d of docs) {
     if (d.fileID && !gone.has(d.fileID)) continue
-    await db.collection(COLLECTIONS.personalExports).doc(d._id).remove()
+    await data.personalExports.remove(d._id)
     deleted++
   }
   return deleted
@@ -83,10 +71,7 @@ export const deleteOperatorExportFiles = async (docs: Pick<ExportDoc, '_id' | 'f
   let deleted = 0
   for (const d of docs) {
     if (!gone.has(d.fileID)) continue
-    await db
-      .collection(COLLECTIONS.exports)
-      .doc(d._id)
-      .update({ data: { fileDeletedAt: now } })
+    await data.exports.update(d._id, { fileDeletedAt: now })
     deleted++
   }
   return deleted
@@ -95,13 +80,11 @@ export const deleteOperatorExportFiles = async (docs: Pick<ExportDoc, '_id' | 'f
 /** Operators' export files still in storage that were made at or after `since` (before `until`, when given). */
 export const operatorExportFiles = (range: { since?: string; until?: string }, limit: number): Promise<ExportDoc[]> => {
   const at = range.since && range.until ? _.gte(range.since).and(_.lt(range.until)) : range.since ? _.gte(range.since) : _.lt(range.until!)
-  return readMany<ExportDoc>(
-    db
-      .collection(COLLECTIONS.exports)
-      .where({ fileDeletedAt: _.exists(false), at })
-      .orderBy('at', 'asc')
-      .limit(limit),
-  )
+  return data.exports
+    .where({ fileDeletedAt: _.exists(false), at })
+    .orderBy('at', 'asc')
+    .limit(limit)
+    .get()
 }
 
 const PAGE = 100
@@ -117,13 +100,11 @@ export const expireExports = async (now: string, budgetMs: number): Promise<{ pr
   let changed = 0
   for (;;) {
     if (Date.now() > deadline) return { processed, changed, done: false }
-    const due = await readMany<PersonalExportDoc>(
-      db
-        .collection(COLLECTIONS.personalExports)
-        .where({ expiresAt: _.lte(now) })
-        .orderBy('expiresAt', 'asc')
-        .limit(PAGE),
-    )
+    const due = await data.personalExports
+      .where({ expiresAt: _.lte(now) })
+      .orderBy('expiresAt', 'asc')
+      .limit(PAGE)
+      .get()
     processed += due.length
     const deleted = await deletePersonalExports(due)
     changed += deleted
