@@ -14,8 +14,8 @@ import {
 } from '../../src/api/schemas'
 import { accessAt } from '../../src/domain/access'
 import { inAudience, needsClass, type AudienceFacts } from '../../src/domain/audience'
-import { exchange, exchangeCountId, type CatalogItem, type ExchangeCount } from '../../src/domain/catalog'
-import { benefitText, couponStatus, type Coupon, type CouponTemplate } from '../../src/domain/coupons'
+import { exchange, exchangeCountId } from '../../src/domain/catalog'
+import { benefitText, couponStatus } from '../../src/domain/coupons'
 import { availablePoints } from '../../src/domain/points'
 import type { ProgramRules } from '../../src/domain/program'
 import { effectiveTier } from '../../src/domain/tiers'
@@ -42,8 +42,9 @@ import {
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
 import { businessTime, isBefore } from '../../src/domain/time'
-import { _, callerUnionid, db, openApi } from '../_lib/cloud'
-import { COLLECTIONS, type CampaignDoc, type SegmentDoc, type StaffDoc } from '../_lib/collections'
+import { _, callerUnionid, openApi } from '../_lib/cloud'
+import type { CampaignDoc, PosterDoc } from '../_lib/collections'
+import { data, tx } from '../_lib/data'
 import {
   birthdayCouponKey,
   campaignCouponKey,
@@ -56,14 +57,13 @@ import {
   withFreshCode,
 } from '../_lib/coupons'
 import { recordConsent, subscribeTemplates } from '../_lib/messages'
-import { readDoc, readMany } from '../_lib/docs'
 import { historyEntry, ledgerPage } from '../_lib/history'
 import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
-import { memberView, withoutId } from '../_lib/views'
+import { memberView } from '../_lib/views'
 import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
 import { deleteMembership, myData } from './myData'
 import { couponGrant, hadGrant, invitedByGrant, type OnceGrant } from '../../src/domain/onceGrants'
@@ -77,10 +77,8 @@ const attribution = async (scene: string | undefined): Promise<{ storeId: string
   const store = parsed && (await loadStore(parsed.storeId))
   if (!parsed || !store) throw invalidInput([{ field: 'scene', message: '该门店二维码已失效，请向店员索取新的二维码' }])
   if (!parsed.assistantId) return { storeId: store._id, assistantId: null }
-  const assistants = await readMany<StaffDoc>(
-    db.collection(COLLECTIONS.staff).where({ staffId: parsed.assistantId, storeId: store._id, active: true }).limit(1),
-  )
-  return { storeId: store._id, assistantId: assistants.length > 0 ? parsed.assistantId : null }
+  const assistant = await data.staff.where({ staffId: parsed.assistantId, storeId: store._id, active: true }).first()
+  return { storeId: store._id, assistantId: assistant ? parsed.assistantId : null }
 }
 
 const MEMBER_NO_ATTEMPTS = 3
@@ -93,15 +91,12 @@ const MEMBER_NO_ATTEMPTS = 3
 const invitationFor = async (raw: string | undefined, joiner: Joiner, program: ProgramRules, now: string, priorGrants: OnceGrant[]) => {
   const code = parseReferral(raw)
   if (!code) return null
-  const [inviter] = await readMany<Member>(db.collection(COLLECTIONS.members).where({ referralCode: code }).limit(1))
+  const inviter = await data.members.where({ referralCode: code }).first()
   if (!inviter || isSelfReferral(inviter, joiner)) return null
   // A pair is made once: a rejoiner this inviter brought before joins unbound to them (and pays them nothing).
   if (priorGrants.length > 0 && priorGrants.includes(invitedByGrant(await keyedHash('inviter', inviter._id)))) return null
   const since = new Date(Date.parse(now) - program.referral.burstHours * 3_600_000).toISOString()
-  const { total: recentJoins } = (await db
-    .collection(COLLECTIONS.referrals)
-    .where({ inviterId: inviter._id, joinedAt: _.gt(since) })
-    .count()) as { total: number }
+  const recentJoins = await data.referrals.where({ inviterId: inviter._id, joinedAt: _.gt(since) }).count()
   const flags = joinSignals(inviter.mobile, joiner.mobile, recentJoins, program.referral)
   const referral: Omit<Referral, '_id' | 'inviteeId'> = {
     inviterId: inviter._id,
@@ -189,16 +184,13 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
     try {
       // Two taps on "join" race here: the loser's transaction conflicts, re-runs, and finds the winner's member.
       const { member, created } = await inTransaction(async (t) => {
-        const current = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(ctx.openid))
+        const w = tx(t)
+        const current = await w.members.get(ctx.openid)
         if (current) return { member: current, created: false }
-        await t
-          .collection(COLLECTIONS.members)
-          .doc(ctx.openid)
-          .set({ data: withoutId(candidate) })
+        await w.members.put(candidate)
         // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
         for (const { template, key, channel } of joinCoupons) await issueIn(t, template, candidate, key(ctx.openid), channel, ctx.now)
-        if (invitation)
-          await t.collection(COLLECTIONS.referrals).add({ data: { ...invitation.referral, _id: ctx.openid, inviteeId: ctx.openid } })
+        if (invitation) await w.referrals.add({ ...invitation.referral, _id: ctx.openid, inviteeId: ctx.openid })
         return { member: candidate, created: true }
       })
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
@@ -224,7 +216,7 @@ const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
     loadProgram(),
     member.storeId ? loadStore(member.storeId) : null,
     member.birthday.month === businessTime(ctx.now).month() + 1
-      ? readDoc<Coupon>(db.collection(COLLECTIONS.coupons).doc(birthdayCouponKey(member._id, businessTime(ctx.now).year())))
+      ? data.coupons.get(birthdayCouponKey(member._id, businessTime(ctx.now).year()))
       : null,
     codeVersionOf(member._id),
   ])
@@ -252,7 +244,7 @@ const coupons = shopperAction(EmptySchema, async (_input, ctx) => {
 
 const catalog = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
-  const items = await readMany<CatalogItem>(db.collection(COLLECTIONS.catalog).where({ active: true }).orderBy('sort', 'asc').limit(100))
+  const items = await data.catalog.where({ active: true }).orderBy('sort', 'asc').limit(100).get()
   const tier = effectiveTier(member, ctx.now)
   const views = await Promise.all(
     items.map(async (item): Promise<CatalogItemView | null> => {
@@ -283,38 +275,28 @@ const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId },
   const requestKey = `${ctx.openid}:${requestId}`
   return withFreshCode(() =>
     inTransaction(async (t) => {
-      const done = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(`exchange:${requestKey}`))
+      const w = tx(t)
+      const done = await w.coupons.get(`exchange:${requestKey}`)
       const member = await readMemberIn(t, ctx.openid)
       if (done) {
-        const item = await readDoc<CatalogItem>(t.collection(COLLECTIONS.catalog).doc(itemId))
+        const item = await w.catalog.get(itemId)
         if (!item || done.templateId !== item.templateId)
           throw new AppError('IDEMPOTENCY_CONFLICT', '该兑换请求已用于另一件商品，请重新兑换')
         return { coupon: couponView(done, ctx.now), pointsBalance: member.pointsBalance, replayed: true }
       }
-      const item = await readDoc<CatalogItem>(t.collection(COLLECTIONS.catalog).doc(itemId))
+      const item = await w.catalog.get(itemId)
       if (!item) throw new AppError('OUT_OF_STOCK', '该商品已下架')
-      const template = await readDoc<CouponTemplate>(t.collection(COLLECTIONS.couponTemplates).doc(item.templateId))
+      const template = await w.couponTemplates.get(item.templateId)
       if (!template) throw new AppError('OUT_OF_STOCK', '该商品已下架')
       const countId = exchangeCountId(item._id, member._id)
-      const count = await readDoc<ExchangeCount>(t.collection(COLLECTIONS.exchangeCounts).doc(countId))
+      const count = await w.exchangeCounts.get(countId)
       const d = exchange(member, item, template, count, { requestKey, couponCode: newCouponCode(), at: ctx.now }, program)
       await writeMemberIn(t, d.member)
       await appendEntriesIn(t, d.entries)
-      await t
-        .collection(COLLECTIONS.catalog)
-        .doc(item._id)
-        .update({ data: { 'stock.exchanged': d.item.stock.exchanged } })
-      if (template.stock.total !== null) {
-        await t
-          .collection(COLLECTIONS.couponTemplates)
-          .doc(template._id)
-          .update({ data: { 'stock.issued': d.template.stock.issued } })
-      }
-      await t
-        .collection(COLLECTIONS.exchangeCounts)
-        .doc(countId)
-        .set({ data: { count: d.count.count } })
-      await t.collection(COLLECTIONS.coupons).add({ data: d.coupon })
+      await w.catalog.update(item._id, { 'stock.exchanged': d.item.stock.exchanged })
+      if (template.stock.total !== null) await w.couponTemplates.update(template._id, { 'stock.issued': d.template.stock.issued })
+      await w.exchangeCounts.put({ _id: countId, count: d.count.count })
+      await w.coupons.add(d.coupon)
       return { coupon: couponView(d.coupon, ctx.now), pointsBalance: d.member.pointsBalance, replayed: false }
     }),
   )
@@ -323,7 +305,7 @@ const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId },
 const campaignView = async (campaign: CampaignDoc, member: Member, now: string): Promise<CampaignView | null> => {
   const template = await loadTemplate(campaign.templateId)
   if (!template?.active || !template.tiers.includes(effectiveTier(member, now))) return null
-  const held = await readDoc<Coupon>(db.collection(COLLECTIONS.coupons).doc(campaignCouponKey(campaign._id, member._id)))
+  const held = await data.coupons.get(campaignCouponKey(campaign._id, member._id))
   return {
     id: campaign._id,
     title: campaign.title,
@@ -344,19 +326,17 @@ const audienceFacts = async (member: Member, now: string, withClass: boolean): P
   tier: effectiveTier(member, now),
   storeId: member.storeId,
   memberNo: member.memberNo,
-  customerClass: withClass ? ((await readDoc<SegmentDoc>(db.collection(COLLECTIONS.segments).doc(member._id)))?.class ?? null) : null,
+  customerClass: withClass ? ((await data.segments.get(member._id))?.class ?? null) : null,
 })
 
 /** Campaigns a member may claim now, or soon (VIP early access shows when everyone else may); only their own audience's. */
 const campaigns = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
-  const open = await readMany<CampaignDoc>(
-    db
-      .collection(COLLECTIONS.campaigns)
-      .where({ mode: 'claim', status: 'active', endsAt: _.gt(ctx.now) })
-      .orderBy('endsAt', 'asc')
-      .limit(50),
-  )
+  const open = await data.campaigns
+    .where({ mode: 'claim', status: 'active', endsAt: _.gt(ctx.now) })
+    .orderBy('endsAt', 'asc')
+    .limit(50)
+    .get()
   const facts = await audienceFacts(
     member,
     ctx.now,
@@ -369,7 +349,7 @@ const campaigns = shopperAction(EmptySchema, async (_input, ctx) => {
 /** One coupon per member per campaign: the key is the campaign and the member. */
 const claimCampaign = shopperAction(ClaimCampaignSchema, async ({ campaignId }, ctx) => {
   const member = await requireMember(ctx.openid)
-  const campaign = await readDoc<CampaignDoc>(db.collection(COLLECTIONS.campaigns).doc(campaignId))
+  const campaign = await data.campaigns.get(campaignId)
   if (!campaign || campaign.mode !== 'claim' || campaign.status !== 'active' || !isBefore(ctx.now, campaign.endsAt)) {
     throw new AppError('COUPON_NOT_AVAILABLE', '该活动已结束')
   }
@@ -377,7 +357,7 @@ const claimCampaign = shopperAction(ClaimCampaignSchema, async ({ campaignId }, 
   // stock) is only entered by members in it. The audience is fixed at creation, so it cannot move meanwhile.
   // One who holds the coupon already (claimed it, then moved store) gets it back, as any retry does.
   if (!inAudience(campaign.audience, await audienceFacts(member, ctx.now, needsClass(campaign.audience)))) {
-    const held = await readDoc<Coupon>(db.collection(COLLECTIONS.coupons).doc(campaignCouponKey(campaign._id, member._id)))
+    const held = await data.coupons.get(campaignCouponKey(campaign._id, member._id))
     if (held) return { coupon: couponView(held, ctx.now), replayed: true }
     throw new AppError('NOT_IN_AUDIENCE', '该活动仅限指定会员参加，您暂不在领取范围内')
   }
@@ -405,11 +385,7 @@ const invite = shopperAction(EmptySchema, async (_input, ctx): Promise<InviteVie
   const member = await requireMember(ctx.openid)
   const program = await loadProgram()
   const poster = await posterFor(member)
-  const count = async (status: ReferralStatus) =>
-    [
-      status,
-      ((await db.collection(COLLECTIONS.referrals).where({ inviterId: member._id, status }).count()) as { total: number }).total,
-    ] as const
+  const count = async (status: ReferralStatus) => [status, await data.referrals.where({ inviterId: member._id, status }).count()] as const
   const counts = Object.fromEntries(await Promise.all(REFERRAL_STATUSES.map(count))) as Record<ReferralStatus, number>
   const { pending, rewarded, held } = counts
   const gift = program.referral.inviteeCouponTemplateId ? await loadTemplate(program.referral.inviteeCouponTemplateId) : null
@@ -426,17 +402,9 @@ const invite = shopperAction(EmptySchema, async (_input, ctx): Promise<InviteVie
   }
 })
 
-interface PosterDoc {
-  _id: string
-  scene: string
-  contentType: string
-  base64: string
-  createdAt: string
-}
-
 /** The poster's code is made once per member: a second call reads it back. */
 const posterFor = async (member: Member): Promise<PosterDoc> => {
-  const kept = await readDoc<PosterDoc>(db.collection(COLLECTIONS.posters).doc(member._id))
+  const kept = await data.posters.get(member._id)
   if (kept) return kept
   const scene = referralScene(member.referralCode)
   const code = await openApi().wxacode.getUnlimited({ scene, page: 'pages/join/index', width: 430 })
@@ -448,7 +416,7 @@ const posterFor = async (member: Member): Promise<PosterDoc> => {
     createdAt: new Date().toISOString(),
   }
   try {
-    await db.collection(COLLECTIONS.posters).add({ data: poster })
+    await data.posters.add(poster)
   } catch (e) {
     if (duplicateKeyIndex(e) !== '_id_') throw e // made by a concurrent call: the same code either way
   }

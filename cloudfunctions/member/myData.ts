@@ -13,10 +13,9 @@ import { DeleteMembershipSchema } from '../../src/api/privacySchemas'
 import { EmptySchema } from '../../src/api/schemas'
 import { AppError } from '../../src/domain/errors'
 import { businessTime } from '../../src/domain/time'
-import { cloud, db } from '../_lib/cloud'
-import { COLLECTIONS } from '../_lib/collections'
-import { readDoc } from '../_lib/docs'
-import { eraseMember, FINDERS, type Doc, type MemberWithPrivacy } from '../_lib/erasure'
+import { cloud } from '../_lib/cloud'
+import { data } from '../_lib/data'
+import { eraseMember, FINDERS, type Doc } from '../_lib/erasure'
 import { PERSONAL_DATA_COLLECTIONS, type PersonalDataCollection } from '../_lib/personalData'
 import { deleteFiles, recordExport, uploaded } from '../_lib/personalExports'
 import { shopperAction } from '../_lib/runtime'
@@ -58,7 +57,7 @@ const withoutOthers = (text: string, self: string, referrals: Doc[]): string => 
 }
 
 export const myData = shopperAction(EmptySchema, async (_input, ctx): Promise<MyDataFile> => {
-  const member = await readDoc<MemberWithPrivacy>(db.collection(COLLECTIONS.members).doc(ctx.openid))
+  const member = await data.members.get(ctx.openid)
   if (!member) throw new AppError('NOT_A_MEMBER', '您还不是会员，请先注册')
   // Recorded before it exists: every file is in `personalExports` until it is deleted (7 days on, or with the
   // membership), so none is left behind whatever fails from here on.

@@ -12,10 +12,9 @@ import { benefitText } from '../../src/domain/coupons'
 import { invalidInput } from '../../src/domain/errors'
 import { handbookChanges } from '../../src/domain/handbook'
 import { editProfile, type Birthday, type Member } from '../../src/domain/member'
-import { db } from '../_lib/cloud'
-import { COLLECTIONS, type ProgramVersionDoc, type StoreDoc } from '../_lib/collections'
+import type { StoreDoc } from '../_lib/collections'
 import { loadTemplate } from '../_lib/coupons'
-import { readDoc, readMany } from '../_lib/docs'
+import { data } from '../_lib/data'
 import { loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { shopperAction } from '../_lib/runtime'
@@ -32,7 +31,7 @@ export const handbook = shopperAction(EmptySchema, async (_input, ctx): Promise<
     loadMember(ctx.openid),
     loadProgram(),
     // The last 20 saved versions are far more than the news window ever holds.
-    readMany<ProgramVersionDoc>(db.collection(COLLECTIONS.programVersions).orderBy('version', 'desc').limit(20)),
+    data.programVersions.all().orderBy('version', 'desc').limit(20).get(),
   ])
   const [welcome, birthday, referral] = await Promise.all([
     giftText(rules.coupons.welcomeTemplateId),
@@ -108,7 +107,7 @@ const storeDetail = (s: StoreDoc): StoreDetailView => ({
 
 /** The brand has tens of stores, not thousands: one read lists them. */
 const allStores = async (): Promise<StoreDetailView[]> =>
-  (await readMany<StoreDoc>(db.collection(COLLECTIONS.stores).limit(200))).map(storeDetail).sort((a, b) => a.id.localeCompare(b.id))
+  (await data.stores.all().limit(200).get()).map(storeDetail).sort((a, b) => a.id.localeCompare(b.id))
 
 const homeStoreView = async (member: Member): Promise<HomeStoreView> => {
   const stores = await allStores()
@@ -123,7 +122,7 @@ export const homeStore = shopperAction(EmptySchema, async (_input, ctx) => homeS
  */
 export const changeStore = shopperAction(ChangeStoreSchema, async ({ storeId }, ctx) => {
   await requireMember(ctx.openid)
-  const store = await readDoc<StoreDoc>(db.collection(COLLECTIONS.stores).doc(storeId))
+  const store = await data.stores.get(storeId)
   if (!store) throw invalidInput([{ field: 'storeId', message: '没有这家门店' }])
   const member = await inTransaction(async (t) => {
     const member = await readMemberIn(t, ctx.openid)
