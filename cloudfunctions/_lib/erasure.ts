@@ -27,7 +27,7 @@ import { type Rsvp, rsvpId } from '../../src/domain/events'
 import { couponGrant, invitedByGrant, unionGrants } from '../../src/domain/onceGrants'
 import { _, type Transaction } from './cloud'
 import { COLLECTIONS, type CollectionDocs, type CollectionName, type MemberDoc } from './collections'
-import { data, tx, type Collection, type TxCollection } from './data'
+import { data, tx, type Collection, type FieldPath, type TxCollection } from './data'
 import { duplicateKeyIndex } from './errors'
 import { newTicketCode, promoteWaitlistIn, stillWaitingIn, tellPromoted, withWaitlistHead } from './events'
 import { keepGrants, keyedHash } from './onceGrants'
@@ -73,14 +73,17 @@ const allOf = async (name: CollectionName, filter: object): Promise<Doc[]> => {
 }
 
 const byIds = async (name: CollectionName, field: string, values: string[]): Promise<Doc[]> => {
-  const found: Doc[] = []
-  for (const part of chunks([...new Set(values)])) found.push(...(await allOf(name, { [field]: _.in(part) })))
-  return found
+  const out: Doc[] = []
+  for (const part of chunks([...new Set(values)])) out.push(...(await allOf(name, { [field]: _.in(part) })))
+  return out
 }
 
 /** `byIds`, typed by the collection: for the steps that read fields of what they find. */
-const found = async <N extends CollectionName>(name: N, field: string, values: string[]): Promise<CollectionDocs[N][]> =>
-  typedAs(name, await byIds(name, field, values))
+const found = async <N extends CollectionName>(
+  name: N,
+  field: FieldPath<CollectionDocs[N]>,
+  values: string[],
+): Promise<CollectionDocs[N][]> => typedAs(name, await byIds(name, field, values))
 
 const one = async (name: CollectionName, id: string): Promise<Doc[]> => {
   const doc = await anyCollection(name).get(id)
