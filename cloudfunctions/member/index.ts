@@ -58,8 +58,10 @@ import {
 } from '../_lib/coupons'
 import { recordConsent, subscribeTemplates } from '../_lib/messages'
 import { historyEntry, ledgerPage } from '../_lib/history'
-import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
+import { loadMember, readMemberIn, requireMember } from '../_lib/members'
 import { duplicateKeyIndex } from '../_lib/errors'
+import { writeExchangeIn } from '../_lib/exchanges'
+import { writeJoinIn, type JoinDecision } from '../_lib/joins'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
@@ -177,20 +179,20 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
     )
     if (priorGrants.length > 0) candidate.priorGrants = priorGrants
     if (mobileTaken) candidate.mobileClaim = candidate.memberNo
-    const joinCoupons = [
-      ...(await joinCouponTemplates(program, input.birthday.month, ctx.now)),
-      ...(invitation?.coupon ? [invitation.coupon] : []),
-    ].filter(({ key, channel }) => !hadGrant(candidate, couponGrant(key(ctx.openid), ctx.openid, channel)))
+    const decision: JoinDecision = {
+      member: candidate,
+      // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
+      coupons: [...(await joinCouponTemplates(program, input.birthday.month, ctx.now)), ...(invitation?.coupon ? [invitation.coupon] : [])]
+        .map(({ template, key, channel }) => ({ template, key: key(ctx.openid), channel }))
+        .filter(({ key, channel }) => !hadGrant(candidate, couponGrant(key, ctx.openid, channel))),
+      referral: invitation ? { ...invitation.referral, _id: ctx.openid, inviteeId: ctx.openid } : null,
+    }
     try {
       // Two taps on "join" race here: the loser's transaction conflicts, re-runs, and finds the winner's member.
       const { member, created } = await inTransaction(async (t) => {
-        const w = tx(t)
-        const current = await w.members.get(ctx.openid)
+        const current = await tx(t).members.get(ctx.openid)
         if (current) return { member: current, created: false }
-        await w.members.put(candidate)
-        // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
-        for (const { template, key, channel } of joinCoupons) await issueIn(t, template, candidate, key(ctx.openid), channel, ctx.now)
-        if (invitation) await w.referrals.add({ ...invitation.referral, _id: ctx.openid, inviteeId: ctx.openid })
+        await writeJoinIn(t, decision, ctx.now)
         return { member: candidate, created: true }
       })
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
@@ -288,15 +290,9 @@ const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId },
       if (!item) throw new AppError('OUT_OF_STOCK', '该商品已下架')
       const template = await w.couponTemplates.get(item.templateId)
       if (!template) throw new AppError('OUT_OF_STOCK', '该商品已下架')
-      const countId = exchangeCountId(item._id, member._id)
-      const count = await w.exchangeCounts.get(countId)
+      const count = await w.exchangeCounts.get(exchangeCountId(item._id, member._id))
       const d = exchange(member, item, template, count, { requestKey, couponCode: newCouponCode(), at: ctx.now }, program)
-      await writeMemberIn(t, d.member)
-      await appendEntriesIn(t, d.entries)
-      await w.catalog.update(item._id, { 'stock.exchanged': d.item.stock.exchanged })
-      if (template.stock.total !== null) await w.couponTemplates.update(template._id, { 'stock.issued': d.template.stock.issued })
-      await w.exchangeCounts.put({ _id: countId, count: d.count.count })
-      await w.coupons.add(d.coupon)
+      await writeExchangeIn(t, d)
       return { coupon: couponView(d.coupon, ctx.now), pointsBalance: d.member.pointsBalance, replayed: false }
     }),
   )
