@@ -1,4 +1,5 @@
 import { cancel, checkIn, editEvent, rsvp, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import { withdrawRsvp } from '../../src/domain/erasure'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { at, joinedMember } from '../support/members'
 
@@ -122,6 +123,24 @@ describe('cancelling', () => {
     expect(() => cancel(e, made[0], [], ticket, at('2026-12-04T12:00:00'))).toThrow(
       expect.objectContaining({ code: 'CANCEL_DEADLINE_PASSED' }),
     )
+  })
+
+  it('gives seats freed by a deleted membership down the waitlist as a cancellation does, even past the deadline', () => {
+    const { e, made } = fill(event({ capacity: 2 }), [
+      ['a', 1],
+      ['b', 0],
+      ['c', 0],
+    ])
+    const queue = made.filter((r) => r.status === 'waitlisted')
+    const sameCode = () => '1000000999'
+    expect(withdrawRsvp(e, made[0], queue, sameCode, now)).toEqual(cancel(e, made[0], queue, sameCode, now))
+    const pastDeadline = at('2026-12-05T10:00:00')
+    const withdrawn = withdrawRsvp(e, made[0], queue, sameCode, pastDeadline)
+    expect(withdrawn?.promoted.map((r) => [r.memberId, r.status])).toEqual([
+      ['b', 'confirmed'],
+      ['c', 'confirmed'],
+    ])
+    expect(withdrawn?.event).toMatchObject({ seatsTaken: 2, waiting: 0 })
   })
 
   it('refuses to cancel an RSVP twice', () => {
