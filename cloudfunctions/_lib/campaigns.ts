@@ -7,12 +7,11 @@ import type { OpsCampaignView } from '../../src/api/contract'
 import { audienceWords } from '../../src/domain/audience'
 import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
-import { _, db } from './cloud'
-import { COLLECTIONS, type CampaignDoc, type SegmentDoc } from './collections'
+import { _ } from './cloud'
+import type { CampaignDoc } from './collections'
 import { campaignCouponKey, issueIn, loadTemplate, withFreshCode } from './coupons'
-import { readDoc, readMany } from './docs'
+import { data } from './data'
 import { inTransaction } from './transaction'
-import { withoutId } from './views'
 
 const CHUNK = 100
 
@@ -32,25 +31,33 @@ export const opsCampaignView = (c: CampaignDoc): OpsCampaignView => ({
 
 /** The next chunk of the segment after `cursor`: members in `_id` order, or the list's next slice. */
 const nextChunk = async (c: CampaignDoc): Promise<{ members: Member[]; cursor: string; done: boolean }> => {
-  const members = db.collection(COLLECTIONS.members)
+  const members = data.members
   if (c.audience.kind === 'list') {
     const start = Number(c.progress.cursor || 0)
     const codes = c.audience.memberCodes.slice(start, start + CHUNK)
-    const found = codes.length ? await readMany<Member>(members.where({ memberNo: _.in(codes) }).limit(CHUNK)) : []
+    const found = codes.length
+      ? await members
+          .where({ memberNo: _.in(codes) })
+          .limit(CHUNK)
+          .get()
+      : []
     return { members: found, cursor: String(start + codes.length), done: start + codes.length >= c.audience.memberCodes.length }
   }
   if (c.audience.kind === 'classes') {
     // Classes as the nightly job last stored them: walk the segment docs, then read those members.
-    const picked = await readMany<SegmentDoc>(
-      db
-        .collection(COLLECTIONS.segments)
-        .where({ class: _.in(c.audience.classes), _id: _.gt(c.progress.cursor) })
-        .orderBy('_id', 'asc')
-        .field({ _id: true })
-        .limit(CHUNK),
-    )
+    const picked = await data.segments
+      .where({ class: _.in(c.audience.classes), _id: _.gt(c.progress.cursor) })
+      .orderBy('_id', 'asc')
+      .select()
+      .limit(CHUNK)
+      .get()
     const ids = picked.map((p) => p._id)
-    const found = ids.length ? await readMany<Member>(members.where({ _id: _.in(ids) }).limit(CHUNK)) : []
+    const found = ids.length
+      ? await members
+          .where({ _id: _.in(ids) })
+          .limit(CHUNK)
+          .get()
+      : []
     return { members: found, cursor: ids.length ? ids[ids.length - 1] : c.progress.cursor, done: ids.length < CHUNK }
   }
   const after = { _id: _.gt(c.progress.cursor) }
@@ -60,14 +67,13 @@ const nextChunk = async (c: CampaignDoc): Promise<{ members: Member[]; cursor: s
       : c.audience.kind === 'store'
         ? { ...after, storeId: c.audience.storeId }
         : after
-  const found = await readMany<Member>(members.where(filter).orderBy('_id', 'asc').limit(CHUNK))
+  const found = await members.where(filter).orderBy('_id', 'asc').limit(CHUNK).get()
   return { members: found, cursor: found.length ? found[found.length - 1]._id : c.progress.cursor, done: found.length < CHUNK }
 }
 
 /** Issues as much of an `issue` campaign as fits in `budgetMs`; returns the campaign as saved. */
 export const continueIssuing = async (campaignId: string, now: string, budgetMs: number): Promise<CampaignDoc> => {
-  const ref = db.collection(COLLECTIONS.campaigns).doc(campaignId)
-  let campaign = await readDoc<CampaignDoc>(ref)
+  let campaign = await data.campaigns.get(campaignId)
   if (!campaign) throw new AppError('COUPON_NOT_AVAILABLE', '活动不存在')
   const template = await loadTemplate(campaign.templateId)
   if (!template) throw new AppError('COUPON_NOT_AVAILABLE', `活动的券模板 ${campaign.templateId} 不存在`)
@@ -95,10 +101,9 @@ export const continueIssuing = async (campaignId: string, now: string, budgetMs:
       status: chunk.done ? 'active' : 'issuing',
       progress: { cursor: chunk.cursor, issued: campaign.progress.issued + issued, skipped: campaign.progress.skipped + skipped },
     }
-    await ref.set({ data: withoutId(campaign) })
+    await data.campaigns.put(campaign)
   }
   return campaign
 }
 
-export const campaignsIssuing = (): Promise<CampaignDoc[]> =>
-  readMany<CampaignDoc>(db.collection(COLLECTIONS.campaigns).where({ status: 'issuing' }).limit(20))
+export const campaignsIssuing = (): Promise<CampaignDoc[]> => data.campaigns.where({ status: 'issuing' }).limit(20).get()

@@ -3,9 +3,9 @@
  * joins, purchases, refunds and coupons — never a walk over everything). The nightly job stores yesterday's;
  * the dashboard computes today's on the fly.
  */
-import type { DayStatsDoc } from './collections'
-import { COLLECTIONS } from './collections'
+import type { DayStatsDoc, SegmentStatsDoc } from './collections'
 import { _, db } from './cloud'
+import { data, type Collection } from './data'
 import type { TierId } from '../../src/domain/program'
 import { businessTime } from '../../src/domain/time'
 
@@ -13,16 +13,47 @@ const $ = () => db.command.aggregate
 
 type Grouped<K> = { _id: K; n: number }
 
-const aggregate = async <K>(collection: string, match: Record<string, unknown>, key: unknown, sum: unknown = 1): Promise<Grouped<K>[]> => {
-  const result = (await db
-    .collection(collection)
-    .aggregate()
-    .match(match)
-    .group({ _id: key, n: $().sum(sum) })
-    .limit(1000)
-    .end()) as { list: Grouped<K>[] }
-  return result.list
+const aggregate = <K>(
+  collection: Pick<Collection<{ _id: string }>, 'aggregate'>,
+  match: Record<string, unknown>,
+  key: unknown,
+  sum: unknown = 1,
+): Promise<Grouped<K>[]> =>
+  collection.aggregate<Grouped<K>>((p) =>
+    p
+      .match(match)
+      .group({ _id: key, n: $().sum(sum) })
+      .limit(1000),
+  )
+
+/*
+ * The `stats` collection holds two kinds of document: `segments` (the nightly segment summary) and `day:<date>`
+ * (one business day). Each is read through its own reader, which narrows by `_id`.
+ */
+const isDayStats = (doc: SegmentStatsDoc | DayStatsDoc): doc is DayStatsDoc => doc._id.startsWith('day:')
+const isSegmentStats = (doc: SegmentStatsDoc | DayStatsDoc): doc is SegmentStatsDoc => doc._id === 'segments'
+
+/** The last finished nightly segment computation, or null before the first. */
+export const loadSegmentStats = async (): Promise<SegmentStatsDoc | null> => {
+  const doc = await data.stats.get('segments')
+  return doc && isSegmentStats(doc) ? doc : null
 }
+
+/** The stored figures of business day `date` (YYYY-MM-DD), or null when they are not stored yet. */
+export const loadDayStats = async (date: string): Promise<DayStatsDoc | null> => {
+  const doc = await data.stats.get(`day:${date}`)
+  return doc && isDayStats(doc) ? doc : null
+}
+
+/** The stored days from `from` to `to` (both included, YYYY-MM-DD), oldest first. */
+export const storedDays = async (from: string, to: string): Promise<DayStatsDoc[]> =>
+  (
+    await data.stats
+      .where({ _id: _.gte(`day:${from}`).and(_.lte(`day:${to}`)) })
+      .orderBy('_id', 'asc')
+      .limit(200)
+      .get()
+  ).filter(isDayStats)
 
 const byTier = (rows: Grouped<TierId | null>[]): Record<TierId, number> => {
   const out: Record<TierId, number> = { member: 0, vip: 0, gold: 0 }
@@ -33,21 +64,20 @@ const byTier = (rows: Grouped<TierId | null>[]): Record<TierId, number> => {
 export const computeDay = async (date: string, now: string): Promise<DayStatsDoc> => {
   const start = businessTime(`${date}T00:00:00+08:00`)
   const range = _.gte(start.toISOString()).and(_.lt(start.add(1, 'day').toISOString()))
-  const members = db.collection(COLLECTIONS.members)
-  const count = async (tier: TierId) => ((await members.where({ tier }).count()) as { total: number }).total
+  const count = (tier: TierId) => data.members.where({ tier }).count()
   const [member, vip, gold, joins, sales, refunds, issued, used] = await Promise.all([
     count('member'),
     count('vip'),
     count('gold'),
     aggregate<{ storeId: string | null; assistantId: string | null }>(
-      COLLECTIONS.members,
+      data.members,
       { joinedAt: range },
       { storeId: '$storeId', assistantId: '$assistantId' },
     ),
-    aggregate<TierId>(COLLECTIONS.purchases, { at: range }, '$memberAfter.tier', '$amountFen'),
-    aggregate<TierId>(COLLECTIONS.refunds, { at: range }, '$memberAfter.tier', '$amountFen'),
-    aggregate<string>(COLLECTIONS.coupons, { issuedAt: range }, '$templateId'),
-    aggregate<string>(COLLECTIONS.coupons, { 'use.at': range }, '$templateId'),
+    aggregate<TierId>(data.purchases, { at: range }, '$memberAfter.tier', '$amountFen'),
+    aggregate<TierId>(data.refunds, { at: range }, '$memberAfter.tier', '$amountFen'),
+    aggregate<string>(data.coupons, { issuedAt: range }, '$templateId'),
+    aggregate<string>(data.coupons, { 'use.at': range }, '$templateId'),
   ])
   const paid = byTier(sales)
   const refunded = byTier(refunds)

@@ -5,11 +5,10 @@ import { topListLabel, type Audience, type AudienceChoice } from '../../src/doma
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { isBefore } from '../../src/domain/time'
 import { opsCampaignView } from '../_lib/campaigns'
-import { COLLECTIONS, type CampaignDoc } from '../_lib/collections'
-import { readDoc } from '../_lib/docs'
+import type { CampaignDoc } from '../_lib/collections'
+import { tx } from '../_lib/data'
 import { operatorAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
-import { withoutId } from '../_lib/views'
 import { topMembers } from './insights'
 
 /** A top list becomes the members on it now, so the audience does not move while coupons go out. */
@@ -22,11 +21,11 @@ export const resolveAudience = async (choice: AudienceChoice): Promise<Audience>
 
 const change = (campaignId: string, edit: (c: CampaignDoc) => CampaignDoc): Promise<OpsCampaignView> =>
   inTransaction(async (t) => {
-    const ref = t.collection(COLLECTIONS.campaigns).doc(campaignId)
-    const campaign = await readDoc<CampaignDoc>(ref)
+    const campaigns = tx(t).campaigns
+    const campaign = await campaigns.get(campaignId)
     if (!campaign) throw new AppError('COUPON_NOT_AVAILABLE', '活动不存在')
     const next = edit(campaign)
-    await ref.set({ data: withoutId(next) })
+    await campaigns.put(next)
     return opsCampaignView(next)
   })
 

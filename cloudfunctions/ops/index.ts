@@ -14,18 +14,16 @@ import {
   ReviewReferralSchema,
 } from '../../src/api/schemas'
 import { reviewReferral as decideReview, type FraudSignal, type Referral } from '../../src/domain/referral'
-import { benefitText, type CouponTemplate } from '../../src/domain/coupons'
+import { benefitText } from '../../src/domain/coupons'
 import { isBefore } from '../../src/domain/time'
 import { continueIssuing, opsCampaignView } from '../_lib/campaigns'
-import { db } from '../_lib/cloud'
 import { loadTemplate } from '../_lib/coupons'
-import { readMany } from '../_lib/docs'
+import { data, tx } from '../_lib/data'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { adjustPoints as decideAdjustment } from '../../src/domain/balance'
 import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
 import { adjustEntryId, type LedgerEntry } from '../../src/domain/ledger'
-import { COLLECTIONS, type CampaignDoc, type StoreDoc } from '../_lib/collections'
-import { readDoc } from '../_lib/docs'
+import type { CampaignDoc } from '../_lib/collections'
 import { auditEntry, ledgerPage } from '../_lib/history'
 import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
@@ -35,7 +33,7 @@ import { program, programHistory, updateProgram } from './program'
 import { closeCampaign, resolveAudience, updateCampaign } from './campaignAdmin'
 import { dashboard, segments } from './insights'
 import { customer, customers, today } from './customers'
-import { memberSummary, withoutId } from '../_lib/views'
+import { memberSummary } from '../_lib/views'
 import { storeCode, storeDirectory } from './storeCodes'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
@@ -59,7 +57,7 @@ const adjustPoints = operatorAction(AdjustPointsSchema, async (input, ctx) => {
 
   return inTransaction(async (t): Promise<AdjustmentResult> => {
     const member = await readMemberIn(t, found._id)
-    const done = await readDoc<LedgerEntry>(t.collection(COLLECTIONS.ledger).doc(adjustEntryId(requestKey)))
+    const done = await tx(t).ledger.get(adjustEntryId(requestKey))
     if (done) {
       if (done.memberId !== found._id || done.points !== input.points || done.reason !== input.reason) {
         throw new AppError('IDEMPOTENCY_CONFLICT', '该调整请求已用于另一笔调整，请重新发起')
@@ -81,7 +79,7 @@ const answer = (entry: LedgerEntry, member: AdjustmentResult['member'], replayed
 })
 
 const couponTemplates = operatorAction(EmptySchema, async () => {
-  const templates = await readMany<CouponTemplate>(db.collection(COLLECTIONS.couponTemplates).limit(100))
+  const templates = await data.couponTemplates.all().limit(100).get()
   return {
     templates: templates.map((t) => ({
       id: t._id,
@@ -103,7 +101,7 @@ const ISSUE_BUDGET_MS = 5_000
  */
 const createCampaign = operatorAction(CreateCampaignSchema, async (input, ctx) => {
   const id = `cmp-${input.requestId}`
-  const existing = await readDoc<CampaignDoc>(db.collection(COLLECTIONS.campaigns).doc(id))
+  const existing = await data.campaigns.get(id)
   if (existing) {
     if (existing.title !== input.title || existing.templateId !== input.templateId) {
       throw new AppError('IDEMPOTENCY_CONFLICT', '该请求已用于创建另一个活动，请重新创建')
@@ -128,23 +126,23 @@ const createCampaign = operatorAction(CreateCampaignSchema, async (input, ctx) =
     progress: { cursor: '', issued: 0, skipped: 0 },
   }
   try {
-    await db.collection(COLLECTIONS.campaigns).add({ data: campaign })
+    await data.campaigns.add(campaign)
   } catch (e) {
     // A racing retry of the same request created it first: answer with that one.
     if (duplicateKeyIndex(e) !== '_id_') throw e
-    return { campaign: opsCampaignView((await readDoc<CampaignDoc>(db.collection(COLLECTIONS.campaigns).doc(id)))!), replayed: true }
+    return { campaign: opsCampaignView((await data.campaigns.get(id))!), replayed: true }
   }
   const saved = campaign.mode === 'issue' ? await continueIssuing(id, ctx.now, ISSUE_BUDGET_MS) : campaign
   return { campaign: opsCampaignView(saved), replayed: false }
 })
 
 const campaigns = operatorAction(EmptySchema, async () => {
-  const all = await readMany<CampaignDoc>(db.collection(COLLECTIONS.campaigns).orderBy('createdAt', 'desc').limit(100))
+  const all = await data.campaigns.all().orderBy('createdAt', 'desc').limit(100).get()
   return { campaigns: all.map(opsCampaignView) }
 })
 
 const stores = operatorAction(EmptySchema, async () => ({
-  stores: (await readMany<StoreDoc>(db.collection(COLLECTIONS.stores).orderBy('_id', 'asc').limit(1000))).map((s) => ({
+  stores: (await data.stores.all().orderBy('_id', 'asc').limit(1000).get()).map((s) => ({
     id: s._id,
     name: s.name,
   })),
@@ -169,13 +167,11 @@ const referralView = async (r: Referral): Promise<ReferralView> => {
 
 /** Referrals by status (default: held for review), newest first. */
 const referrals = operatorAction(ReferralsSchema, async ({ status }) => {
-  const found = await readMany<Referral>(
-    db
-      .collection(COLLECTIONS.referrals)
-      .where({ status: status ?? 'held' })
-      .orderBy('joinedAt', 'desc')
-      .limit(100),
-  )
+  const found = await data.referrals
+    .where({ status: status ?? 'held' })
+    .orderBy('joinedAt', 'desc')
+    .limit(100)
+    .get()
   return { referrals: await Promise.all(found.map(referralView)) }
 })
 
@@ -184,16 +180,13 @@ const reviewReferral = operatorAction(ReviewReferralSchema, async ({ inviteeCode
   const invitee = await findMemberByCode(inviteeCode)
   const program = await loadProgram({ fresh: true })
   const reviewed = await inTransaction(async (t) => {
-    const referral = await readDoc<Referral>(t.collection(COLLECTIONS.referrals).doc(invitee._id))
+    const referral = await tx(t).referrals.get(invitee._id)
     if (!referral) throw new AppError('MEMBER_NOT_FOUND', '该会员不是通过邀请加入的')
     if (referral.status !== 'held') throw fieldRefused('inviteeCode', '该邀请不在待审核状态')
     const inviter = await readMemberIn(t, referral.inviterId)
     const member = await readMemberIn(t, invitee._id)
     const outcome = decideReview(referral, inviter, decision, ctx.operator.operatorId, ctx.now, program)
-    await t
-      .collection(COLLECTIONS.referrals)
-      .doc(referral._id)
-      .set({ data: withoutId(outcome.referral) })
+    await tx(t).referrals.put(outcome.referral)
     await writeMemberIn(t, { ...member, referredBy: { inviterId: referral.inviterId, status: outcome.referral.status } })
     if (outcome.inviter) {
       await writeMemberIn(t, outcome.inviter)

@@ -5,16 +5,14 @@
 import type { DashboardView, SegmentsView, TopCustomer, TopList } from '../../src/api/contract'
 import { DashboardSchema } from '../../src/api/opsSchemas'
 import { EmptySchema } from '../../src/api/schemas'
-import type { MemberEvent } from '../../src/domain/events'
 import type { Member } from '../../src/domain/member'
 import type { TierId } from '../../src/domain/program'
 import { CLASS_NAMES, classRuleWords } from '../../src/domain/segments'
 import { businessTime } from '../../src/domain/time'
 import { _, db } from '../_lib/cloud'
-import { COLLECTIONS, type DayStatsDoc, type SegmentStatsDoc } from '../_lib/collections'
 import { loadTemplate } from '../_lib/coupons'
-import { computeDay } from '../_lib/dayStats'
-import { readDoc, readMany } from '../_lib/docs'
+import { data } from '../_lib/data'
+import { computeDay, loadSegmentStats, storedDays } from '../_lib/dayStats'
 import { loadProgram, loadStaffByStaffId, loadStore } from '../_lib/reference'
 import { operatorAction } from '../_lib/runtime'
 
@@ -22,13 +20,11 @@ const TOP_ORDER: Record<TopList, keyof Member> = { loyal: 'purchaseCount', main:
 
 /** The first `count` members of a top list, best first: one index range read (ties come in an order the database picks). */
 export const topMembers = (list: TopList, count: number): Promise<Member[]> =>
-  readMany<Member>(
-    db
-      .collection(COLLECTIONS.members)
-      .where({ [TOP_ORDER[list]]: _.gt(0) })
-      .orderBy(TOP_ORDER[list], 'desc')
-      .limit(count),
-  )
+  data.members
+    .where({ [TOP_ORDER[list]]: _.gt(0) })
+    .orderBy(TOP_ORDER[list], 'desc')
+    .limit(count)
+    .get()
 
 const topCustomer = async (m: Member): Promise<TopCustomer> => ({
   memberNo: m.memberNo,
@@ -45,7 +41,7 @@ const TOP_SHOWN = 20
 
 export const segments = operatorAction(EmptySchema, async (): Promise<SegmentsView> => {
   const [summary, program, ...tops] = await Promise.all([
-    readDoc<SegmentStatsDoc>(db.collection(COLLECTIONS.stats).doc('segments')),
+    loadSegmentStats(),
     loadProgram(),
     ...(['loyal', 'main', 'big'] as const).map((list) => topMembers(list, TOP_SHOWN)),
   ])
@@ -86,21 +82,13 @@ export const dashboard = operatorAction(DashboardSchema, async ({ days }, ctx): 
   const to = today.format('YYYY-MM-DD')
   const yesterday = today.subtract(1, 'day').format('YYYY-MM-DD')
   const [stored, live, events] = await Promise.all([
-    readMany<DayStatsDoc>(
-      db
-        .collection(COLLECTIONS.stats)
-        .where({ _id: _.gte(`day:${from}`).and(_.lte(`day:${yesterday}`)) })
-        .orderBy('_id', 'asc')
-        .limit(200),
-    ),
+    storedDays(from, yesterday),
     computeDay(to, ctx.now),
-    readMany<MemberEvent>(
-      db
-        .collection(COLLECTIONS.events)
-        .where({ startsAt: _.gte(today.subtract(days - 1, 'day').toISOString()).and(_.lt(today.add(1, 'day').toISOString())) })
-        .orderBy('startsAt', 'desc')
-        .limit(50),
-    ),
+    data.events
+      .where({ startsAt: _.gte(today.subtract(days - 1, 'day').toISOString()).and(_.lt(today.add(1, 'day').toISOString())) })
+      .orderBy('startsAt', 'desc')
+      .limit(50)
+      .get(),
   ])
   const dayDocs = [...stored, live]
   const joins = dayDocs.flatMap((d) => d.newMembers)
@@ -133,13 +121,12 @@ export const dashboard = operatorAction(DashboardSchema, async ({ days }, ctx): 
   )
   const checkedIn = await Promise.all(
     events.map(async (e) => {
-      const result = (await db
-        .collection(COLLECTIONS.rsvps)
-        .aggregate()
-        .match({ eventId: e._id, status: 'confirmed', checkedInAt: _.neq(null) })
-        .group({ _id: null, seats: db.command.aggregate.sum('$seats') })
-        .end()) as { list: { seats: number }[] }
-      return result.list[0]?.seats ?? 0
+      const [row] = await data.rsvps.aggregate<{ seats: number }>((p) =>
+        p
+          .match({ eventId: e._id, status: 'confirmed', checkedInAt: _.neq(null) })
+          .group({ _id: null, seats: db.command.aggregate.sum('$seats') }),
+      )
+      return row?.seats ?? 0
     }),
   )
   return {

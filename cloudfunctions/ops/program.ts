@@ -5,24 +5,22 @@
 import type { ProgramView, ProgramVersionView } from '../../src/api/contract'
 import { ProgramHistorySchema, UpdateProgramSchema } from '../../src/api/programSchema'
 import { EmptySchema } from '../../src/api/schemas'
-import type { CouponTemplate } from '../../src/domain/coupons'
 import { AppError, invalidInput, type FieldError } from '../../src/domain/errors'
 import { DEFAULT_PROGRAM, withRuleDefaults, type ProgramRules } from '../../src/domain/program'
 import { diffRules } from '../../src/domain/programChanges'
-import { _, db } from '../_lib/cloud'
-import { COLLECTIONS, type ProgramVersionDoc, type SettingsProgramDoc } from '../_lib/collections'
-import { readDoc, readMany } from '../_lib/docs'
+import { _ } from '../_lib/cloud'
+import type { ProgramVersionDoc, SettingsProgramDoc } from '../_lib/collections'
+import { data, tx } from '../_lib/data'
 import { loadOperatorById } from '../_lib/reference'
 import { operatorAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
-import { withoutId } from '../_lib/views'
 
 const versionId = (version: number) => `v${String(version).padStart(6, '0')}`
 
 const operatorName = async (operatorId: string): Promise<string> => (await loadOperatorById(operatorId))?.name ?? operatorId
 
 const loadTemplates = async (): Promise<ProgramView['templates']> =>
-  (await readMany<CouponTemplate>(db.collection(COLLECTIONS.couponTemplates).limit(100))).map((t) => ({ id: t._id, title: t.title }))
+  (await data.couponTemplates.all().limit(100).get()).map((t) => ({ id: t._id, title: t.title }))
 
 const programView = async (settings: SettingsProgramDoc | null): Promise<ProgramView> => ({
   rules: settings ? withRuleDefaults(settings.rules) : DEFAULT_PROGRAM,
@@ -39,9 +37,7 @@ const versionView = async (doc: ProgramVersionDoc): Promise<ProgramVersionView> 
   changes: doc.changes,
 })
 
-const settingsRef = () => db.collection(COLLECTIONS.settings).doc('program')
-
-export const program = operatorAction(EmptySchema, async () => programView(await readDoc<SettingsProgramDoc>(settingsRef())))
+export const program = operatorAction(EmptySchema, async () => programView(await data.settings.get('program')))
 
 /** Every coupon template the rules name must exist, or the welcome/birthday/referral gift would silently fail. */
 const missingTemplates = (rules: Pick<ProgramRules, 'coupons' | 'referral'>, known: Set<string>): FieldError[] =>
@@ -62,12 +58,11 @@ const missingTemplates = (rules: Pick<ProgramRules, 'coupons' | 'referral'>, kno
  */
 export const updateProgram = operatorAction(UpdateProgramSchema, async (input, ctx) => {
   const requestKey = `${ctx.operator.operatorId}:${input.requestId}`
-  const findSaved = async () =>
-    (await readMany<ProgramVersionDoc>(db.collection(COLLECTIONS.programVersions).where({ requestKey }).limit(1)))[0]
+  const findSaved = async () => data.programVersions.where({ requestKey }).first()
   const earlier = await findSaved()
   if (earlier)
     return {
-      program: await programView(await readDoc<SettingsProgramDoc>(settingsRef())),
+      program: await programView(await data.settings.get('program')),
       version: await versionView(earlier),
       replayed: true,
     }
@@ -76,7 +71,8 @@ export const updateProgram = operatorAction(UpdateProgramSchema, async (input, c
   if (missing.length) throw invalidInput(missing.map((f) => ({ ...f, field: `rules.${f.field}` })))
 
   const saved = await inTransaction(async (t) => {
-    const settings = await readDoc<SettingsProgramDoc>(t.collection(COLLECTIONS.settings).doc('program'))
+    const w = tx(t)
+    const settings = await w.settings.get('program')
     const current = settings ? withRuleDefaults(settings.rules) : DEFAULT_PROGRAM
     if (current.version !== input.baseVersion) {
       throw new AppError('VERSION_CONFLICT', `规则已被他人更新为第 ${current.version} 版，请刷新后重新修改`, {
@@ -102,11 +98,8 @@ export const updateProgram = operatorAction(UpdateProgramSchema, async (input, c
       requestKey,
     }
     const next: SettingsProgramDoc = { _id: 'program', rules, updatedAt: ctx.now, updatedBy: ctx.operator.operatorId }
-    await t
-      .collection(COLLECTIONS.settings)
-      .doc('program')
-      .set({ data: withoutId(next) })
-    await t.collection(COLLECTIONS.programVersions).add({ data: version })
+    await w.settings.put(next)
+    await w.programVersions.add(version)
     return { settings: next, version }
   })
   return { program: await programView(saved.settings), version: await versionView(saved.version), replayed: false }
@@ -114,8 +107,6 @@ export const updateProgram = operatorAction(UpdateProgramSchema, async (input, c
 
 export const programHistory = operatorAction(ProgramHistorySchema, async ({ before }) => {
   const query = before === undefined ? {} : { version: _.lt(before) }
-  const docs = await readMany<ProgramVersionDoc>(
-    db.collection(COLLECTIONS.programVersions).where(query).orderBy('version', 'desc').limit(20),
-  )
+  const docs = await data.programVersions.where(query).orderBy('version', 'desc').limit(20).get()
   return { versions: await Promise.all(docs.map(versionView)) }
 })

@@ -10,9 +10,9 @@ import { StoreCodeSchema } from '../../src/api/opsSchemas'
 import { EmptySchema } from '../../src/api/schemas'
 import { invalidInput } from '../../src/domain/errors'
 import { buildStoreScene } from '../../src/domain/scene'
-import { db, openApi } from '../_lib/cloud'
-import { COLLECTIONS, type StaffDoc, type StoreDoc } from '../_lib/collections'
-import { readDoc, readMany } from '../_lib/docs'
+import { openApi } from '../_lib/cloud'
+import type { StaffDoc } from '../_lib/collections'
+import { data } from '../_lib/data'
 import { operatorAction } from '../_lib/runtime'
 
 /** Where a scanned store code opens: the join page reads the scene. */
@@ -22,8 +22,8 @@ const CODE_WIDTH = 860
 
 export const storeDirectory = operatorAction(EmptySchema, async (): Promise<{ stores: StoreDirectoryEntry[] }> => {
   const [stores, staff] = await Promise.all([
-    readMany<StoreDoc>(db.collection(COLLECTIONS.stores).orderBy('_id', 'asc').limit(1000)),
-    readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ active: true }).orderBy('staffId', 'asc').limit(1000)),
+    data.stores.all().orderBy('_id', 'asc').limit(1000).get(),
+    data.staff.where({ active: true }).orderBy('staffId', 'asc').limit(1000).get(),
   ])
   return {
     stores: stores.map((s) => ({
@@ -36,11 +36,11 @@ export const storeDirectory = operatorAction(EmptySchema, async (): Promise<{ st
 })
 
 export const storeCode = operatorAction(StoreCodeSchema, async ({ storeId, assistantId }): Promise<StoreCodeView> => {
-  const store = await readDoc<StoreDoc>(db.collection(COLLECTIONS.stores).doc(storeId))
+  const store = await data.stores.get(storeId)
   if (!store) throw invalidInput([{ field: 'storeId', message: '没有这个门店' }])
   let assistant: StaffDoc | null = null
   if (assistantId) {
-    ;[assistant] = await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId: assistantId }).limit(1))
+    assistant = await data.staff.where({ staffId: assistantId }).first()
     // A poster must never bind new members to someone who left, or to another store's assistant.
     if (!assistant?.active || assistant.storeId !== storeId)
       throw invalidInput([{ field: 'assistantId', message: '该门店没有这位在职导购' }])
