@@ -6,9 +6,8 @@ import type { AuditEntry, PointsHistoryEntry } from '../../src/api/contract'
 import { invalidInput } from '../../src/domain/errors'
 import type { Actor, LedgerEntry, LedgerSource } from '../../src/domain/ledger'
 import { lastCoveredBusinessDate } from '../../src/domain/time'
-import { _, db } from './cloud'
-import { COLLECTIONS } from './collections'
-import { readMany } from './docs'
+import { _ } from './cloud'
+import { data } from './data'
 import { loadOperatorById, loadStaffByStaffId, loadStore } from './reference'
 
 export const HISTORY_PAGE_SIZE = 20
@@ -24,14 +23,12 @@ const decodeCursor = (cursor: string): { at: string; id: string } => {
 export const ledgerPage = async (memberId: string, cursor: string | null | undefined) => {
   const after = cursor ? decodeCursor(cursor) : null
   const filter = after ? _.and([{ memberId }, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])]) : { memberId }
-  const entries = await readMany<LedgerEntry>(
-    db
-      .collection(COLLECTIONS.ledger)
-      .where(filter)
-      .orderBy('at', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(HISTORY_PAGE_SIZE + 1),
-  )
+  const entries = await data.ledger
+    .where(filter)
+    .orderBy('at', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(HISTORY_PAGE_SIZE + 1)
+    .get()
   const page = entries.slice(0, HISTORY_PAGE_SIZE)
   return { page, nextCursor: entries.length > HISTORY_PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null }
 }

@@ -4,10 +4,9 @@
  * Error 43101 means no consent is left on WeChat's side: the count is zeroed and the send never retried.
  */
 import type { SubscribeTemplates } from '../../src/api/contract'
-import type { Member, SubscriptionKind } from '../../src/domain/member'
-import { db, openApi } from './cloud'
-import { COLLECTIONS } from './collections'
-import { readDoc } from './docs'
+import type { SubscriptionKind } from '../../src/domain/member'
+import { openApi } from './cloud'
+import { data, tx } from './data'
 import { redactForLog } from './redact'
 import { inTransaction } from './transaction'
 import { wantsMessage } from '../../src/domain/messagePrefs'
@@ -24,16 +23,17 @@ const MAX_CONSENTS = 20
 
 export const recordConsent = (memberId: string, kind: SubscriptionKind, accepted: boolean): Promise<number> =>
   inTransaction(async (t) => {
-    const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(memberId))
+    const members = tx(t).members
+    const member = await members.get(memberId)
     const current = member?.subscriptions?.[kind] ?? 0
     if (!member || !accepted) return current
     const next = Math.min(MAX_CONSENTS, current + 1)
-    await t
-      .collection(COLLECTIONS.members)
-      .doc(memberId)
-      .update({ data: { subscriptions: { [kind]: next } } })
+    await members.update(memberId, { subscriptions: { [kind]: next } })
     return next
   })
+
+/** WeChat says no consent is left (43101): the count follows it, so no send is tried on a consent that is gone. */
+const noConsentLeft = (memberId: string, kind: SubscriptionKind) => data.members.update(memberId, { subscriptions: { [kind]: 0 } })
 
 export type SendOutcome = 'sent' | 'no-consent' | 'refused' | 'failed'
 
@@ -53,17 +53,15 @@ export const notify = async (
   key?: string,
 ): Promise<SendOutcome> => {
   const consented = await inTransaction(async (t) => {
-    const member = await readDoc<Member & { messageKeys?: string[] }>(t.collection(COLLECTIONS.members).doc(memberId))
+    const members = tx(t).members
+    const member = await members.get(memberId)
     if (key !== undefined && member?.messageKeys?.includes(key)) return true
     // The member switched this kind off under 我的资料: not sent, and the consent is kept.
     if (member && !wantsMessage(member.profile, kind)) return false
     const left = member?.subscriptions?.[kind] ?? 0
     if (!member || left < 1) return false
     const taken = key === undefined ? {} : { messageKeys: [...(member.messageKeys ?? []), key].slice(-MESSAGE_KEYS_KEPT) }
-    await t
-      .collection(COLLECTIONS.members)
-      .doc(memberId)
-      .update({ data: { subscriptions: { [kind]: left - 1 }, ...taken } })
+    await members.update(memberId, { subscriptions: { [kind]: left - 1 }, ...taken })
     return true
   })
   if (!consented) return 'no-consent'
@@ -78,10 +76,7 @@ export const notify = async (
     return 'sent'
   } catch (e) {
     if ((e as { errCode?: number }).errCode === 43101) {
-      await db
-        .collection(COLLECTIONS.members)
-        .doc(memberId)
-        .update({ data: { subscriptions: { [kind]: 0 } } })
+      await noConsentLeft(memberId, kind)
       return 'refused'
     }
     // Anything else: logged, not retried — a second message could arrive twice.

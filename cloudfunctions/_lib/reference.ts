@@ -5,9 +5,8 @@
  */
 import { DEFAULT_PROGRAM, withRuleDefaults, type ProgramRules } from '../../src/domain/program'
 import type { StoreView } from '../../src/api/contract'
-import { db } from './cloud'
-import { readDoc, readMany } from './docs'
-import { COLLECTIONS, type OperatorDoc, type SettingsProgramDoc, type StaffDoc, type StoreDoc } from './collections'
+import type { OperatorDoc, StaffDoc, StoreDoc } from './collections'
+import { data } from './data'
 
 export const REFERENCE_TTL_MS = 30_000
 
@@ -22,7 +21,7 @@ export const cached = async <T>(key: string, load: () => Promise<T>): Promise<T>
 }
 
 const readProgram = async (): Promise<ProgramRules> => {
-  const settings = await readDoc<SettingsProgramDoc>(db.collection(COLLECTIONS.settings).doc('program'))
+  const settings = await data.settings.get('program')
   return settings ? withRuleDefaults(settings.rules) : DEFAULT_PROGRAM
 }
 
@@ -38,20 +37,13 @@ export const loadProgram = async (options: { fresh?: boolean } = {}): Promise<Pr
   return rules
 }
 
-export const loadStore = (storeId: string): Promise<StoreDoc | null> =>
-  cached(`store:${storeId}`, () => readDoc<StoreDoc>(db.collection(COLLECTIONS.stores).doc(storeId)))
+export const loadStore = (storeId: string): Promise<StoreDoc | null> => cached(`store:${storeId}`, () => data.stores.get(storeId))
 
 /** Who a ledger entry's staff or operator id is, for the audit's readers. */
 export const loadStaffByStaffId = (staffId: string): Promise<StaffDoc | null> =>
-  cached(
-    `staff:${staffId}`,
-    async () => (await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId }).limit(1)))[0] ?? null,
-  )
+  cached(`staff:${staffId}`, () => data.staff.where({ staffId }).first())
 
 export const loadOperatorById = (operatorId: string): Promise<OperatorDoc | null> =>
-  cached(
-    `operator:${operatorId}`,
-    async () => (await readMany<OperatorDoc>(db.collection(COLLECTIONS.operators).where({ operatorId }).limit(1)))[0] ?? null,
-  )
+  cached(`operator:${operatorId}`, () => data.operators.where({ operatorId }).first())
 
 export const storeView = (store: StoreDoc | null): StoreView | null => (store ? { id: store._id, name: store.name } : null)

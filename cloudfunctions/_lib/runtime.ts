@@ -7,9 +7,9 @@ import type { GenericSchema, InferOutput } from 'valibot'
 import type { ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
 import { check } from '../../src/api/schemas'
 import { AppError, invalidInput } from '../../src/domain/errors'
-import { callerOpenid, db, invocationSource, now } from './cloud'
-import { readDoc } from './docs'
-import { COLLECTIONS, type OperatorDoc, type StaffDoc } from './collections'
+import { callerOpenid, invocationSource, now } from './cloud'
+import type { OperatorDoc, StaffDoc } from './collections'
+import { data } from './data'
 import { redactForLog } from './redact'
 import { maskTypedPhones } from './views'
 
@@ -55,8 +55,11 @@ export const operatorAction = <S extends GenericSchema, O>(
 
 type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: Action<ActionOutput<F, A>> }
 
-const loadActive = async <T extends { active: boolean }>(collection: string, openid: string): Promise<T | null> => {
-  const doc = await readDoc<T>(db.collection(collection).doc(openid))
+const loadActive = async <T extends { _id: string; active: boolean }>(
+  collection: { get(id: string): Promise<T | null> },
+  openid: string,
+): Promise<T | null> => {
+  const doc = await collection.get(openid)
   return doc?.active ? doc : null
 }
 
@@ -64,12 +67,12 @@ const authorize = async (access: Access, base: BaseContext): Promise<ShopperCont
   if (!base.openid) throw new AppError('FORBIDDEN', '请在微信中打开小程序')
   if (access === 'shopper') return base
   if (access === 'staff' || access === 'manager') {
-    const staff = await loadActive<StaffDoc>(COLLECTIONS.staff, base.openid)
+    const staff = await loadActive(data.staff, base.openid)
     if (!staff) throw new AppError('FORBIDDEN', '仅限门店导购使用')
     if (access === 'manager' && staff.role !== 'manager') throw new AppError('FORBIDDEN', '仅限店长操作')
     return { ...base, staff }
   }
-  const operator = await loadActive<OperatorDoc>(COLLECTIONS.operators, base.openid)
+  const operator = await loadActive(data.operators, base.openid)
   if (!operator) throw new AppError('FORBIDDEN', '仅限品牌运营使用')
   return { ...base, operator }
 }
