@@ -120,6 +120,11 @@ export class Collection<D extends AnyDoc> {
     await this.ref.doc(doc._id).set({ data: bodyOf(doc) })
   }
 
+  /** Adds a new document under an id the database picks (a log entry nobody looks up by id); answers that id. */
+  async addWithNewId(doc: Body<D>): Promise<string> {
+    return (await answer<{ _id: string }>(this.ref.add({ data: doc })))._id
+  }
+
   /** Changes fields of one document; answers how many changed (0 when it does not exist). */
   async update(id: string, patch: Patch<D>): Promise<number> {
     return (await answer<{ stats: { updated: number } }>(this.ref.doc(id).update({ data: patch }))).stats.updated

@@ -19,13 +19,20 @@ import { join } from 'node:path'
 import type { ExportResult } from '../../src/api/contract'
 import { EmptySchema, LedgerExportSchema } from '../../src/api/schemas'
 import { CSV_BOM, csvLine } from '../../src/domain/csv'
-import { LEDGER_COLUMNS, MEMBER_COLUMNS, type ExportNames, businessDays, ledgerRow, memberRow } from '../../src/domain/exports'
+import {
+  LEDGER_COLUMNS,
+  MEMBER_COLUMNS,
+  MEMBER_EXPORT_FIELDS,
+  type ExportNames,
+  businessDays,
+  ledgerRow,
+  memberRow,
+} from '../../src/domain/exports'
 import type { LedgerEntry } from '../../src/domain/ledger'
-import type { Member } from '../../src/domain/member'
 import { businessTime } from '../../src/domain/time'
-import { _, cloud, db } from '../_lib/cloud'
-import { COLLECTIONS, type ExportDoc, type OperatorDoc, type StaffDoc, type StoreDoc } from '../_lib/collections'
-import { readMany } from '../_lib/docs'
+import { _, cloud } from '../_lib/cloud'
+import type { ExportDoc } from '../_lib/collections'
+import { data, type Filter, type Query } from '../_lib/data'
 import { type OperatorContext, operatorAction, serve } from '../_lib/runtime'
 
 /** CloudBase's most documents per query in a cloud function. */
@@ -36,15 +43,13 @@ const LINK_MAX_AGE_S = 3600
 type Doc = { _id: string }
 
 /**
- * Every document of a collection in `_id` order, a page at a time. `fields`: a projection, so that a page of
- * members carries only the exported fields.
+ * Every document of a collection in `_id` order, a page at a time: `after(cursor)` is the collection's query for the
+ * documents with `_id > cursor`, with a `select` so that a page carries only the exported fields.
  */
-async function* pagesById<T extends Doc>(collection: string, fields?: Record<string, true>): AsyncGenerator<T[]> {
+async function* pagesById<T extends Doc>(after: (cursor: string) => Query<T>): AsyncGenerator<T[]> {
   let cursor = ''
   for (;;) {
-    let query = db.collection(collection).where({ _id: _.gt(cursor) })
-    if (fields) query = query.field({ ...fields, _id: true })
-    const page = await readMany<T>(query.orderBy('_id', 'asc').limit(PAGE))
+    const page = await after(cursor).orderBy('_id', 'asc').limit(PAGE).get()
     if (page.length > 0) yield page
     if (page.length < PAGE) return
     cursor = page[page.length - 1]._id
@@ -56,10 +61,11 @@ const loadNames = async (): Promise<ExportNames> => {
   const stores = new Map<string, string>()
   const staff = new Map<string, string>()
   const operators = new Map<string, string>()
-  for await (const page of pagesById<StoreDoc>(COLLECTIONS.stores, { name: true })) for (const s of page) stores.set(s._id, s.name)
-  for await (const page of pagesById<StaffDoc>(COLLECTIONS.staff, { staffId: true, name: true }))
+  for await (const page of pagesById((cursor) => data.stores.where({ _id: _.gt(cursor) }).select('name')))
+    for (const s of page) stores.set(s._id, s.name)
+  for await (const page of pagesById((cursor) => data.staff.where({ _id: _.gt(cursor) }).select('staffId', 'name')))
     for (const s of page) staff.set(s.staffId, s.name)
-  for await (const page of pagesById<OperatorDoc>(COLLECTIONS.operators, { operatorId: true, name: true }))
+  for await (const page of pagesById((cursor) => data.operators.where({ _id: _.gt(cursor) }).select('operatorId', 'name')))
     for (const o of page) operators.set(o.operatorId, o.name)
   return { stores, staff, operators }
 }
@@ -139,7 +145,7 @@ const publish = async (
     bytes: file.bytes,
     at: ctx.now,
   }
-  await db.collection(COLLECTIONS.exports).add({ data: log })
+  await data.exports.addWithNewId(log)
   return { fileID, url: link.tempFileURL, rows: file.rows, expiresAt, pii: what.pii }
 }
 
@@ -158,31 +164,13 @@ const exporting = async (
   }
 }
 
-const MEMBER_FIELDS = {
-  memberNo: true,
-  name: true,
-  mobile: true,
-  birthday: true,
-  storeId: true,
-  assistantId: true,
-  joinedAt: true,
-  pointsBalance: true,
-  tier: true,
-  vipUntil: true,
-  vipYearEnd: true,
-  vipYearSpendFen: true,
-  qualifyingSpendFen: true,
-  lifetimeSpendFen: true,
-  goldSince: true,
-} as const
-
 const members = operatorAction(EmptySchema, async (_input, ctx) => {
   const pii = ctx.operator.permissions?.includes('exportPII') === true
   const names = await loadNames()
   return exporting(
     MEMBER_COLUMNS,
     async (file) => {
-      for await (const page of pagesById<Member>(COLLECTIONS.members, MEMBER_FIELDS))
+      for await (const page of pagesById((cursor) => data.members.where({ _id: _.gt(cursor) }).select(...MEMBER_EXPORT_FIELDS)))
         await file.add(page.map((m) => csvLine(memberRow(m, names, ctx.now, pii))))
     },
     (file) => publish(file, ctx, { kind: 'members', name: 'members', range: null, pii }),
@@ -193,24 +181,20 @@ const members = operatorAction(EmptySchema, async (_input, ctx) => {
 const addMemberNos = async (memberNos: Map<string, string>, entries: LedgerEntry[]) => {
   const missing = [...new Set(entries.map((e) => e.memberId))].filter((id) => !memberNos.has(id))
   if (missing.length === 0) return
-  const found = await readMany<Pick<Member, '_id' | 'memberNo'>>(
-    db
-      .collection(COLLECTIONS.members)
-      .where({ _id: _.in(missing) })
-      .field({ _id: true, memberNo: true })
-      .limit(PAGE),
-  )
+  const found = await data.members
+    .where({ _id: _.in(missing) })
+    .select('memberNo')
+    .limit(PAGE)
+    .get()
   for (const m of found) memberNos.set(m._id, m.memberNo)
   // A deleted membership's entries stand under its pseudonym; its tombstone keeps the member number.
   const erased = missing.filter((id) => !memberNos.has(id))
   if (erased.length > 0) {
-    const tombstones = await readMany<Pick<Member, '_id' | 'memberNo'>>(
-      db
-        .collection('erasedMembers')
-        .where({ _id: _.in(erased) })
-        .field({ _id: true, memberNo: true })
-        .limit(PAGE),
-    )
+    const tombstones = await data.erasedMembers
+      .where({ _id: _.in(erased) })
+      .select('memberNo')
+      .limit(PAGE)
+      .get()
     for (const m of tombstones) memberNos.set(m._id, m.memberNo)
   }
   for (const id of missing) if (!memberNos.has(id)) memberNos.set(id, '')
@@ -229,16 +213,14 @@ const ledger = operatorAction(LedgerExportSchema, async ({ from, to }, ctx) => {
         for (;;) {
           // After a full page: from the last entry on. The plain `at >= last` narrows the indexed range; the `$or`
           // breaks ties between entries of the same instant by `_id`.
-          const filter: object = after
+          const filter: Filter<LedgerEntry> = after
             ? _.and([
                 { at: _.gte(after.at) },
                 { at: _.lt(day.end) },
                 _.or([{ at: _.gt(after.at) }, { at: after.at, _id: _.gt(after._id) }]),
               ])
             : _.and([{ at: _.gte(day.start) }, { at: _.lt(day.end) }])
-          const page: LedgerEntry[] = await readMany<LedgerEntry>(
-            db.collection(COLLECTIONS.ledger).where(filter).orderBy('at', 'asc').orderBy('_id', 'asc').limit(PAGE),
-          )
+          const page: LedgerEntry[] = await data.ledger.where(filter).orderBy('at', 'asc').orderBy('_id', 'asc').limit(PAGE).get()
           await addMemberNos(memberNos, page)
           await file.add(page.map((e) => csvLine(ledgerRow(e, memberNos.get(e.memberId) ?? '', names))))
           if (page.length < PAGE) break

@@ -57,8 +57,29 @@ const assistantCell = (staffId: string | null, names: ExportNames): string => {
   return name ? `${name}（${staffId}）` : staffId
 }
 
+/** The member fields a row reads: the export asks the database for these only. */
+export const MEMBER_EXPORT_FIELDS = [
+  'memberNo',
+  'name',
+  'mobile',
+  'birthday',
+  'storeId',
+  'assistantId',
+  'joinedAt',
+  'pointsBalance',
+  'tier',
+  'vipUntil',
+  'vipYearEnd',
+  'vipYearSpendFen',
+  'qualifyingSpendFen',
+  'lifetimeSpendFen',
+  'goldSince',
+] as const
+
+export type MemberExportFields = Pick<Member, (typeof MEMBER_EXPORT_FIELDS)[number]>
+
 /** One member: the phone in full only for an operator allowed to export personal data. */
-export const memberRow = (member: Member, names: ExportNames, now: Instant, fullPhone: boolean): CsvCell[] => {
+export const memberRow = (member: MemberExportFields, names: ExportNames, now: Instant, fullPhone: boolean): CsvCell[] => {
   const tier = effectiveTier(member, now)
   return [
     member.memberNo,

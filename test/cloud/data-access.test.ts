@@ -43,6 +43,24 @@ describe('documents by id', () => {
     expect((await data.stores.get('s2'))?.name).toBe('淮海路店')
   })
 
+  it('addWithNewId stores the document under a new id and answers it', async () => {
+    const log = {
+      operatorId: 'OP1',
+      operatorName: '运营',
+      kind: 'members' as const,
+      range: null,
+      rows: 2,
+      pii: false,
+      fileID: 'f1',
+      bytes: 10,
+      at: '2026-01-01T00:00:00.000Z',
+    }
+    const id = await data.exports.addWithNewId(log)
+    const other = await data.exports.addWithNewId({ ...log, fileID: 'f2' })
+    expect(id).not.toBe(other)
+    expect(await data.exports.get(id)).toEqual({ _id: id, ...log })
+  })
+
   it('put replaces the whole document; update changes fields and answers how many changed', async () => {
     await data.stores.put(store('s3', '徐家汇店'))
     await data.stores.put({ ...store('s3', '徐家汇新店'), phone: '021-7654321' })
