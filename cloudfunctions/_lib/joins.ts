@@ -1,20 +1,12 @@
 /**
- * Joining's writer: the new member, the coupons given at join and the friend's invitation it binds, written in
- * the join's transaction so a membership never exists without them (nor they without it).
+ * Joining's writer: the decision of src/domain/join.ts (the new member, the coupons given at join, the friend's
+ * invitation it binds) written in the join's transaction, so a membership never exists without them, nor they
+ * without it.
  */
-import type { CouponChannel, CouponTemplate } from '../../src/domain/coupons'
-import type { Member } from '../../src/domain/member'
-import type { Referral } from '../../src/domain/referral'
+import type { JoinDecision } from '../../src/domain/join'
 import type { Transaction } from './cloud'
 import { issueIn } from './coupons'
 import { tx } from './data'
-
-/** What joining decided: the member as new, each coupon it receives under its key, and its referral (if invited). */
-export interface JoinDecision {
-  member: Member
-  coupons: { template: CouponTemplate; key: string; channel: CouponChannel }[]
-  referral: Referral | null
-}
 
 /**
  * Writes a join: the member document, then its coupons (welcome, the birthday card in the birthday month, the

@@ -22,23 +22,9 @@ import { effectiveTier } from '../../src/domain/tiers'
 import { shopperRules } from '../../src/domain/shopperRules'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
-import {
-  birthdayProblem,
-  guardianConsentProblem,
-  newMember,
-  REFERRAL_STATUSES,
-  type Member,
-  type ReferralStatus,
-} from '../../src/domain/member'
-import {
-  generateReferralCode,
-  isSelfReferral,
-  referralScene,
-  joinSignals,
-  parseReferral,
-  type Joiner,
-  type Referral,
-} from '../../src/domain/referral'
+import { birthdayProblem, guardianConsentProblem, REFERRAL_STATUSES, type Member, type ReferralStatus } from '../../src/domain/member'
+import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parseReferral, type Joiner } from '../../src/domain/referral'
+import { decideJoin, type Invitation, type JoinCoupon } from '../../src/domain/join'
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
 import { businessTime, isBefore } from '../../src/domain/time'
@@ -61,7 +47,7 @@ import { historyEntry, ledgerPage } from '../_lib/history'
 import { loadMember, readMemberIn, requireMember } from '../_lib/members'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { writeExchangeIn } from '../_lib/exchanges'
-import { writeJoinIn, type JoinDecision } from '../_lib/joins'
+import { writeJoinIn } from '../_lib/joins'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
@@ -86,11 +72,17 @@ const attribution = async (scene: string | undefined): Promise<{ storeId: string
 const MEMBER_NO_ATTEMPTS = 3
 
 /**
- * A friend's invitation, decided at join: bound only to a new member, never to themself (openid or unionid),
- * and held for review when it looks suspicious (the inviter's own number among them: see isSelfReferral). An
- * unknown code or a self-referral joins unbound.
+ * A friend's invitation, read at join: bound only to a new member, never to themself (openid or unionid), with
+ * the signals that hold it for review (the inviter's own number among them: see isSelfReferral), and the
+ * invitee's gift. An unknown code or a self-referral joins unbound.
  */
-const invitationFor = async (raw: string | undefined, joiner: Joiner, program: ProgramRules, now: string, priorGrants: OnceGrant[]) => {
+const invitationFor = async (
+  raw: string | undefined,
+  joiner: Joiner,
+  program: ProgramRules,
+  now: string,
+  priorGrants: OnceGrant[],
+): Promise<{ invitation: Invitation; coupon: JoinCoupon | null } | null> => {
   const code = parseReferral(raw)
   if (!code) return null
   const inviter = await data.members.where({ referralCode: code }).first()
@@ -100,22 +92,13 @@ const invitationFor = async (raw: string | undefined, joiner: Joiner, program: P
   const since = new Date(Date.parse(now) - program.referral.burstHours * 3_600_000).toISOString()
   const recentJoins = await data.referrals.where({ inviterId: inviter._id, joinedAt: _.gt(since) }).count()
   const flags = joinSignals(inviter.mobile, joiner.mobile, recentJoins, program.referral)
-  const referral: Omit<Referral, '_id' | 'inviteeId'> = {
-    inviterId: inviter._id,
-    joinedAt: now,
-    status: flags.length > 0 ? 'held' : 'pending',
-    flags,
-    purchaseId: null,
-    rewardedAt: null,
-    review: null,
-  }
   const template = program.referral.inviteeCouponTemplateId ? await loadTemplate(program.referral.inviteeCouponTemplateId) : null
-  const coupon = template?.active ? { template, key: (memberId: string) => `referral:${memberId}`, channel: 'referral' as const } : null
-  return { referral, coupon }
+  const coupon = template?.active ? { template, key: `referral:${joiner.openid}`, channel: 'referral' as const } : null
+  return { invitation: { inviterId: inviter._id, flags }, coupon }
 }
 
 /** The coupons a new member receives at join, as the program says. */
-const joinCouponTemplates = async (program: ProgramRules, birthMonth: number, now: string) => {
+const joinCouponTemplates = async (program: ProgramRules, memberId: string, birthMonth: number, now: string): Promise<JoinCoupon[]> => {
   const year = businessTime(now).year()
   const wanted = [
     { id: program.coupons.welcomeTemplateId, key: welcomeCouponKey, channel: 'welcome' as const },
@@ -130,7 +113,7 @@ const joinCouponTemplates = async (program: ProgramRules, birthMonth: number, no
       : []),
   ]
   const found = await Promise.all(wanted.map(async (w) => ({ ...w, template: w.id ? await loadTemplate(w.id) : null })))
-  return found.flatMap((f) => (f.template?.active ? [{ template: f.template, key: f.key, channel: f.channel }] : []))
+  return found.flatMap((f) => (f.template?.active ? [{ template: f.template, key: f.key(memberId), channel: f.channel }] : []))
 }
 
 const join = shopperAction(JoinSchema, async (input, ctx) => {
@@ -150,18 +133,17 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
   const unionid = callerUnionid()
   // Someone who deleted a membership before (known by phone, openid or unionid) gets no once-only grant twice.
   const priorGrants = await priorGrantsOf({ openid: ctx.openid, unionid, mobile: input.mobile })
-  const invitation = await invitationFor(
-    input.referral,
-    { openid: ctx.openid, unionid, mobile: input.mobile },
-    program,
-    ctx.now,
-    priorGrants,
-  )
+  const invited = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile: input.mobile }, program, ctx.now, priorGrants)
 
   // Set once the number turns out to be another membership's: this one then holds it unconfirmed (Member.mobileClaim).
   let mobileTaken = false
   for (let attempt = 1; ; attempt++) {
-    const candidate = newMember(
+    // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
+    const coupons = [
+      ...(await joinCouponTemplates(program, ctx.openid, input.birthday.month, ctx.now)),
+      ...(invited?.coupon ? [invited.coupon] : []),
+    ]
+    const decision = decideJoin(
       {
         openid: ctx.openid,
         memberNo: generateMemberNo(() => randomInt(10)),
@@ -173,27 +155,17 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
         consentVersion: input.consent.version,
         referralCode: generateReferralCode((n) => randomInt(n)),
         unionid,
-        referredBy: invitation ? { inviterId: invitation.referral.inviterId, status: invitation.referral.status } : null,
       },
+      { invitation: invited?.invitation ?? null, coupons, priorGrants, mobileTaken },
       ctx.now,
     )
-    if (priorGrants.length > 0) candidate.priorGrants = priorGrants
-    if (mobileTaken) candidate.mobileClaim = candidate.memberNo
-    const decision: JoinDecision = {
-      member: candidate,
-      // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
-      coupons: [...(await joinCouponTemplates(program, input.birthday.month, ctx.now)), ...(invitation?.coupon ? [invitation.coupon] : [])]
-        .map(({ template, key, channel }) => ({ template, key: key(ctx.openid), channel }))
-        .filter(({ key, channel }) => !hadGrant(candidate, couponGrant(key, ctx.openid, channel))),
-      referral: invitation ? { ...invitation.referral, _id: ctx.openid, inviteeId: ctx.openid } : null,
-    }
     try {
       // Two taps on "join" race here: the loser's transaction conflicts, re-runs, and finds the winner's member.
       const { member, created } = await inTransaction(async (t) => {
         const current = await tx(t).members.get(ctx.openid)
         if (current) return { member: current, created: false }
         await writeJoinIn(t, decision, ctx.now)
-        return { member: candidate, created: true }
+        return { member: decision.member, created: true }
       })
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
     } catch (e) {
