@@ -141,6 +141,11 @@ export interface LocalCloud {
    * it, cold starts stagger the first calls of a burst so that they rarely overlap: warm before testing races.
    */
   warm(name?: string): Promise<void>
+  /**
+   * Retires the function's instances as a new deployment on CloudBase does: calls from now on start fresh
+   * instances (with empty module state: caches, kept connections), calls in flight finish on the old ones.
+   */
+  redeploy(name: string): void
   /** The open API stand-ins' switches and their outbox (see openapi/openapi.ts). */
   openapi: {
     /**
@@ -457,6 +462,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       fileIdOf,
     },
     warm,
+    redeploy: (name) => pool(name).redeploy(),
     functionNames,
     instances: (name) => pools.get(name)?.instanceIds() ?? [],
     networkRefusals: () => [...refusals],

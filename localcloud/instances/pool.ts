@@ -443,6 +443,12 @@ export class FunctionPool {
     }
   }
 
+  /** As after a new deployment: calls from now on go to fresh instances; the current ones finish and are retired. */
+  redeploy() {
+    this.generation++
+    this.pump()
+  }
+
   get openapi(): OpenApi | undefined {
     return this.options.openapi
   }

@@ -10,7 +10,6 @@ import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { DELETE_CONFIRM_PHRASE } from '../../src/domain/erasure'
 import { startTestCloud } from './harness'
 import { at } from '../support/clock'
-import { sleep } from '../support/wait'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -194,18 +193,15 @@ describe('the handbook', () => {
       requestId: `hb-${Date.now()}`,
     })
     // The member function's cached rules are at most 30 s old; a fresh instance reads them at once.
-    let after = await h.ok(openid, 'member', 'handbook', {})
-    for (let i = 0; i < 40 && after.rules.vip.cumulativeFen !== 300_000; i++) {
-      await sleep(1_000)
-      after = await h.ok(openid, 'member', 'handbook', {})
-    }
+    h.cloud.redeploy('member')
+    const after = await h.ok(openid, 'member', 'handbook', {})
     expect(after.rules.vip.cumulativeFen).toBe(300_000)
     expect(after.rules.serviceBenefits).toEqual([{ title: '免费熨烫', detail: '', tiers: ['vip', 'gold'] }])
     const change = after.changes.find((c) => c.path === 'vip.cumulativeFen')
     expect(change).toMatchObject({ from: 180_000, to: 300_000 })
     expect(Math.abs(Date.parse(change!.at) - Date.parse(at))).toBeLessThan(60_000)
     expect(after.changes.map((c) => c.path)).toContain('serviceBenefits')
-  }, 90_000)
+  })
 
   it('reads for someone who has not joined, with no place on the ladder', async () => {
     const view = await h.ok('hb-stranger', 'member', 'handbook', {})

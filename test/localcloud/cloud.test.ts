@@ -78,6 +78,17 @@ describe('function instances', () => {
     expect(second.calls).toBe(first.calls + 1)
   })
 
+  it('starts fresh instances after a redeploy, as a new deployment does, letting a call in flight finish', async () => {
+    const before = await call('state')
+    const inFlight = call('sleep', { ms: 200 })
+    cloud.redeploy('probe')
+    const after = await call('state')
+    expect(after.calls).toBe(1) // fresh module state
+    expect(after.threadId).not.toBe(before.threadId)
+    expect(await inFlight).toMatchObject({ slept: 200 })
+    expect((await call('state')).threadId).toBe(after.threadId)
+  })
+
   it('serves one call at a time per instance and queues the rest', async () => {
     const started = Date.now()
     await Promise.all(Array.from({ length: 8 }, () => call('sleep', { ms: 150 })))
