@@ -4,8 +4,7 @@
  * year ends within the month, customers not seen for about 100 and 200 days, a callback due today. Their
  * purchases go through the real domain rules, so tiers, points and ledgers agree as on the server.
  */
-import type { CallbackDoc } from '../cloudfunctions/_lib/customers'
-import type { StaffDoc, StoreDoc } from '../cloudfunctions/_lib/collections'
+import type { CallbackDoc, StaffDoc, StoreDoc } from '../cloudfunctions/_lib/collections'
 import type { LedgerEntry } from '../src/domain/ledger'
 import { newMember, type CustomerProfile, type Member } from '../src/domain/member'
 import { generateMemberNo } from '../src/domain/memberNo'

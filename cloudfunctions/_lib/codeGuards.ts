@@ -24,21 +24,29 @@ import {
 } from '../../src/domain/codeGuard'
 import { AppError } from '../../src/domain/errors'
 import type { Till } from '../../src/domain/tillCode'
-import { _, db } from './cloud'
-import { COLLECTIONS } from './collections'
-import { readDoc, readMany } from './docs'
+import { _ } from './cloud'
+import { data, tx } from './data'
 import { loadStaffByStaffId } from './reference'
 import { inTransaction } from './transaction'
-import { withoutId } from './views'
 
-const guards = () => db.collection(COLLECTIONS.codeGuards)
+/*
+ * The collection holds three kinds of document, told apart by `kind` (their ids say the same: `member:…`,
+ * `till:…`, `alert:…`); each is read through its own narrowing.
+ */
+type GuardDoc = MemberCodeGuard | TillCodeGuard | CodeAlert
+const asMemberGuard = (doc: GuardDoc | null): MemberCodeGuard | null => (doc?.kind === 'member' ? doc : null)
+const asTillGuard = (doc: GuardDoc | null): TillCodeGuard | null => (doc?.kind === 'till' ? doc : null)
+const isAlert = (doc: GuardDoc): doc is CodeAlert => doc.kind === 'alert'
 
-export const loadMemberGuard = (memberNo: string): Promise<MemberCodeGuard | null> =>
-  readDoc<MemberCodeGuard>(guards().doc(memberGuardId(memberNo)))
+export const loadMemberGuard = async (memberNo: string): Promise<MemberCodeGuard | null> =>
+  asMemberGuard(await data.codeGuards.get(memberGuardId(memberNo)))
+
+export const loadTillGuard = async (staffId: string): Promise<TillCodeGuard | null> =>
+  asTillGuard(await data.codeGuards.get(tillGuardId(staffId)))
 
 /** Every staff action that takes a member code asks first: a paused till takes none. */
 export const assertTillOpen = async (till: Pick<Till, 'staffId'>): Promise<void> => {
-  if (isPaused(await readDoc<TillCodeGuard>(guards().doc(tillGuardId(till.staffId))))) throw tillPaused()
+  if (isPaused(await loadTillGuard(till.staffId))) throw tillPaused()
 }
 
 /**
@@ -50,12 +58,10 @@ export const assertTillOpen = async (till: Pick<Till, 'staffId'>): Promise<void>
 export const countWrongCode = async (memberNo: string | null, till: Till, now: string, invalid: AppError): Promise<AppError> => {
   const wrong: WrongCode = { at: now, staffId: till.staffId, storeId: till.storeId }
   const outcome = await inTransaction(async (t) => {
-    const coll = t.collection(COLLECTIONS.codeGuards)
-    const forTill = wrongCodeForTill(await readDoc<TillCodeGuard>(coll.doc(tillGuardId(till.staffId))), wrong)
-    const forMember = memberNo
-      ? wrongCodeForMember(await readDoc<MemberCodeGuard>(coll.doc(memberGuardId(memberNo))), memberNo, wrong)
-      : null
-    await coll.doc(forTill.guard._id).set({ data: withoutId(forTill.guard) })
+    const guards = tx(t).codeGuards
+    const forTill = wrongCodeForTill(asTillGuard(await guards.get(tillGuardId(till.staffId))), wrong)
+    const forMember = memberNo ? wrongCodeForMember(asMemberGuard(await guards.get(memberGuardId(memberNo))), memberNo, wrong) : null
+    await guards.put(forTill.guard)
     if (forTill.paused) {
       const alert: CodeAlert = {
         _id: pauseAlertId(till.staffId, forTill.guard.pauses),
@@ -69,10 +75,10 @@ export const countWrongCode = async (memberNo: string | null, till: Till, now: s
         resolvedAt: null,
         resolvedBy: null,
       }
-      await coll.doc(alert._id).set({ data: withoutId(alert) })
+      await guards.put(alert)
     }
     if (forMember) {
-      await coll.doc(forMember.guard._id).set({ data: withoutId(forMember.guard) })
+      await guards.put(forMember.guard)
       // The manager of each store whose till took part hears of it, with its till that tried last.
       const byStore = new Map((forMember.lockedBy ?? []).map((w) => [w.storeId, w.staffId]))
       byStore.set(till.storeId, till.staffId)
@@ -89,7 +95,7 @@ export const countWrongCode = async (memberNo: string | null, till: Till, now: s
           resolvedAt: null,
           resolvedBy: null,
         }
-        await coll.doc(alert._id).set({ data: withoutId(alert) })
+        await guards.put(alert)
       }
     }
     return { paused: isPaused(forTill.guard), until: forMember ? lockedUntil(forMember.guard, now) : null }
@@ -105,15 +111,14 @@ const ALERT_DAYS = 7
 export const storeAlerts = async (storeId: string, now: string): Promise<CodeAlertView[]> => {
   const since = new Date(Date.parse(now) - ALERT_DAYS * 86_400_000).toISOString()
   const [recent, open] = await Promise.all([
-    readMany<CodeAlert>(
-      guards()
-        .where({ kind: 'alert', storeId, at: _.gte(since) })
-        .orderBy('at', 'desc')
-        .limit(50),
-    ),
-    readMany<CodeAlert>(guards().where({ kind: 'alert', storeId, alert: 'tillPaused', resolvedAt: null }).orderBy('at', 'desc').limit(50)),
+    data.codeGuards
+      .where({ kind: 'alert', storeId, at: _.gte(since) })
+      .orderBy('at', 'desc')
+      .limit(50)
+      .get(),
+    data.codeGuards.where({ kind: 'alert', storeId, alert: 'tillPaused', resolvedAt: null }).orderBy('at', 'desc').limit(50).get(),
   ])
-  const all = [...new Map([...open, ...recent].map((a) => [a._id, a])).values()].sort(
+  const all = [...new Map([...open, ...recent].filter(isAlert).map((a) => [a._id, a])).values()].sort(
     (a, b) => b.at.localeCompare(a.at) || a._id.localeCompare(b._id),
   )
   const nameOf = async (staffId: string | null) => (staffId ? ((await loadStaffByStaffId(staffId))?.name ?? staffId) : null)
@@ -138,10 +143,10 @@ export const storeAlerts = async (storeId: string, now: string): Promise<CodeAle
  */
 export const resumePausedTill = (staffId: string, managerId: string, now: string): Promise<boolean> =>
   inTransaction(async (t) => {
-    const coll = t.collection(COLLECTIONS.codeGuards)
-    const resumed = resumeTill(await readDoc<TillCodeGuard>(coll.doc(tillGuardId(staffId))), managerId, now)
+    const guards = tx(t).codeGuards
+    const resumed = resumeTill(asTillGuard(await guards.get(tillGuardId(staffId))), managerId, now)
     if (!resumed) return false
-    await coll.doc(resumed._id).set({ data: withoutId(resumed) })
-    await coll.doc(pauseAlertId(staffId, resumed.pauses)).update({ data: { resolvedAt: now, resolvedBy: managerId } })
+    await guards.put(resumed)
+    await guards.update(pauseAlertId(staffId, resumed.pauses), { resolvedAt: now, resolvedBy: managerId })
     return true
   })

@@ -9,9 +9,8 @@ import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import { generateCouponCode, isValidCouponCode } from '../../src/domain/memberNo'
 import { couponGrant, hadGrant } from '../../src/domain/onceGrants'
-import { db, type Transaction } from './cloud'
-import { COLLECTIONS } from './collections'
-import { readDoc, readMany } from './docs'
+import type { Transaction } from './cloud'
+import { data, tx } from './data'
 import { duplicateKeyIndex } from './errors'
 import { cached } from './reference'
 import { inTransaction } from './transaction'
@@ -19,8 +18,7 @@ import { inTransaction } from './transaction'
 export const newCouponCode = (): string => generateCouponCode(() => randomInt(10))
 
 /** Templates change rarely: cached per instance like the program rules. A limited template's stock is read in a transaction. */
-export const loadTemplate = (id: string): Promise<CouponTemplate | null> =>
-  cached(`template:${id}`, () => readDoc<CouponTemplate>(db.collection(COLLECTIONS.couponTemplates).doc(id)))
+export const loadTemplate = (id: string): Promise<CouponTemplate | null> => cached(`template:${id}`, () => data.couponTemplates.get(id))
 
 export const birthdayCouponKey = (memberId: string, year: number) => `bday:${memberId}:${year}`
 export const welcomeCouponKey = (memberId: string) => `welcome:${memberId}`
@@ -58,20 +56,17 @@ export const issueIn = async (
   channel: CouponChannel,
   now: string,
 ): Promise<{ coupon: Coupon; issued: boolean }> => {
-  const existing = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(key))
+  const w = tx(t)
+  const existing = await w.coupons.get(key)
   if (existing) return { coupon: existing, issued: false }
   if (hadGrant(member, couponGrant(key, member._id, channel))) throw new AppError('COUPON_NOT_AVAILABLE', ALREADY_HAD)
-  const current =
-    template.stock.total === null ? template : await readDoc<CouponTemplate>(t.collection(COLLECTIONS.couponTemplates).doc(template._id))
+  const current = template.stock.total === null ? template : await w.couponTemplates.get(template._id)
   if (!current) throw new AppError('COUPON_NOT_AVAILABLE', '该券已下架')
   const decision = issueCoupon(current, member, { key, code: newCouponCode(), channel, at: now })
   if (current.stock.total !== null) {
-    await t
-      .collection(COLLECTIONS.couponTemplates)
-      .doc(current._id)
-      .update({ data: { 'stock.issued': decision.template.stock.issued } })
+    await w.couponTemplates.update(current._id, { 'stock.issued': decision.template.stock.issued })
   }
-  await t.collection(COLLECTIONS.coupons).add({ data: decision.coupon })
+  await w.coupons.add(decision.coupon)
   return { coupon: decision.coupon, issued: true }
 }
 
@@ -107,7 +102,7 @@ export const issueOnce = async (
   return withFreshCode(async () => {
     const { coupon } = issueCoupon(template, member, { key, code: newCouponCode(), channel, at: now })
     try {
-      await db.collection(COLLECTIONS.coupons).add({ data: coupon })
+      await data.coupons.add(coupon)
       return true
     } catch (e) {
       if (duplicateKeyIndex(e) === '_id_') return false
@@ -118,10 +113,10 @@ export const issueOnce = async (
 
 export const findCouponByCode = async (code: string): Promise<Coupon> => {
   if (!isValidCouponCode(code)) throw new AppError('COUPON_NOT_FOUND', '券码有误，请核对后重新输入')
-  const [coupon] = await readMany<Coupon>(db.collection(COLLECTIONS.coupons).where({ code }).limit(1))
+  const coupon = await data.coupons.where({ code }).first()
   if (!coupon) throw new AppError('COUPON_NOT_FOUND', '未找到该券')
   return coupon
 }
 
 export const couponsOf = (memberId: string): Promise<Coupon[]> =>
-  readMany<Coupon>(db.collection(COLLECTIONS.coupons).where({ memberId }).orderBy('issuedAt', 'desc').limit(100))
+  data.coupons.where({ memberId }).orderBy('issuedAt', 'desc').limit(100).get()

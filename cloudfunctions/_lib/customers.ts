@@ -11,15 +11,15 @@ import type { ProgramRules } from '../../src/domain/program'
 import { customerClass } from '../../src/domain/segments'
 import { businessTime, toInstant } from '../../src/domain/time'
 import { _, db } from './cloud'
-import { COLLECTIONS, type StaffDoc } from './collections'
-import { readMany } from './docs'
+import type { MemberDoc, StaffDoc } from './collections'
+import { data, type FieldPath, type Filter } from './data'
 import { loadStaffByStaffId, loadStore, storeView } from './reference'
 import { customerProfileView, memberSummary } from './views'
 
 export type Scope = { storeId: string; assistantId?: string } | { all: true }
 
 /** The fields a scope adds to every customer query. */
-export const scopeFilter = (scope: Scope): Record<string, unknown> =>
+export const scopeFilter = (scope: Scope): Filter<MemberDoc> =>
   'all' in scope ? {} : scope.assistantId ? { storeId: scope.storeId, assistantId: scope.assistantId } : { storeId: scope.storeId }
 
 /** A shop assistant sees their own customers; a manager the store's. */
@@ -59,7 +59,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * A name's start, the phone's last 4 digits, or both. The schema refused any other number of digits (no more than
  * the masked phone shows: src/domain/customerSearch.ts); parsed again here, so no other search reaches the query.
  */
-const searchFilter = (text: string | undefined) => {
+const searchFilter = (text: string | undefined): Filter<MemberDoc> => {
   if (!text) return {}
   const parsed = parseCustomerSearch(text)
   if (!parsed.ok) throw fieldRefused('search', parsed.message)
@@ -75,19 +75,17 @@ export const findCustomers = async (
   search: string | undefined,
   offset: number,
 ): Promise<{ members: Member[]; more: boolean }> => {
-  const found = await readMany<Member>(
-    db
-      .collection(COLLECTIONS.members)
-      .where({ ...scopeFilter(scope), ...searchFilter(search) })
-      .orderBy('lastSeenAt', 'desc')
-      .skip(offset)
-      .limit(LIST_LIMIT + 1),
-  )
+  const found = await data.members
+    .where({ ...scopeFilter(scope), ...searchFilter(search) })
+    .orderBy('lastSeenAt', 'desc')
+    .skip(offset)
+    .limit(LIST_LIMIT + 1)
+    .get()
   return { members: found.slice(0, LIST_LIMIT), more: found.length > LIST_LIMIT }
 }
 
-const list = (filter: Record<string, unknown>, order: [string, 'asc' | 'desc']) =>
-  readMany<Member>(db.collection(COLLECTIONS.members).where(filter).orderBy(order[0], order[1]).limit(LIST_LIMIT))
+const list = (filter: Filter<MemberDoc>, order: [FieldPath<MemberDoc>, 'asc' | 'desc']) =>
+  data.members.where(filter).orderBy(order[0], order[1]).limit(LIST_LIMIT).get()
 
 /** Today's lists: birthdays this month, VIPs about to lapse, the win-back lists, callbacks due. */
 export const todayLists = async (scope: Scope, now: string, program: ProgramRules) => {
@@ -129,22 +127,8 @@ export const todayView = async (scope: Scope, now: string, program: ProgramRules
   }
 }
 
-/** `callbacks/<staffId>:<requestId>`: the handbook's 回访, logged per call. */
-export interface CallbackDoc {
-  _id: string
-  memberId: string
-  storeId: string
-  staffId: string
-  at: string
-  /** Business month, for the manager's monthly counts. */
-  month: string
-  outcome: CallbackEntry['outcome']
-  note: string
-  nextAt: string | null
-}
-
 export const callbacksOf = async (memberId: string): Promise<CallbackEntry[]> => {
-  const found = await readMany<CallbackDoc>(db.collection(COLLECTIONS.callbacks).where({ memberId }).orderBy('at', 'desc').limit(20))
+  const found = await data.callbacks.where({ memberId }).orderBy('at', 'desc').limit(20).get()
   return Promise.all(
     found.map(async (c) => ({
       at: c.at,

@@ -17,24 +17,33 @@ import { COLLECTIONS, type CollectionDocs, type CollectionName } from './collect
 type QueryCommand = ReturnType<typeof _.gt>
 type LogicCommand = ReturnType<typeof _.and>
 type UpdateCommand = ReturnType<typeof _.inc>
+/** `db.RegExp({ regexp })`: a field matching a regular expression (the workbench's name and phone search). */
+type RegExpMatch = ReturnType<Database['RegExp']>
 type Aggregate = ReturnType<ReturnType<Database['collection']>['aggregate']>
 type Database = typeof db
 
 type AnyDoc = { _id: string }
 
-/** A field of the document, or a dotted path into one (`use.at`, `progress.cursor`). */
-export type FieldPath<D> = (keyof D & string) | `${string}.${string}`
+/**
+ * A field of the document, or a dotted path into one (`use.at`, `progress.cursor`). In a collection of several kinds
+ * of document (`codeGuards`), a field of any kind.
+ */
+export type FieldPath<D> = (keyof D & string) | (D extends unknown ? keyof D & string : never) | `${string}.${string}`
 
 /**
  * A query: each field equal to a value or matching a command (`_.gt(…)`, or a range `_.gte(…).and(_.lt(…))`), or a
  * whole `_.and`/`_.or`.
  */
 export type Filter<D> =
-  | ({ [K in keyof D]?: D[K] | QueryCommand | LogicCommand } & { [path: `${string}.${string}`]: unknown })
-  | LogicCommand
+  ({ [K in keyof D]?: D[K] | QueryCommand | LogicCommand | RegExpMatch } & { [path: `${string}.${string}`]: unknown }) | LogicCommand
 
-/** An update: fields set to values or changed by commands (`_.inc(1)`, `_.remove()`); never `_id`. */
-export type Patch<D> = { [K in Exclude<keyof D, '_id'>]?: D[K] | UpdateCommand } & { [path: `${string}.${string}`]: unknown }
+/**
+ * An update: fields set to values or changed by commands (`_.inc(1)`, `_.remove()`); never `_id`. In a collection of
+ * several kinds of document, the fields of one kind.
+ */
+export type Patch<D> = D extends unknown
+  ? { [K in Exclude<keyof D, '_id'>]?: D[K] | UpdateCommand } & { [path: `${string}.${string}`]: unknown }
+  : never
 
 /** A document as written by `add`: its own `_id` (every collection here names its documents). */
 type Body<D> = Omit<D, '_id'>

@@ -14,34 +14,21 @@ import { randomBytes } from 'node:crypto'
 import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import { judgeCode, parseDynamicCode, SECRET_BYTES, secretToHex } from '../../src/domain/memberCode'
-import { db, type Transaction } from './cloud'
-import { COLLECTIONS } from './collections'
+import { _, type Transaction } from './cloud'
+import type { MemberSecretDoc } from './collections'
+import { data, tx } from './data'
 import { duplicateKeyIndex } from './errors'
-import { readDoc, readMany } from './docs'
 import { inTransaction } from './transaction'
-import { withoutId } from './views'
 import { acceptScan, type Till } from '../../src/domain/tillCode'
 import { codeLocked, lockedUntil } from '../../src/domain/codeGuard'
 import { countWrongCode, loadMemberGuard } from './codeGuards'
 
-/** `memberSecrets/<OPENID>`. */
-export interface MemberSecretDoc {
-  _id: string
-  /** 64 hex digits (32 bytes). */
-  secret: string
-  /** 1 for the first secret; each reset adds one: a code of a newer version is newer than any of an older one. */
-  version: number
-  createdAt: string
-  resetAt: string | null
-  /** How often the secret was handed to a device (an install, or a device that lost its storage). */
-  deliveries: number
-  lastDeliveredAt: string | null
-}
+/** The document type lives in collections.ts; named here too for member/memberCode.ts. */
+export type { MemberSecretDoc } from './collections'
 
 const newSecret = (): string => secretToHex(randomBytes(SECRET_BYTES))
 
-export const loadSecret = (memberId: string): Promise<MemberSecretDoc | null> =>
-  readDoc<MemberSecretDoc>(db.collection(COLLECTIONS.memberSecrets).doc(memberId))
+export const loadSecret = (memberId: string): Promise<MemberSecretDoc | null> => data.memberSecrets.get(memberId)
 
 /** The member's secret, made on first use; a concurrent first call finds the one made by the other. */
 export const deliverSecret = async (memberId: string, now: string): Promise<MemberSecretDoc> => {
@@ -57,24 +44,22 @@ export const deliverSecret = async (memberId: string, now: string): Promise<Memb
       lastDeliveredAt: now,
     }
     try {
-      await db.collection(COLLECTIONS.memberSecrets).add({ data: doc })
+      await data.memberSecrets.add(doc)
       return doc
     } catch (e) {
       if (duplicateKeyIndex(e) !== '_id_') throw e
       return deliverSecret(memberId, now)
     }
   }
-  await db
-    .collection(COLLECTIONS.memberSecrets)
-    .doc(memberId)
-    .update({ data: { deliveries: db.command.inc(1), lastDeliveredAt: now } })
+  await data.memberSecrets.update(memberId, { deliveries: _.inc(1), lastDeliveredAt: now })
   return { ...kept, deliveries: kept.deliveries + 1, lastDeliveredAt: now }
 }
 
 /** A lost phone: a new secret and version; every code made with the old one is invalid from this moment. */
 export const resetSecret = (memberId: string, now: string): Promise<MemberSecretDoc> =>
   inTransaction(async (t) => {
-    const kept = await readDoc<MemberSecretDoc>(t.collection(COLLECTIONS.memberSecrets).doc(memberId))
+    const secrets = tx(t).memberSecrets
+    const kept = await secrets.get(memberId)
     const doc: MemberSecretDoc = {
       _id: memberId,
       secret: newSecret(),
@@ -84,10 +69,7 @@ export const resetSecret = (memberId: string, now: string): Promise<MemberSecret
       deliveries: (kept?.deliveries ?? 0) + 1,
       lastDeliveredAt: now,
     }
-    await t
-      .collection(COLLECTIONS.memberSecrets)
-      .doc(memberId)
-      .set({ data: withoutId(doc) })
+    await secrets.put(doc)
     return doc
   })
 
@@ -114,27 +96,23 @@ export interface ScannedCode {
 export const readScannedCode = async (text: string, now: string, till: Till): Promise<ScannedCode> => {
   const parsed = parseDynamicCode(text)
   if (!parsed.ok) throw new AppError('CODE_INVALID', MISTYPED)
-  const [[member], guard] = await Promise.all([
-    readMany<Member>(db.collection(COLLECTIONS.members).where({ memberNo: parsed.memberNo }).limit(1)),
-    loadMemberGuard(parsed.memberNo),
-  ])
+  const [member, guard] = await Promise.all([data.members.where({ memberNo: parsed.memberNo }).first(), loadMemberGuard(parsed.memberNo)])
   const secret = member ? await loadSecret(member._id) : null
   const judged = secret ? judgeCode(secret.secret, parsed.otp, Date.parse(now)) : ({ verdict: 'invalid' } as const)
-  if (judged.verdict === 'invalid')
+  // No member, no secret: invalid.
+  if (judged.verdict === 'invalid' || !member || !secret)
     throw await countWrongCode(member ? parsed.memberNo : null, till, now, new AppError('CODE_INVALID', NOT_VALID))
   const locked = lockedUntil(guard, now)
   if (locked) throw codeLocked(locked)
-  return { member, version: secret!.version, step: judged.step, fresh: judged.verdict === 'fresh' }
+  return { member, version: secret.version, step: judged.step, fresh: judged.verdict === 'fresh' }
 }
 
 /** A till's scan (look-up), in its own transaction: the code is accepted now or never (see src/domain/tillCode). */
 export const acceptScanIn = async (t: Transaction, scanned: ScannedCode, till: Till, now: string): Promise<void> => {
-  const member = await readDoc<Member>(t.collection(COLLECTIONS.members).doc(scanned.member._id))
+  const members = tx(t).members
+  const member = await members.get(scanned.member._id)
   if (!member) throw new AppError('CODE_INVALID', NOT_VALID)
   const tillCodes = acceptScan(member.tillCodes, scanned, till, now)
   // `set` replaces the array whole (an update merges objects field by field).
-  await t
-    .collection(COLLECTIONS.members)
-    .doc(member._id)
-    .update({ data: { tillCodes: db.command.set(tillCodes) } })
+  await members.update(member._id, { tillCodes: _.set(tillCodes) })
 }

@@ -1,7 +1,7 @@
 /** What the staff actions answer about a member after a change, and who acted: shared by the till, refunds and coupons. */
 import type { MemberSummary, RefundResult } from '../../src/api/contract'
 import type { Member } from '../../src/domain/member'
-import { type MemberAfter, type RefundRecord } from '../../src/domain/purchase'
+import type { MemberAfter, RefundRecord } from '../../src/domain/purchase'
 import type { StaffContext } from '../_lib/runtime'
 import { memberSummary } from '../_lib/views'
 

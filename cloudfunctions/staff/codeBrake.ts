@@ -6,14 +6,12 @@
  * most stores have a single manager.
  */
 import { EmptySchema, ResumeTillSchema } from '../../src/api/schemas'
-import { CODE_BRAKE, selfResumableAt, tillGuardId, type TillCodeGuard } from '../../src/domain/codeGuard'
+import { CODE_BRAKE, selfResumableAt } from '../../src/domain/codeGuard'
 import { fieldRefused } from '../../src/domain/errors'
 import { businessTime, isBefore } from '../../src/domain/time'
-import { db } from '../_lib/cloud'
-import { resumePausedTill, storeAlerts } from '../_lib/codeGuards'
-import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
-import { readDoc, readMany } from '../_lib/docs'
+import { loadTillGuard, resumePausedTill, storeAlerts } from '../_lib/codeGuards'
 import { managerAction } from '../_lib/runtime'
+import { data } from '../_lib/data'
 
 export const codeAlerts = managerAction(EmptySchema, async (_input, ctx) => ({
   alerts: await storeAlerts(ctx.staff.storeId, ctx.now),
@@ -22,13 +20,13 @@ export const codeAlerts = managerAction(EmptySchema, async (_input, ctx) => ({
 
 export const resumeTill = managerAction(ResumeTillSchema, async ({ staffId }, ctx) => {
   if (staffId === ctx.staff.staffId) {
-    const guard = await readDoc<TillCodeGuard>(db.collection(COLLECTIONS.codeGuards).doc(tillGuardId(staffId)))
+    const guard = await loadTillGuard(staffId)
     const from = selfResumableAt(guard)
     if (from && isBefore(ctx.now, from))
       throw fieldRefused('staffId', `自己的收银台请由本店另一位店长恢复，或于 ${businessTime(from).format('HH:mm')} 后自行恢复`)
   }
   // Active or not: a till paused before its assistant left is still the store's to close.
-  const [colleague] = await readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ staffId, storeId: ctx.staff.storeId }).limit(1))
+  const colleague = await data.staff.where({ staffId, storeId: ctx.staff.storeId }).first()
   if (!colleague) throw fieldRefused('staffId', '该导购不在本店')
   return { resumed: await resumePausedTill(staffId, ctx.staff.staffId, ctx.now) }
 })

@@ -1,18 +1,17 @@
 /** Coupons at the till: a scanned coupon looked up, a gift coupon's gift handed out, a coupon use undone. */
 import type { RefundResult } from '../../src/api/contract'
 import { LookupCouponSchema, RedeemGiftCouponSchema, UndoCouponUseSchema } from '../../src/api/schemas'
-import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon, type Coupon } from '../../src/domain/coupons'
+import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon } from '../../src/domain/coupons'
 import { couponView, findCouponByCode } from '../_lib/coupons'
 import { AppError } from '../../src/domain/errors'
-import { recordRefund as decideRefund, type PurchaseRecord } from '../../src/domain/purchase'
+import { recordRefund as decideRefund } from '../../src/domain/purchase'
 import { purchaseHistory, writeRefundIn } from '../_lib/purchases'
-import { COLLECTIONS } from '../_lib/collections'
-import { readDoc } from '../_lib/docs'
 import { loadMember, readMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { staffAction } from '../_lib/runtime'
+import { tx } from '../_lib/data'
 import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
-import { memberSummary, withoutId } from '../_lib/views'
+import { memberSummary } from '../_lib/views'
 import { actorOf, identityOf, refundAnswer } from './answers'
 
 /** A scanned coupon: whose it is and whether it applies (to an amount, when the till has one). */
@@ -35,7 +34,7 @@ export const lookupCoupon = staffAction(LookupCouponSchema, async ({ code, amoun
 export const redeemGiftCoupon = staffAction(RedeemGiftCouponSchema, async ({ code, requestId }, ctx) => {
   const found = await findCouponByCode(code)
   return inTransaction(async (t) => {
-    const coupon = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(found._id))
+    const coupon = await tx(t).coupons.get(found._id)
     const holder = await readMemberIn(t, found.memberId)
     if (!coupon) throw new AppError('COUPON_NOT_FOUND', '未找到该券')
     const requestKey = `${ctx.staff.staffId}:${requestId}`
@@ -51,10 +50,7 @@ export const redeemGiftCoupon = staffAction(RedeemGiftCouponSchema, async ({ cod
       orderId: `gift:${requestKey}`,
       discountFen: 0,
     })
-    await t
-      .collection(COLLECTIONS.coupons)
-      .doc(used._id)
-      .set({ data: withoutId(used) })
+    await tx(t).coupons.put(used)
     return { coupon: couponView(used, ctx.now), holder: memberSummary(holder, ctx.now), replayed: false }
   })
 })
@@ -74,7 +70,7 @@ export const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, c
     if (!memberBefore) throw new AppError('MEMBER_NOT_FOUND', '未找到持券会员')
     const history = orderId ? await purchaseHistory(memberBefore._id) : []
     return inTransaction(async (t) => {
-      const coupon = await readDoc<Coupon>(t.collection(COLLECTIONS.coupons).doc(found._id))
+      const coupon = await tx(t).coupons.get(found._id)
       if (!coupon) throw new AppError('COUPON_NOT_FOUND', '未找到该券')
       if (coupon.use && coupon.use.orderId !== use?.orderId) throw new StaleRead()
       const restored = decideUndo(coupon, ctx.staff.staffId, ctx.now)
@@ -82,7 +78,7 @@ export const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, c
       if (orderId) {
         const member = await readMemberIn(t, memberBefore._id)
         if (member.historyRevision !== memberBefore.historyRevision) throw new StaleRead()
-        const purchase = await readDoc<PurchaseRecord>(t.collection(COLLECTIONS.purchases).doc(orderId))
+        const purchase = await tx(t).purchases.get(orderId)
         if (!purchase) throw new AppError('ORDER_NOT_FOUND', '未找到该券对应的订单')
         const left = purchase.amountFen - purchase.refundedFen
         if (left > 0) {
@@ -93,10 +89,7 @@ export const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, c
           refund = refundAnswer(d.refund, identityOf(member, ctx.now), false)
         }
       }
-      await t
-        .collection(COLLECTIONS.coupons)
-        .doc(restored._id)
-        .set({ data: withoutId(restored) })
+      await tx(t).coupons.put(restored)
       return { coupon: couponView(restored, ctx.now), refund }
     })
   })

@@ -2,20 +2,18 @@
 import type { OrderView, RefundResult } from '../../src/api/contract'
 import { LookupOrderSchema, RecordRefundSchema } from '../../src/api/schemas'
 import { AppError } from '../../src/domain/errors'
-import { purchaseId, recordRefund as decideRefund, refundId, type PurchaseRecord, type RefundRecord } from '../../src/domain/purchase'
-import { db } from '../_lib/cloud'
+import { purchaseId, recordRefund as decideRefund, refundId, type PurchaseRecord } from '../../src/domain/purchase'
 import { purchaseHistory, writeRefundIn } from '../_lib/purchases'
-import { COLLECTIONS } from '../_lib/collections'
-import { readDoc } from '../_lib/docs'
 import { loadMember, readMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { staffAction } from '../_lib/runtime'
+import { data, tx } from '../_lib/data'
 import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 import { memberSummary } from '../_lib/views'
 import { actorOf, identityOf, refundAnswer } from './answers'
 
 export const loadOrder = async (storeId: string, orderNo: string): Promise<PurchaseRecord> => {
-  const purchase = await readDoc<PurchaseRecord>(db.collection(COLLECTIONS.purchases).doc(purchaseId(storeId, orderNo)))
+  const purchase = await data.purchases.get(purchaseId(storeId, orderNo))
   if (!purchase) throw new AppError('ORDER_NOT_FOUND', `本店没有订单 ${orderNo} 的消费记录`)
   return purchase
 }
@@ -48,14 +46,14 @@ export const recordRefund = staffAction(RecordRefundSchema, async (input, ctx) =
   const program = await loadProgram({ fresh: true })
 
   return withFreshReads(async () => {
-    const existing = await readDoc<RefundRecord>(db.collection(COLLECTIONS.refunds).doc(id))
+    const existing = await data.refunds.get(id)
     const order = existing ? null : await loadOrder(ctx.staff.storeId, input.orderNo)
     const memberBefore = await loadMember(existing?.memberId ?? order!.memberId)
     if (!memberBefore) throw new AppError('MEMBER_NOT_FOUND', '未找到该订单的会员')
     const identity = identityOf(memberBefore, ctx.now)
     const history = existing ? [] : await purchaseHistory(memberBefore._id)
     return inTransaction(async (t): Promise<RefundResult> => {
-      const done = await readDoc<RefundRecord>(t.collection(COLLECTIONS.refunds).doc(id))
+      const done = await tx(t).refunds.get(id)
       if (done) {
         if (done.purchaseId !== pid || done.amountFen !== input.amountFen) {
           throw new AppError('IDEMPOTENCY_CONFLICT', '该退款请求已用于另一笔退款，请重新发起')
@@ -64,7 +62,7 @@ export const recordRefund = staffAction(RecordRefundSchema, async (input, ctx) =
       }
       const member = await readMemberIn(t, memberBefore._id)
       if (member.historyRevision !== memberBefore.historyRevision) throw new StaleRead()
-      const purchase = await readDoc<PurchaseRecord>(t.collection(COLLECTIONS.purchases).doc(pid))
+      const purchase = await tx(t).purchases.get(pid)
       if (!purchase) throw new AppError('ORDER_NOT_FOUND', `本店没有订单 ${input.orderNo} 的消费记录`)
       const refund = { requestId: input.requestId, amountFen: input.amountFen, at: ctx.now, actor: actorOf(ctx) }
       const decision = decideRefund(member, purchase, history, refund, program)

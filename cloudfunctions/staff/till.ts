@@ -13,16 +13,14 @@ import { redeemEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import type { Member } from '../../src/domain/member'
 import { MEMBER_NO_LENGTH } from '../../src/domain/memberNo'
 import { purchaseAtTill, purchaseId, purchaseReplay, type MemberAfter, type PurchaseRecord } from '../../src/domain/purchase'
-import { tx } from '../_lib/data'
 import { readPendingReferralIn, writePurchaseIn } from '../_lib/purchases'
-import { COLLECTIONS } from '../_lib/collections'
-import { readDoc } from '../_lib/docs'
 import { spendCode, type Till } from '../../src/domain/tillCode'
 import { assertTillOpen } from '../_lib/codeGuards'
 import { appendEntriesIn, findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { acceptScanIn, readScannedCode, type ScannedCode } from '../_lib/memberCodes'
 import { loadProgram } from '../_lib/reference'
 import { staffAction } from '../_lib/runtime'
+import { tx } from '../_lib/data'
 import { inTransaction } from '../_lib/transaction'
 import { memberSummary } from '../_lib/views'
 import { actorOf, identityOf, summaryAfter, type Identity } from './answers'
@@ -137,7 +135,7 @@ export const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) =
 
   return inTransaction(async (t): Promise<RedemptionResult> => {
     const member = await readMemberIn(t, found._id)
-    const done = await readDoc<LedgerEntry>(t.collection(COLLECTIONS.ledger).doc(redeemEntryId(requestKey)))
+    const done = await tx(t).ledger.get(redeemEntryId(requestKey))
     if (done) {
       if (done.memberId !== found._id || done.points !== -input.points || done.reason !== reason) {
         throw new AppError('IDEMPOTENCY_CONFLICT', '该兑换请求已用于另一笔兑换，请重新发起')

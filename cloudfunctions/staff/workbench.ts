@@ -19,15 +19,15 @@ import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
 import { birthdayProblem, editProfile, type Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
 import { businessDate, businessTime, toInstant } from '../../src/domain/time'
-import { db } from '../_lib/cloud'
-import { COLLECTIONS, type StaffDoc } from '../_lib/collections'
-import { callbacksOf, customerView, customerViews, findCustomers, staffScope, todayView, type CallbackDoc } from '../_lib/customers'
-import { readDoc, readMany } from '../_lib/docs'
+import { _ } from '../_lib/cloud'
+import { callbacksOf, customerView, customerViews, findCustomers, staffScope, todayView } from '../_lib/customers'
 import { assertTillOpen } from '../_lib/codeGuards'
 import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { birthdayCouponKey, issueOnce, loadTemplate } from '../_lib/coupons'
 import { loadProgram, loadStore, storeView } from '../_lib/reference'
+import type { CallbackDoc } from '../_lib/collections'
 import { managerAction, staffAction, type StaffContext } from '../_lib/runtime'
+import { data, tx } from '../_lib/data'
 import { inTransaction } from '../_lib/transaction'
 import { memberSummary } from '../_lib/views'
 
@@ -82,7 +82,7 @@ export const logCallback = staffAction(LogCallbackSchema, async (input, ctx) => 
   }
   const { member, replayed } = await inTransaction(async (t) => {
     const member = await readMemberIn(t, found._id)
-    if (await readDoc<CallbackDoc>(t.collection(COLLECTIONS.callbacks).doc(id))) return { member, replayed: true }
+    if (await tx(t).callbacks.get(id)) return { member, replayed: true }
     const log: CallbackDoc = {
       _id: id,
       memberId: member._id,
@@ -94,7 +94,7 @@ export const logCallback = staffAction(LogCallbackSchema, async (input, ctx) => 
       note: input.note ?? '',
       nextAt,
     }
-    await t.collection(COLLECTIONS.callbacks).add({ data: log })
+    await tx(t).callbacks.add(log)
     const after: Member = { ...member, lastCallbackAt: ctx.now, nextCallbackAt: nextAt }
     await writeMemberIn(t, after)
     return { member: after, replayed: false }
@@ -118,8 +118,7 @@ export const updateCustomerCard = staffAction(CustomerCardSchema, async ({ membe
   return { customer: await customerView(member, ctx.now, program) }
 })
 
-const activeStoreStaff = (storeId: string) =>
-  readMany<StaffDoc>(db.collection(COLLECTIONS.staff).where({ storeId, active: true }).limit(200))
+const activeStoreStaff = (storeId: string) => data.staff.where({ storeId, active: true }).limit(200).get()
 
 export const storeStaff = staffAction(EmptySchema, async (_input, ctx) => ({
   staff: (await activeStoreStaff(ctx.staff.storeId)).map((s) => ({ staffId: s.staffId, name: s.name, role: s.role })),
@@ -146,18 +145,17 @@ export const reassign = managerAction(ReassignSchema, async ({ memberCode, staff
 /** A manager's monthly view: callbacks per assistant, and how many customers they reached. */
 export const callbackStats = managerAction(CallbackStatsSchema, async ({ month }, ctx): Promise<CallbackStats> => {
   const which = month ?? businessTime(ctx.now).format('YYYY-MM')
-  const result = (await db
-    .collection(COLLECTIONS.callbacks)
-    .aggregate()
-    .match({ storeId: ctx.staff.storeId, month: which })
-    .group({ _id: '$staffId', callbacks: db.command.aggregate.sum(1), members: db.command.aggregate.addToSet('$memberId') })
-    .end()) as { list: { _id: string; callbacks: number; members: string[] }[] }
+  const rows = await data.callbacks.aggregate<{ _id: string; callbacks: number; members: string[] }>((p) =>
+    p
+      .match({ storeId: ctx.staff.storeId, month: which })
+      .group({ _id: '$staffId', callbacks: _.aggregate.sum(1), members: _.aggregate.addToSet('$memberId') }),
+  )
   const staff = await activeStoreStaff(ctx.staff.storeId)
   return {
     month: which,
     byAssistant: staff
       .map((s) => {
-        const row = result.list.find((r) => r._id === s.staffId)
+        const row = rows.find((r) => r._id === s.staffId)
         return { staffId: s.staffId, name: s.name, callbacks: row?.callbacks ?? 0, customers: row?.members.length ?? 0 }
       })
       .sort((a, b) => b.callbacks - a.callbacks),

@@ -109,6 +109,35 @@ describe('queries', () => {
     expect(found.map((s) => s.staffId)).toEqual(['Q2', 'Q3'])
   })
 
+  it('matches a field against a regular expression (db.RegExp)', async () => {
+    const found = await data.staff
+      .where({ name: h.db.RegExp({ regexp: '^店员[01]$' }) })
+      .orderBy('staffId', 'asc')
+      .get()
+    expect(found.map((s) => s.staffId)).toEqual(['Q0', 'Q1'])
+  })
+
+  it('orders and updates by the fields of one kind in a collection of several (codeGuards)', async () => {
+    const alert = (id: string, at: string) => ({
+      _id: id,
+      kind: 'alert' as const,
+      alert: 'tillPaused' as const,
+      storeId: 'qg',
+      staffId: 'Q9',
+      memberNo: null,
+      at,
+      until: null,
+      resolvedAt: null,
+      resolvedBy: null,
+    })
+    await data.codeGuards.add(alert('alert:q1', '2026-01-01T00:00:00.000Z'))
+    await data.codeGuards.add(alert('alert:q2', '2026-01-02T00:00:00.000Z'))
+    const newestFirst = await data.codeGuards.where({ kind: 'alert', storeId: 'qg' }).orderBy('at', 'desc').get()
+    expect(newestFirst.map((a) => a._id)).toEqual(['alert:q2', 'alert:q1'])
+    expect(await data.codeGuards.update('alert:q1', { resolvedAt: '2026-01-03T00:00:00.000Z', resolvedBy: 'M1' })).toBe(1)
+    expect(await data.codeGuards.get('alert:q1')).toMatchObject({ resolvedAt: '2026-01-03T00:00:00.000Z', resolvedBy: 'M1' })
+  })
+
   it('select brings back only the named fields and _id', async () => {
     const [first] = await data.staff.where({ storeId: 'qb' }).select('name').get()
     expect(first).toEqual({ _id: 'q-staff-2', name: '店员2' })
