@@ -14,8 +14,9 @@
  * - segments: every member's class and RFM scores, and their summary (once a day, resumable).
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
  * Each job walks the members that need it in chunks, recording its progress after every chunk, so a run that
- * is killed resumes where it stopped (the walking, claims and budgets are in _lib/jobs.ts). Each member is changed in its own transaction that re-checks the member,
- * and expiry entries have ids derived from member and batch, so running a job twice changes nothing twice.
+ * is killed resumes where it stopped (the walks, the once-only claims and the run's time budget are in
+ * _lib/jobs.ts). Each member is changed in its own transaction that re-checks the member, and expiry entries
+ * have ids derived from member and batch, so running a job twice changes nothing twice.
  */
 import { randomBytes } from 'node:crypto'
 import { settleExpiry } from '../../src/domain/balance'
