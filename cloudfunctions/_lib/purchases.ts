@@ -4,11 +4,10 @@
  * transaction so the member, the records, the ledger and the coupon change together or not at all.
  */
 import type { Member } from '../../src/domain/member'
-import type { RefundDecision, TillPurchaseDecision } from '../../src/domain/purchase'
+import type { PurchaseRecord, RefundDecision, TillPurchaseDecision } from '../../src/domain/purchase'
 import type { PendingReferral } from '../../src/domain/referral'
 import type { Transaction } from './cloud'
 import { data, tx } from './data'
-import type { PurchaseRecord } from '../../src/domain/purchase'
 import { appendEntriesIn, writeMemberIn } from './members'
 
 /** Inside a transaction: the buyer's referral and its inviter, when the referral waits for a qualifying purchase. */

@@ -12,7 +12,7 @@ import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 import { memberSummary } from '../_lib/views'
 import { actorOf, identityOf, refundAnswer } from './answers'
 
-export const loadOrder = async (storeId: string, orderNo: string): Promise<PurchaseRecord> => {
+const loadOrder = async (storeId: string, orderNo: string): Promise<PurchaseRecord> => {
   const purchase = await data.purchases.get(purchaseId(storeId, orderNo))
   if (!purchase) throw new AppError('ORDER_NOT_FOUND', `本店没有订单 ${orderNo} 的消费记录`)
   return purchase
