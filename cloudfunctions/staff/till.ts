@@ -74,11 +74,12 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
 })
 
 /**
- * Records a till purchase, with the coupon scanned for it if any: points and tier for the member, its ledger
- * entries, and the coupon used — all in one transaction, so a coupon is used exactly once even when two tills
- * scan it at the same moment (the loser re-runs and finds it used). The order number (scoped by store) is the
- * idempotency key: the purchase document's id. A retry gets the first answer; the same order number with
- * another member, amount or coupon is refused.
+ * Records a till purchase, with the coupon scanned for it if any: the member code spent, points and tier for the
+ * member, its ledger entries, the coupon used and a pending referral settled — decided in one pure call
+ * (purchaseAtTill) on what the transaction read, and written by one writer (writePurchaseIn) in that transaction,
+ * so a coupon or a code is used exactly once even when two tills scan it at the same moment (the loser re-runs
+ * and finds it used). The order number (scoped by store) is the idempotency key: the purchase document's id. A
+ * retry gets the first answer; the same order number with another member, amount or coupon is refused.
  */
 export const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   await assertTillOpen(ctx.staff)
@@ -117,7 +118,7 @@ export const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ct
   })
 })
 
-export const redemptionAnswer = (entry: LedgerEntry, identity: Identity, after: MemberAfter, replayed: boolean): RedemptionResult => ({
+const redemptionAnswer = (entry: LedgerEntry, identity: Identity, after: MemberAfter, replayed: boolean): RedemptionResult => ({
   redemption: { points: -entry.points, reason: entry.reason, at: entry.at, balanceAfter: entry.balanceAfter },
   member: summaryAfter(identity, after),
   replayed,
