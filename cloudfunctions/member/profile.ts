@@ -11,6 +11,7 @@ import { ChangeStoreSchema, EmptySchema, UpdateProfileSchema } from '../../src/a
 import { benefitText } from '../../src/domain/coupons'
 import { invalidInput } from '../../src/domain/errors'
 import { handbookChanges } from '../../src/domain/handbook'
+import { handbookRules } from '../../src/domain/shopperRules'
 import { editProfile, type Birthday, type Member } from '../../src/domain/member'
 import type { StoreDoc } from '../_lib/collections'
 import { loadTemplate } from '../_lib/coupons'
@@ -39,7 +40,7 @@ export const handbook = shopperAction(EmptySchema, async (_input, ctx): Promise<
     giftText(rules.referral.inviteeCouponTemplateId),
   ])
   return {
-    rules,
+    rules: handbookRules(rules),
     changes: handbookChanges(versions, ctx.now),
     standing: member
       ? {

@@ -2,8 +2,7 @@
 import type { Access } from '../domain/access'
 import type { Birthday, CustomerProfile } from '../domain/member'
 import type { PointsState } from '../domain/points'
-import type { ProgramRules } from '../domain/program'
-import type { ShopperRules } from '../domain/shopperRules'
+import type { HandbookRules, ShopperRules } from '../domain/shopperRules'
 import type { TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
 import type { JoinInput } from './joinSchema'
@@ -59,7 +58,8 @@ export interface HandbookChange {
 
 /** Everything the member handbook is generated from: the live rules and the reader's own standing. */
 export interface HandbookView {
-  rules: ProgramRules
+  /** The rules the handbook publishes (not the server's fraud, segment and workbench thresholds). */
+  rules: HandbookRules
   /** Recent rule changes (newest first), each with the date it took effect. */
   changes: HandbookChange[]
   /** The reader's tier state, to mark their place on the ladder (null: not a member yet). */

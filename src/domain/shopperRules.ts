@@ -25,3 +25,29 @@ export const shopperRules = (rules: ProgramRules): ShopperRules => ({
   referral: { inviterPoints: rules.referral.inviterPoints },
   expiry: { yearsAfterEarningYear: rules.expiry.yearsAfterEarningYear },
 })
+
+/**
+ * The rules as the member handbook (member.handbook) publishes them to anyone who opens it: the card's view plus the
+ * earning rates, the referral terms a member is told (first purchase, inviter's points, monthly cap) and the service
+ * benefits — the rules under HANDBOOK_RULE_PREFIXES that the handbook's text reads. The fraud checks' burst
+ * thresholds, segments, workbench windows and template ids stay on the server (the gifts travel as words).
+ */
+export interface HandbookRules extends Omit<ShopperRules, 'referral'> {
+  earning: ProgramRules['earning']
+  referral: Pick<ReferralRules, 'inviterPoints' | 'minPurchaseFen' | 'monthlyCap'>
+  serviceBenefits: ProgramRules['serviceBenefits']
+}
+
+export const handbookRules = (rules: ProgramRules): HandbookRules => ({
+  ...shopperRules(rules),
+  earning: {
+    pointsPer100YuanByTier: { ...rules.earning.pointsPer100YuanByTier },
+    birthdayMonthPercent: rules.earning.birthdayMonthPercent,
+  },
+  referral: {
+    inviterPoints: rules.referral.inviterPoints,
+    minPurchaseFen: rules.referral.minPurchaseFen,
+    monthlyCap: rules.referral.monthlyCap,
+  },
+  serviceBenefits: rules.serviceBenefits.map(({ title, detail, tiers }) => ({ title, detail, tiers: [...tiers] })),
+})

@@ -7,7 +7,8 @@
 import type { HandbookView } from '../api/contract'
 import { changesUnder, type DatedChange } from '../domain/handbook'
 import { formatYuan } from '../domain/money'
-import { TIER_NAMES, TIER_ORDER, type ProgramRules, type TierId } from '../domain/program'
+import { TIER_NAMES, TIER_ORDER, type TierId } from '../domain/program'
+import type { HandbookRules } from '../domain/shopperRules'
 import { businessTime } from '../domain/time'
 import { effectiveTier, tierProgress } from '../domain/tiers'
 import { formatPoints } from './points'
@@ -67,7 +68,7 @@ export const effectiveDateText = (at: string): string => `${businessTime(at).for
 const newsOf = (changes: readonly DatedChange[], prefixes: readonly string[]): RuleNews[] =>
   changesUnder(changes, prefixes).map((c) => ({ text: changeText(c), effective: effectiveDateText(c.at) }))
 
-const ladder = (rules: ProgramRules, mine: TierId | null): LadderStep[] => [
+const ladder = (rules: HandbookRules, mine: TierId | null): LadderStep[] => [
   {
     tier: 'member',
     name: TIER_NAMES.member,

@@ -5,7 +5,7 @@
  */
 import { DEMO_OPERATOR } from '../../scripts/demo-data'
 import type { ProgramRules } from '../../src/domain/program'
-import { shopperRules } from '../../src/domain/shopperRules'
+import { handbookRules, shopperRules } from '../../src/domain/shopperRules'
 import { startTestCloud } from './harness'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
@@ -73,5 +73,27 @@ describe('the rules on the shopper’s card', () => {
     const { openid } = await h.joinedShopper('card-rules-after')
     const card = await h.ok(openid, 'member', 'getCard', {})
     expect(card.program.referral).toEqual({ inviterPoints: 300 })
+  })
+})
+
+describe('the rules in the member handbook', () => {
+  it('publish the earning rates, referral terms and services, and no fraud, segment or workbench thresholds', async () => {
+    const view = await h.ok('handbook-reader', 'member', 'handbook', {})
+    const { rules } = await h.ok(DEMO_OPERATOR._id, 'ops', 'program', {})
+    expect(view.rules).toEqual(handbookRules(rules))
+    const sent = paths(view.rules)
+    for (const published of ['earning.birthdayMonthPercent', 'referral.minPurchaseFen', 'referral.monthlyCap', 'vip.renewFen'])
+      expect(sent).toContain(published)
+    expect(view.rules.serviceBenefits.length).toBeGreaterThan(0)
+    for (const kept of [
+      'referral.burstJoins',
+      'referral.burstHours',
+      'referral.inviteeCouponTemplateId',
+      'segments',
+      'workbench',
+      'coupons',
+      'version',
+    ])
+      expect(sent).not.toContain(kept)
   })
 })
