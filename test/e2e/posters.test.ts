@@ -2,8 +2,7 @@
  * npm run posters on the local cloud with the demo data: every store and every active staff member gets an A5
  * PNG poster whose code (decoded from the PNG with jsQR) opens the join page with that store's scene.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
@@ -11,6 +10,7 @@ import { DEMO_OPERATOR } from '../../scripts/demo-data'
 import { A5_CSS, makePosters, opsSource, SCALE, type PosterEntry } from '../../scripts/posters/posters'
 import { parseStoreScene } from '../../src/domain/scene'
 import { startTestCloud } from '../cloud/harness'
+import { tempDir } from '../support/temp'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
 let h: Harness
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await h.cloud.executor.insert('stores', [
     { _id: 'BJ009', name: '北京三里屯店', address: '北京市朝阳区三里屯路19号', phone: '010-0000-0009', openingHours: '10:00–22:00' },
   ])
-  outDir = mkdtempSync(join(tmpdir(), 'vipcard-posters-'))
+  outDir = tempDir('vipcard-posters-')
   posters = await makePosters(
     opsSource((event) => h.cloud.invoke('ops', event, { openid: DEMO_OPERATOR._id })),
     { outDir, brand: 'VIP CARD' },

@@ -2,10 +2,10 @@
  * Launches Debian's Chromium (never a browser a tool downloads) through playwright-core, sized like a
  * 375-px-wide phone, with a fresh profile per launch so no identity or storage leaks between tests.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { tempDir } from '../../support/temp'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 export const SCREENSHOT_DIR = resolve(__dirname, '..', '..', '..', 'test-results')
@@ -50,7 +50,7 @@ export interface PhoneBrowser {
 }
 
 export const launchPhone = async (): Promise<PhoneBrowser> => {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'vipcard-chromium-'))
+  const userDataDir = tempDir('vipcard-chromium-')
   // A persistent context is how Playwright takes a user-data dir; it is fresh, so it starts empty.
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
