@@ -12,9 +12,8 @@ import type { OpenApi } from '../openapi/openapi'
 import type { Storage } from '../storage/storage'
 import type { CallerContext, FromWorker, Outcome, ToWorker, WorkerData } from './protocol'
 import { type CallAnswer, noInstanceLeft } from './calls'
+import { instanceEntry } from './entry'
 import { toJsonText } from './json'
-
-const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js')
 
 /** CloudBase's default function timeout. */
 export const DEFAULT_TIMEOUT_S = 3
@@ -110,7 +109,7 @@ class Instance {
     // generation costs a few more scavenges than 16 MB but keeps each instance's resident memory lower, which
     // matters with four or more instances in one local process (bench/load.ts: peak 250 MB vs 281 MB).
     const heapMb = Math.max(32, options.memoryMb - 8)
-    this.worker = new Worker(BOOTSTRAP, {
+    this.worker = new Worker(instanceEntry(), {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: STACK_SIZE_MB },
       stdout: true,
