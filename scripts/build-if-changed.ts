@@ -1,0 +1,60 @@
+/**
+ * `tsx scripts/build-if-changed.ts weapp|h5`: the Taro build, skipped when nothing it reads changed since the last
+ * build of that target — for `npm test`, which tests both builds on every run though most runs change no page.
+ * What a build reads: src/, config/, the project's build settings, the locked dependency versions and the
+ * environment it inlines. Their hash is kept after a successful build (node_modules/.cache, with the time the build
+ * wrote its output: any other build since, `npm run build` included, makes the next run build again).
+ */
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+
+const root = resolve(__dirname, '..')
+const TARGETS = { weapp: { out: 'dist', built: 'app.json' }, h5: { out: 'dist-h5', built: 'index.html' } } as const
+export type Target = keyof typeof TARGETS
+
+const INPUT_DIRS = ['src', 'config']
+const INPUT_FILES = ['babel.config.js', 'tsconfig.json', 'project.config.json', 'package.json', 'package-lock.json']
+/** Read by config/index.ts or inlined into the bundle. */
+const INPUT_ENV = ['NODE_ENV', 'TARO_APP_CLOUD_ENV', 'TARO_ENV']
+const MARKERS = join(root, 'node_modules', '.cache', 'vipcard-build')
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name)
+    return e.isDirectory() ? filesUnder(path) : e.isFile() ? [path] : []
+  })
+
+/** A hash of everything the `target` build reads in the project at `base`, and of the environment it inlines. */
+export const inputsHash = (target: Target, base = root, env: Record<string, string | undefined> = process.env): string => {
+  const hash = createHash('sha256').update(`target ${target}\n`)
+  const dirs = INPUT_DIRS.map((d) => join(base, d)).filter((d) => existsSync(d))
+  const files = [...dirs.flatMap(filesUnder), ...INPUT_FILES.map((f) => join(base, f))].sort()
+  for (const file of files) {
+    if (!existsSync(file)) continue
+    hash.update(`${relative(base, file)} ${statSync(file).size}\n`).update(readFileSync(file))
+  }
+  for (const name of INPUT_ENV) hash.update(`${name}=${env[name] ?? ''}\n`)
+  return hash.digest('hex')
+}
+
+const main = () => {
+  const target = process.argv[2] as Target
+  if (!(target in TARGETS)) throw new Error(`usage: tsx scripts/build-if-changed.ts ${Object.keys(TARGETS).join('|')}`)
+  const { out, built } = TARGETS[target]
+  const output = join(root, out, built)
+  const marker = join(MARKERS, `${target}.txt`)
+  const hash = inputsHash(target)
+  const stamp = () => `${hash} ${statSync(output).mtimeMs}`
+  if (existsSync(output) && existsSync(marker) && readFileSync(marker, 'utf8').trim() === stamp()) {
+    console.log(`${target} build is up to date (${out}/: nothing it reads has changed)`)
+    return
+  }
+  const run = spawnSync('npx', ['taro', 'build', '--type', target], { cwd: root, stdio: 'inherit' })
+  if (run.status !== 0) process.exit(run.status ?? 1)
+  mkdirSync(MARKERS, { recursive: true })
+  writeFileSync(marker, `${stamp()}\n`)
+}
+
+if (require.main === module) main()
