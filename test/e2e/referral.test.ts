@@ -116,8 +116,10 @@ it('pays the inviter exactly 200 points when the shop assistant records the frie
   expect(memberDoc(INVITER).pointsBalance).toBe(pointsBefore + 200)
 
   await openAs(INVITER, '/pages/card/index')
-  await visible('.member-card__points').waitFor()
-  expect(await text('.member-card__points')).toBe((pointsBefore + 200).toLocaleString('en-US'))
+  // The card opens on the copy it kept (offline first), then shows the fresh one: wait for the reward to appear.
+  await visible('.member-card__points')
+    .filter({ hasText: (pointsBefore + 200).toLocaleString('en-US') })
+    .waitFor()
   await visible('.card-page__invite').click()
   await visible('.invite-page__stats').waitFor()
   expect(await text('.invite-page__stats')).toBe('1 位好友已加入 · 1 位已奖励 · 0 位待首次消费')
