@@ -433,11 +433,13 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
    * Waits until no cloud call is in flight and nothing has happened for `quietMs` — and, after the last answer,
    * until a setData has followed it or `answerGraceMs` have passed (a loaded machine may be slow to render it).
    */
-  const settled = async (quietMs = 300, answerGraceMs = 3_000, timeoutMs = 20_000) => {
+  const settled = async (quietMs = 300, answerGraceMs = 3_000, timeoutMs = 20_000, firstRender = false) => {
     const started = Date.now()
     while (Date.now() - started < timeoutMs) {
       await new Promise((r) => setTimeout(r, 50))
       const rendered = lastSetData >= lastAnswer || Date.now() - lastAnswer >= answerGraceMs
+      // A page just opened has drawn nothing until its first setData, however quiet a loaded machine keeps it.
+      if (firstRender && lastSetData === 0) continue
       if (inFlight === 0 && rendered && Date.now() - lastActivity >= quietMs) return
     }
     throw new Error(`page did not settle within ${timeoutMs} ms`)
@@ -460,7 +462,7 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     openid = caller
     lastAnswer = lastSetData = 0
     const page = open(route, query)
-    await settled()
+    await settled(undefined, undefined, undefined, true)
     return finish(page.run)
   }
 
