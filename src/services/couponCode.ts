@@ -1,5 +1,6 @@
 /** The coupon code as the till scans or types it (12 digits), checked before any lookup (staff pages). */
-import { check, LookupCouponSchema } from '../api/schemas'
+import { check } from '../api/fields'
+import { LookupCouponSchema } from '../api/staffSchemas'
 import { COUPON_CODE_LENGTH, isValidCouponCode } from '../domain/memberNo'
 
 /** The coupon code from what was typed or scanned, or the reason it cannot be one. */

@@ -1,5 +1,7 @@
 /** The member code as staff scan or operators type it, checked before any lookup (staff and ops pages). */
-import { check, LookupMemberSchema, ScanMemberSchema } from '../api/schemas'
+import { check } from '../api/fields'
+import { LookupMemberSchema } from '../api/sharedSchemas'
+import { ScanMemberSchema } from '../api/staffSchemas'
 import { looksLikeDynamicCode, parseDynamicCode } from '../domain/memberCode'
 import { isValidMemberNo } from '../domain/memberNo'
 

@@ -3,7 +3,8 @@
  * the phone's last 4 digits, or both ("王2101"); never more digits than a masked phone shows
  * (src/domain/customerSearch.ts). Apart from Taro.
  */
-import { check, CustomersSchema } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { CustomersSchema } from '../../api/staffSchemas'
 
 export type SearchCheck = { ok: true; search: string | undefined } | { ok: false; message: string }
 

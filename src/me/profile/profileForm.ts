@@ -4,7 +4,8 @@
  * until every row is right, and the server writes all of it or none.
  */
 import type { ProfileView } from '../../api/contract'
-import { check, UpdateProfileSchema, type UpdateProfileInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { UpdateProfileSchema, type UpdateProfileInput } from '../../api/memberSchemas'
 import { AppError, type FieldError } from '../../domain/errors'
 import type { MessageKinds } from '../../domain/member'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'

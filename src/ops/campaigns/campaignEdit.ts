@@ -4,7 +4,7 @@
  */
 import type { OpsCampaignView } from '../../api/contract'
 import { UpdateCampaignSchema, type UpdateCampaignInput } from '../../api/opsSchemas'
-import { check } from '../../api/schemas'
+import { check } from '../../api/fields'
 import { isBefore, lastCoveredBusinessDate, startOfNextBusinessDay, type Instant } from '../../domain/time'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import { businessInstant } from './campaignForm'

@@ -4,7 +4,8 @@
  * business-time calendar days; the last day is sent as the exclusive end (the start of the day after).
  */
 import * as v from 'valibot'
-import { check, CreateCampaignSchema, type CreateCampaignInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { CreateCampaignSchema, type CreateCampaignInput } from '../../api/opsSchemas'
 import { DEFAULT_VIP_EARLY_DAYS } from '../../domain/access'
 import { AppError } from '../../domain/errors'
 import type { TopListName } from '../../domain/audience'

@@ -4,7 +4,8 @@
  * server's own schema, each message at its row. Times are business time (Shanghai), picked as date + time.
  */
 import type { EventView } from '../../api/contract'
-import { check, CreateEventSchema, UpdateEventSchema, type CreateEventInput, type UpdateEventInput } from '../../api/schemas'
+import { CreateEventSchema, UpdateEventSchema, type CreateEventInput, type UpdateEventInput } from '../../api/eventSchemas'
+import { check } from '../../api/fields'
 import type { TierId } from '../../domain/program'
 import { businessTime, isBefore, type Instant } from '../../domain/time'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ExportResult } from '../../api/contract'
-import { LedgerExportSchema, check } from '../../api/schemas'
+import { LedgerExportSchema } from '../../api/exportSchemas'
+import { check } from '../../api/fields'
 import { businessDate, businessTime } from '../../domain/time'
 import { callCloud, messageOf } from '../../services/cloud'
 

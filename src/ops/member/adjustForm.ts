@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot'
 import type { MemberSummary } from '../../api/contract'
-import { AdjustPointsSchema, check, type AdjustPointsInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { AdjustPointsSchema, type AdjustPointsInput } from '../../api/opsSchemas'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import { formatPoints } from '../../wording/points'
 

@@ -4,7 +4,7 @@
  * conversion serves: digits are shifted, never multiplied as floats. The edited rules are checked with the
  * server's own schema, each message at the rule's field; what changed is listed in words before saving.
  */
-import { check } from '../../api/schemas'
+import { check } from '../../api/fields'
 import { UpdateProgramSchema, type UpdateProgramInput } from '../../api/programSchema'
 import type { ProgramView } from '../../api/contract'
 import { AppError } from '../../domain/errors'

@@ -3,7 +3,8 @@
  * reason the member's record will keep, checked with the server's own schema and calendar rule.
  */
 import type { MemberSummary } from '../../api/contract'
-import { check, CorrectBirthdaySchema, type CorrectBirthdayInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { CorrectBirthdaySchema, type CorrectBirthdayInput } from '../../api/staffSchemas'
 import { birthdayProblem, type Birthday } from '../../domain/member'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { ActionOutput } from '../../api/contract'
-import type { CorrectBirthdayInput } from '../../api/schemas'
+import type { CorrectBirthdayInput } from '../../api/staffSchemas'
 import { businessTime } from '../../domain/time'
 import { callCloud } from '../../services/cloud'
 import { useConfirmStep } from '../../services/useConfirmStep'

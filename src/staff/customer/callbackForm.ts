@@ -3,7 +3,8 @@
  * (by default the date the server would pick). Checked with the server's own schema; the server's refusals
  * (a next date not after today) come back to their rows.
  */
-import { check, LogCallbackSchema, type LogCallbackInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { LogCallbackSchema, type LogCallbackInput } from '../../api/staffSchemas'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import type { CallbackOutcome } from '../../wording/workbench'
 

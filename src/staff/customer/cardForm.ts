@@ -2,7 +2,8 @@
  * The customer card (顾客资料卡) as staff edit it, apart from Taro: sizes as typed, colours and styles as
  * one line each ("驼色、米白"), notes — checked with the server's own schema, each message at its row.
  */
-import { check, CustomerProfileSchema } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { CustomerProfileSchema } from '../../api/staffSchemas'
 import { AppError, type FieldError } from '../../domain/errors'
 import type { CustomerProfile } from '../../domain/member'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'

@@ -3,7 +3,8 @@
  * digit), what a check-in answer means for the screen, and the guest list's figures and states.
  */
 import type { CheckInResult, GuestView } from '../../api/contract'
-import { check, CheckInSchema } from '../../api/schemas'
+import { CheckInSchema } from '../../api/eventSchemas'
+import { check } from '../../api/fields'
 import { isValidTicketCode } from '../../domain/memberNo'
 import { checkInTime } from '../../wording/events'
 

@@ -2,7 +2,8 @@
  * The till's checks, apart from Taro: the amount and order number before recording (the member code is
  * checked by ../shared/memberCode). Amounts go from what was typed straight to integer fen; never a float.
  */
-import { check, RecordPurchaseSchema, type RecordPurchaseInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { RecordPurchaseSchema, type RecordPurchaseInput } from '../../api/staffSchemas'
 import { parseYuanToFen } from '../../domain/money'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot'
 import type { MemberSummary } from '../../api/contract'
-import { check, RedeemPointsSchema, type RedeemPointsInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { RedeemPointsSchema, type RedeemPointsInput } from '../../api/staffSchemas'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import { formatPoints } from '../../wording/points'
 

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot'
 import type { OrderView } from '../../api/contract'
-import { check, LookupOrderSchema, RecordRefundSchema, type RecordRefundInput } from '../../api/schemas'
+import { check } from '../../api/fields'
+import { LookupOrderSchema, RecordRefundSchema, type RecordRefundInput } from '../../api/staffSchemas'
 import { formatYuan, parseYuanToFen, type Fen } from '../../domain/money'
 import { pointsToReverse } from '../../domain/purchase'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
