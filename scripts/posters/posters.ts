@@ -15,18 +15,7 @@ import type { CloudResult, StoreCodeView, StoreDirectoryEntry } from '../../src/
 import type { StaffDoc, StoreDoc } from '../../cloudfunctions/_lib/collections'
 import { buildStoreScene } from '../../src/domain/scene'
 import type { StaffRole } from '../../src/domain/staff'
-
-export const CHROMIUM_PATH = '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium'
 
 /** A5 (148 × 210 mm) in CSS pixels (96 per inch), drawn at twice the density so print stays sharp. */
 export const A5_CSS = { width: 558, height: 794 }

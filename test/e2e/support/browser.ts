@@ -5,21 +5,10 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium'
 import { tempDir } from '../../support/temp'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
 export const SCREENSHOT_DIR = resolve(__dirname, '..', '..', '..', 'test-results')
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /** The Taro pages on screen (the router keeps the pages below in the DOM, hidden). Runs in the page. */
 declare function shownPages(): HTMLElement[]
