@@ -7,8 +7,8 @@
 import { existsSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
-import { type LocalCloud, FILE_ID_PREFIX, cloudPathProblem, inspectStorageSeam, startLocalCloud } from '../../localcloud'
-import { FIXTURES, FIXTURE_COLLECTIONS, tempDir } from './support'
+import { type LocalCloud, FILE_ID_PREFIX, cloudPathProblem, inspectStorageSeam } from '../../localcloud'
+import { FIXTURES, startFixtureCloud, tempDir } from './support'
 import { sleep } from '../support/wait'
 
 type Body = Record<string, any>
@@ -18,16 +18,7 @@ let dataDir: string
 
 beforeAll(async () => {
   dataDir = tempDir()
-  cloud = await startLocalCloud({
-    dataDir,
-    functionsDir: join(FIXTURES, 'storage-functions'),
-    collectionsDir: FIXTURE_COLLECTIONS,
-    staticDir: null,
-    port: 0,
-    poolSize: 1,
-    logs: false,
-    dbLatencyMs: 0,
-  })
+  cloud = await startFixtureCloud(dataDir, { functionsDir: join(FIXTURES, 'storage-functions') })
 }, 30_000)
 
 afterAll(async () => {

@@ -3,22 +3,11 @@
  * in integer fen, and what the till announces afterwards.
  */
 import { screen, waitFor } from '@testing-library/dom'
-import type { MemberSummary, PurchaseResult, StaffView } from '../../src/api/contract'
+import type { PurchaseResult } from '../../src/api/contract'
 import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { openPage, textOf } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
-import { LI_NA_CODE } from './support/fixtures'
-
-const STAFF: StaffView = { staffId: 'A01', name: '王丽', role: 'assistant', store: { id: 'SH001', name: '上海静安嘉里中心店' } }
-const LI_NA: MemberSummary = {
-  memberNo: '20261123002',
-  name: '李娜',
-  mobileMasked: '139****1234',
-  birthday: { month: 6, day: 18 },
-  tier: 'member',
-  vipUntil: null,
-  pointsBalance: 1255,
-}
+import { LI_NA, LI_NA_CODE, STAFF } from './support/fixtures'
 
 const purchaseResult = (input: { orderNo: string; amountFen: number }, replayed = false): PurchaseResult => ({
   purchase: {
