@@ -203,6 +203,14 @@ const names = Object.values(COLLECTIONS) as CollectionName[]
 /** Every collection, outside a transaction. */
 export const data = Object.fromEntries(names.map((name) => [name, new Collection(name)])) as unknown as Collections
 
-/** Every collection, inside transaction `t`. */
-export const tx = (t: Transaction): TxCollections =>
-  Object.fromEntries(names.map((name) => [name, new TxCollection(t, name)])) as unknown as TxCollections
+const inTransactions = new WeakMap<Transaction, TxCollections>()
+
+/** Every collection, inside transaction `t` (made once per transaction: readers and writers each ask for it). */
+export const tx = (t: Transaction): TxCollections => {
+  let collections = inTransactions.get(t)
+  if (!collections) {
+    collections = Object.fromEntries(names.map((name) => [name, new TxCollection(t, name)])) as unknown as TxCollections
+    inTransactions.set(t, collections)
+  }
+  return collections
+}
