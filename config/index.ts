@@ -23,9 +23,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: isH5 ? { patterns: [], options: {} } : { patterns: [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    // webpack's persistent cache (node_modules/.cache/webpack): an unchanged weapp build takes 6 s of CPU instead of
-    // 33 s, with byte-identical output (checked on dist/ with the cache off and on).
-    cache: { enable: true },
+    // No persistent webpack cache: with it, a rebuild after imports moved between subpackages wrote a staff chunk that
+    // required a module no chunk had (dist/staff/purchase failed to load); a clean build was right.
+    cache: { enable: false },
     mini: {
       // Component styles are class-scoped (BEM), so their order across chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },

@@ -104,7 +104,15 @@ const shoot = async (page: Page, name: string, heightOf: () => number) => {
   const viewport = page.viewportSize()!
   const height = await page.evaluate(heightOf)
   if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8_000) })
-  await page.screenshot({ path, fullPage: true })
+  try {
+    await page.screenshot({ path, fullPage: true })
+  } catch (e) {
+    // Chromium on a loaded machine sometimes refuses a capture just after the viewport changed ("Unable to capture
+    // screenshot"): once more, after the next frame is drawn.
+    if (!String((e as Error)?.message).includes('Unable to capture screenshot')) throw e
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))))
+    await page.screenshot({ path, fullPage: true })
+  }
   if (height > viewport.height) await page.setViewportSize(viewport)
   return path
 }
