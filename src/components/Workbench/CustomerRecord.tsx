@@ -90,8 +90,9 @@ export const CallbackHistory = ({ callbacks }: { callbacks: CallbackEntry[] }) =
     <Text className="wb-section__empty">还没有回访记录</Text>
   ) : (
     <>
-      {callbacks.map((entry) => (
-        <View key={`${entry.at}-${entry.staffName}`} className="callback-entry">
+      {/* Two callbacks may share a minute and an assistant (logged twice at the till): the place tells them apart. */}
+      {callbacks.map((entry, index) => (
+        <View key={`${index}-${entry.at}-${entry.staffName}`} className="callback-entry">
           <Text className="callback-entry__head">{callbackHead(entry)}</Text>
           {entry.note && <Text className="callback-entry__note">{entry.note}</Text>}
           {entry.nextAt && <Text className="callback-entry__next">{nextCallbackText(entry.nextAt)}</Text>}

@@ -18,4 +18,19 @@ require('@tarojs/taro-h5')
 
 // findBy*/waitFor wait for a page's answer from the local cloud: 1 s (testing-library's default) was too short on
 // a loaded CI machine. A wait is not a timing assertion; 5 s only turns a hang into a failure sooner than jest's.
-require('@testing-library/dom').configure({ asyncUtilTimeout: 5_000 })
+const testingLibrary = require('@testing-library/dom') as typeof import('@testing-library/dom')
+testingLibrary.configure({
+  asyncUtilTimeout: 5_000,
+  // The default error prints the whole document into its message when it is made: on every failed poll of a
+  // findBy*/waitFor, which on a heavy page (eight pickers) was most of a test's time. Printed when read instead.
+  getElementError: (message, container) => {
+    const error = new Error()
+    error.name = 'TestingLibraryElementError'
+    let text: string | undefined
+    Object.defineProperty(error, 'message', {
+      configurable: true,
+      get: () => (text ??= [message, testingLibrary.prettyDOM(container)].filter(Boolean).join('\n\n')),
+    })
+    return error
+  },
+})
