@@ -25,7 +25,7 @@ let fixture: Fixture
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'app.json'))) throw new Error('dist/ is not built: run `npm run build:weapp` first')
-  demo = await startDemoCloud('vipcard-setdata-')
+  demo = await startDemoCloud('vipcard-setdata-', { dbLatencyMs: 0 })
   fixture = await makeHeavyShopper(demo.cloud)
   weapp = loadWeapp(DIST, (name, data, openid) => demo.cloud.invoke(name, data, { openid }))
 }, 180_000)

@@ -15,8 +15,14 @@ export interface DemoCloud {
   close: () => Promise<void>
 }
 
-/** `dataDirPrefix` names the temporary data folder (in the system's temp folder), to tell runs apart. */
-export const startDemoCloud = async (dataDirPrefix: string, options: { staticDir?: string } = {}): Promise<DemoCloud> => {
+/**
+ * `dataDirPrefix` names the temporary data folder (in the system's temp folder), to tell runs apart. `dbLatencyMs`
+ * 0 drops the simulated database round trips, for tests that look only at what pages show once loaded.
+ */
+export const startDemoCloud = async (
+  dataDirPrefix: string,
+  options: { staticDir?: string; dbLatencyMs?: number } = {},
+): Promise<DemoCloud> => {
   const dataDir = tempDir(dataDirPrefix)
   const removeData = () => rmSync(dataDir, { recursive: true, force: true })
   let cloud: LocalCloud
@@ -28,6 +34,7 @@ export const startDemoCloud = async (dataDirPrefix: string, options: { staticDir
       staticDir: options.staticDir,
       port: 0,
       logs: false,
+      ...(options.dbLatencyMs !== undefined ? { dbLatencyMs: options.dbLatencyMs } : {}),
     })
   } catch (error) {
     removeData()

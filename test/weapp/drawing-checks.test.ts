@@ -23,7 +23,7 @@ let broken: string
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'app.json'))) throw new Error('dist/ is not built: run `npm run build:weapp` first')
-  demo = await startDemoCloud('vipcard-weapp-checks-')
+  demo = await startDemoCloud('vipcard-weapp-checks-', { dbLatencyMs: 0 })
   cloud = demo.cloud
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   await phone.open('pages/card/index', {}, 'demo-shopper-b')

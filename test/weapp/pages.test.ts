@@ -18,7 +18,7 @@ import { launchPhone, type PhoneBrowser } from '../e2e/support/browser'
 import { undrawn } from '../support/weapp/dropped'
 import { startDemoCloud, type DemoCloud } from '../support/demoCloud'
 import { weappPhone, type WeappPhone } from '../support/weapp/phone'
-import { h5Settled, h5Text, showDrawing, shootH5 } from '../support/weapp/screen'
+import { h5Text, identityFromCookie, openAs, openSettled, showDrawing, shootH5 } from '../support/weapp/screen'
 import { makeHeavyShopper, pageName, pageVisits, type Fixture } from '../support/weapp/visits'
 import { missingFromWeapp } from '../support/weapp/parity'
 
@@ -38,13 +38,14 @@ let fixture: Fixture
 beforeAll(async () => {
   for (const built of [join(DIST, 'app.json'), join(H5, 'index.html')])
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`)
-  demo = await startDemoCloud('vipcard-weapp-pages-', { staticDir: H5 })
+  demo = await startDemoCloud('vipcard-weapp-pages-', { staticDir: H5, dbLatencyMs: 0 })
   cloud = demo.cloud
   fixture = await makeHeavyShopper(cloud)
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   styles = compileStyles(DIST)
   // One tab for both pictures: a tab in the background is throttled, and its screenshot waits seconds for it.
   browser = await launchPhone()
+  await identityFromCookie(browser.context, cloud.url)
 }, 240_000)
 
 afterAll(async () => {
@@ -55,12 +56,9 @@ afterAll(async () => {
 
 /** Opens the H5 twin as `caller` (kept where the H5 identity switcher keeps it) and waits for its data. */
 const openH5 = async (route: string, query: Record<string, string>, caller: string) => {
-  const page = browser.page
-  await page.goto(`${cloud.url}/functions/`)
-  await page.evaluate((id) => window.localStorage.setItem('vipcard.localOpenid', id), caller)
+  await openAs(browser.context, cloud.url, caller)
   const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, decodeURIComponent(v)])).toString()
-  await page.goto(`${cloud.url}/#/${route}${search ? `?${search}` : ''}`)
-  await h5Settled(page)
+  await openSettled(browser.page, `${cloud.url}/#/${route}${search ? `?${search}` : ''}`)
 }
 
 describe('every page of app.json, drawn from WeChat’s compiled templates', () => {

@@ -33,7 +33,7 @@ let styles: StyleCompilation
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'app.json'))) throw new Error('dist/ is not built: run `npm run build:weapp` first')
-  demo = await startDemoCloud('vipcard-weapp-story-')
+  demo = await startDemoCloud('vipcard-weapp-story-', { dbLatencyMs: 0 })
   cloud = demo.cloud
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   styles = compileStyles(DIST)

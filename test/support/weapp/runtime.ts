@@ -432,8 +432,10 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
   /**
    * Waits until no cloud call is in flight and nothing has happened for `quietMs` — and, after the last answer,
    * until a setData has followed it or `answerGraceMs` have passed (a loaded machine may be slow to render it).
+   * 100 ms of quiet is ample: what a page does next (React's scheduler, Taro's setData batching) is queued with
+   * zero-delay timers, which run long before.
    */
-  const settled = async (quietMs = 300, answerGraceMs = 3_000, timeoutMs = 20_000, firstRender = false) => {
+  const settled = async (quietMs = 100, answerGraceMs = 3_000, timeoutMs = 20_000, firstRender = false) => {
     const started = Date.now()
     while (Date.now() - started < timeoutMs) {
       await new Promise((r) => setTimeout(r, 50))

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import type { StyleCompilation } from '../../../scripts/weapp/compile'
 import { SCREENSHOT_DIR } from '../../e2e/support/browser'
 import type { DrawnNode } from './draw'
@@ -78,19 +78,50 @@ export const h5Text = (page: Page) =>
     return text
   })
 
-/** Waits until the H5 page has loaded its data: no request for 500 ms, then its text unchanged for 300 ms. */
-export const h5Settled = async (page: Page, timeoutMs = 15_000) => {
-  await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined)
-  const started = Date.now()
-  let last = ''
-  let stable = 0
-  while (Date.now() - started < timeoutMs && stable < 2) {
-    await page.waitForTimeout(150)
-    const text = await h5Text(page)
-    stable = text === last && text.trim() ? stable + 1 : 0
-    last = text
+/**
+ * Opens `url` and waits until the H5 page has loaded its data: no request of the page in flight and its text
+ * unchanged over three looks 100 ms apart. (Playwright's networkidle waits 500 ms of silence first; the page's
+ * own requests, counted, say the same sooner.)
+ */
+export const openSettled = async (page: Page, url: string, timeoutMs = 15_000) => {
+  let inFlight = 0
+  const started = () => inFlight++
+  const ended = () => inFlight--
+  page.on('request', started)
+  page.on('requestfinished', ended)
+  page.on('requestfailed', ended)
+  try {
+    await page.goto(url)
+    const since = Date.now()
+    let last = ''
+    let stable = 0
+    while (Date.now() - since < timeoutMs && stable < 2) {
+      await page.waitForTimeout(100)
+      const text = await h5Text(page)
+      stable = inFlight === 0 && text === last && text.trim() ? stable + 1 : 0
+      last = text
+    }
+  } finally {
+    page.off('request', started)
+    page.off('requestfinished', ended)
+    page.off('requestfailed', ended)
   }
 }
+
+/**
+ * Keeps the H5 identity switcher's choice (localStorage `vipcard.localOpenid`) from a cookie, set before the app's
+ * scripts run on every page of `origin`: a page opened as someone needs no first visit to set it.
+ */
+export const identityFromCookie = async (context: BrowserContext, origin: string) =>
+  context.addInitScript((at) => {
+    if (location.origin !== at) return
+    const kept = /(?:^|; )vipcard-test-openid=([^;]*)/.exec(document.cookie)
+    if (kept) window.localStorage.setItem('vipcard.localOpenid', decodeURIComponent(kept[1]))
+  }, origin)
+
+/** Who the H5 pages of `origin` open as, from the next navigation on (see identityFromCookie). */
+export const openAs = (context: BrowserContext, origin: string, openid: string) =>
+  context.addCookies([{ name: 'vipcard-test-openid', value: encodeURIComponent(openid), url: origin }])
 
 /** Saves the H5 page on screen as test-results/<name>.png, as tall as the shown page scrolls. */
 export const shootH5 = (page: Page, name: string) =>
