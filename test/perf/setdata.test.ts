@@ -53,7 +53,7 @@ const EXPECTED_TEXTS: Record<string, string[]> = {
   'pages/coupons/index': ['新会员礼券', '新季预览 85折'],
   'pages/coupon/index': ['有效期'],
   'pages/catalog/index': ['品牌帆布袋'],
-  'pages/campaigns/index': ['领券中心'],
+  'pages/campaigns/index': ['会员专享券'],
   'pages/events/index': ['秋冬新品品鉴会'],
   'pages/tickets/index': ['秋冬新品品鉴会'],
   'pages/invite/index': ['我的邀请码'],
