@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { find } from 'mingo'
 import { type Answer, Actions, type Params, prepareNewDoc } from './actions'
-import { type Doc, decode, encodeDoc, isPlainObject } from './ejson'
+import { type Doc, decode, decodeDoc, encodeDoc, isPlainObject } from './ejson'
 import { DbError, type DbErrorCode, requestFailed } from './errors'
 import { type FaultSpec, Faults } from './faults'
 import { type CollectionSpec, Store, assertCollectionName, docKey, loadCollectionSpecs } from './store'
@@ -299,8 +299,33 @@ export class Executor {
     return this.store.collections()
   }
 
+  /** The last commit's sequence number: every committed write carries the number of its commit. */
+  get commitSeq(): number {
+    return this.store.currentSeq
+  }
+
+  /** How many times reset() emptied the database (the commit numbers start again after each). */
+  get resets(): number {
+    return this.resetCount
+  }
+  private resetCount = 0
+
+  /**
+   * For a test that watches the whole database (the fuzz's invariants after every call): the documents of `coll`
+   * committed after `seq`, and the keys it holds now (a key it no longer holds was removed). Re-reading only these
+   * keeps such checks linear in what changed, not in what is stored.
+   */
+  changesSince(coll: string, seq: number): { written: { key: string; doc: Doc }[]; keys: string[] } {
+    assertCollectionName(coll)
+    return {
+      written: this.store.rowsWrittenAfter(coll, seq).map((r) => ({ key: r.key, doc: decodeDoc(r.doc) })),
+      keys: this.store.keys(coll),
+    }
+  }
+
   /** Deletes all data and open transactions; declared collections are recreated empty. */
   reset() {
+    this.resetCount++
     this.txns.clear()
     this.faults.clear()
     this.store.reset()

@@ -351,6 +351,20 @@ export class Store {
     return { sql, args }
   }
 
+  /** Rows of `coll` last written after commit `seq` (a full scan that hands over only those). */
+  rowsWrittenAfter(coll: string, seq: number): Row[] {
+    if (!this.tables.has(coll)) return []
+    return this.stmt(`SELECT id AS key, doc, seq FROM ${table(coll)} WHERE seq > ?`).all(seq) as Row[]
+  }
+
+  /** Every document key of `coll`, without reading the documents. */
+  keys(coll: string): string[] {
+    if (!this.tables.has(coll)) return []
+    return this.stmt(`SELECT id FROM ${table(coll)}`)
+      .pluck()
+      .all() as string[]
+  }
+
   count(coll: string): number {
     if (!this.tables.has(coll)) return 0
     return (this.stmt(`SELECT count(*) AS n FROM ${table(coll)}`).get() as { n: number }).n

@@ -19,8 +19,9 @@ import type { LedgerEntry } from '../../../src/domain/ledger'
 import type { Member } from '../../../src/domain/member'
 import type { PurchaseRecord, RefundRecord } from '../../../src/domain/purchase'
 import type { Referral } from '../../../src/domain/referral'
+import { storedDocs } from './storedView'
 
-const all = <T>(executor: Executor, coll: string) => executor.find(coll, {}) as unknown as T[]
+const all = <T>(executor: Executor, coll: string) => storedDocs<T>(executor, coll)
 const sum = <T>(items: T[], of: (t: T) => number) => items.reduce((s, t) => s + of(t), 0)
 const groupBy = <T>(items: T[], key: (t: T) => string) => {
   const map = new Map<string, T[]>()
@@ -94,7 +95,7 @@ export const violations = (executor: Executor): string[] => {
   }
 
   const rsvpsOf = groupBy(all<Rsvp>(executor, 'rsvps'), (r) => r.eventId)
-  const tickets = new Map((executor.find('tickets', {}) as unknown as { _id: string; rsvpId: string }[]).map((t) => [t._id, t]))
+  const tickets = new Map(all<{ _id: string; rsvpId: string }>(executor, 'tickets').map((t) => [t._id, t]))
   const entryIds = new Set([...ledger.values()].flat().map((e) => e._id))
   for (const e of all<MemberEvent>(executor, 'events')) {
     const rsvps = rsvpsOf.get(e._id) ?? []
@@ -128,7 +129,7 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
   const add = (key: string, n: number) => {
     if (n) out[key] = (out[key] ?? 0) + n
   }
-  const docs = (coll: string) => (executor.collections().includes(coll) ? (executor.find(coll, {}) as Record<string, any>[]) : [])
+  const docs = (coll: string) => storedDocs<Record<string, any>>(executor, coll)
   for (const coll of executor.collections()) add(`${coll}`, executor.count(coll))
   for (const m of docs('members')) {
     add('members.points', m.pointsBalance)
