@@ -1,14 +1,15 @@
 /**
- * `tsx scripts/build-if-changed.ts weapp|h5`: the Taro build, skipped when nothing it reads changed since the last
+ * `tsx scripts/build-if-changed.ts h5 weapp`: the Taro builds, each skipped when nothing it reads changed since the last
  * build of that target — for `npm test`, which tests both builds on every run though most runs change no page.
  * What a build reads: src/, config/, the project's build settings, the locked dependency versions and the
  * environment it inlines. Their hash is kept after a successful build (node_modules/.cache, with the time the build
  * wrote its output: any other build since, `npm run build` included, makes the next run build again).
  */
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 
 const root = resolve(__dirname, '..')
 const TARGETS = { weapp: { out: 'dist', built: 'app.json' }, h5: { out: 'dist-h5', built: 'index.html' } } as const
@@ -39,9 +40,8 @@ export const inputsHash = (target: Target, base = root, env: Record<string, stri
   return hash.digest('hex')
 }
 
-const main = () => {
-  const target = process.argv[2] as Target
-  if (!(target in TARGETS)) throw new Error(`usage: tsx scripts/build-if-changed.ts ${Object.keys(TARGETS).join('|')}`)
+/** Builds `target` unless its output is up to date; the build's lines go out prefixed with the target. */
+const buildIfChanged = async (target: Target): Promise<void> => {
   const { out, built } = TARGETS[target]
   const output = join(root, out, built)
   const marker = join(MARKERS, `${target}.txt`)
@@ -51,10 +51,33 @@ const main = () => {
     console.log(`${target} build is up to date (${out}/: nothing it reads has changed)`)
     return
   }
-  const run = spawnSync('npx', ['taro', 'build', '--type', target], { cwd: root, stdio: 'inherit' })
-  if (run.status !== 0) process.exit(run.status ?? 1)
+  const started = Date.now()
+  const child = spawn('npx', ['taro', 'build', '--type', target], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const)
+    createInterface({ input: from }).on('line', (line) => to.write(`[${target}] ${line}\n`))
+  const code = await new Promise<number | null>((done) => child.on('close', done))
+  if (code !== 0) throw new Error(`${target} build failed (exit ${code})`)
   mkdirSync(MARKERS, { recursive: true })
   writeFileSync(marker, `${stamp()}\n`)
+  console.log(`${target} built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
-if (require.main === module) main()
+/**
+ * The targets named, at once: each webpack build is mostly one thread, so two on a 2-core machine take little more
+ * than the longer one.
+ */
+const main = async () => {
+  const targets = process.argv.slice(2) as Target[]
+  if (targets.length === 0 || targets.some((t) => !(t in TARGETS)))
+    throw new Error(`usage: tsx scripts/build-if-changed.ts ${Object.keys(TARGETS).join('|')}...`)
+  await Promise.all(targets.map(buildIfChanged))
+}
+
+if (require.main === module)
+  main().catch((e: unknown) => {
+    console.error((e as Error).message)
+    process.exit(1)
+  })
