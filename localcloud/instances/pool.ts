@@ -90,6 +90,28 @@ export const readFunctionConfig = (dir: string): { timeoutS: number; openapi: st
   }
 }
 
+/**
+ * A worker inherits its parent's Node flags, and `npm start` runs under `--require tsx/cjs`: tsx's hooks would then
+ * see each of the SDK's several hundred requires in every instance (~110 ms of CPU per cold start). The instance
+ * entry is plain JavaScript (entry.ts; its fallback registers tsx itself), so loaders are left out; other flags
+ * (--cpu-prof, --inspect, ...) pass on.
+ */
+export const instanceExecArgv = (argv: readonly string[] = process.execArgv): string[] => {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]
+    const [name, inline] = flag.split(/=(.*)/s, 2)
+    if (['-r', '--require', '--import', '--loader', '--experimental-loader'].includes(name)) {
+      const value = inline ?? argv[++i] ?? ''
+      if (/(^|[/\\])tsx([/\\]|$)/.test(value)) continue
+      out.push(name, value)
+      continue
+    }
+    out.push(flag)
+  }
+  return out
+}
+
 class Instance {
   state: 'starting' | 'idle' | 'busy' | 'dead' = 'starting'
   /** The running call; `asText` once its event went as JSON text. */
@@ -111,6 +133,7 @@ class Instance {
     const heapMb = Math.max(32, options.memoryMb - 8)
     this.worker = new Worker(instanceEntry(), {
       workerData: data,
+      execArgv: instanceExecArgv(),
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: STACK_SIZE_MB },
       stdout: true,
       stderr: true,
