@@ -54,6 +54,12 @@ export interface LocalCloudOptions {
   poolSize?: number
   /** Memory of a function instance (default 128 MB, CloudBase's smallest). */
   memoryMb?: number
+  /**
+   * For a process that starts local clouds one after another (a test runner): at close, idle instances keep their
+   * runtime for the next local cloud of the process, which loads its functions into them afresh (instances/
+   * runtimes.ts). Off by default: one local cloud per process has no use for it.
+   */
+  keepRuntimes?: boolean
   /** Honor the `x-local-clock` header (tests only). */
   allowClockOverride?: boolean
   /**
@@ -264,6 +270,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     storage,
     size: options.poolSize ?? env.poolSize ?? 2,
     memoryMb: options.memoryMb ?? 128,
+    keepRuntimes: options.keepRuntimes ?? false,
     logs: options.logs ?? true,
     dbLatencyMs: options.dbLatencyMs ?? env.dbLatencyMs ?? DEFAULT_DB_LATENCY_MS,
     burst: options.burstInstances ?? DEFAULT_BURST_INSTANCES,

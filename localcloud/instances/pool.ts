@@ -13,6 +13,7 @@ import type { Storage } from '../storage/storage'
 import type { CallerContext, FromWorker, Outcome, ToWorker, WorkerData } from './protocol'
 import { type CallAnswer, noInstanceLeft } from './calls'
 import { instanceEntry } from './entry'
+import { keepRuntime, takeRuntime } from './runtimes'
 import { toJsonText } from './json'
 
 /** CloudBase's default function timeout. */
@@ -42,6 +43,8 @@ export interface Invocation {
 export interface PoolOptions {
   size: number
   memoryMb: number
+  /** Take kept runtimes for new instances, and keep idle instances' runtimes at close (runtimes.ts). */
+  keepRuntimes?: boolean
   /** Forward instances' console output to this process, prefixed `[fn#n]` (default true). */
   logs: boolean
   /** Simulated database round trip, ms: a number or [min, max] (uniform); half each way. Default 0. */
@@ -118,6 +121,10 @@ class Instance {
   job?: Job & { startedAt: number; timer: NodeJS.Timeout; timeLimitMs: number; asText?: boolean }
   readonly worker: Worker
   invocations = 0
+  /** Writers of the function's console output to this process's streams, prefixed `[fn#n] `, line by line. */
+  private readonly output: Record<'stdout' | 'stderr', (text: string) => void>
+  /** Which kept runtimes can serve this instance: those started with the same script and limits. */
+  private readonly runtimeKey: string
 
   constructor(
     readonly id: string,
@@ -131,20 +138,45 @@ class Instance {
     // generation costs a few more scavenges than 16 MB but keeps each instance's resident memory lower, which
     // matters with four or more instances in one local process (bench/load.ts: peak 250 MB vs 281 MB).
     const heapMb = Math.max(32, options.memoryMb - 8)
-    this.worker = new Worker(instanceEntry(), {
-      workerData: data,
-      execArgv: instanceExecArgv(),
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: STACK_SIZE_MB },
-      stdout: true,
-      stderr: true,
-    })
-    forward(this.worker.stdout, process.stdout, `[${id}] `, options.logs)
-    forward(this.worker.stderr, process.stderr, `[${id}] `, options.logs)
-    this.worker.on('message', (msg: FromWorker) => this.onMessage(msg))
-    this.worker.on('error', (e) => this.die(`instance ${id} crashed: ${e?.stack ?? e}`))
-    this.worker.on('exit', (code) => this.die(`instance ${id} exited with code ${code}`))
-    // A message this thread could not receive: the call it answers would otherwise wait for its timeout.
-    this.worker.on('messageerror', (e) => this.die(`instance ${id} sent what could not be received: ${e?.message ?? e}`))
+    const script = instanceEntry()
+    const execArgv = instanceExecArgv()
+    this.runtimeKey = JSON.stringify([script, heapMb, execArgv])
+    const kept = options.keepRuntimes ? takeRuntime(this.runtimeKey) : undefined
+    if (kept) kept.postMessage({ type: 'load', ...data } satisfies ToWorker)
+    this.worker =
+      kept ??
+      new Worker(script, {
+        workerData: data,
+        execArgv,
+        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: STACK_SIZE_MB },
+        stdout: true,
+        stderr: true,
+      })
+    this.output = {
+      stdout: lineWriter(process.stdout, `[${id}] `, options.logs),
+      stderr: lineWriter(process.stderr, `[${id}] `, options.logs),
+    }
+    this.listeners = {
+      message: (msg: FromWorker) => this.onMessage(msg),
+      error: (e: Error) => this.die(`instance ${id} crashed: ${e?.stack ?? String(e)}`),
+      exit: (code: number) => this.die(`instance ${id} exited with code ${code}`),
+      // A message this thread could not receive: the call it answers would otherwise wait for its timeout.
+      messageerror: (e: Error) => this.die(`instance ${id} sent what could not be received: ${e?.message ?? String(e)}`),
+    }
+    this.listen('on')
+  }
+
+  /** This instance's own listeners on its worker, removed one by one when its runtime is kept (Node's must stay). */
+  private readonly listeners: {
+    message: (msg: FromWorker) => void
+    error: (e: Error) => void
+    exit: (code: number) => void
+    messageerror: (e: Error) => void
+  }
+
+  private listen(how: 'on' | 'off') {
+    const { message, error, exit, messageerror } = this.listeners
+    this.worker[how]('message', message)[how]('error', error)[how]('exit', exit)[how]('messageerror', messageerror)
   }
 
   private onMessage(msg: FromWorker) {
@@ -219,6 +251,9 @@ class Instance {
         })
         return
       }
+      case 'output':
+        this.output[msg.stream](msg.text)
+        return
       case 'unreadable':
         // The instance could not read what this thread sent: structured clone recurses on both sides, and an
         // instance's stack (a main thread's, STACK_SIZE_MB) takes fewer levels than this one (~1,900 objects deep).
@@ -302,6 +337,19 @@ class Instance {
     const ops = this.pool.executor.endInvocation(job.id)
     this.pool.recordOutcome(outcome)
     job.resolve({ id: job.id, fn: this.pool.name, outcome, ops, durationMs: Date.now() - job.startedAt, instanceId: this.id })
+  }
+
+  /**
+   * At the local cloud's close: with `keep`, an idle instance's runtime is kept for the next local cloud of this
+   * process (runtimes.ts); anything else ends.
+   */
+  async retire(keep: boolean) {
+    if (keep && this.state === 'idle') {
+      this.state = 'dead'
+      this.listen('off')
+      if (keepRuntime(this.runtimeKey, this.worker)) return
+    }
+    await this.worker.terminate()
   }
 
   /** Terminates the worker; the pool starts a replacement when there is work for it. */
@@ -540,24 +588,17 @@ export class FunctionPool {
   async close() {
     this.closed = true
     this.failQueued('local cloud is closing')
-    await Promise.all(this.instances.splice(0).map((i) => i.worker.terminate()))
+    await Promise.all(this.instances.splice(0).map((i) => i.retire(this.options.keepRuntimes === true)))
   }
 }
 
-/** Copies an instance's output line by line with a prefix (or discards it). */
-const forward = (from: NodeJS.ReadableStream, to: NodeJS.WritableStream, prefix: string, enabled: boolean) => {
-  if (!enabled) {
-    from.resume()
-    return
-  }
+/** Writes text to `to` line by line with a prefix, a partial line held until its end (or discards it all). */
+const lineWriter = (to: NodeJS.WritableStream, prefix: string, enabled: boolean) => {
   let partial = ''
-  from.setEncoding('utf8')
-  from.on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n')
+  return (text: string) => {
+    if (!enabled) return
+    const lines = (partial + text).split('\n')
     partial = lines.pop() ?? ''
     for (const line of lines) to.write(prefix + line + '\n')
-  })
-  from.on('end', () => {
-    if (partial) to.write(prefix + partial + '\n')
-  })
+  }
 }

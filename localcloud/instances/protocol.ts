@@ -35,6 +35,8 @@ export type ToWorker =
   | { type: 'storage-answer'; id: number; answer: Record<string, unknown> }
   /** CloudBase's answer to `functions.invokeFunction` (instances/calls.ts). */
   | { type: 'call-answer'; id: number; answer: Record<string, unknown> }
+  /** A kept runtime's next function (instances/runtimes.ts): answered, like a start, by `ready` or `load-error`. */
+  | ({ type: 'load' } & WorkerData)
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number }
@@ -46,6 +48,8 @@ export type FromWorker =
   | { type: 'call'; id: number; invocationId?: string; name: string; data: string }
   /** The network guard refused something (offline.ts); reported for `networkRefusals()`. */
   | { type: 'refused'; invocationId?: string; what: string }
+  /** What the function wrote to its console (instances do not pipe their stdio: worker.ts). */
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
   /** A message from the main thread could not be read here (nested deeper than this thread's stack takes). */
   | { type: 'unreadable'; message: string }
   /** The return value as JSON text, as the platform sends it. */

@@ -1,17 +1,32 @@
 /**
  * One function instance: loads the bundled function once and serves one invocation at a time, keeping module
- * state between calls as a CloudBase instance does. Its database requests go to the main thread over the
+ * state between calls as a CloudBase instance does. A runtime kept from a closed local cloud (runtimes.ts) is told
+ * to load its next function, whose bundle it then requires afresh. Its database requests go to the main thread over the
  * seam; its caller identity lives in this thread's own process.env (worker_threads copy env per thread), which
  * is what `cloud.getWXContext()` reads.
  */
+import { dirname, sep } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { installNetworkGuard } from './offline'
 import { installFunctionsSeam, installOfflineSeam, installOpenApiSeam, installSeam, installStorageSeam, type OpenApiAnswer } from './seam'
 import { APPID, CONTEXT_KEYS, type FromWorker, PER_CALL_ENV, type ToWorker, type WorkerData } from './protocol'
 
-const { entry, functionName, instanceId } = workerData as WorkerData
+let { entry, functionName, instanceId } = workerData as WorkerData
 const port = parentPort!
 const post = (msg: FromWorker) => port.postMessage(msg)
+
+// The function's console output goes to the main thread as messages, which prefixes it with the instance or drops
+// it. (Piped worker stdio, once read, holds a reference that keeps the process alive while a runtime is kept.)
+for (const name of ['stdout', 'stderr'] as const) {
+  const stream = process[name]
+  stream.write = ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+    post({ type: 'output', stream: name, text })
+    const done = typeof encoding === 'function' ? encoding : callback
+    if (typeof done === 'function') queueMicrotask(() => (done as () => void)())
+    return true
+  })
+}
 
 let currentInvocation: string | undefined
 let nextRequest = 0
@@ -88,15 +103,27 @@ for (const k of PER_CALL_ENV) delete process.env[k]
 
 type Main = (event: unknown, context: unknown) => unknown
 let main: Main
-const started = Date.now()
-try {
-  const mod = require(entry) as { main?: unknown }
-  if (typeof mod.main !== 'function') throw new Error(`${entry} does not export main(event, context)`)
-  main = mod.main as Main
-  post({ type: 'ready', loadMs: Date.now() - started })
-} catch (e) {
-  post({ type: 'load-error', message: (e as Error)?.stack ?? String(e) })
+/** The folder of the function loaded last: its modules are forgotten before the next function loads. */
+let loadedDir: string | undefined
+
+/** Requires the function's bundle, fresh: nothing of a function this runtime served before stays cached. */
+const load = () => {
+  const started = Date.now()
+  try {
+    if (loadedDir !== undefined) {
+      const cache = require.cache as Record<string, unknown>
+      for (const path of Object.keys(cache)) if (path.startsWith(loadedDir + sep)) delete cache[path]
+    }
+    loadedDir = dirname(entry)
+    const mod = require(entry) as { main?: unknown }
+    if (typeof mod.main !== 'function') throw new Error(`${entry} does not export main(event, context)`)
+    main = mod.main as Main
+    post({ type: 'ready', loadMs: Date.now() - started })
+  } catch (e) {
+    post({ type: 'load-error', message: (e as Error)?.stack ?? String(e) })
+  }
 }
+load()
 
 const invoke = async (msg: Extract<ToWorker, { type: 'invoke' }>) => {
   const { caller } = msg
@@ -155,5 +182,8 @@ port.on('message', (msg: ToWorker) => {
     resolve?.(msg.answer)
   } else if (msg.type === 'invoke') {
     void invoke(msg)
+  } else if (msg.type === 'load') {
+    ;({ entry, functionName, instanceId } = msg)
+    load()
   }
 })

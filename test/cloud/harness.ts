@@ -45,6 +45,8 @@ export const startTestCloud = async (
     port: 0,
     allowClockOverride: true,
     poolSize: options.poolSize ?? 4,
+    // A test process starts a local cloud per file: instances start from the runtimes earlier ones left.
+    keepRuntimes: true,
     prewarm: options.prewarm === true,
     logs: options.logs ?? process.env.CLOUD_TEST_LOGS === '1',
     ...(options.dbLatencyMs !== undefined ? { dbLatencyMs: options.dbLatencyMs } : {}),

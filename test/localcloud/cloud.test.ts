@@ -290,3 +290,46 @@ describe('seeding and the SDK seam', () => {
     expect(inspectSeam()).toMatchObject({ sdkVersion: '4.0.2', hasSend: true, hasQuery: true })
   })
 })
+
+describe('runtimes kept between local clouds of one process', () => {
+  const startOwn = (dir: string) =>
+    startLocalCloud({
+      dataDir: dir,
+      functionsDir: FIXTURE_FUNCTIONS,
+      collectionsDir: FIXTURE_COLLECTIONS,
+      port: 0,
+      poolSize: 1,
+      logs: false,
+      keepRuntimes: true,
+    })
+
+  it('serves the next local cloud from an idle runtime of a closed one, its function loaded afresh', async () => {
+    const dirs = [tempDir(), tempDir()]
+    const first = await startOwn(dirs[0])
+    await first.invoke('probe', { action: 'state' })
+    const before = (await first.invoke('probe', { action: 'state' })) as Body
+    expect(before.calls).toBe(2)
+    await first.close()
+    const next = await startOwn(dirs[1])
+    // The same thread (its runtime kept), and the function's module state new: one call so far.
+    expect(await next.invoke('probe', { action: 'state' })).toEqual({ calls: 1, threadId: before.threadId })
+    // Identity, the instance's context and the database are the new cloud's.
+    expect(((await next.invoke('probe', { action: 'whoami' }, { openid: 'next_user' })) as Body).before.OPENID).toBe('next_user')
+    await next.close()
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('ends, rather than keeps, an instance busy at the close, and answers its call', async () => {
+    const dir = tempDir()
+    const own = await startOwn(dir)
+    const before = (await own.invoke('probe', { action: 'state' })) as Body
+    const inFlight = own.invokeDetailed('probe', { action: 'sleep', ms: 2_000 })
+    await sleep(100)
+    await own.close()
+    expect((await inFlight).outcome.kind).toBe('crash')
+    const next = await startOwn(dir)
+    expect(((await next.invoke('probe', { action: 'state' })) as Body).threadId).not.toBe(before.threadId)
+    await next.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+})

@@ -34,6 +34,7 @@ export const startDemoCloud = async (
       staticDir: options.staticDir,
       port: 0,
       logs: false,
+      keepRuntimes: true,
       ...(options.dbLatencyMs !== undefined ? { dbLatencyMs: options.dbLatencyMs } : {}),
     })
   } catch (error) {
