@@ -204,7 +204,8 @@ it('checks the VIP in at the door once, and their card shows the attendance poin
   expect(await text('.door-result__name')).toBe('李娜')
   expect(await text('.door-result__seats')).toBe('2 人（含 1 位同伴）')
   expect(await text('.door-result__points')).toBe(`+${ATTENDANCE_POINTS} 积分`)
-  await visible('.guest-row__state').getByText(/签到$/).waitFor()
+  // The guest's row in its checked-in state (a row still waiting says 未签到, which also ends in 签到).
+  await visible('.guest-row--in').waitFor()
   expect(await text('.guest-list__counts')).toBe('已到 2/2 人 · 剩余名额 10')
   await phone.screenshot('events-10-door-checked-in')
   const firstAt = rsvpsOf(salonId).find((r) => r.memberId === 'demo-shopper-b')!.checkedInAt!
