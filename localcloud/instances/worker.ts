@@ -19,13 +19,13 @@ const post = (msg: FromWorker) => port.postMessage(msg)
 // it. (Piped worker stdio, once read, holds a reference that keeps the process alive while a runtime is kept.)
 for (const name of ['stdout', 'stderr'] as const) {
   const stream = process[name]
-  stream.write = ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
+  stream.write = (chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
     post({ type: 'output', stream: name, text })
     const done = typeof encoding === 'function' ? encoding : callback
     if (typeof done === 'function') queueMicrotask(() => (done as () => void)())
     return true
-  })
+  }
 }
 
 let currentInvocation: string | undefined
