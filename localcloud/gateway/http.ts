@@ -144,7 +144,10 @@ class TooLarge extends Error {
 const readBody = (req: IncomingMessage, res: ServerResponse, limit: number, tooLarge: () => unknown): Promise<string> =>
   new Promise((resolve, reject) => {
     const refuse = () => {
-      sendJson(res, 413, tooLarge(), { connection: 'close' })
+      // No `Connection: close`: with it Node destroys the socket as soon as the answer is written, and a client still
+      // sending meets EPIPE before it reads the answer (seen under load). The connection lingers while the rest is
+      // drained, as a server's lingering close does, and is closed only past the drain's bound.
+      sendJson(res, 413, tooLarge())
       let drained = 0
       req.removeAllListeners('data')
       req.on('data', (c: Buffer) => {
