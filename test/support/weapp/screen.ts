@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page, Request } from 'playwright-core'
 import type { StyleCompilation } from '../../../scripts/weapp/compile'
 import { SCREENSHOT_DIR } from '../../e2e/support/browser'
 import type { DrawnNode } from './draw'
@@ -84,9 +84,10 @@ export const h5Text = (page: Page) =>
  * own requests, counted, say the same sooner.)
  */
 export const openSettled = async (page: Page, url: string, timeoutMs = 15_000) => {
-  let inFlight = 0
-  const started = () => inFlight++
-  const ended = () => inFlight--
+  // The requests themselves, not a count: one the previous page made may end after this starts listening.
+  const inFlight = new Set<Request>()
+  const started = (r: Request) => void inFlight.add(r)
+  const ended = (r: Request) => void inFlight.delete(r)
   page.on('request', started)
   page.on('requestfinished', ended)
   page.on('requestfailed', ended)
@@ -98,7 +99,7 @@ export const openSettled = async (page: Page, url: string, timeoutMs = 15_000) =
     while (Date.now() - since < timeoutMs && stable < 2) {
       await page.waitForTimeout(100)
       const text = await h5Text(page)
-      stable = inFlight === 0 && text === last && text.trim() ? stable + 1 : 0
+      stable = inFlight.size === 0 && text === last && text.trim() ? stable + 1 : 0
       last = text
     }
   } finally {
