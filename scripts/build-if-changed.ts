@@ -73,7 +73,9 @@ const main = async () => {
   const targets = process.argv.slice(2) as Target[]
   if (targets.length === 0 || targets.some((t) => !(t in TARGETS)))
     throw new Error(`usage: tsx scripts/build-if-changed.ts ${Object.keys(TARGETS).join('|')}...`)
-  await Promise.all(targets.map(buildIfChanged))
+  // Both finish before a failure is reported: an exit now would leave the other build running, orphaned.
+  const failed = (await Promise.allSettled(targets.map(buildIfChanged))).filter((r) => r.status === 'rejected')
+  if (failed.length > 0) throw new Error(failed.map((r) => String((r.reason as Error)?.message ?? r.reason)).join('\n'))
 }
 
 if (require.main === module)
