@@ -53,6 +53,15 @@ export const validityWording = (tier: TierProgress['tier'], vipUntil: Instant | 
   return null
 }
 
+/**
+ * The card face's line under the points: "VIP有效期至 2027-11-23" (what ends is named: the VIP year, not the card),
+ * "永久有效" beside the gold badge, nothing for a plain member, whose card does not end.
+ */
+export const cardValidityWording = (tier: TierProgress['tier'], vipUntil: Instant | null): string | null => {
+  const validity = validityWording(tier, vipUntil)
+  return tier === 'vip' && validity ? `VIP${validity}` : validity
+}
+
 /** What a purchase did to the tier, as the till announces it. */
 export const tierChangeWording = (change: TierChange): string => {
   switch (change.kind) {

@@ -55,7 +55,7 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
   expect(await cardText()).toMatch(/积分 0\b/)
   expect(await cardText()).toContain('普通会员')
   expect(await cardText()).toContain('上海静安嘉里中心店')
-  const memberNo = (await cardText()).match(/NO\. (\d{4} \d{4} \d{3})/)?.[1].replace(/ /g, '')
+  const memberNo = (await cardText()).match(/会员号 (\d{4} \d{4} \d{3})/)?.[1].replace(/ /g, '')
   expect(memberNo).toMatch(/^\d{11}$/)
   expect(await page.getByText('再消费 ¥1,800 或单笔消费满 ¥500').count()).toBeGreaterThan(0)
   // The dynamic member code: the member number, a one-time password and a check digit, under a countdown.

@@ -84,7 +84,10 @@ describe('card page', () => {
     await screen.findByText('李娜')
     expect(textOf('.member-card')).toContain('VIP会员')
     expect(visiblePage().querySelector('.member-card--vip')).not.toBeNull()
-    expect(textOf('.member-card__validity')).toBe('有效期至 2027-09-24')
+    expect(textOf('.member-card__validity')).toBe('VIP有效期至 2027-09-24')
+    // Every member's card: no VIP in its wordmark, and the number labelled in words.
+    expect(textOf('.member-card__brand')).toBe('MEMBER CARD')
+    expect(textOf('.member-card__number')).toBe('会员号 2026 1123 002')
     expect(textOf('.member-card__points')).toBe('1,255')
     expect(textOf('.tier-progress__headline')).toBe('本年度再消费 ¥242，VIP有效期将延长至 2028-09-24')
     expect(textOf('.tier-progress__detail')).toBe('累计再消费 ¥3,745 成为终身金卡会员')

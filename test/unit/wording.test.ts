@@ -3,7 +3,7 @@ import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { INITIAL_TIER_STATE, tierProgress, type TierState } from '../../src/domain/tiers'
 import { groupByMonth } from '../../src/wording/ledger'
 import { expiryRuleWording, expiryWording, signedPoints } from '../../src/wording/points'
-import { progressWording, tierChangeWording, tierMoveWording, validityWording } from '../../src/wording/tiers'
+import { cardValidityWording, progressWording, tierChangeWording, tierMoveWording, validityWording } from '../../src/wording/tiers'
 
 const NOW = '2026-11-23T06:00:00.000Z' // 14:00 in Shanghai
 const VIP_UNTIL = '2027-09-24T16:00:00.000Z' // covers through 2027-09-24
@@ -56,6 +56,12 @@ describe('validity wording', () => {
     expect(validityWording('vip', VIP_UNTIL)).toBe('有效期至 2027-09-24')
     expect(validityWording('gold', null)).toBe('永久有效')
     expect(validityWording('member', null)).toBeNull()
+  })
+
+  it('names the VIP year on the card face, where it sits under the points', () => {
+    expect(cardValidityWording('vip', VIP_UNTIL)).toBe('VIP有效期至 2027-09-24')
+    expect(cardValidityWording('gold', null)).toBe('永久有效')
+    expect(cardValidityWording('member', null)).toBeNull()
   })
 })
 

@@ -80,7 +80,7 @@ it('joins by the store QR, shows the member code, and the till’s ¥520.00 make
   expect(card).toContain('普通会员')
   expect(card).toContain('上海静安嘉里中心店')
   expect(card).toMatch(/积分 0\b/)
-  const memberNo = /NO\. (\d{4} \d{4} \d{3})/.exec(card)?.[1].replace(/ /g, '')
+  const memberNo = /会员号 (\d{4} \d{4} \d{3})/.exec(card)?.[1].replace(/ /g, '')
   expect(memberNo).toMatch(/^\d{11}$/)
   const code = drawnMemberCode()
   expect(code).toMatch(new RegExp(`^${memberNo}\\d{7}$`))

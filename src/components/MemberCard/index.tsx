@@ -3,9 +3,9 @@ import type { MemberView } from '../../api/contract'
 import { formatMemberNo } from '../../domain/memberNo'
 import type { PointBatch } from '../../domain/points'
 import type { TierId } from '../../domain/program'
-import { BRAND_WORDMARK } from '../../brand'
+import { CARD_WORDMARK } from '../../brand'
 import { expiryWording, formatPoints } from '../../wording/points'
-import { validityWording } from '../../wording/tiers'
+import { cardValidityWording } from '../../wording/tiers'
 import { TierBadge } from '../TierBadge'
 import './index.scss'
 
@@ -23,18 +23,18 @@ interface Props {
 
 /** The card face: whose card, which tier, how many points, until when. */
 export const MemberCard = ({ member, tier, points, expiring, onPointsTap }: Props) => {
-  const validity = validityWording(tier, member.vipUntil)
+  const validity = cardValidityWording(tier, member.vipUntil)
   return (
     <View className={`member-card member-card--${tier}`}>
       <View className="member-card__top">
         <View>
-          <Text className="member-card__brand">{BRAND_WORDMARK}</Text>
+          <Text className="member-card__brand">{CARD_WORDMARK}</Text>
           <Text className="member-card__store">{member.store?.name ?? '会员卡'}</Text>
         </View>
         <TierBadge tier={tier} />
       </View>
       <Text className="member-card__name">{member.name}</Text>
-      <Text className="member-card__number">NO. {formatMemberNo(member.memberNo)}</Text>
+      <Text className="member-card__number">会员号 {formatMemberNo(member.memberNo)}</Text>
       <View className="member-card__bottom">
         <View className="member-card__points-block" onClick={onPointsTap}>
           <Text className="member-card__label">积分</Text>
