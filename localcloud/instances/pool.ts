@@ -122,7 +122,12 @@ class Instance {
   readonly worker: Worker
   invocations = 0
   /** Writers of the function's console output to this process's streams, prefixed `[fn#n] `, line by line. */
-  private readonly output: Record<'stdout' | 'stderr', (text: string) => void>
+  private readonly output: Record<'stdout' | 'stderr', ReturnType<typeof lineWriter>>
+
+  private flushOutput() {
+    this.output.stdout.flush()
+    this.output.stderr.flush()
+  }
   /** Which kept runtimes can serve this instance: those started with the same script and limits. */
   private readonly runtimeKey: string
 
@@ -159,7 +164,10 @@ class Instance {
     this.listeners = {
       message: (msg: FromWorker) => this.onMessage(msg),
       error: (e: Error) => this.die(`instance ${id} crashed: ${e?.stack ?? String(e)}`),
-      exit: (code: number) => this.die(`instance ${id} exited with code ${code}`),
+      exit: (code: number) => {
+        this.flushOutput()
+        this.die(`instance ${id} exited with code ${code}`)
+      },
       // A message this thread could not receive: the call it answers would otherwise wait for its timeout.
       messageerror: (e: Error) => this.die(`instance ${id} sent what could not be received: ${e?.message ?? String(e)}`),
     }
@@ -252,7 +260,7 @@ class Instance {
         return
       }
       case 'output':
-        this.output[msg.stream](msg.text)
+        this.output[msg.stream].write(msg.text)
         return
       case 'unreadable':
         // The instance could not read what this thread sent: structured clone recurses on both sides, and an
@@ -347,6 +355,7 @@ class Instance {
     if (keep && this.state === 'idle') {
       this.state = 'dead'
       this.listen('off')
+      this.flushOutput()
       if (keepRuntime(this.runtimeKey, this.worker)) return
     }
     await this.worker.terminate()
@@ -592,13 +601,22 @@ export class FunctionPool {
   }
 }
 
-/** Writes text to `to` line by line with a prefix, a partial line held until its end (or discards it all). */
+/**
+ * Writes text to `to` line by line with a prefix, a partial line held until its end or until `flush` (the
+ * instance's last words), or discards it all.
+ */
 const lineWriter = (to: NodeJS.WritableStream, prefix: string, enabled: boolean) => {
   let partial = ''
-  return (text: string) => {
-    if (!enabled) return
-    const lines = (partial + text).split('\n')
-    partial = lines.pop() ?? ''
-    for (const line of lines) to.write(prefix + line + '\n')
+  return {
+    write: (text: string) => {
+      if (!enabled) return
+      const lines = (partial + text).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) to.write(prefix + line + '\n')
+    },
+    flush: () => {
+      if (partial) to.write(prefix + partial + '\n')
+      partial = ''
+    },
   }
 }

@@ -333,3 +333,30 @@ describe('runtimes kept between local clouds of one process', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 })
+
+describe("functions' console output", () => {
+  it('reaches this process line by line, prefixed with the instance, a last partial line when the instance ends', async () => {
+    const dir = tempDir()
+    const own = await startLocalCloud({
+      dataDir: dir,
+      functionsDir: FIXTURE_FUNCTIONS,
+      collectionsDir: FIXTURE_COLLECTIONS,
+      port: 0,
+      poolSize: 1,
+    })
+    const written: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk))
+      return true
+    })
+    try {
+      await own.invoke('probe', { action: 'say', lines: ['one', 'two'], partial: 'last words' })
+      expect(written.filter((w) => w.startsWith('[probe#'))).toEqual(['[probe#1] one\n', '[probe#1] two\n'])
+      await own.close()
+      expect(written.filter((w) => w.startsWith('[probe#'))).toEqual(['[probe#1] one\n', '[probe#1] two\n', '[probe#1] last words\n'])
+    } finally {
+      spy.mockRestore()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
