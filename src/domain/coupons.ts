@@ -206,7 +206,7 @@ export const couponProblem = (coupon: Coupon, holder: TierState, amountFen: Fen 
     return notApplicable('wrongTier', `该券仅限${coupon.tiers.map(tierWord).join('、')}使用`)
   }
   if (coupon.benefit.kind === 'gift') {
-    return amountFen === null ? null : notApplicable('giftOnly', '赠品券请在“兑换礼品”中核销')
+    return amountFen === null ? null : notApplicable('giftOnly', '礼品券请在“礼品券核销”中核销')
   }
   if (amountFen === null) return notApplicable('needsPurchase', '该券需随消费使用')
   if (coupon.benefit.kind === 'amountOff' && amountFen < coupon.benefit.minSpendFen) {

@@ -38,7 +38,7 @@ export const MEMBER_COLUMNS = [
   '生日日',
 ] as const
 
-export const LEDGER_COLUMNS = ['时间', '会员号', '类型', '积分', '变动后余额', '来源', '说明', '操作人'] as const
+export const LEDGER_COLUMNS = ['时间', '会员号', '类型', '积分', '变动后积分', '来源', '说明', '操作人'] as const
 
 /**
  * An amount as yuan with exactly two decimals and no separators or currency sign, which a spreadsheet reads as a

@@ -311,7 +311,7 @@ export const recordRefund = (
             kind: 'reverse',
             points: -(toReverse - shortfall),
             balanceAfter: after.pointsBalance,
-            reason: shortfall > 0 ? `退货扣回积分（${shortfall} 分因余额不足未能扣回）` : '退货扣回积分',
+            reason: shortfall > 0 ? `退货扣回积分（${shortfall} 分因积分不足未能扣回）` : '退货扣回积分',
             actor: input.actor,
             source: { type: 'refund', id, orderNo: purchase.orderNo, storeId: purchase.storeId },
             at: input.at,

@@ -24,7 +24,7 @@ export interface KeptSecret {
 
 export interface KeptCard {
   card: CardView
-  /** The server's time when the card was read: "余额更新于 HH:mm". */
+  /** The server's time when the card was read: "会员卡更新于 HH:mm". */
   savedAt: Instant
   offsetMs: number
 }

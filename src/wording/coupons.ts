@@ -5,21 +5,22 @@
 import type { CouponView } from '../api/contract'
 import type { Access } from '../domain/access'
 import { formatYuan } from '../domain/money'
-import { businessDate, businessTime, lastCoveredBusinessDate, type Instant } from '../domain/time'
+import type { Instant } from '../domain/time'
+import { dateText, lastDayText } from './dates'
 import { tiersText } from './tiers'
 
 /** "有效期至 2026-03-31": the last day the coupon covers (its `validUntil` is an exclusive end). */
-export const validUntilText = (coupon: Pick<CouponView, 'validUntil'>): string => `有效期至 ${lastCoveredBusinessDate(coupon.validUntil)}`
+export const validUntilText = (coupon: Pick<CouponView, 'validUntil'>): string => `有效期至 ${lastDayText(coupon.validUntil)}`
 
-/** "生日月7折卡 · 本月有效至 03-31": the card's birthday block. */
+/** "生日月7折卡 · 本月有效至 3月31日": the card's birthday block. */
 export const birthdayBlockText = (coupon: Pick<CouponView, 'title' | 'validUntil'>): string =>
-  `${coupon.title} · 本月有效至 ${lastCoveredBusinessDate(coupon.validUntil).slice(5)}`
+  `${coupon.title} · 本月有效至 ${lastDayText(coupon.validUntil, 'nearDay')}`
 
 /** "2026-03-12 15:04": when a coupon was used. */
-export const usedAtText = (usedAt: Instant): string => `${businessTime(usedAt).format('YYYY-MM-DD HH:mm')} 已使用`
+export const usedAtText = (usedAt: Instant): string => `${dateText(usedAt, 'pastTime')} 已使用`
 
 /** "12月1日 10:00": when something opens, as the server words its own refusals. */
-export const openingTime = (at: Instant): string => businessTime(at).format('M月D日 HH:mm')
+export const openingTime = (at: Instant): string => dateText(at, 'nearTime')
 
 /** The line under a coupon's title in a list: until when, from when (not yet valid), or when it was used. */
 export const couponStateLine = (coupon: Pick<CouponView, 'status' | 'validFrom' | 'validUntil' | 'usedAt'>): string => {
@@ -27,9 +28,9 @@ export const couponStateLine = (coupon: Pick<CouponView, 'status' | 'validFrom' 
     case 'used':
       return coupon.usedAt ? usedAtText(coupon.usedAt) : '已使用'
     case 'notYetValid':
-      return `${businessDate(coupon.validFrom)} 起可用 · ${validUntilText(coupon)}`
+      return `${dateText(coupon.validFrom, 'day')} 起可用 · ${validUntilText(coupon)}`
     case 'expired':
-      return `已于 ${lastCoveredBusinessDate(coupon.validUntil)} 过期`
+      return `已于 ${lastDayText(coupon.validUntil)} 过期`
     case 'available':
       return validUntilText(coupon)
   }
@@ -58,7 +59,7 @@ export const couponRules = (coupon: CouponView): RuleLine[] => {
       rows.push({ label: '领取方式', value: '凭券到店领取，无需消费' })
       break
   }
-  rows.push({ label: '有效期', value: `${businessDate(coupon.validFrom)} 至 ${lastCoveredBusinessDate(coupon.validUntil)}` })
+  rows.push({ label: '有效期', value: `${dateText(coupon.validFrom, 'day')} 至 ${lastDayText(coupon.validUntil)}` })
   rows.push({ label: '适用会员', value: tiersText(coupon.tiers) })
   if (benefit.kind !== 'gift') rows.push({ label: 'VIP价', value: vipPriceText(coupon.combinesWithVipPrice) })
   rows.push({ label: '使用方式', value: '结账时向导购出示本券二维码，每张券限用一次' })

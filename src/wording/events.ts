@@ -4,7 +4,8 @@
  */
 import type { EventView, RsvpView } from '../api/contract'
 import { TIER_NAMES, type TierId } from '../domain/program'
-import { businessTime, type Instant } from '../domain/time'
+import { businessDate, businessTime, type Instant } from '../domain/time'
+import { DATE_FORMATS, dateText } from './dates'
 import { formatPoints } from './points'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -12,19 +13,19 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 /** "12月5日 周六". */
 export const eventDay = (at: Instant): string => {
   const t = businessTime(at)
-  return `${t.format('M月D日')} ${WEEKDAYS[t.day()]}`
+  return `${t.format(DATE_FORMATS.nearDay)} ${WEEKDAYS[t.day()]}`
 }
 
 /** "12月4日 18:00": a deadline, as the server words its own refusals. */
-export const eventMoment = (at: Instant): string => businessTime(at).format('M月D日 HH:mm')
+export const eventMoment = (at: Instant): string => dateText(at, 'nearTime')
 
 /** "12月5日 周六 14:00–17:00", or both days when it runs past midnight. */
 export const eventWhen = (event: Pick<EventView, 'startsAt' | 'endsAt'>): string => {
   const start = businessTime(event.startsAt)
   const end = businessTime(event.endsAt)
-  return start.format('YYYY-MM-DD') === end.format('YYYY-MM-DD')
-    ? `${eventDay(event.startsAt)} ${start.format('HH:mm')}–${end.format('HH:mm')}`
-    : `${eventDay(event.startsAt)} ${start.format('HH:mm')} 至 ${eventDay(event.endsAt)} ${end.format('HH:mm')}`
+  return businessDate(event.startsAt) === businessDate(event.endsAt)
+    ? `${eventDay(event.startsAt)} ${start.format(DATE_FORMATS.clock)}–${end.format(DATE_FORMATS.clock)}`
+    : `${eventDay(event.startsAt)} ${start.format(DATE_FORMATS.clock)} 至 ${eventDay(event.endsAt)} ${end.format(DATE_FORMATS.clock)}`
 }
 
 /** "剩余 12 个名额 · 共 30 个", or, once full, how many wait. */
@@ -80,7 +81,7 @@ export const waitingLine = (ahead: number | null): string =>
   ahead === 0 ? '候补中 · 您是下一位' : `候补中 · 前面还有 ${formatPoints(ahead ?? 0)} 人`
 
 /** "14:03": when a ticket was checked in, at the door's clock (business time). */
-export const checkInTime = (at: Instant): string => businessTime(at).format('HH:mm')
+export const checkInTime = (at: Instant): string => dateText(at, 'clock')
 
 /** "已于 14:03 签到". */
 export const checkedInText = (at: Instant): string => `已于 ${checkInTime(at)} 签到`

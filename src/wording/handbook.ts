@@ -9,8 +9,8 @@ import { changesUnder, type DatedChange } from '../domain/handbook'
 import { formatYuan } from '../domain/money'
 import { TIER_NAMES, TIER_ORDER, type TierId } from '../domain/program'
 import type { HandbookRules } from '../domain/shopperRules'
-import { businessTime } from '../domain/time'
 import { effectiveTier, tierProgress } from '../domain/tiers'
+import { dateText } from './dates'
 import { formatPoints } from './points'
 import { changeText, expiryText, hundredthsText, perYuanText } from './program'
 import { progressWording, validityWording } from './tiers'
@@ -63,7 +63,7 @@ export interface Handbook {
   benefits: BenefitRow[]
 }
 
-export const effectiveDateText = (at: string): string => `${businessTime(at).format('YYYY年M月D日')}起生效`
+export const effectiveDateText = (at: string): string => `${dateText(at, 'day')} 起生效`
 
 const newsOf = (changes: readonly DatedChange[], prefixes: readonly string[]): RuleNews[] =>
   changesUnder(changes, prefixes).map((c) => ({ text: changeText(c), effective: effectiveDateText(c.at) }))

@@ -1,14 +1,15 @@
 /** How ledger entries read, for the shopper's points history and the operator's audit alike. */
 import { businessTime, type Instant } from '../domain/time'
+import { dateText } from './dates'
 
 /** "2026年11月": the business-time month an entry falls in. */
-export const monthTitle = (at: Instant): string => businessTime(at).format('YYYY年M月')
+export const monthTitle = (at: Instant): string => dateText(at, 'month')
 
 /** "11-23 14:05" under a month heading (the year is in the heading). */
-export const entryTime = (at: Instant): string => businessTime(at).format('MM-DD HH:mm')
+export const entryTime = (at: Instant): string => dateText(at, 'entryTime')
 
 /** "2026-11-23 14:05:09": the audit names the second, to match entries with the till's receipt. */
-export const auditTime = (at: Instant): string => businessTime(at).format('YYYY-MM-DD HH:mm:ss')
+export const auditTime = (at: Instant): string => dateText(at, 'auditTime')
 
 /** In (earned, a positive adjustment) or out (everything else): shown green or muted. */
 export const entryDirection = (points: number): 'in' | 'out' => (points > 0 ? 'in' : 'out')

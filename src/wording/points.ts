@@ -1,7 +1,8 @@
 import type { MemberView } from '../api/contract'
 import { availablePoints, nextExpiring, type PointBatch } from '../domain/points'
 import type { ProgramRules } from '../domain/program'
-import { lastCoveredBusinessDate, type Instant } from '../domain/time'
+import type { Instant } from '../domain/time'
+import { lastDayText } from './dates'
 
 /** "12,480": points are integers; grouped like money so big balances read at a glance. */
 export const formatPoints = (points: number): string => String(points).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
@@ -11,7 +12,7 @@ export const signedPoints = (points: number): string => `${points > 0 ? '+' : po
 
 /** "120 积分将于 2027-12-31 过期": the batch's last covered day (its expiry is an exclusive end). */
 export const expiryWording = (batch: PointBatch): string =>
-  `${formatPoints(batch.points)} 积分将于 ${lastCoveredBusinessDate(batch.expiresAt)} 过期`
+  `${formatPoints(batch.points)} 积分将于 ${lastDayText(batch.expiresAt)} 过期`
 
 /** The expiry rule in one line, from the program's own setting (points expire by earning year). */
 export const expiryRuleWording = (program: Pick<ProgramRules, 'expiry'>): string => {

@@ -6,7 +6,8 @@
 import type { InviteView } from '../api/contract'
 import type { ReferralStatus } from '../domain/member'
 import { formatYuan } from '../domain/money'
-import { businessTime, type Instant } from '../domain/time'
+import type { Instant } from '../domain/time'
+import { dateText } from './dates'
 import { formatPoints } from './points'
 
 /**
@@ -68,4 +69,4 @@ export const REFERRAL_STATUS_WORDS: Record<ReferralStatus, string> = {
 }
 
 /** "2026年11月23日 14:05 加入": when the friend joined, in business time. */
-export const joinedAtText = (at: Instant): string => `${businessTime(at).format('YYYY年M月D日 HH:mm')} 加入`
+export const joinedAtText = (at: Instant): string => `${dateText(at, 'pastTime')} 加入`

@@ -5,7 +5,8 @@
 import { formatYuan } from '../domain/money'
 import { TIER_NAMES, type TierId } from '../domain/program'
 import type { TierChange, TierProgress } from '../domain/tiers'
-import { lastCoveredBusinessDate, type Instant } from '../domain/time'
+import type { Instant } from '../domain/time'
+import { lastDayText } from './dates'
 
 export interface ProgressWording {
   /** The next step, one sentence. */
@@ -31,13 +32,13 @@ export const progressWording = (progress: TierProgress): ProgressWording => {
     case 'vip':
       return progress.renewal
         ? {
-            headline: `本年度再消费 ${formatYuan(progress.renewal.remainingFen)}，VIP有效期将延长至 ${lastCoveredBusinessDate(progress.renewal.extendsTo)}`,
+            headline: `本年度再消费 ${formatYuan(progress.renewal.remainingFen)}，VIP有效期将延长至 ${lastDayText(progress.renewal.extendsTo)}`,
             detail: goldDetail(progress.goldRemainingFen),
             ratio: ratioOf(progress.renewal.remainingFen, progress.renewal.targetFen),
           }
         : {
             // Renewed already this VIP year: the only step left is gold.
-            headline: `本年度已续期，VIP有效期至 ${lastCoveredBusinessDate(progress.vipUntil)}`,
+            headline: `本年度已续期，VIP有效期至 ${lastDayText(progress.vipUntil)}`,
             detail: goldDetail(progress.goldRemainingFen),
             ratio: 1,
           }
@@ -49,7 +50,7 @@ export const progressWording = (progress: TierProgress): ProgressWording => {
 /** "有效期至 2027-11-23" for a VIP, "永久有效" for gold, nothing for a plain member. */
 export const validityWording = (tier: TierProgress['tier'], vipUntil: Instant | null): string | null => {
   if (tier === 'gold') return '永久有效'
-  if (tier === 'vip' && vipUntil) return `有效期至 ${lastCoveredBusinessDate(vipUntil)}`
+  if (tier === 'vip' && vipUntil) return `有效期至 ${lastDayText(vipUntil)}`
   return null
 }
 
@@ -66,9 +67,9 @@ export const cardValidityWording = (tier: TierProgress['tier'], vipUntil: Instan
 export const tierChangeWording = (change: TierChange): string => {
   switch (change.kind) {
     case 'vip_granted':
-      return `升级为${TIER_NAMES.vip}，有效期至 ${lastCoveredBusinessDate(change.vipUntil)}`
+      return `升级为${TIER_NAMES.vip}，有效期至 ${lastDayText(change.vipUntil)}`
     case 'vip_renewed':
-      return `VIP有效期延长至 ${lastCoveredBusinessDate(change.vipUntil)}`
+      return `VIP有效期延长至 ${lastDayText(change.vipUntil)}`
     case 'gold_granted':
       return `升级为终身${TIER_NAMES.gold}`
   }

@@ -8,7 +8,8 @@ import type { Birthday, MessageKinds, ProfileEdit } from '../domain/member'
 import { formatYuan } from '../domain/money'
 import type { CallbackOutcome } from '../domain/staff'
 import type { CustomerClass } from '../domain/segments'
-import { businessDate, businessTime, lastCoveredBusinessDate, type Instant } from '../domain/time'
+import { businessTime, type Instant } from '../domain/time'
+import { dateText, lastDayText } from './dates'
 
 export type { CallbackOutcome }
 
@@ -31,7 +32,7 @@ export const birthdayText = (b: Birthday): string => `${b.month}月${b.day}日`
 
 /** "上次消费 2026-11-04" or "尚未消费". */
 export const lastPurchaseText = (c: Pick<CustomerView, 'lastPurchaseAt'>): string =>
-  c.lastPurchaseAt ? `上次消费 ${businessDate(c.lastPurchaseAt)}` : '尚未消费'
+  c.lastPurchaseAt ? `上次消费 ${dateText(c.lastPurchaseAt, 'day')}` : '尚未消费'
 
 /** A row in the customer list: the last purchase and the total spend. */
 export const customerLine = (c: Pick<CustomerView, 'lastPurchaseAt' | 'lifetimeSpendFen'>): string =>
@@ -39,14 +40,14 @@ export const customerLine = (c: Pick<CustomerView, 'lastPurchaseAt' | 'lifetimeS
 
 /** "上次到店 2026-08-17 · 99 天未到店". */
 export const notSeenText = (c: Pick<CustomerView, 'lastSeenAt'>, now: Instant): string =>
-  `上次到店 ${businessDate(c.lastSeenAt)} · ${daysSince(c.lastSeenAt, now)} 天未到店`
+  `上次到店 ${dateText(c.lastSeenAt, 'day')} · ${daysSince(c.lastSeenAt, now)} 天未到店`
 
 /** "VIP有效期至 2026-12-13 · 还剩 19 天". */
 export const lapsingText = (c: Pick<CustomerView, 'vipUntil'>, now: Instant): string => {
   if (!c.vipUntil) return ''
   // The last covered day, counted from today: 0 when today is the last day.
   const left = businessTime(c.vipUntil).subtract(1, 'millisecond').startOf('day').diff(businessTime(now).startOf('day'), 'day')
-  return `VIP有效期至 ${lastCoveredBusinessDate(c.vipUntil)} · ${left <= 0 ? '今天到期' : `还剩 ${left} 天`}`
+  return `VIP有效期至 ${lastDayText(c.vipUntil)} · ${left <= 0 ? '今天到期' : `还剩 ${left} 天`}`
 }
 
 /** "生日 11月27日", with "今天" or "已过" against the server's day. */
@@ -65,15 +66,15 @@ export const birthdayLine = (c: Pick<CustomerView, 'birthday'>, now: Instant): s
 export const dueText = (c: Pick<CustomerView, 'nextCallbackAt'>, now: Instant): string => {
   if (!c.nextCallbackAt) return '未安排回访'
   const late = daysSince(c.nextCallbackAt, now)
-  return late <= 0 ? '今天应回访' : `应于 ${businessTime(c.nextCallbackAt).format('MM-DD')} 回访 · 已过 ${late} 天`
+  return late <= 0 ? '今天应回访' : `应于 ${dateText(c.nextCallbackAt, 'nearDay')} 回访 · 已过 ${late} 天`
 }
 
 /** "2026-11-24 15:20 · 王丽 · 已沟通". */
 export const callbackHead = (entry: Pick<CallbackEntry, 'at' | 'staffName' | 'outcome'>): string =>
-  `${businessTime(entry.at).format('YYYY-MM-DD HH:mm')} · ${entry.staffName} · ${OUTCOME_NAMES[entry.outcome]}`
+  `${dateText(entry.at, 'pastTime')} · ${entry.staffName} · ${OUTCOME_NAMES[entry.outcome]}`
 
 /** "下次回访 2026-12-24", or null. */
-export const nextCallbackText = (nextAt: Instant | null): string | null => (nextAt ? `下次回访 ${businessDate(nextAt)}` : null)
+export const nextCallbackText = (nextAt: Instant | null): string | null => (nextAt ? `下次回访 ${dateText(nextAt, 'day')}` : null)
 
 /** "驼色、米白". */
 export const tagsText = (tags: readonly string[] | undefined): string => (tags ?? []).join('、')
@@ -102,7 +103,7 @@ export const messagesText = (m: MessageKinds | undefined): string => {
 
 /** Who changed a field last: "顾客本人 · 11月23日", "导购 王丽 · 11月23日". */
 export const editText = (edit: ProfileEdit | undefined): string | undefined =>
-  edit && `${edit.by === 'member' ? '顾客本人' : `导购 ${edit.name}`} · ${businessTime(edit.at).format('M月D日')}`
+  edit && `${edit.by === 'member' ? '顾客本人' : `导购 ${edit.name}`} · ${dateText(edit.at, 'nearDay')}`
 
 /**
  * The customer card's rows for staff: sizes, colours and styles (kept by the customer and the staff alike,

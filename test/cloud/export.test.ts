@@ -292,7 +292,7 @@ describe('ledger', () => {
 
   it('writes every entry of the business days asked for, oldest first, and none outside them', async () => {
     const { header, rows } = await download(november)
-    expect(header).toEqual(['时间', '会员号', '类型', '积分', '变动后余额', '来源', '说明', '操作人'])
+    expect(header).toEqual(['时间', '会员号', '类型', '积分', '变动后积分', '来源', '说明', '操作人'])
     expect(november.rows).toBe(1 + 1 + 1200 + 1 + 1)
     expect(rows).toHaveLength(november.rows)
     const times = rows.map((r) => r[0])

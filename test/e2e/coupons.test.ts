@@ -42,7 +42,7 @@ const couponsOf = (memberId: string) => cloud.executor.find('coupons', { memberI
 
 const now = businessTime(new Date())
 const thisMonth = now.month() + 1
-const lastDayThisMonth = now.endOf('month').format('MM-DD')
+const lastDayThisMonth = now.endOf('month').format('M月D日')
 let memberNo = ''
 
 it('shows this month’s birthday card on the card, uses it at the till, and files it under 已使用', async () => {
@@ -144,7 +144,7 @@ it('exchanges points for a gift, hands it out at the counter, and claims a VIP-e
   await openAs('demo-assistant-1', '/staff/index/index')
   await visible('.staff-actions').waitFor()
   await phone.screenshot('coupons-11-staff-home')
-  await tapText('赠品券核销')
+  await tapText('礼品券核销')
   await field('12 位券码').fill(gift.code)
   await tapText('查询礼品券')
   await visible('.coupon-summary').waitFor()

@@ -47,7 +47,7 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   await visible('.points-page__balance').waitFor()
   expect(await text('.points-page__balance')).toBe('1,306')
   expect(await visible('.history-entry').count()).toBe(3)
-  expect(await text('.history-entry__balance')).toBe('余额 1,306')
+  expect(await text('.history-entry__balance')).toBe('剩余 1,306')
   await phone.screenshot('ledger-02-points-history')
 
   // 2. A shopper is turned away from the staff and operator pages.
@@ -133,7 +133,7 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   await tapText('确认调整')
   await page.getByText('已调整 +200 分，当前积分 200').waitFor()
   await page.locator('.audit-entry__reason', { hasText: '退货积分补偿' }).waitFor()
-  expect(await text('.audit-entry')).toContain('退货积分补偿 +200 余额 200 运营 陈静（OP01）')
+  expect(await text('.audit-entry')).toContain('退货积分补偿 +200 剩余 200 运营 陈静（OP01）')
   await phone.screenshot('ledger-17-ops-adjusted')
 
   // 6. B's history tells the whole story, newest first, each with the balance after it.
@@ -147,9 +147,9 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
     ]),
   )
   expect(rows.slice(0, 3)).toEqual([
-    ['退货积分补偿', '+200', '余额 200'],
-    ['退货扣回积分（323 分因余额不足未能扣回）', '-306', '余额 0'],
-    ['兑换：保温杯', '-1,000', '余额 306'],
+    ['退货积分补偿', '+200', '剩余 200'],
+    ['退货扣回积分（323 分因积分不足未能扣回）', '-306', '剩余 0'],
+    ['兑换：保温杯', '-1,000', '剩余 306'],
   ])
   await phone.screenshot('ledger-18-points-history-after')
 

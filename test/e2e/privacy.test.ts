@@ -53,8 +53,10 @@ it("exports the member's data as a file she can download", async () => {
   await page.locator('.taro_page:visible').getByText('导出我的数据', { exact: true }).last().click()
   await visible('.privacy-page__file').waitFor()
   expect(await visible('.privacy-page__file-line').innerText()).toMatch(/^文件已生成：共 \d+ 条记录$/)
-  const url = await visible('.privacy-file__url').innerText()
-  const file = (await (await fetch(url.trim())).json()) as {
+  // The file downloads from the button; the page shows no raw link.
+  expect(await page.locator('.taro_page:visible .privacy-file__url').count()).toBe(0)
+  const [download] = await Promise.all([page.waitForEvent('download'), tapText('下载文件')])
+  const file = (await (await fetch(download.url())).json()) as {
     subject: { memberNo: string }
     collections: Record<string, { name?: string }[]>
   }

@@ -77,7 +77,7 @@ describe('会员手册', () => {
     )
     expect(rows).toEqual(['免费熨烫 — ✓ ✓', '私人造型师 — — ✓'])
     expect(textOf('.handbook__panel--tiers .handbook__news-text')).toBe('VIP累计消费门槛 ¥1,800 → ¥3,000')
-    expect(textOf('.handbook__panel--tiers .handbook__news-date')).toBe('2026年11月20日起生效')
+    expect(textOf('.handbook__panel--tiers .handbook__news-date')).toBe('2026-11-20 起生效')
   })
 
   it('is opened from the join page by someone who has not joined, with no place marked', async () => {

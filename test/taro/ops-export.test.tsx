@@ -58,7 +58,7 @@ describe('exports', () => {
     expect(calls('members')).toEqual([{}])
     expect(textOf('.export-result__what')).toBe('会员名单 · 2,500 位会员')
     expect(textOf('.export-result__pii')).toBe('手机号已脱敏（如 138****1234）')
-    expect(textOf('.export-result__expiry')).toBe('下载链接 11-23 15:00 前有效，本次导出已记录')
+    expect(textOf('.export-result__expiry')).toBe('下载链接 11月23日 15:00 前有效，本次导出已记录')
     // Under the button that made it, not in a panel out of sight further down.
     expect(screen.getByText('导出会员名单').closest('.ops-page__panel')!.querySelector('.export-result')).not.toBeNull()
   })

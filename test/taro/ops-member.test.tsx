@@ -95,7 +95,7 @@ describe('operator member page', () => {
     await openAudit()
     expect(textOf('.role-header__who')).toBe('陈静 · OP01')
     expect(textOf('.member-confirm__points')).toBe('积分 1,255')
-    expect(auditRows()).toEqual(['消费积分 | +1,255 | 余额 1,255 | 导购 A01（SH001） · 2026-11-20 14:00:00 | purchase:SH001:SO1'])
+    expect(auditRows()).toEqual(['消费积分 | +1,255 | 剩余 1,255 | 导购 A01（SH001） · 2026-11-20 14:00:00 | purchase:SH001:SO1'])
   })
 
   it('adds points with a reason, and the new entry heads the ledger', async () => {
@@ -112,7 +112,7 @@ describe('operator member page', () => {
       { memberCode: '20261123002', points: 100, reason: '系统故障补录积分', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) },
     ])
     await waitFor(() =>
-      expect(auditRows()[0]).toBe('系统故障补录积分 | +100 | 余额 1,355 | 运营 OP01 · 2026-11-23 14:00:00 | adjustment:1'),
+      expect(auditRows()[0]).toBe('系统故障补录积分 | +100 | 剩余 1,355 | 运营 OP01 · 2026-11-23 14:00:00 | adjustment:1'),
     )
     expect(auditRows()).toHaveLength(2)
     expect(textOf('.member-confirm__points')).toBe('积分 1,355')
@@ -127,7 +127,7 @@ describe('operator member page', () => {
     await confirm('确认调整')
     await screen.findByText('已调整 -55 分，当前积分 1,200')
     expect(adjustCalls()[0].points).toBe(-55)
-    await waitFor(() => expect(auditRows()[0]).toContain('重复录入的消费 | -55 | 余额 1,200'))
+    await waitFor(() => expect(auditRows()[0]).toContain('重复录入的消费 | -55 | 剩余 1,200'))
   })
 
   it('requires a reason of at least four characters, and never sends without one', async () => {

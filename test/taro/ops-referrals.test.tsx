@@ -79,7 +79,7 @@ describe('referral review', () => {
     expect(zhao.querySelector('.ops-referral__no')!.textContent).toBe('2026 1123 025')
     expect(Array.from(zhao.querySelectorAll('.ops-referral__line'), (l) => l.textContent)).toEqual([
       '邀请人 王丽 · 2026 1123 009',
-      '2026年11月22日 14:05 加入',
+      '2026-11-22 14:05 加入',
     ])
     expect(Array.from(zhao.querySelectorAll('.ops-referral__flag'), (f) => f.textContent)).toEqual([
       '短时间内大量好友加入',

@@ -84,8 +84,15 @@ describe('privacy page', () => {
     await screen.findByText('导出我的数据', { selector: 'taro-button-core, button' })
     fireEvent.click(screen.getByText('导出我的数据', { selector: 'taro-button-core, button' }))
     await screen.findByText('文件已生成：共 10 条记录')
-    expect(screen.getByText('下载文件')).toBeTruthy()
-    expect(visiblePage().textContent).toContain('mydata/a.json')
+    // The button downloads the file; the page shows no raw link.
+    expect(visiblePage().textContent).not.toContain('mydata/a.json')
+    const downloaded: string[] = []
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloaded.push(this.href)
+    })
+    fireEvent.click(screen.getByText('下载文件'))
+    click.mockRestore()
+    expect(downloaded).toEqual(['http://127.0.0.1:8787/local/files/mydata/a.json?t=1&sign=x'])
     expect(calls(recorded, 'myData')).toHaveLength(1)
   })
 

@@ -35,10 +35,10 @@ describe('the birthday card on the member card', () => {
     // A phone that has its member code secret already (it is asked for once per install).
     keepSecret({ memberNo: '20261123002', secret: 'ab'.repeat(32), version: 1, serverTime: SERVER_TIME })
     await openPage('/pages/card/index')
-    await screen.findByText('生日月7折卡 · 本月有效至 11-30')
+    await screen.findByText('生日月7折卡 · 本月有效至 11月30日')
     expect(calls.map((c) => c.action)).toEqual(['getCard'])
 
-    tap('生日月7折卡 · 本月有效至 11-30')
+    tap('生日月7折卡 · 本月有效至 11月30日')
     await waitFor(() => expect(currentRoute()).toBe('/pages/coupon/index'))
     await waitFor(() => expect(textOf('.coupon-code__digits')).toBe('1000 0000 0008'))
   })

@@ -217,7 +217,7 @@ describe('今日与本月', () => {
     expect(textOf('.today-date')).toBe('11月23日 · 本店全部顾客')
     expect(sectionText('birthdays', '.wb-section__count')).toBe('2')
     expect(linesOf('钱芳')).toEqual(['生日 11月30日', '负责导购 赵敏'])
-    expect(linesOf('吴倩')[0]).toBe('应于 11-19 回访 · 已过 4 天')
+    expect(linesOf('吴倩')[0]).toBe('应于 11月19日 回访 · 已过 4 天')
     tap('钱芳')
     await waitFor(() => expect(currentRoute()).toBe('/staff/customer/index'))
     await screen.findByText('顾客资料卡')

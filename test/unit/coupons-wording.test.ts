@@ -33,7 +33,7 @@ describe('the wallet', () => {
 
   it('says until when a coupon is valid (its last covered day), from when, when used and when it lapsed', () => {
     expect(couponStateLine(BIRTHDAY_COUPON)).toBe('有效期至 2026-11-30')
-    expect(birthdayBlockText(BIRTHDAY_COUPON)).toBe('生日月7折卡 · 本月有效至 11-30')
+    expect(birthdayBlockText(BIRTHDAY_COUPON)).toBe('生日月7折卡 · 本月有效至 11月30日')
     expect(couponStateLine(couponView({ status: 'used', usedAt: '2026-11-20T07:05:00.000Z' }))).toBe('2026-11-20 15:05 已使用')
     expect(couponStateLine(couponView({ status: 'notYetValid', validFrom: '2026-12-01T02:00:00.000Z' }))).toBe(
       '2026-12-01 起可用 · 有效期至 2026-12-09',
@@ -140,7 +140,7 @@ describe("the till's verdict on a coupon", () => {
     const gift = { ...BIRTHDAY_COUPON, benefit: { kind: 'gift' as const, giftName: '品牌帆布袋' }, benefitText: '赠品：品牌帆布袋' }
     expect(couponVerdict(checked({ coupon: gift, discountFen: 0 }), LI_NA, 52_000)).toEqual({
       kind: 'problem',
-      message: '这是礼品券，请在「赠品券核销」中核销，不随消费使用',
+      message: '这是礼品券，请在「礼品券核销」中核销，不随消费使用',
     })
   })
 

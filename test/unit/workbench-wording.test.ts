@@ -39,7 +39,7 @@ describe('the workbench in words', () => {
     const now = at('2026-11-23T10:00:00')
     expect(dueText({ nextCallbackAt: at('2026-11-23T09:00:00') }, now)).toBe('今天应回访')
     expect(dueText({ nextCallbackAt: at('2026-11-23T18:00:00') }, now)).toBe('今天应回访')
-    expect(dueText({ nextCallbackAt: at('2026-11-20T09:00:00') }, now)).toBe('应于 11-20 回访 · 已过 3 天')
+    expect(dueText({ nextCallbackAt: at('2026-11-20T09:00:00') }, now)).toBe('应于 11月20日 回访 · 已过 3 天')
   })
 
   it('reads the last purchase and spend in yuan, or that there was none', () => {

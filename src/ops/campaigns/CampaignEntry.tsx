@@ -1,10 +1,10 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { OpsCampaignView } from '../../api/contract'
 import { Field } from '../../components/Field'
-import { lastCoveredBusinessDate } from '../../domain/time'
 import { openingTime } from '../../wording/coupons'
 import { MODE_WORDS } from './campaignForm'
 import type { useOpsCampaigns } from './useOpsCampaigns'
+import { lastDayText } from '../../wording/dates'
 
 type Page = ReturnType<typeof useOpsCampaigns>
 
@@ -83,7 +83,7 @@ export const CampaignEntry = ({ campaign, templateTitle, page }: { campaign: Ops
       </View>
       <Text className="ops-campaign__line">{`${MODE_WORDS[campaign.mode]} · ${campaign.audience} · ${templateTitle}`}</Text>
       <Text className="ops-campaign__line">
-        {`${openingTime(campaign.opensAt)} 开始${campaign.mode === 'claim' && campaign.vipEarlyDays > 0 ? `（VIP提前 ${campaign.vipEarlyDays} 天）` : ''} · ${lastCoveredBusinessDate(campaign.endsAt)} 结束`}
+        {`${openingTime(campaign.opensAt)} 开始${campaign.mode === 'claim' && campaign.vipEarlyDays > 0 ? `（VIP提前 ${campaign.vipEarlyDays} 天）` : ''} · ${lastDayText(campaign.endsAt)} 结束`}
       </Text>
       {campaign.mode === 'issue' && (
         <Text className="ops-campaign__progress">{`已发放 ${campaign.issued} 张${campaign.skipped ? ` · 跳过 ${campaign.skipped} 人` : ''}`}</Text>

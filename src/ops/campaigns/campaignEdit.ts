@@ -5,9 +5,10 @@
 import type { OpsCampaignView } from '../../api/contract'
 import { UpdateCampaignSchema, type UpdateCampaignInput } from '../../api/opsSchemas'
 import { check } from '../../api/fields'
-import { isBefore, lastCoveredBusinessDate, startOfNextBusinessDay, type Instant } from '../../domain/time'
+import { isBefore, startOfNextBusinessDay, type Instant } from '../../domain/time'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import { businessInstant } from './campaignForm'
+import { lastDayText } from '../../wording/dates'
 
 export interface EditDraft {
   title: string
@@ -22,7 +23,7 @@ const ROW_OF_FIELD: Record<string, EditRow> = { title: 'title', endsAt: 'endsAt'
 
 export const editDraftOf = (campaign: Pick<OpsCampaignView, 'title' | 'endsAt'>): EditDraft => ({
   title: campaign.title,
-  endsDate: lastCoveredBusinessDate(campaign.endsAt),
+  endsDate: lastDayText(campaign.endsAt, 'pickerDate'),
 })
 
 export const checkCampaignEdit = (

@@ -15,6 +15,7 @@ import type { CustomerClass } from '../../domain/segments'
 import { businessTime, isBefore, startOfNextBusinessDay, type Instant } from '../../domain/time'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import type { AudiencePreset } from './audiencePreset'
+import { DATE_FORMATS } from '../../wording/dates'
 
 export type CampaignMode = CreateCampaignInput['mode']
 export type AudienceKind = CreateCampaignInput['audience']['kind']
@@ -72,10 +73,10 @@ export const newDraft = (now: Instant, preset: AudiencePreset | null = null): Ca
     classes: preset?.kind === 'classes' ? preset.classes : [],
     topList: preset?.kind === 'top' ? preset.list : 'loyal',
     topCountText: preset?.kind === 'top' ? String(preset.count) : '20',
-    opensDate: today.format('YYYY-MM-DD'),
+    opensDate: today.format(DATE_FORMATS.pickerDate),
     opensTime: '10:00',
     vipEarlyDaysText: String(DEFAULT_VIP_EARLY_DAYS),
-    endsDate: today.add(29, 'day').format('YYYY-MM-DD'),
+    endsDate: today.add(29, 'day').format(DATE_FORMATS.pickerDate),
   }
 }
 

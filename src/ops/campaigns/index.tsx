@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { StatusScreen } from '../../components/StatusScreen'
 import { audienceWords } from '../../domain/audience'
-import { lastCoveredBusinessDate } from '../../domain/time'
 import { openingTime } from '../../wording/coupons'
 import { ROUTES } from '../../routes'
 import { OpsDesk } from '../shared/OpsDesk'
@@ -12,6 +11,7 @@ import { MODE_WORDS } from './campaignForm'
 import { useOpsCampaigns } from './useOpsCampaigns'
 import './index.scss'
 import { ConfirmActions } from '../shared/ConfirmActions'
+import { lastDayText } from '../../wording/dates'
 
 const OpsCampaignsPage = () => {
   const page = useOpsCampaigns()
@@ -51,7 +51,7 @@ const OpsCampaignsPage = () => {
                       <Text className="ops-confirm__line">
                         {`${openingTime(confirming.opensAt)} 开始` +
                           (confirming.mode === 'claim' && confirming.vipEarlyDays > 0 ? `，VIP提前 ${confirming.vipEarlyDays} 天` : '') +
-                          ` · ${lastCoveredBusinessDate(confirming.endsAt)} 结束`}
+                          ` · ${lastDayText(confirming.endsAt)} 结束`}
                       </Text>
                       {confirming.mode === 'issue' && <Text className="ops-confirm__line">创建后立即向活动对象发券，不可撤回</Text>}
                     </View>

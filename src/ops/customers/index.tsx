@@ -4,7 +4,6 @@ import { StatusScreen } from '../../components/StatusScreen'
 import { CustomerListBody, CustomerSearchField } from '../../components/Workbench/CustomerList'
 import { storeLine } from '../../components/Workbench/CustomerRow'
 import { TodaySections } from '../../components/Workbench/TodaySections'
-import { businessTime } from '../../domain/time'
 import { opsCustomerUrl, ROUTES } from '../../routes'
 import { customerLine } from '../../wording/workbench'
 import { Choice } from '../shared/Choice'
@@ -12,6 +11,7 @@ import { OpsDesk } from '../shared/OpsDesk'
 import { OpsNav } from '../shared/OpsNav'
 import { useOpsCustomers, type OpsCustomersView } from './useOpsCustomers'
 import './index.scss'
+import { dateText } from '../../wording/dates'
 
 const VIEWS: readonly OpsCustomersView[] = ['list', 'today']
 const VIEW_WORDS: Record<OpsCustomersView, string> = { list: '顾客名单', today: '今日与本月' }
@@ -81,7 +81,7 @@ const OpsCustomersPage = () => {
           )}
           {page.view === 'today' && today.status === 'ready' && (
             <>
-              <Text className="ops-customers__date">{`${businessTime(today.today.serverTime).format('M月D日')} · ${page.nameOf(today.storeId)}`}</Text>
+              <Text className="ops-customers__date">{`${dateText(today.today.serverTime, 'nearDay')} · ${page.nameOf(today.storeId)}`}</Text>
               <TodaySections today={today.today} desk="ops-page" whose={storeLine} url={opsCustomerUrl} />
             </>
           )}

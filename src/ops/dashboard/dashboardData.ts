@@ -5,7 +5,7 @@
 import type { DashboardView } from '../../api/contract'
 import { formatYuan } from '../../domain/money'
 import { TIER_NAMES, type TierId } from '../../domain/program'
-import { businessTime } from '../../domain/time'
+import { dateText } from '../../wording/dates'
 
 export const TIERS: readonly TierId[] = ['member', 'vip', 'gold']
 export const PERIODS = ['7', '30', '90'] as const
@@ -67,5 +67,5 @@ export const eventBars = (view: DashboardView) =>
 export const eventLines = (view: DashboardView) =>
   view.events.map(
     (e) =>
-      `${e.title}（${businessTime(e.startsAt).format('M月D日')}）：签到 ${e.checkedIn} / 确认 ${e.confirmed} · 到场率 ${percentText(e.checkedIn, e.confirmed)}`,
+      `${e.title}（${dateText(e.startsAt, 'nearDay')}）：签到 ${e.checkedIn} / 确认 ${e.confirmed} · 到场率 ${percentText(e.checkedIn, e.confirmed)}`,
   )

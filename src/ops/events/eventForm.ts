@@ -9,6 +9,7 @@ import { check } from '../../api/fields'
 import type { TierId } from '../../domain/program'
 import { businessTime, isBefore, type Instant } from '../../domain/time'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
+import { DATE_FORMATS } from '../../wording/dates'
 
 /** A moment as the pickers hold it: "2026-12-05" and "14:00", business time. */
 export interface When {
@@ -47,7 +48,7 @@ export type EventRow =
 export type EventErrors = RowErrors<EventRow>
 export type EventInput = Omit<CreateEventInput, 'requestId'>
 
-const when = (t: ReturnType<typeof businessTime>, time: string): When => ({ date: t.format('YYYY-MM-DD'), time })
+const when = (t: ReturnType<typeof businessTime>, time: string): When => ({ date: t.format(DATE_FORMATS.pickerDate), time })
 
 /** A new event: a week from today, 14:00–17:00; RSVPs close the evening before, cancellations at noon. */
 export const newEventDraft = (now: Instant): EventDraft => {
@@ -161,7 +162,7 @@ export type EventEditErrors = RowErrors<EventEditRow>
 
 const whenOf = (at: Instant): When => {
   const t = businessTime(at)
-  return { date: t.format('YYYY-MM-DD'), time: t.format('HH:mm') }
+  return { date: t.format(DATE_FORMATS.pickerDate), time: t.format(DATE_FORMATS.pickerTime) }
 }
 
 export const editDraftOf = (

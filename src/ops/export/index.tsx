@@ -1,6 +1,5 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
-import { businessTime } from '../../domain/time'
 import { ROUTES } from '../../routes'
 import { formatPoints } from '../../wording/points'
 import { OpsDesk } from '../shared/OpsDesk'
@@ -8,6 +7,7 @@ import { OpsNav } from '../shared/OpsNav'
 import { FileActions } from './fileLink'
 import { type Finished, useExport } from './useExport'
 import './index.scss'
+import { dateText } from '../../wording/dates'
 
 const DatePicker = ({ value, onChange }: { value: string; onChange: (date: string) => void }) => (
   <Picker mode="date" value={value} onChange={(e) => onChange(String(e.detail.value))}>
@@ -32,7 +32,7 @@ const Result = ({ finished }: { finished: Finished }) => (
         {finished.result.pii ? '含完整手机号，请妥善保管，勿外传' : '手机号已脱敏（如 138****1234）'}
       </Text>
     )}
-    <Text className="export-result__expiry">{`下载链接 ${businessTime(finished.result.expiresAt).format('MM-DD HH:mm')} 前有效，本次导出已记录`}</Text>
+    <Text className="export-result__expiry">{`下载链接 ${dateText(finished.result.expiresAt, 'nearTime')} 前有效，本次导出已记录`}</Text>
     <FileActions url={finished.result.url} />
   </View>
 )

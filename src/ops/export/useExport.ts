@@ -2,8 +2,9 @@ import { useState } from 'react'
 import type { ExportResult } from '../../api/contract'
 import { LedgerExportSchema } from '../../api/exportSchemas'
 import { check } from '../../api/fields'
-import { businessDate, businessTime } from '../../domain/time'
+import { businessTime } from '../../domain/time'
 import { callCloud, messageOf } from '../../services/cloud'
+import { dateText } from '../../wording/dates'
 
 export type ExportKind = 'members' | 'ledger'
 
@@ -17,7 +18,7 @@ export interface Finished {
 /** This month so far, in business time: what an operator most often exports. */
 const thisMonth = () => {
   const now = new Date().toISOString()
-  return { from: businessTime(now).startOf('month').format('YYYY-MM-DD'), to: businessDate(now) }
+  return { from: dateText(businessTime(now).startOf('month').toDate(), 'pickerDate'), to: dateText(now, 'pickerDate') }
 }
 
 /**

@@ -12,7 +12,7 @@ export const AuditEntryRow = ({ entry }: { entry: AuditEntry }) => (
     </View>
     <View className="audit-entry__top">
       <Text className="audit-entry__detail">{entry.detail ?? ''}</Text>
-      <Text className="audit-entry__balance">{`余额 ${formatPoints(entry.balanceAfter)}`}</Text>
+      <Text className="audit-entry__balance">{`剩余 ${formatPoints(entry.balanceAfter)}`}</Text>
     </View>
     <Text className="audit-entry__meta">{`${entry.actor} · ${auditTime(entry.at)}`}</Text>
     <Text className="audit-entry__source">{entry.source}</Text>

@@ -2,7 +2,6 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { ProgramVersionView, ProgramView } from '../../api/contract'
 import { Field } from '../../components/Field'
 import { StatusScreen } from '../../components/StatusScreen'
-import { businessTime } from '../../domain/time'
 import { ROUTES } from '../../routes'
 import { changeText } from '../../wording/program'
 import { OpsDesk } from '../shared/OpsDesk'
@@ -11,9 +10,10 @@ import { ProgramForm } from './ProgramForm'
 import { useProgramEditor, type History } from './useProgramEditor'
 import './index.scss'
 import { ConfirmActions } from '../shared/ConfirmActions'
+import { dateText } from '../../wording/dates'
 
 /** "2026-11-23 16:30", business time. */
-const when = (at: string) => businessTime(at).format('YYYY-MM-DD HH:mm')
+const when = (at: string) => dateText(at, 'pastTime')
 
 const VersionEntry = ({ version, templates }: { version: ProgramVersionView; templates: ProgramView['templates'] }) => (
   <View className="program-version">

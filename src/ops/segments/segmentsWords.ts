@@ -4,12 +4,12 @@
  */
 import type { SegmentsView, TopCustomer } from '../../api/contract'
 import { formatYuan } from '../../domain/money'
-import { businessTime } from '../../domain/time'
+import { dateText } from '../../wording/dates'
 
 /** "数据更新于 2026-11-23 02:15（第 3 版规则）", or null before the first nightly run. */
 export const computedText = (view: Pick<SegmentsView, 'computedAt' | 'rulesVersion'>): string | null =>
   view.computedAt
-    ? `数据更新于 ${businessTime(view.computedAt).format('YYYY-MM-DD HH:mm')}${view.rulesVersion ? `（第 ${view.rulesVersion} 版规则）` : ''}`
+    ? `数据更新于 ${dateText(view.computedAt, 'pastTime')}${view.rulesVersion ? `（第 ${view.rulesVersion} 版规则）` : ''}`
     : null
 
 /** "¥860", "¥3,200", "¥1.2万": whole yuan, ten-thousands as 万 with one decimal. */

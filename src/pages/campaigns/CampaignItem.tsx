@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import type { CampaignView } from '../../api/contract'
-import { lastCoveredBusinessDate } from '../../domain/time'
 import { accessWording } from '../../wording/coupons'
 import { formatPoints } from '../../wording/points'
 import type { ClaimState } from './useCampaigns'
+import { lastDayText } from '../../wording/dates'
 
 interface Props {
   campaign: CampaignView
@@ -31,7 +31,7 @@ export const CampaignItem = ({ campaign, claim, onClaim, onOpen }: Props) => {
       <View className="campaign-item__foot">
         <Text className="campaign-item__limits">
           {[
-            `${lastCoveredBusinessDate(campaign.endsAt)} 截止`,
+            `${lastDayText(campaign.endsAt)} 截止`,
             campaign.stockLeft === null ? null : `剩余 ${formatPoints(campaign.stockLeft)} 张`,
           ]
             .filter(Boolean)

@@ -13,7 +13,7 @@ export const HistoryEntry = ({ entry }: { entry: PointsHistoryEntry }) => (
     </View>
     <View className="history-entry__side">
       <Text className={`history-entry__points history-entry__points--${entryDirection(entry.points)}`}>{signedPoints(entry.points)}</Text>
-      <Text className="history-entry__balance">{`余额 ${formatPoints(entry.balanceAfter)}`}</Text>
+      <Text className="history-entry__balance">{`剩余 ${formatPoints(entry.balanceAfter)}`}</Text>
     </View>
   </View>
 )

@@ -1,6 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 
-/** The browser: the link downloads the file (an attachment, so the page stays). */
+/** The browser: the button downloads the file (an attachment, so the page stays); no raw link is shown. */
 export const DataFileActions = ({ url }: { url: string }) => {
   const download = () => {
     const a = document.createElement('a')
@@ -13,9 +13,6 @@ export const DataFileActions = ({ url }: { url: string }) => {
       <Button className="btn btn--primary privacy-file__action" onClick={download}>
         下载文件
       </Button>
-      <Text className="privacy-file__url" userSelect>
-        {url}
-      </Text>
     </View>
   )
 }

@@ -74,9 +74,8 @@ const PrivacyPage = () => {
           <View className="privacy-page__panel">
             <Text className="privacy-page__title">导出我的数据</Text>
             <Text className="privacy-page__text">
-              生成一份文件（JSON
-              格式），包含我们保存的与您有关的全部信息：会员资料、积分明细、消费与退款、优惠券、活动报名、邀请记录和导购回访记录。下载链接 1
-              小时内有效。
+              生成一份数据文件，包含我们保存的与您有关的全部信息：会员资料、积分明细、消费与退款、优惠券、活动报名、邀请记录和导购回访记录。下载链接
+              1 小时内有效。
             </Text>
             <Button
               className={`btn btn--secondary privacy-page__action${exported.status === 'working' ? ' btn--disabled' : ''}`}

@@ -5,8 +5,8 @@
 import type { CardView, CouponView } from '../../api/contract'
 import { TIER_NAMES } from '../../domain/program'
 import { effectiveTier } from '../../domain/tiers'
-import { lastCoveredBusinessDate } from '../../domain/time'
 import { formatPoints, pointsAt } from '../../wording/points'
+import { lastDayText } from '../../wording/dates'
 
 export interface WhatIsLost {
   memberNo: string
@@ -22,7 +22,7 @@ export const whatIsLost = (card: Pick<CardView, 'member' | 'serverTime'>, coupon
     tier === 'gold'
       ? `${TIER_NAMES.gold}身份（终身）将失去`
       : tier === 'vip' && member.vipUntil
-        ? `${TIER_NAMES.vip}身份（有效期至 ${lastCoveredBusinessDate(member.vipUntil)}）将失去`
+        ? `${TIER_NAMES.vip}身份（有效期至 ${lastDayText(member.vipUntil)}）将失去`
         : `${TIER_NAMES.member}身份与累计消费进度将清零`
   return {
     memberNo: member.memberNo,

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '赠品券核销',
+  navigationBarTitleText: '礼品券核销',
 })

@@ -17,7 +17,7 @@ const TILL: readonly Action[] = [
   { mark: '消', title: '录入消费', hint: '扫会员码，按订单累积积分', url: ROUTES.staffPurchase },
   { mark: '退', title: '退货退款', hint: '按订单号退款，扣回相应积分', url: ROUTES.staffRefund },
   { mark: '兑', title: '积分兑换', hint: '用会员积分兑换礼品或服务', url: ROUTES.staffRedeem },
-  { mark: '礼', title: '赠品券核销', hint: '扫礼品券，把积分兑换的礼品交给顾客', url: ROUTES.staffGift },
+  { mark: '礼', title: '礼品券核销', hint: '扫礼品券，把积分兑换的礼品交给顾客', url: ROUTES.staffGift },
   { mark: '生', title: '修改生日', hint: '为会员更正生日（需填写原因）', url: ROUTES.staffBirthday },
   { mark: '签', title: '活动签到', hint: '本店会员活动：扫票码签到，查看签到名单', url: ROUTES.staffEvents },
 ]

@@ -28,7 +28,7 @@ export const couponVerdict = (checked: CouponCheck, member: MemberSummary, amoun
   }
   if (checked.problem) return { kind: 'problem', message: checked.problem }
   // The server checks a gift coupon without the amount (it needs no purchase), so it finds nothing wrong here.
-  if (checked.coupon.benefit.kind === 'gift') return { kind: 'problem', message: '这是礼品券，请在「赠品券核销」中核销，不随消费使用' }
+  if (checked.coupon.benefit.kind === 'gift') return { kind: 'problem', message: '这是礼品券，请在「礼品券核销」中核销，不随消费使用' }
   if (amountFen === null) return { kind: 'unchecked', message: '填写消费金额后核对优惠券' }
   if (checked.amountFen !== amountFen) {
     return { kind: 'unchecked', message: checked.amountFen === null ? '请按消费金额核对优惠券' : '金额已修改，请重新核对优惠券' }
