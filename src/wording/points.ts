@@ -11,8 +11,7 @@ export const formatPoints = (points: number): string => String(points).replace(/
 export const signedPoints = (points: number): string => `${points > 0 ? '+' : points < 0 ? '-' : ''}${formatPoints(Math.abs(points))}`
 
 /** "120 积分将于 2027-12-31 过期": the batch's last covered day (its expiry is an exclusive end). */
-export const expiryWording = (batch: PointBatch): string =>
-  `${formatPoints(batch.points)} 积分将于 ${lastDayText(batch.expiresAt)} 过期`
+export const expiryWording = (batch: PointBatch): string => `${formatPoints(batch.points)} 积分将于 ${lastDayText(batch.expiresAt)} 过期`
 
 /** The expiry rule in one line, from the program's own setting (points expire by earning year). */
 export const expiryRuleWording = (program: Pick<ProgramRules, 'expiry'>): string => {

@@ -30,10 +30,7 @@ export const CampaignItem = ({ campaign, claim, onClaim, onOpen }: Props) => {
       {claim?.status === 'failed' && <Text className="campaign-item__error">{claim.message}</Text>}
       <View className="campaign-item__foot">
         <Text className="campaign-item__limits">
-          {[
-            `${lastDayText(campaign.endsAt)} 截止`,
-            campaign.stockLeft === null ? null : `剩余 ${formatPoints(campaign.stockLeft)} 张`,
-          ]
+          {[`${lastDayText(campaign.endsAt)} 截止`, campaign.stockLeft === null ? null : `剩余 ${formatPoints(campaign.stockLeft)} 张`]
             .filter(Boolean)
             .join(' · ')}
         </Text>
