@@ -50,10 +50,10 @@ export const SHOPPER_LATIN_WORDS: ReadonlySet<string> = new Set(['VIP', ...`${BR
 
 /**
  * The English words in a text a shopper reads: runs of two or more Latin letters, save the allowed words and
- * codes that mix letters with digits (a store's "SH001", a coupon's "A1B2C3" are identifiers, not words).
+ * codes that mix letters with digits (a store's "SH001", an order's "POS-20261203-7" are identifiers, not words).
  */
 export const englishWordsIn = (text: string): string[] =>
-  [...new Set((text.match(/[A-Za-z0-9]+/g) ?? []).filter((run) => /[A-Za-z]{2}/.test(run) && !/\d/.test(run)))].filter(
+  [...new Set((text.match(/[A-Za-z0-9_-]+/g) ?? []).filter((run) => /[A-Za-z]{2}/.test(run) && !/\d/.test(run)))].filter(
     (word) => !SHOPPER_LATIN_WORDS.has(word),
   )
 

@@ -8,6 +8,7 @@
  *   component or a template WeChat lacks;
  * - text parity: every line of text the H5 page shows is in the weapp drawing, save the platform's own lines
  *   listed in PLATFORM_ONLY with their reason;
+ * - one glossary: no misnomer (余额 for points ...) on any page, no English word on a shopper's (src/wording/glossary);
  * - pictures: test-results/weapp-<page>.png and its twin h5-<page>.png.
  */
 import { existsSync } from 'node:fs'
@@ -21,6 +22,7 @@ import { weappPhone, type WeappPhone } from '../support/weapp/phone'
 import { h5Text, identityFromCookie, openAs, openSettled, showDrawing, shootH5 } from '../support/weapp/screen'
 import { makeHeavyShopper, pageName, pageVisits, type Fixture } from '../support/weapp/visits'
 import { missingFromWeapp } from '../support/weapp/parity'
+import { glossaryProblems } from '../../src/wording/glossary'
 
 const ROOT = resolve(__dirname, '../..')
 const DIST = join(ROOT, 'dist')
@@ -78,5 +80,8 @@ describe('every page of app.json, drawn from WeChat’s compiled templates', () 
     const h5 = await h5Text(browser.page)
     await shootH5(browser.page, `h5-${pageName(route)}`)
     expect({ route, missingFromWeapp: missingFromWeapp(route, h5, weapp.text) }).toEqual({ route, missingFromWeapp: [] })
+    // One glossary (src/wording/glossary.ts): no misnomer on any page, no English on a shopper's.
+    const reader = /^(staff|ops)\//.test(route) ? 'staff' : 'shopper'
+    expect({ route, glossary: glossaryProblems(`${h5}\n${weapp.text}`, reader) }).toEqual({ route, glossary: [] })
   })
 })
