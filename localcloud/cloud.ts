@@ -180,6 +180,8 @@ export interface LocalCloud {
     /** A signed GET link to a fileID valid until `expiresAt` (past instants make expired links for tests). */
     signedUrl(fileID: string, expiresAt: Date | string): string
     fileIdOf(cloudPath: string): string
+    /** Who uploaded a file from the mini program (`POST /local/upload`), or null (a function's file, or none). */
+    creatorOf(fileID: string): string | null
   }
   functionNames(): string[]
   instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
@@ -420,6 +422,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         files: (req, res) => storage.serve(req, res),
         clientDb: (openid, body) => clientDb.handle(openid, body),
         phoneCode: (openid) => openapi.phoneCode(openid),
+        upload: (openid, cloudPath, req) => storage.clientUpload(openid, cloudPath, req),
       },
       {
         port: options.port ?? 8787,
@@ -467,6 +470,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         return storage.signedUrl(cloudPath, Math.floor(new Date(expiresAt).getTime() / 1000))
       },
       fileIdOf,
+      creatorOf: (fileID) => storage.creatorOf(fileID),
     },
     warm,
     redeploy: (name) => pool(name).redeploy(),

@@ -80,6 +80,8 @@ export interface GatewayBackend {
   clientDb?(openid: string | null, body: unknown): unknown
   /** A phonenumber.getPhoneNumber code for the identity (openapi/phone.ts); throws when it has no phone. */
   phoneCode?(openid: string): string
+  /** wx.cloud.uploadFile from the mini program as `openid` (storage/storage.ts `clientUpload`). */
+  upload?(openid: string, cloudPath: unknown, req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }>
 }
 
 export interface GatewayOptions {
@@ -236,6 +238,22 @@ const handlePhoneCode = (backend: GatewayBackend, req: IncomingMessage, res: Ser
   }
 }
 
+/**
+ * `POST /local/upload?cloudPath=<path>`: the H5 preview's stand-in for `wx.cloud.uploadFile`, the body the file's bytes,
+ * uploaded as the `x-local-openid` identity (no identity: 401, as CloudBase refuses a client that is not signed in).
+ */
+const handleUpload = async (backend: GatewayBackend, req: IncomingMessage, res: ServerResponse) => {
+  if (req.method !== 'POST') return sendJson(res, 405, { errCode: -501007, errMsg: 'use POST /local/upload?cloudPath=<path>' })
+  const openid = req.headers['x-local-openid']
+  if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid)) {
+    req.resume()
+    return sendJson(res, 401, { errCode: -501007, errMsg: 'uploadFile:fail not signed in: x-local-openid must name the uploader' })
+  }
+  const cloudPath = new URL(req.url ?? '/', 'http://localhost').searchParams.get('cloudPath')
+  const { status, body } = await backend.upload!(openid, cloudPath ?? undefined, req)
+  return sendJson(res, status, body)
+}
+
 const handle = async (backend: GatewayBackend, options: GatewayOptions, req: IncomingMessage, res: ServerResponse) => {
   const origin = req.headers.origin
   if (origin && LOCAL_ORIGIN.test(origin)) {
@@ -262,6 +280,7 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
 
   if (path === '/local/db' && backend.clientDb) return handleClientDb(backend, req, res)
   if (path === '/local/phone-code' && backend.phoneCode) return handlePhoneCode(backend, req, res)
+  if (path === '/local/upload' && backend.upload) return handleUpload(backend, req, res)
 
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
   if (!fn) return serveStatic(options.staticDir, req, res)

@@ -10,6 +10,11 @@
  *   `http://127.0.0.1:<port>/local/files/<cloudPath>`, so the SDK's own HTTP code runs end to end, and a browser
  *   can open a link as it opens one of CloudBase's.
  *
+ * The mini program's own `wx.cloud.uploadFile` (a client upload, under the storage security rules) is served by the
+ * gateway's `POST /local/upload` through `clientUpload()`: the uploader becomes the file's creator, and a file may be
+ * overwritten only by its creator or a function (the rule `{"read": "resource.openid == auth.openid", "write":
+ * "resource.openid == auth.openid"}` that `scripts/deploy` sets; functions write as administrators).
+ *
  * Links are signed with HMAC-SHA256 (node:crypto) over method, path and expiry, with a key kept in the data folder
  * (links outlive a restart, as CloudBase's outlive a function); a tampered or expired link answers 403, a missing
  * file 404, both with COS's XML error body. Never kinder than CloudBase: at most 50 files per batch call, maxAge
@@ -118,6 +123,9 @@ export class Storage {
   private readonly now: () => number
   private readonly maxUploadBytes: number
   readonly counters = { uploads: 0, downloads: 0, deletes: 0, links: 0, refused: 0 }
+  /** Who created each client-uploaded file (cloudPath → openid); a function's files have no creator. */
+  private readonly creators: Map<string, string>
+  private readonly creatorsFile: string
 
   constructor(private readonly options: StorageOptions) {
     this.dir = join(resolve(options.dataDir), 'storage')
@@ -132,6 +140,22 @@ export class Storage {
     this.key = readFileSync(keyFile)
     this.now = options.now ?? Date.now
     this.maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
+    this.creatorsFile = join(this.dir, 'creators.json')
+    this.creators = new Map(existsSync(this.creatorsFile) ? Object.entries(JSON.parse(readFileSync(this.creatorsFile, 'utf8')) as object) : [])
+  }
+
+  private setCreator(cloudPath: string, openid: string | null) {
+    if (openid === null) this.creators.delete(cloudPath)
+    else this.creators.set(cloudPath, openid)
+    const part = `${this.creatorsFile}.${randomBytes(6).toString('hex')}`
+    writeFileSync(part, JSON.stringify(Object.fromEntries(this.creators)))
+    renameSync(part, this.creatorsFile)
+  }
+
+  /** The openid that uploaded a file from the mini program, or null (a function's file, or none). */
+  creatorOf(fileID: string): string | null {
+    const cloudPath = cloudPathOf(fileID)
+    return cloudPath === null ? null : (this.creators.get(cloudPath) ?? null)
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -200,6 +224,7 @@ export class Storage {
       const cloudPath = cloudPathOf(fileID)
       if (cloudPath === null || !this.exists(cloudPath)) return { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exist' }
       unlinkSync(this.fileOf(cloudPath))
+      if (this.creators.has(cloudPath)) this.setCreator(cloudPath, null)
       this.counters.deletes++
       return { fileID, code: 'SUCCESS' }
     })
@@ -321,43 +346,10 @@ export class Storage {
       const verdict = this.verify('PUT', cloudPath, auth.get('q-expires'), auth.get('q-signature'))
       if (verdict === 'bad') return refuse(403, 'SignatureDoesNotMatch', 'The Signature you specified does not match.')
       if (verdict === 'expired') return refuse(403, 'AccessDenied', 'Request has expired')
-      const declared = Number(req.headers['content-length'])
-      if (Number.isFinite(declared) && declared > this.maxUploadBytes)
+      if (!(await this.receive(req, cloudPath, this.maxUploadBytes)))
         return refuse(413, 'EntityTooLarge', `Your proposed upload exceeds the local limit of ${this.maxUploadBytes} bytes.`)
-      // Streamed to a temporary file and renamed into place: a reader never sees half a file. Past the limit the
-      // rest of the body is drained, not stored, so that the client still reads the 413.
-      const part = join(this.tmp, randomBytes(12).toString('hex'))
-      let size = 0
-      try {
-        await new Promise<void>((resolvePut, rejectPut) => {
-          const out = createWriteStream(part)
-          out.on('error', rejectPut)
-          req.on('error', rejectPut)
-          req.on('close', () => {
-            if (!req.complete) rejectPut(new Error('upload aborted by the client'))
-          })
-          req.on('data', (chunk: Buffer) => {
-            size += chunk.length
-            if (size > this.maxUploadBytes) return
-            if (!out.write(chunk)) {
-              req.pause()
-              out.once('drain', () => req.resume())
-            }
-          })
-          req.on('end', () => out.end(() => resolvePut()))
-        })
-        if (size > this.maxUploadBytes) {
-          rmSync(part, { force: true })
-          return refuse(413, 'EntityTooLarge', `Your proposed upload exceeds the local limit of ${this.maxUploadBytes} bytes.`)
-        }
-        const file = this.fileOf(cloudPath)
-        mkdirSync(dirname(file), { recursive: true })
-        renameSync(part, file)
-      } catch (e) {
-        rmSync(part, { force: true })
-        throw e
-      }
-      this.counters.uploads++
+      // A function writes as an administrator: the file no longer has a client creator.
+      if (this.creators.has(cloudPath)) this.setCreator(cloudPath, null)
       // COS answers a successful PUT with an empty body.
       res.writeHead(200, { 'content-length': 0 })
       return void res.end()
@@ -365,6 +357,75 @@ export class Storage {
 
     res.setHeader('allow', 'GET, HEAD, PUT')
     return refuse(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.')
+  }
+
+  /**
+   * Stores a request's body at `cloudPath`: false (nothing stored) when it is over `limit` bytes. Streamed to a
+   * temporary file and renamed into place, so a reader never sees half a file; past the limit the rest of the body is
+   * drained, not stored, so that the client still reads the refusal.
+   */
+  private async receive(req: IncomingMessage, cloudPath: string, limit: number): Promise<boolean> {
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume()
+      return false
+    }
+    const part = join(this.tmp, randomBytes(12).toString('hex'))
+    let size = 0
+    try {
+      await new Promise<void>((resolvePut, rejectPut) => {
+        const out = createWriteStream(part)
+        out.on('error', rejectPut)
+        req.on('error', rejectPut)
+        req.on('close', () => {
+          if (!req.complete) rejectPut(new Error('upload aborted by the client'))
+        })
+        req.on('data', (chunk: Buffer) => {
+          size += chunk.length
+          if (size > limit) return
+          if (!out.write(chunk)) {
+            req.pause()
+            out.once('drain', () => req.resume())
+          }
+        })
+        req.on('end', () => out.end(() => resolvePut()))
+      })
+      if (size > limit) {
+        rmSync(part, { force: true })
+        return false
+      }
+      const file = this.fileOf(cloudPath)
+      mkdirSync(dirname(file), { recursive: true })
+      renameSync(part, file)
+    } catch (e) {
+      rmSync(part, { force: true })
+      throw e
+    }
+    this.counters.uploads++
+    return true
+  }
+
+  /**
+   * `wx.cloud.uploadFile` from the mini program as `openid` (the gateway's `POST /local/upload?cloudPath=…`, the body
+   * the file's bytes): what the client SDK resolves with, `{ fileID, statusCode, errMsg }`, or rejects with,
+   * `{ errCode, errMsg }`, and the HTTP status to send. The storage rule: anyone signed in may create a file; only its
+   * creator may overwrite it (a function's file, none).
+   */
+  async clientUpload(openid: string, cloudPath: unknown, req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
+    const refuse = (status: number, errCode: number, message: string) => {
+      req.resume()
+      this.counters.refused++
+      return { status, body: { errCode, errMsg: `uploadFile:fail ${message}` } }
+    }
+    const problem = cloudPathProblem(cloudPath)
+    if (problem) return refuse(400, -404001, problem)
+    const path = cloudPath as string
+    if (this.exists(path) && this.creators.get(path) !== openid)
+      return refuse(403, -403003, 'permission denied: the file belongs to someone else (storage rule: only its creator may write)')
+    if (!(await this.receive(req, path, this.maxUploadBytes)))
+      return refuse(413, -404011, `the file exceeds the local limit of ${this.maxUploadBytes} bytes`)
+    this.setCreator(path, openid)
+    return { status: 200, body: { fileID: fileIdOf(path), statusCode: 200, errMsg: 'uploadFile:ok' } }
   }
 
   stats() {

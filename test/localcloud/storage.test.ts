@@ -239,3 +239,47 @@ describe('limits, as CloudBase', () => {
     expect(r.result.fileList[0]).toMatchObject({ status: -503003, tempFileURL: '' })
   })
 })
+
+describe('uploads from the mini program (wx.cloud.uploadFile, POST /local/upload)', () => {
+  const clientUpload = (cloudPath: string | null, bytes: Buffer, openid?: string) =>
+    fetch(`${cloud.url}/local/upload${cloudPath === null ? '' : `?cloudPath=${encodeURIComponent(cloudPath)}`}`, {
+      method: 'POST',
+      headers: openid ? { 'x-local-openid': openid } : {},
+      body: bytes,
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as Body }))
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9])
+
+  it('stores the file as the uploader, answers as the client SDK resolves, and a function can link it', async () => {
+    const r = await clientUpload('images/events/op-1/a.jpg', JPEG, 'op-1')
+    expect(r).toEqual({ status: 200, body: { fileID: `${FILE_ID_PREFIX}images/events/op-1/a.jpg`, statusCode: 200, errMsg: 'uploadFile:ok' } })
+    expect(cloud.storage.read(r.body.fileID)).toEqual(JPEG)
+    expect(cloud.storage.creatorOf(r.body.fileID)).toBe('op-1')
+    const link = await linkOf(r.body.fileID)
+    expect((await get(link.tempFileURL)).bytes).toEqual(JPEG)
+  })
+
+  it('lets the creator overwrite the file, and nobody else', async () => {
+    await clientUpload('images/events/op-1/b.jpg', JPEG, 'op-1')
+    const other = await clientUpload('images/events/op-1/b.jpg', Buffer.from('not yours'), 'shopper-9')
+    expect(other.status).toBe(403)
+    expect(other.body.errMsg).toMatch(/^uploadFile:fail permission denied/)
+    expect(cloud.storage.read(`${FILE_ID_PREFIX}images/events/op-1/b.jpg`)).toEqual(JPEG)
+    const again = await clientUpload('images/events/op-1/b.jpg', Buffer.from([0xff, 0xd8, 9, 0xff, 0xd9]), 'op-1')
+    expect(again.status).toBe(200)
+  })
+
+  it("does not let a client overwrite a function's file", async () => {
+    const fileID = await upload('exports/OP01/members.csv')
+    const r = await clientUpload('exports/OP01/members.csv', Buffer.from('forged'), 'op-1')
+    expect(r.status).toBe(403)
+    expect(cloud.storage.read(fileID)).toEqual(CSV)
+  })
+
+  it('refuses a client that is not signed in, and a bad cloudPath, storing nothing', async () => {
+    const before = cloud.storage.list('images/')
+    expect((await clientUpload('images/x.jpg', JPEG)).status).toBe(401)
+    expect((await clientUpload('images/../x.jpg', JPEG, 'op-1')).status).toBe(400)
+    expect((await clientUpload(null, JPEG, 'op-1')).body.errMsg).toMatch(/^uploadFile:fail cloudPath must be a non-empty string/)
+    expect(cloud.storage.list('images/')).toEqual(before)
+  })
+})
