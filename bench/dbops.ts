@@ -141,7 +141,7 @@ export const dbopsBench = async (): Promise<DbOpsRow[]> => {
     const created = await measure(DEMO_OPERATOR._id, 'event', 'create', {
       title: '秋冬新品品鉴会',
       description: '',
-      coverUrl: '',
+      cover: '',
       storeId: 'SH001',
       startsAt: isoIn(0.02),
       endsAt: isoIn(0.2),

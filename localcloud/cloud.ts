@@ -182,6 +182,8 @@ export interface LocalCloud {
     fileIdOf(cloudPath: string): string
     /** Who uploaded a file from the mini program (`POST /local/upload`), or null (a function's file, or none). */
     creatorOf(fileID: string): string | null
+    /** Stores bytes at a cloudPath as a function would (demo data, tests): its fileID. */
+    write(cloudPath: string, bytes: Buffer): string
   }
   functionNames(): string[]
   instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
@@ -471,6 +473,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       },
       fileIdOf,
       creatorOf: (fileID) => storage.creatorOf(fileID),
+      write: (cloudPath, bytes) => storage.write(cloudPath, bytes),
     },
     warm,
     redeploy: (name) => pool(name).redeploy(),

@@ -22,6 +22,7 @@ import { maskMobile, type Member } from '../../src/domain/member'
 import { isBefore } from '../../src/domain/time'
 import { _ } from '../_lib/cloud'
 import { duplicateKeyIndex } from '../_lib/errors'
+import { imageLinks, requireImage } from '../_lib/images'
 import { data, tx } from '../_lib/data'
 import {
   issueTicketsIn,
@@ -38,6 +39,7 @@ import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runti
 import { inTransaction } from '../_lib/transaction'
 
 const eventNotFound = () => new AppError('EVENT_NOT_FOUND', '活动不存在')
+const COVER_MISSING = '封面图片不存在，请重新上传'
 
 const loadEvent = async (eventId: string): Promise<MemberEvent> => {
   const event = await data.events.get(eventId)
@@ -52,11 +54,22 @@ const rsvpView = async (r: Rsvp | null): Promise<RsvpView | null> => {
   return { status: r.status, seats: r.seats, ticketCode: r.ticketCode, ahead, confirmedAt: r.confirmedAt, checkedInAt: r.checkedInAt }
 }
 
-const eventView = async (e: MemberEvent, member: Member | null, mine: Rsvp | null, now: string): Promise<EventView> => ({
+/**
+ * What a page is shown of an event. `links` are the covers' temporary links when a list has fetched them at once
+ * (one storage call for the list); a single event fetches its own.
+ */
+const eventView = async (
+  e: MemberEvent,
+  member: Member | null,
+  mine: Rsvp | null,
+  now: string,
+  links?: Map<string, string>,
+): Promise<EventView> => ({
   id: e._id,
   title: e.title,
   description: e.description,
-  coverUrl: e.coverUrl,
+  cover: e.cover,
+  coverUrl: (links ?? (await imageLinks([e.cover]))).get(e.cover) ?? '',
   store: storeView(await loadStore(e.storeId)),
   startsAt: e.startsAt,
   endsAt: e.endsAt,
@@ -84,8 +97,9 @@ const list = shopperAction(EmptySchema, async (_input, ctx) => {
     .where({ memberId: member._id, eventId: _.in(upcoming.map((e) => e._id)) })
     .limit(50)
     .get()
+  const links = await imageLinks(upcoming.map((e) => e.cover))
   return {
-    events: await Promise.all(upcoming.map((e) => eventView(e, member, mine.find((r) => r.eventId === e._id) ?? null, ctx.now))),
+    events: await Promise.all(upcoming.map((e) => eventView(e, member, mine.find((r) => r.eventId === e._id) ?? null, ctx.now, links))),
     serverTime: ctx.now,
   }
 })
@@ -140,9 +154,10 @@ const mine = shopperAction(EmptySchema, async (_input, ctx) => {
   const withEvents = await Promise.all(held.map(async (r) => ({ r, e: await data.events.get(r.eventId) })))
   const upcoming = withEvents.filter(({ e }) => e && isBefore(ctx.now, e.endsAt))
   const attended = withEvents.filter(({ e, r }) => e && r.checkedInAt && !isBefore(ctx.now, e.endsAt))
+  const links = await imageLinks([...upcoming, ...attended].map(({ e }) => e!.cover))
   return {
-    upcoming: await Promise.all(upcoming.map(({ r, e }) => eventView(e!, member, r, ctx.now))),
-    attended: await Promise.all(attended.map(({ r, e }) => eventView(e!, member, r, ctx.now))),
+    upcoming: await Promise.all(upcoming.map(({ r, e }) => eventView(e!, member, r, ctx.now, links))),
+    attended: await Promise.all(attended.map(({ r, e }) => eventView(e!, member, r, ctx.now, links))),
     serverTime: ctx.now,
   }
 })
@@ -212,18 +227,20 @@ const storeEvents = staffAction(EmptySchema, async (_input, ctx) => {
     .orderBy('startsAt', 'asc')
     .limit(50)
     .get()
-  return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now))) }
+  const links = await imageLinks(upcoming.map((e) => e.cover))
+  return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now, links))) }
 })
 
 /** An operator creates an event; the request id is its id, so a retried create finds the first. */
 const create = operatorAction(CreateEventSchema, async (input, ctx) => {
   const id = `ev-${input.requestId}`
   if (!(await loadStore(input.storeId))) throw fieldRefused('storeId', '门店不存在')
+  await requireImage(input.cover, 'cover', COVER_MISSING)
   const event: MemberEvent = {
     _id: id,
     title: input.title,
     description: input.description,
-    coverUrl: input.coverUrl,
+    cover: input.cover,
     storeId: input.storeId,
     startsAt: new Date(input.startsAt).toISOString(),
     endsAt: new Date(input.endsAt).toISOString(),
@@ -254,6 +271,7 @@ const create = operatorAction(CreateEventSchema, async (input, ctx) => {
 
 /** An operator edits an event; a larger capacity promotes the waitlist in order, as a cancellation does. */
 const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, ctx) => {
+  await requireImage(input.cover, 'cover', COVER_MISSING)
   const edit = {
     ...input,
     startsAt: new Date(input.startsAt).toISOString(),
@@ -293,7 +311,8 @@ const manageList = operatorAction(EmptySchema, async (_input, ctx) => {
     .limit(100)
     .get()
   upcoming.sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-  return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now))), serverTime: ctx.now }
+  const links = await imageLinks(upcoming.map((e) => e.cover))
+  return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now, links))), serverTime: ctx.now }
 })
 
 export const main = serve('event', {

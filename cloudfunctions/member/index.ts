@@ -50,6 +50,7 @@ import { writeExchangeIn } from '../_lib/exchanges'
 import { writeJoinIn } from '../_lib/joins'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
+import { imageLinks } from '../_lib/images'
 import { inTransaction } from '../_lib/transaction'
 import { memberView } from '../_lib/views'
 import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
@@ -220,6 +221,7 @@ const catalog = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
   const items = await data.catalog.where({ active: true }).orderBy('sort', 'asc').limit(100).get()
   const tier = effectiveTier(member, ctx.now)
+  const links = await imageLinks(items.map((item) => item.image ?? ''))
   const views = await Promise.all(
     items.map(async (item): Promise<CatalogItemView | null> => {
       const template = await loadTemplate(item.templateId)
@@ -228,6 +230,7 @@ const catalog = shopperAction(EmptySchema, async (_input, ctx) => {
         id: item._id,
         title: item.title,
         description: item.description,
+        imageUrl: links.get(item.image ?? '') ?? '',
         pointsPrice: item.pointsPrice,
         benefitText: benefitText(template.benefit),
         stockLeft: item.stock.total === null ? null : Math.max(0, item.stock.total - item.stock.exchanged),

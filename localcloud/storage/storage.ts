@@ -141,7 +141,8 @@ export class Storage {
     this.now = options.now ?? Date.now
     this.maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
     this.creatorsFile = join(this.dir, 'creators.json')
-    this.creators = new Map(existsSync(this.creatorsFile) ? Object.entries(JSON.parse(readFileSync(this.creatorsFile, 'utf8')) as object) : [])
+    const kept = existsSync(this.creatorsFile) ? (JSON.parse(readFileSync(this.creatorsFile, 'utf8')) as Record<string, string>) : {}
+    this.creators = new Map(Object.entries(kept))
   }
 
   private setCreator(cloudPath: string, openid: string | null) {
@@ -277,6 +278,17 @@ export class Storage {
   read(fileID: string): Buffer | null {
     const cloudPath = cloudPathOf(fileID)
     return cloudPath !== null && this.exists(cloudPath) ? readFileSync(this.fileOf(cloudPath)) : null
+  }
+
+  /** Stores bytes at `cloudPath` as a function would (no client creator): demo data and tests. */
+  write(cloudPath: string, bytes: Buffer): string {
+    const problem = cloudPathProblem(cloudPath)
+    if (problem) throw new Error(`local cloud storage: ${problem}`)
+    const file = this.fileOf(cloudPath)
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, bytes)
+    if (this.creators.has(cloudPath)) this.setCreator(cloudPath, null)
+    return fileIdOf(cloudPath)
   }
 
   /** Every stored file's fileID, optionally under a cloudPath prefix. */

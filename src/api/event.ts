@@ -20,6 +20,9 @@ export interface EventView {
   id: string
   title: string
   description: string
+  /** The cover's fileID ('' for none), for the operators' editor to keep. */
+  cover: string
+  /** A temporary link to the cover (a day), '' for none or when storage could not link it. */
   coverUrl: string
   store: StoreView | null
   startsAt: Instant

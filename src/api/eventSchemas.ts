@@ -1,5 +1,6 @@
 /** Inputs of the `event` function: RSVPs, the door, and the operators' event editor. */
 import * as v from 'valibot'
+import { imageFileIdPattern } from '../domain/images'
 import { int, PLAIN_TEXT, plainText } from './fields'
 import { catalogId, instant, requestId, tierList } from './sharedSchemas'
 
@@ -23,10 +24,8 @@ export type CheckInInput = v.InferInput<typeof CheckInSchema>
 const eventWords = {
   title: plainText('活动名称', 30),
   description: v.pipe(v.string(), v.trim(), v.maxLength(500, '活动介绍最多 500 字'), v.regex(PLAIN_TEXT, '活动介绍含有不可见字符')),
-  coverUrl: v.union([
-    v.literal(''),
-    v.pipe(v.string(), v.url('封面图片地址无效'), v.startsWith('https://', '封面图片须为 https 地址'), v.maxLength(500)),
-  ]),
+  // An uploaded picture's fileID (services/imageUpload), never a link: the function checks it exists and links it.
+  cover: v.union([v.literal(''), v.pipe(v.string(), v.maxLength(300), v.regex(imageFileIdPattern('events'), '封面图片无效，请重新上传'))]),
   startsAt: instant('开始时间'),
   endsAt: instant('结束时间'),
   capacity: int('名额', 1, 10_000),

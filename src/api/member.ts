@@ -112,6 +112,8 @@ export interface CatalogItemView {
   id: string
   title: string
   description: string
+  /** A temporary link to the item's picture (a day), '' for none. */
+  imageUrl: string
   pointsPrice: number
   benefitText: string
   /** Null = unlimited. */

@@ -18,6 +18,8 @@ export interface CatalogItem {
   title: string
   description: string
   pointsPrice: number
+  /** The item's picture, a fileID under images/catalog/ (src/domain/images.ts); absent or '' for none. */
+  image?: string
   /** The coupon template the exchange issues (gift templates for gifts). */
   templateId: string
   /** Null = unlimited. `exchanged` counts exchanges so far (the item document holds the counter). */

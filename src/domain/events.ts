@@ -17,7 +17,8 @@ export interface MemberEvent {
   _id: string
   title: string
   description: string
-  coverUrl: string
+  /** The cover picture's fileID (src/domain/images.ts), '' for none. */
+  cover: string
   storeId: string
   startsAt: Instant
   endsAt: Instant
@@ -195,7 +196,7 @@ export const promoteWaiting = (
 
 export type EventEdit = Pick<
   MemberEvent,
-  'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'
+  'title' | 'description' | 'cover' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'
 >
 
 /**

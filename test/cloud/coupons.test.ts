@@ -240,7 +240,37 @@ describe('redeeming at the till', () => {
   })
 })
 
+const CATALOG_ITEM = {
+  description: '限量',
+  pointsPrice: 200,
+  templateId: 'gift-tote',
+  stock: { total: 10, exchanged: 0 },
+  perMemberLimit: null,
+  earlyAccess: null,
+  active: true,
+}
+
 describe('the points catalog', () => {
+  it("links each item's picture for the shopper, and shows no link for an item without one or a missing file", async () => {
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 5, 5, 0xff, 0xd9])
+    const image = h.cloud.storage.write('images/catalog/scarf-grey.jpg', JPEG)
+    h.cloud.executor.insert('catalog', [
+      { ...CATALOG_ITEM, _id: 'scarf-grey', title: '灰色围巾', image, sort: 10 },
+      {
+        ...CATALOG_ITEM,
+        _id: 'scarf-gone',
+        title: '已删图片的围巾',
+        image: h.cloud.storage.fileIdOf('images/catalog/deleted.jpg'),
+        sort: 11,
+      },
+    ])
+    const s = await h.joinedShopper('catalog')
+    const { items } = await h.ok(s.openid, 'member', 'catalog', {})
+    const byId = new Map(items.map((i) => [i.id, i.imageUrl]))
+    expect(Buffer.from(await (await fetch(byId.get('scarf-grey')!)).arrayBuffer())).toEqual(JPEG)
+    expect([byId.get('scarf-gone'), byId.get('coupon-50off500')]).toEqual(['', ''])
+  })
+
   it('lets exactly 10 of 30 concurrent exchanges take the last 10 items, debiting points exactly 10 times', async () => {
     h.cloud.executor.insert('catalog', [
       {

@@ -29,7 +29,7 @@ const create = async (overrides: Partial<CreateEventInput> = {}) =>
       {
         title: '秋冬新品品鉴会',
         description: '设计师讲解新季面料与搭配',
-        coverUrl: '',
+        cover: '',
         storeId: 'SH001',
         startsAt: at('2026-12-05T14:00:00'),
         endsAt: at('2026-12-05T17:00:00'),
@@ -158,13 +158,79 @@ describe('rules', () => {
 
   it('refuses to edit an event that has ended (EVENT_ENDED)', async () => {
     const event = await create({ title: '已结束的沙龙' })
-    const { id: eventId, title, description, coverUrl, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline } = event
-    const edit = { eventId, title: `${title}（回顾）`, description, coverUrl, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline }
+    const { id: eventId, title, description, cover, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline } = event
+    const edit = { eventId, title: `${title}（回顾）`, description, cover, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline }
     expect(await h.call(DEMO_OPERATOR._id, 'event', 'update', edit, { clock: at('2026-12-05T17:00:00') })).toMatchObject({
       ok: false,
       error: { code: 'EVENT_ENDED' },
     })
   })
+})
+
+describe('covers', () => {
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 7, 7, 7, 0xff, 0xd9])
+  const refusedCover = (r: unknown) =>
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'cover' }] } })
+
+  it("links an uploaded cover in every member's and operator's view, and keeps it through an edit", async () => {
+    const cover = h.cloud.storage.write('images/events/salon-cover.jpg', JPEG)
+    const event = await create({ title: '带封面的沙龙', cover })
+    expect(event.cover).toBe(cover)
+    expect(Buffer.from(await (await fetch(event.coverUrl)).arrayBuffer())).toEqual(JPEG)
+    const shopper = await h.joinedShopper('cover', { clock: now })
+    const listed = (await h.ok(shopper.openid, 'event', 'list', {}, { clock: now })).events.find((e) => e.id === event.id)!
+    expect(listed).toMatchObject({ cover, coverUrl: expect.stringContaining('/local/files/images/events/salon-cover.jpg?') })
+    const { id: eventId, title, description, startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline } = event
+    const edited = await h.ok(
+      DEMO_OPERATOR._id,
+      'event',
+      'update',
+      { eventId, title, description, cover: '', startsAt, endsAt, capacity, rsvpDeadline, cancelDeadline },
+      { clock: now },
+    )
+    expect(edited.event).toMatchObject({ cover: '', coverUrl: '' })
+  })
+
+  it('refuses a cover that is not an uploaded picture, creating nothing', async () => {
+    h.cloud.storage.write('exports/OP01/members.csv', Buffer.from('会员号,手机号'))
+    const before = h.cloud.executor.find('events', {}).length
+    const prefix = h.cloud.storage.fileIdOf('')
+    for (const cover of [
+      'https://example.com/cover.jpg', // a link: covers are uploaded, not pasted
+      `${prefix}exports/OP01/members.csv`, // another kind of file in the same storage: never linked to members
+      `${prefix}images/events/../../exports/OP01/members.csv`,
+      `${prefix}images/catalog/tote.jpg`, // another folder
+      `${prefix}images/events/a.svg`,
+    ])
+      refusedCover(await h.call(DEMO_OPERATOR._id, 'event', 'create', { ...draftOf(), cover }, { clock: now }))
+    // Well formed, but never uploaded (or another environment's): refused once storage says it is not there.
+    expect(
+      await h.call(
+        DEMO_OPERATOR._id,
+        'event',
+        'create',
+        { ...draftOf(), cover: `${prefix}images/events/never-uploaded.jpg` },
+        { clock: now },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'cover', message: '封面图片不存在，请重新上传' }] } })
+    expect(h.cloud.executor.find('events', {})).toHaveLength(before)
+  })
+})
+
+const draftOf = (): CreateEventInput => ({
+  title: '封面测试',
+  description: '',
+  cover: '',
+  storeId: 'SH001',
+  startsAt: at('2026-12-05T14:00:00'),
+  endsAt: at('2026-12-05T17:00:00'),
+  capacity: 10,
+  tiers: ['member'],
+  rsvpDeadline: at('2026-12-04T18:00:00'),
+  cancelDeadline: at('2026-12-04T12:00:00'),
+  attendancePoints: 0,
+  maxGuests: 0,
+  requestId: `cover-${++seq}-${Date.now()}`,
 })
 
 describe('at the door', () => {
@@ -261,7 +327,7 @@ describe('at the door', () => {
     const result = await h.call(DEMO_ASSISTANT._id, 'event', 'create', {
       title: '导购自建活动',
       description: '',
-      coverUrl: '',
+      cover: '',
       storeId: 'SH001',
       startsAt: at('2026-12-05T14:00:00'),
       endsAt: at('2026-12-05T17:00:00'),

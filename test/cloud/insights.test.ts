@@ -260,7 +260,7 @@ describe('managing campaigns and events', () => {
       {
         title: '新品品鉴会',
         description: '',
-        coverUrl: '',
+        cover: '',
         storeId: DEMO_STORE._id,
         startsAt: at('2026-11-28T14:00:00'),
         endsAt: at('2026-11-28T16:00:00'),
@@ -281,7 +281,7 @@ describe('managing campaigns and events', () => {
       eventId: event.id,
       title: '新品品鉴会（加场）',
       description: '加开名额',
-      coverUrl: '',
+      cover: '',
       startsAt: event.startsAt,
       endsAt: event.endsAt,
       rsvpDeadline: event.rsvpDeadline,

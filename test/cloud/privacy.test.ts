@@ -142,7 +142,7 @@ describe("a member's data: export, then deletion", () => {
       {
         title: '会员沙龙',
         description: '新品搭配分享',
-        coverUrl: '',
+        cover: '',
         storeId: 'SH001',
         startsAt: at('2026-12-05T14:00:00'),
         endsAt: at('2026-12-05T16:00:00'),

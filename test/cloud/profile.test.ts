@@ -220,7 +220,7 @@ describe('the kinds of messages wanted', () => {
       {
         title: '新品品鉴会',
         description: '',
-        coverUrl: '',
+        cover: '',
         storeId: 'SH001',
         startsAt: at('2026-12-20T14:00:00'),
         endsAt: at('2026-12-20T16:00:00'),

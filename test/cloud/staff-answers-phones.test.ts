@@ -58,7 +58,7 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
   'event.update': async () => ({ caller: OPERATOR, input: { eventId: await ownEvent(), ...EVENT_WORDS, ...EVENT_TIMES }, clock: CLOCK }),
   'event.close': async () => ({ caller: OPERATOR, input: { eventId: await ownEvent() }, clock: CLOCK }),
 }
-const EVENT_WORDS = { title: '亲子手作课', description: '欢迎携家人参加', coverUrl: '', capacity: 6 }
+const EVENT_WORDS = { title: '亲子手作课', description: '欢迎携家人参加', cover: '', capacity: 6 }
 const EVENT_TIMES = {
   startsAt: at('2026-12-12T14:00:00'),
   endsAt: at('2026-12-12T17:00:00'),

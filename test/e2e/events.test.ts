@@ -144,7 +144,7 @@ it('greys the VIP event for a plain member, waitlists them on a full one, and pr
   const { event: workshop } = await call<{ event: { id: string } }>(DEMO_OPERATOR._id, 'event', 'create', {
     title: WORKSHOP,
     description: '',
-    coverUrl: '',
+    cover: '',
     storeId: DEMO_STORE._id,
     startsAt: tomorrow.add(14, 'hour').toISOString(),
     endsAt: tomorrow.add(16, 'hour').toISOString(),

@@ -105,7 +105,7 @@ const couponOf = (s: Shopper, templateId: string) =>
 const eventInput = (startsAt: string, capacity = 50) => ({
   title: '故障演练活动',
   description: '',
-  coverUrl: '',
+  cover: '',
   storeId: STORE_ID,
   startsAt,
   endsAt: new Date(Date.parse(startsAt) + 3 * 3_600_000).toISOString(),

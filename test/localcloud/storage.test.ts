@@ -245,13 +245,16 @@ describe('uploads from the mini program (wx.cloud.uploadFile, POST /local/upload
     fetch(`${cloud.url}/local/upload${cloudPath === null ? '' : `?cloudPath=${encodeURIComponent(cloudPath)}`}`, {
       method: 'POST',
       headers: openid ? { 'x-local-openid': openid } : {},
-      body: bytes,
+      body: new Uint8Array(bytes),
     }).then(async (res) => ({ status: res.status, body: (await res.json()) as Body }))
   const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9])
 
   it('stores the file as the uploader, answers as the client SDK resolves, and a function can link it', async () => {
     const r = await clientUpload('images/events/op-1/a.jpg', JPEG, 'op-1')
-    expect(r).toEqual({ status: 200, body: { fileID: `${FILE_ID_PREFIX}images/events/op-1/a.jpg`, statusCode: 200, errMsg: 'uploadFile:ok' } })
+    expect(r).toEqual({
+      status: 200,
+      body: { fileID: `${FILE_ID_PREFIX}images/events/op-1/a.jpg`, statusCode: 200, errMsg: 'uploadFile:ok' },
+    })
     expect(cloud.storage.read(r.body.fileID)).toEqual(JPEG)
     expect(cloud.storage.creatorOf(r.body.fileID)).toBe('op-1')
     const link = await linkOf(r.body.fileID)

@@ -16,6 +16,7 @@ const item = (overrides: Partial<CatalogItemView>): CatalogItemView => ({
   id: 'tote-bag',
   title: '品牌帆布袋',
   description: '兑换后凭券到店领取',
+  imageUrl: '',
   pointsPrice: 300,
   benefitText: '赠品：品牌帆布袋',
   stockLeft: 200,

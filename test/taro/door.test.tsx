@@ -15,6 +15,7 @@ const SALON: EventView = {
   id: 'ev-salon',
   title: '秋冬新品品鉴会',
   description: '',
+  cover: '',
   coverUrl: '',
   store: STAFF.store,
   startsAt: at('2026-12-05T14:00:00'),

@@ -17,6 +17,7 @@ const event = (overrides: Partial<EventView> = {}): EventView => ({
   id: 'ev-salon',
   title: '秋冬新品品鉴会',
   description: '设计师讲解新季面料与搭配',
+  cover: '',
   coverUrl: '',
   store: { id: 'SH001', name: '上海静安嘉里中心店' },
   startsAt: at('2026-12-05T14:00:00'),
@@ -51,7 +52,8 @@ const VIP_NIGHT = event({
   title: 'VIP 专场夜',
   tiers: ['vip', 'gold'],
   eligible: false,
-  coverUrl: 'https://example.com/vip-night.jpg',
+  cover: 'cloud://prod-1a2b.7072-prod-1a2b-1250000000/images/events/vip-night.jpg',
+  coverUrl: 'https://7072-prod-1a2b-1250000000.tcb.qcloud.la/images/events/vip-night.jpg?sign=x&t=1',
 })
 const FAMILY = event({ id: 'ev-family', title: '亲子手作课', maxGuests: 2, seatsLeft: 6, attendancePoints: 30 })
 const FULL = event({ id: 'ev-full', title: '会员沙龙', seatsLeft: 0, waiting: 3 })

@@ -7,7 +7,7 @@ const event = (overrides: Partial<MemberEvent> = {}): MemberEvent => ({
   _id: 'ev1',
   title: '秋冬新品品鉴会',
   description: '',
-  coverUrl: '',
+  cover: '',
   storeId: 'SH001',
   startsAt: at('2026-12-05T14:00:00'),
   endsAt: at('2026-12-05T17:00:00'),

@@ -2,6 +2,7 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import { TIER_NAMES, type TierId } from '../../domain/program'
 import { Choice } from '../shared/Choice'
+import { CoverPicker } from './CoverPicker'
 import type { EventRow, When } from './eventForm'
 import type { useOpsEvent } from './useOpsEvent'
 
@@ -35,7 +36,7 @@ const TextRow = ({
   page: Page
   row: EventRow
   label: string
-  field: 'title' | 'coverUrl' | 'storeId' | 'capacityText' | 'pointsText' | 'guestsText'
+  field: 'title' | 'storeId' | 'capacityText' | 'pointsText' | 'guestsText'
   placeholder: string
   hint?: string
   maxlength: number
@@ -70,15 +71,7 @@ export const EventForm = ({ page }: { page: Page }) => {
           onInput={(e) => change('description', { description: e.detail.value })}
         />
       </Field>
-      <TextRow
-        page={page}
-        row="coverUrl"
-        field="coverUrl"
-        label="封面图片地址"
-        placeholder="https://…"
-        hint="选填，https 图片地址"
-        maxlength={500}
-      />
+      <CoverPicker value={draft.cover} error={errors.cover} onChange={(cover) => change('cover', { cover })} />
       <TextRow
         page={page}
         row="storeId"

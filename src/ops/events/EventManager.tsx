@@ -3,6 +3,7 @@ import type { EventView } from '../../api/contract'
 import { Field } from '../../components/Field'
 import { deadlinesLine, eventWhen } from '../../wording/events'
 import { formatPoints } from '../../wording/points'
+import { CoverPicker } from './CoverPicker'
 import { WhenPicker } from './EventForm'
 import type { useEventManager } from './useEventManager'
 
@@ -34,6 +35,7 @@ const EditForm = ({ manager, event }: { manager: Manager; event: EventView }) =>
           onInput={(e) => manager.editChange('description', { description: e.detail.value })}
         />
       </Field>
+      <CoverPicker value={draft.cover} error={errors.cover} onChange={(cover) => manager.editChange('cover', { cover })} />
       <Field label="开始时间" error={errors.startsAt}>
         <WhenPicker value={draft.starts} onChange={(starts) => manager.editChange('startsAt', { starts })} />
       </Field>

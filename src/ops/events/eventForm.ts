@@ -11,6 +11,14 @@ import { businessTime, isBefore, type Instant } from '../../domain/time'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
 import { DATE_FORMATS } from '../../wording/dates'
 
+/** An uploaded cover: its fileID for the server, and what to show meanwhile (the phone's copy, or the server's link). */
+export interface CoverDraft {
+  fileID: string
+  src: string
+}
+
+export const NO_COVER: CoverDraft = { fileID: '', src: '' }
+
 /** A moment as the pickers hold it: "2026-12-05" and "14:00", business time. */
 export interface When {
   date: string
@@ -20,7 +28,7 @@ export interface When {
 export interface EventDraft {
   title: string
   description: string
-  coverUrl: string
+  cover: CoverDraft
   storeId: string
   starts: When
   ends: When
@@ -35,7 +43,7 @@ export interface EventDraft {
 export type EventRow =
   | 'title'
   | 'description'
-  | 'coverUrl'
+  | 'cover'
   | 'storeId'
   | 'startsAt'
   | 'endsAt'
@@ -57,7 +65,7 @@ export const newEventDraft = (now: Instant): EventDraft => {
   return {
     title: '',
     description: '',
-    coverUrl: '',
+    cover: NO_COVER,
     storeId: '',
     starts: when(day, '14:00'),
     ends: when(day, '17:00'),
@@ -79,7 +87,7 @@ const ROW_OF_FIELD: Record<string, EventRow> = Object.fromEntries(
     [
       'title',
       'description',
-      'coverUrl',
+      'cover',
       'storeId',
       'startsAt',
       'endsAt',
@@ -118,7 +126,7 @@ export const checkEvent = (draft: EventDraft, now: Instant): { ok: true; input: 
   const parsed = check(CreateEventSchema, {
     title: draft.title,
     description: draft.description,
-    coverUrl: draft.coverUrl.trim(),
+    cover: draft.cover.fileID,
     storeId: draft.storeId.trim(),
     startsAt,
     endsAt: instantOf(draft.ends),
@@ -149,7 +157,7 @@ export const eventErrorsFrom = (error: unknown, fallbackMessage: string): EventE
 export interface EventEditDraft {
   title: string
   description: string
-  coverUrl: string
+  cover: CoverDraft
   starts: When
   ends: When
   capacityText: string
@@ -157,7 +165,7 @@ export interface EventEditDraft {
   cancelDeadline: When
 }
 
-export type EventEditRow = 'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'
+export type EventEditRow = 'title' | 'description' | 'cover' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'
 export type EventEditErrors = RowErrors<EventEditRow>
 
 const whenOf = (at: Instant): When => {
@@ -166,11 +174,14 @@ const whenOf = (at: Instant): When => {
 }
 
 export const editDraftOf = (
-  event: Pick<EventView, 'title' | 'description' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'>,
+  event: Pick<
+    EventView,
+    'title' | 'description' | 'cover' | 'coverUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'rsvpDeadline' | 'cancelDeadline'
+  >,
 ): EventEditDraft => ({
   title: event.title,
   description: event.description,
-  coverUrl: event.coverUrl,
+  cover: { fileID: event.cover, src: event.coverUrl },
   starts: whenOf(event.startsAt),
   ends: whenOf(event.endsAt),
   capacityText: String(event.capacity),
@@ -179,10 +190,7 @@ export const editDraftOf = (
 })
 
 const EDIT_ROW_OF_FIELD: Record<string, EventEditRow> = Object.fromEntries(
-  (['title', 'description', 'coverUrl', 'startsAt', 'endsAt', 'capacity', 'rsvpDeadline', 'cancelDeadline'] as const).map((row) => [
-    row,
-    row,
-  ]),
+  (['title', 'description', 'cover', 'startsAt', 'endsAt', 'capacity', 'rsvpDeadline', 'cancelDeadline'] as const).map((row) => [row, row]),
 )
 
 /** The edit checked with the server's own schema (its order of times too); capacity against seats taken is the server's. */
@@ -195,7 +203,7 @@ export const checkEventEdit = (
     eventId,
     title: draft.title,
     description: draft.description,
-    coverUrl: draft.coverUrl.trim(),
+    cover: draft.cover.fileID,
     startsAt: instantOf(draft.starts),
     endsAt: instantOf(draft.ends),
     capacity,

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CatalogItemView } from '../../api/contract'
+import { Picture } from '../../components/Picture'
 import { accessWording } from '../../wording/coupons'
 import { formatPoints } from '../../wording/points'
 import { exchangeBlock, itemLimits } from './exchangeForm'
@@ -17,6 +18,7 @@ export const CatalogItem = ({ item, pointsAvailable, onExchange }: Props) => {
   const limits = itemLimits(item)
   return (
     <View className={`catalog-item${block ? ' catalog-item--blocked' : ''}`}>
+      <Picture className="catalog-item__picture" src={item.imageUrl} label={item.benefitText} />
       <View className="catalog-item__head">
         <Text className="catalog-item__title">{item.title}</Text>
         {access.open && access.vipEarly && <Text className="vip-early">VIP抢先</Text>}

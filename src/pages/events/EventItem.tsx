@@ -1,4 +1,6 @@
-import { Image, Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
+import { BRAND_WORDMARK } from '../../brand'
+import { Picture } from '../../components/Picture'
 import type { EventView } from '../../api/contract'
 import { audienceText, deadlinesLine, eventWhen, guestChoices, perksLine, rsvpBadge, seatsLine, waitingLine } from '../../wording/events'
 import { mayCancel, offerFor } from './rsvpRules'
@@ -28,7 +30,7 @@ export const EventItem = ({ event, now, guests, joining, refusal, onGuests, onRs
   const cancellable = mayCancel(event, now)
   return (
     <View className={`event-item${event.eligible ? '' : ' event-item--ineligible'}`}>
-      {event.coverUrl && <Image className="event-item__cover" src={event.coverUrl} mode="aspectFill" />}
+      {event.cover && <Picture className="event-item__cover" src={event.coverUrl} label={BRAND_WORDMARK} />}
       <View className="event-item__body">
         <View className="event-item__head">
           <Text className="event-item__title">{event.title}</Text>

@@ -316,7 +316,7 @@ export const STAFF: Specs<'staff'> = {
 const eventWords = {
   title: fc.constantFrom('冬季新品品鉴会', '亲子手作课', 'Salon 沙龙'),
   description: fc.constantFrom('', '设计师讲解新季面料', '欢迎携家人参加'),
-  coverUrl: fc.constantFrom('', 'https://example.com/cover.jpg'),
+  cover: fc.constant(''),
   capacity: fc.integer({ min: 1, max: 50 }),
 }
 

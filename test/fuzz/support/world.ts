@@ -142,7 +142,7 @@ export const buildWorld = async (h: Harness, prefix = 'w'): Promise<World> => {
       {
         title: '冬季新品品鉴会',
         description: '设计师讲解新季面料',
-        coverUrl: '',
+        cover: '',
         storeId: STORE_ID,
         startsAt: at('2026-12-05T14:00:00'),
         endsAt: at('2026-12-05T17:00:00'),

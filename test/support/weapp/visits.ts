@@ -66,7 +66,7 @@ export const makeHeavyShopper = async (cloud: LocalCloud): Promise<Fixture> => {
   const event = await call(DEMO_OPERATOR._id, 'event', 'create', {
     title: '秋冬新品品鉴会',
     description: '设计师讲解新季面料与搭配',
-    coverUrl: '',
+    cover: '',
     storeId: 'SH001',
     startsAt: isoIn(12),
     endsAt: isoIn(12.1),
