@@ -13,6 +13,7 @@ import type { PurchaseRecord } from '../src/domain/purchase'
 import { buildStoreScene } from '../src/domain/scene'
 import type { OperatorDoc, SettingsProgramDoc, StaffDoc, StoreDoc } from '../cloudfunctions/_lib/collections'
 import { demoCustomers } from './demo-customers'
+import { DEMO_IMAGES } from './demo-images'
 import { demoDayStats } from './demo-stats'
 import { localIdentityPhones } from '../src/services/localIdentity'
 
@@ -116,7 +117,8 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
     staff: [DEMO_ASSISTANT, DEMO_MANAGER, DEMO_COLLEAGUE],
     operators: [DEMO_OPERATOR],
     couponTemplates: DEFAULT_COUPON_TEMPLATES,
-    catalog: DEFAULT_CATALOG,
+    // The tote bag has its photo (scripts/demo-images); the coupon shows its benefit on the placeholder.
+    catalog: DEFAULT_CATALOG.map((item) => (item._id === 'tote-bag' ? { ...item, image: DEMO_IMAGES.toteBag } : item)),
     settings: [program],
     members: [shopperB, ...customers.members],
     purchases: [...purchases, ...customers.purchases],

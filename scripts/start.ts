@@ -9,6 +9,7 @@ import { functionsOutDir } from './build-functions'
 import { H5_DIR, productCloudOptions } from './local-cloud'
 import { LOCAL_IDENTITIES } from '../src/services/localIdentity'
 import { DEMO_JOIN_SCENE, demoDocuments } from './demo-data'
+import { storeDemoImages } from './demo-images'
 
 const root = resolve(__dirname, '..')
 
@@ -29,6 +30,7 @@ const main = async () => {
   })
   if (cloud.executor.count('stores', {}) === 0) {
     for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
+    storeDemoImages(cloud.storage)
     // What the hourly upkeep would have done by now on a running cloud: today's segments among others.
     await cloud.fireTimer('jobs', 'upkeep')
     console.log(

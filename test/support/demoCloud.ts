@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs'
 import { startLocalCloud, type LocalCloud } from '../../localcloud'
 import { functionsOutDir } from '../../scripts/build-functions'
 import { demoDocuments } from '../../scripts/demo-data'
+import { storeDemoImages } from '../../scripts/demo-images'
 import { productCloudOptions } from '../../scripts/local-cloud'
 import { tempDir } from './temp'
 
@@ -42,6 +43,7 @@ export const startDemoCloud = async (
     throw error
   }
   for (const [collection, docs] of Object.entries(demoDocuments())) cloud.executor.insert(collection, docs)
+  storeDemoImages(cloud.storage)
   return {
     cloud,
     close: async () => {

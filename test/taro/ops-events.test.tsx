@@ -9,6 +9,12 @@ import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok, type AnswerFor, type FakeHandlers } from './support/fakeCloud'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, pick, row, tap, typeInto } from './support/interact'
+import { pickAndUploadImage } from '../../src/services/imageUpload'
+
+// The phone's picker and upload (services/imageUpload) are the platform's: here, what they answer.
+jest.mock('../../src/services/imageUpload', () => ({ pickAndUploadImage: jest.fn() }))
+const pickImage = pickAndUploadImage as jest.MockedFunction<typeof pickAndUploadImage>
+const COVER = 'cloud://prod-1a2b.7072-prod-1a2b-1250000000/images/events/20261123-140000-k3j9x2.jpg'
 
 const OPERATOR = { operatorId: 'OP01', name: '陈静' }
 
@@ -70,7 +76,6 @@ describe('a new member event', () => {
 
   it('puts every bad field’s message at its row, before asking the server', async () => {
     const { creates } = await openForm()
-    await typeInto('封面图片地址', 'http://example.com/cover.jpg')
     await typeInto('名额', '0')
     await typeInto('签到积分', '')
     await typeInto('每人可带同伴', '9')
@@ -78,7 +83,6 @@ describe('a new member event', () => {
     await waitFor(() => expect(visiblePage().querySelectorAll('.ops-direction__option--on')).toHaveLength(0))
     tap('创建活动')
     await waitFor(() => expect(errorOf('活动名称')).toBe('请填写活动名称'))
-    expect(errorOf('封面图片地址')).toBe('封面图片须为 https 地址')
     expect(errorOf('门店编号')).toBe('请填写门店编号')
     expect(errorOf('名额')).toBe('名额不能小于 1')
     expect(errorOf('签到积分')).toBe('请填写签到积分')
@@ -88,7 +92,6 @@ describe('a new member event', () => {
 
     // Fixed, the rules across fields speak: the end before the start, a deadline after it.
     await typeInto('活动名称', '秋冬新品品鉴会')
-    await typeInto('封面图片地址', '')
     await typeInto('门店编号', 'SH001')
     await typeInto('名额', '30')
     await typeInto('签到积分', '50')
@@ -108,6 +111,49 @@ describe('a new member event', () => {
     pick('开始时间', '2026-11-20', 0)
     tap('创建活动')
     await waitFor(() => expect(errorOf('开始时间')).toBe('开始时间应晚于现在'))
+  })
+
+  it('adds a cover from the phone, shows it, and creates the event with its fileID; a failed upload says so', async () => {
+    const { creates } = await openForm()
+    const coverSrc = () => visiblePage().querySelector('.cover-picker__image .picture__image')?.getAttribute('src')
+    pickImage.mockResolvedValueOnce(null) // the operator closed the picker
+    tap('＋ 上传封面')
+    await screen.findByText('正在上传…')
+    // Closing the picker leaves the form as it was, ready to pick again.
+    await screen.findByText('＋ 上传封面')
+    expect(errorOf('封面图片')).toBeNull()
+    pickImage.mockRejectedValueOnce(new Error('uploadFile:fail network'))
+    tap('＋ 上传封面')
+    await waitFor(() => expect(errorOf('封面图片')).toBe('图片上传失败，请检查网络后重试'))
+    expect(pickImage).toHaveBeenLastCalledWith('events')
+    pickImage.mockResolvedValueOnce({ fileID: COVER, previewSrc: 'blob:http://localhost/cover' })
+    await screen.findByText('＋ 上传封面')
+    tap('＋ 上传封面')
+    await waitFor(() => expect(coverSrc()).toBe('blob:http://localhost/cover'))
+    expect(errorOf('封面图片')).toBeNull()
+    await typeInto('活动名称', '冬季大衣试穿会')
+    await typeInto('门店编号', 'SH001')
+    tap('创建活动')
+    await screen.findByText('确认创建')
+    tap('确认创建')
+    await screen.findByText('已创建「冬季大衣试穿会」，会员可在「会员活动」报名')
+    expect(creates().map((c) => c.cover)).toEqual([COVER])
+  })
+
+  it('drops the cover when 移除 is tapped before creating', async () => {
+    const { creates } = await openForm()
+    pickImage.mockResolvedValueOnce({ fileID: COVER, previewSrc: 'blob:http://localhost/cover' })
+    tap('＋ 上传封面')
+    await screen.findByText('移除')
+    tap('移除')
+    await screen.findByText('＋ 上传封面')
+    await typeInto('活动名称', '冬季大衣试穿会')
+    await typeInto('门店编号', 'SH001')
+    tap('创建活动')
+    await screen.findByText('确认创建')
+    tap('确认创建')
+    await screen.findByText('已创建「冬季大衣试穿会」，会员可在「会员活动」报名')
+    expect(creates().map((c) => c.cover)).toEqual([''])
   })
 
   it('confirms, creates with a request id kept until answered, and names the event made', async () => {
