@@ -32,10 +32,13 @@ export const inviteRuleLines = (rules: InviteView['rules']): string[] => [
   '每位好友只奖励一次；同一手机号或同一微信不能邀请自己',
 ]
 
-/** What the poster and the WeChat share card say, from the inviter's name and the friend's gift. */
+/**
+ * What the poster and the WeChat share card say, from the inviter's name and the friend's gift. The poster leads with
+ * the gift (what makes a friend scan), the inviter's name under it (why to trust it); with no gift, the name leads.
+ */
 export const invitationWords = (inviterName: string, rules: InviteView['rules']) => ({
-  headline: `${inviterName} 邀请你加入会员`,
-  gift: rules.inviteeGift ? `入会即得 ${rules.inviteeGift}` : '消费累积分 · 满额升级VIP · 生日月专享礼遇',
+  headline: rules.inviteeGift ? `入会即得 ${rules.inviteeGift}` : `${inviterName} 邀请你加入会员`,
+  subline: rules.inviteeGift ? `${inviterName} 邀请你加入会员` : '消费累积分 · 满额升级VIP · 生日月专享礼遇',
   shareTitle: `${inviterName}邀请你加入会员${rules.inviteeGift ? `，入会即得${rules.inviteeGift}` : ''}`,
 })
 

@@ -59,7 +59,7 @@ it('lets a member open 邀请好友 from the card and take the invitation link',
   expect(await text('.invite-page__code-value')).toBe('LNAB88')
   expect(await text('.invite-page__stats')).toBe('还没有好友通过你的邀请加入')
   expect(await text('.invite-page__reward')).toBe('好友首次消费满 ¥100，你得 200 积分')
-  expect(await text('.invite-poster__headline')).toBe('李娜 邀请你加入会员')
+  expect(await text('.invite-poster__headline')).toBe('入会即得 好友邀请礼券（满¥200减¥20）')
   // The poster's code is the local cloud's stand-in: a QR of the join page with the scene r=LNAB88.
   await page.waitForFunction(() => {
     const img = document.querySelector<HTMLImageElement>('.taro_page .invite-poster__code img')

@@ -63,12 +63,12 @@ describe('the poster', () => {
     expect(wrapLines(measureAt(10), '好友礼券（满¥200减¥20）', 100, 2)).toEqual(['好友礼券（满¥200', '减¥20）'])
   })
 
-  it('paints who invites, the friend’s gift, the code on its panel and how to scan it', () => {
+  it('paints the friend’s gift, who invites, the code on its panel and how to scan it', () => {
     const { ctx, painted } = recordingContext()
     const code = { kind: 'code image' }
     paintPoster(
       ctx,
-      { headline: '李娜 邀请你加入会员', gift: '入会即得 好友邀请礼券（满¥200减¥20）' },
+      { headline: '入会即得 好友邀请礼券（满¥200减¥20）', subline: '李娜 邀请你加入会员' },
       code as unknown as CanvasImageSource,
     )
     const text = painted.texts.join('')
@@ -131,7 +131,7 @@ describe('saving the poster on WeChat', () => {
     api.saveImageToPhotosAlbum.mockResolvedValue({ errMsg: 'saveImageToPhotosAlbum:ok' })
   })
 
-  const WORDS = { headline: '李娜 邀请你加入会员', gift: '入会即得 好友邀请礼券（满¥200减¥20）' }
+  const WORDS = { headline: '入会即得 好友邀请礼券（满¥200减¥20）', subline: '李娜 邀请你加入会员' }
   const CODE = 'data:image/png;base64,iVBORw0KGgo='
 
   it('asks for the album the first time, then paints at twice the size, exports and saves', async () => {

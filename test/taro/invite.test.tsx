@@ -87,7 +87,7 @@ describe('invite page', () => {
     expect(textOf('.invite-page__reward')).toBe('好友首次消费满 ¥300，你得 1,500 积分')
     expect(ruleLines()[0]).toBe('好友通过你的邀请加入会员后，首次消费满 ¥300，你得 1,500 积分')
     expect(ruleLines()[1]).toBe('好友入会即可享受会员积分与生日礼遇')
-    expect(textOf('.invite-poster__gift')).toBe('消费累积分 · 满额升级VIP · 生日月专享礼遇')
+    expect(textOf('.invite-poster__subline')).toBe('消费累积分 · 满额升级VIP · 生日月专享礼遇')
   })
 
   it('shares the join page with the member’s code, in the inviter’s name', async () => {
@@ -102,8 +102,9 @@ describe('invite page', () => {
   it('puts the poster together from the inviter’s name, the friend’s gift and the code image', async () => {
     await openInvite(invite())
     await screen.findByText('LNAB88')
-    expect(textOf('.invite-poster__headline')).toBe('李娜 邀请你加入会员')
-    expect(textOf('.invite-poster__gift')).toBe('入会即得 好友邀请礼券（满¥200减¥20）')
+    // The poster leads with the friend's gift, the inviter's name under it.
+    expect(textOf('.invite-poster__headline')).toBe('入会即得 好友邀请礼券（满¥200减¥20）')
+    expect(textOf('.invite-poster__subline')).toBe('李娜 邀请你加入会员')
     expect(visiblePage().querySelector('.invite-poster__code')?.getAttribute('src')).toBe(POSTER)
     expect(screen.getByText('下载海报')).toBeTruthy()
   })

@@ -92,7 +92,7 @@ const InvitePoster = ({ page }: { page: ReturnType<typeof useInvite> }) => {
       <Text className="invite-poster__brand">{BRAND_WORDMARK}</Text>
       <View className="invite-poster__rule" />
       <Text className="invite-poster__headline">{words.headline}</Text>
-      <Text className="invite-poster__gift">{words.gift}</Text>
+      <Text className="invite-poster__subline">{words.subline}</Text>
       <View className="invite-poster__panel">
         <Image className="invite-poster__code" src={page.state.invite.posterImage} mode="aspectFit" />
         <Text className="invite-poster__hint">{POSTER_CODE_HINT}</Text>

@@ -12,8 +12,9 @@ export const POSTER_HEIGHT = 960
 export const POSTER_SCALE = 2
 
 export interface PosterWords {
+  /** The big line: the friend's gift (or, with none, who invites). */
   headline: string
-  gift: string
+  subline: string
 }
 
 /** What the poster says under the code and at its foot (the page's preview shows the same words). */
@@ -28,7 +29,7 @@ const MARGIN = 48
 
 /**
  * Paints the poster at the context's origin, in poster units (scale the context first for a larger image):
- * the brand, who invites, what the friend gets, the mini-program code on a white panel, the program's promise.
+ * the brand, what the friend gets, who invites, the mini-program code on a white panel, the program's promise.
  */
 export const paintPoster = (ctx: PosterContext, words: PosterWords, code: CanvasImageSource) => {
   ctx.save()
@@ -54,17 +55,18 @@ export const paintPoster = (ctx: PosterContext, words: PosterWords, code: Canvas
   ctx.fillRect(MARGIN, 108, 56, 3)
 
   ctx.globalAlpha = 1
-  ctx.font = `600 44px ${FONT}`
+  // 40px: a gift's name and amount ("入会即得 好友邀请礼券（满¥200减¥20）") fits in two lines.
+  ctx.font = `600 40px ${FONT}`
   const measure = (text: string) => ctx.measureText(text).width
   let y = 186
   for (const line of wrapLines(measure, words.headline, POSTER_WIDTH - 2 * MARGIN, 2)) {
     ctx.fillText(line, MARGIN, y)
-    y += 60
+    y += 56
   }
   ctx.globalAlpha = 0.78
   ctx.font = `400 28px ${FONT}`
   y += 4
-  for (const line of wrapLines(measure, words.gift, POSTER_WIDTH - 2 * MARGIN, 2)) {
+  for (const line of wrapLines(measure, words.subline, POSTER_WIDTH - 2 * MARGIN, 2)) {
     ctx.fillText(line, MARGIN, y)
     y += 42
   }
