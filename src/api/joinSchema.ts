@@ -14,10 +14,10 @@ export const JoinSchema = v.pipe(
      */
     name: v.optional(
       v.pipe(
-        v.string('姓名必须是文字'),
+        v.string('称呼必须是文字'),
         v.trim(),
-        v.maxLength(NAME_MAX, `姓名最多 ${NAME_MAX} 个字`),
-        v.regex(PLAIN_TEXT, '姓名含有不可见字符'),
+        v.maxLength(NAME_MAX, `称呼最多 ${NAME_MAX} 个字`),
+        v.regex(PLAIN_TEXT, '称呼含有不可见字符'),
       ),
       '',
     ),

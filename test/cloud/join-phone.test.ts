@@ -94,7 +94,10 @@ describe('joining with the phone WeChat verified', () => {
   it('asks for a mainland number when WeChat’s is not one, writing nothing', async () => {
     const before = footprint()
     const result = await h.call('phone-hk', 'member', 'join', base({ phoneCode: codeFor('phone-hk') }), { clock: CLOCK })
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'mobile', message: expect.stringContaining('大陆') }] } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ field: 'mobile', message: expect.stringContaining('大陆') }] },
+    })
     expect(footprint()).toEqual(before)
   })
 
@@ -131,7 +134,10 @@ describe('joining with a typed number', () => {
     const neither = await h.call('typed-2', 'member', 'join', base(), { clock: CLOCK })
     const both = await h.call('typed-2', 'member', 'join', base({ mobile: '13722220003', phoneCode: 'c0de' }), { clock: CLOCK })
     for (const result of [neither, both]) {
-      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'mobile', message: '请填写 11 位手机号' }] } })
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: [{ field: 'mobile', message: '请填写 11 位手机号' }] },
+      })
     }
     expect(footprint()).toEqual(before)
   })

@@ -176,7 +176,9 @@ export const MEMBER: Specs<'member'> = {
   },
   joinOffer: {
     callers: (w) => fc.oneof(shopper(w), fc.constant(FRESH)),
-    fields: () => ({ scene: fc.constantFrom(encodeURIComponent(DEMO_JOIN_SCENE), DEMO_JOIN_SCENE, 's=SH001', 's=NOPE01', '', 's=SH001&a=ZZ') }),
+    fields: () => ({
+      scene: fc.constantFrom(encodeURIComponent(DEMO_JOIN_SCENE), DEMO_JOIN_SCENE, 's=SH001', 's=NOPE01', '', 's=SH001&a=ZZ'),
+    }),
     optional: ['scene'],
   },
   getCard: { callers: shopper, fields: none },
