@@ -64,7 +64,7 @@ const JoinPage = () => {
         <Field label="手机号" error={form.errorOf('mobile')} hint={wechatPhone ? undefined : (form.phoneNotice ?? RETURNING_MEMBER_HINT)}>
           {wechatPhone ? (
             <View className="join-page__phone">
-              <Text className="join-page__phone-text">点“立即加入”时由微信授权，无需填写</Text>
+              <Text className="join-page__phone-text">由微信授权，无需填写</Text>
               <Text className="join-page__phone-switch" onClick={() => form.choosePhoneMode('typed')}>
                 手动填写
               </Text>
