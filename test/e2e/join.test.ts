@@ -49,6 +49,8 @@ it('joins from the store QR to a card in 5 taps and no key press, with the phone
   await visible('.join-page__submit').click() // 4 立即加入: WeChat's sheet
   await page().getByText('申请获取并验证你的手机号').waitFor()
   expect(await page().getByText('138****1111 微信绑定号码（本地预览）').count()).toBe(1)
+  // Only for the picture: the sheet fades in.
+  await page().waitForTimeout(500)
   await demo!.phone.screenshot('join-03-phone-sheet')
   await page().getByText('允许', { exact: true }).click() // 5
 
