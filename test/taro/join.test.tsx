@@ -287,7 +287,7 @@ describe('join page', () => {
   })
 
   it('asks WeChat again after the server refuses an expired code, on the phone row', async () => {
-    let answer = fail('PHONE_CODE_INVALID', '手机号授权已过期，请再点一次“立即加入”重新授权，或手动填写手机号')
+    let answer: AnswerFor<'member.join'> = fail('PHONE_CODE_INVALID', '手机号授权已过期，请再点一次“立即加入”重新授权，或手动填写手机号')
     const { calls, phoneCodeAsks } = notYetAMember(() => answer)
     phoneSheetAnswers(true)
     await openPage(JOIN_URL)

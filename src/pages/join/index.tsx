@@ -6,6 +6,7 @@ import { BirthdayPicker } from '../../components/BirthdayPicker'
 import { Field } from '../../components/Field'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { StatusScreen } from '../../components/StatusScreen'
+import { ensurePrivacyAuthorized } from '../../services/privacyAuth'
 import { invitedLine } from '../../wording/referral'
 import { ROUTES } from '../../routes'
 import { useJoinForm } from './useJoinForm'
@@ -128,7 +129,7 @@ const JoinPage = () => {
       {form.formError && <Text className="form-error">{form.formError}</Text>}
 
       <View className="join-page__bar">
-        <View className="join-page__consent" onClick={() => form.change('consent', { consent: !draft.consent })}>
+        <View className="join-page__consent" onClick={() => void form.toggleConsent(ensurePrivacyAuthorized)}>
           <View className={`join-page__checkbox${draft.consent ? ' join-page__checkbox--checked' : ''}`} />
           <Text>
             我已阅读并同意

@@ -4,6 +4,7 @@ import type { JoinOfferView } from '../../api/contract'
 import { businessTime } from '../../domain/time'
 import { callCloud, messageOf } from '../../services/cloud'
 import { phoneCodeOf, type PhoneNumberDetail } from '../../services/phoneCode'
+import { PRIVACY_DECLINED } from '../../services/privacyAuth'
 import { JOINED_CARD_URL, ROUTES } from '../../routes'
 import {
   arrivalFromParams,
@@ -66,6 +67,17 @@ export const useJoinForm = () => {
     setServerErrors(({ [row]: _cleared, ...others }) => others)
   }
 
+  /**
+   * The consent box. Ticking it is also when WeChat's own privacy guide is asked for (app.json
+   * `__usePrivacyCheck__`): its phone sheet opens only once that is agreed, so a refusal is said here, in words,
+   * rather than as a sheet that never opens. `askPrivacy` is services/privacyAuth's ensurePrivacyAuthorized.
+   */
+  const toggleConsent = async (askPrivacy: () => Promise<boolean>) => {
+    if (draft.consent) return change('consent', { consent: false })
+    if (!(await askPrivacy())) return setServerErrors((errors) => ({ ...errors, consent: PRIVACY_DECLINED }))
+    change('consent', { consent: true })
+  }
+
   const choosePhoneMode = (phoneMode: PhoneMode) => {
     change('mobile', { phoneMode })
     setPhoneNotice(null)
@@ -121,6 +133,7 @@ export const useJoinForm = () => {
     submitting,
     touch,
     change,
+    toggleConsent,
     choosePhoneMode,
     submit,
   }
