@@ -51,13 +51,12 @@ const JoinPage = () => {
             {offer.assistantName ? `${offer.storeName} · 导购 ${offer.assistantName} 为您办理` : offer.storeName}
           </Text>
         )}
-        {offer?.welcomeGift ? (
+        <Text className="join-page__subtitle">消费累积分 · 满额升级VIP · 生日月专享7折</Text>
+        {offer?.welcomeGift && (
           <View className="join-page__gift">
             <Text className="join-page__gift-label">入会即得</Text>
             <Text className="join-page__gift-name">{offer.welcomeGift}</Text>
           </View>
-        ) : (
-          <Text className="join-page__subtitle">消费累积分 · 满额升级VIP · 生日月专享7折</Text>
         )}
       </View>
 
