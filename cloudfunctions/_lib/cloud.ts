@@ -22,6 +22,15 @@ export interface OpenApi {
     }): Promise<unknown>
   }
   wxacode: { getUnlimited(options: { scene: string; page: string; width: number }): Promise<{ contentType: string; buffer: Buffer }> }
+  /**
+   * The number behind a `<button open-type="getPhoneNumber">` code (once, within 5 minutes; `openid` makes WeChat
+   * check the code is that user's). A code that does not resolve throws with `errCode` 40029.
+   */
+  phonenumber: {
+    getPhoneNumber(options: { code: string; openid?: string }): Promise<{
+      phoneInfo?: { phoneNumber?: string; purePhoneNumber?: string; countryCode?: string | number }
+    }>
+  }
 }
 export const openApi = (): OpenApi => cloud.openapi as OpenApi
 

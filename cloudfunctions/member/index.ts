@@ -3,11 +3,12 @@
  * history and coupons, exchange points in the catalog, claim campaign coupons, consent to messages.
  */
 import { randomInt } from 'node:crypto'
-import type { CampaignView, CatalogItemView, InviteView } from '../../src/api/contract'
+import type { CampaignView, CatalogItemView, InviteView, JoinOfferView } from '../../src/api/contract'
 import {
   ClaimCampaignSchema,
   EmptySchema,
   ExchangeSchema,
+  JoinOfferSchema,
   JoinSchema,
   PointsHistorySchema,
   RecordSubscriptionSchema,
@@ -22,7 +23,14 @@ import { effectiveTier } from '../../src/domain/tiers'
 import { shopperRules } from '../../src/domain/shopperRules'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, invalidInput } from '../../src/domain/errors'
-import { birthdayProblem, guardianConsentProblem, REFERRAL_STATUSES, type Member, type ReferralStatus } from '../../src/domain/member'
+import {
+  birthdayProblem,
+  guardianConsentProblem,
+  REFERRAL_STATUSES,
+  verifiedMobileOf,
+  type Member,
+  type ReferralStatus,
+} from '../../src/domain/member'
 import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parseReferral, type Joiner } from '../../src/domain/referral'
 import { decideJoin, type Invitation, type JoinCoupon } from '../../src/domain/join'
 import { generateMemberNo } from '../../src/domain/memberNo'
@@ -57,7 +65,7 @@ import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
 import { deleteMembership, myData } from './myData'
 import { couponGrant, hadGrant, invitedByGrant, type OnceGrant } from '../../src/domain/onceGrants'
 import { keyedHash, priorGrantsOf } from '../_lib/onceGrants'
-import { changeStore, handbook, homeStore, profile, updateProfile } from './profile'
+import { changeStore, giftText, handbook, homeStore, profile, updateProfile } from './profile'
 
 /** Which store and assistant recruited the shopper. A departed assistant's QR still credits the store. */
 const attribution = async (scene: string | undefined): Promise<{ storeId: string | null; assistantId: string | null }> => {
@@ -71,6 +79,27 @@ const attribution = async (scene: string | undefined): Promise<{ storeId: string
 }
 
 const MEMBER_NO_ATTEMPTS = 3
+
+/**
+ * The number WeChat verified for the caller, from the getPhoneNumber button's one-time code. The code is the
+ * caller's only (`openid` makes WeChat check that) and resolves once within 5 minutes; anything else is 40029
+ * (47001 for a malformed one), a typed refusal the page answers by asking again. Only mainland numbers make a card.
+ */
+const verifiedMobile = async (code: string, openid: string): Promise<string> => {
+  let answer: Awaited<ReturnType<ReturnType<typeof openApi>['phonenumber']['getPhoneNumber']>>
+  try {
+    answer = await openApi().phonenumber.getPhoneNumber({ code, openid })
+  } catch (e) {
+    const errCode = (e as { errCode?: unknown }).errCode
+    if (errCode === 40029 || errCode === 47001) {
+      throw new AppError('PHONE_CODE_INVALID', '手机号授权已过期，请再点一次“立即加入”重新授权，或手动填写手机号')
+    }
+    throw e
+  }
+  const mobile = verifiedMobileOf(answer.phoneInfo)
+  if (!mobile) throw invalidInput([{ field: 'mobile', message: '会员卡暂只支持中国大陆手机号，请手动填写' }])
+  return mobile
+}
 
 /**
  * A friend's invitation, read at join: bound only to a new member, never to themself (openid or unionid), with
@@ -130,11 +159,15 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
     throw invalidInput([{ field: 'consent', message: '隐私政策已更新，请重新阅读并同意' }])
   }
   const { storeId, assistantId } = await attribution(input.scene)
+  // The code last among the checks: it resolves only once, so a join refused for another reason keeps it usable.
+  // It is resolved here, after the consent was given, never before: the number is collected only to join.
+  const mobileVerified = input.phoneCode !== undefined
+  const mobile = input.phoneCode !== undefined ? await verifiedMobile(input.phoneCode, ctx.openid) : (input.mobile ?? '')
   const program = await loadProgram({ fresh: true })
   const unionid = callerUnionid()
   // Someone who deleted a membership before (known by phone, openid or unionid) gets no once-only grant twice.
-  const priorGrants = await priorGrantsOf({ openid: ctx.openid, unionid, mobile: input.mobile })
-  const invited = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile: input.mobile }, program, ctx.now, priorGrants)
+  const priorGrants = await priorGrantsOf({ openid: ctx.openid, unionid, mobile })
+  const invited = await invitationFor(input.referral, { openid: ctx.openid, unionid, mobile }, program, ctx.now, priorGrants)
 
   // Set once the number turns out to be another membership's: this one then holds it unconfirmed (Member.mobileClaim).
   let mobileTaken = false
@@ -149,7 +182,8 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
         openid: ctx.openid,
         memberNo: generateMemberNo(() => randomInt(10)),
         name: input.name,
-        mobile: input.mobile,
+        mobile,
+        mobileVerified,
         birthday: input.birthday,
         storeId,
         assistantId,
@@ -171,8 +205,10 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
     } catch (e) {
       const index = duplicateKeyIndex(e)
-      // The number is another membership's. No number is verified, so saying so would tell anyone whose number it
-      // is: the joiner gets a membership like any other, holding the number unconfirmed; the store sees which.
+      // The number is another membership's. A typed number is nobody's proof, so saying so would tell anyone whose
+      // number it is: the joiner gets a membership like any other, holding the number unconfirmed; the store sees
+      // which. A verified number goes the same way for now (the earlier membership keeps it), so that a join never
+      // moves a number off another member without the store.
       if (index?.startsWith('mobile') && !mobileTaken) {
         mobileTaken = true
         continue
@@ -181,6 +217,22 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
       if (retryable && attempt < MEMBER_NO_ATTEMPTS) continue
       throw e
     }
+  }
+})
+
+/**
+ * The join page's header, for anyone who opens it: the store and assistant of the QR, and the welcome gift. Names
+ * only; an unknown or malformed scene is no error here (the join itself refuses it, with the words to show).
+ */
+const joinOffer = shopperAction(JoinOfferSchema, async (input): Promise<JoinOfferView> => {
+  const parsed = input.scene ? parseStoreScene(input.scene) : null
+  const [store, program] = await Promise.all([parsed ? loadStore(parsed.storeId) : null, loadProgram()])
+  const assistant =
+    store && parsed?.assistantId ? await data.staff.where({ staffId: parsed.assistantId, storeId: store._id, active: true }).first() : null
+  return {
+    storeName: store?.name ?? null,
+    assistantName: assistant?.name ?? null,
+    welcomeGift: await giftText(program.coupons.welcomeTemplateId),
   }
 })
 
@@ -396,6 +448,7 @@ const posterFor = async (member: Member): Promise<PosterDoc> => {
 
 export const main = serve('member', {
   join,
+  joinOffer,
   getCard,
   pointsHistory,
   coupons,

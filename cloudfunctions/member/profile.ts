@@ -21,7 +21,7 @@ import { loadProgram } from '../_lib/reference'
 import { shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 
-const giftText = async (templateId: string | null): Promise<string | null> => {
+export const giftText = async (templateId: string | null): Promise<string | null> => {
   const template = templateId ? await loadTemplate(templateId) : null
   return template?.active ? `${template.title}（${benefitText(template.benefit)}）` : null
 }

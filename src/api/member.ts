@@ -5,7 +5,7 @@ import type { PointsState } from '../domain/points'
 import type { HandbookRules, ShopperRules } from '../domain/shopperRules'
 import type { TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
-import type { JoinInput } from './joinSchema'
+import type { JoinInput, JoinOfferInput } from './joinSchema'
 import type {
   ChangeStoreInput,
   ClaimCampaignInput,
@@ -150,8 +150,23 @@ export interface InviteView {
   rules: { minPurchaseFen: number; inviterPoints: number; inviteeGift: string | null }
 }
 
+/**
+ * What the join page says before anyone joins (member.joinOffer), to anyone: where the store QR was made and what
+ * joining gives now. Names only, no ids, phones or addresses.
+ */
+export interface JoinOfferView {
+  /** The store QR's store; null without a scene or for one that names no store. */
+  storeName: string | null
+  /** The assistant the QR names, as they sign themselves to customers; null when none or no longer active. */
+  assistantName: string | null
+  /** The welcome coupon as the program gives it now ("入会礼券（满¥200减¥20）"); null when the program gives none. */
+  welcomeGift: string | null
+}
+
 export interface MemberApi {
   join: { input: JoinInput; output: { member: MemberView; created: boolean } }
+  /** The join page's header: store, assistant and welcome gift, readable by anyone (no member needed). */
+  joinOffer: { input: JoinOfferInput; output: JoinOfferView }
   getCard: { input: Record<string, never>; output: CardView }
   pointsHistory: { input: PointsHistoryInput; output: PointsHistoryPage }
   coupons: { input: Record<string, never>; output: { coupons: CouponView[] } }

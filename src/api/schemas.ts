@@ -9,7 +9,7 @@
 // The shopper's join form and the shared field rules live in their own modules so the main package carries
 // only them, not every staff and operator schema (weapp main package budget: 500 KB).
 export { check, int, PLAIN_TEXT, PROFILE_TEXT, SIZE_TEXT } from './fields'
-export { JoinSchema, type JoinInput } from './joinSchema'
+export { JoinOfferSchema, JoinSchema, type JoinInput, type JoinOfferInput } from './joinSchema'
 export * from './sharedSchemas'
 export * from './memberSchemas'
 export * from './staffSchemas'

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'CODE_ALREADY_USED' // a dynamic member code accepted before (a second scan, or by another till)
   | 'CODE_LOCKED' // too many wrong dynamic codes for this member: every dynamic code of theirs refused for a while
   | 'TILL_PAUSED' // too many wrong dynamic codes from this assistant: their member-code actions wait for the manager
+  | 'PHONE_CODE_INVALID' // a getPhoneNumber code WeChat does not resolve: expired (5 min), used, or not the caller's
   | 'FORBIDDEN' // the caller lacks the role the action needs
   | 'IDEMPOTENCY_CONFLICT' // the same key was used before with different content
   | 'INSUFFICIENT_POINTS' // the usable balance does not cover a redemption or deduction
@@ -45,6 +46,7 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   CODE_ALREADY_USED: true,
   CODE_LOCKED: true,
   TILL_PAUSED: true,
+  PHONE_CODE_INVALID: true,
   FORBIDDEN: true,
   IDEMPOTENCY_CONFLICT: true,
   INSUFFICIENT_POINTS: true,

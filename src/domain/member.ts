@@ -34,6 +34,11 @@ export interface Member extends TierState, PointsState {
    * the same whoever the number belongs to. Absent: the number is this membership's.
    */
   mobileClaim?: string
+  /**
+   * How the number was given: true when WeChat verified it (`<button open-type="getPhoneNumber">`, resolved by the
+   * function with phonenumber.getPhoneNumber); false or absent (members who joined before) when it was typed.
+   */
+  mobileVerified?: boolean
   birthday: Birthday
   /** Where and by whom the member was recruited (from the store QR); null when joined without one. */
   storeId: string | null
@@ -177,8 +182,11 @@ export type SubscriptionKind = 'birthdayCoupon' | 'eventReminder' | 'waitlistPro
 export interface NewMemberInput {
   openid: string
   memberNo: string
+  /** '' when the joiner left it out (it is optional): the member is then called by unnamedMemberName. */
   name: string
   mobile: string
+  /** WeChat verified the number (getPhoneNumber); false or absent: typed. */
+  mobileVerified?: boolean
   birthday: Birthday
   storeId: string | null
   assistantId: string | null
@@ -189,11 +197,19 @@ export interface NewMemberInput {
   referredBy?: Member['referredBy']
 }
 
+/**
+ * What a member who gave no name is called ("会员8903"), as WeChat calls a user without a nickname 微信用户: every
+ * list, till and greeting needs a name, and the number's last four are what the member sees on the card. The
+ * member sets a real one in 我的资料, staff on the customer card.
+ */
+export const unnamedMemberName = (memberNo: string): string => `会员${memberNo.slice(-4)}`
+
 export const newMember = (input: NewMemberInput, now: Instant): Member => ({
   _id: input.openid,
   memberNo: input.memberNo,
-  name: input.name,
+  name: input.name === '' ? unnamedMemberName(input.memberNo) : input.name,
   mobile: input.mobile,
+  mobileVerified: input.mobileVerified ?? false,
   birthday: input.birthday,
   storeId: input.storeId,
   assistantId: input.assistantId,
@@ -216,6 +232,12 @@ export const maskMobile = (mobile: string): string => (mobile.length === 11 ? `$
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
+
+/** The number phonenumber.getPhoneNumber verified (its `phoneInfo`), as a member's mobile: mainland only, else null. */
+export const verifiedMobileOf = (phoneInfo: { purePhoneNumber?: unknown; countryCode?: unknown } | undefined): string | null => {
+  const number = phoneInfo?.purePhoneNumber
+  return String(phoneInfo?.countryCode) === '86' && typeof number === 'string' && MOBILE_PATTERN.test(number) ? number : null
+}
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0

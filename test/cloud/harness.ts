@@ -31,6 +31,8 @@ export const startTestCloud = async (
      * Other tests start instances on demand, as CloudBase does (a cold start costs ~0.5 s of CPU each).
      */
     prewarm?: boolean | FunctionName[]
+    /** More phones for phonenumber.getPhoneNumber codes, by openid, besides the local identities' own. */
+    phones?: Record<string, string>
   } = {},
 ) => {
   // Jest's globalSetup (test/support/build-functions-once.cjs) bundled them for this run; alone, build here.
@@ -42,6 +44,7 @@ export const startTestCloud = async (
     dataDir,
     functionsDir,
     ...productCloudOptions(),
+    ...(options.phones ? { phones: { ...productCloudOptions().phones, ...options.phones } } : {}),
     port: 0,
     allowClockOverride: true,
     poolSize: options.poolSize ?? 4,

@@ -48,7 +48,7 @@ describe('joining by the store QR', () => {
   it('reports every bad field at once and writes nothing', async () => {
     const before = await count('members')
     const result = await h.call(newShopper(), 'member', 'join', {
-      name: '',
+      name: '张\u200b三',
       mobile: '12345',
       birthday: { month: 13, day: 0 },
       consent: { accepted: false, version: PRIVACY_NOTICE_VERSION },

@@ -49,12 +49,14 @@ it('shows this month’s birthday card on the card, uses it at the till, and fil
   // 1. Shopper A joins by the store QR with a birthday on the 1st of this month (never a future date).
   await openAs('demo-shopper-a', `/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
   await visible('.join-page__title').waitFor()
-  await field('请输入您的姓名').fill('张敏')
+  await tapText('手动填写')
+  await field('选填，如：王女士').fill('张敏')
   await field('11 位手机号').fill('13812348000')
   await pick(0, [thisMonth - 1, 0])
   await visible('.birthday-picker__part').getByText(`${thisMonth}月1日`).waitFor()
-  await page.getByText('我已阅读并同意以上说明').click()
+  await visible('.join-page__checkbox').click()
   await tapText('立即加入')
+  await visible('.join-welcome__ok').click()
 
   // 2. The new card offers the birthday reminder, and shows the birthday card.
   await visible('.birthday-reminder').waitFor()

@@ -41,16 +41,18 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
   // 1. Shopper A scans the store QR: the join page opens with the store's scene.
   await page.goto(`${cloud.url}/#/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
   await page.locator('.join-page__title').waitFor()
-  await field('请输入您的姓名').fill('张敏')
+  await page.getByText('手动填写').click()
+  await field('选填，如：王女士').fill('张敏')
   await field('11 位手机号').fill('13812348000')
   await page.getByText('选择月 / 日').click()
   await page.getByText('确定', { exact: true }).first().click()
-  await page.getByText('我已阅读并同意以上说明').click()
+  await page.locator('.join-page__checkbox').click()
   await phone.screenshot('e2e-01-join-filled')
   await page.getByText('立即加入').click()
 
-  // 2. The card: 0 points, a plain member, attributed to the store, with a member code.
+  // 2. The card: 0 points, a plain member, attributed to the store, with a member code (after the welcome).
   await page.locator('.member-card').waitFor()
+  await page.locator('.join-welcome__ok').click()
   expect(await cardText()).toContain('张敏')
   expect(await cardText()).toMatch(/积分 0\b/)
   expect(await cardText()).toContain('普通会员')

@@ -155,13 +155,15 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
 
   // 7. A new member's history is empty.
   await openAs('demo-shopper-a', `/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
-  await field('请输入您的姓名').fill('张敏')
+  await tapText('手动填写')
+  await field('选填，如：王女士').fill('张敏')
   await field('11 位手机号').fill('13812348000')
   await page.getByText('选择月 / 日').click()
   await page.getByText('确定', { exact: true }).first().click()
-  await page.getByText('我已阅读并同意以上说明').click()
+  await visible('.join-page__checkbox').click()
   await page.getByText('立即加入').click()
   await visible('.member-card').waitFor()
+  await visible('.join-welcome__ok').click()
   await tapText('明细 ›')
   await page.getByText('还没有积分记录').waitFor()
   await phone.screenshot('ledger-19-points-empty')

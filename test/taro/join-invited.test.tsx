@@ -19,6 +19,7 @@ const notYetAMember = () => {
       joinedAs
         ? ok({ member: memberView({ name: joinedAs }), program: DEFAULT_PROGRAM, serverTime: '2026-11-23T06:00:00.000Z' })
         : fail('NOT_A_MEMBER', '您还不是会员，请先注册'),
+    'member.joinOffer': () => ok({ storeName: null, assistantName: null, welcomeGift: null }),
     'member.join': (input) => {
       joinedAs = (input as { name: string }).name
       return ok({ created: true })
@@ -29,11 +30,12 @@ const notYetAMember = () => {
 
 /** Fills the form as 王芳 and joins; answers what member.join was sent. */
 const join = async (joinInput: () => Record<string, unknown> | undefined) => {
-  await typeInto('姓名', '王芳')
+  tap('手动填写')
+  await typeInto('称呼', '王芳')
   await typeInto('手机号', '13712345678')
   pick('生日', [2, 7]) // 3月8日
   await screen.findByText('3月8日')
-  tap('我已阅读并同意以上说明')
+  tap('我已阅读并同意')
   await waitFor(() => expect(visiblePage().querySelector('.join-page__submit')!.className).not.toContain('btn--disabled'))
   tap('立即加入')
   await screen.findByText('王芳')

@@ -80,13 +80,14 @@ describe('会员手册', () => {
     expect(textOf('.handbook__panel--tiers .handbook__news-date')).toBe('2026-11-20 起生效')
   })
 
-  it('is opened from the join page by someone who has not joined, with no place marked', async () => {
+  it('is opened from the join page’s 《会员协议》 by someone who has not joined, with no place marked', async () => {
     installFakeCloud({
       'member.getCard': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册'),
       'member.handbook': () => ok({ ...HANDBOOK, standing: null }),
     })
     await openPage('/pages/join/index')
-    fireEvent.click(await screen.findByText('查看会员手册 ›'))
+    // 《会员协议》 on the consent line: the handbook is the program's terms.
+    fireEvent.click(await screen.findByText('《会员协议》'))
     await screen.findByText('VIP会员手册')
     expect(currentRoute()).toBe('/me/handbook/index')
     expect(pageText()).toContain('累计消费满 ¥3,000，或单笔消费满 ¥800')

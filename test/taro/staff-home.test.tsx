@@ -1,4 +1,4 @@
-/** The staff home behind "导购入口": who is at the till, the till actions and the workbench, and who may not enter. */
+/** The staff home: who is at the till, the till actions and the workbench, and who may not enter. */
 import { screen, waitFor } from '@testing-library/dom'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { STAFF } from './support/fixtures'
@@ -42,14 +42,5 @@ describe('staff home', () => {
     tap('退货退款')
     await waitFor(() => expect(currentRoute()).toBe('/staff/refund/index'))
     await screen.findByText('查询订单')
-  })
-
-  it('is where "导购入口" leads', async () => {
-    installFakeCloud({ 'member.getCard': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册'), 'staff.whoami': () => ok(STAFF) })
-    await openPage('/pages/join/index')
-    await screen.findByText('立即加入')
-    tap('导购入口')
-    await waitFor(() => expect(currentRoute()).toBe('/staff/index/index'))
-    await screen.findByText('积分兑换')
   })
 })

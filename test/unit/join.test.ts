@@ -1,6 +1,7 @@
 /** Joining, decided without a database: the member, the coupons it receives, the invitation it binds. */
 import { DEFAULT_COUPON_TEMPLATES } from '../../src/domain/defaultOffers'
 import { decideJoin, type JoinCoupon, type JoinFacts } from '../../src/domain/join'
+import { unnamedMemberName, verifiedMobileOf } from '../../src/domain/member'
 import { at } from '../support/members'
 
 const template = (id: string) => DEFAULT_COUPON_TEMPLATES.find((t) => t._id === id)!
@@ -64,5 +65,26 @@ describe('a join', () => {
 
   it('holds a number that is another membership’s unconfirmed, under its own member number', () => {
     expect(decideJoin(joiner, facts({ mobileTaken: true }), now).member.mobileClaim).toBe('12345678903')
+  })
+})
+
+describe('the joiner’s number and name', () => {
+  it('keeps whether WeChat verified the number, typed when not said', () => {
+    expect(decideJoin({ ...joiner, mobileVerified: true }, facts(), now).member.mobileVerified).toBe(true)
+    expect(decideJoin(joiner, facts(), now).member.mobileVerified).toBe(false)
+  })
+
+  it('calls a joiner who gave no name 会员 and the member number’s last four', () => {
+    expect(decideJoin({ ...joiner, name: '' }, facts(), now).member.name).toBe('会员8903')
+    expect(unnamedMemberName('20261123002')).toBe('会员3002')
+  })
+
+  it('takes a verified number from WeChat’s answer only when it is a mainland mobile', () => {
+    expect(verifiedMobileOf({ phoneNumber: '13800001111', purePhoneNumber: '13800001111', countryCode: '86' } as never)).toBe('13800001111')
+    expect(verifiedMobileOf({ purePhoneNumber: '13800001111', countryCode: 86 })).toBe('13800001111')
+    expect(verifiedMobileOf({ purePhoneNumber: '61234567', countryCode: '852' })).toBeNull()
+    expect(verifiedMobileOf({ purePhoneNumber: '23800001111', countryCode: '86' })).toBeNull()
+    expect(verifiedMobileOf({ countryCode: '86' })).toBeNull()
+    expect(verifiedMobileOf(undefined)).toBeNull()
   })
 })

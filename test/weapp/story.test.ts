@@ -3,7 +3,7 @@
  * and tapped on the drawing WeChat's compiled templates make (test/support/weapp), the local cloud answering.
  * A shopper joins by the store QR, opens the card and shows the member code; the shop assistant types that code
  * at the till and records ¥520.00; the shopper's card then shows 520 points, VIP, valid through the same date
- * next year. Pictures: test-results/weapp-join-filled.png, weapp-card-member.png, weapp-member-code.png,
+ * next year. Pictures: test-results/weapp-join-filled.png, weapp-join-welcome.png, weapp-card-member.png, weapp-member-code.png,
  * weapp-staff-purchase-receipt.png, weapp-card-vip.png.
  */
 import { existsSync } from 'node:fs'
@@ -64,13 +64,14 @@ it('joins by the store QR, shows the member code, and the till’s ¥520.00 make
   // 1. Shopper A scans the store QR: WeChat opens the join page with the code's scene, URL-encoded.
   await phone.open('pages/join/index', { scene: encodeURIComponent(DEMO_JOIN_SCENE) }, SHOPPER)
   expect(phone.text()).toContain('加入会员')
-  await phone.type('请输入您的姓名', '张敏')
-  await phone.type('11 位手机号', '13812348000')
+  expect(phone.text()).toContain('新会员礼券（满¥200减¥20）')
+  await phone.type('选填，如：王女士', '张敏')
   await phone.pick(0, [0, 0])
-  await phone.tap('我已阅读并同意以上说明')
+  await phone.tap('我已阅读并同意《会员协议》《隐私政策》')
   expect(phone.text()).toContain('1月1日')
   await photograph('weapp-join-filled')
-  await phone.tap('立即加入')
+  // 立即加入 is WeChat's getPhoneNumber button: the shopper taps 允许 on WeChat's sheet, the page gets the code.
+  await phone.tapPhoneButton('立即加入', { code: cloud.phoneCode(SHOPPER), errMsg: 'getPhoneNumber:ok' })
 
   // 2. Joined, the page relaunches on the card: a plain member of the store, 0 points, with a member code.
   expect(phone.weapp.calls.map((c) => c.api)).toContain('reLaunch')
@@ -84,6 +85,12 @@ it('joins by the store QR, shows the member code, and the till’s ¥520.00 make
   expect(memberNo).toMatch(/^\d{11}$/)
   const code = drawnMemberCode()
   expect(code).toMatch(new RegExp(`^${memberNo}\\d{7}$`))
+  expect(cloud.executor.get('members', SHOPPER)).toMatchObject({ mobile: '13800001111', mobileVerified: true })
+  // The welcome over the new card: the coupon that arrived; closed, the card offers the birthday reminder.
+  expect(phone.text()).toContain('入会礼已放入您的券包')
+  await photograph('weapp-join-welcome')
+  await phone.tap('好的')
+  expect(phone.text()).not.toContain('入会礼已放入您的券包')
   await photograph('weapp-card-member')
   await screen.locator('wx-member-code').screenshot({ path: join(SCREENSHOT_DIR, 'weapp-member-code.png') })
 

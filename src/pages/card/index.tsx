@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BirthdayReminder } from '../../components/BirthdayReminder'
+import { JoinWelcome } from '../../components/JoinWelcome'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { MemberCard } from '../../components/MemberCard'
 import { MemberCode } from '../../components/MemberCode'
@@ -96,6 +97,7 @@ const CardPage = () => {
         </>
       )}
       <StaffEntryLink />
+      <JoinWelcome />
       <LocalIdentitySwitcher />
     </View>
   )

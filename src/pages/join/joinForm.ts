@@ -9,8 +9,17 @@ import { AppError, type FieldError } from '../../domain/errors'
 import { birthdayProblem, guardianConsentProblem } from '../../domain/member'
 import { parseReferral } from '../../domain/referral'
 
+/**
+ * How the number is given: `wechat` (the default) by WeChat's own sheet at 立即加入, verified and never typed;
+ * `typed` where WeChat gives none (refused, no permission) or the shopper prefers it — kept as unverified.
+ */
+export type PhoneMode = 'wechat' | 'typed'
+
 export interface JoinDraft {
+  /** Optional: the server calls a member without one 会员 and the card number's last four. */
   name: string
+  phoneMode: PhoneMode
+  /** Only in the `typed` mode. */
   mobile: string
   birthMonth: number | null
   birthDay: number | null
@@ -22,7 +31,21 @@ export interface JoinDraft {
 // eslint-disable-next-line no-control-regex -- control characters are what it strips from the inviter's name
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/g
 
-export const EMPTY_DRAFT: JoinDraft = { name: '', mobile: '', birthMonth: null, birthDay: null, birthYear: null, consent: false }
+export const EMPTY_DRAFT: JoinDraft = {
+  name: '',
+  phoneMode: 'wechat',
+  mobile: '',
+  birthMonth: null,
+  birthDay: null,
+  birthYear: null,
+  consent: false,
+}
+
+/**
+ * Stands for the getPhoneNumber code while the form is checked: WeChat's sheet is the last step, asked only once
+ * every other row is right (a code lives 5 minutes and resolves once), so the code is not known before.
+ */
+const CODE_STILL_TO_ASK = 'wechat'
 
 export type JoinField = 'name' | 'mobile' | 'birthday' | 'consent'
 /** One message per form row; `form` holds what belongs to no row (e.g. an expired store QR). */
@@ -34,16 +57,16 @@ export const JOIN_ROWS: readonly JoinField[] = ['name', 'mobile', 'birthday', 'c
 export const errorsByRow = (fields: readonly FieldError[]): JoinErrors => {
   const errors: JoinErrors = {}
   for (const { field, message } of fields) {
-    const head = field.split('.')[0]
+    const head = field === 'phoneCode' ? 'mobile' : field.split('.')[0]
     const row = (JOIN_ROWS as readonly string[]).includes(head) ? (head as JoinField) : 'form'
     errors[row] ??= message
   }
   return errors
 }
 
-const draftAsInput = (draft: JoinDraft, { scene, referral }: Arrival) => ({
+const draftAsInput = (draft: JoinDraft, { scene, referral }: Arrival, phoneCode: string) => ({
   name: draft.name,
-  mobile: draft.mobile,
+  ...(draft.phoneMode === 'typed' ? { mobile: draft.mobile } : { phoneCode }),
   // An unpicked birthday is left out, so the schema says "请选择生日" rather than "must be a number".
   birthday:
     draft.birthMonth === null || draft.birthDay === null
@@ -54,13 +77,17 @@ const draftAsInput = (draft: JoinDraft, { scene, referral }: Arrival) => ({
   ...(referral ? { referral } : {}),
 })
 
-/** The input for `member.join`, or every problem by row. `today` is the phone's date; the server re-checks. */
+/**
+ * The input for `member.join`, or every problem by row. `today` is the phone's date; the server re-checks. In the
+ * `wechat` mode, pass the code once WeChat gave it (before, the input carries a stand-in).
+ */
 export const validateJoin = (
   draft: JoinDraft,
   arrival: Arrival,
   today: { year: number; month: number; day: number },
+  phoneCode: string = CODE_STILL_TO_ASK,
 ): { ok: true; input: JoinInput } | { ok: false; errors: JoinErrors } => {
-  const raw = draftAsInput(draft, arrival)
+  const raw = draftAsInput(draft, arrival, phoneCode)
   const parsed = check(JoinSchema, raw)
   const errors = parsed.ok ? {} : errorsByRow(parsed.fields)
   // The calendar check (30 February, a future date) also runs when another row is wrong, to show all at once.
@@ -78,6 +105,8 @@ export const validateJoin = (
 export const joinErrorsFrom = (error: unknown, fallbackMessage: string): JoinErrors => {
   if (!(error instanceof AppError)) return { form: fallbackMessage }
   if (error.code === 'INVALID_INPUT' && error.details?.fields?.length) return errorsByRow(error.details.fields)
+  // An expired or used code: said on the phone row; the next 立即加入 asks WeChat for a new one.
+  if (error.code === 'PHONE_CODE_INVALID') return { mobile: error.message }
   return { form: error.message }
 }
 

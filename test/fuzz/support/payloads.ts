@@ -172,7 +172,14 @@ export const MEMBER: Specs<'member'> = {
         fc.string({ maxLength: 8 }),
       ),
     }),
-    optional: ['scene', 'referral'],
+    optional: ['name', 'scene', 'referral'],
+  },
+  joinOffer: {
+    callers: (w) => fc.oneof(shopper(w), fc.constant(FRESH)),
+    fields: () => ({
+      scene: fc.constantFrom(encodeURIComponent(DEMO_JOIN_SCENE), DEMO_JOIN_SCENE, 's=SH001', 's=NOPE01', '', 's=SH001&a=ZZ'),
+    }),
+    optional: ['scene'],
   },
   getCard: { callers: shopper, fields: none },
   pointsHistory: {

@@ -36,6 +36,22 @@ export const weappPhone = (distDir: string, callFunction: CallFunction) => {
       if (!found) throw new Error(`"${label}" is not drawn on ${page().route}`)
       await fire(found.path, 'tap', { x: 0, y: 0 }, `tap "${label}"`)
     },
+    /**
+     * Taps the drawn `<button open-type="getPhoneNumber">` labelled `label`, and WeChat's sheet answers: the
+     * button gets `getphonenumber` with `detail` — `{ code }` for 允许, `{ errMsg: 'getPhoneNumber:fail user deny' }`
+     * for 拒绝 — after the tap, as on a phone. Fails when the button drawn there is not one.
+     */
+    tapPhoneButton: async (label: string, detail: { code?: string; errMsg: string }) => {
+      const found = findText(draw(), label)
+      if (!found) throw new Error(`"${label}" is not drawn on ${page().route}`)
+      const at = found.path.map((n) => n.tag).lastIndexOf('wx-button')
+      // wcc's drawing names the attribute as the template binds it (open-type → openType).
+      const openType = at < 0 ? undefined : found.path[at].attr.openType
+      if (openType !== 'getPhoneNumber') throw new Error(`"${label}" is no getPhoneNumber button (open-type ${String(openType)})`)
+      dispatch(page(), found.path, 'tap', { x: 0, y: 0 })
+      await weapp.settled()
+      await fire(found.path.slice(0, at + 1), 'getphonenumber', detail, `getPhoneNumber on "${label}"`)
+    },
     /** Types `value` into the drawn input whose placeholder is `placeholder` (input, then blur). */
     type: async (placeholder: string, value: string) => {
       const found = findNode(draw(), (n) => n.tag === 'wx-input' && n.attr.placeholder === placeholder)

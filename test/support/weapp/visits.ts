@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LocalCloud } from '../../../localcloud'
-import { DEMO_ASSISTANT, DEMO_MANAGER, DEMO_OPERATOR } from '../../../scripts/demo-data'
+import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPERATOR } from '../../../scripts/demo-data'
 import { TillCodes } from '../../../bench/tillCodes'
 import { pageRoutes } from '../../../scripts/weapp/schemas'
 
@@ -93,7 +93,8 @@ export interface Visit {
 /** The pages whose visit needs a particular caller or query; every other page is visited by `callerFor`. */
 const KNOWN: Visit[] = [
   { route: 'pages/card/index', caller: SHOPPER, query: () => ({}) },
-  { route: 'pages/join/index', caller: NEWCOMER, query: () => ({}) },
+  // From the store QR, as shoppers arrive: the page names the store and the assistant.
+  { route: 'pages/join/index', caller: NEWCOMER, query: () => ({ scene: encodeURIComponent(DEMO_JOIN_SCENE) }) },
   { route: 'pages/coupon/index', caller: SHOPPER, query: (f) => ({ id: encodeURIComponent(f.couponId) }) },
   { route: 'staff/door/index', caller: DEMO_ASSISTANT._id, query: (f) => ({ id: f.eventId }) },
   { route: 'staff/customers/index', caller: DEMO_MANAGER._id, query: () => ({}) },
