@@ -4,7 +4,15 @@
  */
 import { randomInt } from 'node:crypto'
 import type { CouponView } from '../../src/api/contract'
-import { benefitText, couponStatus, issueCoupon, type Coupon, type CouponChannel, type CouponTemplate } from '../../src/domain/coupons'
+import {
+  benefitText,
+  couponStatus,
+  giftName,
+  issueCoupon,
+  type Coupon,
+  type CouponChannel,
+  type CouponTemplate,
+} from '../../src/domain/coupons'
 import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import { generateCouponCode, isValidCouponCode } from '../../src/domain/memberNo'
@@ -19,6 +27,12 @@ export const newCouponCode = (): string => generateCouponCode(() => randomInt(10
 
 /** Templates change rarely: cached per instance like the program rules. A limited template's stock is read in a transaction. */
 export const loadTemplate = (id: string): Promise<CouponTemplate | null> => cached(`template:${id}`, () => data.couponTemplates.get(id))
+
+/** "新会员礼券（满¥200减¥20）": a gift as the handbook, the join page and the posters name it; null for none or retired. */
+export const giftText = async (templateId: string | null): Promise<string | null> => {
+  const template = templateId ? await loadTemplate(templateId) : null
+  return template?.active ? giftName(template) : null
+}
 
 export const birthdayCouponKey = (memberId: string, year: number) => `bday:${memberId}:${year}`
 export const welcomeCouponKey = (memberId: string) => `welcome:${memberId}`

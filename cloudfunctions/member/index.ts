@@ -44,6 +44,7 @@ import {
   campaignCouponKey,
   couponsOf,
   couponView,
+  giftText,
   issueIn,
   loadTemplate,
   newCouponCode,
@@ -65,7 +66,7 @@ import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
 import { deleteMembership, myData } from './myData'
 import { couponGrant, hadGrant, invitedByGrant, type OnceGrant } from '../../src/domain/onceGrants'
 import { keyedHash, priorGrantsOf } from '../_lib/onceGrants'
-import { changeStore, giftText, handbook, homeStore, profile, updateProfile } from './profile'
+import { changeStore, handbook, homeStore, profile, updateProfile } from './profile'
 
 /** Which store and assistant recruited the shopper. A departed assistant's QR still credits the store. */
 const attribution = async (scene: string | undefined): Promise<{ storeId: string | null; assistantId: string | null }> => {

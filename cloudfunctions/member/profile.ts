@@ -8,23 +8,17 @@
  */
 import type { HandbookView, HomeStoreView, ProfileView, StoreDetailView } from '../../src/api/contract'
 import { ChangeStoreSchema, EmptySchema, UpdateProfileSchema } from '../../src/api/schemas'
-import { benefitText } from '../../src/domain/coupons'
 import { invalidInput } from '../../src/domain/errors'
 import { handbookChanges } from '../../src/domain/handbook'
 import { handbookRules } from '../../src/domain/shopperRules'
 import { editProfile, type Birthday, type Member } from '../../src/domain/member'
 import type { StoreDoc } from '../_lib/collections'
-import { loadTemplate } from '../_lib/coupons'
+import { giftText } from '../_lib/coupons'
 import { data } from '../_lib/data'
 import { loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
-
-export const giftText = async (templateId: string | null): Promise<string | null> => {
-  const template = templateId ? await loadTemplate(templateId) : null
-  return template?.active ? `${template.title}（${benefitText(template.benefit)}）` : null
-}
 
 /** The handbook reads for anyone who opened the mini-program; a member also sees their place on the ladder. */
 export const handbook = shopperAction(EmptySchema, async (_input, ctx): Promise<HandbookView> => {

@@ -12,7 +12,9 @@ import { invalidInput } from '../../src/domain/errors'
 import { buildStoreScene } from '../../src/domain/scene'
 import { openApi } from '../_lib/cloud'
 import type { StaffDoc } from '../_lib/collections'
+import { giftText } from '../_lib/coupons'
 import { data } from '../_lib/data'
+import { loadProgram } from '../_lib/reference'
 import { operatorAction } from '../_lib/runtime'
 
 /** Where a scanned store code opens: the join page reads the scene. */
@@ -46,11 +48,15 @@ export const storeCode = operatorAction(StoreCodeSchema, async ({ storeId, assis
       throw invalidInput([{ field: 'assistantId', message: '该门店没有这位在职导购' }])
   }
   const scene = buildStoreScene({ storeId, assistantId: assistant?.staffId ?? null })
-  const code = await openApi().wxacode.getUnlimited({ scene, page: STORE_CODE_PAGE, width: CODE_WIDTH })
+  const [code, welcomeGift] = await Promise.all([
+    openApi().wxacode.getUnlimited({ scene, page: STORE_CODE_PAGE, width: CODE_WIDTH }),
+    loadProgram().then((program) => giftText(program.coupons.welcomeTemplateId)),
+  ])
   return {
     store: { id: store._id, name: store.name, address: store.address },
     assistant: assistant ? { staffId: assistant.staffId, name: assistant.name } : null,
     scene,
+    welcomeGift,
     page: STORE_CODE_PAGE,
     image: { contentType: code.contentType, base64: Buffer.from(code.buffer).toString('base64') },
   }

@@ -18,6 +18,15 @@ import { functionsOutDir } from '../build-functions'
 import { DEMO_OPERATOR, demoDocuments } from '../demo-data'
 import type { StaffDoc, StoreDoc } from '../../cloudfunctions/_lib/collections'
 import { makePosters, opsSource, PosterError, standInSource } from './posters'
+import { DEFAULT_COUPON_TEMPLATES } from '../../src/domain/defaultOffers'
+import { giftName } from '../../src/domain/coupons'
+import { DEFAULT_PROGRAM } from '../../src/domain/program'
+
+/** The demo program's welcome coupon, as the deployed function names it (_lib/coupons giftText). */
+const demoWelcomeGift = (): string | null => {
+  const template = DEFAULT_COUPON_TEMPLATES.find((t) => t._id === DEFAULT_PROGRAM.coupons.welcomeTemplateId)
+  return template ? giftName(template) : null
+}
 
 const root = resolve(__dirname, '..', '..')
 
@@ -41,7 +50,10 @@ const main = async () => {
     const docs = demoDocuments()
     console.log('Store posters (dry run: demo stores and staff, plain QR codes of the local H5 join URL):')
     const made = await makePosters(
-      standInSource({ stores: docs.stores as StoreDoc[], staff: docs.staff as StaffDoc[] }, `http://127.0.0.1:${port}`),
+      standInSource(
+        { stores: docs.stores as StoreDoc[], staff: docs.staff as StaffDoc[], welcomeGift: demoWelcomeGift() },
+        `http://127.0.0.1:${port}`,
+      ),
       { ...options, log },
     )
     console.log(`${made.length} posters in ${options.outDir} (index.html shows them all)`)

@@ -15,6 +15,7 @@ import type { CloudResult, StoreCodeView, StoreDirectoryEntry } from '../../src/
 import type { StaffDoc, StoreDoc } from '../../cloudfunctions/_lib/collections'
 import { buildStoreScene } from '../../src/domain/scene'
 import type { StaffRole } from '../../src/domain/staff'
+import { storePosterWords } from '../../src/ops/posters/storePoster'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium'
 
 /** A5 (148 × 210 mm) in CSS pixels (96 per inch), drawn at twice the density so print stays sharp. */
@@ -67,7 +68,10 @@ export const opsSource = (invoke: (event: { action: string; input: object }) => 
  * A dry run's codes, with no cloud at all: from store and staff documents (e.g. the demo data), each a plain QR of
  * the H5 join URL, exactly what the local cloud's wxacode stand-in answers.
  */
-export const standInSource = (docs: { stores: StoreDoc[]; staff: StaffDoc[] }, baseUrl: string): CodeSource => ({
+export const standInSource = (
+  docs: { stores: StoreDoc[]; staff: StaffDoc[]; welcomeGift: string | null },
+  baseUrl: string,
+): CodeSource => ({
   directory: async () =>
     docs.stores.map((s) => ({
       id: s._id,
@@ -91,6 +95,7 @@ export const standInSource = (docs: { stores: StoreDoc[]; staff: StaffDoc[] }, b
       store: { id: store._id, name: store.name, address: store.address },
       assistant: staff ? { staffId: staff.staffId, name: staff.name } : null,
       scene,
+      welcomeGift: docs.welcomeGift,
       page,
       image: { contentType: 'image/png', base64: png.toString('base64') },
     }
@@ -102,9 +107,7 @@ const escapeHtml = (s: string) =>
 
 /** The poster page. Fonts: Noto Sans CJK (fonts-noto-cjk), so the Chinese prints as type, not boxes. */
 export const posterHtml = (brand: string, code: StoreCodeView, staffRole: StaffRole | null): string => {
-  const who = code.assistant
-    ? `${staffRole === 'manager' ? '店长' : '导购'} ${code.assistant.name} · 工号 ${code.assistant.staffId}`
-    : '门店会员专属码'
+  const { who, gift } = storePosterWords(code, staffRole)
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><style>
   * { box-sizing: border-box; margin: 0; padding: 0; }
@@ -113,6 +116,7 @@ export const posterHtml = (brand: string, code: StoreCodeView, staffRole: StaffR
     display: flex; flex-direction: column; align-items: center; padding: 44px 40px 36px; }
   .brand { font-size: 30px; letter-spacing: 10px; font-weight: 700; }
   .rule { width: 64px; height: 3px; background: #d9b77e; margin: 16px 0 22px; }
+  .gift { margin-bottom: 20px; padding: 8px 22px; border-radius: 22px; background: #f3e6cc; color: #8a5a14; font-size: 18px; font-weight: 700; }
   .store { font-size: 24px; font-weight: 700; text-align: center; }
   .address { font-size: 14px; color: #4a463f; margin-top: 8px; text-align: center; line-height: 1.5; }
   .panel { margin-top: 26px; background: #fff; border-radius: 24px; padding: 24px; box-shadow: 0 2px 12px rgba(31,29,26,.08); }
@@ -120,17 +124,16 @@ export const posterHtml = (brand: string, code: StoreCodeView, staffRole: StaffR
   .cta { margin-top: 26px; font-size: 34px; font-weight: 700; letter-spacing: 6px; }
   .sub { margin-top: 10px; font-size: 15px; color: #4a463f; }
   .who { margin-top: auto; font-size: 16px; color: #1f1d1a; border-top: 1px solid #e7e2d9; padding-top: 14px; width: 100%; text-align: center; }
-  .scene { margin-top: 6px; font-size: 11px; color: #8a857c; letter-spacing: 1px; }
 </style></head><body>
   <div class="brand">${escapeHtml(brand)}</div>
   <div class="rule"></div>
+  ${gift ? `<div class="gift">${escapeHtml(gift)}</div>` : ''}
   <div class="store">${escapeHtml(code.store.name)}</div>
   <div class="address">${escapeHtml(code.store.address)}</div>
   <div class="panel"><img alt="小程序码" src="data:${escapeHtml(code.image.contentType)};base64,${code.image.base64}"></div>
   <div class="cta">扫码加入会员</div>
   <div class="sub">微信扫一扫 · 积分、会员礼遇、生日特权</div>
   <div class="who">${escapeHtml(who)}</div>
-  <div class="scene">${escapeHtml(code.scene)}</div>
 </body></html>`
 }
 

@@ -34,6 +34,8 @@ export interface StoreCodeView {
   assistant: { staffId: string; name: string } | null
   /** "s=SH001&a=A01": what the join page receives as `scene`. */
   scene: string
+  /** "新会员礼券（满¥200减¥20）": what joining gives now, for the poster to lead with; null when the program has none. */
+  welcomeGift: string | null
   page: string
   image: { contentType: string; base64: string }
 }

@@ -122,6 +122,10 @@ export const benefitText = (benefit: CouponBenefit): string => {
   }
 }
 
+/** "新会员礼券（满¥200减¥20）": a gift as the handbook, the join page and the posters name it. */
+export const giftName = (template: Pick<CouponTemplate, 'title' | 'benefit'>): string =>
+  `${template.title}（${benefitText(template.benefit)}）`
+
 export type CouponStatus = 'available' | 'used' | 'expired' | 'notYetValid'
 
 export const couponStatus = (coupon: Pick<Coupon, 'state' | 'validFrom' | 'validUntil'>, now: Instant): CouponStatus => {

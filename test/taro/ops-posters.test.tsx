@@ -32,6 +32,7 @@ const codeFor = ({ storeId, assistantId }: { storeId: string; assistantId: strin
     store: { id: store.id, name: store.name, address: store.address },
     assistant: staff ? { staffId: staff.staffId, name: staff.name } : null,
     scene: `s=${storeId}${staff ? `&a=${staff.staffId}` : ''}`,
+    welcomeGift: '新会员礼券（满¥200减¥20）',
     page: 'pages/join/index',
     image: { contentType: 'image/png', base64: `CODE-${storeId}-${assistantId ?? 'store'}` },
   }
@@ -120,7 +121,12 @@ describe('门店海报', () => {
     expect(painted).toHaveLength(1)
     expect(painted[0].size).toEqual([STORE_POSTER_WIDTH * STORE_POSTER_SCALE, STORE_POSTER_HEIGHT * STORE_POSTER_SCALE])
     expect(painted[0].texts).toEqual(
-      expect.arrayContaining(['上海静安嘉里中心店', '上海市静安区南京西路1515号', '导购 王丽 · 工号 A01', 's=SH001&a=A01']),
+      expect.arrayContaining([
+        '上海静安嘉里中心店',
+        '上海市静安区南京西路1515号',
+        '入会即送 新会员礼券（满¥200减¥20）',
+        '导购 王丽 · 工号 A01',
+      ]),
     )
     expect(painted[0].texts.join('')).toContain(STORE_POSTER_CTA)
     expect(painted[0].images).toEqual(['data:image/png;base64,CODE-SH001-A01'])
@@ -135,7 +141,8 @@ describe('门店海报', () => {
     fireEvent.click(storeRow)
     await waitFor(() => expect(posterImage()).not.toBeNull())
     expect(codeCalls()).toEqual([{ storeId: 'BJ009', assistantId: null }])
-    expect(painted[0].texts).toEqual(expect.arrayContaining(['北京三里屯店', '门店会员专属码', 's=BJ009']))
+    expect(painted[0].texts).toEqual(expect.arrayContaining(['北京三里屯店', '门店会员专属码']))
+    expect(painted[0].texts.join('')).not.toContain('s=BJ009')
 
     fireEvent.click(screen.getByText('赵敏'))
     // Painted once the code's image has loaded.

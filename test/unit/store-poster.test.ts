@@ -66,6 +66,7 @@ const code = (over: Partial<StoreCodeView> = {}): StoreCodeView => ({
   store: { id: 'SH001', name: '上海静安嘉里中心店', address: '上海市静安区南京西路1515号' },
   assistant: { staffId: 'A01', name: '王丽' },
   scene: 's=SH001&a=A01',
+  welcomeGift: '新会员礼券（满¥200减¥20）',
   page: 'pages/join/index',
   image: { contentType: 'image/png', base64: 'iVBORw0KGgo=' },
   ...over,
@@ -85,27 +86,32 @@ describe('the store poster', () => {
       store: '上海静安嘉里中心店',
       address: '上海市静安区南京西路1515号',
       who: '导购 王丽 · 工号 A01',
-      scene: 's=SH001&a=A01',
+      gift: '入会即送 新会员礼券（满¥200减¥20）',
     })
+    expect(storePosterWords(code({ welcomeGift: null }), 'assistant').gift).toBeNull()
     expect(storePosterWords(code({ assistant: { staffId: 'M01', name: '赵敏' } }), 'manager').who).toBe('店长 赵敏 · 工号 M01')
     expect(storePosterWords(code({ assistant: null, scene: 's=SH001' }), null).who).toBe('门店会员专属码')
   })
 
-  it('paints the brand, the store and its address, the code on its panel, 扫码加入会员 and whose code', () => {
+  it('paints the brand, the gift, the store and its address, the code on its panel, 扫码加入会员 and whose code', () => {
     const { ctx, texts, images } = recordingContext()
     const image = { kind: 'code image' }
     paintStorePoster(ctx, storePosterWords(code(), 'assistant'), image as unknown as CanvasImageSource)
     const L = STORE_POSTER_LAYOUT
     expect(lineAt(texts, L.brandY)).toBe(BRAND_WORDMARK)
     expect(texts.map((t) => t.text)).toEqual(
-      expect.arrayContaining(['上海静安嘉里中心店', '上海市静安区南京西路1515号', '导购 王丽 · 工号 A01', 's=SH001&a=A01']),
+      expect.arrayContaining(['上海静安嘉里中心店', '上海市静安区南京西路1515号', '导购 王丽 · 工号 A01']),
     )
+    // No internal keys on a poster shoppers read: the scene is not printed.
+    expect(texts.map((t) => t.text).join('')).not.toContain('s=SH001')
     expect(lineAt(texts, L.ctaY)).toBe(STORE_POSTER_CTA)
     // The code, centred on its white panel, below the store's lines and above 扫码加入会员.
     const side = L.code
     expect(images).toEqual([{ image, x: (STORE_POSTER_WIDTH - side) / 2, y: L.panel.y + (L.panel.size - side) / 2, w: side, h: side }])
+    // The gift leads, right under the brand; then the store.
     const head = texts.filter((t) => t.y > L.ruleY && t.y < L.panel.y)
-    expect(head.map((t) => t.text)).toEqual(['上海静安嘉里中心店', '上海市静安区南京西路1515号'])
+    expect(head.map((t) => t.text)).toEqual(['入会即送 新会员礼券（满¥200减¥20）', '上海静安嘉里中心店', '上海市静安区南京西路1515号'])
+    expect(head[1].y - L.nameLine * 0.78).toBeGreaterThanOrEqual(L.headTopUnderGift)
     // Every line inside the poster, none off its edges.
     for (const t of texts) {
       expect(t.y).toBeLessThan(STORE_POSTER_HEIGHT - 12)

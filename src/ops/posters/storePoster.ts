@@ -1,7 +1,8 @@
 /**
  * The printed store poster as a picture: what it says (storePosterWords, from ops.storeCode's answer) and where
  * (paintStorePoster, on any Canvas 2D context). A5 portrait (148 × 210 mm), light paper so it prints cleanly:
- * the brand, the store and its address, the code on a white panel, 扫码加入会员, and whose code it is. The
+ * the brand, the welcome gift (what makes a passer-by scan), the store and its address, the code on a white panel,
+ * 扫码加入会员, and whose code it is. The
  * same layout as the CLI's posters (scripts/posters), painted on the phone so operators print real codes.
  */
 import type { StoreCodeView, StoreDirectoryEntry } from '../../api/contract'
@@ -20,10 +21,10 @@ export interface StorePosterWords {
   brand: string
   store: string
   address: string
-  /** Whose code: "导购 王丽 · 工号 A01", or the store's own. */
+  /** "入会即送 新会员礼券（满¥200减¥20）", or null when joining gives no coupon. */
+  gift: string | null
+  /** Whose code: "导购 王丽 · 工号 A01", or the store's own (what to check a print against the list by). */
   who: string
-  /** "s=SH001&a=A01", small at the foot: what the code carries, to check a print against the list. */
-  scene: string
 }
 
 type StaffRole = StoreDirectoryEntry['staff'][number]['role']
@@ -35,7 +36,7 @@ export const storePosterWords = (code: StoreCodeView, role: StaffRole | null): S
   who: code.assistant
     ? `${role === 'manager' ? '店长' : '导购'} ${code.assistant.name} · 工号 ${code.assistant.staffId}`
     : '门店会员专属码',
-  scene: code.scene,
+  gift: code.welcomeGift ? `入会即送 ${code.welcomeGift}` : null,
 })
 
 /** The code's image from the server's answer, as a data URL. */
@@ -43,7 +44,6 @@ export const codeDataUrl = (code: StoreCodeView): string => `data:${code.image.c
 
 const INK = '#1f1d1a'
 const SOFT = '#4a463f'
-const MUTED = '#8a857c'
 const GOLD = '#d9b77e'
 const PAPER = '#f5f3ef'
 const MARGIN = 56
@@ -66,8 +66,11 @@ export const spacedWidth = (ctx: PosterContext, text: string, spacing: number): 
 export const STORE_POSTER_LAYOUT = {
   brandY: 84,
   ruleY: 104,
-  /** The store's name and address are centred between the rule and the panel. */
+  /** The gift's band, under the rule: its top and height (its text's baseline sits at 0.66 of it). */
+  gift: { y: 128, height: 48 },
+  /** The store's name and address are centred between the rule (or the gift) and the panel. */
   headTop: 124,
+  headTopUnderGift: 184,
   headBottom: 284,
   nameSize: 36,
   nameLine: 48,
@@ -79,8 +82,7 @@ export const STORE_POSTER_LAYOUT = {
   ctaY: 706,
   subY: 740,
   hairlineY: 766,
-  whoY: 798,
-  sceneY: 822,
+  whoY: 806,
 } as const
 
 /** One line of text as painted: the words, the font size, the baseline. */
@@ -97,13 +99,14 @@ export interface PaintedLine {
 export const layoutStoreHead = (
   measureAt: (size: number, text: string) => number,
   words: Pick<StorePosterWords, 'store' | 'address'>,
+  headTop: number = STORE_POSTER_LAYOUT.headTop,
 ): PaintedLine[] => {
   const L = STORE_POSTER_LAYOUT
   const name = wrapLines((t) => measureAt(L.nameSize, t), words.store, TEXT_WIDTH, 2)
   const address = words.address.trim() ? wrapLines((t) => measureAt(L.addressSize, t), words.address, TEXT_WIDTH, 2) : []
   const height = name.length * L.nameLine + (address.length ? L.nameToAddress + address.length * L.addressLine : 0)
   // Each line's box is its line height; the baseline sits about 0.8 of it down.
-  let top = L.headTop + Math.max(0, (L.headBottom - L.headTop - height) / 2)
+  let top = headTop + Math.max(0, (L.headBottom - headTop - height) / 2)
   const lines: PaintedLine[] = []
   for (const text of name) {
     lines.push({ text, size: L.nameSize, y: Math.round(top + L.nameLine * 0.78) })
@@ -140,7 +143,19 @@ export const paintStorePoster = (ctx: PosterContext, words: StorePosterWords, co
   ctx.fillRect((W - 64) / 2, L.ruleY, 64, 3)
 
   ctx.textAlign = 'center'
-  for (const line of layoutStoreHead((size, text) => measureAt(size, text, size === L.nameSize ? 700 : 400), words)) {
+  // The gift first, on a champagne band: it is what makes a passer-by scan.
+  if (words.gift) {
+    const size = fitFontSize((s, text) => measureAt(s, text, 700), words.gift, TEXT_WIDTH - 48, [24, 22, 20, 18])
+    ctx.font = `700 ${size}px ${FONT}`
+    const width = ctx.measureText(words.gift).width + 48
+    ctx.fillStyle = '#f3e6cc'
+    roundedRect(ctx, (W - width) / 2, L.gift.y, width, L.gift.height, L.gift.height / 2)
+    ctx.fill()
+    ctx.fillStyle = '#8a5a14'
+    ctx.fillText(words.gift, W / 2, L.gift.y + Math.round(L.gift.height * 0.66))
+  }
+  const headTop = words.gift ? L.headTopUnderGift : L.headTop
+  for (const line of layoutStoreHead((size, text) => measureAt(size, text, size === L.nameSize ? 700 : 400), words, headTop)) {
     const isName = line.size === L.nameSize
     ctx.font = `${isName ? 700 : 400} ${line.size}px ${FONT}`
     ctx.fillStyle = isName ? INK : SOFT
@@ -172,8 +187,5 @@ export const paintStorePoster = (ctx: PosterContext, words: StorePosterWords, co
   ctx.fillStyle = INK
   ctx.font = `600 ${whoSize}px ${FONT}`
   ctx.fillText(words.who, W / 2, L.whoY)
-  ctx.fillStyle = MUTED
-  ctx.font = `400 12px ${FONT}`
-  ctx.fillText(words.scene, W / 2, L.sceneY)
   ctx.restore()
 }
