@@ -32,7 +32,7 @@ export interface CodeScreen {
   restore: () => Promise<void>
 }
 
-export const codeScreen = (api: ScreenApi = Taro as unknown as ScreenApi): CodeScreen => {
+export const codeScreen = (api: ScreenApi = Taro): CodeScreen => {
   let raised = false
   /** The shopper's brightness before raising; null until read (or when it could not be read). */
   let saved: number | null = null
