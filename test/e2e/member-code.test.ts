@@ -37,7 +37,7 @@ const SHOPPER = 'demo-shopper-b'
 /** The barcode as drawn: each bar's modules (its flex-grow) and whether it is dark. */
 const drawnBars = () =>
   page.evaluate(() => {
-    const view = Array.from(document.querySelectorAll('.code-view')).find((v) => (v as HTMLElement).offsetParent !== null)!
+    const view = Array.from(document.querySelectorAll('.code-view')).find((v) => v.getClientRects().length > 0)!
     return Array.from(view.querySelectorAll<HTMLElement>('.member-code__bar'), (bar) => ({
       dark: bar.classList.contains('member-code__bar--dark'),
       modules: Number.parseFloat(bar.style.flexGrow || bar.style.flex),

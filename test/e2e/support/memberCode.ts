@@ -33,7 +33,7 @@ export const showMemberCode = async (page: Page): Promise<string> => {
 /** The full-screen code is scannable: bars drawn and the top QR image decoded (an <img> with its natural size). */
 export const untilScannable = (page: Page) =>
   page.waitForFunction(() => {
-    const view = Array.from(document.querySelectorAll('.code-view')).find((v) => (v as HTMLElement).offsetParent !== null)
+    const view = Array.from(document.querySelectorAll('.code-view')).find((v) => v.getClientRects().length > 0)
     const qr = Array.from(view?.querySelectorAll('.member-code__qr-layer img') ?? []).pop() as HTMLImageElement | undefined
     return !!view && view.querySelectorAll('.member-code__bar--dark').length > 20 && !!qr && qr.complete && qr.naturalWidth > 0
   })
