@@ -104,3 +104,24 @@ it('shows a scannable member code one tap after the card opens, full screen, dig
   await untilScannable(page)
   await closeMemberCode(page)
 })
+
+it('warns of points expiring within 90 days in the one banner under the card, leading to the catalog', async () => {
+  // Shopper B's oldest points as if earned last year: they expire in 30 days (a batch keeps its own expiry).
+  const member = cloud.executor.get('members', SHOPPER) as unknown as { pointBatches: { expiresAt: string; points: number }[] }
+  const [oldest, ...rest] = member.pointBatches
+  const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString()
+  cloud.executor.remove('members', { _id: SHOPPER })
+  cloud.executor.insert('members', { ...member, pointBatches: [{ ...oldest, expiresAt }, ...rest], pointsNextExpiry: expiresAt })
+
+  await openAs(SHOPPER, '/pages/card/index')
+  await visible('.card-page__expiry').waitFor()
+  expect(await visible('.card-page__expiry-title').innerText()).toMatch(
+    new RegExp(`^${oldest.points.toLocaleString('en-US')} 积分将于 \\d{4}-\\d{2}-\\d{2} 过期$`),
+  )
+  // Said once: not again on the card face, and no other banner beside it.
+  expect(await visible('.member-card__expiry').count()).toBe(0)
+  expect(await visible('.card-page__birthday, .birthday-reminder').count()).toBe(0)
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/e2e-code-04-card-expiry-banner.png` })
+  await visible('.card-page__expiry').click()
+  await page.waitForURL(/pages\/catalog/)
+})

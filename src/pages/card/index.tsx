@@ -68,7 +68,7 @@ const CardPage = () => {
             <View className="card-page__expiry" onClick={card.openCatalog}>
               <View className="card-page__expiry-text">
                 <Text className="card-page__expiry-title">{expiryWording(banner.batch)}</Text>
-                <Text className="card-page__expiry-hint">过期前可兑换礼品或消费抵扣</Text>
+                <Text className="card-page__expiry-hint">过期前可兑换礼品或优惠券</Text>
               </View>
               <Text className="card-page__expiry-go">去兑换 ›</Text>
             </View>
