@@ -183,9 +183,12 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
   }
 })
 
-/** Coupons the member can use now: what the wallet lists under 可使用 (couponStatus 'available'), counted by index. */
+/**
+ * The member's usable coupons: what the wallet lists under 可用 (unused and not lapsed, a coupon not yet valid
+ * included: usable soon; see walletTabs), so the count on the card is the tab's. Counted by index, no documents.
+ */
 const usableCouponCount = (memberId: string, now: string): Promise<number> =>
-  data.coupons.where({ memberId, state: 'available', validFrom: _.lte(now), validUntil: _.gt(now) }).count()
+  data.coupons.where({ memberId, state: 'available', validUntil: _.gt(now) }).count()
 
 /**
  * Member events still to come, as event.list shows them. The same for every member, so counted once per instance

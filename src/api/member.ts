@@ -97,8 +97,8 @@ export interface CardView {
    */
   codeVersion?: number | null
   /**
-   * What the card's quick actions count: coupons usable now (as the wallet's 可使用 tab lists them) and member
-   * events still to come (as 会员活动 lists them). Absent from older servers' answers and cards kept before.
+   * What the card's quick actions count: usable coupons (as the wallet's 可用 tab lists them) and member events
+   * still to come (as 会员活动 lists them). Absent from older servers' answers and cards kept before.
    */
   counts?: CardCounts
 }

@@ -1,7 +1,8 @@
 /**
- * The counts on the card's quick actions come with member.getCard: the coupons the member can use now (what the
- * wallet lists under 可使用) and the member events still to come (what 会员活动 lists), without a second call.
+ * The counts on the card's quick actions come with member.getCard: the member's usable coupons (what the wallet
+ * lists under 可用) and the member events still to come (what 会员活动 lists), without a second call.
  */
+import { walletTabs } from '../../src/wording/coupons'
 import { at } from '../support/clock'
 import { startTestCloud } from './harness'
 
@@ -46,7 +47,7 @@ afterAll(() => h?.close())
 
 type CouponDoc = Record<string, unknown> & { _id: string; memberId: string; validFrom: string; validUntil: string }
 
-it('counts the coupons usable now and the events still to come', async () => {
+it('counts the usable coupons and the events still to come', async () => {
   const { openid } = await h.joinedShopper('counts', { clock: at('2026-11-20T10:00:00') })
   const welcome = (h.cloud.executor.find('coupons', { memberId: openid }) as unknown as CouponDoc[])[0]
   const variant = (id: string, change: Partial<CouponDoc>) => ({ ...welcome, _id: id, ...change })
@@ -59,10 +60,11 @@ it('counts the coupons usable now and the events still to come', async () => {
   ])
 
   const card = await h.ok(openid, 'member', 'getCard', {}, { clock: NOW })
-  expect(card.counts).toEqual({ usableCoupons: 2, upcomingEvents: 3 })
-  // The same figures as the wallet's 可使用 and the events list the quick actions open.
+  // The welcome coupon, a second usable one, and one valid from next month (the wallet keeps it under 可用).
+  expect(card.counts).toEqual({ usableCoupons: 3, upcomingEvents: 3 })
+  // The same figures as the wallet's 可用 tab and the events list the quick actions open.
   const wallet = await h.ok(openid, 'member', 'coupons', {}, { clock: NOW })
-  expect(wallet.coupons.filter((c) => c.status === 'available')).toHaveLength(2)
+  expect(walletTabs(wallet.coupons).available).toHaveLength(3)
   const events = await h.ok(openid, 'event', 'list', {}, { clock: NOW })
   expect(events.events).toHaveLength(3)
 })
