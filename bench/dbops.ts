@@ -3,7 +3,10 @@
  * operations inside transactions and the most one transaction carried). The main actions of each function run
  * once on a warm instance, as their real callers, on the demo data: a shopper's card, points and coupons; the
  * till's scan, purchase (with the member's dynamic code, bench/tillCodes.ts), refund and redemption; an RSVP and
- * its check-in at the door; operators' reads. Budgets (issue 9): opening the card ≤ 2 reads; recording a purchase
+ * its check-in at the door; operators' reads. Budgets (issue 9, the card's raised by issue 20): opening the card ≤ 3
+ * reads (the member, then side by side the code secret's version and the count of usable coupons — a count returns
+ * no documents; the upcoming events' count is cached per instance; in the birthday month also this year's birthday
+ * card), so still two round trips; recording a purchase
  * ≤ 5 document operations in one transaction. Prints a table; figures only, nothing asserted.
  * Run after `npm run build:functions`: `npx tsx bench/dbops.ts`.
  */
@@ -37,7 +40,7 @@ const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOSt
 
 /** The budgets the issue names, by action. */
 const BUDGETS: Record<string, { text: string; within: (ops: OpCounts) => boolean }> = {
-  'member.getCard': { text: '≤ 2 reads', within: (ops) => ops.reads <= 2 },
+  'member.getCard': { text: '≤ 3 reads', within: (ops) => ops.reads <= 3 },
   'staff.recordPurchase': { text: '≤ 5 doc ops in one transaction', within: (ops) => ops.maxTxnOps <= 5 },
 }
 

@@ -1,7 +1,7 @@
 /**
  * Load on the local cloud as `npm start` runs it (a separate process, driven over HTTP): shoppers join, a shop
  * assistant records purchases (and retries some), shoppers open their cards. Prints database operations per
- * action from the gateway's x-local-db-ops header (budgets: open card ≤ 2 reads; record purchase ≤ 5 document
+ * action from the gateway's x-local-db-ops header (budgets: open card ≤ 3 reads; record purchase ≤ 5 document
  * operations in its transaction), throughput, latency, and the server process's peak RSS read from the kernel
  * (VmHWM; budget < 300 MB). Run after `npm run build:functions`. Figures only, nothing asserted.
  */

@@ -8,6 +8,7 @@ import { startLocalCloud } from '../localcloud'
 import { functionsOutDir } from './build-functions'
 import { H5_DIR, productCloudOptions } from './local-cloud'
 import { LOCAL_IDENTITIES } from '../src/services/localIdentity'
+import { ROUTES } from '../src/routes'
 import { DEMO_JOIN_SCENE, demoDocuments } from './demo-data'
 import { storeDemoImages } from './demo-images'
 
@@ -40,6 +41,9 @@ const main = async () => {
   console.log(`\nVIP Card is running on the local cloud: ${cloud.url}/`)
   console.log(`  Join by the store QR (as 顾客A): ${cloud.url}/#/pages/join/index?scene=${encodeURIComponent(DEMO_JOIN_SCENE)}`)
   console.log(`  Local identities (the pill at the bottom right of each page): ${LOCAL_IDENTITIES.map((i) => i.label).join(' · ')}`)
+  // Staff and operators have their own entry (never a link on a shopper's page): their home pages by URL.
+  console.log(`  Staff home (as 导购 or 店长): ${cloud.url}/#${ROUTES.staffHome}`)
+  console.log(`  Operators (as 品牌运营): ${cloud.url}/#${ROUTES.opsMember}`)
   for (const run of cloud.nextTimerRuns()) console.log(`  Timer ${run.function}/${run.trigger} (${run.cron}): next run ${run.next}`)
   console.log('Press Ctrl+C to stop.')
   const stop = async () => {

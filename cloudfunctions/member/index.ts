@@ -57,7 +57,7 @@ import { loadMember, readMemberIn, requireMember } from '../_lib/members'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { writeExchangeIn } from '../_lib/exchanges'
 import { writeJoinIn } from '../_lib/joins'
-import { loadProgram, loadStore } from '../_lib/reference'
+import { cached, loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
 import { imageLinks } from '../_lib/images'
 import { inTransaction } from '../_lib/transaction'
@@ -237,16 +237,35 @@ const joinOffer = shopperAction(JoinOfferSchema, async (input): Promise<JoinOffe
   }
 })
 
-/** The card: one read for the member, one for this year's birthday card (rules and stores are cached). */
+/**
+ * The member's usable coupons: what the wallet lists under 可用 (unused and not lapsed, a coupon not yet valid
+ * included: usable soon; see walletTabs), so the count on the card is the tab's. Counted by index, no documents.
+ */
+const usableCouponCount = (memberId: string, now: string): Promise<number> =>
+  data.coupons.where({ memberId, state: 'available', validUntil: _.gt(now) }).count()
+
+/**
+ * Member events still to come, as event.list shows them. The same for every member, so counted once per instance
+ * and kept like the rules (an event an operator opens shows in the count within REFERENCE_TTL_MS).
+ */
+const upcomingEventCount = (now: string): Promise<number> =>
+  cached('upcomingEvents', () => data.events.where({ status: 'open', endsAt: _.gt(now) }).count())
+
+/**
+ * The card: one read for the member, then side by side the code secret's version, the count of usable coupons
+ * and, in the birthday month, this year's birthday card (rules, stores and the events count are cached).
+ */
 const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
   const member = await requireMember(ctx.openid)
-  const [program, store, birthday, codeVersion] = await Promise.all([
+  const [program, store, birthday, codeVersion, usableCoupons, upcomingEvents] = await Promise.all([
     loadProgram(),
     member.storeId ? loadStore(member.storeId) : null,
     member.birthday.month === businessTime(ctx.now).month() + 1
       ? data.coupons.get(birthdayCouponKey(member._id, businessTime(ctx.now).year()))
       : null,
     codeVersionOf(member._id),
+    usableCouponCount(member._id, ctx.now),
+    upcomingEventCount(ctx.now),
   ])
   return {
     member: memberView(member, store),
@@ -255,6 +274,7 @@ const getCard = shopperAction(EmptySchema, async (_input, ctx) => {
     birthdayCoupon: birthday && couponStatus(birthday, ctx.now) !== 'expired' ? couponView(birthday, ctx.now) : null,
     subscribeTemplates: subscribeTemplates(),
     codeVersion,
+    counts: { usableCoupons, upcomingEvents },
   }
 })
 

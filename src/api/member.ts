@@ -96,6 +96,16 @@ export interface CardView {
    * Absent from older servers' answers: the device keeps what it has.
    */
   codeVersion?: number | null
+  /**
+   * What the card's quick actions count: usable coupons (as the wallet's 可用 tab lists them) and member events
+   * still to come (as 会员活动 lists them). Absent from older servers' answers and cards kept before.
+   */
+  counts?: CardCounts
+}
+
+export interface CardCounts {
+  usableCoupons: number
+  upcomingEvents: number
 }
 
 /** The secret a member's device makes dynamic member codes with (see src/domain/memberCode.ts). */

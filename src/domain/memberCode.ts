@@ -114,6 +114,12 @@ export const dynamicMemberCode = (memberNo: string, secretHex: string, instantMs
 /** "1234 5678 9034 9203 97": groups of four, to read and type. */
 export const formatDynamicCode = (code: string): string => code.replace(/(\d{4})(?=\d)/g, '$1 ')
 
+/**
+ * "2026 **** **** 0397": the code as the full-screen view shows it until tapped, so the people behind in the
+ * queue cannot read the digits off the phone (the barcode and QR are what the till scans).
+ */
+export const maskDynamicCode = (code: string): string => (code.length > 8 ? `${code.slice(0, 4)} **** **** ${code.slice(-4)}` : code)
+
 export const looksLikeDynamicCode = (text: string): boolean => text.replace(/\s+/g, '').length === DYNAMIC_CODE_LENGTH
 
 export type ParsedCode = { ok: true; memberNo: string; otp: string } | { ok: false; problem: 'shape' | 'check' }

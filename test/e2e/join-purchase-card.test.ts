@@ -8,6 +8,7 @@ import type { LocalCloud } from '../../localcloud'
 import { DEMO_JOIN_SCENE } from '../../scripts/demo-data'
 import type { PhoneBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
+import { closeMemberCode, showMemberCode } from './support/memberCode'
 
 jest.setTimeout(120_000)
 
@@ -60,14 +61,13 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
   const memberNo = (await cardText()).match(/会员号 (\d{4} \d{4} \d{3})/)?.[1].replace(/ /g, '')
   expect(memberNo).toMatch(/^\d{11}$/)
   expect(await page.getByText('再消费 ¥1,800 或单笔消费满 ¥500').count()).toBeGreaterThan(0)
-  // The dynamic member code: the member number, a one-time password and a check digit, under a countdown.
-  await page.locator('.member-code__number').waitFor()
-  await page.locator('.member-code__number').scrollIntoViewIfNeeded()
   await phone.screenshot('e2e-02-card-joined')
-  // What the assistant's scanner reads off the phone (here: the digits under the barcode, typed).
-  const code = (await page.locator('.member-code__number').innerText()).replace(/\s+/g, '')
+  // The dynamic member code, one tap from the card: the member number, a one-time password and a check digit,
+  // under a countdown. What the assistant's scanner reads off the phone (here: the digits, shown by a tap, typed).
+  const code = await showMemberCode(page)
   expect(code).toMatch(new RegExp(`^${memberNo}\\d{7}$`))
   expect(await page.locator('.member-code__refresh').innerText()).toMatch(/秒后自动更新/)
+  await closeMemberCode(page)
 
   // 3. The shop assistant records ¥520.00 against the member code.
   await switchIdentity('demo-assistant-1')
@@ -114,8 +114,8 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
   await page.goBack()
   await page.getByText(/^离线 · 余额更新于 \d{2}:\d{2}$/).waitFor()
   expect(await cardText()).toMatch(/积分 520\b/)
-  const offlineCode = (await page.locator('.member-code__number').innerText()).replace(/\s+/g, '')
-  expect(offlineCode.slice(0, 11)).toBe(memberNo)
   await phone.screenshot('e2e-05-card-offline')
+  const offlineCode = await showMemberCode(page)
+  expect(offlineCode.slice(0, 11)).toBe(memberNo)
   await page.context().setOffline(false)
 })

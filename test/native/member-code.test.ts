@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { dynamicMemberCode, formatDynamicCode } from '../../src/domain/memberCode'
+import { dynamicMemberCode, formatDynamicCode, maskDynamicCode } from '../../src/domain/memberCode'
+import { nextQrLayers } from '../../src/components/member-code/face'
 import { simulate, type SimulatedComponent } from './support/simulate'
 
 const SOURCE = path.resolve(__dirname, '../../src/components/member-code/index')
@@ -17,6 +18,7 @@ const SECRET = 'c0ffee'.repeat(10) + 'c0ff'
 const PHONE_NOW = Date.parse('2026-11-23T06:00:10Z')
 const OFFSET_MS = 320_000
 const codeAt = (phoneMs: number) => formatDynamicCode(dynamicMemberCode(MEMBER_NO, SECRET, phoneMs + OFFSET_MS))
+const maskedAt = (phoneMs: number) => maskDynamicCode(dynamicMemberCode(MEMBER_NO, SECRET, phoneMs + OFFSET_MS))
 
 // The simulator does not know WeChat's built-in <image>: stand one in that keeps its `src`, so the test
 // reads what the component bound to the image rather than its internal data.
@@ -37,7 +39,15 @@ const mount = (
   return code
 }
 
-const qrSrcOf = (code: SimulatedComponent): string => (code.querySelector('.member-code__qr')?.data as { src: string }).src
+/** The QR images, bottom first: the current code's is the last (on top). */
+const qrLayersOf = (code: SimulatedComponent): string[] =>
+  code.querySelectorAll('.member-code__qr-layer').map((image) => (image.data as { src: string }).src)
+const qrSrcOf = (code: SimulatedComponent): string => qrLayersOf(code).at(-1)!
+/** A tap on the digits shows them (they are masked until then); the simulator delivers it a microtask later. */
+const revealDigits = async (code: SimulatedComponent) => {
+  code.querySelector('.member-code__digits')!.dispatchEvent('tap')
+  for (let i = 0; i < 3; i++) await Promise.resolve()
+}
 const textOf = (code: SimulatedComponent, selector: string): string | null => code.querySelector(selector)?.dom?.textContent?.trim() ?? null
 const darkBars = (code: SimulatedComponent) => code.querySelectorAll('.member-code__bar--dark').length
 
@@ -53,8 +63,13 @@ describe('member-code (source component)', () => {
   })
   afterEach(() => jest.useRealTimers())
 
-  it('draws the code of the server’s time as a barcode, a QR image and grouped digits', () => {
+  it('draws the code of the server’s time as a barcode, a QR image and digits masked until tapped', async () => {
     const code = mount(componentId)
+    expect(textOf(code, '.member-code__number')).toBe(maskedAt(PHONE_NOW))
+    expect(textOf(code, '.member-code__number')).toMatch(/^2026 \*{4} \*{4} \d{4}$/)
+    expect(textOf(code, '.member-code__reveal')).toBe('轻触查看数字')
+    await revealDigits(code)
+    expect(textOf(code, '.member-code__reveal')).toBe('轻触隐藏数字')
     expect(textOf(code, '.member-code__number')).toBe(codeAt(PHONE_NOW))
     expect(textOf(code, '.member-code__number')).toMatch(/^2026 1123 002\d \d{4} \d{2}$/)
     expect(qrSrcOf(code)).toMatch(/^data:image\/gif;base64,[A-Za-z0-9+/]+=*$/)
@@ -64,8 +79,16 @@ describe('member-code (source component)', () => {
     expect(textOf(code, '.member-code__ring-hole')).toBe('30')
   })
 
-  it('counts down every second and draws a new code when the step turns', () => {
+  it('hides the digits again on a second tap', async () => {
     const code = mount(componentId)
+    await revealDigits(code)
+    await revealDigits(code)
+    expect(textOf(code, '.member-code__number')).toBe(maskedAt(PHONE_NOW))
+  })
+
+  it('counts down every second and changes the code in place when the step turns: the old QR stays under the new', async () => {
+    const code = mount(componentId)
+    await revealDigits(code)
     const first = textOf(code, '.member-code__number')
     const qr = qrSrcOf(code)
     jest.advanceTimersByTime(1000)
@@ -79,10 +102,16 @@ describe('member-code (source component)', () => {
     expect(textOf(code, '.member-code__number')).toBe(codeAt(PHONE_NOW + 30_000))
     expect(textOf(code, '.member-code__number')).not.toBe(first)
     expect(qrSrcOf(code)).not.toBe(qr)
+    // No blank frame: the previous QR is still drawn under the new one while the phone decodes it.
+    expect(qrLayersOf(code)).toEqual([qr, qrSrcOf(code)])
+    jest.advanceTimersByTime(30_000)
+    expect(qrLayersOf(code)).toHaveLength(2)
+    expect(qrLayersOf(code)[0]).not.toBe(qr)
   })
 
-  it('redraws at once for another secret (a reset) or clock offset', () => {
+  it('redraws at once for another secret (a reset) or clock offset', async () => {
     const code = mount(componentId)
+    await revealDigits(code)
     const before = textOf(code, '.member-code__number')
     code.setData({ secret: '5a'.repeat(32) })
     expect(textOf(code, '.member-code__number')).toBe(
@@ -122,10 +151,12 @@ describe('member-code (the copy in dist/, as shipped)', () => {
     componentId = loadWithImageStub(path.join(DIST, 'components/member-code/index'))
   })
 
-  it('renders the same code, barcode and countdown, and turns to the next code', () => {
+  it('renders the same code, barcode and countdown, and turns to the next code', async () => {
     jest.useFakeTimers({ now: PHONE_NOW })
     const code = mount(componentId)
     expect(qrSrcOf(code)).toMatch(/^data:image\/gif;base64,/)
+    expect(textOf(code, '.member-code__number')).toBe(maskedAt(PHONE_NOW))
+    await revealDigits(code)
     expect(textOf(code, '.member-code__number')).toBe(codeAt(PHONE_NOW))
     expect(darkBars(code)).toBe(37)
     jest.advanceTimersByTime(30_000)
@@ -133,5 +164,24 @@ describe('member-code (the copy in dist/, as shipped)', () => {
     code.detach()
     expect(jest.getTimerCount()).toBe(0)
     jest.useRealTimers()
+  })
+})
+
+describe('nextQrLayers (the QR images the face stacks)', () => {
+  it('keeps the previous code under the new one, two at most, and one when nothing changed', () => {
+    const one = nextQrLayers([], 'a')
+    expect(one).toEqual([{ id: 1, src: 'a' }])
+    expect(nextQrLayers(one, 'a')).toEqual(one)
+    const two = nextQrLayers(one, 'b')
+    expect(two).toEqual([
+      { id: 1, src: 'a' },
+      { id: 2, src: 'b' },
+    ])
+    expect(nextQrLayers(two, 'c')).toEqual([
+      { id: 2, src: 'b' },
+      { id: 3, src: 'c' },
+    ])
+    expect(nextQrLayers(two, 'b')).toEqual([{ id: 2, src: 'b' }])
+    expect(nextQrLayers(two, '')).toEqual([])
   })
 })

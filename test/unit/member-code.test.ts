@@ -16,6 +16,7 @@ import {
   formatDynamicCode,
   hotp,
   judgeCode,
+  maskDynamicCode,
   parseDynamicCode,
   secondsLeftInStep,
   secretToHex,
@@ -226,5 +227,13 @@ describe('judging a scanned code at the server', () => {
       if (judgeCode(SECRET, otp, scannedAt).verdict !== 'fresh') rejects++
     }
     expect(rejects).toBe(0)
+  })
+})
+
+describe('the masked code (full-screen view, until tapped)', () => {
+  it('shows the first and last four digits only', () => {
+    const code = dynamicMemberCode(MEMBER_NO, SECRET, Date.parse('2026-11-23T06:00:00Z'))
+    expect(maskDynamicCode(code)).toBe(`${code.slice(0, 4)} **** **** ${code.slice(-4)}`)
+    expect(maskDynamicCode(code).replace(/\D/g, '')).toHaveLength(8)
   })
 })

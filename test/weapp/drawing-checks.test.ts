@@ -27,6 +27,8 @@ beforeAll(async () => {
   cloud = demo.cloud
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   await phone.open('pages/card/index', {}, 'demo-shopper-b')
+  // The member code (the native component whose lost template a check below simulates) shows full screen.
+  await phone.tap('出示会员码')
 }, 60_000)
 
 afterAll(async () => {

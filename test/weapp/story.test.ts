@@ -1,9 +1,11 @@
 /**
  * The walking skeleton on the weapp: the compiled mini-program (dist/) on Taro's runtime, every step read off
  * and tapped on the drawing WeChat's compiled templates make (test/support/weapp), the local cloud answering.
- * A shopper joins by the store QR, opens the card and shows the member code; the shop assistant types that code
- * at the till and records ¥520.00; the shopper's card then shows 520 points, VIP, valid through the same date
- * next year. Pictures: test-results/weapp-join-filled.png, weapp-join-welcome.png, weapp-card-member.png, weapp-member-code.png,
+ * A shopper joins by the store QR (the phone from WeChat's sheet), is welcomed with the coupon that arrived, opens
+ * the card and shows the member code full screen (one tap on 出示会员码, brightness up while shown, given back on
+ * 完成); the shop assistant types that code at the till and records ¥520.00; the shopper's card then shows 520
+ * points, VIP, valid through the same date next year. Pictures: test-results/weapp-join-filled.png,
+ * weapp-join-welcome.png, weapp-card-member.png, weapp-code-full-screen.png, weapp-member-code.png,
  * weapp-staff-purchase-receipt.png, weapp-card-vip.png.
  */
 import { existsSync } from 'node:fs'
@@ -21,6 +23,8 @@ import { showDrawing } from '../support/weapp/screen'
 
 const DIST = resolve(__dirname, '../../dist')
 const SHOPPER = 'demo-shopper-a'
+/** What the stand-in phone's getScreenBrightness answers (test/support/weapp/runtime.ts). */
+const SHOPPER_BRIGHTNESS = 0.4
 
 jest.setTimeout(120_000)
 
@@ -83,16 +87,35 @@ it('joins by the store QR, shows the member code, and the till’s ¥520.00 make
   expect(card).toMatch(/积分 0\b/)
   const memberNo = /会员号 (\d{4} \d{4} \d{3})/.exec(card)?.[1].replace(/ /g, '')
   expect(memberNo).toMatch(/^\d{11}$/)
-  const code = drawnMemberCode()
-  expect(code).toMatch(new RegExp(`^${memberNo}\\d{7}$`))
   expect(cloud.executor.get('members', SHOPPER)).toMatchObject({ mobile: '13800001111', mobileVerified: true })
   // The welcome over the new card: the coupon that arrived; closed, the card offers the birthday reminder.
   expect(phone.text()).toContain('入会礼已放入您的券包')
   await photograph('weapp-join-welcome')
   await phone.tap('好的')
   expect(phone.text()).not.toContain('入会礼已放入您的券包')
+  // The card page draws no code of its own: one tap on 出示会员码 shows it full screen, the screen bright and on.
+  expect(drawnMemberCode()).toBe('')
   await photograph('weapp-card-member')
+  await phone.tap('出示会员码')
+  expect(phone.text()).toMatch(/\d{4} \*{4} \*{4} \d{4}/)
+  expect(phone.weapp.calls.filter((c) => /ScreenBrightness|KeepScreenOn/.test(c.api))).toEqual([
+    { api: 'setKeepScreenOn', options: expect.objectContaining({ keepScreenOn: true }) },
+    { api: 'getScreenBrightness', options: expect.anything() },
+    { api: 'setScreenBrightness', options: expect.objectContaining({ value: 1 }) },
+  ])
+  await photograph('weapp-code-full-screen')
+  // The digits are masked until tapped: the till types them only when its scanner fails.
+  await phone.tap('轻触查看数字')
+  const code = drawnMemberCode()
+  expect(code).toMatch(new RegExp(`^${memberNo}\\d{7}$`))
   await screen.locator('wx-member-code').screenshot({ path: join(SCREENSHOT_DIR, 'weapp-member-code.png') })
+  // 完成: the shopper's brightness back (what getScreenBrightness said), the screen free to sleep.
+  await phone.tap('完成')
+  expect(phone.weapp.calls.filter((c) => /setScreenBrightness|KeepScreenOn/.test(c.api)).slice(-2)).toEqual([
+    { api: 'setKeepScreenOn', options: expect.objectContaining({ keepScreenOn: false }) },
+    { api: 'setScreenBrightness', options: expect.objectContaining({ value: SHOPPER_BRIGHTNESS }) },
+  ])
+  expect(drawnMemberCode()).toBe('')
 
   // 3. At the till: the assistant types the code off the phone and records ¥520.00.
   await phone.open('staff/purchase/index', {}, DEMO_ASSISTANT._id)

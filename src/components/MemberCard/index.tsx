@@ -15,14 +15,16 @@ interface Props {
   tier: TierId
   /** Usable points now (`availablePoints`), which can be fewer than the stored balance before the expiry job runs. */
   points: number
-  /** The next batch to expire (`nextExpiring`), shown under the points. */
+  /** A batch to warn about under the points (the card page decides when: `cardNotices`), or null. */
   expiring: PointBatch | null
   /** Tapping the points opens their history. */
   onPointsTap: () => void
+  /** The 会员码 button: the member code full screen, one tap from the card. */
+  onShowCode: () => void
 }
 
-/** The card face: whose card, which tier, how many points, until when. */
-export const MemberCard = ({ member, tier, points, expiring, onPointsTap }: Props) => {
+/** The card face: whose card, which tier, how many points, until when, and the way to the member code. */
+export const MemberCard = ({ member, tier, points, expiring, onPointsTap, onShowCode }: Props) => {
   const validity = cardValidityWording(tier, member.vipUntil)
   return (
     <View className={`member-card member-card--${tier}`}>
@@ -33,8 +35,21 @@ export const MemberCard = ({ member, tier, points, expiring, onPointsTap }: Prop
         </View>
         <TierBadge tier={tier} />
       </View>
-      <Text className="member-card__name">{member.name}</Text>
-      <Text className="member-card__number">会员号 {formatMemberNo(member.memberNo)}</Text>
+      <View className="member-card__holder">
+        <View className="member-card__who">
+          <Text className="member-card__name">{member.name}</Text>
+          <Text className="member-card__number">会员号 {formatMemberNo(member.memberNo)}</Text>
+        </View>
+        <View className="member-card__code-button" onClick={onShowCode}>
+          <View className="member-card__code-icon">
+            <View className="member-card__code-dot" />
+            <View className="member-card__code-dot" />
+            <View className="member-card__code-dot" />
+            <View className="member-card__code-dot" />
+          </View>
+          <Text className="member-card__code-label">会员码</Text>
+        </View>
+      </View>
       <View className="member-card__bottom">
         <View className="member-card__points-block" onClick={onPointsTap}>
           <Text className="member-card__label">积分</Text>

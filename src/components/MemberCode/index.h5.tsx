@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { codeStep } from '../../domain/memberCode'
-import { countdown, memberCodeFace } from '../member-code/face'
+import { countdown, memberCodeFace, nextQrLayers, type QrLayer } from '../member-code/face'
 import type { MemberCodeProps } from '.'
 import './index.h5.scss'
 
@@ -22,6 +22,11 @@ export const MemberCode = ({ memberNo, secret, offsetMs }: MemberCodeProps) => {
   // A new code only when the 30-second step changes (the step stands for the time in the dependencies).
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const face = useMemo(() => memberCodeFace(memberNo, secret ?? '', now), [memberNo, secret, step])
+  // The previous QR stays under the new one until the new one is drawn (see nextQrLayers): set while rendering,
+  // as React allows for state derived from props, so the new digits and the new QR arrive in the same frame.
+  const [layers, setLayers] = useState<QrLayer[]>([])
+  if ((layers[layers.length - 1]?.src ?? '') !== face.qrSrc) setLayers(nextQrLayers(layers, face.qrSrc))
+  const [revealed, setRevealed] = useState(false)
   const { secondsLeft, ringBackground } = countdown(now)
   if (!face.qrSrc) {
     return (
@@ -41,8 +46,15 @@ export const MemberCode = ({ memberNo, secret, offsetMs }: MemberCodeProps) => {
           />
         ))}
       </View>
-      <Text className="member-code__number">{face.formattedCode}</Text>
-      <Image className="member-code__qr" src={face.qrSrc} mode="aspectFit" />
+      <View className="member-code__digits" onClick={() => setRevealed(!revealed)}>
+        <Text className="member-code__number">{revealed ? face.formattedCode : face.maskedCode}</Text>
+        <Text className="member-code__reveal">{revealed ? '轻触隐藏数字' : '轻触查看数字'}</Text>
+      </View>
+      <View className="member-code__qr">
+        {layers.map((layer) => (
+          <Image key={layer.id} className="member-code__qr-layer" src={layer.src} mode="aspectFit" />
+        ))}
+      </View>
       <View className="member-code__countdown">
         <View className="member-code__ring" style={{ background: ringBackground }}>
           <Text className="member-code__ring-hole">{secondsLeft}</Text>

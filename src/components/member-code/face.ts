@@ -6,7 +6,15 @@
  */
 import qrcode from 'qrcode-generator'
 import CODE128C from 'jsbarcode/bin/barcodes/CODE128/CODE128C'
-import { CODE_STEP_SECONDS, codeStep, dynamicMemberCode, formatDynamicCode, isSecretHex, secondsLeftInStep } from '../../domain/memberCode'
+import {
+  CODE_STEP_SECONDS,
+  codeStep,
+  dynamicMemberCode,
+  formatDynamicCode,
+  isSecretHex,
+  maskDynamicCode,
+  secondsLeftInStep,
+} from '../../domain/memberCode'
 
 /** Big cells keep the code sharp when the phone scales the image up; the GIF stays a few KB. */
 const CELL_PX = 12
@@ -46,15 +54,23 @@ export interface MemberCodeFace {
   bars: Bar[]
   /** "1234 5678 9034 9203 97", to type when scanning fails. */
   formattedCode: string
+  /** "2026 **** **** 0397": what the digits show until the shopper taps them. */
+  maskedCode: string
   /** The step the code belongs to: the component redraws when it changes. */
   step: number
 }
 
 /** The code for the server's time `serverNowMs` (the phone's clock plus its known offset). */
 export const memberCodeFace = (memberNo: string, secret: string, serverNowMs: number): MemberCodeFace => {
-  if (!memberNo || !isSecretHex(secret)) return { qrSrc: '', bars: [], formattedCode: '', step: -1 }
+  if (!memberNo || !isSecretHex(secret)) return { qrSrc: '', bars: [], formattedCode: '', maskedCode: '', step: -1 }
   const code = dynamicMemberCode(memberNo, secret, serverNowMs)
-  return { qrSrc: qrDataUrl(code), bars: barcodeBars(code), formattedCode: formatDynamicCode(code), step: codeStep(serverNowMs) }
+  return {
+    qrSrc: qrDataUrl(code),
+    bars: barcodeBars(code),
+    formattedCode: formatDynamicCode(code),
+    maskedCode: maskDynamicCode(code),
+    step: codeStep(serverNowMs),
+  }
 }
 
 export interface Countdown {
@@ -68,4 +84,21 @@ export const countdown = (serverNowMs: number): Countdown => {
   const secondsLeft = secondsLeftInStep(serverNowMs)
   const degrees = Math.round((secondsLeft / CODE_STEP_SECONDS) * 360)
   return { secondsLeft, ringBackground: `conic-gradient(#2fa36b 0deg ${degrees}deg, #e7e2d9 ${degrees}deg 360deg)` }
+}
+
+/** One QR image of the stack the face draws (the current code on top). */
+export interface QrLayer {
+  id: number
+  src: string
+}
+
+/**
+ * The QR images after the code changes to `src`: the previous code stays under the new one, which is transparent
+ * until the phone has decoded it, so the QR changes in place and never shows blank for a frame. Two at most.
+ */
+export const nextQrLayers = (layers: QrLayer[], src: string): QrLayer[] => {
+  const top = layers[layers.length - 1]
+  if (!src) return []
+  if (!top) return [{ id: 1, src }]
+  return top.src === src ? [top] : [top, { id: top.id + 1, src }]
 }

@@ -1,9 +1,11 @@
-// Native custom component: the dynamic member code a shop assistant scans at the till. It keeps its own
-// one-second timer and updates only itself through setData, so neither the countdown nor the code's change
-// every 30 seconds re-renders the Taro page around it. It needs no network: the code is made from the secret
-// kept on the phone, on the server's time (the phone's clock plus the offset the page last learned).
+// Native custom component: the dynamic member code a shop assistant scans at the till, drawn large for the
+// card page's full-screen view. It keeps its own one-second timer and updates only itself through setData, so
+// neither the countdown nor the code's change every 30 seconds re-renders the Taro page around it. It needs no
+// network: the code is made from the secret kept on the phone, on the server's time (the phone's clock plus the
+// offset the page last learned). The digits stay masked until tapped: the barcode and QR are what the till
+// scans, and the people behind in the queue should not read the code off the screen.
 import { codeStep } from '../../domain/memberCode'
-import { countdown, memberCodeFace } from './face'
+import { countdown, memberCodeFace, nextQrLayers } from './face'
 
 Component({
   properties: {
@@ -15,7 +17,9 @@ Component({
     offset: { type: Number, value: 0 },
   },
 
-  data: { qrSrc: '', bars: [], formattedCode: '', secondsLeft: 30, ringStyle: '' },
+  // qrLayers: the previous code's QR under the current one. A new image is transparent until decoded, so the
+  // old code shows through meanwhile: the QR changes in place, never blank for a frame.
+  data: { qrLayers: [], bars: [], formattedCode: '', maskedCode: '', revealed: false, secondsLeft: 30, ringStyle: '' },
 
   observers: {
     'number, secret, offset'() {
@@ -44,8 +48,12 @@ Component({
       const tick = { secondsLeft, ringStyle: `background: ${ringBackground};` }
       if (!force && step === this.drawnStep) return this.setData(tick)
       this.drawnStep = step
-      const { qrSrc, bars, formattedCode } = memberCodeFace(this.data.number, this.data.secret, now)
-      this.setData({ qrSrc, bars, formattedCode, ...tick })
+      const { qrSrc, bars, formattedCode, maskedCode } = memberCodeFace(this.data.number, this.data.secret, now)
+      this.setData({ qrLayers: nextQrLayers(this.data.qrLayers, qrSrc), bars, formattedCode, maskedCode, ...tick })
+    },
+    /** A tap on the digits shows them (for a till that types the code); another tap hides them again. */
+    toggleDigits() {
+      this.setData({ revealed: !this.data.revealed })
     },
   },
 })

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { CardView, CouponView, MemberView, SubscribeTemplates } from '../../api/contract'
+import type { CardCounts, CardView, CouponView, MemberView, SubscribeTemplates } from '../../api/contract'
+import { cardNotices, type CardNotices } from '../../domain/cardBanner'
 import { AppError } from '../../domain/errors'
 import type { PointBatch } from '../../domain/points'
 import { pointsAt } from '../../wording/points'
@@ -31,13 +32,17 @@ export type CardState =
       progress: TierProgress
       /** Usable now: batches past their expiry do not count even before the expiry job has run. */
       points: number
-      /** The next batch to expire, for "N 积分将于 DATE 过期"; null when nothing will. */
+      /** The next batch to expire, whatever its date; null when nothing will (the page warns inside 90 days). */
       expiring: PointBatch | null
+      /** The server's time the card was read at (as last known, offline): what "inside 90 days" counts from. */
+      asOf: Instant
       /** This month's birthday card while it can still be used; null otherwise (used ones are not shown). */
       birthdayCoupon: CouponView | null
       subscribeTemplates: SubscribeTemplates
       /** What inviting a friend earns (the program's rule), for the invite row. */
       inviterPoints: number
+      /** Usable coupons and upcoming events for the quick actions; null from a server or a kept card without them. */
+      counts: CardCounts | null
       /** Shown from the phone's last copy with no network: when the server last said so, and its clock's offset. */
       offline: { savedAt: Instant; offsetMs: number } | null
     }
@@ -50,7 +55,7 @@ export interface CodeState {
 }
 
 const readyState = (
-  { member, program, serverTime, birthdayCoupon, subscribeTemplates }: CardView,
+  { member, program, serverTime, birthdayCoupon, subscribeTemplates, counts }: CardView,
   offline: { savedAt: Instant; offsetMs: number } | null,
   now: Instant = serverTime,
 ): CardState => ({
@@ -59,9 +64,11 @@ const readyState = (
   tier: effectiveTier(member, now),
   progress: tierProgress(member, program, now),
   ...pointsAt(member, now),
+  asOf: now,
   birthdayCoupon: birthdayCoupon?.status === 'available' ? birthdayCoupon : null,
   subscribeTemplates,
   inviterPoints: program.referral.inviterPoints,
+  counts: counts ?? null,
   offline,
 })
 
@@ -163,6 +170,15 @@ export const useCard = () => {
   useDidShow(() => void load())
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
+  /** One banner under the card, and the expiry line on its face only when the banner is the birthday card. */
+  const notices: CardNotices =
+    state.status === 'ready'
+      ? cardNotices(
+          { birthdayCouponUsable: state.birthdayCoupon !== null, nextExpiring: state.expiring, offerReminder: justJoined },
+          state.asOf,
+        )
+      : { banner: null, faceExpiry: null }
+
   const retry = () => {
     setState({ status: 'loading' })
     void load()
@@ -170,6 +186,7 @@ export const useCard = () => {
   const open = (url: string) => () => void Taro.navigateTo({ url })
   return {
     state,
+    notices,
     code,
     resetCode: () => void resetCode(),
     resetting,

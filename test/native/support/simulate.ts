@@ -8,6 +8,8 @@ export interface SimulatedComponent {
   querySelector(selector: string): SimulatedComponent | undefined
   querySelectorAll(selector: string): SimulatedComponent[]
   setData(data: Record<string, unknown>): void
+  /** Delivers an event (e.g. 'tap') to this node, a microtask later, as the simulator does. */
+  dispatchEvent(eventName: string, options?: { detail?: unknown }): void
   attach(parent: Node): void
   detach(): void
 }

@@ -270,6 +270,16 @@ export const loadWeapp = (distDir: string, callFunction: CallFunction) => {
     getDeviceInfo: () => SYSTEM_INFO,
     getAppBaseInfo: () => SYSTEM_INFO,
     getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 24, right: 365, bottom: 56, left: 278 }),
+    // The shopper's own brightness (0–1), which the full-screen member code raises and gives back.
+    getScreenBrightness: (o: never) => (
+      calls.push({ api: 'getScreenBrightness', options: o }),
+      succeed(o, { value: 0.4, errMsg: 'getScreenBrightness:ok' })
+    ),
+    setScreenBrightness: (o: never) => (
+      calls.push({ api: 'setScreenBrightness', options: o }),
+      succeed(o, { errMsg: 'setScreenBrightness:ok' })
+    ),
+    setKeepScreenOn: (o: never) => (calls.push({ api: 'setKeepScreenOn', options: o }), succeed(o, { errMsg: 'setKeepScreenOn:ok' })),
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),
