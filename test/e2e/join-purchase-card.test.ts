@@ -112,7 +112,7 @@ it('joins by the store QR, earns 520 points and VIP from a ¥520.00 purchase, an
   await page.getByText('明细 ›').click()
   await page.waitForURL(/pages\/points/)
   await page.goBack()
-  await page.getByText(/^离线 · 余额更新于 \d{2}:\d{2}$/).waitFor()
+  await page.getByText(/^离线 · 会员卡更新于 \d{2}:\d{2}$/).waitFor()
   expect(await cardText()).toMatch(/积分 520\b/)
   await phone.screenshot('e2e-05-card-offline')
   const offlineCode = await showMemberCode(page)

@@ -259,7 +259,7 @@ describe('card page', () => {
     // In the store, no signal, half a minute later.
     jest.setSystemTime(new Date('2031-01-01T00:00:30Z'))
     const { calls } = await openCard(() => new Error('request:fail'), { 'member.codeSecret': () => new Error('request:fail') })
-    await screen.findByText('离线 · 余额更新于 14:00')
+    await screen.findByText('离线 · 会员卡更新于 14:00')
     expect(textOf('.member-card__points')).toBe('880')
     await showCode()
     await waitFor(() => expect(textOf('.member-code__number')).toBe(codeAt(Date.parse(SERVER_TIME) + 30_000)))

@@ -19,7 +19,8 @@ import {
   updateOffset,
   type KeptSecret,
 } from '../../services/memberCodeStore'
-import { businessTime, type Instant } from '../../domain/time'
+import { businessDate, type Instant } from '../../domain/time'
+import { dateText } from '../../wording/dates'
 import { rememberSubscribeTemplates } from '../../services/subscribeTemplates'
 import { couponUrl, ROUTES } from '../../routes'
 
@@ -72,11 +73,10 @@ const readyState = (
   offline,
 })
 
-/** "离线 · 余额更新于 14:05" (another day: "离线 · 余额更新于 11月22日 14:05"), in business time. */
+/** "离线 · 会员卡更新于 14:05" (another day: "离线 · 会员卡更新于 11月22日 14:05"), in business time. */
 export const offlineWording = (savedAt: Instant, now: Instant): string => {
-  const saved = businessTime(savedAt)
-  const sameDay = saved.format('YYYY-MM-DD') === businessTime(now).format('YYYY-MM-DD')
-  return `离线 · 余额更新于 ${saved.format(sameDay ? 'HH:mm' : 'M月D日 HH:mm')}`
+  const sameDay = businessDate(savedAt) === businessDate(now)
+  return `离线 · 会员卡更新于 ${dateText(savedAt, sameDay ? 'clock' : 'nearTime')}`
 }
 
 const codeOf = (kept: KeptSecret | null): CodeState => ({ secret: kept?.secret ?? null, offsetMs: kept?.offsetMs ?? 0 })
