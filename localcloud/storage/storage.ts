@@ -12,8 +12,8 @@
  *
  * The mini program's own `wx.cloud.uploadFile` (a client upload, under the storage security rules) is served by the
  * gateway's `POST /local/upload` through `clientUpload()`: the uploader becomes the file's creator, and a file may be
- * overwritten only by its creator or a function (the rule `{"read": "resource.openid == auth.openid", "write":
- * "resource.openid == auth.openid"}` that `scripts/deploy` sets; functions write as administrators).
+ * overwritten only by its creator or a function (CloudBase's PRIVATE storage rule, 仅创建者及管理员可读写, which
+ * `scripts/deploy` sets; functions act as administrators).
  *
  * Links are signed with HMAC-SHA256 (node:crypto) over method, path and expiry, with a key kept in the data folder
  * (links outlive a restart, as CloudBase's outlive a function); a tampered or expired link answers 403, a missing

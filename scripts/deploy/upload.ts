@@ -187,6 +187,10 @@ export const runPlan = async (plan: DeployPlan, settings: UploadSettings) => {
   })
   console.log(`\nDatabase (${plan.collections.length} collections):`)
   for (const c of plan.collections) await deployCollection(manager, settings.envId, c)
+  // Storage: a file is read and written only by its creator and by functions (administrators). Shoppers see pictures
+  // and exports only through the temporary links functions hand out, so nothing in storage needs to be public.
+  console.log('\nStorage:')
+  await step('storage: security rule PRIVATE (creator and functions only)', () => manager.storage.setStorageAcl('PRIVATE'))
   console.log(`\nCloud functions (${plan.functions.length}):`)
   for (const f of plan.functions) await deployFunction(manager, f)
   console.log('\nMini-program:')
