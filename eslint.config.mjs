@@ -93,6 +93,33 @@ export default tseslint.config(
     },
   },
   {
+    // One date format per context (issue 20): pages and wording show dates only through src/wording/dates.ts. The
+    // domain's formats are keys (a business date, a month key), not wording.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/domain/**', 'src/wording/dates.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='format'][arguments.0.type='Literal'][arguments.0.value=/[YMDHhms]/]",
+          message: 'Show dates with dateText()/lastDayText() from src/wording/dates.ts: one format per context.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/time'],
+              importNames: ['lastCoveredBusinessDate'],
+              message: 'Show dates with dateText()/lastDayText() from src/wording/dates.ts: one format per context.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript: no type information; CommonJS for .js/.cjs, modules for .mjs.
     files: JS,
     extends: [tseslint.configs.disableTypeChecked],

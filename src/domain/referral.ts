@@ -8,7 +8,7 @@ import type { Member, ReferralRewardCount, ReferralStatus } from './member'
 import { credit, expiryFor } from './points'
 import type { ProgramRules, ReferralRules } from './program'
 import { settleExpiry } from './balance'
-import { businessTime, type Instant } from './time'
+import { businessMonth, type Instant } from './time'
 
 /** The rules and the statuses live where their owners are; named here too for readers of referrals. */
 export type { ReferralRules } from './program'
@@ -89,7 +89,7 @@ export type PayDecision =
  * id is the invitee's, so a pair is paid at most once whatever retries or races happen.
  */
 export const payInviter = (inviter: Member, inviteeId: string, at: Instant, program: ProgramRules): PayDecision => {
-  const month = businessTime(at).format('YYYY-MM')
+  const month = businessMonth(at)
   const sofar = inviter.referralRewards?.month === month ? inviter.referralRewards.count : 0
   if (sofar >= program.referral.monthlyCap) return { paid: false, status: 'capped' }
   const actor = { type: 'job' as const, id: 'referral' }

@@ -158,6 +158,9 @@ export const addBusinessMonths = (instant: Instant, months: number): Instant => 
 /** The first instant of the business day after the one `instant` falls on. */
 export const startOfNextBusinessDay = (instant: Instant): Instant => toInstant(businessTime(instant).startOf('day').add(1, 'day'))
 
+/** "2027-11": the business-time month of an instant, as a key (to group or compare by month). */
+export const businessMonth = (instant: Instant): string => businessTime(instant).format('YYYY-MM')
+
 /** "2027-11-23": the business-time calendar date of an instant. */
 export const businessDate = (instant: Instant): string => businessTime(instant).format('YYYY-MM-DD')
 

@@ -1,5 +1,5 @@
 /** How ledger entries read, for the shopper's points history and the operator's audit alike. */
-import { businessTime, type Instant } from '../domain/time'
+import { businessMonth, type Instant } from '../domain/time'
 import { dateText } from './dates'
 
 /** "2026年11月": the business-time month an entry falls in. */
@@ -28,7 +28,7 @@ export interface MonthGroup<T> {
 export const groupByMonth = <T extends { at: Instant }>(entries: readonly T[]): MonthGroup<T>[] => {
   const groups = new Map<string, MonthGroup<T>>()
   for (const entry of entries) {
-    const key = businessTime(entry.at).format('YYYY-MM')
+    const key = businessMonth(entry.at)
     const group = groups.get(key) ?? { key, title: monthTitle(entry.at), entries: [] }
     groups.set(key, group)
     group.entries.push(entry)

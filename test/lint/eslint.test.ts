@@ -32,7 +32,7 @@ const lint = (files: string[]): Found[] => {
   return JSON.parse(run.stdout) as Found[]
 }
 
-test('a floating promise and an import cycle under src/ fail the lint; their fixed forms pass', () => {
+test('a floating promise, an import cycle and a date formatted outside src/wording/dates fail the lint; their fixed forms pass', () => {
   // A directory TypeScript's `include: ["src"]` takes in (not a dot-directory); it lives only for this test.
   const dir = mkdtempSync(join(ROOT, 'src', 'lint-probe-'))
   const write = (name: string, text: string) => {
@@ -45,10 +45,19 @@ test('a floating promise and an import cycle under src/ fail the lint; their fix
     const handledFile = write('handled.ts', `${save}export const onTap = (): void => {\n  void save(1)\n}\n`)
     const cycleFile = write('a.ts', "import { b } from './b'\n\nexport const a = (n: number): number => (n > 0 ? b(n - 1) : 0)\n")
     write('b.ts', "import { a } from './a'\n\nexport const b = (n: number): number => a(n) + 1\n")
-    const [floating, handled, cycle] = lint([floatingFile, handledFile, cycleFile])
+    // A page formatting a date its own way (one format per context: src/wording/dates.ts), and its fixed form.
+    const time = "import { businessTime } from '../domain/time'\n"
+    const ownDateFile = write('ownDate.ts', `${time}export const when = (at: string): string => businessTime(at).format('MM-DD HH:mm')\n`)
+    const datesFile = write(
+      'dates.ts',
+      "import { dateText } from '../wording/dates'\n\nexport const when = (at: string): string => dateText(at, 'nearTime')\n",
+    )
+    const [floating, handled, cycle, ownDate, dates] = lint([floatingFile, handledFile, cycleFile, ownDateFile, datesFile])
     expect(floating.rules).toEqual(['@typescript-eslint/no-floating-promises'])
     expect(handled.rules).toEqual([])
     expect(cycle.rules).toEqual(['import-x/no-cycle'])
+    expect(ownDate.rules).toEqual(['no-restricted-syntax'])
+    expect(dates.rules).toEqual([])
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

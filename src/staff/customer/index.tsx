@@ -5,6 +5,7 @@ import { StatusScreen } from '../../components/StatusScreen'
 import { CallbackHistory, CustomerCardFacts, CustomerSummary } from '../../components/Workbench/CustomerRecord'
 import { CALLBACK_OUTCOMES } from '../../domain/staff'
 import { businessTime } from '../../domain/time'
+import { dateText } from '../../wording/dates'
 import { nextCallbackText, OUTCOME_NAMES } from '../../wording/workbench'
 import { Pills } from '../shared/Pills'
 import { StaffDesk } from '../shared/StaffDesk'
@@ -16,7 +17,7 @@ import './index.scss'
 type CustomerRecord = ActionOutput<'staff', 'customer'>
 type Page = ReturnType<typeof useCustomer>
 
-const tomorrow = () => businessTime(new Date()).add(1, 'day').format('YYYY-MM-DD')
+const tomorrow = () => dateText(businessTime(new Date()).add(1, 'day').toDate(), 'pickerDate')
 
 /** "顾客详情": who the customer is and what they are worth, their card, the callbacks, and who looks after them. */
 const CustomerPage = () => {

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { OrderView } from '../../api/contract'
 import { TierBadge } from '../../components/TierBadge'
 import { formatYuan } from '../../domain/money'
-import { businessTime } from '../../domain/time'
+import { dateText } from '../../wording/dates'
 import { formatPoints } from '../../wording/points'
 import { Fact } from '../../components/Fact'
 
@@ -12,7 +12,7 @@ export const OrderSummary = ({ order, onChange }: { order: OrderView; onChange: 
     <View className="order-summary__head">
       <View>
         <Text className="order-summary__no">{`订单 ${order.orderNo}`}</Text>
-        <Text className="order-summary__at">{businessTime(order.at).format('YYYY-MM-DD HH:mm')}</Text>
+        <Text className="order-summary__at">{dateText(order.at, 'pastTime')}</Text>
       </View>
       <Text className="order-summary__change" onClick={onChange}>
         换一单

@@ -1,14 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { CodeAlertView } from '../../api/contract'
 import { formatMemberNo } from '../../domain/memberNo'
-import { businessTime } from '../../domain/time'
+import { dateText } from '../../wording/dates'
 import { useCodeAlerts } from './useCodeAlerts'
 
-const when = (instant: string) => businessTime(instant).format('M月D日 HH:mm')
+const when = (instant: string) => dateText(instant, 'nearTime')
 
 const titleOf = (a: CodeAlertView) =>
   a.kind === 'memberLocked'
-    ? `会员 ${formatMemberNo(a.memberNo ?? '')} 的动态码已锁定至 ${businessTime(a.until!).format('HH:mm')}`
+    ? `会员 ${formatMemberNo(a.memberNo ?? '')} 的动态码已锁定至 ${dateText(a.until!, 'clock')}`
     : `导购 ${a.staff.name} 的收银台${a.open ? '已暂停扫码' : '曾暂停扫码'}`
 
 const lineOf = (a: CodeAlertView) =>

@@ -2,7 +2,7 @@ import { Button, Text } from '@tarojs/components'
 import { StatusScreen } from '../../components/StatusScreen'
 import { assistantLine } from '../../components/Workbench/CustomerRow'
 import { TodaySections } from '../../components/Workbench/TodaySections'
-import { businessTime } from '../../domain/time'
+import { dateText } from '../../wording/dates'
 import { customerUrl } from '../../routes'
 import { StaffDesk } from '../shared/StaffDesk'
 import { ManagerCodeAlerts } from './CodeAlerts'
@@ -31,7 +31,7 @@ const TodayPage = () => {
           {state.status === 'ready' && (
             <>
               <Text className="today-date">
-                {`${businessTime(state.today.serverTime).format('M月D日')} · ${staff.role === 'manager' ? '本店全部顾客' : '我负责的顾客'}`}
+                {`${dateText(state.today.serverTime, 'nearDay')} · ${staff.role === 'manager' ? '本店全部顾客' : '我负责的顾客'}`}
               </Text>
               <ManagerCodeAlerts manager={staff.role === 'manager'} />
               <TodaySections today={state.today} desk="desk" whose={(c) => assistantLine(c, staff.role === 'manager')} url={customerUrl} />
