@@ -8,11 +8,8 @@ export default defineAppConfig({
     'pages/points/index',
     'pages/coupons/index',
     'pages/coupon/index',
-    'pages/catalog/index',
-    'pages/campaigns/index',
     'pages/events/index',
     'pages/tickets/index',
-    'pages/invite/index',
   ],
   // Staff and operator tools live in subpackages so shoppers never download them (main package budget: 500 KB).
   subPackages: [
@@ -53,7 +50,15 @@ export default defineAppConfig({
     { root: 'privacy', pages: ['index/index'] },
     // The member's own pages (会员手册, 我的资料, 我的门店): the main package is near its budget, so they load on first open.
     { root: 'me', pages: ['handbook/index', 'profile/index', 'store/index'] },
+    // The card's quick actions that no message leads to (积分兑换, 领券中心, 邀请好友): each its own subpackage under its
+    // old path, so links keep working, fetched while the card is shown (preloadRule) and not before the first screen.
+    { root: 'pages/catalog', pages: ['index'] },
+    { root: 'pages/campaigns', pages: ['index'] },
+    { root: 'pages/invite', pages: ['index'] },
   ],
+  preloadRule: {
+    'pages/card/index': { network: 'all', packages: ['pages/catalog', 'pages/campaigns', 'pages/invite'] },
+  },
   // WeChat's privacy check: privacy APIs (album, clipboard) wait for consent to the mini-program's privacy guide;
   // pages ask first through services/privacyAuth (wx.requirePrivacyAuthorize, WeChat's own popup).
   __usePrivacyCheck__: true,

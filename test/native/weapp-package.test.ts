@@ -77,6 +77,9 @@ describe('the weapp build', () => {
       },
       { root: 'privacy', pages: ['index/index'] },
       { root: 'me', pages: ['handbook/index', 'profile/index', 'store/index'] },
+      { root: 'pages/catalog', pages: ['index'] },
+      { root: 'pages/campaigns', pages: ['index'] },
+      { root: 'pages/invite', pages: ['index'] },
     ])
   })
 
@@ -142,6 +145,15 @@ describe('the weapp build', () => {
   it('leaves no `process` reference behind (WeChat has no process object)', () => {
     const scripts = filesUnder(DIST).filter((file) => file.endsWith('.js'))
     expect(scripts.filter((file) => /\bprocess\.env\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(DIST, file))).toEqual([])
+  })
+
+  it('fetches the card’s quick-action subpackages while the card is shown, under their old paths', () => {
+    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
+    expect(app.preloadRule).toEqual({
+      'pages/card/index': { network: 'all', packages: ['pages/catalog', 'pages/campaigns', 'pages/invite'] },
+    })
+    for (const page of ['pages/catalog/index', 'pages/campaigns/index', 'pages/invite/index'])
+      expect(existsSync(join(DIST, `${page}.js`))).toBe(true)
   })
 
   it("ships the shopper's event pages in the main package, where the server's event messages lead", () => {
