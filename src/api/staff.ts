@@ -1,4 +1,6 @@
 /** The `staff` function: the till (purchases, refunds, redemptions, coupons) and the shop assistants' workbench. */
+import type { PointsBreakdown } from '../domain/points'
+import type { RefundOutcome } from '../domain/purchase'
 import type { StaffRole } from '../domain/staff'
 import type { TierChange } from '../domain/tiers'
 import type { TierId } from '../domain/program'
@@ -12,6 +14,7 @@ import type {
   LogCallbackInput,
   LookupCouponInput,
   LookupOrderInput,
+  PreviewRefundInput,
   ReassignInput,
   RecordPurchaseInput,
   RecordRefundInput,
@@ -40,6 +43,8 @@ export interface PurchaseResult {
     coupon: { title: string; discountFen: number } | null
     at: Instant
     pointsEarned: number
+    /** How pointsEarned came about, summing to it; null for purchases recorded before it was kept. */
+    pointsBreakdown: PointsBreakdown | null
     tierChange: TierChange | null
   }
   member: MemberSummary
@@ -54,8 +59,27 @@ export interface OrderView {
   refundedFen: number
   at: Instant
   pointsEarned: number
-  pointsReversed: number
+  /** Points the order's refunds really took back from the balance. */
+  pointsTakenBack: number
+  /** Points its refunds could not take back: the member had already used them. */
+  pointsShortfall: number
   member: MemberSummary
+}
+
+/** What a refund would do, from the same decision the refund makes (a dry run): shown on its confirmation. */
+export type RefundPreview = RefundOutcome
+
+/** A points catalog item as the till offers it. */
+export interface StaffCatalogItem {
+  id: string
+  title: string
+  pointsPrice: number
+  /** "赠品：帆布袋", "满¥500减¥50". */
+  benefitText: string
+  /** A gift is handed over at the till; a coupon goes to the member's wallet. */
+  gift: boolean
+  /** Null = unlimited. */
+  stockLeft: number | null
 }
 
 export interface RefundResult {
@@ -75,6 +99,8 @@ export interface RefundResult {
 export interface RedemptionResult {
   /** `points` is what was spent, a positive number. */
   redemption: { points: number; reason: string; at: Instant; balanceAfter: number }
+  /** A catalog item's coupon: a gift's already handed over (used), another in the member's wallet; null for free text. */
+  coupon: CouponView | null
   member: MemberSummary
   replayed: boolean
 }
@@ -114,10 +140,18 @@ export interface CodeAlertsView {
 export interface StaffApi {
   whoami: { input: Record<string, never>; output: StaffView }
   /** A dynamic code is accepted here, once (see cloudfunctions/_lib/memberCodes.ts); a member number only finds. */
-  scanMember: { input: ScanMemberInput; output: { member: MemberSummary } }
+  /**
+   * `coupons`: with a dynamic code (the member is at the till), their coupons usable with a purchase now, to tap
+   * instead of scanning; with a member number, none.
+   */
+  scanMember: { input: ScanMemberInput; output: { member: MemberSummary; coupons: CouponView[] } }
   recordPurchase: { input: RecordPurchaseInput; output: PurchaseResult }
   lookupOrder: { input: LookupOrderInput; output: { order: OrderView } }
+  /** A dry run of recordRefund: nothing is written. */
+  previewRefund: { input: PreviewRefundInput; output: { preview: RefundPreview } }
   recordRefund: { input: RecordRefundInput; output: RefundResult }
+  /** The points catalog's items the till can hand over (active, in stock), cheapest first. */
+  redeemCatalog: { input: Record<string, never>; output: { items: StaffCatalogItem[] } }
   redeemPoints: { input: RedeemPointsInput; output: RedemptionResult }
   /** A coupon scanned at the till: whose, and whether it applies to an amount (when given). */
   lookupCoupon: {

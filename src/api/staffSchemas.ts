@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { CALLBACK_OUTCOMES } from '../domain/staff'
 import { isBusinessDate } from '../domain/exports'
 import { birthdaySchema, int, PLAIN_TEXT, plainText } from './fields'
-import { MAX_POINTS_PER_CHANGE, memberCode, requestId, customerSearch, withoutMobile, sharedProfileFields } from './sharedSchemas'
+import { catalogId, MAX_POINTS_PER_CHANGE, memberCode, requestId, customerSearch, withoutMobile, sharedProfileFields } from './sharedSchemas'
 
 /**
  * The dynamic member code on the member's phone (src/domain/memberCode.ts): 18 digits, spaces allowed. What
@@ -39,17 +39,40 @@ const amountFen = (label: string) =>
   )
 
 export const LookupOrderSchema = v.object({ orderNo })
+
+/** A refund before it happens: what it would take back and do to the tier (a dry run, nothing written). */
+export const PreviewRefundSchema = v.object({ orderNo, amountFen: amountFen('退款金额') })
+export type PreviewRefundInput = v.InferInput<typeof PreviewRefundSchema>
 export type LookupOrderInput = v.InferInput<typeof LookupOrderSchema>
 
 export const RecordRefundSchema = v.object({ orderNo, amountFen: amountFen('退款金额'), requestId })
 export type RecordRefundInput = v.InferInput<typeof RecordRefundSchema>
 
-export const RedeemPointsSchema = v.object({
-  memberCode: dynamicCode,
-  points: int('兑换积分', 1, MAX_POINTS_PER_CHANGE),
-  reason: plainText('兑换内容', 40),
-  requestId,
-})
+/**
+ * Points spent at the till: on a catalog item (its price and title are the server's), or — store managers only,
+ * checked on the server — on something typed in (reason and points). Exactly one of the two.
+ */
+export const RedeemPointsSchema = v.pipe(
+  v.object({
+    memberCode: dynamicCode,
+    itemId: v.optional(catalogId),
+    points: v.optional(int('兑换积分', 1, MAX_POINTS_PER_CHANGE)),
+    reason: v.optional(plainText('兑换内容', 40)),
+    requestId,
+  }),
+  v.forward(
+    v.check((r) => r.itemId !== undefined || r.reason !== undefined, '请选择兑换的礼品'),
+    ['itemId'],
+  ),
+  v.forward(
+    v.check((r) => r.itemId === undefined || (r.reason === undefined && r.points === undefined), '选择礼品后积分与内容以礼品为准，请勿另填'),
+    ['itemId'],
+  ),
+  v.forward(
+    v.check((r) => r.itemId !== undefined || r.points !== undefined, '请填写兑换积分'),
+    ['points'],
+  ),
+)
 export type RedeemPointsInput = v.InferInput<typeof RedeemPointsSchema>
 
 /** What the till scans or types from a coupon: 12 digits, spaces allowed. */

@@ -246,19 +246,19 @@ describe('paying with the code', () => {
     const next = later(clock, 30_000)
     const code = await h.tillCode(shopper.openid, next)
     const request = requestId()
-    await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, points: 100, reason: '帆布袋', requestId: request }, { clock: next })
+    await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, itemId: 'tote-bag', requestId: request }, { clock: next })
     expect(
-      await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, points: 100, reason: '帆布袋', requestId: request }, { clock: next }),
+      await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, itemId: 'tote-bag', requestId: request }, { clock: next }),
     ).toMatchObject({ replayed: true })
     const again = await h.call(
       till,
       'staff',
       'redeemPoints',
-      { memberCode: code, points: 100, reason: '帆布袋', requestId: requestId() },
+      { memberCode: code, itemId: 'tote-bag', requestId: requestId() },
       { clock: next },
     )
     expect(errorOf(again)).toBe('CODE_ALREADY_USED')
-    expect(balanceOf(shopper.openid)).toBe(400)
+    expect(balanceOf(shopper.openid)).toBe(200) // 500 earned, the tote bag's 300 spent once
   })
 
   it('refuses a purchase by member number unless it uses that member’s own coupon', async () => {
@@ -376,7 +376,7 @@ describe('the brake on guessing codes', () => {
           till,
           'staff',
           'redeemPoints',
-          { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() },
+          { memberCode: right, itemId: 'tote-bag', requestId: requestId() },
           { clock: during },
         ),
       ),
@@ -445,7 +445,7 @@ describe('the brake on guessing codes', () => {
         'till-g5',
         'staff',
         'redeemPoints',
-        { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() },
+        { memberCode: right, itemId: 'tote-bag', requestId: requestId() },
         { clock: then },
       ),
       await h.call(

@@ -243,14 +243,22 @@ export const STAFF: Specs<'staff'> = {
     callers: staffCaller,
     fields: (w) => ({ orderNo: orderNo(w), amountFen: fc.integer({ min: 1, max: 40_000 }), requestId }),
   },
+  previewRefund: {
+    callers: staffCaller,
+    fields: (w) => ({ orderNo: orderNo(w), amountFen: fc.integer({ min: 1, max: 40_000 }) }),
+  },
+  redeemCatalog: { callers: staffCaller, fields: none },
   redeemPoints: {
     callers: staffCaller,
     fields: (w) => ({
       memberCode: fc.oneof({ arbitrary: dynamicCode(w), weight: 4 }, { arbitrary: memberCode(w), weight: 1 }),
+      // A catalog item (known or not), or free text (a manager's; an assistant's is refused).
+      itemId: fc.constantFrom('tote-bag', 'coupon-50off500', 'no-such-item'),
       points: fc.integer({ min: 1, max: 500 }),
       reason: words,
       requestId,
     }),
+    optional: ['itemId', 'points', 'reason'],
   },
   lookupCoupon: { callers: staffCaller, fields: (w) => ({ code: couponCode(w), amountFen }), optional: ['amountFen'] },
   redeemGiftCoupon: {
