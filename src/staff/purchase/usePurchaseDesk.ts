@@ -1,16 +1,18 @@
 import { useState } from 'react'
-import type { PurchaseResult } from '../../api/contract'
+import type { CouponView, PurchaseResult } from '../../api/contract'
 import { parseYuanToFen } from '../../domain/money'
 import { callCloud, messageOf } from '../../services/cloud'
 import { useCouponLookup } from '../shared/useCouponLookup'
 import { useMemberLookup } from '../shared/useMemberLookup'
+import { buzz, scanText } from '../shared/scanner'
 import { couponVerdict, recordLabel, type CouponVerdict } from './couponStep'
 import { checkPurchase, purchaseErrorsFrom, type PurchaseErrors, type PurchaseRow } from './purchaseForm'
 import { useCouponUndo } from './useCouponUndo'
 
 /**
- * The till, one purchase at a time: find the member (scan or type), confirm who it is, enter amount and
- * order number, optionally check a coupon against the amount, record. The coupon is used in the same call
+ * The till, one purchase at a time: find the member (the scanner opens with the page; or type), confirm who it
+ * is, enter amount and order number (typed, or scanned from the POS receipt), optionally tap one of the member's
+ * coupons (they came with the scan) or scan another, check it against the amount, record. The coupon is used in the same call
  * as the purchase; the order number is the idempotency key, so a retried tap cannot count (or redeem) twice.
  * A coupon scanned where the member code goes finds its holder, who becomes the member.
  */
@@ -53,6 +55,7 @@ export const usePurchaseDesk = () => {
       const recorded = await callCloud('staff', 'recordPurchase', checked.input)
       setUsedCouponCode(recorded.purchase.coupon ? (couponCode ?? null) : null)
       setResult(recorded)
+      if (!recorded.replayed) buzz()
     } catch (error) {
       const refused = purchaseErrorsFrom(error, messageOf(error))
       setErrors(refused)
@@ -71,6 +74,14 @@ export const usePurchaseDesk = () => {
       return setErrors((e) => ({ ...e, amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请先填写消费金额' }))
     clearError('coupon')
     coupon.lookUp(amountFen)
+  }
+
+  /** The order number from the POS receipt's barcode (WeChat); a closed scanner changes nothing. */
+  const scanOrderNo = async () => {
+    const scanned = await scanText(['barCode', 'qrCode'])
+    if (scanned === null) return
+    setOrderNo(scanned.trim())
+    clearError('orderNo')
   }
 
   const dropCoupon = () => {
@@ -108,6 +119,7 @@ export const usePurchaseDesk = () => {
         setOrderNo(text)
         clearError('orderNo')
       },
+      scanOrderNo: () => void scanOrderNo(),
       next,
       proceed,
     },
@@ -117,6 +129,14 @@ export const usePurchaseDesk = () => {
       verdict,
       error: errors.coupon,
       use: () => setUsingCoupon(true),
+      /** The member's coupons that came with the scan, to tap. */
+      offered: lookup.coupons,
+      /** One of them tapped: looked up against the amount, as a scanned one is. */
+      pick: (picked: CouponView) => {
+        setUsingCoupon(true)
+        clearError('coupon')
+        coupon.pick(picked.code, amountFen)
+      },
       /** Another coupon: back to the code field. */
       change: () => {
         coupon.reset()

@@ -3,8 +3,7 @@ import { Field } from '../../components/Field'
 import { MemberConfirm } from '../../components/MemberConfirm'
 import type { useMemberLookup } from './useMemberLookup'
 
-// Only WeChat has a camera scanner; the H5 preview types the code.
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
+import { canScan } from './scanner'
 
 /** The member step of a till page: the code field and buttons, then who it is with a way to change. */
 export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof useMemberLookup>; onChange: () => void }) => {
@@ -29,7 +28,7 @@ export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof u
         />
       </Field>
       <View className="desk__row">
-        {CAN_SCAN && (
+        {canScan() && (
           <Button className="btn btn--secondary desk__half" onClick={code.scan}>
             扫码
           </Button>

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import type { ActionOutput } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { checkCouponCode } from '../../services/couponCode'
+import { scanText } from './scanner'
 
 /** What the server said about a coupon, and the amount it was checked against (null: none given). */
 export type CouponCheck = ActionOutput<'staff', 'lookupCoupon'> & { code: string; amountFen: number | null }
@@ -36,12 +36,8 @@ export const useCouponLookup = () => {
 
   /** WeChat's scanner; a cancelled scan is not an error. */
   const scan = async (amountFen: number | null) => {
-    let scanned: string
-    try {
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
-    } catch {
-      return
-    }
+    const scanned = await scanText(['qrCode'])
+    if (scanned === null) return
     setText(scanned)
     await lookUp(scanned, amountFen)
   }
@@ -57,6 +53,11 @@ export const useCouponLookup = () => {
     },
     lookUp: (amountFen: number | null) => void lookUp(text, amountFen),
     scan: (amountFen: number | null) => void scan(amountFen),
+    /** One of the member's coupons tapped in the list: looked up (against the amount, when there is one). */
+    pick: (code: string, amountFen: number | null) => {
+      setText(code)
+      void lookUp(code, amountFen)
+    },
     /** A coupon found elsewhere (scanned at the member step) becomes this one. */
     take: (found: CouponCheck) => {
       setText(found.code)
