@@ -165,7 +165,8 @@ export const redeemCatalog = staffAction(EmptySchema, async (_input, _ctx) => {
 export const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
   await assertTillOpen(ctx.staff)
   // Free text names its own price: only a store manager may (the catalog's prices are the brand's).
-  if (input.itemId === undefined && ctx.staff.role !== 'manager') throw new AppError('FORBIDDEN', '自定义兑换仅限店长，请从积分商城选择礼品')
+  if (input.itemId === undefined && ctx.staff.role !== 'manager')
+    throw new AppError('FORBIDDEN', '自定义兑换仅限店长，请从积分商城选择礼品')
   const code = await readScannedCode(input.memberCode, ctx.now, ctx.staff)
   const found = code.member
   const program = await loadProgram({ fresh: true })

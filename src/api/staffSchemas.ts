@@ -3,7 +3,15 @@ import * as v from 'valibot'
 import { CALLBACK_OUTCOMES } from '../domain/staff'
 import { isBusinessDate } from '../domain/exports'
 import { birthdaySchema, int, PLAIN_TEXT, plainText } from './fields'
-import { catalogId, MAX_POINTS_PER_CHANGE, memberCode, requestId, customerSearch, withoutMobile, sharedProfileFields } from './sharedSchemas'
+import {
+  catalogId,
+  MAX_POINTS_PER_CHANGE,
+  memberCode,
+  requestId,
+  customerSearch,
+  withoutMobile,
+  sharedProfileFields,
+} from './sharedSchemas'
 
 /**
  * The dynamic member code on the member's phone (src/domain/memberCode.ts): 18 digits, spaces allowed. What
@@ -65,7 +73,10 @@ export const RedeemPointsSchema = v.pipe(
     ['itemId'],
   ),
   v.forward(
-    v.check((r) => r.itemId === undefined || (r.reason === undefined && r.points === undefined), '选择礼品后积分与内容以礼品为准，请勿另填'),
+    v.check(
+      (r) => r.itemId === undefined || (r.reason === undefined && r.points === undefined),
+      '选择礼品后积分与内容以礼品为准，请勿另填',
+    ),
     ['itemId'],
   ),
   v.forward(

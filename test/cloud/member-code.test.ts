@@ -372,13 +372,7 @@ describe('the brake on guessing codes', () => {
     ).toBe('CODE_LOCKED')
     expect(
       errorOf(
-        await h.call(
-          till,
-          'staff',
-          'redeemPoints',
-          { memberCode: right, itemId: 'tote-bag', requestId: requestId() },
-          { clock: during },
-        ),
+        await h.call(till, 'staff', 'redeemPoints', { memberCode: right, itemId: 'tote-bag', requestId: requestId() }, { clock: during }),
       ),
     ).toBe('CODE_LOCKED')
     expect(balanceOf(shopper.openid)).toBe(0)
@@ -441,13 +435,7 @@ describe('the brake on guessing codes', () => {
       await h.call('till-g5', 'staff', 'scanMember', { code: right }, { clock: then }),
       await h.call('till-g5', 'staff', 'scanMember', { code: shopper.memberNo }, { clock: then }),
       await h.call('till-g5', 'staff', 'recordPurchase', { memberCode: right, amountFen: 10_000, orderNo: orderNo() }, { clock: then }),
-      await h.call(
-        'till-g5',
-        'staff',
-        'redeemPoints',
-        { memberCode: right, itemId: 'tote-bag', requestId: requestId() },
-        { clock: then },
-      ),
+      await h.call('till-g5', 'staff', 'redeemPoints', { memberCode: right, itemId: 'tote-bag', requestId: requestId() }, { clock: then }),
       await h.call(
         'till-g5',
         'staff',

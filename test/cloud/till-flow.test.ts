@@ -152,7 +152,13 @@ describe('points redeemed at the till', () => {
   }
   const redeem = async (caller: string, openid: string, input: Record<string, unknown>, minutes: number) => {
     const when = later(clock, minutes * 60_000)
-    return h.call(caller, 'staff', 'redeemPoints', { memberCode: await h.tillCode(openid, when), requestId: key('X'), ...input }, { clock: when })
+    return h.call(
+      caller,
+      'staff',
+      'redeemPoints',
+      { memberCode: await h.tillCode(openid, when), requestId: key('X'), ...input },
+      { clock: when },
+    )
   }
 
   it('lists the catalog for the till, with the price, the stock and whether it is a gift', async () => {
@@ -176,8 +182,13 @@ describe('points redeemed at the till', () => {
       member: { pointsBalance: 700 },
       replayed: false,
     })
-    expect(await h.ok(assistant, 'staff', 'redeemPoints', input, { clock: when })).toMatchObject({ replayed: true, redemption: first.redemption })
-    expect((h.cloud.executor.get('catalog', 'tote-bag') as unknown as { stock: { exchanged: number } }).stock.exchanged).toBe(stockBefore + 1)
+    expect(await h.ok(assistant, 'staff', 'redeemPoints', input, { clock: when })).toMatchObject({
+      replayed: true,
+      redemption: first.redemption,
+    })
+    expect((h.cloud.executor.get('catalog', 'tote-bag') as unknown as { stock: { exchanged: number } }).stock.exchanged).toBe(
+      stockBefore + 1,
+    )
     expect((h.cloud.executor.get('members', openid) as unknown as { pointsBalance: number }).pointsBalance).toBe(700)
   })
 

@@ -23,7 +23,12 @@ const redeemed = (input: RedeemInput, balanceBefore = LI_NA.pointsBalance): Rede
   const item = CATALOG.find((i) => i.id === input.itemId)
   const points = item ? item.pointsPrice : input.points!
   return {
-    redemption: { points, reason: `兑换：${item ? item.title : input.reason}`, at: '2026-11-23T06:00:00.000Z', balanceAfter: balanceBefore - points },
+    redemption: {
+      points,
+      reason: `兑换：${item ? item.title : input.reason}`,
+      at: '2026-11-23T06:00:00.000Z',
+      balanceAfter: balanceBefore - points,
+    },
     coupon: item ? { ...BIRTHDAY_COUPON, title: item.title, status: item.gift ? 'used' : 'available' } : null,
     member: { ...LI_NA, pointsBalance: balanceBefore - points },
     replayed: false,
@@ -95,7 +100,9 @@ describe('redemption desk', () => {
     tap('确认兑换')
 
     await screen.findByText('兑换成功')
-    expect(redeemCalls()).toEqual([{ memberCode: LI_NA_CODE, itemId: 'tote-bag', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }])
+    expect(redeemCalls()).toEqual([
+      { memberCode: LI_NA_CODE, itemId: 'tote-bag', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) },
+    ])
     expect(textOf('.receipt__points')).toBe('积分 -300')
     expect(textOf('.receipt')).toContain('兑换：品牌帆布袋')
     expect(textOf('.receipt')).toContain('礼品当场交付，请交给顾客')

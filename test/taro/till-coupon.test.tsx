@@ -36,6 +36,7 @@ const recorded = (input: PurchaseInput): PurchaseResult => {
       coupon: input.couponCode ? { title: '生日月7折卡', discountFen } : null,
       at: '2026-11-23T06:00:00.000Z',
       pointsEarned: Math.floor(paid / 100),
+      pointsBreakdown: { base: Math.floor(paid / 100), tierBonus: 0, birthdayBonus: 0, total: Math.floor(paid / 100) },
       tierChange: null,
     },
     member: { ...LI_NA, pointsBalance: LI_NA.pointsBalance + Math.floor(paid / 100) },

@@ -40,7 +40,11 @@ describe('earning rates', () => {
         fc.integer({ min: 1, max: 10_000_000 }),
         fc.constantFrom('member' as const, 'vip' as const, 'gold' as const),
         fc.boolean(),
-        fc.record({ member: fc.integer({ min: 0, max: 300 }), vip: fc.integer({ min: 0, max: 300 }), gold: fc.integer({ min: 0, max: 300 }) }),
+        fc.record({
+          member: fc.integer({ min: 0, max: 300 }),
+          vip: fc.integer({ min: 0, max: 300 }),
+          gold: fc.integer({ min: 0, max: 300 }),
+        }),
         fc.integer({ min: 100, max: 300 }),
         (fen, tier, birthday, rates, percent) => {
           const program: ProgramRules = { ...DEFAULT_PROGRAM, earning: { pointsPer100YuanByTier: rates, birthdayMonthPercent: percent } }

@@ -28,11 +28,7 @@ export const undoneLines = (
   purchase: PurchaseResult['purchase'],
   refund: RefundResult | null,
 ): { done: string; todo: string } => {
-  const points = refund
-    ? refund.refund.pointsReversed > 0
-      ? `，本单积分已扣回 ${formatPoints(refund.refund.pointsReversed)}`
-      : ''
-    : ''
+  const points = refund ? (refund.refund.pointsReversed > 0 ? `，本单积分已扣回 ${formatPoints(refund.refund.pointsReversed)}` : '') : ''
   const shortfall = refund && refund.refund.shortfall > 0 ? `（另有 ${formatPoints(refund.refund.shortfall)} 已使用，未能扣回）` : ''
   return {
     done: `「${couponTitle}」已退回顾客券包${points}${shortfall}`,

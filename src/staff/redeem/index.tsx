@@ -14,7 +14,17 @@ import './index.scss'
 type Desk = ReturnType<typeof useRedeemDesk>
 
 /** One catalog item to tap: what it is, its price, the stock; greyed out when the member's points are short. */
-const CatalogItem = ({ item, member, picked, pick }: { item: StaffCatalogItem; member: MemberSummary; picked: boolean; pick: () => void }) => {
+const CatalogItem = ({
+  item,
+  member,
+  picked,
+  pick,
+}: {
+  item: StaffCatalogItem
+  member: MemberSummary
+  picked: boolean
+  pick: () => void
+}) => {
   const canPay = affordable(item, member)
   return (
     <View
@@ -80,11 +90,7 @@ const Choice = ({ desk, member, isManager }: { desk: Desk; member: MemberSummary
         </>
       )}
       {form.errors.form && <Text className="form-error">{form.errors.form}</Text>}
-      <Button
-        className={`btn btn--primary desk__action${canReview ? '' : ' btn--disabled'}`}
-        disabled={!canReview}
-        onClick={desk.review}
-      >
+      <Button className={`btn btn--primary desk__action${canReview ? '' : ' btn--disabled'}`} disabled={!canReview} onClick={desk.review}>
         {form.picked
           ? `兑换 ${form.picked.title} · ${formatPoints(form.picked.pointsPrice)} 积分`
           : pointsToSpend

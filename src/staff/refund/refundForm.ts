@@ -29,8 +29,7 @@ export const refundPreviewWording = (preview: RefundPreview): string => {
   const points =
     preview.pointsReversed === 0 && preview.shortfall === 0
       ? '本单无积分需扣回'
-      : `可扣回 ${formatPoints(preview.pointsReversed)}` +
-        (preview.shortfall > 0 ? `，另有 ${formatPoints(preview.shortfall)} 已使用` : '')
+      : `可扣回 ${formatPoints(preview.pointsReversed)}` + (preview.shortfall > 0 ? `，另有 ${formatPoints(preview.shortfall)} 已使用` : '')
   const tier =
     preview.tierAfter === preview.tierBefore
       ? `退款后等级不变（${TIER_NAMES[preview.tierAfter]}）`
