@@ -7,7 +7,7 @@ import { canScan } from '../shared/scanner'
 import { StaffDesk } from '../shared/StaffDesk'
 import { OrderSummary } from './OrderSummary'
 import { RefundReceipt } from './RefundReceipt'
-import { refundableFen, refundPreviewWording } from './refundForm'
+import { refundableFen, refundPreviewLines } from './refundForm'
 import { useRefundDesk } from './useRefundDesk'
 import './index.scss'
 
@@ -103,7 +103,13 @@ const RefundPage = () => {
               <Fact strong label="退款金额" value={formatYuan(confirming.amountFen)} />
               <Fact label="订单" value={order.orderNo} />
               <Fact label="会员" value={order.member.name} />
-              <Text className="refund-preview">{refundPreviewWording(desk.preview)}</Text>
+              <View className="refund-preview">
+                {refundPreviewLines(desk.preview).map((line, i, all) => (
+                  <Text key={line} className="refund-preview__line">
+                    {i < all.length - 1 ? `${line}；` : line}
+                  </Text>
+                ))}
+              </View>
             </ConfirmStep>
           )}
         </>

@@ -25,7 +25,7 @@ export const yuanInputText = (fen: Fen): string => {
  * back, what it cannot (points the member already used) and the tier it leaves — "可扣回 306，另有 323 已使用；
  * 退款后等级由 VIP会员 调整为 普通会员". The refund makes the same decision, so its receipt says the same.
  */
-export const refundPreviewWording = (preview: RefundPreview): string => {
+export const refundPreviewLines = (preview: RefundPreview): [points: string, tier: string] => {
   const points =
     preview.pointsReversed === 0 && preview.shortfall === 0
       ? '本单无积分需扣回'
@@ -34,8 +34,10 @@ export const refundPreviewWording = (preview: RefundPreview): string => {
     preview.tierAfter === preview.tierBefore
       ? `退款后等级不变（${TIER_NAMES[preview.tierAfter]}）`
       : `退款后等级由 ${TIER_NAMES[preview.tierBefore]} 调整为 ${TIER_NAMES[preview.tierAfter]}`
-  return `${points}；${tier}`
+  return [points, tier]
 }
+
+export const refundPreviewWording = (preview: RefundPreview): string => refundPreviewLines(preview).join('；')
 
 export const checkOrderNo = (text: string): { ok: true; orderNo: string } | { ok: false; message: string } => {
   const parsed = check(LookupOrderSchema, { orderNo: text })
