@@ -24,8 +24,8 @@ export const CouponStep = ({ coupon, amountFen }: { coupon: Desk['coupon']; amou
             <Text className="purchase-coupon__title">{`顾客可用优惠券 ${offered.length} 张 · 点选使用`}</Text>
             {offered.map((c) => (
               <View key={c.id} className="coupon-offer" onClick={() => coupon.pick(c)}>
-                <Text className="coupon-offer__benefit">{c.benefitText}</Text>
                 <View className="coupon-offer__main">
+                  <Text className="coupon-offer__benefit">{c.benefitText}</Text>
                   <Text className="coupon-offer__title">{c.title}</Text>
                   <Text className="coupon-offer__line">{couponStateLine(c)}</Text>
                 </View>
