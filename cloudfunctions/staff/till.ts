@@ -7,7 +7,7 @@ import type { PurchaseResult, RedemptionResult, StaffCatalogItem } from '../../s
 import { EmptySchema, RecordPurchaseSchema, RedeemPointsSchema, ScanMemberSchema } from '../../src/api/schemas'
 import { exchangeAtTill, exchangeCountId, tillCatalog } from '../../src/domain/catalog'
 import { benefitText, usableWithPurchase, type Coupon } from '../../src/domain/coupons'
-import { couponsOf, couponView, findCouponByCode, loadTemplate, newCouponCode, withFreshCode } from '../_lib/coupons'
+import { couponsOf, couponView, findCoupon, loadTemplate, newCouponCode, tillCouponView, withFreshCode } from '../_lib/coupons'
 import { writeExchangeIn } from '../_lib/exchanges'
 import { redeemPoints as decideRedemption } from '../../src/domain/balance'
 import { AppError, invalidInput } from '../../src/domain/errors'
@@ -40,7 +40,7 @@ export const scanMember = staffAction(ScanMemberSchema, async ({ code }, ctx) =>
   await inTransaction((t) => acceptScanIn(t, scanned, ctx.staff, ctx.now))
   // The member is at the till (their phone's code): their coupons come with the answer, to tap instead of scan.
   const coupons = usableWithPurchase(await couponsOf(scanned.member._id), scanned.member, ctx.now)
-  return { member: memberSummary(scanned.member, ctx.now), coupons: coupons.map((c) => couponView(c, ctx.now)) }
+  return { member: memberSummary(scanned.member, ctx.now), coupons: coupons.map((c) => tillCouponView(c, ctx.now)) }
 })
 
 /**
@@ -88,7 +88,10 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
  */
 export const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   await assertTillOpen(ctx.staff)
-  const scanned = input.couponCode ? await findCouponByCode(input.couponCode) : null
+  const scanned =
+    input.couponCode !== undefined || input.couponId !== undefined
+      ? await findCoupon({ code: input.couponCode, couponId: input.couponId })
+      : null
   const { member: found, scanned: code } = await purchaser(input.memberCode, scanned, ctx.staff, ctx.now)
   const program = await loadProgram({ fresh: true })
   const id = purchaseId(ctx.staff.storeId, input.orderNo)

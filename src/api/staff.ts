@@ -26,6 +26,9 @@ import type {
 } from './staffSchemas'
 import type { CallbackEntry, CouponView, CustomerView, MemberSummary, StoreView, TodayView } from './shared'
 
+/** A coupon as staff see it: everything but its code, which only the shopper's phone shows (it stands for them). */
+export type TillCouponView = Omit<CouponView, 'code'>
+
 export interface StaffView {
   staffId: string
   name: string
@@ -144,7 +147,7 @@ export interface StaffApi {
    * `coupons`: with a dynamic code (the member is at the till), their coupons usable with a purchase now, to tap
    * instead of scanning; with a member number, none.
    */
-  scanMember: { input: ScanMemberInput; output: { member: MemberSummary; coupons: CouponView[] } }
+  scanMember: { input: ScanMemberInput; output: { member: MemberSummary; coupons: TillCouponView[] } }
   recordPurchase: { input: RecordPurchaseInput; output: PurchaseResult }
   lookupOrder: { input: LookupOrderInput; output: { order: OrderView } }
   /** A dry run of recordRefund: nothing is written. */
@@ -156,11 +159,11 @@ export interface StaffApi {
   /** A coupon scanned at the till: whose, and whether it applies to an amount (when given). */
   lookupCoupon: {
     input: LookupCouponInput
-    output: { coupon: CouponView; holder: MemberSummary; problem: string | null; discountFen: number }
+    output: { coupon: TillCouponView; holder: MemberSummary; problem: string | null; discountFen: number }
   }
   redeemGiftCoupon: { input: RedeemGiftCouponInput; output: { coupon: CouponView; holder: MemberSummary; replayed: boolean } }
   /** Within 10 minutes, by the assistant who redeemed it: the coupon is available again and its purchase refunded. */
-  undoCouponUse: { input: UndoCouponUseInput; output: { coupon: CouponView; refund: RefundResult | null } }
+  undoCouponUse: { input: UndoCouponUseInput; output: { coupon: TillCouponView; refund: RefundResult | null } }
   correctBirthday: { input: CorrectBirthdayInput; output: { member: MemberSummary } }
   /** My customers (a manager: the store's), newest seen first, searchable by name or phone suffix. */
   customers: { input: CustomersInput; output: { customers: CustomerView[]; more: boolean } }

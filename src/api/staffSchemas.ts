@@ -86,6 +86,9 @@ export const RedeemPointsSchema = v.pipe(
 )
 export type RedeemPointsInput = v.InferInput<typeof RedeemPointsSchema>
 
+/** A coupon's id (its document id), as the scan lists the member's coupons. */
+const couponId = v.pipe(v.string('请选择优惠券'), v.regex(/^[A-Za-z0-9_:-]{1,160}$/, '优惠券编号无效'))
+
 /** What the till scans or types from a coupon: 12 digits, spaces allowed. */
 const couponCode = v.pipe(
   v.string('请扫描或输入券码'),
@@ -100,6 +103,8 @@ export const RecordPurchaseSchema = v.pipe(
     amountFen: amountFen('金额'),
     orderNo,
     couponCode: v.optional(couponCode),
+    /** One of the member's coupons as the scan listed them (by id: the till never sees their codes). */
+    couponId: v.optional(couponId),
     /** The order's gross margin, when the till knows it. */
     marginFen: v.optional(v.pipe(v.number('毛利必须是数字'), v.integer('毛利必须是整数（分）'), v.minValue(0, '毛利不能为负'))),
   }),
@@ -111,16 +116,32 @@ export const RecordPurchaseSchema = v.pipe(
     v.check((p) => p.memberCode.length === 18 || p.couponCode !== undefined, '请扫描顾客会员卡上的动态会员码（18 位）'),
     ['memberCode'],
   ),
+  v.forward(
+    v.check((p) => p.couponCode === undefined || p.couponId === undefined, '一笔消费只能使用一张优惠券'),
+    ['couponId'],
+  ),
 )
 export type RecordPurchaseInput = v.InferInput<typeof RecordPurchaseSchema>
 
-export const LookupCouponSchema = v.object({ code: couponCode, amountFen: v.optional(amountFen('金额')) })
+/** A coupon's code alone, as the till checks what was scanned or typed before looking it up. */
+export const CouponCodeSchema = v.object({ code: couponCode })
+
+/** A coupon by its code (scanned or typed), or by its id (one of the member's, listed by the scan): exactly one. */
+const oneCoupon = <T extends { code?: string; couponId?: string }>(c: T) => (c.code === undefined) !== (c.couponId === undefined)
+
+export const LookupCouponSchema = v.pipe(
+  v.object({ code: v.optional(couponCode), couponId: v.optional(couponId), amountFen: v.optional(amountFen('金额')) }),
+  v.forward(v.check(oneCoupon, '请扫描或输入券码'), ['code']),
+)
 export type LookupCouponInput = v.InferInput<typeof LookupCouponSchema>
 
 export const RedeemGiftCouponSchema = v.object({ code: couponCode, requestId })
 export type RedeemGiftCouponInput = v.InferInput<typeof RedeemGiftCouponSchema>
 
-export const UndoCouponUseSchema = v.object({ code: couponCode })
+export const UndoCouponUseSchema = v.pipe(
+  v.object({ code: v.optional(couponCode), couponId: v.optional(couponId) }),
+  v.forward(v.check(oneCoupon, '请扫描或输入券码'), ['code']),
+)
 export type UndoCouponUseInput = v.InferInput<typeof UndoCouponUseSchema>
 
 export const CorrectBirthdaySchema = v.object({

@@ -21,6 +21,9 @@ afterAll(() => h?.close())
 const assistant = DEMO_ASSISTANT._id
 const manager = DEMO_MANAGER._id
 const otherStore = 'till-sh002'
+/** The welcome coupon's code, as only the shopper's phone shows it. */
+const welcomeCode = (openid: string) =>
+  (h.cloud.executor.find('coupons', { memberId: openid, channel: 'welcome' })[0] as unknown as { code: string }).code
 const later = (clock: string, ms: number) => new Date(Date.parse(clock) + ms).toISOString()
 
 const buy = async (openid: string, amountFen: number, clock: string, orderNo = key('TF')) =>
@@ -128,9 +131,69 @@ describe('the scan brings what the till needs', () => {
     const { member, coupons } = await h.ok(assistant, 'staff', 'scanMember', { code: await h.tillCode(openid) })
     expect(member.memberNo).toBe(memberNo)
     expect(coupons.map((c) => [c.title, c.status])).toEqual([['新会员礼券', 'available']])
-    expect(coupons[0].code).toMatch(/^\d{12}$/)
+    // Named by id: the code on the phone stands for the shopper's presence, so the till never gets it.
+    expect(coupons[0]).not.toHaveProperty('code')
+    expect(JSON.stringify(coupons)).not.toContain(welcomeCode(openid))
     expect(await h.ok(assistant, 'staff', 'scanMember', { code: memberNo })).toMatchObject({ coupons: [] })
     expect(await h.call(openid, 'staff', 'scanMember', { code: memberNo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('uses a listed coupon by its id only with the dynamic code, only for its holder, and undoes it by id', async () => {
+    const clock = at('2026-12-01T12:00:00')
+    const { openid, memberNo } = await h.joinedShopper('by-id', { clock })
+    const other = await h.joinedShopper('by-id-other', { clock })
+    const { coupons } = await h.ok(assistant, 'staff', 'scanMember', { code: await h.tillCode(openid, clock) }, { clock })
+    const couponId = coupons[0].id
+    const codeOf = async (input: Record<string, unknown>, when = clock) => {
+      const answer = await h.call(
+        assistant,
+        'staff',
+        'recordPurchase',
+        { amountFen: 30_000, orderNo: key('ID'), ...input },
+        { clock: when },
+      )
+      return answer.ok ? 'ok' : answer.error.code
+    }
+    // By id, the member number is not enough (the id proves nothing of presence), nor is another member's code.
+    expect(await codeOf({ memberCode: memberNo, couponId })).toBe('INVALID_INPUT')
+    expect(await codeOf({ memberCode: await h.tillCode(other.openid, clock), couponId })).toBe('COUPON_NOT_APPLICABLE')
+    expect(await codeOf({ memberCode: await h.tillCode(openid, later(clock, 30_000)), couponId, couponCode: welcomeCode(openid) })).toBe(
+      'INVALID_INPUT',
+    )
+    expect(await codeOf({ memberCode: await h.tillCode(openid, later(clock, 30_000)), couponId: 'welcome:nobody' })).toBe(
+      'COUPON_NOT_FOUND',
+    )
+    expect(await codeOf({ memberCode: await h.tillCode(openid, later(clock, 30_000)), couponId: { $ne: null } })).toBe('INVALID_INPUT')
+    expect(h.cloud.executor.get('coupons', couponId)).toMatchObject({ state: 'available' })
+
+    const checked = await h.ok(assistant, 'staff', 'lookupCoupon', { couponId, amountFen: 30_000 }, { clock })
+    expect(checked).toMatchObject({
+      coupon: { id: couponId, title: '新会员礼券' },
+      problem: null,
+      discountFen: 2_000,
+      holder: { memberNo },
+    })
+    expect(checked.coupon).not.toHaveProperty('code')
+    const when = later(clock, 60_000)
+    const bought = await h.ok(
+      assistant,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(openid, when), amountFen: 30_000, orderNo: key('ID'), couponId },
+      { clock: when },
+    )
+    expect(bought.purchase).toMatchObject({ amountFen: 28_000, coupon: { title: '新会员礼券', discountFen: 2_000 } })
+    expect(h.cloud.executor.get('coupons', couponId)).toMatchObject({ state: 'used' })
+
+    const undone = await h.ok(assistant, 'staff', 'undoCouponUse', { couponId }, { clock: later(when, 60_000) })
+    expect(undone.coupon).not.toHaveProperty('code')
+    expect(undone.refund).toMatchObject({ refund: { amountFen: 28_000 } })
+    expect(h.cloud.executor.get('coupons', couponId)).toMatchObject({ state: 'available' })
+    expect(await h.call(assistant, 'staff', 'undoCouponUse', { couponId, code: welcomeCode(openid) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await h.call(assistant, 'staff', 'lookupCoupon', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   it('answers a purchase with its points in parts that sum to the points granted', async () => {

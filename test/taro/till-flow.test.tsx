@@ -13,19 +13,23 @@ import { BIRTHDAY_COUPON, couponView, LI_NA, LI_NA_CODE, STAFF } from './support
 import { openPage, textOf, visiblePage } from './support/harness'
 import { tap, typeInto } from './support/interact'
 
-type PurchaseInput = { memberCode: string; amountFen: number; orderNo: string; couponCode?: string }
-type LookupInput = { code: string; amountFen?: number }
-const WELCOME = couponView()
+type PurchaseInput = { memberCode: string; amountFen: number; orderNo: string; couponCode?: string; couponId?: string }
+type LookupInput = { code?: string; couponId?: string; amountFen?: number }
+/** The member's coupons as the scan lists them: by id, without the codes only their phone shows. */
+const listed = ({ code: _code, ...coupon }: ReturnType<typeof couponView>) => coupon
+const WELCOME = listed(couponView())
+const BIRTHDAY = listed(BIRTHDAY_COUPON)
 
 const recorded = (input: PurchaseInput, replayed = false): PurchaseResult => {
-  const discountFen = input.couponCode ? Math.floor((input.amountFen * 30) / 100) : 0
+  const withCoupon = input.couponCode !== undefined || input.couponId !== undefined
+  const discountFen = withCoupon ? Math.floor((input.amountFen * 30) / 100) : 0
   const paid = input.amountFen - discountFen
   return {
     purchase: {
       orderNo: input.orderNo,
       amountFen: paid,
       listAmountFen: input.amountFen,
-      coupon: input.couponCode ? { title: '生日月7折卡', discountFen } : null,
+      coupon: withCoupon ? { title: '生日月7折卡', discountFen } : null,
       at: '2026-11-23T06:00:00.000Z',
       pointsEarned: 1_250,
       pointsBreakdown: { base: 520, tierBonus: 105, birthdayBonus: 625, total: 1_250 },
@@ -37,7 +41,7 @@ const recorded = (input: PurchaseInput, replayed = false): PurchaseResult => {
 }
 
 const lookedUp = (input: LookupInput): ActionOutput<'staff', 'lookupCoupon'> => ({
-  coupon: BIRTHDAY_COUPON,
+  coupon: BIRTHDAY,
   holder: LI_NA,
   problem: null,
   discountFen: input.amountFen ? Math.floor((input.amountFen * 30) / 100) : 0,
@@ -54,12 +58,13 @@ const camera = (reads: (string | null)[]) => {
   return scanCode
 }
 
-const openTill = async ({ replayed = false, coupons = [BIRTHDAY_COUPON, WELCOME] } = {}) => {
+const openTill = async ({ replayed = false, coupons = [BIRTHDAY, WELCOME] } = {}) => {
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(STAFF),
     'staff.scanMember': () => ok({ member: LI_NA, coupons }),
     'staff.lookupCoupon': (input) => ok(lookedUp(input as LookupInput)),
     'staff.recordPurchase': (input) => ok(recorded(input as PurchaseInput, replayed)),
+    'staff.undoCouponUse': () => ok({ coupon: BIRTHDAY, refund: null }),
   })
   await openPage('/staff/purchase/index')
   await screen.findByText('上海静安嘉里中心店')
@@ -115,12 +120,18 @@ describe('a till that flows', () => {
     await typeInto('订单号', 'SO20261123001')
     tap('生日月7折卡')
     await screen.findByText('确认录入 应收 ¥364')
-    expect(callsOf('lookupCoupon')).toEqual([{ code: BIRTHDAY_COUPON.code, amountFen: 52_000 }])
+    expect(callsOf('lookupCoupon')).toEqual([{ couponId: BIRTHDAY.id, amountFen: 52_000 }])
     tap('确认录入 应收 ¥364')
     await screen.findByText('录入成功')
     expect(callsOf('recordPurchase')).toEqual([
-      { memberCode: LI_NA_CODE, amountFen: 52_000, orderNo: 'SO20261123001', couponCode: BIRTHDAY_COUPON.code },
+      { memberCode: LI_NA_CODE, amountFen: 52_000, orderNo: 'SO20261123001', couponId: BIRTHDAY.id },
     ])
+    // Undone by the same id.
+    tap('撤销核销（10 分钟内）')
+    await screen.findByText('确认撤销核销')
+    tap('确认撤销核销')
+    await screen.findByText('已撤销')
+    expect(callsOf('undoCouponUse')).toEqual([{ couponId: BIRTHDAY.id }])
   })
 
   it('offers the coupon scan as before when the member has no coupon', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { CouponView, MemberSummary } from '../../api/contract'
+import type { MemberSummary, TillCouponView } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { checkCouponCode, looksLikeCouponCode } from '../../services/couponCode'
 import { checkTillCode } from '../../services/memberCode'
@@ -31,7 +31,7 @@ export const useMemberLookup = ({ onCouponCode, numberAllowed = false }: Options
   /** The code that found the member: what the purchase or redemption carries (a coupon's holder: their number). */
   const [memberCode, setMemberCode] = useState<string | null>(null)
   /** The member's coupons usable with a purchase, as the scan of their dynamic code answered (else none). */
-  const [coupons, setCoupons] = useState<CouponView[]>([])
+  const [coupons, setCoupons] = useState<TillCouponView[]>([])
 
   const lookUp = async (codeText: string = text) => {
     if (lookingUp) return

@@ -224,6 +224,9 @@ export const MEMBER: Specs<'member'> = {
   changeStore: { callers: shopper, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01') }) },
 }
 
+/** A coupon's id as the till's scan lists them: mostly none the world holds (ids embed the holder's openid). */
+const couponId = fc.constantFrom('welcome:nobody', 'bday:nobody:2026', 'exchange:nobody:req-00000001')
+
 export const STAFF: Specs<'staff'> = {
   whoami: { callers: staffCaller, fields: none },
   scanMember: { callers: staffCaller, fields: (w) => ({ code: fc.oneof(memberCode(w), dynamicCode(w)) }) },
@@ -234,9 +237,10 @@ export const STAFF: Specs<'staff'> = {
       amountFen,
       orderNo: orderNo(w),
       couponCode: couponCode(w),
+      couponId,
       marginFen: fc.integer({ min: 0, max: 1_000 }),
     }),
-    optional: ['couponCode', 'marginFen'],
+    optional: ['couponCode', 'couponId', 'marginFen'],
   },
   lookupOrder: { callers: staffCaller, fields: (w) => ({ orderNo: orderNo(w) }) },
   recordRefund: {
@@ -260,12 +264,16 @@ export const STAFF: Specs<'staff'> = {
     }),
     optional: ['itemId', 'points', 'reason'],
   },
-  lookupCoupon: { callers: staffCaller, fields: (w) => ({ code: couponCode(w), amountFen }), optional: ['amountFen'] },
+  lookupCoupon: {
+    callers: staffCaller,
+    fields: (w) => ({ code: couponCode(w), couponId, amountFen }),
+    optional: ['code', 'couponId', 'amountFen'],
+  },
   redeemGiftCoupon: {
     callers: staffCaller,
     fields: (w) => ({ code: fc.oneof(fc.constantFrom(...w.giftCouponCodes), couponCode(w)), requestId }),
   },
-  undoCouponUse: { callers: staffCaller, fields: (w) => ({ code: couponCode(w) }) },
+  undoCouponUse: { callers: staffCaller, fields: (w) => ({ code: couponCode(w), couponId }), optional: ['code', 'couponId'] },
   correctBirthday: {
     callers: staffCaller,
     fields: (w) => ({ memberCode: memberCode(w), birthday, reason: words.filter((s) => s.length >= 4) }),
