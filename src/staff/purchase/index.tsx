@@ -63,11 +63,7 @@ const PurchasePage = () => {
                     onInput={(e) => purchase.changeAmount(e.detail.value)}
                   />
                 </Field>
-                <Field
-                  label="订单号"
-                  error={purchase.errors.orderNo}
-                  hint={canScan() ? '扫描收银小票上的条码，或输入订单号；同一订单只计一次积分' : '收银小票上的订单号；同一订单只计一次积分'}
-                >
+                <Field label="订单号" error={purchase.errors.orderNo} hint="收银小票上的订单号；同一订单只计一次积分">
                   <Input
                     className="field__input"
                     placeholderClass="field__placeholder"

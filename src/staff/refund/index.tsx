@@ -33,11 +33,7 @@ const RefundPage = () => {
               <OrderSummary order={order} onChange={desk.startOver} />
             ) : (
               <>
-                <Field
-                  label="订单号"
-                  error={desk.orderNo.error}
-                  hint={canScan() ? '扫描收银小票上的条码，或输入订单号；只能退本店录入的订单' : '收银小票上的订单号；只能退本店录入的订单'}
-                >
+                <Field label="订单号" error={desk.orderNo.error} hint="收银小票上的订单号；只能退本店录入的订单">
                   <Input
                     className="field__input"
                     placeholderClass="field__placeholder"
