@@ -7,7 +7,7 @@ import type { PurchaseResult, RedemptionResult, StaffCatalogItem } from '../../s
 import { EmptySchema, RecordPurchaseSchema, RedeemPointsSchema, ScanMemberSchema } from '../../src/api/schemas'
 import { exchangeAtTill, exchangeCountId, tillCatalog } from '../../src/domain/catalog'
 import { benefitText, usableWithPurchase, type Coupon } from '../../src/domain/coupons'
-import { couponsOf, couponView, findCoupon, loadTemplate, newCouponCode, tillCouponView, withFreshCode } from '../_lib/coupons'
+import { couponsOf, findCoupon, loadTemplate, newCouponCode, tillCouponView, withFreshCode } from '../_lib/coupons'
 import { writeExchangeIn } from '../_lib/exchanges'
 import { redeemPoints as decideRedemption } from '../../src/domain/balance'
 import { AppError, invalidInput } from '../../src/domain/errors'
@@ -135,12 +135,15 @@ const redemptionAnswer = (
   now: string,
 ): RedemptionResult => ({
   redemption: { points: -entry.points, reason: entry.reason, at: entry.at, balanceAfter: entry.balanceAfter },
-  coupon: coupon ? couponView(coupon, now) : null,
+  coupon: coupon ? tillCouponView(coupon, now) : null,
   member: summaryAfter(identity, after),
   replayed,
 })
 
-/** The till's points catalog: active items with stock, for the tiers their coupons allow (any tier may ask). */
+/**
+ * The till's points catalog: active items with stock left whose coupon is still issued, cheapest first. Whether
+ * the member may have one (their tier, the per-member limit) is decided when it is redeemed.
+ */
 export const redeemCatalog = staffAction(EmptySchema, async (_input, _ctx) => {
   const items = tillCatalog(await data.catalog.where({ active: true }).orderBy('sort', 'asc').limit(100).get())
   const views = await Promise.all(

@@ -103,7 +103,7 @@ export interface RedemptionResult {
   /** `points` is what was spent, a positive number. */
   redemption: { points: number; reason: string; at: Instant; balanceAfter: number }
   /** A catalog item's coupon: a gift's already handed over (used), another in the member's wallet; null for free text. */
-  coupon: CouponView | null
+  coupon: TillCouponView | null
   member: MemberSummary
   replayed: boolean
 }

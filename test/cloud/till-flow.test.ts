@@ -259,6 +259,8 @@ describe('points redeemed at the till', () => {
     const { openid } = await richShopper('wallet')
     const answer = await redeem(assistant, openid, { itemId: 'coupon-50off500' }, 2)
     expect(answer).toMatchObject({ ok: true, data: { redemption: { points: 500 }, coupon: { status: 'available' } } })
+    // Its code is the shopper's to show: the till gets the coupon without it.
+    expect(answer.ok && answer.data.coupon).not.toHaveProperty('code')
   })
 
   it('refuses free text to an assistant and takes it from a store manager', async () => {
