@@ -9,7 +9,7 @@ import { undoneLines } from './receiptWording'
  * taken back, but the money is the till system's to return, which it says.
  */
 export const UndoneReceipt = ({ purchase, undone }: { purchase: PurchaseResult; undone: ActionOutput<'staff', 'undoCouponUse'> }) => {
-  const { done, todo } = undoneLines(undone.coupon.title, purchase.purchase, undone.refund)
+  const { done, todo } = undoneLines(undone.coupon.title, undone.refund)
   return (
     <Receipt
       replayed={false}
@@ -19,7 +19,7 @@ export const UndoneReceipt = ({ purchase, undone }: { purchase: PurchaseResult; 
       order={`订单 ${purchase.purchase.orderNo} · 实收 ${formatYuan(purchase.purchase.amountFen)}`}
     >
       <Text className="receipt__earlier">{done}</Text>
-      <Text className="receipt__todo">{todo}</Text>
+      {todo && <Text className="receipt__todo">{todo}</Text>}
     </Receipt>
   )
 }
