@@ -89,6 +89,9 @@ it('shows this month’s birthday card on the card, uses it at the till, and fil
   const memberCode = (await text('.member-code__number')).replace(/\s+/g, '')
   expect(memberCode.slice(0, 11)).toBe(memberNo)
   await openAs('demo-assistant-1', '/staff/purchase/index')
+  // No camera in the preview: the till opens in the code field, ready to type.
+  await field('18 位动态会员码').waitFor()
+  await page.waitForFunction(() => document.activeElement?.getAttribute('placeholder') === '18 位动态会员码')
   await field('18 位动态会员码').fill(memberCode)
   await tapText('查询会员')
   await page.getByText('2 · 消费').waitFor()
@@ -196,7 +199,10 @@ it('undoes a coupon use at the till, and corrects a birthday', async () => {
   await page.getByText('2 · 消费').waitFor()
   await field('0.00').fill('300')
   // Whatever coupons of B's came with the scan, another one's code can be typed.
-  await page.locator('.taro_page:visible').getByText(/^(使用优惠券|扫描其他优惠券)$/).click()
+  await page
+    .locator('.taro_page:visible')
+    .getByText(/^(使用优惠券|扫描其他优惠券)$/)
+    .click()
   await field('12 位券码').fill(used.code)
   await tapText('核对优惠券')
   await visible('.coupon-summary__problem').waitFor()

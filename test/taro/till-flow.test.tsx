@@ -99,6 +99,8 @@ describe('a till that flows', () => {
   it('opens no scanner without a camera (the H5 preview), where the code is typed', async () => {
     const scanCode = jest.spyOn(Taro, 'scanCode')
     const { callsOf } = await openTill()
+    // Ready to type: the code field asks for the focus (Chromium gives it: see test/e2e/coupons.test.ts).
+    await waitFor(() => expect(visiblePage().querySelector('taro-input-core')?.getAttribute('focus')).toBe('true'))
     await typeInto('会员码', LI_NA_CODE)
     tap('查询会员')
     await screen.findByText('李娜')

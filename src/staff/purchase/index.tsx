@@ -45,7 +45,7 @@ const PurchasePage = () => {
           {!member && <ScanOnOpen scan={desk.lookup.code.scan} />}
           <View className="desk__panel">
             <Text className="desk__step">1 · 会员</Text>
-            <MemberLookup lookup={desk.lookup} onChange={desk.startOver} />
+            <MemberLookup lookup={desk.lookup} onChange={desk.startOver} focusWithoutCamera />
           </View>
 
           {member && (

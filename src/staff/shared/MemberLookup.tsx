@@ -5,8 +5,15 @@ import type { useMemberLookup } from './useMemberLookup'
 
 import { canScan } from './scanner'
 
+interface Props {
+  lookup: ReturnType<typeof useMemberLookup>
+  onChange: () => void
+  /** Where there is no camera (the H5 preview), the till starts in the code field, ready to type. */
+  focusWithoutCamera?: boolean
+}
+
 /** The member step of a till page: the code field and buttons, then who it is with a way to change. */
-export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof useMemberLookup>; onChange: () => void }) => {
+export const MemberLookup = ({ lookup, onChange, focusWithoutCamera = false }: Props) => {
   const { code, member } = lookup
   if (member) return <MemberConfirm member={member} onChange={onChange} />
   const hint = lookup.acceptsCoupons
@@ -22,6 +29,7 @@ export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof u
           placeholderClass="field__placeholder"
           placeholder={lookup.numberAllowed ? '18 位会员码或 11 位会员号' : '18 位动态会员码'}
           type="number"
+          focus={focusWithoutCamera && !canScan()}
           value={code.text}
           onInput={(e) => code.change(e.detail.value)}
           onConfirm={code.lookUp}
