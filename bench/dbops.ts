@@ -121,6 +121,7 @@ export const dbopsBench = async (): Promise<DbOpsRow[]> => {
       direct.clock,
       'staff.recordPurchase (retried)',
     )
+    await measure(DEMO_ASSISTANT._id, 'staff', 'previewRefund', { orderNo: 'DBOPS-1', amountFen: 28_800 }, direct.clock)
     await measure(
       DEMO_ASSISTANT._id,
       'staff',
@@ -133,9 +134,11 @@ export const dbopsBench = async (): Promise<DbOpsRow[]> => {
       DEMO_ASSISTANT._id,
       'staff',
       'redeemPoints',
-      { memberCode: redeem.code, points: 100, reason: '兑换咖啡', requestId: 'dbops-redeem-0001' },
+      { memberCode: redeem.code, itemId: 'tote-bag', requestId: 'dbops-redeem-0001' },
       redeem.clock,
+      'staff.redeemPoints (catalog gift)',
     )
+    await measure(DEMO_ASSISTANT._id, 'staff', 'redeemCatalog', {})
     await measure(DEMO_ASSISTANT._id, 'staff', 'customers', {})
     await measure(DEMO_ASSISTANT._id, 'staff', 'customer', { code: SHOPPER_NO })
     await measure(DEMO_MANAGER._id, 'staff', 'today', {})

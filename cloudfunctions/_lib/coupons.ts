@@ -3,7 +3,7 @@
  * a coupon by the code the till scans, and the views pages read.
  */
 import { randomInt } from 'node:crypto'
-import type { CouponView } from '../../src/api/contract'
+import type { CouponView, TillCouponView } from '../../src/api/contract'
 import {
   benefitText,
   couponStatus,
@@ -128,6 +128,24 @@ export const issueOnce = async (
 export const findCouponByCode = async (code: string): Promise<Coupon> => {
   if (!isValidCouponCode(code)) throw new AppError('COUPON_NOT_FOUND', '券码有误，请核对后重新输入')
   const coupon = await data.coupons.where({ code }).first()
+  if (!coupon) throw new AppError('COUPON_NOT_FOUND', '未找到该券')
+  return coupon
+}
+
+/**
+ * A coupon the till names without its code: by id, as the scan lists the member's coupons or as it was looked up
+ * by that id. The code on the shopper's phone stands for their presence (see staff/till.ts), so staff never get
+ * it from the server.
+ */
+export const tillCouponView = (coupon: Coupon, now: string): TillCouponView => {
+  const { code: _shownOnlyOnThePhone, ...view } = couponView(coupon, now)
+  return view
+}
+
+/** The coupon a till action names: by its code (scanned or typed) or by its id (listed by the scan). */
+export const findCoupon = async (ref: { code?: string; couponId?: string }): Promise<Coupon> => {
+  if (ref.code !== undefined) return findCouponByCode(ref.code)
+  const coupon = ref.couponId === undefined ? null : await data.coupons.get(ref.couponId)
   if (!coupon) throw new AppError('COUPON_NOT_FOUND', '未找到该券')
   return coupon
 }

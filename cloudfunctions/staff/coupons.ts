@@ -2,7 +2,7 @@
 import type { RefundResult } from '../../src/api/contract'
 import { LookupCouponSchema, RedeemGiftCouponSchema, UndoCouponUseSchema } from '../../src/api/schemas'
 import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon } from '../../src/domain/coupons'
-import { couponView, findCouponByCode } from '../_lib/coupons'
+import { couponView, findCoupon, findCouponByCode, tillCouponView } from '../_lib/coupons'
 import { AppError } from '../../src/domain/errors'
 import { recordRefund as decideRefund } from '../../src/domain/purchase'
 import { purchaseHistory, writeRefundIn } from '../_lib/purchases'
@@ -14,16 +14,19 @@ import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 import { memberSummary } from '../_lib/views'
 import { actorOf, identityOf, refundAnswer } from './answers'
 
-/** A scanned coupon: whose it is and whether it applies (to an amount, when the till has one). */
-export const lookupCoupon = staffAction(LookupCouponSchema, async ({ code, amountFen }, ctx) => {
-  const coupon = await findCouponByCode(code)
+/**
+ * A coupon at the till — scanned (by code) or tapped in the list the scan gave (by id): whose it is and whether it
+ * applies (to an amount, when the till has one).
+ */
+export const lookupCoupon = staffAction(LookupCouponSchema, async ({ code, couponId, amountFen }, ctx) => {
+  const coupon = await findCoupon({ code, couponId })
   const holder = await loadMember(coupon.memberId)
   if (!holder) throw new AppError('MEMBER_NOT_FOUND', '未找到持券会员')
   const problem = couponProblem(coupon, holder, coupon.benefit.kind === 'gift' ? null : (amountFen ?? null), ctx.now)
   // Scanned before the amount is typed: a purchase coupon is checked against the amount when it comes.
   const shown = problem?.reason === 'needsPurchase' ? null : problem
   return {
-    coupon: couponView(coupon, ctx.now),
+    coupon: tillCouponView(coupon, ctx.now),
     holder: memberSummary(holder, ctx.now),
     problem: shown?.message ?? null,
     discountFen: amountFen && !problem ? discountFor(coupon.benefit, amountFen) : 0,
@@ -60,8 +63,8 @@ export const redeemGiftCoupon = staffAction(RedeemGiftCouponSchema, async ({ cod
  * the purchase it came with is refunded in full (points and spend taken back, tier recomputed). Undoing is a
  * state change: a repeated undo finds the coupon no longer used and changes nothing.
  */
-export const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, ctx) => {
-  const found = await findCouponByCode(code)
+export const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code, couponId }, ctx) => {
+  const found = await findCoupon({ code, couponId })
   const use = found.use
   const orderId = use?.orderId && !use.orderId.startsWith('gift:') ? use.orderId : null
   const program = await loadProgram({ fresh: true })
@@ -90,7 +93,7 @@ export const undoCouponUse = staffAction(UndoCouponUseSchema, async ({ code }, c
         }
       }
       await tx(t).coupons.put(restored)
-      return { coupon: couponView(restored, ctx.now), refund }
+      return { coupon: tillCouponView(restored, ctx.now), refund }
     })
   })
 })

@@ -6,8 +6,8 @@
 import { serve } from '../_lib/runtime'
 import { codeAlerts, resumeTill } from './codeBrake'
 import { lookupCoupon, redeemGiftCoupon, undoCouponUse } from './coupons'
-import { lookupOrder, recordRefund } from './refunds'
-import { scanMember, recordPurchase, redeemPoints } from './till'
+import { lookupOrder, previewRefund, recordRefund } from './refunds'
+import { scanMember, recordPurchase, redeemCatalog, redeemPoints } from './till'
 import {
   callbackStats,
   correctBirthday,
@@ -26,7 +26,9 @@ export const main = serve('staff', {
   scanMember,
   recordPurchase,
   lookupOrder,
+  previewRefund,
   recordRefund,
+  redeemCatalog,
   redeemPoints,
   lookupCoupon,
   redeemGiftCoupon,

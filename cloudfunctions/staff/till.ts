@@ -3,10 +3,12 @@
  * gifts or services. Every write is idempotent by a key that is the id of the document it creates: the order
  * number for a purchase, the till's request id for a redemption.
  */
-import type { PurchaseResult, RedemptionResult } from '../../src/api/contract'
-import { RecordPurchaseSchema, RedeemPointsSchema, ScanMemberSchema } from '../../src/api/schemas'
-import type { Coupon } from '../../src/domain/coupons'
-import { findCouponByCode } from '../_lib/coupons'
+import type { PurchaseResult, RedemptionResult, StaffCatalogItem } from '../../src/api/contract'
+import { EmptySchema, RecordPurchaseSchema, RedeemPointsSchema, ScanMemberSchema } from '../../src/api/schemas'
+import { exchangeAtTill, exchangeCountId, tillCatalog } from '../../src/domain/catalog'
+import { benefitText, usableWithPurchase, type Coupon } from '../../src/domain/coupons'
+import { couponsOf, findCoupon, loadTemplate, newCouponCode, tillCouponView, withFreshCode } from '../_lib/coupons'
+import { writeExchangeIn } from '../_lib/exchanges'
 import { redeemPoints as decideRedemption } from '../../src/domain/balance'
 import { AppError, invalidInput } from '../../src/domain/errors'
 import { redeemEntryId, type LedgerEntry } from '../../src/domain/ledger'
@@ -20,7 +22,7 @@ import { appendEntriesIn, findMemberByCode, readMemberIn, writeMemberIn } from '
 import { acceptScanIn, readScannedCode, type ScannedCode } from '../_lib/memberCodes'
 import { loadProgram } from '../_lib/reference'
 import { staffAction } from '../_lib/runtime'
-import { tx } from '../_lib/data'
+import { data, tx } from '../_lib/data'
 import { inTransaction } from '../_lib/transaction'
 import { memberSummary } from '../_lib/views'
 import { actorOf, identityOf, summaryAfter, type Identity } from './answers'
@@ -33,10 +35,12 @@ import { actorOf, identityOf, summaryAfter, type Identity } from './answers'
  */
 export const scanMember = staffAction(ScanMemberSchema, async ({ code }, ctx) => {
   await assertTillOpen(ctx.staff)
-  if (code.length === MEMBER_NO_LENGTH) return { member: memberSummary(await findMemberByCode(code), ctx.now) }
+  if (code.length === MEMBER_NO_LENGTH) return { member: memberSummary(await findMemberByCode(code), ctx.now), coupons: [] }
   const scanned = await readScannedCode(code, ctx.now, ctx.staff)
   await inTransaction((t) => acceptScanIn(t, scanned, ctx.staff, ctx.now))
-  return { member: memberSummary(scanned.member, ctx.now) }
+  // The member is at the till (their phone's code): their coupons come with the answer, to tap instead of scan.
+  const coupons = usableWithPurchase(await couponsOf(scanned.member._id), scanned.member, ctx.now)
+  return { member: memberSummary(scanned.member, ctx.now), coupons: coupons.map((c) => tillCouponView(c, ctx.now)) }
 })
 
 /**
@@ -67,6 +71,7 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
     coupon: purchase.coupon ? { title: purchase.coupon.title, discountFen: purchase.coupon.discountFen } : null,
     at: purchase.at,
     pointsEarned: purchase.pointsEarned,
+    pointsBreakdown: purchase.pointsBreakdown ?? null,
     tierChange: purchase.tierChange,
   },
   member: summaryAfter(identity, purchase.memberAfter),
@@ -83,7 +88,10 @@ const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: 
  */
 export const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   await assertTillOpen(ctx.staff)
-  const scanned = input.couponCode ? await findCouponByCode(input.couponCode) : null
+  const scanned =
+    input.couponCode !== undefined || input.couponId !== undefined
+      ? await findCoupon({ code: input.couponCode, couponId: input.couponId })
+      : null
   const { member: found, scanned: code } = await purchaser(input.memberCode, scanned, ctx.staff, ctx.now)
   const program = await loadProgram({ fresh: true })
   const id = purchaseId(ctx.staff.storeId, input.orderNo)
@@ -118,40 +126,111 @@ export const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ct
   })
 })
 
-const redemptionAnswer = (entry: LedgerEntry, identity: Identity, after: MemberAfter, replayed: boolean): RedemptionResult => ({
+const redemptionAnswer = (
+  entry: LedgerEntry,
+  identity: Identity,
+  after: MemberAfter,
+  replayed: boolean,
+  coupon: Coupon | null,
+  now: string,
+): RedemptionResult => ({
   redemption: { points: -entry.points, reason: entry.reason, at: entry.at, balanceAfter: entry.balanceAfter },
+  coupon: coupon ? tillCouponView(coupon, now) : null,
   member: summaryAfter(identity, after),
   replayed,
 })
 
-/** Spends points at the till (a gift, a service). Keyed by the till's request id, scoped by the staff member. */
+/**
+ * The till's points catalog: active items with stock left whose coupon is still issued, cheapest first. Whether
+ * the member may have one (their tier, the per-member limit) is decided when it is redeemed.
+ */
+export const redeemCatalog = staffAction(EmptySchema, async (_input, _ctx) => {
+  const items = tillCatalog(await data.catalog.where({ active: true }).orderBy('sort', 'asc').limit(100).get())
+  const views = await Promise.all(
+    items.map(async (item): Promise<StaffCatalogItem | null> => {
+      const template = await loadTemplate(item.templateId)
+      if (!template?.active) return null
+      return {
+        id: item._id,
+        title: item.title,
+        pointsPrice: item.pointsPrice,
+        benefitText: benefitText(template.benefit),
+        gift: template.benefit.kind === 'gift',
+        stockLeft: item.stock.total === null ? null : item.stock.total - item.stock.exchanged,
+      }
+    }),
+  )
+  return { items: views.filter((v): v is StaffCatalogItem => v !== null) }
+})
+
+/**
+ * Spends points at the till: on a catalog item (price, stock, per-member limit and access as in the shopper's
+ * exchange; a gift handed over at once), or on something a store manager types in. Keyed by the till's request
+ * id, scoped by the staff member; the member's dynamic code is spent by it.
+ */
 export const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) => {
   await assertTillOpen(ctx.staff)
+  // Free text names its own price: only a store manager may (the catalog's prices are the brand's).
+  if (input.itemId === undefined && ctx.staff.role !== 'manager')
+    throw new AppError('FORBIDDEN', '自定义兑换仅限店长，请从积分商城选择礼品')
   const code = await readScannedCode(input.memberCode, ctx.now, ctx.staff)
   const found = code.member
   const program = await loadProgram({ fresh: true })
   const requestKey = `${ctx.staff.staffId}:${input.requestId}`
+  const entryId = redeemEntryId(requestKey)
   const identity = identityOf(found, ctx.now)
-  const reason = `兑换：${input.reason}`
 
+  if (input.itemId !== undefined) {
+    const itemId = input.itemId
+    return withFreshCode(() =>
+      inTransaction(async (t): Promise<RedemptionResult> => {
+        const w = tx(t)
+        const member = await readMemberIn(t, found._id)
+        const item = await w.catalog.get(itemId)
+        const done = await w.ledger.get(entryId)
+        if (done) {
+          const coupon = await w.coupons.get(`exchange:${requestKey}`)
+          if (done.memberId !== found._id || !item || coupon?.templateId !== item.templateId) {
+            throw new AppError('IDEMPOTENCY_CONFLICT', '该兑换请求已用于另一笔兑换，请重新发起')
+          }
+          return redemptionAnswer(done, identity, memberSummary(member, ctx.now), true, coupon, ctx.now)
+        }
+        if (!item) throw new AppError('OUT_OF_STOCK', '该礼品已下架')
+        const template = await w.couponTemplates.get(item.templateId)
+        if (!template) throw new AppError('OUT_OF_STOCK', '该礼品已下架')
+        const count = await w.exchangeCounts.get(exchangeCountId(item._id, member._id))
+        const tillCodes = spendCode(member.tillCodes, code, ctx.staff, `redeem:${entryId}`, ctx.now)
+        const d = exchangeAtTill(
+          { ...member, tillCodes },
+          item,
+          template,
+          count,
+          { requestKey, couponCode: newCouponCode(), at: ctx.now, actor: actorOf(ctx) },
+          program,
+        )
+        await writeExchangeIn(t, d)
+        const entry = d.entries[d.entries.length - 1]
+        return redemptionAnswer(entry, identity, memberSummary(d.member, ctx.now), false, d.coupon, ctx.now)
+      }),
+    )
+  }
+
+  const reason = `兑换：${input.reason}`
+  const points = input.points!
   return inTransaction(async (t): Promise<RedemptionResult> => {
     const member = await readMemberIn(t, found._id)
-    const done = await tx(t).ledger.get(redeemEntryId(requestKey))
+    const done = await tx(t).ledger.get(entryId)
     if (done) {
-      if (done.memberId !== found._id || done.points !== -input.points || done.reason !== reason) {
+      if (done.memberId !== found._id || done.points !== -points || done.reason !== reason) {
         throw new AppError('IDEMPOTENCY_CONFLICT', '该兑换请求已用于另一笔兑换，请重新发起')
       }
-      return redemptionAnswer(done, identity, memberSummary(member, ctx.now), true)
+      return redemptionAnswer(done, identity, memberSummary(member, ctx.now), true, null, ctx.now)
     }
-    const tillCodes = spendCode(member.tillCodes, code, ctx.staff, `redeem:${redeemEntryId(requestKey)}`, ctx.now)
-    const decision = decideRedemption(
-      { ...member, tillCodes },
-      { requestKey, points: input.points, reason, at: ctx.now, actor: actorOf(ctx) },
-      program,
-    )
+    const tillCodes = spendCode(member.tillCodes, code, ctx.staff, `redeem:${entryId}`, ctx.now)
+    const decision = decideRedemption({ ...member, tillCodes }, { requestKey, points, reason, at: ctx.now, actor: actorOf(ctx) }, program)
     await writeMemberIn(t, decision.member)
     await appendEntriesIn(t, decision.entries)
     const entry = decision.entries[decision.entries.length - 1]
-    return redemptionAnswer(entry, identity, memberSummary(decision.member, ctx.now), false)
+    return redemptionAnswer(entry, identity, memberSummary(decision.member, ctx.now), false, null, ctx.now)
   })
 })

@@ -1,4 +1,6 @@
 /** The `staff` function: the till (purchases, refunds, redemptions, coupons) and the shop assistants' workbench. */
+import type { PointsBreakdown } from '../domain/points'
+import type { RefundOutcome } from '../domain/purchase'
 import type { StaffRole } from '../domain/staff'
 import type { TierChange } from '../domain/tiers'
 import type { TierId } from '../domain/program'
@@ -12,6 +14,7 @@ import type {
   LogCallbackInput,
   LookupCouponInput,
   LookupOrderInput,
+  PreviewRefundInput,
   ReassignInput,
   RecordPurchaseInput,
   RecordRefundInput,
@@ -22,6 +25,9 @@ import type {
   UndoCouponUseInput,
 } from './staffSchemas'
 import type { CallbackEntry, CouponView, CustomerView, MemberSummary, StoreView, TodayView } from './shared'
+
+/** A coupon as staff see it: everything but its code, which only the shopper's phone shows (it stands for them). */
+export type TillCouponView = Omit<CouponView, 'code'>
 
 export interface StaffView {
   staffId: string
@@ -40,6 +46,8 @@ export interface PurchaseResult {
     coupon: { title: string; discountFen: number } | null
     at: Instant
     pointsEarned: number
+    /** How pointsEarned came about, summing to it; null for purchases recorded before it was kept. */
+    pointsBreakdown: PointsBreakdown | null
     tierChange: TierChange | null
   }
   member: MemberSummary
@@ -54,8 +62,27 @@ export interface OrderView {
   refundedFen: number
   at: Instant
   pointsEarned: number
-  pointsReversed: number
+  /** Points the order's refunds really took back from the balance. */
+  pointsTakenBack: number
+  /** Points its refunds could not take back: the member had already used them. */
+  pointsShortfall: number
   member: MemberSummary
+}
+
+/** What a refund would do, from the same decision the refund makes (a dry run): shown on its confirmation. */
+export type RefundPreview = RefundOutcome
+
+/** A points catalog item as the till offers it. */
+export interface StaffCatalogItem {
+  id: string
+  title: string
+  pointsPrice: number
+  /** "赠品：帆布袋", "满¥500减¥50". */
+  benefitText: string
+  /** A gift is handed over at the till; a coupon goes to the member's wallet. */
+  gift: boolean
+  /** Null = unlimited. */
+  stockLeft: number | null
 }
 
 export interface RefundResult {
@@ -75,6 +102,8 @@ export interface RefundResult {
 export interface RedemptionResult {
   /** `points` is what was spent, a positive number. */
   redemption: { points: number; reason: string; at: Instant; balanceAfter: number }
+  /** A catalog item's coupon: a gift's already handed over (used), another in the member's wallet; null for free text. */
+  coupon: TillCouponView | null
   member: MemberSummary
   replayed: boolean
 }
@@ -114,19 +143,27 @@ export interface CodeAlertsView {
 export interface StaffApi {
   whoami: { input: Record<string, never>; output: StaffView }
   /** A dynamic code is accepted here, once (see cloudfunctions/_lib/memberCodes.ts); a member number only finds. */
-  scanMember: { input: ScanMemberInput; output: { member: MemberSummary } }
+  /**
+   * `coupons`: with a dynamic code (the member is at the till), their coupons usable with a purchase now, to tap
+   * instead of scanning; with a member number, none.
+   */
+  scanMember: { input: ScanMemberInput; output: { member: MemberSummary; coupons: TillCouponView[] } }
   recordPurchase: { input: RecordPurchaseInput; output: PurchaseResult }
   lookupOrder: { input: LookupOrderInput; output: { order: OrderView } }
+  /** A dry run of recordRefund: nothing is written. */
+  previewRefund: { input: PreviewRefundInput; output: { preview: RefundPreview } }
   recordRefund: { input: RecordRefundInput; output: RefundResult }
+  /** The points catalog's items the till can hand over (active, in stock), cheapest first. */
+  redeemCatalog: { input: Record<string, never>; output: { items: StaffCatalogItem[] } }
   redeemPoints: { input: RedeemPointsInput; output: RedemptionResult }
   /** A coupon scanned at the till: whose, and whether it applies to an amount (when given). */
   lookupCoupon: {
     input: LookupCouponInput
-    output: { coupon: CouponView; holder: MemberSummary; problem: string | null; discountFen: number }
+    output: { coupon: TillCouponView; holder: MemberSummary; problem: string | null; discountFen: number }
   }
   redeemGiftCoupon: { input: RedeemGiftCouponInput; output: { coupon: CouponView; holder: MemberSummary; replayed: boolean } }
   /** Within 10 minutes, by the assistant who redeemed it: the coupon is available again and its purchase refunded. */
-  undoCouponUse: { input: UndoCouponUseInput; output: { coupon: CouponView; refund: RefundResult | null } }
+  undoCouponUse: { input: UndoCouponUseInput; output: { coupon: TillCouponView; refund: RefundResult | null } }
   correctBirthday: { input: CorrectBirthdayInput; output: { member: MemberSummary } }
   /** My customers (a manager: the store's), newest seen first, searchable by name or phone suffix. */
   customers: { input: CustomersInput; output: { customers: CustomerView[]; more: boolean } }

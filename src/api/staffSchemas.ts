@@ -3,7 +3,15 @@ import * as v from 'valibot'
 import { CALLBACK_OUTCOMES } from '../domain/staff'
 import { isBusinessDate } from '../domain/exports'
 import { birthdaySchema, int, PLAIN_TEXT, plainText } from './fields'
-import { MAX_POINTS_PER_CHANGE, memberCode, requestId, customerSearch, withoutMobile, sharedProfileFields } from './sharedSchemas'
+import {
+  catalogId,
+  MAX_POINTS_PER_CHANGE,
+  memberCode,
+  requestId,
+  customerSearch,
+  withoutMobile,
+  sharedProfileFields,
+} from './sharedSchemas'
 
 /**
  * The dynamic member code on the member's phone (src/domain/memberCode.ts): 18 digits, spaces allowed. What
@@ -39,18 +47,47 @@ const amountFen = (label: string) =>
   )
 
 export const LookupOrderSchema = v.object({ orderNo })
+
+/** A refund before it happens: what it would take back and do to the tier (a dry run, nothing written). */
+export const PreviewRefundSchema = v.object({ orderNo, amountFen: amountFen('退款金额') })
+export type PreviewRefundInput = v.InferInput<typeof PreviewRefundSchema>
 export type LookupOrderInput = v.InferInput<typeof LookupOrderSchema>
 
 export const RecordRefundSchema = v.object({ orderNo, amountFen: amountFen('退款金额'), requestId })
 export type RecordRefundInput = v.InferInput<typeof RecordRefundSchema>
 
-export const RedeemPointsSchema = v.object({
-  memberCode: dynamicCode,
-  points: int('兑换积分', 1, MAX_POINTS_PER_CHANGE),
-  reason: plainText('兑换内容', 40),
-  requestId,
-})
+/**
+ * Points spent at the till: on a catalog item (its price and title are the server's), or — store managers only,
+ * checked on the server — on something typed in (reason and points). Exactly one of the two.
+ */
+export const RedeemPointsSchema = v.pipe(
+  v.object({
+    memberCode: dynamicCode,
+    itemId: v.optional(catalogId),
+    points: v.optional(int('兑换积分', 1, MAX_POINTS_PER_CHANGE)),
+    reason: v.optional(plainText('兑换内容', 40)),
+    requestId,
+  }),
+  v.forward(
+    v.check((r) => r.itemId !== undefined || r.reason !== undefined, '请选择兑换的礼品'),
+    ['itemId'],
+  ),
+  v.forward(
+    v.check(
+      (r) => r.itemId === undefined || (r.reason === undefined && r.points === undefined),
+      '选择礼品后积分与内容以礼品为准，请勿另填',
+    ),
+    ['itemId'],
+  ),
+  v.forward(
+    v.check((r) => r.itemId !== undefined || r.points !== undefined, '请填写兑换积分'),
+    ['points'],
+  ),
+)
 export type RedeemPointsInput = v.InferInput<typeof RedeemPointsSchema>
+
+/** A coupon's id (its document id), as the scan lists the member's coupons. */
+const couponId = v.pipe(v.string('请选择优惠券'), v.regex(/^[A-Za-z0-9_:-]{1,160}$/, '优惠券编号无效'))
 
 /** What the till scans or types from a coupon: 12 digits, spaces allowed. */
 const couponCode = v.pipe(
@@ -66,6 +103,8 @@ export const RecordPurchaseSchema = v.pipe(
     amountFen: amountFen('金额'),
     orderNo,
     couponCode: v.optional(couponCode),
+    /** One of the member's coupons as the scan listed them (by id: the till never sees their codes). */
+    couponId: v.optional(couponId),
     /** The order's gross margin, when the till knows it. */
     marginFen: v.optional(v.pipe(v.number('毛利必须是数字'), v.integer('毛利必须是整数（分）'), v.minValue(0, '毛利不能为负'))),
   }),
@@ -77,16 +116,32 @@ export const RecordPurchaseSchema = v.pipe(
     v.check((p) => p.memberCode.length === 18 || p.couponCode !== undefined, '请扫描顾客会员卡上的动态会员码（18 位）'),
     ['memberCode'],
   ),
+  v.forward(
+    v.check((p) => p.couponCode === undefined || p.couponId === undefined, '一笔消费只能使用一张优惠券'),
+    ['couponId'],
+  ),
 )
 export type RecordPurchaseInput = v.InferInput<typeof RecordPurchaseSchema>
 
-export const LookupCouponSchema = v.object({ code: couponCode, amountFen: v.optional(amountFen('金额')) })
+/** A coupon's code alone, as the till checks what was scanned or typed before looking it up. */
+export const CouponCodeSchema = v.object({ code: couponCode })
+
+/** A coupon by its code (scanned or typed), or by its id (one of the member's, listed by the scan): exactly one. */
+const oneCoupon = <T extends { code?: string; couponId?: string }>(c: T) => (c.code === undefined) !== (c.couponId === undefined)
+
+export const LookupCouponSchema = v.pipe(
+  v.object({ code: v.optional(couponCode), couponId: v.optional(couponId), amountFen: v.optional(amountFen('金额')) }),
+  v.forward(v.check(oneCoupon, '请扫描或输入券码'), ['code']),
+)
 export type LookupCouponInput = v.InferInput<typeof LookupCouponSchema>
 
 export const RedeemGiftCouponSchema = v.object({ code: couponCode, requestId })
 export type RedeemGiftCouponInput = v.InferInput<typeof RedeemGiftCouponSchema>
 
-export const UndoCouponUseSchema = v.object({ code: couponCode })
+export const UndoCouponUseSchema = v.pipe(
+  v.object({ code: v.optional(couponCode), couponId: v.optional(couponId) }),
+  v.forward(v.check(oneCoupon, '请扫描或输入券码'), ['code']),
+)
 export type UndoCouponUseInput = v.InferInput<typeof UndoCouponUseSchema>
 
 export const CorrectBirthdaySchema = v.object({

@@ -5,9 +5,9 @@
  */
 import { accessAt, type EarlyAccess } from './access'
 import { redeemPoints } from './balance'
-import { issueCoupon, type Coupon, type CouponTemplate } from './coupons'
+import { issueCoupon, useCoupon, type Coupon, type CouponTemplate } from './coupons'
 import { AppError } from './errors'
-import type { LedgerEntry } from './ledger'
+import type { Actor, LedgerEntry } from './ledger'
 import type { Member } from './member'
 import type { ProgramRules } from './program'
 import { effectiveTier } from './tiers'
@@ -45,6 +45,8 @@ export interface ExchangeInput {
   requestKey: string
   couponCode: string
   at: Instant
+  /** Who exchanges: the member (default), or the shop assistant at the till. */
+  actor?: Actor
 }
 
 export interface ExchangeDecision {
@@ -85,7 +87,7 @@ export const exchange = (
       points: item.pointsPrice,
       reason: `兑换：${item.title}`,
       at: input.at,
-      actor: { type: 'member', id: member._id },
+      actor: input.actor ?? { type: 'member', id: member._id },
     },
     program,
   )
@@ -98,3 +100,34 @@ export const exchange = (
     count: { _id: exchangeCountId(item._id, member._id), count: done + 1 },
   }
 }
+
+/**
+ * A catalog item exchanged at the till, for the member standing there: the same exchange (price, stock, limits,
+ * access, the points debited) with the shop assistant as the actor. A gift is handed over on the spot, so its
+ * coupon is used at once (it cannot be collected a second time); a coupon goes to the member's wallet.
+ */
+export const exchangeAtTill = (
+  member: Member,
+  item: CatalogItem,
+  template: CouponTemplate,
+  count: ExchangeCount | null,
+  input: ExchangeInput & { actor: Actor & { type: 'staff'; storeId: string } },
+  program: ProgramRules,
+): ExchangeDecision => {
+  const decision = exchange(member, item, template, count, input, program)
+  if (template.benefit.kind !== 'gift') return decision
+  const handedOver = useCoupon(decision.coupon, {
+    at: input.at,
+    by: input.actor.id,
+    storeId: input.actor.storeId,
+    orderId: `gift:${input.requestKey}`,
+    discountFen: 0,
+  })
+  return { ...decision, coupon: handedOver }
+}
+
+/** The till's catalog: active items with stock left, cheapest first (what the member can afford is the page's call). */
+export const tillCatalog = (items: CatalogItem[]): CatalogItem[] =>
+  items
+    .filter((i) => i.active && (i.stock.total === null || i.stock.exchanged < i.stock.total))
+    .sort((a, b) => a.pointsPrice - b.pointsPrice || a.sort - b.sort)

@@ -241,3 +241,12 @@ export const undoCouponUse = (coupon: Coupon, staffId: string, now: Instant): Co
     log: [...coupon.log, { event: 'undone', at: now, by: staffId, orderId: coupon.use.orderId }],
   }
 }
+
+/**
+ * The member's coupons the till can use with a purchase now: available, valid, for their tier, not a gift (a gift
+ * coupon is handed out on its own). Soonest to expire first, as the assistant should offer them.
+ */
+export const usableWithPurchase = (coupons: Coupon[], holder: TierState, now: Instant): Coupon[] =>
+  coupons
+    .filter((c) => c.benefit.kind !== 'gift' && couponProblem(c, holder, null, now)?.reason === 'needsPurchase')
+    .sort((a, b) => Date.parse(a.validUntil) - Date.parse(b.validUntil))

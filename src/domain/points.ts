@@ -30,9 +30,30 @@ export const EMPTY_POINTS: PointsState = { pointsBalance: 0, pointBatches: [], p
  * Points for a purchase: floor of the fen-exact product of amount, the tier's rate and the birthday bonus:
  * floor(fen × pointsPer100Yuan × percent / 1,000,000). ¥520.99 at 1× is 520 points; ¥100 at 1.2× is 120.
  */
-export const pointsForPurchase = (amountFen: Fen, tier: TierId, inBirthdayMonth: boolean, program: ProgramRules): number => {
+export const pointsForPurchase = (amountFen: Fen, tier: TierId, inBirthdayMonth: boolean, program: ProgramRules): number =>
+  pointsBreakdown(amountFen, tier, inBirthdayMonth, program).total
+
+/**
+ * A purchase's points in parts, for the receipt: the base rate (普通会员's), what the member's tier adds and what
+ * the birthday month adds. Each part is the difference of two floors over the same fen-exact products the total
+ * is, so the parts always sum to the points granted (¥520.99 as VIP in the birthday month: 520 + 105 + 625 = 1,250).
+ */
+export interface PointsBreakdown {
+  base: number
+  tierBonus: number
+  birthdayBonus: number
+  total: number
+}
+
+export const pointsBreakdown = (amountFen: Fen, tier: TierId, inBirthdayMonth: boolean, program: ProgramRules): PointsBreakdown => {
+  const rates = program.earning.pointsPer100YuanByTier
   const percent = inBirthdayMonth ? program.earning.birthdayMonthPercent : 100
-  return Math.floor((amountFen * program.earning.pointsPer100YuanByTier[tier] * percent) / 1_000_000)
+  const atRate = (rate: number, pct: number) => Math.floor((amountFen * rate * pct) / 1_000_000)
+  // The base is the lowest tier's rate, never above the member's own (a program could rate tiers unevenly).
+  const base = Math.min(atRate(rates.member, 100), atRate(rates[tier], 100))
+  const withTier = atRate(rates[tier], 100)
+  const total = atRate(rates[tier], percent)
+  return { base, tierBonus: withTier - base, birthdayBonus: total - withTier, total }
 }
 
 /** The end of the calendar year `yearsAfterEarningYear` after the one `earnedAt` falls in (business time). */

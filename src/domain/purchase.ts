@@ -4,7 +4,7 @@ import { AppError, invalidInput } from './errors'
 import { earnEntryId, reverseEntryId, type Actor, type LedgerEntry } from './ledger'
 import { inBirthdayMonth, type Member } from './member'
 import { formatYuan, type Fen } from './money'
-import { credit, debitUpTo, expiryFor, pointsForPurchase } from './points'
+import { credit, debitUpTo, expiryFor, pointsBreakdown, type PointsBreakdown } from './points'
 import type { ProgramRules, TierId } from './program'
 import { settleReferralOnPurchase, type PendingReferral, type ReferralOutcome } from './referral'
 import { applyPurchaseToTier, effectiveTier, tierFromHistory, type SpendEvent, type TierChange } from './tiers'
@@ -39,6 +39,8 @@ export interface PurchaseRecord {
   at: Instant
   recordedBy: string
   pointsEarned: number
+  /** How pointsEarned came about (base, tier, birthday); absent on purchases recorded before it was kept. */
+  pointsBreakdown?: PointsBreakdown
   /** The batch the earned points joined (so a reversal takes them back from there first). */
   expiresAt: Instant
   /** Gross margin of the order as the till recorded it (0 when unknown). */
@@ -50,6 +52,11 @@ export interface PurchaseRecord {
   refundedFen: Fen
   /** Points taken back (or owed, see shortfall) by those refunds: floor(earned × refunded / amount). */
   pointsReversed: number
+  /**
+   * Of pointsReversed, those no refund could take back (the member had spent them); absent before it was kept.
+   * pointsReversed − pointsShortfall is what was really taken back.
+   */
+  pointsShortfall?: number
 }
 
 export interface PurchaseInput {
@@ -97,7 +104,8 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
   }
   const paidFen = input.amountFen - discountFen
   const settled = settleExpiry(member, input.at, input.actor, program.version)
-  const points = pointsForPurchase(paidFen, effectiveTier(member, input.at), inBirthdayMonth(member.birthday, input.at), program)
+  const breakdown = pointsBreakdown(paidFen, effectiveTier(member, input.at), inBirthdayMonth(member.birthday, input.at), program)
+  const points = breakdown.total
   const expiresAt = expiryFor(input.at, program)
   const { state: tierState, change } = applyPurchaseToTier(settled.member, paidFen, input.at, program)
   const withTier: Member = {
@@ -141,6 +149,7 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       at: input.at,
       recordedBy: input.actor.id,
       pointsEarned: points,
+      pointsBreakdown: breakdown,
       expiresAt,
       marginFen: input.marginFen ?? 0,
       tierChange: change,
@@ -148,6 +157,7 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       programVersion: program.version,
       refundedFen: 0,
       pointsReversed: 0,
+      pointsShortfall: 0,
     },
     entries: [...settled.entries, ...earn],
     coupon: usedCoupon,
@@ -325,7 +335,12 @@ export const recordRefund = (
   const afterView = memberAfter(after, input.at)
   return {
     member: after,
-    purchase: { ...purchase, refundedFen, pointsReversed: pointsReversedTotal },
+    purchase: {
+      ...purchase,
+      refundedFen,
+      pointsReversed: pointsReversedTotal,
+      pointsShortfall: (purchase.pointsShortfall ?? 0) + shortfall,
+    },
     refund: {
       _id: id,
       purchaseId: purchase._id,
@@ -344,3 +359,39 @@ export const recordRefund = (
     entries: [...settled.entries, ...reversal],
   }
 }
+
+/** Points an order's refunds really took back: those reversed less those the member had already spent. */
+export const pointsTakenBack = (purchase: Pick<PurchaseRecord, 'pointsReversed' | 'pointsShortfall'>): number =>
+  purchase.pointsReversed - (purchase.pointsShortfall ?? 0)
+
+/** What a refund does to the member's points and tier: said before it happens, and after. */
+export interface RefundOutcome {
+  amountFen: Fen
+  /** Points taken back from the balance. */
+  pointsReversed: number
+  /** Points that should have been taken back but were already used. */
+  shortfall: number
+  tierBefore: TierId
+  tierAfter: TierId
+}
+
+export const refundOutcome = (decision: RefundDecision): RefundOutcome => ({
+  amountFen: decision.refund.amountFen,
+  pointsReversed: decision.refund.pointsReversed,
+  shortfall: decision.refund.shortfall,
+  tierBefore: decision.refund.tierBefore,
+  tierAfter: decision.refund.memberAfter.tier,
+})
+
+/**
+ * A dry run of recordRefund on the same state: what the refund of `amountFen` would do now. The confirmation
+ * shows this, and the refund itself makes the same decision, so the two cannot disagree (unless the member's
+ * points or purchases change in between, when the refund's own answer says what it did).
+ */
+export const previewRefund = (
+  member: Member,
+  purchase: PurchaseRecord,
+  history: Pick<PurchaseRecord, '_id' | 'at' | 'amountFen' | 'refundedFen'>[],
+  input: Omit<RefundInput, 'requestId'>,
+  program: ProgramRules,
+): RefundOutcome => refundOutcome(recordRefund(member, purchase, history, { ...input, requestId: 'preview' }, program))

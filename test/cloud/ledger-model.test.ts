@@ -11,7 +11,7 @@ import type { Member } from '../../src/domain/member'
 import { availablePoints } from '../../src/domain/points'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { normalizeTier, tierFromHistory, INITIAL_TIER_STATE } from '../../src/domain/tiers'
-import { DEMO_ASSISTANT, DEMO_OPERATOR } from '../../scripts/demo-data'
+import { DEMO_ASSISTANT, DEMO_MANAGER, DEMO_OPERATOR } from '../../scripts/demo-data'
 import { startTestCloud } from './harness'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
@@ -125,7 +125,7 @@ class Redeem implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const memberCode = await tillCode(m, r)
     const usable = availablePoints(memberOf(r), iso(m))
-    const result = await send(m, DEMO_ASSISTANT._id, 'staff', 'redeemPoints', {
+    const result = await send(m, DEMO_MANAGER._id, 'staff', 'redeemPoints', {
       memberCode,
       points: this.points,
       reason: '礼品',

@@ -246,19 +246,19 @@ describe('paying with the code', () => {
     const next = later(clock, 30_000)
     const code = await h.tillCode(shopper.openid, next)
     const request = requestId()
-    await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, points: 100, reason: '帆布袋', requestId: request }, { clock: next })
+    await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, itemId: 'tote-bag', requestId: request }, { clock: next })
     expect(
-      await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, points: 100, reason: '帆布袋', requestId: request }, { clock: next }),
+      await h.ok(till, 'staff', 'redeemPoints', { memberCode: code, itemId: 'tote-bag', requestId: request }, { clock: next }),
     ).toMatchObject({ replayed: true })
     const again = await h.call(
       till,
       'staff',
       'redeemPoints',
-      { memberCode: code, points: 100, reason: '帆布袋', requestId: requestId() },
+      { memberCode: code, itemId: 'tote-bag', requestId: requestId() },
       { clock: next },
     )
     expect(errorOf(again)).toBe('CODE_ALREADY_USED')
-    expect(balanceOf(shopper.openid)).toBe(400)
+    expect(balanceOf(shopper.openid)).toBe(200) // 500 earned, the tote bag's 300 spent once
   })
 
   it('refuses a purchase by member number unless it uses that member’s own coupon', async () => {
@@ -372,13 +372,7 @@ describe('the brake on guessing codes', () => {
     ).toBe('CODE_LOCKED')
     expect(
       errorOf(
-        await h.call(
-          till,
-          'staff',
-          'redeemPoints',
-          { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() },
-          { clock: during },
-        ),
+        await h.call(till, 'staff', 'redeemPoints', { memberCode: right, itemId: 'tote-bag', requestId: requestId() }, { clock: during }),
       ),
     ).toBe('CODE_LOCKED')
     expect(balanceOf(shopper.openid)).toBe(0)
@@ -441,13 +435,7 @@ describe('the brake on guessing codes', () => {
       await h.call('till-g5', 'staff', 'scanMember', { code: right }, { clock: then }),
       await h.call('till-g5', 'staff', 'scanMember', { code: shopper.memberNo }, { clock: then }),
       await h.call('till-g5', 'staff', 'recordPurchase', { memberCode: right, amountFen: 10_000, orderNo: orderNo() }, { clock: then }),
-      await h.call(
-        'till-g5',
-        'staff',
-        'redeemPoints',
-        { memberCode: right, points: 1, reason: '帆布袋', requestId: requestId() },
-        { clock: then },
-      ),
+      await h.call('till-g5', 'staff', 'redeemPoints', { memberCode: right, itemId: 'tote-bag', requestId: requestId() }, { clock: then }),
       await h.call(
         'till-g5',
         'staff',

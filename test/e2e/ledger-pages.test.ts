@@ -4,8 +4,10 @@
  * screenshot of every page on the way (test-results/ledger-*.png).
  *
  * The story: B sees when points expire and their history; a shopper is turned away from the staff and
- * operator pages; the assistant redeems 1,000 of B's points for a flask, then refunds the ¥629 order that
- * made B a VIP (only 306 points are left to take back of its 629, and B is a member again); the operator
+ * operator pages; the assistant's redemption desk offers the points catalog only, the store manager redeems
+ * 1,000 of B's points for a flask (free text is a manager's), then the assistant refunds the ¥629 order that
+ * made B a VIP — the confirmation says before it happens that only 306 points of its 629 can be taken back
+ * and that B becomes a member again, and the order says afterwards what was really taken back; the operator
  * reads B's audit and adds 200 points back with a reason; B's history shows every step.
  */
 import type { LocalCloud } from '../../localcloud'
@@ -58,14 +60,18 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   await page.getByText('仅限品牌运营使用').waitFor()
   await phone.screenshot('ledger-04-ops-forbidden')
 
-  // 3. The assistant's home, then a redemption of 1,000 points.
-  await openAs('demo-assistant-1', '/staff/index/index')
+  // 3. The store manager redeems 1,000 points for a flask, typed in (free text is a manager's to do).
+  await openAs('demo-manager-1', '/staff/index/index')
   await visible('.staff-actions').waitFor()
   await phone.screenshot('ledger-05-staff-home')
   await tapText('积分兑换')
   // Points are spent only with the dynamic code from the member's phone.
   await field('18 位动态会员码').fill(await memberCodeNow(cloud, 'demo-shopper-b'))
   await tapText('查询会员')
+  await visible('.catalog-pick').first().waitFor()
+  expect(await text('.catalog-pick__head')).toBe('积分商城 · 可用 1,306 分')
+  await phone.screenshot('ledger-06-redeem-catalog')
+  await tapText('自定义兑换（店长）')
   await field('例如 保温杯').fill('保温杯')
   await field('0').fill('1000')
   await phone.screenshot('ledger-06-redeem-form')
@@ -78,15 +84,16 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   expect(await text('.receipt')).toContain('当前积分 306')
   await phone.screenshot('ledger-08-redeem-done')
 
-  // More than is left is stopped at the points. A code pays once: the next gift scans the code again.
-  await tapText('为该会员继续兑换（需重新扫码）')
+  // The assistant's desk offers the catalog only; what 306 points cannot pay is greyed out. A code pays once:
+  // the next gift scans the code again.
+  await openAs('demo-assistant-1', '/staff/redeem/index')
   await field('18 位动态会员码').fill(await memberCodeNow(cloud, 'demo-shopper-b', 1))
   await tapText('查询会员')
-  await field('例如 保温杯').fill('羊绒围巾')
-  await field('0').fill('500')
-  await tapText('兑换 500 积分')
-  await visible('.field__error').waitFor()
-  expect(await text('.field__error')).toBe('积分不足：可用 306 分')
+  await visible('.catalog-pick--short').waitFor()
+  expect(await visible('.catalog-pick').count()).toBe(2)
+  expect(await text('.catalog-pick--short')).toContain('满500减50券')
+  expect(await text('.catalog-pick--short')).toContain('积分不足')
+  expect(await page.getByText('自定义兑换（店长）').count()).toBe(0)
   await phone.screenshot('ledger-09-redeem-insufficient')
 
   // 4. A full refund of the ¥629 order: 306 of its 629 points come back, and B is no longer VIP.
@@ -103,6 +110,8 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   await phone.screenshot('ledger-11-refund-order')
   await tapText('退款 ¥629')
   await visible('.confirm-facts').waitFor()
+  // The server's dry run of this refund: what it will really take back, and the tier after.
+  expect(await text('.refund-preview')).toBe('可扣回 306，另有 323 已使用； 退款后等级由 VIP会员 调整为 普通会员') // two lines
   await phone.screenshot('ledger-12-refund-confirm')
   await tapText('确认退款')
   await page.getByText('退款成功').waitFor()
@@ -116,6 +125,9 @@ it('shows expiry and history, and runs redemption, refund and an operator adjust
   await field('例如 SO20261123001').fill('DEMO-0002')
   await tapText('查询订单')
   await page.getByText('该订单已全额退款，无可退金额').waitFor()
+  // The order says what was really taken back, not the 629 it earned.
+  expect(await text('.order-summary')).toContain('已扣回积分 306')
+  expect(await text('.order-summary')).toContain('已使用未扣回 323')
   await phone.screenshot('ledger-14-refund-nothing-left')
 
   // 5. The operator reads B's audit and adds 200 points back with a reason.

@@ -276,7 +276,7 @@ const SCENARIOS: Scenario[] = [
       return call(
         'staff',
         'redeemPoints',
-        ASSISTANT,
+        MANAGER,
         { memberCode: tillCode(s, clock), points: 150, reason: '保温杯', requestId: key('FT-X') },
         clock,
       )

@@ -17,6 +17,7 @@ const purchaseResult = (input: { orderNo: string; amountFen: number }, replayed 
     coupon: null,
     at: '2026-11-23T06:00:00.000Z',
     pointsEarned: Math.floor(input.amountFen / 100),
+    pointsBreakdown: null,
     tierChange: { kind: 'vip_granted', vipUntil: '2027-11-23T16:00:00.000Z' },
   },
   member: { ...LI_NA, tier: 'vip', vipUntil: '2027-11-23T16:00:00.000Z', pointsBalance: 1255 + Math.floor(input.amountFen / 100) },

@@ -1,10 +1,11 @@
 /**
- * The refund desk on Taro's H5 runtime: find the order, refund all that is left by default, confirm, and
- * say what the refund did to the points and the tier. The refund's request id is re-sent after a network
+ * The refund desk on Taro's H5 runtime: find the order, refund all that is left by default, confirm with the
+ * server's dry run of the refund (points taken back, points already used, the tier after), and say what the
+ * refund did to the points and the tier. The refund's request id is re-sent after a network
  * failure and renewed once the server has answered.
  */
 import { screen, waitFor } from '@testing-library/dom'
-import type { OrderView, RefundResult } from '../../src/api/contract'
+import type { OrderView, RefundPreview, RefundResult } from '../../src/api/contract'
 import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { LI_NA, STAFF } from './support/fixtures'
 import { openPage, textOf } from './support/harness'
@@ -18,7 +19,8 @@ const ORDER: OrderView = {
   refundedFen: 10_000,
   at: '2026-11-20T06:30:00.000Z',
   pointsEarned: 744,
-  pointsReversed: 119,
+  pointsTakenBack: 119,
+  pointsShortfall: 0,
   member: { ...LI_NA, tier: 'vip', vipUntil: '2027-11-19T16:00:00.000Z' },
 }
 
@@ -40,8 +42,24 @@ const refunded = (
   replayed: false,
 })
 
-const openDesk = async (recordRefund: (input: RefundInput) => AnswerFor<'staff.recordRefund'>, order: OrderView = ORDER) => {
+/** The server's dry run: by default all 625 points come back and the tier stays. */
+const previewOf = (input: { amountFen: number }, overrides: Partial<RefundPreview> = {}): RefundPreview => ({
+  amountFen: input.amountFen,
+  pointsReversed: 625,
+  shortfall: 0,
+  tierBefore: 'vip',
+  tierAfter: 'vip',
+  ...overrides,
+})
+
+const openDesk = async (
+  recordRefund: (input: RefundInput) => AnswerFor<'staff.recordRefund'>,
+  order: OrderView = ORDER,
+  previewRefund: (input: { orderNo: string; amountFen: number }) => AnswerFor<'staff.previewRefund'> = (input) =>
+    ok({ preview: previewOf(input) }),
+) => {
   const cloud = installFakeCloud({
+    'staff.previewRefund': (input) => previewRefund(input as { orderNo: string; amountFen: number }),
     'staff.whoami': () => ok(STAFF),
     'staff.lookupOrder': (input) =>
       (input as { orderNo: string }).orderNo === order.orderNo
@@ -51,7 +69,10 @@ const openDesk = async (recordRefund: (input: RefundInput) => AnswerFor<'staff.r
   })
   await openPage('/staff/refund/index')
   await screen.findByText('上海静安嘉里中心店')
-  return { refundCalls: () => cloud.calls.filter((c) => c.action === 'recordRefund').map((c) => c.input as RefundInput) }
+  return {
+    refundCalls: () => cloud.calls.filter((c) => c.action === 'recordRefund').map((c) => c.input as RefundInput),
+    previewCalls: () => cloud.calls.filter((c) => c.action === 'previewRefund').map((c) => c.input),
+  }
 }
 
 /** Taps a confirmation button once it is there (the confirmation replaces the form after a render). */
@@ -105,6 +126,12 @@ describe('refund desk', () => {
     expect(screen.getByText('可退 ¥520.50；部分退款按比例扣回积分')).toBeTruthy()
   })
 
+  it('shows the points earlier refunds really took back, and those already used apart', async () => {
+    await openDesk(() => fail('INTERNAL', 'unused'), { ...ORDER, pointsEarned: 629, pointsTakenBack: 306, pointsShortfall: 323 })
+    await findOrder()
+    expect(facts()).toMatchObject({ 获得积分: '629', 已扣回积分: '306', 已使用未扣回: '323' })
+  })
+
   it('refuses more than is left before asking the server', async () => {
     const { refundCalls } = await openDesk(() => fail('INTERNAL', 'unused'))
     await findOrder()
@@ -115,12 +142,18 @@ describe('refund desk', () => {
   })
 
   it('confirms, refunds in integer fen, and says what came back, what could not and what happened to the tier', async () => {
-    const { refundCalls } = await openDesk((input) => ok(refunded(input, { pointsReversed: 600, shortfall: 25 }, 'member')))
+    const { refundCalls, previewCalls } = await openDesk(
+      (input) => ok(refunded(input, { pointsReversed: 600, shortfall: 25 }, 'member')),
+      ORDER,
+      (input) => ok({ preview: previewOf(input, { pointsReversed: 600, shortfall: 25, tierAfter: 'member' }) }),
+    )
     await findOrder()
     tap('退款 ¥520.50')
     await screen.findByText('确认退款')
-    // 744 × (100 + 520.50) / 620.50 − 119 already taken back.
-    expect(textOf('.confirm-facts')).toBe('退款金额¥520.50订单SO20261123001会员李娜预计扣回积分625')
+    expect(previewCalls()).toEqual([{ orderNo: 'SO20261123001', amountFen: 52_050 }])
+    expect(textOf('.confirm-facts')).toBe(
+      '退款金额¥520.50订单SO20261123001会员李娜可扣回 600，另有 25 已使用；退款后等级由 VIP会员 调整为 普通会员',
+    )
     await confirm('确认退款')
 
     await screen.findByText('退款成功')
@@ -146,6 +179,32 @@ describe('refund desk', () => {
     expect(textOf('.receipt__tier-change')).toBeNull()
   })
 
+  it('says when no points come back and the tier stays, before confirming', async () => {
+    await openDesk(
+      (input) => ok(refunded(input, { pointsReversed: 0 })),
+      ORDER,
+      (input) => ok({ preview: previewOf(input, { pointsReversed: 0 }) }),
+    )
+    await findOrder()
+    await typeInto('退款金额（元）', '0.5')
+    tap('退款 ¥0.50')
+    await screen.findByText('确认退款')
+    expect(textOf('.refund-preview')).toBe('本单无积分需扣回；退款后等级不变（VIP会员）')
+  })
+
+  it("shows the preview's refusal at the amount and stays on the form", async () => {
+    const { refundCalls } = await openDesk(
+      () => fail('INTERNAL', 'unused'),
+      ORDER,
+      () => fail('ALREADY_REFUNDED', '订单 SO20261123001 已全额退款'),
+    )
+    await findOrder()
+    tap('退款 ¥520.50')
+    await waitFor(() => expect(errorOf('退款金额（元）')).toBe('订单 SO20261123001 已全额退款'))
+    expect(screen.queryByText('确认退款')).toBeNull()
+    expect(refundCalls()).toHaveLength(0)
+  })
+
   it('shows an order refunded meanwhile at the amount, back on the form', async () => {
     await openDesk(() => fail('ALREADY_REFUNDED', '订单 SO20261123001 已全额退款'))
     await findOrder()
@@ -156,7 +215,7 @@ describe('refund desk', () => {
   })
 
   it('says an order refunded in full has nothing left to refund', async () => {
-    await openDesk(() => fail('INTERNAL', 'unused'), { ...ORDER, refundedFen: ORDER.amountFen, pointsReversed: 744 })
+    await openDesk(() => fail('INTERNAL', 'unused'), { ...ORDER, refundedFen: ORDER.amountFen, pointsTakenBack: 744 })
     await findOrder()
     expect(screen.getByText('该订单已全额退款，无可退金额')).toBeTruthy()
     expect(screen.queryByText(/^退款/)).toBeNull()

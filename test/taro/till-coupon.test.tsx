@@ -36,6 +36,7 @@ const recorded = (input: PurchaseInput): PurchaseResult => {
       coupon: input.couponCode ? { title: '生日月7折卡', discountFen } : null,
       at: '2026-11-23T06:00:00.000Z',
       pointsEarned: Math.floor(paid / 100),
+      pointsBreakdown: { base: Math.floor(paid / 100), tierBonus: 0, birthdayBonus: 0, total: Math.floor(paid / 100) },
       tierChange: null,
     },
     member: { ...LI_NA, pointsBalance: LI_NA.pointsBalance + Math.floor(paid / 100) },
@@ -188,7 +189,7 @@ describe('undoing a coupon use', () => {
     await screen.findByText('录入成功')
   }
 
-  it('asks once more, then returns the coupon and refunds the purchase', async () => {
+  it('asks once more, then shows a neutral undone state that sends the money back through the till system', async () => {
     const { undos } = await openTill({
       undoCouponUse: () =>
         ok({
@@ -203,11 +204,17 @@ describe('undoing a coupon use', () => {
     })
     await recordWithCoupon()
     tap('撤销核销（10 分钟内）')
-    await screen.findByText('撤销后券退回顾客，本单按全额退款并扣回积分。确认撤销？')
+    await screen.findByText('撤销后券退回顾客，本单积分扣回；款项需在收银系统中退还。确认撤销？')
     expect(undos()).toHaveLength(0)
     tap('确认撤销核销')
-    await screen.findByText('已撤销核销：「生日月7折卡」已退回顾客券包；本单 ¥364 已全额退款，扣回积分 364')
+    await screen.findByText('已撤销')
     expect(undos()).toEqual([{ code: '100000000008' }])
+    expect(screen.queryByText('录入成功')).toBeNull()
+    expect(visiblePage().querySelector('.receipt--undone')).not.toBeNull()
+    expect(textOf('.receipt__earlier')).toBe('「生日月7折卡」已退回顾客券包，本单积分已扣回 364')
+    expect(textOf('.receipt__todo')).toBe('请在收银系统中为顾客办理本单退款 ¥364')
+    expect(textOf('.receipt__points')).toBeNull()
+    expect(screen.queryByText('撤销核销（10 分钟内）')).toBeNull()
   })
 
   it("shows the server's refusal (past ten minutes) and leaves the receipt as it was", async () => {

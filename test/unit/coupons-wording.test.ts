@@ -114,7 +114,7 @@ describe("the till's verdict on a coupon", () => {
     holder: LI_NA,
     problem: null,
     discountFen: 15_600,
-    code: BIRTHDAY_COUPON.code,
+    key: { code: BIRTHDAY_COUPON.code },
     amountFen: 52_000,
     ...overrides,
   })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {
   EMPTY_POINTS,
   availablePoints,
@@ -6,6 +7,7 @@ import {
   expireDue,
   expiryFor,
   nextExpiring,
+  pointsBreakdown,
   pointsForPurchase,
 } from '../../src/domain/points'
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
@@ -25,6 +27,34 @@ describe('earning rates', () => {
     expect(pointsForPurchase(9_999, 'vip', true, DEFAULT_PROGRAM)).toBe(239) // 239.976
     const noBonus: ProgramRules = { ...DEFAULT_PROGRAM, earning: { ...DEFAULT_PROGRAM.earning, birthdayMonthPercent: 100 } }
     expect(pointsForPurchase(10_000, 'member', true, noBonus)).toBe(100)
+  })
+
+  it('breaks a VIP birthday purchase into base, tier bonus and birthday double', () => {
+    expect(pointsBreakdown(52_099, 'vip', true, DEFAULT_PROGRAM)).toEqual({ base: 520, tierBonus: 105, birthdayBonus: 625, total: 1_250 })
+    expect(pointsBreakdown(52_099, 'member', false, DEFAULT_PROGRAM)).toEqual({ base: 520, tierBonus: 0, birthdayBonus: 0, total: 520 })
+  })
+
+  it('always breaks the points granted into parts that sum to them, none negative', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.constantFrom('member' as const, 'vip' as const, 'gold' as const),
+        fc.boolean(),
+        fc.record({
+          member: fc.integer({ min: 0, max: 300 }),
+          vip: fc.integer({ min: 0, max: 300 }),
+          gold: fc.integer({ min: 0, max: 300 }),
+        }),
+        fc.integer({ min: 100, max: 300 }),
+        (fen, tier, birthday, rates, percent) => {
+          const program: ProgramRules = { ...DEFAULT_PROGRAM, earning: { pointsPer100YuanByTier: rates, birthdayMonthPercent: percent } }
+          const parts = pointsBreakdown(fen, tier, birthday, program)
+          expect(parts.base + parts.tierBonus + parts.birthdayBonus).toBe(parts.total)
+          expect(parts.total).toBe(pointsForPurchase(fen, tier, birthday, program))
+          expect(Math.min(parts.base, parts.tierBonus, parts.birthdayBonus)).toBeGreaterThanOrEqual(0)
+        },
+      ),
+    )
   })
 
   it('never loses precision on the largest purchase', () => {

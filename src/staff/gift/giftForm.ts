@@ -3,7 +3,7 @@
  * coupon the server found usable. Other coupons are used with a purchase, at "录入消费".
  */
 import { refusalByRow, type RowErrors } from '../../services/formErrors'
-import type { CouponCheck } from '../shared/useCouponLookup'
+import { codeOf, type CouponCheck } from '../shared/useCouponLookup'
 
 export interface GiftHandOut {
   code: string
@@ -20,7 +20,10 @@ export const checkGift = (checked: CouponCheck | null): { ok: true; input: GiftH
   if (!checked) return { ok: false, errors: { form: '请先查询礼品券' } }
   const problem = giftProblem(checked)
   if (problem || checked.coupon.benefit.kind !== 'gift') return { ok: false, errors: { form: problem ?? '' } }
-  return { ok: true, input: { code: checked.code, giftName: checked.coupon.benefit.giftName } }
+  // The gift desk looks coupons up by the code shown to it, never by id.
+  const code = codeOf(checked)
+  if (code === null) return { ok: false, errors: { form: '请扫描或输入礼品券券码' } }
+  return { ok: true, input: { code, giftName: checked.coupon.benefit.giftName } }
 }
 
 /** Every refusal (used meanwhile, expired) belongs to the whole hand-out. */

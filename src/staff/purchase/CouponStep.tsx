@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { formatYuan } from '../../domain/money'
-import { vipPriceText } from '../../wording/coupons'
+import { couponStateLine, vipPriceText } from '../../wording/coupons'
 import { CouponEntry } from '../shared/CouponEntry'
 import { CouponSummary } from '../shared/CouponSummary'
 import { Fact } from '../../components/Fact'
@@ -9,16 +9,33 @@ import type { usePurchaseDesk } from './usePurchaseDesk'
 type Desk = ReturnType<typeof usePurchaseDesk>
 
 /**
- * The optional coupon at the till: its code (scanned or typed), then what the server says about it for this
- * amount — whose it is, whether it applies, the discount and what to charge, and the VIP-price rule.
+ * The optional coupon at the till: one of the member's coupons tapped (they came with the scan of their code) or
+ * another one's code scanned or typed, then what the server says about it for this amount — whose it is, whether
+ * it applies, the discount and what to charge, and the VIP-price rule.
  */
 export const CouponStep = ({ coupon, amountFen }: { coupon: Desk['coupon']; amountFen: number | null }) => {
   const { entry, verdict } = coupon
   if (!coupon.using) {
+    const { offered } = coupon
     return (
       <View className="purchase-coupon">
+        {offered.length > 0 && (
+          <>
+            <Text className="purchase-coupon__title">{`顾客可用优惠券 ${offered.length} 张 · 点选使用`}</Text>
+            {offered.map((c) => (
+              <View key={c.id} className="coupon-offer" onClick={() => coupon.pick(c)}>
+                <View className="coupon-offer__main">
+                  <Text className="coupon-offer__benefit">{c.benefitText}</Text>
+                  <Text className="coupon-offer__title">{c.title}</Text>
+                  <Text className="coupon-offer__line">{couponStateLine(c)}</Text>
+                </View>
+                <Text className="coupon-offer__use">使用</Text>
+              </View>
+            ))}
+          </>
+        )}
         <Button className="btn btn--secondary" onClick={coupon.use}>
-          使用优惠券
+          {offered.length > 0 ? '扫描其他优惠券' : '使用优惠券'}
         </Button>
       </View>
     )

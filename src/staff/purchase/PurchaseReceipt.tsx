@@ -4,15 +4,17 @@ import { formatYuan } from '../../domain/money'
 import { formatPoints } from '../../wording/points'
 import { tierChangeWording } from '../../wording/tiers'
 import { Receipt } from '../shared/Receipt'
+import { pointsBreakdownLine } from './receiptWording'
 
 /**
- * What the recording did: points earned and any tier change, and the coupon's discount when one was used
+ * What the recording did: points earned (with their parts: base, tier bonus, birthday bonus) and any tier change, and the coupon's discount when one was used
  * (points count what was paid). A replayed order changed nothing this time, so what it did when first
  * recorded is shown quietly rather than announced again.
  */
 export const PurchaseReceipt = ({ result }: { result: PurchaseResult }) => {
   const { purchase, member, replayed } = result
   const points = `积分 +${formatPoints(purchase.pointsEarned)}`
+  const breakdown = pointsBreakdownLine(purchase.pointsBreakdown)
   const tierChange = purchase.tierChange && tierChangeWording(purchase.tierChange)
   const coupon = purchase.coupon && `${purchase.coupon.title} 优惠 ${formatYuan(purchase.coupon.discountFen)}`
   const order = purchase.coupon
@@ -25,6 +27,7 @@ export const PurchaseReceipt = ({ result }: { result: PurchaseResult }) => {
       ) : (
         <>
           <Text className="receipt__points">{points}</Text>
+          {breakdown && <Text className="receipt__breakdown">{breakdown}</Text>}
           {coupon && <Text className="receipt__coupon">{coupon}</Text>}
           {tierChange && <Text className="receipt__tier-change">{tierChange}</Text>}
         </>

@@ -6,26 +6,27 @@ import { check } from '../../api/fields'
 import { RecordPurchaseSchema, type RecordPurchaseInput } from '../../api/staffSchemas'
 import { parseYuanToFen } from '../../domain/money'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
+import type { CouponKey } from '../shared/useCouponLookup'
 
 export type PurchaseRow = 'amount' | 'orderNo' | 'coupon'
 export type PurchaseErrors = RowErrors<PurchaseRow>
 
 // The member code was confirmed a step earlier: a problem with it goes to the form.
-const ROW_OF_FIELD: Record<string, PurchaseRow> = { amountFen: 'amount', orderNo: 'orderNo', couponCode: 'coupon' }
+const ROW_OF_FIELD: Record<string, PurchaseRow> = { amountFen: 'amount', orderNo: 'orderNo', couponCode: 'coupon', couponId: 'coupon' }
 
 export const checkPurchase = (
   memberCode: string,
   amountText: string,
   orderNo: string,
-  /** The coupon checked for this purchase, used in the same call; undefined without one. */
-  couponCode?: string,
+  /** The coupon checked for this purchase (by its code, or by id when tapped in the member's list), used in the same call. */
+  coupon?: CouponKey,
 ): { ok: true; input: RecordPurchaseInput } | { ok: false; errors: PurchaseErrors } => {
   const amountFen = parseYuanToFen(amountText)
   const parsed = check(RecordPurchaseSchema, {
     memberCode,
     amountFen: amountFen ?? Number.NaN, // NaN fails the schema
     orderNo,
-    ...(couponCode === undefined ? {} : { couponCode }),
+    ...(coupon === undefined ? {} : 'code' in coupon ? { couponCode: coupon.code } : { couponId: coupon.couponId }),
   })
   if (parsed.ok) return { ok: true, input: parsed.value }
   // Our own wording for an unparseable amount wins over the schema's "must be a number".

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ActionOutput } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
+import type { CouponKey } from '../shared/useCouponLookup'
 
 export type UndoState =
   | { status: 'idle' }
@@ -17,11 +18,11 @@ export type UndoState =
 export const useCouponUndo = () => {
   const [state, setState] = useState<UndoState>({ status: 'idle' })
 
-  const undo = async (code: string) => {
+  const undo = async (coupon: CouponKey) => {
     if (state.status === 'undoing') return
     setState({ status: 'undoing' })
     try {
-      setState({ status: 'done', result: await callCloud('staff', 'undoCouponUse', { code }) })
+      setState({ status: 'done', result: await callCloud('staff', 'undoCouponUse', coupon) })
     } catch (error) {
       setState({ status: 'failed', message: messageOf(error) })
     }
@@ -31,7 +32,7 @@ export const useCouponUndo = () => {
     state,
     ask: () => setState({ status: 'asking' }),
     cancel: () => setState({ status: 'idle' }),
-    undo: (code: string) => void undo(code),
+    undo: (coupon: CouponKey) => void undo(coupon),
     reset: () => setState({ status: 'idle' }),
   }
 }

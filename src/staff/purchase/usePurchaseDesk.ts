@@ -1,16 +1,18 @@
 import { useState } from 'react'
-import type { PurchaseResult } from '../../api/contract'
+import type { PurchaseResult, TillCouponView } from '../../api/contract'
 import { parseYuanToFen } from '../../domain/money'
 import { callCloud, messageOf } from '../../services/cloud'
-import { useCouponLookup } from '../shared/useCouponLookup'
+import { useCouponLookup, type CouponKey } from '../shared/useCouponLookup'
 import { useMemberLookup } from '../shared/useMemberLookup'
+import { buzz, scanText } from '../shared/scanner'
 import { couponVerdict, recordLabel, type CouponVerdict } from './couponStep'
 import { checkPurchase, purchaseErrorsFrom, type PurchaseErrors, type PurchaseRow } from './purchaseForm'
 import { useCouponUndo } from './useCouponUndo'
 
 /**
- * The till, one purchase at a time: find the member (scan or type), confirm who it is, enter amount and
- * order number, optionally check a coupon against the amount, record. The coupon is used in the same call
+ * The till, one purchase at a time: find the member (the scanner opens with the page; or type), confirm who it
+ * is, enter amount and order number (typed, or scanned from the POS receipt), optionally tap one of the member's
+ * coupons (they came with the scan) or scan another, check it against the amount, record. The coupon is used in the same call
  * as the purchase; the order number is the idempotency key, so a retried tap cannot count (or redeem) twice.
  * A coupon scanned where the member code goes finds its holder, who becomes the member.
  */
@@ -20,7 +22,7 @@ export const usePurchaseDesk = () => {
   const lookup = useMemberLookup({
     onCouponCode: async (code) => {
       const answer = await callCloud('staff', 'lookupCoupon', { code })
-      coupon.take({ ...answer, code, amountFen: null })
+      coupon.take({ ...answer, key: { code }, amountFen: null })
       setUsingCoupon(true)
       return answer.holder
     },
@@ -31,8 +33,8 @@ export const usePurchaseDesk = () => {
   const [errors, setErrors] = useState<PurchaseErrors>({})
   const [recording, setRecording] = useState(false)
   const [result, setResult] = useState<PurchaseResult | null>(null)
-  /** The coupon code recorded with the purchase on the receipt, for "撤销核销". */
-  const [usedCouponCode, setUsedCouponCode] = useState<string | null>(null)
+  /** The coupon recorded with the purchase on the receipt, for "撤销核销". */
+  const [usedCoupon, setUsedCoupon] = useState<CouponKey | null>(null)
   const undo = useCouponUndo()
 
   const amountFen = parseYuanToFen(amountText)
@@ -44,20 +46,21 @@ export const usePurchaseDesk = () => {
 
   const record = async () => {
     if (!member || recording) return
-    const couponCode = verdict?.kind === 'applies' ? coupon.checked!.code : undefined
-    const checked = checkPurchase(lookup.memberCode ?? member.memberNo, amountText, orderNo, couponCode)
+    const couponKey = verdict?.kind === 'applies' ? coupon.checked!.key : undefined
+    const checked = checkPurchase(lookup.memberCode ?? member.memberNo, amountText, orderNo, couponKey)
     if (!checked.ok) return setErrors(checked.errors)
     setErrors({})
     setRecording(true)
     try {
       const recorded = await callCloud('staff', 'recordPurchase', checked.input)
-      setUsedCouponCode(recorded.purchase.coupon ? (couponCode ?? null) : null)
+      setUsedCoupon(recorded.purchase.coupon ? (couponKey ?? null) : null)
       setResult(recorded)
+      if (!recorded.replayed) buzz()
     } catch (error) {
       const refused = purchaseErrorsFrom(error, messageOf(error))
       setErrors(refused)
       // The coupon changed since its check (another till used it): check again, so the step shows why.
-      if (refused.coupon && couponCode && amountFen !== null) coupon.lookUp(amountFen)
+      if (refused.coupon && couponKey && amountFen !== null) coupon.lookUp(amountFen)
     } finally {
       setRecording(false)
     }
@@ -71,6 +74,14 @@ export const usePurchaseDesk = () => {
       return setErrors((e) => ({ ...e, amount: amountText.trim() ? '金额格式不对，例如 520 或 520.50' : '请先填写消费金额' }))
     clearError('coupon')
     coupon.lookUp(amountFen)
+  }
+
+  /** The order number from the POS receipt's barcode (WeChat); a closed scanner changes nothing. */
+  const scanOrderNo = async () => {
+    const scanned = await scanText(['barCode', 'qrCode'])
+    if (scanned === null) return
+    setOrderNo(scanned.trim())
+    clearError('orderNo')
   }
 
   const dropCoupon = () => {
@@ -87,7 +98,7 @@ export const usePurchaseDesk = () => {
     setOrderNo('')
     setErrors({})
     setResult(null)
-    setUsedCouponCode(null)
+    setUsedCoupon(null)
     undo.reset()
   }
 
@@ -108,6 +119,7 @@ export const usePurchaseDesk = () => {
         setOrderNo(text)
         clearError('orderNo')
       },
+      scanOrderNo: () => void scanOrderNo(),
       next,
       proceed,
     },
@@ -117,6 +129,14 @@ export const usePurchaseDesk = () => {
       verdict,
       error: errors.coupon,
       use: () => setUsingCoupon(true),
+      /** The member's coupons that came with the scan, to tap. */
+      offered: lookup.coupons,
+      /** One of them tapped: looked up against the amount, as a scanned one is. */
+      pick: (picked: TillCouponView) => {
+        setUsingCoupon(true)
+        clearError('coupon')
+        coupon.pick(picked.id, amountFen)
+      },
       /** Another coupon: back to the code field. */
       change: () => {
         coupon.reset()
@@ -128,8 +148,8 @@ export const usePurchaseDesk = () => {
     undo: {
       ...undo,
       /** Offered on the receipt of a purchase that used a coupon. */
-      available: result?.purchase.coupon != null && usedCouponCode !== null,
-      undo: () => usedCouponCode && undo.undo(usedCouponCode),
+      available: result?.purchase.coupon != null && usedCoupon !== null,
+      undo: () => usedCoupon && undo.undo(usedCoupon),
     },
     startOver,
   }

@@ -1,13 +1,13 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import { formatYuan, parseYuanToFen } from '../../domain/money'
-import { formatPoints } from '../../wording/points'
 import { ConfirmStep } from '../shared/ConfirmStep'
 import { Fact } from '../../components/Fact'
+import { canScan } from '../shared/scanner'
 import { StaffDesk } from '../shared/StaffDesk'
 import { OrderSummary } from './OrderSummary'
 import { RefundReceipt } from './RefundReceipt'
-import { expectedReversal, refundableFen } from './refundForm'
+import { refundableFen, refundPreviewLines } from './refundForm'
 import { useRefundDesk } from './useRefundDesk'
 import './index.scss'
 
@@ -44,9 +44,16 @@ const RefundPage = () => {
                     onConfirm={desk.orderNo.lookUp}
                   />
                 </Field>
-                <Button className="btn btn--primary desk__action" onClick={desk.orderNo.lookUp}>
-                  {desk.orderNo.lookingUp ? '查询中…' : '查询订单'}
-                </Button>
+                <View className="desk__row">
+                  {canScan() && (
+                    <Button className="btn btn--secondary desk__half" onClick={() => void desk.orderNo.scan()}>
+                      扫小票
+                    </Button>
+                  )}
+                  <Button className="btn btn--primary desk__half" onClick={desk.orderNo.lookUp}>
+                    {desk.orderNo.lookingUp ? '查询中…' : '查询订单'}
+                  </Button>
+                </View>
               </>
             )}
           </View>
@@ -73,13 +80,17 @@ const RefundPage = () => {
                 />
               </Field>
               {desk.formError && <Text className="form-error">{desk.formError}</Text>}
-              <Button className="btn btn--primary desk__action" onClick={desk.review}>
-                {amountFen ? `退款 ${formatYuan(amountFen)}` : '退款'}
+              <Button
+                className={`btn btn--primary desk__action${desk.previewing ? ' btn--disabled' : ''}`}
+                disabled={desk.previewing}
+                onClick={desk.review}
+              >
+                {desk.previewing ? '正在核算…' : amountFen ? `退款 ${formatYuan(amountFen)}` : '退款'}
               </Button>
             </View>
           )}
 
-          {order && confirming && (
+          {order && confirming && desk.preview && (
             <ConfirmStep
               verb="退款"
               retryIsSafe="同一笔退款不会重复办理"
@@ -92,7 +103,13 @@ const RefundPage = () => {
               <Fact strong label="退款金额" value={formatYuan(confirming.amountFen)} />
               <Fact label="订单" value={order.orderNo} />
               <Fact label="会员" value={order.member.name} />
-              <Fact label="预计扣回积分" value={formatPoints(expectedReversal(order, confirming.amountFen))} />
+              <View className="refund-preview">
+                {refundPreviewLines(desk.preview).map((line, i, all) => (
+                  <Text key={line} className="refund-preview__line">
+                    {i < all.length - 1 ? `${line}；` : line}
+                  </Text>
+                ))}
+              </View>
             </ConfirmStep>
           )}
         </>

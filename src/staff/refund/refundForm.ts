@@ -3,12 +3,13 @@
  * (integer fen, never more than is left), and where a refusal is shown.
  */
 import * as v from 'valibot'
-import type { OrderView } from '../../api/contract'
+import type { OrderView, RefundPreview } from '../../api/contract'
 import { check } from '../../api/fields'
 import { LookupOrderSchema, RecordRefundSchema, type RecordRefundInput } from '../../api/staffSchemas'
 import { formatYuan, parseYuanToFen, type Fen } from '../../domain/money'
-import { pointsToReverse } from '../../domain/purchase'
+import { TIER_NAMES } from '../../domain/program'
 import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
+import { formatPoints } from '../../wording/points'
 
 /** What is left to refund on an order. */
 export const refundableFen = (order: OrderView): Fen => order.amountFen - order.refundedFen
@@ -20,11 +21,23 @@ export const yuanInputText = (fen: Fen): string => {
 }
 
 /**
- * Points this refund will take back, as the server computes them: the order's points in proportion to
- * everything refunded so far (so refunding the rest takes back the rest), less what earlier refunds took.
- * Mirrors `recordRefund` in src/domain/purchase.ts; the result screen shows the server's own figure.
+ * The confirmation's promise, from the server's dry run of this very refund (staff.previewRefund): what it takes
+ * back, what it cannot (points the member already used) and the tier it leaves — "可扣回 306，另有 323 已使用；
+ * 退款后等级由 VIP会员 调整为 普通会员". The refund makes the same decision, so its receipt says the same.
  */
-export const expectedReversal = (order: OrderView, amountFen: Fen): number => pointsToReverse(order, amountFen)
+export const refundPreviewLines = (preview: RefundPreview): [points: string, tier: string] => {
+  const points =
+    preview.pointsReversed === 0 && preview.shortfall === 0
+      ? '本单无积分需扣回'
+      : `可扣回 ${formatPoints(preview.pointsReversed)}` + (preview.shortfall > 0 ? `，另有 ${formatPoints(preview.shortfall)} 已使用` : '')
+  const tier =
+    preview.tierAfter === preview.tierBefore
+      ? `退款后等级不变（${TIER_NAMES[preview.tierAfter]}）`
+      : `退款后等级由 ${TIER_NAMES[preview.tierBefore]} 调整为 ${TIER_NAMES[preview.tierAfter]}`
+  return [points, tier]
+}
+
+export const refundPreviewWording = (preview: RefundPreview): string => refundPreviewLines(preview).join('；')
 
 export const checkOrderNo = (text: string): { ok: true; orderNo: string } | { ok: false; message: string } => {
   const parsed = check(LookupOrderSchema, { orderNo: text })

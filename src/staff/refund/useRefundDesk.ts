@@ -1,12 +1,13 @@
 import { useState } from 'react'
-import type { OrderView, RefundResult } from '../../api/contract'
+import type { OrderView, RefundPreview, RefundResult } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { useConfirmStep } from '../../services/useConfirmStep'
+import { scanText } from '../shared/scanner'
 import { checkOrderNo, checkRefund, refundableFen, refundErrorsFrom, yuanInputText, type Refund } from './refundForm'
 
 /**
- * A refund at the till: find the order by its number, choose how much (all that is left, unless less),
- * confirm, refund. The refund carries a request id kept until the server answers, so a retry after a
+ * A refund at the till: find the order by its number, choose how much (all that is left, unless less), see
+ * what it will do (the server's dry run of this refund), confirm, refund. The refund carries a request id kept until the server answers, so a retry after a
  * network failure cannot refund twice.
  */
 export const useRefundDesk = () => {
@@ -15,15 +16,18 @@ export const useRefundDesk = () => {
   const [order, setOrder] = useState<OrderView | null>(null)
   const [amountText, setAmountText] = useState('')
   const [result, setResult] = useState<RefundResult | null>(null)
+  /** The server's dry run of the refund being confirmed. */
+  const [preview, setPreview] = useState<RefundPreview | null>(null)
+  const [previewing, setPreviewing] = useState(false)
   const step = useConfirmStep({
     send: (input: Refund, requestId) => callCloud('staff', 'recordRefund', { ...input, requestId }),
     errorsFrom: refundErrorsFrom,
     onDone: setResult,
   })
 
-  const lookUp = async () => {
+  const lookUp = async (text: string = orderText) => {
     if (lookingUp) return
-    const checked = checkOrderNo(orderText)
+    const checked = checkOrderNo(text)
     if (!checked.ok) return step.showErrors({ orderNo: checked.message })
     step.showErrors({})
     setLookingUp(true)
@@ -39,8 +43,20 @@ export const useRefundDesk = () => {
     }
   }
 
-  const review = () => {
-    if (order) step.review(checkRefund(order, amountText))
+  /** The form checked here, then the refund previewed by the server: the confirmation says what it will do. */
+  const review = async () => {
+    if (!order || previewing) return
+    const checked = checkRefund(order, amountText)
+    if (!checked.ok) return step.review(checked)
+    setPreviewing(true)
+    try {
+      setPreview((await callCloud('staff', 'previewRefund', checked.input)).preview)
+      step.review(checked)
+    } catch (error) {
+      step.showErrors(refundErrorsFrom(error, messageOf(error)))
+    } finally {
+      setPreviewing(false)
+    }
   }
 
   /** Another order (or the next customer): nothing pending carries over. */
@@ -51,6 +67,7 @@ export const useRefundDesk = () => {
     setAmountText('')
     step.clear()
     setResult(null)
+    setPreview(null)
   }
 
   return {
@@ -63,6 +80,13 @@ export const useRefundDesk = () => {
         step.clearError('orderNo')
       },
       lookUp: () => void lookUp(),
+      /** The order number from the receipt's barcode (WeChat), looked up at once. */
+      scan: async () => {
+        const scanned = await scanText(['barCode', 'qrCode'])
+        if (scanned === null) return
+        setOrderText(scanned.trim())
+        await lookUp(scanned.trim())
+      },
     },
     order,
     amount: {
@@ -77,7 +101,9 @@ export const useRefundDesk = () => {
     confirming: step.confirming,
     submitting: step.submitting,
     unanswered: step.unanswered,
-    review,
+    previewing,
+    preview,
+    review: () => void review(),
     confirm: step.confirm,
     back: step.back,
     result,

@@ -2,8 +2,7 @@ import { Button, Input, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
 import type { useCouponLookup } from './useCouponLookup'
 
-// Only WeChat has a camera scanner; the H5 preview types the code.
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
+import { canScan } from './scanner'
 
 interface Props {
   coupon: ReturnType<typeof useCouponLookup>
@@ -28,7 +27,7 @@ export const CouponEntry = ({ coupon, amountFen, lookUpLabel }: Props) => (
       />
     </Field>
     <View className="desk__row">
-      {CAN_SCAN && (
+      {canScan() && (
         <Button className="btn btn--secondary desk__half" onClick={() => coupon.scan(amountFen)}>
           扫券
         </Button>

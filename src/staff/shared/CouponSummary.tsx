@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import type { CouponView, MemberSummary } from '../../api/contract'
+import type { MemberSummary, TillCouponView } from '../../api/contract'
 import { TIER_NAMES } from '../../domain/program'
 import { couponStateLine } from '../../wording/coupons'
 
 interface Props {
-  coupon: CouponView
+  coupon: TillCouponView
   holder: MemberSummary
   /** Why it cannot be used here, or null. */
   problem: string | null

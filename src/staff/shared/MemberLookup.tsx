@@ -3,11 +3,17 @@ import { Field } from '../../components/Field'
 import { MemberConfirm } from '../../components/MemberConfirm'
 import type { useMemberLookup } from './useMemberLookup'
 
-// Only WeChat has a camera scanner; the H5 preview types the code.
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
+import { canScan } from './scanner'
+
+interface Props {
+  lookup: ReturnType<typeof useMemberLookup>
+  onChange: () => void
+  /** Where there is no camera (the H5 preview), the till starts in the code field, ready to type. */
+  focusWithoutCamera?: boolean
+}
 
 /** The member step of a till page: the code field and buttons, then who it is with a way to change. */
-export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof useMemberLookup>; onChange: () => void }) => {
+export const MemberLookup = ({ lookup, onChange, focusWithoutCamera = false }: Props) => {
   const { code, member } = lookup
   if (member) return <MemberConfirm member={member} onChange={onChange} />
   const hint = lookup.acceptsCoupons
@@ -23,13 +29,14 @@ export const MemberLookup = ({ lookup, onChange }: { lookup: ReturnType<typeof u
           placeholderClass="field__placeholder"
           placeholder={lookup.numberAllowed ? '18 位会员码或 11 位会员号' : '18 位动态会员码'}
           type="number"
+          focus={focusWithoutCamera && !canScan()}
           value={code.text}
           onInput={(e) => code.change(e.detail.value)}
           onConfirm={code.lookUp}
         />
       </Field>
       <View className="desk__row">
-        {CAN_SCAN && (
+        {canScan() && (
           <Button className="btn btn--secondary desk__half" onClick={code.scan}>
             扫码
           </Button>

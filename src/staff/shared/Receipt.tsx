@@ -7,6 +7,8 @@ import { formatPoints } from '../../wording/points'
 interface Props {
   /** The server had this request already: nothing changed this time, so the mark is quiet, not a tick. */
   replayed: boolean
+  /** What was recorded has been undone: a neutral mark, neither a tick nor an alarm. */
+  undone?: boolean
   title: string
   /** What it did: the points moved, or (replayed) what it did when first recorded. */
   children: ReactNode
@@ -17,8 +19,8 @@ interface Props {
 }
 
 /** The result screen of a till action: what it did, then whose account, which order, and the balance now. */
-export const Receipt = ({ replayed, title, children, member, order }: Props) => (
-  <View className={`receipt${replayed ? ' receipt--replayed' : ''}`}>
+export const Receipt = ({ replayed, undone = false, title, children, member, order }: Props) => (
+  <View className={`receipt${replayed ? ' receipt--replayed' : ''}${undone ? ' receipt--undone' : ''}`}>
     <View className="receipt__mark">{replayed ? 'i' : ''}</View>
     <Text className="receipt__title">{title}</Text>
     {children}

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import type { MemberSummary } from '../../api/contract'
+import type { MemberSummary, TillCouponView } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { checkCouponCode, looksLikeCouponCode } from '../../services/couponCode'
 import { checkTillCode } from '../../services/memberCode'
+import { scanText } from './scanner'
 
 interface Options {
   /**
@@ -30,6 +30,8 @@ export const useMemberLookup = ({ onCouponCode, numberAllowed = false }: Options
   const [member, setMember] = useState<MemberSummary | null>(null)
   /** The code that found the member: what the purchase or redemption carries (a coupon's holder: their number). */
   const [memberCode, setMemberCode] = useState<string | null>(null)
+  /** The member's coupons usable with a purchase, as the scan of their dynamic code answered (else none). */
+  const [coupons, setCoupons] = useState<TillCouponView[]>([])
 
   const lookUp = async (codeText: string = text) => {
     if (lookingUp) return
@@ -39,8 +41,10 @@ export const useMemberLookup = ({ onCouponCode, numberAllowed = false }: Options
     setError(undefined)
     setLookingUp(true)
     try {
-      const found = asCoupon ? await onCouponCode(code.code) : (await callCloud('staff', 'scanMember', { code: code.code })).member
+      const scanned = asCoupon ? null : await callCloud('staff', 'scanMember', { code: code.code })
+      const found = scanned ? scanned.member : await onCouponCode!(code.code)
       setMemberCode(asCoupon ? found.memberNo : code.code)
+      setCoupons(scanned?.coupons ?? [])
       setMember(found)
     } catch (e) {
       setError(messageOf(e))
@@ -51,13 +55,9 @@ export const useMemberLookup = ({ onCouponCode, numberAllowed = false }: Options
 
   /** WeChat's scanner; a cancelled scan is not an error. */
   const scan = async () => {
-    let scanned: string
-    try {
-      // The member code's QR or its barcode (Code 128), a coupon's QR.
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode', 'barCode'] })).result
-    } catch {
-      return
-    }
+    // The member code's QR or its barcode (Code 128), a coupon's QR.
+    const scanned = await scanText(['qrCode', 'barCode'])
+    if (scanned === null) return
     setText(scanned)
     await lookUp(scanned)
   }
@@ -67,6 +67,7 @@ export const useMemberLookup = ({ onCouponCode, numberAllowed = false }: Options
     setError(undefined)
     setMember(null)
     setMemberCode(null)
+    setCoupons([])
   }
 
   return {
@@ -76,6 +77,7 @@ export const useMemberLookup = ({ onCouponCode, numberAllowed = false }: Options
     numberAllowed,
     member,
     memberCode,
+    coupons,
     /** After a change at the till, the member as the server now has them (new balance, new tier). */
     updateMember: setMember,
     reset,

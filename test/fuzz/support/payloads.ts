@@ -231,6 +231,9 @@ export const MEMBER: Specs<'member'> = {
   changeStore: { callers: shopper, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01') }) },
 }
 
+/** A coupon's id as the till's scan lists them: mostly none the world holds (ids embed the holder's openid). */
+const couponId = fc.constantFrom('welcome:nobody', 'bday:nobody:2026', 'exchange:nobody:req-00000001')
+
 export const STAFF: Specs<'staff'> = {
   whoami: { callers: staffCaller, fields: none },
   scanMember: { callers: staffCaller, fields: (w) => ({ code: fc.oneof(memberCode(w), dynamicCode(w)) }) },
@@ -241,30 +244,43 @@ export const STAFF: Specs<'staff'> = {
       amountFen,
       orderNo: orderNo(w),
       couponCode: couponCode(w),
+      couponId,
       marginFen: fc.integer({ min: 0, max: 1_000 }),
     }),
-    optional: ['couponCode', 'marginFen'],
+    optional: ['couponCode', 'couponId', 'marginFen'],
   },
   lookupOrder: { callers: staffCaller, fields: (w) => ({ orderNo: orderNo(w) }) },
   recordRefund: {
     callers: staffCaller,
     fields: (w) => ({ orderNo: orderNo(w), amountFen: fc.integer({ min: 1, max: 40_000 }), requestId }),
   },
+  previewRefund: {
+    callers: staffCaller,
+    fields: (w) => ({ orderNo: orderNo(w), amountFen: fc.integer({ min: 1, max: 40_000 }) }),
+  },
+  redeemCatalog: { callers: staffCaller, fields: none },
   redeemPoints: {
     callers: staffCaller,
     fields: (w) => ({
       memberCode: fc.oneof({ arbitrary: dynamicCode(w), weight: 4 }, { arbitrary: memberCode(w), weight: 1 }),
+      // A catalog item (known or not), or free text (a manager's; an assistant's is refused).
+      itemId: fc.constantFrom('tote-bag', 'coupon-50off500', 'no-such-item'),
       points: fc.integer({ min: 1, max: 500 }),
       reason: words,
       requestId,
     }),
+    optional: ['itemId', 'points', 'reason'],
   },
-  lookupCoupon: { callers: staffCaller, fields: (w) => ({ code: couponCode(w), amountFen }), optional: ['amountFen'] },
+  lookupCoupon: {
+    callers: staffCaller,
+    fields: (w) => ({ code: couponCode(w), couponId, amountFen }),
+    optional: ['code', 'couponId', 'amountFen'],
+  },
   redeemGiftCoupon: {
     callers: staffCaller,
     fields: (w) => ({ code: fc.oneof(fc.constantFrom(...w.giftCouponCodes), couponCode(w)), requestId }),
   },
-  undoCouponUse: { callers: staffCaller, fields: (w) => ({ code: couponCode(w) }) },
+  undoCouponUse: { callers: staffCaller, fields: (w) => ({ code: couponCode(w), couponId }), optional: ['code', 'couponId'] },
   correctBirthday: {
     callers: staffCaller,
     fields: (w) => ({ memberCode: memberCode(w), birthday, reason: words.filter((s) => s.length >= 4) }),
