@@ -300,7 +300,7 @@ describe('联系顾客', () => {
   it('reveals the number to the customer’s own assistant, then logs how the call went with one tap', async () => {
     const { of } = await openRecord()
     expect(visiblePage().querySelector('.contact__number')).toBeNull()
-    expect(contactText()).toContain('号码默认隐藏，点「拨打电话」时显示，每次查看都会记录')
+    expect(contactText()).toContain('号码已隐藏，拨打时显示，每次查看都会记录')
     expect(visiblePage().querySelector('.contact__outcomes')).toBeNull()
     fireEvent.click(inContact('拨打电话'))
     await waitFor(() => expect(textOf('.contact__number')).toBe('137 0000 2101'))
