@@ -15,11 +15,12 @@ import {
   mayAttend,
   rsvp as decideRsvp,
   rsvpId,
+  ticketShelf,
   type MemberEvent,
   type Rsvp,
 } from '../../src/domain/events'
 import { maskMobile, type Member } from '../../src/domain/member'
-import { isBefore } from '../../src/domain/time'
+import { tierProgress } from '../../src/domain/tiers'
 import { _ } from '../_lib/cloud'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { data, tx } from '../_lib/data'
@@ -33,7 +34,7 @@ import {
   withWaitlistHead,
 } from '../_lib/events'
 import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
-import { loadProgram, loadStore, storeView } from '../_lib/reference'
+import { loadProgram, loadStore, storeDetailView } from '../_lib/reference'
 import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 
@@ -57,7 +58,7 @@ const eventView = async (e: MemberEvent, member: Member | null, mine: Rsvp | nul
   title: e.title,
   description: e.description,
   coverUrl: e.coverUrl,
-  store: storeView(await loadStore(e.storeId)),
+  store: await loadStore(e.storeId).then((s) => (s ? storeDetailView(s) : null)),
   startsAt: e.startsAt,
   endsAt: e.endsAt,
   capacity: e.capacity,
@@ -87,6 +88,7 @@ const list = shopperAction(EmptySchema, async (_input, ctx) => {
   return {
     events: await Promise.all(upcoming.map((e) => eventView(e, member, mine.find((r) => r.eventId === e._id) ?? null, ctx.now))),
     serverTime: ctx.now,
+    progress: tierProgress(member, await loadProgram(), ctx.now),
   }
 })
 
@@ -137,12 +139,14 @@ const mine = shopperAction(EmptySchema, async (_input, ctx) => {
     .orderBy('createdAt', 'desc')
     .limit(100)
     .get()
-  const withEvents = await Promise.all(held.map(async (r) => ({ r, e: await data.events.get(r.eventId) })))
-  const upcoming = withEvents.filter(({ e }) => e && isBefore(ctx.now, e.endsAt))
-  const attended = withEvents.filter(({ e, r }) => e && r.checkedInAt && !isBefore(ctx.now, e.endsAt))
+  const withEvents = (await Promise.all(held.map(async (r) => ({ r, e: await data.events.get(r.eventId) })))).flatMap(({ r, e }) =>
+    e ? [{ r, e, shelf: ticketShelf(r, e, ctx.now) }] : [],
+  )
+  const upcoming = withEvents.filter((x) => x.shelf === 'upcoming').sort((a, b) => a.e.startsAt.localeCompare(b.e.startsAt))
+  const attended = withEvents.filter((x) => x.shelf === 'attended').sort((a, b) => b.e.startsAt.localeCompare(a.e.startsAt))
   return {
-    upcoming: await Promise.all(upcoming.map(({ r, e }) => eventView(e!, member, r, ctx.now))),
-    attended: await Promise.all(attended.map(({ r, e }) => eventView(e!, member, r, ctx.now))),
+    upcoming: await Promise.all(upcoming.map(({ r, e }) => eventView(e, member, r, ctx.now))),
+    attended: await Promise.all(attended.map(({ r, e }) => eventView(e, member, r, ctx.now))),
     serverTime: ctx.now,
   }
 })

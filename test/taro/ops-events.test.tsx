@@ -6,6 +6,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom'
 import type { EventView } from '../../src/api/contract'
 import { setPhoneClock } from './support/clock'
+import { EVENT_STORE } from './support/fixtures'
 import { fail, installFakeCloud, ok, type AnswerFor, type FakeHandlers } from './support/fakeCloud'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, pick, row, tap, typeInto } from './support/interact'
@@ -22,7 +23,7 @@ const created = (input: CreateInput): EventView => ({
   title: input.title as string,
   description: input.description as string,
   coverUrl: input.coverUrl as string,
-  store: { id: 'SH001', name: '上海静安嘉里中心店' },
+  store: EVENT_STORE,
   startsAt: input.startsAt as string,
   endsAt: input.endsAt as string,
   capacity: input.capacity as number,
@@ -175,7 +176,7 @@ const SALON: EventView = {
   title: '秋冬搭配会员沙龙',
   description: '搭配师现场讲解',
   coverUrl: '',
-  store: { id: 'SH001', name: '上海静安嘉里中心店' },
+  store: EVENT_STORE,
   startsAt: '2026-11-30T06:00:00.000Z',
   endsAt: '2026-11-30T09:00:00.000Z',
   capacity: 30,
