@@ -100,6 +100,9 @@ describe('the weapp build', () => {
         'updateCustomerCard',
         'callbackStats',
         '今日与本月',
+        'revealPhone',
+        'todayCounts',
+        '复制话术',
       ],
     ],
     [

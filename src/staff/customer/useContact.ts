@@ -42,7 +42,8 @@ export const useContact = (customer: CustomerView, staff: StaffView, onLogged: (
       setPhone({ status: 'revealing' })
       try {
         // One reveal per tap, logged once even when the answer is lost and the tap repeated.
-        ;({ mobile } = await reveal.send((requestId) => callCloud('staff', 'revealPhone', { memberCode: customer.memberNo, requestId })))
+        const revealed = await reveal.send((requestId) => callCloud('staff', 'revealPhone', { memberCode: customer.memberNo, requestId }))
+        mobile = revealed.mobile
         setPhone({ status: 'shown', mobile })
       } catch (e) {
         setPhone({ status: 'failed', message: messageOf(e) })
