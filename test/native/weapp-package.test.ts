@@ -102,7 +102,6 @@ describe('the weapp build', () => {
         '今日与本月',
         'revealPhone',
         'todayCounts',
-        '复制话术',
       ],
     ],
     [
