@@ -1,10 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { Chips } from '../../components/Chips'
+import { Chips, onOneValue, onTagText } from '../../components/Chips'
 import { Field } from '../../components/Field'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { LoadStatus } from '../../components/StatusScreen'
 import { CLOTHING_SIZES, COLOURS, MAX_COLOURS, SHOE_SIZES } from '../../domain/preferences'
-import { birthdayText, parseTags, tagsText } from '../../wording/workbench'
+import { birthdayText, parseTags } from '../../wording/workbench'
 import { MESSAGE_KINDS, WHY } from './profileForm'
 import { useProfile } from './useProfile'
 import './index.scss'
@@ -76,7 +76,7 @@ const ProfilePage = () => {
           <Chips
             list={CLOTHING_SIZES}
             chosen={draft.clothingSize ? [draft.clothingSize] : []}
-            change={(update) => page.updateText('clothingSize', (size) => update(size ? [size] : [])[0] ?? '')}
+            change={(update) => page.updateText('clothingSize', onOneValue(update))}
           />
         </Field>
         <Field
@@ -87,7 +87,7 @@ const ProfilePage = () => {
           <Chips
             list={SHOE_SIZES}
             chosen={draft.shoeSize ? [draft.shoeSize] : []}
-            change={(update) => page.updateText('shoeSize', (size) => update(size ? [size] : [])[0] ?? '')}
+            change={(update) => page.updateText('shoeSize', onOneValue(update))}
           />
         </Field>
         <View className={`field me-profile__children${errors.children ? ' field--invalid' : ''}`}>
@@ -130,7 +130,7 @@ const ProfilePage = () => {
             chosen={parseTags(draft.colours)}
             multiple
             max={MAX_COLOURS}
-            change={(update) => page.updateText('colours', (colours) => tagsText(update(parseTags(colours))))}
+            change={(update) => page.updateText('colours', onTagText(update))}
           />
         </Field>
         <Field label="喜欢的风格" error={errors.styles} hint="多个用顿号隔开">

@@ -1,5 +1,5 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { Chips } from '../../components/Chips'
+import { Chips, onOneValue, onTagText } from '../../components/Chips'
 import type { ActionOutput, StaffView } from '../../api/contract'
 import { Field } from '../../components/Field'
 import { StatusScreen } from '../../components/StatusScreen'
@@ -7,7 +7,7 @@ import { CallbackHistory, CustomerCardFacts, CustomerSummary } from '../../compo
 import { CLOTHING_SIZES, COLOURS, MAX_COLOURS, SHOE_SIZES } from '../../domain/preferences'
 import { CALLBACK_OUTCOMES } from '../../domain/staff'
 import { businessTime } from '../../domain/time'
-import { nextCallbackText, OUTCOME_NAMES, parseTags, tagsText } from '../../wording/workbench'
+import { nextCallbackText, OUTCOME_NAMES, parseTags } from '../../wording/workbench'
 import { Pills } from '../shared/Pills'
 import { StaffDesk } from '../shared/StaffDesk'
 import { ContactPanel } from './ContactPanel'
@@ -150,14 +150,14 @@ const CardPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => 
             <Chips
               list={CLOTHING_SIZES}
               chosen={card.draft.clothingSize ? [card.draft.clothingSize] : []}
-              change={(update) => card.update('clothingSize', (size) => update(size ? [size] : [])[0] ?? '')}
+              change={(update) => card.update('clothingSize', onOneValue(update))}
             />
           </Field>
           <Field label="鞋码" error={card.errors.shoeSize}>
             <Chips
               list={SHOE_SIZES}
               chosen={card.draft.shoeSize ? [card.draft.shoeSize] : []}
-              change={(update) => card.update('shoeSize', (size) => update(size ? [size] : [])[0] ?? '')}
+              change={(update) => card.update('shoeSize', onOneValue(update))}
             />
           </Field>
           <Field label="喜欢的颜色" error={card.errors.colours} hint={`可多选，最多 ${MAX_COLOURS} 项`}>
@@ -166,7 +166,7 @@ const CardPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => 
               chosen={parseTags(card.draft.colours)}
               multiple
               max={MAX_COLOURS}
-              change={(update) => card.update('colours', (colours) => tagsText(update(parseTags(colours))))}
+              change={(update) => card.update('colours', onTagText(update))}
             />
           </Field>
           <Field label="喜欢的风格" error={card.errors.styles} hint="多个用顿号或空格分开，最多 10 项">
