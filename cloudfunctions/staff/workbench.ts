@@ -33,7 +33,7 @@ import {
 import { assertTillOpen } from '../_lib/codeGuards'
 import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { birthdayCouponKey, issueOnce, loadTemplate } from '../_lib/coupons'
-import { loadProgram, loadStore, storeView } from '../_lib/reference'
+import { loadProgram, loadStaffByStaffId, loadStore, storeView } from '../_lib/reference'
 import type { CallbackDoc } from '../_lib/collections'
 import { managerAction, staffAction, type StaffContext } from '../_lib/runtime'
 import { data, tx } from '../_lib/data'
@@ -72,8 +72,16 @@ export const customer = staffAction(LookupMemberSchema, async ({ code }, ctx) =>
     customer: await customerView(member, ctx.now, program),
     callbacks: await callbacksOf(member._id),
     callbackDefaultDate: businessDate(defaultNextCallback(ctx.now, program)),
+    // The audit of revealed numbers is read by the one who answers for the store's customers.
+    phoneReveals: ctx.staff.role === 'manager' ? await phoneRevealsOf(member._id, ctx.staff.storeId) : null,
   }
 })
+
+/** Who saw the customer's full number at this store, newest first (the last 20). */
+const phoneRevealsOf = async (memberId: string, storeId: string) => {
+  const found = await data.phoneReveals.where({ memberId, storeId }).orderBy('at', 'desc').limit(20).get()
+  return Promise.all(found.map(async (r) => ({ staffName: (await loadStaffByStaffId(r.staffId))?.name ?? r.staffId, at: r.at })))
+}
 
 export const today = staffAction(EmptySchema, async (_input, ctx) => todayView(staffScope(ctx.staff), ctx.now, await loadProgram()))
 

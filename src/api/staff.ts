@@ -140,8 +140,19 @@ export interface StaffApi {
   correctBirthday: { input: CorrectBirthdayInput; output: { member: MemberSummary } }
   /** My customers (a manager: the store's), newest seen first, searchable by name or phone suffix. */
   customers: { input: CustomersInput; output: { customers: CustomerView[]; more: boolean } }
-  /** `callbackDefaultDate`: the business date the next callback gets when none is picked (YYYY-MM-DD). */
-  customer: { input: LookupMemberInput; output: { customer: CustomerView; callbacks: CallbackEntry[]; callbackDefaultDate: string } }
+  /**
+   * `callbackDefaultDate`: the business date the next callback gets when none is picked (YYYY-MM-DD).
+   * `phoneReveals`: who saw the customer's full number, newest first — for the store manager (null for assistants).
+   */
+  customer: {
+    input: LookupMemberInput
+    output: {
+      customer: CustomerView
+      callbacks: CallbackEntry[]
+      callbackDefaultDate: string
+      phoneReveals: { staffName: string; at: Instant }[] | null
+    }
+  }
   today: { input: Record<string, never>; output: TodayView }
   /** Counts of today's lists, for the home tiles: counted by the database, no customer read. */
   todayCounts: { input: Record<string, never>; output: TodayCounts }

@@ -189,3 +189,7 @@ export const todayTileCounts = (c: TodayCounts): { text: string; some: boolean }
     { text: `久未到店 ${c.winBack}`, n: c.winBack },
     { text: `待回访 ${c.callbacksDue}`, n: c.callbacksDue },
   ].map(({ text, n }) => ({ text, some: n > 0 }))
+
+/** "2026-12-07 15:20 · 王丽 查看了完整号码": one line of the phone-reveal audit. */
+export const revealText = (r: { staffName: string; at: Instant }): string =>
+  `${businessTime(r.at).format('YYYY-MM-DD HH:mm')} · ${r.staffName} 查看了完整号码`

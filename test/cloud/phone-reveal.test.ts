@@ -136,6 +136,17 @@ describe('staff.revealPhone', () => {
     expect(reveals()).toEqual(before)
   })
 
+  it('shows the store manager who saw the customer’s number and when, and the assistants nothing of it', async () => {
+    const record = await h.ok(DEMO_MANAGER._id, 'staff', 'customer', { code: mine.memberNo }, { clock: NOW })
+    const logged = reveals().filter((r) => r.memberId === mine.openid && r.storeId === 'SH001')
+    expect(record.phoneReveals).toEqual(logged.map(() => ({ staffName: DEMO_ASSISTANT.name, at: NOW })))
+    expect(logged.length).toBeGreaterThan(0)
+    // Nothing else: no number in it.
+    expect(JSON.stringify(record)).not.toContain(mobileOf(mine.openid))
+    expect((await h.ok(DEMO_ASSISTANT._id, 'staff', 'customer', { code: mine.memberNo }, { clock: NOW })).phoneReveals).toBeNull()
+    expect((await h.ok(DEMO_COLLEAGUE._id, 'staff', 'customer', { code: mine.memberNo }, { clock: NOW })).phoneReveals).toBeNull()
+  })
+
   it('lets a manager call once they take the customer on (更换导购), and the former assistant no longer', async () => {
     const customer = await h.joinedShopper('reveal', { scene: DEMO_JOIN_SCENE, clock: at('2026-10-02T11:00:00') })
     await h.ok(DEMO_MANAGER._id, 'staff', 'reassign', { memberCode: customer.memberNo, staffId: DEMO_MANAGER.staffId }, { clock: NOW })

@@ -36,7 +36,13 @@ const openRecord = async ({ who = STAFF, customer = WU_QIAN, logCallback, update
   let callbacks: CallbackEntry[] = [EARLIER]
   const cloud = installFakeCloud({
     'staff.whoami': () => ok(who),
-    'staff.customer': () => ok({ customer: shown, callbacks, callbackDefaultDate: '2026-12-23' }),
+    'staff.customer': () =>
+      ok({
+        customer: shown,
+        callbacks,
+        callbackDefaultDate: '2026-12-23',
+        phoneReveals: who.role === 'manager' ? [{ staffName: '王丽', at: day('2026-11-22', '15:05:00') }] : null,
+      }),
     'staff.logCallback': (raw) => {
       const input = raw as LogInput
       const answer = logCallback ? logCallback(input) : ok(null)
@@ -380,6 +386,15 @@ describe('联系顾客', () => {
     } finally {
       copy.mockRestore()
     }
+  })
+})
+
+describe('号码查看记录', () => {
+  it('shows the store manager who saw the full number and when; an assistant sees no such panel', async () => {
+    await openRecord({ who: MANAGER })
+    expect(textOf('.reveal-entry')).toBe('2026-11-22 15:05 · 王丽 查看了完整号码')
+    await openRecord()
+    expect(screen.queryByText('号码查看记录')).toBeNull()
   })
 })
 

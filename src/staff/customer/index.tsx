@@ -7,7 +7,7 @@ import { CallbackHistory, CustomerCardFacts, CustomerSummary } from '../../compo
 import { CLOTHING_SIZES, COLOURS, MAX_COLOURS, SHOE_SIZES } from '../../domain/preferences'
 import { CALLBACK_OUTCOMES } from '../../domain/staff'
 import { businessTime } from '../../domain/time'
-import { nextCallbackText, OUTCOME_NAMES, parseTags } from '../../wording/workbench'
+import { nextCallbackText, OUTCOME_NAMES, parseTags, revealText } from '../../wording/workbench'
 import { Pills } from '../shared/Pills'
 import { StaffDesk } from '../shared/StaffDesk'
 import { ContactPanel } from './ContactPanel'
@@ -43,6 +43,7 @@ const CustomerPage = () => {
               <CardPanel record={state} page={page} />
               <CallbackPanel record={state} page={page} />
               <History record={state} />
+              {state.phoneReveals && <PhoneReveals reveals={state.phoneReveals} />}
             </>
           )}
         </>
@@ -272,6 +273,22 @@ const History = ({ record }: { record: CustomerRecord }) => (
   <View className="desk__panel">
     <Text className="desk__step">回访记录</Text>
     <CallbackHistory callbacks={record.callbacks} />
+  </View>
+)
+
+/** The store manager's view of the audit: who saw the customer's full number, and when. */
+const PhoneReveals = ({ reveals }: { reveals: NonNullable<CustomerRecord['phoneReveals']> }) => (
+  <View className="desk__panel">
+    <Text className="desk__step">号码查看记录</Text>
+    {reveals.length === 0 ? (
+      <Text className="wb-section__empty">还没有人查看过完整号码</Text>
+    ) : (
+      reveals.map((r, index) => (
+        <Text key={`${index}-${r.at}`} className="reveal-entry">
+          {revealText(r)}
+        </Text>
+      ))
+    )}
   </View>
 )
 
