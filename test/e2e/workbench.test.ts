@@ -229,6 +229,11 @@ it('lets the manager hand a customer to another assistant, confirmed first', asy
   await openAs(DEMO_MANAGER._id, '/staff/customers/index')
   await visible('.customer-row').filter({ hasText: NAMES.callbackDue }).click()
   await visible('.customer-summary__change').waitFor()
+  // The manager reads who saw the customer's full number: the assistant's call above.
+  await visible('.reveal-entry').first().waitFor()
+  expect(await visible('.reveal-entry').allInnerTexts()).toEqual([
+    expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · ${DEMO_ASSISTANT.name} 查看了完整号码$`)),
+  ])
   await tapText('更换导购')
   await visible('.reassign .pills__option').filter({ hasText: DEMO_COLLEAGUE.name }).click()
   await visible('.reassign .pills__option--on').waitFor()
