@@ -11,6 +11,7 @@ import { generateMemberNo } from '../src/domain/memberNo'
 import { DEFAULT_PROGRAM } from '../src/domain/program'
 import { recordPurchase, type PurchaseRecord } from '../src/domain/purchase'
 import { businessTime, toInstant } from '../src/domain/time'
+import { shopMoment } from './demo-time'
 
 /** "2026112310" → "20261123105": a Luhn-checked member number, as the till expects, from a fixed body. */
 const memberNoFrom = (body: string): string => {
@@ -59,8 +60,8 @@ export const demoCustomers = (
   { store, assistant, colleague }: { store: StoreDoc; assistant: StaffDoc; colleague: StaffDoc },
 ): DemoCustomers => {
   const today = businessTime(now)
-  /** A moment `days` business days before today, at a plausible shop hour. */
-  const daysAgo = (days: number, hour = 15) => toInstant(today.subtract(days, 'day').hour(hour).minute(20).second(0).millisecond(0))
+  /** A moment `days` business days before today, at a shop hour (./demo-time). */
+  const daysAgo = (days: number, hour = 15) => shopMoment(now, days, hour, 20)
   // A birthday later this month when there is one left, else today: either way this month.
   const birthdayThisMonth = (ahead: number) => ({ month: today.month() + 1, day: Math.min(today.date() + ahead, today.daysInMonth()) })
   // A VIP year is twelve calendar months: bought this many days short of a year ago, it ends within the month.
@@ -187,8 +188,9 @@ export const demoCustomers = (
   })
 
   // The monthly callback: 吴倩 was called a calendar month ago (always last month) and is due again today;
-  // 钱芳 was called earlier this month (today or yesterday, never before the 1st) and is due in 30 days, so
-  // the manager's figures for this month are not all zero.
+  // 钱芳 was called this morning at 10:30 (yesterday's, before the store opens) and is due in 30 days, so the
+  // manager's figures for this month are not all zero — except on the 1st before opening, when the month has
+  // had no shop hours yet: her call is then last month's, like every moment the demo seeds (./demo-time).
   const callbacks: CallbackDoc[] = []
   const call = (key: string, by: StaffDoc, at: string, outcome: CallbackDoc['outcome'], note: string, nextAt: string) => {
     const member = members.find((m) => m._id === `demo-customer-${key}`)!
@@ -207,16 +209,14 @@ export const demoCustomers = (
   }
   const monthAgo = today.subtract(1, 'month').hour(16).minute(20).second(0).millisecond(0)
   call('wu-qian', assistant, toInstant(monthAgo), 'reached', '大衣合身，想等新款礼服到店再来看', toInstant(today.startOf('day').hour(9)))
-  const thisMorning = today.startOf('day').hour(10).minute(30)
-  const recent = thisMorning.isAfter(today) ? today.subtract(1, 'day').hour(16).minute(0) : thisMorning
-  const qianFangCalled = recent.isBefore(today.startOf('month')) ? today : recent
+  const qianFangCalled = shopMoment(now, 0, 10, 30)
   call(
     'qian-fang',
     colleague,
-    toInstant(qianFangCalled),
+    qianFangCalled,
     'message',
     '已发新品图册，等她回复',
-    toInstant(qianFangCalled.startOf('day').add(30, 'day').hour(9)),
+    toInstant(businessTime(qianFangCalled).startOf('day').add(30, 'day').hour(9)),
   )
 
   return { members, purchases, ledger, callbacks }

@@ -15,6 +15,7 @@ import type { OperatorDoc, SettingsProgramDoc, StaffDoc, StoreDoc } from '../clo
 import { demoCustomers } from './demo-customers'
 import { DEMO_IMAGES } from './demo-images'
 import { demoDayStats } from './demo-stats'
+import { shopMoment } from './demo-time'
 import { localIdentityPhones } from '../src/services/localIdentity'
 
 export const DEMO_STORE: StoreDoc = {
@@ -70,8 +71,6 @@ export const DEMO_OPERATOR: OperatorDoc = { _id: 'demo-operator-1', operatorId: 
 /** The store QR's scene for the demo assistant, as printed on the counter card. */
 export const DEMO_JOIN_SCENE = buildStoreScene({ storeId: DEMO_STORE._id, assistantId: DEMO_ASSISTANT.staffId })
 
-const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
-
 export const demoDocuments = (now: Date = new Date()): Record<string, object[]> => {
   let shopperB: Member = newMember(
     {
@@ -86,14 +85,15 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
       consentVersion: '2026-11-01',
       referralCode: 'LNAB88',
     },
-    daysBefore(now, 120),
+    // Joined at the counter, at shop hours like everything the demo seeds (./demo-time).
+    shopMoment(now, 120, 12, 10),
   )
   const purchases: PurchaseRecord[] = []
   const ledger: LedgerEntry[] = []
-  for (const [orderNo, amountFen, days] of [
-    ['DEMO-0001', 36_800, 110],
-    ['DEMO-0002', 62_900, 60],
-    ['DEMO-0003', 25_800, 12],
+  for (const [orderNo, amountFen, days, hour, minute] of [
+    ['DEMO-0001', 36_800, 110, 14, 35],
+    ['DEMO-0002', 62_900, 60, 19, 10],
+    ['DEMO-0003', 25_800, 12, 11, 45],
   ] as const) {
     const decision = recordPurchase(
       shopperB,
@@ -101,7 +101,7 @@ export const demoDocuments = (now: Date = new Date()): Record<string, object[]> 
         storeId: DEMO_STORE._id,
         orderNo,
         amountFen,
-        at: daysBefore(now, days),
+        at: shopMoment(now, days, hour, minute),
         actor: { type: 'staff', id: DEMO_ASSISTANT.staffId, storeId: DEMO_STORE._id },
       },
       DEFAULT_PROGRAM,

@@ -39,6 +39,7 @@ export const COLLECTIONS = {
   referrals: 'referrals',
   posters: 'posters',
   callbacks: 'callbacks',
+  phoneReveals: 'phoneReveals',
   programVersions: 'programVersions',
   segments: 'segments',
   stats: 'stats',
@@ -76,6 +77,7 @@ export interface CollectionDocs {
   referrals: Referral
   posters: PosterDoc
   callbacks: CallbackDoc
+  phoneReveals: PhoneRevealDoc
   programVersions: ProgramVersionDoc
   segments: SegmentDoc
   stats: SegmentStatsDoc | DayStatsDoc
@@ -134,6 +136,20 @@ export interface CallbackDoc {
   outcome: CallbackOutcome
   note: string
   nextAt: string | null
+}
+
+/**
+ * `phoneReveals/<staffId>:<requestId>`: the audit of full phone numbers shown to staff. Numbers are masked on every
+ * staff screen; the customer's own assistant may reveal one to call it (staff.revealPhone), and each reveal is kept
+ * here: who, whose number, at which store, when.
+ */
+export interface PhoneRevealDoc {
+  _id: string
+  memberId: string
+  memberNo: string
+  storeId: string
+  staffId: string
+  at: string
 }
 
 /** `memberSecrets/<OPENID>`. */

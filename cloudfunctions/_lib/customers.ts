@@ -3,7 +3,7 @@
  * one assistant's, a store's (managers), or everyone's (operators). Every list is a query on indexed fields
  * of the member document, capped, newest seen first.
  */
-import type { CallbackEntry, CustomerView, TodayView } from '../../src/api/contract'
+import type { CallbackEntry, CustomerView, TodayCounts, TodayView } from '../../src/api/contract'
 import { parseCustomerSearch } from '../../src/domain/customerSearch'
 import { fieldRefused } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
@@ -87,23 +87,47 @@ export const findCustomers = async (
 const list = (filter: Filter<MemberDoc>, order: [FieldPath<MemberDoc>, 'asc' | 'desc']) =>
   data.members.where(filter).orderBy(order[0], order[1]).limit(LIST_LIMIT).get()
 
-/** Today's lists: birthdays this month, VIPs about to lapse, the win-back lists, callbacks due. */
-export const todayLists = async (scope: Scope, now: string, program: ProgramRules) => {
+/** The filters of today's lists: birthdays this month, VIPs about to lapse, the win-back lists, callbacks due. */
+const todayFilters = (scope: Scope, now: string, program: ProgramRules) => {
   const today = businessTime(now)
   const base = scopeFilter(scope)
   const daysAgo = (days: number) => toInstant(today.subtract(days, 'day'))
   const [near, far] = program.workbench.winBackDays
+  return {
+    month: today.format('YYYY-MM'),
+    birthdays: { ...base, 'birthday.month': today.month() + 1 },
+    lapsing: { ...base, tier: 'vip', vipUntil: _.gt(now).and(_.lte(toInstant(today.add(program.workbench.lapseWarningDays, 'day')))) },
+    drifting: { ...base, lastSeenAt: _.lte(daysAgo(near)).and(_.gt(daysAgo(far))) },
+    lost: { ...base, lastSeenAt: _.lte(daysAgo(far)) },
+    /** Drifting and lost together: not seen for the nearer win-back threshold. */
+    winBack: { ...base, lastSeenAt: _.lte(daysAgo(near)) },
+    callbacksDue: { ...base, nextCallbackAt: _.lte(toInstant(today.endOf('day'))) },
+  } satisfies Record<string, Filter<MemberDoc> | string>
+}
+
+/** Today's lists: birthdays this month, VIPs about to lapse, the win-back lists, callbacks due. */
+export const todayLists = async (scope: Scope, now: string, program: ProgramRules) => {
+  const f = todayFilters(scope, now, program)
   const [birthdays, lapsing, drifting, lost, callbacksDue] = await Promise.all([
-    list({ ...base, 'birthday.month': today.month() + 1 }, ['birthday.day', 'asc']),
-    list({ ...base, tier: 'vip', vipUntil: _.gt(now).and(_.lte(toInstant(today.add(program.workbench.lapseWarningDays, 'day')))) }, [
-      'vipUntil',
-      'asc',
-    ]),
-    list({ ...base, lastSeenAt: _.lte(daysAgo(near)).and(_.gt(daysAgo(far))) }, ['lastSeenAt', 'asc']),
-    list({ ...base, lastSeenAt: _.lte(daysAgo(far)) }, ['lastSeenAt', 'desc']),
-    list({ ...base, nextCallbackAt: _.lte(toInstant(today.endOf('day'))) }, ['nextCallbackAt', 'asc']),
+    list(f.birthdays, ['birthday.day', 'asc']),
+    list(f.lapsing, ['vipUntil', 'asc']),
+    list(f.drifting, ['lastSeenAt', 'asc']),
+    list(f.lost, ['lastSeenAt', 'desc']),
+    list(f.callbacksDue, ['nextCallbackAt', 'asc']),
   ])
-  return { month: today.format('YYYY-MM'), birthdays, lapsing, drifting, lost, callbacksDue }
+  return { month: f.month, birthdays, lapsing, drifting, lost, callbacksDue }
+}
+
+/**
+ * How many customers each list holds, for the home tiles: four counts the database answers from the same indexed
+ * filters as the lists, so the figures agree with what 今日与本月 shows (beyond its 50-row pages too).
+ */
+export const todayCounts = async (scope: Scope, now: string, program: ProgramRules): Promise<TodayCounts> => {
+  const f = todayFilters(scope, now, program)
+  const [birthdays, lapsing, winBack, callbacksDue] = await Promise.all(
+    [f.birthdays, f.lapsing, f.winBack, f.callbacksDue].map((filter) => data.members.where(filter).count()),
+  )
+  return { birthdays, lapsing, winBack, callbacksDue }
 }
 
 export const customerViews = (members: Member[], now: string, program: ProgramRules): Promise<CustomerView[]> =>

@@ -134,6 +134,7 @@ export const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<
   ],
   posters: async (ids) => one(COLLECTIONS.posters, ids[0]),
   callbacks: (ids) => byIds(COLLECTIONS.callbacks, 'memberId', ids),
+  phoneReveals: (ids) => byIds(COLLECTIONS.phoneReveals, 'memberId', ids),
   segments: async (ids) => one(COLLECTIONS.segments, ids[0]),
   personalExports: (ids) => byIds(COLLECTIONS.personalExports, 'memberId', ids),
 }

@@ -20,6 +20,7 @@ export const PERSONAL_DATA_COLLECTIONS = [
   'referrals',
   'posters',
   'callbacks',
+  'phoneReveals',
   'segments',
   'personalExports',
 ] as const satisfies readonly CollectionName[]

@@ -4,7 +4,7 @@
  * A rule change therefore takes effect within REFERENCE_TTL_MS, going forward only.
  */
 import { DEFAULT_PROGRAM, withRuleDefaults, type ProgramRules } from '../../src/domain/program'
-import type { StoreView } from '../../src/api/contract'
+import type { StoreDetailView, StoreView } from '../../src/api/contract'
 import type { OperatorDoc, StaffDoc, StoreDoc } from './collections'
 import { data } from './data'
 
@@ -47,3 +47,13 @@ export const loadOperatorById = (operatorId: string): Promise<OperatorDoc | null
   cached(`operator:${operatorId}`, () => data.operators.where({ operatorId }).first())
 
 export const storeView = (store: StoreDoc | null): StoreView | null => (store ? { id: store._id, name: store.name } : null)
+
+/** A store as its members find it: where (with the map's coordinates when placed), when open, whom to call. */
+export const storeDetailView = (s: StoreDoc): StoreDetailView => ({
+  id: s._id,
+  name: s.name,
+  address: s.address,
+  phone: s.phone,
+  openingHours: s.openingHours,
+  location: s.location ?? null,
+})

@@ -15,11 +15,12 @@ import {
   mayAttend,
   rsvp as decideRsvp,
   rsvpId,
+  ticketShelf,
   type MemberEvent,
   type Rsvp,
 } from '../../src/domain/events'
 import { maskMobile, type Member } from '../../src/domain/member'
-import { isBefore } from '../../src/domain/time'
+import { tierProgress } from '../../src/domain/tiers'
 import { _ } from '../_lib/cloud'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { imageLinks, requireImage } from '../_lib/images'
@@ -34,7 +35,7 @@ import {
   withWaitlistHead,
 } from '../_lib/events'
 import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
-import { loadProgram, loadStore, storeView } from '../_lib/reference'
+import { loadProgram, loadStore, storeDetailView } from '../_lib/reference'
 import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 
@@ -70,7 +71,7 @@ const eventView = async (
   description: e.description,
   cover: e.cover,
   coverUrl: (links ?? (await imageLinks([e.cover]))).get(e.cover) ?? '',
-  store: storeView(await loadStore(e.storeId)),
+  store: await loadStore(e.storeId).then((s) => (s ? storeDetailView(s) : null)),
   startsAt: e.startsAt,
   endsAt: e.endsAt,
   capacity: e.capacity,
@@ -101,6 +102,7 @@ const list = shopperAction(EmptySchema, async (_input, ctx) => {
   return {
     events: await Promise.all(upcoming.map((e) => eventView(e, member, mine.find((r) => r.eventId === e._id) ?? null, ctx.now, links))),
     serverTime: ctx.now,
+    progress: tierProgress(member, await loadProgram(), ctx.now),
   }
 })
 
@@ -151,13 +153,15 @@ const mine = shopperAction(EmptySchema, async (_input, ctx) => {
     .orderBy('createdAt', 'desc')
     .limit(100)
     .get()
-  const withEvents = await Promise.all(held.map(async (r) => ({ r, e: await data.events.get(r.eventId) })))
-  const upcoming = withEvents.filter(({ e }) => e && isBefore(ctx.now, e.endsAt))
-  const attended = withEvents.filter(({ e, r }) => e && r.checkedInAt && !isBefore(ctx.now, e.endsAt))
-  const links = await imageLinks([...upcoming, ...attended].map(({ e }) => e!.cover))
+  const withEvents = (await Promise.all(held.map(async (r) => ({ r, e: await data.events.get(r.eventId) })))).flatMap(({ r, e }) =>
+    e ? [{ r, e, shelf: ticketShelf(r, e, ctx.now) }] : [],
+  )
+  const upcoming = withEvents.filter((x) => x.shelf === 'upcoming').sort((a, b) => a.e.startsAt.localeCompare(b.e.startsAt))
+  const attended = withEvents.filter((x) => x.shelf === 'attended').sort((a, b) => b.e.startsAt.localeCompare(a.e.startsAt))
+  const links = await imageLinks(withEvents.map(({ e }) => e.cover))
   return {
-    upcoming: await Promise.all(upcoming.map(({ r, e }) => eventView(e!, member, r, ctx.now, links))),
-    attended: await Promise.all(attended.map(({ r, e }) => eventView(e!, member, r, ctx.now, links))),
+    upcoming: await Promise.all(upcoming.map(({ r, e }) => eventView(e, member, r, ctx.now, links))),
+    attended: await Promise.all(attended.map(({ r, e }) => eventView(e, member, r, ctx.now, links))),
     serverTime: ctx.now,
   }
 })

@@ -12,11 +12,10 @@ import { invalidInput } from '../../src/domain/errors'
 import { handbookChanges } from '../../src/domain/handbook'
 import { handbookRules } from '../../src/domain/shopperRules'
 import { editProfile, type Birthday, type Member } from '../../src/domain/member'
-import type { StoreDoc } from '../_lib/collections'
 import { giftText } from '../_lib/coupons'
 import { data } from '../_lib/data'
 import { loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
-import { loadProgram } from '../_lib/reference'
+import { loadProgram, storeDetailView } from '../_lib/reference'
 import { shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 
@@ -91,18 +90,9 @@ export const updateProfile = shopperAction(UpdateProfileSchema, async (input, ct
   return profileView(member)
 })
 
-const storeDetail = (s: StoreDoc): StoreDetailView => ({
-  id: s._id,
-  name: s.name,
-  address: s.address,
-  phone: s.phone,
-  openingHours: s.openingHours,
-  location: s.location ?? null,
-})
-
 /** The brand has tens of stores, not thousands: one read lists them. */
 const allStores = async (): Promise<StoreDetailView[]> =>
-  (await data.stores.all().limit(200).get()).map(storeDetail).sort((a, b) => a.id.localeCompare(b.id))
+  (await data.stores.all().limit(200).get()).map(storeDetailView).sort((a, b) => a.id.localeCompare(b.id))
 
 const homeStoreView = async (member: Member): Promise<HomeStoreView> => {
   const stores = await allStores()

@@ -14,17 +14,26 @@ import {
   LogCallbackSchema,
   LookupMemberSchema,
   ReassignSchema,
+  RevealPhoneSchema,
 } from '../../src/api/schemas'
 import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
 import { birthdayProblem, editProfile, type Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
 import { businessDate, businessTime, toInstant } from '../../src/domain/time'
 import { _ } from '../_lib/cloud'
-import { callbacksOf, customerView, customerViews, findCustomers, staffScope, todayView } from '../_lib/customers'
+import {
+  callbacksOf,
+  customerView,
+  customerViews,
+  findCustomers,
+  staffScope,
+  todayCounts as countToday,
+  todayView,
+} from '../_lib/customers'
 import { assertTillOpen } from '../_lib/codeGuards'
 import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { birthdayCouponKey, issueOnce, loadTemplate } from '../_lib/coupons'
-import { loadProgram, loadStore, storeView } from '../_lib/reference'
+import { loadProgram, loadStaffByStaffId, loadStore, storeView } from '../_lib/reference'
 import type { CallbackDoc } from '../_lib/collections'
 import { managerAction, staffAction, type StaffContext } from '../_lib/runtime'
 import { data, tx } from '../_lib/data'
@@ -63,10 +72,50 @@ export const customer = staffAction(LookupMemberSchema, async ({ code }, ctx) =>
     customer: await customerView(member, ctx.now, program),
     callbacks: await callbacksOf(member._id),
     callbackDefaultDate: businessDate(defaultNextCallback(ctx.now, program)),
+    // The audit of revealed numbers is read by the one who answers for the store's customers.
+    phoneReveals: ctx.staff.role === 'manager' ? await phoneRevealsOf(member._id, ctx.staff.storeId) : null,
   }
 })
 
+/** Who saw the customer's full number at this store, newest first (the last 20). */
+const phoneRevealsOf = async (memberId: string, storeId: string) => {
+  const found = await data.phoneReveals.where({ memberId, storeId }).orderBy('at', 'desc').limit(20).get()
+  return Promise.all(found.map(async (r) => ({ staffName: (await loadStaffByStaffId(r.staffId))?.name ?? r.staffId, at: r.at })))
+}
+
 export const today = staffAction(EmptySchema, async (_input, ctx) => todayView(staffScope(ctx.staff), ctx.now, await loadProgram()))
+
+export const todayCounts = staffAction(EmptySchema, async (_input, ctx) => countToday(staffScope(ctx.staff), ctx.now, await loadProgram()))
+
+/**
+ * The customer's full mobile number, for their own assistant to call them (拨打电话). Every staff screen shows
+ * numbers masked (PIPL: no more than the job needs); calling the customer is the job of the one assistant who
+ * looks after them, so that assistant — nobody else, managers included — sees it, one tap at a time, each tap
+ * logged in phoneReveals. A manager who must call takes the customer on first (更换导购, logged on the member).
+ * A number another membership held first (mobileClaim) is not shown: it may be someone else's.
+ * The request id is the log entry's id: a retry logs once, and the id never names a second customer.
+ */
+export const revealPhone = staffAction(RevealPhoneSchema, async ({ memberCode, requestId }, ctx) => {
+  const found = await storeCustomer(memberCode, ctx)
+  if (found.assistantId !== ctx.staff.staffId) throw new AppError('FORBIDDEN', '仅负责该顾客的导购可以查看完整手机号')
+  if (typeof found.mobileClaim === 'string') throw new AppError('FORBIDDEN', '该手机号未核实，请先到店核实顾客身份')
+  const id = `${ctx.staff.staffId}:${requestId}`
+  await inTransaction(async (t) => {
+    const logged = await tx(t).phoneReveals.get(id)
+    if (logged && logged.memberId !== found._id) throw new AppError('IDEMPOTENCY_CONFLICT', '请求编号已用于另一位顾客，请重试')
+    if (!logged) {
+      await tx(t).phoneReveals.add({
+        _id: id,
+        memberId: found._id,
+        memberNo: found.memberNo,
+        storeId: ctx.staff.storeId,
+        staffId: ctx.staff.staffId,
+        at: ctx.now,
+      })
+    }
+  })
+  return { mobile: found.mobile }
+})
 
 /**
  * Logs a callback and schedules the next (the given date, else the program's monthly rhythm), in one

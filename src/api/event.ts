@@ -3,7 +3,8 @@ import type { RsvpStatus } from '../domain/events'
 import type { TierId } from '../domain/program'
 import type { Instant } from '../domain/time'
 import type { CheckInInput, CreateEventInput, EventIdInput, RsvpInput, UpdateEventInput } from './eventSchemas'
-import type { StoreView } from './shared'
+import type { TierProgress } from '../domain/tiers'
+import type { StoreDetailView } from './member'
 
 export interface RsvpView {
   status: RsvpStatus
@@ -24,7 +25,8 @@ export interface EventView {
   cover: string
   /** A temporary link to the cover (a day), '' for none or when storage could not link it. */
   coverUrl: string
-  store: StoreView | null
+  /** Where: the store with its address, and its place on the map when known (导航). */
+  store: StoreDetailView | null
   startsAt: Instant
   endsAt: Instant
   capacity: number
@@ -63,10 +65,14 @@ export interface CheckInResult {
 
 export interface EventApi {
   /** Upcoming events: those the caller may join, and (greyed) those for higher tiers. */
-  list: { input: Record<string, never>; output: { events: EventView[]; serverTime: Instant } }
+  /** `progress`: the caller's way to the next tier, for an event of a higher tier to say what it takes. */
+  list: { input: Record<string, never>; output: { events: EventView[]; serverTime: Instant; progress: TierProgress } }
   rsvp: { input: RsvpInput; output: { event: EventView; replayed: boolean } }
   cancel: { input: EventIdInput; output: { event: EventView } }
-  /** The caller's tickets: upcoming, and past events attended. */
+  /**
+   * The caller's tickets: upcoming (soonest first), and attended — checked in, or ended with a confirmed ticket
+   * (latest first; `myRsvp.checkedInAt` says whether they came).
+   */
   mine: { input: Record<string, never>; output: { upcoming: EventView[]; attended: EventView[]; serverTime: Instant } }
   checkIn: { input: CheckInInput; output: CheckInResult }
   guestList: { input: EventIdInput; output: { event: EventView; guests: GuestView[] } }

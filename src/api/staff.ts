@@ -16,6 +16,7 @@ import type {
   LookupOrderInput,
   PreviewRefundInput,
   ReassignInput,
+  RevealPhoneInput,
   RecordPurchaseInput,
   RecordRefundInput,
   RedeemGiftCouponInput,
@@ -140,6 +141,15 @@ export interface CodeAlertsView {
   }
 }
 
+/** The home tiles' figures: how many of my customers (a manager's: the store's) each of today's lists holds. */
+export interface TodayCounts {
+  birthdays: number
+  lapsing: number
+  /** Not seen for the program's win-back days (both lists of 今日与本月: drifting and lost). */
+  winBack: number
+  callbacksDue: number
+}
+
 export interface StaffApi {
   whoami: { input: Record<string, never>; output: StaffView }
   /** A dynamic code is accepted here, once (see cloudfunctions/_lib/memberCodes.ts); a member number only finds. */
@@ -167,9 +177,27 @@ export interface StaffApi {
   correctBirthday: { input: CorrectBirthdayInput; output: { member: MemberSummary } }
   /** My customers (a manager: the store's), newest seen first, searchable by name or phone suffix. */
   customers: { input: CustomersInput; output: { customers: CustomerView[]; more: boolean } }
-  /** `callbackDefaultDate`: the business date the next callback gets when none is picked (YYYY-MM-DD). */
-  customer: { input: LookupMemberInput; output: { customer: CustomerView; callbacks: CallbackEntry[]; callbackDefaultDate: string } }
+  /**
+   * `callbackDefaultDate`: the business date the next callback gets when none is picked (YYYY-MM-DD).
+   * `phoneReveals`: who saw the customer's full number, newest first — for the store manager (null for assistants).
+   */
+  customer: {
+    input: LookupMemberInput
+    output: {
+      customer: CustomerView
+      callbacks: CallbackEntry[]
+      callbackDefaultDate: string
+      phoneReveals: { staffName: string; at: Instant }[] | null
+    }
+  }
   today: { input: Record<string, never>; output: TodayView }
+  /** Counts of today's lists, for the home tiles: counted by the database, no customer read. */
+  todayCounts: { input: Record<string, never>; output: TodayCounts }
+  /**
+   * The customer's full mobile number, to call them: only for the customer's own assistant, and every reveal is
+   * logged (phoneReveals). Every other staff answer carries the number masked.
+   */
+  revealPhone: { input: RevealPhoneInput; output: { mobile: string } }
   logCallback: { input: LogCallbackInput; output: { customer: CustomerView; replayed: boolean } }
   updateCustomerCard: { input: CustomerCardInput; output: { customer: CustomerView } }
   /** Managers only: who looks after a customer. */

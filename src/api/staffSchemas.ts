@@ -186,6 +186,10 @@ export const LogCallbackSchema = v.object({
 })
 export type LogCallbackInput = v.InferInput<typeof LogCallbackSchema>
 
+/** The customer's own assistant shows their full phone number to call them (logged: see staff.revealPhone). */
+export const RevealPhoneSchema = v.object({ memberCode, requestId })
+export type RevealPhoneInput = v.InferInput<typeof RevealPhoneSchema>
+
 export const CustomerProfileSchema = v.object({
   ...sharedProfileFields,
   notes: optionalNote('备注', 500),

@@ -76,6 +76,22 @@ export interface Rsvp {
 export const rsvpId = (eventId: string, memberId: string) => `${eventId}:${memberId}`
 export const attendanceEntryId = (rsvp: Pick<Rsvp, '_id'>) => `attend:${rsvp._id}`
 
+/**
+ * Where a held RSVP goes on 我的活动: 即将参加 until it is checked in or the event ends; then 已参加 — once
+ * checked in (the event may still be on), or when it ended with the ticket confirmed (attended or not: the page
+ * says which). A place still waiting when the event ended is no ticket of anything: it goes nowhere.
+ */
+export const ticketShelf = (
+  r: Pick<Rsvp, 'status' | 'checkedInAt'>,
+  event: Pick<MemberEvent, 'endsAt'>,
+  now: Instant,
+): 'upcoming' | 'attended' | null => {
+  if (r.status === 'cancelled') return null
+  if (r.checkedInAt) return 'attended'
+  if (isBefore(now, event.endsAt)) return 'upcoming'
+  return r.status === 'confirmed' ? 'attended' : null
+}
+
 /** Whether a member of this tier may RSVP; higher-tier events are shown greyed ("for VIP members"). */
 export const mayAttend = (event: Pick<MemberEvent, 'tiers'>, member: TierState, now: Instant): boolean =>
   event.tiers.includes(effectiveTier(member, now))

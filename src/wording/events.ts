@@ -3,7 +3,9 @@
  * functions of the server's views (instants in business time), so they are tested without Taro.
  */
 import type { EventView, RsvpView } from '../api/contract'
+import { formatYuan } from '../domain/money'
 import { TIER_NAMES, type TierId } from '../domain/program'
+import type { TierProgress } from '../domain/tiers'
 import { businessDate, businessTime, type Instant } from '../domain/time'
 import { DATE_FORMATS, dateText } from './dates'
 import { formatPoints } from './points'
@@ -95,3 +97,34 @@ export const rsvpBadge = (rsvp: RsvpView): string | null => {
   if (rsvp.status === 'waitlisted') return '候补中'
   return null
 }
+
+/**
+ * On an event of a higher tier: what the member's own spend still needs (the tier progress the card shows), so the
+ * greyed event says how to get in instead of only who may. Null when no purchase is the next step (a gold-only
+ * event for a plain member: the handbook link explains the ladder).
+ */
+export const howToJoinText = (tiers: readonly TierId[], progress: TierProgress): string | null => {
+  if (progress.tier === 'member' && tiers.includes('vip'))
+    return `再消费 ${formatYuan(progress.cumulativeRemainingFen)}，或单笔消费满 ${formatYuan(progress.singlePurchaseFen)}，即可成为VIP会员并报名`
+  if (progress.tier === 'vip' && tiers.includes('gold'))
+    return `累计再消费 ${formatYuan(progress.goldRemainingFen)} 成为终身金卡会员，即可报名`
+  return null
+}
+
+/** "上海静安嘉里中心店 · 上海市静安区南京西路1515号": where the event is. */
+export const placeLine = (store: NonNullable<EventView['store']>): string =>
+  store.address ? `${store.name} · ${store.address}` : store.name
+
+/**
+ * The phone calendar's entry for an event (wx.addPhoneCalendar: Unix seconds, the end as text as WeChat documents
+ * it), reminded an hour before, at the store's address.
+ */
+export const calendarEntry = (event: Pick<EventView, 'title' | 'startsAt' | 'endsAt' | 'store'>) => ({
+  title: event.title,
+  startTime: Math.floor(Date.parse(event.startsAt) / 1000),
+  endTime: String(Math.floor(Date.parse(event.endsAt) / 1000)),
+  location: event.store ? placeLine(event.store).replace(' · ', ' ') : '',
+  description: '会员活动：到场出示票券签到',
+  alarm: true,
+  alarmOffset: 3600,
+})

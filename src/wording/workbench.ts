@@ -2,7 +2,7 @@
  * How the staff workbench reads in Chinese: customers' last visits and spend, the win-back and lapse lines,
  * callbacks, the customer card's lists. Pure functions of domain values and the server's clock.
  */
-import type { CallbackEntry, CustomerView } from '../api/contract'
+import type { CallbackEntry, CustomerView, TodayCounts } from '../api/contract'
 import type { CustomerProfileView } from '../api/contract'
 import type { Birthday, MessageKinds, ProfileEdit } from '../domain/member'
 import { formatYuan } from '../domain/money'
@@ -145,3 +145,52 @@ export const shiftMonth = (month: string, by: number): string => {
   const index = y * 12 + (m - 1) + by
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
 }
+
+/** The messages a shop assistant copies to send in WeChat (复制话术), in the order offered. */
+export const MESSAGE_TEMPLATES = ['greeting', 'birthday', 'newArrivals', 'winBack'] as const
+export type MessageTemplate = (typeof MESSAGE_TEMPLATES)[number]
+
+export const TEMPLATE_NAMES: Record<MessageTemplate, string> = {
+  greeting: '日常问候',
+  birthday: '生日祝福',
+  newArrivals: '新品到店',
+  winBack: '好久不见',
+}
+
+/**
+ * A message to copy, signed by the assistant and the store. No number, no link and no promise the program may not
+ * keep (a coupon's value depends on the tier and the rules): it invites, the card and the store say the rest.
+ */
+export const templateText = (kind: MessageTemplate, who: { customerName: string; staffName: string; storeName: string }): string => {
+  const hello = `${who.customerName}您好，我是${who.storeName}的导购${who.staffName}。`
+  switch (kind) {
+    case 'greeting':
+      return `${hello}最近买的衣服穿着还合适吗？需要修改、熨烫或搭配建议，随时告诉我。`
+    case 'birthday':
+      return `${hello}祝您生日快乐！生日当月到店有会员专属礼遇，生日礼券可在会员卡中查看，期待为您挑选一份心意。`
+    case 'newArrivals':
+      return `${hello}新一季新品已经到店，我按您的尺码和喜好留意了几款，方便时欢迎来店试穿。`
+    case 'winBack':
+      return `${hello}好久没见到您了，店里上了不少新款，会员积分也可以兑换礼品，有空欢迎来店里坐坐。`
+  }
+}
+
+/** Which message is offered first: birthday wishes in the customer's birthday month, else a greeting. */
+export const suggestedTemplate = (c: Pick<CustomerView, 'birthday'>, now: Instant): MessageTemplate =>
+  c.birthday.month === businessTime(now).month() + 1 ? 'birthday' : 'greeting'
+
+/** "138 1234 5678": a revealed number in the groups people read aloud. */
+export const spacedMobile = (mobile: string): string => mobile.replace(/^(\d{3})(\d{4})(\d{4})$/, '$1 $2 $3')
+
+/** The home tile's figures, in the order of the lists on 今日与本月; `some` marks a list with anyone in it. */
+export const todayTileCounts = (c: TodayCounts): { text: string; some: boolean }[] =>
+  [
+    { text: `本月生日 ${c.birthdays}`, n: c.birthdays },
+    { text: `VIP将到期 ${c.lapsing}`, n: c.lapsing },
+    { text: `久未到店 ${c.winBack}`, n: c.winBack },
+    { text: `待回访 ${c.callbacksDue}`, n: c.callbacksDue },
+  ].map(({ text, n }) => ({ text, some: n > 0 }))
+
+/** "2026-12-07 15:20 · 王丽 查看了完整号码": one line of the phone-reveal audit. */
+export const revealText = (r: { staffName: string; at: Instant }): string =>
+  `${dateText(r.at, 'pastTime')} · ${r.staffName} 查看了完整号码`

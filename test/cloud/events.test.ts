@@ -111,6 +111,34 @@ describe('rules', () => {
     })
   })
 
+  it('tells a member how far they are from VIP with the list, as the card’s progress does', async () => {
+    await create({ tiers: ['vip', 'gold'], title: 'VIP 专场 2' })
+    const member = await h.joinedShopper('progress', { clock: now })
+    await h.ok(
+      DEMO_ASSISTANT._id,
+      'staff',
+      'recordPurchase',
+      { memberCode: await h.tillCode(member.openid, now), amountFen: 30_000, orderNo: `PROG-${Date.now()}` },
+      { clock: now },
+    )
+    const list = await h.ok(member.openid, 'event', 'list', {}, { clock: now })
+    expect(list.progress).toEqual({
+      tier: 'member',
+      cumulativeRemainingFen: 180_000 - 30_000,
+      cumulativeTargetFen: 180_000,
+      singlePurchaseFen: 50_000,
+    })
+    // Where: the store with its address and its place on the map.
+    expect(list.events.find((e) => e.title === 'VIP 专场 2')!.store).toEqual({
+      id: 'SH001',
+      name: '上海静安嘉里中心店',
+      address: '上海市静安区南京西路1515号 嘉里中心南区 L2-12',
+      phone: '021-6288-0001',
+      openingHours: '10:00–22:00',
+      location: { latitude: 31.2243, longitude: 121.4457 },
+    })
+  })
+
   it('counts guests against capacity and closes RSVPs and cancellations at their deadlines', async () => {
     const event = await create({ capacity: 3 })
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => h.joinedShopper('rules', { clock: now })))
@@ -340,6 +368,44 @@ describe('at the door', () => {
       requestId: `event-staff-${Date.now()}`,
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('我的活动', () => {
+  it('moves a ticket to 已参加 once checked in (the event still on) or once the event ended; a place still waiting goes', async () => {
+    const attendedEarly = await create({ title: '签到后仍在进行', capacity: 5 })
+    const noShow = await create({ title: '未到场', startsAt: at('2026-12-06T14:00:00'), endsAt: at('2026-12-06T16:00:00') })
+    const later = await create({ title: '下周活动', startsAt: at('2026-12-12T14:00:00'), endsAt: at('2026-12-12T17:00:00') })
+    const full = await create({ title: '满员', capacity: 1, startsAt: at('2026-12-06T10:00:00'), endsAt: at('2026-12-06T12:00:00') })
+    const s = await h.joinedShopper('shelf', { clock: now })
+    const other = await h.joinedShopper('shelf', { clock: now })
+    await h.ok(other.openid, 'event', 'rsvp', { eventId: full.id }, { clock: now })
+    const tickets: Record<string, string> = {}
+    for (const e of [attendedEarly, noShow, later, full]) {
+      const held = await h.ok(s.openid, 'event', 'rsvp', { eventId: e.id }, { clock: now })
+      tickets[e.id] = held.event.myRsvp!.ticketCode ?? ''
+    }
+    const titles = (list: { title: string }[]) => list.map((e) => e.title)
+
+    // Before anything: every held event is to come, soonest first.
+    const before = await h.ok(s.openid, 'event', 'mine', {}, { clock: now })
+    expect(titles(before.upcoming)).toEqual(['签到后仍在进行', '满员', '未到场', '下周活动'])
+    expect(before.attended).toEqual([])
+
+    // Checked in at 14:03 on the 5th: attended at once, though the event runs until 17:00.
+    const doors = at('2026-12-05T14:03:00')
+    await h.ok(DEMO_ASSISTANT._id, 'event', 'checkIn', { ticketCode: tickets[attendedEarly.id] }, { clock: doors })
+    const during = await h.ok(s.openid, 'event', 'mine', {}, { clock: at('2026-12-05T15:00:00') })
+    expect(titles(during.attended)).toEqual(['签到后仍在进行'])
+    expect(titles(during.upcoming)).toEqual(['满员', '未到场', '下周活动'])
+
+    // The 7th: the no-show ended with its ticket unused (已参加, not checked in); the waitlisted place is gone.
+    const after = await h.ok(s.openid, 'event', 'mine', {}, { clock: at('2026-12-07T10:00:00') })
+    expect(titles(after.upcoming)).toEqual(['下周活动'])
+    expect(after.attended.map((e) => [e.title, e.myRsvp?.checkedInAt ?? null])).toEqual([
+      ['未到场', null],
+      ['签到后仍在进行', doors],
+    ])
   })
 })
 

@@ -169,6 +169,8 @@ describe("a member's data: export, then deletion", () => {
       { memberCode: aliceNo, outcome: 'reached', note: `${alice.name}喜欢红色`, requestId: requestId('cb') },
       { clock },
     )
+    // Her assistant saw her number to call her: the reveal's log names her.
+    await h.ok(assistant, 'staff', 'revealPhone', { memberCode: aliceNo, requestId: requestId('reveal') }, { clock })
     h.cloud.executor.insert('segments', [{ _id: alice.openid, class: 'B', r: 5, f: 1, m: 3, storeId: 'SH001', rulesVersion: 1, at: clock }])
   }, 60_000)
 
@@ -303,6 +305,9 @@ describe("a member's data: export, then deletion", () => {
     expect(doc('members', bob)).toMatchObject({ referredBy: { inviterId: tomb._id } })
     expect(doc('referrals', bob)).toMatchObject({ inviterId: tomb._id })
     expect(find('callbacks', { memberId: tomb._id })).toMatchObject([{ note: '', staffId: DEMO_ASSISTANT.staffId }])
+    // The log of who saw her number stays, under the pseudonym.
+    expect(find('phoneReveals', { memberId: tomb._id })).toMatchObject([{ staffId: DEMO_ASSISTANT.staffId }])
+    expect(find('phoneReveals', { memberId: alice.openid })).toEqual([])
   })
 
   it('retires her referral code and lets her come back as a new member', async () => {

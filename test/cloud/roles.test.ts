@@ -61,6 +61,8 @@ const STAFF: Record<ActionName<'staff'>, true> = {
   customers: true,
   customer: true,
   today: true,
+  todayCounts: true,
+  revealPhone: true,
   logCallback: true,
   updateCustomerCard: true,
   reassign: true,

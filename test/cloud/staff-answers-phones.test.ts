@@ -6,7 +6,8 @@
  * with valid inputs drawn from a small store world whose members keep delivery addresses with their own phone
  * numbers; every answer, refusals included, is scanned for mainland mobile numbers, also written with spaces or
  * dashes. Member numbers have 11 digits too: those are told apart by value. Only an operator's member export
- * with exportPII carries full numbers, in the file, never in an answer (test/cloud/phone-masking.test.ts).
+ * with exportPII carries full numbers, in the file, never in an answer (test/cloud/phone-masking.test.ts), and
+ * staff.revealPhone answers one number to the customer's own assistant, logged (test/cloud/phone-reveal.test.ts).
  */
 import fc from 'fast-check'
 import type { FunctionName } from '../../src/api/contract'
@@ -19,6 +20,8 @@ let h: Harness
 let w: World
 
 const TABLES: Partial<Record<FunctionName, Record<string, ActionSpec>>> = { staff: STAFF, ops: OPS, event: EVENT, export: EXPORT }
+/** Actions whose answer is a full number by design, each proved to its one caller elsewhere (see above). */
+const REVEALS_BY_DESIGN = new Set(['staff.revealPhone'])
 /** Valid inputs tried per action (each drawn with its own seed); an action stops after two answers that succeed. */
 const SEEDS = 12
 
@@ -117,6 +120,7 @@ it('no staff or operator answer holds a mobile number, whatever the action', asy
   for (const [fn, specs] of Object.entries(TABLES) as [FunctionName, Record<string, ActionSpec>][]) {
     for (const [action, spec] of Object.entries(specs)) {
       if (!isPrivileged(spec, w)) continue // a shopper's own action: their own number is theirs to see
+      if (REVEALS_BY_DESIGN.has(`${fn}.${action}`)) continue
       const callers = [...new Set(fc.sample(spec.callers(w), { numRuns: 10, seed: 1 }))]
       called.push(`${fn}.${action}`)
       let oks = 0

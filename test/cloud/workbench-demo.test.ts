@@ -6,6 +6,7 @@
 import { DEMO_CUSTOMER_NAMES as NAMES } from '../../scripts/demo-customers'
 import { DEMO_ASSISTANT, DEMO_MANAGER, demoDocuments } from '../../scripts/demo-data'
 import { startTestCloud } from './harness'
+import { businessTime } from '../../src/domain/time'
 import { at } from '../support/clock'
 
 jest.setTimeout(120_000)
@@ -38,7 +39,9 @@ describe.each([
     expect(names(mine.birthdays)).toEqual([NAMES.birthday])
     expect(names(mine.lost)).toEqual([NAMES.lost])
     const thisMonth = await h.ok(DEMO_MANAGER._id, 'staff', 'callbackStats', {}, { clock: now })
-    expect(thisMonth.byAssistant.reduce((sum, a) => sum + a.callbacks, 0)).toBe(1)
+    // Just after midnight on the 1st the month has had no shop hours yet: the demo's calls are all last month's.
+    const monthHadShopHours = businessTime(now).date() > 1 || businessTime(now).hour() >= 10
+    expect(thisMonth.byAssistant.reduce((sum, a) => sum + a.callbacks, 0)).toBe(monthHadShopHours ? 1 : 0)
     const [y, m] = thisMonth.month.split('-').map(Number)
     const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
     const before = await h.ok(DEMO_MANAGER._id, 'staff', 'callbackStats', { month: lastMonth }, { clock: now })

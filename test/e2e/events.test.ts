@@ -5,7 +5,8 @@
  * The story: the operator creates a VIP event at the demo store through the form, starting later today;
  * shopper B (a VIP) RSVPs with a guest and turns the reminder on; shopper A (a plain member) sees it greyed,
  * and lands on the waitlist of a full event, which B's cancellation then opens; at the door the shop
- * assistant checks B in (then scans again), and B's card shows the attendance points.
+ * assistant checks B in (then scans again), and B's card shows the attendance points; 我的活动 lists the salon
+ * under 已参加.
  */
 import type { Page } from 'playwright-core'
 import type { LocalCloud } from '../../localcloud'
@@ -109,6 +110,9 @@ it('lets a VIP RSVP with a guest from the card, shows the ticket, and turns the 
   await salon.waitFor()
   expect(await salon.locator('.event-item__tag').innerText()).toBe('VIP会员')
   expect(await salon.locator('.event-item__seats').innerText()).toBe('剩余 12 个名额 · 共 12 个')
+  // Where: the store's address, with WeChat's map (the calendar is WeChat's only, and for a ticket held).
+  expect(await salon.locator('.event-place__line').innerText()).toBe(`${DEMO_STORE.name} · ${DEMO_STORE.address}`)
+  expect(await salon.locator('.event-place__action').allInnerTexts()).toEqual(['导航'])
   await phone.screenshot('events-03-list')
 
   await pick(0, 1)
@@ -163,6 +167,10 @@ it('greys the VIP event for a plain member, waitlists them on a full one, and pr
   await salon.waitFor()
   expect(await salon.getAttribute('class')).toContain('event-item--ineligible')
   expect(await salon.locator('.event-item__button').innerText()).toBe('仅限VIP会员')
+  // Not a dead end: what her spend still needs (she has bought nothing yet), and where the tiers are explained.
+  expect(await salon.locator('.event-item__way-text').innerText()).toBe('再消费 ¥1,800，或单笔消费满 ¥500，即可成为VIP会员并报名')
+  await salon.locator('.event-item__way').scrollIntoViewIfNeeded()
+  await phone.screenshot('events-06a-vip-event-for-member')
   await visible('.event-item').filter({ hasText: WORKSHOP }).getByText('加入候补', { exact: true }).click()
   await page.getByText('已加入候补，您是下一位').waitFor()
   await visible('.reminder-opt-in').waitFor()
@@ -223,7 +231,11 @@ it('checks the VIP in at the door once, and their card shows the attendance poin
   await visible('.member-card__points')
     .filter({ hasText: (before + ATTENDANCE_POINTS).toLocaleString('en-US') })
     .waitFor()
+  // Checked in: the salon moves to 已参加 at once (the event is still on), with its points; no ticket is left for it.
   await openAs('demo-shopper-b', '/pages/tickets/index')
-  await visible('.ticket-card__badge').filter({ hasText: '已签到' }).waitFor()
+  const attended = visible('.attended-row').filter({ hasText: SALON })
+  await attended.waitFor()
+  expect(await attended.locator('.attended-row__points').innerText()).toBe(`+${ATTENDANCE_POINTS} 积分`)
+  expect(await visible('.ticket-card').filter({ hasText: SALON }).count()).toBe(0)
   await phone.screenshot('events-12-my-events-checked-in')
 })

@@ -32,7 +32,7 @@ afterAll(async () => {
   await demo?.close()
 })
 
-const { openAs, visible, text, tapText, field } = onScreen(() => demo)
+const { openAs, visible, text, tapText, field, chip } = onScreen(() => demo)
 
 /** The profile row labelled `label` on the staff record: its value and who changed it. */
 const recordRow = async (label: string) => {
@@ -57,13 +57,14 @@ it('opens the handbook from the card, generated from the live rules, with the sh
 
 it('lets the shopper fill in sizes and preferences, and the shop assistant sees them on the customer record', async () => {
   await openAs(SHOPPER_B, '/me/profile/index')
-  await field('如 M、L/170').waitFor()
-  await field('如 M、L/170').fill('M')
-  await field('如 37、38.5').fill('37')
+  await visible('.chips__chip').first().waitFor()
+  await chip('服装尺码', 'M')
+  await chip('鞋码', '37')
   await tapText('＋ 添加孩子')
   await field('称呼，如 大宝').fill('小宝')
   await field('尺码，如 120').fill('110')
-  await field('如 驼色、米白').fill('驼色、雾蓝')
+  await chip('喜欢的颜色', '驼色')
+  await chip('喜欢的颜色', '雾蓝')
   await field('如 通勤、简约').fill('通勤')
   await tapText('新品到店')
   await tapText('会员活动')

@@ -28,6 +28,9 @@ let page: Page
 // Another store, with a customer of its own: no one at SH001 may find her.
 const BEIJING_CUSTOMER = '冯晓雯'
 const BEIJING_MOBILE = '13600009876'
+/** The demo customer whose callback is due. */
+const WU_QIAN = 'demo-customer-wu-qian'
+const wuQianNo = () => (cloud.executor.get('members', WU_QIAN) as unknown as { memberNo: string }).memberNo
 
 beforeAll(async () => {
   demo = await startDemo('vipcard-e2e-workbench-')
@@ -60,7 +63,7 @@ afterAll(async () => {
   await demo?.close()
 })
 
-const { openAs, visible, text, tapText, field, call } = onScreen(() => demo)
+const { openAs, visible, text, tapText, field, call, chip } = onScreen(() => demo)
 
 const namesIn = async (section: string) => (await visible(`.today-section--${section} .customer-row__name`).allInnerTexts()).sort()
 const countOf = async (section: string) => text(`.today-section--${section} .wb-section__count`)
@@ -69,6 +72,9 @@ it('shows the store manager this month’s birthdays, the lapsing VIP and the wi
   await openAs(DEMO_MANAGER._id, '/staff/index/index')
   await visible('.staff-actions').first().waitFor()
   expect(await visible('.staff-actions__title').allInnerTexts()).toEqual(expect.arrayContaining(['今日与本月', '本店顾客', '回访统计']))
+  // The tile's figures: what the lists below hold (2 birthdays, 1 lapsing VIP, 1 + 2 to win back, 1 callback due).
+  await visible('.staff-actions__count').first().waitFor()
+  expect(await visible('.staff-actions__count').allInnerTexts()).toEqual(['本月生日 2', 'VIP将到期 1', '久未到店 3', '待回访 1'])
   await phone.screenshot('workbench-01-home-manager')
   await tapText('今日与本月')
   await visible('.today-section--birthdays .customer-row').first().waitFor()
@@ -134,9 +140,11 @@ it('lets the assistant log the callback that is due from 今日与本月, once',
   expect(await visible('.customer-summary__change').count()).toBe(0)
   await phone.screenshot('workbench-06-record')
 
-  // The customer card: another colour she likes, saved.
+  // The customer card: another colour she likes, tapped, saved.
   await tapText('编辑')
-  await field('例如 驼色、米白').fill('黑色、酒红 墨绿')
+  await chip('喜欢的颜色', '墨绿')
+  await visible('.chips__chip--on').getByText('墨绿', { exact: true }).waitFor()
+  await visible('.chips').first().scrollIntoViewIfNeeded()
   await phone.screenshot('workbench-07-card-edit')
   await tapText('保存资料')
   await page.getByText('已保存顾客资料').waitFor()
@@ -180,10 +188,52 @@ it('counts the callback in the manager’s 回访统计, and keeps the page from
   await visible('.stats-table__row').filter({ hasText: DEMO_ASSISTANT.name }).filter({ hasText: '1 次' }).waitFor()
 })
 
+it('lets the assistant call her customer — the number revealed to her alone, logged — and log the outcome with one tap', async () => {
+  const WU_QIAN_NO = wuQianNo()
+  await openAs(DEMO_MANAGER._id, `/staff/customer/index?no=${WU_QIAN_NO}`)
+  await visible('.contact').waitFor()
+  // The manager is not the customer's assistant: no number, and why.
+  expect(await visible('.contact').getByText('拨打电话', { exact: true }).count()).toBe(0)
+  expect(await text('.contact')).toContain('如需由您联系，请先「更换导购」为自己')
+
+  await openAs(DEMO_ASSISTANT._id, `/staff/customer/index?no=${WU_QIAN_NO}`)
+  await visible('.contact').waitFor()
+  expect(await visible('.contact__number').count()).toBe(0)
+  await visible('.contact').scrollIntoViewIfNeeded()
+  await phone.screenshot('workbench-14-contact')
+  await visible('.contact').getByText('拨打电话', { exact: true }).click()
+  await visible('.contact__number').waitFor()
+  expect(await text('.contact__number')).toBe('137 0000 2105')
+  expect(cloud.executor.find('phoneReveals', { memberId: 'demo-customer-wu-qian' })).toEqual([
+    expect.objectContaining({ staffId: DEMO_ASSISTANT.staffId, storeId: 'SH001', memberNo: WU_QIAN_NO }),
+  ])
+  await phone.screenshot('workbench-15-number-revealed')
+  const before = cloud.executor.find('callbacks', { memberId: 'demo-customer-wu-qian' }).length
+  await visible('.contact__outcomes .pills__option').getByText('已留言', { exact: true }).click()
+  await visible('.contact__logged').waitFor()
+  expect(await text('.contact__logged')).toMatch(/^已记录回访：已留言，下次回访 \d{4}-\d{2}-\d{2}$/)
+  const after = cloud.executor.find('callbacks', { memberId: 'demo-customer-wu-qian' }) as unknown as { outcome: string; note: string }[]
+  expect(after.length).toBe(before + 1)
+  expect(after.filter((c) => c.outcome === 'message')).toEqual([expect.objectContaining({ note: '' })])
+
+  // A message to copy, signed by her and the store.
+  await visible('.contact__message .pills__option').getByText('新品到店', { exact: true }).click()
+  expect(await text('.contact__template')).toMatch(
+    new RegExp(`^${NAMES.callbackDue}您好，我是上海静安嘉里中心店的导购${DEMO_ASSISTANT.name}。新一季新品`),
+  )
+  await visible('.contact__message').scrollIntoViewIfNeeded()
+  await phone.screenshot('workbench-16-message')
+})
+
 it('lets the manager hand a customer to another assistant, confirmed first', async () => {
   await openAs(DEMO_MANAGER._id, '/staff/customers/index')
   await visible('.customer-row').filter({ hasText: NAMES.callbackDue }).click()
   await visible('.customer-summary__change').waitFor()
+  // The manager reads who saw the customer's full number: the assistant's call above.
+  await visible('.reveal-entry').first().waitFor()
+  expect(await visible('.reveal-entry').allInnerTexts()).toEqual([
+    expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · ${DEMO_ASSISTANT.name} 查看了完整号码$`)),
+  ])
   await tapText('更换导购')
   await visible('.reassign .pills__option').filter({ hasText: DEMO_COLLEAGUE.name }).click()
   await visible('.reassign .pills__option--on').waitFor()

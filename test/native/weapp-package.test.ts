@@ -103,6 +103,8 @@ describe('the weapp build', () => {
         'updateCustomerCard',
         'callbackStats',
         '今日与本月',
+        'revealPhone',
+        'todayCounts',
       ],
     ],
     [

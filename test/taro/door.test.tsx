@@ -6,7 +6,7 @@
 import { screen, waitFor } from '@testing-library/dom'
 import type { CheckInResult, EventView, GuestView } from '../../src/api/contract'
 import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
-import { STAFF } from './support/fixtures'
+import { EVENT_STORE, STAFF } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 import { at } from '../support/clock'
@@ -17,7 +17,7 @@ const SALON: EventView = {
   description: '',
   cover: '',
   coverUrl: '',
-  store: STAFF.store,
+  store: EVENT_STORE,
   startsAt: at('2026-12-05T14:00:00'),
   endsAt: at('2026-12-05T17:00:00'),
   capacity: 30,

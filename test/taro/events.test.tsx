@@ -5,10 +5,12 @@
  */
 import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { CardView, EventView, RsvpView } from '../../src/api/contract'
+import Taro from '@tarojs/taro'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
+import { tierProgress } from '../../src/domain/tiers'
 import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
-import { memberView, SERVER_TIME } from './support/fixtures'
+import { EVENT_STORE, memberView, SERVER_TIME } from './support/fixtures'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { tap } from './support/interact'
 import { at } from '../support/clock'
@@ -19,7 +21,7 @@ const event = (overrides: Partial<EventView> = {}): EventView => ({
   description: '设计师讲解新季面料与搭配',
   cover: '',
   coverUrl: '',
-  store: { id: 'SH001', name: '上海静安嘉里中心店' },
+  store: EVENT_STORE,
   startsAt: at('2026-12-05T14:00:00'),
   endsAt: at('2026-12-05T17:00:00'),
   capacity: 30,
@@ -58,6 +60,9 @@ const VIP_NIGHT = event({
 const FAMILY = event({ id: 'ev-family', title: '亲子手作课', maxGuests: 2, seatsLeft: 6, attendancePoints: 30 })
 const FULL = event({ id: 'ev-full', title: '会员沙龙', seatsLeft: 0, waiting: 3 })
 
+/** The caller's way to VIP, as the server answers it with the list. */
+const PROGRESS = tierProgress(memberView(), DEFAULT_PROGRAM, SERVER_TIME)
+
 const CARD: CardView = {
   member: memberView(),
   program: DEFAULT_PROGRAM,
@@ -78,7 +83,7 @@ const openEvents = async (
 ) => {
   let shown = events
   const cloud = installFakeCloud({
-    'event.list': () => ok({ events: shown }),
+    'event.list': () => ok({ events: shown, serverTime: SERVER_TIME, progress: PROGRESS }),
     'event.rsvp': (input) => {
       const answer = (answers.rsvp ?? (() => fail('INTERNAL', 'unused')))(input as RsvpInput)
       if (!(answer instanceof Error) && answer.ok) {
@@ -116,7 +121,9 @@ describe('the events list', () => {
     await openEvents([SALON, FAMILY])
     const salon = itemOf('秋冬新品品鉴会')
     expect(salon.querySelector('.event-item__when')!.textContent).toBe('12月5日 周六 14:00–17:00')
-    expect(salon.querySelector('.event-item__store')!.textContent).toBe('上海静安嘉里中心店')
+    expect(salon.querySelector('.event-place__line')!.textContent).toBe(
+      '上海静安嘉里中心店 · 上海市静安区南京西路1515号 嘉里中心南区 L2-12',
+    )
     expect(salon.querySelector('.event-item__tag')!.textContent).toBe('所有会员')
     expect(salon.querySelector('.event-item__perks')!.textContent).toBe('签到得 50 积分')
     expect(salon.querySelector('.event-item__seats')!.textContent).toBe('剩余 12 个名额 · 共 30 个')
@@ -138,6 +145,68 @@ describe('the events list', () => {
     expect(rsvps()).toHaveLength(0)
   })
 
+  it('tells a member what spend makes them VIP, from their own progress, and where the tiers are explained', async () => {
+    expect(PROGRESS.tier).toBe('member')
+    if (PROGRESS.tier !== 'member') return
+    await openEvents([VIP_NIGHT])
+    const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US')}`
+    expect(itemOf('VIP 专场夜').querySelector('.event-item__way-text')!.textContent).toBe(
+      `再消费 ${yuan(PROGRESS.cumulativeRemainingFen)}，或单笔消费满 ${yuan(PROGRESS.singlePurchaseFen)}，即可成为VIP会员并报名`,
+    )
+    const go = jest.spyOn(Taro, 'navigateTo').mockResolvedValue(undefined as never)
+    try {
+      tap('了解会员等级 ›')
+      expect(go).toHaveBeenCalledWith({ url: '/me/handbook/index' })
+    } finally {
+      go.mockRestore()
+    }
+  })
+
+  it('shows where the event is, opens it on WeChat’s map, and adds a held ticket to the phone calendar in WeChat', async () => {
+    const map = jest.spyOn(Taro, 'openLocation').mockResolvedValue(undefined as never)
+    const calendar = jest.spyOn(Taro, 'addPhoneCalendar').mockResolvedValue(undefined as never)
+    try {
+      await openEvents([SALON, { ...FAMILY, myRsvp: rsvpView() }])
+      // The browser preview offers no calendar: Taro's stand-in reads WeChat's seconds as milliseconds.
+      expect(itemOf('亲子手作课').textContent).not.toContain('添加到日历')
+      fireEvent.click(Array.from(itemOf('秋冬新品品鉴会').querySelectorAll('.event-place__action')).find((a) => a.textContent === '导航')!)
+      expect(map).toHaveBeenCalledWith({
+        latitude: 31.2243,
+        longitude: 121.4457,
+        name: '上海静安嘉里中心店',
+        address: '上海市静安区南京西路1515号 嘉里中心南区 L2-12',
+        scale: 17,
+      })
+
+      process.env.TARO_ENV = 'weapp'
+      await openEvents([SALON, { ...FAMILY, myRsvp: rsvpView() }])
+      // Only a ticket held goes to the calendar.
+      expect(itemOf('秋冬新品品鉴会').textContent).not.toContain('添加到日历')
+      fireEvent.click(
+        Array.from(itemOf('亲子手作课').querySelectorAll('.event-place__action')).find((a) => a.textContent === '添加到日历')!,
+      )
+      expect(calendar).toHaveBeenCalledWith({
+        title: '亲子手作课',
+        startTime: Date.parse(FAMILY.startsAt) / 1000,
+        endTime: String(Date.parse(FAMILY.endsAt) / 1000),
+        location: '上海静安嘉里中心店 上海市静安区南京西路1515号 嘉里中心南区 L2-12',
+        description: '会员活动：到场出示票券签到',
+        alarm: true,
+        alarmOffset: 3600,
+      })
+    } finally {
+      process.env.TARO_ENV = 'h5'
+      map.mockRestore()
+      calendar.mockRestore()
+    }
+  })
+
+  it('offers no 导航 for a store not placed on the map', async () => {
+    await openEvents([{ ...SALON, store: { ...EVENT_STORE, location: null } }])
+    expect(itemOf('秋冬新品品鉴会').querySelector('.event-place__action')).toBeNull()
+    expect(itemOf('秋冬新品品鉴会').querySelector('.event-place__line')!.textContent).toContain('南京西路1515号')
+  })
+
   it('offers the waitlist when the event is full, and closes RSVPs past their deadline', async () => {
     await openEvents([FULL, event({ id: 'ev-closed', title: '已截止的活动', rsvpDeadline: at('2026-11-22T18:00:00') })])
     expect(itemOf('会员沙龙').querySelector('.event-item__seats')!.textContent).toBe('名额已满 · 3 人候补中')
@@ -148,7 +217,7 @@ describe('the events list', () => {
   it('is the card’s 会员活动, and leads to 我的活动', async () => {
     installFakeCloud({
       'member.getCard': () => ok(CARD),
-      'event.list': () => ok({ events: [] }),
+      'event.list': () => ok({ events: [], serverTime: SERVER_TIME, progress: PROGRESS }),
       'event.mine': () => ok({ upcoming: [], attended: [] }),
     })
     await openPage('/pages/card/index')
@@ -272,7 +341,10 @@ describe('cancelling', () => {
 
 describe('我的活动', () => {
   const openTickets = async (mine: { upcoming: EventView[]; attended: EventView[] }) => {
-    installFakeCloud({ 'event.mine': () => ok(mine), 'event.list': () => ok({ events: [] }) })
+    installFakeCloud({
+      'event.mine': () => ok(mine),
+      'event.list': () => ok({ events: [], serverTime: SERVER_TIME, progress: PROGRESS }),
+    })
     await openPage('/pages/tickets/index')
     await screen.findByText('即将参加')
   }
@@ -295,6 +367,14 @@ describe('我的活动', () => {
           endsAt: at('2026-08-15T16:00:00'),
           myRsvp: rsvpView({ checkedInAt: at('2026-08-15T14:03:00') }),
         }),
+        // Ended with the ticket unused: past, but not attended.
+        event({
+          id: 'ev-missed',
+          title: '夏末沙龙',
+          startsAt: at('2026-08-01T14:00:00'),
+          endsAt: at('2026-08-01T16:00:00'),
+          myRsvp: rsvpView(),
+        }),
       ],
     })
     const salon = cardOf('秋冬新品品鉴会')
@@ -306,7 +386,14 @@ describe('我的活动', () => {
     expect(waiting.querySelector('.ticket-card__waiting')!.textContent).toBe('候补中 · 前面还有 2 人')
     expect(Array.from(visiblePage().querySelectorAll('.attended-row'), (r) => r.textContent)).toEqual([
       '夏季新品发布8月15日 周六 · 上海静安嘉里中心店+50 积分',
+      '夏末沙龙8月1日 周六 · 上海静安嘉里中心店未签到',
     ])
+    expect(visiblePage().querySelector('.attended-row__points--missed')!.textContent).toBe('未签到')
+    // Where each ticket's event is, with the map.
+    expect(salon.querySelector('.event-place__line')!.textContent).toBe(
+      '上海静安嘉里中心店 · 上海市静安区南京西路1515号 嘉里中心南区 L2-12',
+    )
+    expect(Array.from(salon.querySelectorAll('.event-place__action'), (a) => a.textContent)).toEqual(['导航'])
   })
 
   it('says when a ticket was checked in, its code dimmed', async () => {

@@ -131,7 +131,12 @@ describe('我的资料', () => {
 
   it('saves sizes, children, tastes, address and messages in one call and shows what the server kept', async () => {
     const cloud = await open()
-    await typeInto('鞋码', '37.5')
+    // Sizes and colours are tapped: the size on file is chosen, a colour is added to the one on file.
+    expect(chosenChips('服装尺码')).toEqual(['S'])
+    chip('鞋码', '38')
+    chip('喜欢的颜色', '驼色')
+    await waitFor(() => expect(chosenChips('鞋码')).toEqual(['38']))
+    expect(chosenChips('喜欢的颜色')).toEqual(['米白', '驼色'])
     await typeInto('喜欢的风格', '通勤、简约')
     tap('＋ 添加孩子')
     const [name, size] = await waitFor(() => {
@@ -155,9 +160,9 @@ describe('我的资料', () => {
       {
         name: '林晓',
         clothingSize: 'S',
-        shoeSize: '37.5',
+        shoeSize: '38',
         children: [{ name: '大宝', size: '120' }],
-        colours: ['米白'],
+        colours: ['米白', '驼色'],
         styles: ['通勤', '简约'],
         deliveryAddress: { recipient: '林晓', phone: '13812345678', address: '上海市静安区南京西路1515号' },
         messages: { newArrivals: true, events: false, birthday: false, pointsExpiry: false },
@@ -167,12 +172,12 @@ describe('我的资料', () => {
 
   it('refuses emoji and a bad phone at their rows before sending anything', async () => {
     const cloud = await open()
-    await typeInto('喜欢的颜色', '红色❤️')
+    await typeInto('喜欢的风格', '通勤❤️')
     await typeInto('收件人', '林晓')
     await typeInto('手机号', '12345')
     await typeInto('详细地址', '上海市静安区南京西路')
     tap('保存资料')
-    await waitFor(() => expect(errorOf('喜欢的颜色')).toContain('不能含表情'))
+    await waitFor(() => expect(errorOf('喜欢的风格')).toContain('不能含表情'))
     expect(errorOf('手机号')).toBe('请填写 11 位手机号')
     expect(cloud.calls.filter((c) => c.action === 'updateProfile')).toEqual([])
   })
@@ -186,6 +191,10 @@ describe('我的资料', () => {
     expect(screen.queryByText('资料已保存')).toBeNull()
   })
 })
+
+const chosenChips = (label: string) => Array.from(row(label).querySelectorAll('.chips__chip--on'), (c) => c.textContent)
+const chip = (label: string, value: string) =>
+  fireEvent.click(Array.from(row(label).querySelectorAll('.chips__chip')).find((c) => c.textContent === value)!)
 
 const row = (label: string) =>
   Array.from(visiblePage().querySelectorAll<HTMLElement>('.field')).find((f) => f.querySelector('.field__label')?.textContent === label)!

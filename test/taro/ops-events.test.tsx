@@ -6,6 +6,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom'
 import type { EventView } from '../../src/api/contract'
 import { setPhoneClock } from './support/clock'
+import { EVENT_STORE } from './support/fixtures'
 import { fail, installFakeCloud, ok, type AnswerFor, type FakeHandlers } from './support/fakeCloud'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, pick, row, tap, typeInto } from './support/interact'
@@ -29,7 +30,7 @@ const created = (input: CreateInput): EventView => ({
   description: input.description as string,
   cover: input.cover as string,
   coverUrl: input.cover ? `http://127.0.0.1:8787/local/files/${String(input.cover).split('/').slice(3).join('/')}?t=1&sign=x` : '',
-  store: { id: 'SH001', name: '上海静安嘉里中心店' },
+  store: EVENT_STORE,
   startsAt: input.startsAt as string,
   endsAt: input.endsAt as string,
   capacity: input.capacity as number,
@@ -223,7 +224,7 @@ const SALON: EventView = {
   description: '搭配师现场讲解',
   cover: '',
   coverUrl: '',
-  store: { id: 'SH001', name: '上海静安嘉里中心店' },
+  store: EVENT_STORE,
   startsAt: '2026-11-30T06:00:00.000Z',
   endsAt: '2026-11-30T09:00:00.000Z',
   capacity: 30,

@@ -43,4 +43,37 @@ describe('staff home', () => {
     await waitFor(() => expect(currentRoute()).toBe('/staff/refund/index'))
     await screen.findByText('查询订单')
   })
+
+  it('shows on the workbench tile how many customers each of today’s lists holds', async () => {
+    const cloud = installFakeCloud({
+      'staff.whoami': () => ok(STAFF),
+      'staff.todayCounts': () => ok({ birthdays: 3, lapsing: 0, winBack: 12, callbacksDue: 2 }),
+    })
+    await openPage('/staff/index/index')
+    await waitFor(() => expect(document.querySelectorAll('.staff-actions__count')).toHaveLength(4))
+    const counts = Array.from(document.querySelectorAll('.staff-actions__count'), (c) => ({
+      text: c.textContent,
+      some: c.classList.contains('staff-actions__count--some'),
+    }))
+    expect(counts).toEqual([
+      { text: '本月生日 3', some: true },
+      { text: 'VIP将到期 0', some: false },
+      { text: '久未到店 12', some: true },
+      { text: '待回访 2', some: true },
+    ])
+    // On the tile they stand for, and asked only once the caller is known to be staff.
+    expect(document.querySelector('.staff-workbench .staff-actions__item')!.textContent).toContain('今日与本月')
+    expect(document.querySelector('.staff-workbench .staff-actions__item .staff-actions__counts')).not.toBeNull()
+    expect(cloud.calls.map((c) => c.action)).toEqual(['whoami', 'todayCounts'])
+  })
+
+  it('keeps the tiles working without figures when the counts fail', async () => {
+    installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.todayCounts': () => fail('INTERNAL', '系统繁忙，请稍后再试') })
+    await openPage('/staff/index/index')
+    await screen.findByText('今日与本月')
+    expect(document.querySelector('.staff-actions__counts')).toBeNull()
+    expect(screen.queryByText('系统繁忙，请稍后再试')).toBeNull()
+    expect(document.querySelector('.staff-workbench .staff-actions__hint')!.textContent).toBe('本月生日、即将到期VIP、久未到店、待回访')
+  })
+
 })

@@ -1,6 +1,9 @@
 /** Member events in words: business-time dates, who may join, seats, the waitlist and the door's times. */
 import {
   audienceText,
+  calendarEntry,
+  howToJoinText,
+  placeLine,
   eventWhen,
   formatTicketCode,
   onlyForText,
@@ -56,5 +59,43 @@ describe('events in words', () => {
 
   it('groups a ticket’s ten digits in two', () => {
     expect(formatTicketCode('1234567897')).toBe('12345 67897')
+  })
+})
+
+describe('an event’s place, the calendar and the way to a higher tier', () => {
+  const store = {
+    id: 'SH001',
+    name: '上海静安嘉里中心店',
+    address: '上海市静安区南京西路1515号',
+    phone: '',
+    openingHours: '',
+    location: null,
+  }
+
+  it('words the place, and an address-less store by its name alone', () => {
+    expect(placeLine(store)).toBe('上海静安嘉里中心店 · 上海市静安区南京西路1515号')
+    expect(placeLine({ ...store, address: '' })).toBe('上海静安嘉里中心店')
+  })
+
+  it('gives WeChat’s calendar the event in Unix seconds, reminded an hour before', () => {
+    const entry = calendarEntry({ title: '品鉴会', startsAt: at('2026-12-05T14:00:00'), endsAt: at('2026-12-05T17:00:00'), store })
+    expect(entry).toEqual({
+      title: '品鉴会',
+      startTime: Date.parse('2026-12-05T06:00:00Z') / 1000,
+      endTime: String(Date.parse('2026-12-05T09:00:00Z') / 1000),
+      location: '上海静安嘉里中心店 上海市静安区南京西路1515号',
+      description: '会员活动：到场出示票券签到',
+      alarm: true,
+      alarmOffset: 3600,
+    })
+  })
+
+  it('tells a member the spend to VIP, a VIP the spend to gold, and nothing when no purchase is the next step', () => {
+    const member = { tier: 'member', cumulativeRemainingFen: 150_000, cumulativeTargetFen: 180_000, singlePurchaseFen: 50_000 } as const
+    expect(howToJoinText(['vip', 'gold'], member)).toBe('再消费 ¥1,500，或单笔消费满 ¥500，即可成为VIP会员并报名')
+    const vip = { tier: 'vip', vipUntil: at('2027-01-01T00:00:00'), renewal: null, goldRemainingFen: 320_000 } as const
+    expect(howToJoinText(['gold'], vip)).toBe('累计再消费 ¥3,200 成为终身金卡会员，即可报名')
+    expect(howToJoinText(['gold'], member)).toBeNull()
+    expect(howToJoinText(['member'], vip)).toBeNull()
   })
 })

@@ -1,4 +1,4 @@
-import { cancel, checkIn, editEvent, rsvp, type MemberEvent, type Rsvp } from '../../src/domain/events'
+import { cancel, checkIn, editEvent, rsvp, ticketShelf, type MemberEvent, type Rsvp } from '../../src/domain/events'
 import { withdrawRsvp } from '../../src/domain/erasure'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { at, joinedMember } from '../support/members'
@@ -209,5 +209,23 @@ describe('editing', () => {
     expect(() => editEvent(e, { ...e, title: '冬季新品品鉴会' }, [], ticket, at('2026-12-05T17:00:00'))).toThrow(
       expect.objectContaining({ code: 'EVENT_ENDED', message: '活动已结束，不能再修改' }),
     )
+  })
+})
+
+describe('我的活动: where a held RSVP goes', () => {
+  const event = { endsAt: '2026-12-05T09:00:00.000Z' }
+  const before = '2026-12-05T08:59:59.000Z'
+  const ended = '2026-12-05T09:00:00.000Z'
+  it('keeps a ticket to come until it is checked in or the event ends', () => {
+    expect(ticketShelf({ status: 'confirmed', checkedInAt: null }, event, before)).toBe('upcoming')
+    expect(ticketShelf({ status: 'waitlisted', checkedInAt: null }, event, before)).toBe('upcoming')
+  })
+  it('moves a checked-in ticket to 已参加 at once, and a confirmed one when the event ends', () => {
+    expect(ticketShelf({ status: 'confirmed', checkedInAt: '2026-12-05T06:03:00.000Z' }, event, before)).toBe('attended')
+    expect(ticketShelf({ status: 'confirmed', checkedInAt: null }, event, ended)).toBe('attended')
+  })
+  it('drops a place that was still waiting when the event ended, and a cancelled RSVP', () => {
+    expect(ticketShelf({ status: 'waitlisted', checkedInAt: null }, event, ended)).toBeNull()
+    expect(ticketShelf({ status: 'cancelled', checkedInAt: null }, event, before)).toBeNull()
   })
 })

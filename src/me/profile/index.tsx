@@ -1,8 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components'
+import { Chips, onOneValue, onTagText } from '../../components/Chips'
 import { Field } from '../../components/Field'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { LoadStatus } from '../../components/StatusScreen'
-import { birthdayText } from '../../wording/workbench'
+import { CLOTHING_SIZES, COLOURS, MAX_COLOURS, SHOE_SIZES } from '../../domain/preferences'
+import { birthdayText, parseTags } from '../../wording/workbench'
 import { MESSAGE_KINDS, WHY } from './profileForm'
 import { useProfile } from './useProfile'
 import './index.scss'
@@ -71,14 +73,22 @@ const ProfilePage = () => {
           error={errors.clothingSize}
           hint={edits.clothingSize?.by === 'staff' ? `导购 ${edits.clothingSize.name} 更新过` : undefined}
         >
-          <TextInput page={page} row="clothingSize" placeholder="如 M、L/170" maxlength={10} />
+          <Chips
+            list={CLOTHING_SIZES}
+            chosen={draft.clothingSize ? [draft.clothingSize] : []}
+            change={(update) => page.updateText('clothingSize', onOneValue(update))}
+          />
         </Field>
         <Field
           label="鞋码"
           error={errors.shoeSize}
           hint={edits.shoeSize?.by === 'staff' ? `导购 ${edits.shoeSize.name} 更新过` : undefined}
         >
-          <TextInput page={page} row="shoeSize" placeholder="如 37、38.5" maxlength={10} />
+          <Chips
+            list={SHOE_SIZES}
+            chosen={draft.shoeSize ? [draft.shoeSize] : []}
+            change={(update) => page.updateText('shoeSize', onOneValue(update))}
+          />
         </Field>
         <View className={`field me-profile__children${errors.children ? ' field--invalid' : ''}`}>
           <Text className="field__label">孩子的尺码</Text>
@@ -114,10 +124,16 @@ const ProfilePage = () => {
 
       <View className="me-profile__panel">
         <Text className="me-profile__step">喜好</Text>
-        <Field label="喜欢的颜色" error={errors.colours} hint={WHY.tastes}>
-          <TextInput page={page} row="colours" placeholder="如 驼色、米白" maxlength={60} />
+        <Field label="喜欢的颜色" error={errors.colours} hint={`${WHY.tastes}，可多选，最多 ${MAX_COLOURS} 项`}>
+          <Chips
+            list={COLOURS}
+            chosen={parseTags(draft.colours)}
+            multiple
+            max={MAX_COLOURS}
+            change={(update) => page.updateText('colours', onTagText(update))}
+          />
         </Field>
-        <Field label="喜欢的风格" error={errors.styles}>
+        <Field label="喜欢的风格" error={errors.styles} hint="多个用顿号隔开">
           <TextInput page={page} row="styles" placeholder="如 通勤、简约" maxlength={60} />
         </Field>
       </View>

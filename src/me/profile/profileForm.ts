@@ -40,7 +40,7 @@ export const WHY: Record<'birthday' | 'sizes' | 'children' | 'tastes' | 'address
   birthday: '用于生日月礼遇（生日券、积分加倍）。已登记，如需更正请到门店由导购办理',
   sizes: '选填。到店前为您备好合适尺码，新品到店时按尺码推荐',
   children: '选填。童装按孩子的尺码推荐，孩子长高了随时更新',
-  tastes: '选填。导购为您挑选、推荐新品时参考，多个用顿号隔开',
+  tastes: '选填。导购为您挑选、推荐新品时参考',
   address: '选填。仅在您选择送货上门时使用',
   messages: '只发送您选择的消息，可随时更改',
 }

@@ -62,6 +62,8 @@ export const useProfile = () => {
     saving,
     saved: savedAt !== null,
     setText: (row: TextRow, value: string) => edit((d) => ({ ...d, [row]: value }), row),
+    /** A change computed from the row's latest value (chips: two quick taps before a render both count). */
+    updateText: (row: TextRow, next: (value: string) => string) => edit((d) => ({ ...d, [row]: next(d[row]) }), row),
     setChild: (i: number, key: 'name' | 'size', value: string) =>
       edit((d) => ({ ...d, children: d.children.map((c, j) => (j === i ? { ...c, [key]: value } : c)) }), 'children'),
     addChild: () => edit((d) => ({ ...d, children: [...d.children, { name: '', size: '' }] }), 'children'),

@@ -2,7 +2,19 @@ import { Picker, Text, View } from '@tarojs/components'
 import { BRAND_WORDMARK } from '../../brand'
 import { Picture } from '../../components/Picture'
 import type { EventView } from '../../api/contract'
-import { audienceText, deadlinesLine, eventWhen, guestChoices, perksLine, rsvpBadge, seatsLine, waitingLine } from '../../wording/events'
+import type { TierProgress } from '../../domain/tiers'
+import {
+  audienceText,
+  deadlinesLine,
+  eventWhen,
+  guestChoices,
+  howToJoinText,
+  perksLine,
+  rsvpBadge,
+  seatsLine,
+  waitingLine,
+} from '../../wording/events'
+import { EventPlace } from './EventPlace'
 import { mayCancel, offerFor } from './rsvpRules'
 
 interface Props {
@@ -16,13 +28,18 @@ interface Props {
   onRsvp: () => void
   onCancel: () => void
   onTicket: () => void
+  /** The caller's way to the next tier: an event of a higher tier says what it takes. */
+  progress: TierProgress
+  onHandbook: () => void
 }
 
 /**
  * One upcoming event: its cover, what and when, where, for whom, seats and deadlines, then the member's own
- * state and the one action that fits it. An event for higher tiers is greyed and says who it is for.
+ * state and the one action that fits it. An event for higher tiers is greyed, says who it is for and what the
+ * member's spend still needs to get there.
  */
-export const EventItem = ({ event, now, guests, joining, refusal, onGuests, onRsvp, onCancel, onTicket }: Props) => {
+export const EventItem = ({ event, now, guests, joining, refusal, onGuests, onRsvp, onCancel, onTicket, progress, onHandbook }: Props) => {
+  const howToJoin = event.eligible ? null : howToJoinText(event.tiers, progress)
   const offer = offerFor(event, guests, now)
   const mine = event.myRsvp && event.myRsvp.status !== 'cancelled' ? event.myRsvp : null
   const badge = mine ? rsvpBadge(mine) : null
@@ -37,7 +54,7 @@ export const EventItem = ({ event, now, guests, joining, refusal, onGuests, onRs
           {badge && <Text className={`event-item__badge event-item__badge--${mine!.status}`}>{badge}</Text>}
         </View>
         <Text className="event-item__when">{eventWhen(event)}</Text>
-        {event.store && <Text className="event-item__store">{event.store.name}</Text>}
+        <EventPlace event={event} calendar={mine?.status === 'confirmed' && !mine.checkedInAt} />
         {event.description && <Text className="event-item__description">{event.description}</Text>}
         <View className="event-item__tags">
           <Text className="event-item__tag">{audienceText(event.tiers)}</Text>
@@ -46,6 +63,14 @@ export const EventItem = ({ event, now, guests, joining, refusal, onGuests, onRs
         <Text className="event-item__seats">{seatsLine(event)}</Text>
         <Text className="event-item__deadlines">{deadlinesLine(event)}</Text>
         {mine?.status === 'waitlisted' && <Text className="event-item__mine">{waitingLine(mine.ahead)}</Text>}
+        {!event.eligible && !mine && (
+          <View className="event-item__way">
+            {howToJoin && <Text className="event-item__way-text">{howToJoin}</Text>}
+            <Text className="event-item__way-link" onClick={onHandbook}>
+              了解会员等级 ›
+            </Text>
+          </View>
+        )}
         {refusal && <Text className="event-item__error">{refusal}</Text>}
         <View className="event-item__foot">
           {offer.kind === 'join' && event.maxGuests > 0 ? (

@@ -81,6 +81,8 @@ const EventsPage = () => {
                 onRsvp={() => page.rsvp(event)}
                 onCancel={() => page.askCancel(event)}
                 onTicket={page.openTickets}
+                progress={state.progress}
+                onHandbook={page.openHandbook}
               />
             ))
           )}

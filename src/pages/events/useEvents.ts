@@ -2,13 +2,15 @@ import { useCallback, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { EventView, SubscribeTemplates } from '../../api/contract'
 import { AppError } from '../../domain/errors'
+import type { TierProgress } from '../../domain/tiers'
 import { callCloud, messageOf } from '../../services/cloud'
 import { refusalByRow, type RowErrors } from '../../services/formErrors'
 import { subscribeTemplates } from '../../services/subscribeTemplates'
 import { useConfirmStep } from '../../services/useConfirmStep'
 import { ROUTES } from '../../routes'
 
-export type EventsState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; events: EventView[] }
+export type EventsState =
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; events: EventView[]; progress: TierProgress }
 
 /** The RSVP just made: confirmed with a ticket, or on the waitlist. */
 export interface Joined {
@@ -36,7 +38,8 @@ export const useEvents = () => {
 
   const load = useCallback(async () => {
     try {
-      setState({ status: 'ready', events: (await callCloud('event', 'list', {})).events })
+      const { events, progress } = await callCloud('event', 'list', {})
+      setState({ status: 'ready', events, progress })
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_A_MEMBER') {
         await Taro.redirectTo({ url: ROUTES.join })
@@ -105,5 +108,6 @@ export const useEvents = () => {
       void load()
     },
     openTickets: () => void Taro.navigateTo({ url: ROUTES.tickets }),
+    openHandbook: () => void Taro.navigateTo({ url: ROUTES.handbook }),
   }
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { EventView } from '../../api/contract'
 import { CouponCode } from '../../components/CouponCode'
+import { EventPlace } from '../events/EventPlace'
 import { checkedInText, eventWhen, formatTicketCode, rsvpBadge, seatsText, waitingLine } from '../../wording/events'
 
 /** An event to come as the member holds it: the ticket's QR and digits for the door, or the waitlist place. */
@@ -13,7 +14,7 @@ export const TicketCard = ({ event }: { event: EventView }) => {
         <Text className={`ticket-card__badge ticket-card__badge--${rsvp.checkedInAt ? 'in' : rsvp.status}`}>{rsvpBadge(rsvp)}</Text>
       </View>
       <Text className="ticket-card__when">{eventWhen(event)}</Text>
-      {event.store && <Text className="ticket-card__store">{event.store.name}</Text>}
+      <EventPlace event={event} calendar={rsvp.status === 'confirmed' && !rsvp.checkedInAt} />
       {rsvp.status === 'confirmed' && rsvp.ticketCode && (
         <View className="ticket-card__code">
           <CouponCode code={rsvp.ticketCode} digits={formatTicketCode(rsvp.ticketCode)} dimmed={!!rsvp.checkedInAt} />

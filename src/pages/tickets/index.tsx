@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import type { EventView } from '../../api/contract'
 import { LocalIdentitySwitcher } from '../../components/LocalIdentitySwitcher'
 import { StatusScreen } from '../../components/StatusScreen'
 import { eventDay } from '../../wording/events'
@@ -6,6 +7,10 @@ import { formatPoints } from '../../wording/points'
 import { TicketCard } from './TicketCard'
 import { useTickets } from './useTickets'
 import './index.scss'
+
+/** What came of a past ticket: the points for coming, 已签到 when the event gave none, or 未签到 (a no-show). */
+const attendedMark = (event: EventView): string =>
+  !event.myRsvp?.checkedInAt ? '未签到' : event.attendancePoints > 0 ? `+${formatPoints(event.attendancePoints)} 积分` : '已签到'
 
 const TicketsPage = () => {
   const page = useTickets()
@@ -47,8 +52,8 @@ const TicketsPage = () => {
                     <Text className="attended-row__title">{event.title}</Text>
                     <Text className="attended-row__line">{`${eventDay(event.startsAt)}${event.store ? ` · ${event.store.name}` : ''}`}</Text>
                   </View>
-                  <Text className="attended-row__points">
-                    {event.attendancePoints > 0 ? `+${formatPoints(event.attendancePoints)} 积分` : '已签到'}
+                  <Text className={`attended-row__points${event.myRsvp?.checkedInAt ? '' : ' attended-row__points--missed'}`}>
+                    {attendedMark(event)}
                   </Text>
                 </View>
               ))}

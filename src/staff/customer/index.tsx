@@ -1,15 +1,17 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Chips, onOneValue, onTagText } from '../../components/Chips'
 import type { ActionOutput, StaffView } from '../../api/contract'
 import { Field } from '../../components/Field'
 import { StatusScreen } from '../../components/StatusScreen'
 import { CallbackHistory, CustomerCardFacts, CustomerSummary } from '../../components/Workbench/CustomerRecord'
+import { CLOTHING_SIZES, COLOURS, MAX_COLOURS, SHOE_SIZES } from '../../domain/preferences'
 import { CALLBACK_OUTCOMES } from '../../domain/staff'
 import { businessTime } from '../../domain/time'
 import { dateText } from '../../wording/dates'
-import { nextCallbackText, OUTCOME_NAMES } from '../../wording/workbench'
+import { nextCallbackText, OUTCOME_NAMES, parseTags, revealText } from '../../wording/workbench'
 import { Pills } from '../shared/Pills'
 import { StaffDesk } from '../shared/StaffDesk'
-import type { CardRow } from './cardForm'
+import { ContactPanel } from './ContactPanel'
 import { useCallbackLog, useCardEditor, useCustomer, useReassign } from './useCustomer'
 import '../shared/workbench.scss'
 import './index.scss'
@@ -38,9 +40,11 @@ const CustomerPage = () => {
           {state.status === 'ready' && (
             <>
               <Summary record={state} page={page} staff={staff} />
+              <ContactPanel customer={state.customer} staff={staff} onLogged={page.reload} />
               <CardPanel record={state} page={page} />
               <CallbackPanel record={state} page={page} />
               <History record={state} />
+              {state.phoneReveals && <PhoneReveals reveals={state.phoneReveals} />}
             </>
           )}
         </>
@@ -127,13 +131,6 @@ const ReassignStep = ({
   </View>
 )
 
-const CARD_ROWS: { row: Exclude<CardRow, 'notes'>; label: string; placeholder: string; hint?: string; maxlength: number }[] = [
-  { row: 'clothingSize', label: '服装尺码', placeholder: '例如 M、170/88A', maxlength: 10 },
-  { row: 'shoeSize', label: '鞋码', placeholder: '例如 37', maxlength: 10 },
-  { row: 'colours', label: '喜欢的颜色', placeholder: '例如 驼色、米白', hint: '多个用顿号或空格分开，最多 10 项', maxlength: 120 },
-  { row: 'styles', label: '喜欢的风格', placeholder: '例如 通勤、简约', hint: '多个用顿号或空格分开，最多 10 项', maxlength: 120 },
-]
-
 /** The handbook's customer card: sizes, favourite colours and styles, notes. */
 const CardPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => {
   const card = useCardEditor(record.customer, page.replace)
@@ -150,18 +147,40 @@ const CardPanel = ({ record, page }: { record: CustomerRecord; page: Page }) => 
       {card.saved && !card.editing && <Text className="wb-done">已保存顾客资料</Text>}
       {card.draft ? (
         <View className="card-form">
-          {CARD_ROWS.map(({ row, label, placeholder, hint, maxlength }) => (
-            <Field key={row} label={label} error={card.errors[row]} hint={hint}>
-              <Input
-                className="field__input"
-                placeholderClass="field__placeholder"
-                placeholder={placeholder}
-                maxlength={maxlength}
-                value={card.draft![row]}
-                onInput={(e) => card.change(row, e.detail.value)}
-              />
-            </Field>
-          ))}
+          {/* Sizes and colours are tapped, not typed (src/domain/preferences); one on file from before stays a chip. */}
+          <Field label="服装尺码" error={card.errors.clothingSize} hint="再点一下取消">
+            <Chips
+              list={CLOTHING_SIZES}
+              chosen={card.draft.clothingSize ? [card.draft.clothingSize] : []}
+              change={(update) => card.update('clothingSize', onOneValue(update))}
+            />
+          </Field>
+          <Field label="鞋码" error={card.errors.shoeSize}>
+            <Chips
+              list={SHOE_SIZES}
+              chosen={card.draft.shoeSize ? [card.draft.shoeSize] : []}
+              change={(update) => card.update('shoeSize', onOneValue(update))}
+            />
+          </Field>
+          <Field label="喜欢的颜色" error={card.errors.colours} hint={`可多选，最多 ${MAX_COLOURS} 项`}>
+            <Chips
+              list={COLOURS}
+              chosen={parseTags(card.draft.colours)}
+              multiple
+              max={MAX_COLOURS}
+              change={(update) => card.update('colours', onTagText(update))}
+            />
+          </Field>
+          <Field label="喜欢的风格" error={card.errors.styles} hint="多个用顿号或空格分开，最多 10 项">
+            <Input
+              className="field__input"
+              placeholderClass="field__placeholder"
+              placeholder="例如 通勤、简约"
+              maxlength={120}
+              value={card.draft.styles}
+              onInput={(e) => card.change('styles', e.detail.value)}
+            />
+          </Field>
           <Field label="备注" error={card.errors.notes} hint="选填，最多 500 字">
             <Textarea
               className="wb-textarea"
@@ -255,6 +274,22 @@ const History = ({ record }: { record: CustomerRecord }) => (
   <View className="desk__panel">
     <Text className="desk__step">回访记录</Text>
     <CallbackHistory callbacks={record.callbacks} />
+  </View>
+)
+
+/** The store manager's view of the audit: who saw the customer's full number, and when. */
+const PhoneReveals = ({ reveals }: { reveals: NonNullable<CustomerRecord['phoneReveals']> }) => (
+  <View className="desk__panel">
+    <Text className="desk__step">号码查看记录</Text>
+    {reveals.length === 0 ? (
+      <Text className="wb-section__empty">还没有人查看过完整号码</Text>
+    ) : (
+      reveals.map((r, index) => (
+        <Text key={`${index}-${r.at}`} className="reveal-entry">
+          {revealText(r)}
+        </Text>
+      ))
+    )}
   </View>
 )
 

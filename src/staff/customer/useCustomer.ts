@@ -91,6 +91,11 @@ export const useCardEditor = (customer: CustomerView, onSaved: (customer: Custom
       setDraft((d) => (d ? { ...d, [row]: value } : d))
       setErrors(({ [row]: _cleared, ...others }) => others)
     },
+    /** A change computed from the row's latest value (chips: two quick taps before a render both count). */
+    update: (row: CardRow, next: (value: string) => string) => {
+      setDraft((d) => (d ? { ...d, [row]: next(d[row]) } : d))
+      setErrors(({ [row]: _cleared, ...others }) => others)
+    },
     cancel: () => {
       setDraft(null)
       setErrors({})

@@ -1,7 +1,10 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { StaffView } from '../../api/contract'
+import type { StaffView, TodayCounts } from '../../api/contract'
 import { ROUTES } from '../../routes'
+import { callCloud } from '../../services/cloud'
+import { todayTileCounts } from '../../wording/workbench'
 import { StaffDesk } from '../shared/StaffDesk'
 import './index.scss'
 
@@ -10,6 +13,8 @@ interface Action {
   title: string
   hint: string
   url: string
+  /** Figures under the hint ("本月生日 3"): how much waits behind the action. */
+  counts?: readonly { text: string; some: boolean }[]
 }
 
 /** What a shop assistant does at the till, in the order they meet it (coupons are used within 录入消费). */
@@ -23,10 +28,16 @@ const TILL: readonly Action[] = [
 ]
 
 /** Looking after customers: whose they are depends on the role (a manager's: the whole store's). */
-const workbench = (staff: StaffView): Action[] => {
+const workbench = (staff: StaffView, counts: TodayCounts | null): Action[] => {
   const manager = staff.role === 'manager'
   return [
-    { mark: '今', title: '今日与本月', hint: '本月生日、即将到期VIP、久未到店、待回访', url: ROUTES.staffToday },
+    {
+      mark: '今',
+      title: '今日与本月',
+      hint: '本月生日、即将到期VIP、久未到店、待回访',
+      url: ROUTES.staffToday,
+      ...(counts ? { counts: todayTileCounts(counts) } : {}),
+    },
     {
       mark: '客',
       title: manager ? '本店顾客' : '我的顾客',
@@ -46,12 +57,34 @@ const ActionList = ({ className, actions }: { className: string; actions: readon
         <View className="staff-actions__text">
           <Text className="staff-actions__title">{action.title}</Text>
           <Text className="staff-actions__hint">{action.hint}</Text>
+          {action.counts && (
+            <View className="staff-actions__counts">
+              {action.counts.map((c) => (
+                <Text key={c.text} className={`staff-actions__count${c.some ? ' staff-actions__count--some' : ''}`}>
+                  {c.text}
+                </Text>
+              ))}
+            </View>
+          )}
         </View>
         <Text className="staff-actions__chevron">›</Text>
       </View>
     ))}
   </View>
 )
+
+/**
+ * The workbench's actions with today's figures on them, read each time the home page shows (after a callback
+ * logged elsewhere the figure drops). Without them (not answered yet, or failed) the actions work all the same.
+ */
+const Workbench = ({ staff }: { staff: StaffView }) => {
+  const [counts, setCounts] = useState<TodayCounts | null>(null)
+  const load = () => void callCloud('staff', 'todayCounts', {}).then(setCounts, () => undefined)
+  // Shown once the caller is known to be staff (after the page's first show), then again on every return.
+  useEffect(load, [])
+  useDidShow(load)
+  return <ActionList className="staff-workbench" actions={workbench(staff, counts)} />
+}
 
 /** The way in from "导购入口": who is signed in at which store, the till actions, then looking after customers. */
 const StaffHomePage = () => (
@@ -61,7 +94,7 @@ const StaffHomePage = () => (
         <Text className="staff-group">收银台</Text>
         <ActionList className="staff-actions" actions={TILL} />
         <Text className="staff-group">顾客维护</Text>
-        <ActionList className="staff-workbench" actions={workbench(staff)} />
+        <Workbench staff={staff} />
       </>
     )}
   </StaffDesk>

@@ -30,6 +30,14 @@ export const onScreen = (demo: () => Demo | undefined) => {
     visible,
     text: async (selector: string) => (await visible(selector).first().innerText()).replace(/\s+/g, ' ').trim(),
     tapText: (label: string) => page().locator('.taro_page:visible').getByText(label, { exact: true }).click(),
+    /** Taps the chip `value` (a size, a colour) in the form row labelled `label`. */
+    chip: (label: string, value: string) =>
+      page()
+        .locator('.taro_page:visible .field')
+        .filter({ has: page().locator('.field__label', { hasText: label }) })
+        .locator('.chips__chip')
+        .getByText(value, { exact: true })
+        .click(),
     /** Confirms a choice in the n-th picker of the page on screen, as Taro's Picker reports it on confirm. */
     pick: (nth: number, value: unknown) =>
       page().evaluate(

@@ -292,6 +292,8 @@ export const STAFF: Specs<'staff'> = {
   },
   customer: { callers: staffCaller, fields: (w) => ({ code: memberCode(w) }) },
   today: { callers: staffCaller, fields: none },
+  todayCounts: { callers: staffCaller, fields: none },
+  revealPhone: { callers: staffCaller, fields: (w) => ({ memberCode: memberCode(w), requestId }) },
   logCallback: {
     callers: staffCaller,
     fields: (w) => ({

@@ -10,6 +10,8 @@ import type { LocalCloud } from '../../../localcloud'
 import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_MANAGER, DEMO_OPERATOR } from '../../../scripts/demo-data'
 import { TillCodes } from '../../../bench/tillCodes'
 import { pageRoutes } from '../../../scripts/weapp/schemas'
+import { shopMoment } from '../../../scripts/demo-time'
+import { businessTime, toInstant } from '../../../src/domain/time'
 
 export const SHOPPER = 'demo-shopper-b'
 export const SHOPPER_NO = '20261123002'
@@ -24,6 +26,8 @@ export interface Fixture {
 }
 
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
+/** `days` business days from today at `hour`:00 — the demo store's hours, as every preview shows its events. */
+const shopDayAhead = (days: number, hour: number) => toInstant(businessTime(new Date()).startOf('day').add(days, 'day').hour(hour))
 
 export const cloudCaller = (cloud: LocalCloud) => async (openid: string, fn: string, action: string, input: unknown, clock?: string) => {
   const answer = (await cloud.invoke(fn, { action, input }, { openid, clock })) as {
@@ -38,7 +42,8 @@ export const cloudCaller = (cloud: LocalCloud) => async (openid: string, fn: str
 /** The heavy shopper: real purchases at the till (dynamic codes) and coupons issued by real campaigns. */
 export const makeHeavyShopper = async (cloud: LocalCloud): Promise<Fixture> => {
   const call = cloudCaller(cloud)
-  const codes = new TillCodes()
+  // Bought yesterday from 11:00 (a purchase a minute): shop hours, whatever hour the test runs (scripts/demo-time).
+  const codes = new TillCodes(Date.parse(shopMoment(new Date(), 1, 11)))
   codes.remember((await call(SHOPPER, 'member', 'codeSecret', {})) as { memberNo: string; secret: string })
   for (let i = 0; i < PURCHASES; i++) {
     const { code, clock } = codes.next(SHOPPER_NO)
@@ -68,12 +73,12 @@ export const makeHeavyShopper = async (cloud: LocalCloud): Promise<Fixture> => {
     description: '设计师讲解新季面料与搭配',
     cover: '',
     storeId: 'SH001',
-    startsAt: isoIn(12),
-    endsAt: isoIn(12.1),
+    startsAt: shopDayAhead(12, 14),
+    endsAt: shopDayAhead(12, 16),
     capacity: 30,
     tiers: ['member', 'vip', 'gold'],
-    rsvpDeadline: isoIn(11),
-    cancelDeadline: isoIn(11),
+    rsvpDeadline: shopDayAhead(11, 18),
+    cancelDeadline: shopDayAhead(11, 12),
     attendancePoints: 50,
     maxGuests: 1,
     requestId: 'perf-event-1',

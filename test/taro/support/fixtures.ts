@@ -1,5 +1,5 @@
 /** Members and staff as the server describes them, consistent the way the server keeps them. */
-import type { CouponView, MemberSummary, MemberView, StaffView } from '../../../src/api/contract'
+import type { CouponView, MemberSummary, MemberView, StaffView, StoreDetailView } from '../../../src/api/contract'
 import type { PointBatch } from '../../../src/domain/points'
 import { INITIAL_TIER_STATE } from '../../../src/domain/tiers'
 
@@ -84,3 +84,13 @@ export const couponView = (overrides: Partial<CouponView> = {}): CouponView => (
   usedAt: null,
   ...overrides,
 })
+
+/** The store as an event shows it: where, and its place on the map (导航). */
+export const EVENT_STORE: StoreDetailView = {
+  id: 'SH001',
+  name: '上海静安嘉里中心店',
+  address: '上海市静安区南京西路1515号 嘉里中心南区 L2-12',
+  phone: '021-6288-0001',
+  openingHours: '10:00–22:00',
+  location: { latitude: 31.2243, longitude: 121.4457 },
+}
