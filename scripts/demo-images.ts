@@ -10,8 +10,6 @@ const DIR = join(__dirname, 'demo-images')
 
 export const DEMO_IMAGE_PATHS = {
   toteBag: 'images/catalog/tote-bag.jpg',
-  newSeasonPreview: 'images/events/new-season-preview.jpg',
-  stylingSalon: 'images/events/styling-salon.jpg',
 } as const
 
 /** Each demo picture's fileID on the local cloud. */
