@@ -192,5 +192,4 @@ export const todayTileCounts = (c: TodayCounts): { text: string; some: boolean }
   ].map(({ text, n }) => ({ text, some: n > 0 }))
 
 /** "2026-12-07 15:20 · 王丽 查看了完整号码": one line of the phone-reveal audit. */
-export const revealText = (r: { staffName: string; at: Instant }): string =>
-  `${dateText(r.at, 'pastTime')} · ${r.staffName} 查看了完整号码`
+export const revealText = (r: { staffName: string; at: Instant }): string => `${dateText(r.at, 'pastTime')} · ${r.staffName} 查看了完整号码`

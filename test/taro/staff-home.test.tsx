@@ -75,5 +75,4 @@ describe('staff home', () => {
     expect(screen.queryByText('系统繁忙，请稍后再试')).toBeNull()
     expect(document.querySelector('.staff-workbench .staff-actions__hint')!.textContent).toBe('本月生日、即将到期VIP、久未到店、待回访')
   })
-
 })
