@@ -4,6 +4,7 @@
  * page as WeChat draws it and fails on a misnomer anywhere, or on an English word on a shopper's page.
  */
 import { BRAND_WORDMARK, CARD_WORDMARK } from '../brand'
+import { CLOTHING_SIZES } from '../domain/preferences'
 
 export const TERMS = {
   /** What purchases earn and the catalog spends: never money. */
@@ -43,10 +44,14 @@ export const MISNOMERS: readonly Misnomer[] = [
 ]
 
 /**
- * Latin words a shopper may read: the brand's own wordmarks (a brand's name is often Latin) and VIP, which
- * Chinese retail uses as a word of its own (VIP会员).
+ * Latin words a shopper may read: the brand's own wordmarks (a brand's name is often Latin), VIP, which Chinese
+ * retail uses as a word of its own (VIP会员), and garment sizes as the labels in the clothes say them (XS–XXL).
  */
-export const SHOPPER_LATIN_WORDS: ReadonlySet<string> = new Set(['VIP', ...`${BRAND_WORDMARK} ${CARD_WORDMARK}`.split(/\s+/)])
+export const SHOPPER_LATIN_WORDS: ReadonlySet<string> = new Set([
+  'VIP',
+  ...`${BRAND_WORDMARK} ${CARD_WORDMARK}`.split(/\s+/),
+  ...CLOTHING_SIZES.filter((size) => /^[A-Z]+$/.test(size)),
+])
 
 /**
  * The English words in a text a shopper reads: runs of two or more Latin letters, save the allowed words and

@@ -272,20 +272,7 @@ describe('the points catalog', () => {
   })
 
   it('lets exactly 10 of 30 concurrent exchanges take the last 10 items, debiting points exactly 10 times', async () => {
-    h.cloud.executor.insert('catalog', [
-      {
-        _id: 'scarf',
-        title: '羊绒围巾',
-        description: '限量',
-        pointsPrice: 200,
-        templateId: 'gift-tote',
-        stock: { total: 10, exchanged: 0 },
-        perMemberLimit: null,
-        earlyAccess: null,
-        active: true,
-        sort: 9,
-      },
-    ])
+    h.cloud.executor.insert('catalog', [{ ...CATALOG_ITEM, _id: 'scarf', title: '羊绒围巾', sort: 9 }])
     const shoppers = await Promise.all(Array.from({ length: 30 }, () => h.joinedShopper('catalog')))
     for (const s of shoppers) {
       await h.ok(DEMO_OPERATOR._id, 'ops', 'adjustPoints', {

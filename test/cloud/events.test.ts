@@ -20,31 +20,25 @@ afterAll(() => h?.close())
 
 const now = at('2026-11-20T10:00:00')
 let seq = 0
+/** An event's input as the operators' form sends it, with `overrides`; a fresh request id each time. */
+const eventInput = (overrides: Partial<CreateEventInput> = {}): CreateEventInput => ({
+  title: '秋冬新品品鉴会',
+  description: '设计师讲解新季面料与搭配',
+  cover: '',
+  storeId: 'SH001',
+  startsAt: at('2026-12-05T14:00:00'),
+  endsAt: at('2026-12-05T17:00:00'),
+  capacity: 30,
+  tiers: ['member', 'vip', 'gold'],
+  rsvpDeadline: at('2026-12-04T18:00:00'),
+  cancelDeadline: at('2026-12-04T12:00:00'),
+  attendancePoints: 50,
+  maxGuests: 1,
+  requestId: `event-${++seq}-${Date.now()}`,
+  ...overrides,
+})
 const create = async (overrides: Partial<CreateEventInput> = {}) =>
-  (
-    await h.ok(
-      DEMO_OPERATOR._id,
-      'event',
-      'create',
-      {
-        title: '秋冬新品品鉴会',
-        description: '设计师讲解新季面料与搭配',
-        cover: '',
-        storeId: 'SH001',
-        startsAt: at('2026-12-05T14:00:00'),
-        endsAt: at('2026-12-05T17:00:00'),
-        capacity: 30,
-        tiers: ['member', 'vip', 'gold'],
-        rsvpDeadline: at('2026-12-04T18:00:00'),
-        cancelDeadline: at('2026-12-04T12:00:00'),
-        attendancePoints: 50,
-        maxGuests: 1,
-        requestId: `event-${++seq}-${Date.now()}`,
-        ...overrides,
-      },
-      { clock: now },
-    )
-  ).event
+  (await h.ok(DEMO_OPERATOR._id, 'event', 'create', eventInput(overrides), { clock: now })).event
 type RsvpDoc = { _id: string; memberId: string; status: string; waitNo: number | null; seats: number }
 const rsvpsOf = (eventId: string) => h.cloud.executor.find('rsvps', { eventId }) as unknown as RsvpDoc[]
 const eventDoc = (eventId: string) => h.cloud.executor.get('events', eventId) as unknown as { seatsTaken: number; waiting: number }
@@ -230,35 +224,15 @@ describe('covers', () => {
       `${prefix}images/catalog/tote.jpg`, // another folder
       `${prefix}images/events/a.svg`,
     ])
-      refusedCover(await h.call(DEMO_OPERATOR._id, 'event', 'create', { ...draftOf(), cover }, { clock: now }))
+      refusedCover(await h.call(DEMO_OPERATOR._id, 'event', 'create', eventInput({ cover }), { clock: now }))
     // Well formed, but never uploaded (or another environment's): refused once storage says it is not there.
     expect(
-      await h.call(
-        DEMO_OPERATOR._id,
-        'event',
-        'create',
-        { ...draftOf(), cover: `${prefix}images/events/never-uploaded.jpg` },
-        { clock: now },
-      ),
+      await h.call(DEMO_OPERATOR._id, 'event', 'create', eventInput({ cover: `${prefix}images/events/never-uploaded.jpg` }), {
+        clock: now,
+      }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'cover', message: '封面图片不存在，请重新上传' }] } })
     expect(h.cloud.executor.find('events', {})).toHaveLength(before)
   })
-})
-
-const draftOf = (): CreateEventInput => ({
-  title: '封面测试',
-  description: '',
-  cover: '',
-  storeId: 'SH001',
-  startsAt: at('2026-12-05T14:00:00'),
-  endsAt: at('2026-12-05T17:00:00'),
-  capacity: 10,
-  tiers: ['member'],
-  rsvpDeadline: at('2026-12-04T18:00:00'),
-  cancelDeadline: at('2026-12-04T12:00:00'),
-  attendancePoints: 0,
-  maxGuests: 0,
-  requestId: `cover-${++seq}-${Date.now()}`,
 })
 
 describe('at the door', () => {

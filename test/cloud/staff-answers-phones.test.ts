@@ -57,6 +57,22 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
     )
     return { caller: ASSISTANT, input: { code: welcome.code }, clock }
   },
+  'staff.lookupCoupon': async () => {
+    const [welcome] = h.cloud.executor.find('coupons', {
+      memberId: w.shoppers[5].openid,
+      templateId: 'welcome-20off200',
+      state: 'available',
+    }) as unknown as { code: string }[]
+    return { caller: ASSISTANT, input: { code: welcome.code, amountFen: 30_000 }, clock: CLOCK }
+  },
+  // A catalog gift for a member with the points for it: an assistant picks from the catalog (free text is a manager's).
+  'staff.redeemPoints': async () => {
+    const clock = at('2026-11-20T16:00:00')
+    const s = w.shoppers[6]
+    const grant = { memberCode: s.memberNo, points: 500, reason: '兑换测试积分', requestId: 'ph-redeem-points' }
+    await h.ok(OPERATOR, 'ops', 'adjustPoints', grant, { clock })
+    return { caller: ASSISTANT, input: { memberCode: tillCode(s, clock), itemId: 'tote-bag', requestId: 'ph-redeem-1' }, clock }
+  },
   'event.checkIn': async () => ({ caller: ASSISTANT, input: { ticketCode: w.ticketCodes[0] }, clock: at('2026-12-05T14:10:00') }),
   'event.update': async () => ({ caller: OPERATOR, input: { eventId: await ownEvent(), ...EVENT_WORDS, ...EVENT_TIMES }, clock: CLOCK }),
   'event.close': async () => ({ caller: OPERATOR, input: { eventId: await ownEvent() }, clock: CLOCK }),

@@ -24,7 +24,9 @@ describe('English on a shopper page', () => {
   })
 
   it('lets through VIP, the wordmarks and identifiers that mix letters with digits', () => {
-    expect(englishWordsIn('VIP会员 · MEMBER CARD · VIP CARD · 门店 SH001 · 导购 A01 · 订单 POS-20261203-7 · ¥500')).toEqual([])
+    expect(
+      englishWordsIn('VIP会员 · MEMBER CARD · VIP CARD · 门店 SH001 · 导购 A01 · 订单 POS-20261203-7 · ¥500 · 尺码 XS S XL XXL 3XL'),
+    ).toEqual([])
   })
 
   it('checks English on shopper pages only, misnomers everywhere', () => {
