@@ -11,6 +11,3 @@ export type ImageFolder = (typeof IMAGE_FOLDERS)[number]
 /** `cloud://<env>.<bucket>/images/<folder>/<name>.<jpg|jpeg|png|webp>`, the name of letters, digits, `-` and `_`. */
 export const imageFileIdPattern = (folder: ImageFolder): RegExp =>
   new RegExp(`^cloud://[A-Za-z0-9-]{1,64}\\.[A-Za-z0-9-]{1,100}/images/${folder}/[A-Za-z0-9_-]{1,64}\\.(jpg|jpeg|png|webp)$`)
-
-/** A picture's fileID, or '' for none; what the pages are given is a link, never the fileID. */
-export const isImageFileId = (fileID: string, folder: ImageFolder): boolean => imageFileIdPattern(folder).test(fileID)

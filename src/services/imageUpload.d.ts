@@ -5,6 +5,8 @@
  * implementation per platform: imageUpload.weapp.ts (wx.chooseMedia, wx.compressImage, wx.cloud.uploadFile),
  * imageUpload.h5.ts (a file input, a canvas, the local cloud's `POST /local/upload`).
  */
+import type { ImageFolder } from '../domain/images'
+
 export interface UploadedImage {
   /** `cloud://…/images/<folder>/<name>.jpg`: what a function is given to keep. */
   fileID: string
@@ -14,5 +16,3 @@ export interface UploadedImage {
 
 /** Resolves null when the user cancels the picker (or declines the privacy guide); rejects when the upload fails. */
 export declare const pickAndUploadImage: (folder: ImageFolder) => Promise<UploadedImage | null>
-
-export type ImageFolder = 'events'

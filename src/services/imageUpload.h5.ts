@@ -1,6 +1,7 @@
 import { currentLocalIdentity } from './localIdentity'
 import { IMAGE_QUALITY, imageCloudPath, shrunkSize } from './imageNaming'
-import type { ImageFolder, UploadedImage } from './imageUpload'
+import type { ImageFolder } from '../domain/images'
+import type { UploadedImage } from './imageUpload'
 
 /** The browser's file picker; null when it closes without a file. */
 const pickFile = () =>

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { ensurePrivacyAuthorized } from './privacyAuth'
 import { IMAGE_MAX_WIDTH, IMAGE_QUALITY, imageCloudPath } from './imageNaming'
-import type { ImageFolder, UploadedImage } from './imageUpload'
+import type { ImageFolder } from '../domain/images'
+import type { UploadedImage } from './imageUpload'
 
 const cancelled = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e))
 

@@ -35,6 +35,13 @@ const digitsOf = (text: string) => text.replace(/\D/g, '')
  * event of the operator's own): tried when none of the drawn inputs was answered ok.
  */
 type Call = { caller: string; input: Record<string, unknown>; clock: string }
+/** A world member's welcome coupon, still unused. */
+const welcomeCouponOf = (openid: string) =>
+  (
+    h.cloud.executor.find('coupons', { memberId: openid, templateId: 'welcome-20off200', state: 'available' }) as unknown as {
+      code: string
+    }[]
+  )[0]
 const SCENARIOS: Record<string, () => Promise<Call>> = {
   'staff.recordPurchase': async () => {
     const clock = at('2026-11-20T15:00:00')
@@ -43,11 +50,7 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
   'staff.undoCouponUse': async () => {
     const clock = at('2026-11-20T15:30:00')
     const s = w.shoppers[4]
-    const [welcome] = h.cloud.executor.find('coupons', {
-      memberId: s.openid,
-      templateId: 'welcome-20off200',
-      state: 'available',
-    }) as unknown as { code: string }[]
+    const welcome = welcomeCouponOf(s.openid)
     await h.ok(
       ASSISTANT,
       'staff',
@@ -58,11 +61,7 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
     return { caller: ASSISTANT, input: { code: welcome.code }, clock }
   },
   'staff.lookupCoupon': async () => {
-    const [welcome] = h.cloud.executor.find('coupons', {
-      memberId: w.shoppers[5].openid,
-      templateId: 'welcome-20off200',
-      state: 'available',
-    }) as unknown as { code: string }[]
+    const welcome = welcomeCouponOf(w.shoppers[5].openid)
     return { caller: ASSISTANT, input: { code: welcome.code, amountFen: 30_000 }, clock: CLOCK }
   },
   // A catalog gift for a member with the points for it: an assistant picks from the catalog (free text is a manager's).
