@@ -1,0 +1,79 @@
+/**
+ * Keyset paging for the operators' lists (src/api/lists.ts): rows ordered by one field and then `_id`, the cursor
+ * the last row's sort value and id, so page 500 costs what page 1 costs (an offset would make CloudBase read every
+ * skipped document, and a row added meanwhile would shift the pages).
+ */
+import { DEFAULT_PAGE_ROWS, type ListPage } from '../../src/api/lists'
+import { invalidInput } from '../../src/domain/errors'
+import { _ } from './cloud'
+import type { Collection, FieldPath, Filter } from './data'
+
+type SortValue = string | number | boolean | null
+
+interface CursorKey {
+  value: SortValue
+  id: string
+}
+
+/** The cursor: base64url JSON of the last row's sort value and id (opaque to the desk, checked when read). */
+export const encodeListCursor = (key: CursorKey): string => Buffer.from(JSON.stringify([key.value, key.id])).toString('base64url')
+
+export const decodeListCursor = (cursor: string): CursorKey => {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
+      const [value, id] = parsed as [unknown, string]
+      if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return { value: value as SortValue, id }
+    }
+  } catch {
+    // falls through to the refusal
+  }
+  throw invalidInput([{ field: 'cursor', message: '翻页位置无效，请从第一页重新查看' }])
+}
+
+const valueAt = (doc: object, path: string): SortValue => {
+  let at: unknown = doc
+  for (const part of path.split('.')) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined
+  return at === undefined ? null : (at as SortValue)
+}
+
+export interface ListQuery<D> {
+  /** The filter's conditions, already built from the list's filter input (`{}` = every row). */
+  where: Filter<D>
+  sortBy: FieldPath<D>
+  order: 'asc' | 'desc'
+  cursor?: string | null
+  limit?: number
+}
+
+/**
+ * One page of `collection` under `where`, ordered by `sortBy` then `_id`. Every row the list shows must carry a
+ * value at `sortBy` (null sorts first ascending, as CloudBase orders it), or it would be skipped past a cursor.
+ */
+export const listPage = async <D extends { _id: string }>(collection: Collection<D>, query: ListQuery<D>): Promise<ListPage<D>> => {
+  const limit = query.limit ?? DEFAULT_PAGE_ROWS
+  const after = query.cursor ? decodeListCursor(query.cursor) : null
+  const beyond = query.order === 'asc' ? _.gt : _.lt
+  const filter = after
+    ? _.and([
+        query.where as object,
+        _.or([{ [query.sortBy]: beyond(after.value) }, { [query.sortBy]: after.value, _id: beyond(after.id) }]),
+      ])
+    : query.where
+  const [found, total] = await Promise.all([
+    collection
+      .where(filter as Filter<D>)
+      .orderBy(query.sortBy, query.order)
+      .orderBy('_id', query.order)
+      .limit(limit + 1)
+      .get(),
+    collection.where(query.where).count(),
+  ])
+  const rows = found.slice(0, limit)
+  const last = rows[rows.length - 1]
+  return {
+    rows,
+    nextCursor: found.length > limit ? encodeListCursor({ value: valueAt(last, query.sortBy), id: last._id }) : null,
+    total,
+  }
+}
