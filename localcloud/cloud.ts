@@ -22,12 +22,13 @@ import {
   startGateway,
 } from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
-import { APPID, type CallerContext } from './instances/protocol'
+import { APPID, type CallerContext, WEB_SOURCE } from './instances/protocol'
 import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
 import { type PhoneBook, checkPhoneBook } from './openapi/phone'
 import { Storage, cloudPathOf, fileIdOf } from './storage/storage'
 import { type TimerRun, TimerScheduler, type TimerTrigger, readTimerTriggers, timerEvent } from './timers'
 import { useFunctionTimeZone } from './instances/zone'
+import { type CustomLoginKey, WebAuth, type WebUser } from './webauth/webauth'
 import {
   type CallAnswer,
   DEFAULT_BURST_INSTANCES,
@@ -104,7 +105,17 @@ export interface LocalCloudOptions {
    * <number>`; or a function of the openid. Codes come from `phoneCode()` and `POST /local/phone-code`.
    */
   phones?: PhoneBook
+  /**
+   * The environment's custom-login keys (what CloudBase's console downloads), whose tickets the web SDK's
+   * `signInWithCustomTicket` accepts (webauth/webauth.ts). Default none: no ticket signs in.
+   */
+  customLoginKeys?: CustomLoginKey[]
+  /** Each function's environment variables, as deploy sets CloudBase's envVariables; default none. */
+  functionEnv?: Record<string, Record<string, string>>
 }
+
+/** The environment id functions see (TCB_ENV) and the web SDK names as `client_id`. */
+export const LOCAL_ENV_ID = 'local'
 
 /** Something a function's instance tried to reach off this machine, refused (instances/offline.ts). */
 export interface NetworkRefusal {
@@ -120,8 +131,14 @@ export interface InvokeOptions {
   unionid?: string
   /** The invocation's "now" (ISO instant or Date): LOCAL_CLOUD_NOW in the function's process.env, and db.serverDate(). */
   clock?: string | Date
-  /** TCB_SOURCE; default 'wx_client'. */
+  /** TCB_SOURCE; default 'wx_client' (WEB_SOURCE with `web`). */
   source?: string
+  /**
+   * A web SDK caller instead of a mini-program user (no OPENID): what a call through `POST /v1/functions/<name>`
+   * with that user's token carries. For tests of what a function does with such a caller; whether a token signs
+   * in is the gateway's (webauth/webauth.ts).
+   */
+  web?: WebUser
 }
 
 export type DetailedInvocation = Invocation & { body: unknown }
@@ -195,6 +212,8 @@ export interface LocalCloud {
    * Throws for an identity without a phone.
    */
   phoneCode(openid: string, options?: { clock?: string | Date; appid?: string }): string
+  /** The web SDK's sign-in service (`/auth/v1/…`). */
+  webAuth: WebAuth
   stats(): Record<string, unknown>
   close(): Promise<void>
 }
@@ -280,6 +299,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     burst: options.burstInstances ?? DEFAULT_BURST_INSTANCES,
     callFunction: (from: string, caller: CallerContext | undefined, name: string, data: string) =>
       callFromFunction(from, caller, name, data),
+    functionEnv: (name: string) => options.functionEnv?.[name] ?? {},
     onNetworkRefusal: (fn: string, what: string, invocationId?: string) => {
       refusals.push({ fn, what, invocationId, at: new Date().toISOString() })
       if (refusals.length > 100) refusals.shift()
@@ -340,6 +360,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const nested: CallerContext = {
       openid: caller.openid,
       unionid: caller.unionid,
+      web: caller.web,
       source: `${caller.source},scf`,
       clock: caller.clock,
       chain,
@@ -381,11 +402,13 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const callerOf = (o: InvokeOptions = {}): CallerContext => {
     const openid = o.openid ?? ''
     if (openid !== '' && !OPENID_PATTERN.test(openid)) throw new Error(`invalid openid ${JSON.stringify(openid)}`)
+    if (o.web && openid !== '') throw new Error('a web SDK caller has no openid')
     return {
-      openid,
+      openid: o.web ? undefined : openid,
       unionid: o.unionid,
+      web: o.web,
       clientIp: '127.0.0.1',
-      source: o.source ?? 'wx_client',
+      source: o.source ?? (o.web ? WEB_SOURCE : 'wx_client'),
       clock: o.clock === undefined ? undefined : parseClock(o.clock),
     }
   }
@@ -413,6 +436,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     timers: scheduler.runs(),
   })
 
+  const webAuth = new WebAuth(LOCAL_ENV_ID, options.customLoginKeys ?? [])
+
   let gateway: { server: Server; url: string; port: number }
   try {
     gateway = await startGateway(
@@ -425,6 +450,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         clientDb: (openid, body) => clientDb.handle(openid, body),
         phoneCode: (openid) => openapi.phoneCode(openid),
         upload: (openid, cloudPath, req) => storage.clientUpload(openid, cloudPath, req),
+        webAuth,
+        runWeb: (name, event, { user, clientIp, clock }) => run(name, event, { web: user, clientIp, clock, source: WEB_SOURCE }),
       },
       {
         port: options.port ?? 8787,
@@ -482,6 +509,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     networkRefusals: () => [...refusals],
     phoneCode: (openid, o = {}) =>
       openapi.phoneCode(openid, { clockMs: o.clock === undefined ? undefined : Date.parse(parseClock(o.clock)), appid: o.appid }),
+    webAuth,
     stats,
     close: () =>
       (closing ??= (async () => {

@@ -1,5 +1,7 @@
 /** The local cloud: the real function bundles and wx-server-sdk over a local SQLite executor. See README.md. */
-export { startLocalCloud } from './cloud'
+export { LOCAL_ENV_ID, startLocalCloud } from './cloud'
+export { makeCustomLoginKey, WebAuth } from './webauth/webauth'
+export type { CustomLoginKey, WebUser } from './webauth/webauth'
 export type { DetailedInvocation, InvokeOptions, LocalCloud, LocalCloudOptions, NetworkRefusal } from './cloud'
 export { Executor, newId } from './executor/executor'
 export type { Answer, ExecutorOptions, OpContext, OpCounts } from './executor/executor'

@@ -5,6 +5,8 @@
  */
 import { join, resolve } from 'node:path'
 import { readAppPages } from '../localcloud/openapi/pages'
+import { type CustomLoginKey, makeCustomLoginKey } from '../localcloud/webauth/webauth'
+import { LOCAL_ENV_ID } from '../localcloud/cloud'
 import { localIdentityPhones } from '../src/services/localIdentity'
 
 const root = resolve(__dirname, '..')
@@ -28,12 +30,24 @@ export const miniProgramPages = (): string[] => {
   return pages
 }
 
+let loginKey: CustomLoginKey | undefined
+
 /**
- * What every start of the local cloud for this product passes: its collections, its pages, and the phones of the
- * local identities (src/services/localIdentity.ts), which phonenumber.getPhoneNumber codes resolve to.
+ * The environment's custom-login key, made once per process: on CloudBase it is downloaded from the console and
+ * deploy puts it in the desk function's environment (CUSTOM_LOGIN_KEY); here the local cloud's web sign-in trusts
+ * it and the desk function signs with it. A restart makes a new one (the local cloud keeps no tokens across one).
+ */
+export const localCustomLoginKey = (): CustomLoginKey => (loginKey ??= makeCustomLoginKey(LOCAL_ENV_ID))
+
+/**
+ * What every start of the local cloud for this product passes: its collections, its pages, the phones of the
+ * local identities (src/services/localIdentity.ts), which phonenumber.getPhoneNumber codes resolve to, and the
+ * custom-login key the desk signs in with.
  */
 export const productCloudOptions = () => ({
   collectionsDir: COLLECTIONS_DIR,
   miniProgramPages: miniProgramPages(),
   phones: localIdentityPhones(),
+  customLoginKeys: [localCustomLoginKey()],
+  functionEnv: { desk: { CUSTOM_LOGIN_KEY: JSON.stringify(localCustomLoginKey()) } },
 })

@@ -44,6 +44,8 @@ export default defineAppConfig({
         'customers/index',
         'customer/index',
         'posters/index',
+        'desk-login/index',
+        'desk-sessions/index',
       ],
     },
     // 隐私与个人信息 (policy, export, deletion): opened rarely, so downloaded only when opened.

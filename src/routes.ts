@@ -37,6 +37,8 @@ export const ROUTES = {
   opsCustomer: '/ops/customer/index',
   opsExport: '/ops/export/index',
   opsPosters: '/ops/posters/index',
+  opsDeskLogin: '/ops/desk-login/index',
+  opsDeskSessions: '/ops/desk-sessions/index',
 } as const
 
 /** A coupon's detail. Ids hold ":" ("bday:<openid>:2026"), so they travel encoded. */

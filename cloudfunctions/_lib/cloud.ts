@@ -53,6 +53,20 @@ export const callerUnionid = (): string | null => {
 }
 
 /**
+ * A caller through CloudBase's web SDK (the desk) rather than WeChat: its signed-in user's uuid, and the uid a
+ * custom-login ticket named (`@cloudbase/node-sdk` reads the same TCB_UUID / TCB_CUSTOM_USER_ID of the context).
+ * Null when the call did not come from a web user.
+ */
+export const webCaller = (): { uuid: string; customUserId: string | null; anonymous: boolean } | null => {
+  const { TCB_UUID, TCB_CUSTOM_USER_ID, TCB_ISANONYMOUS_USER } = process.env
+  if (!TCB_UUID) return null
+  return { uuid: TCB_UUID, customUserId: TCB_CUSTOM_USER_ID || null, anonymous: TCB_ISANONYMOUS_USER === 'true' }
+}
+
+/** The web caller's IP as CloudBase records it (node-sdk `auth().getClientIP()`), '' when unknown. */
+export const webCallerIp = (): string => process.env.TCB_SOURCE_IP ?? ''
+
+/**
  * What started this run (wx-server-sdk's SOURCE, from TCB_SOURCE): `wx_trigger` for a timer trigger; a client
  * call says `wx_client`, `wx_http`, `wx_devtools` ... and another function adds `,scf`.
  */

@@ -50,6 +50,9 @@ export const COLLECTIONS = {
   erasedGrants: 'erasedGrants',
   personalExports: 'personalExports',
   erasedMembers: 'erasedMembers',
+  deskLogins: 'deskLogins',
+  deskSessions: 'deskSessions',
+  auditLog: 'auditLog',
 } as const
 
 /**
@@ -88,6 +91,9 @@ export interface CollectionDocs {
   erasedGrants: ErasedGrantsDoc
   personalExports: PersonalExportDoc
   erasedMembers: ErasedMember
+  deskLogins: DeskLoginDoc
+  deskSessions: DeskSessionDoc
+  auditLog: AuditLogDoc
 }
 
 export type CollectionName = keyof CollectionDocs
@@ -246,6 +252,52 @@ export interface OperatorDoc {
 }
 
 export type OperatorPermission = 'exportPII'
+
+/** Where an operator's call came from: the mini-program on the phone, or the desk (the PC web admin). */
+export type CallSource = 'miniprogram' | 'desk'
+
+/** `deskLogins/<requestId>`: a desk's request to sign in, shown as a QR code for 2 minutes. */
+export interface DeskLoginDoc {
+  _id: string
+  /** The asking browser's web user (TCB_UUID): only it may collect the ticket. */
+  browserUid: string
+  ip: string
+  /** What the browser says it is (shown to the operator; not proof of anything). */
+  browser: string
+  createdAt: string
+  expiresAt: string
+  status: 'pending' | 'approved' | 'refused' | 'consumed'
+  /** Set when approved: the session the ticket signs into. */
+  sessionId: string | null
+  answeredBy: string | null
+  answeredAt: string | null
+}
+
+/** `deskSessions/<sessionId>`: a desk signed in as an operator, 8 hours at most. */
+export interface DeskSessionDoc {
+  _id: string
+  operatorOpenid: string
+  operatorId: string
+  browser: string
+  ip: string
+  createdAt: string
+  expiresAt: string
+  revokedAt: string | null
+  revokedBy: string | null
+}
+
+/** `auditLog/<auto id>`: one operator call and how it ended. */
+export interface AuditLogDoc {
+  _id: string
+  at: string
+  operatorId: string
+  fn: string
+  action: string
+  source: CallSource
+  deskSessionId: string | null
+  /** 'ok', or the error code the caller was answered. */
+  outcome: string
+}
 
 /** `exports/<id>`: every CSV export, for the privacy audit: who took what, how many rows, with personal data or not. */
 export interface ExportDoc {

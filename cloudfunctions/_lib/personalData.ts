@@ -48,6 +48,9 @@ export const NO_PERSONAL_DATA: Record<Exclude<CollectionName, PersonalDataCollec
   exports:
     'the operators’ export log (who exported what, when); its files expire after 7 days, and deleting a membership deletes every one made since the member joined',
   serverSecrets: 'server-side keys (the HMAC key of erasedGrants), no member data',
+  deskLogins: 'the operators’ desk sign-in requests (a browser, its IP, the operator who answered), no member data',
+  deskSessions: 'the operators’ desk sessions (operator, browser, IP, times), no member data',
+  auditLog: 'which operator called which action when, from where, with what outcome; no input, so no member data',
   erasedGrants:
     'once-only grants of deleted memberships (welcome coupon, birthday card of a year, campaign, referral pair) under keyed hashes (HMAC, key in serverSecrets) of the phone, openid and unionid: de-identified, names nobody without the key, kept so that a rejoiner gets nothing twice',
 }

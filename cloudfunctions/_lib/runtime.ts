@@ -2,13 +2,19 @@
  * A cloud function is a table of actions. Every call goes the same way:
  * identity (cloud context) → parse (schema) → authorize (role from the database) → run → answer.
  * Timer-triggered functions are a table of jobs instead, and refuse every call that is not a timer's.
+ *
+ * Callers come two ways. From the mini-program, WeChat puts the user's OPENID in the context. From the operators'
+ * desk (a web app on CloudBase's web SDK), the context holds the web user's custom-login uid `desk-<sessionId>`:
+ * the session, opened by an operator on the phone (desk function), names that operator's OPENID, and from there
+ * the call is authorized exactly as the operator's own phone call would be. One authorization path, no second
+ * user table. Operator calls are written to the audit log with their source.
  */
 import type { GenericSchema, InferOutput } from 'valibot'
 import type { ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
 import { check } from '../../src/api/schemas'
 import { AppError, invalidInput } from '../../src/domain/errors'
-import { callerOpenid, invocationSource, now } from './cloud'
-import type { OperatorDoc, StaffDoc } from './collections'
+import { callerOpenid, invocationSource, now, webCaller } from './cloud'
+import type { CallSource, OperatorDoc, StaffDoc } from './collections'
 import { data } from './data'
 import { redactForLog } from './redact'
 import { maskTypedPhones } from './views'
@@ -19,9 +25,16 @@ interface BaseContext {
 }
 export type ShopperContext = BaseContext
 export type StaffContext = BaseContext & { staff: StaffDoc }
-export type OperatorContext = BaseContext & { operator: OperatorDoc }
+export type OperatorContext = BaseContext & {
+  operator: OperatorDoc
+  /** Where the call came from; the desk's session id when from the desk. */
+  source: CallSource
+  deskSessionId: string | null
+}
+/** A web browser not (yet) signed in as anyone: the desk's sign-in page. `browserUid` is its web user (TCB_UUID). */
+export type BrowserContext = { now: string; browserUid: string }
 
-type Access = 'shopper' | 'staff' | 'manager' | 'operator'
+type Access = 'shopper' | 'staff' | 'manager' | 'operator' | 'browser'
 
 export interface Action<O> {
   access: Access
@@ -53,6 +66,12 @@ export const operatorAction = <S extends GenericSchema, O>(
   run: (input: InferOutput<S>, ctx: OperatorContext) => Promise<O>,
 ): Action<O> => ({ access: 'operator', schema, run })
 
+/** An action for a web browser before sign-in (the desk asking to sign in); never for the mini-program. */
+export const browserAction = <S extends GenericSchema, O>(
+  schema: S,
+  run: (input: InferOutput<S>, ctx: BrowserContext) => Promise<O>,
+): Action<O> => ({ access: 'browser', schema, run })
+
 type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: Action<ActionOutput<F, A>> }
 
 const loadActive = async <T extends { _id: string; active: boolean }>(
@@ -63,8 +82,44 @@ const loadActive = async <T extends { _id: string; active: boolean }>(
   return doc?.active ? doc : null
 }
 
-const authorize = async (access: Access, base: BaseContext): Promise<ShopperContext | StaffContext | OperatorContext> => {
-  if (!base.openid) throw new AppError('FORBIDDEN', '请在微信中打开小程序')
+/** Who is calling, from the cloud context only. */
+type Caller =
+  | { kind: 'phone'; openid: string }
+  | { kind: 'desk'; sessionId: string; browserUid: string }
+  | { kind: 'browser'; browserUid: string }
+  | { kind: 'nobody' }
+
+export const DESK_UID_PREFIX = 'desk-'
+
+const callerOf = (): Caller => {
+  const openid = callerOpenid()
+  if (openid) return { kind: 'phone', openid }
+  const web = webCaller()
+  if (!web) return { kind: 'nobody' }
+  if (web.customUserId?.startsWith(DESK_UID_PREFIX))
+    return { kind: 'desk', sessionId: web.customUserId.slice(DESK_UID_PREFIX.length), browserUid: web.uuid }
+  return { kind: 'browser', browserUid: web.uuid }
+}
+
+/** A desk session's operator, while the session lasts; else the desk must sign in again. */
+const deskOperatorOpenid = async (sessionId: string, at: string): Promise<string> => {
+  const session = sessionId ? await data.deskSessions.get(sessionId) : null
+  if (!session || session.revokedAt !== null || session.expiresAt <= at)
+    throw new AppError('SESSION_ENDED', '登录已失效，请用小程序扫码重新登录')
+  return session.operatorOpenid
+}
+
+type AnyContext = ShopperContext | StaffContext | OperatorContext | BrowserContext
+
+const authorize = async (access: Access, caller: Caller, at: string): Promise<AnyContext> => {
+  if (access === 'browser') {
+    if (caller.kind !== 'browser' && caller.kind !== 'desk') throw new AppError('FORBIDDEN', '请在电脑浏览器中打开运营后台')
+    return { now: at, browserUid: caller.browserUid }
+  }
+  if (caller.kind === 'nobody' || caller.kind === 'browser') throw new AppError('FORBIDDEN', '请在微信中打开小程序')
+  if (caller.kind === 'desk' && access !== 'operator') throw new AppError('FORBIDDEN', '运营后台只能办理运营的事务')
+  const openid = caller.kind === 'phone' ? caller.openid : await deskOperatorOpenid(caller.sessionId, at)
+  const base: BaseContext = { openid, now: at }
   if (access === 'shopper') return base
   if (access === 'staff' || access === 'manager') {
     const staff = await loadActive(data.staff, base.openid)
@@ -73,8 +128,33 @@ const authorize = async (access: Access, base: BaseContext): Promise<ShopperCont
     return { ...base, staff }
   }
   const operator = await loadActive(data.operators, base.openid)
-  if (!operator) throw new AppError('FORBIDDEN', '仅限品牌运营使用')
-  return { ...base, operator }
+  if (!operator) {
+    if (caller.kind === 'desk') throw new AppError('SESSION_ENDED', '该运营账号已停用，后台登录已失效')
+    throw new AppError('FORBIDDEN', '仅限品牌运营使用')
+  }
+  return caller.kind === 'desk'
+    ? { ...base, operator, source: 'desk', deskSessionId: caller.sessionId }
+    : { ...base, operator, source: 'miniprogram', deskSessionId: null }
+}
+
+/**
+ * One line in the audit log per operator call. Written after the answer is decided and outside its transaction: a
+ * failed write is logged and does not turn a done action into a failure the caller would retry.
+ */
+const audit = async (fn: string, action: string, ctx: OperatorContext, outcome: string) => {
+  try {
+    await data.auditLog.addWithNewId({
+      at: ctx.now,
+      operatorId: ctx.operator.operatorId,
+      fn,
+      action,
+      source: ctx.source,
+      deskSessionId: ctx.deskSessionId,
+      outcome,
+    })
+  } catch (e) {
+    console.error(`[${fn}] audit log write failed`, redactForLog(e))
+  }
 }
 
 const failure = (e: unknown, name: string): CloudResult<never> => {
@@ -90,25 +170,32 @@ const failure = (e: unknown, name: string): CloudResult<never> => {
 export const serve =
   <F extends FunctionName>(name: F, actions: ActionTable<F>) =>
   async (event: unknown): Promise<CloudResult<unknown>> => {
+    let operatorCtx: OperatorContext | null = null
+    let actionName = ''
     try {
-      const openid = callerOpenid()
+      const caller = callerOf()
       const { action, input } = (event ?? {}) as { action?: unknown; input?: unknown }
       const spec =
         typeof action === 'string' && Object.prototype.hasOwnProperty.call(actions, action)
           ? (actions as Record<string, Action<unknown>>)[action]
           : undefined
       if (!spec) throw invalidInput([{ field: 'action', message: `${name} 没有这个操作` }])
+      actionName = action as string
       // Who first, then what: a caller without the role learns nothing about the action's input.
-      const ctx = await authorize(spec.access, { openid, now: now() })
+      const ctx = await authorize(spec.access, caller, now())
+      if (spec.access === 'operator') operatorCtx = ctx as OperatorContext
       const parsed = check(spec.schema, input ?? {})
       if (!parsed.ok) throw invalidInput(parsed.fields)
-      const run = spec.run as (input: unknown, ctx: ShopperContext | StaffContext | OperatorContext) => Promise<unknown>
+      const run = spec.run as (input: unknown, ctx: AnyContext) => Promise<unknown>
       const data = await run(parsed.value, ctx)
+      if (operatorCtx) await audit(name, actionName, operatorCtx, 'ok')
       // Staff and operators see phone numbers masked, also those typed into notes and reasons (a shopper's
       // answers are their own).
       return { ok: true, data: spec.access === 'shopper' ? data : maskTypedPhones(data) }
     } catch (e) {
-      return failure(e, name)
+      const answer = failure(e, name)
+      if (operatorCtx && !answer.ok) await audit(name, actionName, operatorCtx, answer.error.code)
+      return answer
     }
   }
 

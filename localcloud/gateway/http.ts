@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { toJsonText } from '../instances/json'
 import type { Invocation } from '../instances/pool'
 import { serveStatic } from './static'
+import type { WebAuth, WebUser } from '../webauth/webauth'
 
 export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
@@ -82,6 +83,10 @@ export interface GatewayBackend {
   phoneCode?(openid: string): string
   /** wx.cloud.uploadFile from the mini program as `openid` (storage/storage.ts `clientUpload`). */
   upload?(openid: string, cloudPath: unknown, req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }>
+  /** The web SDK's sign-in (webauth/webauth.ts); without it `/auth/v1/` and `/v1/functions/` are not served. */
+  webAuth?: WebAuth
+  /** A web SDK call of a function by a signed-in web user. */
+  runWeb?(name: string, event: unknown, caller: { user: WebUser; clientIp?: string; clock?: string }): Promise<Invocation>
 }
 
 export interface GatewayOptions {
@@ -259,7 +264,10 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   if (origin && LOCAL_ORIGIN.test(origin)) {
     res.setHeader('access-control-allow-origin', origin)
     res.setHeader('vary', 'origin')
-    res.setHeader('access-control-allow-headers', 'content-type, x-local-openid, x-local-unionid, x-local-clock')
+    res.setHeader(
+      'access-control-allow-headers',
+      'content-type, x-local-openid, x-local-unionid, x-local-clock, authorization, x-request-id, x-device-id, x-sdk-version',
+    )
     res.setHeader('access-control-expose-headers', 'x-local-db-ops, x-local-outcome, x-local-invocation, x-local-duration-ms')
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
   }
@@ -281,6 +289,8 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   if (path === '/local/db' && backend.clientDb) return handleClientDb(backend, req, res)
   if (path === '/local/phone-code' && backend.phoneCode) return handlePhoneCode(backend, req, res)
   if (path === '/local/upload' && backend.upload) return handleUpload(backend, req, res)
+  if (backend.webAuth && path.startsWith('/auth/v1/')) return handleWebAuth(backend.webAuth, path, req, res)
+  if (backend.webAuth && path.startsWith('/v1/functions/')) return handleWebCall(backend, options, path, req, res)
 
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
   if (!fn) return serveStatic(options.staticDir, req, res)
@@ -335,4 +345,80 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
     'x-local-invocation': inv.id,
     'x-local-duration-ms': String(inv.durationMs),
   })
+}
+
+/** `/auth/v1/…`: the web SDK's sign-in, token refresh, user and sign-out (webauth/webauth.ts). */
+const handleWebAuth = async (auth: WebAuth, path: string, req: IncomingMessage, res: ServerResponse) => {
+  const clientId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('client_id')
+  let body: unknown = {}
+  try {
+    const text = await readBody(req, res, 64 * 1024, () => ({ error: 'invalid_argument', error_description: 'request body too large' }))
+    body = text.trim() === '' ? {} : JSON.parse(text)
+  } catch (e) {
+    if (e instanceof TooLarge) return
+    return sendJson(res, 400, { error: 'invalid_argument', error_description: 'request body is not JSON' })
+  }
+  const authorization = req.headers.authorization
+  const answer =
+    path === '/auth/v1/signin/custom' && req.method === 'POST'
+      ? auth.signInCustom(clientId, body)
+      : path === '/auth/v1/signin/anonymously' && req.method === 'POST'
+        ? auth.signInAnonymously(clientId)
+        : path === '/auth/v1/token' && req.method === 'POST'
+          ? auth.token(body)
+          : path === '/auth/v1/user/me' && req.method === 'GET'
+            ? auth.me(authorization)
+            : path === '/auth/v1/user/signout' && req.method === 'POST'
+              ? auth.signOut(authorization)
+              : { status: 404, body: { error: 'not_found', error_description: `the local cloud does not model ${req.method} ${path}` } }
+  sendJson(res, answer.status, answer.body)
+}
+
+/** CloudBase's HTTP API error body: `{ code, message, requestId }`. */
+const apiError = (res: ServerResponse, status: number, code: string, message: string) =>
+  sendJson(res, status, { code, message, requestId: `local-${Date.now().toString(36)}` })
+
+/**
+ * `POST /v1/functions/<name>`: a function called by the web SDK, as CloudBase's HTTP API answers it: the caller is
+ * the signed-in user of the bearer token (no token, or an unknown or expired one: 401 and the function never runs);
+ * the answer is the function's return value, a failure is `{ code, message, requestId }` with an HTTP error status.
+ */
+const handleWebCall = async (backend: GatewayBackend, options: GatewayOptions, path: string, req: IncomingMessage, res: ServerResponse) => {
+  if (req.method !== 'POST') return apiError(res, 405, 'INVALID_REQUEST', 'use POST /v1/functions/<name>')
+  const user = backend.webAuth!.caller(req.headers.authorization)
+  if (!user) return apiError(res, 401, 'INVALID_ACCESS_TOKEN', 'access token missing, invalid or expired')
+  let name = path.slice('/v1/functions/'.length).replace(/\/$/, '')
+  try {
+    name = decodeURIComponent(name)
+  } catch {
+    // not percent-encoding: no function has such a name
+  }
+  if (!FUNCTION_NAME.test(name) || !backend.hasFunction(name)) return apiError(res, 404, 'FUNCTION_NOT_FOUND', `function ${name} not found`)
+  let clock: string | undefined
+  const clockHeader = req.headers['x-local-clock']
+  if (typeof clockHeader === 'string' && clockHeader !== '' && options.allowClockOverride) {
+    try {
+      clock = parseClock(clockHeader)
+    } catch (e) {
+      return apiError(res, 400, 'INVALID_PARAM', (e as Error).message)
+    }
+  }
+  let event: unknown
+  try {
+    const text = await readBody(req, res, MAX_FUNCTION_PAYLOAD_BYTES, () => ({
+      code: 'EXCEED_MAX_PAYLOAD_SIZE',
+      message: `request body over ${MAX_FUNCTION_PAYLOAD_BYTES.toLocaleString('en-US')} bytes`,
+    }))
+    if (jsonNestsDeeperThan(text, MAX_EVENT_DEPTH)) return apiError(res, 400, 'FUNCTION_PARAM_INVALID', eventTooDeepBody().errMsg)
+    event = text.trim() === '' ? {} : JSON.parse(text)
+  } catch (e) {
+    if (e instanceof TooLarge) return
+    return apiError(res, 400, 'FUNCTION_PARAM_INVALID', 'request body is not JSON')
+  }
+  const inv = await backend.runWeb!(name, event, { user, clientIp: req.socket.remoteAddress, clock })
+  const headers = { 'x-local-outcome': inv.outcome.kind, 'x-local-invocation': inv.id }
+  const o = inv.outcome
+  if (o.kind === 'ok') return sendJson(res, 200, o.value, headers)
+  if (o.kind === 'timeout') return apiError(res, 504, 'FUNCTION_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${o.timeoutS} seconds`)
+  apiError(res, 500, 'FUNCTION_INVOCATION_FAILED', o.message)
 }

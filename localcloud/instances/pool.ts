@@ -64,6 +64,8 @@ export interface PoolOptions {
    * fail clearly.
    */
   callFunction?: (from: string, caller: CallerContext | undefined, name: string, data: string) => Promise<CallAnswer>
+  /** Each function's environment variables (CloudBase's envVariables), given to its instances at start. */
+  functionEnv?: (name: string) => Record<string, string>
   /** Told when an instance's network guard refuses something (offline.ts). */
   onNetworkRefusal?: (fn: string, what: string, invocationId?: string) => void
 }
@@ -138,7 +140,7 @@ class Instance {
     entry: string,
     options: PoolOptions,
   ) {
-    const data: WorkerData = { entry, functionName: pool.name, instanceId: id }
+    const data: WorkerData = { entry, functionName: pool.name, instanceId: id, env: options.functionEnv?.(pool.name) ?? {} }
     // resourceLimits model a 128 MB function: the heap is what the limit binds in practice. An 8 MB young
     // generation costs a few more scavenges than 16 MB but keeps each instance's resident memory lower, which
     // matters with four or more instances in one local process (bench/load.ts: peak 250 MB vs 281 MB).

@@ -14,7 +14,12 @@ export interface CallerContext {
   openid?: string
   unionid?: string
   clientIp?: string
-  /** 'wx_client' for gateway calls, 'wx_trigger' for timers. */
+  /**
+   * A web client signed in through CloudBase's auth (webauth/webauth.ts): its user, as a function reads it in
+   * TCB_UUID, TCB_CUSTOM_USER_ID and TCB_ISANONYMOUS_USER. Such a call has no OPENID.
+   */
+  web?: { uuid: string; customUserId: string | null; anonymous: boolean }
+  /** 'wx_client' for gateway calls, 'wx_trigger' for timers, WEB_SOURCE for web SDK calls. */
   source: string
   /** ISO instant: the invocation's "now" (LOCAL_CLOUD_NOW and db.serverDate()). */
   clock?: string
@@ -60,9 +65,25 @@ export interface WorkerData {
   entry: string
   functionName: string
   instanceId: string
+  /** The function's environment variables (CloudBase's envVariables, which deploy sets per function). */
+  env: Record<string, string>
 }
 
 /** The cloud context every instance has, like CloudBase's. */
 export const APPID = 'wx-local-appid'
 export const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP'
-export const PER_CALL_ENV = ['WX_OPENID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'LOCAL_CLOUD_NOW'] as const
+/** The web caller's keys, which @cloudbase/node-sdk reads through TCB_CONTEXT_KEYS (its getCloudbaseContext). */
+export const TCB_CONTEXT_KEYS = 'TCB_UUID,TCB_CUSTOM_USER_ID,TCB_ISANONYMOUS_USER,TCB_SOURCE_IP'
+export const PER_CALL_ENV = [
+  'WX_OPENID',
+  'WX_UNIONID',
+  'WX_CLIENTIP',
+  'TCB_SOURCE',
+  'LOCAL_CLOUD_NOW',
+  'TCB_UUID',
+  'TCB_CUSTOM_USER_ID',
+  'TCB_ISANONYMOUS_USER',
+  'TCB_SOURCE_IP',
+] as const
+/** TCB_SOURCE of a call from the web SDK. CloudBase documents no value for it; nothing here relies on this one. */
+export const WEB_SOURCE = 'tcb_web'

@@ -9,9 +9,9 @@ import { dirname, sep } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { installNetworkGuard } from './offline'
 import { installFunctionsSeam, installOfflineSeam, installOpenApiSeam, installSeam, installStorageSeam, type OpenApiAnswer } from './seam'
-import { APPID, CONTEXT_KEYS, type FromWorker, PER_CALL_ENV, type ToWorker, type WorkerData } from './protocol'
+import { APPID, CONTEXT_KEYS, type FromWorker, PER_CALL_ENV, TCB_CONTEXT_KEYS, type ToWorker, type WorkerData } from './protocol'
 
-let { entry, functionName, instanceId } = workerData as WorkerData
+let { entry, functionName, instanceId, env: functionEnv } = workerData as WorkerData
 const port = parentPort!
 const post = (msg: FromWorker) => port.postMessage(msg)
 
@@ -98,6 +98,7 @@ process.on('unhandledRejection', (reason) => {
 
 process.env.TCB_ENV = 'local'
 process.env.WX_CONTEXT_KEYS = CONTEXT_KEYS
+process.env.TCB_CONTEXT_KEYS = TCB_CONTEXT_KEYS
 process.env.WX_APPID = APPID
 for (const k of PER_CALL_ENV) delete process.env[k]
 
@@ -106,9 +107,15 @@ let main: Main
 /** The folder of the function loaded last: its modules are forgotten before the next function loads. */
 let loadedDir: string | undefined
 
+/** The environment variables of the function loaded last, removed before the next one loads. */
+let appliedEnv: string[] = []
+
 /** Requires the function's bundle, fresh: nothing of a function this runtime served before stays cached. */
 const load = () => {
   const started = Date.now()
+  for (const k of appliedEnv) delete process.env[k]
+  appliedEnv = Object.keys(functionEnv)
+  Object.assign(process.env, functionEnv)
   try {
     if (loadedDir !== undefined) {
       const cache = require.cache as Record<string, unknown>
@@ -130,8 +137,14 @@ const invoke = async (msg: Extract<ToWorker, { type: 'invoke' }>) => {
   currentInvocation = msg.id
   if (caller.openid !== undefined) process.env.WX_OPENID = caller.openid
   if (caller.unionid) process.env.WX_UNIONID = caller.unionid
-  if (caller.clientIp) process.env.WX_CLIENTIP = caller.clientIp
+  if (caller.clientIp && !caller.web) process.env.WX_CLIENTIP = caller.clientIp
   process.env.TCB_SOURCE = caller.source
+  if (caller.web) {
+    process.env.TCB_UUID = caller.web.uuid
+    if (caller.web.customUserId) process.env.TCB_CUSTOM_USER_ID = caller.web.customUserId
+    process.env.TCB_ISANONYMOUS_USER = String(caller.web.anonymous)
+    if (caller.clientIp) process.env.TCB_SOURCE_IP = caller.clientIp
+  }
   if (caller.clock) process.env.LOCAL_CLOUD_NOW = caller.clock
   const context = {
     request_id: msg.id,
@@ -183,7 +196,7 @@ port.on('message', (msg: ToWorker) => {
   } else if (msg.type === 'invoke') {
     void invoke(msg)
   } else if (msg.type === 'load') {
-    ;({ entry, functionName, instanceId } = msg)
+    ;({ entry, functionName, instanceId, env: functionEnv } = msg)
     load()
   }
 })

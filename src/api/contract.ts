@@ -5,6 +5,7 @@
  * Each function's actions and views live in a module of its own (member, staff, event, ops, export), what they
  * share in shared; this module puts them together as `Api` and derives each action's input and output from it.
  */
+import type { DeskApi } from './desk'
 import type { EventApi } from './event'
 import type { ExportApi } from './export'
 import type { MemberApi } from './member'
@@ -17,6 +18,7 @@ export type * from './staff'
 export type * from './event'
 export type * from './ops'
 export type * from './export'
+export type * from './desk'
 
 export interface Api {
   member: MemberApi
@@ -25,6 +27,8 @@ export interface Api {
   ops: OpsApi
   /** Operators' CSV exports, in a function of their own so that the heavy reads never slow `ops`. */
   export: ExportApi
+  /** The operators' desk signing in by scanning, and its sessions. */
+  desk: DeskApi
 }
 
 export type FunctionName = keyof Api

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'TILL_PAUSED' // too many wrong dynamic codes from this assistant: their member-code actions wait for the manager
   | 'PHONE_CODE_INVALID' // a getPhoneNumber code WeChat does not resolve: expired (5 min), used, or not the caller's
   | 'FORBIDDEN' // the caller lacks the role the action needs
+  | 'SESSION_ENDED' // a desk session that expired (8 h), was revoked, or whose operator left: sign in again
+  | 'LOGIN_EXPIRED' // a desk sign-in QR code past its 2 minutes, already answered, or already used
   | 'IDEMPOTENCY_CONFLICT' // the same key was used before with different content
   | 'INSUFFICIENT_POINTS' // the usable balance does not cover a redemption or deduction
   | 'ORDER_NOT_FOUND' // a refund names an order this store never recorded
@@ -48,6 +50,8 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   TILL_PAUSED: true,
   PHONE_CODE_INVALID: true,
   FORBIDDEN: true,
+  SESSION_ENDED: true,
+  LOGIN_EXPIRED: true,
   IDEMPOTENCY_CONFLICT: true,
   INSUFFICIENT_POINTS: true,
   ORDER_NOT_FOUND: true,
