@@ -49,6 +49,8 @@ export interface LocalCloudOptions {
   functionsDir: string
   /** Static files to serve at `/` (a web build: the H5 preview); default none (undefined or null). */
   staticDir?: string | null
+  /** More web builds at their own paths, e.g. `{ '/desk/': '<folder>' }` (paths start and end with '/'). */
+  staticMounts?: Record<string, string>
   /** Default 8787; 0 = any free port. Always bound to 127.0.0.1. */
   port?: number
   /** Instances per function (default 2). */
@@ -456,6 +458,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       {
         port: options.port ?? 8787,
         staticDir: options.staticDir ?? undefined,
+        staticMounts: options.staticMounts,
         allowClockOverride: options.allowClockOverride ?? false,
       },
     )

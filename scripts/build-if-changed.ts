@@ -12,13 +12,39 @@ import { join, relative, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 
 const root = resolve(__dirname, '..')
-const TARGETS = { weapp: { out: 'dist', built: 'app.json' }, h5: { out: 'dist-h5', built: 'index.html' } } as const
+interface BuildTarget {
+  out: string
+  built: string
+  command: [string, string[]]
+  dirs: string[]
+  files: string[]
+  /** Read by the build's config or inlined into the bundle. */
+  env: string[]
+}
+const TARO_FILES = ['babel.config.js', 'tsconfig.json', 'project.config.json', 'package.json', 'package-lock.json']
+const TARO_ENV = ['NODE_ENV', 'TARO_APP_CLOUD_ENV', 'TARO_ENV']
+const taro = (type: string, out: string, built: string): BuildTarget => ({
+  out,
+  built,
+  command: ['npx', ['taro', 'build', '--type', type]],
+  dirs: ['src', 'config'],
+  files: TARO_FILES,
+  env: TARO_ENV,
+})
+const TARGETS = {
+  weapp: taro('weapp', 'dist', 'app.json'),
+  h5: taro('h5', 'dist-h5', 'index.html'),
+  // The operators' desk (Vite): its own sources and the contract, domain and wording it shares with the mini-program.
+  desk: {
+    out: 'dist-desk',
+    built: 'index.html',
+    command: ['npm', ['run', 'build', '--prefix', 'desk']],
+    dirs: ['desk/src', 'src'],
+    files: ['desk/index.html', 'desk/vite.config.ts', 'desk/package.json', 'desk/package-lock.json', 'package-lock.json'],
+    env: ['VITE_CLOUDBASE_ENV', 'VITE_CLOUDBASE_REGION'],
+  },
+} satisfies Record<string, BuildTarget>
 export type Target = keyof typeof TARGETS
-
-const INPUT_DIRS = ['src', 'config']
-const INPUT_FILES = ['babel.config.js', 'tsconfig.json', 'project.config.json', 'package.json', 'package-lock.json']
-/** Read by config/index.ts or inlined into the bundle. */
-const INPUT_ENV = ['NODE_ENV', 'TARO_APP_CLOUD_ENV', 'TARO_ENV']
 const MARKERS = join(root, 'node_modules', '.cache', 'vipcard-build')
 
 const filesUnder = (dir: string): string[] =>
@@ -30,19 +56,20 @@ const filesUnder = (dir: string): string[] =>
 /** A hash of everything the `target` build reads in the project at `base`, and of the environment it inlines. */
 export const inputsHash = (target: Target, base = root, env: Record<string, string | undefined> = process.env): string => {
   const hash = createHash('sha256').update(`target ${target}\n`)
-  const dirs = INPUT_DIRS.map((d) => join(base, d)).filter((d) => existsSync(d))
-  const files = [...dirs.flatMap(filesUnder), ...INPUT_FILES.map((f) => join(base, f))].sort()
+  const { dirs: inputDirs, files: inputFiles, env: inputEnv } = TARGETS[target]
+  const dirs = inputDirs.map((d) => join(base, d)).filter((d) => existsSync(d))
+  const files = [...dirs.flatMap(filesUnder), ...inputFiles.map((f) => join(base, f))].sort()
   for (const file of files) {
     if (!existsSync(file)) continue
     hash.update(`${relative(base, file)} ${statSync(file).size}\n`).update(readFileSync(file))
   }
-  for (const name of INPUT_ENV) hash.update(`${name}=${env[name] ?? ''}\n`)
+  for (const name of inputEnv) hash.update(`${name}=${env[name] ?? ''}\n`)
   return hash.digest('hex')
 }
 
 /** Builds `target` unless its output is up to date; the build's lines go out prefixed with the target. */
 const buildIfChanged = async (target: Target): Promise<void> => {
-  const { out, built } = TARGETS[target]
+  const { out, built, command } = TARGETS[target]
   const output = join(root, out, built)
   const marker = join(MARKERS, `${target}.txt`)
   const hash = inputsHash(target)
@@ -52,7 +79,7 @@ const buildIfChanged = async (target: Target): Promise<void> => {
     return
   }
   const started = Date.now()
-  const child = spawn('npx', ['taro', 'build', '--type', target], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command[0], command[1], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   for (const [from, to] of [
     [child.stdout, process.stdout],
     [child.stderr, process.stderr],

@@ -15,6 +15,10 @@ const root = resolve(__dirname, '..')
 export const COLLECTIONS_DIR = join(root, 'database', 'collections')
 /** The H5 build (`npm run build:h5`), served by `npm start` at `/`. */
 export const H5_DIR = join(root, 'dist-h5')
+/** The operators' desk (`npm run build:desk`), served by the local cloud at `/desk/`. */
+export const DESK_DIR = join(root, 'dist-desk')
+export const DESK_PATH = '/desk/'
+
 /** The mini program's app config: its pages are what WeChat's open API checks a `page` against. */
 export const APP_CONFIG = join(root, 'src', 'app.config.ts')
 
@@ -48,6 +52,7 @@ export const productCloudOptions = () => ({
   collectionsDir: COLLECTIONS_DIR,
   miniProgramPages: miniProgramPages(),
   phones: localIdentityPhones(),
+  staticMounts: { [DESK_PATH]: DESK_DIR },
   customLoginKeys: [localCustomLoginKey()],
   functionEnv: { desk: { CUSTOM_LOGIN_KEY: JSON.stringify(localCustomLoginKey()) } },
 })

@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path'
 import { startLocalCloud } from '../localcloud'
 import { functionsOutDir } from './build-functions'
-import { H5_DIR, productCloudOptions } from './local-cloud'
+import { DESK_PATH, H5_DIR, productCloudOptions } from './local-cloud'
 import { LOCAL_IDENTITIES } from '../src/services/localIdentity'
 import { ROUTES } from '../src/routes'
 import { DEMO_JOIN_SCENE, demoDocuments } from './demo-data'
@@ -44,6 +44,7 @@ const main = async () => {
   // Staff and operators have their own entry (never a link on a shopper's page): their home pages by URL.
   console.log(`  Staff home (as 导购 or 店长): ${cloud.url}/#${ROUTES.staffHome}`)
   console.log(`  Operators (as 品牌运营): ${cloud.url}/#${ROUTES.opsMember}`)
+  console.log(`  Operators' desk (a PC browser): ${cloud.url}${DESK_PATH} — scan its code as 品牌运营: open the code's link in the preview`)
   for (const run of cloud.nextTimerRuns()) console.log(`  Timer ${run.function}/${run.trigger} (${run.cron}): next run ${run.next}`)
   console.log('Press Ctrl+C to stop.')
   const stop = async () => {

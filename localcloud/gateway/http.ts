@@ -92,6 +92,8 @@ export interface GatewayBackend {
 export interface GatewayOptions {
   port: number
   staticDir?: string
+  /** More static folders at their own paths, e.g. `{ '/desk/': '<the desk build>' }` (each path ends in '/'). */
+  staticMounts?: Record<string, string>
   allowClockOverride: boolean
 }
 
@@ -293,7 +295,16 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   if (backend.webAuth && path.startsWith('/v1/functions/')) return handleWebCall(backend, options, path, req, res)
 
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
-  if (!fn) return serveStatic(options.staticDir, req, res)
+  if (!fn) {
+    for (const [mount, dir] of Object.entries(options.staticMounts ?? {})) {
+      if (path === mount.slice(0, -1)) {
+        res.writeHead(302, { location: mount })
+        return res.end()
+      }
+      if (path.startsWith(mount)) return serveStatic(dir, req, res, mount)
+    }
+    return serveStatic(options.staticDir, req, res)
+  }
   if (req.method !== 'POST') return sendJson(res, 405, { errCode: -501007, errMsg: 'use POST /functions/<name>' })
   let name = fn[1]
   try {

@@ -26,7 +26,8 @@ const TYPES: Record<string, string> = {
 
 export const contentType = (file: string) => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
 
-export const serveStatic = (dir: string | undefined, req: IncomingMessage, res: ServerResponse) => {
+/** Serves `dir` at `/` or, with `mount` (e.g. '/desk/'), at that path: `/desk/x.js` is `<dir>/x.js`. */
+export const serveStatic = (dir: string | undefined, req: IncomingMessage, res: ServerResponse, mount = '/') => {
   const text = (status: number, body: string) => {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
     res.end(req.method === 'HEAD' ? undefined : body)
@@ -38,7 +39,7 @@ export const serveStatic = (dir: string | undefined, req: IncomingMessage, res: 
   }
   let path: string
   try {
-    path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname).slice(mount.length - 1)
   } catch {
     return text(400, 'bad path')
   }

@@ -13,6 +13,7 @@ const TOOLS = [
   { url: ROUTES.opsDashboard, title: '数据看板' },
   { url: ROUTES.opsCustomers, title: '全部顾客' },
   { url: ROUTES.opsPosters, title: '门店海报' },
+  { url: ROUTES.opsDeskSessions, title: '登录设备' },
 ] as const
 
 /** The operator's other tools, top right under the header. */

@@ -1,0 +1,64 @@
+/**
+ * The desk's one way to the cloud: CloudBase's web SDK, signed in as an operator by a custom-login ticket, calling
+ * the same functions the mini-program calls. On the local cloud the SDK is pointed at the host that serves the
+ * desk (`registerHost`), whose gateway models CloudBase's web sign-in and HTTP function calls.
+ */
+import cloudbase from '@cloudbase/js-sdk/app'
+import '@cloudbase/js-sdk/auth'
+import '@cloudbase/js-sdk/functions'
+import type { ActionInput, ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
+import type { ErrorCode, FieldError } from '../../src/domain/errors'
+
+const ENV = import.meta.env.VITE_CLOUDBASE_ENV
+/** Built without a CloudBase environment: the local cloud serves this desk and answers for CloudBase. */
+export const ON_LOCAL_CLOUD = !ENV
+
+const app = cloudbase.init({ env: ENV ?? 'local', region: import.meta.env.VITE_CLOUDBASE_REGION ?? 'ap-shanghai' })
+if (ON_LOCAL_CLOUD) app.registerHost(window.location.host, window.location.protocol === 'https:' ? 'https' : 'http')
+
+export const auth = app.auth({ persistence: 'local' })
+
+/** A failed call, as the functions answer it (a code and a message in Chinese), or the network's. */
+export class DeskError extends Error {
+  override name = 'DeskError'
+  constructor(
+    readonly code: ErrorCode | 'NETWORK' | 'SIGNED_OUT',
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message)
+  }
+}
+
+const signedOutListeners = new Set<() => void>()
+/** Called when a call finds the desk signed out (session ended, revoked, or the SDK's token refused). */
+export const onSignedOut = (listener: () => void) => {
+  signedOutListeners.add(listener)
+  return () => void signedOutListeners.delete(listener)
+}
+const signedOut = (error: DeskError) => {
+  for (const listener of signedOutListeners) listener()
+  return error
+}
+
+const isUnauthenticated = (e: unknown) =>
+  /INVALID_ACCESS_TOKEN|unauthenticated|credentials not found|token/i.test(String((e as Error)?.message ?? e))
+
+export const call = async <F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: ActionInput<F, A>,
+): Promise<ActionOutput<F, A>> => {
+  let answer: { result?: unknown }
+  try {
+    answer = (await app.callFunction({ name: fn, data: { action, input } })) as { result?: unknown }
+  } catch (e) {
+    if (isUnauthenticated(e)) throw signedOut(new DeskError('SIGNED_OUT', '登录已失效，请重新扫码登录'))
+    throw new DeskError('NETWORK', '网络异常，请检查网络后重试')
+  }
+  const result = answer.result as CloudResult<ActionOutput<F, A>> | undefined
+  if (!result || typeof result !== 'object' || !('ok' in result)) throw new DeskError('INTERNAL', '系统繁忙，请稍后再试')
+  if (result.ok) return result.data
+  const error = new DeskError(result.error.code, result.error.message, result.error.fields ?? [])
+  throw result.error.code === 'SESSION_ENDED' ? signedOut(error) : error
+}

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { ConfigProvider } from 'tdesign-react'
+import zhCN from 'tdesign-react/es/locale/zh_CN'
+import { App } from './App'
+import './desk.css'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider globalConfig={zhCN}>
+      <App />
+    </ConfigProvider>
+  </StrictMode>,
+)
