@@ -63,6 +63,13 @@ const summarize = (
         within: compiled <= 500 * 1024,
       })
     }
+    if (sizes.desk)
+      rows.push({
+        metric: 'operators’ desk first load (gzip)',
+        value: KB(sizes.desk.firstLoad),
+        budget: '≤ 300 KB',
+        within: sizes.desk.firstLoad <= 300 * 1024,
+      })
     for (const f of sizes.functions) {
       rows.push({ metric: `function ${f.name} bundle`, value: KB(f.bytes), budget: '≤ 150 KB', within: f.bytes <= 150 * 1024 })
       rows.push({

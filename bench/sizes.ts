@@ -5,6 +5,7 @@
  * fresh Node process and that process's RSS after it, against the 128 MB of a function instance. Run after
  * `npm run build`. Figures only; budgets are read, not asserted.
  */
+import { deskSizes, printDeskSizes, type DeskSizes } from './deskSizes'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -59,6 +60,8 @@ export interface SizeFigures {
   weappCompiled: CompiledPackageSizes | null
   /** Empty: build/cloudfunctions not built. */
   functions: { name: string; bytes: number; coldRequireMs: number; rssMb: number }[]
+  /** Null: dist-desk not built. */
+  desk: DeskSizes | null
 }
 
 /** The sizes with budgets, and each function bundle's cold start (a fresh Node process per bundle). */
@@ -73,10 +76,11 @@ export const sizesBench = (): SizeFigures => {
         return { name, bytes, coldRequireMs: cold.ms, rssMb: cold.rssMb }
       })
     : []
-  return { weapp, weappCompiled, functions }
+  return { weapp, weappCompiled, functions, desk: deskSizes() }
 }
 
-export const printSizes = ({ weapp, weappCompiled, functions }: SizeFigures) => {
+export const printSizes = ({ weapp, weappCompiled, functions, desk }: SizeFigures) => {
+  printDeskSizes(desk)
   if (weapp) {
     console.log(`weapp main package: ${KB(weapp.main)} (budget 500 KB)`)
     for (const [name, bytes] of Object.entries(weapp.sub)) console.log(`weapp subpackage ${name}: ${KB(bytes)}`)

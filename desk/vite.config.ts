@@ -15,6 +15,8 @@ export default defineConfig({
   build: {
     outDir: resolve(here, '../dist-desk'),
     emptyOutDir: true,
+    // bench/sizes.ts reads which files each page loads from it.
+    manifest: true,
     target: 'es2020',
     // Figures come from bench/desk.ts (gzipped, per first load); Vite's own warning is per chunk and raw.
     reportCompressedSize: false,

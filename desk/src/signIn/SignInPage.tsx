@@ -54,7 +54,7 @@ export const SignInPage = ({ state, onRefresh }: Props) => (
           </Link>
         </p>
       )}
-      <p className="sign-in__foot">登录后 8 小时内有效，可在小程序「运营后台登录」中查看和退出已登录的电脑</p>
+      <p className="sign-in__foot">登录后 8 小时内有效，可在小程序运营页面「登录设备」中查看，或让已登录的电脑退出</p>
     </section>
   </main>
 )

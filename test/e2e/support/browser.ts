@@ -75,3 +75,37 @@ export const launchPhone = async (): Promise<PhoneBrowser> => {
     },
   }
 }
+
+export interface DeskBrowser {
+  page: Page
+  /** Saves a PNG of the whole page as test-results/<name>.png and returns its path. */
+  screenshot: (name: string) => Promise<string>
+  close: () => Promise<void>
+}
+
+/** A PC browser for the operators' desk: 1280×800, a fresh profile. */
+export const launchDesk = async (): Promise<DeskBrowser> => {
+  const userDataDir = tempDir('vipcard-chromium-desk-')
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  return {
+    page,
+    screenshot: async (name) => {
+      const path = join(SCREENSHOT_DIR, `${name}.png`)
+      await page.screenshot({ path, fullPage: true })
+      return path
+    },
+    close: async () => {
+      await context.close()
+      rmSync(userDataDir, { recursive: true, force: true })
+    },
+  }
+}

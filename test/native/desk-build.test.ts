@@ -1,0 +1,30 @@
+/**
+ * What a browser downloads for the operators' desk (dist-desk/, built by `npm run build:desk`, which `npm test`
+ * runs first): the first load within issue 21's 300 KB gzipped, every page in a chunk of its own (none in the first
+ * load), and assets found wherever it is served (/desk/ on the local cloud, the root of CloudBase's hosting).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DESK_DIR, DESK_FIRST_LOAD_BUDGET, deskSizes } from '../../bench/deskSizes'
+
+beforeAll(() => {
+  if (!existsSync(join(DESK_DIR, 'index.html'))) throw new Error('dist-desk/ is not built: run `npm run build:desk` first')
+})
+
+it('keeps the first load (the sign-in page) within 300 KB gzipped', () => {
+  expect(deskSizes()!.firstLoad).toBeLessThanOrEqual(DESK_FIRST_LOAD_BUDGET)
+})
+
+it('loads each page only when it is opened', () => {
+  const { pages } = deskSizes()!
+  expect(pages.length).toBeGreaterThan(0)
+  for (const page of pages) expect({ page: page.page, adds: page.adds > 0 }).toEqual({ page: page.page, adds: true })
+})
+
+it('refers to its assets relatively, so that it works under any path', () => {
+  const html = readFileSync(join(DESK_DIR, 'index.html'), 'utf8')
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])
+  expect(refs.length).toBeGreaterThan(0)
+  for (const ref of refs) expect(ref).toMatch(/^\.\/assets\//)
+  for (const ref of refs) expect(readdirSync(join(DESK_DIR, 'assets'))).toContain(ref.slice('./assets/'.length))
+})
