@@ -4,13 +4,14 @@
  *
  *   npm run deploy -- --dry-run            build, print and validate the plan; nothing leaves this machine
  *   npm run deploy -- --dry-run --no-build the same on what is already built (CI, right after the tests)
- *   npm run deploy                         build, validate, then upload collections, functions and the weapp
+ *   npm run deploy                         build, validate, then upload collections, functions, the operators'
+ *                                          desk (static hosting; its URL is printed) and the weapp
  *
  * Exits 1 with every problem listed when the plan is refused, 1 with the failed step when an upload fails.
  */
 import { execFileSync } from 'node:child_process'
 import { buildPlan, DeployError, DEPLOY_ENV, formatPlan, TEMPLATE_ENV } from './plan'
-import { readPlanInputs, repoRoot } from './read'
+import { deskDeployDir, readPlanInputs, repoRoot } from './read'
 
 interface Options {
   dryRun: boolean
@@ -46,6 +47,17 @@ const build = () => {
       throw new DeployError('BUILD_FAILED', `npm run ${script} failed (its output is above)`)
     }
   }
+  // The desk talks to the environment it was built for (desk/src/cloud.ts); built apart from the local one.
+  console.log(`== the operators' desk for ${env.TARO_APP_CLOUD_ENV || '<TCB_ENV_ID>'} → ${deskDeployDir}`)
+  try {
+    execFileSync('npm', ['run', '--silent', 'build', '--prefix', 'desk', '--', '--outDir', deskDeployDir], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...env, VITE_CLOUDBASE_ENV: env.TARO_APP_CLOUD_ENV, VITE_CLOUDBASE_REGION: process.env.TCB_REGION ?? 'ap-shanghai' },
+    })
+  } catch {
+    throw new DeployError('BUILD_FAILED', "the operators' desk build failed (its output is above)")
+  }
 }
 
 const main = async () => {
@@ -65,7 +77,8 @@ const main = async () => {
   // Loaded only for a real run: the upload tools are heavy and start services when required.
   const { runPlan, uploadSettingsFrom } = await import('./upload')
   const settings = uploadSettingsFrom(process.env)
-  await runPlan(plan, settings)
+  const deskUrl = await runPlan(plan, settings)
+  console.log(`\nOperators' desk: ${deskUrl}`)
   console.log(
     `\nDeployed to ${settings.envId}. The mini-program version ${settings.version} is a development version: make it the trial version or submit it for review in mp.weixin.qq.com → 版本管理.`,
   )

@@ -44,7 +44,20 @@ export const DEPLOY_ENV = {
   TCB_SECRET_KEY: 'Tencent Cloud API key SecretKey',
   WX_APPID: "the mini-program's AppID (wx + 16 hex digits)",
   WX_UPLOAD_KEY_PATH: 'path of the code upload private key file (private.<appid>.key)',
+  TCB_CUSTOM_LOGIN_KEY_PATH:
+    "path of the custom-login private key JSON (云开发控制台 → 身份认证 → 登录方式 → 自定义登录 → 下载私钥): the desk function signs the operators' desk in with it",
 } as const
+
+/**
+ * Secrets a function reads from its environment, uploaded from a file that deploy's environment names: the
+ * plan names the file, never its content (the dry run prints the plan).
+ */
+export const SECRET_FILES: Record<string, Record<string, DeployEnvName>> = {
+  desk: { CUSTOM_LOGIN_KEY: 'TCB_CUSTOM_LOGIN_KEY_PATH' },
+}
+
+/** Issue 21's budget for the operators' desk's first load, gzipped (bench/deskSizes.ts measures it). */
+export const DESK_FIRST_LOAD_BUDGET_BYTES = 300 * 1024
 export type DeployEnvName = keyof typeof DEPLOY_ENV
 /** Optional: TCB_REGION (default ap-shanghai), WX_VERSION (default package.json's), WX_ROBOT (1–30, default 1), WX_DESC. */
 
@@ -74,6 +87,7 @@ export type PlanProblemCode =
   | 'WEAPP_NOT_BUILT'
   | 'MAIN_PACKAGE_TOO_BIG'
   | 'SUBPACKAGE_TOO_BIG'
+  | 'DESK_TOO_BIG'
 
 export interface PlanProblem {
   code: PlanProblemCode
@@ -128,6 +142,10 @@ export interface PlanInputs {
   env: Partial<Record<string, string>>
   /** Whether WX_UPLOAD_KEY_PATH names a readable file (null: not checked). */
   uploadKeyReadable: boolean | null
+  /** What TCB_CUSTOM_LOGIN_KEY_PATH holds: the key's environment, or why it is no key (null: not set). */
+  customLoginKey: { envId: string } | { problem: string } | null
+  /** The operators' desk build's first load, gzipped (null: not built). */
+  desk: { firstLoadBytes: number } | null
   dryRun: boolean
 }
 
@@ -149,6 +167,8 @@ export interface FunctionPlan {
   openapi: string[]
   /** Set on the function (the subscribe-message template ids for those that send messages). */
   envVariables: Record<string, string>
+  /** Set on the function from files: variable → the file's path (SECRET_FILES). */
+  secretFiles: Record<string, string>
 }
 
 export interface IndexPlan {
@@ -172,6 +192,8 @@ export interface DeployPlan {
   functions: FunctionPlan[]
   collections: CollectionPlan[]
   weapp: WeappSizes | null
+  /** The operators' desk, uploaded to CloudBase static hosting (null: not built). */
+  desk: { firstLoadBytes: number } | null
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -194,6 +216,7 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
     triggers: [],
     openapi: [],
     envVariables: {},
+    secretFiles: {},
   }
   if (source.bundleBytes === null)
     problems.push({
@@ -345,6 +368,14 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
     if (inputs.env.WX_UPLOAD_KEY_PATH?.trim() && inputs.uploadKeyReadable === false) {
       problems.push({ code: 'ENV_INVALID', message: `WX_UPLOAD_KEY_PATH "${inputs.env.WX_UPLOAD_KEY_PATH}" is not a readable file` })
     }
+    const key = inputs.customLoginKey
+    if (key && 'problem' in key) problems.push({ code: 'ENV_INVALID', message: `TCB_CUSTOM_LOGIN_KEY_PATH: ${key.problem}` })
+    const envId = inputs.env.TCB_ENV_ID?.trim()
+    if (key && 'envId' in key && envId && key.envId !== envId)
+      problems.push({
+        code: 'ENV_INVALID',
+        message: `TCB_CUSTOM_LOGIN_KEY_PATH is the custom-login key of environment ${key.envId}, not of ${envId}: CloudBase would refuse its tickets`,
+      })
     const robot = inputs.env.WX_ROBOT
     if (robot !== undefined && !/^([1-9]|[12]\d|30)$/.test(robot))
       problems.push({ code: 'ENV_INVALID', message: `WX_ROBOT "${robot}" must be 1–30` })
@@ -354,6 +385,9 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
   const templates = Object.fromEntries(TEMPLATE_ENV.flatMap((name) => (inputs.env[name]?.trim() ? [[name, inputs.env[name].trim()]] : [])))
   const senders = functions.filter((f) => f.openapi.includes('subscribeMessage.send'))
   for (const f of senders) f.envVariables = { ...templates }
+  for (const f of functions)
+    for (const [variable, envName] of Object.entries(SECRET_FILES[f.name] ?? {}))
+      f.secretFiles[variable] = inputs.env[envName]?.trim() || `<${envName}>`
   const missing = TEMPLATE_ENV.filter((name) => !(name in templates))
   if (senders.length && missing.length) {
     warnings.push(
@@ -401,6 +435,12 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
     }
   }
 
+  if (inputs.desk && inputs.desk.firstLoadBytes > DESK_FIRST_LOAD_BUDGET_BYTES)
+    problems.push({
+      code: 'DESK_TOO_BIG',
+      message: `the operators' desk first load ${KB(inputs.desk.firstLoadBytes)} gzipped exceeds the ${KB(DESK_FIRST_LOAD_BUDGET_BYTES)} budget`,
+    })
+
   return {
     plan: {
       envId: inputs.env.TCB_ENV_ID?.trim() || null,
@@ -408,6 +448,7 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
       functions,
       collections,
       weapp: inputs.weapp,
+      desk: inputs.desk,
     },
     problems,
     warnings,
@@ -436,6 +477,7 @@ export const formatPlan = (plan: DeployPlan): string[] => {
     lines.push(`           open API: ${f.openapi.length ? f.openapi.join(', ') : 'none'}`)
     const vars = Object.entries(f.envVariables)
     if (vars.length) lines.push(`           env: ${vars.map(([k, v]) => `${k}=${v}`).join(', ')}`)
+    for (const [k, file] of Object.entries(f.secretFiles)) lines.push(`           env: ${k} from the file ${file} (not printed)`)
     for (const t of f.triggers)
       lines.push(`           timer ${t.name}: "${t.cron}" (second minute hour day month weekday year, Asia/Shanghai)`)
   }
@@ -460,5 +502,14 @@ export const formatPlan = (plan: DeployPlan): string[] => {
     for (const [root, bytes] of Object.entries(plan.weapp.sub))
       lines.push(`  subpackage ${root} ${KB(bytes)} (limit ${KB(SUBPACKAGE_LIMIT_BYTES)})`)
   }
+  lines.push(
+    '',
+    "Operators' desk (built for the environment, uploaded to CloudBase static hosting; anonymous login on, its domain allowed):",
+  )
+  lines.push(
+    plan.desk === null
+      ? '  not built'
+      : `  first load ${KB(plan.desk.firstLoadBytes)} gzipped (budget ${KB(DESK_FIRST_LOAD_BUDGET_BYTES)})`,
+  )
   return lines
 }

@@ -4,6 +4,7 @@
  */
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { deskSizes } from '../../bench/deskSizes'
 import { weappPackages } from '../../bench/sizes'
 import { COLLECTIONS } from '../../cloudfunctions/_lib/collections'
 import { TEMPLATE_ENV, type CollectionSource, type FunctionSource, type PlanInputs } from './plan'
@@ -13,6 +14,20 @@ export const functionsSourceDir = join(repoRoot, 'cloudfunctions')
 export const functionsBuildDir = join(repoRoot, 'build', 'cloudfunctions')
 export const collectionsDir = join(repoRoot, 'database', 'collections')
 export const weappDir = join(repoRoot, 'dist')
+/** The desk as deploy builds it for the environment (VITE_CLOUDBASE_ENV); the local build is dist-desk/. */
+export const deskDeployDir = join(repoRoot, 'build', 'desk')
+const deskLocalDir = join(repoRoot, 'dist-desk')
+
+/** What the custom-login key file holds: its environment, or why it is not such a key. */
+export const readCustomLoginKey = (path: string): { envId: string } | { problem: string } => {
+  if (!readable(path)) return { problem: `"${path}" is not a readable file` }
+  const { json, parseError } = readJson(path)
+  if (parseError) return { problem: `"${path}" is not JSON (${parseError})` }
+  const key = json as { private_key_id?: unknown; private_key?: unknown; env_id?: unknown }
+  if (typeof key.private_key_id !== 'string' || typeof key.private_key !== 'string' || typeof key.env_id !== 'string')
+    return { problem: `"${path}" lacks private_key_id, private_key or env_id: download the custom-login key again` }
+  return { envId: key.env_id }
+}
 
 /** The parsed file, or the parser's words (the plan reports them). */
 const readJson = (path: string): { json: unknown; parseError?: string } => {
@@ -78,6 +93,9 @@ const readable = (path: string) => {
 export const readPlanInputs = (options: { dryRun: boolean; env?: NodeJS.ProcessEnv }): PlanInputs => {
   const env = options.env ?? process.env
   const keyPath = env.WX_UPLOAD_KEY_PATH?.trim()
+  const loginKeyPath = env.TCB_CUSTOM_LOGIN_KEY_PATH?.trim()
+  // A real run measures the build it made for the environment; a dry run after the tests, the local build.
+  const desk = deskSizes(existsSync(join(deskDeployDir, 'index.html')) && !options.dryRun ? deskDeployDir : deskLocalDir)
   return {
     functions: readFunctions(),
     collections: readCollections(),
@@ -89,10 +107,13 @@ export const readPlanInputs = (options: { dryRun: boolean; env?: NodeJS.ProcessE
       TCB_SECRET_KEY: env.TCB_SECRET_KEY,
       WX_APPID: env.WX_APPID,
       WX_UPLOAD_KEY_PATH: env.WX_UPLOAD_KEY_PATH,
+      TCB_CUSTOM_LOGIN_KEY_PATH: env.TCB_CUSTOM_LOGIN_KEY_PATH,
       WX_ROBOT: env.WX_ROBOT,
       ...Object.fromEntries(TEMPLATE_ENV.map((name) => [name, env[name]])),
     },
     uploadKeyReadable: keyPath ? readable(resolve(keyPath)) : null,
+    customLoginKey: loginKeyPath ? readCustomLoginKey(resolve(loginKeyPath)) : null,
+    desk: desk ? { firstLoadBytes: desk.firstLoad } : null,
     dryRun: options.dryRun,
   }
 }

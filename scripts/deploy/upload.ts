@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type CloudBase from '@cloudbase/manager-node'
 import { DeployError, type CollectionPlan, type DeployPlan, type FunctionPlan, type IndexPlan } from './plan'
-import { functionsBuildDir, repoRoot, weappDir } from './read'
+import { deskDeployDir, functionsBuildDir, repoRoot, weappDir } from './read'
 
 type Manager = InstanceType<typeof CloudBase>
 
@@ -83,7 +83,11 @@ const deployFunction = async (manager: Manager, f: FunctionPlan) => {
     runtime: f.runtime,
     timeout: f.timeoutSeconds,
     installDependency: f.installDependency,
-    envVariables: f.envVariables,
+    // Secrets are read here, at upload, from the files the plan names (the plan itself never holds them).
+    envVariables: {
+      ...f.envVariables,
+      ...Object.fromEntries(Object.entries(f.secretFiles).map(([k, file]) => [k, readFileSync(file, 'utf8')])),
+    },
     handler: 'index.main',
     ignore: ['node_modules', 'node_modules/**/*'],
     triggers: f.triggers.map((t) => ({ name: t.name, type: t.type, config: t.cron })),
@@ -175,8 +179,43 @@ const uploadWeapp = async (settings: UploadSettings) => {
   for (const p of result.subPackageInfo ?? []) console.log(`    package ${p.name}: ${(p.size / 1024).toFixed(1)} KB`)
 }
 
-/** Runs the plan: collections first (functions may run as soon as they exist), then functions, then the weapp. */
-export const runPlan = async (plan: DeployPlan, settings: UploadSettings) => {
+// ---------------------------------------------------------------------------------------------------------
+// The operators' desk
+
+/**
+ * Uploads the desk to static hosting and lets it sign in: anonymous login on (the sign-in page asks as an anonymous
+ * web user), the hosting domain among the environment's allowed web domains. Answers the desk's URL.
+ */
+const deployDesk = async (manager: Manager): Promise<string> => {
+  const strategy = await step('auth: read login methods', () => manager.env.getLoginConfigListV2())
+  if (!strategy.Data.AnonymousLogin) {
+    await step('auth: turn on anonymous login (the desk asks for its sign-in code as an anonymous web user)', () =>
+      manager.env.modifyLoginConfig({
+        PhoneNumberLogin: strategy.Data.PhoneNumberLogin,
+        EmailLogin: strategy.Data.EmailLogin,
+        UserNameLogin: strategy.Data.UsernameLogin,
+        AnonymousLogin: true,
+      }),
+    )
+  }
+  const [hosting] = await step('static hosting: read', () => manager.hosting.getInfo())
+  if (!hosting?.CdnDomain)
+    throw new DeployError(
+      'UPLOAD_FAILED',
+      'static hosting is not enabled: turn it on in 云开发控制台 → 静态网站托管, then run deploy again',
+    )
+  await step(`static hosting: upload ${deskDeployDir}`, () => manager.hosting.uploadFiles({ localPath: deskDeployDir, cloudPath: '' }))
+  const domains = await step('web domains: read', () => manager.env.getEnvAuthDomains())
+  if (!domains.Domains.some((d) => d.Domain === hosting.CdnDomain))
+    await step(`web domains: allow ${hosting.CdnDomain}`, () => manager.env.createEnvDomain([hosting.CdnDomain]))
+  return `https://${hosting.CdnDomain}/`
+}
+
+/**
+ * Runs the plan: collections first (functions may run as soon as they exist), then functions, the desk and the
+ * weapp. Answers the desk's URL.
+ */
+export const runPlan = async (plan: DeployPlan, settings: UploadSettings): Promise<string> => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Manager = require('@cloudbase/manager-node') as typeof CloudBase
   const manager = new Manager({
@@ -193,6 +232,9 @@ export const runPlan = async (plan: DeployPlan, settings: UploadSettings) => {
   await step('storage: security rule PRIVATE (creator and functions only)', () => manager.storage.setStorageAcl('PRIVATE'))
   console.log(`\nCloud functions (${plan.functions.length}):`)
   for (const f of plan.functions) await deployFunction(manager, f)
+  console.log("\nOperators' desk:")
+  const deskUrl = await deployDesk(manager)
   console.log('\nMini-program:')
   await uploadWeapp(settings)
+  return deskUrl
 }

@@ -57,6 +57,8 @@ const validInputs = (): PlanInputs => ({
   weapp: { main: 420 * KB, sub: { 'staff/': 120 * KB, 'ops/': 200 * KB } },
   env: {},
   uploadKeyReadable: null,
+  customLoginKey: null,
+  desk: { firstLoadBytes: 200 * KB },
   dryRun: true,
 })
 
@@ -111,7 +113,7 @@ describe('a valid plan', () => {
     expect(codes(validInputs())).toEqual([])
     const real = { ...validInputs(), dryRun: false }
     expect(refusal(real, 'ENV_MISSING')).toMatch(
-      /TCB_ENV_ID[\s\S]*TCB_SECRET_ID[\s\S]*TCB_SECRET_KEY[\s\S]*WX_APPID[\s\S]*WX_UPLOAD_KEY_PATH/,
+      /TCB_ENV_ID[\s\S]*TCB_SECRET_ID[\s\S]*TCB_SECRET_KEY[\s\S]*WX_APPID[\s\S]*WX_UPLOAD_KEY_PATH[\s\S]*TCB_CUSTOM_LOGIN_KEY_PATH/,
     )
     const env = {
       TCB_ENV_ID: 'vip-1a2b',
@@ -119,13 +121,45 @@ describe('a valid plan', () => {
       TCB_SECRET_KEY: 'k',
       WX_APPID: 'wx0123456789abcdef',
       WX_UPLOAD_KEY_PATH: '/keys/private.key',
+      TCB_CUSTOM_LOGIN_KEY_PATH: '/keys/tcb_custom_login.json',
     }
-    expect(codes({ ...real, env, uploadKeyReadable: true })).toEqual([])
+    expect(codes({ ...real, env, uploadKeyReadable: true, customLoginKey: { envId: 'vip-1a2b' } })).toEqual([])
+    // The desk signs in with tickets of this environment's key only.
+    expect(refusal({ ...real, env, uploadKeyReadable: true, customLoginKey: { envId: 'vip-test-9z' } }, 'ENV_INVALID')).toMatch(
+      /custom-login key of environment vip-test-9z, not of vip-1a2b/,
+    )
+    expect(
+      refusal({ ...real, env, uploadKeyReadable: true, customLoginKey: { problem: '"/keys/x.json" is not JSON' } }, 'ENV_INVALID'),
+    ).toMatch(/TCB_CUSTOM_LOGIN_KEY_PATH: "\/keys\/x.json" is not JSON/)
     expect(refusal({ ...real, env: { ...env, WX_APPID: 'touristappid' }, uploadKeyReadable: true }, 'ENV_INVALID')).toMatch(
       /WX_APPID "touristappid"/,
     )
     expect(refusal({ ...real, env, uploadKeyReadable: false }, 'ENV_INVALID')).toMatch(/WX_UPLOAD_KEY_PATH .* not a readable file/)
     expect(refusal({ ...real, env: { ...env, WX_ROBOT: '31' }, uploadKeyReadable: true }, 'ENV_INVALID')).toMatch(/WX_ROBOT/)
+  })
+})
+
+describe("the operators' desk", () => {
+  it('refuses a desk whose first load is over 300 KB gzipped, and shows its size in the plan', () => {
+    expect(refusal({ ...validInputs(), desk: { firstLoadBytes: 301 * KB } }, 'DESK_TOO_BIG')).toMatch(
+      /301\.0 KB gzipped exceeds the 300\.0 KB/,
+    )
+    expect(formatPlan(buildPlan(validInputs()).plan).join('\n')).toMatch(/first load 200\.0 KB gzipped \(budget 300\.0 KB\)/)
+  })
+
+  it('gives the desk function the custom-login key from its file, and never prints the key', () => {
+    const inputs: PlanInputs = {
+      ...validInputs(),
+      functions: [
+        ...validInputs().functions,
+        { name: 'desk', bundleBytes: 50 * KB, config: { timeout: 10, permissions: { openapi: [] }, triggers: [] } },
+      ],
+      env: { TCB_CUSTOM_LOGIN_KEY_PATH: '/keys/tcb_custom_login.json' },
+    }
+    const { plan } = buildPlan(inputs)
+    expect(plan.functions.find((f) => f.name === 'desk')!.secretFiles).toEqual({ CUSTOM_LOGIN_KEY: '/keys/tcb_custom_login.json' })
+    expect(plan.functions.find((f) => f.name === 'member')!.secretFiles).toEqual({})
+    expect(formatPlan(plan).join('\n')).toContain('CUSTOM_LOGIN_KEY from the file /keys/tcb_custom_login.json (not printed)')
   })
 })
 
