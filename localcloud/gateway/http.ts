@@ -361,7 +361,7 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
 /** `/auth/v1/…`: the web SDK's sign-in, token refresh, user and sign-out (webauth/webauth.ts). */
 const handleWebAuth = async (auth: WebAuth, path: string, req: IncomingMessage, res: ServerResponse) => {
   const clientId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('client_id')
-  let body: unknown = {}
+  let body: unknown
   try {
     const text = await readBody(req, res, 64 * 1024, () => ({ error: 'invalid_argument', error_description: 'request body too large' }))
     body = text.trim() === '' ? {} : JSON.parse(text)

@@ -73,7 +73,7 @@ export const useDeskSignIn = () => {
       if (status.status === 'refused') return setState({ kind: 'refused' })
       if (status.status === 'expired') return setState({ kind: 'expired' })
       const answer = await auth.signInWithCustomTicket(() => Promise.resolve(status.ticket))
-      if ((answer as { error?: unknown })?.error) return setState({ kind: 'failed', message: '登录失败，请刷新二维码重试' })
+      if (answer?.error) return setState({ kind: 'failed', message: '登录失败，请刷新二维码重试' })
       const operator = await currentOperator()
       if (attempt.current !== mine) return
       return setState(operator ? { kind: 'signedIn', operator } : { kind: 'failed', message: '登录失败，请刷新二维码重试' })

@@ -33,9 +33,9 @@ const DeskLoginPage = () => {
             <>
               <Text className="desk-login__title">电脑请求登录运营后台</Text>
               <View className="desk-login__facts">
-                <Text className="desk-login__fact">{`浏览器　${screen.view.browser}`}</Text>
-                <Text className="desk-login__fact">{`IP 地址　${screen.view.ip || '未知'}`}</Text>
-                <Text className="desk-login__fact">{`请求时间　${dateText(screen.view.requestedAt, 'auditTime')}`}</Text>
+                <Text className="desk-login__fact">{`浏览器 ${screen.view.browser}`}</Text>
+                <Text className="desk-login__fact">{`IP 地址 ${screen.view.ip || '未知'}`}</Text>
+                <Text className="desk-login__fact">{`请求时间 ${dateText(screen.view.requestedAt, 'auditTime')}`}</Text>
               </View>
               <Text className="desk-login__warn">
                 请确认是您本人刚在电脑上扫的码。确认后，这台电脑将以您的运营身份登录 8 小时，可随时在「登录设备」中让它退出。

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { DeskLoginView } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 
@@ -16,7 +16,7 @@ export type DeskLoginScreen =
 export const useDeskLogin = (requestId: string | null) => {
   const [screen, setScreen] = useState<DeskLoginScreen>({ kind: 'loading' })
 
-  const load = async () => {
+  const load = useCallback(async () => {
     if (!requestId) return setScreen({ kind: 'stale' })
     try {
       const view = await callCloud('desk', 'describeLogin', { requestId })
@@ -24,8 +24,8 @@ export const useDeskLogin = (requestId: string | null) => {
     } catch (error) {
       setScreen({ kind: 'failed', message: messageOf(error) })
     }
-  }
-  useEffect(() => void load(), [requestId])
+  }, [requestId])
+  useEffect(() => void load(), [load])
 
   const answer = async (approve: boolean) => {
     if (screen.kind !== 'asking' || screen.answering || !requestId) return
