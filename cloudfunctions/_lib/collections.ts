@@ -10,6 +10,7 @@ import type { ErasedMember } from '../../src/domain/erasure'
 import type { MemberEvent, Rsvp } from '../../src/domain/events'
 import type { LedgerEntry } from '../../src/domain/ledger'
 import type { Member } from '../../src/domain/member'
+import type { MemberAuditRecord } from '../../src/domain/memberAudit'
 import type { OnceGrant } from '../../src/domain/onceGrants'
 import type { PurchaseRecord, RefundRecord } from '../../src/domain/purchase'
 import type { Referral } from '../../src/domain/referral'
@@ -50,6 +51,7 @@ export const COLLECTIONS = {
   erasedGrants: 'erasedGrants',
   personalExports: 'personalExports',
   erasedMembers: 'erasedMembers',
+  memberAudit: 'memberAudit',
 } as const
 
 /**
@@ -88,6 +90,7 @@ export interface CollectionDocs {
   erasedGrants: ErasedGrantsDoc
   personalExports: PersonalExportDoc
   erasedMembers: ErasedMember
+  memberAudit: MemberAuditRecord
 }
 
 export type CollectionName = keyof CollectionDocs
