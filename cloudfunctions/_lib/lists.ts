@@ -37,6 +37,20 @@ const valueAt = (doc: object, path: string): SortValue => {
   return at === undefined ? null : (at as SortValue)
 }
 
+/**
+ * The rows after the cursor's row in (sortBy, _id) order. Null and missing values sort first ascending (as CloudBase
+ * orders them) and compare with no other value (`_.gt(null)` matches nothing, nor does `_.lt(1)` match null), so
+ * rows without a value are reached explicitly: after them ascending come all valued rows, after the valued rows
+ * descending come they.
+ */
+const beyondCursor = (field: string, order: 'asc' | 'desc', after: CursorKey): object => {
+  const beyond = order === 'asc' ? _.gt : _.lt
+  const tie = { [field]: after.value, _id: beyond(after.id) }
+  if (after.value === null) return order === 'asc' ? _.or([tie, { [field]: _.neq(null) }]) : tie
+  const further = { [field]: beyond(after.value) }
+  return order === 'asc' ? _.or([further, tie]) : _.or([further, tie, { [field]: null }])
+}
+
 export interface ListQuery<D> {
   /** The filter's conditions, already built from the list's filter input (`{}` = every row). */
   where: Filter<D>
@@ -47,19 +61,13 @@ export interface ListQuery<D> {
 }
 
 /**
- * One page of `collection` under `where`, ordered by `sortBy` then `_id`. Every row the list shows must carry a
- * value at `sortBy` (null sorts first ascending, as CloudBase orders it), or it would be skipped past a cursor.
+ * One page of `collection` under `where`, ordered by `sortBy` then `_id` (rows without a value at `sortBy` first
+ * ascending, last descending). The sort field holds one type of value across the rows (strings, or numbers).
  */
 export const listPage = async <D extends { _id: string }>(collection: Collection<D>, query: ListQuery<D>): Promise<ListPage<D>> => {
   const limit = query.limit ?? DEFAULT_PAGE_ROWS
   const after = query.cursor ? decodeListCursor(query.cursor) : null
-  const beyond = query.order === 'asc' ? _.gt : _.lt
-  const filter = after
-    ? _.and([
-        query.where as object,
-        _.or([{ [query.sortBy]: beyond(after.value) }, { [query.sortBy]: after.value, _id: beyond(after.id) }]),
-      ])
-    : query.where
+  const filter = after ? _.and([query.where as object, beyondCursor(query.sortBy, query.order, after)]) : query.where
   const [found, total] = await Promise.all([
     collection
       .where(filter as Filter<D>)

@@ -48,16 +48,14 @@ describe('a customer class as bounds on spend and visits', () => {
 
   it('holds exactly the members customerClass puts in the class, for any rules and figures', () => {
     const rule = fc.record({ minSpendFen: fc.integer({ min: 0, max: 2_000_000 }), minVisits: fc.integer({ min: 0, max: 12 }) })
-    const rules = fc.tuple(rule, rule, rule).map(
-      ([a, b, c]): SegmentRules => ({
-        ...DEFAULT_SEGMENT_RULES,
-        classes: [
-          { name: 'A', ...a },
-          { name: 'B', ...b },
-          { name: 'C', ...c },
-        ],
-      }),
-    )
+    const rules = fc.tuple(rule, rule, rule).map(([a, b, c]): SegmentRules => ({
+      ...DEFAULT_SEGMENT_RULES,
+      classes: [
+        { name: 'A', ...a },
+        { name: 'B', ...b },
+        { name: 'C', ...c },
+      ],
+    }))
     const member = fc.record({
       lifetimeSpendFen: fc.integer({ min: 0, max: 3_000_000 }),
       purchaseCount: fc.integer({ min: 0, max: 15 }),
