@@ -177,7 +177,12 @@ describe("a member's data: export, then deletion", () => {
       DEMO_OPERATOR._id,
       'ops',
       'correctMemberBirthday',
-      { memberCode: aliceNo, birthday: { year: 1990, month: 5, day: 14 }, reason: `${alice.name}出示身份证更正`, requestId: requestId('bday') },
+      {
+        memberCode: aliceNo,
+        birthday: { year: 1990, month: 5, day: 14 },
+        reason: `${alice.name}出示身份证更正`,
+        requestId: requestId('bday'),
+      },
       { clock },
     )
   }, 60_000)
