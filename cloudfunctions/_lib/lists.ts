@@ -44,7 +44,7 @@ const valueAt = (doc: object, path: string): SortValue => {
  * descending come they.
  */
 const beyondCursor = (field: string, order: 'asc' | 'desc', after: CursorKey): object => {
-  const beyond = order === 'asc' ? _.gt : _.lt
+  const beyond = (v: SortValue) => (order === 'asc' ? _.gt(v) : _.lt(v))
   const tie = { [field]: after.value, _id: beyond(after.id) }
   if (after.value === null) return order === 'asc' ? _.or([tie, { [field]: _.neq(null) }]) : tie
   const further = { [field]: beyond(after.value) }
@@ -70,7 +70,7 @@ export const listPage = async <D extends { _id: string }>(collection: Collection
   const filter = after ? _.and([query.where as object, beyondCursor(query.sortBy, query.order, after)]) : query.where
   const [found, total] = await Promise.all([
     collection
-      .where(filter as Filter<D>)
+      .where(filter)
       .orderBy(query.sortBy, query.order)
       .orderBy('_id', query.order)
       .limit(limit + 1)

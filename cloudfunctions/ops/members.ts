@@ -12,7 +12,6 @@
  * no index: every member, or the store's with a store filter); the tiers member and gold and class D (most members,
  * no selective bound); and any filter combined with a sort on another field (MongoDB sorts that filter's matches).
  */
-import type { CallbackEntry } from '../../src/api/contract'
 import { DEFAULT_PAGE_ROWS, type ListPage } from '../../src/api/lists'
 import {
   CorrectMemberBirthdaySchema,
@@ -307,7 +306,7 @@ export const member = operatorAction(MemberPageSchema, async ({ code }, ctx): Pr
     purchasesPage(m._id, null, RECORDS_FIRST_PAGE),
     couponsPage(m._id, null, RECORDS_FIRST_PAGE, ctx.now),
     eventRows(m._id),
-    callbacksOf(m._id) as Promise<CallbackEntry[]>,
+    callbacksOf(m._id),
     changesOf(m),
   ])
   const tier = effectiveTier(m, ctx.now)

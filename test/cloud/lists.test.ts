@@ -46,11 +46,10 @@ const compare = (a: Value, b: Value): number => {
   if (a === b || rank(a) === 0) return 0
   return (a as string | number) < (b as string | number) ? -1 : 1
 }
-const expected = (rows: Row[], field: keyof Row, order: 'asc' | 'desc') =>
-  [...rows]
-    .sort((a, b) => compare(a[field], b[field]) || compare(a._id, b._id))
-    .map((r) => r._id)
-    [order === 'asc' ? 'slice' : 'reverse']()
+const expected = (rows: Row[], field: keyof Row, order: 'asc' | 'desc') => {
+  const ids = [...rows].sort((a, b) => compare(a[field], b[field]) || compare(a._id, b._id)).map((r) => r._id)
+  return order === 'asc' ? ids : ids.reverse()
+}
 
 /** Every page to the end, as the desk pages (and an export does). */
 type PurchaseQuery = Omit<import('../../cloudfunctions/_lib/lists').ListQuery<import('../../src/domain/purchase').PurchaseRecord>, 'cursor'>
