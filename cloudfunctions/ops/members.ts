@@ -275,7 +275,7 @@ const changesOf = async (member: Member): Promise<MemberChangeView[]> => {
   const placements = audit.flatMap((a) => (a.change.kind === 'store' ? [a.change.from, a.change.to] : []))
   const names = await namesFor(
     [...placements.map((p) => p.storeId), ...(member.storeChanges ?? []).flatMap((c) => [c.from, c.to])],
-    [...placements.map((p) => p.assistantId), ...(member.assignmentLog ?? []).flatMap((c) => [c.from, c.to])],
+    [...placements.map((p) => p.assistantId), ...(member.assignmentLog ?? []).flatMap((c) => [c.from, c.to, c.by])],
   )
   const staffChanges = await Promise.all([
     ...(member.birthdayChanges ?? []).map(async (c): Promise<MemberChangeView> => {
@@ -285,7 +285,8 @@ const changesOf = async (member: Member): Promise<MemberChangeView[]> => {
     }),
     ...(member.assignmentLog ?? []).map(async (c): Promise<MemberChangeView> => {
       const change = { kind: 'assistant' as const, from: c.from, to: c.to }
-      return { at: c.at, actor: `店长（${c.by}）`, summary: changeSummary(change, names), reason: null, change }
+      // Store managers hand customers over (staff.reassign); the log keeps who, not at which store.
+      return { at: c.at, actor: `店长 ${names.staffName(c.by)}（${c.by}）`, summary: changeSummary(change, names), reason: null, change }
     }),
     ...(member.storeChanges ?? []).map(async (c): Promise<MemberChangeView> => {
       // The member's own move leaves the old store's assistant behind; which one it was is not kept.

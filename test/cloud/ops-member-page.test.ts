@@ -161,7 +161,7 @@ describe('a member’s page', () => {
     ])
     expect(view.callbacks).toEqual([expect.objectContaining({ staffName: '王丽', outcome: 'reached', note: '喜欢新到的羊绒大衣' })])
     expect(view.changes.map((c) => [c.summary, c.actor, c.reason])).toEqual([
-      ['导购：王丽 → 赵敏', '店长（M01）', null],
+      ['导购：王丽 → 赵敏', '店长 周慧（M01）', null],
       ['生日：7月15日 → 7月16日', '导购 王丽（A01，上海静安嘉里中心店）', '入会时日期选错'],
     ])
 
