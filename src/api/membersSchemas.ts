@@ -47,7 +47,7 @@ export const MembersFilterSchema = v.pipe(
     lastVisitBefore: v.optional(businessDate('最近到店日期')),
     birthdayMonth: v.optional(int('生日月份', 1, 12)),
     /**
-     * The stored balance (as the points sort reads it): points past their expiry count until the hourly upkeep
+     * The stored balance (as the points sort reads it): points past their expiry count until the daily upkeep
      * removes them, while the row shows the usable balance.
      */
     pointsAtLeast: v.optional(int('积分下限', 0, MAX_POINTS_PER_CHANGE * 100)),
