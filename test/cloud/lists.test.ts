@@ -10,10 +10,12 @@ import { inProcessDb } from '../localcloud/support'
 type Handle = ReturnType<typeof inProcessDb>
 type DataModule = typeof import('../../cloudfunctions/_lib/data')
 type ListsModule = typeof import('../../cloudfunctions/_lib/lists')
+type CloudModule = typeof import('../../cloudfunctions/_lib/cloud')
 
 let h: Handle
 let data: DataModule['data']
 let lists: ListsModule
+let _: CloudModule['_']
 
 /** Rows with few distinct values, so most share their sort value with others; `missing` rows have none. */
 interface Row {
@@ -34,6 +36,7 @@ beforeAll(() => {
   // Loaded after the seam is in place, from the same module registry (the seamed SDK): cloud.ts initializes it.
   ;({ data } = require('../../cloudfunctions/_lib/data') as DataModule)
   lists = require('../../cloudfunctions/_lib/lists') as ListsModule
+  ;({ _ } = require('../../cloudfunctions/_lib/cloud') as CloudModule)
   h.executor.insert('purchases', ROWS)
 })
 afterAll(() => h.close())
@@ -147,7 +150,8 @@ describe('a bad cursor', () => {
     ['JSON of another shape', Buffer.from(JSON.stringify({ value: 1, id: 'm001' })).toString('base64url')],
     ['an object for the value', Buffer.from(JSON.stringify([{ $gt: '' }, 'm001'])).toString('base64url')],
     ['a number for the id', Buffer.from(JSON.stringify([1, 7])).toString('base64url')],
-    ['three parts', Buffer.from(JSON.stringify([1, 'm001', 'x'])).toString('base64url')],
+    ['four parts', Buffer.from(JSON.stringify([1, 'm001', 'x', 'y'])).toString('base64url')],
+    ['no list tag', Buffer.from(JSON.stringify([1, 'm001'])).toString('base64url')],
   ])('is refused as INVALID_INPUT: %s', async (_what, cursor) => {
     const e = await refusal(cursor)
     expect(e).toBeInstanceOf(AppError)
@@ -158,7 +162,27 @@ describe('a bad cursor', () => {
   })
 
   it('round-trips a good one', () => {
-    const cursor = lists.encodeListCursor({ value: '2026-11-23T02:00:00.000Z', id: 'o-1' })
-    expect(lists.decodeListCursor(cursor)).toEqual({ value: '2026-11-23T02:00:00.000Z', id: 'o-1' })
+    const cursor = lists.encodeListCursor({ value: '2026-11-23T02:00:00.000Z', id: 'o-1', list: 'tag' })
+    expect(lists.decodeListCursor(cursor)).toEqual({ value: '2026-11-23T02:00:00.000Z', id: 'o-1', list: 'tag' })
+  })
+
+  it('is refused when it was made for another list: another filter, its values, another sort or order', async () => {
+    const query = { where: { storeId: 'S2', amountFen: _.gte(1) }, sortBy: 'amountFen', order: 'asc', limit: 3 } as const
+    const { nextCursor } = await lists.listPage(data.purchases, query)
+    expect(nextCursor).not.toBeNull()
+    // The same list takes it.
+    expect((await lists.listPage(data.purchases, { ...query, cursor: nextCursor })).rows).toHaveLength(3)
+    for (const other of [
+      { ...query, where: { storeId: 'S1', amountFen: _.gte(1) } },
+      { ...query, where: { storeId: 'S2', amountFen: _.gte(2) } },
+      { ...query, where: { storeId: 'S2' } },
+      { ...query, sortBy: 'recordedBy' },
+      { ...query, order: 'desc' },
+    ] as const) {
+      await expect(lists.listPage(data.purchases, { ...other, cursor: nextCursor })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { fields: [{ field: 'cursor', message: '翻页位置无效，请从第一页重新查看' }] },
+      })
+    }
   })
 })

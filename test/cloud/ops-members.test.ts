@@ -295,6 +295,15 @@ describe('hostile input is refused, and nobody but an operator is served', () =>
     expect(await h.call(DEMO_OPERATOR._id, 'ops', 'members', input, { clock: NOW })).toMatchObject(refused)
   })
 
+  it('a cursor of the list before a filter or sort changed', async () => {
+    const first = await members({ limit: 100 })
+    const cursor = first.ok ? first.data.nextCursor : null
+    expect(cursor).not.toBeNull()
+    expect(await members({ cursor, limit: 100 })).toMatchObject({ ok: true })
+    expect(await members({ cursor, limit: 100, filter: { storeId: 'SH001' } })).toMatchObject(refused)
+    expect(await members({ cursor, limit: 100, sort: { by: 'joinedAt', order: 'asc' } })).toMatchObject(refused)
+  })
+
   it('refuses the same to shop assistants, store managers and shoppers: FORBIDDEN', async () => {
     const shopper = (await h.joinedShopper('members-forbidden')).openid
     for (const caller of [DEMO_ASSISTANT._id, DEMO_MANAGER._id, shopper]) {
