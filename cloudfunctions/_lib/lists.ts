@@ -74,6 +74,11 @@ export interface ListQuery<D> {
   order: 'asc' | 'desc'
   cursor?: string | null
   limit?: number
+  /**
+   * What the list is, for the cursor's tag (default `where`): the filter input, when `where` holds the clock (a
+   * tier "as of now"), so the next page, asked a moment later, is still the same list.
+   */
+  listKey?: unknown
 }
 
 /**
@@ -82,7 +87,7 @@ export interface ListQuery<D> {
  */
 export const listPage = async <D extends { _id: string }>(collection: Collection<D>, query: ListQuery<D>): Promise<ListPage<D>> => {
   const limit = query.limit ?? DEFAULT_PAGE_ROWS
-  const list = listTag(collection.name, query.where, query.sortBy, query.order)
+  const list = listTag(collection.name, query.listKey ?? query.where, query.sortBy, query.order)
   const after = query.cursor ? decodeListCursor(query.cursor) : null
   if (after && after.list !== list) throw invalidInput([{ field: 'cursor', message: BAD_CURSOR }])
   const filter = after ? _.and([query.where as object, beyondCursor(query.sortBy, query.order, after)]) : query.where

@@ -158,9 +158,11 @@ const memberRow = (m: Member, names: Names, now: string, program: ProgramRules):
 /** The member table: every store's members (or the filter's), a page at a time, newest joined first by default. */
 export const members = operatorAction(MembersSchema, async (input, ctx): Promise<ListPage<MemberRow>> => {
   const program = await loadProgram()
-  const where = membersWhere(input.filter ?? {}, ctx.now, program)
+  const filter = input.filter ?? {}
   const page = await listPage(data.members, {
-    where,
+    where: membersWhere(filter, ctx.now, program),
+    // The tier filter reads the clock: the cursor names the filter as asked, so the next page (a moment later) fits.
+    listKey: filter,
     sortBy: SORT_FIELDS[input.sort?.by ?? 'joinedAt'],
     order: input.sort?.order ?? 'desc',
     cursor: input.cursor,

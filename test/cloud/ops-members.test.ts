@@ -304,6 +304,20 @@ describe('hostile input is refused, and nobody but an operator is served', () =>
     expect(await members({ cursor, limit: 100, sort: { by: 'joinedAt', order: 'asc' } })).toMatchObject(refused)
   })
 
+  it('but not a cursor of the same list asked a moment later (the tier is as of each call)', async () => {
+    const first = await members({ limit: 100, filter: { tier: 'member' } })
+    const cursor = first.ok ? first.data.nextCursor : null
+    expect(cursor).not.toBeNull()
+    const later = await h.call(
+      DEMO_OPERATOR._id,
+      'ops',
+      'members',
+      { cursor, limit: 100, filter: { tier: 'member' } },
+      { clock: plusDays(NOW, 0.01) },
+    )
+    expect(later).toMatchObject({ ok: true, data: { rows: expect.any(Array) } })
+  })
+
   it('refuses the same to shop assistants, store managers and shoppers: FORBIDDEN', async () => {
     const shopper = (await h.joinedShopper('members-forbidden')).openid
     for (const caller of [DEMO_ASSISTANT._id, DEMO_MANAGER._id, shopper]) {
