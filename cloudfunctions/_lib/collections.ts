@@ -10,6 +10,7 @@ import type { ErasedMember } from '../../src/domain/erasure'
 import type { MemberEvent, Rsvp } from '../../src/domain/events'
 import type { LedgerEntry } from '../../src/domain/ledger'
 import type { Member } from '../../src/domain/member'
+import type { MemberAuditRecord } from '../../src/domain/memberAudit'
 import type { OnceGrant } from '../../src/domain/onceGrants'
 import type { PurchaseRecord, RefundRecord } from '../../src/domain/purchase'
 import type { Referral } from '../../src/domain/referral'
@@ -53,6 +54,7 @@ export const COLLECTIONS = {
   deskLogins: 'deskLogins',
   deskSessions: 'deskSessions',
   auditLog: 'auditLog',
+  memberAudit: 'memberAudit',
 } as const
 
 /**
@@ -94,6 +96,7 @@ export interface CollectionDocs {
   deskLogins: DeskLoginDoc
   deskSessions: DeskSessionDoc
   auditLog: AuditLogDoc
+  memberAudit: MemberAuditRecord
 }
 
 export type CollectionName = keyof CollectionDocs

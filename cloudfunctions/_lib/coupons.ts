@@ -15,12 +15,14 @@ import {
 } from '../../src/domain/coupons'
 import { AppError } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
+import { birthdayCardOnCorrection } from '../../src/domain/memberAudit'
+import { effectiveTier } from '../../src/domain/tiers'
 import { generateCouponCode, isValidCouponCode } from '../../src/domain/memberNo'
 import { couponGrant, hadGrant } from '../../src/domain/onceGrants'
 import type { Transaction } from './cloud'
 import { data, tx } from './data'
 import { duplicateKeyIndex } from './errors'
-import { cached } from './reference'
+import { cached, loadProgram } from './reference'
 import { inTransaction } from './transaction'
 
 export const newCouponCode = (): string => generateCouponCode(() => randomInt(10))
@@ -123,6 +125,20 @@ export const issueOnce = async (
       throw e
     }
   })
+}
+
+/**
+ * After a birthday correction (by staff or an operator): this year's birthday card, when the corrected birthday
+ * falls in the current month (src/domain/memberAudit.ts birthdayCardOnCorrection says why), for the tiers the
+ * card is for. Keyed by member + year: at most one a year, however often the birthday moves. True when issued now.
+ */
+export const issueBirthdayCardOnCorrection = async (member: Member, now: string): Promise<boolean> => {
+  const due = birthdayCardOnCorrection(member.birthday, now)
+  if (!due) return false
+  const program = await loadProgram()
+  const template = program.coupons.birthdayTemplateId ? await loadTemplate(program.coupons.birthdayTemplateId) : null
+  if (!template?.active || !template.tiers.includes(effectiveTier(member, now))) return false
+  return issueOnce(template, member, birthdayCouponKey(member._id, due.year), 'birthday', now)
 }
 
 export const findCouponByCode = async (code: string): Promise<Coupon> => {

@@ -4,7 +4,7 @@
  * of the member document, capped, newest seen first.
  */
 import type { CallbackEntry, CustomerView, TodayCounts, TodayView } from '../../src/api/contract'
-import { parseCustomerSearch } from '../../src/domain/customerSearch'
+import { parseCustomerSearch, type CustomerSearch } from '../../src/domain/customerSearch'
 import { fieldRefused } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import type { ProgramRules } from '../../src/domain/program'
@@ -63,12 +63,14 @@ const searchFilter = (text: string | undefined): Filter<MemberDoc> => {
   if (!text) return {}
   const parsed = parseCustomerSearch(text)
   if (!parsed.ok) throw fieldRefused('search', parsed.message)
-  const { name, phoneLast4 } = parsed.search
-  return {
-    ...(name ? { name: db.RegExp({ regexp: `^${escapeRegExp(name)}` }) } : {}),
-    ...(phoneLast4 ? { mobile: db.RegExp({ regexp: `${phoneLast4}$` }) } : {}),
-  }
+  return customerSearchFilter(parsed.search)
 }
+
+/** A parsed customer search as a filter: the name from its start, the phone by its last 4 digits. */
+export const customerSearchFilter = ({ name, phoneLast4 }: CustomerSearch): Filter<MemberDoc> => ({
+  ...(name ? { name: db.RegExp({ regexp: `^${escapeRegExp(name)}` }) } : {}),
+  ...(phoneLast4 ? { mobile: db.RegExp({ regexp: `${phoneLast4}$` }) } : {}),
+})
 
 export const findCustomers = async (
   scope: Scope,

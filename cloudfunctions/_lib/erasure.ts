@@ -25,6 +25,7 @@ import {
 } from '../../src/domain/erasure'
 import { type Rsvp, rsvpId } from '../../src/domain/events'
 import { couponGrant, invitedByGrant, unionGrants } from '../../src/domain/onceGrants'
+import { withoutBirthdays } from '../../src/domain/memberAudit'
 import { _, type Transaction } from './cloud'
 import { COLLECTIONS, type CollectionDocs, type CollectionName, type MemberDoc } from './collections'
 import { data, tx, type Collection, type FieldPath, type TxCollection } from './data'
@@ -137,6 +138,7 @@ export const FINDERS: Record<PersonalDataCollection, (ids: string[]) => Promise<
   phoneReveals: (ids) => byIds(COLLECTIONS.phoneReveals, 'memberId', ids),
   segments: async (ids) => one(COLLECTIONS.segments, ids[0]),
   personalExports: (ids) => byIds(COLLECTIONS.personalExports, 'memberId', ids),
+  memberAudit: (ids) => byIds(COLLECTIONS.memberAudit, 'memberId', ids),
 }
 
 class OutOfTime extends Error {}
@@ -250,6 +252,8 @@ const sweep = async (e: Erasure) => {
   await scrubAll(e, COLLECTIONS.referrals, await FINDERS.referrals(me))
   // A staff note is about the member: the call stays in the assistant's figures, the words go.
   await scrubAll(e, COLLECTIONS.callbacks, await FINDERS.callbacks(me), (c) => ({ ...c, note: '' }))
+  // An operator's correction stays on record (who changed the record, when, why); the birthdays it names go.
+  await scrubAll(e, COLLECTIONS.memberAudit, await FINDERS.memberAudit(me), withoutBirthdays)
   for (const name of ['posters', 'segments', 'memberSecrets', 'exchangeCounts'] as const) {
     await deleteAll(e, COLLECTIONS[name], await FINDERS[name](me))
   }
@@ -277,6 +281,7 @@ const SWEPT: ReadonlySet<PersonalDataCollection> = new Set<PersonalDataCollectio
   'callbacks',
   'segments',
   'personalExports',
+  'memberAudit',
 ])
 
 /**

@@ -64,7 +64,7 @@ export const historyEntry = async (entry: LedgerEntry): Promise<PointsHistoryEnt
 })
 
 /** "导购 王丽（A01，上海静安嘉里中心店）": names for people, ids kept for the record. */
-const actorOf = async (actor: Actor): Promise<string> => {
+export const actorOf = async (actor: Actor): Promise<string> => {
   switch (actor.type) {
     case 'member':
       return '会员本人'

@@ -23,6 +23,7 @@ export const PERSONAL_DATA_COLLECTIONS = [
   'phoneReveals',
   'segments',
   'personalExports',
+  'memberAudit',
 ] as const satisfies readonly CollectionName[]
 
 export type PersonalDataCollection = (typeof PERSONAL_DATA_COLLECTIONS)[number]

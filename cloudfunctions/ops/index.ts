@@ -35,6 +35,7 @@ import { dashboard, segments } from './insights'
 import { customer, customers, today } from './customers'
 import { memberSummary } from '../_lib/views'
 import { storeCode, storeDirectory } from './storeCodes'
+import { correctMemberBirthday, member, memberCoupons, memberPurchases, members, moveMemberStore } from './members'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
 
@@ -220,4 +221,11 @@ export const main = serve('ops', {
   today,
   storeDirectory,
   storeCode,
+  // The desk's 会员 pages (issue 21): ./members.ts
+  members,
+  member,
+  memberPurchases,
+  memberCoupons,
+  correctMemberBirthday,
+  moveMemberStore,
 })

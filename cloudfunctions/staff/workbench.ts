@@ -32,7 +32,7 @@ import {
 } from '../_lib/customers'
 import { assertTillOpen } from '../_lib/codeGuards'
 import { findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
-import { birthdayCouponKey, issueOnce, loadTemplate } from '../_lib/coupons'
+import { issueBirthdayCardOnCorrection } from '../_lib/coupons'
 import { loadProgram, loadStaffByStaffId, loadStore, storeView } from '../_lib/reference'
 import type { CallbackDoc } from '../_lib/collections'
 import { managerAction, staffAction, type StaffContext } from '../_lib/runtime'
@@ -221,7 +221,8 @@ export const whoami = staffAction(EmptySchema, async (_input, { staff }) => {
  * A member sets the birthday once, at join; a correction goes through staff of the member's own store (its
  * assistants and its manager, as every record action of the workbench), with a reason, and is logged on the
  * member: who, at which store, when, the old and the new birthday, why. Corrected into the current month, the
- * birthday card is issued now (the monthly job has run already) — still once a year: its key is member + year.
+ * birthday card is issued now (the monthly job has run already) — still once a year: its key is member + year
+ * (the same rule as an operator's correction, _lib/coupons issueBirthdayCardOnCorrection).
  */
 export const correctBirthday = staffAction(CorrectBirthdaySchema, async ({ memberCode, birthday, reason }, ctx) => {
   // The input first: a birthday still to come is refused as such, whoever the code names.
@@ -241,10 +242,6 @@ export const correctBirthday = staffAction(CorrectBirthdaySchema, async ({ membe
     await writeMemberIn(t, after)
     return after
   })
-  const program = await loadProgram()
-  const template = program.coupons.birthdayTemplateId ? await loadTemplate(program.coupons.birthdayTemplateId) : null
-  if (template?.active && birthday.month === today.month() + 1 && template.tiers.includes(memberSummary(corrected, ctx.now).tier)) {
-    await issueOnce(template, corrected, birthdayCouponKey(corrected._id, today.year()), 'birthday', ctx.now)
-  }
+  await issueBirthdayCardOnCorrection(corrected, ctx.now)
   return { member: memberSummary(corrected, ctx.now) }
 })

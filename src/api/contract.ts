@@ -17,6 +17,7 @@ export type * from './member'
 export type * from './staff'
 export type * from './event'
 export type * from './ops'
+export type * from './opsMembers'
 export type * from './export'
 export type * from './desk'
 

@@ -19,6 +19,10 @@ import type {
   UpdateCampaignInput,
 } from './opsSchemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
+import type { ListPage } from './lists'
+import type { CorrectMemberBirthdayInput, MemberPageInput, MemberRecordsInput, MembersInput, MoveMemberStoreInput } from './membersSchemas'
+import type { MemberCorrectionResult, MemberPageView, MemberPurchaseRow, MemberRow } from './opsMembers'
+import type { TillCouponView } from './staff'
 import type { LookupMemberInput } from './sharedSchemas'
 import type { CallbackEntry, CustomerView, MemberSummary, PointsHistoryEntry, StoreView, TodayView } from './shared'
 
@@ -189,4 +193,14 @@ export interface OpsApi {
   storeDirectory: { input: Record<string, never>; output: { stores: StoreDirectoryEntry[] } }
   /** A store's (or one of its staff's) mini-program code to print: wxacode.getUnlimited, scene "s=STORE&a=STAFF". */
   storeCode: { input: StoreCodeInput; output: StoreCodeView }
+  /** The desk's member table: filter, sort, keyset cursor past 1,000 rows (src/api/opsMembers.ts). */
+  members: { input: MembersInput; output: ListPage<MemberRow> }
+  /** A member's page in one call: profile, card, first pages of purchases and coupons, events, callbacks, changes. */
+  member: { input: MemberPageInput; output: MemberPageView }
+  memberPurchases: { input: MemberRecordsInput; output: ListPage<MemberPurchaseRow> }
+  memberCoupons: { input: MemberRecordsInput; output: ListPage<TillCouponView> }
+  /** An operator's birthday correction with a reason, logged (memberAudit); keyed by request id. */
+  correctMemberBirthday: { input: CorrectMemberBirthdayInput; output: MemberCorrectionResult }
+  /** An operator moves a member to another store (and assistant), logged (memberAudit); keyed by request id. */
+  moveMemberStore: { input: MoveMemberStoreInput; output: MemberCorrectionResult }
 }

@@ -66,6 +66,8 @@ describe('what staff and operators are shown', () => {
       lookupOrder: await h.ok(DEMO_ASSISTANT._id, 'staff', 'lookupOrder', { orderNo: 'MASK-1' }),
       opsLookup: await h.ok(DEMO_OPERATOR._id, 'ops', 'lookupMember', { code: memberNo }),
       opsLedger: await h.ok(DEMO_OPERATOR._id, 'ops', 'memberLedger', { code: memberNo }),
+      opsMembers: await h.ok(DEMO_OPERATOR._id, 'ops', 'members', { filter: { search: MOBILE.slice(-4) } }),
+      opsMember: await h.ok(DEMO_OPERATOR._id, 'ops', 'member', { code: memberNo }),
     }
     for (const [name, view] of Object.entries(views)) {
       const json = JSON.stringify(view)
@@ -73,6 +75,8 @@ describe('what staff and operators are shown', () => {
     }
     expect(JSON.stringify(views.scanMember)).toContain(MASKED)
     expect(JSON.stringify(views.customers)).toContain(MASKED)
+    expect(JSON.stringify(views.opsMembers)).toContain(MASKED)
+    expect(JSON.stringify(views.opsMember)).toContain(MASKED)
   })
 
   it('the member export masks it unless the operator holds exportPII', async () => {

@@ -172,6 +172,19 @@ describe("a member's data: export, then deletion", () => {
     // Her assistant saw her number to call her: the reveal's log names her.
     await h.ok(assistant, 'staff', 'revealPhone', { memberCode: aliceNo, requestId: requestId('reveal') }, { clock })
     h.cloud.executor.insert('segments', [{ _id: alice.openid, class: 'B', r: 5, f: 1, m: 3, storeId: 'SH001', rulesVersion: 1, at: clock }])
+    // An operator corrected her birthday on the desk: the audit record names her by her words too.
+    await h.ok(
+      DEMO_OPERATOR._id,
+      'ops',
+      'correctMemberBirthday',
+      {
+        memberCode: aliceNo,
+        birthday: { year: 1990, month: 5, day: 14 },
+        reason: `${alice.name}出示身份证更正`,
+        requestId: requestId('bday'),
+      },
+      { clock },
+    )
   }, 60_000)
 
   it('exports every collection that holds personal data, as a JSON file only the link opens', async () => {
@@ -264,6 +277,10 @@ describe("a member's data: export, then deletion", () => {
     const refunds = find('refunds', { memberId: pseudonym }) as unknown as { amountFen: number }[]
     expect(purchases.reduce((s, p) => s + p.amountFen, 0) - refunds.reduce((s, r) => s + r.amountFen, 0)).toBe(70_000)
     expect(spendBefore).toBe(70_000)
+    // The operator's birthday correction stays on record under the pseudonym, without her birthdays.
+    expect(find('memberAudit', { memberId: pseudonym })).toEqual([
+      expect.objectContaining({ memberNo: aliceNo, by: 'OP01', change: { kind: 'birthday', erased: true } }),
+    ])
 
     // Everyone else's balance is still the sum of their entries (Carol was paid for inviting Alice).
     for (const m of find('members') as unknown as { _id: string; pointsBalance: number }[]) {

@@ -43,6 +43,12 @@ const OPS: Record<ActionName<'ops'>, true> = {
   today: true,
   storeDirectory: true,
   storeCode: true,
+  members: true,
+  member: true,
+  memberPurchases: true,
+  memberCoupons: true,
+  correctMemberBirthday: true,
+  moveMemberStore: true,
 }
 const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true }
 const STAFF: Record<ActionName<'staff'>, true> = {

@@ -465,6 +465,32 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fn: 'ops',
+    action: 'correctMemberBirthday',
+    kind: 'once',
+    // Into the current month: the birthday card is issued after the transaction, so a crash between leaves it to the retry.
+    prepare: async () =>
+      call('ops', 'correctMemberBirthday', OPERATOR, {
+        memberCode: (await member('op-bday')).memberNo,
+        birthday: { month: 11, day: 25, year: 1990 },
+        reason: '会员出示身份证更正',
+        requestId: key('FT-OB'),
+      }),
+  },
+  {
+    fn: 'ops',
+    action: 'moveMemberStore',
+    kind: 'once',
+    prepare: async () =>
+      call('ops', 'moveMemberStore', OPERATOR, {
+        memberCode: (await member('op-move')).memberNo,
+        storeId: 'SH002',
+        assistantId: null,
+        reason: '顾客搬家，改到徐汇店',
+        requestId: key('FT-OM'),
+      }),
+  },
+  {
+    fn: 'ops',
     action: 'createCampaign',
     kind: 'once',
     prepare: async () => {

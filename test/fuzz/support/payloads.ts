@@ -471,6 +471,67 @@ export const OPS: Specs<'ops'> = {
     optional: ['assistantId'],
     validWeight: 5,
   },
+  members: {
+    callers: operator,
+    fields: (w) => ({
+      filter: fc.record(
+        {
+          storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
+          assistantId: fc.constantFrom(...STAFF_IDS),
+          tier: fc.constantFrom('member', 'vip', 'gold'),
+          customerClass: fc.constantFrom('A', 'B', 'C', 'D'),
+          joinedFrom: fc.constantFrom('2026-01-01', '2026-11-20'),
+          joinedTo: fc.constantFrom('2026-11-30', '2027-01-01'),
+          lastVisitBefore: fc.constantFrom('2026-11-01', '2027-06-01'),
+          birthdayMonth: fc.integer({ min: 1, max: 12 }),
+          pointsAtLeast: fc.integer({ min: 0, max: 5_000 }),
+          search: fc.oneof(fc.constantFrom('顾客', '1234'), fc.constantFrom(...w.shoppers.map((s) => s.memberNo))),
+        },
+        { requiredKeys: [] },
+      ),
+      sort: fc.record({
+        by: fc.constantFrom('joinedAt', 'lastVisitAt', 'pointsBalance', 'lifetimeSpendFen', 'name'),
+        order: fc.constantFrom('asc', 'desc'),
+      }),
+      cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'cursor', 'limit'],
+  },
+  member: { callers: operator, fields: (w) => ({ code: memberCode(w) }) },
+  memberPurchases: {
+    callers: operator,
+    fields: (w) => ({
+      code: memberCode(w),
+      cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['cursor', 'limit'],
+  },
+  memberCoupons: {
+    callers: operator,
+    fields: (w) => ({
+      code: memberCode(w),
+      cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['cursor', 'limit'],
+  },
+  correctMemberBirthday: {
+    callers: operator,
+    fields: (w) => ({ memberCode: memberCode(w), birthday, reason: words.filter((s) => s.length >= 4), requestId }),
+  },
+  moveMemberStore: {
+    callers: operator,
+    fields: (w) => ({
+      memberCode: memberCode(w),
+      storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
+      assistantId: fc.oneof(fc.constant(null), fc.constantFrom(...STAFF_IDS), fc.constant('Z99')),
+      reason: words.filter((s) => s.length >= 4),
+      requestId,
+    }),
+    optional: ['assistantId'],
+  },
 }
 
 export const EXPORT: Specs<'export'> = {
