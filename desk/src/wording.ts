@@ -1,4 +1,15 @@
-/** How the desk writes times: business time (Asia/Shanghai), as the mini-program's wording does. */
+/** How the desk writes times, money, tiers and classes: the mini-program's own wording, in business time. */
+import { formatYuan } from '../../src/domain/money'
+import { TIER_NAMES, type TierId } from '../../src/domain/program'
+import type { CustomerClass } from '../../src/domain/segments'
+import type { Birthday } from '../../src/domain/member'
 import { dateText } from '../../src/wording/dates'
+import { classText } from '../../src/wording/workbench'
 
 export const deskTime = (at: string): string => dateText(at, 'auditTime')
+export const deskDay = (at: string): string => dateText(at, 'day')
+export const yuan = (fen: number): string => formatYuan(fen)
+export const tierName = (tier: TierId): string => TIER_NAMES[tier]
+export const className = (c: CustomerClass): string => classText(c)
+export const birthdayText = (b: Birthday | null): string =>
+  b ? `${b.year ? `${b.year}年` : ''}${b.month}月${b.day}日` : '未填写'

@@ -1,0 +1,199 @@
+/**
+ * 会员: every member, filtered, sorted and paged by cursor past any number of rows (ops.members); a row opens the
+ * member's page; 导出 Excel writes exactly the rows the filter selects.
+ */
+import { useEffect, useState } from 'react'
+import { useNavigate } from 'react-router-dom'
+import {
+  Button,
+  DatePicker,
+  DateRangePicker,
+  Input,
+  InputNumber,
+  MessagePlugin,
+  Select,
+  Space,
+  Table,
+  Tag,
+  type PrimaryTableCol,
+  type TableSort,
+} from 'tdesign-react'
+import type { MemberRow, StoreView } from '../../../../src/api/contract'
+import type { MembersFilter } from '../../../../src/api/membersSchemas'
+import type { MemberSortKey } from '../../../../src/domain/memberList'
+import { call, DeskError } from '../../cloud'
+import { exportXlsx } from '../../lists/exportXlsx'
+import { useCursorList, type Fetch } from '../../lists/useCursorList'
+import { Pager } from '../../lists/Pager'
+import { className, deskDay, deskTime, tierName, yuan } from '../../wording'
+import { MEMBER_EXPORT_COLUMNS } from './membersColumns'
+
+type Filter = Partial<MembersFilter>
+
+const fetchMembers: Fetch<Filter, MemberSortKey, MemberRow> = ({ filter, sort, limit, cursor }) =>
+  call('ops', 'members', { filter, sort, limit, cursor })
+
+const TIER_OPTIONS = (['member', 'vip', 'gold'] as const).map((t) => ({ value: t, label: tierName(t) }))
+const CLASS_OPTIONS = (['A', 'B', 'C', 'D'] as const).map((c) => ({ value: c, label: className(c) }))
+const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))
+const SORTABLE = new Set<string>(['joinedAt', 'lastVisitAt', 'pointsBalance', 'lifetimeSpendFen', 'name'])
+
+/** Drops empty fields: the server reads an absent field as "any". */
+const cleaned = (f: Filter): Filter =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Filter
+
+const COLUMNS: PrimaryTableCol<MemberRow>[] = [
+  { colKey: 'memberNo', title: '会员号', width: 130 },
+  { colKey: 'name', title: '姓名', width: 100, sorter: true },
+  { colKey: 'mobileMasked', title: '手机号', width: 130 },
+  {
+    colKey: 'tier',
+    title: '等级',
+    width: 110,
+    cell: ({ row }) => (
+      <Tag theme={row.tier === 'member' ? 'default' : 'warning'} variant="light">
+        {tierName(row.tier)}
+      </Tag>
+    ),
+  },
+  { colKey: 'vipUntil', title: 'VIP有效期至', width: 120, cell: ({ row }) => (row.vipUntil ? deskDay(row.vipUntil) : '—') },
+  { colKey: 'pointsBalance', title: '积分', width: 90, align: 'right', sorter: true },
+  { colKey: 'lifetimeSpendFen', title: '累计消费', width: 110, align: 'right', sorter: true, cell: ({ row }) => yuan(row.lifetimeSpendFen) },
+  { colKey: 'store', title: '门店', ellipsis: true, cell: ({ row }) => row.store?.name ?? '—' },
+  { colKey: 'assistant', title: '导购', width: 90, cell: ({ row }) => row.assistant?.name ?? '—' },
+  { colKey: 'customerClass', title: '类别', width: 70, cell: ({ row }) => className(row.customerClass) },
+  { colKey: 'lastVisitAt', title: '最近到店', width: 170, sorter: true, cell: ({ row }) => deskTime(row.lastVisitAt) },
+  { colKey: 'joinedAt', title: '入会时间', width: 170, sorter: true, cell: ({ row }) => deskTime(row.joinedAt) },
+]
+
+export default function MembersPage() {
+  const navigate = useNavigate()
+  const list = useCursorList<Filter, MemberSortKey, MemberRow>(fetchMembers, { filter: {}, sort: { by: 'joinedAt', order: 'desc' }, limit: 20 })
+  const [draft, setDraft] = useState<Filter>({})
+  const [stores, setStores] = useState<StoreView[]>([])
+  const [exporting, setExporting] = useState<string | null>(null)
+
+  useEffect(() => {
+    call('ops', 'stores', {})
+      .then(({ stores }) => setStores(stores))
+      .catch(() => setStores([]))
+  }, [])
+
+  const apply = (next: Filter) => {
+    setDraft(next)
+    list.setFilter(cleaned(next))
+  }
+  const set = <K extends keyof Filter>(key: K, value: Filter[K] | undefined) => apply({ ...draft, [key]: value })
+
+  const sort: TableSort = { sortBy: list.query.sort.by, descending: list.query.sort.order === 'desc' }
+  const onSortChange = (next: TableSort) => {
+    const s = Array.isArray(next) ? next[0] : next
+    if (s && SORTABLE.has(s.sortBy)) list.setSort({ by: s.sortBy as MemberSortKey, order: s.descending ? 'desc' : 'asc' })
+    else list.setSort({ by: 'joinedAt', order: 'desc' })
+  }
+
+  const runExport = async () => {
+    setExporting('正在导出…')
+    try {
+      const count = await exportXlsx({
+        fileName: `会员-${deskDay(new Date().toISOString())}.xlsx`,
+        columns: MEMBER_EXPORT_COLUMNS,
+        fetchPage: (cursor, limit) => call('ops', 'members', { filter: list.query.filter, sort: list.query.sort, limit, cursor }),
+        onProgress: (done, total) => setExporting(`正在导出 ${done}/${total}`),
+      })
+      void MessagePlugin.success(`已导出 ${count} 位会员`)
+    } catch (e) {
+      void MessagePlugin.error(e instanceof DeskError || e instanceof Error ? e.message : '导出失败')
+    } finally {
+      setExporting(null)
+    }
+  }
+
+  return (
+    <section className="page">
+      <div className="page__head">
+        <h2 className="page__title">会员</h2>
+        <Button theme="primary" variant="outline" loading={exporting !== null} disabled={!list.page?.total} onClick={() => void runExport()}>
+          {exporting ?? `导出 Excel（${list.page?.total ?? 0} 条）`}
+        </Button>
+      </div>
+      <div className="filters" role="search">
+        <Input
+          className="filters__search"
+          placeholder="姓名 / 会员号 / 手机尾号 4 位"
+          clearable
+          value={draft.search ?? ''}
+          onChange={(v) => setDraft({ ...draft, search: String(v) })}
+          onEnter={() => apply(draft)}
+          onClear={() => set('search', undefined)}
+        />
+        <Select
+          placeholder="全部门店"
+          clearable
+          value={draft.storeId}
+          options={stores.map((s) => ({ value: s.id, label: s.name }))}
+          onChange={(v) => set('storeId', (v as string) || undefined)}
+        />
+        <Select placeholder="全部等级" clearable value={draft.tier} options={TIER_OPTIONS} onChange={(v) => set('tier', (v as Filter['tier']) || undefined)} />
+        <Select
+          placeholder="全部类别"
+          clearable
+          value={draft.customerClass}
+          options={CLASS_OPTIONS}
+          onChange={(v) => set('customerClass', (v as Filter['customerClass']) || undefined)}
+        />
+        <Select
+          placeholder="生日月份"
+          clearable
+          value={draft.birthdayMonth}
+          options={MONTH_OPTIONS}
+          onChange={(v) => set('birthdayMonth', (v as number) || undefined)}
+        />
+        <DateRangePicker
+          placeholder={['入会起', '入会止']}
+          clearable
+          value={draft.joinedFrom && draft.joinedTo ? [draft.joinedFrom, draft.joinedTo] : []}
+          valueType="YYYY-MM-DD"
+          onChange={(v) => {
+            const [from, to] = (v as string[]) ?? []
+            apply({ ...draft, joinedFrom: from || undefined, joinedTo: to || undefined })
+          }}
+        />
+        <DatePicker
+          placeholder="最近到店早于"
+          clearable
+          value={draft.lastVisitBefore ?? ''}
+          valueType="YYYY-MM-DD"
+          onChange={(v) => set('lastVisitBefore', (v as string) || undefined)}
+        />
+        <InputNumber
+          placeholder="积分不少于"
+          theme="normal"
+          min={0}
+          value={draft.pointsAtLeast}
+          onChange={(v) => set('pointsAtLeast', typeof v === 'number' ? v : undefined)}
+        />
+        <Space>
+          <Button onClick={() => apply(draft)}>搜索</Button>
+          <Button variant="text" onClick={() => apply({})}>
+            重置
+          </Button>
+        </Space>
+      </div>
+      {list.error && <p className="page__error">{list.error}</p>}
+      <Table
+        rowKey="memberNo"
+        data={list.page?.rows ?? []}
+        columns={COLUMNS}
+        loading={list.loading}
+        sort={sort}
+        onSortChange={onSortChange}
+        onRowClick={({ row }) => navigate(`/members/${row.memberNo}`)}
+        hover
+        empty="没有符合条件的会员"
+        rowClassName="table__row--link"
+      />
+      <Pager list={list} unit="位会员" />
+    </section>
+  )
+}
