@@ -35,6 +35,16 @@ import { dashboard, segments } from './insights'
 import { customer, customers, today } from './customers'
 import { memberSummary } from '../_lib/views'
 import { storeCode, storeDirectory } from './storeCodes'
+import {
+  listCatalogItems,
+  listCouponTemplates,
+  reactivateCatalogItem,
+  reactivateCouponTemplate,
+  retireCatalogItem,
+  retireCouponTemplate,
+  saveCatalogItem,
+  saveCouponTemplate,
+} from './catalogAdmin'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
 
@@ -220,4 +230,13 @@ export const main = serve('ops', {
   today,
   storeDirectory,
   storeCode,
+  // The desk's offers: coupon templates and the points catalog.
+  listCouponTemplates,
+  saveCouponTemplate,
+  retireCouponTemplate,
+  reactivateCouponTemplate,
+  listCatalogItems,
+  saveCatalogItem,
+  retireCatalogItem,
+  reactivateCatalogItem,
 })

@@ -16,6 +16,7 @@ export type * from './member'
 export type * from './staff'
 export type * from './event'
 export type * from './ops'
+export type * from './catalogAdmin'
 export type * from './export'
 
 export interface Api {

@@ -19,6 +19,24 @@ import type {
   UpdateCampaignInput,
 } from './opsSchemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
+import type {
+  CatalogItemIdInput,
+  CouponTemplateIdInput,
+  ListCatalogItemsInput,
+  ListCouponTemplatesInput,
+  RetireCouponTemplateInput,
+  SaveCatalogItemInput,
+  SaveCouponTemplateInput,
+} from './catalogAdminSchemas'
+import type {
+  CatalogItemRow,
+  CatalogItemState,
+  CouponTemplateRow,
+  CouponTemplateState,
+  SavedCatalogItem,
+  SavedCouponTemplate,
+} from './catalogAdmin'
+import type { ListPage } from './lists'
 import type { LookupMemberInput } from './sharedSchemas'
 import type { CallbackEntry, CustomerView, MemberSummary, PointsHistoryEntry, StoreView, TodayView } from './shared'
 
@@ -189,4 +207,17 @@ export interface OpsApi {
   storeDirectory: { input: Record<string, never>; output: { stores: StoreDirectoryEntry[] } }
   /** A store's (or one of its staff's) mini-program code to print: wxacode.getUnlimited, scene "s=STORE&a=STAFF". */
   storeCode: { input: StoreCodeInput; output: StoreCodeView }
+
+  // The desk's offers (catalogAdmin.ts): coupon templates and the points catalog.
+  listCouponTemplates: { input: ListCouponTemplatesInput; output: ListPage<CouponTemplateRow> }
+  /** Creates (no templateId; keyed by requestId) or edits (templateId + revision) a template. */
+  saveCouponTemplate: { input: SaveCouponTemplateInput; output: SavedCouponTemplate }
+  /** Stops issuing; IN_USE names what still issues it unless acknowledgeInUse. */
+  retireCouponTemplate: { input: RetireCouponTemplateInput; output: CouponTemplateState }
+  reactivateCouponTemplate: { input: CouponTemplateIdInput; output: CouponTemplateState }
+  listCatalogItems: { input: ListCatalogItemsInput; output: ListPage<CatalogItemRow> }
+  /** Creates (no itemId; keyed by requestId) or edits (itemId + revision) a catalog item. */
+  saveCatalogItem: { input: SaveCatalogItemInput; output: SavedCatalogItem }
+  retireCatalogItem: { input: CatalogItemIdInput; output: CatalogItemState }
+  reactivateCatalogItem: { input: CatalogItemIdInput; output: CatalogItemState }
 }
