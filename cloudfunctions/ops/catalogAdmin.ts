@@ -78,7 +78,10 @@ const templateUses = async (templateIds: string[], now: string): Promise<Map<str
   const uses = new Map<string, TemplateUse[]>(templateIds.map((id) => [id, []]))
   if (templateIds.length === 0) return uses
   const [items, campaigns, rules] = await Promise.all([
-    data.catalog.where({ templateId: _.in(templateIds), active: true }).limit(1000).get(),
+    data.catalog
+      .where({ templateId: _.in(templateIds), active: true })
+      .limit(1000)
+      .get(),
     data.campaigns
       .where({ templateId: _.in(templateIds), status: _.in(['active', 'issuing']), endsAt: _.gt(now) })
       .limit(1000)

@@ -13,10 +13,17 @@ const TIERS = ['member', 'vip', 'gold'] as const
 
 /** Optional words (a note, a description): may be empty, never invisible characters. */
 const optionalText = (label: string, max: number) =>
-  v.pipe(v.string(`${label}必须是文字`), v.trim(), v.maxLength(max, `${label}最多 ${max} 个字`), v.regex(PLAIN_TEXT, `${label}含有不可见字符`))
+  v.pipe(
+    v.string(`${label}必须是文字`),
+    v.trim(),
+    v.maxLength(max, `${label}最多 ${max} 个字`),
+    v.regex(PLAIN_TEXT, `${label}含有不可见字符`),
+  )
 
 /** Title search: part of a title, any case. */
-const titleSearch = v.optional(v.pipe(v.string('搜索必须是文字'), v.trim(), v.maxLength(30, '搜索最多 30 个字'), v.regex(PLAIN_TEXT, '搜索含有不可见字符')))
+const titleSearch = v.optional(
+  v.pipe(v.string('搜索必须是文字'), v.trim(), v.maxLength(30, '搜索最多 30 个字'), v.regex(PLAIN_TEXT, '搜索含有不可见字符')),
+)
 
 /** Each tier once, at least one. */
 const tiersToPick = v.pipe(

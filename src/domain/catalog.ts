@@ -169,7 +169,9 @@ const takeStoreStock = (item: CatalogItem, handOver: HandOver | null): StoreStoc
   if (!handOver) throw new AppError('STORE_OUT_OF_STOCK', `「${item.title}」按门店发放，请选择领取门店`)
   const own = item.storeStock[handOver.storeId]
   if (!own || own.exchanged >= own.total) {
-    throw new AppError('STORE_OUT_OF_STOCK', `「${item.title}」在${handOver.storeName}已兑完，请选择其他门店`, { storeId: handOver.storeId })
+    throw new AppError('STORE_OUT_OF_STOCK', `「${item.title}」在${handOver.storeName}已兑完，请选择其他门店`, {
+      storeId: handOver.storeId,
+    })
   }
   return { ...item.storeStock, [handOver.storeId]: { ...own, exchanged: own.exchanged + 1 } }
 }
@@ -204,6 +206,4 @@ export const exchangeAtTill = (
  * first (what the member can afford is the page's call).
  */
 export const tillCatalog = (items: CatalogItem[], storeId: string): CatalogItem[] =>
-  items
-    .filter((i) => i.active && stockLeftAt(i, storeId) !== 0)
-    .sort((a, b) => a.pointsPrice - b.pointsPrice || a.sort - b.sort)
+  items.filter((i) => i.active && stockLeftAt(i, storeId) !== 0).sort((a, b) => a.pointsPrice - b.pointsPrice || a.sort - b.sort)

@@ -60,7 +60,15 @@ export const revisionOf = (doc: { revision?: number }): number => doc.revision ?
 /** Whether `draft` says what `template` holds (a retried save that already applied). */
 export const templateMatches = (template: CouponTemplate, draft: TemplateDraft): boolean =>
   sameJson(
-    [template.title, template.note, template.benefit, template.validity, template.tiers, template.stock.total, template.combinesWithVipPrice],
+    [
+      template.title,
+      template.note,
+      template.benefit,
+      template.validity,
+      template.tiers,
+      template.stock.total,
+      template.combinesWithVipPrice,
+    ],
     [draft.title, draft.note, draft.benefit, draft.validity, draft.tiers, draft.stockTotal, draft.combinesWithVipPrice],
   )
 
@@ -103,8 +111,7 @@ export interface TemplateUse {
 const USE_WORDS: Record<TemplateUse['kind'], string> = { catalog: '积分商城', campaign: '领券活动', rules: '会员规则' }
 
 /** "积分商城「品牌帆布袋」、会员规则「新会员礼券」": what still issues a template, in the desk's words. */
-export const templateUsesText = (uses: readonly TemplateUse[]): string =>
-  uses.map((u) => `${USE_WORDS[u.kind]}「${u.title}」`).join('、')
+export const templateUsesText = (uses: readonly TemplateUse[]): string => uses.map((u) => `${USE_WORDS[u.kind]}「${u.title}」`).join('、')
 
 /**
  * Retires a template: nothing more is issued from it (coupons already held stay valid). While catalog items, live
@@ -233,7 +240,12 @@ export const newCatalogItem = (
  * An edit of a catalog item. Exchanges already made keep their coupons; the counters carry on (a total or a store's
  * stock never below what went out).
  */
-export const editCatalogItem = (current: CatalogItem, draft: CatalogItemDraft, template: CouponTemplate | null, who: Authored): CatalogItem => {
+export const editCatalogItem = (
+  current: CatalogItem,
+  draft: CatalogItemDraft,
+  template: CouponTemplate | null,
+  who: Authored,
+): CatalogItem => {
   checkTemplateFits(draft, template, draft.templateId !== current.templateId)
   if (draft.stockTotal !== null && draft.stockTotal < current.stock.exchanged) {
     throw fieldRefused('stockTotal', `已兑出 ${current.stock.exchanged} 件，总库存不能少于 ${current.stock.exchanged}`)
@@ -283,7 +295,10 @@ export const retireCatalogItem = (item: CatalogItem, who: Authored): CatalogItem
 export const reactivateCatalogItem = (item: CatalogItem, template: CouponTemplate | null, who: Authored): CatalogItem | null => {
   if (item.active) return null
   if (!template?.active) {
-    throw new AppError('COUPON_NOT_AVAILABLE', `「${item.title}」发放的券模板${template ? `「${template.title}」` : ''}已停用，请先启用模板或改选模板`)
+    throw new AppError(
+      'COUPON_NOT_AVAILABLE',
+      `「${item.title}」发放的券模板${template ? `「${template.title}」` : ''}已停用，请先启用模板或改选模板`,
+    )
   }
   return { ...item, active: true, updatedAt: who.at, updatedBy: who.by, revision: revisionOf(item) + 1 }
 }
