@@ -51,7 +51,7 @@ import { imageLinks, requireImage } from '../_lib/images'
 import { listPage } from '../_lib/lists'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { operatorAction, type OperatorContext } from '../_lib/runtime'
-import { inTransaction } from '../_lib/transaction'
+import { inTransaction, StaleRead, withFreshReads } from '../_lib/transaction'
 
 const ALL_TIERS: TierId[] = ['member', 'vip', 'gold']
 
@@ -197,18 +197,23 @@ export const saveCouponTemplate = operatorAction(SaveCouponTemplateSchema, async
 
   const templateId = input.templateId
   const revision = input.revision!
-  const before = await data.couponTemplates.get(templateId)
-  if (!before) throw fieldRefused('templateId', '券模板不存在')
-  // An unlimited template keeps no issued counter: a switch to a limited stock starts from the coupons issued so far.
-  const issuedSoFar = before.stock.total === null && draft.stockTotal !== null ? await data.coupons.where({ templateId }).count() : 0
-  const { template, replayed } = await inTransaction(async (t) => {
-    const current = await tx(t).couponTemplates.get(templateId)
-    if (!current) throw fieldRefused('templateId', '券模板不存在')
-    if (templateMatches(current, draft)) return { template: current, replayed: true }
-    sameRevision(current, revision, '券模板')
-    const edited = editTemplate(current, draft, who, issuedSoFar)
-    await tx(t).couponTemplates.put(edited)
-    return { template: edited, replayed: false }
+  const { template, replayed } = await withFreshReads(async () => {
+    const before = await data.couponTemplates.get(templateId)
+    if (!before) throw fieldRefused('templateId', '券模板不存在')
+    // An unlimited template keeps no issued counter: a switch to a limited stock starts from the coupons issued so
+    // far (a count, which a transaction cannot run: read first, and again if the stock changed meanwhile).
+    const counted = before.stock.total === null && draft.stockTotal !== null
+    const issuedSoFar = counted ? await data.coupons.where({ templateId }).count() : 0
+    return inTransaction(async (t) => {
+      const current = await tx(t).couponTemplates.get(templateId)
+      if (!current) throw fieldRefused('templateId', '券模板不存在')
+      if (templateMatches(current, draft)) return { template: current, replayed: true }
+      sameRevision(current, revision, '券模板')
+      if (current.stock.total === null && draft.stockTotal !== null && !counted) throw new StaleRead()
+      const edited = editTemplate(current, draft, who, issuedSoFar)
+      await tx(t).couponTemplates.put(edited)
+      return { template: edited, replayed: false }
+    })
   })
   return { template: await templateRowOf(template, ctx.now), created: false, replayed }
 })
