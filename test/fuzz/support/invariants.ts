@@ -157,8 +157,16 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
     add(`coupons.${c.state}`, 1)
     add('coupons.log', c.log?.length ?? 0)
   }
-  for (const t of docs('couponTemplates')) add('templates.issued', t.stock?.issued ?? 0)
-  for (const i of docs('catalog')) add('catalog.exchanged', i.stock?.exchanged ?? 0)
+  for (const t of docs('couponTemplates')) {
+    add('templates.issued', t.stock?.issued ?? 0)
+    add('templates.revisions', t.revision ?? 0)
+  }
+  for (const i of docs('catalog')) {
+    add('catalog.exchanged', i.stock?.exchanged ?? 0)
+    for (const own of Object.values((i.storeStock ?? {}) as Record<string, { exchanged: number }>))
+      add('catalog.storeExchanged', own.exchanged)
+    add('catalog.revisions', i.revision ?? 0)
+  }
   for (const e of docs('events')) {
     add('events.seats', e.seatsTaken)
     add('events.waiting', e.waiting)
