@@ -73,8 +73,11 @@ const sameRevision = (doc: { revision?: number }, revision: number, what: string
 // ---------------------------------------------------------------------------------------------------------
 // Coupon templates
 
-/** What issues each of `templateIds` now: active catalog items, campaigns not closed nor ended, the rules. */
-const templateUses = async (templateIds: string[], now: string): Promise<Map<string, TemplateUse[]>> => {
+/**
+ * What issues each of `templateIds` now: active catalog items, campaigns not closed nor ended, the rules (fresh for
+ * a retire, which decides on them; the instance's copy for a list, which shows them).
+ */
+const templateUses = async (templateIds: string[], now: string, fresh = false): Promise<Map<string, TemplateUse[]>> => {
   const uses = new Map<string, TemplateUse[]>(templateIds.map((id) => [id, []]))
   if (templateIds.length === 0) return uses
   const [items, campaigns, rules] = await Promise.all([
@@ -86,7 +89,7 @@ const templateUses = async (templateIds: string[], now: string): Promise<Map<str
       .where({ templateId: _.in(templateIds), status: _.in(['active', 'issuing']), endsAt: _.gt(now) })
       .limit(1000)
       .get(),
-    loadProgram({ fresh: true }),
+    loadProgram({ fresh }),
   ])
   for (const item of items) uses.get(item.templateId)?.push({ kind: 'catalog', id: item._id, title: item.title })
   for (const c of campaigns) uses.get(c.templateId)?.push({ kind: 'campaign', id: c._id, title: c.title })
@@ -223,7 +226,7 @@ export const saveCouponTemplate = operatorAction(SaveCouponTemplateSchema, async
  * items, live campaigns, the rules) is named in an IN_USE refusal unless the operator acknowledged it.
  */
 export const retireCouponTemplate = operatorAction(RetireCouponTemplateSchema, async ({ templateId, acknowledgeInUse }, ctx) => {
-  const uses = (await templateUses([templateId], ctx.now)).get(templateId) ?? []
+  const uses = (await templateUses([templateId], ctx.now, true)).get(templateId) ?? []
   const { template, changed } = await inTransaction(async (t) => {
     const current = await tx(t).couponTemplates.get(templateId)
     if (!current) throw fieldRefused('templateId', '券模板不存在')
