@@ -586,4 +586,24 @@ describe('stock per store', () => {
       codeOf(await h.call(shoppers[1].openid, 'member', 'exchange', { itemId: scarf.id, requestId: key('ex'), pickupStoreId: 'NOPE01' })),
     ).toBe('INVALID_INPUT')
   })
+  it('loses no exchange to an edit saved at the same moment: the counters are read and written in one transaction', async () => {
+    const scarf = await setUp('门店限量帽子', [{ storeId: 'SH002', total: 50 }], 50)
+    const shoppers = await Promise.all(Array.from({ length: 6 }, () => richShopper()))
+    const edit = { ...itemInput(scarf.template!.id), title: '门店限量帽子', itemId: scarf.id, revision: 1, pointsPrice: 320 }
+    const [results, saved] = await Promise.all([
+      Promise.all(
+        shoppers.map((s) => h.call(s.openid, 'member', 'exchange', { itemId: scarf.id, requestId: key('ex'), pickupStoreId: 'SH002' })),
+      ),
+      h.call(operator, 'ops', 'saveCatalogItem', { ...edit, storeStock: [{ storeId: 'SH002', total: 40 }], stockTotal: 45 }),
+    ])
+    expect(codeOf(saved)).toBe('ok')
+    const exchanged = results.filter((r) => r.ok).length
+    expect(exchanged).toBeGreaterThan(0)
+    expect(h.cloud.executor.get('catalog', scarf.id)).toMatchObject({
+      pointsPrice: 320,
+      stock: { total: 45, exchanged },
+      storeStock: { SH002: { total: 40, exchanged } },
+    })
+    expect(h.cloud.executor.count('ledger', { reason: '兑换：门店限量帽子' })).toBe(exchanged)
+  })
 })
