@@ -307,5 +307,15 @@ export const reactivateCatalogItem = (item: CatalogItem, template: CouponTemplat
 export const earlyAccessDates = (early: EarlyAccess | null): { opensAt: Instant; vipOpensAt: Instant; vipDays: number } | null =>
   early ? { opensAt: early.opensAt, vipOpensAt: vipOpensAt(early), vipDays: early.vipDays } : null
 
-/** Key order never matters to JSON.stringify here: both sides are built in the same order. */
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+/** Equal as data: objects compared key by key whatever their order (a seeded document's may differ from a form's). */
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value !== null && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : value
