@@ -16,7 +16,7 @@ import type { CatalogItem, StoreStock } from './catalog'
 import { tierWords, type CouponBenefit, type CouponTemplate, type CouponValidity } from './coupons'
 import { AppError, fieldRefused } from './errors'
 import type { TierId } from './program'
-import { businessTime, type Instant } from './time'
+import { businessTime, isBefore, type Instant } from './time'
 
 /** What an operator edits on a template (the counters and the audit are the server's). */
 export interface TemplateDraft {
@@ -36,23 +36,31 @@ export interface Authored {
   at: Instant
 }
 
-export const newTemplate = (id: string, draft: TemplateDraft, who: Authored, requestDigest: string): CouponTemplate => ({
-  _id: id,
-  title: draft.title,
-  note: draft.note,
-  benefit: draft.benefit,
-  validity: draft.validity,
-  tiers: draft.tiers,
-  stock: { total: draft.stockTotal, issued: 0 },
-  combinesWithVipPrice: draft.combinesWithVipPrice,
-  active: true,
-  createdAt: who.at,
-  createdBy: who.by,
-  updatedAt: who.at,
-  updatedBy: who.by,
-  revision: 1,
-  requestDigest,
-})
+/** A fixed window that has ended issues coupons already expired: refused when set (kept when an edit leaves it). */
+const checkWindowOpen = (validity: CouponValidity, now: Instant): void => {
+  if (validity.kind === 'fixed' && !isBefore(now, validity.until)) throw fieldRefused('validity.until', '失效时间已过，请重新选择')
+}
+
+export const newTemplate = (id: string, draft: TemplateDraft, who: Authored, requestDigest: string): CouponTemplate => {
+  checkWindowOpen(draft.validity, who.at)
+  return {
+    _id: id,
+    title: draft.title,
+    note: draft.note,
+    benefit: draft.benefit,
+    validity: draft.validity,
+    tiers: draft.tiers,
+    stock: { total: draft.stockTotal, issued: 0 },
+    combinesWithVipPrice: draft.combinesWithVipPrice,
+    active: true,
+    createdAt: who.at,
+    createdBy: who.by,
+    updatedAt: who.at,
+    updatedBy: who.by,
+    revision: 1,
+    requestDigest,
+  }
+}
 
 /** A template's revision (1 for one made before revisions were kept). */
 export const revisionOf = (doc: { revision?: number }): number => doc.revision ?? 1
@@ -80,6 +88,7 @@ export const editTemplate = (current: CouponTemplate, draft: TemplateDraft, who:
   if (draft.benefit.kind !== current.benefit.kind) {
     throw fieldRefused('benefit.kind', '券类型创建后不能修改（已发出的券不受影响）；如需其他类型，请新建券模板')
   }
+  if (!sameJson(draft.validity, current.validity)) checkWindowOpen(draft.validity, who.at)
   const issued = current.stock.total === null ? issuedSoFar : current.stock.issued
   if (draft.stockTotal !== null && draft.stockTotal < issued) {
     throw fieldRefused('stockTotal', `已发出 ${issued} 张，发放总量不能少于 ${issued}`)

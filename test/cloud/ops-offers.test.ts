@@ -411,6 +411,11 @@ describe('hostile input and other roles', () => {
         'validity.from',
       ],
       ['saveCouponTemplate', t({ validity: { kind: 'daysFromIssue', days: 0 } }), 'validity.days'],
+      [
+        'saveCouponTemplate',
+        t({ validity: { kind: 'fixed', from: '2020-01-01T00:00:00Z', until: '2020-02-01T00:00:00Z' } }),
+        'validity.until',
+      ],
       ['saveCouponTemplate', t({ tiers: [] }), 'tiers'],
       ['saveCouponTemplate', t({ tiers: ['diamond'] }), 'tiers.0'],
       ['saveCouponTemplate', t({ tiers: ['vip', 'vip'] }), 'tiers'],

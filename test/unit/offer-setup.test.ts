@@ -87,6 +87,14 @@ describe('editing a coupon template', () => {
     expect(editTemplate(welcome, draftOf(welcome, { stockTotal: 30 }), later, 25).stock).toEqual({ total: 30, issued: 25 })
   })
 
+  it('refuses a fixed window that has already ended when it is set, not when an edit leaves it as it was', () => {
+    const ended = { kind: 'fixed' as const, from: at('2026-10-01T00:00:00'), until: at('2026-11-01T00:00:00') }
+    expect(() => newTemplate('tpl-1', draftOf(welcome, { validity: ended }), who, 'd')).toThrow(refusedOn('validity.until'))
+    expect(() => editTemplate(welcome, draftOf(welcome, { validity: ended }), later, 0)).toThrow(refusedOn('validity.until'))
+    const old = { ...welcome, validity: ended }
+    expect(editTemplate(old, draftOf(old, { title: '旧活动券' }), later, 0).title).toBe('旧活动券')
+  })
+
   it('tells a retried save that already applied from a new one', () => {
     const created = newTemplate('tpl-1', draftOf(welcome), who, 'digest')
     expect(templateMatches(created, draftOf(welcome))).toBe(true)
