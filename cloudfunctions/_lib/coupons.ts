@@ -54,6 +54,7 @@ export const couponView = (coupon: Coupon, now: string): CouponView => ({
   validUntil: coupon.validUntil,
   status: couponStatus(coupon, now),
   usedAt: coupon.use?.at ?? null,
+  ...(coupon.pickupStore ? { pickupStore: { id: coupon.pickupStore.id, name: coupon.pickupStore.name } } : {}),
 })
 
 /** A once-only coupon the member had under a membership they deleted (domain/onceGrants). */

@@ -8,14 +8,19 @@ import { tx } from './data'
 import { appendEntriesIn, writeMemberIn } from './members'
 
 /**
- * Writes an exchange: the member with the points debited and its ledger entries, the item's stock taken, the
- * template's stock (only a limited one counts), the member's exchange count, and the coupon under its key.
+ * Writes an exchange: the member with the points debited and its ledger entries, the item's stock taken (with the
+ * handing-over store's count, for per-store stock: the same document, so the transaction's conflict check guards
+ * both), the template's stock (only a limited one counts), the member's exchange count, and the coupon under its key.
  */
 export const writeExchangeIn = async (t: Transaction, decision: ExchangeDecision): Promise<void> => {
   const w = tx(t)
   await writeMemberIn(t, decision.member)
   await appendEntriesIn(t, decision.entries)
-  await w.catalog.update(decision.item._id, { 'stock.exchanged': decision.item.stock.exchanged })
+  const taken = decision.coupon.pickupStore?.id
+  await w.catalog.update(decision.item._id, {
+    'stock.exchanged': decision.item.stock.exchanged,
+    ...(taken && decision.item.storeStock ? { [`storeStock.${taken}.exchanged`]: decision.item.storeStock[taken].exchanged } : {}),
+  })
   if (decision.template.stock.total !== null) {
     await w.couponTemplates.update(decision.template._id, { 'stock.issued': decision.template.stock.issued })
   }

@@ -15,14 +15,14 @@ import {
 } from '../../src/api/schemas'
 import { accessAt } from '../../src/domain/access'
 import { inAudience, needsClass, type AudienceFacts } from '../../src/domain/audience'
-import { exchange, exchangeCountId } from '../../src/domain/catalog'
+import { exchange, exchangeCountId, itemAllowsTier, stockLeftAt, type HandOver } from '../../src/domain/catalog'
 import { benefitText, couponStatus } from '../../src/domain/coupons'
 import { availablePoints } from '../../src/domain/points'
 import type { ProgramRules } from '../../src/domain/program'
 import { effectiveTier } from '../../src/domain/tiers'
 import { shopperRules } from '../../src/domain/shopperRules'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
-import { AppError, invalidInput } from '../../src/domain/errors'
+import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
 import {
   birthdayProblem,
   guardianConsentProblem,
@@ -298,7 +298,7 @@ const catalog = shopperAction(EmptySchema, async (_input, ctx) => {
   const views = await Promise.all(
     items.map(async (item): Promise<CatalogItemView | null> => {
       const template = await loadTemplate(item.templateId)
-      if (!template?.active || !template.tiers.includes(tier)) return null
+      if (!template?.active || !template.tiers.includes(tier) || !itemAllowsTier(item, tier)) return null
       return {
         id: item._id,
         title: item.title,
@@ -306,7 +306,8 @@ const catalog = shopperAction(EmptySchema, async (_input, ctx) => {
         imageUrl: links.get(item.image ?? '') ?? '',
         pointsPrice: item.pointsPrice,
         benefitText: benefitText(template.benefit),
-        stockLeft: item.stock.total === null ? null : Math.max(0, item.stock.total - item.stock.exchanged),
+        // Per-store stock: what the member's own store (where they collect, unless they pick another) has left.
+        stockLeft: stockLeftAt(item, member.storeId),
         perMemberLimit: item.perMemberLimit,
         access: accessAt(item.earlyAccess, tier, ctx.now),
       }
@@ -316,11 +317,27 @@ const catalog = shopperAction(EmptySchema, async (_input, ctx) => {
 })
 
 /**
- * Exchanges points for a catalog item: points debited, stock taken, coupon issued — one transaction, keyed
- * by the shopper's request id (the coupon's id), so a retry answers with the coupon issued the first time.
+ * Where a shopper collects a gift with per-store stock: the store they pick, else their own store (null: neither,
+ * which an item with per-store stock refuses).
  */
-const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId }, ctx) => {
-  await requireMember(ctx.openid)
+const pickupStore = async (pickupStoreId: string | undefined, homeStoreId: string | null): Promise<HandOver | null> => {
+  const storeId = pickupStoreId ?? homeStoreId
+  if (!storeId) return null
+  const store = await loadStore(storeId)
+  if (!store) {
+    if (pickupStoreId !== undefined) throw fieldRefused('pickupStoreId', '领取门店不存在')
+    return null
+  }
+  return { storeId, storeName: store.name }
+}
+
+/**
+ * Exchanges points for a catalog item: points debited, stock taken (the pickup store's too, for per-store stock),
+ * coupon issued — one transaction, keyed by the shopper's request id (the coupon's id), so a retry answers with the
+ * coupon issued the first time.
+ */
+const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId, pickupStoreId }, ctx) => {
+  const handOver = await pickupStore(pickupStoreId, (await requireMember(ctx.openid)).storeId)
   const program = await loadProgram({ fresh: true })
   const requestKey = `${ctx.openid}:${requestId}`
   return withFreshCode(() =>
@@ -339,7 +356,7 @@ const exchangeItem = shopperAction(ExchangeSchema, async ({ itemId, requestId },
       const template = await w.couponTemplates.get(item.templateId)
       if (!template) throw new AppError('OUT_OF_STOCK', '该商品已下架')
       const count = await w.exchangeCounts.get(exchangeCountId(item._id, member._id))
-      const d = exchange(member, item, template, count, { requestKey, couponCode: newCouponCode(), at: ctx.now }, program)
+      const d = exchange(member, item, template, count, { requestKey, couponCode: newCouponCode(), at: ctx.now, handOver }, program)
       await writeExchangeIn(t, d)
       return { coupon: couponView(d.coupon, ctx.now), pointsBalance: d.member.pointsBalance, replayed: false }
     }),

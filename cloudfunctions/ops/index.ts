@@ -36,6 +36,16 @@ import { customer, customers, today } from './customers'
 import { memberSummary } from '../_lib/views'
 import { storeCode, storeDirectory } from './storeCodes'
 import { correctMemberBirthday, member, memberCoupons, memberPurchases, members, moveMemberStore } from './members'
+import {
+  listCatalogItems,
+  listCouponTemplates,
+  reactivateCatalogItem,
+  reactivateCouponTemplate,
+  retireCatalogItem,
+  retireCouponTemplate,
+  saveCatalogItem,
+  saveCouponTemplate,
+} from './catalogAdmin'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
 
@@ -228,4 +238,13 @@ export const main = serve('ops', {
   memberCoupons,
   correctMemberBirthday,
   moveMemberStore,
+  // The desk's offers: coupon templates and the points catalog.
+  listCouponTemplates,
+  saveCouponTemplate,
+  retireCouponTemplate,
+  reactivateCouponTemplate,
+  listCatalogItems,
+  saveCatalogItem,
+  retireCatalogItem,
+  reactivateCatalogItem,
 })

@@ -1,7 +1,7 @@
 /** Coupons at the till: a scanned coupon looked up, a gift coupon's gift handed out, a coupon use undone. */
 import type { RefundResult } from '../../src/api/contract'
 import { LookupCouponSchema, RedeemGiftCouponSchema, UndoCouponUseSchema } from '../../src/api/schemas'
-import { couponProblem, discountFor, undoCouponUse as decideUndo, useCoupon } from '../../src/domain/coupons'
+import { couponProblem, discountFor, pickupProblem, undoCouponUse as decideUndo, useCoupon } from '../../src/domain/coupons'
 import { couponView, findCoupon, findCouponByCode, tillCouponView } from '../_lib/coupons'
 import { AppError } from '../../src/domain/errors'
 import { recordRefund as decideRefund } from '../../src/domain/purchase'
@@ -22,7 +22,9 @@ export const lookupCoupon = staffAction(LookupCouponSchema, async ({ code, coupo
   const coupon = await findCoupon({ code, couponId })
   const holder = await loadMember(coupon.memberId)
   if (!holder) throw new AppError('MEMBER_NOT_FOUND', '未找到持券会员')
-  const problem = couponProblem(coupon, holder, coupon.benefit.kind === 'gift' ? null : (amountFen ?? null), ctx.now)
+  const problem =
+    couponProblem(coupon, holder, coupon.benefit.kind === 'gift' ? null : (amountFen ?? null), ctx.now) ??
+    pickupProblem(coupon, ctx.staff.storeId)
   // Scanned before the amount is typed: a purchase coupon is checked against the amount when it comes.
   const shown = problem?.reason === 'needsPurchase' ? null : problem
   return {
@@ -44,7 +46,7 @@ export const redeemGiftCoupon = staffAction(RedeemGiftCouponSchema, async ({ cod
     if (coupon.state === 'used' && coupon.use?.orderId === `gift:${requestKey}`) {
       return { coupon: couponView(coupon, ctx.now), holder: memberSummary(holder, ctx.now), replayed: true }
     }
-    const problem = couponProblem(coupon, holder, null, ctx.now)
+    const problem = couponProblem(coupon, holder, null, ctx.now) ?? pickupProblem(coupon, ctx.staff.storeId)
     if (problem) throw new AppError(problem.code, problem.message)
     const used = useCoupon(coupon, {
       at: ctx.now,

@@ -5,7 +5,7 @@
  */
 import type { PurchaseResult, RedemptionResult, StaffCatalogItem } from '../../src/api/contract'
 import { EmptySchema, RecordPurchaseSchema, RedeemPointsSchema, ScanMemberSchema } from '../../src/api/schemas'
-import { exchangeAtTill, exchangeCountId, tillCatalog } from '../../src/domain/catalog'
+import { exchangeAtTill, exchangeCountId, stockLeftAt, tillCatalog } from '../../src/domain/catalog'
 import { benefitText, usableWithPurchase, type Coupon } from '../../src/domain/coupons'
 import { couponsOf, findCoupon, loadTemplate, newCouponCode, tillCouponView, withFreshCode } from '../_lib/coupons'
 import { writeExchangeIn } from '../_lib/exchanges'
@@ -20,7 +20,7 @@ import { spendCode, type Till } from '../../src/domain/tillCode'
 import { assertTillOpen } from '../_lib/codeGuards'
 import { appendEntriesIn, findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { acceptScanIn, readScannedCode, type ScannedCode } from '../_lib/memberCodes'
-import { loadProgram } from '../_lib/reference'
+import { loadProgram, loadStore } from '../_lib/reference'
 import { staffAction } from '../_lib/runtime'
 import { data, tx } from '../_lib/data'
 import { inTransaction } from '../_lib/transaction'
@@ -141,11 +141,13 @@ const redemptionAnswer = (
 })
 
 /**
- * The till's points catalog: active items with stock left whose coupon is still issued, cheapest first. Whether
- * the member may have one (their tier, the per-member limit) is decided when it is redeemed.
+ * The till's points catalog: active items with stock left (at this store, for per-store stock) whose coupon is
+ * still issued, cheapest first. Whether the member may have one (their tier, the per-member limit) is decided when
+ * it is redeemed.
  */
-export const redeemCatalog = staffAction(EmptySchema, async (_input, _ctx) => {
-  const items = tillCatalog(await data.catalog.where({ active: true }).orderBy('sort', 'asc').limit(100).get())
+export const redeemCatalog = staffAction(EmptySchema, async (_input, ctx) => {
+  const storeId = ctx.staff.storeId
+  const items = tillCatalog(await data.catalog.where({ active: true }).orderBy('sort', 'asc').limit(100).get(), storeId)
   const views = await Promise.all(
     items.map(async (item): Promise<StaffCatalogItem | null> => {
       const template = await loadTemplate(item.templateId)
@@ -156,7 +158,7 @@ export const redeemCatalog = staffAction(EmptySchema, async (_input, _ctx) => {
         pointsPrice: item.pointsPrice,
         benefitText: benefitText(template.benefit),
         gift: template.benefit.kind === 'gift',
-        stockLeft: item.stock.total === null ? null : item.stock.total - item.stock.exchanged,
+        stockLeft: stockLeftAt(item, storeId),
       }
     }),
   )
@@ -182,6 +184,8 @@ export const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) =
 
   if (input.itemId !== undefined) {
     const itemId = input.itemId
+    // The gift changes hands here: an item with per-store stock takes this store's count.
+    const handOver = { storeId: ctx.staff.storeId, storeName: (await loadStore(ctx.staff.storeId))?.name ?? ctx.staff.storeId }
     return withFreshCode(() =>
       inTransaction(async (t): Promise<RedemptionResult> => {
         const w = tx(t)
@@ -205,7 +209,7 @@ export const redeemPoints = staffAction(RedeemPointsSchema, async (input, ctx) =
           item,
           template,
           count,
-          { requestKey, couponCode: newCouponCode(), at: ctx.now, actor: actorOf(ctx) },
+          { requestKey, couponCode: newCouponCode(), at: ctx.now, actor: actorOf(ctx), handOver },
           program,
         )
         await writeExchangeIn(t, d)

@@ -18,6 +18,7 @@ export type * from './staff'
 export type * from './event'
 export type * from './ops'
 export type * from './opsMembers'
+export type * from './catalogAdmin'
 export type * from './export'
 export type * from './desk'
 

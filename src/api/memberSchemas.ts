@@ -7,7 +7,8 @@ import { catalogId, cursor, profileText, requestId, sharedProfileFields } from '
 export const PointsHistorySchema = v.object({ cursor })
 export type PointsHistoryInput = v.InferInput<typeof PointsHistorySchema>
 
-export const ExchangeSchema = v.object({ itemId: catalogId, requestId })
+/** `pickupStoreId`: where to collect a gift with per-store stock (default: the member's own store). */
+export const ExchangeSchema = v.object({ itemId: catalogId, requestId, pickupStoreId: v.optional(catalogId) })
 export type ExchangeInput = v.InferInput<typeof ExchangeSchema>
 
 export const ClaimCampaignSchema = v.object({ campaignId: catalogId })

@@ -23,6 +23,23 @@ import type { ListPage } from './lists'
 import type { CorrectMemberBirthdayInput, MemberPageInput, MemberRecordsInput, MembersInput, MoveMemberStoreInput } from './membersSchemas'
 import type { MemberCorrectionResult, MemberPageView, MemberPurchaseRow, MemberRow } from './opsMembers'
 import type { TillCouponView } from './staff'
+import type {
+  CatalogItemIdInput,
+  CouponTemplateIdInput,
+  ListCatalogItemsInput,
+  ListCouponTemplatesInput,
+  RetireCouponTemplateInput,
+  SaveCatalogItemInput,
+  SaveCouponTemplateInput,
+} from './catalogAdminSchemas'
+import type {
+  CatalogItemRow,
+  CatalogItemState,
+  CouponTemplateRow,
+  CouponTemplateState,
+  SavedCatalogItem,
+  SavedCouponTemplate,
+} from './catalogAdmin'
 import type { LookupMemberInput } from './sharedSchemas'
 import type { CallbackEntry, CustomerView, MemberSummary, PointsHistoryEntry, StoreView, TodayView } from './shared'
 
@@ -203,4 +220,17 @@ export interface OpsApi {
   correctMemberBirthday: { input: CorrectMemberBirthdayInput; output: MemberCorrectionResult }
   /** An operator moves a member to another store (and assistant), logged (memberAudit); keyed by request id. */
   moveMemberStore: { input: MoveMemberStoreInput; output: MemberCorrectionResult }
+
+  // The desk's offers (catalogAdmin.ts): coupon templates and the points catalog.
+  listCouponTemplates: { input: ListCouponTemplatesInput; output: ListPage<CouponTemplateRow> }
+  /** Creates (no templateId; keyed by requestId) or edits (templateId + revision) a template. */
+  saveCouponTemplate: { input: SaveCouponTemplateInput; output: SavedCouponTemplate }
+  /** Stops issuing; IN_USE names what still issues it unless acknowledgeInUse. */
+  retireCouponTemplate: { input: RetireCouponTemplateInput; output: CouponTemplateState }
+  reactivateCouponTemplate: { input: CouponTemplateIdInput; output: CouponTemplateState }
+  listCatalogItems: { input: ListCatalogItemsInput; output: ListPage<CatalogItemRow> }
+  /** Creates (no itemId; keyed by requestId) or edits (itemId + revision) a catalog item. */
+  saveCatalogItem: { input: SaveCatalogItemInput; output: SavedCatalogItem }
+  retireCatalogItem: { input: CatalogItemIdInput; output: CatalogItemState }
+  reactivateCatalogItem: { input: CatalogItemIdInput; output: CatalogItemState }
 }

@@ -45,6 +45,8 @@ export interface CouponView {
   validUntil: Instant
   status: CouponStatus
   usedAt: Instant | null
+  /** A gift set aside at one store (a catalog item with per-store stock): collected there only. */
+  pickupStore?: StoreView
 }
 
 /** What the till sees about a member: enough to confirm who it is, no more. */

@@ -38,6 +38,15 @@ export interface CouponTemplate {
   /** The handbook: during promotions VIPs enjoy VIP price and the coupon together. Shown at the till. */
   combinesWithVipPrice: boolean
   active: boolean
+  /** Set by the operators' desk (saveCouponTemplate); absent on templates made before it. */
+  createdAt?: Instant
+  createdBy?: string
+  updatedAt?: Instant
+  updatedBy?: string
+  /** 1 when created, one more per save, retire or reactivation: an edit names the revision it was made on. */
+  revision?: number
+  /** The create request's digest: a retried create with other content is refused (IDEMPOTENCY_CONFLICT). */
+  requestDigest?: string
 }
 
 export type CouponChannel = 'welcome' | 'birthday' | 'exchange' | 'campaign' | 'referral'
@@ -64,6 +73,8 @@ export interface Coupon {
   use: CouponUse | null
   /** Every use and undo, for the audit. */
   log: { event: 'used' | 'undone'; at: Instant; by: string; orderId: string | null }[]
+  /** A gift from an item with per-store stock is collected at the store whose stock it took (domain/catalog). */
+  pickupStore?: { id: string; name: string }
 }
 
 export interface CouponUse {
@@ -184,13 +195,15 @@ export const issueCoupon = (
 
 const TIER_WORDS: Record<TierId, string> = { member: '会员', vip: 'VIP会员', gold: '金卡会员' }
 const tierWord = (tier: TierId) => TIER_WORDS[tier]
+/** "VIP会员、金卡会员": who may hold or exchange something. */
+export const tierWords = (tiers: readonly TierId[]): string => tiers.map(tierWord).join('、')
 
 /**
  * Why a coupon cannot be used: `reason` for programs to branch on, `code` for the error it becomes, `message` in
  * the till's words.
  */
 export interface CouponProblem {
-  reason: 'used' | 'expired' | 'notYetValid' | 'wrongTier' | 'giftOnly' | 'needsPurchase' | 'belowMinimum'
+  reason: 'used' | 'expired' | 'notYetValid' | 'wrongTier' | 'giftOnly' | 'needsPurchase' | 'belowMinimum' | 'otherStore'
   code: 'COUPON_ALREADY_USED' | 'COUPON_NOT_APPLICABLE'
   message: string
 }
@@ -218,6 +231,15 @@ export const couponProblem = (coupon: Coupon, holder: TierState, amountFen: Fen 
   }
   return null
 }
+
+/**
+ * Why a gift coupon cannot be collected at `storeId`: its gift was set aside at another store (the stock it took
+ * was that store's); null when it can, or when the coupon names no store.
+ */
+export const pickupProblem = (coupon: Pick<Coupon, 'pickupStore'>, storeId: string): CouponProblem | null =>
+  coupon.pickupStore && coupon.pickupStore.id !== storeId
+    ? { reason: 'otherStore', code: 'COUPON_NOT_APPLICABLE', message: `该礼品请到${coupon.pickupStore.name}领取` }
+    : null
 
 /** Uses a coupon (checked by `couponProblem` first): the state the adapter writes with the purchase. */
 export const useCoupon = (coupon: Coupon, use: CouponUse): Coupon => ({

@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'TICKET_NOT_FOUND' // a scanned/typed ticket code matches no RSVP
   | 'ALREADY_CHECKED_IN' // the guest was checked in at the door: the RSVP can no longer be cancelled
   | 'VERSION_CONFLICT' // someone else saved a newer version since the caller loaded it; reload and redo
+  | 'STORE_OUT_OF_STOCK' // a catalog item with per-store stock has none left at the store that hands it over
+  | 'IN_USE' // a coupon template still named by catalog items, live campaigns or the rules: retiring it needs a yes
   | 'BUSY' // too much contention on one document; safe to retry with the same key
   | 'INTERNAL' // a bug or an outage; nothing the caller did
 
@@ -75,6 +77,8 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   TICKET_NOT_FOUND: true,
   ALREADY_CHECKED_IN: true,
   VERSION_CONFLICT: true,
+  STORE_OUT_OF_STOCK: true,
+  IN_USE: true,
   BUSY: true,
   INTERNAL: true,
 }

@@ -49,6 +49,14 @@ const OPS: Record<ActionName<'ops'>, true> = {
   memberCoupons: true,
   correctMemberBirthday: true,
   moveMemberStore: true,
+  listCouponTemplates: true,
+  saveCouponTemplate: true,
+  retireCouponTemplate: true,
+  reactivateCouponTemplate: true,
+  listCatalogItems: true,
+  saveCatalogItem: true,
+  retireCatalogItem: true,
+  reactivateCatalogItem: true,
 }
 const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true }
 const STAFF: Record<ActionName<'staff'>, true> = {

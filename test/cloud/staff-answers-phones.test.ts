@@ -10,7 +10,7 @@
  * staff.revealPhone answers one number to the customer's own assistant, logged (test/cloud/phone-reveal.test.ts).
  */
 import fc from 'fast-check'
-import type { FunctionName } from '../../src/api/contract'
+import type { ActionInput, FunctionName } from '../../src/api/contract'
 import { EVENT, EXPORT, OPS, STAFF, isPrivileged, validInput, type ActionSpec } from '../fuzz/support/payloads'
 import { ASSISTANT, CLOCK, OPERATOR, STORE_ID, at, buildWorld, tillCode, type World } from '../fuzz/support/world'
 import { startTestCloud } from './harness'
@@ -75,7 +75,40 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
   'event.checkIn': async () => ({ caller: ASSISTANT, input: { ticketCode: w.ticketCodes[0] }, clock: at('2026-12-05T14:10:00') }),
   'event.update': async () => ({ caller: OPERATOR, input: { eventId: await ownEvent(), ...EVENT_WORDS, ...EVENT_TIMES }, clock: CLOCK }),
   'event.close': async () => ({ caller: OPERATOR, input: { eventId: await ownEvent() }, clock: CLOCK }),
+  // The desk's offers: a new template and a new catalog item (the tables' drawn inputs edit ids that do not exist).
+  'ops.saveCouponTemplate': async () => ({ caller: OPERATOR, input: OWN_TEMPLATE('phones-template-1'), clock: CLOCK }),
+  'ops.retireCouponTemplate': async () => ({ caller: OPERATOR, input: { templateId: await ownTemplate() }, clock: CLOCK }),
+  'ops.saveCatalogItem': async () => ({
+    caller: OPERATOR,
+    input: {
+      requestId: 'phones-item-1',
+      title: '羊绒围巾',
+      description: '',
+      image: '',
+      pointsPrice: 300,
+      templateId: 'gift-tote',
+      tiers: ['member', 'vip', 'gold'],
+      perMemberLimit: null,
+      earlyAccess: null,
+      sort: 9,
+      stockTotal: null,
+      storeStock: [{ storeId: STORE_ID, total: 5 }],
+    },
+    clock: CLOCK,
+  }),
 }
+const OWN_TEMPLATE = (requestId: string): ActionInput<'ops', 'saveCouponTemplate'> => ({
+  requestId,
+  title: '冬季满减券',
+  note: '',
+  benefit: { kind: 'amountOff', amountOffFen: 2_000, minSpendFen: 20_000 },
+  validity: { kind: 'daysFromIssue', days: 30 },
+  tiers: ['member', 'vip', 'gold'],
+  stockTotal: null,
+  combinesWithVipPrice: false,
+})
+const ownTemplate = async () =>
+  (await h.ok(OPERATOR, 'ops', 'saveCouponTemplate', OWN_TEMPLATE('phones-template-2'), { clock: CLOCK })).template.id
 const EVENT_WORDS = { title: '亲子手作课', description: '欢迎携家人参加', cover: '', capacity: 6 }
 const EVENT_TIMES = {
   startsAt: at('2026-12-12T14:00:00'),

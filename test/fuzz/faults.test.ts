@@ -78,6 +78,8 @@ interface Scenario {
   done?: string[]
   /** An answer that asks to be called again (a deletion in steps). */
   again?: (data: unknown) => boolean
+  /** Tells apart two scenarios of one action. */
+  label?: string
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -119,6 +121,39 @@ const eventInput = (startsAt: string, capacity = 50) => ({
 })
 const newEvent = async (startsAt = at('2026-12-10T14:00:00'), capacity = 50): Promise<string> =>
   (await ok('event', 'create', OPERATOR, eventInput(startsAt, capacity))).event.id
+/** The desk's inputs for a coupon template and a catalog item (ops.saveCouponTemplate, ops.saveCatalogItem). */
+const templateInput = () => ({
+  requestId: key('FT-TPL'),
+  title: '故障演练礼品券',
+  note: '凭券到店领取',
+  benefit: { kind: 'gift', giftName: '演练围巾' },
+  validity: { kind: 'daysFromIssue', days: 30 },
+  tiers: ['member', 'vip', 'gold'],
+  stockTotal: 10_000,
+  combinesWithVipPrice: false,
+})
+const itemInput = (templateId: string) => ({
+  requestId: key('FT-ITEM'),
+  title: '故障演练围巾',
+  description: '',
+  image: '',
+  pointsPrice: 100,
+  templateId,
+  tiers: ['member', 'vip', 'gold'],
+  perMemberLimit: null,
+  earlyAccess: null,
+  sort: 90,
+  stockTotal: null,
+  storeStock: [{ storeId: STORE_ID, total: 10_000 }],
+})
+/** One gift with per-store stock for every exchange case (room for them all). */
+let storeGift: string | null = null
+const storeStockItem = async (): Promise<string> => {
+  if (storeGift) return storeGift
+  const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
+  storeGift = (await ok('ops', 'saveCatalogItem', OPERATOR, itemInput(template.id))).item.id as string
+  return storeGift
+}
 const newCampaign = async (): Promise<string> =>
   (
     await ok('ops', 'createCampaign', OPERATOR, {
@@ -168,6 +203,18 @@ const SCENARIOS: Scenario[] = [
     kind: 'once',
     prepare: async () =>
       call('member', 'exchange', (await withPurchase('exchange')).s.openid, { itemId: 'coupon-50off500', requestId: key('FT-E') }),
+  },
+  {
+    fn: 'member',
+    action: 'exchange',
+    label: 'a gift with per-store stock',
+    kind: 'once',
+    prepare: async () =>
+      call('member', 'exchange', (await withPurchase('exchange-store')).s.openid, {
+        itemId: await storeStockItem(),
+        requestId: key('FT-E'),
+        pickupStoreId: STORE_ID,
+      }),
   },
   {
     fn: 'member',
@@ -567,6 +614,46 @@ const SCENARIOS: Scenario[] = [
       return call('ops', 'reviewReferral', OPERATOR, { inviteeCode: invitee.memberNo, decision: 'approve' })
     },
   },
+  {
+    fn: 'ops',
+    action: 'saveCouponTemplate',
+    kind: 'once',
+    prepare: async () => call('ops', 'saveCouponTemplate', OPERATOR, templateInput()),
+  },
+  {
+    fn: 'ops',
+    action: 'saveCouponTemplate',
+    label: 'an edit',
+    kind: 'once',
+    prepare: async () => {
+      const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
+      return call('ops', 'saveCouponTemplate', OPERATOR, {
+        ...templateInput(),
+        templateId: template.id,
+        revision: template.revision,
+        title: '改名后的演练礼品券',
+        stockTotal: 20_000,
+      })
+    },
+  },
+  {
+    fn: 'ops',
+    action: 'retireCouponTemplate',
+    kind: 'once',
+    prepare: async () => {
+      const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
+      return call('ops', 'retireCouponTemplate', OPERATOR, { templateId: template.id })
+    },
+  },
+  {
+    fn: 'ops',
+    action: 'saveCatalogItem',
+    kind: 'once',
+    prepare: async () => {
+      const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
+      return call('ops', 'saveCatalogItem', OPERATOR, itemInput(template.id))
+    },
+  },
   { fn: 'export', action: 'members', kind: 'each', prepare: async () => call('export', 'members', OPERATOR, {}) },
   {
     fn: 'export',
@@ -668,7 +755,7 @@ describe('faults in every write action, then a retry of the same request', () =>
     SCENARIOS.map(
       (s, i) =>
         [
-          `${s.fn}.${s.action}${SCENARIOS.findIndex((o) => o.fn === s.fn && o.action === s.action) !== i ? ' (with a coupon)' : ''}`,
+          `${s.fn}.${s.action}${s.label ? ` (${s.label})` : SCENARIOS.findIndex((o) => o.fn === s.fn && o.action === s.action) !== i ? ' (with a coupon)' : ''}`,
           s,
         ] as const,
     ),

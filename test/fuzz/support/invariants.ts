@@ -5,7 +5,7 @@
  *   sum of its refunds and never more than it;
  * - coupons: used at most once at a time (its log alternates used / undone, `state` and `use` agree), each
  *   purchase that names a coupon is one of its uses, a limited template's issued count is its coupons;
- * - catalog: exchanged = Σ the members' exchange counts, within stock;
+ * - catalog: exchanged = Σ the members' exchange counts, within stock (each store's within its own);
  * - events: seats taken = Σ confirmed seats ≤ capacity, waiting = waitlisted RSVPs, each confirmed RSVP has its
  *   ticket, attendance points only for a guest checked in;
  * - referrals: an inviter is paid once per rewarded referral.
@@ -92,6 +92,12 @@ export const violations = (executor: Executor): string[] => {
     if (item.stock.exchanged !== exchanged) out.push(`catalog ${item._id}: exchanged ${item.stock.exchanged} ≠ Σ counts ${exchanged}`)
     if (item.stock.total !== null && item.stock.exchanged > item.stock.total)
       out.push(`catalog ${item._id}: exchanged ${item.stock.exchanged} > stock ${item.stock.total}`)
+    // Per-store stock: no store hands over more than it was given, nor all stores more than went out in all.
+    const stores = Object.entries(item.storeStock ?? {})
+    for (const [storeId, s] of stores)
+      if (s.exchanged > s.total) out.push(`catalog ${item._id}: ${storeId} handed over ${s.exchanged} > its stock ${s.total}`)
+    if (sum(stores, ([, s]) => s.exchanged) > item.stock.exchanged)
+      out.push(`catalog ${item._id}: stores handed over more than ${item.stock.exchanged} exchanged`)
   }
 
   const rsvpsOf = groupBy(all<Rsvp>(executor, 'rsvps'), (r) => r.eventId)
@@ -151,8 +157,16 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
     add(`coupons.${c.state}`, 1)
     add('coupons.log', c.log?.length ?? 0)
   }
-  for (const t of docs('couponTemplates')) add('templates.issued', t.stock?.issued ?? 0)
-  for (const i of docs('catalog')) add('catalog.exchanged', i.stock?.exchanged ?? 0)
+  for (const t of docs('couponTemplates')) {
+    add('templates.issued', t.stock?.issued ?? 0)
+    add('templates.revisions', t.revision ?? 0)
+  }
+  for (const i of docs('catalog')) {
+    add('catalog.exchanged', i.stock?.exchanged ?? 0)
+    for (const own of Object.values((i.storeStock ?? {}) as Record<string, { exchanged: number }>))
+      add('catalog.storeExchanged', own.exchanged)
+    add('catalog.revisions', i.revision ?? 0)
+  }
   for (const e of docs('events')) {
     add('events.seats', e.seatsTaken)
     add('events.waiting', e.waiting)

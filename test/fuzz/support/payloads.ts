@@ -532,6 +532,106 @@ export const OPS: Specs<'ops'> = {
     }),
     optional: ['assistantId'],
   },
+  listCouponTemplates: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record(
+        {
+          active: fc.boolean(),
+          kind: fc.constantFrom('percentOff', 'amountOff', 'gift'),
+          tier: fc.constantFrom('member', 'vip', 'gold'),
+          search: fc.constantFrom('礼券', '7折', 'VIP'),
+        },
+        { requiredKeys: [] },
+      ),
+      sort: fc.record({ by: fc.constantFrom('createdAt', 'title'), order: fc.constantFrom('asc', 'desc') }),
+      cursor: fc.constant(null),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'cursor', 'limit'],
+  },
+  saveCouponTemplate: {
+    callers: operator,
+    fields: () => ({
+      requestId: ownOrRandom,
+      templateId: fc.constantFrom(...OWN.map((r) => `tpl-${r}`)),
+      revision: fc.integer({ min: 1, max: 3 }),
+      title: fc.constantFrom('冬季满减券', '会员 9 折券', '围巾礼品券'),
+      note: fc.constantFrom('', '单笔消费可用'),
+      benefit: fc.oneof(
+        fc.record({ kind: fc.constant('percentOff'), percentOff: fc.integer({ min: 1, max: 50 }) }),
+        fc.record({ kind: fc.constant('amountOff'), amountOffFen: fc.constant(2_000), minSpendFen: fc.constantFrom(0, 20_000) }),
+        fc.record({ kind: fc.constant('gift'), giftName: fc.constantFrom('围巾', '帆布袋') }),
+      ),
+      validity: fc.oneof(
+        fc.record({ kind: fc.constant('daysFromIssue'), days: fc.integer({ min: 1, max: 90 }) }),
+        fc.constant({ kind: 'birthdayMonth' }),
+        fc.constant({ kind: 'fixed', from: '2026-12-01T00:00:00+08:00', until: '2027-01-01T00:00:00+08:00' }),
+      ),
+      tiers,
+      stockTotal: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 500 })),
+      combinesWithVipPrice: fc.boolean(),
+    }),
+    optional: ['templateId', 'revision'],
+  },
+  retireCouponTemplate: {
+    callers: operator,
+    fields: (w) => ({
+      templateId: fc.oneof(fc.constantFrom(...OWN.map((r) => `tpl-${r}`)), fc.constantFrom(...w.templateIds), id),
+      acknowledgeInUse: fc.constant(false),
+    }),
+    optional: ['acknowledgeInUse'],
+  },
+  reactivateCouponTemplate: {
+    callers: operator,
+    fields: (w) => ({ templateId: fc.oneof(fc.constantFrom(...OWN.map((r) => `tpl-${r}`)), fc.constantFrom(...w.templateIds), id) }),
+  },
+  listCatalogItems: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record(
+        {
+          active: fc.boolean(),
+          tier: fc.constantFrom('member', 'vip', 'gold'),
+          earlyAccess: fc.boolean(),
+          search: fc.constantFrom('帆布袋', '券'),
+        },
+        { requiredKeys: [] },
+      ),
+      sort: fc.record({ by: fc.constantFrom('sort', 'pointsPrice', 'title'), order: fc.constantFrom('asc', 'desc') }),
+      cursor: fc.constant(null),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'cursor', 'limit'],
+  },
+  saveCatalogItem: {
+    callers: operator,
+    fields: (w) => ({
+      requestId: ownOrRandom,
+      itemId: fc.constantFrom(...OWN.map((r) => `item-${r}`)),
+      revision: fc.integer({ min: 1, max: 3 }),
+      title: fc.constantFrom('羊绒围巾', '保温杯'),
+      description: fc.constantFrom('', '兑换后凭券到店领取'),
+      image: fc.constant(''),
+      pointsPrice: fc.integer({ min: 1, max: 2_000 }),
+      templateId: fc.oneof(fc.constantFrom(...w.templateIds), id),
+      tiers,
+      perMemberLimit: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5 })),
+      earlyAccess: fc.oneof(fc.constant(null), fc.record({ opensAt: instant, vipDays: fc.integer({ min: 0, max: 3 }) })),
+      sort: fc.integer({ min: 0, max: 100 }),
+      stockTotal: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 })),
+      storeStock: fc.oneof(fc.constant(null), fc.constant([{ storeId: STORE_ID, total: 5 }])),
+    }),
+    optional: ['itemId', 'revision'],
+  },
+  retireCatalogItem: {
+    callers: operator,
+    fields: (w) => ({ itemId: fc.oneof(fc.constantFrom(...OWN.map((r) => `item-${r}`)), fc.constantFrom(...w.itemIds), id) }),
+  },
+  reactivateCatalogItem: {
+    callers: operator,
+    fields: (w) => ({ itemId: fc.oneof(fc.constantFrom(...OWN.map((r) => `item-${r}`)), fc.constantFrom(...w.itemIds), id) }),
+  },
 }
 
 export const EXPORT: Specs<'export'> = {
