@@ -264,7 +264,7 @@ const auditView = async (record: MemberAuditRecord, names: Names): Promise<Membe
   const change = viewOfChange(record.change)
   return {
     at: record.at,
-    actor: await actorOf({ type: 'operator', id: record.by }),
+    actor: `${await actorOf({ type: 'operator', id: record.by })}${record.source === 'desk' ? ' · 运营后台' : ''}`,
     summary: changeSummary(change, names),
     reason: record.reason,
     change,

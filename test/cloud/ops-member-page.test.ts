@@ -236,6 +236,7 @@ describe('an operator corrects a birthday', () => {
         memberNo: s.memberNo,
         at: OCT,
         by: 'OP01',
+        source: 'miniprogram',
         reason: '身份证核对后更正',
         change: { kind: 'birthday', from: { month: 7, day: 15 }, to: { month: 10, day: 20 } },
       },
