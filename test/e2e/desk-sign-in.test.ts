@@ -5,10 +5,9 @@
  * signs in as that operator. Ending the session on the phone signs the desk out.
  * Screenshots: test-results/desk-sign-in-*.png.
  */
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
 import { DEMO_OPERATOR } from '../../scripts/demo-data'
 import { launchDesk, type DeskBrowser } from './support/browser'
+import { scanDeskCode as scan } from './support/desk'
 import { startDemo, type Demo } from './support/demo'
 import { onScreen } from './support/screen'
 
@@ -29,14 +28,7 @@ afterAll(async () => {
 
 const { openAs, visible, text, tapText } = onScreen(() => demo)
 
-/** What scanning the desk's code does: the URL its QR encodes (the local cloud's stand-in for a mini-program code). */
-const scanDeskCode = async (): Promise<string> => {
-  const img = desk.page.getByAltText('登录二维码')
-  await img.waitFor()
-  const src = (await img.getAttribute('src'))!
-  const png = PNG.sync.read(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'))
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data
-}
+const scanDeskCode = () => scan(desk)
 
 it('shows a sign-in code that opens the confirmation page on the phone', async () => {
   await desk.page.goto(`${demo.cloud.url}/desk/`)
@@ -59,6 +51,7 @@ it('signs the desk in as the operator who confirms on the phone, showing them wh
 
   await desk.page.locator('.shell__who').filter({ hasText: DEMO_OPERATOR.name }).waitFor({ timeout: 15_000 })
   // The desk lists its own session, marked as this computer.
+  await desk.page.getByText('登录设备', { exact: true }).click()
   await desk.page.getByText('（本机）').waitFor()
   await desk.screenshot('desk-sign-in-03-signed-in')
 })

@@ -8,5 +8,6 @@ export interface DeskPage {
 }
 
 export const DESK_PAGES: DeskPage[] = [
+  { path: '/members', title: '会员', component: lazy(() => import('../pages/members/MembersArea')) },
   { path: '/sessions', title: '登录设备', component: lazy(() => import('../pages/sessions/SessionsPage')) },
 ]

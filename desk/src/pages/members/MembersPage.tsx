@@ -1,5 +1,6 @@
 /**
- * 会员: every member, filtered, sorted and paged by cursor past any number of rows (ops.members); a row opens the
+ * 会员: every member (phone and VIP validity are on the member's page and in the export; the table keeps to what
+ * fits 1280 px), filtered, sorted and paged by cursor past any number of rows (ops.members); a row opens the
  * member's page; 导出 Excel writes exactly the rows the filter selects.
  */
 import { useEffect, useState } from 'react'
@@ -25,7 +26,7 @@ import { call, DeskError } from '../../cloud'
 import { exportXlsx } from '../../lists/exportXlsx'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { Pager } from '../../lists/Pager'
-import { className, deskDay, deskTime, tierName, yuan } from '../../wording'
+import { className, deskDay, tierName, yuan } from '../../wording'
 import { MEMBER_EXPORT_COLUMNS } from './membersColumns'
 
 type Filter = Partial<MembersFilter>
@@ -43,32 +44,41 @@ const cleaned = (f: Filter): Filter =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Filter
 
 const COLUMNS: PrimaryTableCol<MemberRow>[] = [
-  { colKey: 'memberNo', title: '会员号', width: 130 },
-  { colKey: 'name', title: '姓名', width: 100, sorter: true },
-  { colKey: 'mobileMasked', title: '手机号', width: 130 },
+  { colKey: 'memberNo', title: '会员号', width: 124 },
+  { colKey: 'name', title: '姓名', width: 80, sorter: true },
   {
     colKey: 'tier',
     title: '等级',
-    width: 110,
+    width: 96,
     cell: ({ row }) => (
       <Tag theme={row.tier === 'member' ? 'default' : 'warning'} variant="light">
         {tierName(row.tier)}
       </Tag>
     ),
   },
-  { colKey: 'vipUntil', title: 'VIP有效期至', width: 120, cell: ({ row }) => (row.vipUntil ? deskDay(row.vipUntil) : '—') },
-  { colKey: 'pointsBalance', title: '积分', width: 90, align: 'right', sorter: true },
-  { colKey: 'lifetimeSpendFen', title: '累计消费', width: 110, align: 'right', sorter: true, cell: ({ row }) => yuan(row.lifetimeSpendFen) },
+  { colKey: 'pointsBalance', title: '积分', width: 76, align: 'right', sorter: true },
+  {
+    colKey: 'lifetimeSpendFen',
+    title: '累计消费',
+    width: 100,
+    align: 'right',
+    sorter: true,
+    cell: ({ row }) => yuan(row.lifetimeSpendFen),
+  },
   { colKey: 'store', title: '门店', ellipsis: true, cell: ({ row }) => row.store?.name ?? '—' },
-  { colKey: 'assistant', title: '导购', width: 90, cell: ({ row }) => row.assistant?.name ?? '—' },
-  { colKey: 'customerClass', title: '类别', width: 70, cell: ({ row }) => className(row.customerClass) },
-  { colKey: 'lastVisitAt', title: '最近到店', width: 170, sorter: true, cell: ({ row }) => deskTime(row.lastVisitAt) },
-  { colKey: 'joinedAt', title: '入会时间', width: 170, sorter: true, cell: ({ row }) => deskTime(row.joinedAt) },
+  { colKey: 'assistant', title: '导购', width: 72, cell: ({ row }) => row.assistant?.name ?? '—' },
+  { colKey: 'customerClass', title: '类别', width: 56, cell: ({ row }) => className(row.customerClass) },
+  { colKey: 'lastVisitAt', title: '最近到店', width: 108, sorter: true, cell: ({ row }) => deskDay(row.lastVisitAt) },
+  { colKey: 'joinedAt', title: '入会日期', width: 108, sorter: true, cell: ({ row }) => deskDay(row.joinedAt) },
 ]
 
 export default function MembersPage() {
   const navigate = useNavigate()
-  const list = useCursorList<Filter, MemberSortKey, MemberRow>(fetchMembers, { filter: {}, sort: { by: 'joinedAt', order: 'desc' }, limit: 20 })
+  const list = useCursorList<Filter, MemberSortKey, MemberRow>(fetchMembers, {
+    filter: {},
+    sort: { by: 'joinedAt', order: 'desc' },
+    limit: 20,
+  })
   const [draft, setDraft] = useState<Filter>({})
   const [stores, setStores] = useState<StoreView[]>([])
   const [exporting, setExporting] = useState<string | null>(null)
@@ -113,7 +123,13 @@ export default function MembersPage() {
     <section className="page">
       <div className="page__head">
         <h2 className="page__title">会员</h2>
-        <Button theme="primary" variant="outline" loading={exporting !== null} disabled={!list.page?.total} onClick={() => void runExport()}>
+        <Button
+          theme="primary"
+          variant="outline"
+          loading={exporting !== null}
+          disabled={!list.page?.total}
+          onClick={() => void runExport()}
+        >
           {exporting ?? `导出 Excel（${list.page?.total ?? 0} 条）`}
         </Button>
       </div>
@@ -134,7 +150,13 @@ export default function MembersPage() {
           options={stores.map((s) => ({ value: s.id, label: s.name }))}
           onChange={(v) => set('storeId', (v as string) || undefined)}
         />
-        <Select placeholder="全部等级" clearable value={draft.tier} options={TIER_OPTIONS} onChange={(v) => set('tier', (v as Filter['tier']) || undefined)} />
+        <Select
+          placeholder="全部等级"
+          clearable
+          value={draft.tier}
+          options={TIER_OPTIONS}
+          onChange={(v) => set('tier', (v as Filter['tier']) || undefined)}
+        />
         <Select
           placeholder="全部类别"
           clearable
@@ -192,6 +214,7 @@ export default function MembersPage() {
         hover
         empty="没有符合条件的会员"
         rowClassName="table__row--link"
+        tableLayout="fixed"
       />
       <Pager list={list} unit="位会员" />
     </section>
