@@ -215,6 +215,7 @@ export default function MembersPage() {
         empty="没有符合条件的会员"
         rowClassName="table__row--link"
         tableLayout="fixed"
+        size="small"
       />
       <Pager list={list} unit="位会员" />
     </section>
