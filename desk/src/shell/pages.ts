@@ -9,5 +9,6 @@ export interface DeskPage {
 
 export const DESK_PAGES: DeskPage[] = [
   { path: '/members', title: '会员', component: lazy(() => import('../pages/members/MembersArea')) },
+  { path: '/coupon-templates', title: '优惠券模板', component: lazy(() => import('../pages/offers/CouponTemplatesPage')) },
   { path: '/sessions', title: '登录设备', component: lazy(() => import('../pages/sessions/SessionsPage')) },
 ]

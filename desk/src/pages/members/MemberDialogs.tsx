@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { Dialog, Form, InputNumber, MessagePlugin, Select, Textarea } from 'tdesign-react'
 import type { MemberPageView, StoreDirectoryEntry } from '../../../../src/api/contract'
 import { call } from '../../cloud'
+import { Field } from '../../forms/Field'
 import { useSubmit } from '../../forms/useSubmit'
 
 interface Props {
@@ -12,9 +13,9 @@ interface Props {
 }
 
 const Reason = ({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) => (
-  <Form.FormItem label="原因" help={error} status={error ? 'error' : undefined}>
+  <Field label="原因" help={error} status={error ? 'error' : undefined}>
     <Textarea value={value} onChange={(v) => onChange(String(v))} placeholder="至少 4 个字，例如：顾客投诉核实后补偿" maxlength={100} />
-  </Form.FormItem>
+  </Field>
 )
 
 const Refusal = ({ error }: { error: string | null }) => (error ? <p className="page__error">{error}</p> : null)
@@ -42,8 +43,8 @@ export const AdjustPointsDialog = ({ member, onClose, onDone }: Props) => {
       onClose={onClose}
     >
       <Form labelWidth={80}>
-        <Form.FormItem label="当前积分">{member.pointsBalance}</Form.FormItem>
-        <Form.FormItem
+        <Field label="当前积分">{member.pointsBalance}</Field>
+        <Field
           label="调整"
           help={form.fieldError('points') ?? '正数为增加，负数为扣减'}
           status={form.fieldError('points') ? 'error' : undefined}
@@ -54,7 +55,7 @@ export const AdjustPointsDialog = ({ member, onClose, onDone }: Props) => {
             placeholder="例如 200 或 -200"
             theme="normal"
           />
-        </Form.FormItem>
+        </Field>
         <Reason value={reason} onChange={setReason} error={form.fieldError('reason')} />
       </Form>
       <Refusal error={form.error} />
@@ -91,7 +92,7 @@ export const CorrectBirthdayDialog = ({ member, onClose, onDone }: Props) => {
       onClose={onClose}
     >
       <Form labelWidth={80}>
-        <Form.FormItem label="生日" help={birthdayError} status={birthdayError ? 'error' : undefined}>
+        <Field label="生日" help={birthdayError} status={birthdayError ? 'error' : undefined}>
           <div className="inline-fields">
             <InputNumber
               value={year}
@@ -113,7 +114,7 @@ export const CorrectBirthdayDialog = ({ member, onClose, onDone }: Props) => {
               theme="normal"
             />
           </div>
-        </Form.FormItem>
+        </Field>
         <Reason value={reason} onChange={setReason} error={form.fieldError('reason')} />
       </Form>
       <p className="dialog__note">更正到本月时，若今年尚未发放，会立即发放本年度生日礼券（每年一张）。</p>
@@ -151,8 +152,8 @@ export const MoveStoreDialog = ({ member, onClose, onDone }: Props) => {
       onClose={onClose}
     >
       <Form labelWidth={80}>
-        <Form.FormItem label="当前">{`${member.store?.name ?? '未分配门店'}${member.assistant ? `（导购 ${member.assistant.name}）` : ''}`}</Form.FormItem>
-        <Form.FormItem label="新门店" help={form.fieldError('storeId')} status={form.fieldError('storeId') ? 'error' : undefined}>
+        <Field label="当前">{`${member.store?.name ?? '未分配门店'}${member.assistant ? `（导购 ${member.assistant.name}）` : ''}`}</Field>
+        <Field label="新门店" help={form.fieldError('storeId')} status={form.fieldError('storeId') ? 'error' : undefined}>
           <Select
             value={storeId}
             onChange={(v) => {
@@ -162,8 +163,8 @@ export const MoveStoreDialog = ({ member, onClose, onDone }: Props) => {
             options={stores.map((s) => ({ value: s.id, label: s.name }))}
             placeholder="选择门店"
           />
-        </Form.FormItem>
-        <Form.FormItem
+        </Field>
+        <Field
           label="导购"
           help={form.fieldError('assistantId') ?? '不选则由该店店长分配'}
           status={form.fieldError('assistantId') ? 'error' : undefined}
@@ -176,7 +177,7 @@ export const MoveStoreDialog = ({ member, onClose, onDone }: Props) => {
             options={(store?.staff ?? []).map((p) => ({ value: p.staffId, label: `${p.name}（${p.staffId}）` }))}
             placeholder="由店长分配"
           />
-        </Form.FormItem>
+        </Field>
         <Reason value={reason} onChange={setReason} error={form.fieldError('reason')} />
       </Form>
       <Refusal error={form.error} />

@@ -1,0 +1,186 @@
+/**
+ * 优惠券模板: every coupon template (filtered, paged by cursor), created, edited, retired and brought back. Retiring
+ * one that the catalog, a live campaign or the rules still issue asks again, naming them.
+ */
+import { useState } from 'react'
+import { Button, DialogPlugin, Input, MessagePlugin, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
+import type { CouponTemplateRow } from '../../../../src/api/contract'
+import { templateUsesText } from '../../../../src/domain/offerSetup'
+import { tiersText } from '../../../../src/wording/tiers'
+import { call, DeskError } from '../../cloud'
+import { Pager } from '../../lists/Pager'
+import { useCursorList, type Fetch } from '../../lists/useCursorList'
+import { TemplateDialog } from './TemplateDialog'
+
+interface Filter {
+  active?: boolean
+  kind?: 'percentOff' | 'amountOff' | 'gift'
+  search?: string
+}
+type SortKey = 'createdAt' | 'title'
+
+const fetchTemplates: Fetch<Filter, SortKey, CouponTemplateRow> = ({ filter, sort, limit, cursor }) =>
+  call('ops', 'listCouponTemplates', { filter, sort, limit, cursor })
+
+const KIND_OPTIONS = [
+  { value: 'amountOff', label: '满减券' },
+  { value: 'percentOff', label: '折扣券' },
+  { value: 'gift', label: '礼品券' },
+]
+
+const stockText = (t: CouponTemplateRow) => (t.stock.total === null ? '不限' : `剩 ${t.stock.left} / ${t.stock.total}`)
+
+export default function CouponTemplatesPage() {
+  const list = useCursorList<Filter, SortKey, CouponTemplateRow>(fetchTemplates, {
+    filter: { active: true },
+    sort: { by: 'createdAt', order: 'desc' },
+    limit: 20,
+  })
+  const [editing, setEditing] = useState<CouponTemplateRow | 'new' | null>(null)
+  const [search, setSearch] = useState('')
+
+  const retire = async (t: CouponTemplateRow, acknowledgeInUse = false) => {
+    try {
+      await call('ops', 'retireCouponTemplate', { templateId: t.id, acknowledgeInUse })
+      void MessagePlugin.success(`已停用「${t.title}」`)
+      list.reload()
+    } catch (e) {
+      if (e instanceof DeskError && e.code === 'IN_USE') {
+        const ask = DialogPlugin.confirm({
+          header: '该券仍在使用',
+          body: `${e.message}。停用后它们将无法再发出这张券，确定停用？`,
+          confirmBtn: '仍要停用',
+          theme: 'warning',
+          onConfirm: () => {
+            ask.destroy()
+            void retire(t, true)
+          },
+          onClose: () => ask.destroy(),
+        })
+      } else void MessagePlugin.error(e instanceof DeskError ? e.message : '操作失败')
+    }
+  }
+
+  const reactivate = async (t: CouponTemplateRow) => {
+    try {
+      await call('ops', 'reactivateCouponTemplate', { templateId: t.id })
+      void MessagePlugin.success(`已启用「${t.title}」`)
+      list.reload()
+    } catch (e) {
+      void MessagePlugin.error(e instanceof DeskError ? e.message : '操作失败')
+    }
+  }
+
+  const columns: PrimaryTableCol<CouponTemplateRow>[] = [
+    { colKey: 'title', title: '券名称', ellipsis: true, sorter: true },
+    { colKey: 'benefitText', title: '优惠', width: 120 },
+    { colKey: 'validityText', title: '有效期', width: 160, ellipsis: true },
+    { colKey: 'tiers', title: '适用等级', width: 100, ellipsis: true, cell: ({ row }) => tiersText(row.tiers) },
+    { colKey: 'stock', title: '库存', width: 100, cell: ({ row }) => stockText(row) },
+    {
+      colKey: 'usedBy',
+      title: '使用中',
+      width: 130,
+      ellipsis: true,
+      cell: ({ row }) => (row.usedBy.length ? templateUsesText(row.usedBy) : '—'),
+    },
+    {
+      colKey: 'active',
+      title: '状态',
+      width: 72,
+      cell: ({ row }) => (
+        <Tag theme={row.active ? 'success' : 'default'} variant="light">
+          {row.active ? '启用' : '已停用'}
+        </Tag>
+      ),
+    },
+    {
+      colKey: 'operation',
+      title: '操作',
+      width: 136,
+      cell: ({ row }) => (
+        <Space size={4}>
+          <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
+            编辑
+          </Button>
+          {row.active ? (
+            <Button variant="text" theme="danger" onClick={() => void retire(row)}>
+              停用
+            </Button>
+          ) : (
+            <Button variant="text" theme="primary" onClick={() => void reactivate(row)}>
+              启用
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ]
+
+  const setFilter = (next: Filter) =>
+    list.setFilter(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')) as Filter)
+
+  return (
+    <section className="page">
+      <div className="page__head">
+        <h2 className="page__title">优惠券模板</h2>
+        <Button theme="primary" onClick={() => setEditing('new')}>
+          新建券模板
+        </Button>
+      </div>
+      <div className="filters" role="search">
+        <Input
+          className="filters__search"
+          placeholder="券名称"
+          clearable
+          value={search}
+          onChange={(v) => setSearch(String(v))}
+          onEnter={() => setFilter({ ...list.query.filter, search })}
+          onClear={() => setFilter({ ...list.query.filter, search: undefined })}
+        />
+        <Select
+          value={list.query.filter.active === undefined ? 'all' : list.query.filter.active ? 'active' : 'retired'}
+          options={[
+            { value: 'active', label: '启用中' },
+            { value: 'retired', label: '已停用' },
+            { value: 'all', label: '全部状态' },
+          ]}
+          onChange={(v) => setFilter({ ...list.query.filter, active: v === 'all' ? undefined : v === 'active' })}
+        />
+        <Select
+          placeholder="全部类型"
+          clearable
+          value={list.query.filter.kind}
+          options={KIND_OPTIONS}
+          onChange={(v) => setFilter({ ...list.query.filter, kind: (v as Filter['kind']) || undefined })}
+        />
+      </div>
+      {list.error && <p className="page__error">{list.error}</p>}
+      <Table
+        rowKey="id"
+        data={list.page?.rows ?? []}
+        columns={columns}
+        loading={list.loading}
+        sort={{ sortBy: list.query.sort.by, descending: list.query.sort.order === 'desc' }}
+        onSortChange={(s) => {
+          const one = Array.isArray(s) ? s[0] : s
+          list.setSort(one ? { by: one.sortBy as SortKey, order: one.descending ? 'desc' : 'asc' } : { by: 'createdAt', order: 'desc' })
+        }}
+        empty="没有符合条件的券模板"
+        tableLayout="fixed"
+        size="small"
+      />
+      <Pager list={list} unit="个券模板" />
+      {editing && (
+        <TemplateDialog
+          template={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null)
+            list.reload()
+          }}
+        />
+      )}
+    </section>
+  )
+}
