@@ -47,7 +47,7 @@ export const TemplateDialog = ({ template, onClose, onSaved }: Props) => {
           <Input value={f.title} onChange={(v) => set('title', String(v))} maxlength={30} placeholder="例如：冬季满 500 减 50" />
         </Field>
         <Field label="券类型" {...status('benefit')}>
-          <Radio.Group value={f.kind} disabled={template !== null} onChange={(v) => set('kind', v as TemplateForm['kind'])}>
+          <Radio.Group value={f.kind} disabled={template !== null} onChange={(v) => set('kind', v)}>
             <Radio.Button value="amountOff">满减券</Radio.Button>
             <Radio.Button value="percentOff">折扣券</Radio.Button>
             <Radio.Button value="gift">礼品券</Radio.Button>
@@ -74,7 +74,7 @@ export const TemplateDialog = ({ template, onClose, onSaved }: Props) => {
           </Field>
         )}
         <Field label="有效期" {...status('validity')}>
-          <Radio.Group value={f.validityKind} onChange={(v) => set('validityKind', v as TemplateForm['validityKind'])}>
+          <Radio.Group value={f.validityKind} onChange={(v) => set('validityKind', v)}>
             <Radio value="daysFromIssue">领取后若干天</Radio>
             <Radio value="birthdayMonth">生日当月</Radio>
             <Radio value="fixed">固定日期</Radio>
@@ -113,7 +113,7 @@ export const TemplateDialog = ({ template, onClose, onSaved }: Props) => {
         <Field label="适用等级" {...status('tiers')}>
           <Checkbox.Group
             value={f.tiers}
-            onChange={(v) => set('tiers', v as TemplateForm['tiers'])}
+            onChange={(v) => set('tiers', v)}
             options={(['member', 'vip', 'gold'] as const).map((t) => ({ value: t, label: tierName(t) }))}
           />
         </Field>
