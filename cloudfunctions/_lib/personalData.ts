@@ -47,6 +47,8 @@ export const NO_PERSONAL_DATA: Record<Exclude<CollectionName, PersonalDataCollec
     'the brake on guessing member codes: wrong-code counts and locks by member number, by till (staff id), and the managers’ alerts; no name, phone or openid (member numbers only, as the tombstones keep)',
   exports:
     'the operators’ export log (who exported what, when); its files expire after 7 days, and deleting a membership deletes every one made since the member joined',
+  invitations:
+    'one-time codes for new staff and operators: the invited person’s name and staff number, then the OPENID of the staff or operator who accepted (not members’ data)',
   serverSecrets: 'server-side keys (the HMAC key of erasedGrants), no member data',
   erasedGrants:
     'once-only grants of deleted memberships (welcome coupon, birthday card of a year, campaign, referral pair) under keyed hashes (HMAC, key in serverSecrets) of the phone, openid and unionid: de-identified, names nobody without the key, kept so that a rejoiner gets nothing twice',

@@ -7,6 +7,7 @@ import type { GenericSchema, InferOutput } from 'valibot'
 import type { ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
 import { check } from '../../src/api/schemas'
 import { AppError, invalidInput } from '../../src/domain/errors'
+import { holdsArea, missingAreaMessage, type OperatorArea } from '../../src/domain/operators'
 import { callerOpenid, invocationSource, now } from './cloud'
 import type { OperatorDoc, StaffDoc } from './collections'
 import { data } from './data'
@@ -21,7 +22,8 @@ export type ShopperContext = BaseContext
 export type StaffContext = BaseContext & { staff: StaffDoc }
 export type OperatorContext = BaseContext & { operator: OperatorDoc }
 
-type Access = 'shopper' | 'staff' | 'manager' | 'operator'
+/** `operator:<area>`: an operator holding that area (src/domain/operators.ts); plain `operator`: any operator. */
+type Access = 'shopper' | 'staff' | 'manager' | 'operator' | `operator:${OperatorArea}`
 
 export interface Action<O> {
   access: Access
@@ -47,11 +49,23 @@ export const managerAction = <S extends GenericSchema, O>(
   run: (input: InferOutput<S>, ctx: StaffContext) => Promise<O>,
 ): Action<O> => ({ access: 'manager', schema, run })
 
-/** An action only the brand's active operators may call (never shop assistants). */
-export const operatorAction = <S extends GenericSchema, O>(
+/**
+ * An action only the brand's active operators may call (never shop assistants); with an `area` first, only those
+ * holding that permission (src/domain/operators.ts): `operatorAction('catalog', Schema, run)`.
+ */
+export function operatorAction<S extends GenericSchema, O>(
   schema: S,
   run: (input: InferOutput<S>, ctx: OperatorContext) => Promise<O>,
-): Action<O> => ({ access: 'operator', schema, run })
+): Action<O>
+export function operatorAction<S extends GenericSchema, O>(
+  area: OperatorArea,
+  schema: S,
+  run: (input: InferOutput<S>, ctx: OperatorContext) => Promise<O>,
+): Action<O>
+export function operatorAction(...args: [GenericSchema, Action<unknown>['run']] | [OperatorArea, GenericSchema, Action<unknown>['run']]) {
+  if (args.length === 2) return { access: 'operator', schema: args[0], run: args[1] }
+  return { access: `operator:${args[0]}`, schema: args[1], run: args[2] }
+}
 
 type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: Action<ActionOutput<F, A>> }
 
@@ -74,6 +88,8 @@ const authorize = async (access: Access, base: BaseContext): Promise<ShopperCont
   }
   const operator = await loadActive(data.operators, base.openid)
   if (!operator) throw new AppError('FORBIDDEN', '仅限品牌运营使用')
+  const area = access.startsWith('operator:') ? (access.slice('operator:'.length) as OperatorArea) : null
+  if (area && !holdsArea(operator, area)) throw new AppError('FORBIDDEN', missingAreaMessage(area))
   return { ...base, operator }
 }
 

@@ -20,6 +20,7 @@ import type {
 } from './opsSchemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
 import type { LookupMemberInput } from './sharedSchemas'
+import type { StoreAdminApi } from './storeAdmin'
 import type { CallbackEntry, CustomerView, MemberSummary, PointsHistoryEntry, StoreView, TodayView } from './shared'
 
 /** A store for the operators' poster run: where it is and who recruits there. */
@@ -159,7 +160,10 @@ export interface DashboardView {
   events: { id: string; title: string; startsAt: Instant; confirmed: number; checkedIn: number }[]
 }
 
-export interface OpsApi {
+export type * from './storeAdmin'
+
+/** The desk's 门店与员工 actions are StoreAdminApi's (src/api/storeAdmin.ts). */
+export interface OpsApi extends StoreAdminApi {
   whoami: { input: Record<string, never>; output: OperatorView }
   lookupMember: { input: LookupMemberInput; output: { member: MemberSummary } }
   memberLedger: { input: MemberLedgerInput; output: { member: MemberSummary; entries: AuditEntry[]; nextCursor: string | null } }

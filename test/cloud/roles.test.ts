@@ -43,6 +43,16 @@ const OPS: Record<ActionName<'ops'>, true> = {
   today: true,
   storeDirectory: true,
   storeCode: true,
+  listStores: true,
+  saveStore: true,
+  listStaff: true,
+  inviteStaff: true,
+  deactivateStaff: true,
+  handOverCustomers: true,
+  listOperators: true,
+  inviteOperator: true,
+  setOperatorPermissions: true,
+  deactivateOperator: true,
 }
 const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true }
 const STAFF: Record<ActionName<'staff'>, true> = {
