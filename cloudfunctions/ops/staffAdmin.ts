@@ -121,6 +121,7 @@ const handOverView = async (run: JobRunDoc, from: StaffDoc, to: StaffDoc): Promi
   to: { staffId: to.staffId, name: to.name },
   store: storeView(await loadStore(from.storeId)) ?? { id: from.storeId, name: from.storeId },
   moved: run.changed,
+  remaining: await data.members.where({ storeId: from.storeId, assistantId: from.staffId }).count(),
   done: run.done,
 })
 

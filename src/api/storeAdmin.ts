@@ -80,8 +80,13 @@ export interface HandOverView {
   from: { staffId: string; name: string }
   to: { staffId: string; name: string }
   store: StoreView
-  /** Customers moved by this hand-over so far. */
+  /**
+   * Customers this hand-over moved, as its recorded chunks count them (a call that failed mid-chunk moved some it
+   * could not record: they are moved, and not counted).
+   */
   moved: number
+  /** Customers the old assistant still looks after at the store: 0 when done. */
+  remaining: number
   /** False while customers remain: call again with the same requestId (or the hourly upkeep finishes it). */
   done: boolean
 }

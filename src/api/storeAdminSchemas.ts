@@ -45,7 +45,8 @@ const mapPoint = v.pipe(
 const pathItem = (input: Record<string, unknown>, key: string) =>
   ({ type: 'object', origin: 'value', input, key, value: input[key] }) as const
 
-const HHMM = v.pipe(v.string('时间格式为 HH:mm'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式为 HH:mm（如 10:00）'))
+/** "HH:mm"; its format and order are checked per day below (weeklyHoursProblems), once, by the day's name. */
+const HHMM = v.string('时间格式为 HH:mm（如 10:00）')
 const dayHours = v.nullable(v.object({ opens: HHMM, closes: HHMM }, '请填写开门和打烊时间，或标为休息'))
 
 const weeklyHours = v.pipe(
