@@ -3,7 +3,8 @@
  * operators' permissions (src/domain/operators.ts) and invitations (src/domain/invitations.ts).
  */
 import { areasOf, changeProblem, grantProblem, holdsArea, keepsAnAdministrator, OPERATOR_AREAS } from '../../src/domain/operators'
-import { CODE_PATTERN, expiresAt, invitationState, normalizeInvitationCode } from '../../src/domain/invitations'
+import { ROUTES } from '../../src/routes'
+import { ACCEPT_PAGE, CODE_PATTERN, expiresAt, invitationState, normalizeInvitationCode } from '../../src/domain/invitations'
 import {
   isOpenAt,
   mapPointProblems,
@@ -120,6 +121,9 @@ describe('invitations', () => {
     expect(invitationState(inv, at('2026-11-30T09:59:59'))).toBe('open')
     expect(invitationState(inv, at('2026-11-30T10:00:00'))).toBe('expired')
     expect(invitationState({ ...inv, usedAt: made }, made)).toBe('used')
+  })
+  it('are accepted on the staff subpackage’s invite page, which the app declares', () => {
+    expect(`/${ACCEPT_PAGE}`).toBe(ROUTES.staffInvite)
   })
   it('take a code as people type it', () => {
     expect(normalizeInvitationCode('abcd-ef23')).toBe('ABCDEF23')
