@@ -43,7 +43,6 @@ const InvitePage = () => {
         </View>
       ) : (
         <View className="desk__panel">
-          <Text className="desk__step">邀请码</Text>
           <Field label="邀请码" error={invite.error} hint="总部发给您的 8 位邀请码，7 天内有效，只能使用一次">
             <Input
               className="field__input invite-code"
@@ -55,7 +54,7 @@ const InvitePage = () => {
               onConfirm={() => void invite.accept()}
             />
           </Field>
-          <Text className="desk__note">接受后，您当前的微信将绑定为员工账号，用于门店收银、核销和顾客维护。请勿替他人接受。</Text>
+          <Text className="desk__note">接受后，您当前的微信将绑定为门店员工或品牌运营账号，登录即可使用。请勿替他人接受。</Text>
           <Button className="btn btn--primary desk__action" disabled={invite.accepting} onClick={() => void invite.accept()}>
             {invite.accepting ? '正在接受…' : '接受邀请'}
           </Button>
