@@ -22,6 +22,7 @@ import { data, tx } from '../_lib/data'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { adjustPoints as decideAdjustment } from '../../src/domain/balance'
 import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
+import { areasOf } from '../../src/domain/operators'
 import { adjustEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import type { CampaignDoc } from '../_lib/collections'
 import { auditEntry, ledgerPage } from '../_lib/history'
@@ -39,7 +40,12 @@ import { listStores, saveStore } from './storeAdmin'
 import { deactivateStaff, handOverCustomers, inviteStaff, listStaff } from './staffAdmin'
 import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
 
-const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
+const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({
+  operatorId: operator.operatorId,
+  name: operator.name,
+  areas: areasOf(operator),
+  exportPII: operator.permissions?.includes('exportPII') === true,
+}))
 
 const lookupMember = operatorAction('members', LookupMemberSchema, async ({ code }, ctx) => ({
   member: memberSummary(await findMemberByCode(code), ctx.now),

@@ -74,6 +74,8 @@ const sameContent = (a: StoreDoc, b: StoreDoc) =>
 export const saveStore = operatorAction('stores', SaveStoreSchema, async (input, ctx) => {
   const existing = await data.stores.get(input.storeId)
   const next: StoreDoc = {
+    // Fields this form does not set stay as they are.
+    ...existing,
     _id: input.storeId,
     name: input.name,
     address: input.address,
@@ -82,7 +84,7 @@ export const saveStore = operatorAction('stores', SaveStoreSchema, async (input,
     hours: input.hours,
     openingHours: openingHoursText(input.hours),
     active: input.active,
-    createdAt: existing?.createdAt ?? ctx.now,
+    ...(existing ? {} : { createdAt: ctx.now }),
     updatedAt: ctx.now,
     updatedBy: ctx.operator.operatorId,
   }

@@ -1,5 +1,6 @@
 /** The `ops` function: the brand's operators (members and points, campaigns, referrals, rules, insights, stores). */
 import type { ReferralStatus } from '../domain/member'
+import type { OperatorArea } from '../domain/operators'
 import type { ProgramRules, TierId } from '../domain/program'
 import type { RuleChange } from '../domain/programChanges'
 import type { CustomerClass } from '../domain/segments'
@@ -164,7 +165,8 @@ export type * from './storeAdmin'
 
 /** The desk's 门店与员工 actions are StoreAdminApi's (src/api/storeAdmin.ts). */
 export interface OpsApi extends StoreAdminApi {
-  whoami: { input: Record<string, never>; output: OperatorView }
+  /** Who is signed in, and the areas they hold (the desk shows only those menus; the server checks every call). */
+  whoami: { input: Record<string, never>; output: OperatorView & { areas: OperatorArea[]; exportPII: boolean } }
   lookupMember: { input: LookupMemberInput; output: { member: MemberSummary } }
   memberLedger: { input: MemberLedgerInput; output: { member: MemberSummary; entries: AuditEntry[]; nextCursor: string | null } }
   adjustPoints: { input: AdjustPointsInput; output: AdjustmentResult }

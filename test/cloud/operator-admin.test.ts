@@ -85,7 +85,12 @@ describe('operators', () => {
       permissions: ['exportPII'],
       invitedBy: 'OP01',
     })
-    expect(await h.ok('lin-yue-wechat', 'ops', 'whoami', {})).toEqual({ operatorId: 'OP02', name: '林悦' })
+    expect(await h.ok('lin-yue-wechat', 'ops', 'whoami', {})).toEqual({
+      operatorId: 'OP02',
+      name: '林悦',
+      areas: ['catalog', 'marketing'],
+      exportPII: true,
+    })
     // Accepted once: a second person finds it used; the new operator cannot also become staff.
     expect(await h.call('someone-else', 'member', 'acceptInvitation', { code: invitation.code }, clock)).toMatchObject(
       refused('CODE_ALREADY_USED'),
