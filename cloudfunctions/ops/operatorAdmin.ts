@@ -8,13 +8,13 @@ import type { OperatorRow } from '../../src/api/storeAdmin'
 import { InviteOperatorSchema, ListOperatorsSchema, OperatorIdSchema, SetOperatorPermissionsSchema } from '../../src/api/storeAdminSchemas'
 import { AppError, fieldRefused } from '../../src/domain/errors'
 import { areasOf, changeProblem, grantProblem, keepsAnAdministrator, OPERATOR_AREAS } from '../../src/domain/operators'
-import { _, db } from '../_lib/cloud'
+import { _ } from '../_lib/cloud'
+import { codeStartingWith, containing } from '../_lib/search'
 import type { OperatorDoc } from '../_lib/collections'
 import { data, type Filter } from '../_lib/data'
 import { createInvitation, invitationView, openInvitationFor } from '../_lib/invitations'
 import { listPage } from '../_lib/lists'
 import { operatorAction, type OperatorContext } from '../_lib/runtime'
-import { containing, escapeRegExp } from './storeAdmin'
 
 const operatorRow = (o: OperatorDoc, ctx: OperatorContext): OperatorRow => ({
   operatorId: o.operatorId,
@@ -30,9 +30,7 @@ export const listOperators = operatorAction('stores', ListOperatorsSchema, async
   const where: Filter<OperatorDoc>[] = []
   if (filter?.active !== undefined) where.push({ active: filter.active })
   if (filter?.search) {
-    where.push(
-      _.or([{ name: containing(filter.search) }, { operatorId: db.RegExp({ regexp: `^${escapeRegExp(filter.search.toUpperCase())}` }) }]),
-    )
+    where.push(_.or([{ name: containing(filter.search) }, { operatorId: codeStartingWith(filter.search) }]))
   }
   const page = await listPage(data.operators, {
     where: where.length === 0 ? {} : where.length === 1 ? where[0] : _.and(where),

@@ -10,7 +10,8 @@
 import type { HandOverView, StaffRow } from '../../src/api/storeAdmin'
 import { HandOverCustomersSchema, InviteStaffSchema, ListStaffSchema, StaffIdSchema } from '../../src/api/storeAdminSchemas'
 import { AppError, fieldRefused } from '../../src/domain/errors'
-import { _, db } from '../_lib/cloud'
+import { _ } from '../_lib/cloud'
+import { codeStartingWith, containing } from '../_lib/search'
 import type { JobRunDoc, StaffDoc } from '../_lib/collections'
 import { data, type Filter } from '../_lib/data'
 import { continueHandOver, HAND_OVER_JOB } from '../_lib/handOver'
@@ -18,7 +19,6 @@ import { createInvitation, invitationView, openInvitationFor } from '../_lib/inv
 import { listPage } from '../_lib/lists'
 import { loadStore, storeView } from '../_lib/reference'
 import { operatorAction } from '../_lib/runtime'
-import { containing, escapeRegExp } from './storeAdmin'
 
 /** Customers per staff member on the page: one aggregate over the members index (storeId, assistantId). */
 const customerCounts = async (staff: StaffDoc[]): Promise<Map<string, number>> => {
@@ -57,9 +57,7 @@ export const listStaff = operatorAction('stores', ListStaffSchema, async ({ filt
   if (filter?.role) where.push({ role: filter.role })
   if (filter?.active !== undefined) where.push({ active: filter.active })
   if (filter?.search) {
-    where.push(
-      _.or([{ name: containing(filter.search) }, { staffId: db.RegExp({ regexp: `^${escapeRegExp(filter.search.toUpperCase())}` }) }]),
-    )
+    where.push(_.or([{ name: containing(filter.search) }, { staffId: codeStartingWith(filter.search) }]))
   }
   const page = await listPage(data.staff, {
     where: where.length === 0 ? {} : where.length === 1 ? where[0] : _.and(where),

@@ -2,26 +2,23 @@
  * The desk's 门店 page: the stores as a table, and creating or editing one. A store's id code is the operator's
  * choice (BJ001) and never changes (it is printed in its QR codes and stamped on members and purchases).
  *
- * Closing a store (`active: false`) is refused while it has active staff: deactivate them or hand their customers
- * over first. A closed store keeps its history — its members keep it as their store (reports, purchases and the
- * audit still name it), and it takes no new members: its QR codes stop working, shoppers are not offered it as a
- * home store, and invitations to it cannot be accepted. Its members can move themselves to an open store.
+ * Closing a store (`active: false`) is refused while it has active staff: deactivate them first. A closed store
+ * keeps its history — its members keep it as their store and their assistant (reports, purchases and the audit still
+ * name both), and it takes no new members: its QR codes stop working, shoppers are not offered it as a home store,
+ * and invitations to it cannot be accepted. Its members move to an open store themselves (我的门店), where that
+ * store's manager sees them unassigned, as after any move. Reopening (`active: true`) undoes none of this.
  */
 import { listPage } from '../_lib/lists'
 import type { StoreRow } from '../../src/api/storeAdmin'
 import { ListStoresSchema, SaveStoreSchema } from '../../src/api/storeAdminSchemas'
 import { fieldRefused } from '../../src/domain/errors'
 import { openingHoursText } from '../../src/domain/stores'
-import { _, db } from '../_lib/cloud'
+import { _ } from '../_lib/cloud'
+import { containing } from '../_lib/search'
 import type { StoreDoc } from '../_lib/collections'
 import { data, type Filter } from '../_lib/data'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { operatorAction } from '../_lib/runtime'
-
-export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** Text anywhere in the field, any case (stores and staff are tens to hundreds: a scan of a small collection). */
-export const containing = (text: string) => db.RegExp({ regexp: escapeRegExp(text), options: 'i' })
 
 /** The active staff of each store on the page, in one read. */
 const activeStaffCounts = async (storeIds: string[]): Promise<Map<string, number>> => {
@@ -98,7 +95,7 @@ export const saveStore = operatorAction('stores', SaveStoreSchema, async (input,
   if (input.mode === 'edit' && !existing) throw fieldRefused('storeId', `没有编号为 ${input.storeId} 的门店`)
   const activeStaff = (await activeStaffCounts([input.storeId])).get(input.storeId) ?? 0
   if (!input.active && existing?.active !== false && activeStaff > 0) {
-    throw fieldRefused('active', `该门店还有 ${activeStaff} 名在职员工，请先停用或调走员工（并移交其顾客）后再停业`)
+    throw fieldRefused('active', `该门店还有 ${activeStaff} 名在职员工，请先在员工页停用他们后再停业`)
   }
   if (input.mode === 'create') {
     try {
