@@ -300,6 +300,9 @@ export interface InvitationDoc {
   usedAt: string | null
   /** The OPENID that accepted it. */
   usedBy: string | null
+  /** Withdrawn by an operator before anyone accepted it (operatorId); absent on invitations never withdrawn. */
+  revokedAt?: string | null
+  revokedBy?: string | null
 }
 
 /** `exports/<id>`: every CSV export, for the privacy audit: who took what, how many rows, with personal data or not. */

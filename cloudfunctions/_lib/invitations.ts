@@ -53,7 +53,16 @@ export const createInvitation = async (
   }
   const earlier = await replay()
   if (earlier) return earlier
-  const invitation: InvitationDoc = { ...fresh, _id: newCode(), createdAt: now, expiresAt: expiresAt(now), usedAt: null, usedBy: null }
+  const invitation: InvitationDoc = {
+    ...fresh,
+    _id: newCode(),
+    createdAt: now,
+    expiresAt: expiresAt(now),
+    usedAt: null,
+    usedBy: null,
+    revokedAt: null,
+    revokedBy: null,
+  }
   try {
     await data.invitations.add(invitation)
   } catch (e) {
@@ -87,7 +96,8 @@ export const acceptInvitation = async (code: string, openid: string, now: string
   if (!inv) throw refused('CODE_INVALID', '邀请码无效，请核对后重新输入，或联系总部重新邀请')
   if (inv.usedBy === openid) return acceptedView(inv)
   const state = invitationState(inv, now)
-  if (state === 'used' || state === 'revoked') throw refused('CODE_ALREADY_USED', '该邀请码已被使用，请联系总部重新邀请')
+  if (state === 'used') throw refused('CODE_ALREADY_USED', '该邀请码已被使用，请联系总部重新邀请')
+  if (state === 'revoked') throw refused('CODE_INVALID', '该邀请已被总部撤销，如有疑问请联系总部')
   if (state === 'expired') throw refused('CODE_EXPIRED', '该邀请码已过期，请联系总部重新邀请')
   const [asStaff, asOperator] = await Promise.all([data.staff.get(openid), data.operators.get(openid)])
   if (asStaff) throw refused('FORBIDDEN', `该微信已是门店员工（工号 ${asStaff.staffId}），不能再接受邀请`)
@@ -106,6 +116,7 @@ export const acceptInvitation = async (code: string, openid: string, now: string
       // Read again inside: of two people racing for one code, or one person for two codes, one wins.
       const current = await w.invitations.get(code)
       if (!current || current.usedAt) throw refused('CODE_ALREADY_USED', '该邀请码已被使用，请联系总部重新邀请')
+      if (current.revokedAt) throw refused('CODE_INVALID', '该邀请已被总部撤销，如有疑问请联系总部')
       if ((await w.staff.get(openid)) || (await w.operators.get(openid)))
         throw refused('FORBIDDEN', '该微信已是员工或运营账号，不能再接受邀请')
       if (inv.staff) {

@@ -39,6 +39,7 @@ import { storeCode, storeDirectory } from './storeCodes'
 import { listStores, saveStore } from './storeAdmin'
 import { deactivateStaff, handOverCustomers, inviteStaff, listStaff } from './staffAdmin'
 import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
+import { listInvitations, revokeInvitation } from './invitationAdmin'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({
   operatorId: operator.operatorId,
@@ -240,4 +241,6 @@ export const main = serve('ops', {
   inviteOperator,
   setOperatorPermissions,
   deactivateOperator,
+  listInvitations,
+  revokeInvitation,
 })

@@ -2,6 +2,7 @@
  * The desk's 门店与员工 pages: stores, staff, invitations, operators and their permissions
  * (cloudfunctions/ops/storeAdmin.ts, staffAdmin.ts, operatorAdmin.ts; accepting: member.acceptInvitation).
  */
+import type { InvitationState } from '../domain/invitations'
 import type { OperatorArea } from '../domain/operators'
 import type { StaffRole } from '../domain/staff'
 import type { MapPoint, WeeklyHours } from '../domain/stores'
@@ -14,6 +15,8 @@ import type {
   HandOverCustomersInput,
   InviteOperatorInput,
   InviteStaffInput,
+  InvitationCodeInput,
+  ListInvitationsInput,
   ListOperatorsInput,
   ListStaffInput,
   ListStoresInput,
@@ -91,6 +94,14 @@ export interface HandOverView {
   done: boolean
 }
 
+/** An invitation in the desk's list: where it stands, who made it, and who accepted it when. */
+export type InvitationRow = InvitationView & {
+  status: InvitationState
+  createdBy: string
+  createdAt: Instant
+  usedAt: Instant | null
+}
+
 export type AcceptedInvitation = { kind: 'staff'; staff: StaffView } | { kind: 'operator'; operator: { operatorId: string; name: string } }
 
 /** Entries of OpsApi (src/api/ops.ts). */
@@ -107,6 +118,10 @@ export interface StoreAdminApi {
   inviteOperator: { input: InviteOperatorInput; output: { invitation: InvitationView; replayed: boolean } }
   setOperatorPermissions: { input: SetOperatorPermissionsInput; output: { operator: OperatorRow } }
   deactivateOperator: { input: OperatorIdInput; output: { operator: OperatorRow } }
+  /** Invitations, newest first: filter by kind and status (open ones show their code and link again). */
+  listInvitations: { input: ListInvitationsInput; output: ListPage<InvitationRow> }
+  /** Withdraws an open invitation (its code stops working); one already accepted is refused. */
+  revokeInvitation: { input: InvitationCodeInput; output: { invitation: InvitationRow } }
 }
 
 export interface AcceptInvitationApi {

@@ -163,3 +163,15 @@ export const AcceptInvitationSchema = v.object({
   ),
 })
 export type AcceptInvitationInput = v.InferInput<typeof AcceptInvitationSchema>
+
+export const ListInvitationsSchema = listInput(
+  v.object({
+    kind: v.optional(v.picklist(['staff', 'operator'], '邀请类型无效')),
+    status: v.optional(v.picklist(['open', 'used', 'expired', 'revoked'], '邀请状态无效')),
+  }),
+  ['createdAt'],
+)
+export type ListInvitationsInput = v.InferInput<typeof ListInvitationsSchema>
+
+export const InvitationCodeSchema = v.object({ code: AcceptInvitationSchema.entries.code })
+export type InvitationCodeInput = v.InferInput<typeof InvitationCodeSchema>

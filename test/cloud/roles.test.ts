@@ -53,6 +53,8 @@ const OPS: Record<ActionName<'ops'>, true> = {
   inviteOperator: true,
   setOperatorPermissions: true,
   deactivateOperator: true,
+  listInvitations: true,
+  revokeInvitation: true,
 }
 const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true }
 const STAFF: Record<ActionName<'staff'>, true> = {

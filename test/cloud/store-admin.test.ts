@@ -357,6 +357,64 @@ describe('staff: invite, accept, deactivate', () => {
   })
 })
 
+describe('invitations: the list, and withdrawing one', () => {
+  it('lists invitations by status, newest first, with the open ones’ codes to send again', async () => {
+    const { invitation } = await h.ok(
+      OP,
+      'ops',
+      'inviteStaff',
+      { storeId: 'BJ001', role: 'assistant', name: '吴昊', staffId: 'B50', requestId: 'invite-b50-1' },
+      { clock: now },
+    )
+    const open = await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'open' } }, { clock: now })
+    const createdAt = open.rows.map((r) => r.createdAt)
+    expect(createdAt).toEqual([...createdAt].sort().reverse())
+    expect(open.rows.find((r) => r.code === invitation.code)).toMatchObject({
+      code: invitation.code,
+      path: invitation.path,
+      staffId: 'B50',
+      status: 'open',
+      createdBy: 'OP01',
+      usedAt: null,
+    })
+    const used = await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'used', kind: 'staff' } }, { clock: now })
+    expect(used.rows.map((r) => [r.kind === 'staff' && r.staffId, r.status])).toEqual([['B01', 'used']])
+    expect(used.total).toBe(1)
+    // The B09 invitation of 23 November has expired by 1 December (its second one is open).
+    const expired = await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'expired' } }, { clock: at('2026-12-01T12:00:00') })
+    expect(expired.rows.map((r) => r.kind === 'staff' && r.staffId)).toContain('B09')
+    expect(expired.rows.every((r) => r.status === 'expired')).toBe(true)
+  })
+
+  it('a withdrawn invitation’s code stops working; one already accepted cannot be withdrawn', async () => {
+    const open = await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'open', kind: 'staff' } }, { clock: now })
+    const b50 = open.rows.find((r) => r.kind === 'staff' && r.staffId === 'B50')!
+    const { invitation } = await h.ok(OP, 'ops', 'revokeInvitation', { code: b50.code }, { clock: now })
+    expect(invitation).toMatchObject({ code: b50.code, status: 'revoked' })
+    expect(await h.call('wu-hao-wechat', 'member', 'acceptInvitation', { code: b50.code }, { clock: now })).toMatchObject(
+      refused('CODE_INVALID', /撤销/),
+    )
+    expect(h.cloud.executor.get('staff', 'wu-hao-wechat')).toBeNull()
+    const before = snapshot()
+    expect((await h.ok(OP, 'ops', 'revokeInvitation', { code: b50.code }, { clock: now })).invitation).toEqual(invitation)
+    const used = (await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'used' } })).rows[0]
+    expect(await h.call(OP, 'ops', 'revokeInvitation', { code: used.code })).toMatchObject(refused('INVALID_INPUT', /已被李娜接受/))
+    expect(await h.call(OP, 'ops', 'revokeInvitation', { code: 'ABCD2345' })).toMatchObject(refused('INVALID_INPUT', /没有这份邀请/))
+    expect(await h.call(OP, 'ops', 'revokeInvitation', { code: { $ne: null } })).toMatchObject(refused('INVALID_INPUT'))
+    expect(snapshot()).toBe(before)
+    // The number is free again: B50 can be invited anew.
+    expect(
+      await h.call(
+        OP,
+        'ops',
+        'inviteStaff',
+        { storeId: 'BJ001', role: 'assistant', name: '吴昊', staffId: 'B50', requestId: 'invite-b50-2' },
+        { clock: now },
+      ),
+    ).toMatchObject({ ok: true })
+  })
+})
+
 describe('handing customers over', () => {
   const CUSTOMERS = 130
 
@@ -494,6 +552,8 @@ describe('who may call', () => {
     inviteStaff: { storeId: 'BJ001', role: 'assistant', name: '冒名', staffId: 'B77', requestId: 'forbidden-invite-1' },
     deactivateStaff: { staffId: DEMO_COLLEAGUE.staffId },
     handOverCustomers: { fromStaffId: 'A01', toStaffId: 'M01', requestId: 'forbidden-handover-1' },
+    listInvitations: {},
+    revokeInvitation: { code: 'ABCD2345' },
   } as const
 
   it.each(Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])(

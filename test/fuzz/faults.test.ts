@@ -664,6 +664,21 @@ const SCENARIOS: Scenario[] = [
     kind: 'once',
     prepare: async () => call('ops', 'deactivateOperator', OPERATOR, { operatorId: (await newOperator()).operatorId }),
   },
+  {
+    fn: 'ops',
+    action: 'revokeInvitation',
+    kind: 'once',
+    prepare: async () => {
+      const { invitation } = await ok('ops', 'inviteStaff', OPERATOR, {
+        storeId: STORE_ID,
+        role: 'assistant',
+        name: '故障演练',
+        staffId: `FR${++seq}`,
+        requestId: key('FT-REV'),
+      })
+      return call('ops', 'revokeInvitation', OPERATOR, { code: invitation.code })
+    },
+  },
   { fn: 'export', action: 'members', kind: 'each', prepare: async () => call('export', 'members', OPERATOR, {}) },
   {
     fn: 'export',

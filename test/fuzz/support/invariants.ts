@@ -181,7 +181,10 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
     add('operators.areas', o.areas?.length ?? 0)
     add('operators.exportPII', o.permissions?.includes('exportPII') ? 1 : 0)
   }
-  for (const i of docs('invitations')) add('invitations.used', i.usedAt ? 1 : 0)
+  for (const i of docs('invitations')) {
+    add('invitations.used', i.usedAt ? 1 : 0)
+    add('invitations.revoked', i.revokedAt ? 1 : 0)
+  }
   const program = executor.get('settings', 'program') as { rules?: { version?: number } } | null
   add('program.version', program?.rules?.version ?? 0)
   return out

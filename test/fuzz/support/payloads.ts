@@ -558,6 +558,19 @@ export const OPS: Specs<'ops'> = {
     fields: () => ({ operatorId: fc.constantFrom('OP98', 'OP99'), areas: fc.subarray(['members', 'stores']), exportPII: fc.boolean() }),
   },
   deactivateOperator: { callers: operator, fields: () => ({ operatorId: fc.constantFrom('OP01', 'OP99') }) },
+  listInvitations: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record(
+        { kind: fc.constantFrom('staff', 'operator'), status: fc.constantFrom('open', 'used', 'expired', 'revoked') },
+        { requiredKeys: [] },
+      ),
+      sort: fc.record({ by: fc.constant('createdAt'), order: fc.constantFrom('asc', 'desc') }),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'limit'],
+  },
+  revokeInvitation: { callers: operator, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
 }
 
 export const EXPORT: Specs<'export'> = {
