@@ -238,7 +238,9 @@ const storeEvents = staffAction(EmptySchema, async (_input, ctx) => {
 /** An operator creates an event; the request id is its id, so a retried create finds the first. */
 const create = operatorAction('marketing', CreateEventSchema, async (input, ctx) => {
   const id = `ev-${input.requestId}`
-  if (!(await loadStore(input.storeId))) throw fieldRefused('storeId', '门店不存在')
+  const store = await loadStore(input.storeId)
+  if (!store) throw fieldRefused('storeId', '门店不存在')
+  if (store.active === false) throw fieldRefused('storeId', `${store.name}已停业，不能在该店办活动`)
   await requireImage(input.cover, 'cover', COVER_MISSING)
   const event: MemberEvent = {
     _id: id,

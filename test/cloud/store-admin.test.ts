@@ -170,6 +170,30 @@ describe('stores', () => {
     expect(joined).toMatchObject(refused('INVALID_INPUT', /二维码已失效/))
     expect((await h.ok(shopper, 'member', 'homeStore', {})).stores.map((s) => s.id)).not.toContain('GZ001')
     expect(await h.call(shopper, 'member', 'changeStore', { storeId: 'GZ001' })).toMatchObject(refused('INVALID_INPUT', /已停业/))
+    // Nor holds new events, nor gets new store codes printed.
+    const startsAt = at('2026-12-20T14:00:00')
+    const event = {
+      title: '停业店活动',
+      description: '',
+      cover: '',
+      storeId: 'GZ001',
+      startsAt,
+      endsAt: at('2026-12-20T17:00:00'),
+      capacity: 20,
+      tiers: ['member', 'vip', 'gold'],
+      rsvpDeadline: at('2026-12-19T14:00:00'),
+      cancelDeadline: at('2026-12-19T14:00:00'),
+      attendancePoints: 0,
+      maxGuests: 0,
+      requestId: 'closed-store-event-1',
+    }
+    expect(await h.call(OP, 'event', 'create', event, { clock: now })).toMatchObject(refused('INVALID_INPUT', /广州天河店已停业/))
+    expect(
+      await h.call(OP, 'event', 'create', { ...event, storeId: 'BJ001', requestId: 'open-store-event-1' }, { clock: now }),
+    ).toMatchObject({
+      ok: true,
+    })
+    expect(await h.call(OP, 'ops', 'storeCode', { storeId: 'GZ001' })).toMatchObject(refused('INVALID_INPUT', /已停业/))
   })
 
   it('refuses hostile and malformed store input, every bad field at once, writing nothing', async () => {
