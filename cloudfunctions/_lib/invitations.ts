@@ -100,6 +100,8 @@ export const acceptInvitation = async (code: string, openid: string, now: string
   if (state === 'revoked') throw refused('CODE_INVALID', '该邀请已被总部撤销，如有疑问请联系总部')
   if (state === 'expired') throw refused('CODE_EXPIRED', '该邀请码已过期，请联系总部重新邀请')
   const [asStaff, asOperator] = await Promise.all([data.staff.get(openid), data.operators.get(openid)])
+  if (asStaff && !asStaff.active)
+    throw refused('FORBIDDEN', `该微信的员工账号（工号 ${asStaff.staffId}）已停用，不能再接受邀请，请联系总部`)
   if (asStaff) throw refused('FORBIDDEN', `该微信已是门店员工（工号 ${asStaff.staffId}），不能再接受邀请`)
   if (asOperator) throw refused('FORBIDDEN', `该微信已是品牌运营账号（${asOperator.operatorId}），不能再接受邀请`)
   if (inv.staff) {

@@ -378,6 +378,17 @@ describe('staff: invite, accept, deactivate', () => {
     expect(await h.call(OP, 'ops', 'deactivateStaff', { staffId: 'Z99' })).toMatchObject(refused('INVALID_INPUT', /Z99/))
     expect(snapshot()).toBe(before)
     expect((await h.ok(OP, 'ops', 'listStaff', { filter: { active: false } })).rows.map((r) => r.staffId)).toEqual(['B01'])
+    // Their WeChat stays that staff record's: a new invitation is refused to it, saying why.
+    const { invitation } = await h.ok(
+      OP,
+      'ops',
+      'inviteStaff',
+      { storeId: 'BJ001', role: 'assistant', name: '李娜', staffId: 'B02', requestId: 'invite-li-na-again' },
+      { clock: now },
+    )
+    expect(await h.call('li-na-wechat', 'member', 'acceptInvitation', { code: invitation.code }, { clock: now })).toMatchObject(
+      refused('FORBIDDEN', /B01）已停用/),
+    )
   })
 })
 
