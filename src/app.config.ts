@@ -28,6 +28,7 @@ export default defineAppConfig({
         'customer/index',
         'today/index',
         'callbacks/index',
+        'invite/index',
       ],
     },
     {

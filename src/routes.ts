@@ -26,6 +26,8 @@ export const ROUTES = {
   staffCustomer: '/staff/customer/index',
   staffToday: '/staff/today/index',
   staffCallbacks: '/staff/callbacks/index',
+  /** Where an invited staff member or operator accepts (src/domain/invitations.ts ACCEPT_PAGE). */
+  staffInvite: '/staff/invite/index',
   opsMember: '/ops/member/index',
   opsCampaigns: '/ops/campaigns/index',
   opsEvents: '/ops/events/index',

@@ -18,6 +18,8 @@ import type { RuleChange } from '../../src/domain/programChanges'
 import type { MemberSegment, SegmentTally } from '../../src/domain/segments'
 import type { ProgramRules, TierId } from '../../src/domain/program'
 import type { CallbackOutcome, StaffRole } from '../../src/domain/staff'
+import type { OperatorArea } from '../../src/domain/operators'
+import type { WeeklyHours } from '../../src/domain/stores'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -51,6 +53,7 @@ export const COLLECTIONS = {
   erasedGrants: 'erasedGrants',
   personalExports: 'personalExports',
   erasedMembers: 'erasedMembers',
+  invitations: 'invitations',
   deskLogins: 'deskLogins',
   deskSessions: 'deskSessions',
   auditLog: 'auditLog',
@@ -89,6 +92,7 @@ export interface CollectionDocs {
   exports: ExportDoc
   memberSecrets: MemberSecretDoc
   codeGuards: MemberCodeGuard | TillCodeGuard | CodeAlert
+  invitations: InvitationDoc
   serverSecrets: ServerSecretDoc
   erasedGrants: ErasedGrantsDoc
   personalExports: PersonalExportDoc
@@ -210,6 +214,17 @@ export interface StoreDoc {
   openingHours: string
   /** GCJ-02 coordinates for the map (Taro.openLocation); optional: older store documents lack it. */
   location?: { latitude: number; longitude: number } | null
+  /** The week's hours (ops.saveStore); `openingHours` holds them in words for the readers. Absent on older stores. */
+  hours?: WeeklyHours | null
+  /**
+   * False once closed: it keeps its history (members, purchases, reports still name it), takes no new members,
+   * and is offered to no one as a home store. Absent (older stores) = open.
+   */
+  active?: boolean
+  createdAt?: string
+  updatedAt?: string
+  /** operatorId */
+  updatedBy?: string
 }
 
 /** `staff/<OPENID>`: a shop assistant or store manager; `staffId` is what the store QR carries. */
@@ -220,6 +235,12 @@ export interface StaffDoc {
   storeId: string
   role: StaffRole
   active: boolean
+  /** When they accepted their invitation, and the operator who invited them (absent: seeded before invitations). */
+  joinedAt?: string
+  invitedBy?: string
+  deactivatedAt?: string
+  /** operatorId */
+  deactivatedBy?: string
 }
 
 /** `settings/program`: the live program rules, edited by operators. */
@@ -252,9 +273,46 @@ export interface OperatorDoc {
   active: boolean
   /** Extra powers granted one by one; `exportPII`: member exports carry full phone numbers. */
   permissions?: OperatorPermission[]
+  /**
+   * The desk areas this operator may work in (src/domain/operators.ts). Absent = every area: the brand owner, and
+   * operators from before areas existed keep their full powers.
+   */
+  areas?: OperatorArea[]
+  joinedAt?: string
+  invitedBy?: string
+  /** Who last set the areas and when (operatorId). */
+  areasSetBy?: string
+  areasSetAt?: string
+  deactivatedAt?: string
+  deactivatedBy?: string
 }
 
 export type OperatorPermission = 'exportPII'
+
+/**
+ * `invitations/<code>`: a one-time code an operator made for a new staff member or operator, accepted once, before
+ * it expires, by the invited person (member.acceptInvitation). Clients read nothing of the collection.
+ */
+export interface InvitationDoc {
+  _id: string
+  kind: 'staff' | 'operator'
+  name: string
+  /** kind 'staff': the staff record the invited person becomes. */
+  staff?: { staffId: string; storeId: string; role: StaffRole }
+  /** kind 'operator': the operator record, with the powers granted. */
+  operator?: { operatorId: string; areas: OperatorArea[]; exportPII: boolean }
+  /** `<operatorId>:<requestId>`: a retried invite answers with this invitation. */
+  requestKey: string
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+  /** The OPENID that accepted it. */
+  usedBy: string | null
+  /** Withdrawn by an operator before anyone accepted it (operatorId); absent on invitations never withdrawn. */
+  revokedAt?: string | null
+  revokedBy?: string | null
+}
 
 /** Where an operator's call came from: the mini-program on the phone, or the desk (the PC web admin). */
 export type CallSource = 'miniprogram' | 'desk'
@@ -335,6 +393,8 @@ export interface JobRunDoc {
   done: boolean
   startedAt: string
   updatedAt: string
+  /** The hand-over job (ops.handOverCustomers): whose customers go to whom, at which store, on whose order. */
+  handOver?: { fromStaffId: string; toStaffId: string; storeId: string; by: string }
 }
 
 /** `campaigns/<id>`: coupons offered to members — claimed by them (`claim`) or issued to a segment (`issue`). */

@@ -47,8 +47,8 @@ export interface WalkSpec<M> {
   walk: Walk<M>
   chunkSize?: number
   budgetMs?: number
-  /** Fields a new run starts with besides the counts (the segment job's tally and rules version). */
-  fresh?: Pick<JobRunDoc, 'tally' | 'rulesVersion'>
+  /** Fields a new run starts with besides the counts (the segment job's tally and rules version, a hand-over's parties). */
+  fresh?: Pick<JobRunDoc, 'tally' | 'rulesVersion' | 'handOver'>
   /** Called once, by the turn that finishes the run, after its last chunk is recorded. */
   onFinish?: (run: JobRunDoc) => Promise<void>
 }

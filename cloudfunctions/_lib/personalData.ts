@@ -48,6 +48,8 @@ export const NO_PERSONAL_DATA: Record<Exclude<CollectionName, PersonalDataCollec
     'the brake on guessing member codes: wrong-code counts and locks by member number, by till (staff id), and the managers’ alerts; no name, phone or openid (member numbers only, as the tombstones keep)',
   exports:
     'the operators’ export log (who exported what, when); its files expire after 7 days, and deleting a membership deletes every one made since the member joined',
+  invitations:
+    'one-time codes for new staff and operators: the invited person’s name and staff number, then the OPENID of the staff or operator who accepted (not members’ data)',
   serverSecrets: 'server-side keys (the HMAC key of erasedGrants), no member data',
   deskLogins: 'the operators’ desk sign-in requests (a browser, its IP, the operator who answered), no member data',
   deskSessions: 'the operators’ desk sessions (operator, browser, IP, times), no member data',

@@ -13,6 +13,7 @@ import type { GenericSchema, InferOutput } from 'valibot'
 import type { ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
 import { check } from '../../src/api/schemas'
 import { AppError, invalidInput } from '../../src/domain/errors'
+import { holdsArea, missingAreaMessage, type OperatorArea } from '../../src/domain/operators'
 import { callerOpenid, invocationSource, now, webCaller } from './cloud'
 import type { CallSource, OperatorDoc, StaffDoc } from './collections'
 import { data } from './data'
@@ -34,7 +35,10 @@ export type OperatorContext = BaseContext & {
 /** A web browser not (yet) signed in as anyone: the desk's sign-in page. `browserUid` is its web user (TCB_UUID). */
 export type BrowserContext = { now: string; browserUid: string }
 
-type Access = 'shopper' | 'staff' | 'manager' | 'operator' | 'browser'
+/** `operator:<area>`: an operator holding that area (src/domain/operators.ts); plain `operator`: any operator. */
+type Access = 'shopper' | 'staff' | 'manager' | 'operator' | `operator:${OperatorArea}` | 'browser'
+
+const isOperatorAccess = (access: Access) => access === 'operator' || access.startsWith('operator:')
 
 export interface Action<O> {
   access: Access
@@ -60,11 +64,23 @@ export const managerAction = <S extends GenericSchema, O>(
   run: (input: InferOutput<S>, ctx: StaffContext) => Promise<O>,
 ): Action<O> => ({ access: 'manager', schema, run })
 
-/** An action only the brand's active operators may call (never shop assistants). */
-export const operatorAction = <S extends GenericSchema, O>(
+/**
+ * An action only the brand's active operators may call (never shop assistants); with an `area` first, only those
+ * holding that permission (src/domain/operators.ts): `operatorAction('catalog', Schema, run)`.
+ */
+export function operatorAction<S extends GenericSchema, O>(
   schema: S,
   run: (input: InferOutput<S>, ctx: OperatorContext) => Promise<O>,
-): Action<O> => ({ access: 'operator', schema, run })
+): Action<O>
+export function operatorAction<S extends GenericSchema, O>(
+  area: OperatorArea,
+  schema: S,
+  run: (input: InferOutput<S>, ctx: OperatorContext) => Promise<O>,
+): Action<O>
+export function operatorAction(...args: [GenericSchema, Action<unknown>['run']] | [OperatorArea, GenericSchema, Action<unknown>['run']]) {
+  if (args.length === 2) return { access: 'operator', schema: args[0], run: args[1] }
+  return { access: `operator:${args[0]}`, schema: args[1], run: args[2] }
+}
 
 /** An action for a web browser before sign-in (the desk asking to sign in); never for the mini-program. */
 export const browserAction = <S extends GenericSchema, O>(
@@ -117,7 +133,7 @@ const authorize = async (access: Access, caller: Caller, at: string): Promise<An
     return { now: at, browserUid: caller.browserUid }
   }
   if (caller.kind === 'nobody' || caller.kind === 'browser') throw new AppError('FORBIDDEN', '请在微信中打开小程序')
-  if (caller.kind === 'desk' && access !== 'operator') throw new AppError('FORBIDDEN', '运营后台只能办理运营的事务')
+  if (caller.kind === 'desk' && !isOperatorAccess(access)) throw new AppError('FORBIDDEN', '运营后台只能办理运营的事务')
   const openid = caller.kind === 'phone' ? caller.openid : await deskOperatorOpenid(caller.sessionId, at)
   const base: BaseContext = { openid, now: at }
   if (access === 'shopper') return base
@@ -132,6 +148,8 @@ const authorize = async (access: Access, caller: Caller, at: string): Promise<An
     if (caller.kind === 'desk') throw new AppError('SESSION_ENDED', '该运营账号已停用，后台登录已失效')
     throw new AppError('FORBIDDEN', '仅限品牌运营使用')
   }
+  const area = access.startsWith('operator:') ? (access.slice('operator:'.length) as OperatorArea) : null
+  if (area && !holdsArea(operator, area)) throw new AppError('FORBIDDEN', missingAreaMessage(area))
   return caller.kind === 'desk'
     ? { ...base, operator, source: 'desk', deskSessionId: caller.sessionId }
     : { ...base, operator, source: 'miniprogram', deskSessionId: null }
@@ -183,7 +201,7 @@ export const serve =
       actionName = action as string
       // Who first, then what: a caller without the role learns nothing about the action's input.
       const ctx = await authorize(spec.access, caller, now())
-      if (spec.access === 'operator') operatorCtx = ctx as OperatorContext
+      if (isOperatorAccess(spec.access)) operatorCtx = ctx as OperatorContext
       const parsed = check(spec.schema, input ?? {})
       if (!parsed.ok) throw invalidInput(parsed.fields)
       const run = spec.run as (input: unknown, ctx: AnyContext) => Promise<unknown>

@@ -236,9 +236,11 @@ const storeEvents = staffAction(EmptySchema, async (_input, ctx) => {
 })
 
 /** An operator creates an event; the request id is its id, so a retried create finds the first. */
-const create = operatorAction(CreateEventSchema, async (input, ctx) => {
+const create = operatorAction('marketing', CreateEventSchema, async (input, ctx) => {
   const id = `ev-${input.requestId}`
-  if (!(await loadStore(input.storeId))) throw fieldRefused('storeId', '门店不存在')
+  const store = await loadStore(input.storeId)
+  if (!store) throw fieldRefused('storeId', '门店不存在')
+  if (store.active === false) throw fieldRefused('storeId', `${store.name}已停业，不能在该店办活动`)
   await requireImage(input.cover, 'cover', COVER_MISSING)
   const event: MemberEvent = {
     _id: id,
@@ -274,7 +276,7 @@ const create = operatorAction(CreateEventSchema, async (input, ctx) => {
 })
 
 /** An operator edits an event; a larger capacity promotes the waitlist in order, as a cancellation does. */
-const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, ctx) => {
+const update = operatorAction('marketing', UpdateEventSchema, async ({ eventId, ...input }, ctx) => {
   await requireImage(input.cover, 'cover', COVER_MISSING)
   const edit = {
     ...input,
@@ -296,7 +298,7 @@ const update = operatorAction(UpdateEventSchema, async ({ eventId, ...input }, c
 })
 
 /** Stops new RSVPs (and waitlist places); confirmed tickets still get in at the door. */
-const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
+const close = operatorAction('marketing', EventIdSchema, async ({ eventId }, ctx) => {
   const event = await inTransaction(async (t) => {
     const event = await tx(t).events.get(eventId)
     if (!event) throw eventNotFound()
@@ -308,7 +310,7 @@ const close = operatorAction(EventIdSchema, async ({ eventId }, ctx) => {
 })
 
 /** Every store's events that have not ended, soonest first: what operators edit or close. */
-const manageList = operatorAction(EmptySchema, async (_input, ctx) => {
+const manageList = operatorAction('marketing', EmptySchema, async (_input, ctx) => {
   const upcoming = await data.events
     .where({ endsAt: _.gt(ctx.now) })
     .orderBy('endsAt', 'asc')

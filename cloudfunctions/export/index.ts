@@ -164,7 +164,7 @@ const exporting = async (
   }
 }
 
-const members = operatorAction(EmptySchema, async (_input, ctx) => {
+const members = operatorAction('exports', EmptySchema, async (_input, ctx) => {
   const pii = ctx.operator.permissions?.includes('exportPII') === true
   const names = await loadNames()
   return exporting(
@@ -200,7 +200,7 @@ const addMemberNos = async (memberNos: Map<string, string>, entries: LedgerEntry
   for (const id of missing) if (!memberNos.has(id)) memberNos.set(id, '')
 }
 
-const ledger = operatorAction(LedgerExportSchema, async ({ from, to }, ctx) => {
+const ledger = operatorAction('exports', LedgerExportSchema, async ({ from, to }, ctx) => {
   const names = await loadNames()
   const memberNos = new Map<string, string>()
   return exporting(

@@ -7,6 +7,7 @@
  * - points-expiry: expires every batch of points that has reached its expiry.
  * - birthday-coupons: the birthday-month card for every member born this month (once a month, resumable).
  * - campaign-issuing: finishes issuing campaigns to their segments.
+ * - hand-overs: finishes handing customers to a colleague where the operator's call stopped (ops.handOverCustomers).
  * - event-reminders: the day-before message to confirmed guests who consented.
  * - erasures: finishes membership deletions a member left unfinished.
  * - export-expiry: deletes export files (a member's own data, an operator's CSV) once they are 7 days old.
@@ -37,6 +38,7 @@ import { storeYesterday } from './dailyStats'
 import { computeSegments } from './segments'
 import { eraseMember, unfinishedErasures } from '../_lib/erasure'
 import { expireExports } from '../_lib/personalExports'
+import { continueHandOver, unfinishedHandOvers } from '../_lib/handOver'
 
 /** All jobs of one run together stop taking new work well before config.json's 60 s timeout. */
 const UPKEEP_BUDGET_MS = 50_000
@@ -152,6 +154,19 @@ const campaignIssuing = async (ctx: JobContext, budgetMs: number): Promise<JobRe
   return { job: 'campaign-issuing', runKey: businessDate(ctx.now), processed, changed: processed, done: true }
 }
 
+/** Hand-overs of customers an operator's call left unfinished: each resumes from its recorded run. */
+const handOvers = async (ctx: JobContext, budgetMs: number): Promise<JobReport> => {
+  const deadline = Date.now() + budgetMs
+  let moved = 0
+  for (const run of await unfinishedHandOvers()) {
+    const left = deadline - Date.now()
+    if (left <= 0 || !run.handOver) continue
+    const after = await continueHandOver(run.runKey, run.handOver, ctx.now, left)
+    moved += after.changed - run.changed
+  }
+  return { job: 'hand-overs', runKey: businessDate(ctx.now), processed: moved, changed: moved, done: true }
+}
+
 /**
  * The day-before reminder: for events starting tomorrow (business time), every confirmed guest is marked
  * reminded once (a transaction on the RSVP, so a second run sends nothing) and, if they consented, messaged;
@@ -261,6 +276,7 @@ const upkeep = async (ctx: JobContext): Promise<JobReport[]> => {
     await pointsExpiry(ctx, turn(BUDGET_MS)),
     await birthdayCoupons(ctx, turn(BUDGET_MS)),
     await campaignIssuing(ctx, turn(BUDGET_MS / 4)),
+    await handOvers(ctx, turn(BUDGET_MS / 8)),
     await eventReminders(ctx, turn(BUDGET_MS / 4)),
     await erasures(ctx, turn(BUDGET_MS / 4)),
     await exportExpiry(ctx, turn(BUDGET_MS / 8)),

@@ -67,13 +67,20 @@ import { deleteMembership, myData } from './myData'
 import { couponGrant, hadGrant, invitedByGrant, type OnceGrant } from '../../src/domain/onceGrants'
 import { keyedHash, priorGrantsOf } from '../_lib/onceGrants'
 import { changeStore, handbook, homeStore, profile, updateProfile } from './profile'
+import { AcceptInvitationSchema } from '../../src/api/storeAdminSchemas'
+import { acceptInvitation as accept } from '../_lib/invitations'
+
+/** The invited person accepts a staff or operator invitation: their OPENID becomes the record's id. */
+const acceptInvitation = shopperAction(AcceptInvitationSchema, ({ code }, ctx) => accept(code, ctx.openid, ctx.now))
 
 /** Which store and assistant recruited the shopper. A departed assistant's QR still credits the store. */
 const attribution = async (scene: string | undefined): Promise<{ storeId: string | null; assistantId: string | null }> => {
   if (scene === undefined || scene === '') return { storeId: null, assistantId: null }
   const parsed = parseStoreScene(scene)
   const store = parsed && (await loadStore(parsed.storeId))
-  if (!parsed || !store) throw invalidInput([{ field: 'scene', message: '该门店二维码已失效，请向店员索取新的二维码' }])
+  // A closed store's codes stop working (ops/storeAdmin.ts): it takes no new members.
+  if (!parsed || !store || store.active === false)
+    throw invalidInput([{ field: 'scene', message: '该门店二维码已失效，请向店员索取新的二维码' }])
   if (!parsed.assistantId) return { storeId: store._id, assistantId: null }
   const assistant = await data.staff.where({ staffId: parsed.assistantId, storeId: store._id, active: true }).first()
   return { storeId: store._id, assistantId: assistant ? parsed.assistantId : null }
@@ -505,4 +512,5 @@ export const main = serve('member', {
   updateProfile,
   homeStore,
   changeStore,
+  acceptInvitation,
 })

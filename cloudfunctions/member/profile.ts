@@ -6,7 +6,8 @@
  * staff both edit (staff through workbench.updateCustomerCard); `profile.edits` says who changed each last —
  * see CustomerProfile in src/domain/member.ts for why there is one copy, not two.
  */
-import type { HandbookView, HomeStoreView, ProfileView, StoreDetailView } from '../../src/api/contract'
+import type { HandbookView, HomeStoreView, ProfileView } from '../../src/api/contract'
+import type { StoreDoc } from '../_lib/collections'
 import { ChangeStoreSchema, EmptySchema, UpdateProfileSchema } from '../../src/api/schemas'
 import { invalidInput } from '../../src/domain/errors'
 import { handbookChanges } from '../../src/domain/handbook'
@@ -91,12 +92,13 @@ export const updateProfile = shopperAction(UpdateProfileSchema, async (input, ct
 })
 
 /** The brand has tens of stores, not thousands: one read lists them. */
-const allStores = async (): Promise<StoreDetailView[]> =>
-  (await data.stores.all().limit(200).get()).map(storeDetailView).sort((a, b) => a.id.localeCompare(b.id))
+const allStores = async (): Promise<StoreDoc[]> => (await data.stores.all().limit(200).get()).sort((a, b) => a._id.localeCompare(b._id))
 
+/** The member's store (also when it has closed), and the open stores they may move to. */
 const homeStoreView = async (member: Member): Promise<HomeStoreView> => {
   const stores = await allStores()
-  return { store: stores.find((s) => s.id === member.storeId) ?? null, stores }
+  const own = stores.find((s) => s._id === member.storeId)
+  return { store: own ? storeDetailView(own) : null, stores: stores.filter((s) => s.active !== false).map(storeDetailView) }
 }
 
 export const homeStore = shopperAction(EmptySchema, async (_input, ctx) => homeStoreView(await requireMember(ctx.openid)))
@@ -109,6 +111,7 @@ export const changeStore = shopperAction(ChangeStoreSchema, async ({ storeId }, 
   await requireMember(ctx.openid)
   const store = await data.stores.get(storeId)
   if (!store) throw invalidInput([{ field: 'storeId', message: '没有这家门店' }])
+  if (store.active === false) throw invalidInput([{ field: 'storeId', message: '这家门店已停业，请选择其他门店' }])
   const member = await inTransaction(async (t) => {
     const member = await readMemberIn(t, ctx.openid)
     if (member.storeId === storeId) return member

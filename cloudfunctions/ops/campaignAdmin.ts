@@ -30,7 +30,7 @@ const change = (campaignId: string, edit: (c: CampaignDoc) => CampaignDoc): Prom
   })
 
 /** Title and end date; an end before the opening, or an edit of a closed campaign, is refused. */
-export const updateCampaign = operatorAction(UpdateCampaignSchema, async ({ campaignId, title, endsAt }, ctx) => ({
+export const updateCampaign = operatorAction('marketing', UpdateCampaignSchema, async ({ campaignId, title, endsAt }, ctx) => ({
   campaign: await change(campaignId, (c) => {
     if (c.status === 'closed') throw new AppError('COUPON_NOT_AVAILABLE', '活动已结束，不能再修改')
     const end = new Date(endsAt).toISOString()
@@ -41,7 +41,7 @@ export const updateCampaign = operatorAction(UpdateCampaignSchema, async ({ camp
 }))
 
 /** Stops claims and any issuing still under way; coupons already held stay valid until their own end. */
-export const closeCampaign = operatorAction(CampaignIdSchema, async ({ campaignId }, ctx) => ({
+export const closeCampaign = operatorAction('marketing', CampaignIdSchema, async ({ campaignId }, ctx) => ({
   campaign: await change(campaignId, (c) =>
     c.status === 'closed' ? c : { ...c, status: 'closed', closedAt: ctx.now, closedBy: ctx.operator.operatorId },
   ),

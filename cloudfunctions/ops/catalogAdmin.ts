@@ -139,27 +139,31 @@ const dateLegacyTemplates = async (): Promise<void> => {
 }
 
 /** Templates by state, kind of benefit, tier and title, newest first by default (those made before the desk last). */
-export const listCouponTemplates = operatorAction(ListCouponTemplatesSchema, async ({ filter = {}, sort, cursor, limit }, ctx) => {
-  await dateLegacyTemplates()
-  const where: Filter<CouponTemplate> = {
-    ...(filter.active !== undefined ? { active: filter.active } : {}),
-    ...(filter.kind ? { 'benefit.kind': filter.kind } : {}),
-    ...(filter.tier ? { tiers: _.all([filter.tier]) } : {}),
-    ...(filter.search ? { title: titleContains(filter.search) } : {}),
-  }
-  const page = await listPage(data.couponTemplates, {
-    where,
-    sortBy: sort?.by ?? 'createdAt',
-    order: sort?.order ?? 'desc',
-    cursor,
-    limit,
-  })
-  const uses = await templateUses(
-    page.rows.map((t) => t._id),
-    ctx.now,
-  )
-  return { ...page, rows: page.rows.map((t) => templateRow(t, uses.get(t._id) ?? [])) }
-})
+export const listCouponTemplates = operatorAction(
+  'catalog',
+  ListCouponTemplatesSchema,
+  async ({ filter = {}, sort, cursor, limit }, ctx) => {
+    await dateLegacyTemplates()
+    const where: Filter<CouponTemplate> = {
+      ...(filter.active !== undefined ? { active: filter.active } : {}),
+      ...(filter.kind ? { 'benefit.kind': filter.kind } : {}),
+      ...(filter.tier ? { tiers: _.all([filter.tier]) } : {}),
+      ...(filter.search ? { title: titleContains(filter.search) } : {}),
+    }
+    const page = await listPage(data.couponTemplates, {
+      where,
+      sortBy: sort?.by ?? 'createdAt',
+      order: sort?.order ?? 'desc',
+      cursor,
+      limit,
+    })
+    const uses = await templateUses(
+      page.rows.map((t) => t._id),
+      ctx.now,
+    )
+    return { ...page, rows: page.rows.map((t) => templateRow(t, uses.get(t._id) ?? [])) }
+  },
+)
 
 const templateDraft = (input: SaveCouponTemplateInput): TemplateDraft => {
   const validity: CouponValidity =
@@ -179,7 +183,7 @@ const templateDraft = (input: SaveCouponTemplateInput): TemplateDraft => {
  * Creates a template (no `templateId`: its id is `tpl-<requestId>`, so a retry finds it) or edits one on the
  * revision the operator loaded. An edit applies to coupons issued after it (each coupon copied what it promised).
  */
-export const saveCouponTemplate = operatorAction(SaveCouponTemplateSchema, async (input, ctx): Promise<SavedCouponTemplate> => {
+export const saveCouponTemplate = operatorAction('catalog', SaveCouponTemplateSchema, async (input, ctx): Promise<SavedCouponTemplate> => {
   const draft = templateDraft(input)
   const who = authored(ctx)
   if (input.templateId === undefined) {
@@ -225,7 +229,7 @@ export const saveCouponTemplate = operatorAction(SaveCouponTemplateSchema, async
  * Retires a template: nothing more is issued from it; coupons held stay valid. Whatever still issues it (catalog
  * items, live campaigns, the rules) is named in an IN_USE refusal unless the operator acknowledged it.
  */
-export const retireCouponTemplate = operatorAction(RetireCouponTemplateSchema, async ({ templateId, acknowledgeInUse }, ctx) => {
+export const retireCouponTemplate = operatorAction('catalog', RetireCouponTemplateSchema, async ({ templateId, acknowledgeInUse }, ctx) => {
   const uses = (await templateUses([templateId], ctx.now, true)).get(templateId) ?? []
   const { template, changed } = await inTransaction(async (t) => {
     const current = await tx(t).couponTemplates.get(templateId)
@@ -237,7 +241,7 @@ export const retireCouponTemplate = operatorAction(RetireCouponTemplateSchema, a
   return { template: templateRow(template, uses), changed }
 })
 
-export const reactivateCouponTemplate = operatorAction(CouponTemplateIdSchema, async ({ templateId }, ctx) => {
+export const reactivateCouponTemplate = operatorAction('catalog', CouponTemplateIdSchema, async ({ templateId }, ctx) => {
   const { template, changed } = await inTransaction(async (t) => {
     const current = await tx(t).couponTemplates.get(templateId)
     if (!current) throw fieldRefused('templateId', '券模板不存在')
@@ -307,7 +311,7 @@ const catalogRows = async (items: CatalogItem[]): Promise<CatalogItemRow[]> => {
 const catalogRow = async (item: CatalogItem) => (await catalogRows([item]))[0]
 
 /** Items by state, tier (an item without tiers is for every tier), early access and title; display order by default. */
-export const listCatalogItems = operatorAction(ListCatalogItemsSchema, async ({ filter = {}, sort, cursor, limit }) => {
+export const listCatalogItems = operatorAction('catalog', ListCatalogItemsSchema, async ({ filter = {}, sort, cursor, limit }) => {
   const conditions: Filter<CatalogItem>[] = [
     {
       ...(filter.active !== undefined ? { active: filter.active } : {}),
@@ -354,7 +358,7 @@ const requireStores = async (storeStock: CatalogItemDraft['storeStock']): Promis
  * loaded. Its picture must be in storage; what it issues must be an active template for its tiers (a gift, for
  * per-store stock); a total or a store's stock never drops below what was exchanged.
  */
-export const saveCatalogItem = operatorAction(SaveCatalogItemSchema, async (input, ctx): Promise<SavedCatalogItem> => {
+export const saveCatalogItem = operatorAction('catalog', SaveCatalogItemSchema, async (input, ctx): Promise<SavedCatalogItem> => {
   const draft = catalogDraft(input)
   const who = authored(ctx)
   await requireImage(draft.image, 'image', IMAGE_MISSING)
@@ -390,7 +394,7 @@ export const saveCatalogItem = operatorAction(SaveCatalogItemSchema, async (inpu
 })
 
 /** Takes an item off the catalog (shoppers and tills no longer see it); coupons exchanged stay valid. */
-export const retireCatalogItem = operatorAction(CatalogItemIdSchema, async ({ itemId }, ctx) => {
+export const retireCatalogItem = operatorAction('catalog', CatalogItemIdSchema, async ({ itemId }, ctx) => {
   const { item, changed } = await inTransaction(async (t) => {
     const current = await tx(t).catalog.get(itemId)
     if (!current) throw fieldRefused('itemId', '商品不存在')
@@ -402,7 +406,7 @@ export const retireCatalogItem = operatorAction(CatalogItemIdSchema, async ({ it
 })
 
 /** Puts a retired item back, if its template is still issued. */
-export const reactivateCatalogItem = operatorAction(CatalogItemIdSchema, async ({ itemId }, ctx) => {
+export const reactivateCatalogItem = operatorAction('catalog', CatalogItemIdSchema, async ({ itemId }, ctx) => {
   const { item, changed } = await inTransaction(async (t) => {
     const current = await tx(t).catalog.get(itemId)
     if (!current) throw fieldRefused('itemId', '商品不存在')

@@ -22,6 +22,7 @@ import { data, tx } from '../_lib/data'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { adjustPoints as decideAdjustment } from '../../src/domain/balance'
 import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
+import { areasOf } from '../../src/domain/operators'
 import { adjustEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import type { CampaignDoc } from '../_lib/collections'
 import { auditEntry, ledgerPage } from '../_lib/history'
@@ -46,22 +47,31 @@ import {
   saveCatalogItem,
   saveCouponTemplate,
 } from './catalogAdmin'
+import { listStores, saveStore } from './storeAdmin'
+import { deactivateStaff, handOverCustomers, inviteStaff, listStaff } from './staffAdmin'
+import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
+import { listInvitations, revokeInvitation } from './invitationAdmin'
 
-const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({ operatorId: operator.operatorId, name: operator.name }))
+const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({
+  operatorId: operator.operatorId,
+  name: operator.name,
+  areas: areasOf(operator),
+  exportPII: operator.permissions?.includes('exportPII') === true,
+}))
 
-const lookupMember = operatorAction(LookupMemberSchema, async ({ code }, ctx) => ({
+const lookupMember = operatorAction('members', LookupMemberSchema, async ({ code }, ctx) => ({
   member: memberSummary(await findMemberByCode(code), ctx.now),
 }))
 
 /** A member's whole ledger with who did what: the audit an operator reads before and after a correction. */
-const memberLedger = operatorAction(MemberLedgerSchema, async ({ code, cursor }, ctx) => {
+const memberLedger = operatorAction('members', MemberLedgerSchema, async ({ code, cursor }, ctx) => {
   const member = await findMemberByCode(code)
   const { page, nextCursor } = await ledgerPage(member._id, cursor)
   return { member: memberSummary(member, ctx.now), entries: await Promise.all(page.map(auditEntry)), nextCursor }
 })
 
 /** A manual correction of a member's points, with a mandatory reason; keyed by the operator's request id. */
-const adjustPoints = operatorAction(AdjustPointsSchema, async (input, ctx) => {
+const adjustPoints = operatorAction('members', AdjustPointsSchema, async (input, ctx) => {
   const found = await findMemberByCode(input.memberCode)
   const program = await loadProgram({ fresh: true })
   const requestKey = `${ctx.operator.operatorId}:${input.requestId}`
@@ -110,7 +120,7 @@ const ISSUE_BUDGET_MS = 5_000
  * Creates a campaign: `claim` (members claim it, VIP and gold `vipEarlyDays` early) or `issue` (its coupon is
  * issued to the audience now). Keyed by the operator's request id: the campaign's id.
  */
-const createCampaign = operatorAction(CreateCampaignSchema, async (input, ctx) => {
+const createCampaign = operatorAction('marketing', CreateCampaignSchema, async (input, ctx) => {
   const id = `cmp-${input.requestId}`
   const existing = await data.campaigns.get(id)
   if (existing) {
@@ -147,7 +157,7 @@ const createCampaign = operatorAction(CreateCampaignSchema, async (input, ctx) =
   return { campaign: opsCampaignView(saved), replayed: false }
 })
 
-const campaigns = operatorAction(EmptySchema, async () => {
+const campaigns = operatorAction('marketing', EmptySchema, async () => {
   const all = await data.campaigns.all().orderBy('createdAt', 'desc').limit(100).get()
   return { campaigns: all.map(opsCampaignView) }
 })
@@ -177,7 +187,7 @@ const referralView = async (r: Referral): Promise<ReferralView> => {
 }
 
 /** Referrals by status (default: held for review), newest first. */
-const referrals = operatorAction(ReferralsSchema, async ({ status }) => {
+const referrals = operatorAction('marketing', ReferralsSchema, async ({ status }) => {
   const found = await data.referrals
     .where({ status: status ?? 'held' })
     .orderBy('joinedAt', 'desc')
@@ -187,7 +197,7 @@ const referrals = operatorAction(ReferralsSchema, async ({ status }) => {
 })
 
 /** An operator approves (pays, or lets the first purchase pay) or rejects a held referral. */
-const reviewReferral = operatorAction(ReviewReferralSchema, async ({ inviteeCode, decision }, ctx) => {
+const reviewReferral = operatorAction('marketing', ReviewReferralSchema, async ({ inviteeCode, decision }, ctx) => {
   const invitee = await findMemberByCode(inviteeCode)
   const program = await loadProgram({ fresh: true })
   const reviewed = await inTransaction(async (t) => {
@@ -231,6 +241,19 @@ export const main = serve('ops', {
   today,
   storeDirectory,
   storeCode,
+  // 门店与员工 (the desk): stores, staff, invitations, operators and their permissions.
+  listStores,
+  saveStore,
+  listStaff,
+  inviteStaff,
+  deactivateStaff,
+  handOverCustomers,
+  listOperators,
+  inviteOperator,
+  setOperatorPermissions,
+  deactivateOperator,
+  listInvitations,
+  revokeInvitation,
   // The desk's 会员 pages (issue 21): ./members.ts
   members,
   member,

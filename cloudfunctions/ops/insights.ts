@@ -39,7 +39,7 @@ const topCustomer = async (m: Member): Promise<TopCustomer> => ({
 
 const TOP_SHOWN = 20
 
-export const segments = operatorAction(EmptySchema, async (): Promise<SegmentsView> => {
+export const segments = operatorAction('reports', EmptySchema, async (): Promise<SegmentsView> => {
   const [summary, program, ...tops] = await Promise.all([
     loadSegmentStats(),
     loadProgram(),
@@ -76,7 +76,7 @@ const sumBy = <T>(rows: T[], key: (row: T) => string, value: (row: T) => number)
 
 const ranked = (totals: Map<string, number>) => [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 
-export const dashboard = operatorAction(DashboardSchema, async ({ days }, ctx): Promise<DashboardView> => {
+export const dashboard = operatorAction('reports', DashboardSchema, async ({ days }, ctx): Promise<DashboardView> => {
   const today = businessTime(ctx.now).startOf('day')
   const from = today.subtract(days - 1, 'day').format('YYYY-MM-DD')
   const to = today.format('YYYY-MM-DD')

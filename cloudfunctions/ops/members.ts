@@ -156,7 +156,7 @@ const memberRow = (m: Member, names: Names, now: string, program: ProgramRules):
 }
 
 /** The member table: every store's members (or the filter's), a page at a time, newest joined first by default. */
-export const members = operatorAction(MembersSchema, async (input, ctx): Promise<ListPage<MemberRow>> => {
+export const members = operatorAction('members', MembersSchema, async (input, ctx): Promise<ListPage<MemberRow>> => {
   const program = await loadProgram()
   const filter = input.filter ?? {}
   const page = await listPage(data.members, {
@@ -301,7 +301,7 @@ const changesOf = async (member: Member): Promise<MemberChangeView[]> => {
 }
 
 /** A member's page in one call: profile, card, the first pages of purchases and coupons, events, callbacks, changes. */
-export const member = operatorAction(MemberPageSchema, async ({ code }, ctx): Promise<MemberPageView> => {
+export const member = operatorAction('members', MemberPageSchema, async ({ code }, ctx): Promise<MemberPageView> => {
   const m = await findMemberByCode(code)
   const program = await loadProgram()
   const [names, purchases, coupons, events, callbacks, changes] = await Promise.all([
@@ -350,13 +350,13 @@ export const member = operatorAction(MemberPageSchema, async ({ code }, ctx): Pr
 })
 
 /** The next pages of a member's purchases (newest first). */
-export const memberPurchases = operatorAction(MemberRecordsSchema, async ({ code, cursor, limit }) => {
+export const memberPurchases = operatorAction('members', MemberRecordsSchema, async ({ code, cursor, limit }) => {
   const m = await findMemberByCode(code)
   return purchasesPage(m._id, cursor, limit ?? RECORDS_FIRST_PAGE)
 })
 
 /** The next pages of a member's coupons (newest issued first), without their codes. */
-export const memberCoupons = operatorAction(MemberRecordsSchema, async ({ code, cursor, limit }, ctx) => {
+export const memberCoupons = operatorAction('members', MemberRecordsSchema, async ({ code, cursor, limit }, ctx) => {
   const m = await findMemberByCode(code)
   return couponsPage(m._id, cursor, limit ?? RECORDS_FIRST_PAGE, ctx.now)
 })
@@ -422,7 +422,7 @@ const correctionAnswer = async (
  * card is issued now — unless the member holds this year's card already (the key is member + year); into another
  * month, nothing now (src/domain/memberAudit.ts birthdayCardOnCorrection). The same rule as a store's correction.
  */
-export const correctMemberBirthday = operatorAction(CorrectMemberBirthdaySchema, async (input, ctx) => {
+export const correctMemberBirthday = operatorAction('members', CorrectMemberBirthdaySchema, async (input, ctx) => {
   const found = await findMemberByCode(input.memberCode)
   const outcome = await correct(
     found,
@@ -443,7 +443,7 @@ export const correctMemberBirthday = operatorAction(CorrectMemberBirthdaySchema,
  * assigns someone). Purchases, points, coupons, callbacks and events stay as they were: the member's history moves
  * with them, the old store's figures keep what happened there.
  */
-export const moveMemberStore = operatorAction(MoveMemberStoreSchema, async (input, ctx) => {
+export const moveMemberStore = operatorAction('members', MoveMemberStoreSchema, async (input, ctx) => {
   const found = await findMemberByCode(input.memberCode)
   const [store, assistant] = await Promise.all([
     data.stores.get(input.storeId),

@@ -56,7 +56,7 @@ const missingTemplates = (rules: Pick<ProgramRules, 'coupons' | 'referral'>, kno
  * version (VERSION_CONFLICT: nobody overwrites a colleague's change unseen); a retried request answers with
  * the version it saved. Functions read the new rules on their next write (see loadProgram).
  */
-export const updateProgram = operatorAction(UpdateProgramSchema, async (input, ctx) => {
+export const updateProgram = operatorAction('rules', UpdateProgramSchema, async (input, ctx) => {
   const requestKey = `${ctx.operator.operatorId}:${input.requestId}`
   const findSaved = async () => data.programVersions.where({ requestKey }).first()
   const earlier = await findSaved()

@@ -22,7 +22,7 @@ export const STORE_CODE_PAGE = 'pages/join/index'
 /** Pixels of the code's side: large enough to print sharp at A5. */
 const CODE_WIDTH = 860
 
-export const storeDirectory = operatorAction(EmptySchema, async (): Promise<{ stores: StoreDirectoryEntry[] }> => {
+export const storeDirectory = operatorAction('stores', EmptySchema, async (): Promise<{ stores: StoreDirectoryEntry[] }> => {
   const [stores, staff] = await Promise.all([
     data.stores.all().orderBy('_id', 'asc').limit(1000).get(),
     data.staff.where({ active: true }).orderBy('staffId', 'asc').limit(1000).get(),
@@ -37,9 +37,10 @@ export const storeDirectory = operatorAction(EmptySchema, async (): Promise<{ st
   }
 })
 
-export const storeCode = operatorAction(StoreCodeSchema, async ({ storeId, assistantId }): Promise<StoreCodeView> => {
+export const storeCode = operatorAction('stores', StoreCodeSchema, async ({ storeId, assistantId }): Promise<StoreCodeView> => {
   const store = await data.stores.get(storeId)
   if (!store) throw invalidInput([{ field: 'storeId', message: '没有这个门店' }])
+  if (store.active === false) throw invalidInput([{ field: 'storeId', message: '该门店已停业，不能再印门店码' }])
   let assistant: StaffDoc | null = null
   if (assistantId) {
     assistant = await data.staff.where({ staffId: assistantId }).first()

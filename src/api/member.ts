@@ -17,6 +17,7 @@ import type {
 import type { DeleteMembershipResult, MyDataFile } from './privacy'
 import type { DeleteMembershipInput } from './privacySchemas'
 import type { CouponView, PointsHistoryEntry, StoreView } from './shared'
+import type { AcceptInvitationApi } from './storeAdmin'
 
 /**
  * The shopper's own card: tier and points state, so the client computes progress and "N points expire on
@@ -173,7 +174,8 @@ export interface JoinOfferView {
   welcomeGift: string | null
 }
 
-export interface MemberApi {
+/** `acceptInvitation`: AcceptInvitationApi (src/api/storeAdmin.ts), called by the invited person. */
+export interface MemberApi extends AcceptInvitationApi {
   join: { input: JoinInput; output: { member: MemberView; created: boolean } }
   /** The join page's header: store, assistant and welcome gift, readable by anyone (no member needed). */
   joinOffer: { input: JoinOfferInput; output: JoinOfferView }

@@ -1,5 +1,6 @@
 /** The `ops` function: the brand's operators (members and points, campaigns, referrals, rules, insights, stores). */
 import type { ReferralStatus } from '../domain/member'
+import type { OperatorArea } from '../domain/operators'
 import type { ProgramRules, TierId } from '../domain/program'
 import type { RuleChange } from '../domain/programChanges'
 import type { CustomerClass } from '../domain/segments'
@@ -41,6 +42,7 @@ import type {
   SavedCouponTemplate,
 } from './catalogAdmin'
 import type { LookupMemberInput } from './sharedSchemas'
+import type { StoreAdminApi } from './storeAdmin'
 import type { CallbackEntry, CustomerView, MemberSummary, PointsHistoryEntry, StoreView, TodayView } from './shared'
 
 /** A store for the operators' poster run: where it is and who recruits there. */
@@ -180,8 +182,12 @@ export interface DashboardView {
   events: { id: string; title: string; startsAt: Instant; confirmed: number; checkedIn: number }[]
 }
 
-export interface OpsApi {
-  whoami: { input: Record<string, never>; output: OperatorView }
+export type * from './storeAdmin'
+
+/** The desk's 门店与员工 actions are StoreAdminApi's (src/api/storeAdmin.ts). */
+export interface OpsApi extends StoreAdminApi {
+  /** Who is signed in, and the areas they hold (the desk shows only those menus; the server checks every call). */
+  whoami: { input: Record<string, never>; output: OperatorView & { areas: OperatorArea[]; exportPII: boolean } }
   lookupMember: { input: LookupMemberInput; output: { member: MemberSummary } }
   memberLedger: { input: MemberLedgerInput; output: { member: MemberSummary; entries: AuditEntry[]; nextCursor: string | null } }
   adjustPoints: { input: AdjustPointsInput; output: AdjustmentResult }

@@ -3,9 +3,9 @@ export type ErrorCode =
   | 'INVALID_INPUT' // a field is malformed; details lists every bad field
   | 'NOT_A_MEMBER' // the caller has not joined yet
   | 'MEMBER_NOT_FOUND' // a scanned/typed member code matches nobody
-  | 'CODE_INVALID' // a dynamic member code that is mistyped, tampered, forged or made with a reset secret
-  | 'CODE_EXPIRED' // a dynamic member code older than 60 s (an old screenshot), or a till session past its time
-  | 'CODE_ALREADY_USED' // a dynamic member code accepted before (a second scan, or by another till)
+  | 'CODE_INVALID' // a dynamic member code that is mistyped, tampered, forged or made with a reset secret; an unknown invitation
+  | 'CODE_EXPIRED' // a dynamic member code older than 60 s (an old screenshot), a till session past its time, an invitation
+  | 'CODE_ALREADY_USED' // a dynamic member code accepted before (a second scan, or by another till); a used invitation
   | 'CODE_LOCKED' // too many wrong dynamic codes for this member: every dynamic code of theirs refused for a while
   | 'TILL_PAUSED' // too many wrong dynamic codes from this assistant: their member-code actions wait for the manager
   | 'PHONE_CODE_INVALID' // a getPhoneNumber code WeChat does not resolve: expired (5 min), used, or not the caller's

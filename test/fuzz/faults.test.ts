@@ -15,6 +15,7 @@ import type { FunctionName } from '../../src/api/contract'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DELETE_CONFIRM_PHRASE } from '../../src/domain/erasure'
 import { luhnCheckDigit } from '../../src/domain/memberNo'
+import { newMember } from '../../src/domain/member'
 import { startTestCloud } from '../cloud/harness'
 import { difference, fingerprint, sumOf, violations } from './support/invariants'
 import { answerProblems, errorCode, observe, type Observer } from './support/observe'
@@ -167,6 +168,29 @@ const newCampaign = async (): Promise<string> =>
       requestId: key('FT-CMP'),
     })
   ).campaign.id
+
+const DAY = { opens: '10:00', closes: '22:00' }
+const storeInput = (storeId: string) => ({
+  mode: 'create',
+  storeId,
+  name: '故障演练店',
+  address: '上海市静安区南京西路1号',
+  location: { latitude: 31.2243, longitude: 121.4457 },
+  hours: { mon: DAY, tue: DAY, wed: DAY, thu: DAY, fri: DAY, sat: DAY, sun: null },
+  phone: '021-6288-0001',
+  active: true,
+})
+/** An active assistant of the world's store, and an operator holding the catalog only, each new. */
+const newStaff = async () => {
+  const staff = { _id: `ft-staff-${++seq}`, staffId: `FS${seq}`, name: '故障演练', storeId: STORE_ID, role: 'assistant', active: true }
+  h.cloud.executor.insert('staff', [staff])
+  return staff
+}
+const newOperator = async () => {
+  const operator = { _id: `ft-operator-${++seq}`, operatorId: `FP${seq}`, name: '故障演练', active: true, areas: ['catalog'] }
+  h.cloud.executor.insert('operators', [operator])
+  return operator
+}
 
 const call = (fn: FunctionName, action: string, caller: string, input: unknown, clock = CLOCK): Call => ({
   fn,
@@ -652,6 +676,120 @@ const SCENARIOS: Scenario[] = [
     prepare: async () => {
       const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
       return call('ops', 'saveCatalogItem', OPERATOR, itemInput(template.id))
+    },
+  },
+  {
+    fn: 'ops',
+    action: 'saveStore',
+    kind: 'once',
+    prepare: async () => call('ops', 'saveStore', OPERATOR, storeInput(`FT${String(++seq).padStart(3, '0')}`)),
+  },
+  {
+    fn: 'ops',
+    action: 'inviteStaff',
+    kind: 'once',
+    prepare: async () =>
+      call('ops', 'inviteStaff', OPERATOR, {
+        storeId: STORE_ID,
+        role: 'assistant',
+        name: '故障演练',
+        staffId: `FI${++seq}`,
+        requestId: key('FT-INV'),
+      }),
+  },
+  {
+    fn: 'member',
+    action: 'acceptInvitation',
+    kind: 'once',
+    prepare: async () => {
+      const n = ++seq
+      const { invitation } = await ok('ops', 'inviteStaff', OPERATOR, {
+        storeId: STORE_ID,
+        role: 'assistant',
+        name: '故障演练',
+        staffId: `FA${n}`,
+        requestId: key('FT-ACC'),
+      })
+      return call('member', 'acceptInvitation', `ft-invitee-${n}`, { code: invitation.code })
+    },
+  },
+  {
+    fn: 'ops',
+    action: 'deactivateStaff',
+    kind: 'once',
+    prepare: async () => call('ops', 'deactivateStaff', OPERATOR, { staffId: (await newStaff()).staffId }),
+  },
+  {
+    fn: 'ops',
+    action: 'handOverCustomers',
+    kind: 'once',
+    prepare: async () => {
+      const [from, to] = [await newStaff(), await newStaff()]
+      h.cloud.executor.insert(
+        'members',
+        Array.from({ length: 3 }, (_, i) =>
+          newMember(
+            {
+              openid: `ft-ho-${from.staffId}-${i}`,
+              memberNo: `6${String(++seq).padStart(10, '0')}`,
+              name: '移交顾客',
+              mobile: freshMobile(),
+              birthday: { month: 2, day: 2 },
+              storeId: STORE_ID,
+              assistantId: from.staffId,
+              consentVersion: PRIVACY_NOTICE_VERSION,
+              referralCode: `FTHO${seq}`,
+            },
+            CLOCK,
+          ),
+        ),
+      )
+      return call('ops', 'handOverCustomers', OPERATOR, { fromStaffId: from.staffId, toStaffId: to.staffId, requestId: key('FT-HO') })
+    },
+  },
+  {
+    fn: 'ops',
+    action: 'inviteOperator',
+    kind: 'once',
+    prepare: async () =>
+      call('ops', 'inviteOperator', OPERATOR, {
+        name: '故障演练',
+        operatorId: `FO${++seq}`,
+        areas: ['catalog'],
+        exportPII: false,
+        requestId: key('FT-OPI'),
+      }),
+  },
+  {
+    fn: 'ops',
+    action: 'setOperatorPermissions',
+    kind: 'once',
+    prepare: async () =>
+      call('ops', 'setOperatorPermissions', OPERATOR, {
+        operatorId: (await newOperator()).operatorId,
+        areas: ['catalog', 'reports'],
+        exportPII: true,
+      }),
+  },
+  {
+    fn: 'ops',
+    action: 'deactivateOperator',
+    kind: 'once',
+    prepare: async () => call('ops', 'deactivateOperator', OPERATOR, { operatorId: (await newOperator()).operatorId }),
+  },
+  {
+    fn: 'ops',
+    action: 'revokeInvitation',
+    kind: 'once',
+    prepare: async () => {
+      const { invitation } = await ok('ops', 'inviteStaff', OPERATOR, {
+        storeId: STORE_ID,
+        role: 'assistant',
+        name: '故障演练',
+        staffId: `FR${++seq}`,
+        requestId: key('FT-REV'),
+      })
+      return call('ops', 'revokeInvitation', OPERATOR, { code: invitation.code })
     },
   },
   { fn: 'export', action: 'members', kind: 'each', prepare: async () => call('export', 'members', OPERATOR, {}) },

@@ -57,6 +57,7 @@ describe('the weapp build', () => {
           'customer/index',
           'today/index',
           'callbacks/index',
+          'invite/index',
         ],
       },
       {

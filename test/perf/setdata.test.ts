@@ -70,6 +70,7 @@ const EXPECTED_TEXTS: Record<string, string[]> = {
   'staff/customer/index': ['李娜', '2026 1123 002'],
   'staff/today/index': ['生日'],
   'staff/callbacks/index': ['回访'],
+  'staff/invite/index': ['接受邀请'],
   'ops/member/index': ['会员积分审计'],
   'ops/campaigns/index': ['会员专享第55期'],
   'ops/events/index': ['秋冬新品品鉴会'],

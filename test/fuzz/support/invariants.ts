@@ -188,6 +188,17 @@ export const fingerprint = (executor: Executor): Record<string, number> => {
     if (g.kind === 'till') add('codeGuards.tillsPaused', g.pausedAt ? 1 : 0)
     if (g.kind === 'alert') add('codeGuards.alertsResolved', g.resolvedAt ? 1 : 0)
   }
+  // The desk's 门店与员工 writes: who is active, who holds which areas, which invitations were accepted.
+  for (const st of docs('staff')) add('staff.inactive', st.active ? 0 : 1)
+  for (const o of docs('operators')) {
+    add('operators.inactive', o.active ? 0 : 1)
+    add('operators.areas', o.areas?.length ?? 0)
+    add('operators.exportPII', o.permissions?.includes('exportPII') ? 1 : 0)
+  }
+  for (const i of docs('invitations')) {
+    add('invitations.used', i.usedAt ? 1 : 0)
+    add('invitations.revoked', i.revokedAt ? 1 : 0)
+  }
   const program = executor.get('settings', 'program') as { rules?: { version?: number } } | null
   add('program.version', program?.rules?.version ?? 0)
   return out

@@ -229,6 +229,11 @@ export const MEMBER: Specs<'member'> = {
   },
   homeStore: { callers: shopper, fields: none },
   changeStore: { callers: shopper, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01') }) },
+  // A code of the right shape that names no invitation (test/cloud/store-admin.test.ts accepts real ones).
+  acceptInvitation: {
+    callers: (w) => fc.oneof(fc.constant(FRESH), shopper(w)),
+    fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }),
+  },
 }
 
 /** A coupon's id as the till's scan lists them: mostly none the world holds (ids embed the holder's openid). */
@@ -632,6 +637,101 @@ export const OPS: Specs<'ops'> = {
     callers: operator,
     fields: (w) => ({ itemId: fc.oneof(fc.constantFrom(...OWN.map((r) => `item-${r}`)), fc.constantFrom(...w.itemIds), id) }),
   },
+  listStores: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record({ status: fc.constantFrom('active', 'closed'), search: fc.constantFrom('上海', 'SH', '店') }, { requiredKeys: [] }),
+      sort: fc.record({ by: fc.constantFrom('id', 'name'), order: fc.constantFrom('asc', 'desc') }),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'limit'],
+  },
+  saveStore: {
+    callers: operator,
+    fields: () => ({
+      mode: fc.constantFrom('create', 'edit'),
+      storeId: fc.constantFrom(STORE_ID, 'FZ001', 'FZ002'),
+      name: fc.constantFrom('测试门店', '北京三里屯店'),
+      address: fc.constantFrom('北京市朝阳区三里屯路19号'),
+      location: fc.oneof(fc.constant(null), fc.constant({ latitude: 39.93, longitude: 116.45 })),
+      hours: fc.constant(
+        Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, { opens: '10:00', closes: '22:00' }])),
+      ),
+      phone: fc.constantFrom('010-8888-6666', '13812345678', '400-820-8820'),
+      active: fc.boolean(),
+    }),
+  },
+  listStaff: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record(
+        {
+          storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
+          role: fc.constantFrom('assistant', 'manager'),
+          active: fc.boolean(),
+          search: fc.constantFrom('王', 'A0'),
+        },
+        { requiredKeys: [] },
+      ),
+      sort: fc.record({ by: fc.constantFrom('store', 'name', 'staffId'), order: fc.constantFrom('asc', 'desc') }),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'limit'],
+  },
+  inviteStaff: {
+    callers: operator,
+    fields: () => ({
+      storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
+      role: fc.constantFrom('assistant', 'manager'),
+      name: fc.constantFrom('李娜', '张伟'),
+      staffId: fc.stringMatching(/^F[0-9]{2,4}$/),
+      requestId: ownOrRandom,
+    }),
+  },
+  // Only numbers nobody holds: deactivating the world's staff would end the staff actions' runs.
+  deactivateStaff: { callers: operator, fields: () => ({ staffId: fc.constantFrom('Z99', 'X01') }) },
+  handOverCustomers: {
+    callers: operator,
+    fields: () => ({ fromStaffId: fc.constantFrom(...STAFF_IDS), toStaffId: fc.constantFrom(...STAFF_IDS, 'Z99'), requestId: ownOrRandom }),
+  },
+  listOperators: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record({ active: fc.boolean(), search: fc.constantFrom('陈', 'OP') }, { requiredKeys: [] }),
+      sort: fc.record({ by: fc.constantFrom('operatorId', 'name'), order: fc.constantFrom('asc', 'desc') }),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'limit'],
+  },
+  inviteOperator: {
+    callers: operator,
+    fields: () => ({
+      name: fc.constantFrom('林悦', '王芳'),
+      operatorId: fc.stringMatching(/^OP[0-9]{2,4}$/),
+      areas: fc.subarray(['members', 'rules', 'catalog', 'marketing', 'stores', 'reports', 'exports']),
+      exportPII: fc.boolean(),
+      requestId: ownOrRandom,
+    }),
+  },
+  // Only operators nobody is, or the caller (who cannot deactivate themselves): the world's operator keeps every power.
+  setOperatorPermissions: {
+    callers: operator,
+    fields: () => ({ operatorId: fc.constantFrom('OP98', 'OP99'), areas: fc.subarray(['members', 'stores']), exportPII: fc.boolean() }),
+  },
+  deactivateOperator: { callers: operator, fields: () => ({ operatorId: fc.constantFrom('OP01', 'OP99') }) },
+  listInvitations: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record(
+        { kind: fc.constantFrom('staff', 'operator'), status: fc.constantFrom('open', 'used', 'expired', 'revoked') },
+        { requiredKeys: [] },
+      ),
+      sort: fc.record({ by: fc.constant('createdAt'), order: fc.constantFrom('asc', 'desc') }),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'limit'],
+  },
+  revokeInvitation: { callers: operator, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
 }
 
 export const EXPORT: Specs<'export'> = {

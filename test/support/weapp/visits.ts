@@ -106,6 +106,8 @@ const KNOWN: Visit[] = [
   { route: 'staff/customer/index', caller: DEMO_ASSISTANT._id, query: () => ({ no: SHOPPER_NO }) },
   { route: 'staff/today/index', caller: DEMO_MANAGER._id, query: () => ({}) },
   { route: 'staff/callbacks/index', caller: DEMO_MANAGER._id, query: () => ({}) },
+  // Opened from an invitation's link by someone who is not staff yet.
+  { route: 'staff/invite/index', caller: NEWCOMER, query: () => ({ code: 'ABCD2345' }) },
   { route: 'ops/customer/index', caller: DEMO_OPERATOR._id, query: () => ({ no: SHOPPER_NO }) },
 ]
 
