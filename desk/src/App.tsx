@@ -8,15 +8,17 @@ import { useDeskSignIn } from './signIn/useDeskSignIn'
 export const App = () => {
   const { state, showCode, signOut } = useDeskSignIn()
   if (state.kind !== 'signedIn') return <SignInPage state={state} onRefresh={() => void showCode()} />
+  const { areas } = state.operator
+  const pages = DESK_PAGES.filter((p) => !p.area || areas.includes(p.area))
   return (
     // Hash routes: static hosting serves one index.html whatever the path.
     <HashRouter>
-      <Shell operator={state.operator} onSignOut={() => void signOut()}>
+      <Shell operator={state.operator} pages={pages} onSignOut={() => void signOut()}>
         <Routes>
-          {DESK_PAGES.map(({ path, component: Page }) => (
+          {pages.map(({ path, component: Page }) => (
             <Route key={path} path={`${path}/*`} element={<Page />} />
           ))}
-          <Route path="*" element={<Navigate to={DESK_PAGES[0].path} replace />} />
+          <Route path="*" element={<Navigate to={pages[0].path} replace />} />
         </Routes>
       </Shell>
     </HashRouter>

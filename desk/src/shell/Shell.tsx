@@ -3,23 +3,25 @@ import { Suspense, type ReactNode } from 'react'
 import { NavLink, useLocation } from 'react-router-dom'
 import { Button, Layout, Loading, Menu } from 'tdesign-react'
 import type { Operator } from '../signIn/useDeskSignIn'
-import { DESK_PAGES } from './pages'
+import type { DeskPage } from './pages'
 
 interface Props {
   operator: Operator
+  /** The pages this operator's permissions open. */
+  pages: DeskPage[]
   onSignOut: () => void
   children: ReactNode
 }
 
-export const Shell = ({ operator, onSignOut, children }: Props) => {
+export const Shell = ({ operator, pages, onSignOut, children }: Props) => {
   const { pathname } = useLocation()
-  const current = DESK_PAGES.find((p) => pathname.startsWith(p.path))?.path ?? DESK_PAGES[0].path
+  const current = pages.find((p) => pathname.startsWith(p.path))?.path ?? pages[0]?.path
   return (
     <Layout className="shell">
       <Layout.Aside className="shell__aside" width="208px">
         <div className="shell__brand">VIP Card 运营后台</div>
         <Menu value={current} theme="light" width="208px">
-          {DESK_PAGES.map((page) => (
+          {pages.map((page) => (
             <Menu.MenuItem key={page.path} value={page.path}>
               <NavLink to={page.path} className="shell__link">
                 {page.title}

@@ -1,14 +1,17 @@
 /** The desk's areas, each a page loaded when first opened (its code is not in the first download). */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import type { OperatorArea } from '../../../src/domain/operators'
 
 export interface DeskPage {
   path: string
   title: string
   component: LazyExoticComponent<ComponentType>
+  /** The permission the page needs (the server checks every call; this only hides what would be refused). */
+  area?: OperatorArea
 }
 
 export const DESK_PAGES: DeskPage[] = [
-  { path: '/members', title: '会员', component: lazy(() => import('../pages/members/MembersArea')) },
-  { path: '/coupon-templates', title: '优惠券模板', component: lazy(() => import('../pages/offers/CouponTemplatesPage')) },
+  { path: '/members', title: '会员', area: 'members', component: lazy(() => import('../pages/members/MembersArea')) },
+  { path: '/coupon-templates', title: '优惠券模板', area: 'catalog', component: lazy(() => import('../pages/offers/CouponTemplatesPage')) },
   { path: '/sessions', title: '登录设备', component: lazy(() => import('../pages/sessions/SessionsPage')) },
 ]

@@ -4,14 +4,12 @@
  * A code lives 2 minutes; then the page offers a fresh one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { DeskLoginRequest } from '../../../src/api/contract'
+import type { ActionOutput, DeskLoginRequest } from '../../../src/api/contract'
 import { auth, call, DeskError, onSignedOut } from '../cloud'
 import { browserName } from './browserName'
 
-export interface Operator {
-  operatorId: string
-  name: string
-}
+/** Who the desk is signed in as, and what they may do (ops.whoami). */
+export type Operator = ActionOutput<'ops', 'whoami'>
 
 export type SignIn =
   | { kind: 'starting' }

@@ -40,8 +40,7 @@ const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, labe
 const SORTABLE = new Set<string>(['joinedAt', 'lastVisitAt', 'pointsBalance', 'lifetimeSpendFen', 'name'])
 
 /** Drops empty fields: the server reads an absent field as "any". */
-const cleaned = (f: Filter): Filter =>
-  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Filter
+const cleaned = (f: Filter): Filter => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== ''))
 
 const COLUMNS: PrimaryTableCol<MemberRow>[] = [
   { colKey: 'memberNo', title: '会员号', width: 124 },

@@ -118,7 +118,7 @@ export default function CouponTemplatesPage() {
   ]
 
   const setFilter = (next: Filter) =>
-    list.setFilter(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')) as Filter)
+    list.setFilter(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')))
 
   return (
     <section className="page">
