@@ -3,6 +3,7 @@
  * (oldest first), stock taken, the coupon (a gift is a gift coupon collected in store) issued — that the
  * adapter writes in one transaction, keyed by the shopper's request id.
  */
+import type { EditTrail } from './editTrail'
 import { accessAt, type EarlyAccess } from './access'
 import { redeemPoints } from './balance'
 import { issueCoupon, tierWords, useCoupon, type Coupon, type CouponTemplate } from './coupons'
@@ -26,7 +27,7 @@ export interface HandOver {
   storeName: string
 }
 
-export interface CatalogItem {
+export interface CatalogItem extends EditTrail {
   _id: string
   title: string
   description: string
@@ -50,15 +51,6 @@ export interface CatalogItem {
   active: boolean
   /** Display order, ascending. */
   sort: number
-  /** Set by the operators' desk (saveCatalogItem); absent on items made before it. */
-  createdAt?: Instant
-  createdBy?: string
-  updatedAt?: Instant
-  updatedBy?: string
-  /** 1 when created, one more per save or retire: an edit names the revision it was made on. */
-  revision?: number
-  /** The create request's digest: a retried create with other content is refused (IDEMPOTENCY_CONFLICT). */
-  requestDigest?: string
 }
 
 /** How many are left in all (null: unlimited). */

@@ -3,6 +3,7 @@
  * how many exist); a coupon is one member's copy, issued through a channel under a key that makes issuing
  * idempotent (the birthday coupon's key is member + year, so it exists at most once a year).
  */
+import type { EditTrail } from './editTrail'
 import { AppError } from './errors'
 import { formatYuan, type Fen } from './money'
 import type { TierId } from './program'
@@ -24,7 +25,7 @@ export type CouponValidity =
   /** The whole calendar month of the holder's birthday, in the year of issue (business time). */
   | { kind: 'birthdayMonth' }
 
-export interface CouponTemplate {
+export interface CouponTemplate extends EditTrail {
   _id: string
   title: string
   /** Plain words for the coupon's rules, beyond what the benefit says (optional). */
@@ -38,15 +39,6 @@ export interface CouponTemplate {
   /** The handbook: during promotions VIPs enjoy VIP price and the coupon together. Shown at the till. */
   combinesWithVipPrice: boolean
   active: boolean
-  /** Set by the operators' desk (saveCouponTemplate); absent on templates made before it. */
-  createdAt?: Instant
-  createdBy?: string
-  updatedAt?: Instant
-  updatedBy?: string
-  /** 1 when created, one more per save, retire or reactivation: an edit names the revision it was made on. */
-  revision?: number
-  /** The create request's digest: a retried create with other content is refused (IDEMPOTENCY_CONFLICT). */
-  requestDigest?: string
 }
 
 export type CouponChannel = 'welcome' | 'birthday' | 'exchange' | 'campaign' | 'referral'

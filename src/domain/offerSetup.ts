@@ -11,6 +11,7 @@
  *   template), and catalog items with per-store stock rely on their template staying a gift;
  * - a limited stock never drops below what has gone out.
  */
+import { createdTrail, type Authored } from './editTrail'
 import { vipOpensAt, type EarlyAccess } from './access'
 import type { CatalogItem, StoreStock } from './catalog'
 import { tierWords, type CouponBenefit, type CouponTemplate, type CouponValidity } from './coupons'
@@ -30,11 +31,7 @@ export interface TemplateDraft {
   combinesWithVipPrice: boolean
 }
 
-export interface Authored {
-  /** operatorId */
-  by: string
-  at: Instant
-}
+export type { Authored }
 
 /** A fixed window that has ended issues coupons already expired: refused when set (kept when an edit leaves it). */
 const checkWindowOpen = (validity: CouponValidity, now: Instant): void => {
@@ -52,13 +49,7 @@ export const newTemplate = (id: string, draft: TemplateDraft, who: Authored, req
     tiers: draft.tiers,
     stock: { total: draft.stockTotal, issued: 0 },
     combinesWithVipPrice: draft.combinesWithVipPrice,
-    active: true,
-    createdAt: who.at,
-    createdBy: who.by,
-    updatedAt: who.at,
-    updatedBy: who.by,
-    revision: 1,
-    requestDigest,
+    ...createdTrail(who, requestDigest),
   }
 }
 
@@ -235,13 +226,7 @@ export const newCatalogItem = (
     ...itemFields(draft),
     stock: { total: draft.stockTotal, exchanged: 0 },
     storeStock: nextStoreStock(null, draft.storeStock),
-    active: true,
-    createdAt: who.at,
-    createdBy: who.by,
-    updatedAt: who.at,
-    updatedBy: who.by,
-    revision: 1,
-    requestDigest,
+    ...createdTrail(who, requestDigest),
   }
 }
 

@@ -38,22 +38,33 @@ export interface PhoneBrowser {
   close: () => Promise<void>
 }
 
-export const launchPhone = async (): Promise<PhoneBrowser> => {
-  const userDataDir = tempDir('vipcard-chromium-')
-  // A persistent context is how Playwright takes a user-data dir; it is fresh, so it starts empty.
+/** A fresh Chromium profile (a persistent context is how Playwright takes a user-data dir) and its first page. */
+const launchProfile = async (prefix: string, options: Parameters<typeof chromium.launchPersistentContext>[1]) => {
+  const userDataDir = tempDir(prefix)
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const close = async () => {
+    await context.close()
+    rmSync(userDataDir, { recursive: true, force: true })
+  }
+  return { context, page, close }
+}
+
+export const launchPhone = async (): Promise<PhoneBrowser> => {
+  const { context, page, close } = await launchProfile('vipcard-chromium-', {
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
   })
-  const page = context.pages()[0] ?? (await context.newPage())
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
   return {
     page,
     context,
@@ -69,10 +80,7 @@ export const launchPhone = async (): Promise<PhoneBrowser> => {
       if (height > viewport.height) await page.setViewportSize(viewport)
       return path
     },
-    close: async () => {
-      await context.close()
-      rmSync(userDataDir, { recursive: true, force: true })
-    },
+    close,
   }
 }
 
@@ -85,17 +93,7 @@ export interface DeskBrowser {
 
 /** A PC browser for the operators' desk: 1280×800, a fresh profile. */
 export const launchDesk = async (): Promise<DeskBrowser> => {
-  const userDataDir = tempDir('vipcard-chromium-desk-')
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const { page, close } = await launchProfile('vipcard-chromium-desk-', { viewport: { width: 1280, height: 800 } })
   return {
     page,
     screenshot: async (name) => {
@@ -103,9 +101,6 @@ export const launchDesk = async (): Promise<DeskBrowser> => {
       await page.screenshot({ path, fullPage: true })
       return path
     },
-    close: async () => {
-      await context.close()
-      rmSync(userDataDir, { recursive: true, force: true })
-    },
+    close,
   }
 }
