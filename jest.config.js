@@ -4,7 +4,24 @@ const nodeTs = { '^.+\\.(ts|tsx|js|mjs)$': '<rootDir>/test/support/esbuild-trans
 // Taro/React code goes through babel with the project's own config (babel-preset-taro emits CommonJS under
 // NODE_ENV=test). Taro's H5 runtime and its dependencies ship ES modules, so they are transformed too.
 const taroBabel = { '^.+\\.(ts|tsx|js|jsx|mjs)$': ['babel-jest', { configFile: require('node:path').join(__dirname, 'babel.config.js') }] }
-const ESM_PACKAGES = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'lodash-es', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'universal-router', 'path-to-regexp', 'nanoid', 'style-inject', 'tslib', '\\.pnpm']
+const ESM_PACKAGES = [
+  '@tarojs',
+  '@stencil',
+  'swiper',
+  'ssr-window',
+  'dom7',
+  'lodash-es',
+  'query-string',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  'universal-router',
+  'path-to-regexp',
+  'nanoid',
+  'style-inject',
+  'tslib',
+  '\\.pnpm',
+]
 const taroTransformIgnore = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`]
 
 /**
@@ -70,6 +87,13 @@ module.exports = {
       globalSetup: BUILD_FUNCTIONS_ONCE,
       // Nothing leaves the machine: a file during which the test process tried to reach past 127.0.0.1 fails.
       setupFilesAfterEnv: ['<rootDir>/test/localcloud/no-network.setup.ts'],
+    },
+    {
+      // The operators' desk (desk/): its forms' conversions and pure helpers; its pages run in test/e2e (desk-*.test.ts).
+      displayName: 'desk',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/desk'],
+      transform: nodeTs,
     },
     {
       // The lint's own rules proven to bite (the lint itself runs before jest, in `npm run lint`).
