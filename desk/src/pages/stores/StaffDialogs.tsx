@@ -1,0 +1,134 @@
+/** Inviting a staff member (a one-time code for the mini-program) and handing a leaver's customers to a colleague. */
+import { useEffect, useState } from 'react'
+import { Dialog, Form, Input, MessagePlugin, Radio, Select } from 'tdesign-react'
+import type { InvitationView, StaffRow, StoreView } from '../../../../src/api/contract'
+import type { StaffRole } from '../../../../src/domain/staff'
+import { call } from '../../cloud'
+import { Field } from '../../forms/Field'
+import { useSubmit } from '../../forms/useSubmit'
+import { deskTime } from '../../wording'
+
+const ROLE_WORDS: Record<StaffRole, string> = { assistant: '导购', manager: '店长' }
+
+/** The code as the invited person types it in the mini-program's 接受邀请 page (or opens the path directly). */
+const Invitation = ({ invitation }: { invitation: InvitationView }) => (
+  <div className="invitation">
+    <p>请把邀请码发给 {invitation.name}，请 TA 在微信中打开 VIP Card 小程序的「接受邀请」页输入，或直接打开下面的页面：</p>
+    <p className="invitation__code">{invitation.code}</p>
+    <p className="invitation__line">{`小程序页面：${invitation.path}`}</p>
+    <p className="invitation__line">{`有效期至 ${deskTime(invitation.expiresAt)}，只能使用一次`}</p>
+  </div>
+)
+
+export const InviteStaffDialog = ({ stores, onClose, onInvited }: { stores: StoreView[]; onClose: () => void; onInvited: () => void }) => {
+  const form = useSubmit()
+  const [storeId, setStoreId] = useState<string | undefined>()
+  const [role, setRole] = useState<StaffRole>('assistant')
+  const [name, setName] = useState('')
+  const [staffId, setStaffId] = useState('')
+  const [invitation, setInvitation] = useState<InvitationView | null>(null)
+  const status = (field: string) => ({ help: form.fieldError(field), status: form.fieldError(field) ? ('error' as const) : undefined })
+  const invite = async () => {
+    if (invitation) return onClose()
+    const done = await form.submit((requestId) => call('ops', 'inviteStaff', { storeId: storeId ?? '', role, name, staffId, requestId }))
+    if (!done) return
+    setInvitation(done.invitation)
+    void MessagePlugin.success('邀请已生成')
+    onInvited()
+  }
+  return (
+    <Dialog
+      visible
+      width={560}
+      header="邀请员工"
+      confirmBtn={{ content: invitation ? '完成' : '生成邀请码', loading: form.submitting }}
+      cancelBtn={invitation ? null : '取消'}
+      onConfirm={() => void invite()}
+      onClose={onClose}
+    >
+      {invitation ? (
+        <Invitation invitation={invitation} />
+      ) : (
+        <Form labelWidth={80}>
+          <Field label="门店" {...status('storeId')}>
+            <Select
+              value={storeId}
+              onChange={(v) => setStoreId(v as string)}
+              options={stores.map((s) => ({ value: s.id, label: s.name }))}
+              placeholder="选择门店"
+            />
+          </Field>
+          <Field label="岗位" {...status('role')}>
+            <Radio.Group value={role} onChange={(v) => setRole(v)}>
+              <Radio value="assistant">{ROLE_WORDS.assistant}</Radio>
+              <Radio value="manager">{ROLE_WORDS.manager}</Radio>
+            </Radio.Group>
+          </Field>
+          <Field label="姓名" {...status('name')}>
+            <Input value={name} onChange={(v) => setName(String(v))} maxlength={20} />
+          </Field>
+          <Field label="工号" {...status('staffId')}>
+            <Input value={staffId} onChange={(v) => setStaffId(String(v).toUpperCase())} placeholder="例如 A07" />
+          </Field>
+        </Form>
+      )}
+      {form.error && <p className="page__error">{form.error}</p>}
+    </Dialog>
+  )
+}
+
+/**
+ * Hands every customer of `from` to an active colleague of the same store. A long hand-over runs in batches: the
+ * same request is sent again until it says done (or the hourly upkeep finishes it if the desk is closed).
+ */
+export const HandOverDialog = ({ from, onClose, onDone }: { from: StaffRow; onClose: () => void; onDone: () => void }) => {
+  const form = useSubmit()
+  const [colleagues, setColleagues] = useState<StaffRow[]>([])
+  const [toStaffId, setToStaffId] = useState<string | undefined>()
+  const [progress, setProgress] = useState<string | null>(null)
+  useEffect(() => {
+    call('ops', 'listStaff', { filter: { storeId: from.store.id, active: true }, limit: 100 })
+      .then((page) => setColleagues(page.rows.filter((s) => s.staffId !== from.staffId)))
+      .catch(() => setColleagues([]))
+  }, [from])
+  const handOver = async () => {
+    const done = await form.submit(async (requestId) => {
+      for (;;) {
+        const { handOver } = await call('ops', 'handOverCustomers', { fromStaffId: from.staffId, toStaffId: toStaffId ?? '', requestId })
+        setProgress(`已移交 ${handOver.moved} 位，剩余 ${handOver.remaining} 位`)
+        if (handOver.done) return handOver
+      }
+    })
+    if (!done) return
+    void MessagePlugin.success(`${from.name} 的顾客已全部移交给 ${done.to.name}`)
+    onDone()
+  }
+  return (
+    <Dialog
+      visible
+      header={`移交顾客：${from.name}（${from.customers} 位）`}
+      confirmBtn={{ content: '确认移交', loading: form.submitting }}
+      onConfirm={() => void handOver()}
+      onClose={onClose}
+    >
+      <Form labelWidth={80}>
+        <Field
+          label="移交给"
+          {...{
+            help: form.fieldError('toStaffId') ?? `${from.store.name}的在职同事`,
+            status: form.fieldError('toStaffId') ? 'error' : undefined,
+          }}
+        >
+          <Select
+            value={toStaffId}
+            onChange={(v) => setToStaffId(v as string)}
+            options={colleagues.map((s) => ({ value: s.staffId, label: `${s.name}（${s.staffId}，${ROLE_WORDS[s.role]}）` }))}
+            placeholder={colleagues.length ? '选择同事' : '该店没有其他在职员工'}
+          />
+        </Field>
+      </Form>
+      {progress && <p className="dialog__note">{progress}</p>}
+      {form.error && <p className="page__error">{form.error}</p>}
+    </Dialog>
+  )
+}

@@ -1,0 +1,163 @@
+/**
+ * 员工: who works where. Invite a new assistant or manager (a one-time code they accept in the mini-program),
+ * deactivate one who left (their powers end at once), and hand their customers over to a colleague of the store.
+ */
+import { useEffect, useState } from 'react'
+import { Button, Input, MessagePlugin, Popconfirm, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
+import type { StaffRow, StoreView } from '../../../../src/api/contract'
+import type { StaffRole } from '../../../../src/domain/staff'
+import { call, DeskError } from '../../cloud'
+import { Pager } from '../../lists/Pager'
+import { useCursorList, type Fetch } from '../../lists/useCursorList'
+import { deskDay } from '../../wording'
+import { HandOverDialog, InviteStaffDialog } from './StaffDialogs'
+
+interface Filter {
+  storeId?: string
+  role?: StaffRole
+  active?: boolean
+  search?: string
+}
+type SortKey = 'store' | 'name' | 'staffId'
+
+const ROLE_WORDS: Record<StaffRole, string> = { assistant: '导购', manager: '店长' }
+
+const fetchStaff: Fetch<Filter, SortKey, StaffRow> = ({ filter, sort, limit, cursor }) =>
+  call('ops', 'listStaff', { filter, sort, limit, cursor })
+
+export const StaffTab = () => {
+  const list = useCursorList<Filter, SortKey, StaffRow>(fetchStaff, {
+    filter: { active: true },
+    sort: { by: 'store', order: 'asc' },
+    limit: 20,
+  })
+  const [stores, setStores] = useState<StoreView[]>([])
+  const [inviting, setInviting] = useState(false)
+  const [handingOver, setHandingOver] = useState<StaffRow | null>(null)
+  const [search, setSearch] = useState('')
+  useEffect(() => {
+    call('ops', 'stores', {})
+      .then(({ stores }) => setStores(stores))
+      .catch(() => setStores([]))
+  }, [])
+
+  const deactivate = async (row: StaffRow) => {
+    try {
+      await call('ops', 'deactivateStaff', { staffId: row.staffId })
+      void MessagePlugin.success(`${row.name} 已停用，TA 的顾客可移交给同店同事`)
+      list.reload()
+    } catch (e) {
+      void MessagePlugin.error(e instanceof DeskError ? e.message : '操作失败')
+    }
+  }
+
+  const columns: PrimaryTableCol<StaffRow>[] = [
+    { colKey: 'staffId', title: '工号', width: 90, sorter: true },
+    { colKey: 'name', title: '姓名', width: 100, sorter: true },
+    { colKey: 'role', title: '岗位', width: 72, cell: ({ row }) => ROLE_WORDS[row.role] },
+    { colKey: 'store', title: '门店', ellipsis: true, sorter: true, cell: ({ row }) => row.store.name },
+    { colKey: 'customers', title: '负责顾客', width: 90, align: 'right' },
+    { colKey: 'joinedAt', title: '入职', width: 110, cell: ({ row }) => (row.joinedAt ? deskDay(row.joinedAt) : '—') },
+    {
+      colKey: 'active',
+      title: '状态',
+      width: 72,
+      cell: ({ row }) => (
+        <Tag theme={row.active ? 'success' : 'default'} variant="light">
+          {row.active ? '在职' : '已停用'}
+        </Tag>
+      ),
+    },
+    {
+      colKey: 'operation',
+      title: '操作',
+      width: 170,
+      cell: ({ row }) => (
+        <Space size={4}>
+          {row.customers > 0 && (
+            <Button variant="text" theme="primary" onClick={() => setHandingOver(row)}>
+              移交顾客
+            </Button>
+          )}
+          {row.active && (
+            <Popconfirm content={`停用后 ${row.name} 立即不能再使用导购功能。确定停用？`} onConfirm={() => void deactivate(row)}>
+              <Button variant="text" theme="danger">
+                停用
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ]
+  const setFilter = (f: Filter) =>
+    list.setFilter(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
+  return (
+    <>
+      <div className="filters filters--with-action" role="search">
+        <Input
+          className="filters__search"
+          placeholder="姓名或工号"
+          clearable
+          value={search}
+          onChange={(v) => setSearch(String(v))}
+          onEnter={() => setFilter({ ...list.query.filter, search })}
+          onClear={() => setFilter({ ...list.query.filter, search: undefined })}
+        />
+        <Select
+          placeholder="全部门店"
+          clearable
+          value={list.query.filter.storeId}
+          options={stores.map((s) => ({ value: s.id, label: s.name }))}
+          onChange={(v) => setFilter({ ...list.query.filter, storeId: (v as string) || undefined })}
+        />
+        <Select
+          placeholder="全部岗位"
+          clearable
+          value={list.query.filter.role}
+          options={(['assistant', 'manager'] as const).map((r) => ({ value: r, label: ROLE_WORDS[r] }))}
+          onChange={(v) => setFilter({ ...list.query.filter, role: (v as StaffRole) || undefined })}
+        />
+        <Select
+          value={list.query.filter.active === undefined ? 'all' : list.query.filter.active ? 'active' : 'inactive'}
+          options={[
+            { value: 'active', label: '在职' },
+            { value: 'inactive', label: '已停用' },
+            { value: 'all', label: '全部' },
+          ]}
+          onChange={(v) => setFilter({ ...list.query.filter, active: v === 'all' ? undefined : v === 'active' })}
+        />
+        <Button theme="primary" className="filters__action" onClick={() => setInviting(true)}>
+          邀请员工
+        </Button>
+      </div>
+      {list.error && <p className="page__error">{list.error}</p>}
+      <Table
+        rowKey="staffId"
+        data={list.page?.rows ?? []}
+        columns={columns}
+        loading={list.loading}
+        sort={{ sortBy: list.query.sort.by, descending: list.query.sort.order === 'desc' }}
+        onSortChange={(s) => {
+          const one = Array.isArray(s) ? s[0] : s
+          list.setSort(one ? { by: one.sortBy as SortKey, order: one.descending ? 'desc' : 'asc' } : { by: 'store', order: 'asc' })
+        }}
+        empty="没有符合条件的员工"
+        tableLayout="fixed"
+        size="small"
+      />
+      <Pager list={list} unit="名员工" />
+      {inviting && <InviteStaffDialog stores={stores} onClose={() => setInviting(false)} onInvited={list.reload} />}
+      {handingOver && (
+        <HandOverDialog
+          from={handingOver}
+          onClose={() => setHandingOver(null)}
+          onDone={() => {
+            setHandingOver(null)
+            list.reload()
+          }}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,112 @@
+/** Creating or editing a store: its id code, name, address, phone, map point, weekly hours, and open or closed. */
+import { useState } from 'react'
+import { Checkbox, Dialog, Form, Input, Link, MessagePlugin, Switch, TimePicker } from 'tdesign-react'
+import type { StoreRow } from '../../../../src/api/contract'
+import { STORE_ID_RULE, WEEKDAY_WORDS, WEEKDAYS, type Weekday } from '../../../../src/domain/stores'
+import { call } from '../../cloud'
+import { Field } from '../../forms/Field'
+import { useSubmit } from '../../forms/useSubmit'
+import { EMPTY_STORE, storeFormOf, storeInputOf, type StoreForm } from './storeForm'
+
+interface Props {
+  store: StoreRow | null
+  onClose: () => void
+  onSaved: () => void
+}
+
+/** Tencent's coordinate picker (GCJ-02, as WeChat's maps use): the operator finds the shop and copies its point. */
+const POINT_PICKER = 'https://lbs.qq.com/getPoint/'
+
+export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
+  const form = useSubmit()
+  const [f, setF] = useState<StoreForm>(store ? storeFormOf(store) : EMPTY_STORE)
+  const set = <K extends keyof StoreForm>(key: K, value: StoreForm[K]) => setF((old) => ({ ...old, [key]: value }))
+  const setDay = (day: Weekday, value: StoreForm['hours'][Weekday]) => setF((old) => ({ ...old, hours: { ...old.hours, [day]: value } }))
+  const status = (field: string) => ({ help: form.fieldError(field), status: form.fieldError(field) ? ('error' as const) : undefined })
+
+  const save = async () => {
+    const done = await form.submit(() => call('ops', 'saveStore', storeInputOf(f, store ? 'edit' : 'create')))
+    if (!done) return
+    void MessagePlugin.success(done.created ? `已新建门店「${done.store.name}」` : `已保存门店「${done.store.name}」`)
+    onSaved()
+  }
+
+  return (
+    <Dialog
+      visible
+      width={720}
+      header={store ? `编辑门店：${store.name}` : '新建门店'}
+      confirmBtn={{ content: '保存', loading: form.submitting }}
+      onConfirm={() => void save()}
+      onClose={onClose}
+    >
+      <Form labelWidth={90}>
+        <Field
+          label="门店编号"
+          help={form.fieldError('storeId') ?? (store ? '编号创建后不可更改' : STORE_ID_RULE)}
+          status={status('storeId').status}
+        >
+          <Input
+            value={f.storeId}
+            disabled={store !== null}
+            onChange={(v) => set('storeId', String(v).toUpperCase())}
+            placeholder="例如 BJ001"
+          />
+        </Field>
+        <Field label="门店名称" {...status('name')}>
+          <Input value={f.name} onChange={(v) => set('name', String(v))} maxlength={30} placeholder="例如 北京三里屯店" />
+        </Field>
+        <Field label="地址" {...status('address')}>
+          <Input value={f.address} onChange={(v) => set('address', String(v))} maxlength={100} />
+        </Field>
+        <Field label="电话" {...status('phone')}>
+          <Input value={f.phone} onChange={(v) => set('phone', String(v))} placeholder="带区号的座机、手机或 400 电话" />
+        </Field>
+        <Field
+          label="地图位置"
+          help={form.fieldError('location.latitude') ?? form.fieldError('location.longitude') ?? form.fieldError('location')}
+          status={
+            form.fieldError('location.latitude') || form.fieldError('location.longitude') || form.fieldError('location')
+              ? 'error'
+              : undefined
+          }
+        >
+          <div className="inline-fields">
+            <Input value={f.latitude} onChange={(v) => set('latitude', String(v))} placeholder="纬度，例如 39.9334" />
+            <Input value={f.longitude} onChange={(v) => set('longitude', String(v))} placeholder="经度，例如 116.4550" />
+            <Link theme="primary" href={POINT_PICKER} target="_blank">
+              在腾讯地图中拾取
+            </Link>
+          </div>
+        </Field>
+        <Field label="营业时间" {...status('hours')}>
+          <div className="hours">
+            {WEEKDAYS.map((day) => {
+              const hours = f.hours[day]
+              return (
+                <div className="hours__day" key={day}>
+                  <span className="hours__name">{WEEKDAY_WORDS[day]}</span>
+                  <Checkbox checked={hours !== null} onChange={(open) => setDay(day, open ? { opens: '10:00', closes: '22:00' } : null)}>
+                    营业
+                  </Checkbox>
+                  {hours && (
+                    <>
+                      <TimePicker value={hours.opens} format="HH:mm" onChange={(v) => setDay(day, { ...hours, opens: String(v) })} />
+                      <span>至</span>
+                      <TimePicker value={hours.closes} format="HH:mm" onChange={(v) => setDay(day, { ...hours, closes: String(v) })} />
+                    </>
+                  )}
+                  {form.fieldError(`hours.${day}`) && <span className="hours__error">{form.fieldError(`hours.${day}`)}</span>}
+                </div>
+              )
+            })}
+          </div>
+        </Field>
+        <Field label="营业状态" {...status('active')}>
+          <Switch value={f.active} onChange={(v) => set('active', Boolean(v))} label={['营业', '停业']} />
+        </Field>
+      </Form>
+      {form.error && <p className="page__error">{form.error}</p>}
+    </Dialog>
+  )
+}

@@ -1,0 +1,24 @@
+/** 门店与员工: the shops, and the people who work in them. */
+import { Tabs } from 'tdesign-react'
+import { StaffTab } from './StaffTab'
+import { StoresTab } from './StoresTab'
+
+export default function StoresArea() {
+  return (
+    <section className="page">
+      <h2 className="page__title">门店与员工</h2>
+      <Tabs defaultValue="stores">
+        <Tabs.TabPanel value="stores" label="门店" destroyOnHide={false}>
+          <div className="tab-body">
+            <StoresTab />
+          </div>
+        </Tabs.TabPanel>
+        <Tabs.TabPanel value="staff" label="员工">
+          <div className="tab-body">
+            <StaffTab />
+          </div>
+        </Tabs.TabPanel>
+      </Tabs>
+    </section>
+  )
+}
