@@ -101,7 +101,7 @@ describe('signing the desk in by scanning', () => {
     const before = h.cloud.executor.count('auditLog', { source: 'desk' })
     const whoami = await post('/v1/functions/ops', { action: 'whoami', input: {} }, { authorization: `Bearer ${access_token}` })
     expect(whoami.status).toBe(200)
-    expect(await whoami.json()).toEqual({ ok: true, data: { operatorId: DEMO_OPERATOR.operatorId, name: DEMO_OPERATOR.name } })
+    expect(await whoami.json()).toMatchObject({ ok: true, data: { operatorId: DEMO_OPERATOR.operatorId, name: DEMO_OPERATOR.name } })
     const audit = h.cloud.executor.find('auditLog', { source: 'desk' })
     expect(audit.length).toBe(before + 1)
     expect(audit[audit.length - 1]).toMatchObject({
