@@ -81,3 +81,31 @@ it('invites a shop assistant to it, who accepts in the mini-program and is then 
   expect(await row('林晓').innerText()).toMatch(/H01[\s\S]*林晓[\s\S]*导购[\s\S]*杭州湖滨银泰店[\s\S]*在职/)
   await desk.screenshot('desk-stores-04-staff')
 })
+
+it('invites an operator with the catalog permission only, and later adds reports', async () => {
+  const page = desk.page
+  await page.getByText('运营与权限', { exact: true }).click()
+  await page.getByRole('button', { name: '邀请运营' }).click()
+  await field('姓名').locator('input').fill('孙薇')
+  await field('工号').locator('input').fill('op07')
+  await field('权限').getByText('优惠券模板与积分商城').click()
+  await desk.screenshot('desk-stores-05-invite-operator')
+  await page.getByRole('button', { name: '生成邀请码' }).click()
+  const path = (await dialog().locator('.invitation__line').first().innerText()).replace('小程序页面：', '').trim()
+  await page.getByRole('button', { name: '完成' }).click()
+
+  await openAs('demo-shopper-b', `/${path}`)
+  await tapText('接受邀请')
+  await visible('.invite-done').waitFor()
+
+  await page.reload()
+  await page.getByText('运营与权限', { exact: true }).click()
+  await row('孙薇').waitFor()
+  expect(await row('孙薇').innerText()).toMatch(/OP07[\s\S]*孙薇[\s\S]*优惠券模板与积分商城/)
+  await row('孙薇').getByRole('button', { name: '设置权限' }).click()
+  await field('权限').getByText('报表').click()
+  await page.getByRole('button', { name: '保存' }).click()
+  await page.getByText('已更新 孙薇 的权限').waitFor()
+  expect(demo.cloud.executor.find('operators', { operatorId: 'OP07' })[0]).toMatchObject({ areas: ['catalog', 'reports'], active: true })
+  await desk.screenshot('desk-stores-06-operators')
+})

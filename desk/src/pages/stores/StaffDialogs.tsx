@@ -11,7 +11,7 @@ import { deskTime } from '../../wording'
 const ROLE_WORDS: Record<StaffRole, string> = { assistant: '导购', manager: '店长' }
 
 /** The code as the invited person types it in the mini-program's 接受邀请 page (or opens the path directly). */
-const Invitation = ({ invitation }: { invitation: InvitationView }) => (
+export const Invitation = ({ invitation }: { invitation: InvitationView }) => (
   <div className="invitation">
     <p>请把邀请码发给 {invitation.name}，请 TA 在微信中打开 VIP Card 小程序的「接受邀请」页输入，或直接打开下面的页面：</p>
     <p className="invitation__code">{invitation.code}</p>

@@ -90,8 +90,7 @@ export const StaffTab = () => {
       ),
     },
   ]
-  const setFilter = (f: Filter) =>
-    list.setFilter(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
+  const setFilter = (f: Filter) => list.setFilter(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
   return (
     <>
       <div className="filters filters--with-action" role="search">

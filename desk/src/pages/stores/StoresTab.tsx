@@ -48,8 +48,7 @@ export const StoresTab = () => {
       ),
     },
   ]
-  const setFilter = (f: Filter) =>
-    list.setFilter(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
+  const setFilter = (f: Filter) => list.setFilter(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
   return (
     <>
       <div className="filters filters--with-action" role="search">
