@@ -347,7 +347,7 @@ export interface DeskSessionDoc {
   revokedBy: string | null
 }
 
-/** `auditLog/<auto id>`: one operator call and how it ended. */
+/** `auditLog/<auto id>`: one operator call that ran (refused calls change nothing and are not logged). */
 export interface AuditLogDoc {
   _id: string
   at: string
@@ -356,8 +356,6 @@ export interface AuditLogDoc {
   action: string
   source: CallSource
   deskSessionId: string | null
-  /** 'ok', or the error code the caller was answered. */
-  outcome: string
 }
 
 /** `exports/<id>`: every CSV export, for the privacy audit: who took what, how many rows, with personal data or not. */

@@ -53,7 +53,7 @@ export const NO_PERSONAL_DATA: Record<Exclude<CollectionName, PersonalDataCollec
   serverSecrets: 'server-side keys (the HMAC key of erasedGrants), no member data',
   deskLogins: 'the operators’ desk sign-in requests (a browser, its IP, the operator who answered), no member data',
   deskSessions: 'the operators’ desk sessions (operator, browser, IP, times), no member data',
-  auditLog: 'which operator called which action when, from where, with what outcome; no input, so no member data',
+  auditLog: 'which operator called which action when, from where; no input, so no member data',
   erasedGrants:
     'once-only grants of deleted memberships (welcome coupon, birthday card of a year, campaign, referral pair) under keyed hashes (HMAC, key in serverSecrets) of the phone, openid and unionid: de-identified, names nobody without the key, kept so that a rejoiner gets nothing twice',
 }

@@ -156,10 +156,12 @@ const authorize = async (access: Access, caller: Caller, at: string): Promise<An
 }
 
 /**
- * One line in the audit log per operator call. Written after the answer is decided and outside its transaction: a
- * failed write is logged and does not turn a done action into a failure the caller would retry.
+ * One line in the audit log per operator call that ran: who, which action, from where. A refused call changes
+ * nothing and is not logged (bad input changes nothing, the log included). Written after the answer is decided and
+ * outside its transaction: a failed write is logged and does not turn a done action into a failure the caller
+ * would retry.
  */
-const audit = async (fn: string, action: string, ctx: OperatorContext, outcome: string) => {
+const audit = async (fn: string, action: string, ctx: OperatorContext) => {
   try {
     await data.auditLog.addWithNewId({
       at: ctx.now,
@@ -168,7 +170,6 @@ const audit = async (fn: string, action: string, ctx: OperatorContext, outcome: 
       action,
       source: ctx.source,
       deskSessionId: ctx.deskSessionId,
-      outcome,
     })
   } catch (e) {
     console.error(`[${fn}] audit log write failed`, redactForLog(e))
@@ -189,7 +190,6 @@ export const serve =
   <F extends FunctionName>(name: F, actions: ActionTable<F>) =>
   async (event: unknown): Promise<CloudResult<unknown>> => {
     let operatorCtx: OperatorContext | null = null
-    let actionName = ''
     try {
       const caller = callerOf()
       const { action, input } = (event ?? {}) as { action?: unknown; input?: unknown }
@@ -198,7 +198,6 @@ export const serve =
           ? (actions as Record<string, Action<unknown>>)[action]
           : undefined
       if (!spec) throw invalidInput([{ field: 'action', message: `${name} 没有这个操作` }])
-      actionName = action as string
       // Who first, then what: a caller without the role learns nothing about the action's input.
       const ctx = await authorize(spec.access, caller, now())
       if (isOperatorAccess(spec.access)) operatorCtx = ctx as OperatorContext
@@ -206,14 +205,12 @@ export const serve =
       if (!parsed.ok) throw invalidInput(parsed.fields)
       const run = spec.run as (input: unknown, ctx: AnyContext) => Promise<unknown>
       const data = await run(parsed.value, ctx)
-      if (operatorCtx) await audit(name, actionName, operatorCtx, 'ok')
+      if (operatorCtx) await audit(name, action as string, operatorCtx)
       // Staff and operators see phone numbers masked, also those typed into notes and reasons (a shopper's
       // answers are their own).
       return { ok: true, data: spec.access === 'shopper' ? data : maskTypedPhones(data) }
     } catch (e) {
-      const answer = failure(e, name)
-      if (operatorCtx && !answer.ok) await audit(name, actionName, operatorCtx, answer.error.code)
-      return answer
+      return failure(e, name)
     }
   }
 

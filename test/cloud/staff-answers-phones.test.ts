@@ -96,6 +96,26 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
     },
     clock: CLOCK,
   }),
+  // 门店与员工: someone to deactivate or re-permit, and an open invitation to withdraw.
+  'ops.deactivateStaff': async () => {
+    h.cloud.executor.insert('staff', [
+      { _id: 'ph-leaver', staffId: 'Z77', name: '临时导购', storeId: STORE_ID, role: 'assistant', active: true },
+    ])
+    return { caller: OPERATOR, input: { staffId: 'Z77' }, clock: CLOCK }
+  },
+  'ops.setOperatorPermissions': async () => {
+    h.cloud.executor.insert('operators', [{ _id: 'ph-operator-1', operatorId: 'OP88', name: '孙薇', active: true, areas: ['catalog'] }])
+    return { caller: OPERATOR, input: { operatorId: 'OP88', areas: ['catalog', 'reports'], exportPII: false }, clock: CLOCK }
+  },
+  'ops.deactivateOperator': async () => {
+    h.cloud.executor.insert('operators', [{ _id: 'ph-operator-2', operatorId: 'OP89', name: '周宁', active: true, areas: ['reports'] }])
+    return { caller: OPERATOR, input: { operatorId: 'OP89' }, clock: CLOCK }
+  },
+  'ops.revokeInvitation': async () => {
+    const invite = { storeId: STORE_ID, role: 'assistant', name: '林晓', staffId: 'Z78', requestId: 'ph-invite-1' } as const
+    const { invitation } = await h.ok(OPERATOR, 'ops', 'inviteStaff', invite, { clock: CLOCK })
+    return { caller: OPERATOR, input: { code: invitation.code }, clock: CLOCK }
+  },
 }
 const OWN_TEMPLATE = (requestId: string): ActionInput<'ops', 'saveCouponTemplate'> => ({
   requestId,

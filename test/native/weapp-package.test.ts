@@ -74,6 +74,8 @@ describe('the weapp build', () => {
           'customers/index',
           'customer/index',
           'posters/index',
+          'desk-login/index',
+          'desk-sessions/index',
         ],
       },
       { root: 'privacy', pages: ['index/index'] },
