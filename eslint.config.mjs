@@ -14,7 +14,7 @@ const JS = ['**/*.{js,cjs,mjs,jsx}']
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-h5/', 'build/', 'coverage/', 'test-results/', '.data/', '.swc/', '.scratch/', '**/*.d.ts', '**/.compiled/'],
+    ignores: ['node_modules/', 'dist/', 'dist-h5/', 'dist-desk/', 'build/', 'coverage/', 'test-results/', '.data/', '.swc/', '.scratch/', '**/*.d.ts', '**/.compiled/'],
   },
   js.configs.recommended,
   {

@@ -52,7 +52,15 @@ export const mapPointProblems = (p: MapPoint): { field: 'latitude' | 'longitude'
 /** Monday first, as Chinese shop signs write the week. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
-export const WEEKDAY_WORDS: Record<Weekday, string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }
+export const WEEKDAY_WORDS: Record<Weekday, string> = {
+  mon: '周一',
+  tue: '周二',
+  wed: '周三',
+  thu: '周四',
+  fri: '周五',
+  sat: '周六',
+  sun: '周日',
+}
 
 /** One day's hours, "HH:mm" in business time (Asia/Shanghai); `closes` may be "24:00". */
 export interface DayHours {
