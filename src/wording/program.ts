@@ -4,7 +4,7 @@
  * confirmation's "what will change" and the history. Pure functions of the rules' values (fen, integer rates).
  */
 import type { RuleChange } from '../domain/programChanges'
-import { formatYuan } from '../domain/money'
+import { formatYuan, parseYuanToFen } from '../domain/money'
 import { TIER_NAMES, type ServiceBenefit, type TierId } from '../domain/program'
 
 /** How a rule's value reads: money, a rate per ¥100, a percent shown as a multiple, a count with its word. */
@@ -164,3 +164,49 @@ export const ruleValueText = (path: string, value: unknown, templates: Templates
 /** "VIP累计消费门槛 ¥1,800 → ¥3,000". */
 export const changeText = (change: RuleChange, templates: Templates = []): string =>
   `${ruleLabel(change.path)} ${ruleValueText(change.path, change.from, templates)} → ${ruleValueText(change.path, change.to, templates)}`
+
+/** What stands before and after the typed number, so the row reads as a sentence: "¥ [1800]", "[12] 个月". */
+export const RULE_AFFIXES: Partial<Record<RuleUnit, [string, string]>> = {
+  fen: ['¥', ''],
+  per100Yuan: ['每消费1元得', '积分'],
+  percentMultiple: ['', '倍'],
+  months: ['', '个月'],
+  yearsAfter: ['获得后第', '年年底过期'],
+  days: ['', '天'],
+  hours: ['', '小时'],
+  visits: ['', '次'],
+  points: ['', '积分'],
+  people: ['', '人'],
+  times: ['', '次'],
+}
+
+/** Units typed with decimals (hundredths). */
+export const DECIMAL_UNITS: readonly RuleUnit[] = ['fen', 'per100Yuan', 'percentMultiple']
+
+/** What a rule does, under its field. */
+export const RULE_HINTS: Record<string, string> = {
+  'vip.cumulativeFen': '非VIP会员累计消费达到即成为VIP',
+  'vip.singlePurchaseFen': '单笔消费达到即成为VIP',
+  'vip.renewFen': 'VIP有效期内累计消费达到即续期一次',
+  'vip.validMonths': '成为VIP或续期后的有效月数',
+  'gold.lifetimeFen': '终身累计消费达到即成为终身金卡会员',
+  'earning.birthdayMonthPercent': '生日当月所得积分乘以此倍数，1 为不加倍',
+  'referral.minPurchaseFen': '好友首笔消费达到此金额，邀请人获得奖励',
+  'referral.monthlyCap': '每位会员每月最多获得邀请奖励的次数',
+  'referral.burstJoins': '同一邀请人短时内邀请达到此人数，转人工审核',
+  'workbench.lapseWarningDays': 'VIP到期前多少天列入导购的到期提醒',
+  'workbench.winBackDays.0': '多少天未到店列入召回名单',
+  'workbench.winBackDays.1': '多少天未到店视为流失',
+  'workbench.callbackEveryDays': '上次回访后多少天应再次回访',
+}
+
+/** The row's live reading of what was typed, where the number alone says little. */
+export const liveRuleHint = (unit: RuleUnit, text: string): string | undefined => {
+  if (unit === 'per100Yuan') {
+    const n = parseYuanToFen(text)
+    return n === null ? undefined : `即每消费¥100得${n}积分`
+  }
+  if (unit === 'yearsAfter' && /^\d{1,2}$/.test(text.trim()))
+    return `例如今年获得的积分：${expiryText(Number(text.trim())).replace('获得', '')}`
+  return undefined
+}

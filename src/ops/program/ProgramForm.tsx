@@ -1,64 +1,20 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { Field } from '../../components/Field'
-import { expiryText, RULE_WORDS, ruleLabel, type RuleUnit } from '../../wording/program'
+import { DECIMAL_UNITS, liveRuleHint, RULE_AFFIXES, RULE_HINTS, RULE_WORDS, ruleLabel } from '../../wording/program'
 import { Choice } from '../shared/Choice'
 import { TIER_ORDER, type TierId } from '../../domain/program'
-import { parseHundredths, templateChoices, type TemplatePath } from './programForm'
+import { templateChoices, type TemplatePath } from './programForm'
 import type { useProgramEditor } from './useProgramEditor'
 
 type Editor = ReturnType<typeof useProgramEditor>
 
-/** What stands before and after the typed number, so the row reads as a sentence: "¥ [1800]", "[12] 个月". */
-const AFFIXES: Partial<Record<RuleUnit, [string, string]>> = {
-  fen: ['¥', ''],
-  per100Yuan: ['每消费1元得', '积分'],
-  percentMultiple: ['', '倍'],
-  months: ['', '个月'],
-  yearsAfter: ['获得后第', '年年底过期'],
-  days: ['', '天'],
-  hours: ['', '小时'],
-  visits: ['', '次'],
-  points: ['', '积分'],
-  people: ['', '人'],
-  times: ['', '次'],
-}
-
-const DECIMAL_UNITS: readonly RuleUnit[] = ['fen', 'per100Yuan', 'percentMultiple']
-
-const HINTS: Record<string, string> = {
-  'vip.cumulativeFen': '非VIP会员累计消费达到即成为VIP',
-  'vip.singlePurchaseFen': '单笔消费达到即成为VIP',
-  'vip.renewFen': 'VIP有效期内累计消费达到即续期一次',
-  'vip.validMonths': '成为VIP或续期后的有效月数',
-  'gold.lifetimeFen': '终身累计消费达到即成为终身金卡会员',
-  'earning.birthdayMonthPercent': '生日当月所得积分乘以此倍数，1 为不加倍',
-  'referral.minPurchaseFen': '好友首笔消费达到此金额，邀请人获得奖励',
-  'referral.monthlyCap': '每位会员每月最多获得邀请奖励的次数',
-  'referral.burstJoins': '同一邀请人短时内邀请达到此人数，转人工审核',
-  'workbench.lapseWarningDays': 'VIP到期前多少天列入导购的到期提醒',
-  'workbench.winBackDays.0': '多少天未到店列入召回名单',
-  'workbench.winBackDays.1': '多少天未到店视为流失',
-  'workbench.callbackEveryDays': '上次回访后多少天应再次回访',
-}
-
-/** The row's live reading of what was typed, where the number alone says little. */
-const liveHint = (unit: RuleUnit, text: string): string | undefined => {
-  if (unit === 'per100Yuan') {
-    const n = parseHundredths(text)
-    return n === null ? undefined : `即每消费¥100得${n}积分`
-  }
-  if (unit === 'yearsAfter' && /^\d{1,2}$/.test(text.trim()))
-    return `例如今年获得的积分：${expiryText(Number(text.trim())).replace('获得', '')}`
-  return undefined
-}
-
 /** One rule typed as a number, with its unit around it and its error beside it. */
 const RuleRow = ({ editor, path }: { editor: Editor; path: string }) => {
   const { unit } = RULE_WORDS[path]
-  const [before, after] = AFFIXES[unit] ?? ['', '']
+  const [before, after] = RULE_AFFIXES[unit] ?? ['', '']
   const text = editor.draft?.numbers[path] ?? ''
   return (
-    <Field label={ruleLabel(path)} error={editor.errors[path]} hint={liveHint(unit, text) ?? HINTS[path]}>
+    <Field label={ruleLabel(path)} error={editor.errors[path]} hint={liveRuleHint(unit, text) ?? RULE_HINTS[path]}>
       {before && <Text className="rule-row__affix rule-row__affix--before">{before}</Text>}
       <Input
         className="field__input rule-row__input"

@@ -98,7 +98,15 @@ export const launchDesk = async (): Promise<DeskBrowser> => {
     page,
     screenshot: async (name) => {
       const path = join(SCREENSHOT_DIR, `${name}.png`)
+      // The desk's content scrolls inside its own element: make the window as tall as it for the shot.
+      const viewport = page.viewportSize()!
+      const height = await page.evaluate(() => {
+        const content = document.querySelector('.shell__content')
+        return content ? content.getBoundingClientRect().top + content.scrollHeight : window.innerHeight
+      })
+      if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.ceil(height) })
       await page.screenshot({ path, fullPage: true })
+      if (height > viewport.height) await page.setViewportSize(viewport)
       return path
     },
     close,
