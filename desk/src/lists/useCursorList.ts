@@ -15,6 +15,10 @@ export interface ListQuery<F, K extends string> {
 
 export type Fetch<F, K extends string, R> = (query: ListQuery<F, K> & { cursor: string | null }) => Promise<ListPage<R>>
 
+/** Drops the filter's empty fields: the server reads an absent field as "any". */
+const withoutEmpty = <F>(filter: F): F =>
+  Object.fromEntries(Object.entries(filter as object).filter(([, v]) => v !== undefined && v !== null && v !== '')) as F
+
 export const useCursorList = <F, K extends string, R>(fetchPage: Fetch<F, K, R>, initial: ListQuery<F, K>) => {
   const [query, setQuery] = useState(initial)
   // The cursor of every page visited (page 1's is null); a ref, since only loading reads it.
@@ -61,7 +65,7 @@ export const useCursorList = <F, K extends string, R>(fetchPage: Fetch<F, K, R>,
     error,
     hasNext: Boolean(page?.nextCursor),
     hasPrevious: pageIndex > 0,
-    setFilter: (filter: F) => restart({ ...query, filter }),
+    setFilter: (filter: F) => restart({ ...query, filter: withoutEmpty(filter) }),
     setSort: (sort: ListQuery<F, K>['sort']) => restart({ ...query, sort }),
     setLimit: (limit: number) => restart({ ...query, limit }),
     next: () => page?.nextCursor && setPageIndex((i) => i + 1),

@@ -14,10 +14,8 @@ import {
   MessagePlugin,
   Select,
   Space,
-  Table,
   Tag,
   type PrimaryTableCol,
-  type TableSort,
 } from 'tdesign-react'
 import type { MemberRow, StoreView } from '../../../../src/api/contract'
 import type { MembersFilter } from '../../../../src/api/membersSchemas'
@@ -25,7 +23,7 @@ import type { MemberSortKey } from '../../../../src/domain/memberList'
 import { call, DeskError } from '../../cloud'
 import { exportXlsx } from '../../lists/exportXlsx'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
-import { Pager } from '../../lists/Pager'
+import { ListTable } from '../../lists/ListTable'
 import { className, deskDay, tierName, yuan } from '../../wording'
 import { MEMBER_EXPORT_COLUMNS } from './membersColumns'
 
@@ -37,10 +35,6 @@ const fetchMembers: Fetch<Filter, MemberSortKey, MemberRow> = ({ filter, sort, l
 const TIER_OPTIONS = (['member', 'vip', 'gold'] as const).map((t) => ({ value: t, label: tierName(t) }))
 const CLASS_OPTIONS = (['A', 'B', 'C', 'D'] as const).map((c) => ({ value: c, label: className(c) }))
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))
-const SORTABLE = new Set<string>(['joinedAt', 'lastVisitAt', 'pointsBalance', 'lifetimeSpendFen', 'name'])
-
-/** Drops empty fields: the server reads an absent field as "any". */
-const cleaned = (f: Filter): Filter => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== ''))
 
 const COLUMNS: PrimaryTableCol<MemberRow>[] = [
   { colKey: 'memberNo', title: '会员号', width: 124 },
@@ -90,16 +84,9 @@ export default function MembersPage() {
 
   const apply = (next: Filter) => {
     setDraft(next)
-    list.setFilter(cleaned(next))
+    list.setFilter(next)
   }
   const set = <K extends keyof Filter>(key: K, value: Filter[K] | undefined) => apply({ ...draft, [key]: value })
-
-  const sort: TableSort = { sortBy: list.query.sort.by, descending: list.query.sort.order === 'desc' }
-  const onSortChange = (next: TableSort) => {
-    const s = Array.isArray(next) ? next[0] : next
-    if (s && SORTABLE.has(s.sortBy)) list.setSort({ by: s.sortBy as MemberSortKey, order: s.descending ? 'desc' : 'asc' })
-    else list.setSort({ by: 'joinedAt', order: 'desc' })
-  }
 
   const runExport = async () => {
     setExporting('正在导出…')
@@ -201,22 +188,15 @@ export default function MembersPage() {
           </Button>
         </Space>
       </div>
-      {list.error && <p className="page__error">{list.error}</p>}
-      <Table
+      <ListTable
+        list={list}
         rowKey="memberNo"
-        data={list.page?.rows ?? []}
         columns={COLUMNS}
-        loading={list.loading}
-        sort={sort}
-        onSortChange={onSortChange}
-        onRowClick={({ row }) => navigate(`/members/${row.memberNo}`)}
-        hover
+        defaultSort={{ by: 'joinedAt', order: 'desc' }}
+        unit="位会员"
         empty="没有符合条件的会员"
-        rowClassName="table__row--link"
-        tableLayout="fixed"
-        size="small"
+        onRowClick={(row) => navigate(`/members/${row.memberNo}`)}
       />
-      <Pager list={list} unit="位会员" />
     </section>
   )
 }

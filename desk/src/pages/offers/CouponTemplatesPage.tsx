@@ -3,12 +3,12 @@
  * one that the catalog, a live campaign or the rules still issue asks again, naming them.
  */
 import { useState } from 'react'
-import { Button, DialogPlugin, Input, MessagePlugin, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
+import { Button, DialogPlugin, Input, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react'
 import type { CouponTemplateRow } from '../../../../src/api/contract'
 import { templateUsesText } from '../../../../src/domain/offerSetup'
 import { tiersText } from '../../../../src/wording/tiers'
 import { call, DeskError } from '../../cloud'
-import { Pager } from '../../lists/Pager'
+import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { TemplateDialog } from './TemplateDialog'
 
@@ -88,11 +88,7 @@ export default function CouponTemplatesPage() {
       colKey: 'active',
       title: '状态',
       width: 72,
-      cell: ({ row }) => (
-        <Tag theme={row.active ? 'success' : 'default'} variant="light">
-          {row.active ? '启用' : '已停用'}
-        </Tag>
-      ),
+      cell: ({ row }) => <StateTag on={row.active} onText="启用" offText="已停用" />,
     },
     {
       colKey: 'operation',
@@ -117,8 +113,7 @@ export default function CouponTemplatesPage() {
     },
   ]
 
-  const setFilter = (next: Filter) =>
-    list.setFilter(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')))
+  const setFilter = list.setFilter
 
   return (
     <section className="page">
@@ -155,22 +150,14 @@ export default function CouponTemplatesPage() {
           onChange={(v) => setFilter({ ...list.query.filter, kind: (v as Filter['kind']) || undefined })}
         />
       </div>
-      {list.error && <p className="page__error">{list.error}</p>}
-      <Table
+      <ListTable
+        list={list}
         rowKey="id"
-        data={list.page?.rows ?? []}
         columns={columns}
-        loading={list.loading}
-        sort={{ sortBy: list.query.sort.by, descending: list.query.sort.order === 'desc' }}
-        onSortChange={(s) => {
-          const one = Array.isArray(s) ? s[0] : s
-          list.setSort(one ? { by: one.sortBy as SortKey, order: one.descending ? 'desc' : 'asc' } : { by: 'createdAt', order: 'desc' })
-        }}
+        defaultSort={{ by: 'createdAt', order: 'desc' }}
+        unit="个券模板"
         empty="没有符合条件的券模板"
-        tableLayout="fixed"
-        size="small"
       />
-      <Pager list={list} unit="个券模板" />
       {editing && (
         <TemplateDialog
           template={editing === 'new' ? null : editing}

@@ -22,6 +22,7 @@ import { AREA_WORDS, OPERATOR_AREAS, type OperatorArea } from '../../../../src/d
 import { call, DeskError } from '../../cloud'
 import { Field } from '../../forms/Field'
 import { useSubmit } from '../../forms/useSubmit'
+import { StateTag } from '../../lists/ListTable'
 import { Pager } from '../../lists/Pager'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { Invitation } from './StaffDialogs'
@@ -176,11 +177,7 @@ export const OperatorsTab = () => {
       colKey: 'active',
       title: '状态',
       width: 72,
-      cell: ({ row }) => (
-        <Tag theme={row.active ? 'success' : 'default'} variant="light">
-          {row.active ? '在职' : '已停用'}
-        </Tag>
-      ),
+      cell: ({ row }) => <StateTag on={row.active} onText="在职" offText="已停用" />,
     },
     {
       colKey: 'operation',

@@ -3,11 +3,11 @@
  * deactivate one who left (their powers end at once), and hand their customers over to a colleague of the store.
  */
 import { useEffect, useState } from 'react'
-import { Button, Input, MessagePlugin, Popconfirm, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
+import { Button, Input, MessagePlugin, Popconfirm, Select, Space, type PrimaryTableCol } from 'tdesign-react'
 import type { StaffRow, StoreView } from '../../../../src/api/contract'
 import type { StaffRole } from '../../../../src/domain/staff'
 import { call, DeskError } from '../../cloud'
-import { Pager } from '../../lists/Pager'
+import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { deskDay } from '../../wording'
 import { HandOverDialog, InviteStaffDialog } from './StaffDialogs'
@@ -62,11 +62,7 @@ export const StaffTab = () => {
       colKey: 'active',
       title: '状态',
       width: 72,
-      cell: ({ row }) => (
-        <Tag theme={row.active ? 'success' : 'default'} variant="light">
-          {row.active ? '在职' : '已停用'}
-        </Tag>
-      ),
+      cell: ({ row }) => <StateTag on={row.active} onText="在职" offText="已停用" />,
     },
     {
       colKey: 'operation',
@@ -90,7 +86,7 @@ export const StaffTab = () => {
       ),
     },
   ]
-  const setFilter = (f: Filter) => list.setFilter(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
+  const setFilter = list.setFilter
   return (
     <>
       <div className="filters filters--with-action" role="search">
@@ -130,22 +126,14 @@ export const StaffTab = () => {
           邀请员工
         </Button>
       </div>
-      {list.error && <p className="page__error">{list.error}</p>}
-      <Table
+      <ListTable
+        list={list}
         rowKey="staffId"
-        data={list.page?.rows ?? []}
         columns={columns}
-        loading={list.loading}
-        sort={{ sortBy: list.query.sort.by, descending: list.query.sort.order === 'desc' }}
-        onSortChange={(s) => {
-          const one = Array.isArray(s) ? s[0] : s
-          list.setSort(one ? { by: one.sortBy as SortKey, order: one.descending ? 'desc' : 'asc' } : { by: 'store', order: 'asc' })
-        }}
+        defaultSort={{ by: 'store', order: 'asc' }}
+        unit="名员工"
         empty="没有符合条件的员工"
-        tableLayout="fixed"
-        size="small"
       />
-      <Pager list={list} unit="名员工" />
       {inviting && <InviteStaffDialog stores={stores} onClose={() => setInviting(false)} onInvited={list.reload} />}
       {handingOver && (
         <HandOverDialog

@@ -1,9 +1,9 @@
 /** 门店: the brand's shops, open and closed, created and edited here. */
 import { useState } from 'react'
-import { Button, Input, Select, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
+import { Button, Input, Select, type PrimaryTableCol } from 'tdesign-react'
 import type { StoreRow } from '../../../../src/api/contract'
 import { call } from '../../cloud'
-import { Pager } from '../../lists/Pager'
+import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { StoreDialog } from './StoreDialog'
 
@@ -31,11 +31,7 @@ export const StoresTab = () => {
       colKey: 'active',
       title: '状态',
       width: 72,
-      cell: ({ row }) => (
-        <Tag theme={row.active ? 'success' : 'default'} variant="light">
-          {row.active ? '营业' : '停业'}
-        </Tag>
-      ),
+      cell: ({ row }) => <StateTag on={row.active} onText="营业" offText="停业" />,
     },
     {
       colKey: 'operation',
@@ -48,7 +44,7 @@ export const StoresTab = () => {
       ),
     },
   ]
-  const setFilter = (f: Filter) => list.setFilter(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')))
+  const setFilter = list.setFilter
   return (
     <>
       <div className="filters filters--with-action" role="search">
@@ -75,22 +71,7 @@ export const StoresTab = () => {
           新建门店
         </Button>
       </div>
-      {list.error && <p className="page__error">{list.error}</p>}
-      <Table
-        rowKey="id"
-        data={list.page?.rows ?? []}
-        columns={columns}
-        loading={list.loading}
-        sort={{ sortBy: list.query.sort.by, descending: list.query.sort.order === 'desc' }}
-        onSortChange={(s) => {
-          const one = Array.isArray(s) ? s[0] : s
-          list.setSort(one ? { by: one.sortBy as SortKey, order: one.descending ? 'desc' : 'asc' } : { by: 'id', order: 'asc' })
-        }}
-        empty="还没有门店"
-        tableLayout="fixed"
-        size="small"
-      />
-      <Pager list={list} unit="家门店" />
+      <ListTable list={list} rowKey="id" columns={columns} defaultSort={{ by: 'id', order: 'asc' }} unit="家门店" empty="还没有门店" />
       {editing && (
         <StoreDialog
           store={editing === 'new' ? null : editing}
