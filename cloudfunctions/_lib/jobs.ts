@@ -93,19 +93,25 @@ export const walkChunks = async <M extends { _id: string }>(
   }
   const wasDone = run.done
   const deadline = Date.now() + (spec.budgetMs ?? BUDGET_MS)
+  // The ids of the last drained chunk that changed nothing: see `stuck`.
+  let unchanged = ''
   while (!run.done && Date.now() < deadline) {
     const query = walk.kind === 'drain' ? walk.select() : walk.select(run.cursor).orderBy('_id', 'asc')
     const members = await query.limit(chunkSize).get()
     const { changed, carry } = await work(members, run)
-    // A drained chunk that changed nothing would be read again forever: stop, and let the next trigger retry.
-    const stuck = walk.kind === 'drain' && members.length > 0 && changed === 0
+    // A drained chunk that changed nothing would be read again forever. Once can be a race (another call moved the
+    // members between this query and their transactions: the next query no longer finds them); the same chunk
+    // twice is stuck: stop, and let the next trigger retry.
+    const ids = walk.kind === 'drain' && members.length > 0 && changed === 0 ? members.map((m) => m._id).join(',') : ''
+    const stuck = ids !== '' && ids === unchanged
+    unchanged = ids
     run = {
       ...run,
       ...carry,
       cursor: members.length > 0 ? members[members.length - 1]._id : run.cursor,
       processed: run.processed + members.length,
       changed: run.changed + changed,
-      done: members.length < chunkSize && !stuck,
+      done: members.length < chunkSize && ids === '',
       updatedAt: new Date().toISOString(),
     }
     await data.jobRuns.put(run)
