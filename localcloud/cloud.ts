@@ -453,6 +453,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         phoneCode: (openid) => openapi.phoneCode(openid),
         upload: (openid, cloudPath, req) => storage.clientUpload(openid, cloudPath, req),
         webAuth,
+        // CloudBase keeps one user per custom uid: the web user's uuid names the creator of what they upload.
+        webUploadInfo: (user, body) => storage.webUploadInfo(`web:${user.uuid}`, body),
         runWeb: (name, event, { user, clientIp, clock }) => run(name, event, { web: user, clientIp, clock, source: WEB_SOURCE }),
       },
       {

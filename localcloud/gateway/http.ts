@@ -85,6 +85,8 @@ export interface GatewayBackend {
   upload?(openid: string, cloudPath: unknown, req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }>
   /** The web SDK's sign-in (webauth/webauth.ts); without it `/auth/v1/` and `/v1/functions/` are not served. */
   webAuth?: WebAuth
+  /** The web SDK's `uploadFile` asking where to PUT, as a signed-in web user (storage/storage.ts `webUploadInfo`). */
+  webUploadInfo?(user: WebUser, body: unknown): { status: number; body: unknown }
   /** A web SDK call of a function by a signed-in web user. */
   runWeb?(name: string, event: unknown, caller: { user: WebUser; clientIp?: string; clock?: string }): Promise<Invocation>
 }
@@ -293,6 +295,8 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   if (path === '/local/upload' && backend.upload) return handleUpload(backend, req, res)
   if (backend.webAuth && path.startsWith('/auth/v1/')) return handleWebAuth(backend.webAuth, path, req, res)
   if (backend.webAuth && path.startsWith('/v1/functions/')) return handleWebCall(backend, options, path, req, res)
+  if (backend.webAuth && backend.webUploadInfo && path === '/v1/storages/get-objects-upload-info')
+    return handleWebUploadInfo(backend, req, res)
 
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
   if (!fn) {
@@ -432,4 +436,21 @@ const handleWebCall = async (backend: GatewayBackend, options: GatewayOptions, p
   if (o.kind === 'ok') return sendJson(res, 200, o.value, headers)
   if (o.kind === 'timeout') return apiError(res, 504, 'FUNCTION_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${o.timeoutS} seconds`)
   apiError(res, 500, 'FUNCTION_INVOCATION_FAILED', o.message)
+}
+
+/** `POST /v1/storages/get-objects-upload-info`: where a signed-in web user may PUT a file (storage/storage.ts). */
+const handleWebUploadInfo = async (backend: GatewayBackend, req: IncomingMessage, res: ServerResponse) => {
+  if (req.method !== 'POST') return apiError(res, 405, 'INVALID_REQUEST', 'use POST')
+  const user = backend.webAuth!.caller(req.headers.authorization)
+  if (!user) return apiError(res, 401, 'INVALID_ACCESS_TOKEN', 'access token missing, invalid or expired')
+  let body: unknown
+  try {
+    const text = await readBody(req, res, 1024 * 1024, () => ({ code: 'INVALID_PARAM', message: 'request body too large' }))
+    body = JSON.parse(text)
+  } catch (e) {
+    if (e instanceof TooLarge) return
+    return apiError(res, 400, 'INVALID_PARAM', 'request body is not JSON')
+  }
+  const answer = backend.webUploadInfo!(user, body)
+  sendJson(res, answer.status, answer.body)
 }

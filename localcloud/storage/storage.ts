@@ -10,6 +10,10 @@
  *   `http://127.0.0.1:<port>/local/files/<cloudPath>`, so the SDK's own HTTP code runs end to end, and a browser
  *   can open a link as it opens one of CloudBase's.
  *
+ * The web SDK's `app.uploadFile` (@cloudbase/js-sdk 3: the operators' desk) asks `POST /v1/storages/get-objects-upload-
+ * info` for a signed PUT (`webUploadInfo()`, in the shape docs.cloudbase.net/http-api/storage/get-objects-upload-info
+ * documents), then PUTs the bytes with `X-Cos-Meta-Fileid`: the signed-in web user becomes the file's creator.
+ *
  * The mini program's own `wx.cloud.uploadFile` (a client upload, under the storage security rules) is served by the
  * gateway's `POST /local/upload` through `clientUpload()`: the uploader becomes the file's creator, and a file may be
  * overwritten only by its creator or a function (CloudBase's PRIVATE storage rule, 仅创建者及管理员可读写, which
@@ -125,6 +129,8 @@ export class Storage {
   readonly counters = { uploads: 0, downloads: 0, deletes: 0, links: 0, refused: 0 }
   /** Who created each client-uploaded file (cloudPath → openid); a function's files have no creator. */
   private readonly creators: Map<string, string>
+  /** Web uploads handed out and not yet PUT: the `cloudObjectMeta` token → the file and who will have created it. */
+  private readonly pendingWebUploads = new Map<string, { cloudPath: string; creator: string; expiresS: number }>()
   private readonly creatorsFile: string
 
   constructor(private readonly options: StorageOptions) {
@@ -360,8 +366,14 @@ export class Storage {
       if (verdict === 'expired') return refuse(403, 'AccessDenied', 'Request has expired')
       if (!(await this.receive(req, cloudPath, this.maxUploadBytes)))
         return refuse(413, 'EntityTooLarge', `Your proposed upload exceeds the local limit of ${this.maxUploadBytes} bytes.`)
-      // A function writes as an administrator: the file no longer has a client creator.
-      if (this.creators.has(cloudPath)) this.setCreator(cloudPath, null)
+      // A web client's upload names its info's meta token: its user becomes the creator. Anything else is a function's
+      // (an administrator's): the file no longer has a client creator.
+      const meta = String(req.headers['x-cos-meta-fileid'] ?? '')
+      const web = this.pendingWebUploads.get(meta)
+      if (web && web.cloudPath === cloudPath) {
+        this.pendingWebUploads.delete(meta)
+        this.setCreator(cloudPath, web.creator)
+      } else if (this.creators.has(cloudPath)) this.setCreator(cloudPath, null)
       // COS answers a successful PUT with an empty body.
       res.writeHead(200, { 'content-length': 0 })
       return void res.end()
@@ -438,6 +450,46 @@ export class Storage {
       return refuse(413, -404011, `the file exceeds the local limit of ${this.maxUploadBytes} bytes`)
     this.setCreator(path, openid)
     return { status: 200, body: { fileID: fileIdOf(path), statusCode: 200, errMsg: 'uploadFile:ok' } }
+  }
+
+  /**
+   * `POST /v1/storages/get-objects-upload-info` for a signed-in web user (`creator`, e.g. `web:<uuid>`): per object,
+   * a signed PUT valid 10 minutes, or `{ code, message }` — a bad path, or a file someone else created (the PRIVATE
+   * rule: only its creator or a function may write it). At most 50 objects a call.
+   */
+  webUploadInfo(creator: string, body: unknown): { status: number; body: unknown } {
+    if (!Array.isArray(body) || body.length === 0)
+      return { status: 400, body: { code: 'INVALID_PARAM', message: 'the body must be an array of { objectId }' } }
+    if (body.length > MAX_BATCH)
+      return { status: 400, body: { code: 'OBJECT_BATCH_TOO_LARGE', message: `at most ${MAX_BATCH} objects per call` } }
+    const expiresS = this.seconds() + 600
+    for (const [meta, p] of this.pendingWebUploads) if (p.expiresS < this.seconds()) this.pendingWebUploads.delete(meta)
+    return {
+      status: 200,
+      body: body.map((item: unknown) => {
+        const objectId = (item as { objectId?: unknown } | null)?.objectId
+        const problem = cloudPathProblem(objectId)
+        if (problem) return { code: 'INVALID_PARAM', message: problem }
+        const cloudPath = objectId as string
+        if (this.exists(cloudPath) && this.creators.get(cloudPath) !== creator) {
+          this.counters.refused++
+          return { code: 'STORAGE_EXCEED_AUTHORITY', message: 'permission denied: only the file’s creator may write it' }
+        }
+        const meta = randomBytes(16).toString('hex')
+        this.pendingWebUploads.set(meta, { cloudPath, creator, expiresS })
+        const downloadUrl = this.signedUrl(cloudPath, expiresS)
+        return {
+          objectId: cloudPath,
+          uploadUrl: this.objectUrl(cloudPath),
+          authorization: `q-sign-algorithm=sha256&q-expires=${expiresS}&q-signature=${this.sign('PUT', cloudPath, expiresS)}`,
+          token: randomBytes(16).toString('hex'),
+          cloudObjectMeta: meta,
+          downloadUrl,
+          downloadUrlEncoded: encodeURI(downloadUrl),
+          cloudObjectId: fileIdOf(cloudPath),
+        }
+      }),
+    }
   }
 
   stats() {
