@@ -50,7 +50,7 @@ const put = (info: UploadInfo, bytes: Buffer) =>
   fetch(info.uploadUrl!, {
     method: 'PUT',
     headers: { authorization: info.authorization!, 'x-cos-security-token': 'ignored', 'x-cos-meta-fileid': info.cloudObjectMeta! },
-    body: bytes,
+    body: new Uint8Array(bytes),
   })
 
 it('hands a signed-in web user a signed PUT; the bytes land, readable by their link, with that user as creator', async () => {
@@ -86,7 +86,7 @@ it('refuses bad paths per object, a PUT not signed for its path, and more than 5
   const elsewhere = await fetch(info.uploadUrl!.replace('a.jpg', 'b.jpg'), {
     method: 'PUT',
     headers: { authorization: info.authorization!, 'x-cos-meta-fileid': info.cloudObjectMeta! },
-    body: Buffer.from('x'),
+    body: new TextEncoder().encode('x'),
   })
   expect(elsewhere.status).toBe(403)
   expect(cloud.storage.read(cloud.storage.fileIdOf('images/catalog/b.jpg'))).toBeNull()
