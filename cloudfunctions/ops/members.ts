@@ -42,6 +42,7 @@ import {
   type MemberChange,
   type MemberRequest,
   type Placement,
+  checkBirthday,
 } from '../../src/domain/memberAudit'
 import { classBounds, parseMemberSearch, type MemberSortKey } from '../../src/domain/memberList'
 import { availablePoints } from '../../src/domain/points'
@@ -423,6 +424,8 @@ const correctionAnswer = async (
  * month, nothing now (src/domain/memberAudit.ts birthdayCardOnCorrection). The same rule as a store's correction.
  */
 export const correctMemberBirthday = operatorAction('members', CorrectMemberBirthdaySchema, async (input, ctx) => {
+  // Bad input is refused before anything is looked up: an impossible birthday is wrong for any member.
+  checkBirthday(input.birthday, ctx.now)
   const found = await findMemberByCode(input.memberCode)
   const outcome = await correct(
     found,

@@ -61,10 +61,15 @@ const calendarDay = (now: Instant) => {
   return { year: today.year(), month: today.month() + 1, day: today.date() }
 }
 
-/** A correction of the birthday: the member after it and the change to record. */
-export const correctBirthday = (member: Member, birthday: Birthday, now: Instant): { member: Member; change: MemberChange } => {
+/** Refuses a birthday no one can have (a day the month lacks, a date still to come), whoever's it would be. */
+export const checkBirthday = (birthday: Birthday, now: Instant): void => {
   const problem = birthdayProblem(birthday, calendarDay(now))
   if (problem) throw fieldRefused('birthday', problem)
+}
+
+/** A correction of the birthday: the member after it and the change to record. */
+export const correctBirthday = (member: Member, birthday: Birthday, now: Instant): { member: Member; change: MemberChange } => {
+  checkBirthday(birthday, now)
   if (sameBirthday(member.birthday, birthday)) throw fieldRefused('birthday', '新生日与现有生日相同，无需更正')
   return { member: { ...member, birthday }, change: { kind: 'birthday', from: member.birthday, to: birthday } }
 }
