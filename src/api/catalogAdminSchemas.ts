@@ -83,7 +83,7 @@ export const SaveCouponTemplateSchema = v.pipe(
     requestId,
     /** Edit: the template and the revision the operator loaded (else another's save in between is refused). */
     templateId: v.optional(catalogId),
-    revision: v.optional(int('版本号', 1, 1_000_000_000)),
+    revision: v.optional(int('版本号', 1, 100_000_000)),
     title: plainText('券名称', 30),
     note: optionalText('使用说明', 200),
     benefit,
@@ -144,7 +144,7 @@ export const SaveCatalogItemSchema = v.pipe(
   v.object({
     requestId,
     itemId: v.optional(catalogId),
-    revision: v.optional(int('版本号', 1, 1_000_000_000)),
+    revision: v.optional(int('版本号', 1, 100_000_000)),
     title: plainText('商品名称', 30),
     description: optionalText('商品介绍', 200),
     // An uploaded picture's fileID (images/catalog/), never a link: the function checks it exists and links it.
