@@ -833,9 +833,15 @@ export const inputsFor = (spec: ActionSpec, w: World): fc.Arbitrary<Input> => {
     })
   }
   kinds.push({ arbitrary: plain(fc.oneof(badShape, badText, badNumber, operatorObject, fc.constant(undefined))), weight: 10 })
-  // Extra keys never replace a real field: the mutation, if any, is what gets sent.
+  // Extra keys are never the action's own fields: the mutation, if any, is what gets sent, and a field left out
+  // stays out (a forged `staffId: 'M01'` filling a dropped one deactivated the world's manager).
+  const forged = extras(w).map((extra) =>
+    Object.keys(extra).some((k) => names.includes(k))
+      ? Object.fromEntries(Object.entries(extra).filter(([k]) => !names.includes(k)))
+      : extra,
+  )
   return fc
-    .tuple(fc.oneof(...kinds), extras(w))
+    .tuple(fc.oneof(...kinds), forged)
     .map(([one, extra]) =>
       one.input !== null && typeof one.input === 'object' && !Array.isArray(one.input) && Object.keys(extra).length > 0
         ? { ...one, input: { ...extra, ...(one.input as object) } }
