@@ -27,9 +27,20 @@ beforeAll(async () => {
   cloud = demo.cloud
   phone = weappPhone(DIST, (name, data, openid) => cloud.invoke(name, data, { openid }))
   await phone.open('pages/card/index', {}, 'demo-shopper-b')
-  // The member code (the native component whose lost template a check below simulates) shows full screen.
-  await phone.tap('出示会员码')
+  await showCode()
 }, 60_000)
+
+/** Whether the page's tree holds the native member code (the component whose lost template a check simulates). */
+const codeShown = () => JSON.stringify(phone.weapp.current()!.instance.data.root).includes('"nn":"member-code"')
+
+/** The member code full screen; tapped again if a refresh of the card on a loaded machine closed it. */
+const showCode = async () => {
+  for (let tries = 0; tries < 3 && !codeShown(); tries++) {
+    if (tries > 0) await new Promise((r) => setTimeout(r, 500))
+    await phone.tap('出示会员码')
+  }
+  if (!codeShown()) throw new Error('the card page shows no member code after tapping 出示会员码')
+}
 
 afterAll(async () => {
   phone?.close()
@@ -68,7 +79,8 @@ describe('nothing dropped', () => {
     for (const c of deeper.components.values()) c.detach()
   })
 
-  it('names the nodes a lost component template leaves undrawn (the member code)', () => {
+  it('names the nodes a lost component template leaves undrawn (the member code)', async () => {
+    await showCode()
     breakBase((wxml) => wxml.replace(/<template name="tmpl_(\d+)_member-code">/g, '<template name="tmpl_$1_gone">'))
     const templates = loadTemplates(broken)
     const missing = undrawn(phone.weapp.current()!.instance.data, drawPage(templates, phone.weapp))
