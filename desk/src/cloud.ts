@@ -6,6 +6,7 @@
 import cloudbase from '@cloudbase/js-sdk/app'
 import '@cloudbase/js-sdk/auth'
 import '@cloudbase/js-sdk/functions'
+import '@cloudbase/js-sdk/storage'
 import type { ActionInput, ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
 import type { ErrorCode, FieldError } from '../../src/domain/errors'
 
@@ -27,6 +28,7 @@ interface DeskApp {
   registerHost(host: string, protocol: 'http' | 'https'): void
   auth(options: { persistence: 'local' | 'session' | 'none' }): DeskAuth
   callFunction(options: { name: string; data: unknown }): Promise<{ result?: unknown }>
+  uploadFile(options: { cloudPath: string; filePath: File }): Promise<{ fileID: string }>
 }
 const sdk = cloudbase as unknown as { init(config: { env: string; region: string }): DeskApp }
 
@@ -78,4 +80,14 @@ export const call = async <F extends FunctionName, A extends ActionName<F>>(
   if (result.ok) return result.data
   const error = new DeskError(result.error.code, result.error.message, result.error.fields ?? [])
   throw result.error.code === 'SESSION_ENDED' ? signedOut(error) : error
+}
+
+/** Uploads a file to cloud storage as the signed-in operator (the storage rule makes them its creator): its fileID. */
+export const uploadFile = async (cloudPath: string, file: File): Promise<string> => {
+  try {
+    return (await app.uploadFile({ cloudPath, filePath: file })).fileID
+  } catch (e) {
+    if (isUnauthenticated(e)) throw signedOut(new DeskError('SIGNED_OUT', '登录已失效，请重新扫码登录'))
+    throw new DeskError('NETWORK', '图片上传失败，请检查网络后重试')
+  }
 }

@@ -1,0 +1,131 @@
+/** 积分商城: what members exchange points for, with pictures, prices, stock (in all and per store) and early access. */
+import { useState } from 'react'
+import { Button, Input, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react'
+import type { CatalogItemRow } from '../../../../src/api/contract'
+import { tiersText } from '../../../../src/wording/tiers'
+import { call, DeskError } from '../../cloud'
+import { ListTable, StateTag } from '../../lists/ListTable'
+import { useCursorList, type Fetch } from '../../lists/useCursorList'
+import { deskPastTime } from '../../wording'
+import { CatalogItemDialog } from './CatalogItemDialog'
+
+interface Filter {
+  active?: boolean
+  search?: string
+}
+type SortKey = 'sort' | 'pointsPrice' | 'title'
+
+const fetchItems: Fetch<Filter, SortKey, CatalogItemRow> = ({ filter, sort, limit, cursor }) =>
+  call('ops', 'listCatalogItems', { filter, sort, limit, cursor })
+
+const stockText = (row: CatalogItemRow) => {
+  const total = row.stock.total === null ? `已兑 ${row.stock.exchanged}` : `剩 ${row.stock.left} / ${row.stock.total}`
+  return row.storeStock ? `${total}（${row.storeStock.length} 家门店）` : total
+}
+
+export default function CatalogPage() {
+  const list = useCursorList<Filter, SortKey, CatalogItemRow>(fetchItems, {
+    filter: { active: true },
+    sort: { by: 'sort', order: 'asc' },
+    limit: 20,
+  })
+  const [editing, setEditing] = useState<CatalogItemRow | 'new' | null>(null)
+  const [search, setSearch] = useState('')
+
+  const toggle = async (row: CatalogItemRow) => {
+    try {
+      if (row.active) await call('ops', 'retireCatalogItem', { itemId: row.id })
+      else await call('ops', 'reactivateCatalogItem', { itemId: row.id })
+      void MessagePlugin.success(row.active ? `已下架「${row.title}」` : `已上架「${row.title}」`)
+      list.reload()
+    } catch (e) {
+      void MessagePlugin.error(e instanceof DeskError ? e.message : '操作失败')
+    }
+  }
+
+  const columns: PrimaryTableCol<CatalogItemRow>[] = [
+    {
+      colKey: 'imageUrl',
+      title: '图片',
+      width: 72,
+      cell: ({ row }) =>
+        row.imageUrl ? <img className="thumb" src={row.imageUrl} alt={row.title} /> : <span className="thumb thumb--empty">无图</span>,
+    },
+    { colKey: 'title', title: '商品', ellipsis: true, sorter: true },
+    { colKey: 'template', title: '兑换所得', width: 150, ellipsis: true, cell: ({ row }) => row.template?.benefitText ?? '（券已删除）' },
+    { colKey: 'pointsPrice', title: '积分', width: 80, align: 'right', sorter: true },
+    { colKey: 'stock', title: '库存', width: 150, ellipsis: true, cell: ({ row }) => stockText(row) },
+    { colKey: 'tiers', title: '等级', width: 100, ellipsis: true, cell: ({ row }) => tiersText(row.tiers) },
+    {
+      colKey: 'earlyAccess',
+      title: '开放',
+      width: 130,
+      cell: ({ row }) => (row.earlyAccess ? deskPastTime(row.earlyAccess.opensAt) : '立即'),
+    },
+    { colKey: 'active', title: '状态', width: 72, cell: ({ row }) => <StateTag on={row.active} onText="上架" offText="已下架" /> },
+    {
+      colKey: 'operation',
+      title: '操作',
+      width: 120,
+      cell: ({ row }) => (
+        <Space size={4}>
+          <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
+            编辑
+          </Button>
+          <Button variant="text" theme={row.active ? 'danger' : 'primary'} onClick={() => void toggle(row)}>
+            {row.active ? '下架' : '上架'}
+          </Button>
+        </Space>
+      ),
+    },
+  ]
+
+  return (
+    <section className="page">
+      <div className="page__head">
+        <h2 className="page__title">积分商城</h2>
+        <Button theme="primary" onClick={() => setEditing('new')}>
+          新建商品
+        </Button>
+      </div>
+      <div className="filters" role="search">
+        <Input
+          className="filters__search"
+          placeholder="商品名称"
+          clearable
+          value={search}
+          onChange={(v) => setSearch(String(v))}
+          onEnter={() => list.setFilter({ ...list.query.filter, search })}
+          onClear={() => list.setFilter({ ...list.query.filter, search: undefined })}
+        />
+        <Select
+          value={list.query.filter.active === undefined ? 'all' : list.query.filter.active ? 'active' : 'retired'}
+          options={[
+            { value: 'active', label: '上架中' },
+            { value: 'retired', label: '已下架' },
+            { value: 'all', label: '全部' },
+          ]}
+          onChange={(v) => list.setFilter({ ...list.query.filter, active: v === 'all' ? undefined : v === 'active' })}
+        />
+      </div>
+      <ListTable
+        list={list}
+        rowKey="id"
+        columns={columns}
+        defaultSort={{ by: 'sort', order: 'asc' }}
+        unit="件商品"
+        empty="没有符合条件的商品"
+      />
+      {editing && (
+        <CatalogItemDialog
+          item={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null)
+            list.reload()
+          }}
+        />
+      )}
+    </section>
+  )
+}
