@@ -1,9 +1,10 @@
 /** 积分商城: what members exchange points for, with pictures, prices, stock (in all and per store) and early access. */
 import { useState } from 'react'
-import { Button, Input, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react'
+import { Button, MessagePlugin, Space, type PrimaryTableCol } from 'tdesign-react'
 import type { CatalogItemRow } from '../../../../src/api/contract'
 import { tiersText } from '../../../../src/wording/tiers'
 import { call, DeskError } from '../../cloud'
+import { SearchBox, StateSelect } from '../../lists/ListFilters'
 import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { deskPastTime } from '../../wording'
@@ -30,7 +31,6 @@ export default function CatalogPage() {
     limit: 20,
   })
   const [editing, setEditing] = useState<CatalogItemRow | 'new' | null>(null)
-  const [search, setSearch] = useState('')
 
   const toggle = async (row: CatalogItemRow) => {
     try {
@@ -89,24 +89,8 @@ export default function CatalogPage() {
         </Button>
       </div>
       <div className="filters" role="search">
-        <Input
-          className="filters__search"
-          placeholder="商品名称"
-          clearable
-          value={search}
-          onChange={(v) => setSearch(String(v))}
-          onEnter={() => list.setFilter({ ...list.query.filter, search })}
-          onClear={() => list.setFilter({ ...list.query.filter, search: undefined })}
-        />
-        <Select
-          value={list.query.filter.active === undefined ? 'all' : list.query.filter.active ? 'active' : 'retired'}
-          options={[
-            { value: 'active', label: '上架中' },
-            { value: 'retired', label: '已下架' },
-            { value: 'all', label: '全部' },
-          ]}
-          onChange={(v) => list.setFilter({ ...list.query.filter, active: v === 'all' ? undefined : v === 'active' })}
-        />
+        <SearchBox list={list} placeholder="商品名称" />
+        <StateSelect list={list} on="上架中" off="已下架" all="全部" />
       </div>
       <ListTable
         list={list}

@@ -3,11 +3,12 @@
  * one that the catalog, a live campaign or the rules still issue asks again, naming them.
  */
 import { useState } from 'react'
-import { Button, DialogPlugin, Input, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react'
+import { Button, DialogPlugin, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react'
 import type { CouponTemplateRow } from '../../../../src/api/contract'
 import { templateUsesText } from '../../../../src/domain/offerSetup'
 import { tiersText } from '../../../../src/wording/tiers'
 import { call, DeskError } from '../../cloud'
+import { SearchBox, StateSelect } from '../../lists/ListFilters'
 import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { TemplateDialog } from './TemplateDialog'
@@ -37,7 +38,6 @@ export default function CouponTemplatesPage() {
     limit: 20,
   })
   const [editing, setEditing] = useState<CouponTemplateRow | 'new' | null>(null)
-  const [search, setSearch] = useState('')
 
   const retire = async (t: CouponTemplateRow, acknowledgeInUse = false) => {
     try {
@@ -124,24 +124,8 @@ export default function CouponTemplatesPage() {
         </Button>
       </div>
       <div className="filters" role="search">
-        <Input
-          className="filters__search"
-          placeholder="券名称"
-          clearable
-          value={search}
-          onChange={(v) => setSearch(String(v))}
-          onEnter={() => setFilter({ ...list.query.filter, search })}
-          onClear={() => setFilter({ ...list.query.filter, search: undefined })}
-        />
-        <Select
-          value={list.query.filter.active === undefined ? 'all' : list.query.filter.active ? 'active' : 'retired'}
-          options={[
-            { value: 'active', label: '启用中' },
-            { value: 'retired', label: '已停用' },
-            { value: 'all', label: '全部状态' },
-          ]}
-          onChange={(v) => setFilter({ ...list.query.filter, active: v === 'all' ? undefined : v === 'active' })}
-        />
+        <SearchBox list={list} placeholder="券名称" />
+        <StateSelect list={list} on="启用中" off="已停用" />
         <Select
           placeholder="全部类型"
           clearable

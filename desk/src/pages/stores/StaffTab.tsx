@@ -3,10 +3,11 @@
  * deactivate one who left (their powers end at once), and hand their customers over to a colleague of the store.
  */
 import { useEffect, useState } from 'react'
-import { Button, Input, MessagePlugin, Popconfirm, Select, Space, type PrimaryTableCol } from 'tdesign-react'
+import { Button, MessagePlugin, Popconfirm, Select, Space, type PrimaryTableCol } from 'tdesign-react'
 import type { StaffRow, StoreView } from '../../../../src/api/contract'
 import type { StaffRole } from '../../../../src/domain/staff'
 import { call, DeskError } from '../../cloud'
+import { SearchBox, StateSelect } from '../../lists/ListFilters'
 import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { deskDay } from '../../wording'
@@ -34,7 +35,6 @@ export const StaffTab = () => {
   const [stores, setStores] = useState<StoreView[]>([])
   const [inviting, setInviting] = useState(false)
   const [handingOver, setHandingOver] = useState<StaffRow | null>(null)
-  const [search, setSearch] = useState('')
   useEffect(() => {
     call('ops', 'stores', {})
       .then(({ stores }) => setStores(stores))
@@ -90,15 +90,7 @@ export const StaffTab = () => {
   return (
     <>
       <div className="filters filters--with-action" role="search">
-        <Input
-          className="filters__search"
-          placeholder="姓名或工号"
-          clearable
-          value={search}
-          onChange={(v) => setSearch(String(v))}
-          onEnter={() => setFilter({ ...list.query.filter, search })}
-          onClear={() => setFilter({ ...list.query.filter, search: undefined })}
-        />
+        <SearchBox list={list} placeholder="姓名或工号" />
         <Select
           placeholder="全部门店"
           clearable
@@ -113,15 +105,7 @@ export const StaffTab = () => {
           options={(['assistant', 'manager'] as const).map((r) => ({ value: r, label: ROLE_WORDS[r] }))}
           onChange={(v) => setFilter({ ...list.query.filter, role: (v as StaffRole) || undefined })}
         />
-        <Select
-          value={list.query.filter.active === undefined ? 'all' : list.query.filter.active ? 'active' : 'inactive'}
-          options={[
-            { value: 'active', label: '在职' },
-            { value: 'inactive', label: '已停用' },
-            { value: 'all', label: '全部' },
-          ]}
-          onChange={(v) => setFilter({ ...list.query.filter, active: v === 'all' ? undefined : v === 'active' })}
-        />
+        <StateSelect list={list} on="在职" off="已停用" all="全部" />
         <Button theme="primary" className="filters__action" onClick={() => setInviting(true)}>
           邀请员工
         </Button>

@@ -1,8 +1,9 @@
 /** 门店: the brand's shops, open and closed, created and edited here. */
 import { useState } from 'react'
-import { Button, Input, Select, type PrimaryTableCol } from 'tdesign-react'
+import { Button, Select, type PrimaryTableCol } from 'tdesign-react'
 import type { StoreRow } from '../../../../src/api/contract'
 import { call } from '../../cloud'
+import { SearchBox } from '../../lists/ListFilters'
 import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { StoreDialog } from './StoreDialog'
@@ -19,7 +20,6 @@ const fetchStores: Fetch<Filter, SortKey, StoreRow> = ({ filter, sort, limit, cu
 export const StoresTab = () => {
   const list = useCursorList<Filter, SortKey, StoreRow>(fetchStores, { filter: {}, sort: { by: 'id', order: 'asc' }, limit: 20 })
   const [editing, setEditing] = useState<StoreRow | 'new' | null>(null)
-  const [search, setSearch] = useState('')
   const columns: PrimaryTableCol<StoreRow>[] = [
     { colKey: 'id', title: '编号', width: 90, sorter: true },
     { colKey: 'name', title: '门店', width: 170, sorter: true, ellipsis: true },
@@ -48,15 +48,7 @@ export const StoresTab = () => {
   return (
     <>
       <div className="filters filters--with-action" role="search">
-        <Input
-          className="filters__search"
-          placeholder="门店名称、地址或编号"
-          clearable
-          value={search}
-          onChange={(v) => setSearch(String(v))}
-          onEnter={() => setFilter({ ...list.query.filter, search })}
-          onClear={() => setFilter({ ...list.query.filter, search: undefined })}
-        />
+        <SearchBox list={list} placeholder="门店名称、地址或编号" />
         <Select
           placeholder="全部状态"
           clearable
