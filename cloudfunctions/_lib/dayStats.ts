@@ -13,7 +13,7 @@ const $ = () => db.command.aggregate
 
 type Grouped<K> = { _id: K; n: number }
 
-const aggregate = <K>(
+export const aggregate = <K>(
   collection: Pick<Collection<{ _id: string }>, 'aggregate'>,
   match: Record<string, unknown>,
   key: unknown,

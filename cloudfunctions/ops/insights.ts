@@ -5,6 +5,7 @@
 import type { DashboardView, SegmentsView, TopCustomer, TopList } from '../../src/api/contract'
 import { DashboardSchema } from '../../src/api/opsSchemas'
 import { EmptySchema } from '../../src/api/schemas'
+import { invalidInput } from '../../src/domain/errors'
 import type { Member } from '../../src/domain/member'
 import type { TierId } from '../../src/domain/program'
 import { CLASS_NAMES, classRuleWords } from '../../src/domain/segments'
@@ -12,7 +13,7 @@ import { businessTime } from '../../src/domain/time'
 import { _, db } from '../_lib/cloud'
 import { loadTemplate } from '../_lib/coupons'
 import { data } from '../_lib/data'
-import { computeDay, loadSegmentStats, storedDays } from '../_lib/dayStats'
+import { aggregate, computeDay, loadSegmentStats, storedDays } from '../_lib/dayStats'
 import { loadProgram, loadStaffByStaffId, loadStore } from '../_lib/reference'
 import { operatorAction } from '../_lib/runtime'
 
@@ -76,22 +77,43 @@ const sumBy = <T>(rows: T[], key: (row: T) => string, value: (row: T) => number)
 
 const ranked = (totals: Map<string, number>) => [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 
-export const dashboard = operatorAction('reports', DashboardSchema, async ({ days }, ctx): Promise<DashboardView> => {
-  const today = businessTime(ctx.now).startOf('day')
+/** Member sales (paid less refunded) from `start` to `end` (instants), per store and tier: two grouped reads. */
+const salesByStore = async (start: string, end: string): Promise<{ storeId: string; tier: TierId; fen: number }[]> => {
+  const range = { at: _.gte(start).and(_.lt(end)) }
+  const [paid, refunded] = await Promise.all(
+    [data.purchases, data.refunds].map((c) => aggregate<{ s: string; t: TierId }>(c, range, { s: '$storeId', t: '$memberAfter.tier' }, '$amountFen')),
+  )
+  return [...paid.map((r) => ({ ...r, sign: 1 })), ...refunded.map((r) => ({ ...r, sign: -1 }))].map((r) => ({
+    storeId: r._id.s,
+    tier: r._id.t,
+    fen: r.sign * r.n,
+  }))
+}
+
+export const dashboard = operatorAction('reports', DashboardSchema, async ({ days, to: end, storeId }, ctx): Promise<DashboardView> => {
+  const now = businessTime(ctx.now).startOf('day')
+  if (end && end > now.format('YYYY-MM-DD')) throw invalidInput([{ field: 'to', message: '截止日期不能晚于今天' }])
+  // A past period is read from stored days alone; one that ends today adds today, computed live.
+  const today = end ? businessTime(`${end}T00:00:00+08:00`) : now
+  const isToday = !end || end === now.format('YYYY-MM-DD')
   const from = today.subtract(days - 1, 'day').format('YYYY-MM-DD')
   const to = today.format('YYYY-MM-DD')
-  const yesterday = today.subtract(1, 'day').format('YYYY-MM-DD')
-  const [stored, live, events] = await Promise.all([
-    storedDays(from, yesterday),
-    computeDay(to, ctx.now),
+  const lastStored = today.subtract(isToday ? 1 : 0, 'day').format('YYYY-MM-DD')
+  const start = today.subtract(days - 1, 'day').toISOString()
+  const until = today.add(1, 'day').toISOString()
+  const [stored, live, events, storeSales] = await Promise.all([
+    storedDays(from, lastStored),
+    isToday ? computeDay(to, ctx.now) : null,
     data.events
-      .where({ startsAt: _.gte(today.subtract(days - 1, 'day').toISOString()).and(_.lt(today.add(1, 'day').toISOString())) })
+      .where({ startsAt: _.gte(start).and(_.lt(until)) })
       .orderBy('startsAt', 'desc')
       .limit(50)
       .get(),
+    salesByStore(start, until),
   ])
-  const dayDocs = [...stored, live]
-  const joins = dayDocs.flatMap((d) => d.newMembers)
+  const dayDocs = live ? [...stored, live] : stored
+  const ofStore = <T extends { storeId: string | null }>(rows: T[]) => (storeId ? rows.filter((r) => r.storeId === storeId) : rows)
+  const joins = ofStore(dayDocs.flatMap((d) => d.newMembers))
   const byStore = ranked(
     sumBy(
       joins,
@@ -107,7 +129,9 @@ export const dashboard = operatorAction('reports', DashboardSchema, async ({ day
     ),
   )
   const salesByTier: Record<TierId, number> = { member: 0, vip: 0, gold: 0 }
-  for (const d of dayDocs) for (const tier of ['member', 'vip', 'gold'] as const) salesByTier[tier] += d.salesFen[tier]
+  // Day documents keep sales by tier for the brand; one store's come from its purchases and refunds.
+  if (storeId) for (const r of ofStore(storeSales)) salesByTier[r.tier] += r.fen
+  else for (const d of dayDocs) for (const tier of ['member', 'vip', 'gold'] as const) salesByTier[tier] += d.salesFen[tier]
   const couponRows = dayDocs.flatMap((d) => d.coupons)
   const issued = sumBy(
     couponRows,
@@ -134,7 +158,7 @@ export const dashboard = operatorAction('reports', DashboardSchema, async ({ day
     to,
     tiers: dayDocs.map((d) => ({ date: d.date, ...d.tiers })),
     newMembers: {
-      daily: dayDocs.map((d) => ({ date: d.date, count: d.newMembers.reduce((n, j) => n + j.count, 0) })),
+      daily: dayDocs.map((d) => ({ date: d.date, count: ofStore(d.newMembers).reduce((n, j) => n + j.count, 0) })),
       byStore: await Promise.all(
         byStore.map(async ([storeId, count]) => ({
           storeId,
@@ -153,7 +177,16 @@ export const dashboard = operatorAction('reports', DashboardSchema, async ({ day
     sales: {
       totalFen: salesByTier.member + salesByTier.vip + salesByTier.gold,
       byTier: salesByTier,
-      daily: dayDocs.map((d) => ({ date: d.date, fen: d.salesFen.member + d.salesFen.vip + d.salesFen.gold })),
+      daily: storeId ? [] : dayDocs.map((d) => ({ date: d.date, fen: d.salesFen.member + d.salesFen.vip + d.salesFen.gold })),
+      byStore: await Promise.all(
+        ranked(
+          sumBy(
+            storeSales,
+            (r) => r.storeId,
+            (r) => r.fen,
+          ),
+        ).map(async ([id, fen]) => ({ storeId: id, name: (await loadStore(id))?.name ?? id, fen })),
+      ),
     },
     coupons: await Promise.all(
       [...new Set([...issued.keys(), ...used.keys()])].sort().map(async (templateId) => ({

@@ -1,22 +1,12 @@
 /** Inputs of the desk's 会员 pages (`ops` function): the member table, a member's page, and the record corrections. */
 import * as v from 'valibot'
-import { isBusinessDate } from '../domain/exports'
 import { MEMBER_SORT_KEYS, memberSearchProblem } from '../domain/memberList'
 import { birthdaySchema, int, PLAIN_TEXT, plainText } from './fields'
 import { listInput, MAX_PAGE_ROWS } from './lists'
-import { catalogId, MAX_POINTS_PER_CHANGE, memberCode, requestId, withoutMobile } from './sharedSchemas'
+import { businessDate, catalogId, MAX_POINTS_PER_CHANGE, memberCode, requestId, withoutMobile } from './sharedSchemas'
 
 /** Store and staff ids as the store QR carries them (src/domain/scene.ts). */
 const recordId = (what: string) => v.pipe(v.string(`${what}无效`), v.regex(/^[A-Za-z0-9_-]{1,80}$/, `${what}无效`))
-
-/** A business date (Asia/Shanghai), "YYYY-MM-DD", that the calendar has. */
-const businessDate = (label: string) =>
-  v.pipe(
-    v.string(`请选择${label}`),
-    v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`),
-    v.check(isBusinessDate, `${label}不存在（请检查月份和日期）`),
-    v.check((s) => s >= '2000' && s < '2100', `${label}应在 2000–2099 年之间`),
-  )
 
 /** A whole member number, or the workbench's customer search (src/domain/memberList.ts parseMemberSearch). */
 const memberSearch = v.pipe(

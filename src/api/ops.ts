@@ -163,19 +163,30 @@ export interface SegmentsView {
   top: Record<TopList, TopCustomer[]>
 }
 
-/** The operators' dashboard over the last `days` business days (to = yesterday or today, inclusive). */
+/**
+ * The operators' dashboard over `days` business days up to `to` (today when not asked), inclusive. With a store asked,
+ * new members and sales are that store's; tiers stay the brand's (the nightly snapshots are not kept per store).
+ */
 export interface DashboardView {
   from: string
   to: string
-  /** Members by tier at the end of each day (nightly snapshots). */
+  /** Members by tier at the end of each day (nightly snapshots; today's is live), for the whole brand. */
   tiers: { date: string; member: number; vip: number; gold: number }[]
   newMembers: {
     daily: { date: string; count: number }[]
     byStore: { storeId: string; name: string; count: number }[]
     byAssistant: { staffId: string; name: string; storeName: string; count: number }[]
   }
-  /** Member sales (paid amounts less refunds) in the period, by the buyer's tier after the purchase. */
-  sales: { totalFen: number; byTier: Record<TierId, number>; daily: { date: string; fen: number }[] }
+  /**
+   * Member sales (paid amounts less refunds) in the period, by the buyer's tier after the purchase; `daily` is empty
+   * when a store is asked (days are stored for the brand). `byStore`: every store's, whatever store is asked.
+   */
+  sales: {
+    totalFen: number
+    byTier: Record<TierId, number>
+    daily: { date: string; fen: number }[]
+    byStore: { storeId: string; name: string; fen: number }[]
+  }
   /** Coupons issued in the period and how many of those were used. */
   coupons: { templateId: string; title: string; issued: number; used: number }[]
   /** Events that started in the period: seats confirmed and guests checked in. */

@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { REFERRAL_STATUSES } from '../domain/member'
 import { boundedArray, int, PLAIN_TEXT, plainText } from './fields'
 import {
+  businessDate,
   catalogId,
   cursor,
   customerSearch,
@@ -86,10 +87,18 @@ export const UpdateCampaignSchema = v.object({
 })
 export type UpdateCampaignInput = v.InferInput<typeof UpdateCampaignSchema>
 
-export const DashboardSchema = v.object({ days: v.optional(int('天数', 7, 180), 30) })
-export type DashboardInput = v.InferInput<typeof DashboardSchema>
-
 const storeId = v.optional(v.pipe(v.string('门店编号无效'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '门店编号无效')))
+
+/**
+ * The `days` business days up to `to` (a business date, today when absent; never after today, checked by the action
+ * that knows today); `storeId` narrows new members and sales to one store.
+ */
+export const DashboardSchema = v.object({
+  days: v.optional(int('天数', 1, 180), 30),
+  to: v.optional(businessDate('截止日期')),
+  storeId,
+})
+export type DashboardInput = v.InferInput<typeof DashboardSchema>
 
 /** Operators see every store's customers, or one store's. */
 export const OpsCustomersSchema = v.object({

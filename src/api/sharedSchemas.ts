@@ -3,6 +3,7 @@
  * customer search and the customer-card fields a member and the store's staff both keep.
  */
 import * as v from 'valibot'
+import { isBusinessDate } from '../domain/exports'
 import { customerSearchProblem, SEARCH_DIGITS_MESSAGE } from '../domain/customerSearch'
 import { holdsMobile } from '../domain/phones'
 import { boundedArray, PLAIN_TEXT, PROFILE_TEXT, SIZE_TEXT } from './fields'
@@ -136,3 +137,12 @@ export const sharedProfileFields = {
 }
 
 export const EmptySchema = v.object({})
+
+/** A business date (Asia/Shanghai), "YYYY-MM-DD", that the calendar has. */
+export const businessDate = (label: string) =>
+  v.pipe(
+    v.string(`请选择${label}`),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`),
+    v.check(isBusinessDate, `${label}不存在（请检查月份和日期）`),
+    v.check((s) => s >= '2000' && s < '2100', `${label}应在 2000–2099 年之间`),
+  )

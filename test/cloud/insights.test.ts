@@ -2,7 +2,7 @@
  * Segments, top lists, campaign audiences from them, the dashboard's figures, and the management of
  * campaigns and events — through the real functions on a fixed dataset whose answers are worked out by hand.
  */
-import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_OPERATOR, DEMO_STORE } from '../../scripts/demo-data'
+import { DEMO_ASSISTANT, DEMO_JOIN_SCENE, DEMO_OPERATOR, DEMO_STORE, DEMO_STORE_2 } from '../../scripts/demo-data'
 import { newMember, type Member } from '../../src/domain/member'
 import { startTestCloud } from './harness'
 import { at } from '../support/clock'
@@ -200,6 +200,64 @@ describe('the dashboard', () => {
     expect(last.member + last.vip + last.gold).toBe(h.cloud.executor.find('members', {}).length)
     // Staff and shoppers never see it.
     expect(await h.call(DEMO_ASSISTANT._id, 'ops', 'dashboard', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('answers a past period from stored days alone, and one store: its joins and its sales less refunds', async () => {
+    const day2 = { clock: at('2026-12-02T16:00:00') }
+    const past = await h.ok(DEMO_OPERATOR._id, 'ops', 'dashboard', { days: 1, to: '2026-12-01' }, day2)
+    expect(past).toMatchObject({ from: '2026-12-01', to: '2026-12-01' })
+    expect(past.tiers.map((d) => d.date)).toEqual(['2026-12-01'])
+    expect(past.newMembers.daily).toEqual([{ date: '2026-12-01', count: 2 }])
+    expect(past.sales).toEqual({
+      totalFen: 75_000,
+      byTier: { member: 15_000, vip: 60_000, gold: 0 },
+      daily: [{ date: '2026-12-01', fen: 75_000 }],
+      byStore: [{ storeId: DEMO_STORE._id, name: DEMO_STORE.name, fen: 75_000 }],
+    })
+
+    // Someone joins with no store code today: the brand counts them, neither store does.
+    await h.joinedShopper('dash', day2)
+    const brand = await h.ok(DEMO_OPERATOR._id, 'ops', 'dashboard', { days: 2 }, day2)
+    expect(brand.newMembers.daily).toEqual([
+      { date: '2026-12-01', count: 2 },
+      { date: '2026-12-02', count: 2 },
+    ])
+    const store = await h.ok(DEMO_OPERATOR._id, 'ops', 'dashboard', { days: 2, storeId: DEMO_STORE._id }, day2)
+    expect(store.newMembers.daily).toEqual([
+      { date: '2026-12-01', count: 2 },
+      { date: '2026-12-02', count: 1 },
+    ])
+    expect(store.newMembers.byStore).toEqual([{ storeId: DEMO_STORE._id, name: DEMO_STORE.name, count: 3 }])
+    expect(store.sales).toMatchObject({ totalFen: 75_000, byTier: { member: 15_000, vip: 60_000, gold: 0 }, daily: [] })
+    const other = await h.ok(DEMO_OPERATOR._id, 'ops', 'dashboard', { days: 2, storeId: DEMO_STORE_2._id }, day2)
+    expect(other.newMembers.daily.map((d) => d.count)).toEqual([0, 0])
+    expect(other.newMembers.byStore).toEqual([])
+    expect(other.sales).toMatchObject({ totalFen: 0, byTier: { member: 0, vip: 0, gold: 0 } })
+    // The comparison across stores is the same whichever store is asked.
+    expect(other.sales.byStore).toEqual(store.sales.byStore)
+  })
+
+  it('refuses a period past today, a date the calendar lacks, no days, a malformed store, and operators without 报表', async () => {
+    const day2 = { clock: at('2026-12-02T16:00:00') }
+    const before = JSON.stringify(h.cloud.executor.find('stats', {}, { sort: { _id: 1 } }))
+    for (const [input, field] of [
+      [{ to: '2026-12-03' }, 'to'],
+      [{ to: '2026-02-30' }, 'to'],
+      [{ days: 0 }, 'days'],
+      [{ days: 181 }, 'days'],
+      [{ storeId: '../SH001' }, 'storeId'],
+    ] as const) {
+      expect(await h.call(DEMO_OPERATOR._id, 'ops', 'dashboard', input, day2)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: [{ field }] },
+      })
+    }
+    h.cloud.executor.insert('operators', [{ _id: 'dash-no-reports', operatorId: 'OP09', name: '孙悦', active: true, areas: ['members'] }])
+    expect(await h.call('dash-no-reports', 'ops', 'dashboard', { storeId: DEMO_STORE._id }, day2)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(JSON.stringify(h.cloud.executor.find('stats', {}, { sort: { _id: 1 } }))).toBe(before)
   })
 })
 

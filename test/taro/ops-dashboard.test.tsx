@@ -37,7 +37,7 @@ const VIEW: DashboardView = {
       { staffId: 'A02', name: '刘洋', storeName: '上海静安嘉里中心店', count: 30 },
     ],
   },
-  sales: { totalFen: 12_345_600, byTier: { member: 4_000_000, vip: 6_345_600, gold: 2_000_000 }, daily: [] },
+  sales: { totalFen: 12_345_600, byTier: { member: 4_000_000, vip: 6_345_600, gold: 2_000_000 }, daily: [], byStore: [] },
   coupons: [
     { templateId: 'birthday-30off', title: '生日月7折卡', issued: 120, used: 30 },
     { templateId: 'welcome-20off200', title: '新会员礼券', issued: 115, used: 0 },

@@ -448,7 +448,16 @@ export const OPS: Specs<'ops'> = {
   },
   programHistory: { callers: operator, fields: () => ({ before: fc.integer({ min: 1, max: 10 }) }), optional: ['before'] },
   segments: { callers: operator, fields: none },
-  dashboard: { callers: operator, fields: () => ({ days: fc.integer({ min: 7, max: 180 }) }), optional: ['days'] },
+  dashboard: {
+    callers: operator,
+    fields: () => ({
+      days: fc.integer({ min: 1, max: 180 }),
+      // Up to CLOCK's business day (a later one is refused) and before it.
+      to: fc.integer({ min: 0, max: 60 }).map((back) => new Date(Date.parse(CLOCK) + 8 * 3_600_000 - back * DAY).toISOString().slice(0, 10)),
+      storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
+    }),
+    optional: ['days', 'to', 'storeId'],
+  },
   updateCampaign: {
     callers: operator,
     fields: () => ({ campaignId: fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), title: fc.constantFrom('改名后的活动'), endsAt: instant }),
