@@ -81,7 +81,9 @@ const ranked = (totals: Map<string, number>) => [...totals].sort((a, b) => b[1] 
 const salesByStore = async (start: string, end: string): Promise<{ storeId: string; tier: TierId; fen: number }[]> => {
   const range = { at: _.gte(start).and(_.lt(end)) }
   const [paid, refunded] = await Promise.all(
-    [data.purchases, data.refunds].map((c) => aggregate<{ s: string; t: TierId }>(c, range, { s: '$storeId', t: '$memberAfter.tier' }, '$amountFen')),
+    [data.purchases, data.refunds].map((c) =>
+      aggregate<{ s: string; t: TierId }>(c, range, { s: '$storeId', t: '$memberAfter.tier' }, '$amountFen'),
+    ),
   )
   return [...paid.map((r) => ({ ...r, sign: 1 })), ...refunded.map((r) => ({ ...r, sign: -1 }))].map((r) => ({
     storeId: r._id.s,

@@ -41,7 +41,8 @@ const pickOption = async (select: Locator, text: string) => {
   }
   await option.click()
 }
-const kpi = (label: string) => desk.page.locator('.kpi').filter({ has: desk.page.locator('.kpi__label', { hasText: new RegExp(`^${label}$`) }) })
+const kpi = (label: string) =>
+  desk.page.locator('.kpi').filter({ has: desk.page.locator('.kpi__label', { hasText: new RegExp(`^${label}$`) }) })
 const panel = (title: string) => desk.page.getByRole('region', { name: title, exact: true })
 /** A panel's table as the operator reads it: each row's cells. */
 const cells = (table: Locator): Promise<string[][]> =>
@@ -144,7 +145,9 @@ it('narrows last month to one store, and exports the store comparison exactly as
   await page.getByText(`${today.subtract(89, 'day').format('YYYY-MM-DD')} 至 ${today.format('YYYY-MM-DD')}（今天为实时数据）`).waitFor()
   const joins90 = within('members', 'joinedAt', today.subtract(89, 'day').toISOString(), today.add(1, 'day').toISOString(), DEMO_STORE._id)
   expect(joins90.length).toBeGreaterThan(0)
-  await kpi('新会员').locator('.kpi__value', { hasText: `${joins90.length} 人` }).waitFor()
+  await kpi('新会员')
+    .locator('.kpi__value', { hasText: `${joins90.length} 人` })
+    .waitFor()
 })
 
 it('shows the A–D classes, the RFM grid and the top customers below', async () => {

@@ -28,3 +28,23 @@ it('refers to its assets relatively, so that it works under any path', () => {
   for (const ref of refs) expect(ref).toMatch(/^\.\/assets\//)
   for (const ref of refs) expect(readdirSync(join(DESK_DIR, 'assets'))).toContain(ref.slice('./assets/'.length))
 })
+
+it("loads the charts' library (F2) with 报表 alone, never in the first load", () => {
+  const manifest = JSON.parse(readFileSync(join(DESK_DIR, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string; isEntry?: boolean; imports?: string[] }
+  >
+  const firstLoad = new Set<string>()
+  const visit = (key: string) => {
+    if (firstLoad.has(key)) return
+    firstLoad.add(key)
+    for (const next of manifest[key].imports ?? []) visit(next)
+  }
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key)
+  // `px2hd` is F2's canvas option (a property name, so it survives minifying).
+  const withF2 = Object.entries(manifest)
+    .filter(([, chunk]) => chunk.file.endsWith('.js') && readFileSync(join(DESK_DIR, chunk.file), 'utf8').includes('px2hd'))
+    .map(([key]) => key)
+  expect(withF2).toEqual(['src/pages/reports/ReportsPage.tsx'])
+  expect([...firstLoad].filter((key) => withF2.includes(key))).toEqual([])
+})

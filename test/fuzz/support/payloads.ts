@@ -453,7 +453,9 @@ export const OPS: Specs<'ops'> = {
     fields: () => ({
       days: fc.integer({ min: 1, max: 180 }),
       // Up to CLOCK's business day (a later one is refused) and before it.
-      to: fc.integer({ min: 0, max: 60 }).map((back) => new Date(Date.parse(CLOCK) + 8 * 3_600_000 - back * DAY).toISOString().slice(0, 10)),
+      to: fc
+        .integer({ min: 0, max: 60 })
+        .map((back) => new Date(Date.parse(CLOCK) + 8 * 3_600_000 - back * DAY).toISOString().slice(0, 10)),
       storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
     }),
     optional: ['days', 'to', 'storeId'],

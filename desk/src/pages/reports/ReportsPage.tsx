@@ -42,9 +42,7 @@ import {
 import './reports.css'
 
 type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; brand: DashboardView; store: DashboardView | null }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; brand: DashboardView; store: DashboardView | null }
 
 const messageOf = (e: unknown) => (e instanceof DeskError ? e.message : '加载失败，请重试')
 
@@ -170,7 +168,11 @@ const Segments = ({ view, fileTag }: { view: SegmentsView; fileTag: string }) =>
         note={`${TOP_LIST_NAMES[list]}：${TOP_LIST_MEASURES[list]}的会员（实时，前 ${view.top[list].length} 名）`}
         onExport={() => void exportShown(`${TOP_LIST_NAMES[list]}-${fileTag}.xlsx`, TOP_COLUMNS, tops)}
       >
-        <Tabs value={list} onChange={(v) => setList(v as TopListName)} list={TOP_LISTS.map((l) => ({ value: l, label: TOP_LIST_NAMES[l] }))} />
+        <Tabs
+          value={list}
+          onChange={(v) => setList(v as TopListName)}
+          list={TOP_LISTS.map((l) => ({ value: l, label: TOP_LIST_NAMES[l] }))}
+        />
         <ReportTable columns={TOP_COLUMNS} rows={tops} rowKey="memberNo" empty="暂无会员消费记录" />
       </Panel>
     </>
@@ -222,7 +224,11 @@ const Figures = ({ brand, store, storeName, stores, fileTag }: FiguresProps) => 
         <Panel title="每日新会员" onExport={() => void exportShown(`每日数据-${fileTag}.xlsx`, DAY_COLUMNS, days)}>
           <ChartCanvas label="每日新会员人数" chart={charts.joins} />
         </Panel>
-        <Panel title="每日会员销售额" note="实付金额减退款" onExport={() => void exportShown(`每日数据-${fileTag}.xlsx`, DAY_COLUMNS, days)}>
+        <Panel
+          title="每日会员销售额"
+          note="实付金额减退款"
+          onExport={() => void exportShown(`每日数据-${fileTag}.xlsx`, DAY_COLUMNS, days)}
+        >
           {store ? (
             <p className="report-panel__empty">每日销售额按全品牌保存，选择单个门店时只显示期间合计（见上方卡片与门店对比）。</p>
           ) : (
@@ -258,12 +264,22 @@ const Figures = ({ brand, store, storeName, stores, fileTag }: FiguresProps) => 
           onExport={() => void exportShown(`导购邀请-${fileTag}.xlsx`, ASSISTANT_COLUMNS, view.newMembers.byAssistant)}
         >
           {view.newMembers.byAssistant.length > 0 && (
-            <ChartCanvas label="各导购邀请的新会员人数" chart={charts.assistants} height={Math.min(360, 60 + 36 * view.newMembers.byAssistant.length)} />
+            <ChartCanvas
+              label="各导购邀请的新会员人数"
+              chart={charts.assistants}
+              height={Math.min(360, 60 + 36 * view.newMembers.byAssistant.length)}
+            />
           )}
           <ReportTable columns={ASSISTANT_COLUMNS} rows={view.newMembers.byAssistant} rowKey="staffId" empty="期间没有经导购加入的新会员" />
         </Panel>
-        <Panel title="券核销率（全品牌）" note="期间发出的券中已使用的比例" onExport={() => void exportShown(`券核销-${fileTag}.xlsx`, COUPON_COLUMNS, coupons)}>
-          {coupons.length > 0 && <ChartCanvas label="各券模板核销率" chart={charts.coupons} height={Math.min(360, 60 + 36 * coupons.length)} />}
+        <Panel
+          title="券核销率（全品牌）"
+          note="期间发出的券中已使用的比例"
+          onExport={() => void exportShown(`券核销-${fileTag}.xlsx`, COUPON_COLUMNS, coupons)}
+        >
+          {coupons.length > 0 && (
+            <ChartCanvas label="各券模板核销率" chart={charts.coupons} height={Math.min(360, 60 + 36 * coupons.length)} />
+          )}
           <ReportTable columns={COUPON_COLUMNS} rows={coupons} rowKey="templateId" empty="期间没有发券" />
         </Panel>
         <Panel wide title="活动到场（全品牌）" onExport={() => void exportShown(`活动到场-${fileTag}.xlsx`, EVENT_COLUMNS, events)}>
@@ -276,15 +292,7 @@ const Figures = ({ brand, store, storeName, stores, fileTag }: FiguresProps) => 
 }
 
 /** Every store in the period from the brand's answer, the picked one marked. */
-const StoreComparison = ({
-  brand,
-  stores,
-  fileTag,
-}: {
-  brand: DashboardView
-  stores: StoreView[]
-  fileTag: string
-}) => {
+const StoreComparison = ({ brand, stores, fileTag }: { brand: DashboardView; stores: StoreView[]; fileTag: string }) => {
   const rows = useMemo(() => storeRows(brand, stores), [brand, stores])
   const columns = useMemo(() => storeColumns(rows), [rows])
   const chart = useCallback(() => storeSalesChart(rows), [rows])
@@ -298,7 +306,9 @@ const StoreComparison = ({
       >
         <div className="store-compare">
           <ReportTable columns={columns} rows={rows} rowKey="storeId" empty="暂无门店" />
-          {rows.some((r) => r.salesFen !== 0) && <ChartCanvas label="各门店会员销售额" chart={chart} height={Math.min(300, 60 + 40 * rows.length)} />}
+          {rows.some((r) => r.salesFen !== 0) && (
+            <ChartCanvas label="各门店会员销售额" chart={chart} height={Math.min(300, 60 + 40 * rows.length)} />
+          )}
         </div>
       </Panel>
     </div>
@@ -406,7 +416,9 @@ export default function ReportsPage() {
           </Button>
         </p>
       )}
-      {!problem && loaded.status === 'ready' && <Figures brand={loaded.brand} store={loaded.store} storeName={storeName} stores={stores} fileTag={fileTag} />}
+      {!problem && loaded.status === 'ready' && (
+        <Figures brand={loaded.brand} store={loaded.store} storeName={storeName} stores={stores} fileTag={fileTag} />
+      )}
       {segments && 'failed' in segments && <p className="page__error">{`客户分层：${segments.failed}`}</p>}
       {segments && !('failed' in segments) && <Segments view={segments} fileTag={fileTag || today} />}
     </section>

@@ -6,7 +6,7 @@
 import { Axis, Chart, Interval, jsx as f2jsx, Line, Point } from '@antv/f2'
 import type { ChartElement } from '../../../../src/ops/dashboard/charts'
 import { shortDate } from '../../../../src/ops/dashboard/dashboardData'
-import type { ClassRow, DayRow, StoreRow } from './reportsData'
+import { countScale, type ClassRow, type DayRow, type StoreRow } from './reportsData'
 
 const jsx = (type: unknown, props: object, ...children: ChartElement[]): ChartElement =>
   f2jsx(type as Parameters<typeof f2jsx>[0], props, ...children)
@@ -15,7 +15,6 @@ const INK = '#4a463f'
 const GOLD = '#d9b77e'
 // F2 sizes in 750-wide design pixels, halved on the canvas (src/ops/dashboard/F2Chart/draw.ts): 24px is 12 CSS px.
 const AXIS_LABEL = { fontSize: '24px', fill: '#6b665d' }
-const wholeTicks = (v: number): string => (Number.isInteger(v) ? String(v) : '')
 /** "¥1.2万", "¥860" on a money axis. */
 const yuanTick = (fen: number): string => (fen >= 1_000_000 ? `¥${Math.round(fen / 100_000) / 10}万` : `¥${Math.round(fen / 100)}`)
 
@@ -27,7 +26,7 @@ export const newMembersDailyChart = (rows: DayRow[]): ChartElement =>
     Chart,
     {
       data: rows,
-      scale: { date: dateScale(rows.length), newMembers: { min: 0, nice: true, tickCount: 4, formatter: wholeTicks } },
+      scale: { date: dateScale(rows.length), newMembers: countScale(rows.map((r) => r.newMembers)) },
     },
     jsx(Axis, { field: 'date', style: { label: AXIS_LABEL } }),
     jsx(Axis, { field: 'newMembers', style: { label: AXIS_LABEL } }),
@@ -52,7 +51,7 @@ export const classesChart = (rows: ClassRow[]): ChartElement =>
     Chart,
     {
       data: rows.map((r) => ({ name: `${r.name} 类`, members: r.members })),
-      scale: { members: { min: 0, nice: true, tickCount: 4, formatter: wholeTicks } },
+      scale: { members: countScale(rows.map((r) => r.members)) },
     },
     jsx(Axis, { field: 'name', style: { label: AXIS_LABEL } }),
     jsx(Axis, { field: 'members', style: { label: AXIS_LABEL } }),

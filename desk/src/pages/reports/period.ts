@@ -30,7 +30,8 @@ export interface Period {
 export type Resolved = { from: string; to: string; days: number; input: DashboardInput } | { problem: string }
 
 const DAY_MS = 86_400_000
-const dayNumber = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
+const dayNumber = (date: string): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
 const dateOf = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10)
 const addDays = (date: string, days: number): string => dateOf(dayNumber(date) + days)
 /** The last day of month `YYYY-MM`. */

@@ -25,6 +25,12 @@ export interface Kpi {
 const sum = (ns: number[]): number => ns.reduce((a, b) => a + b, 0)
 
 /**
+ * A people-count axis: five ticks from 0 to a multiple of 4 at least the largest count, so every tick is a whole
+ * number of people (F2's own "nice" range can end between two and leave the top unlabelled).
+ */
+export const countScale = (counts: number[]) => ({ min: 0, max: Math.max(4, Math.ceil(Math.max(0, ...counts) / 4) * 4), tickCount: 5 })
+
+/**
  * The cards: members by tier at the period's end (the brand's), new members and sales in the period (the store's
  * when one is picked), the VIP and gold share of sales, coupon redemption and event attendance.
  */
@@ -144,7 +150,8 @@ export const TIER_SALES_COLUMNS: ReportColumn<TierSalesRow>[] = [
 ]
 
 export type CouponRow = DashboardView['coupons'][number] & { rate: string }
-export const couponTableRows = (view: DashboardView): CouponRow[] => view.coupons.map((c) => ({ ...c, rate: percentText(c.used, c.issued) }))
+export const couponTableRows = (view: DashboardView): CouponRow[] =>
+  view.coupons.map((c) => ({ ...c, rate: percentText(c.used, c.issued) }))
 export const COUPON_COLUMNS: ReportColumn<CouponRow>[] = [
   { header: '券模板', width: 20, value: (r) => r.title },
   { header: '发放', width: 8, value: (r) => r.issued },
@@ -153,7 +160,8 @@ export const COUPON_COLUMNS: ReportColumn<CouponRow>[] = [
 ]
 
 export type EventRow = DashboardView['events'][number] & { rate: string }
-export const eventTableRows = (view: DashboardView): EventRow[] => view.events.map((e) => ({ ...e, rate: percentText(e.checkedIn, e.confirmed) }))
+export const eventTableRows = (view: DashboardView): EventRow[] =>
+  view.events.map((e) => ({ ...e, rate: percentText(e.checkedIn, e.confirmed) }))
 export const EVENT_COLUMNS: ReportColumn<EventRow>[] = [
   { header: '活动', width: 24, value: (r) => r.title },
   { header: '开始时间', width: 18, value: (r) => dateText(r.startsAt, 'pastTime') },
