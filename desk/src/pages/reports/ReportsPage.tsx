@@ -10,7 +10,7 @@ import type { DashboardView, SegmentsView, StoreView } from '../../../../src/api
 import { TOP_LIST_MEASURES, TOP_LIST_NAMES, type TopListName } from '../../../../src/domain/audience'
 import { businessDate } from '../../../../src/domain/time'
 import { assistantsChart, couponsChart, eventsChart, salesChart, tiersChart } from '../../../../src/ops/dashboard/charts'
-import { computedText, heatOf } from '../../../../src/ops/segments/segmentsWords'
+import { compactYuan, computedText, heatOf } from '../../../../src/ops/segments/segmentsWords'
 import { call, DeskError } from '../../cloud'
 import { exportXlsx } from '../../lists/exportXlsx'
 import { ChartCanvas } from './ChartCanvas'
@@ -77,7 +77,6 @@ const ReportTable = <R extends TableRowData>({
   const cols: PrimaryTableCol<R>[] = columns.map((c, i) => ({
     colKey: `c${i}`,
     title: c.header,
-    ellipsis: true,
     cell: ({ row }) => (c.text ? c.text(row) : String(c.value(row) ?? '—')),
   }))
   return <Table rowKey={rowKey} data={rows} columns={cols} size="small" empty={empty} maxHeight={maxHeight} tableLayout="auto" />
@@ -150,7 +149,7 @@ const Segments = ({ view, fileTag }: { view: SegmentsView; fileTag: string }) =>
                     {row.cells.map((c, i) => (
                       <td key={i} className={`rfm-grid__cell rfm-grid__cell--h${heatOf(c.members, fullest)}`}>
                         <strong>{c.members}</strong>
-                        {c.members > 0 && <span>{RFM_COLUMNS[i * 2 + 2].text!(row)}</span>}
+                        {c.members > 0 && <span>{compactYuan(c.avgSpendFen)}</span>}
                       </td>
                     ))}
                   </tr>
@@ -168,11 +167,7 @@ const Segments = ({ view, fileTag }: { view: SegmentsView; fileTag: string }) =>
         note={`${TOP_LIST_NAMES[list]}：${TOP_LIST_MEASURES[list]}的会员（实时，前 ${view.top[list].length} 名）`}
         onExport={() => void exportShown(`${TOP_LIST_NAMES[list]}-${fileTag}.xlsx`, TOP_COLUMNS, tops)}
       >
-        <Tabs
-          value={list}
-          onChange={(v) => setList(v as TopListName)}
-          list={TOP_LISTS.map((l) => ({ value: l, label: TOP_LIST_NAMES[l] }))}
-        />
+        <Tabs value={list} onChange={(v) => setList(v)} list={TOP_LISTS.map((l) => ({ value: l, label: TOP_LIST_NAMES[l] }))} />
         <ReportTable columns={TOP_COLUMNS} rows={tops} rowKey="memberNo" empty="暂无会员消费记录" />
       </Panel>
     </>
