@@ -7,7 +7,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { DashboardView } from '../../src/api/contract'
 import { couponsChart, salesChart, tiersChart } from '../../src/ops/dashboard/charts'
-import { couponRows, tierSeries } from '../../src/ops/dashboard/dashboardData'
+import { couponRows, tierSeries } from '../../src/insights/dashboardData'
 import { setPhoneClock } from './support/clock'
 import { fail, installFakeCloud, ok } from './support/fakeCloud'
 import { openPage, textOf, visiblePage } from './support/harness'

@@ -6,7 +6,7 @@
 import { Area, Axis, Chart, Interval, jsx as f2jsx, Legend, Line } from '@antv/f2'
 import type { DashboardView } from '../../api/contract'
 import { TIER_NAMES } from '../../domain/program'
-import { assistantBars, couponRows, eventBars, salesSlices, shortDate, storeBars, tierSeries } from './dashboardData'
+import { assistantBars, couponRows, eventBars, salesSlices, shortDate, storeBars, tierSeries } from '../../insights/dashboardData'
 
 export type ChartElement = ReturnType<typeof f2jsx>
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { DashboardView } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
-import type { Period } from './dashboardData'
+import type { Period } from '../../insights/dashboardData'
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; view: DashboardView }
 

@@ -10,7 +10,7 @@ import { campaignUrlFor } from '../campaigns/audiencePreset'
 import { Choice } from '../shared/Choice'
 import { OpsDesk } from '../shared/OpsDesk'
 import { OpsNav } from '../shared/OpsNav'
-import { compactYuan, computedText, heatOf, shareText, topFigures } from './segmentsWords'
+import { compactYuan, computedText, heatOf, shareText, topFigures } from '../../insights/segmentsWords'
 import { TOP_COUNTS, useSegments, type TopCount } from './useSegments'
 import './index.scss'
 

@@ -10,7 +10,7 @@ import type { DashboardView, SegmentsView, StoreView } from '../../../../src/api
 import { TOP_LIST_MEASURES, TOP_LIST_NAMES, type TopListName } from '../../../../src/domain/audience'
 import { businessDate } from '../../../../src/domain/time'
 import { assistantsChart, couponsChart, eventsChart, salesChart, tiersChart } from '../../../../src/ops/dashboard/charts'
-import { compactYuan, computedText, heatOf } from '../../../../src/ops/segments/segmentsWords'
+import { compactYuan, computedText, heatOf } from '../../../../src/insights/segmentsWords'
 import { call, DeskError } from '../../cloud'
 import { exportXlsx } from '../../lists/exportXlsx'
 import { ChartCanvas } from './ChartCanvas'

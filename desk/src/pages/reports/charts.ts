@@ -5,7 +5,7 @@
  */
 import { Axis, Chart, Interval, jsx as f2jsx, Line, Point } from '@antv/f2'
 import type { ChartElement } from '../../../../src/ops/dashboard/charts'
-import { shortDate } from '../../../../src/ops/dashboard/dashboardData'
+import { shortDate } from '../../../../src/insights/dashboardData'
 import { countScale, type ClassRow, type DayRow, type StoreRow } from './reportsData'
 
 const jsx = (type: unknown, props: object, ...children: ChartElement[]): ChartElement =>

@@ -1,13 +1,13 @@
 /**
  * The report's figures as rows, apart from React and the charts: the KPI cards, each table, and what each export
- * writes. The phone dashboard's shaping (src/ops/dashboard/dashboardData.ts) and segment wording are reused as they
+ * writes. The phone dashboard's shaping (src/insights/dashboardData.ts) and segment wording are reused as they
  * are; what is here is what only the wide page shows (daily series side by side, the store comparison).
  */
 import type { DashboardView, SegmentsView, TopCustomer } from '../../../../src/api/contract'
 import { formatYuan } from '../../../../src/domain/money'
 import { TIER_NAMES } from '../../../../src/domain/program'
-import { newMembersTotal, percentText, TIERS } from '../../../../src/ops/dashboard/dashboardData'
-import { compactYuan, shareText } from '../../../../src/ops/segments/segmentsWords'
+import { newMembersTotal, percentText, TIERS } from '../../../../src/insights/dashboardData'
+import { compactYuan, shareText } from '../../../../src/insights/segmentsWords'
 import { dateText } from '../../../../src/wording/dates'
 import type { ExportColumn } from '../../lists/exportXlsx'
 

@@ -1,11 +1,12 @@
 /**
- * The dashboard's figures as rows, apart from Taro and the charts: each chart draws these rows, and the page
- * prints the same numbers as text (readable without the picture, and testable). Money in fen, shown in yuan.
+ * The dashboard's figures as rows, apart from Taro and the charts (the phone's 数据看板 and the desk's 报表 both read
+ * them): each chart draws these rows, and the pages print the same numbers as text (readable without the picture,
+ * and testable). Money in fen, shown in yuan.
  */
-import type { DashboardView } from '../../api/contract'
-import { formatYuan } from '../../domain/money'
-import { TIER_NAMES, type TierId } from '../../domain/program'
-import { dateText } from '../../wording/dates'
+import type { DashboardView } from '../api/contract'
+import { formatYuan } from '../domain/money'
+import { TIER_NAMES, type TierId } from '../domain/program'
+import { dateText } from '../wording/dates'
 
 export const TIERS: readonly TierId[] = ['member', 'vip', 'gold']
 export const PERIODS = ['7', '30', '90'] as const

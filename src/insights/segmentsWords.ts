@@ -2,9 +2,9 @@
  * How the segments page reads: when the classes were computed, money in the RFM cells compact enough for a
  * fifth of a phone's width, and each top customer's line. Pure functions, tested without Taro.
  */
-import type { SegmentsView, TopCustomer } from '../../api/contract'
-import { formatYuan } from '../../domain/money'
-import { dateText } from '../../wording/dates'
+import type { SegmentsView, TopCustomer } from '../api/contract'
+import { formatYuan } from '../domain/money'
+import { dateText } from '../wording/dates'
 
 /** "数据更新于 2026-11-23 02:15（第 3 版规则）", or null before the first nightly run. */
 export const computedText = (view: Pick<SegmentsView, 'computedAt' | 'rulesVersion'>): string | null =>
