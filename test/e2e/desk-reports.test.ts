@@ -43,6 +43,12 @@ const pickOption = async (select: Locator, text: string) => {
 }
 const kpi = (label: string) =>
   desk.page.locator('.kpi').filter({ has: desk.page.locator('.kpi__label', { hasText: new RegExp(`^${label}$`) }) })
+/** Waits until card `label` shows exactly `value`. */
+const kpiShows = (label: string, value: string) =>
+  kpi(label)
+    .locator('.kpi__value')
+    .filter({ hasText: new RegExp(`^${value.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}$`) })
+    .waitFor()
 const panel = (title: string) => desk.page.getByRole('region', { name: title, exact: true })
 /** A panel's table as the operator reads it: each row's cells. */
 const cells = (table: Locator): Promise<string[][]> =>
@@ -145,9 +151,7 @@ it('narrows last month to one store, and exports the store comparison exactly as
   await page.getByText(`${today.subtract(89, 'day').format('YYYY-MM-DD')} 至 ${today.format('YYYY-MM-DD')}（今天为实时数据）`).waitFor()
   const joins90 = within('members', 'joinedAt', today.subtract(89, 'day').toISOString(), today.add(1, 'day').toISOString(), DEMO_STORE._id)
   expect(joins90.length).toBeGreaterThan(0)
-  await kpi('新会员')
-    .locator('.kpi__value', { hasText: `${joins90.length} 人` })
-    .waitFor()
+  await kpiShows('新会员', `${joins90.length} 人`)
 })
 
 it('shows the A–D classes, the RFM grid and the top customers below', async () => {
@@ -166,4 +170,37 @@ it('shows the A–D classes, the RFM grid and the top customers below', async ()
   expect(loyalRows.map((row) => Number(row[5]))).toEqual(top.slice(0, 20))
   await page.getByText('主力户', { exact: true }).click()
   await desk.screenshot('desk-reports-03-segments')
+})
+
+/** Types a range into the picker, as an operator may instead of clicking the calendar. */
+const typeRange = async (from: string, to: string) => {
+  const inputs = desk.page.locator('.filters .t-date-range-picker input')
+  for (const [i, text] of [from, to].entries()) {
+    await inputs.nth(i).click()
+    await desk.page.keyboard.type(text)
+    await desk.page.keyboard.press('Enter')
+  }
+}
+
+it('takes a range of days or of months the operator picks', async () => {
+  const page = desk.page
+  await pickOption(page.locator('.filters .t-select__wrap').nth(0), '自选日期')
+  await page.getByText('请选择开始和结束日期').waitFor()
+  const today = businessTime(new Date()).startOf('day')
+  const [first, last] = [today.subtract(40, 'day'), today.subtract(5, 'day')]
+  await typeRange(first.format('YYYY-MM-DD'), last.format('YYYY-MM-DD'))
+  await page.getByText(`${first.format('YYYY-MM-DD')} 至 ${last.format('YYYY-MM-DD')}`, { exact: true }).waitFor()
+  const sales = salesFen(first.toISOString(), last.add(1, 'day').toISOString(), DEMO_STORE._id)
+  await kpiShows('会员销售额', formatYuan(sales))
+  expect(await cells(panel('每日明细'))).toHaveLength(36)
+  await desk.screenshot('desk-reports-04-chosen-days')
+
+  // Two whole months before this one: from the first of the one to the last of the other, read from stored days.
+  await pickOption(page.locator('.filters .t-select__wrap').nth(0), '自选月份')
+  const month = businessTime(new Date()).startOf('month')
+  const [m1, m2] = [month.subtract(2, 'month'), month.subtract(1, 'month')]
+  await typeRange(m1.format('YYYY-MM'), m2.format('YYYY-MM'))
+  await page.getByText(`${m1.format('YYYY-MM-DD')} 至 ${month.subtract(1, 'day').format('YYYY-MM-DD')}`, { exact: true }).waitFor()
+  const monthsSales = salesFen(m1.toISOString(), month.toISOString(), DEMO_STORE._id)
+  await kpiShows('会员销售额', formatYuan(monthsSales))
 })

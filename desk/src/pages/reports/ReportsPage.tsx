@@ -370,7 +370,8 @@ export default function ReportsPage() {
         {period.kind === 'days' && (
           <DateRangePicker
             placeholder={['开始日期', '结束日期']}
-            value={period.range ?? []}
+            allowInput
+            defaultValue={period.range ?? []}
             valueType="YYYY-MM-DD"
             disableDate={{ after: today }}
             onChange={(v) => {
@@ -383,7 +384,8 @@ export default function ReportsPage() {
           <DateRangePicker
             mode="month"
             placeholder={['开始月份', '结束月份']}
-            value={period.range ?? []}
+            allowInput
+            defaultValue={period.range ?? []}
             valueType="YYYY-MM"
             format="YYYY-MM"
             onChange={(v) => {
