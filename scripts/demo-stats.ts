@@ -1,9 +1,10 @@
 /**
  * The dashboard's past days for the demo, derived from the demo's own members and purchases (as the nightly
  * job would have stored them had the local cloud been running): members who had joined by each day's end by
- * their tier today, that day's joins by store and assistant, and that day's sales by the buyer's tier after.
+ * their tier today, that day's joins by store and assistant, and that day's sales by the buyer's tier after (and
+ * by store).
  */
-import type { DayStatsDoc } from '../cloudfunctions/_lib/collections'
+import type { DayStatsDoc, StoreSales } from '../cloudfunctions/_lib/collections'
 import type { Member } from '../src/domain/member'
 import type { TierId } from '../src/domain/program'
 import type { PurchaseRecord } from '../src/domain/purchase'
@@ -25,9 +26,24 @@ export const demoDayStats = (members: Member[], purchases: PurchaseRecord[], now
       joins.set(key, { ...row, count: row.count + 1 })
     }
     const salesFen: Record<TierId, number> = { member: 0, vip: 0, gold: 0 }
-    for (const p of purchases) if (p.at >= from && p.at < until) salesFen[p.memberAfter.tier] += p.amountFen - p.refundedFen
+    const byStore = new Map<string, StoreSales>()
+    for (const p of purchases.filter((x) => x.at >= from && x.at < until)) {
+      salesFen[p.memberAfter.tier] += p.amountFen - p.refundedFen
+      const key = `${p.storeId}|${p.memberAfter.tier}`
+      const row = byStore.get(key) ?? { storeId: p.storeId, tier: p.memberAfter.tier, fen: 0 }
+      byStore.set(key, { ...row, fen: row.fen + p.amountFen - p.refundedFen })
+    }
     const date = start.format('YYYY-MM-DD')
-    out.push({ _id: `day:${date}`, date, tiers, newMembers: [...joins.values()], salesFen, coupons: [], computedAt: until })
+    out.push({
+      _id: `day:${date}`,
+      date,
+      tiers,
+      newMembers: [...joins.values()],
+      salesFen,
+      salesByStore: [...byStore.values()],
+      coupons: [],
+      computedAt: until,
+    })
   }
   return out
 }

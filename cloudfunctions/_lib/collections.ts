@@ -429,6 +429,13 @@ export interface SegmentStatsDoc {
   tally: SegmentTally
 }
 
+/** Member sales (paid less refunded) of one store at one tier (the buyer's after the purchase or refund). */
+export interface StoreSales {
+  storeId: string
+  tier: TierId
+  fen: number
+}
+
 /** `stats/day:<YYYY-MM-DD>`: one business day's figures, written once just after the day ends. */
 export interface DayStatsDoc {
   _id: string
@@ -438,6 +445,8 @@ export interface DayStatsDoc {
   newMembers: { storeId: string | null; assistantId: string | null; count: number }[]
   /** Paid amounts less refunds, by the buyer's tier after each purchase or refund. */
   salesFen: Record<TierId, number>
+  /** The same sales by store and tier; absent from days stored before it was kept. */
+  salesByStore?: StoreSales[]
   coupons: { templateId: string; issued: number; used: number }[]
   computedAt: string
 }

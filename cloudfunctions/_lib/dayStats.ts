@@ -3,7 +3,7 @@
  * joins, purchases, refunds and coupons — never a walk over everything). The nightly job stores yesterday's;
  * the dashboard computes today's on the fly.
  */
-import type { DayStatsDoc, SegmentStatsDoc } from './collections'
+import type { DayStatsDoc, SegmentStatsDoc, StoreSales } from './collections'
 import { _, db } from './cloud'
 import { data, type Collection } from './data'
 import type { TierId } from '../../src/domain/program'
@@ -13,7 +13,7 @@ const $ = () => db.command.aggregate
 
 type Grouped<K> = { _id: K; n: number }
 
-export const aggregate = <K>(
+const aggregate = <K>(
   collection: Pick<Collection<{ _id: string }>, 'aggregate'>,
   match: Record<string, unknown>,
   key: unknown,
@@ -55,17 +55,32 @@ export const storedDays = async (from: string, to: string): Promise<DayStatsDoc[
       .get()
   ).filter(isDayStats)
 
-const byTier = (rows: Grouped<TierId | null>[]): Record<TierId, number> => {
-  const out: Record<TierId, number> = { member: 0, vip: 0, gold: 0 }
-  for (const row of rows) if (row._id) out[row._id] += row.n
-  return out
+/** Member sales from `start` to `end` (instants) by store and tier: purchases less refunds, two grouped reads. */
+export const salesOf = async (start: string, end: string): Promise<StoreSales[]> => {
+  const [paid, refunded] = await Promise.all(
+    [data.purchases, data.refunds].map((c) =>
+      aggregate<{ s: string; t: TierId }>(c, { at: _.gte(start).and(_.lt(end)) }, { s: '$storeId', t: '$memberAfter.tier' }, '$amountFen'),
+    ),
+  )
+  const out = new Map<string, StoreSales>()
+  for (const [rows, sign] of [
+    [paid, 1],
+    [refunded, -1],
+  ] as const) {
+    for (const { _id, n } of rows) {
+      const row = out.get(`${_id.s}|${_id.t}`) ?? { storeId: _id.s, tier: _id.t, fen: 0 }
+      row.fen += sign * n
+      out.set(`${_id.s}|${_id.t}`, row)
+    }
+  }
+  return [...out.values()]
 }
 
 export const computeDay = async (date: string, now: string): Promise<DayStatsDoc> => {
   const start = businessTime(`${date}T00:00:00+08:00`)
   const range = _.gte(start.toISOString()).and(_.lt(start.add(1, 'day').toISOString()))
   const count = (tier: TierId) => data.members.where({ tier }).count()
-  const [member, vip, gold, joins, sales, refunds, issued, used] = await Promise.all([
+  const [member, vip, gold, joins, sales, issued, used] = await Promise.all([
     count('member'),
     count('vip'),
     count('gold'),
@@ -74,20 +89,20 @@ export const computeDay = async (date: string, now: string): Promise<DayStatsDoc
       { joinedAt: range },
       { storeId: '$storeId', assistantId: '$assistantId' },
     ),
-    aggregate<TierId>(data.purchases, { at: range }, '$memberAfter.tier', '$amountFen'),
-    aggregate<TierId>(data.refunds, { at: range }, '$memberAfter.tier', '$amountFen'),
+    salesOf(start.toISOString(), start.add(1, 'day').toISOString()),
     aggregate<string>(data.coupons, { issuedAt: range }, '$templateId'),
     aggregate<string>(data.coupons, { 'use.at': range }, '$templateId'),
   ])
-  const paid = byTier(sales)
-  const refunded = byTier(refunds)
+  const salesFen: Record<TierId, number> = { member: 0, vip: 0, gold: 0 }
+  for (const r of sales) if (r.tier in salesFen) salesFen[r.tier] += r.fen
   const templates = new Set([...issued.map((r) => r._id), ...used.map((r) => r._id)])
   return {
     _id: `day:${date}`,
     date,
     tiers: { member, vip, gold },
     newMembers: joins.map((r) => ({ storeId: r._id.storeId ?? null, assistantId: r._id.assistantId ?? null, count: r.n })),
-    salesFen: { member: paid.member - refunded.member, vip: paid.vip - refunded.vip, gold: paid.gold - refunded.gold },
+    salesFen,
+    salesByStore: sales,
     coupons: [...templates].sort().map((templateId) => ({
       templateId,
       issued: issued.find((r) => r._id === templateId)?.n ?? 0,

@@ -13,7 +13,7 @@ import { businessTime } from '../../src/domain/time'
 import { _, db } from '../_lib/cloud'
 import { loadTemplate } from '../_lib/coupons'
 import { data } from '../_lib/data'
-import { aggregate, computeDay, loadSegmentStats, storedDays } from '../_lib/dayStats'
+import { computeDay, loadSegmentStats, salesOf, storedDays } from '../_lib/dayStats'
 import { loadProgram, loadStaffByStaffId, loadStore } from '../_lib/reference'
 import { operatorAction } from '../_lib/runtime'
 
@@ -77,21 +77,6 @@ const sumBy = <T>(rows: T[], key: (row: T) => string, value: (row: T) => number)
 
 const ranked = (totals: Map<string, number>) => [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 
-/** Member sales (paid less refunded) from `start` to `end` (instants), per store and tier: two grouped reads. */
-const salesByStore = async (start: string, end: string): Promise<{ storeId: string; tier: TierId; fen: number }[]> => {
-  const range = { at: _.gte(start).and(_.lt(end)) }
-  const [paid, refunded] = await Promise.all(
-    [data.purchases, data.refunds].map((c) =>
-      aggregate<{ s: string; t: TierId }>(c, range, { s: '$storeId', t: '$memberAfter.tier' }, '$amountFen'),
-    ),
-  )
-  return [...paid.map((r) => ({ ...r, sign: 1 })), ...refunded.map((r) => ({ ...r, sign: -1 }))].map((r) => ({
-    storeId: r._id.s,
-    tier: r._id.t,
-    fen: r.sign * r.n,
-  }))
-}
-
 export const dashboard = operatorAction('reports', DashboardSchema, async ({ days, to: end, storeId }, ctx): Promise<DashboardView> => {
   const now = businessTime(ctx.now).startOf('day')
   if (end && end > now.format('YYYY-MM-DD')) throw invalidInput([{ field: 'to', message: '截止日期不能晚于今天' }])
@@ -103,7 +88,7 @@ export const dashboard = operatorAction('reports', DashboardSchema, async ({ day
   const lastStored = today.subtract(isToday ? 1 : 0, 'day').format('YYYY-MM-DD')
   const start = today.subtract(days - 1, 'day').toISOString()
   const until = today.add(1, 'day').toISOString()
-  const [stored, live, events, storeSales] = await Promise.all([
+  const [stored, live, events] = await Promise.all([
     storedDays(from, lastStored),
     isToday ? computeDay(to, ctx.now) : null,
     data.events
@@ -111,9 +96,14 @@ export const dashboard = operatorAction('reports', DashboardSchema, async ({ day
       .orderBy('startsAt', 'desc')
       .limit(50)
       .get(),
-    salesByStore(start, until),
   ])
   const dayDocs = live ? [...stored, live] : stored
+  // Days stored before sales were kept by store (the oldest): theirs are read from purchases and refunds.
+  const lastLegacy = stored.filter((d) => !d.salesByStore).pop()?.date
+  const storeSales = [
+    ...(lastLegacy ? await salesOf(start, businessTime(`${lastLegacy}T00:00:00+08:00`).add(1, 'day').toISOString()) : []),
+    ...dayDocs.flatMap((d) => (lastLegacy && d.date <= lastLegacy ? [] : (d.salesByStore ?? []))),
+  ]
   const ofStore = <T extends { storeId: string | null }>(rows: T[]) => (storeId ? rows.filter((r) => r.storeId === storeId) : rows)
   const joins = ofStore(dayDocs.flatMap((d) => d.newMembers))
   const byStore = ranked(
@@ -131,7 +121,6 @@ export const dashboard = operatorAction('reports', DashboardSchema, async ({ day
     ),
   )
   const salesByTier: Record<TierId, number> = { member: 0, vip: 0, gold: 0 }
-  // Day documents keep sales by tier for the brand; one store's come from its purchases and refunds.
   if (storeId) for (const r of ofStore(storeSales)) salesByTier[r.tier] += r.fen
   else for (const d of dayDocs) for (const tier of ['member', 'vip', 'gold'] as const) salesByTier[tier] += d.salesFen[tier]
   const couponRows = dayDocs.flatMap((d) => d.coupons)
@@ -179,7 +168,16 @@ export const dashboard = operatorAction('reports', DashboardSchema, async ({ day
     sales: {
       totalFen: salesByTier.member + salesByTier.vip + salesByTier.gold,
       byTier: salesByTier,
-      daily: storeId ? [] : dayDocs.map((d) => ({ date: d.date, fen: d.salesFen.member + d.salesFen.vip + d.salesFen.gold })),
+      // One store's days are known from the days that keep sales by store: over older ones, none are given.
+      daily:
+        storeId && lastLegacy
+          ? []
+          : dayDocs.map((d) => ({
+              date: d.date,
+              fen: storeId
+                ? ofStore(d.salesByStore ?? []).reduce((n, r) => n + r.fen, 0)
+                : d.salesFen.member + d.salesFen.vip + d.salesFen.gold,
+            })),
       byStore: await Promise.all(
         ranked(
           sumBy(

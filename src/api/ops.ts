@@ -178,8 +178,9 @@ export interface DashboardView {
     byAssistant: { staffId: string; name: string; storeName: string; count: number }[]
   }
   /**
-   * Member sales (paid amounts less refunds) in the period, by the buyer's tier after the purchase; `daily` is empty
-   * when a store is asked (days are stored for the brand). `byStore`: every store's, whatever store is asked.
+   * Member sales (paid amounts less refunds) in the period, by the buyer's tier after the purchase. With a store
+   * asked, `daily` is empty when the period reaches days stored before sales were kept by store. `byStore`: every
+   * store's, whatever store is asked.
    */
   sales: {
     totalFen: number

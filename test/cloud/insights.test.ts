@@ -228,13 +228,41 @@ describe('the dashboard', () => {
       { date: '2026-12-02', count: 1 },
     ])
     expect(store.newMembers.byStore).toEqual([{ storeId: DEMO_STORE._id, name: DEMO_STORE.name, count: 3 }])
-    expect(store.sales).toMatchObject({ totalFen: 75_000, byTier: { member: 15_000, vip: 60_000, gold: 0 }, daily: [] })
+    expect(store.sales).toMatchObject({
+      totalFen: 75_000,
+      byTier: { member: 15_000, vip: 60_000, gold: 0 },
+      daily: [
+        { date: '2026-12-01', fen: 75_000 },
+        { date: '2026-12-02', fen: 0 },
+      ],
+    })
     const other = await h.ok(DEMO_OPERATOR._id, 'ops', 'dashboard', { days: 2, storeId: DEMO_STORE_2._id }, day2)
     expect(other.newMembers.daily.map((d) => d.count)).toEqual([0, 0])
     expect(other.newMembers.byStore).toEqual([])
     expect(other.sales).toMatchObject({ totalFen: 0, byTier: { member: 0, vip: 0, gold: 0 } })
     // The comparison across stores is the same whichever store is asked.
     expect(other.sales.byStore).toEqual(store.sales.byStore)
+  })
+
+  it('reads the sales by store of days stored before they were kept from purchases and refunds, without their days', async () => {
+    const day2 = { clock: at('2026-12-02T16:00:00') }
+    const stored = h.cloud.executor.get('stats', 'day:2026-12-01') as { salesByStore?: unknown }
+    expect(stored.salesByStore).toEqual([
+      { storeId: DEMO_STORE._id, tier: 'vip', fen: 60_000 },
+      { storeId: DEMO_STORE._id, tier: 'member', fen: 15_000 },
+    ])
+    const { salesByStore: _kept, ...legacy } = stored
+    h.cloud.executor.remove('stats', { _id: 'day:2026-12-01' })
+    h.cloud.executor.insert('stats', [legacy])
+    const store = await h.ok(DEMO_OPERATOR._id, 'ops', 'dashboard', { days: 2, storeId: DEMO_STORE._id }, day2)
+    expect(store.sales).toEqual({
+      totalFen: 75_000,
+      byTier: { member: 15_000, vip: 60_000, gold: 0 },
+      daily: [],
+      byStore: [{ storeId: DEMO_STORE._id, name: DEMO_STORE.name, fen: 75_000 }],
+    })
+    const brand = await h.ok(DEMO_OPERATOR._id, 'ops', 'dashboard', { days: 1, to: '2026-12-01' }, day2)
+    expect(brand.sales.daily).toEqual([{ date: '2026-12-01', fen: 75_000 }])
   })
 
   it('refuses a period past today, a date the calendar lacks, no days, a malformed store, and operators without 报表', async () => {

@@ -103,7 +103,7 @@ describe('the figures', () => {
     expect(cards['活动到场率'].value).toBe('—')
   })
 
-  it('days side by side; a day with no sales figure (one store picked) is empty, not zero', () => {
+  it('days side by side; an answer without daily sales (one store, older days) leaves them empty, not zero', () => {
     expect(dayRows(VIEW)).toEqual([
       { date: '2026-12-06', newMembers: 0, salesFen: 40_000 },
       { date: '2026-12-07', newMembers: 3, salesFen: 60_000 },

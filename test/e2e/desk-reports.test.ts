@@ -121,8 +121,11 @@ it('narrows last month to one store, and exports the store comparison exactly as
   const days = await cells(panel('每日明细'))
   expect(days).toHaveLength(month.subtract(1, 'day').date())
   expect(days.reduce((n, row) => n + Number(row[1]), 0)).toBe(joined)
-  // Days are stored for the brand: with one store the daily sales are not shown as if they were its own.
-  expect(new Set(days.map((row) => row[2]))).toEqual(new Set(['—']))
+  // Each day's sales are the store's own that day.
+  const dayStart = (date: string) => businessTime(`${date}T00:00:00+08:00`)
+  expect(days.map((row) => row[2])).toEqual(
+    days.map((row) => formatYuan(salesFen(dayStart(row[0]).toISOString(), dayStart(row[0]).add(1, 'day').toISOString(), DEMO_STORE._id))),
+  )
   await chartsDrawn()
   await desk.screenshot('desk-reports-02-last-month-one-store')
 

@@ -224,10 +224,10 @@ const Figures = ({ brand, store, storeName, stores, fileTag }: FiguresProps) => 
           note="实付金额减退款"
           onExport={() => void exportShown(`每日数据-${fileTag}.xlsx`, DAY_COLUMNS, days)}
         >
-          {store ? (
-            <p className="report-panel__empty">每日销售额按全品牌保存，选择单个门店时只显示期间合计（见上方卡片与门店对比）。</p>
-          ) : (
+          {view.sales.daily.length > 0 ? (
             <ChartCanvas label="每日会员销售额" chart={charts.sales} />
+          ) : (
+            <p className="report-panel__empty">所选期间早于按门店保存每日销售额，只显示期间合计（见上方卡片与门店对比）。</p>
           )}
         </Panel>
         <Panel wide title="每日明细">

@@ -64,7 +64,7 @@ const yuanNumber = (fen: number): number => Number((fen / 100).toFixed(2))
 export interface DayRow {
   date: string
   newMembers: number
-  /** Null when a store is picked: days are stored for the brand. */
+  /** Null when the answer has no daily sales (one store, over days stored before sales were kept by store). */
   salesFen: number | null
 }
 
