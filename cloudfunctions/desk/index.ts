@@ -14,7 +14,13 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { DeskLoginStatus, DeskLoginView, DeskSessionView } from '../../src/api/contract'
-import { AnswerDeskLoginSchema, ClaimOwnershipSchema, DeskLoginSchema, RequestDeskLoginSchema, RevokeDeskSessionSchema } from '../../src/api/deskSchemas'
+import {
+  AnswerDeskLoginSchema,
+  ClaimOwnershipSchema,
+  DeskLoginSchema,
+  RequestDeskLoginSchema,
+  RevokeDeskSessionSchema,
+} from '../../src/api/deskSchemas'
 import { EmptySchema } from '../../src/api/schemas'
 import { AppError, fieldRefused } from '../../src/domain/errors'
 import { OWNER_OPERATOR_ID } from '../../src/domain/ownerClaim'

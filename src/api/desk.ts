@@ -1,6 +1,12 @@
 /** The `desk` function: the operators' desk (a PC web admin) signs in by an operator scanning its QR code. */
 import type { Instant } from '../domain/time'
-import type { AnswerDeskLoginInput, ClaimOwnershipInput, DeskLoginInput, RequestDeskLoginInput, RevokeDeskSessionInput } from './deskSchemas'
+import type {
+  AnswerDeskLoginInput,
+  ClaimOwnershipInput,
+  DeskLoginInput,
+  RequestDeskLoginInput,
+  RevokeDeskSessionInput,
+} from './deskSchemas'
 
 /** What the desk shows while it waits: a mini-program code that opens the confirmation page on the phone. */
 export interface DeskLoginRequest {

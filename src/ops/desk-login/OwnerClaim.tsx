@@ -20,7 +20,8 @@ export const OwnerClaim = ({ claim }: { claim: Claim }) => {
             <>
               <Text className="desk-login__title">品牌还没有管理员</Text>
               <Text className="desk-login__warn">
-                输入部署时打印的 10 位认领码，您的微信将成为品牌管理员（拥有全部权限），这台电脑同时登录运营后台。其他员工和运营之后由您在后台邀请。
+                输入部署时打印的 10
+                位认领码，您的微信将成为品牌管理员（拥有全部权限），这台电脑同时登录运营后台。其他员工和运营之后由您在后台邀请。
               </Text>
               <View className="desk-login__facts">
                 <Text className="desk-login__fact">{`浏览器 ${state.view.browser}`}</Text>
