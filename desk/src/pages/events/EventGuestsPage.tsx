@@ -130,7 +130,7 @@ export default function EventGuestsPage() {
           <PhaseTag phase={event.phase} />
           <span>{eventWhen(event)}</span>
           <span>{event.store?.name ?? '—'}</span>
-          <span>{`名额 ${event.capacity} 人 · 已确认 ${event.seatsTaken} 人 · 候补 ${event.waiting} 人 · 已签到 ${event.checkedIn} 人`}</span>
+          <span>{`名额 ${event.capacity} 人：已确认 ${event.seatsTaken} 人 · 候补 ${event.waiting} 人 · 已签到 ${event.checkedIn} 人（含同伴）`}</span>
         </div>
       )}
       {counts && (

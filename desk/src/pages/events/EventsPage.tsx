@@ -67,7 +67,7 @@ export default function EventsPage() {
     {
       colKey: 'coverUrl',
       title: '封面',
-      width: 84,
+      width: 80,
       cell: ({ row }) =>
         row.coverUrl ? (
           <img className="thumb thumb--wide" src={row.coverUrl} alt={row.title} />
@@ -75,24 +75,32 @@ export default function EventsPage() {
           <span className="thumb thumb--wide thumb--empty">无图</span>
         ),
     },
-    { colKey: 'title', title: '活动', ellipsis: true },
-    { colKey: 'store', title: '门店', width: 130, ellipsis: true, cell: ({ row }) => row.store?.name ?? '—' },
-    { colKey: 'startsAt', title: '时间', width: 190, sorter: true, cell: ({ row }) => eventWhen(row) },
-    { colKey: 'tiers', title: '可报名', width: 84, ellipsis: true, cell: ({ row }) => audienceText(row.tiers) },
-    { colKey: 'seats', title: '已确认/名额', width: 96, align: 'right', cell: ({ row }) => `${row.seatsTaken} / ${row.capacity}` },
-    { colKey: 'waiting', title: '候补', width: 56, align: 'right' },
-    { colKey: 'checkedIn', title: '签到', width: 56, align: 'right' },
-    { colKey: 'phase', title: '状态', width: 96, cell: ({ row }) => <PhaseTag phase={row.phase} /> },
+    {
+      colKey: 'title',
+      title: '活动 / 门店 · 可报名',
+      ellipsis: true,
+      cell: ({ row }) => (
+        <div className="event-cell">
+          <span className="event-cell__title">{row.title}</span>
+          <span className="event-cell__sub">{`${row.store?.name ?? '—'} · ${audienceText(row.tiers)}`}</span>
+        </div>
+      ),
+    },
+    { colKey: 'startsAt', title: '时间', width: 200, sorter: true, cell: ({ row }) => eventWhen(row) },
+    { colKey: 'seats', title: '确认/名额', width: 88, align: 'right', cell: ({ row }) => `${row.seatsTaken} / ${row.capacity}` },
+    { colKey: 'waiting', title: '候补', width: 52, align: 'right' },
+    { colKey: 'checkedIn', title: '签到', width: 52, align: 'right' },
+    { colKey: 'phase', title: '状态', width: 92, cell: ({ row }) => <PhaseTag phase={row.phase} /> },
     {
       colKey: 'operation',
       title: '操作',
-      width: 176,
+      width: 204,
       cell: ({ row }) => (
         // The row opens the guest list: the buttons keep their clicks to themselves.
         <span onClick={(e) => e.stopPropagation()}>
-          <Space size={4}>
+          <Space size={0}>
             <Button variant="text" theme="primary" onClick={() => navigate(`/events/${row.id}`)}>
-              报名名单
+              名单
             </Button>
             {row.phase !== 'ended' && (
               <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
