@@ -32,7 +32,7 @@ import {
   type RsvpStatus,
 } from '../../src/domain/events'
 import { maskMobile, type Member } from '../../src/domain/member'
-import { effectiveTier, tierProgress } from '../../src/domain/tiers'
+import { tierProgress } from '../../src/domain/tiers'
 import { _, db } from '../_lib/cloud'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { imageLinks, requireImage } from '../_lib/images'
@@ -51,6 +51,7 @@ import { listPage } from '../_lib/lists'
 import { loadProgram, loadStore, storeDetailView } from '../_lib/reference'
 import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runtime'
 import { containing } from '../_lib/search'
+import { memberSummary } from '../_lib/views'
 import { inTransaction } from '../_lib/transaction'
 
 const eventNotFound = () => new AppError('EVENT_NOT_FOUND', '活动不存在')
@@ -414,13 +415,15 @@ const eventGuests = operatorAction('marketing', EventGuestsSchema, async ({ even
     : []
   const byId = new Map(members.map((m) => [m._id, m]))
   const rows = page.rows.map((r): EventGuestRow => {
-    const m = byId.get(r.memberId) ?? null
+    // The till's view of the member (masked phone, tier as of now); none for a member who deleted their membership.
+    const m = byId.get(r.memberId)
+    const who = m ? memberSummary(m, ctx.now) : null
     return {
       id: r._id,
-      name: m?.name ?? '—',
-      memberNo: m?.memberNo ?? '',
-      tier: m ? effectiveTier(m, ctx.now) : null,
-      mobileMasked: m ? maskMobile(m.mobile) : '',
+      name: who?.name ?? '—',
+      memberNo: who?.memberNo ?? '',
+      tier: who?.tier ?? null,
+      mobileMasked: who?.mobileMasked ?? '',
       seats: r.seats,
       status: r.status,
       waitNo: r.waitNo,
