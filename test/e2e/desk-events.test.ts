@@ -181,6 +181,9 @@ it('edits the capacity, and closes the event to new RSVPs after asking', async (
   const row = rows().filter({ hasText: TITLE })
   await row.getByRole('button', { name: '编辑' }).click()
   await field('名额').locator('input').fill('25')
+  // Announced: the store, tiers, points and guests stay as promised.
+  expect(await field('举办门店').locator('input').isDisabled()).toBe(true)
+  await desk.screenshot('desk-events-05-edit')
   await dialog().getByRole('button', { name: '保存' }).click()
   await page.getByText(`已保存「${TITLE}」`).waitFor()
   expect(eventDoc().capacity).toBe(25)
@@ -193,5 +196,5 @@ it('edits the capacity, and closes the event to new RSVPs after asking', async (
   await confirm.getByRole('button', { name: '停止报名' }).click()
   await row.getByText('已停止报名').waitFor()
   expect(eventDoc().status).toBe('closed')
-  await desk.screenshot('desk-events-05-closed')
+  await desk.screenshot('desk-events-06-closed')
 })
