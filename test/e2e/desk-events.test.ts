@@ -7,13 +7,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Locator } from 'playwright-core'
 import { readSheet } from 'read-excel-file/node'
 import { DEMO_ASSISTANT, DEMO_STORE } from '../../scripts/demo-data'
 import { IMAGE_MAX_WIDTH } from '../../src/services/imageNaming'
 import { launchDesk, SCREENSHOT_DIR, type DeskBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
-import { signInDesk } from './support/desk'
+import { deskForm, signInDesk } from './support/desk'
 
 jest.setTimeout(240_000)
 
@@ -34,37 +33,8 @@ afterAll(async () => {
 const SHOPPER = { openid: 'demo-shopper-b', memberNo: '20261123002', name: '李娜' }
 const TITLE = '冬季新品品鉴会'
 
-const dialog = () => desk.page.locator('.t-dialog')
+const { dialog, field, pickOption, bigPicture } = deskForm(() => desk)
 const rows = () => desk.page.locator('.t-table__body tr:not(.t-table__empty-row)')
-const pickOption = async (select: Locator, text: string) => {
-  const option = desk.page.locator('.t-select-option').filter({ hasText: text })
-  for (let i = 0; i < 5 && !(await option.isVisible()); i++) {
-    await select.click()
-    await option.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined)
-  }
-  await option.click()
-}
-const field = (label: string) =>
-  dialog()
-    .locator('.t-form__item')
-    .filter({ has: desk.page.getByText(label, { exact: true }) })
-
-/** A 2,000 × 1,300 picture drawn by the browser (pngjs in jest's realm starves the local cloud in the same process). */
-const bigPicture = async (): Promise<Buffer> => {
-  const dataUrl = await desk.page.evaluate(() => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 2000
-    canvas.height = 1300
-    const g = canvas.getContext('2d')!
-    g.fillStyle = 'rgb(30, 90, 160)'
-    g.fillRect(0, 0, 2000, 1300)
-    g.fillStyle = 'rgb(240, 200, 80)'
-    g.fillRect(300, 300, 1400, 700)
-    return canvas.toDataURL('image/png')
-  })
-  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
-}
-
 /** A JPEG's width, from its start-of-frame segment. */
 const jpegWidth = (jpeg: Buffer): number => {
   for (let at = 2; at < jpeg.length;) {
@@ -103,7 +73,7 @@ it('creates an event with an uploaded cover, a store and a capacity, and lists i
   await field('活动名称').locator('input').fill(TITLE)
   await field('封面图片')
     .locator('input[type=file]')
-    .setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: await bigPicture() })
+    .setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: await bigPicture(2000, 1300, 'rgb(30, 90, 160)') })
   await field('封面图片').locator('img.picture__preview').waitFor()
   await pickOption(field('举办门店').locator('.t-select__wrap'), DEMO_STORE.name)
   await field('名额').locator('input').fill('20')
