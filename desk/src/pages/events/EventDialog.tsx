@@ -4,22 +4,21 @@
  * promised once announced) — with a cover uploaded from the computer and date-time pickers in business time.
  */
 import { useEffect, useState } from 'react'
-import { Button, Checkbox, DatePicker, Dialog, Form, Input, InputNumber, MessagePlugin, Select, Textarea } from 'tdesign-react'
+import { Checkbox, DatePicker, Dialog, Form, Input, InputNumber, MessagePlugin, Select, Textarea } from 'tdesign-react'
 import type { EventRow, StoreView } from '../../../../src/api/contract'
 import type { TierId } from '../../../../src/domain/program'
 import {
   checkEvent,
   checkEventEdit,
   newEventDraft,
-  NO_COVER,
   type EventDraft,
   type EventErrors,
   type EventRow as FormRow,
   type When,
 } from '../../../../src/ops/events/eventForm'
-import { call, DeskError } from '../../cloud'
+import { call } from '../../cloud'
 import { Field } from '../../forms/Field'
-import { uploadPicture } from '../../forms/pictureUpload'
+import { PicturePicker } from '../../forms/PicturePicker'
 import { useSubmit } from '../../forms/useSubmit'
 import { tierName } from '../../wording'
 import { draftOfRow, whenOfText, whenText } from './eventDraft'
@@ -68,19 +67,6 @@ export const EventDialog = ({ event, onClose, onSaved }: Props) => {
     return { help, status: help ? ('error' as const) : undefined }
   }
 
-  const pick = async (file: File | undefined) => {
-    if (!file) return
-    setUploading(true)
-    try {
-      const uploaded = await uploadPicture('events', file)
-      change('cover', { cover: { fileID: uploaded.fileID, src: uploaded.preview } })
-    } catch (e) {
-      void MessagePlugin.error(e instanceof DeskError ? e.message : '图片上传失败')
-    } finally {
-      setUploading(false)
-    }
-  }
-
   const save = async () => {
     if (event) {
       const checked = checkEventEdit(event.id, draft)
@@ -120,24 +106,14 @@ export const EventDialog = ({ event, onClose, onSaved }: Props) => {
           />
         </Field>
         <Field label="封面图片" {...status('cover')}>
-          <div className="picture">
-            {draft.cover.src ? (
-              <img className="picture__preview picture__preview--wide" src={draft.cover.src} alt="封面图片" />
-            ) : (
-              <div className="picture__empty picture__preview--wide">未上传</div>
-            )}
-            <label className="picture__pick">
-              <input type="file" accept="image/jpeg,image/png,image/webp" hidden onChange={(e) => void pick(e.target.files?.[0])} />
-              <span className="t-button t-button--variant-outline">
-                {uploading ? '正在上传…' : draft.cover.src ? '更换图片' : '上传图片'}
-              </span>
-            </label>
-            {draft.cover.fileID && (
-              <Button variant="text" onClick={() => change('cover', { cover: NO_COVER })}>
-                移除
-              </Button>
-            )}
-          </div>
+          <PicturePicker
+            folder="events"
+            value={draft.cover}
+            onChange={(cover) => change('cover', { cover })}
+            onUploading={setUploading}
+            alt="封面图片"
+            wide
+          />
         </Field>
         <Field
           label="举办门店"
