@@ -113,6 +113,8 @@ const EVENT: Record<ActionName<'event'>, 'shopper' | 'staff' | 'operator'> = {
   update: 'operator',
   close: 'operator',
   manageList: 'operator',
+  listEvents: 'operator',
+  eventGuests: 'operator',
 }
 
 const forbidden = { ok: false, error: { code: 'FORBIDDEN' } }
