@@ -93,7 +93,25 @@ module.exports = {
       displayName: 'desk',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/desk'],
+      testMatch: ['**/*.test.ts'],
       transform: nodeTs,
+    },
+    {
+      // The desk's components rendered with testing-library in jsdom, with the desk's own React and TDesign (whose
+      // `lib/` is ES modules: transformed, as every ESM dependency of it).
+      displayName: 'desk-ui',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/desk'],
+      testMatch: ['**/*.test.tsx'],
+      transform: nodeTs,
+      transformIgnorePatterns: ['/node_modules/(?!(tdesign-react|tdesign-icons-react|lodash-es|@babel/runtime/helpers/esm|dayjs/esm)/)'],
+      moduleNameMapper: {
+        '^react$': '<rootDir>/desk/node_modules/react',
+        '^react/(.*)$': '<rootDir>/desk/node_modules/react/$1',
+        '^react-dom$': '<rootDir>/desk/node_modules/react-dom',
+        '^react-dom/(.*)$': '<rootDir>/desk/node_modules/react-dom/$1',
+        '\\.(css|less)$': '<rootDir>/test/taro/support/style-stub.js',
+      },
     },
     {
       // The lint's own rules proven to bite (the lint itself runs before jest, in `npm run lint`).

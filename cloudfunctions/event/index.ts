@@ -4,27 +4,39 @@
  * event document and each member's RSVP is one document (event + member), so 200 people racing for 30 seats
  * get exactly 30 confirmations and a waitlist in the order their transactions committed.
  */
-import type { CheckInResult, EventView, GuestView, RsvpView } from '../../src/api/contract'
-import { CheckInSchema, CreateEventSchema, EmptySchema, EventIdSchema, RsvpSchema, UpdateEventSchema } from '../../src/api/schemas'
+import type { CheckInResult, EventGuestRow, EventRow, EventView, GuestView, RsvpView } from '../../src/api/contract'
+import {
+  CheckInSchema,
+  CreateEventSchema,
+  EmptySchema,
+  EventGuestsSchema,
+  EventIdSchema,
+  ListEventsSchema,
+  RsvpSchema,
+  UpdateEventSchema,
+} from '../../src/api/schemas'
 import { AppError, fieldRefused } from '../../src/domain/errors'
 import {
   attendanceEntryId,
   cancel,
   checkIn,
   editEvent,
+  eventPhase,
   mayAttend,
   rsvp as decideRsvp,
   rsvpId,
   ticketShelf,
+  type EventPhase,
   type MemberEvent,
   type Rsvp,
+  type RsvpStatus,
 } from '../../src/domain/events'
 import { maskMobile, type Member } from '../../src/domain/member'
 import { tierProgress } from '../../src/domain/tiers'
-import { _ } from '../_lib/cloud'
+import { _, db } from '../_lib/cloud'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { imageLinks, requireImage } from '../_lib/images'
-import { data, tx } from '../_lib/data'
+import { data, tx, type Filter } from '../_lib/data'
 import {
   issueTicketsIn,
   newTicketCode,
@@ -35,8 +47,11 @@ import {
   withWaitlistHead,
 } from '../_lib/events'
 import { appendEntriesIn, loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
+import { listPage } from '../_lib/lists'
 import { loadProgram, loadStore, storeDetailView } from '../_lib/reference'
 import { operatorAction, serve, shopperAction, staffAction } from '../_lib/runtime'
+import { containing } from '../_lib/search'
+import { memberSummary } from '../_lib/views'
 import { inTransaction } from '../_lib/transaction'
 
 const eventNotFound = () => new AppError('EVENT_NOT_FOUND', '活动不存在')
@@ -321,6 +336,106 @@ const manageList = operatorAction('marketing', EmptySchema, async (_input, ctx) 
   return { events: await Promise.all(upcoming.map((e) => eventView(e, null, null, ctx.now, links))), serverTime: ctx.now }
 })
 
+/** The events in a phase as of `now` (domain eventPhase, as a query). */
+const phaseFilter = (phase: EventPhase, now: string): Filter<MemberEvent> => {
+  if (phase === 'ended') return { endsAt: _.lte(now) }
+  if (phase === 'closed') return { status: 'closed', endsAt: _.gt(now) }
+  if (phase === 'upcoming') return { status: 'open', startsAt: _.gt(now) }
+  return { status: 'open', startsAt: _.lte(now), endsAt: _.gt(now) }
+}
+
+/** Seats checked in per event, for a page of events: one aggregation, not one count per row. */
+const checkedInSeats = async (eventIds: string[]): Promise<Map<string, number>> => {
+  if (eventIds.length === 0) return new Map()
+  const rows = await data.rsvps.aggregate<{ _id: string; seats: number }>((p) =>
+    p
+      .match({ eventId: _.in(eventIds), status: 'confirmed', checkedInAt: _.neq(null) })
+      .group({ _id: '$eventId', seats: db.command.aggregate.sum('$seats') })
+      .limit(1000),
+  )
+  return new Map(rows.map((r) => [r._id, r.seats]))
+}
+
+const eventRows = async (events: MemberEvent[], now: string): Promise<EventRow[]> => {
+  const [links, checkedIn] = await Promise.all([imageLinks(events.map((e) => e.cover)), checkedInSeats(events.map((e) => e._id))])
+  return Promise.all(
+    events.map(async (e) => ({
+      ...(await eventView(e, null, null, now, links)),
+      phase: eventPhase(e, now),
+      seatsTaken: e.seatsTaken,
+      checkedIn: checkedIn.get(e._id) ?? 0,
+      createdAt: e.createdAt,
+    })),
+  )
+}
+
+/** The desk's table: every event (ended and closed too), by phase as of now, store and title; latest start first. */
+const listEvents = operatorAction('marketing', ListEventsSchema, async ({ filter = {}, sort, cursor, limit }, ctx) => {
+  const conditions: Filter<MemberEvent>[] = [
+    {
+      ...(filter.storeId ? { storeId: filter.storeId } : {}),
+      ...(filter.search ? { title: containing(filter.search) } : {}),
+    },
+  ]
+  if (filter.phase) conditions.push(phaseFilter(filter.phase, ctx.now))
+  const page = await listPage(data.events, {
+    where: conditions.length === 1 ? conditions[0] : _.and(conditions as object[]),
+    sortBy: sort?.by ?? 'startsAt',
+    order: sort?.order ?? 'desc',
+    cursor,
+    limit,
+    // The phase is read against the clock: the next page, asked a moment later, is still the same list.
+    listKey: filter,
+  })
+  return { ...page, rows: await eventRows(page.rows, ctx.now), serverTime: ctx.now }
+})
+
+const countRsvps = (eventId: string, more: Filter<Rsvp> = {}) => data.rsvps.where({ eventId, ...more }).count()
+
+/** One event's RSVPs for operators, every status and every store, with the counts; in RSVP order by default. */
+const eventGuests = operatorAction('marketing', EventGuestsSchema, async ({ eventId, filter = {}, sort, cursor, limit }, ctx) => {
+  const event = await loadEvent(eventId)
+  const where: Filter<Rsvp> = {
+    eventId,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.checkedIn !== undefined ? { checkedInAt: filter.checkedIn ? _.neq(null) : null } : {}),
+  }
+  const [page, [row], confirmed, waitlisted, cancelled, checkedIn] = await Promise.all([
+    listPage(data.rsvps, { where, sortBy: sort?.by ?? 'createdAt', order: sort?.order ?? 'asc', cursor, limit }),
+    eventRows([event], ctx.now),
+    ...(['confirmed', 'waitlisted', 'cancelled'] as RsvpStatus[]).map((status) => countRsvps(eventId, { status })),
+    countRsvps(eventId, { checkedInAt: _.neq(null) }),
+  ])
+  const memberIds = page.rows.map((r) => r.memberId)
+  const members = memberIds.length
+    ? await data.members
+        .where({ _id: _.in(memberIds) })
+        .limit(memberIds.length)
+        .get()
+    : []
+  const byId = new Map(members.map((m) => [m._id, m]))
+  const rows = page.rows.map((r): EventGuestRow => {
+    // The till's view of the member (masked phone, tier as of now); none for a member who deleted their membership.
+    const m = byId.get(r.memberId)
+    const who = m ? memberSummary(m, ctx.now) : null
+    return {
+      id: r._id,
+      name: who?.name ?? '—',
+      memberNo: who?.memberNo ?? '',
+      tier: who?.tier ?? null,
+      mobileMasked: who?.mobileMasked ?? '',
+      seats: r.seats,
+      status: r.status,
+      waitNo: r.waitNo,
+      rsvpAt: r.createdAt,
+      confirmedAt: r.confirmedAt,
+      cancelledAt: r.cancelledAt,
+      checkedInAt: r.checkedInAt,
+    }
+  })
+  return { ...page, rows, event: row, counts: { confirmed, waitlisted, cancelled, checkedIn } }
+})
+
 export const main = serve('event', {
   list,
   rsvp,
@@ -333,4 +448,6 @@ export const main = serve('event', {
   update,
   close,
   manageList,
+  listEvents,
+  eventGuests,
 })

@@ -21,7 +21,7 @@ const optionalText = (label: string, max: number) =>
   )
 
 /** Title search: part of a title, any case. */
-const titleSearch = v.optional(
+export const titleSearch = v.optional(
   v.pipe(v.string('搜索必须是文字'), v.trim(), v.maxLength(30, '搜索最多 30 个字'), v.regex(PLAIN_TEXT, '搜索含有不可见字符')),
 )
 

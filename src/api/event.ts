@@ -1,8 +1,17 @@
 /** The `event` function: events, RSVPs and the waitlist, the door, and the operators' event editor. */
-import type { RsvpStatus } from '../domain/events'
+import type { EventPhase, RsvpStatus } from '../domain/events'
 import type { TierId } from '../domain/program'
 import type { Instant } from '../domain/time'
-import type { CheckInInput, CreateEventInput, EventIdInput, RsvpInput, UpdateEventInput } from './eventSchemas'
+import type {
+  CheckInInput,
+  CreateEventInput,
+  EventGuestsInput,
+  EventIdInput,
+  ListEventsInput,
+  RsvpInput,
+  UpdateEventInput,
+} from './eventSchemas'
+import type { ListPage } from './lists'
 import type { TierProgress } from '../domain/tiers'
 import type { StoreDetailView } from './member'
 
@@ -54,6 +63,43 @@ export interface GuestView {
   checkedInAt: Instant | null
 }
 
+/** A row of the operators' table of events: the event as pages show it, with its seats and who came. */
+export interface EventRow extends EventView {
+  phase: EventPhase
+  /** Seats held by confirmed RSVPs, guests included. */
+  seatsTaken: number
+  /** Seats of confirmed RSVPs checked in at the door, guests included. */
+  checkedIn: number
+  createdAt: Instant
+}
+
+/** One RSVP of an event's guest list for operators (every status, every store). */
+export interface EventGuestRow {
+  /** The RSVP's id. */
+  id: string
+  /** '—' and '' when the member deleted their membership. */
+  name: string
+  memberNo: string
+  tier: TierId | null
+  mobileMasked: string
+  /** The member and the guests they bring. */
+  seats: number
+  status: RsvpStatus
+  waitNo: number | null
+  rsvpAt: Instant
+  confirmedAt: Instant | null
+  cancelledAt: Instant | null
+  checkedInAt: Instant | null
+}
+
+/** RSVPs (people, not seats) of one event by status, and those checked in. */
+export interface EventGuestCounts {
+  confirmed: number
+  waitlisted: number
+  cancelled: number
+  checkedIn: number
+}
+
 export interface CheckInResult {
   /** True when the ticket had been checked in before: `checkedInAt` is that first time. */
   already: boolean
@@ -85,4 +131,8 @@ export interface EventApi {
   close: { input: EventIdInput; output: { event: EventView } }
   /** Operators: every store's events not yet ended, soonest first, to edit or close. */
   manageList: { input: Record<string, never>; output: { events: EventView[]; serverTime: Instant } }
+  /** Operators (the desk): every event, ended and closed too, by phase, store and title, paged by cursor. */
+  listEvents: { input: ListEventsInput; output: ListPage<EventRow> & { serverTime: Instant } }
+  /** Operators (the desk): one event's RSVPs of every status with the counts, paged by cursor (any store's event). */
+  eventGuests: { input: EventGuestsInput; output: ListPage<EventGuestRow> & { event: EventRow; counts: EventGuestCounts } }
 }

@@ -1,7 +1,10 @@
 /** Inputs of the `event` function: RSVPs, the door, and the operators' event editor. */
 import * as v from 'valibot'
+import { EVENT_PHASES, RSVP_STATUSES } from '../domain/events'
 import { imageFileIdPattern } from '../domain/images'
+import { titleSearch } from './catalogAdminSchemas'
 import { int, PLAIN_TEXT, plainText } from './fields'
+import { listInput } from './lists'
 import { catalogId, instant, requestId, tierList } from './sharedSchemas'
 
 const eventId = v.pipe(v.string('缺少活动编号'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '活动编号无效'))
@@ -66,3 +69,29 @@ export type CreateEventInput = v.InferInput<typeof CreateEventSchema>
 const updateEventObject = v.object({ eventId, ...eventWords })
 export const UpdateEventSchema = v.pipe(updateEventObject, ...eventTimesInOrder<v.InferOutput<typeof updateEventObject>>())
 export type UpdateEventInput = v.InferInput<typeof UpdateEventSchema>
+
+/** The operators' table of every event: by phase (as of now), store and title; by start (default) or creation. */
+export const EVENT_SORTS = ['startsAt', 'createdAt'] as const
+export const ListEventsSchema = listInput(
+  v.object({
+    phase: v.optional(v.picklist(EVENT_PHASES, '请选择活动状态')),
+    storeId: v.optional(catalogId),
+    search: titleSearch,
+  }),
+  EVENT_SORTS,
+)
+export type ListEventsInput = v.InferInput<typeof ListEventsSchema>
+
+/** One event's RSVPs for operators: by status and check-in; in RSVP order (default) or by check-in time. */
+export const EVENT_GUEST_SORTS = ['createdAt', 'checkedInAt'] as const
+export const EventGuestsSchema = v.object({
+  eventId,
+  ...listInput(
+    v.object({
+      status: v.optional(v.picklist(RSVP_STATUSES, '请选择报名状态')),
+      checkedIn: v.optional(v.boolean('请选择是否已签到')),
+    }),
+    EVENT_GUEST_SORTS,
+  ).entries,
+})
+export type EventGuestsInput = v.InferInput<typeof EventGuestsSchema>

@@ -92,6 +92,19 @@ export const ticketShelf = (
   return r.status === 'confirmed' ? 'attended' : null
 }
 
+export const EVENT_PHASES = ['upcoming', 'running', 'closed', 'ended'] as const
+/**
+ * Where an event stands for operators: 未开始 (open, not started), 进行中 (open, started), 已停止报名 (closed by an
+ * operator before it ended) and 已结束 (ended, closed or not: its end is what a guest list is read against).
+ */
+export type EventPhase = (typeof EVENT_PHASES)[number]
+
+export const eventPhase = (event: Pick<MemberEvent, 'status' | 'startsAt' | 'endsAt'>, now: Instant): EventPhase => {
+  if (!isBefore(now, event.endsAt)) return 'ended'
+  if (event.status === 'closed') return 'closed'
+  return isBefore(now, event.startsAt) ? 'upcoming' : 'running'
+}
+
 /** Whether a member of this tier may RSVP; higher-tier events are shown greyed ("for VIP members"). */
 export const mayAttend = (event: Pick<MemberEvent, 'tiers'>, member: TierState, now: Instant): boolean =>
   event.tiers.includes(effectiveTier(member, now))

@@ -3,6 +3,7 @@
  * functions of the server's views (instants in business time), so they are tested without Taro.
  */
 import type { EventView, RsvpView } from '../api/contract'
+import type { EventPhase, RsvpStatus } from '../domain/events'
 import { formatYuan } from '../domain/money'
 import { TIER_NAMES, type TierId } from '../domain/program'
 import type { TierProgress } from '../domain/tiers'
@@ -128,3 +129,14 @@ export const calendarEntry = (event: Pick<EventView, 'title' | 'startsAt' | 'end
   alarm: true,
   alarmOffset: 3600,
 })
+
+/** Where an event stands, on the operators' table (domain eventPhase). */
+export const EVENT_PHASE_NAMES: Record<EventPhase, string> = {
+  upcoming: '未开始',
+  running: '进行中',
+  closed: '已停止报名',
+  ended: '已结束',
+}
+
+/** An RSVP's status on the operators' guest list. */
+export const RSVP_STATUS_NAMES: Record<RsvpStatus, string> = { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消' }

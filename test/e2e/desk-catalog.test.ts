@@ -4,11 +4,10 @@
  * for one store; the item lists with its picture, and a member sees it in the mini-program's catalog.
  * Screenshots: test-results/desk-catalog-*.png.
  */
-import type { Locator } from 'playwright-core'
 import { DEMO_STORE } from '../../scripts/demo-data'
 import { launchDesk, type DeskBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
-import { signInDesk } from './support/desk'
+import { deskForm, signInDesk } from './support/desk'
 
 jest.setTimeout(240_000)
 
@@ -26,41 +25,7 @@ afterAll(async () => {
   await demo?.close()
 })
 
-const dialog = () => desk.page.locator('.t-dialog')
-/**
- * Picks `text` in a TDesign select. A click while another select's popup is still closing can be swallowed: the
- * select is clicked again until the option shows.
- */
-const pickOption = async (select: Locator, text: string) => {
-  const option = desk.page.locator('.t-select-option').filter({ hasText: text })
-  for (let i = 0; i < 5 && !(await option.isVisible()); i++) {
-    await select.click()
-    await option.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined)
-  }
-  await option.click()
-}
-const field = (label: string) =>
-  dialog()
-    .locator('.t-form__item')
-    .filter({ has: desk.page.getByText(label, { exact: true }) })
-
-/**
- * A 2,000 × 1,500 picture, as a phone camera's: the desk must shrink it before upload. Drawn by the browser: pngjs
- * in jest's realm took 16 s for it (41 s on a loaded machine), holding this process and the local cloud in it long
- * enough for the page's calls to time out.
- */
-const bigPicture = async (): Promise<Buffer> => {
-  const dataUrl = await desk.page.evaluate(() => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 2000
-    canvas.height = 1500
-    const g = canvas.getContext('2d')!
-    g.fillStyle = 'rgb(180, 40, 60)'
-    g.fillRect(0, 0, 2000, 1500)
-    return canvas.toDataURL('image/png')
-  })
-  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
-}
+const { field, pickOption, bigPicture } = deskForm(() => desk)
 
 interface ItemDoc {
   title: string
@@ -77,7 +42,7 @@ it('puts a gift on the catalog with a picture, a price and stock for one store',
   await field('商品名称').locator('input').fill('羊绒围巾')
   await field('商品图片')
     .locator('input[type=file]')
-    .setInputFiles({ name: 'scarf.png', mimeType: 'image/png', buffer: await bigPicture() })
+    .setInputFiles({ name: 'scarf.png', mimeType: 'image/png', buffer: await bigPicture(2000, 1500, 'rgb(180, 40, 60)') })
   await field('商品图片').locator('img.picture__preview').waitFor()
   await pickOption(field('兑换所得').locator('.t-select__wrap'), '帆布袋礼品券')
   await field('所需积分').locator('input').fill('800')

@@ -78,8 +78,11 @@ export const newEventDraft = (now: Instant): EventDraft => {
   }
 }
 
-/** "2026-12-05" + "14:00" in Shanghai → the instant. */
-export const instantOf = ({ date, time }: When): Instant => new Date(`${date}T${time}:00+08:00`).toISOString()
+/** "2026-12-05" + "14:00" in Shanghai → the instant; '' for a cleared picker (the desk's can be), which the schema refuses at its row. */
+export const instantOf = ({ date, time }: When): Instant => {
+  const at = new Date(`${date}T${time}:00+08:00`)
+  return Number.isNaN(at.getTime()) ? '' : at.toISOString()
+}
 
 // Each schema path is the row of the same name: the form's rows are the event's fields.
 const ROW_OF_FIELD: Record<string, EventRow> = Object.fromEntries(

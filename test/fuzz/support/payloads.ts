@@ -380,6 +380,32 @@ export const EVENT: Specs<'event'> = {
   },
   close: { callers: operator, fields: () => ({ eventId: fc.oneof(fc.constantFrom(...OWN.map((r) => `ev-${r}`)), id) }) },
   manageList: { callers: operator, fields: none },
+  listEvents: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record(
+        {
+          phase: fc.constantFrom('upcoming', 'running', 'closed', 'ended'),
+          storeId: fc.constantFrom(STORE_ID, 'NOPE01'),
+          search: fc.constantFrom('品鉴', 'Salon', '课'),
+        },
+        { requiredKeys: [] },
+      ),
+      sort: fc.record({ by: fc.constantFrom('startsAt', 'createdAt'), order: fc.constantFrom('asc', 'desc') }),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'limit'],
+  },
+  eventGuests: {
+    callers: operator,
+    fields: (w) => ({
+      eventId: fc.oneof(fc.constantFrom(...w.eventIds), id),
+      filter: fc.record({ status: fc.constantFrom('confirmed', 'waitlisted', 'cancelled'), checkedIn: fc.boolean() }, { requiredKeys: [] }),
+      sort: fc.record({ by: fc.constantFrom('createdAt', 'checkedInAt'), order: fc.constantFrom('asc', 'desc') }),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'limit'],
+  },
 }
 
 const audience = (w: World) =>
@@ -548,6 +574,10 @@ export const OPS: Specs<'ops'> = {
     }),
     optional: ['assistantId'],
   },
+}
+
+/** The `setup` function: templates, catalog, stores, staff, operators and invitations (the desk's setup screens). */
+export const SETUP: Specs<'setup'> = {
   listCouponTemplates: {
     callers: operator,
     fields: () => ({

@@ -6,7 +6,7 @@ import type { TierId } from '../../../../src/domain/program'
 import { businessTime } from '../../../../src/domain/time'
 import { call, DeskError } from '../../cloud'
 import { Field } from '../../forms/Field'
-import { uploadPicture } from '../../forms/pictureUpload'
+import { PicturePicker, type PictureValue } from '../../forms/PicturePicker'
 import { useSubmit } from '../../forms/useSubmit'
 import { tierName } from '../../wording'
 
@@ -28,8 +28,7 @@ export const CatalogItemDialog = ({ item, onClose, onSaved }: Props) => {
   const [stores, setStores] = useState<StoreView[]>([])
   const [title, setTitle] = useState(item?.title ?? '')
   const [description, setDescription] = useState(item?.description ?? '')
-  const [image, setImage] = useState(item?.image ?? '')
-  const [preview, setPreview] = useState(item?.imageUrl ?? '')
+  const [picture, setPicture] = useState<PictureValue>({ fileID: item?.image ?? '', src: item?.imageUrl ?? '' })
   const [uploading, setUploading] = useState(false)
   const [templateId, setTemplateId] = useState<string | undefined>(item?.template?.id)
   const [pointsPrice, setPointsPrice] = useState<number | undefined>(item?.pointsPrice)
@@ -51,7 +50,7 @@ export const CatalogItemDialog = ({ item, onClose, onSaved }: Props) => {
   const [templatesFailed, setTemplatesFailed] = useState<string | null>(null)
   const loadTemplates = () => {
     setTemplatesFailed(null)
-    call('ops', 'listCouponTemplates', { filter: { active: true }, limit: 100 })
+    call('setup', 'listCouponTemplates', { filter: { active: true }, limit: 100 })
       .then((page) => setTemplates(page.rows))
       .catch((e: unknown) => setTemplatesFailed(e instanceof DeskError ? e.message : '网络异常'))
   }
@@ -63,28 +62,14 @@ export const CatalogItemDialog = ({ item, onClose, onSaved }: Props) => {
   }, [])
   const template = templates?.find((t) => t.id === templateId)
 
-  const pick = async (file: File | undefined) => {
-    if (!file) return
-    setUploading(true)
-    try {
-      const uploaded = await uploadPicture('catalog', file)
-      setImage(uploaded.fileID)
-      setPreview(uploaded.preview)
-    } catch (e) {
-      void MessagePlugin.error(e instanceof DeskError ? e.message : '图片上传失败')
-    } finally {
-      setUploading(false)
-    }
-  }
-
   const save = async () => {
     const done = await form.submit((requestId) =>
-      call('ops', 'saveCatalogItem', {
+      call('setup', 'saveCatalogItem', {
         requestId,
         ...(item ? { itemId: item.id, revision: item.revision } : {}),
         title,
         description,
-        image,
+        image: picture.fileID,
         pointsPrice: pointsPrice ?? 0,
         templateId: templateId ?? '',
         tiers,
@@ -114,24 +99,7 @@ export const CatalogItemDialog = ({ item, onClose, onSaved }: Props) => {
           <Input value={title} onChange={(v) => setTitle(String(v))} maxlength={30} placeholder="例如 羊绒围巾" />
         </Field>
         <Field label="商品图片" {...status('image')}>
-          <div className="picture">
-            {preview ? <img className="picture__preview" src={preview} alt="商品图片" /> : <div className="picture__empty">未上传</div>}
-            <label className="picture__pick">
-              <input type="file" accept="image/jpeg,image/png,image/webp" hidden onChange={(e) => void pick(e.target.files?.[0])} />
-              <span className="t-button t-button--variant-outline">{uploading ? '正在上传…' : preview ? '更换图片' : '上传图片'}</span>
-            </label>
-            {image && (
-              <Button
-                variant="text"
-                onClick={() => {
-                  setImage('')
-                  setPreview('')
-                }}
-              >
-                移除
-              </Button>
-            )}
-          </div>
+          <PicturePicker folder="catalog" value={picture} onChange={setPicture} onUploading={setUploading} alt="商品图片" />
         </Field>
         <Field label="兑换所得" {...status('templateId')}>
           {templates ? (
