@@ -77,11 +77,11 @@ export const CampaignsTab = () => {
 
   const columns: PrimaryTableCol<CampaignRow>[] = [
     { colKey: 'title', title: '活动名称', ellipsis: true },
-    { colKey: 'templateTitle', title: '优惠券', width: 120, ellipsis: true },
+    { colKey: 'templateTitle', title: '优惠券', width: 112, ellipsis: true },
     {
       colKey: 'audience',
       title: '活动对象',
-      width: 124,
+      width: 150,
       ellipsis: true,
       cell: ({ row }) => (
         <>
