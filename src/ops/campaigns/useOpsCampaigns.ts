@@ -5,7 +5,14 @@ import type { CustomerClass } from '../../domain/segments'
 import { callCloud, messageOf } from '../../services/cloud'
 import { useConfirmStep } from '../../services/useConfirmStep'
 import { presetFrom } from '../../campaigns/audiencePreset'
-import { campaignErrorsFrom, checkCampaign, newDraft, type CampaignDraft, type CampaignInput, type CampaignRow } from '../../campaigns/campaignForm'
+import {
+  campaignErrorsFrom,
+  checkCampaign,
+  newDraft,
+  type CampaignDraft,
+  type CampaignInput,
+  type CampaignRow,
+} from '../../campaigns/campaignForm'
 import { checkCampaignEdit, editDraftOf, editErrorsFrom, type EditDraft, type EditErrors } from '../../campaigns/campaignEdit'
 
 export type CampaignsList =
