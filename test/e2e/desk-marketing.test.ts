@@ -59,7 +59,7 @@ interface CampaignDoc {
   earlyAccess: { opensAt: string; vipDays: number }
 }
 
-it('creates a campaign with its audience counted before saving, lists it with its reach, and ends it', async () => {
+it('creates a campaign with its audience counted before saving, lists it with its reach, renames it and ends it', async () => {
   const page = desk.page
   await openTab('优惠活动')
   await page.getByRole('button', { name: '新建活动' }).waitFor()
@@ -93,11 +93,20 @@ it('creates a campaign with its audience counted before saving, lists it with it
   expect(await row.innerText()).toMatch(/新会员礼券[\s\S]*VIP会员、金卡会员[\s\S]*会员领取[\s\S]*提前 5 天/)
   await desk.screenshot('desk-marketing-03-campaign-listed')
 
+  // Its title is edited after creation (its coupon, mode and audience are not).
+  await row.getByRole('button', { name: '编辑' }).click()
+  const edit = page.locator('.t-dialog').filter({ hasText: '编辑活动：新季VIP礼遇' })
+  await edit.locator('.t-form__item').filter({ hasText: '活动名称' }).locator('input').fill('新季VIP礼遇·加场')
+  await edit.getByRole('button', { name: '保存' }).click()
+  await page.getByText('已保存「新季VIP礼遇·加场」').waitFor()
+  expect((demo.cloud.executor.get('campaigns', saved._id) as unknown as CampaignDoc).title).toBe('新季VIP礼遇·加场')
+  await rows().filter({ hasText: '新季VIP礼遇·加场' }).waitFor()
+
   await row.getByRole('button', { name: '结束' }).click()
-  const confirm = page.locator('.t-dialog').filter({ hasText: '结束「新季VIP礼遇」？' })
+  const confirm = page.locator('.t-dialog').filter({ hasText: '结束「新季VIP礼遇·加场」？' })
   await confirm.getByText('结束后会员不能再领取').waitFor()
   await confirm.getByRole('button', { name: '确认结束' }).click()
-  await page.getByText('已结束「新季VIP礼遇」').waitFor()
+  await page.getByText('已结束「新季VIP礼遇·加场」').waitFor()
   expect((demo.cloud.executor.get('campaigns', saved._id) as unknown as CampaignDoc).status).toBe('closed')
   // Gone from the open campaigns; listed among the ended ones.
   await rows().filter({ hasText: '新季VIP礼遇' }).waitFor({ state: 'detached' })
