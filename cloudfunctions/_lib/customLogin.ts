@@ -8,8 +8,9 @@
  * The key is the JSON CloudBase's console downloads (环境 → 登录授权 → 自定义登录 → 私钥), which deploy puts in the
  * desk function's environment as CUSTOM_LOGIN_KEY; no other function has it.
  */
-import { createPrivateKey, sign } from 'node:crypto'
+import { createHmac, createPrivateKey, sign } from 'node:crypto'
 import { AppError } from '../../src/domain/errors'
+import { claimCodeFromDigest } from '../../src/domain/ownerClaim'
 
 export interface CustomLoginKey {
   private_key_id: string
@@ -22,7 +23,7 @@ const TICKET_LIFETIME_MS = 10 * 60 * 1000
 /** node-sdk's default refresh interval of the login state it leads to. */
 const REFRESH_MS = 3600 * 1000
 
-const loadKey = (): CustomLoginKey => {
+export const loadKey = (): CustomLoginKey => {
   const text = process.env.CUSTOM_LOGIN_KEY
   if (text) {
     try {
@@ -57,3 +58,10 @@ export const mintTicket = (uid: string, expireMs: number, nowMs: number = Date.n
   const signature = sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), createPrivateKey(key.private_key)).toString('base64url')
   return `${key.private_key_id}/@@/${header}.${payload}.${signature}`
 }
+
+/**
+ * The brand owner's claim code for this environment (src/domain/ownerClaim.ts): keyed by the custom-login private
+ * key, so that only who holds the key (deploy, the desk function) can know it.
+ */
+export const ownerClaimCode = (key: CustomLoginKey = loadKey()): string =>
+  claimCodeFromDigest(createHmac('sha256', key.private_key).update(`vipcard-owner-claim:${key.env_id}`).digest())

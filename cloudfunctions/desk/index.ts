@@ -12,16 +12,24 @@
  *
  * Approving and refusing are done on the phone only: a desk session must never open another.
  */
-import { randomBytes } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { DeskLoginStatus, DeskLoginView, DeskSessionView } from '../../src/api/contract'
-import { AnswerDeskLoginSchema, DeskLoginSchema, RequestDeskLoginSchema, RevokeDeskSessionSchema } from '../../src/api/deskSchemas'
+import {
+  AnswerDeskLoginSchema,
+  ClaimOwnershipSchema,
+  DeskLoginSchema,
+  RequestDeskLoginSchema,
+  RevokeDeskSessionSchema,
+} from '../../src/api/deskSchemas'
 import { EmptySchema } from '../../src/api/schemas'
-import { AppError } from '../../src/domain/errors'
-import { _, openApi, webCallerIp } from '../_lib/cloud'
-import type { DeskLoginDoc, DeskSessionDoc } from '../_lib/collections'
-import { mintTicket } from '../_lib/customLogin'
+import { AppError, fieldRefused } from '../../src/domain/errors'
+import { OWNER_OPERATOR_ID } from '../../src/domain/ownerClaim'
+import { _, openApi, webCallerIp, type Transaction } from '../_lib/cloud'
+import type { DeskLoginDoc, DeskSessionDoc, OperatorDoc } from '../_lib/collections'
+import { mintTicket, ownerClaimCode } from '../_lib/customLogin'
 import { data, tx } from '../_lib/data'
-import { browserAction, DESK_UID_PREFIX, operatorAction, serve, type OperatorContext } from '../_lib/runtime'
+import { duplicateKeyIndex } from '../_lib/errors'
+import { browserAction, DESK_UID_PREFIX, operatorAction, serve, shopperAction, type OperatorContext } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 
 /** Where the sign-in code opens on the phone. */
@@ -109,31 +117,73 @@ const describeLogin = operatorAction(DeskLoginSchema, async ({ requestId }, ctx)
   return loginView(login, ctx.now)
 })
 
+/** Opens the session the desk's request asked for, for `operator`, inside the caller's transaction. */
+const approveIn = async (
+  t: Transaction,
+  requestId: string,
+  operator: { openid: string; operatorId: string },
+  now: string,
+): Promise<{ status: 'approved'; sessionExpiresAt: string }> => {
+  const login = await tx(t).deskLogins.get(requestId)
+  if (!login || login.status !== 'pending' || login.expiresAt <= now) throw expired()
+  const session: DeskSessionDoc = {
+    _id: randomBytes(12).toString('hex'),
+    operatorOpenid: operator.openid,
+    operatorId: operator.operatorId,
+    browser: login.browser,
+    ip: login.ip,
+    createdAt: now,
+    expiresAt: addMs(now, SESSION_MS),
+    revokedAt: null,
+    revokedBy: null,
+  }
+  await tx(t).deskSessions.add(session)
+  await tx(t).deskLogins.update(requestId, { status: 'approved', sessionId: session._id, answeredBy: operator.operatorId, answeredAt: now })
+  return { status: 'approved', sessionExpiresAt: session.expiresAt }
+}
+
 const answerLogin = operatorAction(AnswerDeskLoginSchema, async ({ requestId, approve }, ctx) => {
   onPhoneOnly(ctx)
   return inTransaction(async (t) => {
+    if (approve) return approveIn(t, requestId, { openid: ctx.openid, operatorId: ctx.operator.operatorId }, ctx.now)
     const login = await tx(t).deskLogins.get(requestId)
     if (!login || login.status !== 'pending' || login.expiresAt <= ctx.now) throw expired()
-    const answered = { answeredBy: ctx.operator.operatorId, answeredAt: ctx.now }
-    if (!approve) {
-      await tx(t).deskLogins.update(requestId, { status: 'refused', ...answered })
-      return { status: 'refused' as const, sessionExpiresAt: null }
-    }
-    const session: DeskSessionDoc = {
-      _id: randomBytes(12).toString('hex'),
-      operatorOpenid: ctx.openid,
-      operatorId: ctx.operator.operatorId,
-      browser: login.browser,
-      ip: login.ip,
-      createdAt: ctx.now,
-      expiresAt: addMs(ctx.now, SESSION_MS),
-      revokedAt: null,
-      revokedBy: null,
-    }
-    await tx(t).deskSessions.add(session)
-    await tx(t).deskLogins.update(requestId, { status: 'approved', sessionId: session._id, ...answered })
-    return { status: 'approved' as const, sessionExpiresAt: session.expiresAt }
+    await tx(t).deskLogins.update(requestId, { status: 'refused', answeredBy: ctx.operator.operatorId, answeredAt: ctx.now })
+    return { status: 'refused' as const, sessionExpiresAt: null }
   })
+})
+
+/** Whether the brand has no operator at all: only then may the owner's code be used (src/domain/ownerClaim.ts). */
+const noOperatorYet = async () => (await data.operators.all().limit(1).get()).length === 0
+
+const ownerAlreadySet = () => new AppError('FORBIDDEN', '品牌管理员已设置，请让管理员在运营后台邀请你')
+
+const ownerClaim = shopperAction(DeskLoginSchema, async ({ requestId }, ctx) => {
+  if (!(await noOperatorYet())) return { claimable: false as const }
+  const login = await data.deskLogins.get(requestId)
+  if (!login) throw expired()
+  return { claimable: true as const, login: loginView(login, ctx.now) }
+})
+
+const claimOwnership = shopperAction(ClaimOwnershipSchema, async ({ requestId, name, code }, ctx) => {
+  if (!(await noOperatorYet())) throw ownerAlreadySet()
+  const expected = Buffer.from(ownerClaimCode())
+  // The schema let only 10 characters through; compared in constant time all the same.
+  if (code.length !== expected.length || !timingSafeEqual(Buffer.from(code), expected))
+    throw fieldRefused('code', '认领码不正确，请对照部署时打印的认领码')
+  const operator: OperatorDoc = { _id: ctx.openid, operatorId: OWNER_OPERATOR_ID, name, active: true, joinedAt: ctx.now }
+  try {
+    return await inTransaction(async (t) => {
+      // Created in the same transaction as the session: a desk request that expired meanwhile makes no owner.
+      await tx(t).operators.add(operator)
+      const approved = await approveIn(t, requestId, { openid: ctx.openid, operatorId: operator.operatorId }, ctx.now)
+      return { ...approved, operator: { operatorId: operator.operatorId, name } }
+    })
+  } catch (e) {
+    // Two phones claiming at once: operatorId is unique (and _id is the OPENID), so one of them wins.
+    if (duplicateKeyIndex(e)) throw ownerAlreadySet()
+    throw e
+  }
 })
 
 const sessionView = (s: DeskSessionDoc, ctx: OperatorContext): DeskSessionView => ({
@@ -168,4 +218,13 @@ const revokeSession = operatorAction(RevokeDeskSessionSchema, async ({ sessionId
   return { session: sessionView(revoked, ctx) }
 })
 
-export const main = serve('desk', { requestLogin, pollLogin, describeLogin, answerLogin, sessions, revokeSession })
+export const main = serve('desk', {
+  requestLogin,
+  pollLogin,
+  describeLogin,
+  answerLogin,
+  ownerClaim,
+  claimOwnership,
+  sessions,
+  revokeSession,
+})

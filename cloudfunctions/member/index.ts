@@ -78,7 +78,7 @@ const attribution = async (scene: string | undefined): Promise<{ storeId: string
   if (scene === undefined || scene === '') return { storeId: null, assistantId: null }
   const parsed = parseStoreScene(scene)
   const store = parsed && (await loadStore(parsed.storeId))
-  // A closed store's codes stop working (ops/storeAdmin.ts): it takes no new members.
+  // A closed store's codes stop working (setup/storeAdmin.ts): it takes no new members.
   if (!parsed || !store || store.active === false)
     throw invalidInput([{ field: 'scene', message: '该门店二维码已失效，请向店员索取新的二维码' }])
   if (!parsed.assistantId) return { storeId: store._id, assistantId: null }

@@ -1,6 +1,7 @@
 /**
- * Cloud function `ops`: what the brand's operators do. Every action checks, on the server, that the caller
- * is an active operator (never a shop assistant).
+ * Cloud function `ops`: what the brand's operators do day to day (members and points, campaigns, referrals, rules,
+ * insights). Setting the program up (templates, catalog, stores, staff, operators) is the `setup` function's.
+ * Every action checks, on the server, that the caller is an active operator (never a shop assistant).
  */
 import type { AdjustmentResult } from '../../src/api/contract'
 import type { ReferralView } from '../../src/api/contract'
@@ -37,20 +38,6 @@ import { customer, customers, today } from './customers'
 import { memberSummary } from '../_lib/views'
 import { storeCode, storeDirectory } from './storeCodes'
 import { correctMemberBirthday, member, memberCoupons, memberPurchases, members, moveMemberStore } from './members'
-import {
-  listCatalogItems,
-  listCouponTemplates,
-  reactivateCatalogItem,
-  reactivateCouponTemplate,
-  retireCatalogItem,
-  retireCouponTemplate,
-  saveCatalogItem,
-  saveCouponTemplate,
-} from './catalogAdmin'
-import { listStores, saveStore } from './storeAdmin'
-import { deactivateStaff, handOverCustomers, inviteStaff, listStaff } from './staffAdmin'
-import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
-import { listInvitations, revokeInvitation } from './invitationAdmin'
 
 const whoami = operatorAction(EmptySchema, async (_input, { operator }) => ({
   operatorId: operator.operatorId,
@@ -245,19 +232,6 @@ export const main = serve('ops', {
   today,
   storeDirectory,
   storeCode,
-  // 门店与员工 (the desk): stores, staff, invitations, operators and their permissions.
-  listStores,
-  saveStore,
-  listStaff,
-  inviteStaff,
-  deactivateStaff,
-  handOverCustomers,
-  listOperators,
-  inviteOperator,
-  setOperatorPermissions,
-  deactivateOperator,
-  listInvitations,
-  revokeInvitation,
   // The desk's 会员 pages (issue 21): ./members.ts
   members,
   member,
@@ -265,13 +239,4 @@ export const main = serve('ops', {
   memberCoupons,
   correctMemberBirthday,
   moveMemberStore,
-  // The desk's offers: coupon templates and the points catalog.
-  listCouponTemplates,
-  saveCouponTemplate,
-  retireCouponTemplate,
-  reactivateCouponTemplate,
-  listCatalogItems,
-  saveCatalogItem,
-  retireCatalogItem,
-  reactivateCatalogItem,
 })

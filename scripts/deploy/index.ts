@@ -10,6 +10,9 @@
  * Exits 1 with every problem listed when the plan is refused, 1 with the failed step when an upload fails.
  */
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { ownerClaimCode, type CustomLoginKey } from '../../cloudfunctions/_lib/customLogin'
+import { formatClaimCode } from '../../src/domain/ownerClaim'
 import { buildPlan, DeployError, DEPLOY_ENV, formatPlan, TEMPLATE_ENV } from './plan'
 import { deskDeployDir, readPlanInputs, repoRoot } from './read'
 
@@ -79,8 +82,22 @@ const main = async () => {
   const settings = uploadSettingsFrom(process.env)
   const deskUrl = await runPlan(plan, settings)
   console.log(`\nOperators' desk: ${deskUrl}`)
+  console.log(ownerClaimNote(settings.envId))
   console.log(
     `\nDeployed to ${settings.envId}. The mini-program version ${settings.version} is a development version: make it the trial version or submit it for review in mp.weixin.qq.com → 版本管理.`,
+  )
+}
+
+/**
+ * The brand owner's claim code (src/domain/ownerClaim.ts), from the custom-login key the plan checked: printed on
+ * every run, useful only until the brand has its first operator.
+ */
+const ownerClaimNote = (envId: string) => {
+  const key = JSON.parse(readFileSync(process.env.TCB_CUSTOM_LOGIN_KEY_PATH!.trim(), 'utf8')) as CustomLoginKey
+  return (
+    `\nFirst sign-in of ${envId}: while the brand has no operator, open the desk, scan its code with the mini-program ` +
+    `and enter the claim code ${formatClaimCode(ownerClaimCode(key))}. That WeChat becomes the brand owner (every ` +
+    `permission) and invites everyone else on the desk's 门店与员工 page. Keep the code private until then.`
   )
 }
 

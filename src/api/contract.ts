@@ -2,7 +2,7 @@
  * The one contract between the mini-program and the cloud functions: every function, its actions, their
  * inputs and outputs. Pages call `callCloud('member', 'getCard', {})` and get these types back.
  *
- * Each function's actions and views live in a module of its own (member, staff, event, ops, export), what they
+ * Each function's actions and views live in a module of its own (member, staff, event, ops, setup, export, desk), what they
  * share in shared; this module puts them together as `Api` and derives each action's input and output from it.
  */
 import type { DeskApi } from './desk'
@@ -10,6 +10,7 @@ import type { EventApi } from './event'
 import type { ExportApi } from './export'
 import type { MemberApi } from './member'
 import type { OpsApi } from './ops'
+import type { SetupApi } from './setup'
 import type { StaffApi } from './staff'
 
 export type * from './shared'
@@ -19,6 +20,7 @@ export type * from './event'
 export type * from './ops'
 export type * from './opsMembers'
 export type * from './catalogAdmin'
+export type * from './storeAdmin'
 export type * from './export'
 export type * from './desk'
 
@@ -27,6 +29,8 @@ export interface Api {
   staff: StaffApi
   event: EventApi
   ops: OpsApi
+  /** Setting the program up: coupon templates, the points catalog, stores, staff, operators (mostly the desk's). */
+  setup: SetupApi
   /** Operators' CSV exports, in a function of their own so that the heavy reads never slow `ops`. */
   export: ExportApi
   /** The operators' desk signing in by scanning, and its sessions. */

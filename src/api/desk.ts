@@ -1,6 +1,12 @@
 /** The `desk` function: the operators' desk (a PC web admin) signs in by an operator scanning its QR code. */
 import type { Instant } from '../domain/time'
-import type { AnswerDeskLoginInput, DeskLoginInput, RequestDeskLoginInput, RevokeDeskSessionInput } from './deskSchemas'
+import type {
+  AnswerDeskLoginInput,
+  ClaimOwnershipInput,
+  DeskLoginInput,
+  RequestDeskLoginInput,
+  RevokeDeskSessionInput,
+} from './deskSchemas'
 
 /** What the desk shows while it waits: a mini-program code that opens the confirmation page on the phone. */
 export interface DeskLoginRequest {
@@ -48,6 +54,16 @@ export interface DeskApi {
   describeLogin: { input: DeskLoginInput; output: DeskLoginView }
   /** The operator's phone confirms or refuses. */
   answerLogin: { input: AnswerDeskLoginInput; output: { status: 'approved' | 'refused'; sessionExpiresAt: Instant | null } }
+  /**
+   * Anyone's phone, after scanning, when describeLogin refused them: whether the brand has no operator yet (then the
+   * scanner may claim it with the printed code, and sees who asks); nothing about the request otherwise.
+   */
+  ownerClaim: { input: DeskLoginInput; output: { claimable: false } | { claimable: true; login: DeskLoginView } }
+  /** The first operator: the claim code makes the caller the owner (every power) and approves the desk's request. */
+  claimOwnership: {
+    input: ClaimOwnershipInput
+    output: { status: 'approved'; sessionExpiresAt: Instant; operator: { operatorId: string; name: string } }
+  }
   /** The operator's desk sessions, newest first (the last 30 days). */
   sessions: { input: Record<string, never>; output: { sessions: DeskSessionView[] } }
   /** Ends one of the operator's sessions at once (from the phone, or the desk signing out). */

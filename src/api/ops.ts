@@ -1,4 +1,4 @@
-/** The `ops` function: the brand's operators (members and points, campaigns, referrals, rules, insights, stores). */
+/** The `ops` function: the brand's operators day to day (members and points, campaigns, referrals, rules, insights). */
 import type { ReferralStatus, SubscriptionKind } from '../domain/member'
 import type { OperatorArea } from '../domain/operators'
 import type { ProgramRules, TierId } from '../domain/program'
@@ -27,25 +27,7 @@ import type { ListPage } from './lists'
 import type { CorrectMemberBirthdayInput, MemberPageInput, MemberRecordsInput, MembersInput, MoveMemberStoreInput } from './membersSchemas'
 import type { MemberCorrectionResult, MemberPageView, MemberPurchaseRow, MemberRow } from './opsMembers'
 import type { TillCouponView } from './staff'
-import type {
-  CatalogItemIdInput,
-  CouponTemplateIdInput,
-  ListCatalogItemsInput,
-  ListCouponTemplatesInput,
-  RetireCouponTemplateInput,
-  SaveCatalogItemInput,
-  SaveCouponTemplateInput,
-} from './catalogAdminSchemas'
-import type {
-  CatalogItemRow,
-  CatalogItemState,
-  CouponTemplateRow,
-  CouponTemplateState,
-  SavedCatalogItem,
-  SavedCouponTemplate,
-} from './catalogAdmin'
 import type { LookupMemberInput } from './sharedSchemas'
-import type { StoreAdminApi } from './storeAdmin'
 import type { CallbackEntry, CustomerView, MemberSummary, PointsHistoryEntry, StoreView, TodayView } from './shared'
 
 /** A store for the operators' poster run: where it is and who recruits there. */
@@ -207,10 +189,7 @@ export interface DashboardView {
   events: { id: string; title: string; startsAt: Instant; confirmed: number; checkedIn: number }[]
 }
 
-export type * from './storeAdmin'
-
-/** The desk's 门店与员工 actions are StoreAdminApi's (src/api/storeAdmin.ts). */
-export interface OpsApi extends StoreAdminApi {
+export interface OpsApi {
   /** Who is signed in, and the areas they hold (the desk shows only those menus; the server checks every call). */
   whoami: { input: Record<string, never>; output: OperatorView & { areas: OperatorArea[]; exportPII: boolean } }
   lookupMember: { input: LookupMemberInput; output: { member: MemberSummary } }
@@ -256,17 +235,4 @@ export interface OpsApi extends StoreAdminApi {
   correctMemberBirthday: { input: CorrectMemberBirthdayInput; output: MemberCorrectionResult }
   /** An operator moves a member to another store (and assistant), logged (memberAudit); keyed by request id. */
   moveMemberStore: { input: MoveMemberStoreInput; output: MemberCorrectionResult }
-
-  // The desk's offers (catalogAdmin.ts): coupon templates and the points catalog.
-  listCouponTemplates: { input: ListCouponTemplatesInput; output: ListPage<CouponTemplateRow> }
-  /** Creates (no templateId; keyed by requestId) or edits (templateId + revision) a template. */
-  saveCouponTemplate: { input: SaveCouponTemplateInput; output: SavedCouponTemplate }
-  /** Stops issuing; IN_USE names what still issues it unless acknowledgeInUse. */
-  retireCouponTemplate: { input: RetireCouponTemplateInput; output: CouponTemplateState }
-  reactivateCouponTemplate: { input: CouponTemplateIdInput; output: CouponTemplateState }
-  listCatalogItems: { input: ListCatalogItemsInput; output: ListPage<CatalogItemRow> }
-  /** Creates (no itemId; keyed by requestId) or edits (itemId + revision) a catalog item. */
-  saveCatalogItem: { input: SaveCatalogItemInput; output: SavedCatalogItem }
-  retireCatalogItem: { input: CatalogItemIdInput; output: CatalogItemState }
-  reactivateCatalogItem: { input: CatalogItemIdInput; output: CatalogItemState }
 }

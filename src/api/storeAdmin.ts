@@ -1,6 +1,6 @@
 /**
  * The desk's 门店与员工 pages: stores, staff, invitations, operators and their permissions
- * (cloudfunctions/ops/storeAdmin.ts, staffAdmin.ts, operatorAdmin.ts; accepting: member.acceptInvitation).
+ * (cloudfunctions/setup/storeAdmin.ts, staffAdmin.ts, operatorAdmin.ts; accepting: member.acceptInvitation).
  */
 import type { InvitationState } from '../domain/invitations'
 import type { OperatorArea } from '../domain/operators'

@@ -1,5 +1,5 @@
 /**
- * Inputs of the desk's 门店与员工 pages (cloudfunctions/ops/storeAdmin.ts, staffAdmin.ts, operatorAdmin.ts) and of
+ * Inputs of the desk's 门店与员工 pages (cloudfunctions/setup/storeAdmin.ts, staffAdmin.ts, operatorAdmin.ts) and of
  * accepting an invitation (member.acceptInvitation). The rules themselves live in src/domain (stores, operators,
  * invitations); these schemas run them at the edge so every bad field is reported at once.
  */

@@ -1,6 +1,6 @@
 /**
  * A shop as the brand's operators set it up: its id code, its phone, its place on the map and its opening hours.
- * The rules the desk's store form and the `ops.saveStore` action both check, and the opening hours' words and
+ * The rules the desk's store form and the `setup.saveStore` action both check, and the opening hours' words and
  * "open now?" that the shopper's store page and the staff read.
  */
 import { businessTime, type Instant } from './time'

@@ -35,7 +35,7 @@ const refused = (code: string, message?: RegExp) => ({
 const enrol = async (openid: string, operatorId: string, areas: string[], exportPII = false) => {
   const { invitation } = await h.ok(
     OWNER,
-    'ops',
+    'setup',
     'inviteOperator',
     { name: `运营${operatorId}`, operatorId, areas: areas as never, exportPII, requestId: `enrol-${operatorId}` },
     clock,
@@ -45,7 +45,7 @@ const enrol = async (openid: string, operatorId: string, areas: string[], export
 
 describe('operators', () => {
   it('lists operators with their powers: a record without areas holds them all', async () => {
-    const page = await h.ok(OWNER, 'ops', 'listOperators', { sort: { by: 'operatorId', order: 'asc' } })
+    const page = await h.ok(OWNER, 'setup', 'listOperators', { sort: { by: 'operatorId', order: 'asc' } })
     expect(page.total).toBe(2)
     expect(page.rows).toEqual([
       {
@@ -59,13 +59,13 @@ describe('operators', () => {
       },
       { operatorId: 'OP04', name: '高峰', active: true, areas: ['catalog', 'stores'], fullPowers: false, exportPII: false, you: false },
     ])
-    expect((await h.ok(OWNER, 'ops', 'listOperators', { filter: { search: '高' } })).rows.map((r) => r.operatorId)).toEqual(['OP04'])
+    expect((await h.ok(OWNER, 'setup', 'listOperators', { filter: { search: '高' } })).rows.map((r) => r.operatorId)).toEqual(['OP04'])
   })
 
   it('invites an operator with chosen powers; accepting makes their WeChat an operator holding exactly those', async () => {
     const { invitation } = await h.ok(
       OWNER,
-      'ops',
+      'setup',
       'inviteOperator',
       { name: '林悦', operatorId: 'op02', areas: ['marketing', 'catalog'], exportPII: true, requestId: 'invite-op02-1' },
       clock,
@@ -97,7 +97,7 @@ describe('operators', () => {
     )
     const staffInvite = await h.ok(
       OWNER,
-      'ops',
+      'setup',
       'inviteStaff',
       { storeId: 'SH001', role: 'assistant', name: '林悦', staffId: 'A40', requestId: 'invite-a40-1' },
       clock,
@@ -121,9 +121,9 @@ describe('operators', () => {
     ).toMatchObject(refused('FORBIDDEN', /“会员（调整积分、更正生日、转店）”权限/))
     expect(await h.call('lin-yue-wechat', 'ops', 'dashboard', {})).toMatchObject(refused('FORBIDDEN', /报表/))
     expect(await h.call('lin-yue-wechat', 'export', 'members', {})).toMatchObject(refused('FORBIDDEN', /导出/))
-    expect(await h.call('lin-yue-wechat', 'ops', 'listStaff', {})).toMatchObject(refused('FORBIDDEN', /门店、员工与运营权限/))
+    expect(await h.call('lin-yue-wechat', 'setup', 'listStaff', {})).toMatchObject(refused('FORBIDDEN', /门店、员工与运营权限/))
     expect(
-      await h.call('lin-yue-wechat', 'ops', 'inviteOperator', {
+      await h.call('lin-yue-wechat', 'setup', 'inviteOperator', {
         name: '某人',
         operatorId: 'OP09',
         areas: ['catalog'],
@@ -141,7 +141,7 @@ describe('operators', () => {
   it('setting permissions takes effect with the next call', async () => {
     const { operator } = await h.ok(
       OWNER,
-      'ops',
+      'setup',
       'setOperatorPermissions',
       { operatorId: 'OP02', areas: ['catalog', 'reports'], exportPII: false },
       clock,
@@ -157,17 +157,17 @@ describe('operators', () => {
     const asAdmin = STAFF_ADMIN._id
     // OP04 (stores, catalog) may not give rules, nor full phone numbers, nor touch OP02's reports.
     expect(
-      await h.call(asAdmin, 'ops', 'setOperatorPermissions', {
+      await h.call(asAdmin, 'setup', 'setOperatorPermissions', {
         operatorId: 'OP02',
         areas: ['catalog', 'reports', 'rules'],
         exportPII: false,
       }),
     ).toMatchObject(refused('FORBIDDEN', /规则/))
     expect(
-      await h.call(asAdmin, 'ops', 'setOperatorPermissions', { operatorId: 'OP02', areas: ['catalog'], exportPII: false }),
+      await h.call(asAdmin, 'setup', 'setOperatorPermissions', { operatorId: 'OP02', areas: ['catalog'], exportPII: false }),
     ).toMatchObject(refused('FORBIDDEN', /报表/))
     expect(
-      await h.call(asAdmin, 'ops', 'inviteOperator', {
+      await h.call(asAdmin, 'setup', 'inviteOperator', {
         name: '某人',
         operatorId: 'OP09',
         areas: ['catalog'],
@@ -177,52 +177,52 @@ describe('operators', () => {
     ).toMatchObject(refused('FORBIDDEN', /完整手机号/))
     // Nor stretches their own powers, nor deactivates the owner.
     expect(
-      await h.call(asAdmin, 'ops', 'setOperatorPermissions', {
+      await h.call(asAdmin, 'setup', 'setOperatorPermissions', {
         operatorId: 'OP04',
         areas: ['stores', 'catalog', 'members'],
         exportPII: false,
       }),
     ).toMatchObject(refused('FORBIDDEN'))
-    expect(await h.call(asAdmin, 'ops', 'deactivateOperator', { operatorId: 'OP01' })).toMatchObject(refused('FORBIDDEN'))
+    expect(await h.call(asAdmin, 'setup', 'deactivateOperator', { operatorId: 'OP01' })).toMatchObject(refused('FORBIDDEN'))
     expect(snapshot()).toBe(before)
     // Within what they hold, they may: catalog off OP02.
     expect(
-      (await h.ok(asAdmin, 'ops', 'setOperatorPermissions', { operatorId: 'OP02', areas: ['reports'], exportPII: false })).operator.areas,
+      (await h.ok(asAdmin, 'setup', 'setOperatorPermissions', { operatorId: 'OP02', areas: ['reports'], exportPII: false })).operator.areas,
     ).toEqual(['reports'])
   })
 
   it('deactivating an operator ends their powers at once; nobody deactivates themselves', async () => {
-    const { operator } = await h.ok(OWNER, 'ops', 'deactivateOperator', { operatorId: 'OP02' }, clock)
+    const { operator } = await h.ok(OWNER, 'setup', 'deactivateOperator', { operatorId: 'OP02' }, clock)
     expect(operator).toMatchObject({ operatorId: 'OP02', active: false })
     expect(await h.call('lin-yue-wechat', 'ops', 'whoami', {})).toMatchObject(refused('FORBIDDEN'))
     expect(await h.call('lin-yue-wechat', 'ops', 'dashboard', {})).toMatchObject(refused('FORBIDDEN'))
     const before = snapshot()
-    expect(await h.call(OWNER, 'ops', 'deactivateOperator', { operatorId: 'OP01' })).toMatchObject(refused('INVALID_INPUT', /自己/))
-    expect((await h.ok(OWNER, 'ops', 'deactivateOperator', { operatorId: 'OP02' })).operator).toEqual(operator)
+    expect(await h.call(OWNER, 'setup', 'deactivateOperator', { operatorId: 'OP01' })).toMatchObject(refused('INVALID_INPUT', /自己/))
+    expect((await h.ok(OWNER, 'setup', 'deactivateOperator', { operatorId: 'OP02' })).operator).toEqual(operator)
     expect(snapshot()).toBe(before)
-    expect((await h.ok(OWNER, 'ops', 'listOperators', { filter: { active: false } })).rows.map((r) => r.operatorId)).toEqual(['OP02'])
+    expect((await h.ok(OWNER, 'setup', 'listOperators', { filter: { active: false } })).rows.map((r) => r.operatorId)).toEqual(['OP02'])
   })
 
   it('keeps someone who can manage operators: the last holder of “stores” keeps it and stays active', async () => {
-    await h.ok(OWNER, 'ops', 'deactivateOperator', { operatorId: 'OP04' }, clock)
+    await h.ok(OWNER, 'setup', 'deactivateOperator', { operatorId: 'OP04' }, clock)
     const before = snapshot()
     // The owner is now the only active operator holding stores.
     expect(
-      await h.call(OWNER, 'ops', 'setOperatorPermissions', { operatorId: 'OP01', areas: ['members', 'rules'], exportPII: false }),
+      await h.call(OWNER, 'setup', 'setOperatorPermissions', { operatorId: 'OP01', areas: ['members', 'rules'], exportPII: false }),
     ).toMatchObject(refused('INVALID_INPUT', /最后一位/))
     expect(snapshot()).toBe(before)
     // With a second holder, the owner may narrow their own powers.
     await enrol('second-admin-wechat', 'OP05', ['stores'])
-    const { operator } = await h.ok(OWNER, 'ops', 'setOperatorPermissions', {
+    const { operator } = await h.ok(OWNER, 'setup', 'setOperatorPermissions', {
       operatorId: 'OP01',
       areas: ['members', 'rules'],
       exportPII: false,
     })
     expect(operator).toMatchObject({ fullPowers: false, areas: ['members', 'rules'], you: true })
-    expect(await h.call(OWNER, 'ops', 'listOperators', {})).toMatchObject(refused('FORBIDDEN'))
+    expect(await h.call(OWNER, 'setup', 'listOperators', {})).toMatchObject(refused('FORBIDDEN'))
     // And the second holder, alone with stores, cannot be deactivated by anyone, nor give it up.
     expect(
-      await h.call('second-admin-wechat', 'ops', 'setOperatorPermissions', { operatorId: 'OP05', areas: [], exportPII: false }),
+      await h.call('second-admin-wechat', 'setup', 'setOperatorPermissions', { operatorId: 'OP05', areas: [], exportPII: false }),
     ).toMatchObject(refused('INVALID_INPUT', /最后一位/))
   })
 
@@ -230,13 +230,13 @@ describe('operators', () => {
     const before = snapshot()
     const admin = 'second-admin-wechat'
     expect(
-      await h.call(admin, 'ops', 'setOperatorPermissions', { operatorId: 'OP01', areas: ['superuser'], exportPII: false }),
+      await h.call(admin, 'setup', 'setOperatorPermissions', { operatorId: 'OP01', areas: ['superuser'], exportPII: false }),
     ).toMatchObject(refused('INVALID_INPUT'))
-    expect(await h.call(admin, 'ops', 'setOperatorPermissions', { operatorId: { $ne: null }, areas: [], exportPII: false })).toMatchObject(
-      refused('INVALID_INPUT'),
-    )
     expect(
-      await h.call(admin, 'ops', 'inviteOperator', {
+      await h.call(admin, 'setup', 'setOperatorPermissions', { operatorId: { $ne: null }, areas: [], exportPII: false }),
+    ).toMatchObject(refused('INVALID_INPUT'))
+    expect(
+      await h.call(admin, 'setup', 'inviteOperator', {
         name: '某人',
         operatorId: 'OP10',
         areas: [],
@@ -245,7 +245,7 @@ describe('operators', () => {
       }),
     ).toMatchObject(refused('INVALID_INPUT', /至少选择一项/))
     expect(
-      await h.call(admin, 'ops', 'inviteOperator', {
+      await h.call(admin, 'setup', 'inviteOperator', {
         name: '某人',
         operatorId: 'OP01',
         areas: ['stores'],
@@ -253,17 +253,17 @@ describe('operators', () => {
         requestId: 'taken-01',
       }),
     ).toMatchObject(refused('INVALID_INPUT', /已属于/))
-    expect(await h.call(admin, 'ops', 'deactivateOperator', { operatorId: 'OP77' })).toMatchObject(refused('INVALID_INPUT', /OP77/))
+    expect(await h.call(admin, 'setup', 'deactivateOperator', { operatorId: 'OP77' })).toMatchObject(refused('INVALID_INPUT', /OP77/))
     expect(snapshot()).toBe(before)
   })
 
   it.each(['listOperators', 'inviteOperator', 'setOperatorPermissions', 'deactivateOperator'] as const)(
-    'ops.%s: shop assistants, managers and shoppers are FORBIDDEN',
+    'setup.%s: shop assistants, managers and shoppers are FORBIDDEN',
     async (action) => {
       const before = snapshot()
       const input = { name: '冒名', operatorId: 'OP05', areas: ['stores'], exportPII: true, requestId: 'forbidden-op-1' }
       for (const caller of [DEMO_ASSISTANT._id, DEMO_MANAGER._id, shopper, 'never-joined']) {
-        expect(await h.call(caller, 'ops', action, input)).toMatchObject(refused('FORBIDDEN'))
+        expect(await h.call(caller, 'setup', action, input)).toMatchObject(refused('FORBIDDEN'))
       }
       expect(snapshot()).toBe(before)
     },

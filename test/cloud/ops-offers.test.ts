@@ -27,8 +27,8 @@ const assistant = DEMO_ASSISTANT._id
 const assistantSH002 = 'offers-sh002'
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 5, 5, 0xff, 0xd9])
 
-type TemplateInput = ActionInput<'ops', 'saveCouponTemplate'>
-type ItemInput = ActionInput<'ops', 'saveCatalogItem'>
+type TemplateInput = ActionInput<'setup', 'saveCouponTemplate'>
+type ItemInput = ActionInput<'setup', 'saveCatalogItem'>
 
 const templateInput = (change: Partial<TemplateInput> = {}): TemplateInput => ({
   requestId: key('tpl'),
@@ -74,7 +74,7 @@ const givePoints = async (memberNo: string, points: number) =>
 describe('coupon templates', () => {
   it('creates a template once per request id: a retry answers the first, other content under that id is refused', async () => {
     const input = templateInput()
-    const first = await h.ok(operator, 'ops', 'saveCouponTemplate', input)
+    const first = await h.ok(operator, 'setup', 'saveCouponTemplate', input)
     expect(first).toMatchObject({
       created: true,
       replayed: false,
@@ -89,9 +89,9 @@ describe('coupon templates', () => {
         usedBy: [],
       },
     })
-    expect(await h.ok(operator, 'ops', 'saveCouponTemplate', input)).toEqual({ ...first, replayed: true })
+    expect(await h.ok(operator, 'setup', 'saveCouponTemplate', input)).toEqual({ ...first, replayed: true })
     const before = stored()
-    expect(await h.call(operator, 'ops', 'saveCouponTemplate', { ...input, title: '另一张券' })).toMatchObject({
+    expect(await h.call(operator, 'setup', 'saveCouponTemplate', { ...input, title: '另一张券' })).toMatchObject({
       ok: false,
       error: { code: 'IDEMPOTENCY_CONFLICT' },
     })
@@ -101,7 +101,7 @@ describe('coupon templates', () => {
 
   it('takes only what an operator sets: forged counters, state and ids in the input are ignored', async () => {
     const forged = { ...templateInput(), stock: { total: 5, issued: 999 }, active: false, _id: 'welcome-20off200', createdBy: 'OP99' }
-    const { template } = await h.ok(operator, 'ops', 'saveCouponTemplate', forged as TemplateInput)
+    const { template } = await h.ok(operator, 'setup', 'saveCouponTemplate', forged as TemplateInput)
     expect(h.cloud.executor.get('couponTemplates', template.id)).toMatchObject({
       stock: { total: 100, issued: 0 },
       active: true,
@@ -111,9 +111,9 @@ describe('coupon templates', () => {
   })
 
   it('edits on the revision loaded, leaves issued coupons as promised, and refuses a stale revision', async () => {
-    const { template } = await h.ok(operator, 'ops', 'saveCouponTemplate', templateInput({ stockTotal: null }))
+    const { template } = await h.ok(operator, 'setup', 'saveCouponTemplate', templateInput({ stockTotal: null }))
     // A member holds one from it (exchanged in the catalog), on the old terms.
-    const { item } = await h.ok(operator, 'ops', 'saveCatalogItem', itemInput(template.id, { title: '满减券兑换', pointsPrice: 10 }))
+    const { item } = await h.ok(operator, 'setup', 'saveCatalogItem', itemInput(template.id, { title: '满减券兑换', pointsPrice: 10 }))
     const member = await h.joinedShopper('offers-edit')
     await givePoints(member.memberNo, 100)
     await h.ok(member.openid, 'member', 'exchange', { itemId: item.id, requestId: key('ex') })
@@ -128,7 +128,7 @@ describe('coupon templates', () => {
       templateId: template.id,
       revision: 1,
     }
-    const saved = await h.ok(operator, 'ops', 'saveCouponTemplate', edit)
+    const saved = await h.ok(operator, 'setup', 'saveCouponTemplate', edit)
     expect(saved).toMatchObject({
       created: false,
       replayed: false,
@@ -139,30 +139,30 @@ describe('coupon templates', () => {
     expect(couponBefore).toMatchObject({ title: '冬季满减券', benefit: { amountOffFen: 3_000, minSpendFen: 30_000 } })
 
     // The same edit again (a retry) changes nothing; another edit on the old revision is refused.
-    expect(await h.ok(operator, 'ops', 'saveCouponTemplate', { ...edit, requestId: key('tpl') })).toMatchObject({ replayed: true })
+    expect(await h.ok(operator, 'setup', 'saveCouponTemplate', { ...edit, requestId: key('tpl') })).toMatchObject({ replayed: true })
     const before = stored()
-    expect(codeOf(await h.call(operator, 'ops', 'saveCouponTemplate', { ...edit, note: '另一段说明' }))).toBe('VERSION_CONFLICT')
+    expect(codeOf(await h.call(operator, 'setup', 'saveCouponTemplate', { ...edit, note: '另一段说明' }))).toBe('VERSION_CONFLICT')
     // The kind of benefit is fixed; a limit below what went out is refused.
-    const kind = await h.call(operator, 'ops', 'saveCouponTemplate', {
+    const kind = await h.call(operator, 'setup', 'saveCouponTemplate', {
       ...edit,
       revision: 2,
       benefit: { kind: 'percentOff', percentOff: 10 },
     })
     expect([codeOf(kind), fieldsOf(kind)]).toEqual(['INVALID_INPUT', ['benefit.kind']])
-    const below = await h.call(operator, 'ops', 'saveCouponTemplate', { ...edit, revision: 2, stockTotal: 0 })
+    const below = await h.call(operator, 'setup', 'saveCouponTemplate', { ...edit, revision: 2, stockTotal: 0 })
     expect([codeOf(below), fieldsOf(below)]).toEqual(['INVALID_INPUT', ['stockTotal']])
     expect(stored()).toEqual(before)
   })
 
   it('retires a template in use only when the operator says yes, naming what issues it; reactivates it', async () => {
     const before = stored()
-    const refused = await h.call(operator, 'ops', 'retireCouponTemplate', { templateId: 'gift-tote' })
+    const refused = await h.call(operator, 'setup', 'retireCouponTemplate', { templateId: 'gift-tote' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'IN_USE', message: expect.stringContaining('积分商城「品牌帆布袋」') } })
-    const welcome = await h.call(operator, 'ops', 'retireCouponTemplate', { templateId: 'welcome-20off200' })
+    const welcome = await h.call(operator, 'setup', 'retireCouponTemplate', { templateId: 'welcome-20off200' })
     expect(welcome).toMatchObject({ ok: false, error: { code: 'IN_USE', message: expect.stringContaining('会员规则「新会员礼券」') } })
     expect(stored()).toEqual(before)
 
-    const { template } = await h.ok(operator, 'ops', 'saveCouponTemplate', templateInput({ title: '待停用的券' }))
+    const { template } = await h.ok(operator, 'setup', 'saveCouponTemplate', templateInput({ title: '待停用的券' }))
     const campaign = await h.ok(operator, 'ops', 'createCampaign', {
       title: '停用测试活动',
       templateId: template.id,
@@ -173,21 +173,21 @@ describe('coupon templates', () => {
       endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       requestId: key('cmp'),
     })
-    expect(await h.call(operator, 'ops', 'retireCouponTemplate', { templateId: template.id })).toMatchObject({
+    expect(await h.call(operator, 'setup', 'retireCouponTemplate', { templateId: template.id })).toMatchObject({
       ok: false,
       error: { code: 'IN_USE', message: expect.stringContaining('领券活动「停用测试活动」') },
     })
-    const retired = await h.ok(operator, 'ops', 'retireCouponTemplate', { templateId: template.id, acknowledgeInUse: true })
+    const retired = await h.ok(operator, 'setup', 'retireCouponTemplate', { templateId: template.id, acknowledgeInUse: true })
     expect(retired).toMatchObject({
       changed: true,
       template: { active: false, revision: 2, usedBy: [{ kind: 'campaign', id: campaign.campaign.id, title: '停用测试活动' }] },
     })
-    expect(await h.ok(operator, 'ops', 'retireCouponTemplate', { templateId: template.id })).toMatchObject({ changed: false })
-    expect(await h.ok(operator, 'ops', 'reactivateCouponTemplate', { templateId: template.id })).toMatchObject({
+    expect(await h.ok(operator, 'setup', 'retireCouponTemplate', { templateId: template.id })).toMatchObject({ changed: false })
+    expect(await h.ok(operator, 'setup', 'reactivateCouponTemplate', { templateId: template.id })).toMatchObject({
       changed: true,
       template: { active: true, revision: 3 },
     })
-    expect(codeOf(await h.call(operator, 'ops', 'retireCouponTemplate', { templateId: 'no-such-template' }))).toBe('INVALID_INPUT')
+    expect(codeOf(await h.call(operator, 'setup', 'retireCouponTemplate', { templateId: 'no-such-template' }))).toBe('INVALID_INPUT')
   })
 
   it('lists by state, kind, tier and title, sorted by creation or title, page after page by cursor', async () => {
@@ -208,16 +208,21 @@ describe('coupon templates', () => {
         revision: 1,
       })),
     )
-    const pages = async (input: ActionInput<'ops', 'listCouponTemplates'>) => {
+    const pages = async (input: ActionInput<'setup', 'listCouponTemplates'>) => {
       const ids: string[] = []
       const totals: number[] = []
       let cursor: string | null = null
       do {
-        const page: Awaited<ReturnType<typeof h.ok<'ops', 'listCouponTemplates'>>> = await h.ok(operator, 'ops', 'listCouponTemplates', {
-          ...input,
-          cursor,
-          limit: 20,
-        })
+        const page: Awaited<ReturnType<typeof h.ok<'setup', 'listCouponTemplates'>>> = await h.ok(
+          operator,
+          'setup',
+          'listCouponTemplates',
+          {
+            ...input,
+            cursor,
+            limit: 20,
+          },
+        )
         ids.push(...page.rows.map((r) => r.id))
         totals.push(page.total)
         cursor = page.nextCursor
@@ -245,20 +250,20 @@ describe('coupon templates', () => {
       ['birthday-30off', 'gift-tote', 'points-50off500', 'referral-20off200', 'vip-preview-15off', 'welcome-20off200'].sort(),
     )
     expect(new Set(everything.ids).size).toBe(everything.ids.length)
-    const seeded = (await h.ok(operator, 'ops', 'listCouponTemplates', { filter: { search: '帆布袋礼品券' } })).rows[0]
+    const seeded = (await h.ok(operator, 'setup', 'listCouponTemplates', { filter: { search: '帆布袋礼品券' } })).rows[0]
     expect(seeded).toMatchObject({
       id: 'gift-tote',
       createdAt: null,
       usedBy: [{ kind: 'catalog', id: 'tote-bag', title: '品牌帆布袋' }],
       stock: { total: null, issued: null, left: null },
     })
-    expect(codeOf(await h.call(operator, 'ops', 'listCouponTemplates', { cursor: 'not-a-cursor' }))).toBe('INVALID_INPUT')
+    expect(codeOf(await h.call(operator, 'setup', 'listCouponTemplates', { cursor: 'not-a-cursor' }))).toBe('INVALID_INPUT')
   })
 })
 
 describe('catalog items', () => {
   it('creates an item with its picture, retries by request id, edits, retires and reactivates it', async () => {
-    const { template } = await h.ok(operator, 'ops', 'saveCouponTemplate', giftTemplateInput())
+    const { template } = await h.ok(operator, 'setup', 'saveCouponTemplate', giftTemplateInput())
     const image = h.cloud.storage.write('images/catalog/cashmere-scarf.jpg', JPEG)
     const input = itemInput(template.id, {
       image,
@@ -267,7 +272,7 @@ describe('catalog items', () => {
       stockTotal: 20,
       perMemberLimit: 1,
     })
-    const first = await h.ok(operator, 'ops', 'saveCatalogItem', input)
+    const first = await h.ok(operator, 'setup', 'saveCatalogItem', input)
     expect(first).toMatchObject({
       created: true,
       replayed: false,
@@ -285,10 +290,10 @@ describe('catalog items', () => {
       },
     })
     expect(Buffer.from(await (await fetch(first.item.imageUrl)).arrayBuffer())).toEqual(JPEG)
-    expect(await h.ok(operator, 'ops', 'saveCatalogItem', input)).toMatchObject({ replayed: true, item: { id: first.item.id } })
-    expect(codeOf(await h.call(operator, 'ops', 'saveCatalogItem', { ...input, pointsPrice: 1 }))).toBe('IDEMPOTENCY_CONFLICT')
+    expect(await h.ok(operator, 'setup', 'saveCatalogItem', input)).toMatchObject({ replayed: true, item: { id: first.item.id } })
+    expect(codeOf(await h.call(operator, 'setup', 'saveCatalogItem', { ...input, pointsPrice: 1 }))).toBe('IDEMPOTENCY_CONFLICT')
 
-    const edited = await h.ok(operator, 'ops', 'saveCatalogItem', {
+    const edited = await h.ok(operator, 'setup', 'saveCatalogItem', {
       ...input,
       requestId: key('item'),
       itemId: first.item.id,
@@ -306,16 +311,16 @@ describe('catalog items', () => {
         storeStock: [{ storeId: 'SH001', storeName: '上海静安嘉里中心店', total: 5, left: 5 }],
       },
     })
-    expect(await h.ok(operator, 'ops', 'retireCatalogItem', { itemId: first.item.id })).toMatchObject({
+    expect(await h.ok(operator, 'setup', 'retireCatalogItem', { itemId: first.item.id })).toMatchObject({
       changed: true,
       item: { active: false },
     })
-    expect(await h.ok(operator, 'ops', 'retireCatalogItem', { itemId: first.item.id })).toMatchObject({ changed: false })
+    expect(await h.ok(operator, 'setup', 'retireCatalogItem', { itemId: first.item.id })).toMatchObject({ changed: false })
     // Its template retired meanwhile: it cannot come back until the template does.
-    await h.ok(operator, 'ops', 'retireCouponTemplate', { templateId: template.id })
-    expect(codeOf(await h.call(operator, 'ops', 'reactivateCatalogItem', { itemId: first.item.id }))).toBe('COUPON_NOT_AVAILABLE')
-    await h.ok(operator, 'ops', 'reactivateCouponTemplate', { templateId: template.id })
-    expect(await h.ok(operator, 'ops', 'reactivateCatalogItem', { itemId: first.item.id })).toMatchObject({
+    await h.ok(operator, 'setup', 'retireCouponTemplate', { templateId: template.id })
+    expect(codeOf(await h.call(operator, 'setup', 'reactivateCatalogItem', { itemId: first.item.id }))).toBe('COUPON_NOT_AVAILABLE')
+    await h.ok(operator, 'setup', 'reactivateCouponTemplate', { templateId: template.id })
+    expect(await h.ok(operator, 'setup', 'reactivateCatalogItem', { itemId: first.item.id })).toMatchObject({
       changed: true,
       item: { active: true, revision: 4 },
     })
@@ -339,12 +344,12 @@ describe('catalog items', () => {
         ...(i % 3 === 0 ? { tiers: ['gold'] } : {}),
       })),
     )
-    const pages = async (input: ActionInput<'ops', 'listCatalogItems'>) => {
+    const pages = async (input: ActionInput<'setup', 'listCatalogItems'>) => {
       const ids: string[] = []
       const totals: number[] = []
       let cursor: string | null = null
       do {
-        const page: Awaited<ReturnType<typeof h.ok<'ops', 'listCatalogItems'>>> = await h.ok(operator, 'ops', 'listCatalogItems', {
+        const page: Awaited<ReturnType<typeof h.ok<'setup', 'listCatalogItems'>>> = await h.ok(operator, 'setup', 'listCatalogItems', {
           ...input,
           cursor,
           limit: 20,
@@ -368,7 +373,7 @@ describe('catalog items', () => {
     const forVip = all.filter((_, i) => i % 3 !== 0)
     expect(await pages({ filter: { search: '分页礼品', tier: 'vip' } })).toEqual({ ids: forVip, total: forVip.length })
 
-    const [row] = (await h.ok(operator, 'ops', 'listCatalogItems', { filter: { search: '分页礼品 02' } })).rows
+    const [row] = (await h.ok(operator, 'setup', 'listCatalogItems', { filter: { search: '分页礼品 02' } })).rows
     expect(row).toMatchObject({
       template: { id: 'gift-tote', title: '帆布袋礼品券', gift: true },
       tiers: ['member', 'vip', 'gold'],
@@ -379,9 +384,9 @@ describe('catalog items', () => {
 
 describe('hostile input and other roles', () => {
   it('refuses every malformed or hostile save with the field named, writing nothing', async () => {
-    const gift = (await h.ok(operator, 'ops', 'saveCouponTemplate', giftTemplateInput())).template.id
-    const plain = (await h.ok(operator, 'ops', 'saveCouponTemplate', templateInput())).template.id
-    const { item } = await h.ok(operator, 'ops', 'saveCatalogItem', itemInput(gift))
+    const gift = (await h.ok(operator, 'setup', 'saveCouponTemplate', giftTemplateInput())).template.id
+    const plain = (await h.ok(operator, 'setup', 'saveCouponTemplate', templateInput())).template.id
+    const { item } = await h.ok(operator, 'setup', 'saveCatalogItem', itemInput(gift))
     const before = stored()
     const t = (change: Record<string, unknown>) => ({ ...templateInput(), ...change })
     const i = (change: Record<string, unknown>) => ({ ...itemInput(gift), ...change })
@@ -465,11 +470,11 @@ describe('hostile input and other roles', () => {
       ['retireCatalogItem', { itemId: { $ne: null } }, 'itemId'],
     ]
     for (const [action, input, field] of cases) {
-      const answer = await h.call(operator, 'ops', action as 'saveCatalogItem', input)
+      const answer = await h.call(operator, 'setup', action as 'saveCatalogItem', input)
       expect([action, field, codeOf(answer), fieldsOf(answer)]).toEqual([action, field, 'INVALID_INPUT', expect.arrayContaining([field])])
     }
     // A regular expression typed as a search is taken literally: it matches no title.
-    expect((await h.ok(operator, 'ops', 'listCouponTemplates', { filter: { search: '.*' } })).total).toBe(0)
+    expect((await h.ok(operator, 'setup', 'listCouponTemplates', { filter: { search: '.*' } })).total).toBe(0)
     expect(stored()).toEqual(before)
   })
 
@@ -487,7 +492,7 @@ describe('hostile input and other roles', () => {
     }
     for (const [action, input] of Object.entries(inputs)) {
       for (const caller of [assistant, shopper]) {
-        expect([action, caller, codeOf(await h.call(caller, 'ops', action as 'saveCatalogItem', input))]).toEqual([
+        expect([action, caller, codeOf(await h.call(caller, 'setup', action as 'saveCatalogItem', input))]).toEqual([
           action,
           caller,
           'FORBIDDEN',
@@ -500,8 +505,8 @@ describe('hostile input and other roles', () => {
 
 describe('stock per store', () => {
   const setUp = async (title: string, storeStock: { storeId: string; total: number }[], stockTotal: number | null = null) => {
-    const { template } = await h.ok(operator, 'ops', 'saveCouponTemplate', giftTemplateInput({ title: '门店礼品券' }))
-    const { item } = await h.ok(operator, 'ops', 'saveCatalogItem', itemInput(template.id, { title, storeStock, stockTotal }))
+    const { template } = await h.ok(operator, 'setup', 'saveCouponTemplate', giftTemplateInput({ title: '门店礼品券' }))
+    const { item } = await h.ok(operator, 'setup', 'saveCatalogItem', itemInput(template.id, { title, storeStock, stockTotal }))
     return item
   }
   const richShopper = async (scene?: string) => {
@@ -545,7 +550,7 @@ describe('stock per store', () => {
     // Each till lists what its own store has left; the desk shows every store's.
     const listed = async (staff: string) => (await h.ok(staff, 'staff', 'redeemCatalog', {})).items.find((i) => i.id === scarf.id)
     expect(await listed(assistant)).toBeUndefined()
-    const [row] = (await h.ok(operator, 'ops', 'listCatalogItems', { filter: { search: '门店限量围巾' }, limit: 1 })).rows
+    const [row] = (await h.ok(operator, 'setup', 'listCatalogItems', { filter: { search: '门店限量围巾' }, limit: 1 })).rows
     expect(row.storeStock).toEqual([
       { storeId: 'SH001', storeName: '上海静安嘉里中心店', total: 1, exchanged: 1, left: 0 },
       { storeId: 'SH002', storeName: '上海徐汇港汇恒隆店', total: 2, exchanged: 2, left: 0 },
@@ -599,7 +604,7 @@ describe('stock per store', () => {
       Promise.all(
         shoppers.map((s) => h.call(s.openid, 'member', 'exchange', { itemId: scarf.id, requestId: key('ex'), pickupStoreId: 'SH002' })),
       ),
-      h.call(operator, 'ops', 'saveCatalogItem', { ...edit, storeStock: [{ storeId: 'SH002', total: 40 }], stockTotal: 45 }),
+      h.call(operator, 'setup', 'saveCatalogItem', { ...edit, storeStock: [{ storeId: 'SH002', total: 40 }], stockTotal: 45 }),
     ])
     expect(codeOf(saved)).toBe('ok')
     const exchanged = results.filter((r) => r.ok).length

@@ -46,6 +46,14 @@ const OPS: Record<ActionName<'ops'>, true> = {
   today: true,
   storeDirectory: true,
   storeCode: true,
+  members: true,
+  member: true,
+  memberPurchases: true,
+  memberCoupons: true,
+  correctMemberBirthday: true,
+  moveMemberStore: true,
+}
+const SETUP: Record<ActionName<'setup'>, true> = {
   listStores: true,
   saveStore: true,
   listStaff: true,
@@ -58,12 +66,6 @@ const OPS: Record<ActionName<'ops'>, true> = {
   deactivateOperator: true,
   listInvitations: true,
   revokeInvitation: true,
-  members: true,
-  member: true,
-  memberPurchases: true,
-  memberCoupons: true,
-  correctMemberBirthday: true,
-  moveMemberStore: true,
   listCouponTemplates: true,
   saveCouponTemplate: true,
   retireCouponTemplate: true,
@@ -125,6 +127,13 @@ describe('operators only', () => {
       expect(await h.call(caller, 'ops', action, {})).toMatchObject(forbidden)
     }
     expect(await h.call(DEMO_OPERATOR._id, 'ops', action, {})).not.toMatchObject(forbidden)
+  })
+
+  it.each(every<'setup'>(SETUP))('setup.%s is refused to assistant, manager, shopper and stranger', async (action) => {
+    for (const caller of [DEMO_ASSISTANT._id, DEMO_MANAGER._id, shopper, STRANGER]) {
+      expect(await h.call(caller, 'setup', action, {})).toMatchObject(forbidden)
+    }
+    expect(await h.call(DEMO_OPERATOR._id, 'setup', action, {})).not.toMatchObject(forbidden)
   })
 
   it.each(every<'export'>(EXPORT))('export.%s is refused to everyone but operators', async (action) => {

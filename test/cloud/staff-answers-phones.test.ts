@@ -76,9 +76,9 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
   'event.update': async () => ({ caller: OPERATOR, input: { eventId: await ownEvent(), ...EVENT_WORDS, ...EVENT_TIMES }, clock: CLOCK }),
   'event.close': async () => ({ caller: OPERATOR, input: { eventId: await ownEvent() }, clock: CLOCK }),
   // The desk's offers: a new template and a new catalog item (the tables' drawn inputs edit ids that do not exist).
-  'ops.saveCouponTemplate': async () => ({ caller: OPERATOR, input: OWN_TEMPLATE('phones-template-1'), clock: CLOCK }),
-  'ops.retireCouponTemplate': async () => ({ caller: OPERATOR, input: { templateId: await ownTemplate() }, clock: CLOCK }),
-  'ops.saveCatalogItem': async () => ({
+  'setup.saveCouponTemplate': async () => ({ caller: OPERATOR, input: OWN_TEMPLATE('phones-template-1'), clock: CLOCK }),
+  'setup.retireCouponTemplate': async () => ({ caller: OPERATOR, input: { templateId: await ownTemplate() }, clock: CLOCK }),
+  'setup.saveCatalogItem': async () => ({
     caller: OPERATOR,
     input: {
       requestId: 'phones-item-1',
@@ -97,27 +97,27 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
     clock: CLOCK,
   }),
   // 门店与员工: someone to deactivate or re-permit, and an open invitation to withdraw.
-  'ops.deactivateStaff': async () => {
+  'setup.deactivateStaff': async () => {
     h.cloud.executor.insert('staff', [
       { _id: 'ph-leaver', staffId: 'Z77', name: '临时导购', storeId: STORE_ID, role: 'assistant', active: true },
     ])
     return { caller: OPERATOR, input: { staffId: 'Z77' }, clock: CLOCK }
   },
-  'ops.setOperatorPermissions': async () => {
+  'setup.setOperatorPermissions': async () => {
     h.cloud.executor.insert('operators', [{ _id: 'ph-operator-1', operatorId: 'OP88', name: '孙薇', active: true, areas: ['catalog'] }])
     return { caller: OPERATOR, input: { operatorId: 'OP88', areas: ['catalog', 'reports'], exportPII: false }, clock: CLOCK }
   },
-  'ops.deactivateOperator': async () => {
+  'setup.deactivateOperator': async () => {
     h.cloud.executor.insert('operators', [{ _id: 'ph-operator-2', operatorId: 'OP89', name: '周宁', active: true, areas: ['reports'] }])
     return { caller: OPERATOR, input: { operatorId: 'OP89' }, clock: CLOCK }
   },
-  'ops.revokeInvitation': async () => {
+  'setup.revokeInvitation': async () => {
     const invite = { storeId: STORE_ID, role: 'assistant', name: '林晓', staffId: 'Z78', requestId: 'ph-invite-1' } as const
-    const { invitation } = await h.ok(OPERATOR, 'ops', 'inviteStaff', invite, { clock: CLOCK })
+    const { invitation } = await h.ok(OPERATOR, 'setup', 'inviteStaff', invite, { clock: CLOCK })
     return { caller: OPERATOR, input: { code: invitation.code }, clock: CLOCK }
   },
 }
-const OWN_TEMPLATE = (requestId: string): ActionInput<'ops', 'saveCouponTemplate'> => ({
+const OWN_TEMPLATE = (requestId: string): ActionInput<'setup', 'saveCouponTemplate'> => ({
   requestId,
   title: '冬季满减券',
   note: '',
@@ -128,7 +128,7 @@ const OWN_TEMPLATE = (requestId: string): ActionInput<'ops', 'saveCouponTemplate
   combinesWithVipPrice: false,
 })
 const ownTemplate = async () =>
-  (await h.ok(OPERATOR, 'ops', 'saveCouponTemplate', OWN_TEMPLATE('phones-template-2'), { clock: CLOCK })).template.id
+  (await h.ok(OPERATOR, 'setup', 'saveCouponTemplate', OWN_TEMPLATE('phones-template-2'), { clock: CLOCK })).template.id
 const EVENT_WORDS = { title: '亲子手作课', description: '欢迎携家人参加', cover: '', capacity: 6 }
 const EVENT_TIMES = {
   startsAt: at('2026-12-12T14:00:00'),

@@ -67,7 +67,7 @@ const refused = (code: string, message?: RegExp) => ({
 
 describe('stores', () => {
   it('creates a store with its hours in words for the shopper, and lists it', async () => {
-    const saved = await h.ok(OP, 'ops', 'saveStore', beijing(), { clock: now })
+    const saved = await h.ok(OP, 'setup', 'saveStore', beijing(), { clock: now })
     expect(saved).toEqual({
       created: true,
       store: {
@@ -89,7 +89,7 @@ describe('stores', () => {
       openingHours: '周一至周四 10:00–22:00；周五、周六 10:00–22:30；周日 休息',
     })
 
-    const page = await h.ok(OP, 'ops', 'listStores', { sort: { by: 'id', order: 'asc' } })
+    const page = await h.ok(OP, 'setup', 'listStores', { sort: { by: 'id', order: 'asc' } })
     expect(page.rows.map((r) => r.id)).toEqual(['BJ001', 'SH001', 'SH002'])
     expect(page.total).toBe(3)
     // Stores seeded before this page existed read as open, with their hours in words only.
@@ -97,11 +97,11 @@ describe('stores', () => {
   })
 
   it('answers a retried create as the first, and refuses another store under a taken id', async () => {
-    const again = await h.ok(OP, 'ops', 'saveStore', beijing(), { clock: now })
+    const again = await h.ok(OP, 'setup', 'saveStore', beijing(), { clock: now })
     expect(again.created).toBe(true)
     const before = snapshot()
-    expect(await h.call(OP, 'ops', 'saveStore', beijing({ name: '北京国贸店' }))).toMatchObject(refused('INVALID_INPUT', /BJ001 已被/))
-    expect(await h.call(OP, 'ops', 'saveStore', beijing({ mode: 'edit', storeId: 'BJ404' }))).toMatchObject(
+    expect(await h.call(OP, 'setup', 'saveStore', beijing({ name: '北京国贸店' }))).toMatchObject(refused('INVALID_INPUT', /BJ001 已被/))
+    expect(await h.call(OP, 'setup', 'saveStore', beijing({ mode: 'edit', storeId: 'BJ404' }))).toMatchObject(
       refused('INVALID_INPUT', /没有编号为 BJ404/),
     )
     expect(snapshot()).toBe(before)
@@ -110,7 +110,7 @@ describe('stores', () => {
   it('edits a store: name, phone, hours, map point', async () => {
     const edited = await h.ok(
       OP,
-      'ops',
+      'setup',
       'saveStore',
       beijing({ mode: 'edit', name: '北京三里屯太古里店', phone: '13812345678', location: null, hours: { ...WEEK, sun: DAILY } }),
     )
@@ -121,22 +121,27 @@ describe('stores', () => {
       openingHours: '周一至周四 10:00–22:00；周五、周六 10:00–22:30；周日 10:00–22:00',
     })
     // A store's phone is the shop's, not a person's: operators see it in full.
-    const row = (await h.ok(OP, 'ops', 'listStores', { filter: { search: '太古里' } })).rows
+    const row = (await h.ok(OP, 'setup', 'listStores', { filter: { search: '太古里' } })).rows
     expect(row).toEqual([expect.objectContaining({ id: 'BJ001', phone: '13812345678' })])
   })
 
   it('filters open and closed stores and searches name, address and id', async () => {
-    await h.ok(OP, 'ops', 'saveStore', beijing({ storeId: 'GZ001', name: '广州天河店', address: '广州市天河区天河路208号', active: false }))
-    const closed = await h.ok(OP, 'ops', 'listStores', { filter: { status: 'closed' } })
+    await h.ok(
+      OP,
+      'setup',
+      'saveStore',
+      beijing({ storeId: 'GZ001', name: '广州天河店', address: '广州市天河区天河路208号', active: false }),
+    )
+    const closed = await h.ok(OP, 'setup', 'listStores', { filter: { status: 'closed' } })
     expect(closed.rows.map((r) => r.id)).toEqual(['GZ001'])
-    const open = await h.ok(OP, 'ops', 'listStores', { filter: { status: 'active' } })
+    const open = await h.ok(OP, 'setup', 'listStores', { filter: { status: 'active' } })
     expect(open.rows.map((r) => r.id)).toEqual(['BJ001', 'SH001', 'SH002'])
-    expect((await h.ok(OP, 'ops', 'listStores', { filter: { search: '天河路' } })).rows.map((r) => r.id)).toEqual(['GZ001'])
-    expect((await h.ok(OP, 'ops', 'listStores', { filter: { search: 'sh00' } })).rows.map((r) => r.id)).toEqual(['SH001', 'SH002'])
-    const byName = await h.ok(OP, 'ops', 'listStores', { sort: { by: 'name', order: 'desc' }, limit: 2 })
+    expect((await h.ok(OP, 'setup', 'listStores', { filter: { search: '天河路' } })).rows.map((r) => r.id)).toEqual(['GZ001'])
+    expect((await h.ok(OP, 'setup', 'listStores', { filter: { search: 'sh00' } })).rows.map((r) => r.id)).toEqual(['SH001', 'SH002'])
+    const byName = await h.ok(OP, 'setup', 'listStores', { sort: { by: 'name', order: 'desc' }, limit: 2 })
     expect(byName.total).toBe(4)
     expect(byName.rows).toHaveLength(2)
-    const rest = await h.ok(OP, 'ops', 'listStores', { sort: { by: 'name', order: 'desc' }, limit: 2, cursor: byName.nextCursor })
+    const rest = await h.ok(OP, 'setup', 'listStores', { sort: { by: 'name', order: 'desc' }, limit: 2, cursor: byName.nextCursor })
     expect([...byName.rows, ...rest.rows].map((r) => r.name)).toEqual(
       ['北京三里屯太古里店', '广州天河店', DEMO_STORE.name, DEMO_STORE_2.name].sort().reverse(),
     )
@@ -145,7 +150,7 @@ describe('stores', () => {
 
   it('refuses to close a store while it has active staff, saying so, and changes nothing', async () => {
     const before = snapshot()
-    const result = await h.call(OP, 'ops', 'saveStore', {
+    const result = await h.call(OP, 'setup', 'saveStore', {
       mode: 'edit',
       storeId: DEMO_STORE._id,
       name: DEMO_STORE.name,
@@ -198,7 +203,7 @@ describe('stores', () => {
 
   it('refuses hostile and malformed store input, every bad field at once, writing nothing', async () => {
     const before = snapshot()
-    const bad = await h.call(OP, 'ops', 'saveStore', {
+    const bad = await h.call(OP, 'setup', 'saveStore', {
       ...beijing({ storeId: 'BJ002' }),
       storeId: 'bj-001; drop',
       name: '北京\u202e店',
@@ -211,7 +216,7 @@ describe('stores', () => {
     expect(fields).toEqual(expect.arrayContaining(['storeId', 'name', 'phone', 'location.latitude', 'location.longitude', 'hours.mon']))
     const badTimes = await h.call(
       OP,
-      'ops',
+      'setup',
       'saveStore',
       beijing({ storeId: 'BJ002', hours: { ...WEEK, tue: { opens: '25:00', closes: '8点' } } }),
     )
@@ -220,13 +225,13 @@ describe('stores', () => {
     ])
     // A map point outside China (GCJ-02 is China's), a forged `_id`, an operator-only field from a shopper.
     expect(
-      await h.call(OP, 'ops', 'saveStore', beijing({ storeId: 'BJ003', location: { latitude: 48.85, longitude: 2.35 } })),
+      await h.call(OP, 'setup', 'saveStore', beijing({ storeId: 'BJ003', location: { latitude: 48.85, longitude: 2.35 } })),
     ).toMatchObject(refused('INVALID_INPUT', /经度/))
-    expect(await h.call(OP, 'ops', 'saveStore', { ...beijing({ storeId: 'BJ004' }), phone: { $ne: null } })).toMatchObject(
+    expect(await h.call(OP, 'setup', 'saveStore', { ...beijing({ storeId: 'BJ004' }), phone: { $ne: null } })).toMatchObject(
       refused('INVALID_INPUT'),
     )
-    expect(await h.call(OP, 'ops', 'listStores', { filter: { search: { $regex: '.*' } } })).toMatchObject(refused('INVALID_INPUT'))
-    expect(await h.call(OP, 'ops', 'listStores', { cursor: 'not-a-cursor' })).toMatchObject(refused('INVALID_INPUT'))
+    expect(await h.call(OP, 'setup', 'listStores', { filter: { search: { $regex: '.*' } } })).toMatchObject(refused('INVALID_INPUT'))
+    expect(await h.call(OP, 'setup', 'listStores', { cursor: 'not-a-cursor' })).toMatchObject(refused('INVALID_INPUT'))
     expect(snapshot()).toBe(before)
   })
 })
@@ -237,7 +242,7 @@ describe('staff: invite, accept, deactivate', () => {
   it('invites an assistant: a one-time code, its expiry and the page that accepts it', async () => {
     const { invitation, replayed } = await h.ok(
       OP,
-      'ops',
+      'setup',
       'inviteStaff',
       { storeId: 'BJ001', role: 'assistant', name: '李娜', staffId: 'b01', requestId: 'invite-li-na-1' },
       { clock: now },
@@ -257,7 +262,7 @@ describe('staff: invite, accept, deactivate', () => {
     // A retry of the same request answers the same invitation; a second invitation for the number is refused.
     const again = await h.ok(
       OP,
-      'ops',
+      'setup',
       'inviteStaff',
       { storeId: 'BJ001', role: 'assistant', name: '李娜', staffId: 'B01', requestId: 'invite-li-na-1' },
       { clock: now },
@@ -266,7 +271,7 @@ describe('staff: invite, accept, deactivate', () => {
     expect(
       await h.call(
         OP,
-        'ops',
+        'setup',
         'inviteStaff',
         { storeId: 'BJ001', role: 'manager', name: '李娜', staffId: 'B01', requestId: 'invite-li-na-2' },
         { clock: now },
@@ -279,7 +284,7 @@ describe('staff: invite, accept, deactivate', () => {
     const invite = (over: object) =>
       h.call(
         OP,
-        'ops',
+        'setup',
         'inviteStaff',
         { storeId: 'BJ001', role: 'assistant', name: '张伟', staffId: 'B02', requestId: 'invite-refused-1', ...over },
         { clock: now },
@@ -319,7 +324,7 @@ describe('staff: invite, accept, deactivate', () => {
 
   it('refuses an expired code, an unknown code, and someone who is staff or an operator already', async () => {
     const invite = (staffId: string, requestId: string) =>
-      h.ok(OP, 'ops', 'inviteStaff', { storeId: 'BJ001', role: 'manager', name: '周杰', staffId, requestId }, { clock: now })
+      h.ok(OP, 'setup', 'inviteStaff', { storeId: 'BJ001', role: 'manager', name: '周杰', staffId, requestId }, { clock: now })
     const { invitation } = await invite('B09', 'invite-expiring-1')
     const before = snapshot()
     expect(
@@ -338,7 +343,7 @@ describe('staff: invite, accept, deactivate', () => {
     // An expired invitation no longer holds its number: it can be invited again.
     const later = await h.ok(
       OP,
-      'ops',
+      'setup',
       'inviteStaff',
       { storeId: 'BJ001', role: 'manager', name: '周杰', staffId: 'B09', requestId: 'invite-again-1' },
       { clock: at('2026-12-01T10:00:00') },
@@ -347,7 +352,7 @@ describe('staff: invite, accept, deactivate', () => {
   })
 
   it('lists staff with the customers each looks after, filtered, searched and sorted', async () => {
-    const page = await h.ok(OP, 'ops', 'listStaff', { filter: { storeId: DEMO_STORE._id }, sort: { by: 'staffId', order: 'asc' } })
+    const page = await h.ok(OP, 'setup', 'listStaff', { filter: { storeId: DEMO_STORE._id }, sort: { by: 'staffId', order: 'asc' } })
     expect(page.rows.map((r) => r.staffId)).toEqual(['A01', 'A03', 'M01'])
     // The shopper of beforeAll joined by the demo assistant's store QR.
     expect(page.rows[0]).toMatchObject({
@@ -357,31 +362,31 @@ describe('staff: invite, accept, deactivate', () => {
       active: true,
     })
     expect(page.rows[1].customers).toBe(0)
-    expect((await h.ok(OP, 'ops', 'listStaff', { filter: { role: 'manager' } })).rows.map((r) => r.staffId)).toEqual(['M01'])
-    expect((await h.ok(OP, 'ops', 'listStaff', { filter: { search: '李' } })).rows.map((r) => r.staffId)).toEqual(['B01'])
-    expect((await h.ok(OP, 'ops', 'listStaff', { filter: { search: 'a0' } })).rows.map((r) => r.staffId).sort()).toEqual(['A01', 'A03'])
-    const all = await h.ok(OP, 'ops', 'listStaff', { sort: { by: 'store', order: 'asc' }, limit: 2 })
+    expect((await h.ok(OP, 'setup', 'listStaff', { filter: { role: 'manager' } })).rows.map((r) => r.staffId)).toEqual(['M01'])
+    expect((await h.ok(OP, 'setup', 'listStaff', { filter: { search: '李' } })).rows.map((r) => r.staffId)).toEqual(['B01'])
+    expect((await h.ok(OP, 'setup', 'listStaff', { filter: { search: 'a0' } })).rows.map((r) => r.staffId).sort()).toEqual(['A01', 'A03'])
+    const all = await h.ok(OP, 'setup', 'listStaff', { sort: { by: 'store', order: 'asc' }, limit: 2 })
     expect(all.total).toBe(4)
-    const next = await h.ok(OP, 'ops', 'listStaff', { sort: { by: 'store', order: 'asc' }, limit: 2, cursor: all.nextCursor })
+    const next = await h.ok(OP, 'setup', 'listStaff', { sort: { by: 'store', order: 'asc' }, limit: 2, cursor: all.nextCursor })
     expect([...all.rows, ...next.rows].map((r) => r.store.id)).toEqual(['BJ001', 'SH001', 'SH001', 'SH001'])
   })
 
   it('deactivating a staff member ends their powers with their next call', async () => {
     expect(await h.call('li-na-wechat', 'staff', 'today', {})).toMatchObject({ ok: true })
-    const { staff } = await h.ok(OP, 'ops', 'deactivateStaff', { staffId: 'B01' }, { clock: now })
+    const { staff } = await h.ok(OP, 'setup', 'deactivateStaff', { staffId: 'B01' }, { clock: now })
     expect(staff).toMatchObject({ staffId: 'B01', active: false, deactivatedAt: now })
     expect(await h.call('li-na-wechat', 'staff', 'today', {})).toMatchObject(refused('FORBIDDEN'))
     expect(await h.call('li-na-wechat', 'staff', 'whoami', {})).toMatchObject(refused('FORBIDDEN'))
     // Again: the same answer, nothing changes; an unknown number is refused.
     const before = snapshot()
-    expect((await h.ok(OP, 'ops', 'deactivateStaff', { staffId: 'B01' })).staff).toEqual(staff)
-    expect(await h.call(OP, 'ops', 'deactivateStaff', { staffId: 'Z99' })).toMatchObject(refused('INVALID_INPUT', /Z99/))
+    expect((await h.ok(OP, 'setup', 'deactivateStaff', { staffId: 'B01' })).staff).toEqual(staff)
+    expect(await h.call(OP, 'setup', 'deactivateStaff', { staffId: 'Z99' })).toMatchObject(refused('INVALID_INPUT', /Z99/))
     expect(snapshot()).toBe(before)
-    expect((await h.ok(OP, 'ops', 'listStaff', { filter: { active: false } })).rows.map((r) => r.staffId)).toEqual(['B01'])
+    expect((await h.ok(OP, 'setup', 'listStaff', { filter: { active: false } })).rows.map((r) => r.staffId)).toEqual(['B01'])
     // Their WeChat stays that staff record's: a new invitation is refused to it, saying why.
     const { invitation } = await h.ok(
       OP,
-      'ops',
+      'setup',
       'inviteStaff',
       { storeId: 'BJ001', role: 'assistant', name: '李娜', staffId: 'B02', requestId: 'invite-li-na-again' },
       { clock: now },
@@ -396,12 +401,12 @@ describe('invitations: the list, and withdrawing one', () => {
   it('lists invitations by status, newest first, with the open ones’ codes to send again', async () => {
     const { invitation } = await h.ok(
       OP,
-      'ops',
+      'setup',
       'inviteStaff',
       { storeId: 'BJ001', role: 'assistant', name: '吴昊', staffId: 'B50', requestId: 'invite-b50-1' },
       { clock: now },
     )
-    const open = await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'open' } }, { clock: now })
+    const open = await h.ok(OP, 'setup', 'listInvitations', { filter: { status: 'open' } }, { clock: now })
     const createdAt = open.rows.map((r) => r.createdAt)
     expect(createdAt).toEqual([...createdAt].sort().reverse())
     expect(open.rows.find((r) => r.code === invitation.code)).toMatchObject({
@@ -412,36 +417,36 @@ describe('invitations: the list, and withdrawing one', () => {
       createdBy: 'OP01',
       usedAt: null,
     })
-    const used = await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'used', kind: 'staff' } }, { clock: now })
+    const used = await h.ok(OP, 'setup', 'listInvitations', { filter: { status: 'used', kind: 'staff' } }, { clock: now })
     expect(used.rows.map((r) => [r.kind === 'staff' && r.staffId, r.status])).toEqual([['B01', 'used']])
     expect(used.total).toBe(1)
     // The B09 invitation of 23 November has expired by 1 December (its second one is open).
-    const expired = await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'expired' } }, { clock: at('2026-12-01T12:00:00') })
+    const expired = await h.ok(OP, 'setup', 'listInvitations', { filter: { status: 'expired' } }, { clock: at('2026-12-01T12:00:00') })
     expect(expired.rows.map((r) => r.kind === 'staff' && r.staffId)).toContain('B09')
     expect(expired.rows.every((r) => r.status === 'expired')).toBe(true)
   })
 
   it('a withdrawn invitation’s code stops working; one already accepted cannot be withdrawn', async () => {
-    const open = await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'open', kind: 'staff' } }, { clock: now })
+    const open = await h.ok(OP, 'setup', 'listInvitations', { filter: { status: 'open', kind: 'staff' } }, { clock: now })
     const b50 = open.rows.find((r) => r.kind === 'staff' && r.staffId === 'B50')!
-    const { invitation } = await h.ok(OP, 'ops', 'revokeInvitation', { code: b50.code }, { clock: now })
+    const { invitation } = await h.ok(OP, 'setup', 'revokeInvitation', { code: b50.code }, { clock: now })
     expect(invitation).toMatchObject({ code: b50.code, status: 'revoked' })
     expect(await h.call('wu-hao-wechat', 'member', 'acceptInvitation', { code: b50.code }, { clock: now })).toMatchObject(
       refused('CODE_INVALID', /撤销/),
     )
     expect(h.cloud.executor.get('staff', 'wu-hao-wechat')).toBeNull()
     const before = snapshot()
-    expect((await h.ok(OP, 'ops', 'revokeInvitation', { code: b50.code }, { clock: now })).invitation).toEqual(invitation)
-    const used = (await h.ok(OP, 'ops', 'listInvitations', { filter: { status: 'used' } })).rows[0]
-    expect(await h.call(OP, 'ops', 'revokeInvitation', { code: used.code })).toMatchObject(refused('INVALID_INPUT', /已被李娜接受/))
-    expect(await h.call(OP, 'ops', 'revokeInvitation', { code: 'ABCD2345' })).toMatchObject(refused('INVALID_INPUT', /没有这份邀请/))
-    expect(await h.call(OP, 'ops', 'revokeInvitation', { code: { $ne: null } })).toMatchObject(refused('INVALID_INPUT'))
+    expect((await h.ok(OP, 'setup', 'revokeInvitation', { code: b50.code }, { clock: now })).invitation).toEqual(invitation)
+    const used = (await h.ok(OP, 'setup', 'listInvitations', { filter: { status: 'used' } })).rows[0]
+    expect(await h.call(OP, 'setup', 'revokeInvitation', { code: used.code })).toMatchObject(refused('INVALID_INPUT', /已被李娜接受/))
+    expect(await h.call(OP, 'setup', 'revokeInvitation', { code: 'ABCD2345' })).toMatchObject(refused('INVALID_INPUT', /没有这份邀请/))
+    expect(await h.call(OP, 'setup', 'revokeInvitation', { code: { $ne: null } })).toMatchObject(refused('INVALID_INPUT'))
     expect(snapshot()).toBe(before)
     // The number is free again: B50 can be invited anew.
     expect(
       await h.call(
         OP,
-        'ops',
+        'setup',
         'inviteStaff',
         { storeId: 'BJ001', role: 'assistant', name: '吴昊', staffId: 'B50', requestId: 'invite-b50-2' },
         { clock: now },
@@ -485,7 +490,8 @@ describe('handing customers over', () => {
 
   it('refuses a colleague of another store, an inactive one, or the same person, writing nothing', async () => {
     const before = snapshot()
-    const hand = (toStaffId: string) => h.call(OP, 'ops', 'handOverCustomers', { fromStaffId: 'A20', toStaffId, requestId: 'ho-refused-1' })
+    const hand = (toStaffId: string) =>
+      h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffId, requestId: 'ho-refused-1' })
     expect(await hand('C01')).toMatchObject(refused('INVALID_INPUT', /同店同事/))
     expect(await hand('B01')).toMatchObject(refused('INVALID_INPUT', /同店同事/))
     expect(await hand('A20')).toMatchObject(refused('INVALID_INPUT', /另一位导购/))
@@ -494,12 +500,12 @@ describe('handing customers over', () => {
   })
 
   it('moves every customer across several batches, resuming where a failed call stopped, each once and logged', async () => {
-    await h.ok(OP, 'ops', 'deactivateStaff', { staffId: 'A20' })
+    await h.ok(OP, 'setup', 'deactivateStaff', { staffId: 'A20' })
     // The call fails in its second batch (the 70th member's commit): the first batch is recorded, part of the second moved.
     h.cloud.executor.injectFault({ invocation: 'next', action: 'database.commitTransaction', nth: 70 })
     const failed = await h.call(
       OP,
-      'ops',
+      'setup',
       'handOverCustomers',
       { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-to-a03' },
       { clock: now },
@@ -512,7 +518,7 @@ describe('handing customers over', () => {
     // The same call again resumes and finishes.
     const { handOver } = await h.ok(
       OP,
-      'ops',
+      'setup',
       'handOverCustomers',
       { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-to-a03' },
       { clock: now },
@@ -537,13 +543,13 @@ describe('handing customers over', () => {
     // Idempotent: the same request, or a new one, moves nobody again.
     const before = snapshot()
     expect(
-      (await h.ok(OP, 'ops', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-to-a03' })).handOver,
+      (await h.ok(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-to-a03' })).handOver,
     ).toEqual(handOver)
     expect(
-      await h.call(OP, 'ops', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'M01', requestId: 'ho-a20-to-a03' }),
+      await h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'M01', requestId: 'ho-a20-to-a03' }),
     ).toMatchObject(refused('IDEMPOTENCY_CONFLICT'))
     expect(snapshot()).toBe(before)
-    const fresh = await h.ok(OP, 'ops', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-again' })
+    const fresh = await h.ok(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-again' })
     expect(fresh.handOver).toMatchObject({ moved: 0, remaining: 0, done: true })
     expect(ofA03()).toBe(CUSTOMERS)
   })
@@ -570,7 +576,7 @@ describe('handing customers over', () => {
     )
     h.cloud.executor.injectFault({ invocation: 'next', action: 'database.commitTransaction', nth: 55 })
     expect(
-      await h.call(OP, 'ops', 'handOverCustomers', { fromStaffId: 'A03', toStaffId: 'A01', requestId: 'ho-a03-to-a01' }),
+      await h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A03', toStaffId: 'A01', requestId: 'ho-a03-to-a01' }),
     ).toMatchObject({ ok: false })
     expect(h.cloud.executor.count('members', { assistantId: 'A03' })).toBeGreaterThan(0)
     expect((await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-11-23T11:05:00') })).body).toMatchObject({ ok: true })
@@ -592,11 +598,11 @@ describe('who may call', () => {
   } as const
 
   it.each(Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])(
-    'ops.%s: shop assistants, managers and shoppers are FORBIDDEN, nothing written',
+    'setup.%s: shop assistants, managers and shoppers are FORBIDDEN, nothing written',
     async (action) => {
       const before = snapshot()
       for (const caller of [DEMO_ASSISTANT._id, DEMO_MANAGER._id, shopper, 'never-joined']) {
-        expect(await h.call(caller, 'ops', action, ACTIONS[action])).toMatchObject(refused('FORBIDDEN'))
+        expect(await h.call(caller, 'setup', action, ACTIONS[action])).toMatchObject(refused('FORBIDDEN'))
       }
       expect(snapshot()).toBe(before)
     },

@@ -31,7 +31,7 @@ const { openAs, visible, text, tapText, field } = onScreen(() => demo)
 
 const invite = async (staffId: string) => {
   const answer = (await demo.cloud.invoke(
-    'ops',
+    'setup',
     {
       action: 'inviteStaff',
       input: { storeId: DEMO_STORE._id, role: 'assistant', name: '李娜', staffId, requestId: `e2e-invite-${staffId}` },

@@ -122,7 +122,7 @@ const eventInput = (startsAt: string, capacity = 50) => ({
 })
 const newEvent = async (startsAt = at('2026-12-10T14:00:00'), capacity = 50): Promise<string> =>
   (await ok('event', 'create', OPERATOR, eventInput(startsAt, capacity))).event.id
-/** The desk's inputs for a coupon template and a catalog item (ops.saveCouponTemplate, ops.saveCatalogItem). */
+/** The desk's inputs for a coupon template and a catalog item (setup.saveCouponTemplate, setup.saveCatalogItem). */
 const templateInput = () => ({
   requestId: key('FT-TPL'),
   title: '故障演练礼品券',
@@ -151,8 +151,8 @@ const itemInput = (templateId: string) => ({
 let storeGift: string | null = null
 const storeStockItem = async (): Promise<string> => {
   if (storeGift) return storeGift
-  const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
-  storeGift = (await ok('ops', 'saveCatalogItem', OPERATOR, itemInput(template.id))).item.id as string
+  const { template } = await ok('setup', 'saveCouponTemplate', OPERATOR, templateInput())
+  storeGift = (await ok('setup', 'saveCatalogItem', OPERATOR, itemInput(template.id))).item.id as string
   return storeGift
 }
 const newCampaign = async (): Promise<string> =>
@@ -642,7 +642,7 @@ const SCENARIOS: Scenario[] = [
     fn: 'ops',
     action: 'saveCouponTemplate',
     kind: 'once',
-    prepare: async () => call('ops', 'saveCouponTemplate', OPERATOR, templateInput()),
+    prepare: async () => call('setup', 'saveCouponTemplate', OPERATOR, templateInput()),
   },
   {
     fn: 'ops',
@@ -650,8 +650,8 @@ const SCENARIOS: Scenario[] = [
     label: 'an edit',
     kind: 'once',
     prepare: async () => {
-      const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
-      return call('ops', 'saveCouponTemplate', OPERATOR, {
+      const { template } = await ok('setup', 'saveCouponTemplate', OPERATOR, templateInput())
+      return call('setup', 'saveCouponTemplate', OPERATOR, {
         ...templateInput(),
         templateId: template.id,
         revision: template.revision,
@@ -665,8 +665,8 @@ const SCENARIOS: Scenario[] = [
     action: 'retireCouponTemplate',
     kind: 'once',
     prepare: async () => {
-      const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
-      return call('ops', 'retireCouponTemplate', OPERATOR, { templateId: template.id })
+      const { template } = await ok('setup', 'saveCouponTemplate', OPERATOR, templateInput())
+      return call('setup', 'retireCouponTemplate', OPERATOR, { templateId: template.id })
     },
   },
   {
@@ -674,22 +674,22 @@ const SCENARIOS: Scenario[] = [
     action: 'saveCatalogItem',
     kind: 'once',
     prepare: async () => {
-      const { template } = await ok('ops', 'saveCouponTemplate', OPERATOR, templateInput())
-      return call('ops', 'saveCatalogItem', OPERATOR, itemInput(template.id))
+      const { template } = await ok('setup', 'saveCouponTemplate', OPERATOR, templateInput())
+      return call('setup', 'saveCatalogItem', OPERATOR, itemInput(template.id))
     },
   },
   {
     fn: 'ops',
     action: 'saveStore',
     kind: 'once',
-    prepare: async () => call('ops', 'saveStore', OPERATOR, storeInput(`FT${String(++seq).padStart(3, '0')}`)),
+    prepare: async () => call('setup', 'saveStore', OPERATOR, storeInput(`FT${String(++seq).padStart(3, '0')}`)),
   },
   {
     fn: 'ops',
     action: 'inviteStaff',
     kind: 'once',
     prepare: async () =>
-      call('ops', 'inviteStaff', OPERATOR, {
+      call('setup', 'inviteStaff', OPERATOR, {
         storeId: STORE_ID,
         role: 'assistant',
         name: '故障演练',
@@ -703,7 +703,7 @@ const SCENARIOS: Scenario[] = [
     kind: 'once',
     prepare: async () => {
       const n = ++seq
-      const { invitation } = await ok('ops', 'inviteStaff', OPERATOR, {
+      const { invitation } = await ok('setup', 'inviteStaff', OPERATOR, {
         storeId: STORE_ID,
         role: 'assistant',
         name: '故障演练',
@@ -717,7 +717,7 @@ const SCENARIOS: Scenario[] = [
     fn: 'ops',
     action: 'deactivateStaff',
     kind: 'once',
-    prepare: async () => call('ops', 'deactivateStaff', OPERATOR, { staffId: (await newStaff()).staffId }),
+    prepare: async () => call('setup', 'deactivateStaff', OPERATOR, { staffId: (await newStaff()).staffId }),
   },
   {
     fn: 'ops',
@@ -744,7 +744,7 @@ const SCENARIOS: Scenario[] = [
           ),
         ),
       )
-      return call('ops', 'handOverCustomers', OPERATOR, { fromStaffId: from.staffId, toStaffId: to.staffId, requestId: key('FT-HO') })
+      return call('setup', 'handOverCustomers', OPERATOR, { fromStaffId: from.staffId, toStaffId: to.staffId, requestId: key('FT-HO') })
     },
   },
   {
@@ -752,7 +752,7 @@ const SCENARIOS: Scenario[] = [
     action: 'inviteOperator',
     kind: 'once',
     prepare: async () =>
-      call('ops', 'inviteOperator', OPERATOR, {
+      call('setup', 'inviteOperator', OPERATOR, {
         name: '故障演练',
         operatorId: `FO${++seq}`,
         areas: ['catalog'],
@@ -765,7 +765,7 @@ const SCENARIOS: Scenario[] = [
     action: 'setOperatorPermissions',
     kind: 'once',
     prepare: async () =>
-      call('ops', 'setOperatorPermissions', OPERATOR, {
+      call('setup', 'setOperatorPermissions', OPERATOR, {
         operatorId: (await newOperator()).operatorId,
         areas: ['catalog', 'reports'],
         exportPII: true,
@@ -775,21 +775,21 @@ const SCENARIOS: Scenario[] = [
     fn: 'ops',
     action: 'deactivateOperator',
     kind: 'once',
-    prepare: async () => call('ops', 'deactivateOperator', OPERATOR, { operatorId: (await newOperator()).operatorId }),
+    prepare: async () => call('setup', 'deactivateOperator', OPERATOR, { operatorId: (await newOperator()).operatorId }),
   },
   {
     fn: 'ops',
     action: 'revokeInvitation',
     kind: 'once',
     prepare: async () => {
-      const { invitation } = await ok('ops', 'inviteStaff', OPERATOR, {
+      const { invitation } = await ok('setup', 'inviteStaff', OPERATOR, {
         storeId: STORE_ID,
         role: 'assistant',
         name: '故障演练',
         staffId: `FR${++seq}`,
         requestId: key('FT-REV'),
       })
-      return call('ops', 'revokeInvitation', OPERATOR, { code: invitation.code })
+      return call('setup', 'revokeInvitation', OPERATOR, { code: invitation.code })
     },
   },
   { fn: 'export', action: 'members', kind: 'each', prepare: async () => call('export', 'members', OPERATOR, {}) },

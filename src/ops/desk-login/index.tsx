@@ -5,15 +5,33 @@ import { ROUTES } from '../../routes'
 import { dateText } from '../../wording/dates'
 import { OpsDesk } from '../shared/OpsDesk'
 import { requestIdFromScene } from './deskLoginScene'
+import { OwnerClaim } from './OwnerClaim'
 import { useDeskLogin } from './useDeskLogin'
+import { useOwnerClaim } from './useOwnerClaim'
 import './index.scss'
 
 const toSessions = () => void Taro.navigateTo({ url: ROUTES.opsDeskSessions })
 
-/** Opened by scanning the desk's sign-in code: shows which computer asks, and lets the operator confirm or refuse. */
+/**
+ * Opened by scanning the desk's sign-in code: shows which computer asks, and lets the operator confirm or refuse.
+ * Before the brand has any operator, the scanner may claim it with the printed code instead (OwnerClaim).
+ */
 const DeskLoginPage = () => {
   const { params } = useRouter()
-  const { screen, approve, refuse, retry } = useDeskLogin(requestIdFromScene(params.scene))
+  const requestId = requestIdFromScene(params.scene)
+  const claim = useOwnerClaim(requestId)
+  if (claim.state.kind === 'checking')
+    return (
+      <View className="ops-page">
+        <StatusScreen mark="…" title="正在读取登录请求" />
+      </View>
+    )
+  if (claim.state.kind !== 'notClaimable') return <OwnerClaim claim={claim} />
+  return <OperatorLogin requestId={requestId} />
+}
+
+const OperatorLogin = ({ requestId }: { requestId: string | null }) => {
+  const { screen, approve, refuse, retry } = useDeskLogin(requestId)
   return (
     <OpsDesk title="运营后台登录">
       {() => (

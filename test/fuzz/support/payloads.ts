@@ -543,6 +543,10 @@ export const OPS: Specs<'ops'> = {
     }),
     optional: ['assistantId'],
   },
+}
+
+/** The `setup` function: templates, catalog, stores, staff, operators and invitations (the desk's setup screens). */
+export const SETUP: Specs<'setup'> = {
   listCouponTemplates: {
     callers: operator,
     fields: () => ({

@@ -51,7 +51,7 @@ export const CatalogItemDialog = ({ item, onClose, onSaved }: Props) => {
   const [templatesFailed, setTemplatesFailed] = useState<string | null>(null)
   const loadTemplates = () => {
     setTemplatesFailed(null)
-    call('ops', 'listCouponTemplates', { filter: { active: true }, limit: 100 })
+    call('setup', 'listCouponTemplates', { filter: { active: true }, limit: 100 })
       .then((page) => setTemplates(page.rows))
       .catch((e: unknown) => setTemplatesFailed(e instanceof DeskError ? e.message : '网络异常'))
   }
@@ -79,7 +79,7 @@ export const CatalogItemDialog = ({ item, onClose, onSaved }: Props) => {
 
   const save = async () => {
     const done = await form.submit((requestId) =>
-      call('ops', 'saveCatalogItem', {
+      call('setup', 'saveCatalogItem', {
         requestId,
         ...(item ? { itemId: item.id, revision: item.revision } : {}),
         title,

@@ -17,7 +17,7 @@ interface Filter {
 type SortKey = 'sort' | 'pointsPrice' | 'title'
 
 const fetchItems: Fetch<Filter, SortKey, CatalogItemRow> = ({ filter, sort, limit, cursor }) =>
-  call('ops', 'listCatalogItems', { filter, sort, limit, cursor })
+  call('setup', 'listCatalogItems', { filter, sort, limit, cursor })
 
 const stockText = (row: CatalogItemRow) => {
   const total = row.stock.total === null ? `已兑 ${row.stock.exchanged}` : `剩 ${row.stock.left} / ${row.stock.total}`
@@ -34,8 +34,8 @@ export default function CatalogPage() {
 
   const toggle = async (row: CatalogItemRow) => {
     try {
-      if (row.active) await call('ops', 'retireCatalogItem', { itemId: row.id })
-      else await call('ops', 'reactivateCatalogItem', { itemId: row.id })
+      if (row.active) await call('setup', 'retireCatalogItem', { itemId: row.id })
+      else await call('setup', 'reactivateCatalogItem', { itemId: row.id })
       void MessagePlugin.success(row.active ? `已下架「${row.title}」` : `已上架「${row.title}」`)
       list.reload()
     } catch (e) {

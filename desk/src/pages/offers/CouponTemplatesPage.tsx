@@ -21,7 +21,7 @@ interface Filter {
 type SortKey = 'createdAt' | 'title'
 
 const fetchTemplates: Fetch<Filter, SortKey, CouponTemplateRow> = ({ filter, sort, limit, cursor }) =>
-  call('ops', 'listCouponTemplates', { filter, sort, limit, cursor })
+  call('setup', 'listCouponTemplates', { filter, sort, limit, cursor })
 
 const KIND_OPTIONS = [
   { value: 'amountOff', label: '满减券' },
@@ -41,7 +41,7 @@ export default function CouponTemplatesPage() {
 
   const retire = async (t: CouponTemplateRow, acknowledgeInUse = false) => {
     try {
-      await call('ops', 'retireCouponTemplate', { templateId: t.id, acknowledgeInUse })
+      await call('setup', 'retireCouponTemplate', { templateId: t.id, acknowledgeInUse })
       void MessagePlugin.success(`已停用「${t.title}」`)
       list.reload()
     } catch (e) {
@@ -63,7 +63,7 @@ export default function CouponTemplatesPage() {
 
   const reactivate = async (t: CouponTemplateRow) => {
     try {
-      await call('ops', 'reactivateCouponTemplate', { templateId: t.id })
+      await call('setup', 'reactivateCouponTemplate', { templateId: t.id })
       void MessagePlugin.success(`已启用「${t.title}」`)
       list.reload()
     } catch (e) {

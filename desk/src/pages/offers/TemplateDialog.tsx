@@ -22,7 +22,7 @@ export const TemplateDialog = ({ template, onClose, onSaved }: Props) => {
 
   const save = async () => {
     const done = await form.submit((requestId) =>
-      call('ops', 'saveCouponTemplate', {
+      call('setup', 'saveCouponTemplate', {
         requestId,
         ...(template ? { templateId: template.id, revision: template.revision } : {}),
         ...inputOf(f),

@@ -1,5 +1,5 @@
 /**
- * The coupon template form's state and how it becomes `ops.saveCouponTemplate`'s input: money typed in yuan (to fen
+ * The coupon template form's state and how it becomes `setup.saveCouponTemplate`'s input: money typed in yuan (to fen
  * exactly), a discount typed as 折 (7折 = 30% off), a fixed window as business days (its end day included).
  */
 import type { CouponTemplateRow } from '../../../../src/api/contract'

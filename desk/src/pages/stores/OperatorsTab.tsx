@@ -33,7 +33,7 @@ interface Filter {
 type SortKey = 'operatorId' | 'name'
 
 const fetchOperators: Fetch<Filter, SortKey, OperatorRow> = ({ filter, sort, limit, cursor }) =>
-  call('ops', 'listOperators', { filter, sort, limit, cursor })
+  call('setup', 'listOperators', { filter, sort, limit, cursor })
 
 const AREA_OPTIONS = OPERATOR_AREAS.map((a) => ({ value: a, label: AREA_WORDS[a] }))
 
@@ -70,7 +70,7 @@ const PermissionsDialog = ({ operator, onClose, onSaved }: { operator: OperatorR
   const [areas, setAreas] = useState<OperatorArea[]>(operator.areas)
   const [exportPII, setExportPII] = useState(operator.exportPII)
   const save = async () => {
-    const done = await form.submit(() => call('ops', 'setOperatorPermissions', { operatorId: operator.operatorId, areas, exportPII }))
+    const done = await form.submit(() => call('setup', 'setOperatorPermissions', { operatorId: operator.operatorId, areas, exportPII }))
     if (!done) return
     void MessagePlugin.success(`已更新 ${operator.name} 的权限`)
     onSaved()
@@ -101,7 +101,7 @@ const InviteOperatorDialog = ({ onClose, onInvited }: { onClose: () => void; onI
   const [invitation, setInvitation] = useState<InvitationView | null>(null)
   const invite = async () => {
     if (invitation) return onClose()
-    const done = await form.submit((requestId) => call('ops', 'inviteOperator', { name, operatorId, areas, exportPII, requestId }))
+    const done = await form.submit((requestId) => call('setup', 'inviteOperator', { name, operatorId, areas, exportPII, requestId }))
     if (!done) return
     setInvitation(done.invitation)
     onInvited()
@@ -144,7 +144,7 @@ export const OperatorsTab = () => {
   const [inviting, setInviting] = useState(false)
   const deactivate = async (row: OperatorRow) => {
     try {
-      await call('ops', 'deactivateOperator', { operatorId: row.operatorId })
+      await call('setup', 'deactivateOperator', { operatorId: row.operatorId })
       void MessagePlugin.success(`${row.name} 已停用，TA 登录的运营后台随之失效`)
       list.reload()
     } catch (e) {

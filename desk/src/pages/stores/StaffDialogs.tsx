@@ -30,7 +30,7 @@ export const InviteStaffDialog = ({ stores, onClose, onInvited }: { stores: Stor
   const status = (field: string) => ({ help: form.fieldError(field), status: form.fieldError(field) ? ('error' as const) : undefined })
   const invite = async () => {
     if (invitation) return onClose()
-    const done = await form.submit((requestId) => call('ops', 'inviteStaff', { storeId: storeId ?? '', role, name, staffId, requestId }))
+    const done = await form.submit((requestId) => call('setup', 'inviteStaff', { storeId: storeId ?? '', role, name, staffId, requestId }))
     if (!done) return
     setInvitation(done.invitation)
     void MessagePlugin.success('邀请已生成')
@@ -87,14 +87,14 @@ export const HandOverDialog = ({ from, onClose, onDone }: { from: StaffRow; onCl
   const [toStaffId, setToStaffId] = useState<string | undefined>()
   const [progress, setProgress] = useState<string | null>(null)
   useEffect(() => {
-    call('ops', 'listStaff', { filter: { storeId: from.store.id, active: true }, limit: 100 })
+    call('setup', 'listStaff', { filter: { storeId: from.store.id, active: true }, limit: 100 })
       .then((page) => setColleagues(page.rows.filter((s) => s.staffId !== from.staffId)))
       .catch(() => setColleagues([]))
   }, [from])
   const handOver = async () => {
     const done = await form.submit(async (requestId) => {
       for (;;) {
-        const { handOver } = await call('ops', 'handOverCustomers', { fromStaffId: from.staffId, toStaffId: toStaffId ?? '', requestId })
+        const { handOver } = await call('setup', 'handOverCustomers', { fromStaffId: from.staffId, toStaffId: toStaffId ?? '', requestId })
         setProgress(`已移交 ${handOver.moved} 位，剩余 ${handOver.remaining} 位`)
         if (handOver.done) return handOver
       }

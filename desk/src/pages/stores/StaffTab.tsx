@@ -24,7 +24,7 @@ type SortKey = 'store' | 'name' | 'staffId'
 const ROLE_WORDS: Record<StaffRole, string> = { assistant: '导购', manager: '店长' }
 
 const fetchStaff: Fetch<Filter, SortKey, StaffRow> = ({ filter, sort, limit, cursor }) =>
-  call('ops', 'listStaff', { filter, sort, limit, cursor })
+  call('setup', 'listStaff', { filter, sort, limit, cursor })
 
 export const StaffTab = () => {
   const list = useCursorList<Filter, SortKey, StaffRow>(fetchStaff, {
@@ -43,7 +43,7 @@ export const StaffTab = () => {
 
   const deactivate = async (row: StaffRow) => {
     try {
-      await call('ops', 'deactivateStaff', { staffId: row.staffId })
+      await call('setup', 'deactivateStaff', { staffId: row.staffId })
       void MessagePlugin.success(`${row.name} 已停用，TA 的顾客可移交给同店同事`)
       list.reload()
     } catch (e) {

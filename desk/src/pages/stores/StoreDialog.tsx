@@ -25,7 +25,7 @@ export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
   const status = (field: string) => ({ help: form.fieldError(field), status: form.fieldError(field) ? ('error' as const) : undefined })
 
   const save = async () => {
-    const done = await form.submit(() => call('ops', 'saveStore', storeInputOf(f, store ? 'edit' : 'create')))
+    const done = await form.submit(() => call('setup', 'saveStore', storeInputOf(f, store ? 'edit' : 'create')))
     if (!done) return
     void MessagePlugin.success(done.created ? `已新建门店「${done.store.name}」` : `已保存门店「${done.store.name}」`)
     onSaved()

@@ -15,7 +15,7 @@ interface Filter {
 type SortKey = 'id' | 'name'
 
 const fetchStores: Fetch<Filter, SortKey, StoreRow> = ({ filter, sort, limit, cursor }) =>
-  call('ops', 'listStores', { filter, sort, limit, cursor })
+  call('setup', 'listStores', { filter, sort, limit, cursor })
 
 export const StoresTab = () => {
   const list = useCursorList<Filter, SortKey, StoreRow>(fetchStores, { filter: {}, sort: { by: 'id', order: 'asc' }, limit: 20 })

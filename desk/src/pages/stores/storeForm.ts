@@ -1,4 +1,4 @@
-/** The store form's state and how it becomes `ops.saveStore`'s input (every field, each time). */
+/** The store form's state and how it becomes `setup.saveStore`'s input (every field, each time). */
 import type { StoreRow } from '../../../../src/api/contract'
 import type { SaveStoreInput } from '../../../../src/api/storeAdminSchemas'
 import { WEEKDAYS, type WeeklyHours } from '../../../../src/domain/stores'
