@@ -5,10 +5,13 @@
  * referral held for review (a friend who joined with the inviter's own number) is approved.
  * Screenshots: test-results/desk-marketing-*.png.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
+import { readSheet } from 'read-excel-file/node'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { businessTime } from '../../src/domain/time'
-import { launchDesk, type DeskBrowser } from './support/browser'
+import { launchDesk, SCREENSHOT_DIR, type DeskBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
 import { signInDesk } from './support/desk'
 
@@ -159,9 +162,18 @@ it('shows the month’s subscribe messages per kind as the functions counted the
   expect((await line('候补成功通知').locator('td').allInnerTexts()).slice(1)).toEqual(['5', '4', '80.0%', '1', '0', '0', '4'])
 
   // The export writes what is shown.
-  const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: '导出 Excel' }).click()
-  expect((await download).suggestedFilename()).toBe(`消息发送-${before}.xlsx`)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()])
+  expect(download.suggestedFilename()).toBe(`消息发送-${before}.xlsx`)
+  const saved = join(SCREENSHOT_DIR, 'desk-marketing-messages.xlsx')
+  await download.saveAs(saved)
+  const sheet = await readSheet(readFileSync(saved))
+  expect(sheet).toEqual([
+    ['消息类型', '发送', '送达', '送达率', '用户拒收', '发送失败', '未订阅未发', '触达会员'],
+    ['生日礼券到账', 0, 0, '—', 0, 0, 0, 0],
+    ['活动开始提醒', 0, 0, '—', 0, 0, 0, 0],
+    ['候补成功通知', 5, 4, '80.0%', 1, 0, 0, 4],
+    ['合计', 5, 4, '80.0%', 1, 0, 0, '—'],
+  ])
 })
 
 it('approves a referral held for review', async () => {
