@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { readSheet } from 'read-excel-file/node'
+import { DEMO_STORE } from '../../scripts/demo-data'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { businessTime } from '../../src/domain/time'
 import { launchDesk, SCREENSHOT_DIR, type DeskBrowser } from './support/browser'
@@ -74,6 +75,12 @@ it('creates a campaign with its audience counted before saving, lists it with it
   // Everyone first: the preview counts every member.
   const preview = dialog().locator('.audience__preview')
   await preview.filter({ hasText: `当前覆盖 ${demo.cloud.executor.count('members')} 位会员` }).waitFor()
+  // One store's members, once a store is picked.
+  await field('活动对象').getByText('按门店', { exact: true }).click()
+  await preview.filter({ hasText: '暂无法统计：请选择门店' }).waitFor()
+  await pickOption(field('活动对象').locator('.t-select__wrap'), DEMO_STORE.name)
+  const ofStore = demo.cloud.executor.find('members', { storeId: DEMO_STORE._id }).length
+  await preview.filter({ hasText: `当前覆盖 ${ofStore} 位会员` }).waitFor()
   await field('活动对象').getByText('按等级', { exact: true }).click()
   await preview.filter({ hasText: '暂无法统计：至少选择一个等级' }).waitFor()
   await field('活动对象').getByText('VIP会员', { exact: true }).click()

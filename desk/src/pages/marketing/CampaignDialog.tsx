@@ -59,8 +59,14 @@ const useAudiencePreview = (draft: CampaignDraft): Preview => {
   const audience = audienceOf(draft)
   const key = JSON.stringify(audience)
   const [preview, setPreview] = useState<Preview>({ state: 'counting' })
+  // No store picked yet: the schema's words for an empty id ("编号无效") would read as a fault.
+  const noStore = draft.audienceKind === 'store' && !draft.storeId.trim()
   useEffect(() => {
     let current = true
+    if (noStore) {
+      setPreview({ state: 'refused', message: '请选择门店' })
+      return
+    }
     setPreview({ state: 'counting' })
     const timer = setTimeout(() => {
       call('ops', 'audienceSize', { audience: audience as AudienceSizeInput['audience'] })
@@ -76,7 +82,7 @@ const useAudiencePreview = (draft: CampaignDraft): Preview => {
       clearTimeout(timer)
     }
     // The audience's content, not its identity, decides a new count.
-  }, [key])
+  }, [key, noStore])
   return preview
 }
 
