@@ -9,7 +9,7 @@ import type { Coupon, CouponTemplate } from '../../src/domain/coupons'
 import type { ErasedMember } from '../../src/domain/erasure'
 import type { MemberEvent, Rsvp } from '../../src/domain/events'
 import type { LedgerEntry } from '../../src/domain/ledger'
-import type { Member } from '../../src/domain/member'
+import type { Member, SubscriptionKind } from '../../src/domain/member'
 import type { MemberAuditRecord } from '../../src/domain/memberAudit'
 import type { OnceGrant } from '../../src/domain/onceGrants'
 import type { PurchaseRecord, RefundRecord } from '../../src/domain/purchase'
@@ -88,7 +88,7 @@ export interface CollectionDocs {
   phoneReveals: PhoneRevealDoc
   programVersions: ProgramVersionDoc
   segments: SegmentDoc
-  stats: SegmentStatsDoc | DayStatsDoc
+  stats: SegmentStatsDoc | DayStatsDoc | MessageStatsDoc
   exports: ExportDoc
   memberSecrets: MemberSecretDoc
   codeGuards: MemberCodeGuard | TillCodeGuard | CodeAlert
@@ -113,6 +113,8 @@ export type MemberDoc = Member & {
   dataExports?: { fileID: string; at: string }[]
   /** Idempotency keys of the last messages sent to the member (a retried send finds its key and stops). */
   messageKeys?: string[]
+  /** The business month of the last delivered message of each kind: a month's first counts the member reached. */
+  messagedIn?: Partial<Record<SubscriptionKind, string>>
 }
 
 /** `coupons/<key>`: a coupon, and while the upkeep sends its message, that run's claim on it (_lib/jobs.ts `once`). */
@@ -434,6 +436,22 @@ export interface StoreSales {
   storeId: string
   tier: TierId
   fen: number
+}
+
+/**
+ * `stats/msg:<YYYY-MM>:<kind>`: the outcomes of one kind of subscribe message sent in one business month, counted as
+ * each send ends (_lib/messages.ts); no member is named, so nothing here is personal data.
+ */
+export interface MessageStatsDoc {
+  _id: string
+  month: string
+  kind: SubscriptionKind
+  delivered: number
+  refused: number
+  failed: number
+  noConsent: number
+  /** Members with a first delivered message of this kind in the month (marked on the member: `messagedIn`). */
+  reached: number
 }
 
 /** `stats/day:<YYYY-MM-DD>`: one business day's figures, written once just after the day ends. */

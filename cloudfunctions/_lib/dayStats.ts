@@ -3,7 +3,7 @@
  * joins, purchases, refunds and coupons — never a walk over everything). The nightly job stores yesterday's;
  * the dashboard computes today's on the fly.
  */
-import type { DayStatsDoc, SegmentStatsDoc, StoreSales } from './collections'
+import type { DayStatsDoc, MessageStatsDoc, SegmentStatsDoc, StoreSales } from './collections'
 import { _, db } from './cloud'
 import { data, type Collection } from './data'
 import type { TierId } from '../../src/domain/program'
@@ -27,11 +27,12 @@ const aggregate = <K>(
   )
 
 /*
- * The `stats` collection holds two kinds of document: `segments` (the nightly segment summary) and `day:<date>`
- * (one business day). Each is read through its own reader, which narrows by `_id`.
+ * The `stats` collection holds three kinds of document: `segments` (the nightly segment summary), `day:<date>`
+ * (one business day) and `msg:<month>:<kind>` (_lib/messages.ts). Each is read through its own reader, which narrows by `_id`.
  */
-const isDayStats = (doc: SegmentStatsDoc | DayStatsDoc): doc is DayStatsDoc => doc._id.startsWith('day:')
-const isSegmentStats = (doc: SegmentStatsDoc | DayStatsDoc): doc is SegmentStatsDoc => doc._id === 'segments'
+type StatsDoc = SegmentStatsDoc | DayStatsDoc | MessageStatsDoc
+const isDayStats = (doc: StatsDoc): doc is DayStatsDoc => doc._id.startsWith('day:')
+const isSegmentStats = (doc: StatsDoc): doc is SegmentStatsDoc => doc._id === 'segments'
 
 /** The last finished nightly segment computation, or null before the first. */
 export const loadSegmentStats = async (): Promise<SegmentStatsDoc | null> => {

@@ -5,8 +5,11 @@
  */
 import type { SubscribeTemplates } from '../../src/api/contract'
 import type { SubscriptionKind } from '../../src/domain/member'
-import { openApi } from './cloud'
+import { businessTime } from '../../src/domain/time'
+import { _, now, openApi } from './cloud'
+import type { MessageStatsDoc } from './collections'
 import { data, tx } from './data'
+import { duplicateKeyIndex } from './errors'
 import { redactForLog } from './redact'
 import { inTransaction } from './transaction'
 import { wantsMessage } from '../../src/domain/messagePrefs'
@@ -37,6 +40,43 @@ const noConsentLeft = (memberId: string, kind: SubscriptionKind) => data.members
 
 export type SendOutcome = 'sent' | 'no-consent' | 'refused' | 'failed'
 
+type Counted = 'delivered' | 'refused' | 'failed' | 'noConsent' | 'reached'
+const COUNTED_AS: Record<SendOutcome, Counted> = { sent: 'delivered', refused: 'refused', failed: 'failed', 'no-consent': 'noConsent' }
+
+/** The month's counter for a kind gains `counts`: created by the first send of the month, `$inc` after. */
+const count = async (month: string, kind: SubscriptionKind, counts: Partial<Record<Counted, number>>) => {
+  const id = `msg:${month}:${kind}`
+  const inc = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, _.inc(n)]))
+  if (await data.stats.update(id, inc)) return
+  const zero: MessageStatsDoc = { _id: id, month, kind, delivered: 0, refused: 0, failed: 0, noConsent: 0, reached: 0 }
+  try {
+    await data.stats.add({ ...zero, ...counts })
+  } catch (e) {
+    // Another send created it first.
+    if (duplicateKeyIndex(e) !== '_id_') throw e
+    await data.stats.update(id, inc)
+  }
+}
+
+/**
+ * Counts a send's outcome for the operators' figures (ops.messageFigures). WeChat tells the brand nothing about
+ * messages afterwards, so what each send learned is all there is. A delivered message marks the member with the
+ * month (one conditional update): only the first of the month counts them reached. A count that fails is logged
+ * and dropped: the message went or not regardless, and a retry of the send could deliver it twice.
+ */
+const tally = async (memberId: string, kind: SubscriptionKind, outcome: SendOutcome) => {
+  try {
+    const month = businessTime(now()).format('YYYY-MM')
+    const first =
+      outcome === 'sent' &&
+      (await data.members.where({ _id: memberId, [`messagedIn.${kind}`]: _.neq(month) }).update({ messagedIn: { [kind]: month } })) > 0
+    await count(month, kind, { [COUNTED_AS[outcome]]: 1, ...(first ? { reached: 1 } : {}) })
+  } catch (e) {
+    console.error('[message figures]', redactForLog(e))
+  }
+  return outcome
+}
+
 /** How many message keys a member document keeps (see `notify`). */
 const MESSAGE_KEYS_KEPT = 20
 
@@ -64,7 +104,7 @@ export const notify = async (
     await members.update(memberId, { subscriptions: { [kind]: left - 1 }, ...taken })
     return true
   })
-  if (!consented) return 'no-consent'
+  if (!consented) return tally(memberId, kind, 'no-consent')
   try {
     await openApi().subscribeMessage.send({
       touser: memberId,
@@ -73,14 +113,14 @@ export const notify = async (
       data,
       miniprogramState: 'formal',
     })
-    return 'sent'
   } catch (e) {
     if ((e as { errCode?: number }).errCode === 43101) {
       await noConsentLeft(memberId, kind)
-      return 'refused'
+      return tally(memberId, kind, 'refused')
     }
     // Anything else: logged, not retried — a second message could arrive twice.
     console.error('[subscribeMessage.send]', redactForLog(e))
-    return 'failed'
+    return tally(memberId, kind, 'failed')
   }
+  return tally(memberId, kind, 'sent')
 }

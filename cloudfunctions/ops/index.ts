@@ -32,7 +32,7 @@ import { loadProgram } from '../_lib/reference'
 import { operatorAction, serve } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 import { program, programHistory, updateProgram } from './program'
-import { closeCampaign, resolveAudience, updateCampaign } from './campaignAdmin'
+import { audienceSize, campaignFigures, closeCampaign, messageFigures, resolveAudience, updateCampaign } from './campaignAdmin'
 import { dashboard, segments } from './insights'
 import { customer, customers, today } from './customers'
 import { memberSummary } from '../_lib/views'
@@ -223,6 +223,10 @@ export const main = serve('ops', {
   dashboard,
   updateCampaign,
   closeCampaign,
+  // The desk's 营销: an audience's size before saving, campaigns' figures, subscribe messages by month.
+  audienceSize,
+  campaignFigures,
+  messageFigures,
   customers,
   customer,
   today,

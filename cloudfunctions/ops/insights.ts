@@ -27,6 +27,10 @@ export const topMembers = (list: TopList, count: number): Promise<Member[]> =>
     .limit(count)
     .get()
 
+/** How many members the first `count` of a top list has (fewer while fewer members have any visits, spend, margin). */
+export const topListSize = async (list: TopList, count: number): Promise<number> =>
+  Math.min(count, await data.members.where({ [TOP_ORDER[list]]: _.gt(0) }).count())
+
 const topCustomer = async (m: Member): Promise<TopCustomer> => ({
   memberNo: m.memberNo,
   name: m.name,

@@ -1,5 +1,5 @@
 /** The `ops` function: the brand's operators day to day (members and points, campaigns, referrals, rules, insights). */
-import type { ReferralStatus } from '../domain/member'
+import type { ReferralStatus, SubscriptionKind } from '../domain/member'
 import type { OperatorArea } from '../domain/operators'
 import type { ProgramRules, TierId } from '../domain/program'
 import type { RuleChange } from '../domain/programChanges'
@@ -8,10 +8,13 @@ import type { StaffRole } from '../domain/staff'
 import type { Instant } from '../domain/time'
 import type {
   AdjustPointsInput,
+  AudienceSizeInput,
+  CampaignFiguresInput,
   CampaignIdInput,
   CreateCampaignInput,
   DashboardInput,
   MemberLedgerInput,
+  MessageFiguresInput,
   OpsCustomersInput,
   OpsTodayInput,
   ReferralsInput,
@@ -58,6 +61,28 @@ export interface OpsCampaignView {
   status: 'active' | 'issuing' | 'closed'
   issued: number
   skipped: number
+}
+
+/** A campaign's reach so far: coupons its members hold (claimed or issued), and how many members its audience has now. */
+export interface CampaignFigures {
+  campaignId: string
+  coupons: number
+  audience: number
+}
+
+/**
+ * One kind of subscribe message in one business month, as the functions recorded their sends: `sent` reached
+ * WeChat (delivered + refused + failed), `noConsent` was not sent (no consent left, or switched off by the member),
+ * `reached` is how many members had at least one delivered.
+ */
+export interface MessageFigures {
+  kind: SubscriptionKind
+  sent: number
+  delivered: number
+  refused: number
+  failed: number
+  noConsent: number
+  reached: number
 }
 
 export interface CouponTemplateView {
@@ -198,6 +223,11 @@ export interface OpsApi {
   /** Title and end of a campaign; closing stops claims and issuing (coupons already held stay valid). */
   updateCampaign: { input: UpdateCampaignInput; output: { campaign: OpsCampaignView } }
   closeCampaign: { input: CampaignIdInput; output: { campaign: OpsCampaignView } }
+  /** How many members an audience reaches now (the desk's preview before a campaign is saved). */
+  audienceSize: { input: AudienceSizeInput; output: { members: number } }
+  campaignFigures: { input: CampaignFiguresInput; output: { figures: CampaignFigures[] } }
+  /** Subscribe messages of one business month, per kind (every kind, zeros included). */
+  messageFigures: { input: MessageFiguresInput; output: { month: string; kinds: MessageFigures[] } }
   /** Every store's customers (or one store's), read-only: the workbench's list for the brand. */
   customers: { input: OpsCustomersInput; output: { customers: CustomerView[]; more: boolean } }
   customer: { input: LookupMemberInput; output: { customer: CustomerView; callbacks: CallbackEntry[] } }

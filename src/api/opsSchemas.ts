@@ -29,33 +29,36 @@ export type AdjustPointsInput = v.InferInput<typeof AdjustPointsSchema>
 export const MemberLedgerSchema = v.object({ code: memberCode, cursor })
 export type MemberLedgerInput = v.InferInput<typeof MemberLedgerSchema>
 
+/** Who a campaign is for: what the form offers (a top list becomes members when the campaign is created). */
+const audienceChoice = v.variant(
+  'kind',
+  [
+    v.object({ kind: v.literal('all') }),
+    v.object({ kind: v.literal('tiers'), tiers: v.pipe(tierList, v.minLength(1, '至少选择一个等级')) }),
+    v.object({ kind: v.literal('store'), storeId: catalogId }),
+    v.object({
+      kind: v.literal('list'),
+      memberCodes: v.pipe(boundedArray(memberCode, 1000, '名单最多 1,000 人', '名单格式不对'), v.minLength(1, '名单为空')),
+    }),
+    /** Customer classes as the last nightly computation put them. */
+    v.object({
+      kind: v.literal('classes'),
+      classes: v.pipe(
+        boundedArray(v.picklist(['A', 'B', 'C', 'D']), 4, '客户类别最多 4 个', '客户类别格式不对'),
+        v.minLength(1, '至少选择一个客户类别'),
+      ),
+    }),
+    /** The top of 忠实户 / 主力户 / 大户 at the moment the campaign is created. */
+    v.object({ kind: v.literal('top'), list: v.picklist(['loyal', 'main', 'big'], '请选择名单'), count: int('人数', 1, 1000) }),
+  ],
+  '请选择发放对象',
+)
+
 export const CreateCampaignSchema = v.object({
   title: plainText('活动名称', 30),
   templateId: catalogId,
   mode: v.picklist(['claim', 'issue'], '请选择领取方式'),
-  audience: v.variant(
-    'kind',
-    [
-      v.object({ kind: v.literal('all') }),
-      v.object({ kind: v.literal('tiers'), tiers: v.pipe(tierList, v.minLength(1, '至少选择一个等级')) }),
-      v.object({ kind: v.literal('store'), storeId: catalogId }),
-      v.object({
-        kind: v.literal('list'),
-        memberCodes: v.pipe(boundedArray(memberCode, 1000, '名单最多 1,000 人', '名单格式不对'), v.minLength(1, '名单为空')),
-      }),
-      /** Customer classes as the last nightly computation put them. */
-      v.object({
-        kind: v.literal('classes'),
-        classes: v.pipe(
-          boundedArray(v.picklist(['A', 'B', 'C', 'D']), 4, '客户类别最多 4 个', '客户类别格式不对'),
-          v.minLength(1, '至少选择一个客户类别'),
-        ),
-      }),
-      /** The top of 忠实户 / 主力户 / 大户 at the moment the campaign is created. */
-      v.object({ kind: v.literal('top'), list: v.picklist(['loyal', 'main', 'big'], '请选择名单'), count: int('人数', 1, 1000) }),
-    ],
-    '请选择发放对象',
-  ),
+  audience: audienceChoice,
   opensAt: instant('开始时间'),
   vipEarlyDays: int('VIP提前天数', 0, 30),
   endsAt: instant('结束时间'),
@@ -86,6 +89,22 @@ export const UpdateCampaignSchema = v.object({
   endsAt: instant('结束时间'),
 })
 export type UpdateCampaignInput = v.InferInput<typeof UpdateCampaignSchema>
+
+/** How many members an audience reaches now: the campaign form's preview before saving. */
+export const AudienceSizeSchema = v.object({ audience: audienceChoice })
+export type AudienceSizeInput = v.InferInput<typeof AudienceSizeSchema>
+
+/** Coupons out and members reached, for the campaigns a desk page shows. */
+export const CampaignFiguresSchema = v.object({
+  campaignIds: boundedArray(campaignId, 100, '一次最多 100 个活动', '活动编号无效'),
+})
+export type CampaignFiguresInput = v.InferInput<typeof CampaignFiguresSchema>
+
+/** A business month, "2026-12". */
+export const MessageFiguresSchema = v.object({
+  month: v.pipe(v.string('请选择月份'), v.regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12')),
+})
+export type MessageFiguresInput = v.InferInput<typeof MessageFiguresSchema>
 
 const storeId = v.optional(v.pipe(v.string('门店编号无效'), v.regex(/^[A-Za-z0-9_-]{1,80}$/, '门店编号无效')))
 

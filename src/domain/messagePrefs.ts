@@ -12,5 +12,8 @@ export const MESSAGE_CHOICE: Record<SubscriptionKind, keyof MessageKinds> = {
   waitlistPromoted: 'events',
 }
 
+/** Every subscribe message the functions send. */
+export const SUBSCRIPTION_KINDS = Object.keys(MESSAGE_CHOICE) as SubscriptionKind[]
+
 export const wantsMessage = (profile: CustomerProfile | undefined, kind: SubscriptionKind): boolean =>
   profile?.messages?.[MESSAGE_CHOICE[kind]] !== false

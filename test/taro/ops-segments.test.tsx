@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { CouponTemplateView, OpsCampaignView, SegmentsView, TopCustomer } from '../../src/api/contract'
 import { compactYuan, heatOf } from '../../src/insights/segmentsWords'
-import { campaignUrlFor, presetFrom } from '../../src/ops/campaigns/audiencePreset'
+import { campaignUrlFor, presetFrom } from '../../src/campaigns/audiencePreset'
 import { setPhoneClock } from './support/clock'
 import { installFakeCloud, ok } from './support/fakeCloud'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'

@@ -4,7 +4,7 @@
  * campaign form.
  */
 import type { MemberSummary } from '../../src/api/contract'
-import { checkCampaign, newDraft, type CampaignDraft } from '../../src/ops/campaigns/campaignForm'
+import { checkCampaign, newDraft, type CampaignDraft } from '../../src/campaigns/campaignForm'
 import { checkCouponCode } from '../../src/services/couponCode'
 import { couponVerdict, recordLabel } from '../../src/staff/purchase/couponStep'
 import type { CouponCheck } from '../../src/staff/shared/useCouponLookup'

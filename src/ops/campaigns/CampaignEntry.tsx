@@ -2,7 +2,7 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { OpsCampaignView } from '../../api/contract'
 import { Field } from '../../components/Field'
 import { openingTime } from '../../wording/coupons'
-import { MODE_WORDS } from './campaignForm'
+import { MODE_WORDS } from '../../campaigns/campaignForm'
 import type { useOpsCampaigns } from './useOpsCampaigns'
 import { lastDayText } from '../../wording/dates'
 

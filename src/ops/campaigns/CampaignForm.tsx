@@ -3,7 +3,7 @@ import { Field } from '../../components/Field'
 import { TOP_LIST_NAMES, type TopListName } from '../../domain/audience'
 import { TIER_NAMES, type TierId } from '../../domain/program'
 import type { CustomerClass } from '../../domain/segments'
-import { AUDIENCE_WORDS, MODE_WORDS, type AudienceKind, type CampaignMode } from './campaignForm'
+import { AUDIENCE_WORDS, MODE_WORDS, type AudienceKind, type CampaignMode } from '../../campaigns/campaignForm'
 import { Choice } from '../shared/Choice'
 import type { useOpsCampaigns } from './useOpsCampaigns'
 

@@ -4,9 +4,16 @@ import type { ActionOutput, CouponTemplateView, OpsCampaignView } from '../../ap
 import type { CustomerClass } from '../../domain/segments'
 import { callCloud, messageOf } from '../../services/cloud'
 import { useConfirmStep } from '../../services/useConfirmStep'
-import { presetFrom } from './audiencePreset'
-import { campaignErrorsFrom, checkCampaign, newDraft, type CampaignDraft, type CampaignInput, type CampaignRow } from './campaignForm'
-import { checkCampaignEdit, editDraftOf, editErrorsFrom, type EditDraft, type EditErrors } from './campaignEdit'
+import { presetFrom } from '../../campaigns/audiencePreset'
+import {
+  campaignErrorsFrom,
+  checkCampaign,
+  newDraft,
+  type CampaignDraft,
+  type CampaignInput,
+  type CampaignRow,
+} from '../../campaigns/campaignForm'
+import { checkCampaignEdit, editDraftOf, editErrorsFrom, type EditDraft, type EditErrors } from '../../campaigns/campaignEdit'
 
 export type CampaignsList =
   | { status: 'loading' }

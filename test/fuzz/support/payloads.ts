@@ -491,6 +491,12 @@ export const OPS: Specs<'ops'> = {
     fields: () => ({ campaignId: fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), title: fc.constantFrom('改名后的活动'), endsAt: instant }),
   },
   closeCampaign: { callers: operator, fields: () => ({ campaignId: fc.oneof(fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), id) }) },
+  audienceSize: { callers: operator, fields: (w) => ({ audience: audience(w) }) },
+  campaignFigures: {
+    callers: operator,
+    fields: () => ({ campaignIds: fc.array(fc.oneof(fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), id), { maxLength: 5 }) }),
+  },
+  messageFigures: { callers: operator, fields: () => ({ month: fc.constantFrom('2026-11', '2026-12', '2027-01') }) },
   customers: {
     callers: operator,
     fields: () => ({

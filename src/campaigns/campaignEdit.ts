@@ -1,14 +1,15 @@
 /**
- * Editing a campaign after it started, apart from Taro: its title and its last day (business time; sent as
- * the exclusive end, the start of the day after), checked with the server's own schema.
+ * Editing a campaign after it started, apart from Taro (the phone's 活动 page and the desk's 营销 share it): its
+ * title and its last day (business time; sent as the exclusive end, the start of the day after), checked with the
+ * server's own schema.
  */
-import type { OpsCampaignView } from '../../api/contract'
-import { UpdateCampaignSchema, type UpdateCampaignInput } from '../../api/opsSchemas'
-import { check } from '../../api/fields'
-import { isBefore, startOfNextBusinessDay, type Instant } from '../../domain/time'
-import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
+import type { OpsCampaignView } from '../api/contract'
+import { UpdateCampaignSchema, type UpdateCampaignInput } from '../api/opsSchemas'
+import { check } from '../api/fields'
+import { isBefore, startOfNextBusinessDay, type Instant } from '../domain/time'
+import { errorsByRow, refusalByRow, type RowErrors } from '../services/formErrors'
 import { businessInstant } from './campaignForm'
-import { lastDayText } from '../../wording/dates'
+import { lastDayText } from '../wording/dates'
 
 export interface EditDraft {
   title: string

@@ -1,21 +1,22 @@
 /**
- * The operator's campaign form, apart from Taro: a title, a coupon template, claim or issue, who gets it,
- * when it opens (VIPs some days earlier) and the last day, checked with the server's own schema. Dates are
- * business-time calendar days; the last day is sent as the exclusive end (the start of the day after).
+ * The operator's campaign form, apart from Taro (the phone's 活动 page and the desk's 营销 share it): a title, a
+ * coupon template, claim or issue, who gets it, when it opens (VIPs some days earlier) and the last day, checked with
+ * the server's own schema. Dates are business-time calendar days; the last day is sent as the exclusive end (the
+ * start of the day after).
  */
 import * as v from 'valibot'
-import { check } from '../../api/fields'
-import { CreateCampaignSchema, type CreateCampaignInput } from '../../api/opsSchemas'
-import { DEFAULT_VIP_EARLY_DAYS } from '../../domain/access'
-import { AppError } from '../../domain/errors'
-import type { TopListName } from '../../domain/audience'
-import { isValidMemberNo } from '../../domain/memberNo'
-import type { TierId } from '../../domain/program'
-import type { CustomerClass } from '../../domain/segments'
-import { businessTime, isBefore, startOfNextBusinessDay, type Instant } from '../../domain/time'
-import { errorsByRow, refusalByRow, type RowErrors } from '../../services/formErrors'
+import { check } from '../api/fields'
+import { CreateCampaignSchema, type CreateCampaignInput } from '../api/opsSchemas'
+import { DEFAULT_VIP_EARLY_DAYS } from '../domain/access'
+import { AppError } from '../domain/errors'
+import type { TopListName } from '../domain/audience'
+import { isValidMemberNo } from '../domain/memberNo'
+import type { TierId } from '../domain/program'
+import type { CustomerClass } from '../domain/segments'
+import { businessTime, isBefore, startOfNextBusinessDay, type Instant } from '../domain/time'
+import { errorsByRow, refusalByRow, type RowErrors } from '../services/formErrors'
 import type { AudiencePreset } from './audiencePreset'
-import { DATE_FORMATS } from '../../wording/dates'
+import { DATE_FORMATS } from '../wording/dates'
 
 export type CampaignMode = CreateCampaignInput['mode']
 export type AudienceKind = CreateCampaignInput['audience']['kind']
@@ -102,7 +103,8 @@ const ROW_OF_FIELD: Record<string, CampaignRow> = {
 // The request id is the page's business, not the operator's: check everything else.
 const CampaignSchema = v.omit(CreateCampaignSchema, ['requestId'])
 
-const audienceOf = (draft: CampaignDraft): unknown => {
+/** The audience a draft names, as the server's schema reads it (the desk's preview counts it before saving). */
+export const audienceOf = (draft: CampaignDraft): unknown => {
   switch (draft.audienceKind) {
     case 'all':
       return { kind: 'all' }

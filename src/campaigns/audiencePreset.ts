@@ -2,9 +2,9 @@
  * A campaign form opened with its audience chosen elsewhere: the segments page's "给这批客户发券" sends the
  * operator here with the classes, or a top list and how many of it, in the page's URL.
  */
-import type { CustomerClass } from '../../domain/segments'
-import type { TopListName } from '../../domain/audience'
-import { ROUTES } from '../../routes'
+import type { CustomerClass } from '../domain/segments'
+import type { TopListName } from '../domain/audience'
+import { ROUTES } from '../routes'
 
 export type AudiencePreset = { kind: 'classes'; classes: CustomerClass[] } | { kind: 'top'; list: TopListName; count: number }
 

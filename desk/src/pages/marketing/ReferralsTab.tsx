@@ -1,0 +1,132 @@
+/**
+ * 邀请奖励审核: referrals by state (held for review first, with why they were held). A held one is approved (the
+ * inviter is paid, or will be at the friend's first purchase) or rejected after a confirmation, as on the phone.
+ * No request id: the server reviews a referral only while it is held, so a second click cannot pay twice.
+ */
+import { Button, DialogPlugin, MessagePlugin, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react'
+import type { ReferralView } from '../../../../src/api/contract'
+import { formatMemberNo } from '../../../../src/domain/memberNo'
+import { REFERRAL_STATUS_WORDS, REFERRAL_TABS, REFERRAL_TAB_WORDS, type ReferralStatus } from '../../../../src/wording/referral'
+import { call, DeskError } from '../../cloud'
+import { ListTable } from '../../lists/ListTable'
+import { useCursorList, type Fetch } from '../../lists/useCursorList'
+import { deskPastTime } from '../../wording'
+import { pageOf } from './marketingRows'
+
+interface Filter {
+  status?: ReferralStatus
+}
+type Row = ReferralView & { key: string }
+
+const fetchReferrals: Fetch<Filter, 'joinedAt', Row> = async ({ filter, limit, cursor }) => {
+  const { referrals } = await call('ops', 'referrals', { status: filter.status ?? 'held' })
+  return pageOf(
+    referrals.map((r) => ({ ...r, key: r.invitee.memberNo })),
+    cursor,
+    limit,
+  )
+}
+
+const person = (p: ReferralView['invitee']) => (
+  <>
+    <div>{p.name}</div>
+    <div className="cell__minor">{formatMemberNo(p.memberNo)}</div>
+  </>
+)
+
+export const ReferralsTab = () => {
+  const list = useCursorList<Filter, 'joinedAt', Row>(fetchReferrals, {
+    filter: { status: 'held' },
+    sort: { by: 'joinedAt', order: 'desc' },
+    limit: 20,
+  })
+
+  const review = (r: Row, decision: 'approve' | 'reject') => {
+    const confirmed = async () => {
+      try {
+        const { referral } = await call('ops', 'reviewReferral', { inviteeCode: r.invitee.memberNo, decision })
+        void MessagePlugin.success(
+          `${decision === 'approve' ? '已通过' : '已驳回'}：${referral.invitee.name}（${REFERRAL_STATUS_WORDS[referral.status]}）`,
+        )
+      } catch (e) {
+        void MessagePlugin.error(e instanceof DeskError ? e.message : '操作失败')
+      } finally {
+        ask.destroy()
+        // Reviewed here or by another operator first: the list shows how it stands now.
+        list.reload()
+      }
+    }
+    const ask = DialogPlugin.confirm({
+      header: decision === 'approve' ? '通过这笔邀请奖励？' : '驳回这笔邀请奖励？',
+      body:
+        decision === 'approve'
+          ? `通过后，${r.inviter.name} 将按规则获得邀请奖励（好友尚未消费的，在好友首次消费后发放）。`
+          : `驳回后，${r.inviter.name} 不会因邀请 ${r.invitee.name} 获得奖励，且不能撤销。`,
+      confirmBtn: { content: decision === 'approve' ? '确认通过' : '确认驳回', theme: decision === 'approve' ? 'primary' : 'danger' },
+      onConfirm: () => void confirmed(),
+      onClose: () => ask.destroy(),
+    })
+  }
+
+  const columns: PrimaryTableCol<Row>[] = [
+    { colKey: 'invitee', title: '好友', width: 140, cell: ({ row }) => person(row.invitee) },
+    { colKey: 'inviter', title: '邀请人', width: 140, cell: ({ row }) => person(row.inviter) },
+    { colKey: 'joinedAt', title: '加入时间', width: 150, cell: ({ row }) => deskPastTime(row.joinedAt) },
+    {
+      colKey: 'status',
+      title: '状态',
+      width: 110,
+      cell: ({ row }) => (
+        <Tag theme={row.status === 'held' ? 'warning' : row.status === 'rejected' ? 'danger' : 'default'} variant="light">
+          {REFERRAL_STATUS_WORDS[row.status]}
+        </Tag>
+      ),
+    },
+    {
+      colKey: 'flags',
+      title: '暂扣原因',
+      cell: ({ row }) => (row.flags.length ? row.flags.map((f) => <div key={f}>{f}</div>) : '—'),
+    },
+    {
+      colKey: 'operation',
+      title: '操作',
+      width: 124,
+      cell: ({ row }) =>
+        row.status === 'held' ? (
+          <Space size={4}>
+            <Button variant="text" theme="primary" onClick={() => review(row, 'approve')}>
+              通过
+            </Button>
+            <Button variant="text" theme="danger" onClick={() => review(row, 'reject')}>
+              驳回
+            </Button>
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+  ]
+
+  return (
+    <>
+      <div className="filters" role="search">
+        <Select
+          value={list.query.filter.status ?? 'held'}
+          options={REFERRAL_TABS.map((s) => ({ value: s, label: REFERRAL_TAB_WORDS[s] }))}
+          onChange={(v) => list.setFilter({ status: v as ReferralStatus })}
+        />
+      </div>
+      <ListTable
+        list={list}
+        rowKey="key"
+        columns={columns}
+        defaultSort={{ by: 'joinedAt', order: 'desc' }}
+        unit="笔邀请"
+        empty="没有该状态的邀请"
+      />
+      <p className="dialog__note">
+        显示最近加入的 100 笔。疑似刷单的邀请（短时间大量加入、号段相近、导购自录首单）会暂扣奖励，待运营审核。
+      </p>
+    </>
+  )
+}
