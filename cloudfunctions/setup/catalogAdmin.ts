@@ -126,24 +126,11 @@ const templateRow = (t: CouponTemplate, usedBy: TemplateUse[]): CouponTemplateRo
 
 const templateRowOf = async (t: CouponTemplate, now: string) => templateRow(t, (await templateUses([t._id], now)).get(t._id) ?? [])
 
-/**
- * Templates made before the desk (seeded, or typed into the database console) have no `createdAt`. Keyset paging
- * needs a value on every row (a missing one matches no range past a cursor, so those rows would never be listed):
- * they get '' — older than any instant — once per instance, before the first listing.
- */
-let legacyDated = false
-const dateLegacyTemplates = async (): Promise<void> => {
-  if (legacyDated) return
-  await data.couponTemplates.where({ createdAt: _.exists(false) }).update({ createdAt: '' })
-  legacyDated = true
-}
-
 /** Templates by state, kind of benefit, tier and title, newest first by default (those made before the desk last). */
 export const listCouponTemplates = operatorAction(
   'catalog',
   ListCouponTemplatesSchema,
   async ({ filter = {}, sort, cursor, limit }, ctx) => {
-    await dateLegacyTemplates()
     const where: Filter<CouponTemplate> = {
       ...(filter.active !== undefined ? { active: filter.active } : {}),
       ...(filter.kind ? { 'benefit.kind': filter.kind } : {}),

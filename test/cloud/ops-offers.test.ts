@@ -208,7 +208,7 @@ describe('coupon templates', () => {
         revision: 1,
       })),
     )
-    const pages = async (input: ActionInput<'setup', 'listCouponTemplates'>) => {
+    const pages = async (input: ActionInput<'setup', 'listCouponTemplates'>, limit = 20) => {
       const ids: string[] = []
       const totals: number[] = []
       let cursor: string | null = null
@@ -220,7 +220,7 @@ describe('coupon templates', () => {
           {
             ...input,
             cursor,
-            limit: 20,
+            limit,
           },
         )
         ids.push(...page.rows.map((r) => r.id))
@@ -250,6 +250,15 @@ describe('coupon templates', () => {
       ['birthday-30off', 'gift-tote', 'points-50off500', 'referral-20off200', 'vip-preview-15off', 'welcome-20off200'].sort(),
     )
     expect(new Set(everything.ids).size).toBe(everything.ids.length)
+    // One row a page, across the undated ones, both ways: listing them needs no date written on them (a listing
+    // writes nothing, so a refused one cannot either).
+    expect((await pages({}, 1)).ids).toEqual(everything.ids)
+    const oldestFirst = await pages({ sort: { by: 'createdAt', order: 'asc' } }, 1)
+    expect(oldestFirst.ids.slice(0, 6).sort()).toEqual(everything.ids.slice(-6).sort())
+    expect([...oldestFirst.ids].sort()).toEqual([...everything.ids].sort())
+    expect(h.cloud.executor.find('couponTemplates', { _id: 'gift-tote' })).toEqual([
+      expect.not.objectContaining({ createdAt: expect.anything() }),
+    ])
     const seeded = (await h.ok(operator, 'setup', 'listCouponTemplates', { filter: { search: '帆布袋礼品券' } })).rows[0]
     expect(seeded).toMatchObject({
       id: 'gift-tote',
