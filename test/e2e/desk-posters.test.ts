@@ -122,7 +122,7 @@ it("downloads every active staff member's poster of the store as one zip", async
 
 it('gives a staff member their personal code, which joins new members to them', async () => {
   const page = desk.page
-  await page.getByRole('tab', { name: '员工' }).click()
+  await page.locator('.t-tabs__nav-item').filter({ hasText: /^员工$/ }).click()
   const row = page.locator('.t-table__body tr').filter({ hasText: DEMO_ASSISTANT.staffId })
   await row.getByRole('button', { name: '专属码' }).click()
   await dialog().getByAltText('门店海报').waitFor()
@@ -140,7 +140,7 @@ it('gives a staff member their personal code, which joins new members to them', 
 
 it('fills both coordinates from one pasted "lat,lng", names a point outside China, and saves the point', async () => {
   const page = desk.page
-  await page.getByRole('tab', { name: '门店' }).click()
+  await page.locator('.t-tabs__nav-item').filter({ hasText: /^门店$/ }).click()
   const row = page.locator('.t-table__body tr').filter({ hasText: DEMO_STORE_2.name })
   await row.getByRole('button', { name: '编辑' }).click()
   const point = field('地图位置')
