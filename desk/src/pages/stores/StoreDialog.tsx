@@ -31,12 +31,13 @@ export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
     setF((old) => (point ? { ...old, ...point } : { ...old, [key]: text }))
   }
   const typed = pointProblems(f)
+  // What is typed now first; the server's word from the last save after it.
   const pointError =
+    typed.latitude ??
+    typed.longitude ??
     form.fieldError('location.latitude') ??
     form.fieldError('location.longitude') ??
-    form.fieldError('location') ??
-    typed.latitude ??
-    typed.longitude
+    form.fieldError('location')
   const status = (field: string) => ({ help: form.fieldError(field), status: form.fieldError(field) ? ('error' as const) : undefined })
 
   const save = async () => {
