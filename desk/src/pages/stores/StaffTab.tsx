@@ -69,7 +69,7 @@ export const StaffTab = () => {
     {
       colKey: 'operation',
       title: '操作',
-      width: 210,
+      width: 240,
       cell: ({ row }) => (
         <Space size={4}>
           {row.active && (

@@ -17,8 +17,8 @@ interface Props {
 /** Tencent's location picker when the build has a map key (VITE_TMAP_KEY); without one the operator is told where to look. */
 const PICKER_URL = locationPickerUrl(import.meta.env.VITE_TMAP_KEY, 'VIP Card 运营后台')
 const POINT_HINT = PICKER_URL
-  ? '在地图上选好门店后复制坐标（纬度,经度），粘贴到任一框即同时填好两项'
-  : '在腾讯地图坐标拾取器（lbs.qq.com/getPoint）搜索门店，复制坐标（纬度,经度），粘贴到任一框即同时填好两项'
+  ? '在地图上选好门店后复制坐标，粘贴“纬度,经度”即同时填好两项'
+  : '在腾讯地图坐标拾取器（lbs.qq.com/getPoint）查到坐标，粘贴“纬度,经度”即同时填好两项'
 
 export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
   const form = useSubmit()
@@ -32,12 +32,9 @@ export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
   }
   const typed = pointProblems(f)
   // What is typed now first; the server's word from the last save after it.
+  const typedError = [typed.latitude, typed.longitude].filter(Boolean).join('；')
   const pointError =
-    typed.latitude ??
-    typed.longitude ??
-    form.fieldError('location.latitude') ??
-    form.fieldError('location.longitude') ??
-    form.fieldError('location')
+    typedError || (form.fieldError('location.latitude') ?? form.fieldError('location.longitude') ?? form.fieldError('location'))
   const status = (field: string) => ({ help: form.fieldError(field), status: form.fieldError(field) ? ('error' as const) : undefined })
 
   const save = async () => {
