@@ -65,6 +65,10 @@ const download = async (button: string, savedAs: string) => {
   return { name: file.suggestedFilename(), bytes: readFileSync(saved) }
 }
 
+/** The dialog's opening transition over, so a screenshot shows it as the operator reads it. */
+const dialogSettled = () =>
+  dialog().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))))
+
 const activeStaffOf = (storeId: string) =>
   (demo.cloud.executor.find('staff', { storeId, active: true }) as unknown as { staffId: string }[]).map((s) => s.staffId).sort()
 
@@ -86,6 +90,7 @@ it("shows a store's poster and downloads it at print size, its code opening the 
   await dialog()
     .getByText(`本店 ${activeStaffOf(DEMO_STORE._id).length} 位在职员工的专属海报`)
     .waitFor()
+  await dialogSettled()
   await desk.screenshot('desk-posters-01-store-poster')
 
   const poster = await download('下载海报', 'desk-posters-02-downloaded-store-poster.png')
@@ -122,13 +127,17 @@ it("downloads every active staff member's poster of the store as one zip", async
 
 it('gives a staff member their personal code, which joins new members to them', async () => {
   const page = desk.page
-  await page.locator('.t-tabs__nav-item').filter({ hasText: /^员工$/ }).click()
+  await page
+    .locator('.t-tabs__nav-item')
+    .filter({ hasText: /^员工$/ })
+    .click()
   const row = page.locator('.t-table__body tr').filter({ hasText: DEMO_ASSISTANT.staffId })
   await row.getByRole('button', { name: '专属码' }).click()
   await dialog().getByAltText('门店海报').waitFor()
   await page.waitForFunction(() => document.querySelector<HTMLImageElement>('.t-dialog img.poster__image')?.complete === true)
   expect(await dialog().innerText()).toContain(`导购专属码：${DEMO_ASSISTANT.name}（${DEMO_ASSISTANT.staffId}）`)
   expect(await dialog().getByRole('button', { name: '批量下载' }).count()).toBe(0)
+  await dialogSettled()
   await desk.screenshot('desk-posters-05-staff-code')
 
   const code = await download('下载小程序码', 'desk-posters-06-staff-code.png')
@@ -140,7 +149,10 @@ it('gives a staff member their personal code, which joins new members to them', 
 
 it('fills both coordinates from one pasted "lat,lng", names a point outside China, and saves the point', async () => {
   const page = desk.page
-  await page.locator('.t-tabs__nav-item').filter({ hasText: /^门店$/ }).click()
+  await page
+    .locator('.t-tabs__nav-item')
+    .filter({ hasText: /^门店$/ })
+    .click()
   const row = page.locator('.t-table__body tr').filter({ hasText: DEMO_STORE_2.name })
   await row.getByRole('button', { name: '编辑' }).click()
   const point = field('地图位置')
@@ -152,6 +164,7 @@ it('fills both coordinates from one pasted "lat,lng", names a point outside Chin
   await latitude.fill('-33.8568,151.2153')
   expect([await latitude.inputValue(), await longitude.inputValue()]).toEqual(['-33.8568', '151.2153'])
   await point.getByText('纬度应在 3.86–53.56 之间（中国境内）').waitFor()
+  await dialogSettled()
   await desk.screenshot('desk-posters-07-point-outside-china')
 
   await longitude.fill('121.4380, 31.1950')
