@@ -29,22 +29,47 @@ it('refers to its assets relatively, so that it works under any path', () => {
   for (const ref of refs) expect(readdirSync(join(DESK_DIR, 'assets'))).toContain(ref.slice('./assets/'.length))
 })
 
-it("loads the charts' library (F2) with 报表 alone, never in the first load", () => {
-  const manifest = JSON.parse(readFileSync(join(DESK_DIR, '.vite', 'manifest.json'), 'utf8')) as Record<
-    string,
-    { file: string; isEntry?: boolean; imports?: string[] }
-  >
-  const firstLoad = new Set<string>()
+type Manifest = Record<string, { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }>
+
+const readManifest = () => JSON.parse(readFileSync(join(DESK_DIR, '.vite', 'manifest.json'), 'utf8')) as Manifest
+
+/** The chunks a page (or the first load, from the entries) brings with it, not counting what it imports later. */
+const loadedWith = (manifest: Manifest, starts: string[]) => {
+  const loaded = new Set<string>()
   const visit = (key: string) => {
-    if (firstLoad.has(key)) return
-    firstLoad.add(key)
+    if (loaded.has(key)) return
+    loaded.add(key)
     for (const next of manifest[key].imports ?? []) visit(next)
   }
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key)
-  // `px2hd` is F2's canvas option (a property name, so it survives minifying).
-  const withF2 = Object.entries(manifest)
-    .filter(([, chunk]) => chunk.file.endsWith('.js') && readFileSync(join(DESK_DIR, chunk.file), 'utf8').includes('px2hd'))
+  for (const key of starts) visit(key)
+  return loaded
+}
+
+/** The chunks whose code holds `marker` (a string that survives minifying). */
+const chunksWith = (manifest: Manifest, marker: string) =>
+  Object.entries(manifest)
+    .filter(([, chunk]) => chunk.file.endsWith('.js') && readFileSync(join(DESK_DIR, chunk.file), 'utf8').includes(marker))
     .map(([key]) => key)
+
+it("loads the charts' library (F2) with 报表 alone, never in the first load", () => {
+  const manifest = readManifest()
+  const firstLoad = loadedWith(
+    manifest,
+    Object.keys(manifest).filter((key) => manifest[key].isEntry),
+  )
+  // `px2hd` is F2's canvas option (a property name, so it survives minifying).
+  const withF2 = chunksWith(manifest, 'px2hd')
   expect(withF2).toEqual(['src/pages/reports/ReportsPage.tsx'])
   expect([...firstLoad].filter((key) => withF2.includes(key))).toEqual([])
+})
+
+it('loads the zip library (fflate) only when a batch of store posters is made, not even with 门店与员工', () => {
+  const manifest = readManifest()
+  // One of fflate's own error messages (kept as text by the minifier).
+  const withZip = chunksWith(manifest, 'invalid zip data')
+  expect(withZip).toHaveLength(1)
+  const stores = 'src/pages/stores/StoresArea.tsx'
+  const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry)
+  expect([...loadedWith(manifest, [...entries, stores])].filter((key) => withZip.includes(key))).toEqual([])
+  expect(manifest[stores].dynamicImports).toEqual(expect.arrayContaining(withZip))
 })

@@ -39,6 +39,14 @@ export const storePosterWords = (code: StoreCodeView, role: StaffRole | null): S
   gift: code.welcomeGift ? `入会即送 ${code.welcomeGift}` : null,
 })
 
+/** A file name that says whose poster it is: "门店海报-SH001-A01.png" (a staff member's), "门店海报-SH001.png" (the store's). */
+export const storePosterFileName = (storeId: string, staffId: string | null): string =>
+  `门店海报-${storeId}${staffId ? `-${staffId}` : ''}.png`
+
+/** The bare code's file name, with the extension of its own type (WeChat answers JPEG, the local cloud PNG). */
+export const storeCodeFileName = (code: StoreCodeView): string =>
+  `小程序码-${code.store.id}${code.assistant ? `-${code.assistant.staffId}` : ''}.${code.image.contentType === 'image/jpeg' ? 'jpg' : 'png'}`
+
 /** The code's image from the server's answer, as a data URL. */
 export const codeDataUrl = (code: StoreCodeView): string => `data:${code.image.contentType};base64,${code.image.base64}`
 

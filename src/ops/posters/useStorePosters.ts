@@ -2,7 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { StoreCodeView, StoreDirectoryEntry } from '../../api/contract'
 import { callCloud, messageOf } from '../../services/cloud'
 import { renderPoster, savePosterImage, type PosterOutcome } from '../../services/posterImage'
-import { codeDataUrl, paintStorePoster, STORE_POSTER_HEIGHT, STORE_POSTER_SCALE, STORE_POSTER_WIDTH, storePosterWords } from './storePoster'
+import {
+  codeDataUrl,
+  paintStorePoster,
+  STORE_POSTER_HEIGHT,
+  STORE_POSTER_SCALE,
+  STORE_POSTER_WIDTH,
+  storePosterFileName,
+  storePosterWords,
+} from './storePoster'
 
 type Staff = StoreDirectoryEntry['staff'][number]
 
@@ -23,8 +31,7 @@ export type PosterState =
 export const sameTarget = (a: PosterTarget, b: PosterTarget) =>
   a.storeId === b.storeId && (a.staff?.staffId ?? null) === (b.staff?.staffId ?? null)
 
-/** A file name that says whose poster it is: "门店海报-SH001-A01.png". */
-const fileName = (target: PosterTarget) => `门店海报-${target.storeId}${target.staff ? `-${target.staff.staffId}` : ''}.png`
+const fileName = (target: PosterTarget) => storePosterFileName(target.storeId, target.staff?.staffId ?? null)
 
 /**
  * 门店海报: the stores with their active staff (ops.storeDirectory); a tap on the store or on one of its staff

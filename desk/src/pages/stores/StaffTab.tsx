@@ -11,6 +11,7 @@ import { SearchBox, StateSelect } from '../../lists/ListFilters'
 import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { deskDay } from '../../wording'
+import { PosterDialog, type PosterTarget } from './PosterDialog'
 import { HandOverDialog, InviteStaffDialog } from './StaffDialogs'
 
 interface Filter {
@@ -35,6 +36,7 @@ export const StaffTab = () => {
   const [stores, setStores] = useState<StoreView[]>([])
   const [inviting, setInviting] = useState(false)
   const [handingOver, setHandingOver] = useState<StaffRow | null>(null)
+  const [poster, setPoster] = useState<PosterTarget | null>(null)
   useEffect(() => {
     call('ops', 'stores', {})
       .then(({ stores }) => setStores(stores))
@@ -67,9 +69,24 @@ export const StaffTab = () => {
     {
       colKey: 'operation',
       title: '操作',
-      width: 170,
+      width: 240,
       cell: ({ row }) => (
         <Space size={4}>
+          {row.active && (
+            <Button
+              variant="text"
+              theme="primary"
+              onClick={() =>
+                setPoster({
+                  storeId: row.store.id,
+                  storeName: row.store.name,
+                  staff: { staffId: row.staffId, name: row.name, role: row.role },
+                })
+              }
+            >
+              专属码
+            </Button>
+          )}
           {row.customers > 0 && (
             <Button variant="text" theme="primary" onClick={() => setHandingOver(row)}>
               移交顾客
@@ -129,6 +146,7 @@ export const StaffTab = () => {
           }}
         />
       )}
+      {poster && <PosterDialog target={poster} onClose={() => setPoster(null)} />}
     </>
   )
 }

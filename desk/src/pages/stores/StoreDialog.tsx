@@ -6,7 +6,7 @@ import { STORE_ID_RULE, WEEKDAY_WORDS, WEEKDAYS, type Weekday } from '../../../.
 import { call } from '../../cloud'
 import { Field } from '../../forms/Field'
 import { useSubmit } from '../../forms/useSubmit'
-import { EMPTY_STORE, storeFormOf, storeInputOf, type StoreForm } from './storeForm'
+import { EMPTY_STORE, locationPickerUrl, pastedPoint, pointProblems, storeFormOf, storeInputOf, type StoreForm } from './storeForm'
 
 interface Props {
   store: StoreRow | null
@@ -14,14 +14,27 @@ interface Props {
   onSaved: () => void
 }
 
-/** Tencent's coordinate picker (GCJ-02, as WeChat's maps use): the operator finds the shop and copies its point. */
-const POINT_PICKER = 'https://lbs.qq.com/getPoint/'
+/** Tencent's location picker when the build has a map key (VITE_TMAP_KEY); without one the operator is told where to look. */
+const PICKER_URL = locationPickerUrl(import.meta.env.VITE_TMAP_KEY, 'VIP Card 运营后台')
+const POINT_HINT = PICKER_URL
+  ? '在地图上选好门店后复制坐标，粘贴“纬度,经度”即同时填好两项'
+  : '在腾讯地图坐标拾取器（lbs.qq.com/getPoint）查到坐标，粘贴“纬度,经度”即同时填好两项'
 
 export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
   const form = useSubmit()
   const [f, setF] = useState<StoreForm>(store ? storeFormOf(store) : EMPTY_STORE)
   const set = <K extends keyof StoreForm>(key: K, value: StoreForm[K]) => setF((old) => ({ ...old, [key]: value }))
   const setDay = (day: Weekday, value: StoreForm['hours'][Weekday]) => setF((old) => ({ ...old, hours: { ...old.hours, [day]: value } }))
+  /** A whole "lat,lng" pasted into either box fills both; anything else is that one coordinate. */
+  const setCoordinate = (key: 'latitude' | 'longitude', text: string) => {
+    const point = pastedPoint(text)
+    setF((old) => (point ? { ...old, ...point } : { ...old, [key]: text }))
+  }
+  const typed = pointProblems(f)
+  // What is typed now first; the server's word from the last save after it.
+  const typedError = [typed.latitude, typed.longitude].filter(Boolean).join('；')
+  const pointError =
+    typedError || (form.fieldError('location.latitude') ?? form.fieldError('location.longitude') ?? form.fieldError('location'))
   const status = (field: string) => ({ help: form.fieldError(field), status: form.fieldError(field) ? ('error' as const) : undefined })
 
   const save = async () => {
@@ -62,21 +75,15 @@ export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
         <Field label="电话" {...status('phone')}>
           <Input value={f.phone} onChange={(v) => set('phone', String(v))} placeholder="带区号的座机、手机或 400 电话" />
         </Field>
-        <Field
-          label="地图位置"
-          help={form.fieldError('location.latitude') ?? form.fieldError('location.longitude') ?? form.fieldError('location')}
-          status={
-            form.fieldError('location.latitude') || form.fieldError('location.longitude') || form.fieldError('location')
-              ? 'error'
-              : undefined
-          }
-        >
+        <Field label="地图位置" help={pointError ?? POINT_HINT} status={pointError ? 'error' : undefined}>
           <div className="inline-fields">
-            <Input value={f.latitude} onChange={(v) => set('latitude', String(v))} placeholder="纬度，例如 39.9334" />
-            <Input value={f.longitude} onChange={(v) => set('longitude', String(v))} placeholder="经度，例如 116.4550" />
-            <Link theme="primary" href={POINT_PICKER} target="_blank">
-              在腾讯地图中拾取
-            </Link>
+            <Input value={f.latitude} onChange={(v) => setCoordinate('latitude', String(v))} placeholder="纬度，例如 39.9334" />
+            <Input value={f.longitude} onChange={(v) => setCoordinate('longitude', String(v))} placeholder="经度，例如 116.4550" />
+            {PICKER_URL && (
+              <Link theme="primary" href={PICKER_URL} target="_blank">
+                在地图上选点
+              </Link>
+            )}
           </div>
         </Field>
         <Field label="营业时间" {...status('hours')}>

@@ -1,11 +1,12 @@
 /** 门店: the brand's shops, open and closed, created and edited here. */
 import { useState } from 'react'
-import { Button, Select, type PrimaryTableCol } from 'tdesign-react'
+import { Button, Select, Space, type PrimaryTableCol } from 'tdesign-react'
 import type { StoreRow } from '../../../../src/api/contract'
 import { call } from '../../cloud'
 import { SearchBox } from '../../lists/ListFilters'
 import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
+import { PosterDialog, type PosterTarget } from './PosterDialog'
 import { StoreDialog } from './StoreDialog'
 
 interface Filter {
@@ -20,6 +21,7 @@ const fetchStores: Fetch<Filter, SortKey, StoreRow> = ({ filter, sort, limit, cu
 export const StoresTab = () => {
   const list = useCursorList<Filter, SortKey, StoreRow>(fetchStores, { filter: {}, sort: { by: 'id', order: 'asc' }, limit: 20 })
   const [editing, setEditing] = useState<StoreRow | 'new' | null>(null)
+  const [poster, setPoster] = useState<PosterTarget | null>(null)
   const columns: PrimaryTableCol<StoreRow>[] = [
     { colKey: 'id', title: '编号', width: 90, sorter: true },
     { colKey: 'name', title: '门店', width: 170, sorter: true, ellipsis: true },
@@ -36,11 +38,19 @@ export const StoresTab = () => {
     {
       colKey: 'operation',
       title: '操作',
-      width: 72,
+      width: 130,
       cell: ({ row }) => (
-        <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
-          编辑
-        </Button>
+        <Space size={4}>
+          <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
+            编辑
+          </Button>
+          {/* A closed store prints no code: the server refuses it, so the action is not offered. */}
+          {row.active && (
+            <Button variant="text" theme="primary" onClick={() => setPoster({ storeId: row.id, storeName: row.name, staff: null })}>
+              门店码
+            </Button>
+          )}
+        </Space>
       ),
     },
   ]
@@ -74,6 +84,7 @@ export const StoresTab = () => {
           }}
         />
       )}
+      {poster && <PosterDialog target={poster} onClose={() => setPoster(null)} />}
     </>
   )
 }

@@ -1,7 +1,7 @@
 /** The store form's state and how it becomes `setup.saveStore`'s input (every field, each time). */
 import type { StoreRow } from '../../../../src/api/contract'
 import type { SaveStoreInput } from '../../../../src/api/storeAdminSchemas'
-import { WEEKDAYS, type WeeklyHours } from '../../../../src/domain/stores'
+import { CHINA_BOUNDS, mapPointProblems, WEEKDAYS, type WeeklyHours } from '../../../../src/domain/stores'
 
 export interface StoreForm {
   storeId: string
@@ -52,3 +52,45 @@ export const storeInputOf = (f: StoreForm, mode: 'create' | 'edit'): SaveStoreIn
   phone: f.phone,
   active: f.active,
 })
+
+/** A number as a person writes one: digits, an optional sign and decimals (not "1e3", not "0x1F"). */
+const DECIMAL = String.raw`[+-]?\d+(?:\.\d+)?`
+/** "31.2243,121.4457" as Tencent's pickers copy it; a full-width comma, a semicolon or spaces between work too. */
+const POINT_TEXT = new RegExp(String.raw`^\s*(${DECIMAL})\s*(?:[,，;；]\s*|\s+)(${DECIMAL})\s*$`)
+
+/**
+ * A whole point pasted into one coordinate box: "lat,lng" → both fields. Tencent's tools write latitude first, but
+ * some maps copy "lng,lat": in China the two ranges do not overlap, so a pair whose first number can only be a
+ * longitude is read the other way round. Null when `text` is not a pair (an ordinary single number being typed).
+ */
+export const pastedPoint = (text: string): { latitude: string; longitude: string } | null => {
+  const m = POINT_TEXT.exec(text)
+  if (!m) return null
+  const [first, second] = [m[1], m[2]]
+  const [latMin, latMax] = CHINA_BOUNDS.latitude
+  const firstIsLongitude = Math.abs(Number(first)) > latMax && Number(second) >= latMin && Number(second) <= latMax
+  return firstIsLongitude ? { latitude: second, longitude: first } : { latitude: first, longitude: second }
+}
+
+/**
+ * What is wrong with the typed point, by field, before it is sent (the server says the same): nothing while both
+ * boxes are empty (no point) or while only one is filled (saving then names the missing one).
+ */
+export const pointProblems = (f: Pick<StoreForm, 'latitude' | 'longitude'>): Partial<Record<'latitude' | 'longitude', string>> => {
+  const [lat, lng] = [f.latitude.trim(), f.longitude.trim()]
+  const problems: Partial<Record<'latitude' | 'longitude', string>> = {}
+  if (lat !== '' && !Number.isFinite(Number(lat))) problems.latitude = '纬度应为数字，例如 39.9334'
+  if (lng !== '' && !Number.isFinite(Number(lng))) problems.longitude = '经度应为数字，例如 116.4550'
+  if (lat === '' || lng === '' || problems.latitude || problems.longitude) return problems
+  for (const p of mapPointProblems({ latitude: Number(lat), longitude: Number(lng) })) problems[p.field] = p.message
+  return problems
+}
+
+/**
+ * Tencent's location picker (GCJ-02, as WeChat's maps use) for a key from Tencent's map console, or null without
+ * one. `referer` is the app name the key was registered with; `search=1` lets the operator search by address.
+ */
+export const locationPickerUrl = (key: string | undefined, referer: string): string | null =>
+  key
+    ? `https://apis.map.qq.com/tools/locpicker?search=1&type=1&key=${encodeURIComponent(key)}&referer=${encodeURIComponent(referer)}`
+    : null
