@@ -5,13 +5,7 @@
  */
 import type { CustomerView, TodayView } from '../../src/api/contract'
 import { exportedWhat, refusalText } from '../../desk/src/pages/exports/exportWords'
-import {
-  fetchSection,
-  sectionExportColumns,
-  sectionFileName,
-  tabLabel,
-  todaySections,
-} from '../../desk/src/pages/customers/todayTables'
+import { fetchSection, sectionExportColumns, sectionFileName, tabLabel, todaySections } from '../../desk/src/pages/customers/todayTables'
 import { at } from '../support/clock'
 
 const now = at('2026-12-07T12:00:00')
@@ -54,7 +48,13 @@ const today = (over: Partial<TodayView> = {}): TodayView => ({
 const section = (key: string) => todaySections(today()).find((s) => s.key === key)!
 
 it("labels each tab with the phone's title and the list's count, thresholds from the answer", () => {
-  expect(todaySections(today()).map(tabLabel)).toEqual(['本月生日（2）', '即将到期VIP（0）', '90天未到店（1）', '180天未到店（0）', '待回访（1）'])
+  expect(todaySections(today()).map(tabLabel)).toEqual([
+    '本月生日（2）',
+    '即将到期VIP（0）',
+    '90天未到店（1）',
+    '180天未到店（0）',
+    '待回访（1）',
+  ])
   expect(todaySections(today({ thresholds: { lapseWarningDays: 14, winBackDays: [60, 120] } })).map((s) => s.title)).toContain('60天未到店')
 })
 
@@ -86,14 +86,16 @@ it('pages a list in hand by offset, counting every row', async () => {
   expect(last.nextCursor).toBeNull()
 })
 
-it("names the file after the month, the list and the store, with nothing a file system refuses", () => {
+it('names the file after the month, the list and the store, with nothing a file system refuses', () => {
   expect(sectionFileName(section('birthdays'), '2026-12', '全部门店')).toBe('顾客-2026年12月-本月生日-全部门店.xlsx')
   expect(sectionFileName(section('lost'), '2026-12', '上海/静安店')).toBe('顾客-2026年12月-180天未到店-上海_静安店.xlsx')
 })
 
 it("says what an export holds, and a refusal in the function's field messages", () => {
   expect(exportedWhat('members', 1204, null)).toBe('会员名单 · 1,204 位会员')
-  expect(exportedWhat('ledger', 36, { from: '2026-12-01', to: '2026-12-07' })).toBe('积分流水 · 2026-12-01 至 2026-12-07（北京时间）· 36 条')
+  expect(exportedWhat('ledger', 36, { from: '2026-12-01', to: '2026-12-07' })).toBe(
+    '积分流水 · 2026-12-01 至 2026-12-07（北京时间）· 36 条',
+  )
   expect(refusalText({ message: '输入有误', fields: [{ field: 'to', message: '一次最多导出 366 天' }] })).toBe('一次最多导出 366 天')
   expect(refusalText({ message: '您没有“导出”权限，请联系品牌负责人开通' })).toBe('您没有“导出”权限，请联系品牌负责人开通')
 })

@@ -3,7 +3,7 @@
  * two win-back lists and callbacks due — a tab each with its count, as a table with whose customer each is and the
  * list's own facts; each tab exports exactly its rows as .xlsx, and a row opens the member's page.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { Button, MessagePlugin, Select, Tabs, Tag, type PrimaryTableCol } from 'tdesign-react'
 import type { CustomerView, StoreView, TodayView } from '../../../../src/api/contract'
@@ -28,9 +28,7 @@ import {
 import './customers.css'
 
 type TodayState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; today: TodayView; storeId: string | undefined }
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; today: TodayView; storeId: string | undefined }
 
 const ALL = 'all'
 
@@ -57,7 +55,7 @@ const columnsOf = (section: TodaySection): PrimaryTableCol<CustomerView>[] => [
 const SectionTable = ({ section }: { section: TodaySection }) => {
   const navigate = useNavigate()
   const rows = section.customers
-  const fetchPage = useCallback(fetchSection(rows), [rows])
+  const fetchPage = useMemo(() => fetchSection(rows), [rows])
   const list = useCursorList<Record<string, never>, NoSort, CustomerView>(fetchPage, {
     filter: {},
     sort: { by: 'listed', order: 'asc' },
@@ -158,7 +156,7 @@ export default function CustomersPage() {
         </p>
       )}
       {today.status === 'ready' && (
-        <Tabs value={tab} onChange={(v) => setTab(v as TodayKey)}>
+        <Tabs value={tab} onChange={(v) => setTab(v)}>
           {sections.map((section) => (
             <Tabs.TabPanel key={section.key} value={section.key} label={tabLabel(section)}>
               <div className="tab-body">

@@ -69,10 +69,14 @@ export default function ExportsPage() {
         <h3 className="export-panel__title">会员名单</h3>
         <p className="export-panel__about">{`全部会员，每人一行：${MEMBER_COLUMNS.join('、')}。`}</p>
         <p className="export-panel__about">
-          手机号：开通了“完整手机号”权限的运营人员导出完整号码，其他人导出脱敏号码（如 138****1234）。权限在“门店与员工 ›
-          运营人员”中设置。
+          手机号：开通了“完整手机号”权限的运营人员导出完整号码，其他人导出脱敏号码（如 138****1234）。权限在“门店与员工 › 运营人员”中设置。
         </p>
-        <Button theme="primary" loading={busy === 'members'} disabled={busy !== null} onClick={() => void run('members', () => call('export', 'members', {}), null)}>
+        <Button
+          theme="primary"
+          loading={busy === 'members'}
+          disabled={busy !== null}
+          onClick={() => void run('members', () => call('export', 'members', {}), null)}
+        >
           {busy === 'members' ? '正在导出会员名单…' : '导出会员名单'}
         </Button>
         {error?.kind === 'members' && <p className="page__error">{error.message}</p>}
@@ -84,6 +88,7 @@ export default function ExportsPage() {
         <p className="export-panel__about">{`所选日期内的每一笔积分变动，每笔一行：${LEDGER_COLUMNS.join('、')}。不含手机号。`}</p>
         <div className="export-panel__range">
           <DateRangePicker
+            allowInput
             value={[range.from, range.to]}
             valueType="YYYY-MM-DD"
             format="YYYY-MM-DD"

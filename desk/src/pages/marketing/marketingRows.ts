@@ -66,7 +66,6 @@ export const campaignPage = (
   return pageOf(matching, cursor, limit)
 }
 
-
 /** "2026-12-01 10:00 起 · 2026-12-31 止" in business time: the opening minute and the last day (inclusive). */
 export const windowText = (c: Pick<OpsCampaignView, 'opensAt' | 'endsAt'>): { opens: string; lastDay: string } => ({
   opens: businessTime(c.opensAt).format('YYYY-MM-DD HH:mm'),
