@@ -12,6 +12,7 @@ import { readSheet } from 'read-excel-file/node'
 import type { TodayView } from '../../src/api/contract'
 import { LEDGER_COLUMNS, MEMBER_COLUMNS, monthSoFar } from '../../src/domain/exports'
 import { newMember } from '../../src/domain/member'
+import { generateMemberNo } from '../../src/domain/memberNo'
 import { businessTime } from '../../src/domain/time'
 import { DEMO_OPERATOR } from '../../scripts/demo-data'
 import { launchDesk, SCREENSHOT_DIR, type DeskBrowser } from './support/browser'
@@ -25,6 +26,9 @@ let desk: DeskBrowser
 
 const BEIJING = '北京三里屯店'
 const BEIJING_CUSTOMER = '冯晓雯'
+// A member number with a valid check digit (a mistyped one never reaches the member's page).
+const BEIJING_DIGITS = [2, 0, 2, 6, 1, 1, 2, 4, 0, 0]
+const BEIJING_NO = generateMemberNo(() => BEIJING_DIGITS.shift() ?? 0)
 
 beforeAll(async () => {
   demo = await startDemo('vipcard-e2e-desk-customers-')
@@ -38,7 +42,7 @@ beforeAll(async () => {
     newMember(
       {
         openid: 'e2e-beijing-customer',
-        memberNo: '20261124008',
+        memberNo: BEIJING_NO,
         name: BEIJING_CUSTOMER,
         mobile: '13600009876',
         birthday: { month: businessTime(new Date()).month() + 1, day: 1 },
@@ -139,15 +143,15 @@ it('narrows every list to the store picked, as ops.today answers for that store'
   }
   expect(answer.birthdays.map((c) => c.name)).toEqual([BEIJING_CUSTOMER])
   await rows().first().waitFor()
-  expect(await memberNosShown()).toEqual(['20261124008'])
+  expect(await memberNosShown()).toEqual([BEIJING_NO])
   await desk.screenshot('desk-customers-03-beijing')
 })
 
 it("opens the member's page from a row", async () => {
   const page = desk.page
   await rows().filter({ hasText: BEIJING_CUSTOMER }).click()
-  await page.locator('.member__no').filter({ hasText: '20261124008' }).waitFor()
-  expect(page.url()).toContain('#/members/20261124008')
+  await page.locator('.member__no').filter({ hasText: BEIJING_NO }).waitFor()
+  expect(page.url()).toContain(`#/members/${BEIJING_NO}`)
   await desk.screenshot('desk-customers-04-member')
 })
 
@@ -169,7 +173,7 @@ it('exports every member through the link the function answers', async () => {
   const records: string[][] = parse(Buffer.from(await (await fetch(url)).arrayBuffer()), { bom: true })
   expect(records[0]).toEqual([...MEMBER_COLUMNS])
   expect(records).toHaveLength(members + 1)
-  expect(records.find((r) => r[0] === '20261124008')).toEqual(expect.arrayContaining([BEIJING_CUSTOMER, '136****9876', BEIJING]))
+  expect(records.find((r) => r[0] === BEIJING_NO)).toEqual(expect.arrayContaining([BEIJING_CUSTOMER, '136****9876', BEIJING]))
 })
 
 /** Types the range's first day into the picker (the last stays), as an operator can. */
