@@ -69,7 +69,8 @@ export default function ExportsPage() {
         <h3 className="export-panel__title">会员名单</h3>
         <p className="export-panel__about">{`全部会员，每人一行：${MEMBER_COLUMNS.join('、')}。`}</p>
         <p className="export-panel__about">
-          手机号：开通了“完整手机号”权限的运营人员导出完整号码，其他人导出脱敏号码（如 138****1234）。权限在“门店与员工 › 运营人员”中设置。
+          手机号：开通了“完整手机号”权限的运营人员导出完整号码，其他人导出脱敏号码（如 138****1234）。权限在“门店与员工 ›
+          运营与权限”中设置。
         </p>
         <Button
           theme="primary"
