@@ -184,3 +184,9 @@ export const businessDays = (from: string, to: string): { date: string; start: I
   }
   return days
 }
+
+/** This month so far in business time, as export dates: what an operator most often exports. */
+export const monthSoFar = (now: Instant): { from: string; to: string } => {
+  const today = businessTime(now)
+  return { from: today.startOf('month').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') }
+}

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
 import { CSV_BOM, csvCell, csvLine } from '../../src/domain/csv'
-import { MAX_EXPORT_DAYS, businessDays, businessDaysIncluded, isBusinessDate, yuanCell } from '../../src/domain/exports'
+import { MAX_EXPORT_DAYS, businessDays, businessDaysIncluded, isBusinessDate, monthSoFar, yuanCell } from '../../src/domain/exports'
 
 describe('CSV cells', () => {
   it('quotes fields holding a comma, a quote or a line break, doubling the quotes (RFC 4180)', () => {
@@ -68,5 +68,12 @@ describe('export values', () => {
     expect(businessDaysIncluded('2026-11-01', '2026-11-01')).toBe(1)
     expect(businessDaysIncluded('2027-03-01', '2028-02-29')).toBe(MAX_EXPORT_DAYS)
     expect(businessDays('2027-03-01', '2028-02-29')).toHaveLength(MAX_EXPORT_DAYS)
+  })
+})
+
+describe('monthSoFar', () => {
+  it('runs from the first of the business month to today, in Shanghai whatever the UTC date', () => {
+    expect(monthSoFar('2026-11-30T17:30:00.000Z')).toEqual({ from: '2026-12-01', to: '2026-12-01' })
+    expect(monthSoFar('2026-12-07T12:00:00.000Z')).toEqual({ from: '2026-12-01', to: '2026-12-07' })
   })
 })

@@ -2,9 +2,8 @@ import { useState } from 'react'
 import type { ExportResult } from '../../api/contract'
 import { LedgerExportSchema } from '../../api/exportSchemas'
 import { check } from '../../api/fields'
-import { businessTime } from '../../domain/time'
+import { monthSoFar } from '../../domain/exports'
 import { callCloud, messageOf } from '../../services/cloud'
-import { dateText } from '../../wording/dates'
 
 export type ExportKind = 'members' | 'ledger'
 
@@ -15,11 +14,7 @@ export interface Finished {
   result: ExportResult
 }
 
-/** This month so far, in business time: what an operator most often exports. */
-const thisMonth = () => {
-  const now = new Date().toISOString()
-  return { from: dateText(businessTime(now).startOf('month').toDate(), 'pickerDate'), to: dateText(now, 'pickerDate') }
-}
+const thisMonth = () => monthSoFar(new Date().toISOString())
 
 /**
  * The operator's exports: one at a time (each reads a whole collection), the ledger's range checked with the

@@ -6,6 +6,9 @@ import type { CampaignFigures, MessageFigures, OpsCampaignView } from '../../../
 import type { ListPage } from '../../../../src/api/lists'
 import type { SubscriptionKind } from '../../../../src/domain/member'
 import { businessTime, type Instant } from '../../../../src/domain/time'
+import { pageOf } from '../../lists/pageOf'
+
+export { pageOf }
 
 /** How a campaign stands now: ended by an operator or by its last day, still issuing, not yet open, or open. */
 export type CampaignState = 'upcoming' | 'open' | 'issuing' | 'ended'
@@ -61,13 +64,6 @@ export const campaignPage = (
     .filter((c) => filter.active === undefined || (c.state !== 'ended') === filter.active)
     .filter((c) => !search || c.title.toLowerCase().includes(search) || c.templateTitle.toLowerCase().includes(search))
   return pageOf(matching, cursor, limit)
-}
-
-/** A page of rows a list action answered whole (at most 100): the cursor is the offset of the page's first row. */
-export const pageOf = <R>(all: R[], cursor: string | null, limit: number): ListPage<R> => {
-  const start = Number(cursor ?? 0) || 0
-  const rows = all.slice(start, start + limit)
-  return { rows, total: all.length, nextCursor: start + limit < all.length ? String(start + limit) : null }
 }
 
 /** "2026-12-01 10:00 起 · 2026-12-31 止" in business time: the opening minute and the last day (inclusive). */
