@@ -5,11 +5,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
-import { Button, MessagePlugin, Select, Tabs, Tag, type PrimaryTableCol } from 'tdesign-react'
+import { Button, Select, Tabs, Tag, type PrimaryTableCol } from 'tdesign-react'
 import type { CustomerView, StoreView, TodayView } from '../../../../src/api/contract'
 import { monthText } from '../../../../src/wording/workbench'
 import { call, DeskError } from '../../cloud'
-import { exportXlsx } from '../../lists/exportXlsx'
+import { useXlsxExport } from '../../lists/useXlsxExport'
 import { ListTable } from '../../lists/ListTable'
 import { useCursorList } from '../../lists/useCursorList'
 import { deskDay, tierName } from '../../wording'
@@ -79,7 +79,7 @@ export default function CustomersPage() {
   const [storeId, setStoreId] = useState<string | undefined>(undefined)
   const [today, setToday] = useState<TodayState>({ status: 'loading' })
   const [tab, setTab] = useState<TodayKey>('birthdays')
-  const [exporting, setExporting] = useState(false)
+  const xlsx = useXlsxExport()
   // A store picked while the lists load: only the answer for the store picked last is shown.
   const latest = useRef(0)
 
@@ -105,21 +105,15 @@ export default function CustomersPage() {
   const sections = today.status === 'ready' ? todaySections(today.today) : []
   const current = sections.find((s) => s.key === tab)
 
-  const runExport = async (section: TodaySection, ready: Extract<TodayState, { status: 'ready' }>) => {
-    setExporting(true)
-    try {
-      const count = await exportXlsx({
+  const runExport = (section: TodaySection, ready: Extract<TodayState, { status: 'ready' }>) =>
+    xlsx.run(
+      {
         fileName: sectionFileName(section, ready.today.month, nameOf(ready.storeId)),
         columns: sectionExportColumns(section),
         fetchPage: (cursor, limit) => Promise.resolve(pageOf(section.customers, cursor, limit)),
-      })
-      void MessagePlugin.success(`已导出 ${count} 位顾客`)
-    } catch (e) {
-      void MessagePlugin.error(e instanceof Error ? e.message : '导出失败')
-    } finally {
-      setExporting(false)
-    }
-  }
+      },
+      (count) => `已导出 ${count} 位顾客`,
+    )
 
   return (
     <section className="page customers">
@@ -135,7 +129,7 @@ export default function CustomersPage() {
           <Button
             theme="primary"
             variant="outline"
-            loading={exporting}
+            loading={xlsx.progress !== null}
             disabled={!current || current.customers.length === 0 || today.status !== 'ready'}
             onClick={() => current && today.status === 'ready' && void runExport(current, today)}
           >

@@ -3,14 +3,15 @@
  * when they were checked in at the door; the counts; a filter by status and check-in; the export of exactly what is
  * filtered as .xlsx.
  */
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { useNavigate, useParams } from 'react-router-dom'
-import { Button, MessagePlugin, Select, Tag, type PrimaryTableCol } from 'tdesign-react'
+import { Button, Select, Tag, type PrimaryTableCol } from 'tdesign-react'
 import type { EventGuestCounts, EventGuestRow, EventRow } from '../../../../src/api/contract'
 import { RSVP_STATUSES, type RsvpStatus } from '../../../../src/domain/events'
 import { eventWhen, RSVP_STATUS_NAMES } from '../../../../src/wording/events'
-import { call, DeskError } from '../../cloud'
-import { exportXlsx, type ExportColumn } from '../../lists/exportXlsx'
+import { call } from '../../cloud'
+import type { ExportColumn } from '../../lists/exportXlsx'
+import { useXlsxExport } from '../../lists/useXlsxExport'
 import { ListTable } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { deskDay, deskPastTime, tierName } from '../../wording'
@@ -87,25 +88,19 @@ export default function EventGuestsPage() {
   const answer = list.page as (typeof list.page & GuestsPage) | null
   const event = answer?.event
   const counts = answer?.counts
-  const [exporting, setExporting] = useState<string | null>(null)
+  const xlsx = useXlsxExport()
 
   const runExport = async () => {
     if (!event) return
-    setExporting('正在导出…')
-    try {
-      const count = await exportXlsx({
+    await xlsx.run(
+      {
         fileName: `活动报名-${event.title}-${deskDay(new Date().toISOString())}.xlsx`,
         columns: EXPORT_COLUMNS,
         fetchPage: (cursor, limit) =>
           call('event', 'eventGuests', { eventId, filter: list.query.filter, sort: list.query.sort, limit, cursor }),
-        onProgress: (done, total) => setExporting(`正在导出 ${done}/${total}`),
-      })
-      void MessagePlugin.success(`已导出 ${count} 条报名`)
-    } catch (e) {
-      void MessagePlugin.error(e instanceof DeskError || e instanceof Error ? e.message : '导出失败')
-    } finally {
-      setExporting(null)
-    }
+      },
+      (count) => `已导出 ${count} 条报名`,
+    )
   }
 
   return (
@@ -118,11 +113,11 @@ export default function EventGuestsPage() {
         <Button
           theme="primary"
           variant="outline"
-          loading={exporting !== null}
+          loading={xlsx.progress !== null}
           disabled={!list.page?.total}
           onClick={() => void runExport()}
         >
-          {exporting ?? `导出 Excel（${list.page?.total ?? 0} 条）`}
+          {xlsx.progress ?? `导出 Excel（${list.page?.total ?? 0} 条）`}
         </Button>
       </div>
       {event && (

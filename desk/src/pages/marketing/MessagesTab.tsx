@@ -4,9 +4,10 @@
  * failed, not sent for want of a consent, and members reached. Exported to .xlsx exactly as shown.
  */
 import { useEffect, useState } from 'react'
-import { Button, DatePicker, MessagePlugin, Table, type PrimaryTableCol } from 'tdesign-react'
+import { Button, DatePicker, Table, type PrimaryTableCol } from 'tdesign-react'
 import { call, DeskError } from '../../cloud'
-import { exportXlsx, type ExportColumn } from '../../lists/exportXlsx'
+import type { ExportColumn } from '../../lists/exportXlsx'
+import { shownRows, useXlsxExport } from '../../lists/useXlsxExport'
 import { businessMonth, messageRows } from './marketingRows'
 
 type Row = ReturnType<typeof messageRows>[number]
@@ -33,7 +34,7 @@ export const MessagesTab = () => {
   const [month, setMonth] = useState(() => businessMonth(new Date().toISOString()))
   const [rows, setRows] = useState<Row[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [exporting, setExporting] = useState(false)
+  const xlsx = useXlsxExport()
 
   useEffect(() => {
     let current = true
@@ -49,19 +50,10 @@ export const MessagesTab = () => {
 
   const runExport = async () => {
     if (!rows) return
-    setExporting(true)
-    try {
-      await exportXlsx({
-        fileName: `消息发送-${month}.xlsx`,
-        columns: COLUMNS,
-        fetchPage: () => Promise.resolve({ rows, nextCursor: null, total: rows.length }),
-      })
-      void MessagePlugin.success(`已导出 ${month} 的消息发送数据`)
-    } catch (e) {
-      void MessagePlugin.error(e instanceof Error ? e.message : '导出失败')
-    } finally {
-      setExporting(false)
-    }
+    await xlsx.run(
+      { fileName: `消息发送-${month}.xlsx`, columns: COLUMNS, fetchPage: shownRows(rows) },
+      () => `已导出 ${month} 的消息发送数据`,
+    )
   }
 
   return (
@@ -81,7 +73,7 @@ export const MessagesTab = () => {
           className="filters__action"
           theme="primary"
           variant="outline"
-          loading={exporting}
+          loading={xlsx.progress !== null}
           disabled={!rows}
           onClick={() => void runExport()}
         >

@@ -5,23 +5,12 @@
  */
 import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
-import {
-  Button,
-  DatePicker,
-  DateRangePicker,
-  Input,
-  InputNumber,
-  MessagePlugin,
-  Select,
-  Space,
-  Tag,
-  type PrimaryTableCol,
-} from 'tdesign-react'
+import { Button, DatePicker, DateRangePicker, Input, InputNumber, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react'
 import type { MemberRow, StoreView } from '../../../../src/api/contract'
 import type { MembersFilter } from '../../../../src/api/membersSchemas'
 import type { MemberSortKey } from '../../../../src/domain/memberList'
-import { call, DeskError } from '../../cloud'
-import { exportXlsx } from '../../lists/exportXlsx'
+import { call } from '../../cloud'
+import { useXlsxExport } from '../../lists/useXlsxExport'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { ListTable } from '../../lists/ListTable'
 import { className, deskDay, tierName, yuan } from '../../wording'
@@ -74,7 +63,7 @@ export default function MembersPage() {
   })
   const [draft, setDraft] = useState<Filter>({})
   const [stores, setStores] = useState<StoreView[]>([])
-  const [exporting, setExporting] = useState<string | null>(null)
+  const xlsx = useXlsxExport()
 
   useEffect(() => {
     call('ops', 'stores', {})
@@ -88,22 +77,15 @@ export default function MembersPage() {
   }
   const set = <K extends keyof Filter>(key: K, value: Filter[K] | undefined) => apply({ ...draft, [key]: value })
 
-  const runExport = async () => {
-    setExporting('正在导出…')
-    try {
-      const count = await exportXlsx({
+  const runExport = () =>
+    xlsx.run(
+      {
         fileName: `会员-${deskDay(new Date().toISOString())}.xlsx`,
         columns: MEMBER_EXPORT_COLUMNS,
         fetchPage: (cursor, limit) => call('ops', 'members', { filter: list.query.filter, sort: list.query.sort, limit, cursor }),
-        onProgress: (done, total) => setExporting(`正在导出 ${done}/${total}`),
-      })
-      void MessagePlugin.success(`已导出 ${count} 位会员`)
-    } catch (e) {
-      void MessagePlugin.error(e instanceof DeskError || e instanceof Error ? e.message : '导出失败')
-    } finally {
-      setExporting(null)
-    }
-  }
+      },
+      (count) => `已导出 ${count} 位会员`,
+    )
 
   return (
     <section className="page">
@@ -112,11 +94,11 @@ export default function MembersPage() {
         <Button
           theme="primary"
           variant="outline"
-          loading={exporting !== null}
+          loading={xlsx.progress !== null}
           disabled={!list.page?.total}
           onClick={() => void runExport()}
         >
-          {exporting ?? `导出 Excel（${list.page?.total ?? 0} 条）`}
+          {xlsx.progress ?? `导出 Excel（${list.page?.total ?? 0} 条）`}
         </Button>
       </div>
       <div className="filters" role="search">

@@ -5,14 +5,14 @@
  * rows it shows.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { Button, DateRangePicker, MessagePlugin, Select, Table, Tabs, type PrimaryTableCol, type TableRowData } from 'tdesign-react'
+import { Button, DateRangePicker, Select, Table, Tabs, type PrimaryTableCol, type TableRowData } from 'tdesign-react'
 import type { DashboardView, SegmentsView, StoreView } from '../../../../src/api/contract'
 import { TOP_LIST_MEASURES, TOP_LIST_NAMES, type TopListName } from '../../../../src/domain/audience'
 import { businessDate } from '../../../../src/domain/time'
 import { assistantsChart, couponsChart, eventsChart, salesChart, tiersChart } from '../../../../src/ops/dashboard/charts'
 import { compactYuan, computedText, heatOf } from '../../../../src/insights/segmentsWords'
 import { call, DeskError } from '../../cloud'
-import { exportXlsx } from '../../lists/exportXlsx'
+import { exportAndSay, shownRows } from '../../lists/useXlsxExport'
 import { ChartCanvas } from './ChartCanvas'
 import { classesChart, newMembersDailyChart, salesDailyChart, storeSalesChart } from './charts'
 import { PERIOD_KINDS, PERIOD_WORDS, periodText, resolvePeriod, type Period, type PeriodKind } from './period'
@@ -47,18 +47,8 @@ type Loaded =
 const messageOf = (e: unknown) => (e instanceof DeskError ? e.message : '加载失败，请重试')
 
 /** Writes exactly `rows` as the table shows them. */
-const exportShown = async <R,>(fileName: string, columns: ReportColumn<R>[], rows: R[]) => {
-  try {
-    const count = await exportXlsx({
-      fileName,
-      columns,
-      fetchPage: () => Promise.resolve({ rows, total: rows.length, nextCursor: null }),
-    })
-    void MessagePlugin.success(`已导出 ${count} 行`)
-  } catch (e) {
-    void MessagePlugin.error(e instanceof Error ? e.message : '导出失败')
-  }
-}
+const exportShown = <R,>(fileName: string, columns: ReportColumn<R>[], rows: R[]) =>
+  exportAndSay({ fileName, columns, fetchPage: shownRows(rows) }, (count) => `已导出 ${count} 行`)
 
 /** A report table: its columns are its export's, shown with their screen words. */
 const ReportTable = <R extends TableRowData>({
