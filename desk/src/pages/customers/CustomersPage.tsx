@@ -6,9 +6,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { Button, Select, Tabs, Tag, type PrimaryTableCol } from 'tdesign-react'
-import type { CustomerView, StoreView, TodayView } from '../../../../src/api/contract'
+import type { CustomerView, TodayView } from '../../../../src/api/contract'
 import { monthText } from '../../../../src/wording/workbench'
 import { call, DeskError } from '../../cloud'
+import { useStores } from '../../lists/useStores'
 import { useXlsxExport } from '../../lists/useXlsxExport'
 import { ListTable } from '../../lists/ListTable'
 import { useCursorList } from '../../lists/useCursorList'
@@ -75,19 +76,13 @@ const SectionTable = ({ section }: { section: TodaySection }) => {
 }
 
 export default function CustomersPage() {
-  const [stores, setStores] = useState<StoreView[]>([])
+  const stores = useStores()
   const [storeId, setStoreId] = useState<string | undefined>(undefined)
   const [today, setToday] = useState<TodayState>({ status: 'loading' })
   const [tab, setTab] = useState<TodayKey>('birthdays')
   const xlsx = useXlsxExport()
   // A store picked while the lists load: only the answer for the store picked last is shown.
   const latest = useRef(0)
-
-  useEffect(() => {
-    call('ops', 'stores', {})
-      .then(({ stores }) => setStores(stores))
-      .catch(() => setStores([]))
-  }, [])
 
   const load = useCallback(async (id: string | undefined) => {
     const ticket = ++latest.current

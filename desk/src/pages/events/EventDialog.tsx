@@ -3,9 +3,9 @@
  * draft, its checks against the server's own schema, the edit's rules (store, tiers, points and guests stay as
  * promised once announced) — with a cover uploaded from the computer and date-time pickers in business time.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Checkbox, DatePicker, Dialog, Form, Input, InputNumber, MessagePlugin, Select, Textarea } from 'tdesign-react'
-import type { EventRow, StoreView } from '../../../../src/api/contract'
+import type { EventRow } from '../../../../src/api/contract'
 import type { TierId } from '../../../../src/domain/program'
 import {
   checkEvent,
@@ -17,6 +17,7 @@ import {
   type When,
 } from '../../../../src/ops/events/eventForm'
 import { call } from '../../cloud'
+import { useStores } from '../../lists/useStores'
 import { Field } from '../../forms/Field'
 import { PicturePicker } from '../../forms/PicturePicker'
 import { useSubmit } from '../../forms/useSubmit'
@@ -48,14 +49,8 @@ export const EventDialog = ({ event, onClose, onSaved }: Props) => {
   const editing = event !== null
   const [draft, setDraft] = useState<EventDraft>(() => (event ? draftOfRow(event) : newEventDraft(new Date().toISOString())))
   const [errors, setErrors] = useState<EventErrors>({})
-  const [stores, setStores] = useState<StoreView[]>([])
+  const stores = useStores()
   const [uploading, setUploading] = useState(false)
-
-  useEffect(() => {
-    call('ops', 'stores', {})
-      .then(({ stores }) => setStores(stores))
-      .catch(() => setStores([]))
-  }, [])
 
   const change = (row: FormRow, patch: Partial<EventDraft>) => {
     setDraft((d) => ({ ...d, ...patch }))

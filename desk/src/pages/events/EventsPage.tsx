@@ -2,13 +2,14 @@
  * 活动: every member event, ended and closed too, by phase, store and title, with its seats, waitlist and check-ins;
  * created and edited in a dialog, closed to new RSVPs after a confirmation; a row opens its guest list.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { Button, MessagePlugin, Popconfirm, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react'
-import type { EventRow, StoreView } from '../../../../src/api/contract'
+import type { EventRow } from '../../../../src/api/contract'
 import { EVENT_PHASES, type EventPhase } from '../../../../src/domain/events'
 import { audienceText, EVENT_PHASE_NAMES, eventWhen } from '../../../../src/wording/events'
 import { call, DeskError } from '../../cloud'
+import { useStores } from '../../lists/useStores'
 import { SearchBox } from '../../lists/ListFilters'
 import { ListTable } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
@@ -44,14 +45,8 @@ export default function EventsPage() {
     sort: { by: 'startsAt', order: 'desc' },
     limit: 20,
   })
-  const [stores, setStores] = useState<StoreView[]>([])
+  const stores = useStores()
   const [editing, setEditing] = useState<EventRow | 'new' | null>(null)
-
-  useEffect(() => {
-    call('ops', 'stores', {})
-      .then(({ stores }) => setStores(stores))
-      .catch(() => setStores([]))
-  }, [])
 
   const close = async (row: EventRow) => {
     try {

@@ -4,9 +4,10 @@
  */
 import { useEffect, useState } from 'react'
 import { Button, DialogPlugin, MessagePlugin, Space, Tag, type PrimaryTableCol } from 'tdesign-react'
-import type { CouponTemplateView, StoreView } from '../../../../src/api/contract'
+import type { CouponTemplateView } from '../../../../src/api/contract'
 import { MODE_WORDS } from '../../../../src/campaigns/campaignForm'
 import { call, DeskError } from '../../cloud'
+import { useStores } from '../../lists/useStores'
 import { SearchBox, StateSelect } from '../../lists/ListFilters'
 import { ListTable } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
@@ -40,16 +41,13 @@ export const CampaignsTab = () => {
     limit: 20,
   })
   const [templates, setTemplates] = useState<CouponTemplateView[]>([])
-  const [stores, setStores] = useState<StoreView[]>([])
+  const stores = useStores()
   const [editing, setEditing] = useState<CampaignRow | 'new' | null>(null)
 
   useEffect(() => {
     call('ops', 'couponTemplates', {})
       .then(({ templates }) => setTemplates(templates))
       .catch(() => setTemplates([]))
-    call('ops', 'stores', {})
-      .then(({ stores }) => setStores(stores))
-      .catch(() => setStores([]))
   }, [])
 
   const close = (c: CampaignRow) => {

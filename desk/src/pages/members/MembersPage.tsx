@@ -3,13 +3,14 @@
  * fits 1280 px), filtered, sorted and paged by cursor past any number of rows (ops.members); a row opens the
  * member's page; 导出 Excel writes exactly the rows the filter selects.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { Button, DatePicker, DateRangePicker, Input, InputNumber, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react'
-import type { MemberRow, StoreView } from '../../../../src/api/contract'
+import type { MemberRow } from '../../../../src/api/contract'
 import type { MembersFilter } from '../../../../src/api/membersSchemas'
 import type { MemberSortKey } from '../../../../src/domain/memberList'
 import { call } from '../../cloud'
+import { useStores } from '../../lists/useStores'
 import { useXlsxExport } from '../../lists/useXlsxExport'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { ListTable } from '../../lists/ListTable'
@@ -62,14 +63,8 @@ export default function MembersPage() {
     limit: 20,
   })
   const [draft, setDraft] = useState<Filter>({})
-  const [stores, setStores] = useState<StoreView[]>([])
+  const stores = useStores()
   const xlsx = useXlsxExport()
-
-  useEffect(() => {
-    call('ops', 'stores', {})
-      .then(({ stores }) => setStores(stores))
-      .catch(() => setStores([]))
-  }, [])
 
   const apply = (next: Filter) => {
     setDraft(next)

@@ -1,10 +1,11 @@
 /** Creating or editing a catalog item: its picture, what it costs and issues, who may take it, when, how many. */
 import { useEffect, useState } from 'react'
 import { Button, Checkbox, DatePicker, Dialog, Form, Input, InputNumber, MessagePlugin, Select, Switch, Textarea } from 'tdesign-react'
-import type { CatalogItemRow, CouponTemplateRow, StoreView } from '../../../../src/api/contract'
+import type { CatalogItemRow, CouponTemplateRow } from '../../../../src/api/contract'
 import type { TierId } from '../../../../src/domain/program'
 import { businessTime } from '../../../../src/domain/time'
 import { call, DeskError } from '../../cloud'
+import { useStores } from '../../lists/useStores'
 import { Field } from '../../forms/Field'
 import { PicturePicker, type PictureValue } from '../../forms/PicturePicker'
 import { useSubmit } from '../../forms/useSubmit'
@@ -25,7 +26,7 @@ export const CatalogItemDialog = ({ item, onClose, onSaved }: Props) => {
   const form = useSubmit()
   // Null until loaded: the picker shows only then (a picker opened empty would stay empty).
   const [templates, setTemplates] = useState<CouponTemplateRow[] | null>(null)
-  const [stores, setStores] = useState<StoreView[]>([])
+  const stores = useStores()
   const [title, setTitle] = useState(item?.title ?? '')
   const [description, setDescription] = useState(item?.description ?? '')
   const [picture, setPicture] = useState<PictureValue>({ fileID: item?.image ?? '', src: item?.imageUrl ?? '' })
@@ -56,9 +57,6 @@ export const CatalogItemDialog = ({ item, onClose, onSaved }: Props) => {
   }
   useEffect(() => {
     loadTemplates()
-    call('ops', 'stores', {})
-      .then(({ stores }) => setStores(stores))
-      .catch(() => setStores([]))
   }, [])
   const template = templates?.find((t) => t.id === templateId)
 

@@ -12,6 +12,7 @@ import { businessDate } from '../../../../src/domain/time'
 import { assistantsChart, couponsChart, eventsChart, salesChart, tiersChart } from '../../../../src/ops/dashboard/charts'
 import { compactYuan, computedText, heatOf } from '../../../../src/insights/segmentsWords'
 import { call, DeskError } from '../../cloud'
+import { useStores } from '../../lists/useStores'
 import { exportAndSay, shownRows } from '../../lists/useXlsxExport'
 import { ChartCanvas } from './ChartCanvas'
 import { classesChart, newMembersDailyChart, salesDailyChart, storeSalesChart } from './charts'
@@ -304,7 +305,7 @@ export default function ReportsPage() {
   const today = businessDate(new Date().toISOString())
   const [period, setPeriod] = useState<Period>({ kind: 'last30' })
   const [storeId, setStoreId] = useState<string | undefined>()
-  const [stores, setStores] = useState<StoreView[]>([])
+  const stores = useStores()
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
   const [segments, setSegments] = useState<SegmentsView | { failed: string } | null>(null)
   const latest = useRef(0)
@@ -313,9 +314,6 @@ export default function ReportsPage() {
   const inputKey = 'problem' in resolved ? null : JSON.stringify(resolved.input)
 
   useEffect(() => {
-    call('ops', 'stores', {})
-      .then((answer) => setStores(answer.stores))
-      .catch(() => setStores([]))
     call('ops', 'segments', {})
       .then(setSegments)
       .catch((e: unknown) => setSegments({ failed: messageOf(e) }))

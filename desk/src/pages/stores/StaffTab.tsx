@@ -2,11 +2,12 @@
  * 员工: who works where. Invite a new assistant or manager (a one-time code they accept in the mini-program),
  * deactivate one who left (their powers end at once), and hand their customers over to a colleague of the store.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, MessagePlugin, Popconfirm, Select, Space, type PrimaryTableCol } from 'tdesign-react'
-import type { StaffRow, StoreView } from '../../../../src/api/contract'
+import type { StaffRow } from '../../../../src/api/contract'
 import type { StaffRole } from '../../../../src/domain/staff'
 import { call, DeskError } from '../../cloud'
+import { useStores } from '../../lists/useStores'
 import { SearchBox, StateSelect } from '../../lists/ListFilters'
 import { ListTable, StateTag } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
@@ -33,15 +34,10 @@ export const StaffTab = () => {
     sort: { by: 'store', order: 'asc' },
     limit: 20,
   })
-  const [stores, setStores] = useState<StoreView[]>([])
+  const stores = useStores()
   const [inviting, setInviting] = useState(false)
   const [handingOver, setHandingOver] = useState<StaffRow | null>(null)
   const [poster, setPoster] = useState<PosterTarget | null>(null)
-  useEffect(() => {
-    call('ops', 'stores', {})
-      .then(({ stores }) => setStores(stores))
-      .catch(() => setStores([]))
-  }, [])
 
   const deactivate = async (row: StaffRow) => {
     try {
