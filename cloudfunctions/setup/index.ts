@@ -16,7 +16,7 @@ import {
   saveCouponTemplate,
 } from './catalogAdmin'
 import { listStores, saveStore } from './storeAdmin'
-import { deactivateStaff, handOverCustomers, inviteStaff, listStaff } from './staffAdmin'
+import { deactivateStaff, handOverCustomers, inviteStaff, listStaff, previewHandOver } from './staffAdmin'
 import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
 import { listInvitations, revokeInvitation } from './invitationAdmin'
 
@@ -36,6 +36,7 @@ export const main = serve('setup', {
   listStaff,
   inviteStaff,
   deactivateStaff,
+  previewHandOver,
   handOverCustomers,
   listOperators,
   inviteOperator,

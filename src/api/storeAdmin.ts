@@ -13,6 +13,7 @@ import type { StaffView } from './staff'
 import type {
   AcceptInvitationInput,
   HandOverCustomersInput,
+  PreviewHandOverInput,
   InviteOperatorInput,
   InviteStaffInput,
   InvitationCodeInput,
@@ -79,9 +80,17 @@ export type InvitationView =
   | (InvitationBase & { kind: 'staff'; staffId: string; role: StaffRole; store: StoreView })
   | (InvitationBase & { kind: 'operator'; operatorId: string; areas: OperatorArea[]; exportPII: boolean })
 
+/** Who would receive how many of a leaver's customers (dealt in turn), before the hand-over is made. */
+export interface HandOverPreview {
+  from: { staffId: string; name: string }
+  customers: number
+  shares: { staffId: string; name: string; customers: number }[]
+}
+
 export interface HandOverView {
   from: { staffId: string; name: string }
-  to: { staffId: string; name: string }
+  /** The colleagues, in the order the customers were dealt to them. */
+  to: { staffId: string; name: string }[]
   store: StoreView
   /**
    * Customers this hand-over moved, as its recorded chunks count them (a call that failed mid-chunk moved some it
@@ -113,6 +122,7 @@ export interface StoreAdminApi {
   inviteStaff: { input: InviteStaffInput; output: { invitation: InvitationView; replayed: boolean } }
   /** Their powers end with this call; their customers stay theirs until handed over. */
   deactivateStaff: { input: StaffIdInput; output: { staff: StaffRow } }
+  previewHandOver: { input: PreviewHandOverInput; output: { preview: HandOverPreview } }
   handOverCustomers: { input: HandOverCustomersInput; output: { handOver: HandOverView } }
   listOperators: { input: ListOperatorsInput; output: ListPage<OperatorRow> }
   inviteOperator: { input: InviteOperatorInput; output: { invitation: InvitationView; replayed: boolean } }

@@ -59,6 +59,7 @@ const SETUP: Record<ActionName<'setup'>, true> = {
   listStaff: true,
   inviteStaff: true,
   deactivateStaff: true,
+  previewHandOver: true,
   handOverCustomers: true,
   listOperators: true,
   inviteOperator: true,

@@ -737,9 +737,17 @@ export const SETUP: Specs<'setup'> = {
   },
   // Only numbers nobody holds: deactivating the world's staff would end the staff actions' runs.
   deactivateStaff: { callers: operator, fields: () => ({ staffId: fc.constantFrom('Z99', 'X01') }) },
+  previewHandOver: {
+    callers: operator,
+    fields: () => ({ fromStaffId: fc.constantFrom(...STAFF_IDS), toStaffIds: fc.subarray([...STAFF_IDS, 'Z99'], { minLength: 1 }) }),
+  },
   handOverCustomers: {
     callers: operator,
-    fields: () => ({ fromStaffId: fc.constantFrom(...STAFF_IDS), toStaffId: fc.constantFrom(...STAFF_IDS, 'Z99'), requestId: ownOrRandom }),
+    fields: () => ({
+      fromStaffId: fc.constantFrom(...STAFF_IDS),
+      toStaffIds: fc.subarray([...STAFF_IDS, 'Z99'], { minLength: 1 }),
+      requestId: ownOrRandom,
+    }),
   },
   listOperators: {
     callers: operator,
