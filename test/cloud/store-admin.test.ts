@@ -646,7 +646,6 @@ describe('who may call', () => {
     inviteStaff: { storeId: 'BJ001', role: 'assistant', name: '冒名', staffId: 'B77', requestId: 'forbidden-invite-1' },
     deactivateStaff: { staffId: DEMO_COLLEAGUE.staffId },
     previewHandOver: { fromStaffId: 'A01', toStaffIds: ['M01'] },
-    previewHandOver: { fromStaffId: 'A01', toStaffIds: ['M01'] },
     handOverCustomers: { fromStaffId: 'A01', toStaffIds: ['M01'], requestId: 'forbidden-handover-1' },
     listInvitations: {},
     revokeInvitation: { code: 'ABCD2345' },
