@@ -4,14 +4,68 @@
  * (setup/staffAdmin.ts, the desk), a store manager for their own (staff/team.ts, the mini-program); the checks and
  * the writes are these, once.
  */
-import type { HandOverPreview, HandOverView, StaffRow } from '../../src/api/storeAdmin'
+import type { HandOverPreview, HandOverView, InvitationView, StaffRow } from '../../src/api/storeAdmin'
 import { AppError, fieldRefused } from '../../src/domain/errors'
-import { handOverShares } from '../../src/domain/staff'
-import { _ } from './cloud'
-import type { StaffDoc } from './collections'
+import { ACCEPT_PAGE, invitationState } from '../../src/domain/invitations'
+import { handOverShares, type StaffRole } from '../../src/domain/staff'
+import { _, openApi } from './cloud'
+import type { InvitationDoc, StaffDoc } from './collections'
+import type { PictureData } from '../../src/api/shared'
 import { data } from './data'
 import { continueHandOver, HAND_OVER_JOB } from './handOver'
+import { createInvitation, invitationView, openInvitationFor } from './invitations'
 import { loadStore, storeView } from './reference'
+
+/**
+ * An invitation to join `storeId` as `role` under the staff number `staffId`, keyed by the caller's request
+ * (`requestKey`): a retry answers the first invitation; the number must be free (nobody holds it, no open
+ * invitation for it) and the store open.
+ */
+export const inviteStaffMember = async (
+  input: { storeId: string; role: StaffRole; name: string; staffId: string },
+  requestKey: string,
+  createdBy: string,
+  now: string,
+): Promise<{ invitation: InvitationView; replayed: boolean }> => {
+  const same = (inv: InvitationDoc) =>
+    inv.name === input.name && inv.staff?.staffId === input.staffId && inv.staff.storeId === input.storeId && inv.staff.role === input.role
+  const earlier = await data.invitations.where({ requestKey }).first()
+  if (!earlier) {
+    const store = await data.stores.get(input.storeId)
+    if (!store) throw fieldRefused('storeId', `没有编号为 ${input.storeId} 的门店`)
+    if (store.active === false) throw fieldRefused('storeId', `${store.name}已停业，不能邀请员工`)
+    const holder = await data.staff.where({ staffId: input.staffId }).first()
+    if (holder) throw fieldRefused('staffId', `工号 ${input.staffId} 已属于${holder.name}，请换一个工号`)
+    if (await openInvitationFor({ 'staff.staffId': input.staffId }, now))
+      throw fieldRefused('staffId', `工号 ${input.staffId} 已有一份未接受的邀请，请等待对方接受或换一个工号`)
+  }
+  const { invitation, replayed } = await createInvitation(
+    {
+      kind: 'staff',
+      name: input.name,
+      staff: { staffId: input.staffId, storeId: input.storeId, role: input.role },
+      requestKey,
+      createdBy,
+    },
+    now,
+    same,
+  )
+  return { invitation: await invitationView(invitation), replayed }
+}
+
+/**
+ * The invitation as a mini-program code the invited person scans with WeChat: it opens the accept page with the
+ * code in its scene (`i=<code>`, read by src/staff/invite). Only an open invitation gets one.
+ */
+export const invitationQr = async (code: string, now: string): Promise<PictureData> => {
+  const invitation = await data.invitations.get(code)
+  if (!invitation || invitationState(invitation, now) !== 'open') throw fieldRefused('code', '这份邀请已失效，请重新邀请')
+  const qr = await openApi().wxacode.getUnlimited({ scene: `i=${code}`, page: ACCEPT_PAGE, width: INVITATION_QR_WIDTH })
+  return { contentType: qr.contentType, base64: Buffer.from(qr.buffer).toString('base64') }
+}
+
+/** Wide enough to scan from a phone screen held out to the new colleague. */
+const INVITATION_QR_WIDTH = 430
 
 /** Customers per staff member: one aggregate over the members index (storeId, assistantId). */
 const customerCounts = async (staff: StaffDoc[]): Promise<Map<string, number>> => {

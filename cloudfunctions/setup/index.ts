@@ -18,7 +18,7 @@ import {
 import { listStores, saveStore } from './storeAdmin'
 import { deactivateStaff, handOverCustomers, inviteStaff, listStaff, previewHandOver } from './staffAdmin'
 import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
-import { listInvitations, revokeInvitation } from './invitationAdmin'
+import { invitationQr, listInvitations, revokeInvitation } from './invitationAdmin'
 
 export const main = serve('setup', {
   // Offers: coupon templates and the points catalog.
@@ -44,4 +44,5 @@ export const main = serve('setup', {
   deactivateOperator,
   listInvitations,
   revokeInvitation,
+  invitationQr,
 })

@@ -14,15 +14,13 @@ import {
   PreviewHandOverSchema,
   StaffIdSchema,
 } from '../../src/api/storeAdminSchemas'
-import { fieldRefused } from '../../src/domain/errors'
 import { _ } from '../_lib/cloud'
 import { codeStartingWith, containing } from '../_lib/search'
 import type { StaffDoc } from '../_lib/collections'
 import { data, type Filter } from '../_lib/data'
-import { createInvitation, invitationView, openInvitationFor } from '../_lib/invitations'
 import { listPage } from '../_lib/lists'
 import { operatorAction } from '../_lib/runtime'
-import { deactivate, handOver, handOverParties, previewShares, staffByNumber, staffRows } from '../_lib/staffTeam'
+import { deactivate, handOver, handOverParties, inviteStaffMember, previewShares, staffByNumber, staffRows } from '../_lib/staffTeam'
 
 const SORT_FIELDS = { store: 'storeId', name: 'name', staffId: 'staffId' } as const
 
@@ -44,33 +42,9 @@ export const listStaff = operatorAction('stores', ListStaffSchema, async ({ filt
   return { ...page, rows: await staffRows(page.rows) }
 })
 
-export const inviteStaff = operatorAction('stores', InviteStaffSchema, async (input, ctx) => {
-  const requestKey = `${ctx.operator.operatorId}:${input.requestId}`
-  const same = (inv: { name: string; staff?: { staffId: string; storeId: string; role: string } }) =>
-    inv.name === input.name && inv.staff?.staffId === input.staffId && inv.staff.storeId === input.storeId && inv.staff.role === input.role
-  const earlier = await data.invitations.where({ requestKey }).first()
-  if (!earlier) {
-    const store = await data.stores.get(input.storeId)
-    if (!store) throw fieldRefused('storeId', `没有编号为 ${input.storeId} 的门店`)
-    if (store.active === false) throw fieldRefused('storeId', `${store.name}已停业，不能邀请员工`)
-    const holder = await data.staff.where({ staffId: input.staffId }).first()
-    if (holder) throw fieldRefused('staffId', `工号 ${input.staffId} 已属于${holder.name}，请换一个工号`)
-    if (await openInvitationFor({ 'staff.staffId': input.staffId }, ctx.now))
-      throw fieldRefused('staffId', `工号 ${input.staffId} 已有一份未接受的邀请，请等待对方接受或换一个工号`)
-  }
-  const { invitation, replayed } = await createInvitation(
-    {
-      kind: 'staff',
-      name: input.name,
-      staff: { staffId: input.staffId, storeId: input.storeId, role: input.role },
-      requestKey,
-      createdBy: ctx.operator.operatorId,
-    },
-    ctx.now,
-    same,
-  )
-  return { invitation: await invitationView(invitation), replayed }
-})
+export const inviteStaff = operatorAction('stores', InviteStaffSchema, async ({ requestId, ...staff }, ctx) =>
+  inviteStaffMember(staff, `${ctx.operator.operatorId}:${requestId}`, ctx.operator.operatorId, ctx.now),
+)
 
 export const deactivateStaff = operatorAction('stores', StaffIdSchema, async ({ staffId }, ctx) => ({
   staff: await deactivate(await staffByNumber(staffId), ctx.operator.operatorId, ctx.now),

@@ -8,11 +8,12 @@ import type { StaffRole } from '../domain/staff'
 import type { MapPoint, WeeklyHours } from '../domain/stores'
 import type { Instant } from '../domain/time'
 import type { ListPage } from './lists'
-import type { StoreView } from './shared'
+import type { PictureData, StoreView } from './shared'
 import type { StaffView } from './staff'
 import type {
   AcceptInvitationInput,
   HandOverCustomersInput,
+  InviteAssistantInput,
   PreviewHandOverInput,
   InviteOperatorInput,
   InviteStaffInput,
@@ -132,6 +133,23 @@ export interface StoreAdminApi {
   listInvitations: { input: ListInvitationsInput; output: ListPage<InvitationRow> }
   /** Withdraws an open invitation (its code stops working); one already accepted is refused. */
   revokeInvitation: { input: InvitationCodeInput; output: { invitation: InvitationRow } }
+  /** An open invitation as a mini-program code to scan (opens the accept page with the code). */
+  invitationQr: { input: InvitationCodeInput; output: { qr: PictureData } }
+}
+
+/**
+ * A store manager's team, in the mini-program (cloudfunctions/staff/team.ts): the same rules as the desk's, for
+ * their own store only, and only shop assistants (a manager is made by an operator).
+ */
+export interface TeamApi {
+  /** The store's staff (active first) with the customers each looks after, and its open invitations. */
+  team: { input: Record<string, never>; output: { staff: StaffRow[]; invitations: InvitationView[] } }
+  inviteAssistant: { input: InviteAssistantInput; output: { invitation: InvitationView; replayed: boolean } }
+  /** An open invitation of the store as a mini-program code, to scan from the manager's screen. */
+  teamInvitationQr: { input: InvitationCodeInput; output: { qr: PictureData } }
+  deactivateAssistant: { input: StaffIdInput; output: { staff: StaffRow } }
+  previewHandOver: { input: PreviewHandOverInput; output: { preview: HandOverPreview } }
+  handOverCustomers: { input: HandOverCustomersInput; output: { handOver: HandOverView } }
 }
 
 export interface AcceptInvitationApi {

@@ -193,3 +193,7 @@ export type ListInvitationsInput = v.InferInput<typeof ListInvitationsSchema>
 
 export const InvitationCodeSchema = v.object({ code: AcceptInvitationSchema.entries.code })
 export type InvitationCodeInput = v.InferInput<typeof InvitationCodeSchema>
+
+/** A store manager invites a shop assistant to their own store (staff.inviteAssistant): the store is theirs. */
+export const InviteAssistantSchema = v.object({ name: personName, staffId: staffNumber, requestId })
+export type InviteAssistantInput = v.InferInput<typeof InviteAssistantSchema>

@@ -67,6 +67,7 @@ const SETUP: Record<ActionName<'setup'>, true> = {
   deactivateOperator: true,
   listInvitations: true,
   revokeInvitation: true,
+  invitationQr: true,
   listCouponTemplates: true,
   saveCouponTemplate: true,
   retireCouponTemplate: true,
@@ -102,8 +103,25 @@ const STAFF: Record<ActionName<'staff'>, true> = {
   storeStaff: true,
   codeAlerts: true,
   resumeTill: true,
+  team: true,
+  inviteAssistant: true,
+  teamInvitationQr: true,
+  deactivateAssistant: true,
+  previewHandOver: true,
+  handOverCustomers: true,
 }
-const MANAGERS_ONLY: ActionName<'staff'>[] = ['reassign', 'callbackStats', 'codeAlerts', 'resumeTill']
+const MANAGERS_ONLY: ActionName<'staff'>[] = [
+  'reassign',
+  'callbackStats',
+  'codeAlerts',
+  'resumeTill',
+  'team',
+  'inviteAssistant',
+  'teamInvitationQr',
+  'deactivateAssistant',
+  'previewHandOver',
+  'handOverCustomers',
+]
 /** Event actions by who may call them. */
 const EVENT: Record<ActionName<'event'>, 'shopper' | 'staff' | 'operator'> = {
   list: 'shopper',

@@ -254,7 +254,7 @@ describe('staff: invite, accept, deactivate', () => {
       staffId: 'B01',
       role: 'assistant',
       store: { id: 'BJ001', name: '北京三里屯太古里店' },
-      expiresAt: at('2026-11-30T10:00:00'),
+      expiresAt: at('2026-11-24T10:00:00'),
     })
     expect(invitation.code).toMatch(/^[A-Z2-9]{8}$/)
     expect(invitation.path).toBe(`staff/invite/index?code=${invitation.code}`)
@@ -328,9 +328,9 @@ describe('staff: invite, accept, deactivate', () => {
     const { invitation } = await invite('B09', 'invite-expiring-1')
     const before = snapshot()
     expect(
-      await h.call('late-wechat', 'member', 'acceptInvitation', { code: invitation.code }, { clock: at('2026-11-30T10:00:01') }),
+      await h.call('late-wechat', 'member', 'acceptInvitation', { code: invitation.code }, { clock: at('2026-11-24T10:00:01') }),
     ).toMatchObject(refused('CODE_EXPIRED'))
-    const inTime = { clock: at('2026-11-29T10:00:00') }
+    const inTime = { clock: at('2026-11-24T09:00:00') }
     expect(await h.call('late-wechat', 'member', 'acceptInvitation', { code: 'ABCD2345' }, inTime)).toMatchObject(refused('CODE_INVALID'))
     expect(await h.call('late-wechat', 'member', 'acceptInvitation', { code: 'abc' }, inTime)).toMatchObject(refused('INVALID_INPUT'))
     expect(await h.call(DEMO_ASSISTANT._id, 'member', 'acceptInvitation', { code: invitation.code }, inTime)).toMatchObject(

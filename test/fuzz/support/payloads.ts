@@ -341,6 +341,26 @@ export const STAFF: Specs<'staff'> = {
     callers: manager,
     fields: () => ({ staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)) }),
   },
+  team: { callers: manager, fields: none },
+  inviteAssistant: {
+    callers: manager,
+    fields: () => ({ name: fc.constantFrom('李娜', '张伟'), staffId: fc.stringMatching(/^G[0-9]{2,4}$/), requestId: ownOrRandom }),
+  },
+  teamInvitationQr: { callers: manager, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
+  // Only numbers nobody holds: deactivating the world's staff would end the staff actions' runs.
+  deactivateAssistant: { callers: manager, fields: () => ({ staffId: fc.constantFrom('Z99', 'X01') }) },
+  previewHandOver: {
+    callers: manager,
+    fields: () => ({ fromStaffId: fc.constantFrom(...STAFF_IDS), toStaffIds: fc.subarray([...STAFF_IDS, 'Z99'], { minLength: 1 }) }),
+  },
+  handOverCustomers: {
+    callers: manager,
+    fields: () => ({
+      fromStaffId: fc.constantFrom(...STAFF_IDS),
+      toStaffIds: fc.subarray([...STAFF_IDS, 'Z99'], { minLength: 1 }),
+      requestId: ownOrRandom,
+    }),
+  },
 }
 
 const eventWords = {
@@ -787,6 +807,7 @@ export const SETUP: Specs<'setup'> = {
     optional: ['filter', 'sort', 'limit'],
   },
   revokeInvitation: { callers: operator, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
+  invitationQr: { callers: operator, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
 }
 
 export const EXPORT: Specs<'export'> = {
