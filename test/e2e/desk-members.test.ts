@@ -41,7 +41,8 @@ it('lists every member, newest first, and narrows the list to VIPs', async () =>
   await page.locator('.filters .t-select__wrap').nth(1).click()
   await page.locator('.t-select-option').filter({ hasText: 'VIP会员' }).click()
   await page.waitForFunction((n) => !document.querySelector('.pager__count')?.textContent?.includes(`共 ${n} 位会员`), all)
-  const tiers = await rows().locator('td:nth-child(3)').allInnerTexts()
+  // The first column holds the tick boxes of the bulk actions.
+  const tiers = await rows().locator('td:nth-child(4)').allInnerTexts()
   expect(tiers.length).toBeGreaterThan(0)
   expect(new Set(tiers)).toEqual(new Set(['VIP会员']))
   await desk.screenshot('desk-members-02-vip')
