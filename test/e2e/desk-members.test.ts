@@ -61,7 +61,7 @@ it('exports exactly the filtered members as an Excel file', async () => {
 
 it("opens a member's page and adjusts their points with a reason, recorded as done from the desk", async () => {
   const page = desk.page
-  const memberNo = (await rows().first().locator('td').first().innerText()).trim()
+  const memberNo = (await rows().first().locator('td:nth-child(2)').innerText()).trim()
   await rows().first().click()
   await page.locator('.member__no').filter({ hasText: memberNo }).waitFor()
   await desk.screenshot('desk-members-03-member')
