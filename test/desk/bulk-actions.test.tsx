@@ -147,7 +147,7 @@ describe('BulkBar and useBulkAction', () => {
 
     await waitFor(() => expect(result()).not.toBeNull())
     expect(within(result()!).getByText('已停用 1 项，2 项失败')).toBeTruthy()
-    expect([...result()!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    expect(Array.from(result()!.querySelectorAll('li'), (li) => li.textContent)).toEqual([
       '「满减券」：积分商城的「满减券兑换」仍在发放这张券',
       '「礼品」：操作失败，请重试',
     ])
@@ -206,12 +206,13 @@ describe('BulkBar and useBulkAction', () => {
     expect(bar()).toBeNull()
   })
 
+  const failed = (n: number) => Array.from({ length: n }, (_, i) => ({ row: i, name: `#${i}`, message: '不行' }))
   it.each([
-    [{ action: '停用', done: 8, failures: [1, 2] }, '已停用 8 项，2 项失败'],
-    [{ action: '通过', done: 3, failures: [] }, '已通过 3 项'],
-    [{ action: '调整门店', done: 0, failures: [1] }, '已调整门店 0 项，1 项失败'],
-  ])('sums %j up as %s', (result, text) => {
-    expect(bulkSummary(result)).toBe(text)
+    ['停用', 8, 2, '已停用 8 项，2 项失败'],
+    ['通过', 3, 0, '已通过 3 项'],
+    ['调整门店', 0, 1, '已调整门店 0 项，1 项失败'],
+  ] as const)('sums up %s: %d done, %d failed as %s', (action, done, failures, text) => {
+    expect(bulkSummary({ action, done, failures: failed(failures) })).toBe(text)
   })
 })
 

@@ -25,7 +25,10 @@ const pickOption = async (select: Locator, text: string) => {
   const option = desk.page.locator('.t-select-option:visible').filter({ hasText: text })
   for (let i = 0; i < 5 && !(await option.count()); i++) {
     await select.click()
-    await option.first().waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined)
+    await option
+      .first()
+      .waitFor({ state: 'visible', timeout: 2_000 })
+      .catch(() => undefined)
   }
   await option.click()
 }
@@ -51,8 +54,7 @@ afterAll(async () => {
 })
 
 /** A dialog grows in: its picture is taken once every transition on the page has ended (or was cut short). */
-const settled = () =>
-  desk.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+const settled = () => desk.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
 const row = (text: string) => desk.page.locator('.t-table__body tr').filter({ hasText: text })
 const tick = (text: string) => row(text).locator('.t-table__cell-check .t-checkbox').click()
 const bar = () => desk.page.locator('.bulk-bar')
@@ -95,7 +97,10 @@ it('moves two members to another store in one action', async () => {
   await page.getByText('会员', { exact: true }).first().click()
   await page.locator('.t-table__body tr').first().waitFor()
   await pickOption(page.locator('.filters .t-select__wrap').nth(0), DEMO_STORE.name)
-  await page.locator('.pager__count').filter({ hasText: /第 1 \/ \d+ 页/ }).waitFor()
+  await page
+    .locator('.pager__count')
+    .filter({ hasText: /第 1 \/ \d+ 页/ })
+    .waitFor()
   const rows = page.locator('.t-table__body tr:not(.t-table__empty-row)')
   await rows.first().filter({ hasText: DEMO_STORE.name }).waitFor()
   const memberNos = (await rows.locator('td:nth-child(2)').allInnerTexts()).slice(0, 2).map((t) => t.trim())
