@@ -8,7 +8,7 @@
  *   status_joinedAt, joinedAt                   one status's referrals, or every referral, latest joined first
  */
 import type { OpsCampaignRow, ReferralView } from '../../src/api/contract'
-import { ListCampaignsSchema, ListReferralsSchema } from '../../src/api/opsSchemas'
+import { ListCampaignsSchema, ListReferralsSchema } from '../../src/api/opsListSchemas'
 import type { FraudSignal, Referral } from '../../src/domain/referral'
 import type { Instant } from '../../src/domain/time'
 import { opsCampaignView } from '../_lib/campaigns'

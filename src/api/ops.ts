@@ -13,8 +13,6 @@ import type {
   CampaignIdInput,
   CreateCampaignInput,
   DashboardInput,
-  ListCampaignsInput,
-  ListReferralsInput,
   MemberLedgerInput,
   MessageFiguresInput,
   OpsCustomersInput,
@@ -24,6 +22,7 @@ import type {
   StoreCodeInput,
   UpdateCampaignInput,
 } from './opsSchemas'
+import type { ListCampaignsInput, ListReferralsInput } from './opsListSchemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
 import type { ListPage } from './lists'
 import type { CorrectMemberBirthdayInput, MemberPageInput, MemberRecordsInput, MembersInput, MoveMemberStoreInput } from './membersSchemas'

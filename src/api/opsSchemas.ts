@@ -1,9 +1,7 @@
 /** Inputs of the `ops` function: members and points, campaigns, referrals, the dashboard, customers, store codes. */
 import * as v from 'valibot'
 import { REFERRAL_STATUSES } from '../domain/member'
-import { titleSearch } from './catalogAdminSchemas'
 import { boundedArray, int, PLAIN_TEXT, plainText } from './fields'
-import { listInput } from './lists'
 import {
   businessDate,
   catalogId,
@@ -138,20 +136,3 @@ const sceneId = (what: string) => v.pipe(v.string(`${what}无效`), v.regex(/^[A
 /** The printed store QR: one store's code, or one of its assistants' (who then looks after those who join). */
 export const StoreCodeSchema = v.object({ storeId: sceneId('门店编号'), assistantId: v.optional(v.nullable(sceneId('导购编号')), null) })
 export type StoreCodeInput = v.InferInput<typeof StoreCodeSchema>
-
-/** The desk's campaign table: not ended (true) or ended (false) as of now, a title or coupon title; newest first. */
-export const CAMPAIGN_SORTS = ['createdAt', 'opensAt'] as const
-export const ListCampaignsSchema = listInput(
-  v.object({
-    active: v.optional(v.boolean('请选择活动状态')),
-    search: titleSearch,
-  }),
-  CAMPAIGN_SORTS,
-)
-export type ListCampaignsInput = v.InferInput<typeof ListCampaignsSchema>
-
-/** The desk's referral table: one status (every status when absent), latest joined first. */
-export const ListReferralsSchema = listInput(v.object({ status: v.optional(v.picklist(REFERRAL_STATUSES, '请选择邀请状态')) }), [
-  'joinedAt',
-] as const)
-export type ListReferralsInput = v.InferInput<typeof ListReferralsSchema>
