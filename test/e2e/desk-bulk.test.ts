@@ -1,11 +1,12 @@
 /**
  * Bulk actions on the operators' desk, end to end at 1280 px: two coupon templates retired in one action (a third
- * ticked, which the rules still issue, is left as it is and listed with why), and two members moved to another
- * store in one action. Screenshots: test-results/desk-bulk-*.png.
+ * ticked, which the rules still issue, is left as it is and listed with why), two members moved to another store in
+ * one action, and two held referral rewards approved in one. Screenshots: test-results/desk-bulk-*.png.
  */
 import type { Locator } from 'playwright-core'
 import { DEMO_STORE, DEMO_STORE_2 } from '../../scripts/demo-data'
 import { DEFAULT_COUPON_TEMPLATES } from '../../src/domain/defaultOffers'
+import { formatMemberNo } from '../../src/domain/memberNo'
 import { launchDesk, type DeskBrowser } from './support/browser'
 import { startDemo, type Demo } from './support/demo'
 import { deskForm, signInDesk } from './support/desk'
@@ -126,4 +127,37 @@ it('moves two members to another store in one action', async () => {
   await pickOption(page.locator('.filters .t-select__wrap').nth(0), DEMO_STORE_2.name)
   for (const no of memberNos) await row(no).filter({ hasText: DEMO_STORE_2.name }).waitFor()
   await desk.screenshot('desk-bulk-05-moved')
+})
+
+it('approves two held referral rewards in one action', async () => {
+  const page = desk.page
+  const [inviter, ...invitees] = (demo.cloud.executor.find('members', {}) as unknown as { _id: string; memberNo: string }[]).slice(0, 3)
+  demo.cloud.executor.insert(
+    'referrals',
+    invitees.map((m) => ({
+      _id: m._id,
+      inviterId: inviter._id,
+      inviteeId: m._id,
+      joinedAt: new Date().toISOString(),
+      status: 'held',
+      flags: ['burst'],
+      purchaseId: null,
+      rewardedAt: null,
+      review: null,
+    })),
+  )
+  await page.getByText('营销', { exact: true }).first().click()
+  await page.getByText('邀请奖励审核', { exact: true }).click()
+  for (const m of invitees) await tick(formatMemberNo(m.memberNo))
+  await bar().getByText('已选 2 项').waitFor()
+  await bar().getByRole('button', { name: '通过' }).click()
+  const confirm = dialog().filter({ hasText: '通过选中的 2 笔邀请奖励？' })
+  await confirm.getByRole('button', { name: '确认通过' }).click()
+
+  await result().getByText('已通过 2 项').waitFor()
+  const statuses = invitees.map((m) => (demo.cloud.executor.get('referrals', m._id) as { status: string }).status)
+  // The friends have not bought yet: approved, the reward waits for their first purchase.
+  expect(statuses).toEqual(['pending', 'pending'])
+  await page.getByText('没有该状态的邀请').waitFor()
+  await desk.screenshot('desk-bulk-06-referrals')
 })
