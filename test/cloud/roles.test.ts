@@ -41,6 +41,8 @@ const OPS: Record<ActionName<'ops'>, true> = {
   audienceSize: true,
   campaignFigures: true,
   messageFigures: true,
+  listCampaigns: true,
+  listReferrals: true,
   customers: true,
   customer: true,
   today: true,

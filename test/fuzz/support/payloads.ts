@@ -517,6 +517,26 @@ export const OPS: Specs<'ops'> = {
     fields: () => ({ campaignIds: fc.array(fc.oneof(fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), id), { maxLength: 5 }) }),
   },
   messageFigures: { callers: operator, fields: () => ({ month: fc.constantFrom('2026-11', '2026-12', '2027-01') }) },
+  listCampaigns: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record({ active: fc.boolean(), search: fc.constantFrom('冬季', '满减', '会员') }, { requiredKeys: [] }),
+      sort: fc.record({ by: fc.constantFrom('createdAt', 'opensAt'), order: fc.constantFrom('asc', 'desc') }),
+      cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'cursor', 'limit'],
+  },
+  listReferrals: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record({ status: fc.constantFrom('pending', 'rewarded', 'capped', 'held', 'rejected') }, { requiredKeys: [] }),
+      sort: fc.record({ by: fc.constant('joinedAt'), order: fc.constantFrom('asc', 'desc') }),
+      cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'cursor', 'limit'],
+  },
   customers: {
     callers: operator,
     fields: () => ({
