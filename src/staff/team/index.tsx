@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Button, Checkbox, CheckboxGroup, Image, Input, Label, Text, View } from '@tarojs/components'
+import { Button, Image, Input, Text, View } from '@tarojs/components'
 import type { HandOverPreview, StaffRow, StaffView } from '../../api/contract'
 import { Field } from '../../components/Field'
 import { StatusScreen } from '../../components/StatusScreen'
@@ -163,14 +163,21 @@ const HandOver = ({ leaver, colleagues, team, onClose }: HandOverProps) => {
       {colleagues.length === 0 ? (
         <Text className="wb-section__empty">本店没有其他在职员工，请先邀请新导购。</Text>
       ) : (
-        <CheckboxGroup onChange={(e) => setChosen(e.detail.value)}>
-          {colleagues.map((s) => (
-            <Label key={s.staffId} className="team-choice">
-              <Checkbox value={s.staffId} checked={chosen.includes(s.staffId)} />
-              <Text>{`${s.name}（${ROLE_WORDS[s.role]}，现有顾客 ${s.customers} 位）`}</Text>
-            </Label>
-          ))}
-        </CheckboxGroup>
+        <View className="team-choices">
+          {colleagues.map((s) => {
+            const on = chosen.includes(s.staffId)
+            return (
+              <View
+                key={s.staffId}
+                className={`team-choice${on ? ' team-choice--on' : ''}`}
+                onClick={() => setChosen((now) => (now.includes(s.staffId) ? now.filter((id) => id !== s.staffId) : [...now, s.staffId]))}
+              >
+                <Text className="team-choice__tick">{on ? '✓' : ''}</Text>
+                <Text>{`${s.name}（${ROLE_WORDS[s.role]}，现有顾客 ${s.customers} 位）`}</Text>
+              </View>
+            )
+          })}
+        </View>
       )}
       {team.errors.toStaffIds && <Text className="form-error">{team.errors.toStaffIds}</Text>}
       <Text className="desk__note">
