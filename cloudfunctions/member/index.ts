@@ -240,6 +240,7 @@ const joinOffer = shopperAction(JoinOfferSchema, async (input): Promise<JoinOffe
   return {
     storeName: store?.name ?? null,
     assistantName: assistant?.name ?? null,
+    assistantLeft: Boolean(store && parsed?.assistantId && !assistant),
     welcomeGift: await giftText(program.coupons.welcomeTemplateId),
   }
 })

@@ -170,6 +170,11 @@ export interface JoinOfferView {
   storeName: string | null
   /** The assistant the QR names, as they sign themselves to customers; null when none or no longer active. */
   assistantName: string | null
+  /**
+   * The QR names an assistant who no longer serves at the store (left, or moved): the page says so, and the member
+   * joins the store, whose manager assigns them an assistant.
+   */
+  assistantLeft: boolean
   /** The welcome coupon as the program gives it now ("入会礼券（满¥200减¥20）"); null when the program gives none. */
   welcomeGift: string | null
 }

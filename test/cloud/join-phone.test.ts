@@ -146,18 +146,25 @@ describe('joining with a typed number', () => {
 describe('the join page’s header (member.joinOffer)', () => {
   it('names the store, the assistant and the welcome gift, to anyone, and nothing personal', async () => {
     const offer = await h.ok('not-a-member', 'member', 'joinOffer', { scene: encodeURIComponent(DEMO_JOIN_SCENE) })
-    expect(offer).toEqual({ storeName: DEMO_STORE.name, assistantName: DEMO_ASSISTANT.name, welcomeGift: '新会员礼券（满¥200减¥20）' })
+    expect(offer).toEqual({
+      storeName: DEMO_STORE.name,
+      assistantName: DEMO_ASSISTANT.name,
+      assistantLeft: false,
+      welcomeGift: '新会员礼券（满¥200减¥20）',
+    })
   })
 
   it('names the store alone when the assistant has left, and no store for a scene that names none', async () => {
     expect(await h.ok('not-a-member', 'member', 'joinOffer', { scene: `s=${DEMO_STORE._id}&a=GONE9` })).toMatchObject({
       storeName: DEMO_STORE.name,
       assistantName: null,
+      assistantLeft: true,
     })
     for (const scene of ['s%3DNOPE01', 'garbage', undefined]) {
       expect(await h.ok('not-a-member', 'member', 'joinOffer', scene === undefined ? {} : { scene })).toMatchObject({
         storeName: null,
         assistantName: null,
+        assistantLeft: false,
         welcomeGift: '新会员礼券（满¥200减¥20）',
       })
     }

@@ -19,7 +19,7 @@ const notYetAMember = () => {
       joinedAs
         ? ok({ member: memberView({ name: joinedAs }), program: DEFAULT_PROGRAM, serverTime: '2026-11-23T06:00:00.000Z' })
         : fail('NOT_A_MEMBER', '您还不是会员，请先注册'),
-    'member.joinOffer': () => ok({ storeName: null, assistantName: null, welcomeGift: null }),
+    'member.joinOffer': () => ok({ storeName: null, assistantName: null, assistantLeft: false, welcomeGift: null }),
     'member.join': (input) => {
       joinedAs = (input as { name: string }).name
       return ok({ created: true })

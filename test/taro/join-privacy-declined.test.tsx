@@ -20,7 +20,7 @@ beforeAll(() => setPhoneClock('2026-11-23T06:00:00.000Z'))
 it('keeps the consent unticked and says why when WeChat’s privacy guide is declined', async () => {
   const { calls } = installFakeCloud({
     'member.getCard': () => fail('NOT_A_MEMBER', '您还不是会员，请先注册'),
-    'member.joinOffer': () => ok({ storeName: null, assistantName: null, welcomeGift: null }),
+    'member.joinOffer': () => ok({ storeName: null, assistantName: null, assistantLeft: false, welcomeGift: null }),
   })
   await openPage('/pages/join/index')
   await screen.findByText('立即加入')

@@ -5,6 +5,7 @@
  */
 import { screen, waitFor } from '@testing-library/dom'
 import Taro from '@tarojs/taro'
+import type { JoinOfferView } from '../../src/api/contract'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
 import { setPhoneClock } from './support/clock'
@@ -21,17 +22,25 @@ const card = (name: string) => ({
   serverTime: '2026-11-23T06:00:00.000Z',
 })
 
-const OFFER = { storeName: '上海南京西路店', assistantName: '王丽', welcomeGift: '新会员礼券（满¥200减¥20）' }
+const OFFER: JoinOfferView = {
+  storeName: '上海南京西路店',
+  assistantName: '王丽',
+  assistantLeft: false,
+  welcomeGift: '新会员礼券（满¥200减¥20）',
+}
 
 /**
  * A shopper who has not joined; `join` answers as given and, once it succeeds, the card exists. The local cloud's
  * `/local/phone-code` (what WeChat's sheet gives on 允许) answers `phoneCode`, counted in `phoneCodeAsks`.
  */
-const notYetAMember = (join: (input: unknown) => AnswerFor<'member.join'>, options: { phoneCode?: string | null } = {}) => {
+const notYetAMember = (
+  join: (input: unknown) => AnswerFor<'member.join'>,
+  options: { phoneCode?: string | null; offer?: JoinOfferView } = {},
+) => {
   let joinedAs: string | null = null
   const cloud = installFakeCloud({
     'member.getCard': () => (joinedAs !== null ? ok(card(joinedAs || '会员8903')) : fail('NOT_A_MEMBER', '您还不是会员，请先注册')),
-    'member.joinOffer': () => ok(OFFER),
+    'member.joinOffer': () => ok(options.offer ?? OFFER),
     'member.join': (input) => {
       const answer = join(input)
       if (!(answer instanceof Error) && answer.ok) joinedAs = (input as { name: string }).name
@@ -226,6 +235,15 @@ describe('join page', () => {
     expect(calls.find((c) => c.action === 'joinOffer')?.input).toEqual({ scene: 's=SH001&a=A01' })
     // Shoppers see no staff links.
     expect(visiblePage().textContent).not.toContain('导购入口')
+  })
+
+  it('says so when the QR’s assistant no longer serves at the store', async () => {
+    notYetAMember(() => ok({}), { offer: { ...OFFER, assistantName: null, assistantLeft: true } })
+    await openPage(JOIN_URL)
+    await screen.findByText('立即加入')
+    await waitFor(() =>
+      expect(visiblePage().querySelector('.join-page__where')?.textContent).toBe('上海南京西路店 · 该导购已不在本店，由门店为您服务'),
+    )
   })
 
   it('offers 《会员协议》 and 《隐私政策》 on the consent line, unticked, each opening its text without ticking', async () => {

@@ -48,7 +48,11 @@ const JoinPage = () => {
         <Text className="join-page__title">加入会员</Text>
         {offer?.storeName && (
           <Text className="join-page__where">
-            {offer.assistantName ? `${offer.storeName} · 导购 ${offer.assistantName} 为您办理` : offer.storeName}
+            {offer.assistantName
+              ? `${offer.storeName} · 导购 ${offer.assistantName} 为您办理`
+              : offer.assistantLeft
+                ? `${offer.storeName} · 该导购已不在本店，由门店为您服务`
+                : offer.storeName}
           </Text>
         )}
         <Text className="join-page__subtitle">消费累积分 · 满额升级VIP · 生日月专享7折</Text>
