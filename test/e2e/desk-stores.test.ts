@@ -66,6 +66,8 @@ it('invites a shop assistant to it, who accepts in the mini-program and is then 
   await page.getByRole('button', { name: '生成邀请码' }).click()
   const code = (await dialog().locator('.invitation__code').innerText()).trim()
   expect(code).toMatch(/^[A-Z2-9]{8}$/)
+  // The mini-program code to scan beside it: the accept page with this code in its scene.
+  await dialog().locator('.invitation__qr').waitFor()
   await desk.screenshot('desk-stores-03-invitation')
   const path = (await dialog().locator('.invitation__line').first().innerText()).replace('小程序页面：', '').trim()
   await page.getByRole('button', { name: '完成' }).click()

@@ -10,15 +10,40 @@ import { deskTime } from '../../wording'
 
 const ROLE_WORDS: Record<StaffRole, string> = { assistant: '导购', manager: '店长' }
 
-/** The code as the invited person types it in the mini-program's 接受邀请 page (or opens the path directly). */
-export const Invitation = ({ invitation }: { invitation: InvitationView }) => (
-  <div className="invitation">
-    <p>请把邀请码发给 {invitation.name}，请 TA 在微信中打开 VIP Card 小程序的「接受邀请」页输入，或直接打开下面的页面：</p>
-    <p className="invitation__code">{invitation.code}</p>
-    <p className="invitation__line">{`小程序页面：${invitation.path}`}</p>
-    <p className="invitation__line">{`有效期至 ${deskTime(invitation.expiresAt)}，只能使用一次`}</p>
-  </div>
-)
+/**
+ * The invitation as the invited person takes it: a mini-program code to scan with WeChat (the accept page opens
+ * with the code filled in), or the code to type on the 接受邀请 page when they are not at the screen.
+ */
+export const Invitation = ({ invitation }: { invitation: InvitationView }) => {
+  const [qr, setQr] = useState<string | null>(null)
+  const [qrFailed, setQrFailed] = useState(false)
+  useEffect(() => {
+    let current = true
+    call('setup', 'invitationQr', { code: invitation.code })
+      .then(({ qr }) => current && setQr(`data:${qr.contentType};base64,${qr.base64}`))
+      .catch(() => current && setQrFailed(true))
+    return () => {
+      current = false
+    }
+  }, [invitation.code])
+  return (
+    <div className="invitation">
+      <div className="invitation__scan">
+        {qr ? (
+          <img className="invitation__qr" src={qr} alt="邀请小程序码" />
+        ) : (
+          <p className="invitation__waiting">{qrFailed ? '小程序码生成失败，请把下面的邀请码发给对方' : '正在生成小程序码…'}</p>
+        )}
+        <div>
+          <p>{`请 ${invitation.name} 用微信扫左侧小程序码，确认后即加入；不在身边时，把邀请码发给 TA，在 VIP Card 小程序的「接受邀请」页输入：`}</p>
+          <p className="invitation__code">{invitation.code}</p>
+          <p className="invitation__line">{`小程序页面：${invitation.path}`}</p>
+          <p className="invitation__line">{`有效期至 ${deskTime(invitation.expiresAt)}，只能使用一次`}</p>
+        </div>
+      </div>
+    </div>
+  )
+}
 
 export const InviteStaffDialog = ({ stores, onClose, onInvited }: { stores: StoreView[]; onClose: () => void; onInvited: () => void }) => {
   const form = useSubmit()
