@@ -111,3 +111,27 @@ it('invites an operator with the catalog permission only, and later adds reports
   expect(demo.cloud.executor.find('operators', { operatorId: 'OP07' })[0]).toMatchObject({ areas: ['catalog', 'reports'], active: true })
   await desk.screenshot('desk-stores-06-operators')
 })
+
+it('hands an assistant’s customers to two colleagues, showing who gets how many first', async () => {
+  const page = desk.page
+  const customersOf = (staffId: string) => demo.cloud.executor.count('members', { storeId: 'SH001', assistantId: staffId })
+  const leaving = customersOf('A03')
+  expect(leaving).toBeGreaterThan(0)
+  await page.reload()
+  await page.getByText('员工', { exact: true }).click()
+  await row('A03').getByRole('button', { name: '移交顾客' }).click()
+  await field('移交给').locator('.t-select__wrap').click()
+  await page.locator('.t-select-option').filter({ hasText: 'A01' }).click()
+  await page.locator('.t-select-option').filter({ hasText: 'M01' }).click()
+  const first = Math.ceil(leaving / 2)
+  await dialog()
+    .getByText(`共 ${leaving} 位顾客：王丽 ${first} 位，周慧 ${leaving - first} 位`)
+    .waitFor()
+  await dialog().locator('.t-dialog__header').click() // closes the picker's list, as a click elsewhere does
+  await page.locator('.t-select__dropdown').waitFor({ state: 'hidden' })
+  await desk.screenshot('desk-stores-07-hand-over')
+  await dialog().getByRole('button', { name: '确认移交' }).click()
+  await page.getByText(/的顾客已全部移交给 王丽、周慧/).waitFor()
+  expect(customersOf('A03')).toBe(0)
+  expect(customersOf('M01')).toBe(leaving - first)
+})

@@ -153,7 +153,7 @@ export const HandOverDialog = ({ from, onClose, onDone }: { from: StaffRow; onCl
         <Field
           label="移交给"
           {...{
-            help: form.fieldError('toStaffIds') ?? `${from.store.name}的在职同事，可选多位：顾客轮流分给每位`,
+            help: form.fieldError('toStaffIds') ?? '同店在职同事，可多选：顾客轮流分给每位',
             status: form.fieldError('toStaffIds') ? 'error' : undefined,
           }}
         >
