@@ -78,6 +78,7 @@ export interface TillPurchaseRequest {
   couponId?: string
   marginFen?: Fen
   lines?: SaleLine[]
+  paidAt?: string
 }
 
 /**
@@ -132,6 +133,7 @@ export const recordTillPurchase = async (
         ...(coupon ? { coupon } : {}),
         ...(input.marginFen !== undefined ? { marginFen: input.marginFen } : {}),
         ...(input.lines !== undefined ? { lines: input.lines } : {}),
+        ...(input.paidAt !== undefined ? { paidAt: input.paidAt } : {}),
         code,
         recorderId,
       },

@@ -19,6 +19,7 @@ import { listStores, saveStore } from './storeAdmin'
 import { deactivateStaff, handOverCustomers, inviteStaff, listStaff } from './staffAdmin'
 import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
 import { listInvitations, revokeInvitation } from './invitationAdmin'
+import { createPosKey, listPosKeys, revokePosKey } from './posKeyAdmin'
 
 export const main = serve('setup', {
   // Offers: coupon templates and the points catalog.
@@ -43,4 +44,8 @@ export const main = serve('setup', {
   deactivateOperator,
   listInvitations,
   revokeInvitation,
+  // The POS API's keys (cloudfunctions/pos).
+  createPosKey,
+  listPosKeys,
+  revokePosKey,
 })

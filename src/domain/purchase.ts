@@ -60,6 +60,8 @@ export interface PurchaseRecord {
   pointsShortfall?: number
   /** The order's lines as the POS sent them (sku, name, qty, unit price, unit cost); absent from the staff till. */
   lines?: SaleLine[]
+  /** When the POS says the order was paid (its own clock, kept for reports); the rules count `at`, the server's. */
+  paidAt?: Instant
 }
 
 export interface PurchaseInput {
@@ -75,6 +77,8 @@ export interface PurchaseInput {
   marginFen?: Fen
   /** The order's lines (the POS API), kept with the purchase. */
   lines?: SaleLine[]
+  /** The POS's time of payment, kept with the purchase (the rules count `at`). */
+  paidAt?: Instant
 }
 
 export interface PurchaseDecision {
@@ -164,6 +168,7 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       pointsReversed: 0,
       pointsShortfall: 0,
       ...(input.lines ? { lines: input.lines } : {}),
+      ...(input.paidAt ? { paidAt: input.paidAt } : {}),
     },
     entries: [...settled.entries, ...earn],
     coupon: usedCoupon,
