@@ -7,18 +7,25 @@
  *   GET  /pos/v1/members/{code}   the scanned dynamic member code → masked name, tier, points, coupons, birthday month
  *   POST /pos/v1/purchases        { orderNo, memberCode?, amountFen, lines?, couponCode?, paidAt? }
  *   POST /pos/v1/refunds          { orderNo, refundNo, amountFen, lines? }
+ *   GET  /pos/v1/openapi.json     this API's OpenAPI 3.1 document (src/api/posOpenApi.ts; docs/pos-api.yaml)
  *
  * Anything but an HTTP access call is refused: the mini-program and the desk have their own functions.
  */
+import { POS_OPENAPI } from '../../src/api/posOpenApi'
 import { AppError } from '../../src/domain/errors'
 import { now } from '../_lib/cloud'
 import { authenticate } from './auth'
 import { jsonBody, lookupMember, recordPosPurchase, recordPosRefund } from './endpoints'
-import { errorAnswer, httpRequestOf, okAnswer, type HttpRequest, type HttpResponse } from './http'
+import { errorAnswer, httpRequestOf, okAnswer, rawAnswer, type HttpRequest, type HttpResponse } from './http'
 
 const MEMBER_PATH = /^\/pos\/v1\/members\/([^/]+)$/
 
 const route = async (req: HttpRequest, at: string): Promise<HttpResponse> => {
+  // The API's description is public: no key, nothing written.
+  if (req.path === '/pos/v1/openapi.json') {
+    if (req.method !== 'GET') throw new AppError('NOT_FOUND', `${req.path} 只接受 GET`, { httpStatus: 405 })
+    return rawAnswer(200, 'application/json; charset=utf-8', JSON.stringify(POS_OPENAPI))
+  }
   const member = MEMBER_PATH.exec(req.path)
   const known = member !== null || req.path === '/pos/v1/purchases' || req.path === '/pos/v1/refunds'
   if (!known) throw new AppError('NOT_FOUND', `没有这个接口：${req.method} ${req.path}`)
