@@ -19,7 +19,6 @@ import {
   type PurchaseRecord,
 } from '../../src/domain/purchase'
 import type { Till } from '../../src/domain/tillCode'
-import type { Transaction } from './cloud'
 import { findCoupon } from './coupons'
 import { data, tx } from './data'
 import { findMemberByCode, loadMember, readMemberIn } from './members'
@@ -88,14 +87,12 @@ export interface TillPurchaseRequest {
  * so a coupon or a code is used exactly once even when two tills scan it at the same moment (the loser re-runs
  * and finds it used). The order number (scoped by store) is the idempotency key: the purchase document's id. A
  * retry gets the first answer; the same order number with another member, amount, coupon or lines is refused.
- * `checkIn` runs first inside the transaction (the POS refuses an order number its no-member sales hold).
  */
 export const recordTillPurchase = async (
   till: TillActor,
   recorderId: string,
   input: TillPurchaseRequest,
   now: string,
-  checkIn?: (t: Transaction, id: string) => Promise<void>,
 ): Promise<PurchaseResult> => {
   const scanned =
     input.couponCode !== undefined || input.couponId !== undefined
@@ -107,7 +104,6 @@ export const recordTillPurchase = async (
   const identity = identityOf(found, now)
 
   return inTransaction(async (t): Promise<PurchaseResult> => {
-    if (checkIn) await checkIn(t, id)
     const existing = await tx(t).purchases.get(id)
     if (existing) {
       const request = {

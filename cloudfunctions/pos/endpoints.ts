@@ -14,7 +14,7 @@ import { inBirthdayMonth } from '../../src/domain/member'
 import { linesMarginFen, linesProblem, POS_TIMESTAMP_WINDOW_SECONDS, type SaleLine } from '../../src/domain/pos'
 import { purchaseId } from '../../src/domain/purchase'
 import { acceptScan, type Till } from '../../src/domain/tillCode'
-import { _, type Transaction } from '../_lib/cloud'
+import { _ } from '../_lib/cloud'
 import { assertTillOpen } from '../_lib/codeGuards'
 import type { PosKeyDoc, PosSaleDoc } from '../_lib/collections'
 import { couponsOf, tillCouponView } from '../_lib/coupons'
@@ -112,11 +112,11 @@ export const recordPosPurchase = async (key: PosKeyDoc, body: unknown, now: stri
   const marginFen = input.lines ? linesMarginFen(input.lines, input.amountFen) : undefined
   if (input.memberCode !== undefined) {
     await assertTillOpen(till)
-    // An order number the POS recorded as a no-member sale is that sale: with a member now, it is another one.
-    const notANoMemberSale = async (t: Transaction, id: string) => {
-      if (await tx(t).posSales.get(id))
-        throw new AppError('IDEMPOTENCY_CONFLICT', `订单号 ${input.orderNo} 已作为非会员消费录入，请核对订单号`)
-    }
+    // An order number the POS recorded as a no-member sale is that sale: with a member now, it is another one. Read
+    // before the purchase's transaction, which keeps to the till's five document operations (a sale with no member
+    // and a member's purchase racing on one order number write different documents either way).
+    if (await data.posSales.get(purchaseId(key.storeId, input.orderNo)))
+      throw new AppError('IDEMPOTENCY_CONFLICT', `订单号 ${input.orderNo} 已作为非会员消费录入，请核对订单号`)
     const answer = await recordTillPurchase(
       till,
       till.staffId,
@@ -130,7 +130,6 @@ export const recordPosPurchase = async (key: PosKeyDoc, body: unknown, now: stri
         ...(input.paidAt ? { paidAt: input.paidAt } : {}),
       },
       now,
-      notANoMemberSale,
     )
     return { ...answer, member: posMember(answer.member) }
   }

@@ -47,6 +47,8 @@ describe('purchases', () => {
     )
     const reply = await purchase({ orderNo: 'SAME-POS', memberCode: await h.tillCode(b.openid, paid), amountFen: 60_000 })
     expect(reply.status).toBe(200)
+    // The till's budget: five document operations in the purchase's transaction, the POS's included.
+    expect((JSON.parse(reply.headers.get('x-local-db-ops') ?? '{}') as { maxTxnOps: number }).maxTxnOps).toBeLessThanOrEqual(5)
     const data = reply.body.data as typeof staff
     expect({ ...data.purchase, orderNo: 'x' }).toEqual({ ...staff.purchase, orderNo: 'x' })
     expect(data.purchase.tierChange).not.toBeNull()
