@@ -18,7 +18,8 @@ export const NewPosKey = ({ created }: { created: { key: PosKeyRow; secret: stri
   <div className="invitation">
     <p>{`请把以下信息填入「${created.key.store.name}」的收银系统。密钥只显示这一次，关闭后无法再查看；遗失请停用后重新新建。`}</p>
     <p className="invitation__line">{`X-Pos-Key：${created.key.keyId}`}</p>
-    <p className="invitation__code" data-testid="pos-secret">
+    <p className="invitation__line">密钥（仅用于计算 X-Pos-Signature，不要随请求发送）：</p>
+    <p className="pos-secret" data-testid="pos-secret">
       {created.secret}
     </p>
     <p className="invitation__line">签名方法与接口说明见接口文档 /pos/v1/openapi.json</p>
@@ -105,7 +106,7 @@ export const PosKeysTab = () => {
     { colKey: 'label', title: '名称', width: 120 },
     { colKey: 'store', title: '门店', ellipsis: true, cell: ({ row }) => row.store.name },
     { colKey: 'keyId', title: '密钥编号 (X-Pos-Key)', width: 200 },
-    { colKey: 'createdAt', title: '创建', width: 150, cell: ({ row }) => `${deskTime(row.createdAt)} · ${row.createdBy}` },
+    { colKey: 'createdAt', title: '创建', width: 200, cell: ({ row }) => `${deskTime(row.createdAt)} · ${row.createdBy}` },
     { colKey: 'revoked', title: '状态', width: 80, cell: ({ row }) => <StateTag on={!row.revoked} onText="使用中" offText="已停用" /> },
     {
       colKey: 'operation',
