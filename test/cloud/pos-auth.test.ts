@@ -200,6 +200,21 @@ describe('signed requests', () => {
     expect(snapshot(h)).toEqual(before)
   })
 
+  it('forgets nonces after the nonce window (hourly upkeep), when their signatures are stale anyway', async () => {
+    const key = await makeKey(h, DEMO_STORE._id)
+    const t0 = at('2026-12-03T10:00:00')
+    expect((await pos(h, key, { ...sale('NONCE-OLD'), nonce: 'nonce-old-0001' }, t0)).status).toBe(200)
+    expect((await pos(h, key, { ...sale('NONCE-NEW'), nonce: 'nonce-new-0001' }, later(t0, 550))).status).toBe(200)
+    const upkeep = await h.cloud.fireTimer('jobs', 'upkeep', { clock: later(t0, 660) })
+    expect(upkeep.body).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ job: 'pos-nonces' })]) })
+    expect(h.cloud.executor.get('posNonces', `${key.keyId}:nonce-old-0001`)).toBeNull()
+    expect(h.cloud.executor.get('posNonces', `${key.keyId}:nonce-new-0001`)).not.toBeNull()
+    // The forgotten nonce's request, replayed as captured: stale, refused all the same.
+    const ts = Math.floor(Date.parse(t0) / 1000)
+    const replay = await pos(h, key, { ...sale('NONCE-OLD'), nonce: 'nonce-old-0001', timestamp: ts }, later(t0, 660))
+    expect([replay.status, replay.body.error?.message]).toEqual([401, expect.stringMatching(/时间戳/)])
+  })
+
   it('the sample client signs what the server checks (its own clock, no overrides)', async () => {
     const key = await makeKey(h, DEMO_STORE._id)
     const reply = await posRequest(h.cloud.url, key, sale('CLIENT-1'))
