@@ -205,7 +205,10 @@ export const ReassignSchema = v.object({
 export type ReassignInput = v.InferInput<typeof ReassignSchema>
 
 /** A store manager resumes a till the brake on guessing paused (src/domain/codeGuard.ts). */
-export const ResumeTillSchema = v.object({ staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
+/** A paused till: an assistant's (their staff number) or a POS key's of the store (`pos:<key id>`, cloudfunctions/pos). */
+export const ResumeTillSchema = v.object({
+  staffId: v.pipe(v.string('请选择导购'), v.regex(/^([A-Za-z0-9_-]{1,12}|pos:pk_[0-9a-f]{16})$/, '导购编号无效')),
+})
 export type ResumeTillInput = v.InferInput<typeof ResumeTillSchema>
 
 export const CallbackStatsSchema = v.object({

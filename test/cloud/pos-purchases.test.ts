@@ -4,7 +4,9 @@
  * store and order number, safe under concurrent retries, lines kept; a sale with no member recorded, earning
  * nothing; the look-up shows the member without spending their code.
  */
-import { DEMO_ASSISTANT, DEMO_STORE } from '../../scripts/demo-data'
+import { DEMO_ASSISTANT, DEMO_MANAGER, DEMO_STORE, DEMO_STORE_2 } from '../../scripts/demo-data'
+import { CODE_BRAKE } from '../../src/domain/codeGuard'
+import { dynamicMemberCode } from '../../src/domain/memberCode'
 import type { PosCredentials } from '../../scripts/pos/client'
 import { at } from '../support/clock'
 import { startTestCloud } from './harness'
@@ -236,5 +238,38 @@ describe('the member look-up', () => {
     const reply = await lookup(forged)
     expect(reply.status).toBe(422)
     expect(['CODE_INVALID']).toContain(reply.body.error?.code)
+  })
+})
+
+describe('the brake on guessing codes', () => {
+  it("pauses a key that sends too many wrong codes, as an assistant's till; the store's manager resumes it", async () => {
+    const guesser = await makeKey(h, DEMO_STORE._id, '猜码')
+    const s = await h.joinedShopper('pos-guess', { clock: joined })
+    const t0 = at('2026-04-11T12:00:00')
+    // Well-formed codes for the member, made with a wrong secret: counted as wrong (not as mistyped).
+    const wrong = (i: number) => dynamicMemberCode(s.memberNo, 'ab'.repeat(32), Date.parse(t0) + i * 1000)
+    let last = { status: 0, body: { error: { code: '' } } as { error?: { code?: string } } }
+    for (let i = 0; i < CODE_BRAKE.till.wrongCodes; i++)
+      last = await pos(h, guesser, { method: 'GET', path: `/pos/v1/members/${wrong(i)}` }, later(t0, i))
+    expect([last.status, last.body.error?.code]).toEqual([423, 'TILL_PAUSED'])
+    // Paused: even the right code is refused, at this key only.
+    const right = await h.tillCode(s.openid, later(t0, 60))
+    const refused = await pos(h, guesser, { method: 'GET', path: `/pos/v1/members/${right}` }, later(t0, 60))
+    expect(refused.body.error?.code).toBe('TILL_PAUSED')
+    // Another store's manager may not resume it; this store's may.
+    h.cloud.executor.insert('staff', [
+      { _id: 'pos-m2', staffId: 'M21', name: '周敏', storeId: DEMO_STORE_2._id, role: 'manager', active: true },
+    ])
+    const foreign = await h.call('pos-m2', 'staff', 'resumeTill', { staffId: `pos:${guesser.keyId}` }, { clock: later(t0, 70) })
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const resumed = await h.ok(DEMO_MANAGER._id, 'staff', 'resumeTill', { staffId: `pos:${guesser.keyId}` }, { clock: later(t0, 70) })
+    expect(resumed).toEqual({ resumed: true })
+    const again = await pos(
+      h,
+      guesser,
+      { method: 'GET', path: `/pos/v1/members/${await h.tillCode(s.openid, later(t0, 1000))}` },
+      later(t0, 1000),
+    )
+    expect(again.status).toBe(200)
   })
 })

@@ -339,7 +339,13 @@ export const STAFF: Specs<'staff'> = {
   codeAlerts: { callers: manager, fields: none },
   resumeTill: {
     callers: manager,
-    fields: () => ({ staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)) }),
+    fields: () => ({
+      staffId: fc.oneof(
+        fc.constantFrom(...STAFF_IDS),
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/),
+        fc.stringMatching(/^pos:pk_[0-9a-f]{16}$/),
+      ),
+    }),
   },
 }
 
