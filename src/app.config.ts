@@ -29,6 +29,7 @@ export default defineAppConfig({
         'today/index',
         'callbacks/index',
         'invite/index',
+        'team/index',
       ],
     },
     {

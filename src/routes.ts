@@ -28,6 +28,7 @@ export const ROUTES = {
   staffCallbacks: '/staff/callbacks/index',
   /** Where an invited staff member or operator accepts (src/domain/invitations.ts ACCEPT_PAGE). */
   staffInvite: '/staff/invite/index',
+  staffTeam: '/staff/team/index',
   opsMember: '/ops/member/index',
   opsCampaigns: '/ops/campaigns/index',
   opsEvents: '/ops/events/index',

@@ -400,8 +400,11 @@ export interface JobRunDoc {
   done: boolean
   startedAt: string
   updatedAt: string
-  /** The hand-over job (ops.handOverCustomers): whose customers go to whom, at which store, on whose order. */
-  handOver?: { fromStaffId: string; toStaffId: string; storeId: string; by: string }
+  /**
+   * The hand-over job (setup.handOverCustomers, staff.handOverCustomers): whose customers go to whom (dealt in turn
+   * when several), at which store, on whose order (an operator id, or `staff:<id>` for a store manager).
+   */
+  handOver?: { fromStaffId: string; toStaffIds: string[]; storeId: string; by: string }
 }
 
 /** `campaigns/<id>`: coupons offered to members — claimed by them (`claim`) or issued to a segment (`issue`). */

@@ -1,5 +1,6 @@
 /**
- * Handing an assistant's customers to a colleague of the same store (ops.handOverCustomers): a walk over the
+ * Handing an assistant's customers to colleagues of the same store (setup.handOverCustomers for operators,
+ * staff.handOverCustomers for the store's manager), dealt in turn when several take them: a walk over the
  * members whose assistant they are, in chunks, recorded in `jobRuns/hand-over:<operatorId>:<requestId>` after every
  * chunk (the jobs framework, _lib/jobs.ts). The operator's call moves what fits in its budget; the same call again
  * (same request id) resumes where it stopped, and the hourly upkeep (jobs) finishes what nobody resumed.
@@ -7,6 +8,7 @@
  * is (`assignmentLog`), so a second run moves nobody twice.
  */
 import type { Member } from '../../src/domain/member'
+import { receiverAt } from '../../src/domain/staff'
 import type { JobRunDoc } from './collections'
 import { data, tx } from './data'
 import { inParallel, walkChunks } from './jobs'
@@ -19,16 +21,16 @@ export const HAND_OVER_CHUNK = 50
 
 export type HandOver = NonNullable<JobRunDoc['handOver']>
 
-/** Moves one member if they are still the old assistant's at that store; answers whether it moved them. */
-const moveMember = (memberId: string, h: HandOver, now: string): Promise<boolean> =>
+/** Moves one member to `to` if they are still the old assistant's at that store; answers whether it moved them. */
+const moveMember = (memberId: string, to: string, h: HandOver, now: string): Promise<boolean> =>
   inTransaction(async (t) => {
     const member = await tx(t).members.get(memberId)
     // Gone (a membership deleted meanwhile) or moved by someone else since the chunk was read: nothing to do.
     if (!member || member.assistantId !== h.fromStaffId || member.storeId !== h.storeId) return false
     const after: Member = {
       ...member,
-      assistantId: h.toStaffId,
-      assignmentLog: [...(member.assignmentLog ?? []), { from: h.fromStaffId, to: h.toStaffId, by: h.by, at: now }],
+      assistantId: to,
+      assignmentLog: [...(member.assignmentLog ?? []), { from: h.fromStaffId, to, by: h.by, at: now }],
     }
     await writeMemberIn(t, after)
     return true
@@ -47,7 +49,14 @@ export const continueHandOver = (runKey: string, h: HandOver, now: string, budge
       budgetMs,
       fresh: { handOver: h },
     },
-    async (members) => ({ changed: await inParallel(members, 8, (m) => moveMember(m._id, h, now)) }),
+    // Dealt by position in the walk (recorded with the run), so a resumed run goes on dealing where it stopped.
+    async (members, run) => ({
+      changed: await inParallel(
+        members.map((m, i) => ({ id: m._id, to: receiverAt(run.processed + i, h.toStaffIds) })),
+        8,
+        (m) => moveMember(m.id, m.to, h, now),
+      ),
+    }),
   )
 
 /** Hand-overs a call left unfinished (the upkeep resumes them). */

@@ -57,7 +57,7 @@ export const createInvitation = async (
     ...fresh,
     _id: newCode(),
     createdAt: now,
-    expiresAt: expiresAt(now),
+    expiresAt: expiresAt(now, fresh.kind),
     usedAt: null,
     usedBy: null,
     revokedAt: null,

@@ -162,7 +162,7 @@ const handOvers = async (ctx: JobContext, budgetMs: number): Promise<JobReport> 
   let moved = 0
   for (const run of await unfinishedHandOvers()) {
     const left = deadline - Date.now()
-    if (left <= 0 || !run.handOver) continue
+    if (left <= 0 || !run.handOver?.toStaffIds) continue
     const after = await continueHandOver(run.runKey, run.handOver, ctx.now, left)
     moved += after.changed - run.changed
   }

@@ -4,7 +4,6 @@
  * Every action checks, on the server, that the caller is an active operator (never a shop assistant).
  */
 import type { AdjustmentResult } from '../../src/api/contract'
-import type { ReferralView } from '../../src/api/contract'
 import {
   AdjustPointsSchema,
   CreateCampaignSchema,
@@ -14,7 +13,7 @@ import {
   ReferralsSchema,
   ReviewReferralSchema,
 } from '../../src/api/schemas'
-import { reviewReferral as decideReview, type FraudSignal, type Referral } from '../../src/domain/referral'
+import { reviewReferral as decideReview } from '../../src/domain/referral'
 import { benefitText } from '../../src/domain/coupons'
 import { isBefore } from '../../src/domain/time'
 import { continueIssuing, opsCampaignView } from '../_lib/campaigns'
@@ -27,13 +26,14 @@ import { areasOf } from '../../src/domain/operators'
 import { adjustEntryId, type LedgerEntry } from '../../src/domain/ledger'
 import type { CampaignDoc } from '../_lib/collections'
 import { auditEntry, ledgerPage } from '../_lib/history'
-import { appendEntriesIn, findMemberByCode, loadMember, readMemberIn, writeMemberIn } from '../_lib/members'
+import { appendEntriesIn, findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
 import { loadProgram } from '../_lib/reference'
 import { operatorAction, serve } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
 import { program, programHistory, updateProgram } from './program'
 import { audienceSize, campaignFigures, closeCampaign, messageFigures, resolveAudience, updateCampaign } from './campaignAdmin'
 import { dashboard, segments } from './insights'
+import { listCampaigns, listReferrals, referralViews } from './marketingLists'
 import { customer, customers, today } from './customers'
 import { memberSummary } from '../_lib/views'
 import { storeCode, storeDirectory } from './storeCodes'
@@ -156,23 +156,6 @@ const stores = operatorAction(EmptySchema, async () => ({
   })),
 }))
 
-const FLAG_WORDS: Record<FraudSignal, string> = {
-  burst: '短时间内大量好友加入',
-  relatedPhone: '好友手机号与邀请人号段相同',
-  staffSelfRecorded: '邀请人为导购且亲自录入好友首单',
-}
-
-const referralView = async (r: Referral): Promise<ReferralView> => {
-  const [invitee, inviter] = await Promise.all([loadMember(r.inviteeId), loadMember(r.inviterId)])
-  return {
-    invitee: { name: invitee?.name ?? '—', memberNo: invitee?.memberNo ?? '' },
-    inviter: { name: inviter?.name ?? '—', memberNo: inviter?.memberNo ?? '' },
-    joinedAt: r.joinedAt,
-    status: r.status,
-    flags: r.flags.map((f) => FLAG_WORDS[f]),
-  }
-}
-
 /** Referrals by status (default: held for review), newest first. */
 const referrals = operatorAction('marketing', ReferralsSchema, async ({ status }) => {
   const found = await data.referrals
@@ -180,7 +163,7 @@ const referrals = operatorAction('marketing', ReferralsSchema, async ({ status }
     .orderBy('joinedAt', 'desc')
     .limit(100)
     .get()
-  return { referrals: await Promise.all(found.map(referralView)) }
+  return { referrals: await referralViews(found) }
 })
 
 /** An operator approves (pays, or lets the first purchase pay) or rejects a held referral. */
@@ -202,7 +185,8 @@ const reviewReferral = operatorAction('marketing', ReviewReferralSchema, async (
     }
     return outcome.referral
   })
-  return { referral: await referralView(reviewed) }
+  const [view] = await referralViews([reviewed])
+  return { referral: view }
 })
 
 export const main = serve('ops', {
@@ -227,6 +211,9 @@ export const main = serve('ops', {
   audienceSize,
   campaignFigures,
   messageFigures,
+  // The desk's 营销 tables past 100 rows (./marketingLists.ts); the phone keeps campaigns and referrals.
+  listCampaigns,
+  listReferrals,
   customers,
   customer,
   today,

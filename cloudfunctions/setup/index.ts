@@ -16,9 +16,9 @@ import {
   saveCouponTemplate,
 } from './catalogAdmin'
 import { listStores, saveStore } from './storeAdmin'
-import { deactivateStaff, handOverCustomers, inviteStaff, listStaff } from './staffAdmin'
+import { deactivateStaff, handOverCustomers, inviteStaff, listStaff, previewHandOver } from './staffAdmin'
 import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
-import { listInvitations, revokeInvitation } from './invitationAdmin'
+import { invitationQr, listInvitations, revokeInvitation } from './invitationAdmin'
 import { createPosKey, listPosKeys, revokePosKey } from './posKeyAdmin'
 
 export const main = serve('setup', {
@@ -37,6 +37,7 @@ export const main = serve('setup', {
   listStaff,
   inviteStaff,
   deactivateStaff,
+  previewHandOver,
   handOverCustomers,
   listOperators,
   inviteOperator,
@@ -44,6 +45,7 @@ export const main = serve('setup', {
   deactivateOperator,
   listInvitations,
   revokeInvitation,
+  invitationQr,
   // The POS API's keys (cloudfunctions/pos).
   createPosKey,
   listPosKeys,

@@ -13,6 +13,7 @@ import { data, type Filter } from '../_lib/data'
 import { invitationView } from '../_lib/invitations'
 import { listPage } from '../_lib/lists'
 import { operatorAction } from '../_lib/runtime'
+import { invitationQr as invitationQrOf } from '../_lib/staffTeam'
 
 const invitationRow = async (inv: InvitationDoc, now: string): Promise<InvitationRow> => ({
   ...(await invitationView(inv)),
@@ -51,3 +52,8 @@ export const revokeInvitation = operatorAction('stores', InvitationCodeSchema, a
   if (!withdrawn && after?.usedAt) throw fieldRefused('code', `该邀请已被${inv.name}接受，如需取消其权限，请停用该账号`)
   return { invitation: await invitationRow(after!, ctx.now) }
 })
+
+/** An open invitation as a mini-program code: the desk shows it for the invited person to scan with WeChat. */
+export const invitationQr = operatorAction('stores', InvitationCodeSchema, async ({ code }, ctx) => ({
+  qr: await invitationQrOf(code, ctx.now),
+}))

@@ -1,12 +1,13 @@
 /**
  * Cloud function `staff`: what shop assistants and store managers do. Every action checks, on the server, that
  * the caller is active staff (see `staffAction`); the actions live by role: the till (till.ts), refunds
- * (refunds.ts), coupons (coupons.ts), the workbench (workbench.ts) and the brake on guessing codes (codeBrake.ts).
+ * (refunds.ts), coupons (coupons.ts), the workbench (workbench.ts), a manager's team (team.ts) and the brake on guessing codes (codeBrake.ts).
  */
 import { serve } from '../_lib/runtime'
 import { codeAlerts, resumeTill } from './codeBrake'
 import { lookupCoupon, redeemGiftCoupon, undoCouponUse } from './coupons'
 import { lookupOrder, previewRefund, recordRefund } from './refunds'
+import { deactivateAssistant, handOverCustomers, inviteAssistant, previewHandOver, team, teamInvitationQr } from './team'
 import { scanMember, recordPurchase, redeemCatalog, redeemPoints } from './till'
 import {
   callbackStats,
@@ -48,4 +49,10 @@ export const main = serve('staff', {
   storeStaff,
   codeAlerts,
   resumeTill,
+  team,
+  inviteAssistant,
+  teamInvitationQr,
+  deactivateAssistant,
+  previewHandOver,
+  handOverCustomers,
 })

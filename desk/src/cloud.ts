@@ -8,7 +8,7 @@ import '@cloudbase/js-sdk/auth'
 import '@cloudbase/js-sdk/functions'
 import '@cloudbase/js-sdk/storage'
 import type { ActionInput, ActionName, ActionOutput, CloudResult, FunctionName } from '../../src/api/contract'
-import type { ErrorCode, FieldError } from '../../src/domain/errors'
+import { DeskError } from './deskError'
 
 const ENV = import.meta.env.VITE_CLOUDBASE_ENV
 /** Built without a CloudBase environment: the local cloud serves this desk and answers for CloudBase. */
@@ -37,17 +37,7 @@ if (ON_LOCAL_CLOUD) app.registerHost(window.location.host, window.location.proto
 
 export const auth = app.auth({ persistence: 'local' })
 
-/** A failed call, as the functions answer it (a code and a message in Chinese), or the network's. */
-export class DeskError extends Error {
-  override name = 'DeskError'
-  constructor(
-    readonly code: ErrorCode | 'NETWORK' | 'SIGNED_OUT',
-    message: string,
-    readonly fields: FieldError[] = [],
-  ) {
-    super(message)
-  }
-}
+export { DeskError }
 
 const signedOutListeners = new Set<() => void>()
 /** Called when a call finds the desk signed out (session ended, revoked, or the SDK's token refused). */

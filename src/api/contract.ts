@@ -12,6 +12,7 @@ import type { MemberApi } from './member'
 import type { OpsApi } from './ops'
 import type { SetupApi } from './setup'
 import type { StaffApi } from './staff'
+import type { TeamApi } from './storeAdmin'
 
 export type * from './shared'
 export type * from './member'
@@ -27,7 +28,8 @@ export type * from './pos'
 
 export interface Api {
   member: MemberApi
-  staff: StaffApi
+  /** A store manager's team (TeamApi) is served by the staff function too. */
+  staff: StaffApi & TeamApi
   event: EventApi
   ops: OpsApi
   /** Setting the program up: coupon templates, the points catalog, stores, staff, operators (mostly the desk's). */

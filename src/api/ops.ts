@@ -22,6 +22,7 @@ import type {
   StoreCodeInput,
   UpdateCampaignInput,
 } from './opsSchemas'
+import type { ListCampaignsInput, ListReferralsInput } from './opsListSchemas'
 import type { ProgramHistoryInput, UpdateProgramInput } from './programSchema'
 import type { ListPage } from './lists'
 import type { CorrectMemberBirthdayInput, MemberPageInput, MemberRecordsInput, MembersInput, MoveMemberStoreInput } from './membersSchemas'
@@ -61,6 +62,13 @@ export interface OpsCampaignView {
   status: 'active' | 'issuing' | 'closed'
   issued: number
   skipped: number
+}
+
+/** A campaign as the desk's table lists it: its coupon's title and when it was created. */
+export interface OpsCampaignRow extends OpsCampaignView {
+  /** The coupon template's title (its id when the template is gone). */
+  templateTitle: string
+  createdAt: Instant
 }
 
 /** A campaign's reach so far: coupons its members hold (claimed or issued), and how many members its audience has now. */
@@ -213,6 +221,10 @@ export interface OpsApi {
   campaigns: { input: Record<string, never>; output: { campaigns: OpsCampaignView[] } }
   referrals: { input: ReferralsInput; output: { referrals: ReferralView[] } }
   reviewReferral: { input: ReviewReferralInput; output: { referral: ReferralView } }
+  /** The desk's campaign table: not ended or ended as of `serverTime`, searched, by creation or opening; by cursor. */
+  listCampaigns: { input: ListCampaignsInput; output: ListPage<OpsCampaignRow> & { serverTime: Instant } }
+  /** The desk's referral table: by status, latest joined first (or oldest), by cursor past any number. */
+  listReferrals: { input: ListReferralsInput; output: ListPage<ReferralView> }
   program: { input: Record<string, never>; output: ProgramView }
   /** Saves a new version, going forward only: what the old rules decided stays decided. */
   updateProgram: { input: UpdateProgramInput; output: { program: ProgramView; version: ProgramVersionView; replayed: boolean } }

@@ -130,3 +130,9 @@ export interface CallbackEntry {
   note: string
   nextAt: Instant | null
 }
+
+/** A picture made on the server (a mini-program code), carried in the answer. */
+export interface PictureData {
+  contentType: string
+  base64: string
+}

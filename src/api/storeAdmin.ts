@@ -8,11 +8,13 @@ import type { StaffRole } from '../domain/staff'
 import type { MapPoint, WeeklyHours } from '../domain/stores'
 import type { Instant } from '../domain/time'
 import type { ListPage } from './lists'
-import type { StoreView } from './shared'
+import type { PictureData, StoreView } from './shared'
 import type { StaffView } from './staff'
 import type {
   AcceptInvitationInput,
   HandOverCustomersInput,
+  InviteAssistantInput,
+  PreviewHandOverInput,
   InviteOperatorInput,
   InviteStaffInput,
   InvitationCodeInput,
@@ -79,9 +81,17 @@ export type InvitationView =
   | (InvitationBase & { kind: 'staff'; staffId: string; role: StaffRole; store: StoreView })
   | (InvitationBase & { kind: 'operator'; operatorId: string; areas: OperatorArea[]; exportPII: boolean })
 
+/** Who would receive how many of a leaver's customers (dealt in turn), before the hand-over is made. */
+export interface HandOverPreview {
+  from: { staffId: string; name: string }
+  customers: number
+  shares: { staffId: string; name: string; customers: number }[]
+}
+
 export interface HandOverView {
   from: { staffId: string; name: string }
-  to: { staffId: string; name: string }
+  /** The colleagues, in the order the customers were dealt to them. */
+  to: { staffId: string; name: string }[]
   store: StoreView
   /**
    * Customers this hand-over moved, as its recorded chunks count them (a call that failed mid-chunk moved some it
@@ -113,6 +123,7 @@ export interface StoreAdminApi {
   inviteStaff: { input: InviteStaffInput; output: { invitation: InvitationView; replayed: boolean } }
   /** Their powers end with this call; their customers stay theirs until handed over. */
   deactivateStaff: { input: StaffIdInput; output: { staff: StaffRow } }
+  previewHandOver: { input: PreviewHandOverInput; output: { preview: HandOverPreview } }
   handOverCustomers: { input: HandOverCustomersInput; output: { handOver: HandOverView } }
   listOperators: { input: ListOperatorsInput; output: ListPage<OperatorRow> }
   inviteOperator: { input: InviteOperatorInput; output: { invitation: InvitationView; replayed: boolean } }
@@ -122,6 +133,23 @@ export interface StoreAdminApi {
   listInvitations: { input: ListInvitationsInput; output: ListPage<InvitationRow> }
   /** Withdraws an open invitation (its code stops working); one already accepted is refused. */
   revokeInvitation: { input: InvitationCodeInput; output: { invitation: InvitationRow } }
+  /** An open invitation as a mini-program code to scan (opens the accept page with the code). */
+  invitationQr: { input: InvitationCodeInput; output: { qr: PictureData } }
+}
+
+/**
+ * A store manager's team, in the mini-program (cloudfunctions/staff/team.ts): the same rules as the desk's, for
+ * their own store only, and only shop assistants (a manager is made by an operator).
+ */
+export interface TeamApi {
+  /** The store's staff (active first) with the customers each looks after, and its open invitations. */
+  team: { input: Record<string, never>; output: { staff: StaffRow[]; invitations: InvitationView[] } }
+  inviteAssistant: { input: InviteAssistantInput; output: { invitation: InvitationView; replayed: boolean } }
+  /** An open invitation of the store as a mini-program code, to scan from the manager's screen. */
+  teamInvitationQr: { input: InvitationCodeInput; output: { qr: PictureData } }
+  deactivateAssistant: { input: StaffIdInput; output: { staff: StaffRow } }
+  previewHandOver: { input: PreviewHandOverInput; output: { preview: HandOverPreview } }
+  handOverCustomers: { input: HandOverCustomersInput; output: { handOver: HandOverView } }
 }
 
 export interface AcceptInvitationApi {

@@ -6,7 +6,7 @@
 import * as v from 'valibot'
 import { CODE_PATTERN, normalizeInvitationCode } from '../domain/invitations'
 import { OPERATOR_AREAS } from '../domain/operators'
-import { STAFF_ROLES } from '../domain/staff'
+import { MAX_HAND_OVER_RECEIVERS, STAFF_ROLES } from '../domain/staff'
 import { mapPointProblems, STORE_ID_PATTERN, STORE_ID_RULE, storePhoneProblem, WEEKDAYS, weeklyHoursProblems } from '../domain/stores'
 import { boundedArray, PLAIN_TEXT, plainText } from './fields'
 import { listInput } from './lists'
@@ -120,12 +120,30 @@ export type InviteStaffInput = v.InferInput<typeof InviteStaffSchema>
 export const StaffIdSchema = v.object({ staffId: staffNumber })
 export type StaffIdInput = v.InferInput<typeof StaffIdSchema>
 
+/** A leaver and the colleagues who take their customers: one or several, each once, never the leaver. */
+const handOverParties = {
+  fromStaffId: staffNumber,
+  toStaffIds: boundedArray(staffNumber, MAX_HAND_OVER_RECEIVERS, `最多分给 ${MAX_HAND_OVER_RECEIVERS} 位同事`, '请选择接手的同事'),
+}
+type Parties = { fromStaffId: string; toStaffIds: string[] }
+const eachOnce = (i: Parties) => new Set(i.toStaffIds).size === i.toStaffIds.length
+const notTheLeaver = (i: Parties) => !i.toStaffIds.includes(i.fromStaffId)
+const TWICE = '接手的同事重复了'
+const LEAVER = '请选择另一位导购接手'
+
+/** Who would receive how many, before the hand-over is made. */
+export const PreviewHandOverSchema = v.pipe(
+  v.object(handOverParties),
+  v.forward(v.check(eachOnce, TWICE), ['toStaffIds']),
+  v.forward(v.check(notTheLeaver, LEAVER), ['toStaffIds']),
+)
+export type PreviewHandOverInput = v.InferInput<typeof PreviewHandOverSchema>
+
+type Order = Parties & { requestId: string }
 export const HandOverCustomersSchema = v.pipe(
-  v.object({ fromStaffId: staffNumber, toStaffId: staffNumber, requestId }),
-  v.forward(
-    v.check((i) => i.fromStaffId !== i.toStaffId, '请选择另一位导购接手'),
-    ['toStaffId'],
-  ),
+  v.object({ ...handOverParties, requestId }),
+  v.forward(v.check<Order, string>(eachOnce, TWICE), ['toStaffIds']),
+  v.forward(v.check<Order, string>(notTheLeaver, LEAVER), ['toStaffIds']),
 )
 export type HandOverCustomersInput = v.InferInput<typeof HandOverCustomersSchema>
 
@@ -175,3 +193,7 @@ export type ListInvitationsInput = v.InferInput<typeof ListInvitationsSchema>
 
 export const InvitationCodeSchema = v.object({ code: AcceptInvitationSchema.entries.code })
 export type InvitationCodeInput = v.InferInput<typeof InvitationCodeSchema>
+
+/** A store manager invites a shop assistant to their own store (staff.inviteAssistant): the store is theirs. */
+export const InviteAssistantSchema = v.object({ name: personName, staffId: staffNumber, requestId })
+export type InviteAssistantInput = v.InferInput<typeof InviteAssistantSchema>

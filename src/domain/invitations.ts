@@ -5,8 +5,11 @@
  */
 import type { Instant } from './time'
 
-/** How long an invitation may be accepted. */
-export const INVITATION_DAYS = 7
+/**
+ * How long an invitation may be accepted: a staff invitation is shown to a new assistant standing in the store and
+ * scanned there (a day is plenty, and a lost screenshot is soon worthless); an operator's travels by message.
+ */
+export const INVITATION_HOURS = { staff: 24, operator: 7 * 24 } as const
 
 /** The accept page, in the staff subpackage; the code rides in its query (`?code=`) or a mini-program code's scene (`i=`). */
 export const ACCEPT_PAGE = 'staff/invite/index'
@@ -24,7 +27,8 @@ export const normalizeInvitationCode = (typed: string): string => typed.replace(
 
 export const acceptPath = (code: string): string => `${ACCEPT_PAGE}?code=${code}`
 
-export const expiresAt = (now: Instant): Instant => new Date(Date.parse(now) + INVITATION_DAYS * 86_400_000).toISOString()
+export const expiresAt = (now: Instant, kind: keyof typeof INVITATION_HOURS): Instant =>
+  new Date(Date.parse(now) + INVITATION_HOURS[kind] * 3_600_000).toISOString()
 
 export type InvitationState = 'open' | 'used' | 'expired' | 'revoked'
 

@@ -41,6 +41,8 @@ const OPS: Record<ActionName<'ops'>, true> = {
   audienceSize: true,
   campaignFigures: true,
   messageFigures: true,
+  listCampaigns: true,
+  listReferrals: true,
   customers: true,
   customer: true,
   today: true,
@@ -59,6 +61,7 @@ const SETUP: Record<ActionName<'setup'>, true> = {
   listStaff: true,
   inviteStaff: true,
   deactivateStaff: true,
+  previewHandOver: true,
   handOverCustomers: true,
   listOperators: true,
   inviteOperator: true,
@@ -66,6 +69,7 @@ const SETUP: Record<ActionName<'setup'>, true> = {
   deactivateOperator: true,
   listInvitations: true,
   revokeInvitation: true,
+  invitationQr: true,
   listCouponTemplates: true,
   saveCouponTemplate: true,
   retireCouponTemplate: true,
@@ -104,8 +108,25 @@ const STAFF: Record<ActionName<'staff'>, true> = {
   storeStaff: true,
   codeAlerts: true,
   resumeTill: true,
+  team: true,
+  inviteAssistant: true,
+  teamInvitationQr: true,
+  deactivateAssistant: true,
+  previewHandOver: true,
+  handOverCustomers: true,
 }
-const MANAGERS_ONLY: ActionName<'staff'>[] = ['reassign', 'callbackStats', 'codeAlerts', 'resumeTill']
+const MANAGERS_ONLY: ActionName<'staff'>[] = [
+  'reassign',
+  'callbackStats',
+  'codeAlerts',
+  'resumeTill',
+  'team',
+  'inviteAssistant',
+  'teamInvitationQr',
+  'deactivateAssistant',
+  'previewHandOver',
+  'handOverCustomers',
+]
 /** Event actions by who may call them. */
 const EVENT: Record<ActionName<'event'>, 'shopper' | 'staff' | 'operator'> = {
   list: 'shopper',

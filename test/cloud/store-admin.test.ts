@@ -254,7 +254,7 @@ describe('staff: invite, accept, deactivate', () => {
       staffId: 'B01',
       role: 'assistant',
       store: { id: 'BJ001', name: '北京三里屯太古里店' },
-      expiresAt: at('2026-11-30T10:00:00'),
+      expiresAt: at('2026-11-24T10:00:00'),
     })
     expect(invitation.code).toMatch(/^[A-Z2-9]{8}$/)
     expect(invitation.path).toBe(`staff/invite/index?code=${invitation.code}`)
@@ -328,9 +328,9 @@ describe('staff: invite, accept, deactivate', () => {
     const { invitation } = await invite('B09', 'invite-expiring-1')
     const before = snapshot()
     expect(
-      await h.call('late-wechat', 'member', 'acceptInvitation', { code: invitation.code }, { clock: at('2026-11-30T10:00:01') }),
+      await h.call('late-wechat', 'member', 'acceptInvitation', { code: invitation.code }, { clock: at('2026-11-24T10:00:01') }),
     ).toMatchObject(refused('CODE_EXPIRED'))
-    const inTime = { clock: at('2026-11-29T10:00:00') }
+    const inTime = { clock: at('2026-11-24T09:00:00') }
     expect(await h.call('late-wechat', 'member', 'acceptInvitation', { code: 'ABCD2345' }, inTime)).toMatchObject(refused('CODE_INVALID'))
     expect(await h.call('late-wechat', 'member', 'acceptInvitation', { code: 'abc' }, inTime)).toMatchObject(refused('INVALID_INPUT'))
     expect(await h.call(DEMO_ASSISTANT._id, 'member', 'acceptInvitation', { code: invitation.code }, inTime)).toMatchObject(
@@ -491,7 +491,7 @@ describe('handing customers over', () => {
   it('refuses a colleague of another store, an inactive one, or the same person, writing nothing', async () => {
     const before = snapshot()
     const hand = (toStaffId: string) =>
-      h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffId, requestId: 'ho-refused-1' })
+      h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffIds: [toStaffId], requestId: 'ho-refused-1' })
     expect(await hand('C01')).toMatchObject(refused('INVALID_INPUT', /同店同事/))
     expect(await hand('B01')).toMatchObject(refused('INVALID_INPUT', /同店同事/))
     expect(await hand('A20')).toMatchObject(refused('INVALID_INPUT', /另一位导购/))
@@ -507,7 +507,7 @@ describe('handing customers over', () => {
       OP,
       'setup',
       'handOverCustomers',
-      { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-to-a03' },
+      { fromStaffId: 'A20', toStaffIds: ['A03'], requestId: 'ho-a20-to-a03' },
       { clock: now },
     )
     expect(failed).toMatchObject({ ok: false })
@@ -520,12 +520,12 @@ describe('handing customers over', () => {
       OP,
       'setup',
       'handOverCustomers',
-      { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-to-a03' },
+      { fromStaffId: 'A20', toStaffIds: ['A03'], requestId: 'ho-a20-to-a03' },
       { clock: now },
     )
     expect(handOver).toMatchObject({
       from: { staffId: 'A20', name: '孙倩' },
-      to: { staffId: 'A03' },
+      to: [{ staffId: 'A03' }],
       store: { id: 'SH001' },
       remaining: 0,
       done: true,
@@ -538,18 +538,18 @@ describe('handing customers over', () => {
       expect(m.assignmentLog).toEqual([{ from: 'A20', to: 'A03', by: 'OP01', at: now }])
     }
     const run = h.cloud.executor.get('jobRuns', 'hand-over:OP01:ho-a20-to-a03')
-    expect(run).toMatchObject({ done: true, handOver: { fromStaffId: 'A20', toStaffId: 'A03', storeId: 'SH001', by: 'OP01' } })
+    expect(run).toMatchObject({ done: true, handOver: { fromStaffId: 'A20', toStaffIds: ['A03'], storeId: 'SH001', by: 'OP01' } })
 
     // Idempotent: the same request, or a new one, moves nobody again.
     const before = snapshot()
     expect(
-      (await h.ok(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-to-a03' })).handOver,
+      (await h.ok(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffIds: ['A03'], requestId: 'ho-a20-to-a03' })).handOver,
     ).toEqual(handOver)
     expect(
-      await h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'M01', requestId: 'ho-a20-to-a03' }),
+      await h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffIds: ['M01'], requestId: 'ho-a20-to-a03' }),
     ).toMatchObject(refused('IDEMPOTENCY_CONFLICT'))
     expect(snapshot()).toBe(before)
-    const fresh = await h.ok(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffId: 'A03', requestId: 'ho-a20-again' })
+    const fresh = await h.ok(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A20', toStaffIds: ['A03'], requestId: 'ho-a20-again' })
     expect(fresh.handOver).toMatchObject({ moved: 0, remaining: 0, done: true })
     expect(ofA03()).toBe(CUSTOMERS)
   })
@@ -576,12 +576,65 @@ describe('handing customers over', () => {
     )
     h.cloud.executor.injectFault({ invocation: 'next', action: 'database.commitTransaction', nth: 55 })
     expect(
-      await h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A03', toStaffId: 'A01', requestId: 'ho-a03-to-a01' }),
+      await h.call(OP, 'setup', 'handOverCustomers', { fromStaffId: 'A03', toStaffIds: ['A01'], requestId: 'ho-a03-to-a01' }),
     ).toMatchObject({ ok: false })
     expect(h.cloud.executor.count('members', { assistantId: 'A03' })).toBeGreaterThan(0)
     expect((await h.cloud.fireTimer('jobs', 'upkeep', { clock: at('2026-11-23T11:05:00') })).body).toMatchObject({ ok: true })
     expect(h.cloud.executor.count('members', { assistantId: 'A03' })).toBe(0)
     expect(h.cloud.executor.get('jobRuns', 'hand-over:OP01:ho-a03-to-a01')).toMatchObject({ done: true })
+  })
+
+  it('deals the customers in turn to several colleagues, as the preview said', async () => {
+    h.cloud.executor.insert('staff', [
+      { _id: 'leaving-2-wechat', staffId: 'A21', name: '周洁', storeId: DEMO_STORE._id, role: 'assistant', active: true },
+    ])
+    h.cloud.executor.insert(
+      'members',
+      Array.from({ length: 7 }, (_, i) =>
+        newMember(
+          {
+            openid: `ho3-${i}`,
+            memberNo: `9${String(i).padStart(10, '0')}`,
+            name: `顾客C${i}`,
+            mobile: `1380000${String(i).padStart(4, '0')}`,
+            birthday: { month: 5, day: 5 },
+            storeId: DEMO_STORE._id,
+            assistantId: 'A21',
+            consentVersion: '2026-11-01',
+            referralCode: `HOC${i}`,
+          },
+          at('2026-06-01T10:00:00'),
+        ),
+      ),
+    )
+    const before = snapshot()
+    const { preview } = await h.ok(OP, 'setup', 'previewHandOver', { fromStaffId: 'A21', toStaffIds: ['A01', 'M01'] })
+    expect(preview).toEqual({
+      from: { staffId: 'A21', name: '周洁' },
+      customers: 7,
+      shares: [
+        { staffId: 'A01', name: DEMO_ASSISTANT.name, customers: 4 },
+        { staffId: 'M01', name: DEMO_MANAGER.name, customers: 3 },
+      ],
+    })
+    expect(await h.call(OP, 'setup', 'previewHandOver', { fromStaffId: 'A21', toStaffIds: ['A01', 'A01'] })).toMatchObject(
+      refused('INVALID_INPUT', /重复/),
+    )
+    expect(
+      await h.call(OP, 'setup', 'previewHandOver', { fromStaffId: 'A21', toStaffIds: Array.from({ length: 11 }, (_, i) => `A${30 + i}`) }),
+    ).toMatchObject(refused('INVALID_INPUT', /最多分给 10 位/))
+    expect(snapshot()).toBe(before)
+
+    const { handOver } = await h.ok(OP, 'setup', 'handOverCustomers', {
+      fromStaffId: 'A21',
+      toStaffIds: ['A01', 'M01'],
+      requestId: 'ho-a21-split',
+    })
+    expect(handOver).toMatchObject({ to: [{ staffId: 'A01' }, { staffId: 'M01' }], moved: 7, remaining: 0, done: true })
+    const moved = h.cloud.executor.find('members', { name: { $regex: '^顾客C' } })
+    expect(moved.filter((m) => m.assistantId === 'A01')).toHaveLength(4)
+    expect(moved.filter((m) => m.assistantId === 'M01')).toHaveLength(3)
+    for (const m of moved) expect(m.assignmentLog).toEqual([{ from: 'A21', to: m.assistantId, by: 'OP01', at: expect.any(String) }])
   })
 })
 
@@ -592,7 +645,8 @@ describe('who may call', () => {
     listStaff: {},
     inviteStaff: { storeId: 'BJ001', role: 'assistant', name: '冒名', staffId: 'B77', requestId: 'forbidden-invite-1' },
     deactivateStaff: { staffId: DEMO_COLLEAGUE.staffId },
-    handOverCustomers: { fromStaffId: 'A01', toStaffId: 'M01', requestId: 'forbidden-handover-1' },
+    previewHandOver: { fromStaffId: 'A01', toStaffIds: ['M01'] },
+    handOverCustomers: { fromStaffId: 'A01', toStaffIds: ['M01'], requestId: 'forbidden-handover-1' },
     listInvitations: {},
     revokeInvitation: { code: 'ABCD2345' },
   } as const

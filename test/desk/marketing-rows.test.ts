@@ -1,10 +1,10 @@
 /**
- * The 营销 tables' rows: a campaign's state in words (VIPs' early days count as open), the campaigns a filter and
- * search select, paged by offset over the list the server answered whole, and the month's message figures with a
- * total that never adds members reached across kinds.
+ * The 营销 tables' rows: a campaign's state in words (VIPs' early days count as open) on each row of a page, pages
+ * of a list answered whole, and the month's message figures with a total that never adds members reached across
+ * kinds.
  */
 import type { MessageFigures, OpsCampaignView } from '../../src/api/contract'
-import { campaignPage, campaignState, messageRows, pageOf, windowText } from '../../desk/src/pages/marketing/marketingRows'
+import { campaignRows, campaignState, messageRows, pageOf, windowText } from '../../desk/src/pages/marketing/marketingRows'
 import { at } from '../support/clock'
 
 const now = at('2026-12-07T12:00:00')
@@ -35,33 +35,23 @@ describe('a campaign’s state', () => {
   ])('%s', (_name, over, state) => expect(campaignState(campaign(over), now)).toBe(state))
 })
 
-describe('the campaigns a filter selects', () => {
-  const all = [
-    campaign({ id: 'a', title: '冬季会员日' }),
-    campaign({ id: 'b', title: '老客回馈', status: 'closed' }),
-    campaign({ id: 'c', title: '生日月', templateId: 'birthday-30off' }),
-  ]
-  const titles = new Map([
-    ['welcome-20off200', '新会员礼券'],
-    ['birthday-30off', '生日月7折卡'],
-  ])
-  const ids = (filter: Parameters<typeof campaignPage>[2]) => campaignPage(all, titles, filter, null, 20, now).rows.map((r) => r.id)
-
-  it('keeps open ones, ended ones, or all', () => {
-    expect(ids({ active: true })).toEqual(['a', 'c'])
-    expect(ids({ active: false })).toEqual(['b'])
-    expect(ids({})).toEqual(['a', 'b', 'c'])
-  })
-
-  it('searches the title and the coupon’s name, ignoring case and spaces around', () => {
-    expect(ids({ search: ' 7折 ' })).toEqual(['c'])
-    expect(ids({ search: '会员' })).toEqual(['a', 'b'])
-    expect(ids({ search: '回馈', active: true })).toEqual([])
-  })
-
-  it('names the coupon, or shows its id when the template is gone', () => {
-    const [row] = campaignPage([campaign({ templateId: 'gone-1' })], titles, {}, null, 20, now).rows
-    expect(row).toMatchObject({ templateTitle: 'gone-1', state: 'upcoming', figures: null })
+describe('a page of campaigns', () => {
+  it('gives each row its state as of the server’s time, and no figures until they come', () => {
+    const rows = campaignRows(
+      [
+        { ...campaign({ id: 'a' }), templateTitle: '新会员礼券', createdAt: at('2026-12-01T10:00:00') },
+        { ...campaign({ id: 'b', status: 'closed' }), templateTitle: 'gone-1', createdAt: at('2026-12-02T10:00:00') },
+      ],
+      now,
+    )
+    expect(rows.map((r) => [r.id, r.state, r.templateTitle, r.figures])).toEqual([
+      ['a', 'upcoming', '新会员礼券', null],
+      ['b', 'ended', 'gone-1', null],
+    ])
+    // A day later the first has opened.
+    expect(campaignRows([{ ...campaign({ id: 'a' }), templateTitle: 't', createdAt: now }], at('2026-12-08T10:00:00'))[0].state).toBe(
+      'open',
+    )
   })
 })
 

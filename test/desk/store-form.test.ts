@@ -53,6 +53,11 @@ describe('the map picker link', () => {
       'https://apis.map.qq.com/tools/locpicker?search=1&type=1&key=AB%20CD&referer=VIP%20Card%20%E8%BF%90%E8%90%A5%E5%90%8E%E5%8F%B0',
     ))
 
+  it('opens on the store’s point when it has one', () =>
+    expect(locationPickerUrl('K', 'R', { latitude: 39.9334, longitude: 116.455 })).toBe(
+      'https://apis.map.qq.com/tools/locpicker?search=1&type=1&key=K&referer=R&coord=39.9334,116.455',
+    ))
+
   it('is absent without a key', () => {
     expect(locationPickerUrl(undefined, 'VIP Card')).toBeNull()
     expect(locationPickerUrl('', 'VIP Card')).toBeNull()

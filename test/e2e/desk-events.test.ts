@@ -160,7 +160,7 @@ it('edits the capacity, and closes the event to new RSVPs after asking', async (
   await row.filter({ hasText: '1 / 25' }).waitFor()
 
   await row.getByRole('button', { name: '停止报名' }).click()
-  const confirm = page.locator('.t-popconfirm')
+  const confirm = page.locator('.t-dialog').filter({ hasText: `停止「${TITLE}」的报名？` })
   await confirm.getByText(/已确认的会员仍可到场签到/).waitFor()
   expect(eventDoc().status).toBe('open')
   await confirm.getByRole('button', { name: '停止报名' }).click()

@@ -41,7 +41,8 @@ it('lists every member, newest first, and narrows the list to VIPs', async () =>
   await page.locator('.filters .t-select__wrap').nth(1).click()
   await page.locator('.t-select-option').filter({ hasText: 'VIP会员' }).click()
   await page.waitForFunction((n) => !document.querySelector('.pager__count')?.textContent?.includes(`共 ${n} 位会员`), all)
-  const tiers = await rows().locator('td:nth-child(3)').allInnerTexts()
+  // The first column holds the tick boxes of the bulk actions.
+  const tiers = await rows().locator('td:nth-child(4)').allInnerTexts()
   expect(tiers.length).toBeGreaterThan(0)
   expect(new Set(tiers)).toEqual(new Set(['VIP会员']))
   await desk.screenshot('desk-members-02-vip')
@@ -60,7 +61,7 @@ it('exports exactly the filtered members as an Excel file', async () => {
 
 it("opens a member's page and adjusts their points with a reason, recorded as done from the desk", async () => {
   const page = desk.page
-  const memberNo = (await rows().first().locator('td').first().innerText()).trim()
+  const memberNo = (await rows().first().locator('td:nth-child(2)').innerText()).trim()
   await rows().first().click()
   await page.locator('.member__no').filter({ hasText: memberNo }).waitFor()
   await desk.screenshot('desk-members-03-member')

@@ -84,6 +84,10 @@ it('edits and then retires the template', async () => {
   expect(templatesTitled('冬季满500减50')[0]).toMatchObject({ validity: { kind: 'daysFromIssue', days: 15 } })
 
   await row('冬季满500减50').getByRole('button', { name: '停用' }).click()
+  const confirm = dialog().filter({ hasText: '停用「冬季满500减50」？' })
+  await confirm.getByText('已发出的券在有效期内仍可使用').waitFor()
+  expect(templatesTitled('冬季满500减50')[0]).toMatchObject({ active: true })
+  await confirm.getByRole('button', { name: '确认停用' }).click()
   await page.getByText('已停用「冬季满500减50」').waitFor()
   expect(templatesTitled('冬季满500减50')[0]).toMatchObject({ active: false })
 })

@@ -744,7 +744,7 @@ const SCENARIOS: Scenario[] = [
           ),
         ),
       )
-      return call('setup', 'handOverCustomers', OPERATOR, { fromStaffId: from.staffId, toStaffId: to.staffId, requestId: key('FT-HO') })
+      return call('setup', 'handOverCustomers', OPERATOR, { fromStaffId: from.staffId, toStaffIds: [to.staffId], requestId: key('FT-HO') })
     },
   },
   {

@@ -114,9 +114,12 @@ describe('operators’ permissions', () => {
 })
 
 describe('invitations', () => {
-  it('are open for 7 days, then expired; used once', () => {
+  it('are open for a day (staff) or 7 days (operators), then expired; used once', () => {
     const made = at('2026-11-23T10:00:00')
-    const inv = { usedAt: null, expiresAt: expiresAt(made) }
+    const staff = { usedAt: null, expiresAt: expiresAt(made, 'staff') }
+    expect(invitationState(staff, at('2026-11-24T09:59:59'))).toBe('open')
+    expect(invitationState(staff, at('2026-11-24T10:00:00'))).toBe('expired')
+    const inv = { usedAt: null, expiresAt: expiresAt(made, 'operator') }
     expect(inv.expiresAt).toBe(at('2026-11-30T10:00:00'))
     expect(invitationState(inv, at('2026-11-30T09:59:59'))).toBe('open')
     expect(invitationState(inv, at('2026-11-30T10:00:00'))).toBe('expired')

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ListPage } from '../../../src/api/lists'
-import { DeskError } from '../cloud'
+import { DeskError } from '../deskError'
 
 export interface ListQuery<F, K extends string> {
   filter: F

@@ -44,7 +44,12 @@ const workbench = (staff: StaffView, counts: TodayCounts | null): Action[] => {
       hint: manager ? '全店会员：查找、资料卡、回访、更换导购' : '我负责的会员：查找、资料卡、回访记录',
       url: ROUTES.staffCustomers,
     },
-    ...(manager ? [{ mark: '统', title: '回访统计', hint: '每位导购每月的回访次数与联系顾客数', url: ROUTES.staffCallbacks }] : []),
+    ...(manager
+      ? [
+          { mark: '统', title: '回访统计', hint: '每位导购每月的回访次数与联系顾客数', url: ROUTES.staffCallbacks },
+          { mark: '员', title: '本店员工', hint: '邀请新导购、停用离职导购、移交顾客', url: ROUTES.staffTeam },
+        ]
+      : []),
   ]
 }
 

@@ -347,6 +347,26 @@ export const STAFF: Specs<'staff'> = {
       ),
     }),
   },
+  team: { callers: manager, fields: none },
+  inviteAssistant: {
+    callers: manager,
+    fields: () => ({ name: fc.constantFrom('李娜', '张伟'), staffId: fc.stringMatching(/^G[0-9]{2,4}$/), requestId: ownOrRandom }),
+  },
+  teamInvitationQr: { callers: manager, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
+  // Only numbers nobody holds: deactivating the world's staff would end the staff actions' runs.
+  deactivateAssistant: { callers: manager, fields: () => ({ staffId: fc.constantFrom('Z99', 'X01') }) },
+  previewHandOver: {
+    callers: manager,
+    fields: () => ({ fromStaffId: fc.constantFrom(...STAFF_IDS), toStaffIds: fc.subarray([...STAFF_IDS, 'Z99'], { minLength: 1 }) }),
+  },
+  handOverCustomers: {
+    callers: manager,
+    fields: () => ({
+      fromStaffId: fc.constantFrom(...STAFF_IDS),
+      toStaffIds: fc.subarray([...STAFF_IDS, 'Z99'], { minLength: 1 }),
+      requestId: ownOrRandom,
+    }),
+  },
 }
 
 const eventWords = {
@@ -503,6 +523,26 @@ export const OPS: Specs<'ops'> = {
     fields: () => ({ campaignIds: fc.array(fc.oneof(fc.constantFrom(...OWN.map((r) => `cmp-${r}`)), id), { maxLength: 5 }) }),
   },
   messageFigures: { callers: operator, fields: () => ({ month: fc.constantFrom('2026-11', '2026-12', '2027-01') }) },
+  listCampaigns: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record({ active: fc.boolean(), search: fc.constantFrom('冬季', '满减', '会员') }, { requiredKeys: [] }),
+      sort: fc.record({ by: fc.constantFrom('createdAt', 'opensAt'), order: fc.constantFrom('asc', 'desc') }),
+      cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'cursor', 'limit'],
+  },
+  listReferrals: {
+    callers: operator,
+    fields: () => ({
+      filter: fc.record({ status: fc.constantFrom('pending', 'rewarded', 'capped', 'held', 'rejected') }, { requiredKeys: [] }),
+      sort: fc.record({ by: fc.constant('joinedAt'), order: fc.constantFrom('asc', 'desc') }),
+      cursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 40 })),
+      limit: fc.integer({ min: 1, max: 100 }),
+    }),
+    optional: ['filter', 'sort', 'cursor', 'limit'],
+  },
   customers: {
     callers: operator,
     fields: () => ({
@@ -743,9 +783,17 @@ export const SETUP: Specs<'setup'> = {
   },
   // Only numbers nobody holds: deactivating the world's staff would end the staff actions' runs.
   deactivateStaff: { callers: operator, fields: () => ({ staffId: fc.constantFrom('Z99', 'X01') }) },
+  previewHandOver: {
+    callers: operator,
+    fields: () => ({ fromStaffId: fc.constantFrom(...STAFF_IDS), toStaffIds: fc.subarray([...STAFF_IDS, 'Z99'], { minLength: 1 }) }),
+  },
   handOverCustomers: {
     callers: operator,
-    fields: () => ({ fromStaffId: fc.constantFrom(...STAFF_IDS), toStaffId: fc.constantFrom(...STAFF_IDS, 'Z99'), requestId: ownOrRandom }),
+    fields: () => ({
+      fromStaffId: fc.constantFrom(...STAFF_IDS),
+      toStaffIds: fc.subarray([...STAFF_IDS, 'Z99'], { minLength: 1 }),
+      requestId: ownOrRandom,
+    }),
   },
   listOperators: {
     callers: operator,
@@ -785,6 +833,7 @@ export const SETUP: Specs<'setup'> = {
     optional: ['filter', 'sort', 'limit'],
   },
   revokeInvitation: { callers: operator, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
+  invitationQr: { callers: operator, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
   // The POS API's keys: a store that exists or not; keys nobody made (revoking one answers that there is none).
   createPosKey: {
     callers: operator,

@@ -10,6 +10,7 @@ import type { CustomerView, TodayView } from '../../../../src/api/contract'
 import { monthText } from '../../../../src/wording/workbench'
 import { call, DeskError } from '../../cloud'
 import { useStores } from '../../lists/useStores'
+import { ExportButton } from '../../lists/ExportButton'
 import { useXlsxExport } from '../../lists/useXlsxExport'
 import { ListTable } from '../../lists/ListTable'
 import { useCursorList } from '../../lists/useCursorList'
@@ -121,15 +122,12 @@ export default function CustomersPage() {
             options={[{ value: ALL, label: '全部门店' }, ...stores.map((s) => ({ value: s.id, label: s.name }))]}
             onChange={(v) => setStoreId(v === ALL ? undefined : (v as string))}
           />
-          <Button
-            theme="primary"
-            variant="outline"
-            loading={xlsx.progress !== null}
-            disabled={!current || current.customers.length === 0 || today.status !== 'ready'}
+          <ExportButton
+            xlsx={xlsx}
+            total={current ? current.customers.length : null}
+            disabled={!current || today.status !== 'ready'}
             onClick={() => current && today.status === 'ready' && void runExport(current, today)}
-          >
-            {current ? `导出 Excel（${current.customers.length} 条）` : '导出 Excel'}
-          </Button>
+          />
         </div>
       </div>
       {today.status === 'ready' && (

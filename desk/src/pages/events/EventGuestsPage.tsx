@@ -11,6 +11,7 @@ import { RSVP_STATUSES, type RsvpStatus } from '../../../../src/domain/events'
 import { eventWhen, RSVP_STATUS_NAMES } from '../../../../src/wording/events'
 import { call } from '../../cloud'
 import type { ExportColumn } from '../../lists/exportXlsx'
+import { ExportButton } from '../../lists/ExportButton'
 import { useXlsxExport } from '../../lists/useXlsxExport'
 import { ListTable } from '../../lists/ListTable'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
@@ -110,15 +111,7 @@ export default function EventGuestsPage() {
       </Button>
       <div className="page__head">
         <h2 className="page__title">{event ? `报名名单：${event.title}` : '报名名单'}</h2>
-        <Button
-          theme="primary"
-          variant="outline"
-          loading={xlsx.progress !== null}
-          disabled={!list.page?.total}
-          onClick={() => void runExport()}
-        >
-          {xlsx.progress ?? `导出 Excel（${list.page?.total ?? 0} 条）`}
-        </Button>
+        <ExportButton xlsx={xlsx} total={list.page?.total ?? 0} onClick={() => void runExport()} />
       </div>
       {event && (
         <div className="event-summary">

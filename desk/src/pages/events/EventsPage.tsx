@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import { useNavigate } from 'react-router-dom'
-import { Button, MessagePlugin, Popconfirm, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react'
+import { Button, MessagePlugin, Select, Tag, type PrimaryTableCol } from 'tdesign-react'
 import type { EventRow } from '../../../../src/api/contract'
 import { EVENT_PHASES, type EventPhase } from '../../../../src/domain/events'
 import { audienceText, EVENT_PHASE_NAMES, eventWhen } from '../../../../src/wording/events'
@@ -12,6 +12,7 @@ import { call, DeskError } from '../../cloud'
 import { useStores } from '../../lists/useStores'
 import { SearchBox } from '../../lists/ListFilters'
 import { ListTable } from '../../lists/ListTable'
+import { RowActions } from '../../lists/RowActions'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { EventDialog } from './EventDialog'
 
@@ -91,30 +92,23 @@ export default function EventsPage() {
       title: '操作',
       width: 204,
       cell: ({ row }) => (
-        // The row opens the guest list: the buttons keep their clicks to themselves.
-        <span onClick={(e) => e.stopPropagation()}>
-          <Space size={0}>
-            <Button variant="text" theme="primary" onClick={() => navigate(`/events/${row.id}`)}>
-              名单
-            </Button>
-            {row.phase !== 'ended' && (
-              <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
-                编辑
-              </Button>
-            )}
-            {(row.phase === 'upcoming' || row.phase === 'running') && (
-              <Popconfirm
-                content={`停止「${row.title}」的报名？会员将不能再报名或候补，已确认的会员仍可到场签到。`}
-                confirmBtn="停止报名"
-                onConfirm={() => void close(row)}
-              >
-                <Button variant="text" theme="danger">
-                  停止报名
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        </span>
+        <RowActions
+          extra={[{ label: '名单', onClick: () => navigate(`/events/${row.id}`) }]}
+          onEdit={row.phase !== 'ended' ? () => setEditing(row) : undefined}
+          toggle={{
+            // Only an event still taking RSVPs can stop taking them; nothing brings a closed one back.
+            active: row.phase === 'upcoming' || row.phase === 'running',
+            off: {
+              label: '停止报名',
+              confirm: {
+                header: `停止「${row.title}」的报名？`,
+                body: '会员将不能再报名或候补，已确认的会员仍可到场签到。',
+                button: '停止报名',
+              },
+              run: () => close(row),
+            },
+          }}
+        />
       ),
     },
   ]

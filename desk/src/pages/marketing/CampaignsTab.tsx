@@ -1,20 +1,21 @@
 /**
- * 优惠活动: the brand's campaigns (the newest 100, as ops.campaigns answers) with their coupon, audience, window,
- * coupons out against the audience now, and state; created, edited and ended here as on the phone.
+ * 优惠活动: every campaign of the brand (ops.listCampaigns, paged by cursor past any number) with its coupon,
+ * audience, window, coupons out against the audience now, and state; created, edited and ended here as on the phone.
  */
 import { useEffect, useState } from 'react'
-import { Button, DialogPlugin, MessagePlugin, Space, Tag, type PrimaryTableCol } from 'tdesign-react'
+import { Button, MessagePlugin, Tag, type PrimaryTableCol } from 'tdesign-react'
 import type { CouponTemplateView } from '../../../../src/api/contract'
 import { MODE_WORDS } from '../../../../src/campaigns/campaignForm'
 import { call, DeskError } from '../../cloud'
 import { useStores } from '../../lists/useStores'
 import { SearchBox, StateSelect } from '../../lists/ListFilters'
 import { ListTable } from '../../lists/ListTable'
+import { RowActions } from '../../lists/RowActions'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { EditCampaignDialog, NewCampaignDialog } from './CampaignDialog'
-import { CAMPAIGN_STATE_WORDS, campaignPage, windowText, type CampaignFilter, type CampaignRow, type CampaignState } from './marketingRows'
+import { CAMPAIGN_STATE_WORDS, campaignRows, windowText, type CampaignFilter, type CampaignRow, type CampaignState } from './marketingRows'
 
-type SortKey = 'createdAt'
+type SortKey = 'createdAt' | 'opensAt'
 
 const STATE_THEME: Record<CampaignState, 'primary' | 'success' | 'warning' | 'default'> = {
   upcoming: 'primary',
@@ -23,13 +24,12 @@ const STATE_THEME: Record<CampaignState, 'primary' | 'success' | 'warning' | 'de
   ended: 'default',
 }
 
-const fetchCampaigns: Fetch<CampaignFilter, SortKey, CampaignRow> = async ({ filter, limit, cursor }) => {
-  const [{ campaigns }, { templates }] = await Promise.all([call('ops', 'campaigns', {}), call('ops', 'couponTemplates', {})])
-  const page = campaignPage(campaigns, new Map(templates.map((t) => [t.id, t.title])), filter, cursor, limit, new Date().toISOString())
-  if (!page.rows.length) return page
+const fetchCampaigns: Fetch<CampaignFilter, SortKey, CampaignRow> = async ({ filter, sort, limit, cursor }) => {
+  const { serverTime, ...page } = await call('ops', 'listCampaigns', { filter, sort, limit, cursor })
+  if (!page.rows.length) return { ...page, rows: [] }
   const { figures } = await call('ops', 'campaignFigures', { campaignIds: page.rows.map((r) => r.id) })
   const byId = new Map(figures.map(({ campaignId, ...f }) => [campaignId, f]))
-  return { ...page, rows: page.rows.map((r) => ({ ...r, figures: byId.get(r.id) ?? null })) }
+  return { ...page, rows: campaignRows(page.rows, serverTime).map((r) => ({ ...r, figures: byId.get(r.id) ?? null })) }
 }
 
 const vipText = (c: CampaignRow) => (c.mode === 'issue' ? '—' : c.vipEarlyDays > 0 ? `提前 ${c.vipEarlyDays} 天` : '不提前')
@@ -50,27 +50,14 @@ export const CampaignsTab = () => {
       .catch(() => setTemplates([]))
   }, [])
 
-  const close = (c: CampaignRow) => {
-    const confirmed = async () => {
-      ask.update({ confirmBtn: { content: '正在结束…', theme: 'danger', loading: true } })
-      try {
-        const { campaign } = await call('ops', 'closeCampaign', { campaignId: c.id })
-        void MessagePlugin.success(`已结束「${campaign.title}」`)
-        list.reload()
-      } catch (e) {
-        void MessagePlugin.error(e instanceof DeskError ? e.message : '操作失败')
-      } finally {
-        ask.destroy()
-      }
+  const close = async (c: CampaignRow) => {
+    try {
+      const { campaign } = await call('ops', 'closeCampaign', { campaignId: c.id })
+      void MessagePlugin.success(`已结束「${campaign.title}」`)
+      list.reload()
+    } catch (e) {
+      void MessagePlugin.error(e instanceof DeskError ? e.message : '操作失败')
     }
-    const ask = DialogPlugin.confirm({
-      header: `结束「${c.title}」？`,
-      body: c.mode === 'claim' ? '结束后会员不能再领取；已领取的券在有效期内仍可使用。' : '结束后停止发放；已发出的券在有效期内仍可使用。',
-      confirmBtn: { content: '确认结束', theme: 'danger' },
-      theme: 'warning',
-      onConfirm: () => void confirmed(),
-      onClose: () => ask.destroy(),
-    })
   }
 
   const columns: PrimaryTableCol<CampaignRow>[] = [
@@ -90,9 +77,10 @@ export const CampaignsTab = () => {
     },
     { colKey: 'vipEarlyDays', title: 'VIP提前', width: 80, cell: ({ row }) => vipText(row) },
     {
-      colKey: 'window',
+      colKey: 'opensAt',
       title: '活动时间',
       width: 164,
+      sorter: true,
       cell: ({ row }) => {
         const w = windowText(row)
         return (
@@ -138,14 +126,24 @@ export const CampaignsTab = () => {
         row.status === 'closed' ? (
           '—'
         ) : (
-          <Space size={4}>
-            <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
-              编辑
-            </Button>
-            <Button variant="text" theme="danger" onClick={() => close(row)}>
-              结束
-            </Button>
-          </Space>
+          <RowActions
+            onEdit={() => setEditing(row)}
+            toggle={{
+              active: true,
+              off: {
+                label: '结束',
+                confirm: {
+                  header: `结束「${row.title}」？`,
+                  body:
+                    row.mode === 'claim'
+                      ? '结束后会员不能再领取；已领取的券在有效期内仍可使用。'
+                      : '结束后停止发放；已发出的券在有效期内仍可使用。',
+                  button: '确认结束',
+                },
+                run: () => close(row),
+              },
+            }}
+          />
         ),
     },
   ]
@@ -167,9 +165,7 @@ export const CampaignsTab = () => {
         unit="个活动"
         empty="没有符合条件的活动"
       />
-      <p className="dialog__note">
-        「已发出」为会员已领取或已发放的券数，「覆盖人数」为活动对象当前的会员数。列表显示最近创建的 100 个活动。
-      </p>
+      <p className="dialog__note">「已发出」为会员已领取或已发放的券数，「覆盖人数」为活动对象当前的会员数。</p>
       {editing === 'new' && (
         <NewCampaignDialog
           templates={templates}

@@ -4,9 +4,10 @@
  * failed, not sent for want of a consent, and members reached. Exported to .xlsx exactly as shown.
  */
 import { useEffect, useState } from 'react'
-import { Button, DatePicker, Table, type PrimaryTableCol } from 'tdesign-react'
+import { DatePicker, Table, type PrimaryTableCol } from 'tdesign-react'
 import { call, DeskError } from '../../cloud'
 import type { ExportColumn } from '../../lists/exportXlsx'
+import { ExportButton } from '../../lists/ExportButton'
 import { shownRows, useXlsxExport } from '../../lists/useXlsxExport'
 import { businessMonth, messageRows } from './marketingRows'
 
@@ -69,16 +70,9 @@ export const MessagesTab = () => {
           disableDate={{ after: new Date().toISOString() }}
           onChange={(v) => v && setMonth(String(v))}
         />
-        <Button
-          className="filters__action"
-          theme="primary"
-          variant="outline"
-          loading={xlsx.progress !== null}
-          disabled={!rows}
-          onClick={() => void runExport()}
-        >
-          导出 Excel
-        </Button>
+        <span className="filters__action">
+          <ExportButton xlsx={xlsx} total={null} disabled={!rows} onClick={() => void runExport()} />
+        </span>
       </div>
       {error && <p className="page__error">{error}</p>}
       <Table

@@ -1,31 +1,34 @@
 /**
- * 邀请奖励审核: referrals by state (held for review first, with why they were held). A held one is approved (the
- * inviter is paid, or will be at the friend's first purchase) or rejected after a confirmation, as on the phone.
- * No request id: the server reviews a referral only while it is held, so a second click cannot pay twice.
+ * 邀请奖励审核: referrals by state (held for review first, with why they were held), paged by cursor past any number
+ * (ops.listReferrals). A held one is approved (the inviter is paid, or will be at the friend's first purchase) or
+ * rejected after a confirmation, as on the phone, one or several at a time. No request id: the server reviews a
+ * referral only while it is held, so a second click (or a bulk run over one another operator reviewed) cannot pay twice.
  */
 import { Button, DialogPlugin, MessagePlugin, Select, Space, Tag, type PrimaryTableCol } from 'tdesign-react'
 import type { ReferralView } from '../../../../src/api/contract'
 import { formatMemberNo } from '../../../../src/domain/memberNo'
 import { REFERRAL_STATUS_WORDS, REFERRAL_TABS, REFERRAL_TAB_WORDS, type ReferralStatus } from '../../../../src/wording/referral'
 import { call, DeskError } from '../../cloud'
+import { BulkBar } from '../../lists/BulkBar'
 import { ListTable } from '../../lists/ListTable'
+import { useBulkAction } from '../../lists/useBulkAction'
+import { useRowSelection } from '../../lists/useRowSelection'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { deskPastTime } from '../../wording'
-import { pageOf } from './marketingRows'
 
 interface Filter {
   status?: ReferralStatus
 }
 type Row = ReferralView & { key: string }
 
-const fetchReferrals: Fetch<Filter, 'joinedAt', Row> = async ({ filter, limit, cursor }) => {
-  const { referrals } = await call('ops', 'referrals', { status: filter.status ?? 'held' })
-  return pageOf(
-    referrals.map((r) => ({ ...r, key: r.invitee.memberNo })),
-    cursor,
-    limit,
-  )
+const fetchReferrals: Fetch<Filter, 'joinedAt', Row> = async ({ filter, sort, limit, cursor }) => {
+  const page = await call('ops', 'listReferrals', { filter, sort, limit, cursor })
+  // A friend who left has no member number: the row is keyed by when they joined instead.
+  return { ...page, rows: page.rows.map((r, i) => ({ ...r, key: r.invitee.memberNo || `left-${r.joinedAt}-${i}` })) }
 }
+
+/** Only a held referral of a friend still a member can be reviewed. */
+const reviewable = (r: Row) => r.status === 'held' && r.invitee.memberNo !== ''
 
 const person = (p: ReferralView['invitee']) => (
   <>
@@ -40,6 +43,14 @@ export const ReferralsTab = () => {
     sort: { by: 'joinedAt', order: 'desc' },
     limit: 20,
   })
+  const selection = useRowSelection(list, 'key')
+  const bulk = useBulkAction({
+    nameOf: (r: Row) => `${r.invitee.name}（${formatMemberNo(r.invitee.memberNo)}）`,
+    selection,
+    reload: list.reload,
+  })
+  const reviewEach = (decision: 'approve' | 'reject') => (r: Row) =>
+    call('ops', 'reviewReferral', { inviteeCode: r.invitee.memberNo, decision })
 
   const review = (r: Row, decision: 'approve' | 'reject') => {
     const confirmed = async () => {
@@ -71,7 +82,7 @@ export const ReferralsTab = () => {
   const columns: PrimaryTableCol<Row>[] = [
     { colKey: 'invitee', title: '好友', width: 140, cell: ({ row }) => person(row.invitee) },
     { colKey: 'inviter', title: '邀请人', width: 140, cell: ({ row }) => person(row.inviter) },
-    { colKey: 'joinedAt', title: '加入时间', width: 150, cell: ({ row }) => deskPastTime(row.joinedAt) },
+    { colKey: 'joinedAt', title: '加入时间', width: 150, sorter: true, cell: ({ row }) => deskPastTime(row.joinedAt) },
     {
       colKey: 'status',
       title: '状态',
@@ -116,7 +127,40 @@ export const ReferralsTab = () => {
           onChange={(v) => list.setFilter({ status: v as ReferralStatus })}
         />
       </div>
+      <BulkBar
+        selection={selection}
+        bulk={bulk}
+        buttons={[
+          {
+            label: '通过',
+            rows: selection.rows.filter(reviewable),
+            onClick: (rows) =>
+              bulk.confirmThenRun({
+                action: '通过',
+                unit: '笔邀请奖励',
+                rows,
+                body: '通过后，邀请人将按规则获得邀请奖励（好友尚未消费的，在好友首次消费后发放）。',
+                each: reviewEach('approve'),
+              }),
+          },
+          {
+            label: '驳回',
+            danger: true,
+            rows: selection.rows.filter(reviewable),
+            onClick: (rows) =>
+              bulk.confirmThenRun({
+                action: '驳回',
+                unit: '笔邀请奖励',
+                danger: true,
+                rows,
+                body: '驳回后，邀请人不会因这些邀请获得奖励，且不能撤销。',
+                each: reviewEach('reject'),
+              }),
+          },
+        ]}
+      />
       <ListTable
+        selection={selection}
         list={list}
         rowKey="key"
         columns={columns}
@@ -124,9 +168,7 @@ export const ReferralsTab = () => {
         unit="笔邀请"
         empty="没有该状态的邀请"
       />
-      <p className="dialog__note">
-        显示最近加入的 100 笔。疑似刷单的邀请（短时间大量加入、号段相近、导购自录首单）会暂扣奖励，待运营审核。
-      </p>
+      <p className="dialog__note">疑似刷单的邀请（短时间大量加入、号段相近、导购自录首单）会暂扣奖励，待运营审核。</p>
     </>
   )
 }

@@ -1,9 +1,8 @@
 /**
- * The 营销 tables' rows, apart from React: campaigns as the desk lists them (state in words, filtered, searched and
- * paged over what `ops.campaigns` answers, the newest 100), and the month's message figures with their totals.
+ * The 营销 tables' rows, apart from React: campaigns as the desk lists them (a page of `ops.listCampaigns` with each
+ * one's state in words), and the month's message figures with their totals.
  */
-import type { CampaignFigures, MessageFigures, OpsCampaignView } from '../../../../src/api/contract'
-import type { ListPage } from '../../../../src/api/lists'
+import type { CampaignFigures, MessageFigures, OpsCampaignRow, OpsCampaignView } from '../../../../src/api/contract'
 import type { SubscriptionKind } from '../../../../src/domain/member'
 import { businessTime, type Instant } from '../../../../src/domain/time'
 import { pageOf } from '../../lists/pageOf'
@@ -34,37 +33,15 @@ export interface CampaignFilter {
   search?: string
 }
 
-export interface CampaignRow extends OpsCampaignView {
+export interface CampaignRow extends OpsCampaignRow {
   state: CampaignState
-  templateTitle: string
   /** Coupons out (claimed or issued) and the audience now; null until the figures come. */
   figures: Omit<CampaignFigures, 'campaignId'> | null
 }
 
-/**
- * One page of the campaigns a filter selects, newest first; the cursor is the offset into them (the whole list is
- * at most 100 campaigns, read in one call). Figures are added by the caller for the page's rows only.
- */
-export const campaignPage = (
-  campaigns: OpsCampaignView[],
-  templateTitles: ReadonlyMap<string, string>,
-  filter: CampaignFilter,
-  cursor: string | null,
-  limit: number,
-  now: Instant,
-): ListPage<CampaignRow> => {
-  const search = filter.search?.trim().toLowerCase()
-  const matching = campaigns
-    .map((c): CampaignRow => ({
-      ...c,
-      state: campaignState(c, now),
-      templateTitle: templateTitles.get(c.templateId) ?? c.templateId,
-      figures: null,
-    }))
-    .filter((c) => filter.active === undefined || (c.state !== 'ended') === filter.active)
-    .filter((c) => !search || c.title.toLowerCase().includes(search) || c.templateTitle.toLowerCase().includes(search))
-  return pageOf(matching, cursor, limit)
-}
+/** A page's campaigns with their state as of the server's time (the time the list's state filter was read at). */
+export const campaignRows = (campaigns: OpsCampaignRow[], now: Instant): CampaignRow[] =>
+  campaigns.map((c) => ({ ...c, state: campaignState(c, now), figures: null }))
 
 /** "2026-12-01 10:00 起 · 2026-12-31 止" in business time: the opening minute and the last day (inclusive). */
 export const windowText = (c: Pick<OpsCampaignView, 'opensAt' | 'endsAt'>): { opens: string; lastDay: string } => ({

@@ -5,6 +5,7 @@ import type { MemberPageView, StoreDirectoryEntry } from '../../../../src/api/co
 import { call } from '../../cloud'
 import { Field } from '../../forms/Field'
 import { useSubmit } from '../../forms/useSubmit'
+import { useStores } from '../../lists/useStores'
 
 interface Props {
   member: MemberPageView['member']
@@ -181,6 +182,47 @@ export const MoveStoreDialog = ({ member, onClose, onDone }: Props) => {
         <Reason value={reason} onChange={setReason} error={form.fieldError('reason')} />
       </Form>
       <Refusal error={form.error} />
+    </Dialog>
+  )
+}
+
+interface MoveManyProps {
+  /** How many members the move is for (the dialog names it: what the operator confirms). */
+  count: number
+  onClose: () => void
+  /** The chosen store and the reason; the page runs the single move for each member. */
+  onConfirm: (move: { storeId: string; reason: string }) => void
+}
+
+/**
+ * 批量转店: one store and one reason for several members (each then looked after by the store's manager, who
+ * assigns an assistant). The reason is checked here as the server checks it, so a short one does not fail every row.
+ */
+export const MoveStoresDialog = ({ count, onClose, onConfirm }: MoveManyProps) => {
+  const stores = useStores()
+  const [storeId, setStoreId] = useState<string | undefined>()
+  const [reason, setReason] = useState('')
+  const [tried, setTried] = useState(false)
+  const storeError = tried && !storeId ? '请选择门店' : undefined
+  const reasonError = tried && reason.trim().length < 4 ? '请写明原因（至少 4 个字）' : undefined
+  const confirm = () => {
+    setTried(true)
+    if (storeId && reason.trim().length >= 4) onConfirm({ storeId, reason: reason.trim() })
+  }
+  return (
+    <Dialog visible header={`调整 ${count} 位会员的门店`} confirmBtn="确认调整" onConfirm={confirm} onClose={onClose}>
+      <Form labelWidth={80}>
+        <Field label="新门店" help={storeError} status={storeError ? 'error' : undefined}>
+          <Select
+            value={storeId}
+            onChange={(v) => setStoreId(v as string)}
+            options={stores.map((s) => ({ value: s.id, label: s.name }))}
+            placeholder="选择门店"
+          />
+        </Field>
+        <Reason value={reason} onChange={setReason} error={reasonError} />
+      </Form>
+      <p className="dialog__note">逐位调整，导购由新门店店长分配；已在该门店的会员不会调整，将列出原因。</p>
     </Dialog>
   )
 }

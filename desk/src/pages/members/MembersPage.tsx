@@ -1,7 +1,8 @@
 /**
  * 会员: every member (phone and VIP validity are on the member's page and in the export; the table keeps to what
  * fits 1280 px), filtered, sorted and paged by cursor past any number of rows (ops.members); a row opens the
- * member's page; 导出 Excel writes exactly the rows the filter selects.
+ * member's page; 导出 Excel writes exactly the rows the filter selects; ticked members move to one store together
+ * (the member page's 调整门店, once for each).
  */
 import { useState } from 'react'
 import { useNavigate } from 'react-router-dom'
@@ -13,8 +14,13 @@ import { call } from '../../cloud'
 import { useStores } from '../../lists/useStores'
 import { useXlsxExport } from '../../lists/useXlsxExport'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
+import { BulkBar } from '../../lists/BulkBar'
+import { ExportButton } from '../../lists/ExportButton'
 import { ListTable } from '../../lists/ListTable'
+import { useBulkAction } from '../../lists/useBulkAction'
+import { useRowSelection } from '../../lists/useRowSelection'
 import { className, deskDay, tierName, yuan } from '../../wording'
+import { MoveStoresDialog } from './MemberDialogs'
 import { MEMBER_EXPORT_COLUMNS } from './membersColumns'
 
 type Filter = Partial<MembersFilter>
@@ -65,6 +71,21 @@ export default function MembersPage() {
   const [draft, setDraft] = useState<Filter>({})
   const stores = useStores()
   const xlsx = useXlsxExport()
+  const selection = useRowSelection(list, 'memberNo')
+  const bulk = useBulkAction({ nameOf: (m: MemberRow) => `${m.name}（${m.memberNo}）`, selection, reload: list.reload })
+  const [moving, setMoving] = useState<MemberRow[] | null>(null)
+
+  const moveAll = (rows: MemberRow[], move: { storeId: string; reason: string }) => {
+    // One request id per member of this run: a retried call finds its first answer, a second run is new.
+    const run = crypto.randomUUID()
+    setMoving(null)
+    void bulk.run({
+      action: '调整门店',
+      rows,
+      each: (m) =>
+        call('ops', 'moveMemberStore', { memberCode: m.memberNo, ...move, assistantId: null, requestId: `${run}-${m.memberNo}` }),
+    })
+  }
 
   const apply = (next: Filter) => {
     setDraft(next)
@@ -86,15 +107,7 @@ export default function MembersPage() {
     <section className="page">
       <div className="page__head">
         <h2 className="page__title">会员</h2>
-        <Button
-          theme="primary"
-          variant="outline"
-          loading={xlsx.progress !== null}
-          disabled={!list.page?.total}
-          onClick={() => void runExport()}
-        >
-          {xlsx.progress ?? `导出 Excel（${list.page?.total ?? 0} 条）`}
-        </Button>
+        <ExportButton xlsx={xlsx} total={list.page?.total ?? 0} onClick={() => void runExport()} />
       </div>
       <div className="filters" role="search">
         <Input
@@ -165,7 +178,14 @@ export default function MembersPage() {
           </Button>
         </Space>
       </div>
+      <BulkBar
+        selection={selection}
+        bulk={bulk}
+        buttons={[{ label: '调整门店', rows: selection.rows, onClick: (rows) => setMoving(rows) }]}
+      />
+      {moving && <MoveStoresDialog count={moving.length} onClose={() => setMoving(null)} onConfirm={(move) => moveAll(moving, move)} />}
       <ListTable
+        selection={selection}
         list={list}
         rowKey="memberNo"
         columns={COLUMNS}

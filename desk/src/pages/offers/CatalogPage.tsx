@@ -1,11 +1,18 @@
-/** 积分商城: what members exchange points for, with pictures, prices, stock (in all and per store) and early access. */
+/**
+ * 积分商城: what members exchange points for, with pictures, prices, stock (in all and per store) and early access;
+ * taken off sale (下架) and put back (上架) one or several at a time.
+ */
 import { useState } from 'react'
-import { Button, MessagePlugin, Space, type PrimaryTableCol } from 'tdesign-react'
+import { Button, MessagePlugin, type PrimaryTableCol } from 'tdesign-react'
 import type { CatalogItemRow } from '../../../../src/api/contract'
 import { tiersText } from '../../../../src/wording/tiers'
 import { call, DeskError } from '../../cloud'
 import { SearchBox, StateSelect } from '../../lists/ListFilters'
+import { BulkBar } from '../../lists/BulkBar'
 import { ListTable, StateTag } from '../../lists/ListTable'
+import { RowActions } from '../../lists/RowActions'
+import { useBulkAction } from '../../lists/useBulkAction'
+import { useRowSelection } from '../../lists/useRowSelection'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { deskPastTime } from '../../wording'
 import { CatalogItemDialog } from './CatalogItemDialog'
@@ -31,11 +38,15 @@ export default function CatalogPage() {
     limit: 20,
   })
   const [editing, setEditing] = useState<CatalogItemRow | 'new' | null>(null)
+  const selection = useRowSelection(list, 'id')
+  const bulk = useBulkAction({ nameOf: (i: CatalogItemRow) => `「${i.title}」`, selection, reload: list.reload })
+
+  const retireItem = (row: CatalogItemRow) => call('setup', 'retireCatalogItem', { itemId: row.id })
+  const reactivateItem = (row: CatalogItemRow) => call('setup', 'reactivateCatalogItem', { itemId: row.id })
 
   const toggle = async (row: CatalogItemRow) => {
     try {
-      if (row.active) await call('setup', 'retireCatalogItem', { itemId: row.id })
-      else await call('setup', 'reactivateCatalogItem', { itemId: row.id })
+      await (row.active ? retireItem(row) : reactivateItem(row))
       void MessagePlugin.success(row.active ? `已下架「${row.title}」` : `已上架「${row.title}」`)
       list.reload()
     } catch (e) {
@@ -68,14 +79,18 @@ export default function CatalogPage() {
       title: '操作',
       width: 120,
       cell: ({ row }) => (
-        <Space size={4}>
-          <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
-            编辑
-          </Button>
-          <Button variant="text" theme={row.active ? 'danger' : 'primary'} onClick={() => void toggle(row)}>
-            {row.active ? '下架' : '上架'}
-          </Button>
-        </Space>
+        <RowActions
+          onEdit={() => setEditing(row)}
+          toggle={{
+            active: row.active,
+            off: {
+              label: '下架',
+              confirm: { header: `下架「${row.title}」？`, body: '下架后会员不能再兑换；已兑换所得的券不受影响。' },
+              run: () => toggle(row),
+            },
+            on: { label: '上架', run: () => toggle(row) },
+          }}
+        />
       ),
     },
   ]
@@ -92,7 +107,33 @@ export default function CatalogPage() {
         <SearchBox list={list} placeholder="商品名称" />
         <StateSelect list={list} on="上架中" off="已下架" all="全部" />
       </div>
+      <BulkBar
+        selection={selection}
+        bulk={bulk}
+        buttons={[
+          {
+            label: '下架',
+            danger: true,
+            rows: selection.rows.filter((i) => i.active),
+            onClick: (rows) =>
+              bulk.confirmThenRun({
+                action: '下架',
+                unit: '件商品',
+                danger: true,
+                rows,
+                body: '下架后会员不能再兑换；已兑换所得的券不受影响。',
+                each: retireItem,
+              }),
+          },
+          {
+            label: '上架',
+            rows: selection.rows.filter((i) => !i.active),
+            onClick: (rows) => bulk.confirmThenRun({ action: '上架', unit: '件商品', rows, each: reactivateItem }),
+          },
+        ]}
+      />
       <ListTable
+        selection={selection}
         list={list}
         rowKey="id"
         columns={columns}

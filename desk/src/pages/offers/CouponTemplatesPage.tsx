@@ -1,15 +1,20 @@
 /**
- * 优惠券模板: every coupon template (filtered, paged by cursor), created, edited, retired and brought back. Retiring
- * one that the catalog, a live campaign or the rules still issue asks again, naming them.
+ * 优惠券模板: every coupon template (filtered, paged by cursor), created, edited, retired and brought back, one or
+ * several at a time. Retiring one that the catalog, a live campaign or the rules still issue asks again, naming them;
+ * a bulk retirement leaves those as they are and lists them with why.
  */
 import { useState } from 'react'
-import { Button, DialogPlugin, MessagePlugin, Select, Space, type PrimaryTableCol } from 'tdesign-react'
+import { Button, DialogPlugin, MessagePlugin, Select, type PrimaryTableCol } from 'tdesign-react'
 import type { CouponTemplateRow } from '../../../../src/api/contract'
 import { templateUsesText } from '../../../../src/domain/offerSetup'
 import { tiersText } from '../../../../src/wording/tiers'
 import { call, DeskError } from '../../cloud'
 import { SearchBox, StateSelect } from '../../lists/ListFilters'
+import { BulkBar } from '../../lists/BulkBar'
 import { ListTable, StateTag } from '../../lists/ListTable'
+import { RowActions } from '../../lists/RowActions'
+import { useBulkAction } from '../../lists/useBulkAction'
+import { useRowSelection } from '../../lists/useRowSelection'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { TemplateDialog } from './TemplateDialog'
 
@@ -38,6 +43,8 @@ export default function CouponTemplatesPage() {
     limit: 20,
   })
   const [editing, setEditing] = useState<CouponTemplateRow | 'new' | null>(null)
+  const selection = useRowSelection(list, 'id')
+  const bulk = useBulkAction({ nameOf: (t: CouponTemplateRow) => `「${t.title}」`, selection, reload: list.reload })
 
   const retire = async (t: CouponTemplateRow, acknowledgeInUse = false) => {
     try {
@@ -95,20 +102,18 @@ export default function CouponTemplatesPage() {
       title: '操作',
       width: 136,
       cell: ({ row }) => (
-        <Space size={4}>
-          <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
-            编辑
-          </Button>
-          {row.active ? (
-            <Button variant="text" theme="danger" onClick={() => void retire(row)}>
-              停用
-            </Button>
-          ) : (
-            <Button variant="text" theme="primary" onClick={() => void reactivate(row)}>
-              启用
-            </Button>
-          )}
-        </Space>
+        <RowActions
+          onEdit={() => setEditing(row)}
+          toggle={{
+            active: row.active,
+            off: {
+              label: '停用',
+              confirm: { header: `停用「${row.title}」？`, body: '停用后不能再发出这张券；已发出的券在有效期内仍可使用。' },
+              run: () => retire(row),
+            },
+            on: { label: '启用', run: () => reactivate(row) },
+          }}
+        />
       ),
     },
   ]
@@ -134,7 +139,39 @@ export default function CouponTemplatesPage() {
           onChange={(v) => setFilter({ ...list.query.filter, kind: (v as Filter['kind']) || undefined })}
         />
       </div>
+      <BulkBar
+        selection={selection}
+        bulk={bulk}
+        buttons={[
+          {
+            label: '停用',
+            danger: true,
+            rows: selection.rows.filter((t) => t.active),
+            onClick: (rows) =>
+              bulk.confirmThenRun({
+                action: '停用',
+                unit: '个券模板',
+                danger: true,
+                rows,
+                body: '停用后不能再发出这些券；已发出的券在有效期内仍可使用。仍被积分商城、进行中的活动或规则使用的券不会停用，将列出原因。',
+                each: (t) => call('setup', 'retireCouponTemplate', { templateId: t.id, acknowledgeInUse: false }),
+              }),
+          },
+          {
+            label: '启用',
+            rows: selection.rows.filter((t) => !t.active),
+            onClick: (rows) =>
+              bulk.confirmThenRun({
+                action: '启用',
+                unit: '个券模板',
+                rows,
+                each: (t) => call('setup', 'reactivateCouponTemplate', { templateId: t.id }),
+              }),
+          },
+        ]}
+      />
       <ListTable
+        selection={selection}
         list={list}
         rowKey="id"
         columns={columns}

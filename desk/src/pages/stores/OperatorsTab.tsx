@@ -3,26 +3,14 @@
  * operators invited with a one-time code, and operators who left deactivated.
  */
 import { useState } from 'react'
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  Form,
-  Input,
-  MessagePlugin,
-  Popconfirm,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  type PrimaryTableCol,
-} from 'tdesign-react'
+import { Button, Checkbox, Dialog, Form, Input, MessagePlugin, Space, Switch, Table, Tag, type PrimaryTableCol } from 'tdesign-react'
 import type { InvitationView, OperatorRow } from '../../../../src/api/contract'
 import { AREA_WORDS, OPERATOR_AREAS, type OperatorArea } from '../../../../src/domain/operators'
 import { call, DeskError } from '../../cloud'
 import { Field } from '../../forms/Field'
 import { useSubmit } from '../../forms/useSubmit'
 import { StateTag } from '../../lists/ListTable'
+import { RowActions } from '../../lists/RowActions'
 import { Pager } from '../../lists/Pager'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { Invitation } from './StaffDialogs'
@@ -185,16 +173,17 @@ export const OperatorsTab = () => {
       width: 150,
       cell: ({ row }) =>
         row.active && !row.you ? (
-          <Space size={4}>
-            <Button variant="text" theme="primary" onClick={() => setEditing(row)}>
-              设置权限
-            </Button>
-            <Popconfirm content={`停用后 ${row.name} 立即不能再使用运营功能。确定停用？`} onConfirm={() => void deactivate(row)}>
-              <Button variant="text" theme="danger">
-                停用
-              </Button>
-            </Popconfirm>
-          </Space>
+          <RowActions
+            extra={[{ label: '设置权限', onClick: () => setEditing(row) }]}
+            toggle={{
+              active: true,
+              off: {
+                label: '停用',
+                confirm: { header: `停用 ${row.name}？`, body: `停用后 ${row.name} 立即不能再使用运营功能。` },
+                run: () => deactivate(row),
+              },
+            }}
+          />
         ) : null,
     },
   ]

@@ -1,7 +1,7 @@
 /** Inviting a staff member (a one-time code for the mini-program) and handing a leaver's customers to a colleague. */
 import { useEffect, useState } from 'react'
 import { Dialog, Form, Input, MessagePlugin, Radio, Select } from 'tdesign-react'
-import type { InvitationView, StaffRow, StoreView } from '../../../../src/api/contract'
+import type { HandOverPreview, InvitationView, StaffRow, StoreView } from '../../../../src/api/contract'
 import type { StaffRole } from '../../../../src/domain/staff'
 import { call } from '../../cloud'
 import { Field } from '../../forms/Field'
@@ -78,36 +78,49 @@ export const InviteStaffDialog = ({ stores, onClose, onInvited }: { stores: Stor
 }
 
 /**
- * Hands every customer of `from` to an active colleague of the same store. A long hand-over runs in batches: the
- * same request is sent again until it says done (or the hourly upkeep finishes it if the desk is closed).
+ * Hands every customer of `from` to one or several active colleagues of the same store, dealt in turn; the dialog
+ * shows who would receive how many before anything moves. A long hand-over runs in batches: the same request is sent
+ * again until it says done (or the hourly upkeep finishes it if the desk is closed).
  */
 export const HandOverDialog = ({ from, onClose, onDone }: { from: StaffRow; onClose: () => void; onDone: () => void }) => {
   const form = useSubmit()
   const [colleagues, setColleagues] = useState<StaffRow[]>([])
-  const [toStaffId, setToStaffId] = useState<string | undefined>()
+  const [toStaffIds, setToStaffIds] = useState<string[]>([])
+  const [preview, setPreview] = useState<HandOverPreview | null>(null)
   const [progress, setProgress] = useState<string | null>(null)
   useEffect(() => {
     call('setup', 'listStaff', { filter: { storeId: from.store.id, active: true }, limit: 100 })
       .then((page) => setColleagues(page.rows.filter((s) => s.staffId !== from.staffId)))
       .catch(() => setColleagues([]))
   }, [from])
+  useEffect(() => {
+    setPreview(null)
+    if (toStaffIds.length === 0) return
+    let current = true
+    call('setup', 'previewHandOver', { fromStaffId: from.staffId, toStaffIds })
+      .then((answer) => current && setPreview(answer.preview))
+      .catch(() => undefined)
+    return () => {
+      current = false
+    }
+  }, [from, toStaffIds])
   const handOver = async () => {
     const done = await form.submit(async (requestId) => {
       for (;;) {
-        const { handOver } = await call('setup', 'handOverCustomers', { fromStaffId: from.staffId, toStaffId: toStaffId ?? '', requestId })
+        const { handOver } = await call('setup', 'handOverCustomers', { fromStaffId: from.staffId, toStaffIds, requestId })
         setProgress(`已移交 ${handOver.moved} 位，剩余 ${handOver.remaining} 位`)
         if (handOver.done) return handOver
       }
     })
     if (!done) return
-    void MessagePlugin.success(`${from.name} 的顾客已全部移交给 ${done.to.name}`)
+    void MessagePlugin.success(`${from.name} 的顾客已全部移交给 ${done.to.map((s) => s.name).join('、')}`)
     onDone()
   }
   return (
     <Dialog
       visible
       header={`移交顾客：${from.name}（${from.customers} 位）`}
-      confirmBtn={{ content: '确认移交', loading: form.submitting }}
+      confirmBtn={{ content: '确认移交', loading: form.submitting, disabled: toStaffIds.length === 0 }}
       onConfirm={() => void handOver()}
       onClose={onClose}
     >
@@ -115,18 +128,24 @@ export const HandOverDialog = ({ from, onClose, onDone }: { from: StaffRow; onCl
         <Field
           label="移交给"
           {...{
-            help: form.fieldError('toStaffId') ?? `${from.store.name}的在职同事`,
-            status: form.fieldError('toStaffId') ? 'error' : undefined,
+            help: form.fieldError('toStaffIds') ?? `${from.store.name}的在职同事，可选多位：顾客轮流分给每位`,
+            status: form.fieldError('toStaffIds') ? 'error' : undefined,
           }}
         >
           <Select
-            value={toStaffId}
-            onChange={(v) => setToStaffId(v as string)}
+            multiple
+            value={toStaffIds}
+            onChange={(v) => setToStaffIds((v as string[]).slice())}
             options={colleagues.map((s) => ({ value: s.staffId, label: `${s.name}（${s.staffId}，${ROLE_WORDS[s.role]}）` }))}
             placeholder={colleagues.length ? '选择同事' : '该店没有其他在职员工'}
           />
         </Field>
       </Form>
+      {preview && (
+        <p className="dialog__note">
+          {`共 ${preview.customers} 位顾客：` + preview.shares.map((s) => `${s.name} ${s.customers} 位`).join('，')}
+        </p>
+      )}
       {progress && <p className="dialog__note">{progress}</p>}
       {form.error && <p className="page__error">{form.error}</p>}
     </Dialog>

@@ -3,13 +3,14 @@
  * deactivate one who left (their powers end at once), and hand their customers over to a colleague of the store.
  */
 import { useState } from 'react'
-import { Button, MessagePlugin, Popconfirm, Select, Space, type PrimaryTableCol } from 'tdesign-react'
+import { Button, MessagePlugin, Select, type PrimaryTableCol } from 'tdesign-react'
 import type { StaffRow } from '../../../../src/api/contract'
 import type { StaffRole } from '../../../../src/domain/staff'
 import { call, DeskError } from '../../cloud'
 import { useStores } from '../../lists/useStores'
 import { SearchBox, StateSelect } from '../../lists/ListFilters'
 import { ListTable, StateTag } from '../../lists/ListTable'
+import { RowActions, type RowButton } from '../../lists/RowActions'
 import { useCursorList, type Fetch } from '../../lists/useCursorList'
 import { deskDay } from '../../wording'
 import { PosterDialog, type PosterTarget } from './PosterDialog'
@@ -66,37 +67,27 @@ export const StaffTab = () => {
       colKey: 'operation',
       title: '操作',
       width: 240,
-      cell: ({ row }) => (
-        <Space size={4}>
-          {row.active && (
-            <Button
-              variant="text"
-              theme="primary"
-              onClick={() =>
-                setPoster({
-                  storeId: row.store.id,
-                  storeName: row.store.name,
-                  staff: { staffId: row.staffId, name: row.name, role: row.role },
-                })
-              }
-            >
-              专属码
-            </Button>
-          )}
-          {row.customers > 0 && (
-            <Button variant="text" theme="primary" onClick={() => setHandingOver(row)}>
-              移交顾客
-            </Button>
-          )}
-          {row.active && (
-            <Popconfirm content={`停用后 ${row.name} 立即不能再使用导购功能。确定停用？`} onConfirm={() => void deactivate(row)}>
-              <Button variant="text" theme="danger">
-                停用
-              </Button>
-            </Popconfirm>
-          )}
-        </Space>
-      ),
+      cell: ({ row }) => {
+        const extra: RowButton[] = []
+        if (row.active) {
+          const staff = { staffId: row.staffId, name: row.name, role: row.role }
+          extra.push({ label: '专属码', onClick: () => setPoster({ storeId: row.store.id, storeName: row.store.name, staff }) })
+        }
+        if (row.customers > 0) extra.push({ label: '移交顾客', onClick: () => setHandingOver(row) })
+        return (
+          <RowActions
+            extra={extra}
+            toggle={{
+              active: row.active,
+              off: {
+                label: '停用',
+                confirm: { header: `停用 ${row.name}？`, body: `停用后 ${row.name} 立即不能再使用导购功能。` },
+                run: () => deactivate(row),
+              },
+            }}
+          />
+        )
+      },
     },
   ]
   const setFilter = list.setFilter

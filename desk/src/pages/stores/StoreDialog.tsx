@@ -1,12 +1,23 @@
 /** Creating or editing a store: its id code, name, address, phone, map point, weekly hours, and open or closed. */
 import { useState } from 'react'
-import { Checkbox, Dialog, Form, Input, Link, MessagePlugin, Switch, TimePicker } from 'tdesign-react'
+import { Button, Checkbox, Dialog, Form, Input, MessagePlugin, Switch, TimePicker } from 'tdesign-react'
 import type { StoreRow } from '../../../../src/api/contract'
 import { STORE_ID_RULE, WEEKDAY_WORDS, WEEKDAYS, type Weekday } from '../../../../src/domain/stores'
 import { call } from '../../cloud'
 import { Field } from '../../forms/Field'
 import { useSubmit } from '../../forms/useSubmit'
-import { EMPTY_STORE, locationPickerUrl, pastedPoint, pointProblems, storeFormOf, storeInputOf, type StoreForm } from './storeForm'
+import { MapPointPicker } from './MapPointPicker'
+import {
+  EMPTY_STORE,
+  locationOf,
+  locationPickerUrl,
+  pastedPoint,
+  pointProblems,
+  storeFormOf,
+  storeInputOf,
+  type PickedPoint,
+  type StoreForm,
+} from './storeForm'
 
 interface Props {
   store: StoreRow | null
@@ -14,15 +25,17 @@ interface Props {
   onSaved: () => void
 }
 
-/** Tencent's location picker when the build has a map key (VITE_TMAP_KEY); without one the operator is told where to look. */
-const PICKER_URL = locationPickerUrl(import.meta.env.VITE_TMAP_KEY, 'VIP Card 运营后台')
-const POINT_HINT = PICKER_URL
-  ? '在地图上选好门店后复制坐标，粘贴“纬度,经度”即同时填好两项'
+/** Tencent's map key (VITE_TMAP_KEY at build time): with one, the point is picked on the map; without, pasted. */
+const MAP_KEY: string | undefined = import.meta.env.VITE_TMAP_KEY
+const MAP_REFERER = 'VIP Card 运营后台'
+const POINT_HINT = MAP_KEY
+  ? '点“在地图上选点”，或粘贴“纬度,经度”即同时填好两项'
   : '在腾讯地图坐标拾取器（lbs.qq.com/getPoint）查到坐标，粘贴“纬度,经度”即同时填好两项'
 
 export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
   const form = useSubmit()
   const [f, setF] = useState<StoreForm>(store ? storeFormOf(store) : EMPTY_STORE)
+  const [picking, setPicking] = useState(false)
   const set = <K extends keyof StoreForm>(key: K, value: StoreForm[K]) => setF((old) => ({ ...old, [key]: value }))
   const setDay = (day: Weekday, value: StoreForm['hours'][Weekday]) => setF((old) => ({ ...old, hours: { ...old.hours, [day]: value } }))
   /** A whole "lat,lng" pasted into either box fills both; anything else is that one coordinate. */
@@ -30,7 +43,15 @@ export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
     const point = pastedPoint(text)
     setF((old) => (point ? { ...old, ...point } : { ...old, [key]: text }))
   }
+  /** The map's point fills both coordinates, and the address while none is typed (a typed one is the operator's). */
+  const takePicked = (point: PickedPoint) => {
+    setF((old) => ({ ...old, latitude: point.latitude, longitude: point.longitude, address: old.address.trim() || point.address }))
+    setPicking(false)
+  }
   const typed = pointProblems(f)
+  // The picker opens on the store's point when a whole, valid one is typed.
+  const whole = f.latitude.trim() !== '' && f.longitude.trim() !== '' && !typed.latitude && !typed.longitude
+  const pickerUrl = picking ? locationPickerUrl(MAP_KEY, MAP_REFERER, whole ? locationOf(f) : null) : null
   // What is typed now first; the server's word from the last save after it.
   const typedError = [typed.latitude, typed.longitude].filter(Boolean).join('；')
   const pointError =
@@ -79,10 +100,10 @@ export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
           <div className="inline-fields">
             <Input value={f.latitude} onChange={(v) => setCoordinate('latitude', String(v))} placeholder="纬度，例如 39.9334" />
             <Input value={f.longitude} onChange={(v) => setCoordinate('longitude', String(v))} placeholder="经度，例如 116.4550" />
-            {PICKER_URL && (
-              <Link theme="primary" href={PICKER_URL} target="_blank">
+            {MAP_KEY && (
+              <Button variant="outline" onClick={() => setPicking(true)}>
                 在地图上选点
-              </Link>
+              </Button>
             )}
           </div>
         </Field>
@@ -114,6 +135,7 @@ export const StoreDialog = ({ store, onClose, onSaved }: Props) => {
         </Field>
       </Form>
       {form.error && <p className="page__error">{form.error}</p>}
+      {pickerUrl && <MapPointPicker url={pickerUrl} onPick={takePicked} onClose={() => setPicking(false)} />}
     </Dialog>
   )
 }

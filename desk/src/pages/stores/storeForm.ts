@@ -39,7 +39,7 @@ export const storeFormOf = (s: StoreRow): StoreForm => ({
 })
 
 /** Both coordinates or neither (a store without a map point); a half-typed point is sent for the server to refuse. */
-const locationOf = (f: StoreForm): SaveStoreInput['location'] =>
+export const locationOf = (f: StoreForm): SaveStoreInput['location'] =>
   f.latitude.trim() === '' && f.longitude.trim() === '' ? null : { latitude: Number(f.latitude), longitude: Number(f.longitude) }
 
 export const storeInputOf = (f: StoreForm, mode: 'create' | 'edit'): SaveStoreInput => ({
@@ -88,9 +88,42 @@ export const pointProblems = (f: Pick<StoreForm, 'latitude' | 'longitude'>): Par
 
 /**
  * Tencent's location picker (GCJ-02, as WeChat's maps use) for a key from Tencent's map console, or null without
- * one. `referer` is the app name the key was registered with; `search=1` lets the operator search by address.
+ * one. `referer` is the app name the key was registered with; `search=1` lets the operator search by address;
+ * `type=1` makes the picker post the chosen point to the page that framed it; `coord` centres it on the point the
+ * store has now.
  */
-export const locationPickerUrl = (key: string | undefined, referer: string): string | null =>
+export const locationPickerUrl = (
+  key: string | undefined,
+  referer: string,
+  around?: { latitude: number; longitude: number } | null,
+): string | null =>
   key
-    ? `https://apis.map.qq.com/tools/locpicker?search=1&type=1&key=${encodeURIComponent(key)}&referer=${encodeURIComponent(referer)}`
+    ? `https://apis.map.qq.com/tools/locpicker?search=1&type=1&key=${encodeURIComponent(key)}&referer=${encodeURIComponent(referer)}` +
+      (around ? `&coord=${around.latitude},${around.longitude}` : '')
     : null
+
+/** Where the picker's messages come from: it is served from apis.map.qq.com and redirects to mapapi.qq.com. */
+export const LOCATION_PICKER_ORIGINS: readonly string[] = ['https://apis.map.qq.com', 'https://mapapi.qq.com']
+
+export interface PickedPoint {
+  latitude: string
+  longitude: string
+  /** The place's street address and name as the picker gives them ('' when it gives none). */
+  address: string
+  name: string
+}
+
+/**
+ * The point in a message from Tencent's picker (`{ module: 'locationPicker', latlng: { lat, lng }, poiaddress,
+ * poiname }`), or null for any other message: other frames and extensions post to the page too. Coordinates are
+ * kept as the picker wrote them (the form holds text) and must be finite numbers.
+ */
+export const pickedPoint = (data: unknown): PickedPoint | null => {
+  if (typeof data !== 'object' || data === null) return null
+  const message = data as { module?: unknown; latlng?: { lat?: unknown; lng?: unknown }; poiaddress?: unknown; poiname?: unknown }
+  if (message.module !== 'locationPicker' || typeof message.latlng !== 'object' || message.latlng === null) return null
+  const { lat, lng } = message.latlng
+  if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) return null
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 100) : '')
+  return { latitude: String(lat), longitude: String(lng), address: text(message.poiaddress), name: text(message.poiname) }
+}
