@@ -8,7 +8,7 @@
  *   load         join / purchase / card under load, smaller than its default (bench/load.ts; BENCH_SHOPPERS,
  *                BENCH_PURCHASES, BENCH_CONCURRENCY override)
  *   firstScreen  the card's first screen in the H5 build, network and cached (bench/firstScreen.ts)
- * The long ones stay separate commands: npm run bench:ledger, bench:birthday, bench:segments, bench:export.
+ * The long ones stay separate commands: npm run bench:ledger, bench:birthday, bench:segments, bench:export, bench:pos.
  * Figures only: nothing here fails on a budget (the exit code says only whether every bench ran).
  */
 import { dbopsBench, printDbOps, type DbOpsRow } from './dbops'
@@ -156,7 +156,7 @@ const main = async () => {
   )
   const firstScreen = await section('First screen', firstScreenBench, printFirstScreen)
   printSummary(summarize(sizes, setData, dbops, load, firstScreen))
-  console.log('\nLonger benchmarks, run apart: npm run bench:ledger | bench:birthday | bench:segments | bench:export')
+  console.log('\nLonger benchmarks, run apart: npm run bench:ledger | bench:birthday | bench:segments | bench:export | bench:pos')
   const ran = [sizes, setData, dbops, load, firstScreen].every((f) => !(f instanceof Error))
   process.exit(ran ? 0 : 1)
 }

@@ -22,7 +22,8 @@ import {
   startGateway,
 } from './gateway/http'
 import { FunctionPool, type Invocation } from './instances/pool'
-import { APPID, type CallerContext, WEB_SOURCE } from './instances/protocol'
+import { APPID, type CallerContext, HTTP_ACCESS_SOURCE, WEB_SOURCE } from './instances/protocol'
+import { type HttpRoute, httpRoutes, readHttpAccess, routeFor } from './gateway/httpAccess'
 import { OpenApi, type OutboxMessage, type Refusal } from './openapi/openapi'
 import { type PhoneBook, checkPhoneBook } from './openapi/phone'
 import { Storage, cloudPathOf, fileIdOf } from './storage/storage'
@@ -205,6 +206,8 @@ export interface LocalCloud {
     write(cloudPath: string, bytes: Buffer): string
   }
   functionNames(): string[]
+  /** The HTTP access service's paths (config.json `httpAccess`), longest first: see gateway/httpAccess.ts. */
+  httpRoutes(): HttpRoute[]
   instances(name: string): { id: string; threadId: number; state: string; invocations: number }[]
   /** What functions tried to reach off this machine and were refused, oldest first (the last 100). */
   networkRefusals(): NetworkRefusal[]
@@ -268,6 +271,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const functionsDir = resolve(options.functionsDir)
   // Triggers first: a bad config.json fails the start before anything is opened.
   const triggers: TimerTrigger[] = listFunctions(functionsDir).flatMap((n) => readTimerTriggers(join(functionsDir, n), n))
+  // HTTP access paths too, read at start as CloudBase creates them at deploy (a path declared twice fails the start).
+  const routes = httpRoutes(listFunctions(functionsDir).map((n) => ({ fn: n, paths: readHttpAccess(join(functionsDir, n), n) })))
   // Security rules too: one the local cloud cannot evaluate exactly fails the start. And phones that are not.
   const rules = loadRules(options.collectionsDir)
   checkPhoneBook(options.phones)
@@ -456,6 +461,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         // CloudBase keeps one user per custom uid: the web user's uuid names the creator of what they upload.
         webUploadInfo: (user, body) => storage.webUploadInfo(`web:${user.uuid}`, body),
         runWeb: (name, event, { user, clientIp, clock }) => run(name, event, { web: user, clientIp, clock, source: WEB_SOURCE }),
+        httpRoute: (pathname) => routeFor(routes, pathname),
+        // No user: no OPENID (WX_OPENID unset), no web user; the event is the integration request as built.
+        runHttp: (name, event, { clock }) => run(name, event, { source: HTTP_ACCESS_SOURCE, clock }),
+        envId: LOCAL_ENV_ID,
       },
       {
         port: options.port ?? 8787,
@@ -510,6 +519,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     warm,
     redeploy: (name) => pool(name).redeploy(),
     functionNames,
+    httpRoutes: () => [...routes],
     instances: (name) => pools.get(name)?.instanceIds() ?? [],
     networkRefusals: () => [...refusals],
     phoneCode: (openid, o = {}) =>

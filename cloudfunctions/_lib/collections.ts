@@ -20,6 +20,7 @@ import type { ProgramRules, TierId } from '../../src/domain/program'
 import type { CallbackOutcome, StaffRole } from '../../src/domain/staff'
 import type { OperatorArea } from '../../src/domain/operators'
 import type { WeeklyHours } from '../../src/domain/stores'
+import type { SaleLine } from '../../src/domain/pos'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -58,6 +59,9 @@ export const COLLECTIONS = {
   deskSessions: 'deskSessions',
   auditLog: 'auditLog',
   memberAudit: 'memberAudit',
+  posKeys: 'posKeys',
+  posNonces: 'posNonces',
+  posSales: 'posSales',
 } as const
 
 /**
@@ -101,6 +105,9 @@ export interface CollectionDocs {
   deskSessions: DeskSessionDoc
   auditLog: AuditLogDoc
   memberAudit: MemberAuditRecord
+  posKeys: PosKeyDoc
+  posNonces: PosNonceDoc
+  posSales: PosSaleDoc
 }
 
 export type CollectionName = keyof CollectionDocs
@@ -478,3 +485,51 @@ export interface DayStatsDoc {
  * refused calls themselves (an audit), so the fuzz rule "a refused call changes nothing" exempts it by name.
  */
 export type { CodeAlert, MemberCodeGuard, TillCodeGuard } from '../../src/domain/codeGuard'
+
+/** `posKeys/<key id>`: a store's API key for the POS API (cloudfunctions/pos). The secret never leaves in an answer after creation. */
+export interface PosKeyDoc {
+  _id: string
+  storeId: string
+  /** HMAC key of the request signatures: 64 lowercase hex. */
+  secret: string
+  /** What the operator calls it (收银机 1, ERP). */
+  label: string
+  revoked: boolean
+  createdAt: string
+  /** operatorId */
+  createdBy: string
+  revokedAt: string | null
+  revokedBy: string | null
+}
+
+/** `posNonces/<key id>:<nonce>`: an accepted request's nonce (a second use is refused by the unique _id). */
+export interface PosNonceDoc {
+  _id: string
+  keyId: string
+  at: string
+}
+
+/** A refund of a no-member sale, kept on the sale (its refundNo is its key within the sale's store). */
+export interface PosSaleRefund {
+  refundNo: string
+  amountFen: number
+  at: string
+  lines?: SaleLine[]
+}
+
+/** `posSales/<storeId>:<orderNo>`: a sale the POS recorded with no member: no points, no tier; counted in all sales. */
+export interface PosSaleDoc {
+  _id: string
+  storeId: string
+  orderNo: string
+  amountFen: number
+  lines?: SaleLine[]
+  marginFen: number
+  at: string
+  /** When the POS says it was paid (its clock), if it said. */
+  paidAt: string | null
+  /** `pos:<key id>` */
+  recordedBy: string
+  refundedFen: number
+  refunds: PosSaleRefund[]
+}

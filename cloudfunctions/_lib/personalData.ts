@@ -33,6 +33,9 @@ export const NO_PERSONAL_DATA: Record<Exclude<CollectionName, PersonalDataCollec
   erasedMembers:
     "tombstones of deleted memberships: a random pseudonym, the member number and the books' figures, nothing that names a person",
   stores: 'the brand’s shops',
+  posKeys: 'stores’ API keys for the POS API (store, secret, the operator who made them)',
+  posNonces: 'nonces of signed POS API requests, by key',
+  posSales: 'sales recorded with no member: order number, amount and lines, nobody named',
   staff: 'shop assistants (their own records, not members’)',
   operators: 'the brand’s HQ operators (not members)',
   settings: 'program rules',

@@ -11,6 +11,7 @@
  * - event-reminders: the day-before message to confirmed guests who consented.
  * - erasures: finishes membership deletions a member left unfinished.
  * - export-expiry: deletes export files (a member's own data, an operator's CSV) once they are 7 days old.
+ * - pos-nonces: forgets the POS API's nonces once no signature they came with could still be accepted.
  * - daily-stats: yesterday's figures for the operators' dashboard, stored once.
  * - segments: every member's class and RFM scores, and their summary (once a day, resumable).
  * Each job finishes its work for a business day once; the hourly trigger only resumes unfinished runs.
@@ -24,6 +25,7 @@ import { settleExpiry } from '../../src/domain/balance'
 import { normalizeTier } from '../../src/domain/tiers'
 import { AppError } from '../../src/domain/errors'
 import { businessDate, businessTime } from '../../src/domain/time'
+import { POS_NONCE_WINDOW_SECONDS } from '../../src/domain/pos'
 import { campaignsIssuing, continueIssuing } from '../_lib/campaigns'
 import { birthdayCouponKey, issueOnce, loadTemplate } from '../_lib/coupons'
 import { notify } from '../_lib/messages'
@@ -262,6 +264,17 @@ const exportExpiry = async (ctx: JobContext, budgetMs: number): Promise<JobRepor
   ...(await expireExports(ctx.now, budgetMs)),
 })
 
+/**
+ * The POS API's nonces (cloudfunctions/pos/auth.ts) older than the nonce window: a request signed with their
+ * timestamp is refused as stale by then (the window is longer than the timestamp's 300 s), so they refuse nothing
+ * any more, and the rate limit counts only the last minute. Without this the collection grows by one per request.
+ */
+const posNonceExpiry = async (ctx: JobContext): Promise<JobReport> => {
+  const cutoff = new Date(Date.parse(ctx.now) - POS_NONCE_WINDOW_SECONDS * 1000).toISOString()
+  const removed = await data.posNonces.where({ at: _.lt(cutoff) }).remove()
+  return { job: 'pos-nonces', runKey: businessDate(ctx.now), processed: removed, changed: removed, done: true }
+}
+
 /** The segments walk every member: they take what is left of the run and resume next hour. */
 const SEGMENTS_BUDGET_MS = 15_000
 
@@ -280,6 +293,7 @@ const upkeep = async (ctx: JobContext): Promise<JobReport[]> => {
     await eventReminders(ctx, turn(BUDGET_MS / 4)),
     await erasures(ctx, turn(BUDGET_MS / 4)),
     await exportExpiry(ctx, turn(BUDGET_MS / 8)),
+    await posNonceExpiry(ctx),
     await storeYesterday(ctx),
     await computeSegments(ctx, turn(SEGMENTS_BUDGET_MS)),
   ]

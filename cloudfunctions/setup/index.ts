@@ -19,6 +19,7 @@ import { listStores, saveStore } from './storeAdmin'
 import { deactivateStaff, handOverCustomers, inviteStaff, listStaff, previewHandOver } from './staffAdmin'
 import { deactivateOperator, inviteOperator, listOperators, setOperatorPermissions } from './operatorAdmin'
 import { invitationQr, listInvitations, revokeInvitation } from './invitationAdmin'
+import { createPosKey, listPosKeys, revokePosKey } from './posKeyAdmin'
 
 export const main = serve('setup', {
   // Offers: coupon templates and the points catalog.
@@ -45,4 +46,8 @@ export const main = serve('setup', {
   listInvitations,
   revokeInvitation,
   invitationQr,
+  // The POS API's keys (cloudfunctions/pos).
+  createPosKey,
+  listPosKeys,
+  revokePosKey,
 })

@@ -25,8 +25,14 @@ export const resumeTill = managerAction(ResumeTillSchema, async ({ staffId }, ct
     if (from && isBefore(ctx.now, from))
       throw fieldRefused('staffId', `自己的收银台请由本店另一位店长恢复，或于 ${businessTime(from).format('HH:mm')} 后自行恢复`)
   }
-  // Active or not: a till paused before its assistant left is still the store's to close.
-  const colleague = await data.staff.where({ staffId, storeId: ctx.staff.storeId }).first()
-  if (!colleague) throw fieldRefused('staffId', '该导购不在本店')
+  if (staffId.startsWith('pos:')) {
+    // A POS key acts as a till of its store (cloudfunctions/pos): the store's manager resumes it, revoked or not.
+    const key = await data.posKeys.get(staffId.slice('pos:'.length))
+    if (key?.storeId !== ctx.staff.storeId) throw fieldRefused('staffId', '该收银密钥不属于本店')
+  } else {
+    // Active or not: a till paused before its assistant left is still the store's to close.
+    const colleague = await data.staff.where({ staffId, storeId: ctx.staff.storeId }).first()
+    if (!colleague) throw fieldRefused('staffId', '该导购不在本店')
+  }
   return { resumed: await resumePausedTill(staffId, ctx.staff.staffId, ctx.now) }
 })

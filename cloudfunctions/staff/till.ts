@@ -3,23 +3,22 @@
  * gifts or services. Every write is idempotent by a key that is the id of the document it creates: the order
  * number for a purchase, the till's request id for a redemption.
  */
-import type { PurchaseResult, RedemptionResult, StaffCatalogItem } from '../../src/api/contract'
+import type { RedemptionResult, StaffCatalogItem } from '../../src/api/contract'
 import { EmptySchema, RecordPurchaseSchema, RedeemPointsSchema, ScanMemberSchema } from '../../src/api/schemas'
 import { exchangeAtTill, exchangeCountId, stockLeftAt, tillCatalog } from '../../src/domain/catalog'
 import { benefitText, usableWithPurchase, type Coupon } from '../../src/domain/coupons'
-import { couponsOf, findCoupon, loadTemplate, newCouponCode, tillCouponView, withFreshCode } from '../_lib/coupons'
+import { recordTillPurchase } from '../_lib/till'
+import { couponsOf, loadTemplate, newCouponCode, tillCouponView, withFreshCode } from '../_lib/coupons'
 import { writeExchangeIn } from '../_lib/exchanges'
 import { redeemPoints as decideRedemption } from '../../src/domain/balance'
-import { AppError, invalidInput } from '../../src/domain/errors'
+import { AppError } from '../../src/domain/errors'
 import { redeemEntryId, type LedgerEntry } from '../../src/domain/ledger'
-import type { Member } from '../../src/domain/member'
 import { MEMBER_NO_LENGTH } from '../../src/domain/memberNo'
-import { purchaseAtTill, purchaseId, purchaseReplay, type MemberAfter, type PurchaseRecord } from '../../src/domain/purchase'
-import { readPendingReferralIn, writePurchaseIn } from '../_lib/purchases'
-import { spendCode, type Till } from '../../src/domain/tillCode'
+import type { MemberAfter } from '../../src/domain/purchase'
+import { spendCode } from '../../src/domain/tillCode'
 import { assertTillOpen } from '../_lib/codeGuards'
 import { appendEntriesIn, findMemberByCode, readMemberIn, writeMemberIn } from '../_lib/members'
-import { acceptScanIn, readScannedCode, type ScannedCode } from '../_lib/memberCodes'
+import { acceptScanIn, readScannedCode } from '../_lib/memberCodes'
 import { loadProgram, loadStore } from '../_lib/reference'
 import { staffAction } from '../_lib/runtime'
 import { data, tx } from '../_lib/data'
@@ -44,86 +43,12 @@ export const scanMember = staffAction(ScanMemberSchema, async ({ code }, ctx) =>
 })
 
 /**
- * Who a purchase is for: the dynamic code's member, or — only with a coupon of theirs in the same purchase —
- * the member named by number (the coupon, shown from their phone and used up here, stands for their presence).
- */
-const purchaser = async (
-  memberCode: string,
-  coupon: Coupon | null,
-  till: Till,
-  now: string,
-): Promise<{ member: Member; scanned: ScannedCode | null }> => {
-  if (memberCode.length !== MEMBER_NO_LENGTH) {
-    const scanned = await readScannedCode(memberCode, now, till)
-    return { member: scanned.member, scanned }
-  }
-  const member = await findMemberByCode(memberCode)
-  if (!coupon || coupon.memberId !== member._id)
-    throw invalidInput([{ field: 'memberCode', message: '请扫描顾客会员卡上的动态会员码（18 位）' }])
-  return { member, scanned: null }
-}
-
-const purchaseAnswer = (purchase: PurchaseRecord, identity: Identity, replayed: boolean): PurchaseResult => ({
-  purchase: {
-    orderNo: purchase.orderNo,
-    amountFen: purchase.amountFen,
-    listAmountFen: purchase.listAmountFen,
-    coupon: purchase.coupon ? { title: purchase.coupon.title, discountFen: purchase.coupon.discountFen } : null,
-    at: purchase.at,
-    pointsEarned: purchase.pointsEarned,
-    pointsBreakdown: purchase.pointsBreakdown ?? null,
-    tierChange: purchase.tierChange,
-  },
-  member: summaryAfter(identity, purchase.memberAfter),
-  replayed,
-})
-
-/**
- * Records a till purchase, with the coupon scanned for it if any: the member code spent, points and tier for the
- * member, its ledger entries, the coupon used and a pending referral settled — decided in one pure call
- * (purchaseAtTill) on what the transaction read, and written by one writer (writePurchaseIn) in that transaction,
- * so a coupon or a code is used exactly once even when two tills scan it at the same moment (the loser re-runs
- * and finds it used). The order number (scoped by store) is the idempotency key: the purchase document's id. A
- * retry gets the first answer; the same order number with another member, amount or coupon is refused.
+ * Records a till purchase (the rules: _lib/till.ts recordTillPurchase, which the POS API runs too). The assistant
+ * is the till; their OPENID is the recorder (an inviter recording their own invitee's first purchase is held).
  */
 export const recordPurchase = staffAction(RecordPurchaseSchema, async (input, ctx) => {
   await assertTillOpen(ctx.staff)
-  const scanned =
-    input.couponCode !== undefined || input.couponId !== undefined
-      ? await findCoupon({ code: input.couponCode, couponId: input.couponId })
-      : null
-  const { member: found, scanned: code } = await purchaser(input.memberCode, scanned, ctx.staff, ctx.now)
-  const program = await loadProgram({ fresh: true })
-  const id = purchaseId(ctx.staff.storeId, input.orderNo)
-  const identity = identityOf(found, ctx.now)
-
-  return inTransaction(async (t): Promise<PurchaseResult> => {
-    const existing = await tx(t).purchases.get(id)
-    if (existing) {
-      const request = { orderNo: input.orderNo, memberId: found._id, listAmountFen: input.amountFen, couponId: scanned?._id ?? null }
-      return purchaseAnswer(purchaseReplay(existing, request), identity, true)
-    }
-    const member = await readMemberIn(t, found._id)
-    const coupon = scanned ? await tx(t).coupons.get(scanned._id) : null
-    const referral = await readPendingReferralIn(t, member)
-    const decision = purchaseAtTill(
-      { member, referral },
-      {
-        storeId: ctx.staff.storeId,
-        orderNo: input.orderNo,
-        amountFen: input.amountFen,
-        at: ctx.now,
-        actor: actorOf(ctx),
-        ...(coupon ? { coupon } : {}),
-        ...(input.marginFen !== undefined ? { marginFen: input.marginFen } : {}),
-        code,
-        recorderId: ctx.openid,
-      },
-      program,
-    )
-    await writePurchaseIn(t, decision)
-    return purchaseAnswer(decision.purchase, identity, false)
-  })
+  return recordTillPurchase(ctx.staff, ctx.openid, input, ctx.now)
 })
 
 const redemptionAnswer = (

@@ -9,6 +9,7 @@ import { toJsonText } from '../instances/json'
 import type { Invocation } from '../instances/pool'
 import { serveStatic } from './static'
 import type { WebAuth, WebUser } from '../webauth/webauth'
+import { bodyLimit, httpAnswer, integrationRequest, type HttpRoute } from './httpAccess'
 
 export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
@@ -87,6 +88,12 @@ export interface GatewayBackend {
   webAuth?: WebAuth
   /** The web SDK's `uploadFile` asking where to PUT, as a signed-in web user (storage/storage.ts `webUploadInfo`). */
   webUploadInfo?(user: WebUser, body: unknown): { status: number; body: unknown }
+  /** The HTTP access service's route for a path (gateway/httpAccess.ts), if a function declares one. */
+  httpRoute?(pathname: string): HttpRoute | undefined
+  /** A function called through the HTTP access service: no user at all (no OPENID, no web user). */
+  runHttp?(name: string, event: unknown, caller: { clock?: string }): Promise<Invocation>
+  /** The environment id functions see (requestContext.envId). */
+  envId?: string
   /** A web SDK call of a function by a signed-in web user. */
   runWeb?(name: string, event: unknown, caller: { user: WebUser; clientIp?: string; clock?: string }): Promise<Invocation>
 }
@@ -152,7 +159,11 @@ class TooLarge extends Error {
  * sending. The rest of the body is then read and thrown away, up to DRAIN_AFTER_REFUSAL_BYTES, so that the
  * client reads the answer rather than a reset connection; past that the connection is closed.
  */
-const readBody = (req: IncomingMessage, res: ServerResponse, limit: number, tooLarge: () => unknown): Promise<string> =>
+const readBody = async (req: IncomingMessage, res: ServerResponse, limit: number, tooLarge: () => unknown): Promise<string> =>
+  (await readBytes(req, res, limit, tooLarge)).toString('utf8')
+
+/** readBody's bytes, undecoded (an HTTP access call's body may be binary). */
+const readBytes = (req: IncomingMessage, res: ServerResponse, limit: number, tooLarge: () => unknown): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const refuse = () => {
       // No `Connection: close`: with it Node destroys the socket as soon as the answer is written, and a client still
@@ -177,7 +188,7 @@ const readBody = (req: IncomingMessage, res: ServerResponse, limit: number, tooL
       if (size <= limit) chunks.push(c)
       else refuse()
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 
@@ -297,6 +308,9 @@ const handle = async (backend: GatewayBackend, options: GatewayOptions, req: Inc
   if (backend.webAuth && path.startsWith('/v1/functions/')) return handleWebCall(backend, options, path, req, res)
   if (backend.webAuth && backend.webUploadInfo && path === '/v1/storages/get-objects-upload-info')
     return handleWebUploadInfo(backend, req, res)
+
+  const route = backend.httpRoute?.(path)
+  if (route) return handleHttpAccess(backend, options, route, req, res)
 
   const fn = /^\/functions\/([^/]+)\/?$/.exec(path)
   if (!fn) {
@@ -453,4 +467,74 @@ const handleWebUploadInfo = async (backend: GatewayBackend, req: IncomingMessage
   }
   const answer = backend.webUploadInfo!(user, body)
   sendJson(res, answer.status, answer.body)
+}
+
+let httpRequests = 0
+
+/**
+ * A request under a function's HTTP access path (gateway/httpAccess.ts): the integration request as the event, the
+ * function's return value as the response. Bodies over CloudBase's limits (100 KB text, 6 MB other) are refused
+ * with 413 before the function runs; so is an event that would exceed the 6 MB event limit once base64-encoded.
+ * Failures answer CloudBase's API error shape `{ code, message, requestId }`: 500 when the function failed, 504 on
+ * its timeout (CloudBase documents no body for these; the codes are its error codes).
+ */
+const handleHttpAccess = async (
+  backend: GatewayBackend,
+  options: GatewayOptions,
+  route: HttpRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+) => {
+  const requestId = `local-http-${Date.now().toString(36)}-${(++httpRequests).toString(36)}`
+  if (!backend.hasFunction(route.fn)) return apiError(res, 404, 'FUNCTION_NOT_FOUND', `function ${route.fn} not found`)
+  let clock: string | undefined
+  const clockHeader = req.headers['x-local-clock']
+  if (typeof clockHeader === 'string' && clockHeader !== '' && options.allowClockOverride) {
+    try {
+      clock = parseClock(clockHeader)
+    } catch (e) {
+      return apiError(res, 400, 'INVALID_PARAM', (e as Error).message)
+    }
+  }
+  const contentType = req.headers['content-type']
+  const limit = bodyLimit(contentType)
+  let body: Buffer
+  try {
+    body = await readBytes(req, res, limit, () => ({
+      code: 'EXCEED_MAX_PAYLOAD_SIZE',
+      message: `request body over ${limit.toLocaleString('en-US')} bytes`,
+      requestId,
+    }))
+  } catch (e) {
+    if (e instanceof TooLarge) return
+    throw e
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const event = integrationRequest({
+    method: req.method ?? 'GET',
+    pathname: url.pathname,
+    search: url.searchParams,
+    rawHeaders: req.rawHeaders,
+    body,
+    requestId,
+    envId: backend.envId ?? 'local',
+    drop: options.allowClockOverride ? ['x-local-clock'] : [],
+  })
+  const size = Buffer.byteLength(JSON.stringify(event))
+  if (size > MAX_FUNCTION_PAYLOAD_BYTES)
+    return apiError(
+      res,
+      413,
+      'EXCEED_MAX_PAYLOAD_SIZE',
+      `event of ${size.toLocaleString('en-US')} bytes over ${MAX_FUNCTION_PAYLOAD_BYTES.toLocaleString('en-US')}`,
+    )
+  const inv = await backend.runHttp!(route.fn, event, { clock })
+  const diagnostics = { 'x-local-outcome': inv.outcome.kind, 'x-local-invocation': inv.id, 'x-local-db-ops': JSON.stringify(inv.ops) }
+  const o = inv.outcome
+  if (o.kind === 'timeout')
+    return apiError(res, 504, 'FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${o.timeoutS} seconds`)
+  if (o.kind !== 'ok') return apiError(res, 500, 'FUNCTIONS_EXECUTE_FAIL', o.message)
+  const answer = httpAnswer(o.value)
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': answer.body.length, ...diagnostics })
+  res.end(req.method === 'HEAD' ? undefined : answer.body)
 }

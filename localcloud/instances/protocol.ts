@@ -87,3 +87,9 @@ export const PER_CALL_ENV = [
 ] as const
 /** TCB_SOURCE of a call from the web SDK. CloudBase documents no value for it; nothing here relies on this one. */
 export const WEB_SOURCE = 'tcb_web'
+/**
+ * TCB_SOURCE of a call through the HTTP access service. CloudBase documents no value for it (wx-server-sdk's SOURCE
+ * lists WeChat's sources and "other: from Tencent Cloud"); nothing may rely on this one: such a call is known by
+ * having no user at all and an integration request as its event.
+ */
+export const HTTP_ACCESS_SOURCE = 'tcb_http_access'

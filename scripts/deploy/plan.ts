@@ -4,6 +4,7 @@
  * (read.ts) and the same plan drives the dry run (printed) and the real run (upload.ts).
  */
 import { cronProblem, TRIGGER_NAME } from '../../localcloud/cloudbaseCron'
+import { httpAccessPaths } from '../../localcloud/gateway/httpAccess'
 
 /** Budgets the issue sets: a bundle ≤ 150 KB (cold start), the weapp main package ≤ 500 KB. */
 export const FUNCTION_BUDGET_BYTES = 150 * 1024
@@ -80,6 +81,7 @@ export type PlanProblemCode =
   | 'TRIGGER_INVALID'
   | 'CRON_INVALID'
   | 'PERMISSION_UNKNOWN'
+  | 'HTTP_ACCESS_INVALID'
   | 'COLLECTION_INVALID'
   | 'INDEX_NAME_DUPLICATE'
   | 'COLLECTION_WITHOUT_DEFINITION'
@@ -169,6 +171,11 @@ export interface FunctionPlan {
   envVariables: Record<string, string>
   /** Set on the function from files: variable → the file's path (SECRET_FILES). */
   secretFiles: Record<string, string>
+  /**
+   * HTTP access service paths (config.json `httpAccess.paths`), created with CloudBase's authentication switch off:
+   * the function authenticates its callers itself. The local cloud's gateway serves the same paths.
+   */
+  httpPaths: string[]
 }
 
 export interface IndexPlan {
@@ -217,6 +224,7 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
     openapi: [],
     envVariables: {},
     secretFiles: {},
+    httpPaths: [],
   }
   if (source.bundleBytes === null)
     problems.push({
@@ -241,7 +249,14 @@ const functionPlan = (source: FunctionSource, problems: PlanProblem[]): Function
     problems.push({ code: 'FUNCTION_CONFIG_INVALID', message: `${where}: config.json must be an object` })
     return plan
   }
-  const { timeout, permissions, triggers } = config
+  const { timeout, permissions, triggers, httpAccess } = config
+  if (httpAccess !== undefined) {
+    try {
+      plan.httpPaths = httpAccessPaths(httpAccess, where)
+    } catch (e) {
+      problems.push({ code: 'HTTP_ACCESS_INVALID', message: (e as Error).message.replace(/^local cloud: /, '') })
+    }
+  }
   if (timeout !== undefined) {
     if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
       problems.push({
@@ -382,6 +397,14 @@ export const buildPlan = (inputs: PlanInputs): { plan: DeployPlan; problems: Pla
   }
 
   const functions = [...inputs.functions].sort((a, b) => a.name.localeCompare(b.name)).map((f) => functionPlan(f, problems))
+  const pathOwner = new Map<string, string>()
+  for (const f of functions)
+    for (const path of f.httpPaths) {
+      const other = pathOwner.get(path)
+      if (other)
+        problems.push({ code: 'HTTP_ACCESS_INVALID', message: `HTTP access path ${path} is declared by both ${other} and ${f.name}` })
+      pathOwner.set(path, f.name)
+    }
   const templates = Object.fromEntries(TEMPLATE_ENV.flatMap((name) => (inputs.env[name]?.trim() ? [[name, inputs.env[name].trim()]] : [])))
   const senders = functions.filter((f) => f.openapi.includes('subscribeMessage.send'))
   for (const f of senders) f.envVariables = { ...templates }
@@ -478,6 +501,8 @@ export const formatPlan = (plan: DeployPlan): string[] => {
     const vars = Object.entries(f.envVariables)
     if (vars.length) lines.push(`           env: ${vars.map(([k, v]) => `${k}=${v}`).join(', ')}`)
     for (const [k, file] of Object.entries(f.secretFiles)) lines.push(`           env: ${k} from the file ${file} (not printed)`)
+    for (const path of f.httpPaths)
+      lines.push(`           HTTP access: ${path} (and below it), authentication off (the function signs its callers)`)
     for (const t of f.triggers)
       lines.push(`           timer ${t.name}: "${t.cron}" (second minute hour day month weekday year, Asia/Shanghai)`)
   }

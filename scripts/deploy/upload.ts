@@ -101,6 +101,14 @@ const deployFunction = async (manager: Manager, f: FunctionPlan) => {
   await step(`function ${f.name}: ${existing ? 'update' : 'create'} (code, ${f.timeoutSeconds} s, ${f.triggers.length} timer(s))`, () =>
     manager.functions.createFunction({ func, functionRootPath: functionsBuildDir, force: true }),
   )
+  // HTTP access paths: created when missing (CloudBase keeps one per path; an existing one is left as it is).
+  for (const path of f.httpPaths) {
+    const existingPaths = await step(`function ${f.name}: read HTTP access ${path}`, () => manager.access.getAccessList({ path }))
+    if (existingPaths.APISet.some((a) => a.Path === path)) continue
+    await step(`function ${f.name}: create HTTP access ${path}`, () =>
+      manager.access.createAccess({ path, name: f.name, type: 1, auth: false }),
+    )
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ export type * from './catalogAdmin'
 export type * from './storeAdmin'
 export type * from './export'
 export type * from './desk'
+export type * from './pos'
 
 export interface Api {
   member: MemberApi

@@ -142,6 +142,6 @@ export const check = <S extends v.GenericSchema>(
   if (result.success) return { ok: true, value: result.output }
   return {
     ok: false,
-    fields: result.issues.slice(0, MAX_FIELD_ERRORS).map((issue) => ({ field: v.getDotPath(issue) ?? '(input)', message: issue.message })),
+    fields: result.issues.slice(0, MAX_FIELD_ERRORS).map((issue) => ({ field: v.getDotPath(issue) || '(input)', message: issue.message })),
   }
 }

@@ -17,10 +17,11 @@ import type {
   SavedCouponTemplate,
 } from './catalogAdmin'
 import type { ListPage } from './lists'
+import type { PosKeyApi } from './pos'
 import type { StoreAdminApi } from './storeAdmin'
 
-/** 门店与员工 are StoreAdminApi's (src/api/storeAdmin.ts); the offers are below. */
-export interface SetupApi extends StoreAdminApi {
+/** 门店与员工 are StoreAdminApi's (src/api/storeAdmin.ts), the POS API's keys PosKeyApi's (src/api/pos.ts); the offers are below. */
+export interface SetupApi extends StoreAdminApi, PosKeyApi {
   listCouponTemplates: { input: ListCouponTemplatesInput; output: ListPage<CouponTemplateRow> }
   /** Creates (no templateId; keyed by requestId) or edits (templateId + revision) a template. */
   saveCouponTemplate: { input: SaveCouponTemplateInput; output: SavedCouponTemplate }

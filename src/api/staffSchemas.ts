@@ -17,7 +17,7 @@ import {
  * The dynamic member code on the member's phone (src/domain/memberCode.ts): 18 digits, spaces allowed. What
  * moves points or money at the till needs it; the member number alone does not prove the member is there.
  */
-const dynamicCode = v.pipe(
+export const dynamicCode = v.pipe(
   v.string('请扫描顾客会员卡上的动态会员码'),
   v.transform((s) => s.replace(/\s+/g, '')),
   v.regex(/^\d{18}$/, '请扫描顾客会员卡上的动态会员码（18 位）'),
@@ -36,9 +36,9 @@ export type ScanMemberInput = v.InferInput<typeof ScanMemberSchema>
 /** ¥100,000 is far above any single till purchase; larger amounts are typos. */
 export const MAX_PURCHASE_FEN = 10_000_000
 
-const orderNo = v.pipe(v.string('请填写订单号'), v.trim(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, '订单号应为 1–32 位字母、数字、- 或 _'))
+export const orderNo = v.pipe(v.string('请填写订单号'), v.trim(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, '订单号应为 1–32 位字母、数字、- 或 _'))
 
-const amountFen = (label: string) =>
+export const amountFen = (label: string) =>
   v.pipe(
     v.number(`${label}必须是数字`),
     v.integer(`${label}必须是整数（分）`),
@@ -90,7 +90,7 @@ export type RedeemPointsInput = v.InferInput<typeof RedeemPointsSchema>
 const couponId = v.pipe(v.string('请选择优惠券'), v.regex(/^[A-Za-z0-9_:-]{1,160}$/, '优惠券编号无效'))
 
 /** What the till scans or types from a coupon: 12 digits, spaces allowed. */
-const couponCode = v.pipe(
+export const couponCode = v.pipe(
   v.string('请扫描或输入券码'),
   v.transform((s) => s.replace(/\s+/g, '')),
   v.regex(/^\d{12}$/, '券码应为 12 位数字'),
@@ -205,7 +205,10 @@ export const ReassignSchema = v.object({
 export type ReassignInput = v.InferInput<typeof ReassignSchema>
 
 /** A store manager resumes a till the brake on guessing paused (src/domain/codeGuard.ts). */
-export const ResumeTillSchema = v.object({ staffId: v.pipe(v.string('请选择导购'), v.regex(/^[A-Za-z0-9_-]{1,12}$/, '导购编号无效')) })
+/** A paused till: an assistant's (their staff number) or a POS key's of the store (`pos:<key id>`, cloudfunctions/pos). */
+export const ResumeTillSchema = v.object({
+  staffId: v.pipe(v.string('请选择导购'), v.regex(/^([A-Za-z0-9_-]{1,12}|pos:pk_[0-9a-f]{16})$/, '导购编号无效')),
+})
 export type ResumeTillInput = v.InferInput<typeof ResumeTillSchema>
 
 export const CallbackStatsSchema = v.object({

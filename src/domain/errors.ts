@@ -38,6 +38,9 @@ export type ErrorCode =
   | 'STORE_OUT_OF_STOCK' // a catalog item with per-store stock has none left at the store that hands it over
   | 'IN_USE' // a coupon template still named by catalog items, live campaigns or the rules: retiring it needs a yes
   | 'BUSY' // too much contention on one document; safe to retry with the same key
+  | 'UNAUTHORIZED' // the POS API: a request not signed by a live key (bad signature, stale time, reused nonce, unknown or revoked key)
+  | 'RATE_LIMITED' // the POS API: the key sent more requests this minute than it may; retry after Retry-After seconds
+  | 'NOT_FOUND' // the POS API: no such endpoint or method
   | 'INTERNAL' // a bug or an outage; nothing the caller did
 
 // A record, not a list: the compiler names any code added to ErrorCode and missing here.
@@ -80,6 +83,9 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   STORE_OUT_OF_STOCK: true,
   IN_USE: true,
   BUSY: true,
+  UNAUTHORIZED: true,
+  RATE_LIMITED: true,
+  NOT_FOUND: true,
   INTERNAL: true,
 }
 

@@ -4,6 +4,7 @@ import { AppError, invalidInput } from './errors'
 import { earnEntryId, reverseEntryId, type Actor, type LedgerEntry } from './ledger'
 import { inBirthdayMonth, type Member } from './member'
 import { formatYuan, type Fen } from './money'
+import type { SaleLine } from './pos'
 import { credit, debitUpTo, expiryFor, pointsBreakdown, type PointsBreakdown } from './points'
 import type { ProgramRules, TierId } from './program'
 import { settleReferralOnPurchase, type PendingReferral, type ReferralOutcome } from './referral'
@@ -57,6 +58,10 @@ export interface PurchaseRecord {
    * pointsReversed − pointsShortfall is what was really taken back.
    */
   pointsShortfall?: number
+  /** The order's lines as the POS sent them (sku, name, qty, unit price, unit cost); absent from the staff till. */
+  lines?: SaleLine[]
+  /** When the POS says the order was paid (its own clock, kept for reports); the rules count `at`, the server's. */
+  paidAt?: Instant
 }
 
 export interface PurchaseInput {
@@ -70,6 +75,10 @@ export interface PurchaseInput {
   coupon?: Coupon
   /** Gross margin of the order, when the till knows it (for the handbook's 大户 ranking). */
   marginFen?: Fen
+  /** The order's lines (the POS API), kept with the purchase. */
+  lines?: SaleLine[]
+  /** The POS's time of payment, kept with the purchase (the rules count `at`). */
+  paidAt?: Instant
 }
 
 export interface PurchaseDecision {
@@ -158,6 +167,8 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
       refundedFen: 0,
       pointsReversed: 0,
       pointsShortfall: 0,
+      ...(input.lines ? { lines: input.lines } : {}),
+      ...(input.paidAt ? { paidAt: input.paidAt } : {}),
     },
     entries: [...settled.entries, ...earn],
     coupon: usedCoupon,
@@ -165,8 +176,23 @@ export const recordPurchase = (member: Member, input: PurchaseInput, program: Pr
 }
 
 /** A retry must carry the same content as the first call; anything else is a different purchase. */
-export const isSamePurchase = (existing: PurchaseRecord, memberId: string, listAmountFen: Fen, couponId: string | null): boolean =>
-  existing.memberId === memberId && existing.listAmountFen === listAmountFen && (existing.coupon?.id ?? null) === couponId
+export const isSamePurchase = (
+  existing: PurchaseRecord,
+  memberId: string,
+  listAmountFen: Fen,
+  couponId: string | null,
+  lines: SaleLine[] | null = null,
+): boolean =>
+  existing.memberId === memberId &&
+  existing.listAmountFen === listAmountFen &&
+  (existing.coupon?.id ?? null) === couponId &&
+  sameLines(existing.lines ?? null, lines)
+
+/** Lines compare by their fields in order (a store round-trips them as sent; key order may differ). */
+const sameLines = (a: SaleLine[] | null, b: SaleLine[] | null): boolean => {
+  const key = (l: SaleLine) => [l.sku, l.name, l.qty, l.unitPriceFen, l.costFen ?? null]
+  return JSON.stringify(a?.map(key) ?? null) === JSON.stringify(b?.map(key) ?? null)
+}
 
 /**
  * A purchase sent again under an order number already recorded: the first answer when it is the same purchase
@@ -174,9 +200,9 @@ export const isSamePurchase = (existing: PurchaseRecord, memberId: string, listA
  */
 export const purchaseReplay = (
   existing: PurchaseRecord,
-  request: { orderNo: string; memberId: string; listAmountFen: Fen; couponId: string | null },
+  request: { orderNo: string; memberId: string; listAmountFen: Fen; couponId: string | null; lines?: SaleLine[] | null },
 ): PurchaseRecord => {
-  if (!isSamePurchase(existing, request.memberId, request.listAmountFen, request.couponId)) {
+  if (!isSamePurchase(existing, request.memberId, request.listAmountFen, request.couponId, request.lines ?? null)) {
     throw new AppError('IDEMPOTENCY_CONFLICT', `订单号 ${request.orderNo} 已录入过另一笔消费，请核对订单号`)
   }
   return existing
@@ -257,6 +283,8 @@ export interface RefundRecord {
   tierBefore: TierId
   memberAfter: MemberAfter
   programVersion: number
+  /** The refunded lines as the POS sent them, when it did. */
+  lines?: SaleLine[]
 }
 
 export interface RefundInput {

@@ -33,6 +33,8 @@ export const startTestCloud = async (
     prewarm?: boolean | FunctionName[]
     /** More phones for phonenumber.getPhoneNumber codes, by openid, besides the local identities' own. */
     phones?: Record<string, string>
+    /** Functions' environment variables, as a deploy sets them (e.g. { pos: { POS_RATE_PER_MINUTE: '5' } }). */
+    functionEnv?: Record<string, Record<string, string>>
   } = {},
 ) => {
   // Jest's globalSetup (test/support/build-functions-once.cjs) bundled them for this run; alone, build here.
@@ -53,6 +55,7 @@ export const startTestCloud = async (
     prewarm: options.prewarm === true,
     logs: options.logs ?? process.env.CLOUD_TEST_LOGS === '1',
     ...(options.dbLatencyMs !== undefined ? { dbLatencyMs: options.dbLatencyMs } : {}),
+    ...(options.functionEnv ? { functionEnv: { ...productCloudOptions().functionEnv, ...options.functionEnv } } : {}),
   })
   if (Array.isArray(options.prewarm)) for (const name of options.prewarm) await cloud.warm(name)
   if (options.demo !== false) {

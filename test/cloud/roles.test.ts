@@ -78,6 +78,9 @@ const SETUP: Record<ActionName<'setup'>, true> = {
   saveCatalogItem: true,
   retireCatalogItem: true,
   reactivateCatalogItem: true,
+  createPosKey: true,
+  listPosKeys: true,
+  revokePosKey: true,
 }
 const EXPORT: Record<ActionName<'export'>, true> = { members: true, ledger: true }
 const STAFF: Record<ActionName<'staff'>, true> = {

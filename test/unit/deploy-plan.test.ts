@@ -107,6 +107,21 @@ describe('a valid plan', () => {
       collectionsInCode: readCollectionsInCode(),
     }
     expect(buildPlan(inputs).problems).toEqual([])
+    // The pos function is served by the HTTP access service: the plan creates its path, and the dry run says so.
+    const { plan } = buildPlan(inputs)
+    expect(plan.functions.find((f) => f.name === 'pos')?.httpPaths).toEqual(['/pos'])
+    expect(formatPlan(plan).join('\n')).toContain('HTTP access: /pos (and below it), authentication off')
+  })
+
+  it('refuses HTTP access paths that are malformed, not modelled, or declared by two functions', () => {
+    const inputs = validInputs()
+    inputs.functions[0].config = { timeout: 10, httpAccess: { paths: ['/api/'] } }
+    expect(refusal(inputs, 'HTTP_ACCESS_INVALID')).toMatch(/function member: HTTP access path "\/api\/" must be/)
+    inputs.functions[0].config = { timeout: 10, httpAccess: { paths: ['/api'], auth: true } }
+    expect(refusal(inputs, 'HTTP_ACCESS_INVALID')).toMatch(/httpAccess.auth" is not modelled/)
+    inputs.functions[0].config = { timeout: 10, httpAccess: { paths: ['/api'] } }
+    inputs.functions[1].config = { timeout: 10, httpAccess: { paths: ['/api'] } }
+    expect(refusal(inputs, 'HTTP_ACCESS_INVALID')).toMatch(/\/api is declared by both jobs and member/)
   })
 
   it('needs no credentials for a dry run, and every one for a real run', () => {

@@ -16,9 +16,10 @@ export const KNOWN_CODES = ERROR_CODES
 /**
  * Collections that a refused call writes by design, exempt by name from "a refused call changes nothing":
  * `codeGuards`, the brake on guessing member codes, counts each wrong dynamic code on the call that refuses it
- * (README, The member code). Nothing else is exempt.
+ * (README, The member code); `posNonces`, the POS API's record of each well-signed request, written before its
+ * body is read (cloudfunctions/pos/auth.ts: a replay of a refused request is refused too). Nothing else is exempt.
  */
-export const WRITTEN_WHEN_REFUSED: ReadonlySet<string> = new Set(['codeGuards'])
+export const WRITTEN_WHEN_REFUSED: ReadonlySet<string> = new Set(['codeGuards', 'posNonces'])
 
 const HAN = /\p{Script=Han}/u
 

@@ -339,7 +339,13 @@ export const STAFF: Specs<'staff'> = {
   codeAlerts: { callers: manager, fields: none },
   resumeTill: {
     callers: manager,
-    fields: () => ({ staffId: fc.oneof(fc.constantFrom(...STAFF_IDS), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)) }),
+    fields: () => ({
+      staffId: fc.oneof(
+        fc.constantFrom(...STAFF_IDS),
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/),
+        fc.stringMatching(/^pos:pk_[0-9a-f]{16}$/),
+      ),
+    }),
   },
   team: { callers: manager, fields: none },
   inviteAssistant: {
@@ -828,6 +834,14 @@ export const SETUP: Specs<'setup'> = {
   },
   revokeInvitation: { callers: operator, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
   invitationQr: { callers: operator, fields: () => ({ code: fc.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/) }) },
+  // The POS API's keys: a store that exists or not; keys nobody made (revoking one answers that there is none).
+  createPosKey: {
+    callers: operator,
+    fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01'), label: fc.constantFrom('收银机 1', 'ERP') }),
+    validWeight: 2,
+  },
+  listPosKeys: { callers: operator, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01') }), optional: ['storeId'] },
+  revokePosKey: { callers: operator, fields: () => ({ keyId: fc.stringMatching(/^pk_[0-9a-f]{16}$/) }) },
 }
 
 export const EXPORT: Specs<'export'> = {
