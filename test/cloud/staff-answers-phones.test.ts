@@ -12,7 +12,7 @@
 import fc from 'fast-check'
 import type { ActionInput, FunctionName } from '../../src/api/contract'
 import { EVENT, EXPORT, OPS, STAFF, isPrivileged, validInput, type ActionSpec } from '../fuzz/support/payloads'
-import { ASSISTANT, CLOCK, OPERATOR, STORE_ID, at, buildWorld, tillCode, type World } from '../fuzz/support/world'
+import { ASSISTANT, CLOCK, MANAGER, OPERATOR, STORE_ID, at, buildWorld, tillCode, type World } from '../fuzz/support/world'
 import { startTestCloud } from './harness'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
@@ -115,6 +115,18 @@ const SCENARIOS: Record<string, () => Promise<Call>> = {
     const invite = { storeId: STORE_ID, role: 'assistant', name: '林晓', staffId: 'Z78', requestId: 'ph-invite-1' } as const
     const { invitation } = await h.ok(OPERATOR, 'setup', 'inviteStaff', invite, { clock: CLOCK })
     return { caller: OPERATOR, input: { code: invitation.code }, clock: CLOCK }
+  },
+  // A store manager's team: an assistant of theirs to deactivate, an invitation of theirs to show.
+  'staff.deactivateAssistant': async () => {
+    h.cloud.executor.insert('staff', [
+      { _id: 'ph-leaver-2', staffId: 'Z79', name: '临时导购', storeId: STORE_ID, role: 'assistant', active: true },
+    ])
+    return { caller: MANAGER, input: { staffId: 'Z79' }, clock: CLOCK }
+  },
+  'staff.teamInvitationQr': async () => {
+    const invite = { name: '何静', staffId: 'Z80', requestId: 'ph-team-invite-1' }
+    const { invitation } = await h.ok(MANAGER, 'staff', 'inviteAssistant', invite, { clock: CLOCK })
+    return { caller: MANAGER, input: { code: invitation.code }, clock: CLOCK }
   },
 }
 const OWN_TEMPLATE = (requestId: string): ActionInput<'setup', 'saveCouponTemplate'> => ({
