@@ -540,17 +540,20 @@ export const reimportMember = (
     assistantId: row.assistantId,
     imported: { at: now, jobId: actor.jobId, by: actor.operatorId, state },
   }
+  member.openingTier = { ...openingTier(row, now), goldSince: member.goldSince }
   return { member, entries }
 }
 
 // -----------------------------------------------------------------------------------------------------------------
 // Claiming
 
-/** `memberImports/<record id>`: an imported record that a shopper claimed (the member document moved to them). */
+/**
+ * `memberImports/<record id>`: an imported record that a shopper claimed (the member document moved to them). Who
+ * claimed it is the member number (now theirs), not an openid, so the note holds no one's identity.
+ */
 export interface ClaimedImport {
   _id: string
   memberNo: string
-  claimedBy: string
   claimedAt: Instant
   importedAt: Instant
   jobId: string
@@ -641,7 +644,6 @@ export const claimImported = (
   const claim: ClaimedImport = {
     _id: record._id,
     memberNo: record.memberNo,
-    claimedBy: joined._id,
     claimedAt: now,
     importedAt: record.imported?.at ?? record.joinedAt,
     jobId: record.imported?.jobId ?? '',

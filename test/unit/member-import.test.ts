@@ -299,6 +299,6 @@ describe('imported members', () => {
     expect([...opened.entries, ...out].reduce((s, e) => s + e.points, 0)).toBe(0)
     expect(into.reduce((s, e) => s + e.points, 0)).toBe(member.pointsBalance)
     expect(into[0].expiresAt).toBe('2027-12-31T16:00:00.000Z')
-    expect(claim).toMatchObject({ _id: 'u123', claimedBy: 'wx-openid', claimedAt: NOW, points: 1280 })
+    expect(claim).toMatchObject({ _id: 'u123', memberNo: '10000000009', claimedAt: NOW, points: 1280 })
   })
 })
