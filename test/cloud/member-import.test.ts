@@ -278,3 +278,27 @@ describe('claiming an imported member with the verified phone', () => {
     expect(imported().find((m) => m.mobile === '13800138000')).toBeUndefined()
   })
 })
+
+describe('unclaimed members elsewhere', () => {
+  // Born in January, points expiring at the end of 2026: the upkeep of 1 January 2027 meets both.
+  const ROW = '导入顾客,13955550000,1980-01-09,VIP,2027-06-30,500,2026-12-31,2000,SH001,A01'
+  const NEW_YEAR = '2027-01-01T00:05:00+08:00'
+
+  it('shows on the assistant’s workbench marked, counts in segments, gets no birthday coupon, and its points expire', async () => {
+    await importFile(upload([ROW]))
+    const record = imported().find((m) => m.mobile === '13955550000')!
+    const list = await h.ok('demo-assistant-1', 'staff', 'customers', { search: '导入顾客' }, { clock: CLOCK })
+    expect(list.customers).toEqual([expect.objectContaining({ memberNo: record.memberNo, unclaimed: true, mobileMasked: '139****0000' })])
+    const table = await h.ok(OP, 'ops', 'members', { filter: { search: '导入顾客' } }, { clock: CLOCK })
+    expect(table.rows.map((r) => [r.memberNo, r.unclaimed])).toEqual([[record.memberNo, true]])
+
+    const clock = new Date(NEW_YEAR).toISOString()
+    for (let i = 0; i < 3; i++) expect((await h.cloud.fireTimer('jobs', 'upkeep', { clock })).body).toMatchObject({ ok: true })
+    expect(h.cloud.executor.count('coupons', { memberId: record._id })).toBe(0)
+    expect(h.cloud.executor.get('segments', record._id)).not.toBeNull()
+    const after = h.cloud.executor.get('members', record._id) as unknown as Member
+    expect(after.pointsBalance).toBe(0)
+    expect(ledgerOf(record._id).map((e) => e.kind)).toEqual(expect.arrayContaining(['adjust', 'expire']))
+    expect(ledgerOf(record._id).reduce((s, e) => s + e.points, 0)).toBe(0)
+  })
+})
