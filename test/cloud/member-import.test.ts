@@ -2,6 +2,10 @@
  * Importing a brand's existing members through the real `import` function on the local cloud: the file uploaded to
  * storage, a dry run, then the import in slices; idempotent, resumable, refusing what it must, operators only.
  */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEMO_OPERATOR } from '../../scripts/demo-data'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import type { JoinInput } from '../../src/api/schemas'
@@ -301,4 +305,36 @@ describe('unclaimed members elsewhere', () => {
     expect(ledgerOf(record._id).map((e) => e.kind)).toEqual(expect.arrayContaining(['adjust', 'expire']))
     expect(ledgerOf(record._id).reduce((s, e) => s + e.points, 0)).toBe(0)
   })
+})
+
+describe('npm run import', () => {
+  it('uploads a file, prints the dry run, then imports it against the running local cloud', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-cli-'))
+    const file = join(dir, '会员.csv')
+    writeFileSync(file, [HEADER, '命令行甲,13977770001,,,,20,2027-12-31,,,', '命令行乙,1397777000,,,,,,,,'].join('\r\n'))
+    const run = (...extra: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ['--require', 'tsx/cjs', 'scripts/import/index.ts', 'members', file, '--url', h.cloud.url, ...extra],
+          {
+            cwd: join(__dirname, '../..'),
+          },
+        )
+        let out = ''
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+        child.on('close', (code) => resolve({ code, out }))
+      })
+    const dry = await run('--dry-run')
+    expect(dry.code).toBe(0)
+    expect(dry.out).toContain('预检查：新建 1，已导入未变 0，有变更 0，拒绝 1')
+    expect(dry.out).toContain('第 3 行 手机号：手机号应为 11 位中国大陆手机号')
+    expect(imported().some((m) => m.mobile === '13977770001')).toBe(false)
+    const real = await run()
+    expect(real.code).toBe(0)
+    expect(real.out).toMatch(/导入完成（[\d.]+ 秒）：新建 1，更新 0，未变 0，拒绝 1/)
+    expect(imported().find((m) => m.mobile === '13977770001')).toMatchObject({ name: '命令行甲', pointsBalance: 20 })
+    rmSync(dir, { recursive: true, force: true })
+  }, 60_000)
 })

@@ -1,4 +1,5 @@
 import { readMemberFile, decodeText } from '../../cloudfunctions/import/sheet'
+import { templateCsv } from '../../scripts/import'
 import {
   checkSheet,
   claimImported,
@@ -208,6 +209,18 @@ describe('reading the files Excel saves', () => {
     await expect(readMemberFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]))).rejects.toThrow('不支持旧版 .xls 文件')
     await expect(readMemberFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).rejects.toThrow('无法读取这个 Excel 文件')
     await expect(readMemberFile(new Uint8Array())).rejects.toThrow('文件是空的')
+  })
+})
+
+describe('the template', () => {
+  it('is a CSV Excel opens in Chinese, with every column and one example row that passes the checks', async () => {
+    const bytes = new TextEncoder().encode(templateCsv())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const sheet = await readMemberFile(bytes)
+    expect(sheet[0]).toEqual(HEADER)
+    const checked = checkSheet(sheet, lookups, NOW)
+    expect(checked.errors).toEqual([])
+    expect(checked.rows).toHaveLength(1)
   })
 })
 
