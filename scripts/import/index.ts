@@ -14,8 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { CloudResult, ImportJobView } from '../../src/api/contract'
-import { CSV_BOM, csvLine } from '../../src/domain/csv'
-import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE } from '../../src/domain/memberImport'
+import { importTemplateCsv } from '../../src/domain/memberImport'
 import { DEMO_OPERATOR } from '../demo-data'
 
 const args = process.argv.slice(2)
@@ -26,12 +25,6 @@ const flag = (name: string): string | undefined => {
 const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'))
 const baseUrl = flag('url') ?? `http://127.0.0.1:${process.env.LOCAL_CLOUD_PORT ?? 8787}`
 const operator = flag('as') ?? DEMO_OPERATOR._id
-
-/** The template's bytes: the header and one example row, as Excel expects a Chinese CSV. */
-export const templateCsv = (): string => {
-  const header = Object.values(IMPORT_COLUMNS)
-  return `${CSV_BOM}${csvLine(header)}${csvLine(header.map((h) => TEMPLATE_EXAMPLE[h]))}`
-}
 
 const call = async (action: 'dryRun' | 'run', input: Record<string, unknown>): Promise<ImportJobView> => {
   const res = await fetch(`${baseUrl}/functions/import`, {
@@ -100,7 +93,7 @@ const main = async () => {
   const [command, target] = positional
   if (command === 'template') {
     const out = target ?? '会员导入模板.csv'
-    writeFileSync(out, templateCsv(), 'utf8')
+    writeFileSync(out, importTemplateCsv(), 'utf8')
     console.log(`模板已写入 ${out}`)
   } else if (command === 'members') await members(target, args.includes('--dry-run'))
   else throw new Error('usage: npm run import -- members <file> [--dry-run] | template [out.csv]')

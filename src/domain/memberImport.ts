@@ -19,6 +19,7 @@ import {
   type NewMemberInput,
 } from './member'
 import { PLAIN_TEXT } from '../api/fields'
+import { CSV_BOM, csvLine } from './csv'
 import type { Fen } from './money'
 import type { PointBatch } from './points'
 import { EMPTY_POINTS } from './points'
@@ -57,6 +58,12 @@ export const TEMPLATE_EXAMPLE: Record<ImportColumn, string> = {
   累计消费: '3560.50',
   门店编号: 'SH001',
   导购工号: 'A01',
+}
+
+/** The template file (the desk's download, `npm run import -- template`): UTF-8 with a BOM, so Excel reads it in Chinese. */
+export const importTemplateCsv = (): string => {
+  const header = Object.values(IMPORT_COLUMNS)
+  return `${CSV_BOM}${csvLine(header)}${csvLine(header.map((h) => TEMPLATE_EXAMPLE[h]))}`
 }
 
 /** At most this many data rows in one file: the issue's 100,000, with room. */

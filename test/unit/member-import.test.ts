@@ -1,11 +1,11 @@
 import { readMemberFile, decodeText } from '../../cloudfunctions/import/sheet'
-import { templateCsv } from '../../scripts/import'
 import {
   checkSheet,
   claimImported,
   classifyRow,
   endOfBusinessDate,
   ImportFileProblem,
+  importTemplateCsv,
   openImportedMember,
   parseDateCell,
   reimportMember,
@@ -214,7 +214,7 @@ describe('reading the files Excel saves', () => {
 
 describe('the template', () => {
   it('is a CSV Excel opens in Chinese, with every column and one example row that passes the checks', async () => {
-    const bytes = new TextEncoder().encode(templateCsv())
+    const bytes = new TextEncoder().encode(importTemplateCsv())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const sheet = await readMemberFile(bytes)
     expect(sheet[0]).toEqual(HEADER)
