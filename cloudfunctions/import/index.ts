@@ -17,7 +17,6 @@
  * Every call is in the operators' audit log (runtime.ts); the job document keeps who imported what and its counts.
  */
 import { randomBytes, randomInt } from 'node:crypto'
-import { gunzipSync, gzipSync } from 'node:zlib'
 import type { ImportJobView } from '../../src/api/import'
 import { ImportDryRunSchema, ImportRunSchema } from '../../src/api/importSchemas'
 import { AppError, invalidInput } from '../../src/domain/errors'
@@ -43,6 +42,7 @@ import { importedRecordId } from '../_lib/memberImports'
 import { loadProgram } from '../_lib/reference'
 import { type OperatorContext, operatorAction, serve } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
+import { RowFile, packRows } from './rowFile'
 import { readMemberFile } from './sheet'
 
 /** Rows checked or written together: one query per kind of fact for the lot (CloudBase: at most 1,000 per query). */
@@ -120,12 +120,12 @@ const download = async (fileID: string): Promise<Buffer> => {
 }
 
 /** The job's valid rows: kept by this instance between calls (CloudBase instances keep module state), else re-read. */
-const rowsCache = new Map<string, ImportRow[]>()
-const jobRows = async (job: ImportJobDoc): Promise<ImportRow[]> => {
+const rowsCache = new Map<string, RowFile>()
+const jobRows = async (job: ImportJobDoc): Promise<RowFile> => {
   const kept = rowsCache.get(job._id)
   if (kept) return kept
-  const rows = JSON.parse(gunzipSync(await download(job.rowsFileID)).toString('utf8')) as ImportRow[]
   rowsCache.clear()
+  const rows = new RowFile(await download(job.rowsFileID))
   rowsCache.set(job._id, rows)
   return rows
 }
@@ -250,10 +250,8 @@ const startJob = async (input: { fileID: string; fileName: string; requestId: st
     throw e
   }
   const _id = newJobId()
-  const { fileID: rowsFileID } = await cloud.uploadFile({
-    cloudPath: `imports/jobs/${_id}.json.gz`,
-    fileContent: gzipSync(Buffer.from(JSON.stringify(checked.rows), 'utf8')),
-  })
+  const packed = packRows(checked.rows)
+  const { fileID: rowsFileID } = await cloud.uploadFile({ cloudPath: `imports/jobs/${_id}.jsonl.gz`, fileContent: packed })
   const job: ImportJobDoc = {
     _id,
     requestKey,
@@ -277,7 +275,7 @@ const startJob = async (input: { fileID: string; fileName: string; requestId: st
   }
   await data.importJobs.add(job)
   rowsCache.clear()
-  rowsCache.set(_id, checked.rows)
+  rowsCache.set(_id, new RowFile(packed))
   return job
 }
 
