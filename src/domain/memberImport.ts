@@ -492,6 +492,8 @@ export const openImportedMember = (
     pointsNextExpiry: batches[0]?.expiresAt ?? null,
     unclaimed: true,
     imported: { at: now, jobId: actor.jobId, by: actor.operatorId, state },
+    // Where a refund's replay starts (tiers.tierFromHistory), and what the books' lifetime spend opened with.
+    openingTier: openingTier(row, now),
   }
   return {
     member,

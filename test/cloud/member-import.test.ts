@@ -101,6 +101,8 @@ describe('importing members from a file', () => {
       assistantId: 'A01',
     })
     expect(zhang._id).toMatch(/^u[0-9a-f]{40}$/)
+    // The lifetime spend the books open with: what the fuzz invariants and a refund's replay start from.
+    expect(zhang.openingTier).toMatchObject({ tier: 'vip', lifetimeSpendFen: 356_050 })
     expect(zhang.memberNo).toMatch(/^\d{11}$/)
     // The books add up: the balance is the sum of the member's entries.
     for (const m of imported()) expect(ledgerOf(m._id).reduce((s, e) => s + e.points, 0)).toBe(m.pointsBalance)

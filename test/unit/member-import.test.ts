@@ -15,7 +15,7 @@ import {
 } from '../../src/domain/memberImport'
 import { newMember } from '../../src/domain/member'
 import { DEFAULT_PROGRAM } from '../../src/domain/program'
-import { applyPurchaseToTier, effectiveTier } from '../../src/domain/tiers'
+import { applyPurchaseToTier, effectiveTier, tierFromHistory } from '../../src/domain/tiers'
 
 // The desk's xlsx writer (write-excel-file, a desk dependency) makes the test files; its CommonJS build, for jest.
 const writeXlsxFile =
@@ -257,6 +257,17 @@ describe('imported members', () => {
     const { state, change } = applyPurchaseToTier(opened.member, 150_000, NOW, DEFAULT_PROGRAM)
     expect(change).toEqual({ kind: 'gold_granted' })
     expect(state.lifetimeSpendFen).toBe(506_050)
+  })
+
+  it('keep the imported tier and lifetime spend when a refund replays the purchase history', () => {
+    const member = { ...opened.member, ...applyPurchaseToTier(opened.member, 20_000, NOW, DEFAULT_PROGRAM).state }
+    const refunded = tierFromHistory([{ at: NOW, netFen: 0 }], DEFAULT_PROGRAM, member)
+    expect(refunded).toMatchObject({ tier: 'vip', vipUntil: opened.member.vipUntil, lifetimeSpendFen: 356_050 })
+    // Without an opening state (a member who joined), the replay starts from nothing, as before.
+    expect(tierFromHistory([], DEFAULT_PROGRAM, { ...member, openingTier: undefined })).toMatchObject({
+      tier: 'member',
+      lifetimeSpendFen: 0,
+    })
   })
 
   it('are classified against what the database holds', () => {
