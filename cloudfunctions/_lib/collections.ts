@@ -11,6 +11,8 @@ import type { MemberEvent, Rsvp } from '../../src/domain/events'
 import type { LedgerEntry } from '../../src/domain/ledger'
 import type { Member, SubscriptionKind } from '../../src/domain/member'
 import type { MemberAuditRecord } from '../../src/domain/memberAudit'
+import type { ClaimedImport, RowError } from '../../src/domain/memberImport'
+import type { ImportPhase } from '../../src/api/import'
 import type { OnceGrant } from '../../src/domain/onceGrants'
 import type { PurchaseRecord, RefundRecord } from '../../src/domain/purchase'
 import type { Referral } from '../../src/domain/referral'
@@ -62,6 +64,8 @@ export const COLLECTIONS = {
   posKeys: 'posKeys',
   posNonces: 'posNonces',
   posSales: 'posSales',
+  importJobs: 'importJobs',
+  memberImports: 'memberImports',
 } as const
 
 /**
@@ -108,6 +112,8 @@ export interface CollectionDocs {
   posKeys: PosKeyDoc
   posNonces: PosNonceDoc
   posSales: PosSaleDoc
+  importJobs: ImportJobDoc
+  memberImports: ClaimedImport
 }
 
 export type CollectionName = keyof CollectionDocs
@@ -532,4 +538,32 @@ export interface PosSaleDoc {
   recordedBy: string
   refundedFen: number
   refunds: PosSaleRefund[]
+}
+
+/** `importJobs/imp-<hex>`: one member import (the import function): the file, the checked rows, where it got to. */
+export interface ImportJobDoc {
+  _id: string
+  /** `<operatorId>:<requestId>`: a retried start finds this job. */
+  requestKey: string
+  operatorId: string
+  fileID: string
+  fileName: string
+  /** The valid rows, normalized, as gzipped JSON in cloud storage: every later slice reads them from there. */
+  rowsFileID: string
+  phase: ImportPhase
+  total: number
+  valid: number
+  /** Index into the valid rows where the current phase continues. */
+  cursor: number
+  dryRun: { new: number; unchanged: number; changed: number; refused: number }
+  written: { created: number; updated: number; unchanged: number; refused: number }
+  /** Errors by row and column, the first IMPORT_ERRORS_KEPT: the file's own first, then the database's refusals. */
+  errors: RowError[]
+  errorCount: number
+  /** Rows the file's own checks refused, and their errors: where the import's count starts again after the dry run. */
+  fileRefused: number
+  fileErrorCount: number
+  createdAt: string
+  updatedAt: string
+  finishedAt: string | null
 }

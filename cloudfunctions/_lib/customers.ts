@@ -34,6 +34,7 @@ export const customerView = async (m: Member, now: string, program: ProgramRules
   return {
     ...memberSummary(m, now),
     mobileUnconfirmed: typeof m.mobileClaim === 'string',
+    unclaimed: m.unclaimed === true,
     joinedAt: m.joinedAt,
     lastPurchaseAt: m.lastPurchaseAt ?? null,
     lastSeenAt: m.lastSeenAt ?? m.joinedAt,

@@ -47,6 +47,10 @@ const detailOf = async (source: LedgerSource): Promise<string | null> => {
       return '会员活动'
     case 'referral':
       return '好友首次到店消费'
+    case 'import':
+      return '品牌导入的会员资料'
+    case 'claim':
+      return '开卡时转入'
     case 'redemption':
     case 'adjustment':
       return null

@@ -54,7 +54,7 @@ export interface Identity {
   mobile: string
 }
 
-type HashKind = 'openid' | 'unionid' | 'phone' | 'inviter'
+type HashKind = 'openid' | 'unionid' | 'phone' | 'inviter' | 'import'
 
 /** HMAC-SHA-256 of "<kind>:<value>" (the kind keeps an openid's hash apart from the same string as an inviter's). */
 export const keyedHash = async (kind: HashKind, value: string): Promise<string> =>

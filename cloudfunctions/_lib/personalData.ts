@@ -57,6 +57,10 @@ export const NO_PERSONAL_DATA: Record<Exclude<CollectionName, PersonalDataCollec
   deskLogins: 'the operators’ desk sign-in requests (a browser, its IP, the operator who answered), no member data',
   deskSessions: 'the operators’ desk sessions (operator, browser, IP, times), no member data',
   auditLog: 'which operator called which action when, from where; no input, so no member data',
+  importJobs:
+    'the operators’ member imports: who, which file, counts, and errors by row and column (their words name no person); the files are the brand’s own customer records before anyone joined',
+  memberImports:
+    'imported records a shopper claimed: a keyed hash (HMAC) of the phone as the id, the member number that claimed it and when; names nobody without the key and the members collection',
   erasedGrants:
     'once-only grants of deleted memberships (welcome coupon, birthday card of a year, campaign, referral pair) under keyed hashes (HMAC, key in serverSecrets) of the phone, openid and unionid: de-identified, names nobody without the key, kept so that a rejoiner gets nothing twice',
 }

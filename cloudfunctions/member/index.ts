@@ -33,6 +33,7 @@ import {
 } from '../../src/domain/member'
 import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parseReferral, type Joiner } from '../../src/domain/referral'
 import { decideJoin, type Invitation, type JoinCoupon } from '../../src/domain/join'
+import { claimImported } from '../../src/domain/memberImport'
 import { generateMemberNo } from '../../src/domain/memberNo'
 import { parseStoreScene } from '../../src/domain/scene'
 import { businessTime, isBefore } from '../../src/domain/time'
@@ -57,6 +58,7 @@ import { loadMember, readMemberIn, requireMember } from '../_lib/members'
 import { duplicateKeyIndex } from '../_lib/errors'
 import { writeExchangeIn } from '../_lib/exchanges'
 import { writeJoinIn } from '../_lib/joins'
+import { unclaimedRecordOf } from '../_lib/memberImports'
 import { cached, loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
 import { imageLinks } from '../_lib/images'
@@ -87,6 +89,11 @@ const attribution = async (scene: string | undefined): Promise<{ storeId: string
 }
 
 const MEMBER_NO_ATTEMPTS = 3
+
+/** The imported record a join meant to claim was claimed (or changed hands) since it was read. */
+class RecordGone extends Error {
+  override name = 'RecordGone'
+}
 
 /**
  * The number WeChat verified for the caller, from the getPhoneNumber button's one-time code. The code is the
@@ -179,6 +186,9 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
 
   // Set once the number turns out to be another membership's: this one then holds it unconfirmed (Member.mobileClaim).
   let mobileTaken = false
+  // A brand's imported member with this number, claimed only through the number WeChat verified: a typed one is
+  // nobody's proof (it joins as a new member holding the number unconfirmed, below). Null once someone else won it.
+  let record = mobileVerified ? await unclaimedRecordOf(mobile) : null
   for (let attempt = 1; ; attempt++) {
     // Welcome coupon, and the birthday card when joining during the birthday month (the monthly job has run).
     const coupons = [
@@ -205,13 +215,32 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
     try {
       // Two taps on "join" race here: the loser's transaction conflicts, re-runs, and finds the winner's member.
       const { member, created } = await inTransaction(async (t) => {
-        const current = await tx(t).members.get(ctx.openid)
+        const w = tx(t)
+        const current = await w.members.get(ctx.openid)
         if (current) return { member: current, created: false }
-        await writeJoinIn(t, decision, ctx.now)
-        return { member: decision.member, created: true }
+        if (!record) {
+          await writeJoinIn(t, decision, ctx.now)
+          return { member: decision.member, created: true }
+        }
+        // The claim: the record read again in the transaction (a second account with the same verified number, or the
+        // import updating it, conflicts here), moved to this member with its points, and left as a claim note.
+        const fresh = await w.members.get(record._id)
+        if (fresh?.unclaimed !== true) throw new RecordGone()
+        const claim = claimImported(fresh, decision.member, ctx.now, program.version)
+        await w.members.remove(fresh._id)
+        await w.memberImports.add(claim.claim)
+        for (const entry of claim.entries) await w.ledger.add(entry)
+        const claimed = { ...decision, member: claim.member }
+        await writeJoinIn(t, claimed, ctx.now)
+        return { member: claim.member, created: true }
       })
       return { member: memberView(member, member.storeId ? await loadStore(member.storeId) : null), created }
     } catch (e) {
+      // Someone else claimed the record first: this join goes on as anyone's whose number is another membership's.
+      if (e instanceof RecordGone) {
+        record = null
+        continue
+      }
       const index = duplicateKeyIndex(e)
       // The number is another membership's. A typed number is nobody's proof, so saying so would tell anyone whose
       // number it is: the joiner gets a membership like any other, holding the number unconfirmed; the store sees

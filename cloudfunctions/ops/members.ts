@@ -153,6 +153,7 @@ const memberRow = (m: Member, names: Names, now: string, program: ProgramRules):
     customerClass: classOf(m, program),
     lastVisitAt: m.lastSeenAt ?? m.joinedAt,
     joinedAt: m.joinedAt,
+    unclaimed: m.unclaimed === true,
   }
 }
 

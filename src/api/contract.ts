@@ -8,6 +8,7 @@
 import type { DeskApi } from './desk'
 import type { EventApi } from './event'
 import type { ExportApi } from './export'
+import type { ImportApi } from './import'
 import type { MemberApi } from './member'
 import type { OpsApi } from './ops'
 import type { SetupApi } from './setup'
@@ -25,6 +26,7 @@ export type * from './storeAdmin'
 export type * from './export'
 export type * from './desk'
 export type * from './pos'
+export type * from './import'
 
 export interface Api {
   member: MemberApi
@@ -38,6 +40,8 @@ export interface Api {
   export: ExportApi
   /** The operators' desk signing in by scanning, and its sessions. */
   desk: DeskApi
+  /** Importing a brand's existing members from a file (a function of its own: its parser is bigger than the others). */
+  import: ImportApi
 }
 
 export type FunctionName = keyof Api

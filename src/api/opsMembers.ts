@@ -30,6 +30,8 @@ export interface MemberRow {
   /** The later of joining and the last purchase (the workbench's "last seen"). */
   lastVisitAt: Instant
   joinedAt: Instant
+  /** Imported and not claimed yet (已导入，未开卡). */
+  unclaimed: boolean
 }
 
 /** A purchase on the member's page, newest first. The till records an order's amount, not its items. */

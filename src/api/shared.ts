@@ -92,6 +92,11 @@ export interface CustomerView extends MemberSummary {
    * told nothing, the store is, so it can check who the customer is (a member who changed WeChat, or not).
    */
   mobileUnconfirmed: boolean
+  /**
+   * Imported from the brand's records and not claimed yet (已导入，未开卡): the assistant may call them to open the
+   * card with the same phone; nothing can be sent or issued to them until then.
+   */
+  unclaimed: boolean
   joinedAt: Instant
   lastPurchaseAt: Instant | null
   lastSeenAt: Instant

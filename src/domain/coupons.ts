@@ -151,9 +151,11 @@ export interface IssueInput {
  */
 export const issueCoupon = (
   template: CouponTemplate,
-  member: TierState & { _id: string; birthday: { month: number } },
+  member: TierState & { _id: string; birthday: { month: number }; unclaimed?: boolean },
   input: IssueInput,
 ): { coupon: Coupon; template: CouponTemplate } => {
+  // An imported member nobody claimed has no phone to hold a coupon: none until they open the card.
+  if (member.unclaimed === true) throw new AppError('COUPON_NOT_AVAILABLE', '该会员尚未开卡，不能发券')
   if (!template.active) throw new AppError('COUPON_NOT_AVAILABLE', `「${template.title}」已停止发放`)
   if (!template.tiers.includes(effectiveTier(member, input.at))) {
     throw new AppError('COUPON_NOT_AVAILABLE', `「${template.title}」仅限${template.tiers.map(tierWord).join('、')}领取`)

@@ -122,6 +122,10 @@ const sourceWords = (source: LedgerSource, names: ExportNames): string => {
       return `会员活动 ${source.eventId}`
     case 'referral':
       return '邀请好友奖励'
+    case 'import':
+      return `会员导入 ${source.id}`
+    case 'claim':
+      return `开卡转移 ${source.id}`
   }
 }
 

@@ -24,6 +24,10 @@ export type LedgerSource =
   | { type: 'event'; id: string; eventId: string }
   /** `id` is the invitee's member id: one reward per pair. */
   | { type: 'referral'; id: string }
+  /** A member import (domain/memberImport): `id` is the import job; the opening points of an imported member. */
+  | { type: 'import'; id: string }
+  /** An imported record claimed by a shopper's verified phone: `id` is the record's id; points moved out and in. */
+  | { type: 'claim'; id: string }
 
 export type LedgerKind = 'earn' | 'redeem' | 'expire' | 'reverse' | 'adjust'
 

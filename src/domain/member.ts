@@ -89,6 +89,36 @@ export interface Member extends TierState, PointsState {
   tillCodes?: TillCodeState[]
   /** A rejoiner's once-only grants from memberships they deleted (domain/onceGrants): not issued again. */
   priorGrants?: string[]
+  /**
+   * An imported member nobody has claimed yet (domain/memberImport): `_id` is `u` + a keyed hash of the phone, not an
+   * openid, so nobody can open this card, and it gets no coupons or messages. It counts in lists and segments.
+   */
+  unclaimed?: boolean
+  /** What the last import wrote (on an unclaimed record): who, when, and the row's state, to tell a changed row. */
+  imported?: { at: Instant; jobId: string; by: string; state: ImportedState }
+  /**
+   * The tier state the member opened with when not from zero (a claimed import): a refund replays the purchase
+   * history from here, not from a new member's state, so the imported tier and lifetime spend are never lost.
+   */
+  openingTier?: TierState
+  /** The imported record this member claimed with their verified phone. */
+  importedFrom?: { recordId: string; claimedAt: Instant }
+}
+
+/** One imported row as the member document keeps it (domain/memberImport): compared on the next import. */
+export interface ImportedState {
+  name: string
+  mobile: string
+  birthday: Birthday | null
+  tier: TierState['tier']
+  /** Exclusive end of VIP (the start of the business day after the date in the file); VIP only. */
+  vipUntil: Instant | null
+  points: number
+  /** When the points expire (the start of the business day after 积分到期日); null without points. */
+  pointsExpiresAt: Instant | null
+  lifetimeSpendFen: number
+  storeId: string | null
+  assistantId: string | null
 }
 
 /**

@@ -170,15 +170,21 @@ export interface SpendEvent {
 }
 
 /**
- * The tier a purchase history earns: every purchase replayed in time order with its amount net of refunds.
+ * The tier a purchase history earns: every purchase replayed in time order with its amount net of refunds, from the
+ * member's opening state (a new member's, or what an import recorded: Member.openingTier).
  * A refund recomputes the tier this way, so it can take away a VIP whose qualifying purchase it un-does.
  * Gold that the replay no longer reaches is kept when the program says so (the handbook's default).
  */
-export const tierFromHistory = (history: SpendEvent[], program: ProgramRules, before: TierState): TierState => {
+export const tierFromHistory = (
+  history: SpendEvent[],
+  program: ProgramRules,
+  before: TierState & { openingTier?: TierState },
+): TierState => {
+  // An imported member's history starts from the state the brand recorded (their tier, VIP date, lifetime spend).
   const replayed = [...history]
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
     .filter((event) => event.netFen > 0)
-    .reduce((state, event) => applyPurchaseToTier(state, event.netFen, event.at, program).state, INITIAL_TIER_STATE)
+    .reduce((state, event) => applyPurchaseToTier(state, event.netFen, event.at, program).state, before.openingTier ?? INITIAL_TIER_STATE)
   if (before.tier === 'gold' && replayed.tier !== 'gold' && program.gold.keptWhenRefundsUnqualify) {
     return { ...replayed, tier: 'gold', goldSince: before.goldSince, vipUntil: null, vipYearEnd: null, vipYearSpendFen: 0 }
   }

@@ -28,7 +28,11 @@ export const daysSince = (at: Instant, now: Instant): number =>
   businessTime(now).startOf('day').diff(businessTime(at).startOf('day'), 'day')
 
 /** "11月27日". */
-export const birthdayText = (b: Birthday): string => `${b.month}月${b.day}日`
+/** An imported member whose file gave no birthday has month 0 (domain/memberImport): 未登记. */
+export const birthdayText = (b: Birthday): string => (b.month === 0 ? '未登记' : `${b.month}月${b.day}日`)
+
+/** The mark on a member imported from the brand's records who has not opened the card yet. */
+export const UNCLAIMED_MARK = '已导入，未开卡'
 
 /** "上次消费 2026-11-04" or "尚未消费". */
 export const lastPurchaseText = (c: Pick<CustomerView, 'lastPurchaseAt'>): string =>

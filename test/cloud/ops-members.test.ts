@@ -229,6 +229,7 @@ describe('a row', () => {
             customerClass: customerClass(m, DEFAULT_SEGMENT_RULES),
             lastVisitAt: m.lastSeenAt,
             joinedAt: m.joinedAt,
+            unclaimed: false,
           },
         ],
         nextCursor: null,

@@ -219,3 +219,14 @@ describe('identity comes from the cloud context only', () => {
     expect(asClient).toMatchObject(forbidden)
   })
 })
+
+const IMPORT: Record<ActionName<'import'>, true> = { dryRun: true, run: true }
+
+describe('member import: operators only', () => {
+  it.each(every<'import'>(IMPORT))('import.%s is refused to assistant, manager, shopper and stranger', async (action) => {
+    for (const caller of [DEMO_ASSISTANT._id, DEMO_MANAGER._id, shopper, STRANGER]) {
+      expect(await h.call(caller, 'import', action, {})).toMatchObject(forbidden)
+    }
+    expect(await h.call(DEMO_OPERATOR._id, 'import', action, {})).not.toMatchObject(forbidden)
+  })
+})

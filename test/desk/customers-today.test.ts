@@ -19,6 +19,7 @@ const customer = (n: number, over: Partial<CustomerView> = {}): CustomerView => 
   vipUntil: at('2026-12-20T00:00:00'),
   pointsBalance: 100,
   mobileUnconfirmed: false,
+  unclaimed: false,
   joinedAt: at('2026-01-01T10:00:00'),
   lastPurchaseAt: null,
   lastSeenAt: at('2026-08-17T10:00:00'),

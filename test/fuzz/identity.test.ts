@@ -11,7 +11,7 @@
 import type { FunctionName } from '../../src/api/contract'
 import { startTestCloud } from '../cloud/harness'
 import { answerProblems, errorCode, observe, type Observer } from './support/observe'
-import { EVENT, EXPORT, MEMBER, OPS, SETUP, STAFF, isPrivileged, validInput, type ActionSpec } from './support/payloads'
+import { EVENT, EXPORT, IMPORT, MEMBER, OPS, SETUP, STAFF, isPrivileged, validInput, type ActionSpec } from './support/payloads'
 import { CLOCK, MANAGER, OPERATOR, buildWorld, freshMobile, joinShopper, type Harness, type Shopper, type World } from './support/world'
 import { createHash, createHmac } from 'node:crypto'
 
@@ -191,6 +191,7 @@ describe('forged identities, as a shopper', () => {
   matrix('ops', OPS)
   matrix('setup', SETUP)
   matrix('export', EXPORT)
+  matrix('import', IMPORT)
   it('jobs: a timer event with forged fields from a shopper is FORBIDDEN and runs nothing', async () => {
     expect(await forgeAll('jobs', '(timer)', null, true)).toEqual([])
     tested.functions++
@@ -199,7 +200,7 @@ describe('forged identities, as a shopper', () => {
   matrix('member', MEMBER, ['resetMemberCode', 'deleteMembership'])
 
   it('covers every function and action', () => {
-    const actions = [STAFF, EVENT, OPS, SETUP, EXPORT, MEMBER].reduce((n, s) => n + Object.keys(s).length, 1)
+    const actions = [STAFF, EVENT, OPS, SETUP, EXPORT, IMPORT, MEMBER].reduce((n, s) => n + Object.keys(s).length, 1)
     console.log(
       `forged-identity matrix: ${tested.actions} actions × ${FIELDS.length} fields × 2 places (event, input) × 2 aims (another member, a privileged user) = ${tested.calls} calls; ${tested.effects} effects`,
     )

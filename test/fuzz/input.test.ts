@@ -20,7 +20,7 @@ import { startTestCloud } from '../cloud/harness'
 import { violations } from './support/invariants'
 import { operatorObject, badShape, badText, badNumber } from './support/nasty'
 import { observe, type Observer } from './support/observe'
-import { EVENT, EXPORT, MEMBER, OPS, SETUP, STAFF, eventsFor, oversizedCalls, type FuzzCall, type Specs } from './support/payloads'
+import { EVENT, EXPORT, IMPORT, MEMBER, OPS, SETUP, STAFF, eventsFor, oversizedCalls, type FuzzCall, type Specs } from './support/payloads'
 import { describeFailure, runAll, type Tally } from './support/runner'
 import { ASSISTANT, CLOCK, OPERATOR, buildWorld, type Harness, type World } from './support/world'
 
@@ -127,6 +127,7 @@ describe('input fuzzing, per function, as its legitimate callers', () => {
   fuzz('event', EVENT, 3)
   fuzz('ops', OPS, 4)
   fuzz('setup', SETUP, 6)
+  fuzz('import', IMPORT, 7)
 
   it(`jobs: ${RUNS} client calls dressed as timers are all FORBIDDEN and run nothing`, async () => {
     const SOURCES = ['wx_client', 'wx_http', 'wx_devtools', 'wx_unknown', 'scf', 'wx_client,scf']
@@ -190,6 +191,7 @@ describe('oversized input, every action', () => {
       ...oversizedCalls('ops', OPS, w),
       ...oversizedCalls('setup', SETUP, w),
       ...oversizedCalls('export', EXPORT, w),
+      ...oversizedCalls('import', IMPORT, w),
     ]
     let slowest = { ms: 0, what: '' }
     const before = observer.digest()

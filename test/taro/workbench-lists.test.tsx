@@ -76,6 +76,15 @@ describe('我的顾客', () => {
     expect(screen.queryByText('加载更多')).toBeNull()
   })
 
+  it('marks an imported member who has not opened the card 已导入，未开卡, and only them', async () => {
+    const imported = customer({ memberNo: '20261123999', name: '导入顾客', unclaimed: true })
+    installFakeCloud({ 'staff.whoami': () => ok(STAFF), 'staff.customers': () => ok({ customers: [ZHANG_MIN, imported], more: false }) })
+    await openPage('/staff/customers/index')
+    await screen.findByText('导入顾客')
+    expect(rowOf('导入顾客').querySelector('.unclaimed-badge')!.textContent).toBe('已导入，未开卡')
+    expect(rowOf('张敏').querySelector('.unclaimed-badge')).toBeNull()
+  })
+
   it('shows a store manager the whole store, with who looks after each customer', async () => {
     installFakeCloud({ 'staff.whoami': () => ok(MANAGER), 'staff.customers': () => ok({ customers: [ZHANG_MIN, QIAN_FANG], more: false }) })
     await openPage('/staff/customers/index')

@@ -206,6 +206,18 @@ describe('a broken plan is refused', () => {
     expect(refusal(inputs, 'FUNCTION_NOT_BUILT')).toMatch(/build\/cloudfunctions\/member\/index.js is missing/)
   })
 
+  it('when the operators-only import function is over its own 250 KB (it may pass the shoppers’ 150 KB)', () => {
+    const inputs = validInputs()
+    const source = { ...inputs.functions[0], name: 'import', bundleBytes: 200 * KB }
+    expect(
+      buildPlan({ ...inputs, functions: [...inputs.functions, source] }).problems.filter((p) => p.code === 'FUNCTION_TOO_BIG'),
+    ).toEqual([])
+    source.bundleBytes = 251 * KB
+    expect(refusal({ ...inputs, functions: [...inputs.functions, source] }, 'FUNCTION_TOO_BIG')).toBe(
+      'function import: bundle 251.0 KB exceeds the 250.0 KB budget',
+    )
+  })
+
   it('when the main package is over 500 KB or a subpackage over 2 MB, or the weapp is not built', () => {
     expect(refusal({ ...validInputs(), weapp: { main: 501 * KB, sub: {} } }, 'MAIN_PACKAGE_TOO_BIG')).toMatch(
       /main package 501.0 KB exceeds the 500.0 KB budget/,

@@ -12,6 +12,7 @@ export interface DeskPage {
 
 export const DESK_PAGES: DeskPage[] = [
   { path: '/members', title: '会员', area: 'members', component: lazy(() => import('../pages/members/MembersArea')) },
+  { path: '/import', title: '导入会员', area: 'members', component: lazy(() => import('../pages/import/ImportPage')) },
   { path: '/customers', title: '顾客', area: 'members', component: lazy(() => import('../pages/customers/CustomersPage')) },
   { path: '/rules', title: '规则', area: 'rules', component: lazy(() => import('../pages/rules/RulesPage')) },
   { path: '/coupon-templates', title: '优惠券模板', area: 'catalog', component: lazy(() => import('../pages/offers/CouponTemplatesPage')) },

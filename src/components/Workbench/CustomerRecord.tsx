@@ -10,7 +10,7 @@ import { formatYuan } from '../../domain/money'
 import { businessDate } from '../../domain/time'
 import { formatPoints } from '../../wording/points'
 import { validityWording } from '../../wording/tiers'
-import { birthdayText, callbackHead, nextCallbackText, profileRows } from '../../wording/workbench'
+import { birthdayText, callbackHead, nextCallbackText, profileRows, UNCLAIMED_MARK } from '../../wording/workbench'
 import { Fact } from '../Fact'
 import { TierBadge } from '../TierBadge'
 import { ClassBadge } from './CustomerRow'
@@ -31,6 +31,12 @@ interface SummaryProps {
 const UNCONFIRMED_MOBILE_NOTE =
   '手机号未核实：入会时该号码已登记在另一张会员卡上。请核实顾客身份，换了微信的老会员可按手机后 4 位和姓名找到原卡'
 
+/**
+ * A member the brand imported who has not opened the card: the assistant calls them, and they open it by joining with
+ * WeChat's verified phone (the same number), which brings their tier, points and history with them.
+ */
+const UNCLAIMED_NOTE = '已导入，未开卡：请联系顾客用微信扫门店码入会，授权同一手机号即可领取原等级和积分'
+
 /** Who, how valuable, when last seen, who looks after them. Goes inside a panel. */
 export const CustomerSummary = ({ customer: c, showStore = false, assistantAction }: SummaryProps) => {
   const validity = validityWording(c.tier, c.vipUntil)
@@ -40,9 +46,11 @@ export const CustomerSummary = ({ customer: c, showStore = false, assistantActio
         <Text className="customer-summary__name">{c.name}</Text>
         <TierBadge tier={c.tier} />
         <ClassBadge value={c.customerClass} />
+        {c.unclaimed && <Text className="unclaimed-badge">{UNCLAIMED_MARK}</Text>}
       </View>
       <Text className="customer-summary__id">{`会员号 ${formatMemberNo(c.memberNo)} · ${c.mobileMasked}`}</Text>
       {c.mobileUnconfirmed && <Text className="customer-summary__unconfirmed">{UNCONFIRMED_MOBILE_NOTE}</Text>}
+      {c.unclaimed && <Text className="customer-summary__unconfirmed">{UNCLAIMED_NOTE}</Text>}
       <View className="facts customer-summary__facts">
         <Fact label="可用积分" value={formatPoints(c.pointsBalance)} />
         <Fact label="累计消费" value={formatYuan(c.lifetimeSpendFen)} />

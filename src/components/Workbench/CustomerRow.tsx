@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CustomerView } from '../../api/contract'
-import { classText } from '../../wording/workbench'
+import { classText, UNCLAIMED_MARK } from '../../wording/workbench'
 import { TierBadge } from '../TierBadge'
 import './workbench.scss'
 
@@ -21,6 +21,7 @@ export const CustomerRow = ({ customer, lines, url }: { customer: CustomerView; 
         <Text className="customer-row__name">{customer.name}</Text>
         <TierBadge tier={customer.tier} />
         <ClassBadge value={customer.customerClass} />
+        {customer.unclaimed && <Text className="unclaimed-badge">{UNCLAIMED_MARK}</Text>}
       </View>
       {lines
         .filter((line): line is string => Boolean(line))

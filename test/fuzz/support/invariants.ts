@@ -43,7 +43,8 @@ export const violations = (executor: Executor): string[] => {
     const batches = sum(m.pointBatches ?? [], (b) => b.points)
     if (batches !== m.pointsBalance) out.push(`member ${m._id}: Σ batches ${batches} ≠ balance ${m.pointsBalance}`)
     if (m.pointsBalance < 0) out.push(`member ${m._id}: negative balance ${m.pointsBalance}`)
-    const spend = sum(purchasesOf.get(m._id) ?? [], (p) => p.amountFen - p.refundedFen)
+    // An imported member opens with the spend the brand recorded before (Member.openingTier).
+    const spend = (m.openingTier?.lifetimeSpendFen ?? 0) + sum(purchasesOf.get(m._id) ?? [], (p) => p.amountFen - p.refundedFen)
     if (m.lifetimeSpendFen !== spend) out.push(`member ${m._id}: lifetime spend ${m.lifetimeSpendFen} ≠ Σ (paid − refunded) ${spend}`)
   }
   for (const p of purchases) {

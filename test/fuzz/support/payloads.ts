@@ -854,6 +854,27 @@ export const EXPORT: Specs<'export'> = {
   },
 }
 
+export const IMPORT: Specs<'import'> = {
+  // Valid calls go on with the world's checked import (or a job id nobody has); starting one needs an uploaded file,
+  // which the world made (test/cloud/member-import.test.ts covers starting).
+  dryRun: {
+    callers: operator,
+    fields: (w) => ({
+      jobId: fc.oneof(fc.constantFrom(...w.importJobIds), fc.stringMatching(/^imp-[0-9a-f]{24}$/)),
+      maxRows: fc.integer({ min: 1, max: 50 }),
+    }),
+    optional: ['maxRows'],
+  },
+  run: {
+    callers: operator,
+    fields: (w) => ({
+      jobId: fc.oneof(fc.constantFrom(...w.importJobIds), fc.stringMatching(/^imp-[0-9a-f]{24}$/)),
+      maxRows: fc.integer({ min: 1, max: 50 }),
+    }),
+    optional: ['maxRows'],
+  },
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Events
 

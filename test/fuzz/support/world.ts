@@ -46,6 +46,8 @@ export interface World {
   campaignIds: string[]
   itemIds: string[]
   templateIds: string[]
+  /** Member imports whose dry run is done (import.run may go on with them). */
+  importJobIds: string[]
 }
 
 let seq = 0
@@ -179,6 +181,18 @@ export const buildWorld = async (h: Harness, prefix = 'w'): Promise<World> => {
     ),
   )
 
+  // A member import checked and ready to run: two new rows and one phone already a member's.
+  const takenPhone = (h.cloud.executor.get('members', shoppers[0].openid) as unknown as { mobile: string }).mobile
+  const importFile = h.cloud.storage.write(
+    'imports/fuzz/members.csv',
+    Buffer.from(
+      ['姓名,手机号,积分,积分到期日', '导入甲,13600000001,100,2027-12-31', '导入乙,13600000002,,', `已是会员,${takenPhone},,`].join('\r\n'),
+    ),
+  )
+  const importJob = await ok<{ jobId: string }>(
+    h.call(OPERATOR, 'import', 'dryRun', { fileID: importFile, fileName: 'members.csv', requestId: key('IMP') }, { clock: CLOCK }),
+  )
+
   return {
     h,
     shoppers,
@@ -191,5 +205,6 @@ export const buildWorld = async (h: Harness, prefix = 'w'): Promise<World> => {
     campaignIds: [campaign.campaign.id],
     itemIds: (h.cloud.executor.find('catalog', {}) as unknown as { _id: string }[]).map((i) => i._id),
     templateIds: (h.cloud.executor.find('couponTemplates', {}) as unknown as { _id: string }[]).map((t) => t._id),
+    importJobIds: [importJob.jobId],
   }
 }

@@ -14,6 +14,7 @@ export const customer = (overrides: Partial<CustomerView> = {}): CustomerView =>
   name: '张敏',
   mobileMasked: '137****2101',
   mobileUnconfirmed: false,
+  unclaimed: false,
   birthday: { month: 11, day: 27 },
   tier: 'member',
   vipUntil: null,
