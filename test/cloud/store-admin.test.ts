@@ -14,8 +14,8 @@ import {
 } from '../../scripts/demo-data'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import type { SaveStoreInput } from '../../src/api/storeAdminSchemas'
-import { newMember } from '../../src/domain/member'
 import { at } from '../support/clock'
+import { customersOf } from '../support/members'
 import { startTestCloud } from './harness'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
@@ -466,22 +466,7 @@ describe('handing customers over', () => {
     ])
     h.cloud.executor.insert(
       'members',
-      Array.from({ length: CUSTOMERS }, (_, i) =>
-        newMember(
-          {
-            openid: `ho-${String(i).padStart(3, '0')}`,
-            memberNo: `7${String(i).padStart(10, '0')}`,
-            name: `顾客${i}`,
-            mobile: `1360000${String(i).padStart(4, '0')}`,
-            birthday: { month: 3, day: 3 },
-            storeId: DEMO_STORE._id,
-            assistantId: 'A20',
-            consentVersion: '2026-11-01',
-            referralCode: `HO${i}`,
-          },
-          at('2026-06-01T10:00:00'),
-        ),
-      ),
+      customersOf(CUSTOMERS, { tag: 'ho', digit: '7', mobilePrefix: '1360000', storeId: DEMO_STORE._id, assistantId: 'A20' }),
     )
   })
 
@@ -557,22 +542,7 @@ describe('handing customers over', () => {
   it('the hourly upkeep finishes a hand-over nobody resumed', async () => {
     h.cloud.executor.insert(
       'members',
-      Array.from({ length: 60 }, (_, i) =>
-        newMember(
-          {
-            openid: `ho2-${i}`,
-            memberNo: `8${String(i).padStart(10, '0')}`,
-            name: `顾客B${i}`,
-            mobile: `1370000${String(i).padStart(4, '0')}`,
-            birthday: { month: 4, day: 4 },
-            storeId: DEMO_STORE._id,
-            assistantId: 'A03',
-            consentVersion: '2026-11-01',
-            referralCode: `HOB${i}`,
-          },
-          at('2026-06-01T10:00:00'),
-        ),
-      ),
+      customersOf(60, { tag: 'hob', digit: '8', mobilePrefix: '1370000', storeId: DEMO_STORE._id, assistantId: 'A03' }),
     )
     h.cloud.executor.injectFault({ invocation: 'next', action: 'database.commitTransaction', nth: 55 })
     expect(
@@ -590,22 +560,7 @@ describe('handing customers over', () => {
     ])
     h.cloud.executor.insert(
       'members',
-      Array.from({ length: 7 }, (_, i) =>
-        newMember(
-          {
-            openid: `ho3-${i}`,
-            memberNo: `9${String(i).padStart(10, '0')}`,
-            name: `顾客C${i}`,
-            mobile: `1380000${String(i).padStart(4, '0')}`,
-            birthday: { month: 5, day: 5 },
-            storeId: DEMO_STORE._id,
-            assistantId: 'A21',
-            consentVersion: '2026-11-01',
-            referralCode: `HOC${i}`,
-          },
-          at('2026-06-01T10:00:00'),
-        ),
-      ),
+      customersOf(7, { tag: 'C', digit: '9', mobilePrefix: '1380000', storeId: DEMO_STORE._id, assistantId: 'A21' }),
     )
     const before = snapshot()
     const { preview } = await h.ok(OP, 'setup', 'previewHandOver', { fromStaffId: 'A21', toStaffIds: ['A01', 'M01'] })

@@ -7,8 +7,8 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { DEMO_ASSISTANT, DEMO_COLLEAGUE, DEMO_MANAGER, DEMO_STORE, DEMO_STORE_2 } from '../../scripts/demo-data'
-import { newMember } from '../../src/domain/member'
 import { at } from '../support/clock'
+import { customersOf } from '../support/members'
 import { startTestCloud } from './harness'
 
 type Harness = Awaited<ReturnType<typeof startTestCloud>>
@@ -25,22 +25,7 @@ beforeAll(async () => {
   ])
   h.cloud.executor.insert(
     'members',
-    Array.from({ length: 5 }, (_, i) =>
-      newMember(
-        {
-          openid: `team-${i}`,
-          memberNo: `5${String(i).padStart(10, '0')}`,
-          name: `顾客T${i}`,
-          mobile: `1390000${String(i).padStart(4, '0')}`,
-          birthday: { month: 6, day: 6 },
-          storeId: DEMO_STORE._id,
-          assistantId: 'A40',
-          consentVersion: '2026-11-01',
-          referralCode: `TEAM${i}`,
-        },
-        at('2026-06-01T10:00:00'),
-      ),
-    ),
+    customersOf(5, { tag: 'T', digit: '5', mobilePrefix: '1390000', storeId: DEMO_STORE._id, assistantId: 'A40' }),
   )
 }, 120_000)
 afterAll(() => h?.close())

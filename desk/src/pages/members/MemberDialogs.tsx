@@ -4,6 +4,7 @@ import { Dialog, Form, InputNumber, MessagePlugin, Select, Textarea } from 'tdes
 import type { MemberPageView, StoreDirectoryEntry } from '../../../../src/api/contract'
 import { call } from '../../cloud'
 import { Field } from '../../forms/Field'
+import { StoreSelect } from '../../forms/StoreSelect'
 import { useSubmit } from '../../forms/useSubmit'
 import { useStores } from '../../lists/useStores'
 
@@ -213,12 +214,7 @@ export const MoveStoresDialog = ({ count, onClose, onConfirm }: MoveManyProps) =
     <Dialog visible header={`调整 ${count} 位会员的门店`} confirmBtn="确认调整" onConfirm={confirm} onClose={onClose}>
       <Form labelWidth={80}>
         <Field label="新门店" help={storeError} status={storeError ? 'error' : undefined}>
-          <Select
-            value={storeId}
-            onChange={(v) => setStoreId(v as string)}
-            options={stores.map((s) => ({ value: s.id, label: s.name }))}
-            placeholder="选择门店"
-          />
+          <StoreSelect stores={stores} value={storeId} onChange={setStoreId} />
         </Field>
         <Reason value={reason} onChange={setReason} error={reasonError} />
       </Form>

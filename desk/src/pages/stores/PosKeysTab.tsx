@@ -8,6 +8,7 @@ import { Button, Dialog, Form, Input, MessagePlugin, Popconfirm, Select, Table, 
 import type { PosKeyRow, StoreView } from '../../../../src/api/contract'
 import { call, DeskError } from '../../cloud'
 import { Field } from '../../forms/Field'
+import { StoreSelect } from '../../forms/StoreSelect'
 import { useSubmit } from '../../forms/useSubmit'
 import { useStores } from '../../lists/useStores'
 import { StateTag } from '../../lists/ListTable'
@@ -54,12 +55,7 @@ export const CreatePosKeyDialog = ({ stores, onClose, onCreated }: { stores: Sto
       ) : (
         <Form labelWidth={80}>
           <Field label="门店" {...status('storeId')}>
-            <Select
-              value={storeId}
-              onChange={(v) => setStoreId(v as string)}
-              options={stores.map((s) => ({ value: s.id, label: s.name }))}
-              placeholder="选择门店"
-            />
+            <StoreSelect stores={stores} value={storeId} onChange={setStoreId} />
           </Field>
           <Field label="名称" {...status('label')}>
             <Input value={label} onChange={(v) => setLabel(String(v))} maxlength={20} placeholder="例如 收银机1、ERP" />

@@ -5,6 +5,7 @@ import type { HandOverPreview, InvitationView, StaffRow, StoreView } from '../..
 import type { StaffRole } from '../../../../src/domain/staff'
 import { call } from '../../cloud'
 import { Field } from '../../forms/Field'
+import { StoreSelect } from '../../forms/StoreSelect'
 import { useSubmit } from '../../forms/useSubmit'
 import { deskTime } from '../../wording'
 
@@ -76,12 +77,7 @@ export const InviteStaffDialog = ({ stores, onClose, onInvited }: { stores: Stor
       ) : (
         <Form labelWidth={80}>
           <Field label="门店" {...status('storeId')}>
-            <Select
-              value={storeId}
-              onChange={(v) => setStoreId(v as string)}
-              options={stores.map((s) => ({ value: s.id, label: s.name }))}
-              placeholder="选择门店"
-            />
+            <StoreSelect stores={stores} value={storeId} onChange={setStoreId} />
           </Field>
           <Field label="岗位" {...status('role')}>
             <Radio.Group value={role} onChange={(v) => setRole(v)}>
