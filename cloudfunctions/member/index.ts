@@ -23,14 +23,7 @@ import { effectiveTier } from '../../src/domain/tiers'
 import { shopperRules } from '../../src/domain/shopperRules'
 import { PRIVACY_NOTICE_VERSION } from '../../src/api/privacy'
 import { AppError, fieldRefused, invalidInput } from '../../src/domain/errors'
-import {
-  birthdayProblem,
-  guardianConsentProblem,
-  REFERRAL_STATUSES,
-  verifiedMobileOf,
-  type Member,
-  type ReferralStatus,
-} from '../../src/domain/member'
+import { birthdayProblem, guardianConsentProblem, REFERRAL_STATUSES, type Member, type ReferralStatus } from '../../src/domain/member'
 import { generateReferralCode, isSelfReferral, referralScene, joinSignals, parseReferral, type Joiner } from '../../src/domain/referral'
 import { decideJoin, type Invitation, type JoinCoupon } from '../../src/domain/join'
 import { claimImported } from '../../src/domain/memberImport'
@@ -61,6 +54,7 @@ import { writeJoinIn } from '../_lib/joins'
 import { unclaimedRecordOf } from '../_lib/memberImports'
 import { cached, loadProgram, loadStore } from '../_lib/reference'
 import { serve, shopperAction } from '../_lib/runtime'
+import { verifiedMobile } from '../_lib/verifiedPhones'
 import { imageLinks } from '../_lib/images'
 import { inTransaction } from '../_lib/transaction'
 import { memberView } from '../_lib/views'
@@ -68,7 +62,7 @@ import { codeSecret, codeVersionOf, resetMemberCode } from './memberCode'
 import { deleteMembership, myData } from './myData'
 import { couponGrant, hadGrant, invitedByGrant, type OnceGrant } from '../../src/domain/onceGrants'
 import { keyedHash, priorGrantsOf } from '../_lib/onceGrants'
-import { changeStore, handbook, homeStore, profile, updateProfile } from './profile'
+import { changeMobile, changeStore, handbook, homeStore, profile, updateProfile } from './profile'
 import { AcceptInvitationSchema } from '../../src/api/storeAdminSchemas'
 import { acceptInvitation as accept } from '../_lib/invitations'
 
@@ -93,27 +87,6 @@ const MEMBER_NO_ATTEMPTS = 3
 /** The imported record a join meant to claim was claimed (or changed hands) since it was read. */
 class RecordGone extends Error {
   override name = 'RecordGone'
-}
-
-/**
- * The number WeChat verified for the caller, from the getPhoneNumber button's one-time code. The code is the
- * caller's only (`openid` makes WeChat check that) and resolves once within 5 minutes; anything else is 40029
- * (47001 for a malformed one), a typed refusal the page answers by asking again. Only mainland numbers make a card.
- */
-const verifiedMobile = async (code: string, openid: string): Promise<string> => {
-  let answer: Awaited<ReturnType<ReturnType<typeof openApi>['phonenumber']['getPhoneNumber']>>
-  try {
-    answer = await openApi().phonenumber.getPhoneNumber({ code, openid })
-  } catch (e) {
-    const errCode = (e as { errCode?: unknown }).errCode
-    if (errCode === 40029 || errCode === 47001) {
-      throw new AppError('PHONE_CODE_INVALID', '手机号授权已过期，请再点一次“立即加入”重新授权，或手动填写手机号')
-    }
-    throw e
-  }
-  const mobile = verifiedMobileOf(answer.phoneInfo)
-  if (!mobile) throw invalidInput([{ field: 'mobile', message: '会员卡暂只支持中国大陆手机号，请手动填写' }])
-  return mobile
 }
 
 /**
@@ -161,6 +134,9 @@ const joinCouponTemplates = async (program: ProgramRules, memberId: string, birt
   return found.flatMap((f) => (f.template?.active ? [{ template: f.template, key: f.key(memberId), channel: f.channel }] : []))
 }
 
+/** At join, a number WeChat cannot give is typed instead. */
+const JOIN_PHONE_WORDS = { askAgain: '请再点一次“立即加入”重新授权，或手动填写手机号', otherwise: '，请手动填写' }
+
 const join = shopperAction(JoinSchema, async (input, ctx) => {
   // The input first: a birthday still to come is refused as such, even from someone who joined already.
   const today = businessTime(ctx.now)
@@ -177,7 +153,7 @@ const join = shopperAction(JoinSchema, async (input, ctx) => {
   // The code last among the checks: it resolves only once, so a join refused for another reason keeps it usable.
   // It is resolved here, after the consent was given, never before: the number is collected only to join.
   const mobileVerified = input.phoneCode !== undefined
-  const mobile = input.phoneCode !== undefined ? await verifiedMobile(input.phoneCode, ctx.openid) : (input.mobile ?? '')
+  const mobile = input.phoneCode !== undefined ? await verifiedMobile(input.phoneCode, ctx.openid, JOIN_PHONE_WORDS) : (input.mobile ?? '')
   const program = await loadProgram({ fresh: true })
   const unionid = callerUnionid()
   // Someone who deleted a membership before (known by phone, openid or unionid) gets no once-only grant twice.
@@ -542,5 +518,6 @@ export const main = serve('member', {
   updateProfile,
   homeStore,
   changeStore,
+  changeMobile,
   acceptInvitation,
 })

@@ -8,17 +8,19 @@
  */
 import type { HandbookView, HomeStoreView, ProfileView } from '../../src/api/contract'
 import type { StoreDoc } from '../_lib/collections'
-import { ChangeStoreSchema, EmptySchema, UpdateProfileSchema } from '../../src/api/schemas'
-import { invalidInput } from '../../src/domain/errors'
+import { ChangeMobileSchema, ChangeStoreSchema, EmptySchema, UpdateProfileSchema } from '../../src/api/schemas'
+import { AppError, invalidInput } from '../../src/domain/errors'
 import { handbookChanges } from '../../src/domain/handbook'
 import { handbookRules } from '../../src/domain/shopperRules'
-import { editProfile, type Birthday, type Member } from '../../src/domain/member'
+import { editProfile, maskMobile, type Birthday, type Member } from '../../src/domain/member'
 import { giftText } from '../_lib/coupons'
 import { data } from '../_lib/data'
+import { duplicateKeyIndex } from '../_lib/errors'
 import { loadMember, readMemberIn, requireMember, writeMemberIn } from '../_lib/members'
 import { loadProgram, storeDetailView } from '../_lib/reference'
 import { shopperAction } from '../_lib/runtime'
 import { inTransaction } from '../_lib/transaction'
+import { verifiedMobile } from '../_lib/verifiedPhones'
 
 /** The handbook reads for anyone who opened the mini-program; a member also sees their place on the ladder. */
 export const handbook = shopperAction(EmptySchema, async (_input, ctx): Promise<HandbookView> => {
@@ -125,4 +127,40 @@ export const changeStore = shopperAction(ChangeStoreSchema, async ({ storeId }, 
     return after
   })
   return homeStoreView(member)
+})
+
+/** When changing the number, WeChat's sheet is the only way: there is nothing to type instead. */
+const CHANGE_PHONE_WORDS = { askAgain: '请再点一次“更换手机号”重新授权', otherwise: '' }
+
+/**
+ * The member's number changes only to the one WeChat verifies for this WeChat (a typed number is nobody's proof).
+ * The number is unique among memberships: one another membership or an imported record holds is PHONE_IN_USE,
+ * and stays theirs — moving a membership to this WeChat is done in the store, by the manager, with the customer
+ * there. The same number again marks it verified (a number typed at join, now proven). Each change is logged on
+ * the member (`mobileChanges`, old numbers masked).
+ */
+export const changeMobile = shopperAction(ChangeMobileSchema, async ({ phoneCode }, ctx) => {
+  await requireMember(ctx.openid)
+  const mobile = await verifiedMobile(phoneCode, ctx.openid, CHANGE_PHONE_WORDS)
+  try {
+    const { member, changed } = await inTransaction(async (t) => {
+      const member = await readMemberIn(t, ctx.openid)
+      if (member.mobile === mobile && member.mobileVerified && !member.mobileClaim) return { member, changed: false }
+      const { mobileClaim: _unconfirmed, ...rest } = member
+      const after: Member = {
+        ...rest,
+        mobile,
+        mobileVerified: true,
+        mobileChanges: [...(member.mobileChanges ?? []), { from: maskMobile(member.mobile), at: ctx.now }],
+      }
+      await writeMemberIn(t, after)
+      return { member: after, changed: member.mobile !== mobile }
+    })
+    return { mobileMasked: maskMobile(member.mobile), mobileVerified: true as const, changed }
+  } catch (e) {
+    if (duplicateKeyIndex(e)?.startsWith('mobile')) {
+      throw new AppError('PHONE_IN_USE', '该手机号已登记在另一张会员卡上。如那是您的会员卡，请带手机到店，由店长核实后转到您现在的微信')
+    }
+    throw e
+  }
 })

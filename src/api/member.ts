@@ -7,6 +7,7 @@ import type { TierState } from '../domain/tiers'
 import type { Instant } from '../domain/time'
 import type { JoinInput, JoinOfferInput } from './joinSchema'
 import type {
+  ChangeMobileInput,
   ChangeStoreInput,
   ClaimCampaignInput,
   ExchangeInput,
@@ -209,4 +210,9 @@ export interface MemberApi extends AcceptInvitationApi {
   homeStore: { input: Record<string, never>; output: HomeStoreView }
   /** The member moves to another store (their shop assistant stays with the old store). */
   changeStore: { input: ChangeStoreInput; output: HomeStoreView }
+  /**
+   * The member's number, changed only to the one WeChat verifies for the caller (`phoneCode`). A number another
+   * membership (or an imported record) holds is PHONE_IN_USE: moving a membership is done in the store.
+   */
+  changeMobile: { input: ChangeMobileInput; output: { mobileMasked: string; mobileVerified: true; changed: boolean } }
 }

@@ -58,3 +58,9 @@ export type UpdateProfileInput = v.InferInput<typeof UpdateProfileSchema>
 
 export const ChangeStoreSchema = v.object({ storeId: v.pipe(v.string('请选择门店'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '门店编号无效')) })
 export type ChangeStoreInput = v.InferInput<typeof ChangeStoreSchema>
+
+/** A new number for the member: only WeChat's verified one (getPhoneNumber's one-time code), never a typed one. */
+export const ChangeMobileSchema = v.object({
+  phoneCode: v.pipe(v.string('手机号授权无效'), v.regex(/^[\w-]{1,128}$/, '手机号授权无效，请重新授权')),
+})
+export type ChangeMobileInput = v.InferInput<typeof ChangeMobileSchema>

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CODE_LOCKED' // too many wrong dynamic codes for this member: every dynamic code of theirs refused for a while
   | 'TILL_PAUSED' // too many wrong dynamic codes from this assistant: their member-code actions wait for the manager
   | 'PHONE_CODE_INVALID' // a getPhoneNumber code WeChat does not resolve: expired (5 min), used, or not the caller's
+  | 'PHONE_IN_USE' // the verified number is another membership's (or an imported record's): moving it is the store's
   | 'FORBIDDEN' // the caller lacks the role the action needs
   | 'SESSION_ENDED' // a desk session that expired (8 h), was revoked, or whose operator left: sign in again
   | 'LOGIN_EXPIRED' // a desk sign-in QR code past its 2 minutes, already answered, or already used
@@ -54,6 +55,7 @@ const ALL_ERROR_CODES: Record<ErrorCode, true> = {
   CODE_LOCKED: true,
   TILL_PAUSED: true,
   PHONE_CODE_INVALID: true,
+  PHONE_IN_USE: true,
   FORBIDDEN: true,
   SESSION_ENDED: true,
   LOGIN_EXPIRED: true,

@@ -70,6 +70,8 @@ export interface Member extends TierState, PointsState {
   lastCallbackAt?: Instant | null
   /** The member's own moves to another store (my home store). */
   storeChanges?: { from: string | null; to: string; at: Instant }[]
+  /** The member's own number changes (member.changeMobile, WeChat-verified only): the old number masked, and when. */
+  mobileChanges?: { from: string; at: Instant }[]
   /** Every change of the responsible shop assistant. */
   assignmentLog?: { from: string | null; to: string | null; by: string; at: Instant }[]
   /** The member's own code for inviting friends (unique). */

@@ -229,6 +229,8 @@ export const MEMBER: Specs<'member'> = {
   },
   homeStore: { callers: shopper, fields: none },
   changeStore: { callers: shopper, fields: () => ({ storeId: fc.constantFrom(STORE_ID, 'NOPE01') }) },
+  // Codes WeChat never issued: the local cloud's phone stand-in refuses them (test/cloud/change-mobile.test.ts uses real ones).
+  changeMobile: { callers: shopper, fields: () => ({ phoneCode: fc.stringMatching(/^[a-z0-9-]{6,20}$/) }) },
   // A code of the right shape that names no invitation (test/cloud/store-admin.test.ts accepts real ones).
   acceptInvitation: {
     callers: (w) => fc.oneof(fc.constant(FRESH), shopper(w)),
