@@ -58,7 +58,13 @@ export const handbook = shopperAction(EmptySchema, async (_input, ctx): Promise<
 const profileView = (member: Member): ProfileView => {
   const { notes: _staffNotes, edits, ...profile } = member.profile ?? {}
   const { notes: _noteEdit, ...memberEdits } = edits ?? {}
-  return { name: member.name, birthday: member.birthday, profile: edits ? { ...profile, edits: memberEdits } : profile }
+  return {
+    name: member.name,
+    mobileMasked: maskMobile(member.mobile),
+    mobileVerified: member.mobileVerified === true && !member.mobileClaim,
+    birthday: member.birthday,
+    profile: edits ? { ...profile, edits: memberEdits } : profile,
+  }
 }
 
 export const profile = shopperAction(EmptySchema, async (_input, ctx) => profileView(await requireMember(ctx.openid)))

@@ -45,6 +45,9 @@ export interface StoreDetailView extends StoreView {
 /** The member's own profile (my profile page): what the store keeps about them, bar the staff's notes. */
 export interface ProfileView {
   name: string
+  /** The member's number as every screen shows it, and whether WeChat verified it (only then can it change). */
+  mobileMasked: string
+  mobileVerified: boolean
   /** Set once at join; later changes only through staff (the birthday coupon depends on it). */
   birthday: Birthday
   profile: Omit<CustomerProfile, 'notes' | 'edits'> & { edits?: Omit<NonNullable<CustomerProfile['edits']>, 'notes'> }

@@ -9,7 +9,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/dom'
 import type { HandbookView, HomeStoreView, ProfileView } from '../../src/api/contract'
 import { DEFAULT_PROGRAM, type ProgramRules } from '../../src/domain/program'
 import { INITIAL_TIER_STATE } from '../../src/domain/tiers'
-import { fail, installFakeCloud, ok } from './support/fakeCloud'
+import { fail, installFakeCloud, ok, type AnswerFor } from './support/fakeCloud'
 import { currentRoute, openPage, textOf, visiblePage } from './support/harness'
 import { errorOf, tap, typeInto } from './support/interact'
 
@@ -97,6 +97,8 @@ describe('会员手册', () => {
 
 const PROFILE: ProfileView = {
   name: '林晓',
+  mobileMasked: '138****1111',
+  mobileVerified: false,
   birthday: { month: 7, day: 15 },
   profile: { clothingSize: 'S', colours: ['米白'], edits: { clothingSize: { by: 'staff', staffId: 'A01', name: '王丽', at: NOW } } },
 }
@@ -189,6 +191,50 @@ describe('我的资料', () => {
     tap('保存资料')
     await waitFor(() => expect(errorOf('服装尺码')).toContain('只能填写字母'))
     expect(screen.queryByText('资料已保存')).toBeNull()
+  })
+})
+
+describe('我的资料: the member’s own number', () => {
+  const openWithPhone = (changeMobile: () => AnswerFor<'member.changeMobile'>) => {
+    const cloud = installFakeCloud({ 'member.profile': () => ok(PROFILE), 'member.changeMobile': changeMobile })
+    const cloudFetch = globalThis.fetch
+    // The local cloud's stand-in for WeChat's sheet: a one-time code for the current identity.
+    globalThis.fetch = (async (url: string, init: never) =>
+      url === '/local/phone-code'
+        ? { ok: true, status: 200, json: async () => ({ code: 'c0de-1' }) }
+        : cloudFetch(url as never, init)) as never
+    return cloud
+  }
+
+  afterEach(() => jest.restoreAllMocks())
+
+  it('verifies the number through WeChat’s sheet, sending only the one-time code', async () => {
+    const cloud = openWithPhone(() => ok({ mobileMasked: '138****1111', mobileVerified: true, changed: false }))
+    const sheet = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as never)
+    await openPage('/me/profile/index')
+    await screen.findByText('138****1111')
+    expect(row('会员手机号').textContent).toContain('未验证')
+    tap('验证手机号')
+    await waitFor(() => expect(row('会员手机号').textContent).toContain('手机号已验证'))
+    expect(sheet).toHaveBeenCalledTimes(1)
+    expect(cloud.calls.filter((c) => c.action === 'changeMobile').map((c) => c.input)).toEqual([{ phoneCode: 'c0de-1' }])
+    expect(screen.getByText('更换手机号')).toBeTruthy()
+  })
+
+  it('shows the store’s way when the number is another membership’s, and sends nothing after 拒绝', async () => {
+    const cloud = openWithPhone(() =>
+      fail('PHONE_IN_USE', '该手机号已登记在另一张会员卡上。如那是您的会员卡，请带手机到店，由店长核实后转到您现在的微信'),
+    )
+    const sheet = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    await openPage('/me/profile/index')
+    await screen.findByText('138****1111')
+    tap('验证手机号')
+    await waitFor(() => expect(errorOf('会员手机号')).toBe('未获得微信验证的手机号，手机号未更改'))
+    expect(cloud.calls.filter((c) => c.action === 'changeMobile')).toHaveLength(0)
+    sheet.mockResolvedValueOnce({ confirm: true, cancel: false } as never)
+    tap('验证手机号')
+    await waitFor(() => expect(errorOf('会员手机号')).toContain('由店长核实后转到您现在的微信'))
+    expect(row('会员手机号').textContent).toContain('138****1111')
   })
 })
 

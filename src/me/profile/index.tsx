@@ -6,10 +6,40 @@ import { LoadStatus } from '../../components/StatusScreen'
 import { CLOTHING_SIZES, COLOURS, MAX_COLOURS, SHOE_SIZES } from '../../domain/preferences'
 import { birthdayText, parseTags } from '../../wording/workbench'
 import { MESSAGE_KINDS, WHY } from './profileForm'
+import { useMobileChange } from './useMobileChange'
 import { useProfile } from './useProfile'
 import './index.scss'
 
 type Page = ReturnType<typeof useProfile>
+
+const WECHAT_BUTTON = process.env.TARO_ENV === 'weapp'
+
+/** The member's own number: shown masked, changed only to the one WeChat verifies. */
+const MobileRow = ({ mobileMasked, mobileVerified }: { mobileMasked: string; mobileVerified: boolean }) => {
+  const mobile = useMobileChange({ mobileMasked, mobileVerified })
+  return (
+    <Field
+      label="会员手机号"
+      error={mobile.error}
+      hint={
+        mobile.note ?? (mobile.mobileVerified ? '微信已验证；更换时只能换成您微信绑定的手机号' : '未验证：验证后可凭手机号在门店找回会员卡')
+      }
+    >
+      <View className="me-profile__mobile">
+        <Text className="me-profile__fixed">{mobile.mobileMasked}</Text>
+        <Button
+          className="btn btn--secondary me-profile__mobile-change"
+          disabled={mobile.busy}
+          openType={WECHAT_BUTTON ? 'getPhoneNumber' : undefined}
+          onGetPhoneNumber={(e) => void mobile.change(e.detail)}
+          onClick={WECHAT_BUTTON ? undefined : () => void mobile.change()}
+        >
+          {mobile.mobileVerified ? '更换手机号' : '验证手机号'}
+        </Button>
+      </View>
+    </Field>
+  )
+}
 type TextRow = Parameters<Page['setText']>[0]
 
 const TextInput = ({
@@ -60,6 +90,7 @@ const ProfilePage = () => {
         <Field label="姓名" error={errors.name}>
           <TextInput page={page} row="name" placeholder="您的姓名" />
         </Field>
+        <MobileRow mobileMasked={state.data.mobileMasked} mobileVerified={state.data.mobileVerified} />
         <Field label="生日" error={errors.birthday} hint={WHY.birthday}>
           <Text className="me-profile__fixed">{`${state.data.birthday.year ? `${state.data.birthday.year}年` : ''}${birthdayText(state.data.birthday)}`}</Text>
         </Field>
