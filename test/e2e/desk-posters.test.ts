@@ -120,7 +120,8 @@ it("downloads every active staff member's poster of the store as one zip", async
     storeId: DEMO_STORE._id,
     assistantId: DEMO_ASSISTANT.staffId,
   })
-  await desk.page.getByText(`已下载 ${staff.length} 张员工海报`).waitFor()
+  // Said under the button (the toast saying it too may have faded while the zip was read above).
+  await dialog().locator('.poster__batch').getByText(`已下载 ${staff.length} 张员工海报`).waitFor()
   await dialog().getByRole('button', { name: '关闭' }).click()
   await dialog().waitFor({ state: 'hidden' })
 })

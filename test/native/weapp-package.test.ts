@@ -58,6 +58,7 @@ describe('the weapp build', () => {
           'today/index',
           'callbacks/index',
           'invite/index',
+          'team/index',
         ],
       },
       {

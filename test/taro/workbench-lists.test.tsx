@@ -39,7 +39,7 @@ describe('the staff home', () => {
     await openPage('/staff/index/index')
     await screen.findByText('顾客维护')
     expect(textOf('.role-header__who')).toBe('店长 周慧 · 工号 M01')
-    expect(texts('.staff-actions__title').slice(6)).toEqual(['今日与本月', '本店顾客', '回访统计'])
+    expect(texts('.staff-actions__title').slice(6)).toEqual(['今日与本月', '本店顾客', '回访统计', '本店员工'])
     tap('回访统计')
     await waitFor(() => expect(currentRoute()).toBe('/staff/callbacks/index'))
     await screen.findByText('2026年11月还没有回访记录')

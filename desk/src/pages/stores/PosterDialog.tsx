@@ -51,6 +51,8 @@ const useActiveStaff = (storeId: string, wanted: boolean) => {
 export const PosterDialog = ({ target, onClose }: { target: PosterTarget; onClose: () => void }) => {
   const [shown, setShown] = useState<Shown>({ status: 'making' })
   const [batch, setBatch] = useState<string | null>(null)
+  /** What the last batch did, kept under its button: a toast fades before a busy operator looks. */
+  const [batchDone, setBatchDone] = useState<string | null>(null)
   const staff = useActiveStaff(target.storeId, target.staff === null)
   const staffId = target.staff?.staffId ?? null
   const role = target.staff?.role ?? null
@@ -84,6 +86,7 @@ export const PosterDialog = ({ target, onClose }: { target: PosterTarget; onClos
       }
       setBatch('正在打包…')
       saveBlob(await zipPosters(files), `门店海报-${target.storeId}-全部员工.zip`)
+      setBatchDone(`已下载 ${files.length} 张员工海报`)
       void MessagePlugin.success(`已下载 ${files.length} 张员工海报`)
     } catch (e) {
       void MessagePlugin.error(messageOf(e, '批量下载失败，请稍后再试'))
@@ -133,6 +136,7 @@ export const PosterDialog = ({ target, onClose }: { target: PosterTarget; onClos
               </Button>
               <p className="dialog__note">
                 {batch ??
+                  batchDone ??
                   (staff === null
                     ? '正在读取在职员工…'
                     : staff.length
