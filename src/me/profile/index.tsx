@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Chips, onOneValue, onTagText } from '../../components/Chips'
 import { Field } from '../../components/Field'
@@ -6,6 +7,7 @@ import { LoadStatus } from '../../components/StatusScreen'
 import { CLOTHING_SIZES, COLOURS, MAX_COLOURS, SHOE_SIZES } from '../../domain/preferences'
 import { birthdayText, parseTags } from '../../wording/workbench'
 import { MESSAGE_KINDS, WHY } from './profileForm'
+import { ensurePrivacyAuthorized, PRIVACY_DECLINED } from '../../services/privacyAuth'
 import { useMobileChange } from './useMobileChange'
 import { useProfile } from './useProfile'
 import './index.scss'
@@ -14,15 +16,31 @@ type Page = ReturnType<typeof useProfile>
 
 const WECHAT_BUTTON = process.env.TARO_ENV === 'weapp'
 
-/** The member's own number: shown masked, changed only to the one WeChat verifies. */
+/**
+ * The member's own number: shown masked, changed only to the one WeChat verifies. WeChat's phone sheet is a privacy
+ * API: its button opens the sheet only once the privacy guide is agreed, so the first tap asks for that (at once if
+ * agreed before) and the button then opens the sheet.
+ */
 const MobileRow = ({ mobileMasked, mobileVerified }: { mobileMasked: string; mobileVerified: boolean }) => {
   const mobile = useMobileChange({ mobileMasked, mobileVerified })
+  const [sheetReady, setSheetReady] = useState(false)
+  const opensSheet = WECHAT_BUTTON && sheetReady
+  const tap = async () => {
+    if (!(await ensurePrivacyAuthorized())) return mobile.refuse(PRIVACY_DECLINED)
+    if (WECHAT_BUTTON) setSheetReady(true)
+    else await mobile.change()
+  }
   return (
     <Field
       label="会员手机号"
       error={mobile.error}
       hint={
-        mobile.note ?? (mobile.mobileVerified ? '微信已验证；更换时只能换成您微信绑定的手机号' : '未验证：验证后可凭手机号在门店找回会员卡')
+        mobile.note ??
+        (opensSheet && !mobile.busy
+          ? '请再点一次，选择微信绑定的手机号'
+          : mobile.mobileVerified
+            ? '微信已验证；更换时只能换成您微信绑定的手机号'
+            : '未验证：验证后可凭手机号在门店找回会员卡')
       }
     >
       <View className="me-profile__mobile">
@@ -30,9 +48,9 @@ const MobileRow = ({ mobileMasked, mobileVerified }: { mobileMasked: string; mob
         <Button
           className="btn btn--secondary me-profile__mobile-change"
           disabled={mobile.busy}
-          openType={WECHAT_BUTTON ? 'getPhoneNumber' : undefined}
+          openType={opensSheet ? 'getPhoneNumber' : undefined}
           onGetPhoneNumber={(e) => void mobile.change(e.detail)}
-          onClick={WECHAT_BUTTON ? undefined : () => void mobile.change()}
+          onClick={opensSheet ? undefined : () => void tap()}
         >
           {mobile.mobileVerified ? '更换手机号' : '验证手机号'}
         </Button>
@@ -40,6 +58,7 @@ const MobileRow = ({ mobileMasked, mobileVerified }: { mobileMasked: string; mob
     </Field>
   )
 }
+
 type TextRow = Parameters<Page['setText']>[0]
 
 const TextInput = ({

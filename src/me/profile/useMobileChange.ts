@@ -34,5 +34,11 @@ export const useMobileChange = (initial: { mobileMasked: string; mobileVerified:
     }
   }
 
-  return { ...shown, busy, error, note, change }
+  /** A refusal before any call (the privacy guide declined): said at the row, nothing sent. */
+  const refuse = (message: string) => {
+    setNote(null)
+    setError(message)
+  }
+
+  return { ...shown, busy, error, note, change, refuse }
 }
