@@ -408,6 +408,15 @@ const apiError = (res: ServerResponse, status: number, code: string, message: st
   sendJson(res, status, { code, message, requestId: `local-${Date.now().toString(36)}` })
 
 /**
+ * The web SDK's and HTTP access's test clock: `x-local-clock` when the gateway allows overrides, else none. Throws
+ * on a malformed one (the caller answers 400).
+ */
+const clockOverride = (req: IncomingMessage, options: GatewayOptions): string | undefined => {
+  const header = req.headers['x-local-clock']
+  return typeof header === 'string' && header !== '' && options.allowClockOverride ? parseClock(header) : undefined
+}
+
+/**
  * `POST /v1/functions/<name>`: a function called by the web SDK, as CloudBase's HTTP API answers it: the caller is
  * the signed-in user of the bearer token (no token, or an unknown or expired one: 401 and the function never runs);
  * the answer is the function's return value, a failure is `{ code, message, requestId }` with an HTTP error status.
@@ -424,13 +433,10 @@ const handleWebCall = async (backend: GatewayBackend, options: GatewayOptions, p
   }
   if (!FUNCTION_NAME.test(name) || !backend.hasFunction(name)) return apiError(res, 404, 'FUNCTION_NOT_FOUND', `function ${name} not found`)
   let clock: string | undefined
-  const clockHeader = req.headers['x-local-clock']
-  if (typeof clockHeader === 'string' && clockHeader !== '' && options.allowClockOverride) {
-    try {
-      clock = parseClock(clockHeader)
-    } catch (e) {
-      return apiError(res, 400, 'INVALID_PARAM', (e as Error).message)
-    }
+  try {
+    clock = clockOverride(req, options)
+  } catch (e) {
+    return apiError(res, 400, 'INVALID_PARAM', (e as Error).message)
   }
   let event: unknown
   try {
@@ -488,13 +494,10 @@ const handleHttpAccess = async (
   const requestId = `local-http-${Date.now().toString(36)}-${(++httpRequests).toString(36)}`
   if (!backend.hasFunction(route.fn)) return apiError(res, 404, 'FUNCTION_NOT_FOUND', `function ${route.fn} not found`)
   let clock: string | undefined
-  const clockHeader = req.headers['x-local-clock']
-  if (typeof clockHeader === 'string' && clockHeader !== '' && options.allowClockOverride) {
-    try {
-      clock = parseClock(clockHeader)
-    } catch (e) {
-      return apiError(res, 400, 'INVALID_PARAM', (e as Error).message)
-    }
+  try {
+    clock = clockOverride(req, options)
+  } catch (e) {
+    return apiError(res, 400, 'INVALID_PARAM', (e as Error).message)
   }
   const contentType = req.headers['content-type']
   const limit = bodyLimit(contentType)
